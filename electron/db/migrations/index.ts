@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001-initial';
+
+export interface Migration {
+  /** PRAGMA user_version after this migration. */
+  version: number;
+  name: string;
+  // Any schema: a migration sees the tables as they were at its version (Kysely's advice).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  up(db: Kysely<any>): Promise<void>;
+}
+
+// Imported statically, in order: a bundled app has no migrations folder to scan.
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-initial', up: m0001.up }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { QualificationFramework, ShowEvent } from '../../../shared/domain/event';
+import type { Database, EventRow } from '../schema';
+
+function eventFromRow(row: EventRow): ShowEvent {
+  return {
+    id: row.id,
+    name: row.name,
+    location: row.location,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    // The service only ever writes one of the known frameworks.
+    qualificationFramework: row.qualification_framework as QualificationFramework,
+    createdAt: row.created_at,
+  };
+}
+
+export async function insertEvent(db: Kysely<Database>, event: ShowEvent): Promise<void> {
+  await db
+    .insertInto('events')
+    .values({
+      id: event.id,
+      name: event.name,
+      location: event.location,
+      starts_on: event.startsOn,
+      ends_on: event.endsOn,
+      qualification_framework: event.qualificationFramework,
+      created_at: event.createdAt,
+    })
+    .execute();
+}
+
+export async function listEvents(db: Kysely<Database>): Promise<ShowEvent[]> {
+  const rows = await db.selectFrom('events').selectAll().orderBy('created_at', 'desc').execute();
+  return rows.map(eventFromRow);
+}
+
+export async function findEventById(db: Kysely<Database>, id: string): Promise<ShowEvent | undefined> {
+  const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && eventFromRow(row);
+}
+
+/** Show names are unique regardless of case: "CES 2027" and "ces 2027" are one show. */
+export async function findEventByName(db: Kysely<Database>, name: string): Promise<ShowEvent | undefined> {
+  // SQLite's NOCASE folds ASCII only; a handful of shows is cheap to compare in full Unicode here.
+  const folded = name.trim().toLocaleLowerCase();
+  const rows = await db.selectFrom('events').selectAll().execute();
+  const match = rows.find((row) => row.name.toLocaleLowerCase() === folded);
+  return match && eventFromRow(match);
+}

@@ -1,0 +1,84 @@
+import type { CaptureMethod, Lead, LeadRating, LeadStatus } from '../../../shared/domain/lead';
+import type { LeadRow, NewLeadRow } from '../schema';
+
+/** Between the camelCase lead that crosses IPC and the snake_case row SQLite keeps. */
+export function leadFromRow(row: LeadRow): Lead {
+  return {
+    id: row.id,
+    salutation: row.salutation,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    company: row.company,
+    title: row.title,
+    email: row.email,
+    phone: row.phone,
+    mobile: row.mobile,
+    website: row.website,
+    street: row.street,
+    city: row.city,
+    region: row.region,
+    postalCode: row.postal_code,
+    country: row.country,
+    leadSource: row.lead_source,
+    // The table's CHECK constraints keep these inside their lists.
+    status: row.status as LeadStatus,
+    rating: row.rating as LeadRating | null,
+    notes: row.notes,
+    consent:
+      row.consent_given === null
+        ? null
+        : { given: row.consent_given === 1, at: row.consent_at ?? '', wording: row.consent_wording ?? '' },
+    captureMethod: row.capture_method as CaptureMethod,
+    eventId: row.event_id,
+    capturedBy: row.captured_by,
+    capturedAt: row.captured_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function rowFromLead(lead: Lead): Omit<NewLeadRow, 'seq'> {
+  return {
+    id: lead.id,
+    event_id: lead.eventId,
+    ...contactColumns(lead),
+    lead_source: lead.leadSource,
+    status: lead.status,
+    rating: lead.rating,
+    notes: lead.notes,
+    ...consentColumns(lead.consent),
+    capture_method: lead.captureMethod,
+    captured_by: lead.capturedBy,
+    captured_at: lead.capturedAt,
+    updated_at: lead.updatedAt,
+  };
+}
+
+type ContactColumns = Pick<
+  LeadRow,
+  | 'salutation' | 'first_name' | 'last_name' | 'company' | 'title' | 'email' | 'phone' | 'mobile'
+  | 'website' | 'street' | 'city' | 'region' | 'postal_code' | 'country'
+>;
+
+export function contactColumns(lead: Lead): ContactColumns {
+  return {
+    salutation: lead.salutation,
+    first_name: lead.firstName,
+    last_name: lead.lastName,
+    company: lead.company,
+    title: lead.title,
+    email: lead.email,
+    phone: lead.phone,
+    mobile: lead.mobile,
+    website: lead.website,
+    street: lead.street,
+    city: lead.city,
+    region: lead.region,
+    postal_code: lead.postalCode,
+    country: lead.country,
+  };
+}
+
+export function consentColumns(consent: Lead['consent']): Pick<LeadRow, 'consent_given' | 'consent_at' | 'consent_wording'> {
+  if (!consent) return { consent_given: null, consent_at: null, consent_wording: null };
+  return { consent_given: consent.given ? 1 : 0, consent_at: consent.at, consent_wording: consent.wording };
+}

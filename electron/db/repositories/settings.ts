@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+/** Settings are a small key → JSON table; each key's value type is named here. */
+export interface SettingValues {
+  staffName: string;
+  currentEventId: string | null;
+  /** The half-typed lead in the entry form, so a restart does not lose it. */
+  draft: { fields: Record<string, string>; savedAt: string } | null;
+}
+export type SettingKey = keyof SettingValues;
+
+export async function readSetting<K extends SettingKey>(db: Kysely<Database>, key: K): Promise<SettingValues[K] | undefined> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  // We wrote this JSON ourselves with the same key's type.
+  return row ? (JSON.parse(row.value) as SettingValues[K]) : undefined;
+}
+
+export async function writeSetting<K extends SettingKey>(
+  db: Kysely<Database>,
+  key: K,
+  value: SettingValues[K],
+  now: string,
+): Promise<void> {
+  const json = JSON.stringify(value);
+  await db
+    .insertInto('settings')
+    .values({ key, value: json, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now }))
+    .execute();
+}

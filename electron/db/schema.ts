@@ -1,0 +1,64 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** One interface per table, as the columns are in SQLite (snake_case, text times in UTC ISO 8601). */
+export interface EventsTable {
+  id: string;
+  name: string;
+  location: string;
+  starts_on: string;
+  ends_on: string;
+  qualification_framework: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON */
+  value: string;
+  updated_at: string;
+}
+
+export interface LeadsTable {
+  /** Stable integer key: the FTS index refers to it, and VACUUM may renumber a plain rowid. */
+  seq: Generated<number>;
+  id: string;
+  event_id: string | null;
+  salutation: string;
+  first_name: string;
+  last_name: string;
+  company: string;
+  title: string;
+  email: string;
+  phone: string;
+  mobile: string;
+  website: string;
+  street: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  country: string;
+  lead_source: string;
+  status: string;
+  rating: string | null;
+  notes: string;
+  /** 1 yes, 0 no, null not asked */
+  consent_given: number | null;
+  consent_at: string | null;
+  consent_wording: string | null;
+  capture_method: string;
+  captured_by: string;
+  captured_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  events: EventsTable;
+  settings: SettingsTable;
+  leads: LeadsTable;
+}
+
+export type EventRow = Selectable<EventsTable>;
+export type NewEventRow = Insertable<EventsTable>;
+export type LeadRow = Selectable<LeadsTable>;
+export type NewLeadRow = Insertable<LeadsTable>;
+export type LeadRowUpdate = Updateable<LeadsTable>;

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { CHANNEL_NAMES, isChannelName, type ChannelName } from '../../shared/ipc/channels';
+import { contract, type ChannelOutput, type ParsedInput } from '../../shared/ipc/contract';
+import { AppError, type ApiErrorPayload, type CallResult } from '../../shared/ipc/errors';
+import { toAppError } from './error-mapping';
+
+/** One handler per channel: the typed handler map that Electron IPC and the browser host share. */
+export type Handlers = {
+  [K in ChannelName]: (input: ParsedInput<K>) => Promise<ChannelOutput<K>>;
+};
+
+export type Dispatcher = (channel: unknown, rawInput: unknown) => Promise<CallResult<unknown>>;
+
+/**
+ * Every call from outside the process goes through here: the channel must be one of the
+ * contract's, its input is parsed by the contract's schema before any handler runs, and
+ * every failure becomes a typed error payload (never a thrown exception across the boundary).
+ */
+export function createDispatcher(handlers: Handlers, onUnexpected: (error: unknown) => void = () => {}): Dispatcher {
+  return async (channel, rawInput) => {
+    if (!isChannelName(channel)) {
+      return fail({ code: 'unknown_channel', message: `There is no channel called ${JSON.stringify(channel)}.` });
+    }
+    const parsed = contract[channel].input.safeParse(rawInput ?? {});
+    if (!parsed.success) return fail(invalidInput(parsed.error));
+    try {
+      // The contract ties each channel to its handler's input type; TypeScript cannot follow
+      // the correlation through an indexed access, so the call goes through a widened signature.
+      const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'internal') onUnexpected(error);
+      return fail(appError.toPayload());
+    }
+  };
+}
+
+function fail(error: ApiErrorPayload): CallResult<never> {
+  return { ok: false, error };
+}
+
+function invalidInput(error: z.ZodError): ApiErrorPayload {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '(input)';
+    fieldErrors[path] ??= issue.message;
+  }
+  const first = Object.entries(fieldErrors)[0];
+  const message = first ? `Check ${first[0]}: ${first[1]}` : 'The request was not in the expected shape.';
+  return new AppError('invalid_input', message, fieldErrors).toPayload();
+}
+
+/** For tests: every channel the dispatcher knows. */
+export const dispatchedChannels: readonly ChannelName[] = CHANNEL_NAMES;

@@ -1,0 +1,18 @@
+import { AppError } from '../../shared/ipc/errors';
+
+/** SQLite's own failures, turned into messages a person at a booth can act on. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_FULL') {
+    return new AppError('disk_full', 'The disk is full, so this was not saved. Free some space and save again; what was saved before is safe.');
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new AppError('busy', 'The database is busy with another window or the command line. Try again in a moment.');
+  }
+  if (code === 'SQLITE_READONLY') {
+    return new AppError('read_only', 'The database file is read-only. Check the file permissions of the data folder.');
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new AppError('internal', `Something went wrong: ${message}. Nothing was changed; try again.`);
+}

@@ -1,0 +1,129 @@
+import {
+  DEFAULT_LEAD_SOURCE,
+  hasContactDetails,
+  leadPatchSchema,
+  missingForExport,
+  newLeadSchema,
+  type Lead,
+  type LeadPatch,
+  type NewLead,
+} from '../../shared/domain/lead';
+import type { LeadPage, SavedLead } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
+import { findEventById } from '../db/repositories/events';
+import { findLeadById, insertLead, listLeads as listLeadRows, saveLead } from '../db/repositories/leads';
+import { decodeCursor, encodeCursor } from './list-cursor';
+import { nowIso, type ServiceContext } from './service-context';
+import { getSettings } from './settings-service';
+
+const NOTHING_TO_FOLLOW_UP =
+  'Type at least a name, a company, an email or a phone number: there is nothing to follow up on yet.';
+
+/**
+ * Saves a lead with the app's defaults: Lead Source "Trade Show", status New, the current
+ * show, and the staff member at the booth. Saving never waits for export-only fields.
+ */
+export async function createLead(context: ServiceContext, input: NewLead): Promise<SavedLead> {
+  const fields = newLeadSchema.parse(input);
+  if (!hasContactDetails(fields)) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
+
+  const settings = await getSettings(context);
+  const capturedBy = fields.capturedBy || settings.staffName;
+  if (!capturedBy) {
+    throw new AppError('invalid_input', 'Set your name first (Settings): every lead records who captured it.', {
+      capturedBy: 'Who captured this lead?',
+    });
+  }
+  const eventId = fields.eventId ?? settings.currentEventId;
+  if (!eventId) throw new AppError('no_current_event', 'Pick or create the show you are at first: every lead belongs to one.');
+  if (!(await findEventById(context.db, eventId))) {
+    throw new AppError('not_found', 'The show this lead belongs to does not exist. Pick the show you are at and save again.');
+  }
+
+  const now = nowIso(context);
+  const lead: Lead = {
+    id: fields.id ?? context.newId(),
+    salutation: fields.salutation ?? '',
+    firstName: fields.firstName ?? '',
+    lastName: fields.lastName ?? '',
+    company: fields.company ?? '',
+    title: fields.title ?? '',
+    email: fields.email ?? '',
+    phone: fields.phone ?? '',
+    mobile: fields.mobile ?? '',
+    website: fields.website ?? '',
+    street: fields.street ?? '',
+    city: fields.city ?? '',
+    region: fields.region ?? '',
+    postalCode: fields.postalCode ?? '',
+    country: fields.country ?? '',
+    leadSource: fields.leadSource ?? DEFAULT_LEAD_SOURCE,
+    status: fields.status ?? 'New',
+    rating: fields.rating ?? null,
+    notes: fields.notes ?? '',
+    consent: fields.consent ?? null,
+    captureMethod: fields.captureMethod ?? 'typed',
+    eventId,
+    capturedBy,
+    capturedAt: fields.capturedAt ? new Date(fields.capturedAt).toISOString() : now,
+    updatedAt: now,
+  };
+  if (fields.id && (await findLeadById(context.db, fields.id))) {
+    throw new AppError('conflict', `A lead with id ${fields.id} exists already. Leave the id out to create a new lead.`);
+  }
+  await insertLead(context.db, lead);
+  context.notify('leads.changed', { ids: [lead.id] });
+  return { lead, missingForExport: missingForExport(lead) };
+}
+
+export async function updateLead(context: ServiceContext, id: string, patch: LeadPatch): Promise<SavedLead> {
+  const changes = leadPatchSchema.parse(patch);
+  const saved = await context.db.transaction().execute(async (trx) => {
+    const current = await findLeadById(trx, id);
+    if (!current) throw new AppError('not_found', 'This lead no longer exists. Reload the list.');
+    if (current.status === 'Converted') {
+      throw new AppError('read_only', 'This lead was converted and can no longer be edited. Edit the contact or account instead.');
+    }
+    const next: Lead = { ...current, ...definedOnly(changes), updatedAt: nowIso(context) };
+    if (!hasContactDetails(next)) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
+    await saveLead(trx, next);
+    return next;
+  });
+  context.notify('leads.changed', { ids: [id] });
+  return { lead: saved, missingForExport: missingForExport(saved) };
+}
+
+export async function getLead(context: ServiceContext, id: string): Promise<Lead> {
+  const lead = await findLeadById(context.db, id);
+  if (!lead) throw new AppError('not_found', 'This lead no longer exists. Reload the list.');
+  return lead;
+}
+
+export interface ListLeadsInput {
+  query?: string | undefined;
+  eventId?: string | undefined;
+  limit?: number | undefined;
+  after?: string | undefined;
+}
+
+export const DEFAULT_PAGE_SIZE = 100;
+
+export async function listLeads(context: ServiceContext, input: ListLeadsInput): Promise<LeadPage> {
+  const limit = input.limit ?? DEFAULT_PAGE_SIZE;
+  const rows = await listLeadRows(context.db, {
+    text: input.query?.trim() || undefined,
+    eventId: input.eventId,
+    limit: limit + 1, // One more than asked tells whether a next page exists.
+    after: input.after ? decodeCursor(input.after) : undefined,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => row.lead),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.cursor) : null,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}

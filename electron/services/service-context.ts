@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { EventName } from '../../shared/ipc/channels';
+import type { EventPayload } from '../../shared/ipc/contract';
+import type { Database } from '../db/schema';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every use case needs, passed in so the same code runs in Electron, the host, the CLI and tests. */
+export interface ServiceContext {
+  db: Kysely<Database>;
+  clock: Clock;
+  newId: () => string;
+  /** Tells open windows that something changed (a no-op in the CLI). */
+  notify: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+}
+
+export function createServiceContext(db: Kysely<Database>, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
+  return {
+    db,
+    clock: overrides.clock ?? systemClock,
+    newId: overrides.newId ?? randomUUID,
+    notify: overrides.notify ?? (() => {}),
+  };
+}
+
+export function nowIso(context: Pick<ServiceContext, 'clock'>): string {
+  return context.clock.now().toISOString();
+}

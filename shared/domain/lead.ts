@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/** Salesforce's lead statuses, in the order a lead moves through them. */
+export const LEAD_STATUSES = ['New', 'Working', 'Qualified', 'Unqualified', 'Converted'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const LEAD_RATINGS = ['Hot', 'Warm', 'Cold'] as const;
+export type LeadRating = (typeof LEAD_RATINGS)[number];
+
+/** How the lead reached us: always recorded, so there is a clear trace of what the person did. */
+export const CAPTURE_METHODS = ['card_scan', 'badge_scan', 'typed', 'imported'] as const;
+export type CaptureMethod = (typeof CAPTURE_METHODS)[number];
+
+export const DEFAULT_LEAD_SOURCE = 'Trade Show';
+
+/** The contact fields a person can type or a scanner can read, with Salesforce's lengths. */
+export const LEAD_CONTACT_FIELDS = [
+  'salutation',
+  'firstName',
+  'lastName',
+  'company',
+  'title',
+  'email',
+  'phone',
+  'mobile',
+  'website',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+] as const;
+export type LeadContactField = (typeof LEAD_CONTACT_FIELDS)[number];
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Keep this under ${max} characters.` });
+
+/** Accepts "" (not given) or something that looks like an address a mail server would take. */
+const emailOrEmpty = z
+  .string()
+  .trim()
+  .max(80, { message: 'Keep the email under 80 characters.' })
+  .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value), {
+    message: 'This does not look like an email address (name@company.com).',
+  });
+
+export const leadContactSchema = z.object({
+  salutation: text(40),
+  firstName: text(40),
+  lastName: text(80),
+  company: text(255),
+  title: text(128),
+  email: emailOrEmpty,
+  phone: text(40),
+  mobile: text(40),
+  website: text(255),
+  street: text(255),
+  city: text(40),
+  region: text(80),
+  postalCode: text(20),
+  country: text(80),
+});
+export type LeadContact = z.infer<typeof leadContactSchema>;
+
+export const consentSchema = z.object({
+  given: z.boolean(),
+  /** The exact wording the person was shown: consent means nothing without it. */
+  wording: text(1000).min(1, { message: 'Record the wording the person agreed to.' }),
+  /** UTC, ISO 8601. */
+  at: z.iso.datetime(),
+});
+export type Consent = z.infer<typeof consentSchema>;
+
+const leadSourceSchema = text(40).min(1, { message: 'A lead always has a source.' });
+
+/** What a caller may send to create a lead: everything optional, the app fills the defaults. */
+export const newLeadSchema = leadContactSchema.partial().extend({
+  id: z.uuid().optional(),
+  leadSource: leadSourceSchema.optional(),
+  status: z.enum(LEAD_STATUSES).optional(),
+  rating: z.enum(LEAD_RATINGS).nullable().optional(),
+  notes: text(32_000).optional(),
+  consent: consentSchema.nullable().optional(),
+  captureMethod: z.enum(CAPTURE_METHODS).optional(),
+  eventId: z.uuid().optional(),
+  capturedBy: text(80).optional(),
+  capturedAt: z.iso.datetime().optional(),
+});
+export type NewLead = z.input<typeof newLeadSchema>;
+
+/** A change to an existing lead: only the fields given are touched. */
+export const leadPatchSchema = leadContactSchema.partial().extend({
+  leadSource: leadSourceSchema.optional(),
+  status: z.enum(LEAD_STATUSES).optional(),
+  rating: z.enum(LEAD_RATINGS).nullable().optional(),
+  notes: text(32_000).optional(),
+  consent: consentSchema.nullable().optional(),
+});
+export type LeadPatch = z.input<typeof leadPatchSchema>;
+
+export interface Lead extends LeadContact {
+  id: string;
+  leadSource: string;
+  status: LeadStatus;
+  rating: LeadRating | null;
+  notes: string;
+  consent: Consent | null;
+  captureMethod: CaptureMethod;
+  eventId: string | null;
+  capturedBy: string;
+  /** UTC, ISO 8601 */
+  capturedAt: string;
+  /** UTC, ISO 8601 */
+  updatedAt: string;
+}
+
+/** Salesforce refuses a lead without these; we save it anyway and say what an export still needs. */
+export const FIELDS_NEEDED_FOR_EXPORT = ['lastName', 'company'] as const satisfies readonly LeadContactField[];
+
+export function missingForExport(lead: Pick<LeadContact, 'lastName' | 'company'>): LeadContactField[] {
+  return FIELDS_NEEDED_FOR_EXPORT.filter((field) => lead[field].trim() === '');
+}
+
+/** A lead with nothing a person could follow up on is not worth saving. */
+export function hasContactDetails(lead: Partial<LeadContact>): boolean {
+  const identifying: LeadContactField[] = ['firstName', 'lastName', 'company', 'email', 'phone', 'mobile'];
+  return identifying.some((field) => (lead[field] ?? '').trim() !== '');
+}
+
+export function displayName(lead: Pick<LeadContact, 'firstName' | 'lastName' | 'email' | 'company'>): string {
+  const name = `${lead.firstName} ${lead.lastName}`.trim();
+  return name || lead.email || lead.company || '(no name yet)';
+}

@@ -1,0 +1,31 @@
+/**
+ * Every channel and event name, in one place. Kept free of zod so the sandboxed preload
+ * can import it without bundling the schemas; `contract.ts` checks it covers exactly these.
+ */
+export const CHANNEL_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'events.list',
+  'events.create',
+  'events.use',
+  'leads.create',
+  'leads.update',
+  'leads.get',
+  'leads.list',
+  'drafts.get',
+  'drafts.save',
+] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** Main → renderer notifications. */
+export const EVENT_NAMES = ['leads.changed', 'settings.changed'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (CHANNEL_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
