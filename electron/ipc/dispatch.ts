@@ -1,7 +1,7 @@
-import type { z } from 'zod';
 import { CHANNEL_NAMES, isChannelName, type ChannelName } from '../../shared/ipc/channels';
 import { contract, type ChannelOutput, type ParsedInput } from '../../shared/ipc/contract';
-import { AppError, type ApiErrorPayload, type CallResult } from '../../shared/ipc/errors';
+import type { ApiErrorPayload, CallResult } from '../../shared/ipc/errors';
+import { invalidInput } from '../../shared/ipc/validation';
 import { toAppError } from './error-mapping';
 
 /** One handler per channel: the typed handler map that Electron IPC and the browser host share. */
@@ -22,7 +22,7 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (error: unkno
       return fail({ code: 'unknown_channel', message: `There is no channel called ${JSON.stringify(channel)}.` });
     }
     const parsed = contract[channel].input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail(invalidInput(parsed.error));
+    if (!parsed.success) return fail(invalidInput(parsed.error).toPayload());
     try {
       // The contract ties each channel to its handler's input type; TypeScript cannot follow
       // the correlation through an indexed access, so the call goes through a widened signature.
@@ -38,17 +38,6 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (error: unkno
 
 function fail(error: ApiErrorPayload): CallResult<never> {
   return { ok: false, error };
-}
-
-function invalidInput(error: z.ZodError): ApiErrorPayload {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '(input)';
-    fieldErrors[path] ??= issue.message;
-  }
-  const first = Object.entries(fieldErrors)[0];
-  const message = first ? `Check ${first[0]}: ${first[1]}` : 'The request was not in the expected shape.';
-  return new AppError('invalid_input', message, fieldErrors).toPayload();
 }
 
 /** For tests: every channel the dispatcher knows. */

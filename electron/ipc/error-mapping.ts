@@ -1,8 +1,11 @@
+import { z } from 'zod';
 import { AppError } from '../../shared/ipc/errors';
+import { invalidInput } from '../../shared/ipc/validation';
 
 /** SQLite's own failures, turned into messages a person at a booth can act on. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) return invalidInput(error);
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'SQLITE_FULL') {
     return new AppError('disk_full', 'The disk is full, so this was not saved. Free some space and save again; what was saved before is safe.');
@@ -16,3 +19,4 @@ export function toAppError(error: unknown): AppError {
   const message = error instanceof Error ? error.message : String(error);
   return new AppError('internal', `Something went wrong: ${message}. Nothing was changed; try again.`);
 }
+

@@ -2,6 +2,7 @@ import type { NewEvent, ShowEvent } from '../../shared/domain/event';
 import { newEventSchema } from '../../shared/domain/event';
 import type { Settings } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
+import { parseOrThrow } from '../../shared/ipc/validation';
 import { findEventById, findEventByName, insertEvent, listEvents } from '../db/repositories/events';
 import { writeSetting } from '../db/repositories/settings';
 import { nowIso, type ServiceContext } from './service-context';
@@ -11,7 +12,7 @@ export { listEvents };
 
 /** Creates a show and makes it the current one: that is why anyone creates a show at the booth. */
 export async function createEvent(context: ServiceContext, input: NewEvent): Promise<ShowEvent> {
-  const fields = newEventSchema.parse(input);
+  const fields = parseOrThrow(newEventSchema, input);
   const event: ShowEvent = {
     id: context.newId(),
     name: fields.name,

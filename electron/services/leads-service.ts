@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain/lead';
 import type { LeadPage, SavedLead } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
+import { parseOrThrow } from '../../shared/ipc/validation';
 import { findEventById } from '../db/repositories/events';
 import { findLeadById, insertLead, listLeads as listLeadRows, saveLead } from '../db/repositories/leads';
 import { decodeCursor, encodeCursor } from './list-cursor';
@@ -24,15 +25,20 @@ const NOTHING_TO_FOLLOW_UP =
  * show, and the staff member at the booth. Saving never waits for export-only fields.
  */
 export async function createLead(context: ServiceContext, input: NewLead): Promise<SavedLead> {
-  const fields = newLeadSchema.parse(input);
+  const fields = parseOrThrow(newLeadSchema, input);
   if (!hasContactDetails(fields)) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
 
   const settings = await getSettings(context);
   const capturedBy = fields.capturedBy || settings.staffName;
   if (!capturedBy) {
-    throw new AppError('invalid_input', 'Set your name first (Settings): every lead records who captured it.', {
-      capturedBy: 'Who captured this lead?',
-    });
+    throw new AppError(
+      'invalid_input',
+      'Set the staff name first: every lead records who captured it. The app asks at its first start; ' +
+        'on the command line run: leadbooth staff "Your Name".',
+      {
+        capturedBy: 'Who captured this lead?',
+      },
+    );
   }
   const eventId = fields.eventId ?? settings.currentEventId;
   if (!eventId) throw new AppError('no_current_event', 'Pick or create the show you are at first: every lead belongs to one.');
@@ -77,7 +83,7 @@ export async function createLead(context: ServiceContext, input: NewLead): Promi
 }
 
 export async function updateLead(context: ServiceContext, id: string, patch: LeadPatch): Promise<SavedLead> {
-  const changes = leadPatchSchema.parse(patch);
+  const changes = parseOrThrow(leadPatchSchema, patch);
   const saved = await context.db.transaction().execute(async (trx) => {
     const current = await findLeadById(trx, id);
     if (!current) throw new AppError('not_found', 'This lead no longer exists. Reload the list.');

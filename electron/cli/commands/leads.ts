@@ -1,0 +1,77 @@
+import { displayName, type Lead, type NewLead } from '../../../shared/domain/lead';
+import { UsageError, type CliIo, type UsageLine } from '../cli-io';
+import type { CliSession } from '../open-client';
+
+export const LEADS_USAGE: UsageLine[] = [
+  ["leads add --json '<lead json>'", 'save a lead in the current show; prints it as JSON'],
+  ['leads list [--json] [--limit N]', 'newest first; --json prints one object per line'],
+  ['leads search TEXT [--json] [--limit N]', 'leads whose names, company, email or notes start with the words'],
+];
+
+export interface LeadsArgs {
+  positionals: string[];
+  /** `--json` is a flag for list/search and takes the lead for add, hence both shapes. */
+  json: boolean;
+  jsonValue?: string | undefined;
+  limit?: number | undefined;
+}
+
+const PAGE_SIZE = 500;
+
+export async function runLeadsCommand(session: CliSession, args: LeadsArgs, io: CliIo): Promise<void> {
+  const [action, ...rest] = args.positionals;
+  switch (action) {
+    case 'add': {
+      if (args.jsonValue === undefined) throw new UsageError("leads add needs --json '<lead json>'");
+      // Whatever was typed goes to the dispatcher, which parses it with the contract's schema.
+      const saved = await session.client['leads.create'](parseLeadJson(args.jsonValue) as NewLead);
+      io.stdout(JSON.stringify(saved.lead));
+      if (saved.missingForExport.length > 0) {
+        io.stderr(`note: saved; an export to Salesforce will still need ${saved.missingForExport.join(' and ')}.`);
+      }
+      return;
+    }
+    case 'list':
+      return printLeads(session, undefined, args, io);
+    case 'search': {
+      const text = rest.join(' ').trim();
+      if (!text) throw new UsageError('leads search needs the text to look for');
+      return printLeads(session, text, args, io);
+    }
+    default:
+      throw new UsageError(action ? `unknown leads command "${action}"` : 'leads needs add, list or search');
+  }
+}
+
+function parseLeadJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`--json is not valid JSON (${(error as Error).message}); quote it like --json '{"lastName":"Doe"}'`);
+  }
+}
+
+/** Pages through the store so a list of 100,000 leads streams instead of loading at once. */
+async function printLeads(session: CliSession, query: string | undefined, args: LeadsArgs, io: CliIo): Promise<void> {
+  let remaining = args.limit ?? Number.POSITIVE_INFINITY;
+  let after: string | undefined;
+  let printed = 0;
+  while (remaining > 0) {
+    const page = await session.client['leads.list']({
+      ...(query !== undefined && { query }),
+      limit: Math.min(PAGE_SIZE, remaining),
+      ...(after !== undefined && { after }),
+    });
+    for (const lead of page.items) io.stdout(args.json ? JSON.stringify(lead) : describeLead(lead));
+    printed += page.items.length;
+    remaining -= page.items.length;
+    if (!page.nextCursor) break;
+    after = page.nextCursor;
+  }
+  if (!args.json && printed === 0) io.stdout(query ? `No lead matches "${query}".` : 'No leads yet.');
+}
+
+function describeLead(lead: Lead): string {
+  const parts = [displayName(lead), lead.company, lead.email, lead.phone || lead.mobile].filter(Boolean);
+  return `${lead.capturedAt.slice(0, 16).replace('T', ' ')}  ${parts.join(' · ')}`;
+}

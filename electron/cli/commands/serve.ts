@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BUILT_RENDERER_DIR, startBrowserMode } from '../../host/browser-mode';
+import { EXIT_OK, type CliIo, type UsageLine } from '../cli-io';
+
+export const SERVE_USAGE: UsageLine[] = [['serve [--port N]', 'browser mode: serve the app on 127.0.0.1 until Ctrl+C']];
+
+export async function runServeCommand(options: { dbPath: string; port?: number | undefined }, io: CliIo): Promise<number> {
+  if (!fs.existsSync(path.join(BUILT_RENDERER_DIR, 'index.html'))) {
+    throw new Error('The app is not built yet: run "npm run build" (or "npm start", which builds it) first.');
+  }
+  const browserMode = await startBrowserMode({
+    dbPath: options.dbPath,
+    port: options.port,
+    onUnexpectedError: (error) => io.stderr(`leadbooth: unexpected error: ${String(error)}`),
+  });
+  io.stdout(`LeadBooth is running in browser mode. Open this address in your browser:\n\n  ${browserMode.host.url}\n`);
+  io.stdout(`Data: ${options.dbPath}`);
+  io.stdout('Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await browserMode.close();
+  return EXIT_OK;
+}

@@ -1,0 +1,89 @@
+import { AppError } from '../../shared/ipc/errors';
+import { defaultDatabasePath, defaultDataDir } from '../data-location';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, formatUsage, type CliIo } from './cli-io';
+import { EVENTS_USAGE, runEventsCommand } from './commands/events';
+import { LEADS_USAGE, runLeadsCommand } from './commands/leads';
+import { runServeCommand, SERVE_USAGE } from './commands/serve';
+import { runStaffCommand, STAFF_USAGE } from './commands/staff';
+import { parseCommandLine, type CommandLine } from './parse-command-line';
+import { openCliSession } from './open-client';
+
+const USAGE = [
+  'usage: leadbooth [--db PATH] COMMAND ...',
+  '',
+  ...formatUsage([
+    ['where', 'print the database file the app uses'],
+    ...STAFF_USAGE,
+    ...EVENTS_USAGE,
+    ...LEADS_USAGE,
+    ['scan FILE... [--concurrency N]', 'read business-card photos; one JSON line per file'],
+    ...SERVE_USAGE,
+  ]),
+  '',
+  '--db PATH   use another database file (default: the app\'s own, see "leadbooth where")',
+].join('\n');
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let commandLine: CommandLine;
+  try {
+    commandLine = parseCommandLine(argv);
+  } catch (error) {
+    return usageFailure(error, io);
+  }
+  if (commandLine.help || !commandLine.command) {
+    (commandLine.help ? io.stdout : io.stderr)(USAGE);
+    return commandLine.help ? EXIT_OK : EXIT_USAGE;
+  }
+  const dbPath = commandLine.db ?? defaultDatabasePath();
+  try {
+    return await runCommand(commandLine, dbPath, io);
+  } catch (error) {
+    if (error instanceof UsageError) return usageFailure(error, io);
+    io.stderr(`leadbooth: ${describeFailure(error)}`);
+    return EXIT_FAILED;
+  }
+}
+
+async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): Promise<number> {
+  switch (commandLine.command) {
+    case 'where':
+      io.stdout(dbPath);
+      return EXIT_OK;
+    case 'scan': {
+      // Loaded on demand: the OCR engine is heavy and the other commands never need it.
+      const { runScanCommand } = await import('./commands/scan');
+      return runScanCommand(commandLine.rest, { ...io, dataDir: defaultDataDir() });
+    }
+    case 'serve':
+      return runServeCommand({ dbPath, port: commandLine.port }, io);
+    case 'staff':
+    case 'events':
+    case 'leads': {
+      const session = await openCliSession(dbPath);
+      try {
+        if (commandLine.command === 'staff') await runStaffCommand(session, commandLine.positionals, io);
+        else if (commandLine.command === 'events') await runEventsCommand(session, commandLine, io);
+        else await runLeadsCommand(session, commandLine, io);
+      } finally {
+        await session.close();
+      }
+      return EXIT_OK;
+    }
+    default:
+      throw new UsageError(`unknown command "${commandLine.command}"`);
+  }
+}
+
+function usageFailure(error: unknown, io: CliIo): number {
+  io.stderr(`leadbooth: ${(error as Error).message}`);
+  io.stderr(USAGE);
+  return EXIT_USAGE;
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof AppError && error.fieldErrors) {
+    const fields = Object.entries(error.fieldErrors).map(([field, message]) => `  ${field}: ${message}`);
+    return [error.message, ...fields].join('\n');
+  }
+  return error instanceof Error ? error.message : String(error);
+}

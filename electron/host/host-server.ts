@@ -1,0 +1,170 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EventName } from '../../shared/ipc/channels';
+import type { EventPayload } from '../../shared/ipc/contract';
+import type { Dispatcher } from '../ipc/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
+import { API_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_HEADER, TOKEN_QUERY } from '../../shared/ipc/http-protocol';
+import { readStaticFile } from './static-files';
+
+export interface HostOptions {
+  dispatch: Dispatcher;
+  /** The built renderer (out/renderer). */
+  staticRoot: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed only in tests; a fresh random token per run otherwise. */
+  token?: string;
+}
+
+export interface RunningHost {
+  /** The address to open, with the token in the fragment (never sent to servers or logged in Referer). */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
+
+/**
+ * Browser mode: the same contract as the Electron window, over HTTP on loopback only.
+ * Every API call needs the per-run token; requests from another origin or for another Host
+ * (DNS rebinding) are refused, and no CORS header is ever sent.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const eventStreams = new Set<http.ServerResponse>();
+  let origin = '';
+  let allowedHosts: string[] = [];
+
+  const server = http.createServer((request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { error: `Host error: ${String(error)}` });
+      else response.end();
+    });
+  });
+
+  async function handleRequest(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (!allowedHosts.includes(request.headers.host ?? '')) return sendText(response, 421, 'Unknown host.');
+    if (isCrossOrigin(request, origin)) return sendText(response, 403, 'Cross-origin requests are refused.');
+    const url = new URL(request.url ?? '/', origin);
+
+    if (url.pathname === EVENTS_PATH) {
+      if (request.method !== 'GET') return sendText(response, 405, 'Use GET.');
+      if (!tokenMatches(url.searchParams.get(TOKEN_QUERY), token)) return sendText(response, 401, 'Missing or wrong token.');
+      return openEventStream(response, eventStreams);
+    }
+    if (url.pathname.startsWith(API_PREFIX)) {
+      if (request.method !== 'POST') return sendText(response, 405, 'Use POST.');
+      if (!tokenMatches(headerValue(request.headers[TOKEN_HEADER]), token)) {
+        return sendText(response, 401, 'Missing or wrong token: open the address the host printed.');
+      }
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return sendText(response, 415, 'Send JSON.');
+      const body = await readJsonBody(request);
+      if (!body.ok) return sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: body.message } });
+      const channel = url.pathname.slice(API_PREFIX.length);
+      return sendJson(response, 200, await options.dispatch(channel, body.value));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Use GET.');
+    const file = (await readStaticFile(options.staticRoot, url.pathname)) ?? (await readStaticFile(options.staticRoot, '/index.html'));
+    if (!file) return sendText(response, 503, 'The app is not built yet: run "npm run build" and reload.');
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+
+  return {
+    url: `${origin}/#${TOKEN_QUERY}=${token}`,
+    origin,
+    port,
+    token,
+    broadcast(event, payload) {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const stream of eventStreams) stream.write(frame);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of eventStreams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function isCrossOrigin(request: http.IncomingMessage, origin: string): boolean {
+  const requestOrigin = request.headers.origin;
+  if (requestOrigin !== undefined && requestOrigin !== origin) return true;
+  const fetchSite = headerValue(request.headers['sec-fetch-site']);
+  return fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none';
+}
+
+function tokenMatches(given: string | undefined | null, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function openEventStream(response: http.ServerResponse, streams: Set<http.ServerResponse>): void {
+  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  response.write(': connected\n\n');
+  streams.add(response);
+  // A comment now and then keeps idle connections from being dropped.
+  const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
+  keepAlive.unref();
+  response.on('close', () => {
+    clearInterval(keepAlive);
+    streams.delete(response);
+  });
+}
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+async function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return { ok: false, message: 'The request is too large.' };
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, message: 'The request body is not valid JSON.' };
+  }
+}
+
+function sendJson(response: http.ServerResponse, status: number, value: unknown): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(value));
+}
+
+function sendText(response: http.ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(message);
+}

@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEvent, listEvents, useEvent } from '../../../electron/services/events-service';
+import { getDraft, saveDraft } from '../../../electron/services/drafts-service';
+import { getSettings } from '../../../electron/services/settings-service';
+import { AppError } from '../../../shared/ipc/errors';
+import { openTempStore, steppingClock, type TempStore } from '../../support/temp-database';
+
+let store: TempStore;
+beforeEach(async () => {
+  store = await openTempStore({ clock: steppingClock() });
+});
+afterEach(() => store.dispose());
+
+describe('events', () => {
+  it('a new show becomes the current one; another can be picked', async () => {
+    const first = await createEvent(store.context, { name: 'CES 2027' });
+    expect((await getSettings(store.context)).currentEventId).toBe(first.id);
+    const second = await createEvent(store.context, { name: 'Hannover Messe', location: 'Hannover', startsOn: '2027-04-12' });
+    expect((await getSettings(store.context)).currentEventId).toBe(second.id);
+    await useEvent(store.context, first.id);
+    expect((await getSettings(store.context)).currentEventId).toBe(first.id);
+    expect((await listEvents(store.context.db)).map((event) => event.name)).toEqual(['Hannover Messe', 'CES 2027']);
+  });
+
+  it('refuses a second show with the same name in another case', async () => {
+    await createEvent(store.context, { name: 'Salon Émeraude' });
+    const error = await createEvent(store.context, { name: 'salon émeraude' }).catch((caught: unknown) => caught);
+    expect((error as AppError).code).toBe('conflict');
+    expect(await listEvents(store.context.db)).toHaveLength(1);
+  });
+
+  it('refuses an unknown show id', async () => {
+    const error = await useEvent(store.context, crypto.randomUUID()).catch((caught: unknown) => caught);
+    expect((error as AppError).code).toBe('not_found');
+  });
+});
+
+describe('drafts', () => {
+  it('keeps the half-typed lead until it is cleared', async () => {
+    expect(await getDraft(store.context)).toBeNull();
+    await saveDraft(store.context, { firstName: 'Ana', email: 'ana@' });
+    expect((await getDraft(store.context))?.fields).toEqual({ firstName: 'Ana', email: 'ana@' });
+    await saveDraft(store.context, null);
+    expect(await getDraft(store.context)).toBeNull();
+    await saveDraft(store.context, { firstName: '  ' });
+    expect(await getDraft(store.context)).toBeNull();
+  });
+});
