@@ -117,7 +117,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 export async function listLeads(context: ServiceContext, input: ListLeadsInput): Promise<LeadPage> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
   const rows = await listLeadRows(context.db, {
-    text: input.query?.trim() || undefined,
+    text: input.query?.trim() ? input.query : undefined,
     eventId: input.eventId,
     limit: limit + 1, // One more than asked tells whether a next page exists.
     after: input.after ? decodeCursor(input.after) : undefined,

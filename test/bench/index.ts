@@ -1,0 +1,21 @@
+import { runStoreBench } from './store';
+
+const USAGE = 'usage: npm run bench -- <store|scan [DIR]>';
+
+/** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
+export async function main(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  switch (name) {
+    case 'store':
+      await runStoreBench();
+      return 0;
+    case 'scan': {
+      const { runScanBench } = await import('./scan');
+      await runScanBench(rest);
+      return 0;
+    }
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+  }
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserMode, type BrowserMode } from '../../../electron/host/browser-mode';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/security/content-security-policy';
+import { TOKEN_HEADER } from '../../../shared/ipc/http-protocol';
+import { makeTempDir } from '../../support/temp-database';
+
+let dir: string;
+let browserMode: BrowserMode;
+
+beforeAll(async () => {
+  dir = makeTempDir();
+  const staticRoot = path.join(dir, 'renderer');
+  fs.mkdirSync(staticRoot);
+  fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>LeadBooth</title>');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
+  browserMode = await startBrowserMode({ dbPath: path.join(dir, 'leadbooth.db'), staticRoot });
+});
+afterAll(async () => {
+  await browserMode.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Plain node:http, so the test controls every header (fetch would add or forbid some). */
+function request(method: string, urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request({ host: '127.0.0.1', port: browserMode.host.port, method, path: urlPath, headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+const call = (channel: string, payload: unknown, headers: Record<string, string> = {}) =>
+  request('POST', `/api/${channel}`, { 'content-type': 'application/json', [TOKEN_HEADER]: browserMode.host.token, ...headers }, JSON.stringify(payload));
+
+describe('browser-mode host', () => {
+  it('listens on loopback only and prints the token in the fragment', () => {
+    expect(browserMode.host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{20,}$/);
+  });
+
+  it('serves the contract with the token', async () => {
+    const response = await call('events.create', { name: 'CES 2027' });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { name: 'CES 2027' } });
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a call without the token, or with a wrong one, and runs nothing', async () => {
+    const missing = await request('POST', '/api/events.create', { 'content-type': 'application/json' }, JSON.stringify({ name: 'Evil' }));
+    const wrong = await call('events.create', { name: 'Evil' }, { [TOKEN_HEADER]: 'guess' });
+    expect(missing.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    const list = JSON.parse((await call('events.list', {})).body) as { value: Array<{ name: string }> };
+    expect(list.value.map((event) => event.name)).not.toContain('Evil');
+  });
+
+  it('refuses cross-origin requests even with the token', async () => {
+    const fromOtherSite = await call('events.list', {}, { origin: 'https://evil.example' });
+    const crossSite = await call('events.list', {}, { 'sec-fetch-site': 'cross-site' });
+    expect(fromOtherSite.status).toBe(403);
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('refuses another Host name (DNS rebinding)', async () => {
+    const response = await call('events.list', {}, { host: `evil.example:${browserMode.host.port}` });
+    expect(response.status).toBe(421);
+  });
+
+  it('answers a malformed body with a clear error', async () => {
+    const response = await request('POST', '/api/events.list', { 'content-type': 'application/json', [TOKEN_HEADER]: browserMode.host.token }, '{not json');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/not valid JSON/) } });
+  });
+
+  it('refuses API calls that are not JSON POSTs', async () => {
+    expect((await request('GET', '/api/events.list', { [TOKEN_HEADER]: browserMode.host.token })).status).toBe(405);
+    const form = await request('POST', '/api/events.list', { 'content-type': 'text/plain', [TOKEN_HEADER]: browserMode.host.token }, '{}');
+    expect(form.status).toBe(415);
+  });
+
+  it('serves the UI with the strict CSP and never a file outside it', async () => {
+    const page = await request('GET', '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const response = await request('GET', attempt);
+      expect(response.body).not.toContain('outside the renderer');
+    }
+  });
+
+  it('streams contract events to a page that has the token', async () => {
+    const received = new Promise<string>((resolve, reject) => {
+      const stream = http.get(
+        { host: '127.0.0.1', port: browserMode.host.port, path: `/api/events?token=${browserMode.host.token}` },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            text += chunk;
+            if (text.includes('event: settings.changed')) {
+              stream.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
+      stream.on('error', reject);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await call('settings.update', { staffName: 'Jo Booth' });
+    expect(await received).toContain('"staffName":"Jo Booth"');
+    const refused = await request('GET', '/api/events?token=wrong');
+    expect(refused.status).toBe(401);
+  });
+});
