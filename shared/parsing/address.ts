@@ -1,0 +1,303 @@
+/**
+ * Postal addresses: find the line with the postcode and city (US, CA, UK, IE, DE, FR, AU, NL,
+ * ES, IT, CH, IN, SG, BR shapes, one line or several), then the street line(s) above it and a
+ * printed country.
+ */
+import type { Segment } from './text';
+import { isAllCaps, naturalCase } from './text';
+import { COUNTRY_NAMES, REGIONS, STREET_WORDS, fold } from './vocabulary';
+
+export interface Piece {
+  value: string;
+  seg: Segment;
+  /** char span in seg.text */
+  a: number;
+  b: number;
+}
+
+export interface AddressResult {
+  street: Piece | null;
+  city: Piece | null;
+  region: Piece | null;
+  postalCode: Piece | null;
+  country: Piece | null;
+  /** ISO country the address shape or printed country points to */
+  countryCode: string | undefined;
+  /** segments (by index) that belong to the address */
+  used: Set<number>;
+  certainty: number;
+}
+
+interface CityMatch {
+  city: string;
+  region: string;
+  postalCode: string;
+  countryCode: string | undefined;
+  /** offsets of each value in the matched text ('' → -1) */
+  specificity: number;
+}
+
+const alt = (xs: string[]): string =>
+  [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+const US_REG = alt([...REGIONS.US!.codes, ...REGIONS.US!.names]);
+const CA_REG = alt([...REGIONS.CA!.codes, ...REGIONS.CA!.names]);
+const AU_REG = alt([...REGIONS.AU!.codes, ...REGIONS.AU!.names]);
+const IN_REG = alt(REGIONS.IN!.names);
+const BR_REG = alt(REGIONS.BR!.codes);
+const IT_CODES = new Set(REGIONS.IT!.codes);
+
+const CITY = "[\\p{L}][\\p{L}\\p{M} .'’\\-]*?";
+const UK_PC = '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}';
+const CA_PC = '[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]';
+const IE_PC = '[AC-FHKNPRTV-Y][0-9]{2}[0-9W]? ?[AC-FHKNPRTV-Y0-9]{4}';
+
+interface Shape {
+  re: RegExp;
+  country: string | undefined;
+  specificity: number;
+}
+
+const SHAPES: Shape[] = [
+  // Seattle, WA 98109 / New York, New York 10001-1234
+  { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${US_REG})\\.?,?\\s+(?<pc>\\d{5}(?:-\\d{4})?)$`, 'u'), country: 'US', specificity: 3 },
+  // Toronto, ON M5H 1J9
+  { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${CA_REG}),?\\s+(?<pc>${CA_PC})$`, 'u'), country: 'CA', specificity: 3 },
+  // Perth WA 6000 / Sydney NSW 2000
+  { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${AU_REG}),?\\s+(?<pc>\\d{4})$`, 'u'), country: 'AU', specificity: 3 },
+  // Bengaluru, Karnataka 560001 / Mumbai, Maharashtra - 400 001
+  { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${IN_REG})\\s*[-–,]?\\s*(?<pc>\\d{3} ?\\d{3})$`, 'u'), country: 'IN', specificity: 3 },
+  // London W1T 3JH
+  { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<pc>${UK_PC})$`, 'u'), country: 'GB', specificity: 2 },
+  // Dublin 2, D02 X285 / Cork T12 AB34
+  { re: new RegExp(`^(?<city>${CITY}(?: \\d{1,2}[wW]?)?),?\\s+(?<pc>${IE_PC})$`, 'u'), country: 'IE', specificity: 2 },
+  // Singapore 018956
+  { re: /^(?<city>Singapore|SINGAPORE),?\s+(?<pc>\d{6})$/u, country: 'SG', specificity: 3 },
+  // São Paulo - SP, 01310-100 / São Paulo/SP 01310-100 / CEP 01310-100 São Paulo - SP
+  { re: new RegExp(`^(?<city>${CITY})\\s*[-–/]\\s*(?<region>${BR_REG}),?\\s+(?:CEP:?\\s*)?(?<pc>\\d{5}-?\\d{3})$`, 'u'), country: 'BR', specificity: 3 },
+  { re: new RegExp(`^(?:CEP:?\\s*)?(?<pc>\\d{5}-\\d{3}),?\\s+(?<city>${CITY})(?:\\s*[-–/]\\s*(?<region>${BR_REG}))?$`, 'u'), country: 'BR', specificity: 3 },
+  // Mumbai 400001 / Mumbai - 400 001
+  { re: new RegExp(`^(?<city>${CITY})\\s*[-–]?\\s*(?<pc>\\d{3} \\d{3}|\\d{6})$`, 'u'), country: 'IN', specificity: 1 },
+  // 1012 AB Amsterdam
+  { re: new RegExp(`^(?:NL-?\\s?)?(?<pc>\\d{4} ?[A-Z]{2})\\s+(?<city>${CITY})$`, 'u'), country: 'NL', specificity: 2 },
+  // 10115 Berlin / D-10115 Berlin / 75002 Paris / 20121 Milano (MI) / 8001 Zürich / CH-8001 Zürich
+  {
+    re: new RegExp(`^(?:(?<cc>[A-Z]{1,3})\\s?-\\s?)?(?<pc>\\d{4,5})\\s+(?<city>${CITY})(?:\\s*\\((?<region>[\\p{L} ]{2,})\\)|\\s+(?<region2>[A-Z]{2}))?(?:\\s+cedex(?:\\s+\\d+)?)?$`, 'iu'),
+    country: undefined,
+    specificity: 2,
+  },
+];
+
+const CC_PREFIX: Record<string, string> = { D: 'DE', F: 'FR', CH: 'CH', A: 'AT', I: 'IT', E: 'ES', B: 'BE', L: 'LU', NL: 'NL' };
+
+/** Try every address shape on one piece of text ("Chicago, IL 60606"). */
+export function matchCityLine(text: string): CityMatch | null {
+  const t = text.trim().replace(/[.,;]+$/, '');
+  for (const s of SHAPES) {
+    const m = s.re.exec(t);
+    if (!m?.groups) continue;
+    const g = m.groups;
+    let city = (g.city ?? '').trim().replace(/[,\-–]+$/, '').trim();
+    let region = (g.region ?? '').trim();
+    const pc = (g.pc ?? '').trim();
+    let country = s.country;
+    if (g.region2) {
+      if (IT_CODES.has(g.region2)) {
+        region = g.region2;
+        country = 'IT';
+      } else city = `${city} ${g.region2}`;
+    }
+    if (!city || /\d{3,}/.test(city)) continue;
+    const cityWords = fold(city).split(/\s+/);
+    if (cityWords.length > 5) continue;
+    if (cityWords.some((w) => STREET_WORDS.has(w) && w.length > 3 && !['park', 'hill', 'house'].includes(w))) continue;
+    if (!country && g.cc) country = CC_PREFIX[g.cc.toUpperCase()];
+    if (!country) country = pc.length === 4 ? 'CH' : undefined;
+    return { city, region, postalCode: pc, countryCode: country, specificity: s.specificity };
+  }
+  return null;
+}
+
+export function countryOf(text: string): string | undefined {
+  const f = fold(text.trim().replace(/[.,;]+$/, '')).replace(/\s+/g, ' ');
+  return COUNTRY_NAMES[f] ?? COUNTRY_NAMES[f.replace(/\./g, '')];
+}
+
+/** A line that looks like a street: number + words, or a street word. */
+export function isStreetLike(text: string): boolean {
+  if (/@|www\.|https?:/i.test(text)) return false;
+  const words = fold(text).split(/[\s,]+/).map((w) => w.replace(/\.$/, ''));
+  const hasWord = words.some((w) => STREET_WORDS.has(w)) || /(strasse|straße|str\.|weg|platz|allee|gasse|ring|damm|laan|straat|gracht|plein|kade|vej|gatan|veien)\b/i.test(fold(text));
+  const hasNum = /\d/.test(text);
+  const hasLetters = /\p{L}{2,}/u.test(text);
+  // a telephone number (7+ digits in one run) is not a street
+  const runs = text.match(/\d[\d\s.\-()/]*\d/g) ?? [];
+  if (runs.some((r) => r.replace(/\D/g, '').length >= 7)) return false;
+  return hasLetters && (hasWord || (hasNum && /^\s*\d{1,5}[a-z]?\b|\b\d{1,5}[a-z]?\s*$/i.test(text)));
+}
+
+interface Part {
+  text: string;
+  a: number;
+  b: number;
+}
+
+function commaParts(text: string): Part[] {
+  const out: Part[] = [];
+  const re = /[^,]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const t = m[0].trim();
+    if (t) out.push({ text: t, a: m.index + lead, b: m.index + lead + t.length });
+  }
+  return out;
+}
+
+/** A map-pin icon read as a digit in front of the street ("9 166 bis quai…", "9 Kaiserstr. 60"). */
+function cleanStreet(v: string): string {
+  const m = /^\d\s+(.+)$/.exec(v.trim());
+  if (!m?.[1]) return v.trim();
+  const rest = m[1];
+  if (/^\d/.test(rest) || /\s\d{1,4}[a-z]?$/i.test(rest)) return rest;
+  return v.trim();
+}
+
+const place = (s: string): string => (isAllCaps(s) ? naturalCase(s, 'place') : s);
+
+/** Read the address among the segments not yet used by other fields. */
+export function parseAddress(segs: Segment[], free: (s: Segment) => boolean): AddressResult {
+  const res: AddressResult = {
+    street: null, city: null, region: null, postalCode: null, country: null, countryCode: undefined, used: new Set(),
+    certainty: 0,
+  };
+  interface Cand {
+    seg: Segment;
+    m: CityMatch;
+    parts: Part[];
+    k: number;
+    last: number;
+    countryPart: Part | null;
+    score: number;
+  }
+  let best: Cand | null = null;
+  for (const seg of segs) {
+    if (!free(seg)) continue;
+    const parts = commaParts(seg.text);
+    if (parts.length === 0) continue;
+    let last = parts.length - 1;
+    let countryPart: Part | null = null;
+    const lp = parts[last];
+    if (lp && countryOf(lp.text) && parts.length > 1) {
+      countryPart = lp;
+      last--;
+    }
+    for (let k = last; k >= Math.max(0, last - 2); k--) {
+      const first = parts[k];
+      const lastPart = parts[last];
+      if (!first || !lastPart) continue;
+      const tail = seg.text.slice(first.a, lastPart.b);
+      const m = matchCityLine(tail);
+      if (!m) continue;
+      const score = m.specificity + (countryPart ? 1 : 0) + (k > 0 ? 0.5 : 0) + seg.confidence - (last - k) * 0.1;
+      if (!best || score > best.score) best = { seg, m, parts, k, last, countryPart, score };
+      if (m.specificity >= 2) break;
+    }
+  }
+  if (best) {
+    const { seg, m, parts, k, countryPart } = best;
+    res.used.add(seg.index);
+    const find = (v: string, from: number): Piece => {
+      const at = seg.text.indexOf(v, from);
+      const a = at >= 0 ? at : from;
+      return { value: v, seg, a, b: a + v.length };
+    };
+    const from = parts[k]?.a ?? 0;
+    res.city = { ...find(m.city, from), value: place(m.city) };
+    if (m.region) res.region = find(m.region, from);
+    res.postalCode = find(m.postalCode, from);
+    res.countryCode = m.countryCode;
+    res.certainty = m.specificity >= 3 ? 0.95 : m.specificity === 2 ? 0.85 : 0.6;
+    if (countryPart) {
+      res.country = { value: countryPart.text, seg, a: countryPart.a, b: countryPart.b };
+      res.countryCode = countryOf(countryPart.text) ?? res.countryCode;
+    }
+    if (k > 0) {
+      const end = parts[k - 1]?.b ?? 0;
+      const street = seg.text.slice(0, end).trim();
+      if (street) res.street = { value: cleanStreet(street), seg, a: 0, b: end };
+    } else {
+      res.street = streetAbove(segs, seg, free, res.used);
+    }
+  } else {
+    // postcode alone (UK "M4 5JD", CA "M5H 1J9") with the city on the line above
+    for (const seg of segs) {
+      if (!free(seg)) continue;
+      const t = seg.text.trim();
+      const pcOnly = new RegExp(`^(${UK_PC}|${CA_PC})$`).exec(t);
+      if (!pcOnly) continue;
+      const above = neighbourAbove(segs, seg, free);
+      if (!above || /\d/.test(above.text) || above.text.split(/\s+/).length > 3) continue;
+      res.used.add(seg.index);
+      res.used.add(above.index);
+      res.postalCode = { value: t, seg, a: 0, b: t.length };
+      res.city = { value: place(above.text.replace(/,$/, '')), seg: above, a: 0, b: above.text.length };
+      res.countryCode = /^[A-Z]\d[A-Z]/.test(t) ? 'CA' : 'GB';
+      res.certainty = 0.7;
+      res.street = streetAbove(segs, above, free, res.used);
+      break;
+    }
+  }
+  // a country on its own line (near the address, or anywhere when there is no address)
+  if (!res.country) {
+    for (const seg of segs) {
+      if (!free(seg) || res.used.has(seg.index)) continue;
+      const cc = countryOf(seg.text);
+      if (!cc) continue;
+      if (cc === 'SG' && res.city && fold(res.city.value) === 'singapore') continue;
+      res.country = { value: seg.text.trim().replace(/[.,;]+$/, ''), seg, a: 0, b: seg.text.length };
+      res.countryCode = cc;
+      res.used.add(seg.index);
+      break;
+    }
+  }
+  return res;
+}
+
+/** The nearest free segment just above `seg` in the same column. */
+function neighbourAbove(segs: Segment[], seg: Segment, free: (s: Segment) => boolean, used?: Set<number>): Segment | null {
+  let best: Segment | null = null;
+  let bestGap = Infinity;
+  const h = Math.max(seg.height, seg.box.y1 - seg.box.y0);
+  for (const s of segs) {
+    if (s === seg || !free(s) || used?.has(s.index)) continue;
+    const gap = seg.box.y0 - s.box.y1;
+    if (gap < -0.5 * h || gap > 2.2 * h) continue;
+    if (s.box.y0 >= seg.box.y0) continue;
+    // same column: overlapping horizontally, aligned left, right or centre
+    const overlap = Math.min(s.box.x1, seg.box.x1) - Math.max(s.box.x0, seg.box.x0);
+    if (overlap <= 0) continue;
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = s;
+    }
+  }
+  return best;
+}
+
+function streetAbove(segs: Segment[], seg: Segment, free: (s: Segment) => boolean, used: Set<number>): Piece | null {
+  const above = neighbourAbove(segs, seg, free, used);
+  if (!above || !isStreetLike(above.text) || countryOf(above.text)) return null;
+  used.add(above.index);
+  let value = above.text.trim();
+  let box = above;
+  // "Suite 500" / "Floor 3" on its own line under the street line
+  if (/^(suite|ste\.?|unit|floor|fl\.?|level|apt\.?|#|building|bldg\.?|c\/o|po box|p\.o\. box)\b/i.test(value)) {
+    const up = neighbourAbove(segs, above, free, used);
+    if (up && isStreetLike(up.text)) {
+      used.add(up.index);
+      value = `${up.text.trim()}, ${value}`;
+      box = up;
+    }
+  }
+  return { value: cleanStreet(value.replace(/,$/, '')), seg: box, a: 0, b: box.text.length };
+}

@@ -1,0 +1,354 @@
+/**
+ * The business-card parser: OCR lines (text, boxes, confidences) → the 15 card fields, each
+ * with a confidence and the box it was read from. Pure TypeScript (no Node, no DOM).
+ *
+ * Reading order of the work:
+ *   1. cut lines into segments (columns, `|` / `•` separators), drop noise;
+ *   2. set aside legal lines (VAT, HRB, "Registered in…"), social and QR lines;
+ *   3. e-mails and websites (OCR slips repaired);
+ *   4. the postal address (postcode shapes per country), which also hints the phone country;
+ *   5. telephone numbers with their labels → phone / mobile / fax;
+ *   6. among what is left: the name (shape, type size, agreement with the e-mail), the title
+ *      (role vocabulary, next to the name), the company (legal form, agreement with the domain,
+ *      type size), skipping logo initials, taglines and departments.
+ */
+import { emptyParsedCard, type CardField, type ParsedCard } from './card-fields';
+import type { OcrBox, OcrPage } from './ocr-types';
+import { countryOf, parseAddress, type Piece } from './address';
+import {
+  companyWordScore, departmentScore, domainAgreement, isLogoInitials, legalFormScore, taglineScore, titleScore,
+} from './company';
+import { emailAgreement, nameShape, splitName, type NameParts } from './names';
+import { findPhones, type PhoneHit } from './phone';
+import { naturalCase, segmentPage, spanBox, spanConfidence, unionBox, type Segment } from './text';
+import {
+  EMAIL_LABELS, LEGAL_FORMS, LEGAL_LINE, LEGAL_STRONG, PHONE_LABELS, QR_LINE, SOCIAL_WORDS, TLD_COUNTRY, WEB_LABELS, fold,
+} from './vocabulary';
+import { domainStem, findEmails, findWebsites, isSocialUrl } from './web';
+
+/** When a card prints both a direct line and an office/main number, `phone` gets the direct line. */
+const PREFER_DIRECT_LINE = true;
+
+/** Countries tried, in this order, for a number printed without +CC when nothing on the card says better. */
+const FALLBACK_COUNTRIES = ['US', 'GB', 'DE', 'FR', 'AU', 'CA', 'NL', 'ES', 'IT', 'CH', 'IE', 'IN', 'SG', 'BR', 'AT', 'BE'];
+
+type Use = 'noise' | 'legal' | 'social' | 'email' | 'web' | 'phone' | 'address' | 'name' | 'title' | 'company' | 'logo';
+
+const clamp = (x: number): number => Math.max(0, Math.min(1, x));
+const round = (x: number): number => Math.round(clamp(x) * 100) / 100;
+
+function isLabelOnly(text: string): boolean {
+  const k = fold(text).replace(/[:.|]+$/g, '').trim();
+  return k !== '' && (PHONE_LABELS[k] !== undefined || EMAIL_LABELS.has(k) || WEB_LABELS.has(k));
+}
+
+/** Merge "Tel" + "+1 555…" when the OCR or a `|` split a label from its value. */
+function mergeLabels(segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i];
+    if (!s) continue;
+    const n = segs[i + 1];
+    if (n && n.line === s.line && isLabelOnly(s.text)) {
+      const text = `${s.text} ${n.text}`;
+      const offsets = [...s.offsets, ...n.offsets.map((o) => o + s.text.length + 1)];
+      const box = unionBox([s.box, n.box]) ?? s.box;
+      out.push({ ...n, text, words: [...s.words, ...n.words], offsets, box, confidence: (s.confidence + n.confidence * 3) / 4, height: n.height });
+      i++;
+    } else out.push(s);
+  }
+  return out.map((s, index) => ({ ...s, index }));
+}
+
+function isNoise(s: Segment): boolean {
+  const alnum = s.text.replace(/[^\p{L}\p{N}@]/gu, '');
+  if (alnum.length === 0) return true;
+  if (alnum.length === 1 && !/^\p{Lu}$/u.test(alnum)) return true;
+  // QR-code / graphics garbage: low confidence and few real words
+  const realWords = s.text.split(/\s+/).filter((w) => /^[\p{L}][\p{L}'’.\-]{1,}[,.]?$/u.test(w) || /\d{2,}/.test(w) || /@|\./.test(w));
+  if (s.confidence < 0.45 && realWords.length <= s.text.split(/\s+/).length / 3) return true;
+  return false;
+}
+
+interface Found {
+  value: string;
+  seg: Segment;
+  a: number;
+  b: number;
+  certainty: number;
+}
+
+export function parseCard(page: OcrPage): ParsedCard {
+  const card = emptyParsedCard();
+  const segs = mergeLabels(segmentPage(page));
+  if (segs.length === 0) return card;
+  const use = new Map<number, Use>();
+  const free = (s: Segment): boolean => !use.has(s.index);
+
+  const set = (field: CardField, value: string, box: OcrBox | null, conf: number, e164?: string): void => {
+    if (!value) return;
+    card[field] = { value, confidence: round(conf), box };
+    if (e164) card[field].e164 = e164;
+  };
+  const setFrom = (field: CardField, f: Found | Piece, certainty: number, e164?: string): void => {
+    const conf = spanConfidence(f.seg, f.a, f.b) * certainty;
+    set(field, f.value, spanBox(f.seg, f.a, f.b), conf, e164);
+  };
+
+  // 1–2. noise, legal, social, QR
+  for (const s of segs) {
+    if (isNoise(s)) use.set(s.index, 'noise');
+    else if (LEGAL_STRONG.test(s.text) || (LEGAL_LINE.test(s.text) && (s.text.match(/\d/g) ?? []).length >= 3)) use.set(s.index, 'legal');
+    else if (SOCIAL_WORDS.test(s.text) || (isSocialUrl(s.text) && !/@/.test(s.text)) || /^@[\w.]+$/.test(s.text.trim())) use.set(s.index, 'social');
+    else if (QR_LINE.test(s.text) && s.text.split(/\s+/).length <= 5) use.set(s.index, 'noise');
+  }
+
+  // 3. e-mails and websites
+  const emails: Found[] = [];
+  const sites: Found[] = [];
+  for (const s of segs) {
+    if (!free(s)) continue;
+    const es = findEmails(s.text);
+    let blanked = s.text;
+    for (const e of es) {
+      emails.push({ value: e.value, seg: s, a: e.start, b: e.end, certainty: e.certainty });
+      blanked = blanked.slice(0, e.start) + ' '.repeat(e.end - e.start) + blanked.slice(e.end);
+    }
+    const ws = findWebsites(blanked);
+    for (const w of ws) sites.push({ value: w.value, seg: s, a: w.start, b: w.end, certainty: w.certainty });
+    if (es.length) use.set(s.index, 'email');
+    else if (ws.length) use.set(s.index, 'web');
+  }
+  const email = emails[0];
+  if (email) setFrom('email', email, 0.98 * email.certainty);
+  // the company site: not a host of the e-mail? prefer one sharing the e-mail's domain
+  const emailStem = email ? domainStem(email.value.split('@')[1] ?? '') : '';
+  // a fragment of the e-mail's domain ("example.com", "xample.org") is not a website
+  const emailDomain = email ? fold(email.value.split('@')[1] ?? '') : '';
+  const realSites = sites.filter((w) => {
+    const host = fold(w.value).replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').split('/')[0] ?? '';
+    const stem = domainStem(host);
+    if (!stem || stem === 'example') return false;
+    return !(emailDomain && emailDomain !== host && emailDomain.endsWith(host) && !/^www\./i.test(w.value.replace(/^[a-z]+:\/\//i, '')));
+  });
+  const site = realSites.find((w) => domainStem(w.value) === emailStem) ?? realSites[0];
+  if (site) setFrom('website', site, 0.97 * site.certainty);
+  const stems = [...new Set([...emails.map((e) => domainStem(e.value.split('@')[1] ?? '')), ...sites.map((w) => domainStem(w.value))])].filter(Boolean);
+
+  // 4. address (segments with a long digit run that starts with + are contact lines, not addresses)
+  const addr = parseAddress(segs, (s) => free(s) && !/\+\s?\d/.test(s.text) && !/^\s*\(?\d{2,4}\)?[\s./-]\d{2,}[\s./-]\d{2,}/.test(s.text.replace(/^\D{0,8}/, '')));
+  for (const i of addr.used) use.set(i, 'address');
+  if (addr.street) setFrom('street', addr.street, addr.certainty);
+  if (addr.city) setFrom('city', addr.city, addr.certainty);
+  if (addr.region) setFrom('region', addr.region, addr.certainty);
+  if (addr.postalCode) setFrom('postalCode', addr.postalCode, addr.certainty);
+  if (addr.country) setFrom('country', addr.country, 0.95);
+
+  // 5. phones: which country do numbers without +CC belong to?
+  const countries: string[] = [];
+  const add = (c: string | undefined): void => {
+    if (c && !countries.includes(c)) countries.push(c);
+  };
+  add(addr.countryCode);
+  const phoneSegs = segs.filter((s) => free(s) && /\d/.test(s.text));
+  const pre = phoneSegs.flatMap((s) => findPhones(s.text, FALLBACK_COUNTRIES)).filter((h) => h.international);
+  for (const h of pre) add(h.country);
+  for (const st of [...emails.map((e) => e.value.split('@')[1] ?? ''), ...sites.map((w) => w.value)]) {
+    const host = fold(st).replace(/^[a-z]+:\/\//, '').split('/')[0] ?? '';
+    add(TLD_COUNTRY[host.split('.').pop() ?? '']);
+  }
+  const allText = segs.map((s) => s.text).join('\n');
+  if (/\b(Tél|Port\.|Portable)\b/.test(allText)) add('FR');
+  if (/\b(Handy|Telefon|Mobil)\b/.test(allText)) add('DE');
+  for (const c of FALLBACK_COUNTRIES) add(c);
+
+  const hits: { hit: PhoneHit; seg: Segment }[] = [];
+  for (const s of phoneSegs) {
+    if (!free(s) && use.get(s.index) !== 'phone') continue;
+    const hs = findPhones(s.text, countries);
+    if (hs.length === 0) continue;
+    // a line with several letters-words and one weak unlabeled number (tagline, street) is not a contact line
+    const strong = hs.filter((h) => h.kind || h.international || h.valid);
+    if (strong.length === 0) continue;
+    use.set(s.index, 'phone');
+    for (const h of strong) hits.push({ hit: h, seg: s });
+  }
+  const taken = new Set<PhoneHit>();
+  const pick = (pred: (h: PhoneHit) => boolean): { hit: PhoneHit; seg: Segment } | undefined => {
+    const f = hits.find((x) => !taken.has(x.hit) && pred(x.hit));
+    if (f) taken.add(f.hit);
+    return f;
+  };
+  const fax = pick((h) => h.kind === 'fax');
+  let mobile = pick((h) => h.kind === 'mobile') ?? pick((h) => h.kind === null && h.mobileLike);
+  const phone =
+    (PREFER_DIRECT_LINE ? pick((h) => h.kind === 'direct') : undefined) ??
+    pick((h) => h.kind === 'phone' || h.kind === 'office') ??
+    pick((h) => h.kind === null && !h.mobileLike) ??
+    pick((h) => h.kind === 'direct') ??
+    // only mobile-like numbers left and a labeled mobile exists: the other one is the phone
+    (mobile ? pick((h) => h.kind === null) : undefined);
+  if (!mobile && phone) mobile = pick((h) => h.kind === null);
+  const putPhone = (field: CardField, x: { hit: PhoneHit; seg: Segment } | undefined, labeled: number): void => {
+    if (!x) return;
+    const c = (x.hit.valid ? 0.97 : 0.8) * (x.hit.kind ? 1 : labeled);
+    set(field, x.hit.value, spanBox(x.seg, x.hit.start, x.hit.end), spanConfidence(x.seg, x.hit.start, x.hit.end) * c, x.hit.e164);
+  };
+  putPhone('fax', fax, 1);
+  putPhone('mobile', mobile, 0.85);
+  putPhone('phone', phone, 0.9);
+
+  // 6. name, title, company among the rest
+  const rest = segs.filter((s) => free(s));
+  for (const s of rest) if (isLogoInitials(s.text) && s.text.trim().length <= 3) use.set(s.index, 'logo');
+  const cands = segs.filter((s) => free(s));
+  const maxH = Math.max(1, ...cands.map((s) => s.height));
+  const localPart = email ? (email.value.split('@')[0] ?? '') : '';
+  const sizeOf = (s: Segment): number => s.height / maxH;
+
+  interface NameCand {
+    segs: Segment[];
+    parts: NameParts;
+    score: number;
+    shape: number;
+  }
+  const nameCands: NameCand[] = [];
+  const consider = (ss: Segment[], text: string, bonus: number): void => {
+    const shape = nameShape(text);
+    if (shape < 0.4) return;
+    const parts = splitName(text);
+    if (!parts.lastName) return;
+    const agree = localPart ? emailAgreement(parts, localPart) : 0;
+    const dom = Math.max(...ss.map((s) => domainAgreement(s.text, stems)));
+    const top = Math.min(...ss.map((s) => s.box.y0)) / Math.max(1, page.height);
+    const size = Math.max(...ss.map(sizeOf));
+    const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + bonus;
+    nameCands.push({ segs: ss, parts, score, shape });
+  };
+  for (const s of cands) consider([s], s.text, 0);
+  // a name split over two lines: "MARIA" / "GONZÁLEZ LÓPEZ"
+  for (const a of cands) {
+    for (const b of cands) {
+      if (a === b) continue;
+      const gap = b.box.y0 - a.box.y1;
+      const h = Math.max(a.height, b.height);
+      if (gap < -0.3 * h || gap > 0.9 * h) continue;
+      if (Math.abs(a.height - b.height) > 0.3 * h) continue;
+      const aligned = Math.abs(a.box.x0 - b.box.x0) < h || Math.abs((a.box.x0 + a.box.x1) / 2 - (b.box.x0 + b.box.x1) / 2) < h || Math.abs(a.box.x1 - b.box.x1) < h;
+      if (!aligned) continue;
+      const wa = a.text.trim().split(/\s+/).length;
+      const wb = b.text.trim().split(/\s+/).length;
+      if (wa > 2 || wb > 3 || nameShape(a.text) >= 0.6) continue;
+      consider([a, b], `${a.text.trim()} ${b.text.trim()}`, wa === 1 && /^\p{Lu}/u.test(a.text.trim()) ? 0.6 : 0.1);
+    }
+  }
+  nameCands.sort((x, y) => y.score - x.score);
+  const nm = nameCands[0];
+  let nameSegs: Segment[] = [];
+  if (nm && nm.score > 1.2) {
+    nameSegs = nm.segs;
+    for (const s of nm.segs) use.set(s.index, 'name');
+    const margin = nameCands[1] ? nm.score - nameCands[1].score : 2;
+    const certainty = clamp(0.55 + 0.2 * nm.shape + 0.15 * Math.min(1, margin));
+    const box = unionBox(nm.segs.map((s) => s.box));
+    const conf = (nm.segs.reduce((t, s) => t + s.confidence, 0) / nm.segs.length) * certainty;
+    set('fullName', nm.parts.fullName, box, conf);
+    const firstSeg = nm.segs[0];
+    const lastSeg = nm.segs[nm.segs.length - 1];
+    const fbox = firstSeg ? wordBox(firstSeg, nm.parts.firstName) : box;
+    const lbox = lastSeg ? wordBox(lastSeg, nm.parts.lastName.split(' ')[0] ?? '') : box;
+    set('firstName', nm.parts.firstName, fbox ?? box, conf);
+    set('lastName', nm.parts.lastName, lbox ?? box, conf * (nm.parts.lastName.includes(' ') ? 0.9 : 1));
+  }
+  const nameBox = nameSegs.length ? unionBox(nameSegs.map((s) => s.box)) : null;
+  const nameH = nameSegs[0]?.height ?? maxH;
+
+  // title: role words, close to the name
+  let bestTitle: { s: Segment; score: number } | null = null;
+  for (const s of segs) {
+    if (!free(s)) continue;
+    const t = titleScore(s.text);
+    if (t <= 0) continue;
+    let near = 0;
+    if (nameBox) {
+      const gapBelow = s.box.y0 - nameBox.y1;
+      const gapAbove = nameBox.y0 - s.box.y1;
+      const overlapX = Math.min(s.box.x1, nameBox.x1) - Math.max(s.box.x0, nameBox.x0) > 0;
+      if (overlapX && gapBelow > -0.5 * nameH && gapBelow < 2.5 * nameH) near = 1;
+      else if (overlapX && gapAbove > -0.5 * nameH && gapAbove < 2 * nameH) near = 0.6;
+      else if (overlapX) near = 0.2;
+    }
+    const score = t + near - departmentScore(s.text) * 0.5 - domainAgreement(s.text, stems) - legalFormScore(s.text);
+    if (score > 0.6 && (!bestTitle || score > bestTitle.score)) bestTitle = { s, score };
+  }
+  if (bestTitle) {
+    use.set(bestTitle.s.index, 'title');
+    const s = bestTitle.s;
+    set('title', naturalCase(s.text.trim(), 'title'), s.box, s.confidence * clamp(0.5 + bestTitle.score / 4));
+  }
+
+  // company: legal form, domain agreement, company words, type size
+  let bestCo: { s: Segment; score: number } | null = null;
+  const titleSeg = bestTitle?.s;
+  for (const s of segs) {
+    if (!free(s)) continue;
+    const text = companyText(s.text);
+    if (/@/.test(text) || (text.match(/\d/g) ?? []).length > 4) continue;
+    const nWords = text.split(/\s+/).length;
+    if (nWords > 8) continue;
+    const legal = legalFormScore(text);
+    const dom = domainAgreement(text, stems);
+    const cw = companyWordScore(text);
+    const tag = taglineScore(text);
+    let score = legal * 3 + dom * 3 + cw * 1.2 + sizeOf(s) * 1.2 - tag * 2.5 - titleScore(text) * 1.5;
+    // a department line right under the title
+    if (titleSeg && s.box.y0 >= titleSeg.box.y1 - 2 && s.box.y0 - titleSeg.box.y1 < 1.5 * titleSeg.height && legal === 0 && dom < 0.6) score -= 2;
+    if (nameShape(text) >= 0.8 && legal === 0 && dom < 0.6) score -= 1;
+    if (isLogoInitials(text)) score -= 3;
+    if (/\d/.test(text) && legal === 0) score -= 1;
+    if (countryOf(text)) score -= 3;
+    if (score >= 2.2 && (!bestCo || score > bestCo.score)) bestCo = { s, score };
+  }
+  if (bestCo) {
+    use.set(bestCo.s.index, 'company');
+    const s = bestCo.s;
+    const value = naturalCase(fixLegalForm(companyText(s.text)), 'company');
+    set('company', value, s.box, s.confidence * clamp(0.4 + bestCo.score / 8));
+  }
+  return card;
+}
+
+/** A company line without what the OCR put in front of it: logo initials ("KI Kessler Interiors"), an icon letter. */
+function companyText(text: string): string {
+  let t = text.trim().replace(/^[©®™]\s*/, '').replace(/\s*[©®™]$/, '');
+  const toks = t.split(/\s+/);
+  const first = toks[0] ?? '';
+  const restToks = toks.slice(1).filter((w) => /^\p{Lu}/u.test(w));
+  if (toks.length >= 3 && /^[\p{L}]{1,3}$/u.test(first)) {
+    const initials = restToks.map((w) => fold(w).charAt(0)).join('');
+    const f = fold(first);
+    // "HL Harborview Labs", "Sa Solvane Analytics", or a stray capital from an icon
+    if (initials.startsWith(f) || (first.length === 1 && /^\p{Lu}$/u.test(first) && fold(toks[1] ?? '').charAt(0) !== f)) t = toks.slice(1).join(' ');
+  }
+  return t;
+}
+
+/** OCR slips in the legal form at the end: "Ltq" → "Ltd", "Gmbl" → "GmbH", "lnc." → "Inc.". */
+function fixLegalForm(text: string): string {
+  const toks = text.split(' ');
+  const last = toks[toks.length - 1] ?? '';
+  const k = fold(last).replace(/[.,]/g, '');
+  if (toks.length < 2 || LEGAL_FORMS[k] !== undefined || k.length < 3) return text;
+  const fixes: Record<string, string> = { ltq: 'Ltd', lta: 'Ltd', itd: 'Ltd', ltd1: 'Ltd', gmbl: 'GmbH', gmbb: 'GmbH', grnbh: 'GmbH', gmbii: 'GmbH', lnc: 'Inc.', ine: 'Inc.', inc1: 'Inc.', llg: 'LLC', lic: 'LLC', ilc: 'LLC', sarl1: 'SARL', sas1: 'SAS' };
+  const fx = fixes[k];
+  if (!fx) return text;
+  const dotted = /\.$/.test(last.replace(/,$/, '')) && !fx.endsWith('.') ? fx + '.' : fx;
+  toks[toks.length - 1] = /^\p{Lu}+$/u.test(last.replace(/[.,]/g, '')) ? dotted.toUpperCase().replace('GMBH', 'GMBH') : dotted;
+  return toks.join(' ');
+}
+
+/** Box of the first word of a segment equal to `word` (for first/last name boxes). */
+function wordBox(seg: Segment, word: string): OcrBox | null {
+  const w = seg.words.find((x) => fold(x.text).replace(/[.,]/g, '') === fold(word).replace(/[.,]/g, ''));
+  return w ? w.box : null;
+}

@@ -1,0 +1,114 @@
+/**
+ * Organisation names and job titles: legal forms, agreement with the e-mail/web domain,
+ * title vocabulary, departments and taglines.
+ */
+import { isAllCaps } from './text';
+import { COMPANY_WORDS, DEPARTMENT_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, TERMINAL_LEGAL, TITLE_WORDS, fold } from './vocabulary';
+
+const words = (s: string): string[] =>
+  fold(s)
+    .split(/[\s,/&+]+/)
+    .map((w) => w.replace(/^[^a-z0-9]+|[^a-z0-9-]+$/g, ''))
+    .filter(Boolean);
+
+/** The company line ends with a legal form ("Inc.", "GmbH & Co. KG", "Pty Ltd", "S.r.l."). */
+export function legalFormScore(text: string): number {
+  const toks = text.trim().split(/\s+/);
+  if (toks.length < 2) return 0;
+  const k = (t: string): string => fold(t).replace(/[.,()]/g, '');
+  let last = k(toks[toks.length - 1] ?? '');
+  const ocrFix: Record<string, string> = { ltq: 'ltd', lta: 'ltd', itd: 'ltd', gmbl: 'gmbh', gmbb: 'gmbh', grnbh: 'gmbh', lnc: 'inc', llg: 'llc', ilc: 'llc' };
+  last = ocrFix[last] ?? last;
+  // "S.A.", "B.V.", "S.r.l." written with dots
+  if (TERMINAL_LEGAL.has(last)) return last === 'co' || last === 'company' ? 0.7 : 1;
+  // "(Pty) Ltd", "Pvt. Ltd.", "Pte Ltd" are covered by "ltd"; legal form inside ("GmbH & Co KG")
+  if (toks.slice(1).some((t) => TERMINAL_LEGAL.has(k(t)) && k(t).length >= 3 && k(t) !== 'company')) return 0.6;
+  return 0;
+}
+
+/** Transliterations a domain may use for an accented name (ö → o or oe). */
+function keys(s: string): string[] {
+  const base = s.normalize('NFC').toLowerCase();
+  const de = base.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+  return [...new Set([fold(base), fold(de)])].map((x) => x.replace(/[^a-z0-9]/g, ''));
+}
+
+const GENERIC_MAIL = new Set(['gmail', 'googlemail', 'outlook', 'hotmail', 'live', 'yahoo', 'icloud', 'me', 'aol', 'gmx', 'web', 'proton', 'protonmail', 'mail', 'ymail', 'msn', 'orange', 'free', 'wanadoo', 'libero', 'rediffmail', 'bigpond', 'optusnet', 'btinternet', 'sky', 'comcast', 'verizon', 't-online']);
+
+/** 0..1: how well a line agrees with the domain stems of the card's e-mail and website. */
+export function domainAgreement(text: string, stems: string[]): number {
+  const ws = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => {
+      const k = fold(w).replace(/[.,()]/g, '');
+      return !(LEGAL_FORMS[k] !== undefined && k !== 'co') && k !== 'the' && k !== '&' && k !== 'and';
+    });
+  if (ws.length === 0) return 0;
+  const joined = keys(ws.join(' '));
+  const first = keys(ws[0] ?? '');
+  const initials = ws.map((w) => fold(w).charAt(0)).join('');
+  let best = 0;
+  for (const raw of stems) {
+    if (GENERIC_MAIL.has(raw)) continue;
+    const stem = raw.replace(/[^a-z0-9]/g, '');
+    if (stem.length < 2) continue;
+    for (const j of joined) {
+      if (j === stem) best = Math.max(best, 1);
+      else if (stem.length >= 4 && (j.startsWith(stem) || stem.startsWith(j))) best = Math.max(best, 0.9);
+      else if (stem.length >= 5 && j.includes(stem)) best = Math.max(best, 0.7);
+    }
+    for (const f of first) if (f.length >= 4 && stem.startsWith(f)) best = Math.max(best, 0.8);
+    if (initials.length >= 2 && stem === initials) best = Math.max(best, 0.6);
+  }
+  return best;
+}
+
+/** A slogan: several lower-case function words, or ends like a sentence. */
+export function taglineScore(text: string): number {
+  const ws = text.trim().split(/\s+/);
+  const lowerFn = ws.filter((w, i) => i > 0 && LOWER_FUNCTION_WORDS.has(fold(w)) && !isAllCaps(w)).length;
+  const lowerWords = ws.filter((w, i) => i > 0 && /^\p{Ll}/u.test(w) && !/^(de|du|des|la|le|van|von|der|di|da|of|and|&|et|und|y)$/i.test(w)).length;
+  let s = 0;
+  if (lowerFn >= 1) s += 0.4;
+  if (lowerWords >= 2) s += 0.4;
+  if (/[.!]$/.test(text.trim()) && !/\b(inc|ltd|co|corp|s\.?a|b\.?v|n\.?v|l\.?l\.?c|s\.?l|s\.?r\.?l|s\.?p\.?a)\.$/i.test(text.trim())) s += 0.4;
+  if (/\b(since|seit|depuis|desde|dal|sinds|est\.|trusted|quality|qualité|qualität)\b/i.test(text)) s += 0.5;
+  return Math.min(1, s);
+}
+
+/** 0..1: the line reads as a job title (has a role word; departments alone don't count). */
+export function titleScore(text: string): number {
+  const t = text.trim();
+  if (!t || /[@\d]/.test(t) && !/\b(3d|b2b|2nd|1st)\b/i.test(t)) return 0;
+  const ws = words(t);
+  if (ws.length === 0 || ws.length > 8) return 0;
+  let role = 0;
+  let dept = 0;
+  for (const w of ws) {
+    const parts = [w, ...w.split('-')];
+    if (parts.some((p) => TITLE_WORDS.has(p))) role++;
+    else if (DEPARTMENT_WORDS.has(w)) dept++;
+  }
+  if (role === 0) return 0;
+  let s = 0.6 + Math.min(0.4, (role / ws.length) * 0.6);
+  if (legalFormScore(t) >= 1) s -= 0.6;
+  if (ws.some((w) => COMPANY_WORDS.has(w) && !TITLE_WORDS.has(w) && !['marketing', 'engineering', 'research', 'design', 'digital', 'data', 'finance', 'services', 'security', 'sales', 'technology', 'software', 'innovation', 'communications', 'supply', 'construction', 'legal', 'international', 'global', 'creative', 'health', 'medical', 'logistics', 'manufacturing'].includes(w))) s -= 0.3;
+  return Math.max(0, Math.min(1, s));
+}
+
+export function departmentScore(text: string): number {
+  const ws = words(text);
+  if (ws.length === 0) return 0;
+  const d = ws.filter((w) => DEPARTMENT_WORDS.has(w) || ['sales', 'marketing', 'engineering', 'operations', 'finance', 'purchasing', 'procurement', 'support', 'development', 'accounts', 'strategic', 'vertrieb', 'einkauf', 'ventes', 'achats'].includes(w)).length;
+  return d / ws.length;
+}
+
+/** Logo initials: one short capital token ("AQ", "KI"). */
+export function isLogoInitials(text: string): boolean {
+  return /^[\p{Lu}&]{1,4}$/u.test(text.trim());
+}
+
+export function companyWordScore(text: string): number {
+  return words(text).some((w) => COMPANY_WORDS.has(w)) ? 1 : 0;
+}

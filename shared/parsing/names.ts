@@ -1,0 +1,76 @@
+/**
+ * Person names: does a line look like a name, and how does it split into first and last name
+ * (honorifics and degrees dropped, middle initials dropped, multi-word surnames kept whole).
+ */
+import { isAllCaps, naturalCase } from './text';
+import {
+  COMPANY_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_PREFIXES, NAME_SUFFIXES, SURNAME_PARTICLES, TITLE_WORDS, fold,
+} from './vocabulary';
+
+export interface NameParts {
+  fullName: string;
+  firstName: string;
+  lastName: string;
+}
+
+const key = (t: string): string => fold(t).replace(/[.,]/g, '');
+
+/** "Prof. Dr. Anna-Lena van der Berg, PhD" → { first: "Anna-Lena", last: "van der Berg" }. */
+export function splitName(printed: string): NameParts {
+  const fullName = naturalCase(printed.trim().replace(/\s+/g, ' ').replace(/[,;]$/, ''), 'name');
+  // drop ", PhD", ", MBA" … and anything after a comma
+  const main = fullName.split(',')[0] ?? fullName;
+  let toks = main.split(/\s+/).filter(Boolean);
+  while (toks.length > 1 && NAME_PREFIXES.has(key(toks[0] ?? '')) && /\.$|^(?:Dr|Prof|Mr|Mrs|Ms|Mme|Herr|Frau|Ing|Dipl|Mag|Sir|Dame)$/i.test(toks[0] ?? '')) toks = toks.slice(1);
+  while (toks.length > 1 && NAME_SUFFIXES.has(key(toks[toks.length - 1] ?? ''))) toks = toks.slice(0, -1);
+  // middle initials ("P.", "W", "J.-P.")
+  const isInitial = (t: string): boolean => /^\p{Lu}\.?(-\p{Lu}\.?)?$/u.test(t);
+  const first = toks[0] ?? '';
+  const rest = toks.slice(1).filter((t) => !isInitial(t));
+  return { fullName, firstName: first, lastName: rest.join(' ') };
+}
+
+/** How much a line looks like a person's name, 0..1 (shape only; the caller adds size and e-mail agreement). */
+export function nameShape(text: string): number {
+  const t = text.trim();
+  if (!t || /[\d@/\\|:;!?()[\]{}+=_*#%&]/.test(t) || /\bwww\b|https?/i.test(t)) return 0;
+  const main = (t.split(',')[0] ?? t).trim();
+  const suffixes = t.split(',').slice(1).map((s) => key(s.trim()));
+  if (suffixes.some((s) => !s.split(/\s+/).every((w) => NAME_SUFFIXES.has(w)))) return 0;
+  const toks = main.split(/\s+/).filter(Boolean);
+  let core = toks.filter((w) => !NAME_PREFIXES.has(key(w)) || !/\.$/.test(w));
+  core = core.filter((w, i) => !(i === core.length - 1 && NAME_SUFFIXES.has(key(w)) && core.length > 2));
+  if (core.length < 2 || core.length > 5) return core.length === 1 ? 0.15 : 0;
+  let score = 1;
+  let caps = 0;
+  for (const [i, w] of core.entries()) {
+    const k = key(w);
+    if (LEGAL_FORMS[k] !== undefined && i > 0 && k.length > 1 && !SURNAME_PARTICLES.has(k)) return 0;
+    if (TITLE_WORDS.has(k) && !SURNAME_PARTICLES.has(k)) score -= 0.45;
+    if (COMPANY_WORDS.has(k)) score -= 0.45;
+    if (LOWER_FUNCTION_WORDS.has(k) && !SURNAME_PARTICLES.has(k)) score -= 0.5;
+    if (/^\p{Lu}/u.test(w)) caps++;
+    else if (!SURNAME_PARTICLES.has(k)) score -= 0.5;
+    if (!/^[\p{L}\p{M}'’.\-]+$/u.test(w)) score -= 0.5;
+    if (/\.$/.test(w) && w.length > 3) score -= 0.3; // "Inc." "Corp."
+  }
+  if (caps === 0) return 0;
+  if (core.length > 4) score -= 0.2;
+  if (isAllCaps(main) && core.length > 3) score -= 0.1;
+  return Math.max(0, Math.min(1, score));
+}
+
+/** Agreement between a name and an e-mail local part ("anna.schmidt", "aschmidt", "anna"), 0..1. */
+export function emailAgreement(name: NameParts, local: string): number {
+  const l = fold(local).replace(/[^a-z]/g, '');
+  const f = fold(name.firstName).replace(/[^a-z]/g, '');
+  const lastWords = fold(name.lastName).split(/\s+/).map((w) => w.replace(/[^a-z]/g, '')).filter(Boolean);
+  const last = lastWords.join('');
+  const lastMain = lastWords[lastWords.length - 1] ?? '';
+  if (!l) return 0;
+  if ((last.length >= 3 && l.includes(last)) || (lastMain.length >= 4 && l.includes(lastMain))) return 1;
+  const lastFirst = lastWords.find((w) => !['van', 'von', 'der', 'den', 'de', 'del', 'la', 'da', 'di', 'du', 'le'].includes(w)) ?? '';
+  if (lastFirst.length >= 4 && l.includes(lastFirst)) return 0.9;
+  if (f.length >= 3 && l.includes(f)) return 0.8;
+  return 0;
+}

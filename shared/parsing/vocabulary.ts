@@ -1,0 +1,267 @@
+/**
+ * Generic word lists the card parser uses: contact labels, legal forms, job-title words,
+ * address words, countries and regions. Nothing here is taken from any particular card.
+ * Lists are lower-case and accent-free unless said otherwise (see `fold`).
+ */
+
+/** lower-case, strip diacritics, ß→ss, ø→o, æ→ae (for matching only, never for output) */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+export type PhoneKind = 'phone' | 'direct' | 'office' | 'mobile' | 'fax';
+
+/** Labels printed before (or after) a telephone number, folded, without trailing punctuation. */
+export const PHONE_LABELS: Record<string, PhoneKind> = {
+  // landline / general
+  t: 'phone', tel: 'phone', tél: 'phone', tel1: 'phone', telephone: 'phone', telefon: 'phone', telefono: 'phone',
+  teléfono: 'phone', telefone: 'phone', telefoon: 'phone', tfn: 'phone', tlf: 'phone', tf: 'phone', fon: 'phone',
+  phone: 'phone', ph: 'phone', p: 'phone', pho: 'phone', main: 'phone', switchboard: 'phone', zentrale: 'phone',
+  standard: 'phone', centralino: 'phone', fixe: 'phone', fixo: 'phone', vast: 'phone', landline: 'phone',
+  o: 'office', off: 'office', office: 'office', bureau: 'office', buro: 'office', büro: 'office', ufficio: 'office',
+  oficina: 'office', kantoor: 'office', work: 'office', escritorio: 'office', escritório: 'office', business: 'office',
+  d: 'direct', dd: 'direct', ddi: 'direct', dir: 'direct', direct: 'direct', direkt: 'direct', diretto: 'direct',
+  directo: 'direct', direto: 'direct', 'direct line': 'direct', durchwahl: 'direct', 'ligne directe': 'direct',
+  // mobile
+  m: 'mobile', mob: 'mobile', mobile: 'mobile', mobil: 'mobile', mobiel: 'mobile', móvil: 'mobile', movil: 'mobile',
+  cell: 'mobile', cellular: 'mobile', c: 'mobile', cel: 'mobile', celular: 'mobile', cellulare: 'mobile',
+  cell1: 'mobile', handy: 'mobile', port: 'mobile', portable: 'mobile', gsm: 'mobile', natel: 'mobile', hp: 'mobile',
+  'h/p': 'mobile', mobiltelefon: 'mobile', 'mobile phone': 'mobile', whatsapp: 'mobile', wa: 'mobile', mo: 'mobile',
+  // fax
+  f: 'fax', fax: 'fax', fx: 'fax', telefax: 'fax', télécopie: 'fax', telecopie: 'fax', facsimile: 'fax', facs: 'fax',
+};
+
+/** Labels before an e-mail address or a website (removed, never part of a value). */
+export const EMAIL_LABELS = new Set(['e', 'em', 'email', 'e-mail', 'mail', 'courriel', 'correo', 'posta', 'e-post', 'mél', 'mel']);
+export const WEB_LABELS = new Set(['w', 'web', 'website', 'site', 'www', 'url', 'internet', 'homepage', 'sitio', 'sito', 'webseite', 'site web', 'i']);
+
+/** Social networks: a URL on these hosts is a profile, never the company website. */
+export const SOCIAL_HOSTS = [
+  'linkedin', 'lnkd', 'twitter', 'x.com', 'facebook', 'fb.com', 'instagram', 'xing', 'youtube', 'youtu.be',
+  'tiktok', 'github', 'wa.me', 'threads', 'pinterest', 'medium.com', 'calendly', 't.me', 'bsky',
+];
+export const SOCIAL_WORDS = /\b(linked\s?in|twitter|xing|instagram|facebook|youtube|tiktok|github|skype|wechat|whatsapp|threads|bluesky)\b/i;
+
+/** Top-level domains accepted for a bare domain (one without www. or a scheme). */
+export const TLDS = new Set([
+  'com', 'org', 'net', 'biz', 'info', 'io', 'co', 'ai', 'app', 'dev', 'tech', 'eu', 'example', 'test', 'invalid',
+  'de', 'fr', 'uk', 'au', 'ca', 'us', 'nl', 'be', 'lu', 'es', 'it', 'ch', 'li', 'at', 'ie', 'in', 'sg', 'br', 'pt',
+  'se', 'no', 'dk', 'fi', 'pl', 'cz', 'nz', 'jp', 'cn', 'hk', 'mx', 'ar', 'za', 'ae', 'global', 'group', 'agency',
+  'design', 'studio', 'solutions', 'consulting', 'media', 'digital', 'online', 'shop', 'store', 'cloud', 'systems',
+  'gmbh', 'ltd', 'llc', 'inc', 'works', 'partners', 'legal', 'law', 'health', 'energy', 'edu', 'gov', 'me', 'tv',
+]);
+
+/** ccTLD → ISO country (for the default phone country). */
+export const TLD_COUNTRY: Record<string, string> = {
+  de: 'DE', fr: 'FR', uk: 'GB', au: 'AU', ca: 'CA', us: 'US', nl: 'NL', be: 'BE', es: 'ES', it: 'IT', ch: 'CH',
+  at: 'AT', ie: 'IE', in: 'IN', sg: 'SG', br: 'BR', pt: 'PT', nz: 'NZ', lu: 'LU', mx: 'MX',
+};
+
+/** Legal forms, matched on folded tokens with dots removed; value = canonical spelling. */
+export const LEGAL_FORMS: Record<string, string> = {
+  gmbh: 'GmbH', mbh: 'mbH', ag: 'AG', kg: 'KG', kgaa: 'KGaA', ohg: 'OHG', ug: 'UG', se: 'SE', ev: 'e.V.',
+  sarl: 'SARL', sàrl: 'Sàrl', sas: 'SAS', sasu: 'SASU', sa: 'SA', eurl: 'EURL', sca: 'SCA', snc: 'SNC', sci: 'SCI',
+  inc: 'Inc.', incorporated: 'Incorporated', llc: 'LLC', llp: 'LLP', lp: 'LP', pllc: 'PLLC', ltd: 'Ltd',
+  limited: 'Limited', plc: 'PLC', corp: 'Corp.', corporation: 'Corporation', co: 'Co.', company: 'Company',
+  pty: 'Pty', bv: 'B.V.', nv: 'N.V.', vof: 'V.O.F.', cv: 'C.V.', srl: 'S.r.l.', spa: 'S.p.A.', sapa: 'S.a.p.A.',
+  sl: 'S.L.', slu: 'S.L.U.', sau: 'S.A.U.', ltda: 'Ltda', eireli: 'EIRELI', pvt: 'Pvt', pte: 'Pte', sdn: 'Sdn',
+  bhd: 'Bhd', sagl: 'Sagl', ab: 'AB', as: 'AS', oy: 'Oy', aps: 'ApS', ulc: 'ULC', dac: 'DAC', clg: 'CLG',
+  teoranta: 'Teoranta', llp_in: 'LLP', 'gmbh&co': 'GmbH & Co.', scrl: 'SCRL', sprl: 'SPRL', bvba: 'BVBA',
+};
+/** Legal forms that can end a company name on their own (others only inside a longer form). */
+export const TERMINAL_LEGAL = new Set([
+  'gmbh', 'mbh', 'ag', 'kg', 'kgaa', 'ohg', 'ug', 'se', 'ev', 'sarl', 'sàrl', 'sas', 'sasu', 'sa', 'eurl', 'snc',
+  'inc', 'incorporated', 'llc', 'llp', 'lp', 'pllc', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'bv',
+  'nv', 'vof', 'srl', 'spa', 'sl', 'slu', 'sau', 'ltda', 'eireli', 'bhd', 'sagl', 'ab', 'oy', 'aps', 'ulc', 'dac',
+  'clg', 'teoranta', 'sca', 'sci', 'scrl', 'sprl', 'bvba', 'company',
+]);
+
+/** Words that make a line look like an organisation (not a person, not a title). */
+export const COMPANY_WORDS = new Set([
+  'group', 'holding', 'holdings', 'labs', 'lab', 'laboratories', 'media', 'consulting', 'consultants', 'security',
+  'analytics', 'partners', 'solutions', 'systems', 'technologies', 'technology', 'tech', 'software', 'networks',
+  'capital', 'ventures', 'industries', 'interiors', 'materials', 'logistics', 'logistique', 'robotics', 'design',
+  'studio', 'studios', 'agency', 'associates', 'advisory', 'advisors', 'bank', 'insurance', 'foods', 'energy',
+  'energie', 'énergie', 'engineering', 'ingenieurs', 'ingénierie', 'ingenierie', 'international', 'global',
+  'services', 'service', 'enterprises', 'trading', 'consultancy', 'beratung', 'conseil', 'maschinenbau',
+  'antriebstechnik', 'biosciences', 'pharma', 'health', 'healthcare', 'clinic', 'motors', 'automotive',
+  'electronics', 'digital', 'data', 'cloud', 'works', 'manufacturing', 'construction', 'architects', 'law',
+  'legal', 'finance', 'financial', 'investments', 'properties', 'realty', 'estates', 'hotel', 'hotels', 'foundation',
+  'institute', 'university', 'college', 'academy', 'school', 'bureau', 'office', 'communications', 'telecom',
+  'marketing', 'creative', 'productions', 'publishing', 'print', 'supply', 'equipment', 'instruments', 'devices',
+  'medical', 'dynamics', 'innovations', 'innovation', 'research', 'gruppe', 'werke', 'technik', 'bau', 'handel',
+  'vertrieb', 'logistik', 'immobilien', 'versicherung', 'groupe', 'société', 'societe', 'cabinet', 'atelier',
+  'grupo', 'servicios', 'soluciones', 'consultores', 'gruppo', 'servizi', 'soluzioni', 'consulenza', 'tecnologia',
+  'tecnologias', 'tecnologías', 'sistemas', 'sistemi', 'adviseurs', 'diensten', 'techniek', 'bouw', 'verzekeringen',
+  'ltd', 'company', 'co', 'corporation', 'industrie', 'industria', 'exports', 'imports', 'infotech', 'infosystems',
+]);
+
+/** Head nouns and words of job titles (several languages). A title line contains at least one. */
+export const TITLE_WORDS = new Set([
+  // English
+  'director', 'manager', 'engineer', 'executive', 'officer', 'president', 'vice', 'vp', 'svp', 'evp', 'avp', 'ceo',
+  'cto', 'cfo', 'coo', 'cmo', 'cio', 'ciso', 'cpo', 'cro', 'founder', 'co-founder', 'cofounder', 'partner', 'consultant',
+  'associate', 'representative', 'rep', 'specialist', 'analyst', 'coordinator', 'head', 'lead', 'leader', 'chief',
+  'buyer', 'developer', 'designer', 'architect', 'advisor', 'adviser', 'assistant', 'administrator', 'accountant',
+  'counsel', 'attorney', 'lawyer', 'solicitor', 'barrister', 'owner', 'principal', 'intern', 'chairman', 'chairwoman',
+  'chair', 'secretary', 'treasurer', 'controller', 'supervisor', 'superintendent', 'agent', 'broker', 'planner',
+  'strategist', 'scientist', 'researcher', 'professor', 'lecturer', 'physician', 'surgeon', 'nurse', 'pharmacist',
+  'technician', 'operator', 'editor', 'writer', 'journalist', 'producer', 'photographer', 'artist', 'recruiter',
+  'trainer', 'coach', 'officer', 'auditor', 'economist', 'estimator', 'inspector', 'programmer', 'tester',
+  'receptionist', 'clerk', 'cashier', 'salesman', 'saleswoman', 'evangelist', 'ambassador', 'fellow', 'staff',
+  'member', 'md', 'gm', 'managing', 'general', 'senior', 'junior', 'sr', 'jr', 'trustee', 'delegate', 'liaison',
+  'purchaser', 'procurement', 'merchandiser', 'stylist', 'curator', 'therapist', 'dentist', 'veterinarian',
+  // German
+  'geschäftsführer', 'geschaftsfuhrer', 'geschaeftsfuehrer', 'geschäftsführerin', 'leiter', 'leiterin', 'prokurist',
+  'prokuristin', 'vorstand', 'vorsitzender', 'inhaber', 'inhaberin', 'berater', 'beraterin', 'ingenieur',
+  'ingenieurin', 'referent', 'referentin', 'sachbearbeiter', 'sachbearbeiterin', 'einkäufer', 'einkaufer',
+  'vertriebsleiter', 'verkaufsleiter', 'projektleiter', 'teamleiter', 'abteilungsleiter', 'bereichsleiter',
+  'mitarbeiter', 'mitarbeiterin', 'entwickler', 'entwicklerin', 'kaufmann', 'kauffrau', 'assistentin', 'assistenz',
+  'gesellschafter', 'direktor', 'direktorin', 'prokura', 'betriebsleiter', 'niederlassungsleiter', 'außendienst',
+  // French
+  'directeur', 'directrice', 'responsable', 'chef', 'ingénieur', 'ingenieure', 'ingénieure', 'commercial',
+  'commerciale', 'gérant', 'gerant', 'gérante', 'président', 'présidente', 'presidente', 'chargé', 'chargée',
+  'charge', 'conseiller', 'conseillère', 'attaché', 'attachée', 'délégué', 'déléguée', 'acheteur', 'acheteuse',
+  'associé', 'associée', 'fondateur', 'fondatrice', 'cofondateur', 'cofondatrice', 'administrateur', 'comptable',
+  'avocat', 'avocate', 'technicien', 'technicienne', 'adjoint', 'adjointe', 'stagiaire', 'dirigeant', 'pdg', 'dg',
+  // Spanish / Portuguese / Italian / Dutch
+  'director', 'directora', 'gerente', 'jefe', 'jefa', 'socio', 'socia', 'asesor', 'asesora', 'consultor', 'consultora',
+  'ingeniero', 'ingeniera', 'coordinador', 'coordinadora', 'responsable', 'comercial', 'ejecutivo', 'ejecutiva',
+  'fundador', 'fundadora', 'analista', 'diretor', 'diretora', 'engenheiro', 'engenheira', 'coordenador',
+  'coordenadora', 'sócio', 'sócia', 'assessor', 'gestor', 'gestora', 'vendedor', 'vendedora', 'presidente',
+  'direttore', 'direttrice', 'responsabile', 'amministratore', 'amministratrice', 'ingegnere', 'consulente',
+  'titolare', 'socio', 'fondatore', 'fondatrice', 'commerciale', 'dirigente', 'funzionario', 'addetto', 'addetta',
+  'directeur', 'bedrijfsleider', 'eigenaar', 'adviseur', 'medewerker', 'verkoper', 'vennoot', 'bestuurder',
+  'projectleider', 'teamleider', 'afdelingshoofd', 'accountmanager', 'inkoper', 'ontwikkelaar', 'hoofd',
+  // South Asia / misc
+  'proprietor', 'chartered', 'cpa', 'cfa', 'ca',
+]);
+/** Words that, alone, do not make a title (department words, domains of work). */
+export const DEPARTMENT_WORDS = new Set([
+  'department', 'division', 'region', 'accounts', 'team', 'unit', 'abteilung', 'bereich', 'département', 'service',
+  'research', 'development', 'solutions', 'enterprise', 'strategic', 'emea', 'apac', 'americas', 'global',
+]);
+
+/** Name prefixes (honorifics) and suffixes (degrees, post-nominals), folded without dots. */
+export const NAME_PREFIXES = new Set([
+  'dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'ing', 'dipl', 'dipl-ing', 'mag',
+  'me', 'maître', 'mag', 'ir', 'drs', 'mr', 'dott', 'dottssa', 'dottoressa', 'avv', 'arch', 'lic', 'sr', 'sra',
+  'srta', 'don', 'doña', 'herr', 'frau', 'mme', 'mlle', 'm', 'shri', 'smt', 'rev', 'hon',
+]);
+export const NAME_SUFFIXES = new Set([
+  'phd', 'md', 'mba', 'cpa', 'cfa', 'jr', 'sr', 'ii', 'iii', 'iv', 'esq', 'msc', 'ma', 'ba', 'bsc', 'meng', 'beng',
+  'peng', 'pe', 'rn', 'dds', 'dvm', 'jd', 'llm', 'llb', 'mph', 'cissp', 'pmp', 'frcs', 'mrics', 'fca', 'aca', 'acca',
+  'cima', 'dba', 'edd', 'psyd', 'cfp', 'shrm-cp', 'ca',
+]);
+/** Lower-case particles of surnames (van der Berg, de la Cruz, da Silva, von Stein). */
+export const SURNAME_PARTICLES = new Set([
+  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'dei', 'di', 'da', 'das', 'do', 'dos', 'du', 'la', 'le', 'les',
+  'ten', 'ter', 'te', 'zu', 'zum', 'zur', 'y', 'e', 'bin', 'binti', 'al', 'el', "d'", 'st', 'mac', 'lo', 'af', 'av',
+]);
+
+/** Words of taglines: a line with several of these lower-case words is a slogan, not a name or company. */
+export const LOWER_FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'without', 'since', 'your',
+  'our', 'we', 'you', 'can', 'is', 'are', 'it', 'be', 'made', 'honestly', 'für', 'und', 'seit', 'mit', 'pour',
+  'et', 'avec', 'sans', 'depuis', 'votre', 'notre', 'para', 'con', 'sin', 'desde', 'per', 'senza', 'dal', 'voor',
+  'met', 'sinds', 'uw', 'onze', 'em', 'com', 'sem',
+]);
+
+/** Keywords of legal / registration / stock lines (never name, company, phone or address). */
+export const LEGAL_LINE =
+  /\b(vat|tva|ust-?id(nr)?|ust\.?-?id|mwst|p\.?\s?iva|partita\s+iva|btw|gst(in)?|abn|acn|arbn|nzbn|siret|siren|rcs|ape|naf|hrb|hra|amtsgericht|registergericht|handelsregister|steuer-?nr|st\.?-?nr|registered|registration|reg\.?\s?no|company\s+(no|number|reg)|companies\s+house|licen[cs]e|lic\.?\s?no|duns|ein|tax\s?id|kvk|cif|nif|cnpj|cin|uen|che-?\s?\d|nasdaq|nyse|lse|tsx|asx|euronext|xetra|capital\s+social|share\s+capital|stammkapital|iban|bic|swift|sort\s+code|registro|inscrita|inscrite|firmenbuch|crn|acra|rea)\b/i;
+/** Keywords that make a line legal whatever else it has. */
+export const LEGAL_STRONG = /\b(amtsgericht|registergericht|handelsregister|registered\s+in|registered\s+office|companies\s+house|nasdaq|nyse|asx|tsx|euronext|capital\s+social|share\s+capital|stammkapital|firmenbuch)\b/i;
+
+/** Lines that belong to a QR code or a call to action rather than to a field. */
+export const QR_LINE = /\b(scan\s+(me|to|for|the|here)|scan\b|qr\s?code|vcard|save\s+contact)\b/i;
+
+/** ISO country of printed country names (folded). */
+export const COUNTRY_NAMES: Record<string, string> = {
+  'usa': 'US', 'u.s.a.': 'US', 'u.s.a': 'US', 'us': 'US', 'u.s.': 'US', 'united states': 'US',
+  'united states of america': 'US', 'canada': 'CA', 'uk': 'GB', 'u.k.': 'GB', 'united kingdom': 'GB',
+  'great britain': 'GB', 'england': 'GB', 'scotland': 'GB', 'wales': 'GB', 'northern ireland': 'GB',
+  'germany': 'DE', 'deutschland': 'DE', 'allemagne': 'DE', 'france': 'FR', 'australia': 'AU', 'netherlands': 'NL',
+  'the netherlands': 'NL', 'nederland': 'NL', 'holland': 'NL', 'spain': 'ES', 'españa': 'ES', 'espana': 'ES',
+  'italy': 'IT', 'italia': 'IT', 'switzerland': 'CH', 'schweiz': 'CH', 'suisse': 'CH', 'svizzera': 'CH',
+  'ireland': 'IE', 'éire': 'IE', 'eire': 'IE', 'republic of ireland': 'IE', 'india': 'IN', 'bharat': 'IN',
+  'singapore': 'SG', 'brazil': 'BR', 'brasil': 'BR', 'austria': 'AT', 'österreich': 'AT', 'osterreich': 'AT',
+  'belgium': 'BE', 'belgique': 'BE', 'belgië': 'BE', 'belgie': 'BE', 'luxembourg': 'LU', 'portugal': 'PT',
+  'new zealand': 'NZ', 'mexico': 'MX', 'méxico': 'MX', 'sweden': 'SE', 'denmark': 'DK', 'norway': 'NO',
+  'poland': 'PL', 'japan': 'JP', 'china': 'CN',
+};
+
+/** Regions by country: code (as printed) and full names. */
+export const REGIONS: Record<string, { codes: string[]; names: string[] }> = {
+  US: {
+    codes: ['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY',
+      'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK',
+      'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'PR'],
+    names: ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware',
+      'District of Columbia', 'Florida', 'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas',
+      'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi',
+      'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York',
+      'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island',
+      'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington',
+      'West Virginia', 'Wisconsin', 'Wyoming', 'Puerto Rico'],
+  },
+  CA: {
+    codes: ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'],
+    names: ['Alberta', 'British Columbia', 'Manitoba', 'New Brunswick', 'Newfoundland and Labrador', 'Nova Scotia',
+      'Northwest Territories', 'Nunavut', 'Ontario', 'Prince Edward Island', 'Quebec', 'Québec', 'Saskatchewan', 'Yukon'],
+  },
+  AU: {
+    codes: ['NSW', 'VIC', 'QLD', 'WA', 'SA', 'TAS', 'ACT', 'NT'],
+    names: ['New South Wales', 'Victoria', 'Queensland', 'Western Australia', 'South Australia', 'Tasmania',
+      'Australian Capital Territory', 'Northern Territory'],
+  },
+  IN: {
+    codes: [],
+    names: ['Andhra Pradesh', 'Assam', 'Bihar', 'Chhattisgarh', 'Delhi', 'New Delhi', 'Goa', 'Gujarat', 'Haryana',
+      'Himachal Pradesh', 'Jharkhand', 'Karnataka', 'Kerala', 'Madhya Pradesh', 'Maharashtra', 'Odisha', 'Punjab',
+      'Rajasthan', 'Tamil Nadu', 'Telangana', 'Uttar Pradesh', 'Uttarakhand', 'West Bengal', 'Chandigarh'],
+  },
+  BR: {
+    codes: ['AC', 'AL', 'AP', 'AM', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MT', 'MS', 'MG', 'PA', 'PB', 'PR', 'PE', 'PI',
+      'RJ', 'RN', 'RS', 'RO', 'RR', 'SC', 'SP', 'SE', 'TO'],
+    names: [],
+  },
+  IT: {
+    codes: ['AG', 'AL', 'AN', 'AO', 'AR', 'AP', 'AT', 'AV', 'BA', 'BG', 'BI', 'BL', 'BN', 'BO', 'BR', 'BS', 'BZ', 'CA',
+      'CB', 'CE', 'CH', 'CL', 'CN', 'CO', 'CR', 'CS', 'CT', 'CZ', 'FE', 'FG', 'FI', 'FM', 'FR', 'GE', 'GO', 'GR', 'IM',
+      'IS', 'KR', 'LC', 'LE', 'LI', 'LO', 'LT', 'LU', 'MB', 'MC', 'ME', 'MI', 'MN', 'MO', 'MS', 'MT', 'NA', 'NO', 'NU',
+      'OR', 'PA', 'PC', 'PD', 'PE', 'PG', 'PI', 'PN', 'PO', 'PR', 'PT', 'PU', 'PV', 'PZ', 'RA', 'RC', 'RE', 'RG', 'RI',
+      'RM', 'RN', 'RO', 'SA', 'SI', 'SO', 'SP', 'SR', 'SS', 'SU', 'SV', 'TA', 'TE', 'TN', 'TO', 'TP', 'TR', 'TS', 'TV',
+      'UD', 'VA', 'VB', 'VC', 'VE', 'VI', 'VR', 'VT', 'VV'],
+    names: [],
+  },
+  ES: { codes: [], names: [] },
+  CH: {
+    codes: ['ZH', 'BE', 'LU', 'UR', 'SZ', 'OW', 'NW', 'GL', 'ZG', 'FR', 'SO', 'BS', 'BL', 'SH', 'AR', 'AI', 'SG', 'GR',
+      'AG', 'TG', 'TI', 'VD', 'VS', 'NE', 'GE', 'JU'],
+    names: [],
+  },
+};
+
+/** Street words (folded): a line with one of these and a number is a street line. */
+export const STREET_WORDS = new Set([
+  'street', 'st', 'road', 'rd', 'avenue', 'ave', 'av', 'blvd', 'boulevard', 'drive', 'dr', 'way', 'lane', 'ln',
+  'court', 'ct', 'parade', 'place', 'pl', 'square', 'sq', 'terrace', 'tce', 'crescent', 'cres', 'highway', 'hwy',
+  'parkway', 'pkwy', 'circle', 'close', 'row', 'mews', 'walk', 'grove', 'gardens', 'hill', 'park', 'suite', 'ste',
+  'floor', 'fl', 'level', 'unit', 'building', 'bldg', 'box', 'po', 'p.o.', 'wharf', 'quay', 'esplanade', 'broadway',
+  'rue', 'avenue', 'boulevard', 'bd', 'allée', 'allee', 'quai', 'chemin', 'impasse', 'place', 'cours', 'route',
+  'rte', 'bis', 'ter', 'straße', 'strasse', 'str', 'weg', 'platz', 'ring', 'allee', 'gasse', 'damm', 'ufer', 'markt',
+  'via', 'viale', 'piazza', 'piazzale', 'corso', 'largo', 'vicolo', 'calle', 'avenida', 'avda', 'plaza', 'paseo',
+  'carrer', 'c/', 'camino', 'straat', 'laan', 'gracht', 'plein', 'kade', 'singel', 'dijk', 'rua', 'travessa',
+  'alameda', 'praça', 'praca', 'rodovia', 'estrada', 'marg', 'nagar', 'chowk', 'sector', 'phase', 'tower', 'plot',
+  'block', 'rue', 'rte', 'centre', 'center', 'house', 'industriestrasse', 'industriestraße', 'postfach', 'bp', 'cedex',
+]);

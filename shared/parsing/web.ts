@@ -1,0 +1,199 @@
+/**
+ * E-mail addresses and websites in OCR text, with the usual OCR slips repaired:
+ * `@` read as `©`/`®`/`(a)`, `,` for `.` in a domain, spaces around `@` and dots.
+ */
+import { SOCIAL_HOSTS, TLDS, fold } from './vocabulary';
+
+export interface Found {
+  value: string;
+  /** span in the text the finder was given (approximate after repairs) */
+  start: number;
+  end: number;
+  /** 0..1: lower when the text had to be repaired */
+  certainty: number;
+}
+
+interface Cleaned {
+  text: string;
+  /** index in the original text of every cleaned character */
+  map: number[];
+}
+
+/** Apply replacements while keeping a map back to the original offsets. */
+function rewrite(src: Cleaned, re: RegExp, by: (m: RegExpExecArray) => string): Cleaned {
+  let text = '';
+  const map: number[] = [];
+  let last = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
+    if (m[0] === '') {
+      re.lastIndex++;
+      continue;
+    }
+    for (let i = last; i < m.index; i++) {
+      text += src.text[i];
+      map.push(src.map[i] ?? i);
+    }
+    const rep = by(m);
+    // map replacement characters proportionally onto the replaced ones
+    const len = m[0].length;
+    [...rep].forEach((ch, i) => {
+      const j = m.index + Math.min(len - 1, Math.floor((i * len) / Math.max(1, rep.length)));
+      text += ch;
+      map.push(src.map[j] ?? j);
+    });
+    last = m.index + m[0].length;
+  }
+  for (let i = last; i < src.text.length; i++) {
+    text += src.text[i];
+    map.push(src.map[i] ?? i);
+  }
+  return { text, map };
+}
+
+function start(text: string): Cleaned {
+  return { text, map: [...text].map((_c, i) => i) };
+}
+
+const EMAIL_RE = /[A-Za-z0-9\u00C0-\u024F._%+'\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/g;
+
+export function findEmails(text: string): Found[] {
+  let c = start(text);
+  const hadAt = text.includes('@');
+  // OCR readings of "@"
+  c = rewrite(c, /\s?(?:©|®|\(a\)|\(at\)|\[at\]|\{at\}|\[a\]|\{a\}|\(@\)|@@)\s?/gi, () => '@');
+  // spaces around @
+  c = rewrite(c, /\s*@\s*/g, () => '@');
+  // in the part after @, "," or " . " between labels is a dot
+  c = rewrite(c, /@[A-Za-z0-9\-]+(?:\s*[.,]\s*[A-Za-z0-9\-]+)+/g, (m) => m[0].replace(/\s*[.,]\s*/g, '.'));
+  // "example org", "example, com": a space where a dot was, before a (misread) TLD
+  for (let i = 0; i < 3; i++) {
+    c = rewrite(c, /(@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*)\s+([A-Za-z]{2,7})\b/g, (m) => {
+      const fixed = fixTldLabel(m[2] ?? '');
+      return TLDS.has(fixed.toLowerCase()) && !/^(web|www|tel|fax|mob|and|the|or)$/i.test(m[2] ?? '') || /^or$/i.test(m[2] ?? '') && fixed !== m[2]
+        ? `${m[1] ?? ''}.${m[2] ?? ''}`
+        : m[0];
+    });
+  }
+  // "max. menard@", "anna_ lee@": the OCR put a space after the separator of the local part
+  c = rewrite(c, /(?<![A-Za-z0-9])([A-Za-z0-9]{2,}[._\-])\s+(?=[A-Za-z0-9._%+\-]+@)/g, (m) =>
+    /^(e-?mail|mail|em|mel)[.\-]$/i.test(m[1] ?? '') ? m[0] : (m[1] ?? ''));
+  const out: Found[] = [];
+  EMAIL_RE.lastIndex = 0;
+  for (let m = EMAIL_RE.exec(c.text); m; m = EMAIL_RE.exec(c.text)) {
+    let value = m[0].replace(/^[.'\-]+/, '').replace(/[.\-]+$/, '');
+    const at = value.indexOf('@');
+    if (at < 1) continue;
+    const domain = value.slice(at + 1);
+    const labels = domain.split('.').map((l, i) => (i === 0 ? l : fixTldLabel(l)));
+    const tld = labels[labels.length - 1] ?? '';
+    if (labels.length < 2 || !/^[A-Za-z]{2,}$/.test(tld)) continue;
+    value = `${value.slice(0, at)}@${labels.join('.')}`;
+    // OCR sometimes glues a label "E:" or "e." in front; a lone letter followed by a dot is kept (initials).
+    value = value.replace(/^(?:e-?mail|mail|email)[:.]/i, '');
+    const s = c.map[m.index] ?? m.index;
+    const e = (c.map[m.index + m[0].length - 1] ?? m.index + m[0].length - 1) + 1;
+    out.push({ value, start: s, end: e, certainty: hadAt ? 1 : 0.75 });
+  }
+  return out;
+}
+
+/** Edit distance (small strings only). */
+export function editDistance(a: string, b: string): number {
+  const d: number[] = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0] ?? 0;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j] ?? 0;
+      d[j] = Math.min((d[j] ?? 0) + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length] ?? 0;
+}
+
+const COMMON_LABELS = ['com', 'org', 'net', 'info', 'example', 'co'];
+/** A label after the domain name misread by the OCR ("exampe" → "example", "c0m" → "com"). */
+function fixTldLabel(label: string): string {
+  const l = label.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l');
+  if (TLDS.has(l)) return l === label.toLowerCase() ? label : l;
+  let best = '';
+  let bestD = Infinity;
+  let ties = 0;
+  for (const t of COMMON_LABELS) {
+    const d = editDistance(l, t);
+    if (d < bestD) {
+      bestD = d;
+      best = t;
+      ties = 0;
+    } else if (d === bestD) ties++;
+  }
+  const allowed = best.length >= 6 ? 2 : best.length >= 3 && l.length >= 2 ? 1 : 0;
+  return bestD <= allowed && ties === 0 ? best : label;
+}
+
+const URL_RE = /(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?(?:www\s?[.,]\s?)?[A-Za-z0-9][A-Za-z0-9\-]*(?:[.,][A-Za-z0-9\-]+)+(?:\/[^\s|•·,;]*)?/gi;
+
+export function isSocialUrl(url: string): boolean {
+  const f = fold(url);
+  return SOCIAL_HOSTS.some((h) => f.includes(h.includes('.') ? h : h + '.')) || /\bin\/[a-z0-9\-]+/.test(f);
+}
+
+/** Websites in a text whose e-mails were already blanked out. */
+export function findWebsites(text: string): Found[] {
+  const out: Found[] = [];
+  URL_RE.lastIndex = 0;
+  for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
+    const raw = m[0];
+    const before = text[m.index - 1] ?? ' ';
+    if (/[A-Za-z0-9@._\-]/.test(before)) continue;
+    const hasScheme = /^h[itf1l]{1,3}ps?/i.test(raw);
+    const hasWww = /^(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?www\s?[.,]/i.test(raw);
+    let value = raw.replace(/\s+/g, '').replace(/^h[itf1l]{1,3}p(s?)[:;]\/\//i, (_m, sec: string) => `http${sec}://`);
+    // domain part: commas → dots (OCR); keep the path as printed
+    const slash = value.search(/(?<!\/)\/(?!\/)/);
+    const schemeEnd = hasScheme ? value.indexOf('//') + 2 : 0;
+    const hostEnd = slash > schemeEnd ? slash : value.length;
+    let host = value.slice(schemeEnd, hostEnd);
+    const hadComma = host.includes(',');
+    if (hadComma && !hasWww && !hasScheme) continue; // "Blvd.,Suite" and the like
+    host = host.replace(/,/g, '.').replace(/\.+$/, '');
+    value = value.slice(0, schemeEnd) + host + value.slice(hostEnd);
+    value = value.replace(/[.,;:)]+$/, '');
+    const hostLabels = host.split('.');
+    host = hostLabels.map((l, i) => (i === 0 || (i === 1 && /^www$/i.test(hostLabels[0] ?? '')) ? l : fixTldLabel(l))).join('.');
+    value = value.slice(0, schemeEnd) + host + value.slice(schemeEnd + hostLabels.join('.').length);
+    const labels = host.replace(/^www\./i, '').split('.');
+    const tld = fold(labels[labels.length - 1] ?? '');
+    if (labels.length < 2 || !/^[a-z]{2,}$/.test(tld)) continue;
+    if (!hasScheme && !hasWww && !TLDS.has(tld)) continue;
+    // a bare "word.word" needs a second-level label of 2+ chars and letters in it
+    const sld = labels[labels.length - 2] ?? '';
+    if (!hasScheme && !hasWww && (sld.length < 2 || !/[a-z]/i.test(sld))) continue;
+    if (isSocialUrl(value)) continue;
+    out.push({
+      value,
+      start: m.index,
+      end: m.index + raw.length,
+      certainty: hasScheme || hasWww ? 1 : 0.85,
+    });
+  }
+  return out;
+}
+
+/** The registrable name of a domain: "mail.hallstroem.example.org" → "hallstroem". */
+export function domainStem(domain: string): string {
+  const host = fold(domain)
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .split('/')[0] ?? '';
+  const labels = host.split('.').filter(Boolean);
+  // drop TLD-ish labels from the right (example, com, co, org, uk, …)
+  while (labels.length > 1) {
+    const last = labels[labels.length - 1] ?? '';
+    if (TLDS.has(last) || last.length <= 2 || last === 'example') labels.pop();
+    else break;
+  }
+  return labels[labels.length - 1] ?? '';
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { parseCard } from '../../../shared/parsing/card-parser';
+import { CARD_FIELDS } from '../../../shared/parsing/card-fields';
+import { page } from './helpers';
+
+const values = (p: ReturnType<typeof parseCard>): Record<string, string> =>
+  Object.fromEntries(CARD_FIELDS.map((f) => [f, p[f].value]));
+
+describe('parseCard', () => {
+  it('returns all fields empty for an empty page', () => {
+    const card = parseCard({ width: 100, height: 60, lines: [], text: '' });
+    for (const f of CARD_FIELDS) {
+      expect(card[f].value).toBe('');
+      expect(card[f].confidence).toBe(0);
+      expect(card[f].box).toBeNull();
+    }
+  });
+
+  it('reads a US card: fax never lands in phone, tagline digits ignored, ALL-CAPS company restored', () => {
+    const card = parseCard(page([
+      ['QUILLBROOK DYNAMICS INC.', 40, 40, 40],
+      ['Serving builders since 1987', 40, 90, 18],
+      ['Marisol Quintero-Hale', 40, 200, 56],
+      ['Vice President, Field Operations', 40, 262, 26],
+      ['Direct: (503) 555-0142', 40, 400, 24],
+      ['Fax: (503) 555-0199', 40, 430, 24],
+      ['marisol.hale@quillbrook.example.com', 40, 460, 24],
+      ['www.quillbrook.example.com', 40, 490, 24],
+      ['77 Tamarack Lane, Suite 12', 40, 520, 24],
+      ['Portland, OR 97205', 40, 550, 24],
+    ]));
+    expect(values(card)).toMatchObject({
+      firstName: 'Marisol',
+      lastName: 'Quintero-Hale',
+      title: 'Vice President, Field Operations',
+      company: 'Quillbrook Dynamics Inc.',
+      phone: '(503) 555-0142',
+      fax: '(503) 555-0199',
+      mobile: '',
+      email: 'marisol.hale@quillbrook.example.com',
+      website: 'www.quillbrook.example.com',
+      street: '77 Tamarack Lane, Suite 12',
+      city: 'Portland',
+      region: 'OR',
+      postalCode: '97205',
+      country: '',
+    });
+    expect(card.phone.e164).toBe('+15035550142');
+    expect(card.fax.e164).toBe('+15035550199');
+  });
+
+  it('tells phone, mobile and fax apart with French, German and English labels', () => {
+    const fr = parseCard(page([
+      ['Élodie Marchetti', 40, 40, 50],
+      ['Responsable Achats', 40, 100, 24],
+      ['Tél. 04 72 11 22 33', 40, 400, 22],
+      ['Port. 06 12 34 56 78', 40, 430, 22],
+      ['Fax 04 72 11 22 34', 40, 460, 22],
+      ['12 rue des Tanneurs, 69002 Lyon', 40, 490, 22],
+    ]));
+    expect(fr.phone.value).toBe('04 72 11 22 33');
+    expect(fr.mobile.value).toBe('06 12 34 56 78');
+    expect(fr.fax.value).toBe('04 72 11 22 34');
+    expect(fr.phone.e164).toBe('+33472112233');
+    expect(fr.city.value).toBe('Lyon');
+    expect(fr.postalCode.value).toBe('69002');
+
+    const de = parseCard(page([
+      ['Henrik Albrecht', 40, 40, 50],
+      ['Telefon +49 221 4567890', 40, 400, 22],
+      ['Handy +49 171 2345678', 40, 430, 22],
+      ['Telefax +49 221 4567899', 40, 460, 22],
+    ]));
+    expect(de.phone.value).toBe('+49 221 4567890');
+    expect(de.mobile.value).toBe('+49 171 2345678');
+    expect(de.fax.value).toBe('+49 221 4567899');
+  });
+
+  it('puts an unlabeled mobile-range number in mobile and the direct line in phone', () => {
+    const card = parseCard(page([
+      ['Oisín Gallagher', 40, 40, 50],
+      ['Office +44 20 7946 0000 | Direct +44 20 7946 0123', 40, 400, 22],
+      ['+44 7700 900123', 40, 430, 22],
+    ]));
+    expect(card.phone.value).toBe('+44 20 7946 0123');
+    expect(card.mobile.value).toBe('+44 7700 900123');
+    expect(card.fax.value).toBe('');
+  });
+
+  it('ignores VAT / registration lines, logo initials and LinkedIn lines', () => {
+    const card = parseCard(page([
+      ['TW', 40, 40, 80],
+      ['Thornwick Analytics Ltd', 140, 60, 36],
+      ['Priya Raman', 40, 200, 52],
+      ['Head of Data Science', 40, 260, 24],
+      ['+44 (0)113 496 0777', 40, 400, 22],
+      ['priya@thornwick.example.co.uk', 40, 430, 22],
+      ['linkedin.com/in/priya-raman', 40, 460, 22],
+      ['Registered in England No. 08123456 · VAT GB 123 4567 89', 40, 560, 16],
+    ]));
+    expect(card.company.value).toBe('Thornwick Analytics Ltd');
+    expect(card.website.value).toBe('');
+    expect(card.phone.value).toBe('+44 (0)113 496 0777');
+    expect(card.fax.value).toBe('');
+    expect(card.mobile.value).toBe('');
+    expect(card.firstName.value).toBe('Priya');
+    expect(card.lastName.value).toBe('Raman');
+  });
+
+  it('keeps Dr./PhD in fullName only and multi-word surnames whole', () => {
+    const card = parseCard(page([
+      ['Dr. Lieke J. van den Broek, PhD', 40, 40, 50],
+      ['Senior Research Scientist', 40, 100, 24],
+      ['lieke.vandenbroek@polderlab.example.nl', 40, 400, 22],
+    ]));
+    expect(card.fullName.value).toBe('Dr. Lieke J. van den Broek, PhD');
+    expect(card.firstName.value).toBe('Lieke');
+    expect(card.lastName.value).toBe('van den Broek');
+    expect(card.title.value).toBe('Senior Research Scientist');
+  });
+
+  it('reads a name printed over two lines', () => {
+    const card = parseCard(page([
+      ['Benedetta', 40, 40, 48],
+      ['Castellano Ruiz', 40, 92, 48],
+      ['Direttore Commerciale', 40, 160, 24],
+      ['b.castellano@ferrovia-moda.example.it', 40, 400, 22],
+    ]));
+    expect(card.firstName.value).toBe('Benedetta');
+    expect(card.lastName.value).toBe('Castellano Ruiz');
+    expect(card.fullName.value).toBe('Benedetta Castellano Ruiz');
+  });
+
+  it('repairs OCR noise in e-mail and website and matches the company to the domain', () => {
+    const card = parseCard(page([
+      ['Ruairí Brennock', 40, 40, 50],
+      ['KILMORE & ASH', 40, 120, 36],
+      ['E | ruairi©kilmoreash.example,com', 40, 400, 22],
+      ['W | www. kilmoreash.example.com', 40, 430, 22],
+    ]));
+    expect(card.email.value).toBe('ruairi@kilmoreash.example.com');
+    expect(card.website.value).toBe('www.kilmoreash.example.com');
+    expect(card.company.value).toBe('Kilmore & Ash');
+  });
+
+  it('gives a low confidence to a field read from a low-confidence line', () => {
+    const card = parseCard(page([
+      ['Tobias Lindqvist', 40, 40, 50, 0.95],
+      ['tobias@fjordline.example.com', 40, 400, 22, 0.3],
+      ['+46 8 123 456 78', 40, 430, 22, 0.96],
+    ]));
+    expect(card.email.value).toBe('tobias@fjordline.example.com');
+    expect(card.email.confidence).toBeLessThan(0.5);
+    expect(card.fullName.confidence).toBeGreaterThan(0.7);
+    expect(card.email.box).not.toBeNull();
+  });
+
+  it('reads one-line addresses for CA, AU, UK and DE', () => {
+    const ca = parseCard(page([['Noor Haddad', 40, 40, 50], ['88 Rideau Street, Suite 400, Ottawa, ON K1N 5Y3, Canada', 40, 400, 22]]));
+    expect(values(ca)).toMatchObject({ street: '88 Rideau Street, Suite 400', city: 'Ottawa', region: 'ON', postalCode: 'K1N 5Y3', country: 'Canada' });
+    const au = parseCard(page([['Liam Tran', 40, 40, 50], ['Level 3, 120 Flinders Lane, Melbourne VIC 3000', 40, 400, 22]]));
+    expect(values(au)).toMatchObject({ street: 'Level 3, 120 Flinders Lane', city: 'Melbourne', region: 'VIC', postalCode: '3000' });
+    const uk = parseCard(page([['Freya Doyle', 40, 40, 50], ['14 Carver Street', 40, 400, 22], ['Sheffield S1 4FS', 40, 430, 22], ['United Kingdom', 40, 460, 22]]));
+    expect(values(uk)).toMatchObject({ street: '14 Carver Street', city: 'Sheffield', postalCode: 'S1 4FS', country: 'United Kingdom', region: '' });
+    const de = parseCard(page([['Jonas Feldmann', 40, 40, 50], ['Rosenweg 7a', 40, 400, 22], ['D-50667 KÖLN', 40, 430, 22]]));
+    expect(values(de)).toMatchObject({ street: 'Rosenweg 7a', city: 'Köln', postalCode: '50667' });
+  });
+
+  it('reads NL, IT, BR, IN and SG address shapes', () => {
+    const nl = parseCard(page([['Sanne de Vries', 40, 40, 50], ['Keizersgracht 221', 40, 400, 22], ['1016 DV Amsterdam', 40, 430, 22]]));
+    expect(values(nl)).toMatchObject({ city: 'Amsterdam', postalCode: '1016 DV', street: 'Keizersgracht 221' });
+    const it_ = parseCard(page([['Giulia Ferri', 40, 40, 50], ['Via Solferino 12, 20121 Milano (MI)', 40, 400, 22]]));
+    expect(values(it_)).toMatchObject({ street: 'Via Solferino 12', city: 'Milano', region: 'MI', postalCode: '20121' });
+    const br = parseCard(page([['Rafael Souza', 40, 40, 50], ['Av. Paulista, 1000', 40, 400, 22], ['São Paulo - SP, 01310-100', 40, 430, 22]]));
+    expect(values(br)).toMatchObject({ city: 'São Paulo', region: 'SP', postalCode: '01310-100' });
+    const inn = parseCard(page([['Ananya Iyer', 40, 40, 50], ['Bengaluru, Karnataka 560001', 40, 400, 22]]));
+    expect(values(inn)).toMatchObject({ city: 'Bengaluru', region: 'Karnataka', postalCode: '560001' });
+    const sg = parseCard(page([['Wei Ling Tan', 40, 40, 50], ['10 Anson Road #20-05', 40, 400, 22], ['Singapore 079903', 40, 430, 22]]));
+    expect(values(sg)).toMatchObject({ city: 'Singapore', postalCode: '079903', country: '' });
+  });
+
+  it('does not take a tagline or a department for the company', () => {
+    const card = parseCard(page([
+      ['Ottilie Brandt', 40, 40, 50],
+      ['Key Account Manager', 40, 100, 24],
+      ['Northern Europe Region', 40, 130, 20],
+      ['Built for people who build.', 40, 300, 18],
+      ['+49 40 5551234', 40, 400, 22],
+    ]));
+    expect(card.title.value).toBe('Key Account Manager');
+    expect(card.company.value).toBe('');
+  });
+});

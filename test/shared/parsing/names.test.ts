@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { nameShape, splitName } from '../../../shared/parsing/names';
+import { naturalCase } from '../../../shared/parsing/text';
+
+describe('names and case', () => {
+  it('splits names with particles, initials, honorifics and degrees', () => {
+    expect(splitName('Prof. Dr. Ines da Costa')).toMatchObject({ firstName: 'Ines', lastName: 'da Costa' });
+    expect(splitName('KEIR O\'DONNELL, MBA')).toMatchObject({ fullName: "Keir O'Donnell, MBA", firstName: 'Keir', lastName: "O'Donnell" });
+    expect(splitName('Lena M. Bauer-Voss')).toMatchObject({ firstName: 'Lena', lastName: 'Bauer-Voss' });
+  });
+  it('scores names above titles, companies and taglines', () => {
+    expect(nameShape('Hugo Lindqvist')).toBeGreaterThan(0.8);
+    expect(nameShape('Account Director')).toBeLessThan(0.6);
+    expect(nameShape('Brightwater Consulting GmbH')).toBe(0);
+    expect(nameShape('Made with care')).toBeLessThan(0.5);
+  });
+  it('restores natural case of capitals, keeping legal forms', () => {
+    expect(naturalCase('ORWELL & FINCH GMBH & CO. KG', 'company')).toBe('Orwell & Finch GmbH & Co. KG');
+    expect(naturalCase('VERDANT SYSTEMS PTY LTD', 'company')).toBe('Verdant Systems Pty Ltd');
+    expect(naturalCase('HEAD OF SALES EMEA', 'title')).toBe('Head of Sales EMEA');
+    expect(naturalCase('Mixed Case Stays', 'company')).toBe('Mixed Case Stays');
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { findPhones, labelKind } from '../../../shared/parsing/phone';
+
+describe('findPhones', () => {
+  it('splits two numbers on one line and keeps a slash inside one number', () => {
+    const two = findPhones('+49 30 2557353-6 / +49 172 75053658', ['DE']);
+    expect(two.map((h) => h.value)).toEqual(['+49 30 2557353-6', '+49 172 75053658']);
+    expect(two[1]?.mobileLike).toBe(true);
+    const one = findPhones('Tel. 040 / 123456 7', ['DE']);
+    expect(one.map((h) => h.value)).toEqual(['040 / 123456 7']);
+    expect(one[0]?.kind).toBe('phone');
+  });
+  it('repairs O/l read for 0/1 inside numbers', () => {
+    const h = findPhones('T: +1 (3l2) 555-O1O9', ['US']);
+    expect(h[0]?.e164).toBe('+13125550109');
+  });
+  it('reads labels in several languages', () => {
+    expect(labelKind('Port.').kind).toBe('mobile');
+    expect(labelKind('Handy:').kind).toBe('mobile');
+    expect(labelKind('F |').kind).toBe('fax');
+    expect(labelKind('Tél.').kind).toBe('phone');
+    expect(labelKind('Direct line').kind).toBe('direct');
+    expect(labelKind('E-mail').other).toBe(true);
+  });
+  it('ignores years and short numbers', () => {
+    expect(findPhones('Trusted by 2,000+ teams since 1998', ['US'])).toEqual([]);
+  });
+});
