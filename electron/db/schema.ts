@@ -51,10 +51,27 @@ export interface LeadsTable {
   updated_at: string;
 }
 
+export interface CardScansTable {
+  id: string;
+  /** Null until the person saves the lead the scan became. */
+  lead_id: string | null;
+  file_name: string;
+  image: Uint8Array;
+  image_mime: string;
+  image_width: number;
+  image_height: number;
+  ocr_text: string;
+  /** JSON: { page: OcrPage, fields: ParsedCard } */
+  ocr_json: string;
+  scanned_by: string;
+  scanned_at: string;
+}
+
 export interface Database {
   events: EventsTable;
   settings: SettingsTable;
   leads: LeadsTable;
+  card_scans: CardScansTable;
 }
 
 export type EventRow = Selectable<EventsTable>;
@@ -62,3 +79,5 @@ export type NewEventRow = Insertable<EventsTable>;
 export type LeadRow = Selectable<LeadsTable>;
 export type NewLeadRow = Insertable<LeadsTable>;
 export type LeadRowUpdate = Updateable<LeadsTable>;
+export type CardScanRow = Selectable<CardScansTable>;
+export type NewCardScanRow = Insertable<CardScansTable>;

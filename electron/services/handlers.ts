@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
+import { scanCard } from './card-scan-service';
 import { getDraft, saveDraft } from './drafts-service';
 import { createEvent, listEvents, useEvent } from './events-service';
 import { createLead, getLead, listLeads, updateLead } from './leads-service';
@@ -19,6 +20,7 @@ export function createHandlers(context: ServiceContext, appInfo: AppInfo): Handl
     'leads.update': (input) => updateLead(context, input.id, input.patch),
     'leads.get': (input) => getLead(context, input.id),
     'leads.list': (input) => listLeads(context, input),
+    'cards.scan': (input) => scanCard(context, context.cardReader, input),
     'drafts.get': () => getDraft(context),
     'drafts.save': (input) => saveDraft(context, input.fields),
   };

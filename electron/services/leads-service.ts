@@ -11,6 +11,7 @@ import {
 import type { LeadPage, SavedLead } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { parseOrThrow } from '../../shared/ipc/validation';
+import { attachCardScan } from '../db/repositories/card-scans';
 import { findEventById } from '../db/repositories/events';
 import { findLeadById, insertLead, listLeads as listLeadRows, saveLead } from '../db/repositories/leads';
 import { decodeCursor, encodeCursor } from './list-cursor';
@@ -24,8 +25,9 @@ const NOTHING_TO_FOLLOW_UP =
  * Saves a lead with the app's defaults: Lead Source "Trade Show", status New, the current
  * show, and the staff member at the booth. Saving never waits for export-only fields.
  */
-export async function createLead(context: ServiceContext, input: NewLead): Promise<SavedLead> {
-  const fields = parseOrThrow(newLeadSchema, input);
+export async function createLead(context: ServiceContext, input: NewLead & { cardScanId?: string | undefined }): Promise<SavedLead> {
+  const fields = parseOrThrow(newLeadSchema, withoutKey(input, 'cardScanId'));
+  const { cardScanId } = input;
   if (!hasContactDetails(fields)) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
 
   const settings = await getSettings(context);
@@ -68,7 +70,7 @@ export async function createLead(context: ServiceContext, input: NewLead): Promi
     rating: fields.rating ?? null,
     notes: fields.notes ?? '',
     consent: fields.consent ?? null,
-    captureMethod: fields.captureMethod ?? 'typed',
+    captureMethod: fields.captureMethod ?? (cardScanId ? 'card_scan' : 'typed'),
     eventId,
     capturedBy,
     capturedAt: fields.capturedAt ? new Date(fields.capturedAt).toISOString() : now,
@@ -77,7 +79,14 @@ export async function createLead(context: ServiceContext, input: NewLead): Promi
   if (fields.id && (await findLeadById(context.db, fields.id))) {
     throw new AppError('conflict', `A lead with id ${fields.id} exists already. Leave the id out to create a new lead.`);
   }
-  await insertLead(context.db, lead);
+  await context.db.transaction().execute(async (trx) => {
+    await insertLead(trx, lead);
+    if (cardScanId && !(await attachCardScan(trx, cardScanId, lead.id))) {
+      throw new AppError('not_found', 'The scanned card was not found or is already saved with another lead. Scan it again.', {
+        cardScanId: 'Unknown or already used scan.',
+      });
+    }
+  });
   context.notify('leads.changed', { ids: [lead.id] });
   return { lead, missingForExport: missingForExport(lead) };
 }
@@ -128,6 +137,11 @@ export async function listLeads(context: ServiceContext, input: ListLeadsInput):
     items: page.map((row) => row.lead),
     nextCursor: rows.length > limit && last ? encodeCursor(last.cursor) : null,
   };
+}
+
+function withoutKey<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const { [key]: _removed, ...rest } = value;
+  return rest;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import type { Database } from '../db/schema';
+import type { CardReader } from './card-scan-service';
 
 export interface Clock {
   now(): Date;
@@ -17,6 +18,8 @@ export interface ServiceContext {
   newId: () => string;
   /** Tells open windows that something changed (a no-op in the CLI). */
   notify: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** The card scanner, where this process runs one (not in the plain CLI commands). */
+  cardReader?: CardReader | undefined;
 }
 
 export function createServiceContext(db: Kysely<Database>, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
@@ -25,6 +28,7 @@ export function createServiceContext(db: Kysely<Database>, overrides: Partial<Om
     clock: overrides.clock ?? systemClock,
     newId: overrides.newId ?? randomUUID,
     notify: overrides.notify ?? (() => {}),
+    cardReader: overrides.cardReader,
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../domain/lead';
 import { newEventSchema, type ShowEvent } from '../domain/event';
 import type { CallResult } from './errors';
+import type { ParsedCard } from '../parsing/card-fields';
 import type { ChannelName, EventName } from './channels';
 
 /** A channel: a zod schema for what comes in, and (as a type only) what goes out. */
@@ -51,6 +52,21 @@ export interface Draft {
   savedAt: string;
 }
 
+export interface CardScanResult {
+  /** Pass as cardScanId when saving the lead, so the photo and OCR text stay with it. */
+  scanId: string;
+  /** What the scanner read, each field with its confidence and where on the card it was. */
+  fields: ParsedCard;
+  /** The raw OCR text. */
+  text: string;
+  ms: number;
+  imageWidth: number;
+  imageHeight: number;
+}
+
+/** Base64 of a card photo: 30 MB of image at most (a phone photo is 2–8 MB). */
+export const MAX_CARD_IMAGE_BASE64_LENGTH = Math.ceil((30 * 1024 * 1024 * 4) / 3);
+
 export const contract = {
   'app.info': channel<AppInfo>()(noInput),
   'settings.get': channel<Settings>()(noInput),
@@ -68,7 +84,7 @@ export const contract = {
   'events.list': channel<ShowEvent[]>()(noInput),
   'events.create': channel<ShowEvent>()(newEventSchema.strict()),
   'events.use': channel<Settings>()(z.object({ id: z.uuid() }).strict()),
-  'leads.create': channel<SavedLead>()(newLeadSchema.strict()),
+  'leads.create': channel<SavedLead>()(newLeadSchema.extend({ cardScanId: z.uuid().optional() }).strict()),
   'leads.update': channel<SavedLead>()(z.object({ id: z.uuid(), patch: leadPatchSchema.strict() }).strict()),
   'leads.get': channel<Lead>()(z.object({ id: z.uuid() }).strict()),
   'leads.list': channel<LeadPage>()(
@@ -78,6 +94,18 @@ export const contract = {
         eventId: z.uuid().optional(),
         limit: z.number().int().min(1).max(500).optional(),
         after: z.string().max(200).optional(),
+      })
+      .strict(),
+  ),
+  'cards.scan': channel<CardScanResult>()(
+    z
+      .object({
+        imageBase64: z
+          .string()
+          .min(1, { message: 'The image is empty (0 bytes): take the photo again or pick another file.' })
+          .max(MAX_CARD_IMAGE_BASE64_LENGTH, { message: 'The image is larger than 30 MB: use a smaller photo.' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'The image must be sent as base64.' }),
+        fileName: z.string().max(255),
       })
       .strict(),
   ),

@@ -3,5 +3,5 @@ export const API_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
 export const TOKEN_HEADER = 'x-leadbooth-token';
 export const TOKEN_QUERY = 'token';
-/** A lead with a long note is a few kB; a scanned card photo goes through another route. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Room for the largest card photo the contract accepts (30 MB as base64) and its JSON wrapping. */
+export const MAX_BODY_BYTES = 42 * 1024 * 1024;

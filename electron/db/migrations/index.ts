@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-card-scans';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -11,6 +12,9 @@ export interface Migration {
 }
 
 // Imported statically, in order: a bundled app has no migrations folder to scan.
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-initial', up: m0001.up },
+  { version: 2, name: '0002-card-scans', up: m0002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

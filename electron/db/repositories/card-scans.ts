@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { CardScanRow, Database, NewCardScanRow } from '../schema';
+
+export async function insertCardScan(db: Kysely<Database>, scan: NewCardScanRow): Promise<void> {
+  await db.insertInto('card_scans').values(scan).execute();
+}
+
+/** Ties a scan to the lead it became; false when the scan is unknown or already belongs to a lead. */
+export async function attachCardScan(db: Kysely<Database>, scanId: string, leadId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('card_scans')
+    .set({ lead_id: leadId })
+    .where('id', '=', scanId)
+    .where('lead_id', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function findCardScansOfLead(db: Kysely<Database>, leadId: string): Promise<CardScanRow[]> {
+  return db.selectFrom('card_scans').selectAll().where('lead_id', '=', leadId).orderBy('scanned_at').execute();
+}
+
+export async function findCardScan(db: Kysely<Database>, scanId: string): Promise<CardScanRow | undefined> {
+  return db.selectFrom('card_scans').selectAll().where('id', '=', scanId).executeTakeFirst();
+}

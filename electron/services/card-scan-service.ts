@@ -1,0 +1,58 @@
+import type { CardScanResult } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
+import type { ParsedCard } from '../../shared/parsing/card-fields';
+import type { OcrPage } from '../../shared/parsing/ocr-types';
+import { insertCardScan } from '../db/repositories/card-scans';
+import { nowIso, type ServiceContext } from './service-context';
+import { getSettings } from './settings-service';
+
+/** What the capture flow needs of the OCR scanner (electron/ocr/scanner.ts provides it). */
+export interface CardReader {
+  scan(input: { bytes: Uint8Array; name?: string }): Promise<{
+    page: OcrPage;
+    fields: ParsedCard;
+    ms: number;
+    image: { bytes: Uint8Array; mime: string; width: number; height: number };
+  }>;
+}
+
+/** The scanner's own input errors carry a code and a message that says what to do. */
+function isScanInputError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && error.name === 'ScanInputError';
+}
+
+/**
+ * Reads a card photo and keeps it, with what the OCR read, as evidence. The scan is not a
+ * lead yet: the person checks the fields first, then saving the lead ties the two together.
+ */
+export async function scanCard(
+  context: ServiceContext,
+  reader: CardReader | undefined,
+  input: { imageBase64: string; fileName: string },
+): Promise<CardScanResult> {
+  if (!reader) throw new AppError('scan_failed', 'The card scanner is not available in this window. Type the lead instead.');
+  const bytes = Buffer.from(input.imageBase64, 'base64');
+  let result: Awaited<ReturnType<CardReader['scan']>>;
+  try {
+    result = await reader.scan({ bytes, name: input.fileName });
+  } catch (error) {
+    if (isScanInputError(error)) throw new AppError('invalid_input', error.message, { image: error.message });
+    throw new AppError('scan_failed', `The card could not be read (${(error as Error).message}). Try again, or type the lead.`);
+  }
+  const scanId = context.newId();
+  const scannedAt = nowIso(context);
+  await insertCardScan(context.db, {
+    id: scanId,
+    lead_id: null,
+    file_name: input.fileName,
+    image: result.image.bytes,
+    image_mime: result.image.mime,
+    image_width: result.image.width,
+    image_height: result.image.height,
+    ocr_text: result.page.text,
+    ocr_json: JSON.stringify({ page: result.page, fields: result.fields }),
+    scanned_by: (await getSettings(context)).staffName,
+    scanned_at: scannedAt,
+  });
+  return { scanId, fields: result.fields, text: result.page.text, ms: result.ms, imageWidth: result.image.width, imageHeight: result.image.height };
+}

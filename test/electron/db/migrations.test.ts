@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../../electron/db/migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/db/migrations';
+import { openDatabase } from '../../../electron/db/open-database';
+import { makeTempDir } from '../../support/temp-database';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A database file brought to exactly `version` by the real migrations. */
+async function databaseAtVersion(version: number): Promise<{ file: string; sqlite: BetterSqlite3.Database; db: Kysely<unknown> }> {
+  const dir = makeTempDir();
+  dirs.push(dir);
+  const file = path.join(dir, 'leadbooth.db');
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db, sqlite, MIGRATIONS.slice(0, version));
+  return { file, sqlite, db };
+}
+
+describe('migrations', () => {
+  it('are numbered 1..n with no gaps, so user_version says which ran', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('0001 creates the store from nothing', async () => {
+    const { sqlite, db } = await databaseAtVersion(1);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(1);
+    sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', 'now')").run();
+    expect(() =>
+      sqlite.prepare("INSERT INTO leads (id, event_id, capture_method, captured_by, captured_at, updated_at) VALUES ('l1', 'missing', 'typed', 'Jo', 'now', 'now')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    await db.destroy();
+  });
+
+  it('0002 adds card scans to a version-1 file with leads in it, keeping every lead and the search index', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(1);
+    sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
+    const insert = sqlite.prepare(
+      "INSERT INTO leads (id, event_id, first_name, last_name, company, capture_method, captured_by, captured_at, updated_at) VALUES (?, 'e1', ?, ?, ?, 'typed', 'Jo', ?, ?)",
+    );
+    insert.run('l1', 'Ana', 'Müller', 'Acme GmbH', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z');
+    insert.run('l2', 'Chidi', 'Okafor', 'Northwind', '2026-01-01T11:00:00Z', '2026-01-01T11:00:00Z');
+    await db.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(2);
+      expect(upgraded.sqlite.prepare('SELECT last_name FROM leads ORDER BY seq').pluck().all()).toEqual(['Müller', 'Okafor']);
+      expect(upgraded.sqlite.prepare("SELECT rowid FROM leads_fts WHERE leads_fts MATCH 'muller'").pluck().all()).toEqual([1]);
+      upgraded.sqlite
+        .prepare(
+          "INSERT INTO card_scans (id, lead_id, image, image_mime, image_width, image_height, ocr_text, ocr_json, scanned_by, scanned_at) VALUES ('s1', 'l1', x'FFD8', 'image/jpeg', 10, 10, 'Ana', '{}', 'Jo', 'now')",
+        )
+        .run();
+      // The evidence goes with its lead.
+      upgraded.sqlite.prepare("DELETE FROM leads WHERE id = 'l1'").run();
+      expect(upgraded.sqlite.prepare('SELECT count(*) FROM card_scans').pluck().get()).toBe(0);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
+  it('a failing migration leaves the file at the previous version', async () => {
+    const { sqlite, db } = await databaseAtVersion(1);
+    const broken = [
+      ...MIGRATIONS.slice(0, 1),
+      {
+        version: 2,
+        name: 'broken',
+        up: async (trx: Kysely<unknown>) => {
+          await (trx as Kysely<{ t: { x: number } }>).schema.createTable('half_done').addColumn('x', 'integer').execute();
+          throw new Error('power cut');
+        },
+      },
+    ];
+    await expect(migrateToLatest(db, sqlite, broken)).rejects.toThrow('power cut');
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(1);
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
+    await db.destroy();
+  });
+});

@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findCardScansOfLead } from '../../../electron/db/repositories/card-scans';
+import { scanCard, type CardReader } from '../../../electron/services/card-scan-service';
+import { createEvent } from '../../../electron/services/events-service';
+import { createLead } from '../../../electron/services/leads-service';
+import { setStaffName } from '../../../electron/services/settings-service';
+import { AppError } from '../../../shared/ipc/errors';
+import { emptyParsedCard } from '../../../shared/parsing/card-fields';
+import { openTempStore, type TempStore } from '../../support/temp-database';
+
+// The OCR itself is tested on real images in test/electron/ocr; here a reader that returns
+// a known reading shows what the capture flow keeps, on a real database.
+const reading = (() => {
+  const fields = emptyParsedCard();
+  fields.lastName = { value: 'Okafor', confidence: 0.93, box: { x0: 10, y0: 10, x1: 200, y1: 40 } };
+  fields.email = { value: 'chidi@northwind.example', confidence: 0.88, box: { x0: 10, y0: 50, x1: 300, y1: 70 } };
+  return fields;
+})();
+const photo = Buffer.from('fake-jpeg-bytes');
+const reader: CardReader = {
+  scan: async ({ bytes }) => {
+    if (bytes.length === 0) throw Object.assign(new Error('card.jpg is empty (0 bytes): take the photo again.'), { name: 'ScanInputError', code: 'empty_file' });
+    return {
+      page: { width: 1000, height: 600, text: 'Chidi Okafor\nchidi@northwind.example', lines: [] },
+      fields: reading,
+      ms: 420,
+      image: { bytes, mime: 'image/jpeg', width: 1000, height: 600 },
+    };
+  },
+};
+
+let store: TempStore;
+beforeEach(async () => {
+  store = await openTempStore();
+  await setStaffName(store.context, 'Jo Booth');
+  await createEvent(store.context, { name: 'CES 2027' });
+});
+afterEach(() => store.dispose());
+
+describe('scanCard and saving the lead it became', () => {
+  it('keeps the original photo and the OCR text with the saved lead', async () => {
+    const scan = await scanCard(store.context, reader, { imageBase64: photo.toString('base64'), fileName: 'card.jpg' });
+    expect(scan.fields.lastName.value).toBe('Okafor');
+    const saved = await createLead(store.context, { lastName: 'Okafor', email: 'chidi@northwind.example', cardScanId: scan.scanId });
+    expect(saved.lead.captureMethod).toBe('card_scan');
+    const evidence = await findCardScansOfLead(store.context.db, saved.lead.id);
+    expect(evidence).toHaveLength(1);
+    expect(Buffer.from(evidence[0]?.image ?? []).equals(photo)).toBe(true);
+    expect(evidence[0]?.ocr_text).toContain('chidi@northwind.example');
+    expect(JSON.parse(evidence[0]?.ocr_json ?? '{}').fields.email.confidence).toBe(0.88);
+    expect(evidence[0]?.scanned_by).toBe('Jo Booth');
+  });
+
+  it('refuses to reuse a scan for a second lead, and saves neither half', async () => {
+    const scan = await scanCard(store.context, reader, { imageBase64: photo.toString('base64'), fileName: 'card.jpg' });
+    await createLead(store.context, { lastName: 'Okafor', cardScanId: scan.scanId });
+    const error = await createLead(store.context, { lastName: 'Someone Else', cardScanId: scan.scanId }).catch((caught: unknown) => caught);
+    expect((error as AppError).code).toBe('not_found');
+    expect(store.database.sqlite.prepare("SELECT count(*) FROM leads WHERE last_name = 'Someone Else'").pluck().get()).toBe(0);
+  });
+
+  it('passes the scanner\'s own message on for a bad image and stores nothing', async () => {
+    const error = await scanCard(store.context, reader, { imageBase64: '', fileName: 'card.jpg' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('invalid_input');
+    expect((error as AppError).fieldErrors?.image).toMatch(/empty/);
+    expect(store.database.sqlite.prepare('SELECT count(*) FROM card_scans').pluck().get()).toBe(0);
+  });
+
+  it('says so when no scanner runs in this process', async () => {
+    const error = await scanCard(store.context, undefined, { imageBase64: photo.toString('base64'), fileName: 'x.jpg' }).catch((caught: unknown) => caught);
+    expect((error as AppError).code).toBe('scan_failed');
+  });
+});
