@@ -7,6 +7,8 @@ import { openDatabase } from '../db/open-database';
 import { createDispatcher } from '../ipc/dispatch';
 import { createHandlers } from '../services/handlers';
 import { createServiceContext } from '../services/service-context';
+import { createScanner } from '../ocr/scanner';
+import { parseCard } from '../../shared/parsing/card-parser';
 import { startHost, type RunningHost } from './host-server';
 
 export const BUILT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -17,6 +19,8 @@ export interface BrowserModeOptions {
   staticRoot?: string | undefined;
   token?: string | undefined;
   onUnexpectedError?: (error: unknown) => void;
+  /** Off in tests that do not scan: the OCR workers take a second and ~150 MB to start. */
+  withScanner?: boolean;
 }
 
 export interface BrowserMode {
@@ -29,7 +33,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const database = await openDatabase(options.dbPath);
   let host: RunningHost | undefined;
   const notify = <E extends EventName>(event: E, payload: EventPayload<E>) => host?.broadcast(event, payload);
-  const context = createServiceContext(database.db, { notify });
+  const scanner = options.withScanner === false ? undefined : createScanner({ dataDir: path.dirname(options.dbPath), parse: parseCard });
+  // Warm in the background so the first card at the booth does not wait for a worker to start.
+  scanner?.warmUp().catch((error: unknown) => options.onUnexpectedError?.(error));
+  const context = createServiceContext(database.db, { notify, cardReader: scanner });
   const handlers = createHandlers(context, { version: APP_VERSION, dataPath: options.dbPath, mode: 'browser' });
   try {
     host = await startHost({
@@ -39,6 +46,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       ...(options.token !== undefined && { token: options.token }),
     });
   } catch (error) {
+    await scanner?.close();
     await database.close();
     throw error;
   }
@@ -47,6 +55,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     host: running,
     async close() {
       await running.close();
+      await scanner?.close();
       await database.close();
     },
   };

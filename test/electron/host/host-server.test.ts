@@ -16,7 +16,7 @@ beforeAll(async () => {
   fs.mkdirSync(staticRoot);
   fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>LeadBooth</title>');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
-  browserMode = await startBrowserMode({ dbPath: path.join(dir, 'leadbooth.db'), staticRoot });
+  browserMode = await startBrowserMode({ dbPath: path.join(dir, 'leadbooth.db'), staticRoot, withScanner: false });
 });
 afterAll(async () => {
   await browserMode.close();
