@@ -153,7 +153,7 @@ function commaParts(text: string): Part[] {
   return out;
 }
 
-/** A map-pin icon read as a digit in front of the street ("9 166 bis quai…", "9 Kaiserstr. 60"). */
+/** A map-pin icon read as a digit in front of the street ("9 166 bis quai…", "9 Lindenstr. 12"). */
 function cleanStreet(v: string): string {
   const m = /^\d\s+(.+)$/.exec(v.trim());
   if (!m?.[1]) return v.trim();

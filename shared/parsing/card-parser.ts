@@ -318,7 +318,7 @@ export function parseCard(page: OcrPage): ParsedCard {
   return card;
 }
 
-/** A company line without what the OCR put in front of it: logo initials ("KI Kessler Interiors"), an icon letter. */
+/** A company line without what the OCR put in front of it: logo initials ("BW Brightwater Interiors"), an icon letter. */
 function companyText(text: string): string {
   let t = text.trim().replace(/^[©®™]\s*/, '').replace(/\s*[©®™]$/, '');
   const toks = t.split(/\s+/);
@@ -327,7 +327,7 @@ function companyText(text: string): string {
   if (toks.length >= 3 && /^[\p{L}]{1,3}$/u.test(first)) {
     const initials = restToks.map((w) => fold(w).charAt(0)).join('');
     const f = fold(first);
-    // "HL Harborview Labs", "Sa Solvane Analytics", or a stray capital from an icon
+    // "QL Quillon Labs", "Ro Rivenmoor Analytics", or a stray capital from an icon
     if (initials.startsWith(f) || (first.length === 1 && /^\p{Lu}$/u.test(first) && fold(toks[1] ?? '').charAt(0) !== f)) t = toks.slice(1).join(' ');
   }
   return t;

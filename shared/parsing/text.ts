@@ -87,7 +87,7 @@ function makeSegment(words: OcrWord[], line: number, index: number): Segment | n
 
 /**
  * Re-join line fragments: sparse-text OCR on a slightly rotated card cuts one printed line
- * into pieces ("hartmann@ha" + "listroem.example.org"). Pieces that touch horizontally and
+ * into pieces ("novak@ve" + "ldtrek.example.org"). Pieces that touch horizontally and
  * overlap vertically are merged; a gap much narrower than a space glues the words.
  */
 export function rebuildLines(lines: OcrLine[]): OcrLine[] {
@@ -130,7 +130,7 @@ export function rebuildLines(lines: OcrLine[]): OcrLine[] {
       const lastA = words[words.length - 1];
       const firstB = bw[0];
       if (glue && lastA && firstB) {
-        // "n@bluefinpartners" + "example.com": the dot fell between the pieces
+        // "n@tidewellgroup" + "example.com": the dot fell between the pieces
         const dot = /(@|^www\.)[^.]*[A-Za-z0-9]$/i.test(lastA.text) && /^(example|com|org|net|co|de|fr|uk|au|ca|nl|es|it|ch|ie|in|sg|br|io)(\.|$)/i.test(firstB.text) ? '.' : '';
         words[words.length - 1] = {
           text: lastA.text + dot + firstB.text,
@@ -260,7 +260,7 @@ export function isAllCaps(s: string): boolean {
 }
 
 function capWord(w: string): string {
-  // O'CONNOR → O'Connor, D'ANGELO → D'Angelo, LLOYD-EVANS → Lloyd-Evans
+  // O'MALLEY → O'Malley, D'AMICO → D'Amico, PRICE-JONES → Price-Jones
   return w
     .toLowerCase()
     .replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
@@ -278,7 +278,7 @@ const SMALL_WORDS = new Set([
 ]);
 
 /**
- * Natural case of a line printed in capitals ("HALLSTRÖM & WEXMOOR SARL" → "Hallström & Wexmoor SARL",
+ * Natural case of a line printed in capitals ("BJÖRKLUND & FAYE SARL" → "Björklund & Faye SARL",
  * "DIRECTOR OF SALES" → "Director of Sales"). Mixed-case text is returned as printed.
  */
 export function naturalCase(s: string, kind: 'company' | 'title' | 'name' | 'place' = 'company'): string {

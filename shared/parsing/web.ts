@@ -75,7 +75,7 @@ export function findEmails(text: string): Found[] {
         : m[0];
     });
   }
-  // "max. menard@", "anna_ lee@": the OCR put a space after the separator of the local part
+  // "paul. girard@", "anna_ lee@": the OCR put a space after the separator of the local part
   c = rewrite(c, /(?<![A-Za-z0-9])([A-Za-z0-9]{2,}[._\-])\s+(?=[A-Za-z0-9._%+\-]+@)/g, (m) =>
     /^(e-?mail|mail|em|mel)[.\-]$/i.test(m[1] ?? '') ? m[0] : (m[1] ?? ''));
   const out: Found[] = [];
@@ -182,7 +182,7 @@ export function findWebsites(text: string): Found[] {
   return out;
 }
 
-/** The registrable name of a domain: "mail.hallstroem.example.org" → "hallstroem". */
+/** The registrable name of a domain: "mail.veldtrek.example.org" → "veldtrek". */
 export function domainStem(domain: string): string {
   const host = fold(domain)
     .replace(/^[a-z]+:\/\//, '')
