@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+/**
+ * Offline smoke test of electron-builder.yml (`npm run pack:smoke`).
+ *
+ * A real package needs the Electron zip and better-sqlite3 rebuilt for Electron's ABI,
+ * both downloaded. This instead packs `--dir` against a stub "Electron distribution" (a
+ * fake executable made here) with the native rebuild off, then checks what the config
+ * decides: which files go into app.asar, which are unpacked next to it, and that the
+ * sources and dev tools stay out. The resulting app does not run; the config is what is
+ * being tested.
+ *
+ *   node build/pack-smoke.mjs [--skip-build] [--keep]
+ *     --skip-build  use the existing out/ instead of running `electron-vite build`
+ *     --keep        keep the temporary folder to look at
+ *
+ * Exits 0 when every check passes, 1 otherwise.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+const args = new Set(process.argv.slice(2));
+const failures = [];
+/** A file of an installed package, found through its package.json (exports may hide the rest). */
+const packageFile = (name, file) => path.join(path.dirname(require.resolve(`${name}/package.json`)), file);
+
+function step(message) {
+  console.log(`\n▶ ${message}`);
+}
+function check(ok, message) {
+  console.log(`  ${ok ? '✓' : '✗'} ${message}`);
+  if (!ok) failures.push(message);
+}
+function run(command, commandArgs) {
+  console.log(`  $ ${[path.relative(projectDir, command) || command, ...commandArgs].join(' ')}`);
+  const result = spawnSync(process.execPath, [command, ...commandArgs], {
+    cwd: projectDir,
+    stdio: 'inherit',
+    env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+  });
+  return result.status === 0;
+}
+function finish(tempDir) {
+  if (tempDir && !args.has('--keep')) fs.rmSync(tempDir, { recursive: true, force: true });
+  else if (tempDir) console.log(`\nKept ${tempDir}`);
+  if (failures.length > 0) {
+    console.log(`\npack:smoke FAILED (${failures.length}):\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+    process.exit(1);
+  }
+  console.log('\npack:smoke passed: electron-builder.yml packs, with the expected files in and out of the asar.');
+  process.exit(0);
+}
+
+const platform = { linux: 'linux', win32: 'win' }[process.platform];
+if (!platform) {
+  console.error(`pack:smoke runs on Linux and Windows only (a stub macOS Electron.app is not worth faking); this is ${process.platform}.`);
+  process.exit(1);
+}
+
+// 1. The app itself.
+if (!args.has('--skip-build')) {
+  step('Building the app (electron-vite build)');
+  if (!run(packageFile('electron-vite', 'bin/electron-vite.js'), ['build'])) {
+    failures.push('electron-vite build failed');
+    finish(null);
+  }
+}
+for (const file of ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html']) {
+  check(fs.existsSync(path.join(projectDir, file)), `${file} is built`);
+}
+if (failures.length > 0) finish(null);
+
+// 2. A stub Electron distribution: what electron-builder copies, renames and packs around.
+const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-pack-smoke-'));
+const stubDist = path.join(tempDir, 'electron-stub');
+const outputDir = path.join(tempDir, 'dist');
+step(`Creating a stub Electron distribution in ${stubDist}`);
+fs.mkdirSync(path.join(stubDist, 'resources'), { recursive: true });
+const executable = platform === 'win' ? 'electron.exe' : 'electron';
+fs.writeFileSync(path.join(stubDist, executable), '#!/bin/sh\necho "stub Electron: pack:smoke only"\n', { mode: 0o755 });
+fs.writeFileSync(path.join(stubDist, 'version'), require('electron/package.json').version);
+fs.writeFileSync(path.join(stubDist, 'LICENSE'), 'stub\n');
+fs.writeFileSync(path.join(stubDist, 'LICENSES.chromium.html'), '<p>stub</p>\n');
+console.log(`  ${executable}, version, LICENSE, LICENSES.chromium.html, resources/`);
+
+// 3. Pack.
+step('Packing with electron-builder --dir (no download, no native rebuild)');
+const packed = run(packageFile('electron-builder', 'cli.js'), [
+  '--dir',
+  `--${platform}`,
+  `-c.electronDist=${stubDist}`,
+  '-c.npmRebuild=false',
+  `-c.directories.output=${outputDir}`,
+]);
+check(packed, 'electron-builder exited with 0');
+if (!packed) finish(tempDir);
+
+// 4. What came out.
+step('Checking the packed app');
+const unpackedDir = fs.readdirSync(outputDir).map((name) => path.join(outputDir, name)).find((dir) => dir.endsWith('-unpacked'));
+check(unpackedDir !== undefined, `an unpacked app folder exists in ${outputDir}`);
+if (!unpackedDir) finish(tempDir);
+const resources = path.join(unpackedDir, 'resources');
+const asarPath = path.join(resources, 'app.asar');
+check(fs.existsSync(asarPath), 'resources/app.asar exists');
+const productExecutable = platform === 'win' ? 'LeadBooth.exe' : 'leadbooth';
+check(fs.existsSync(path.join(unpackedDir, productExecutable)), `the stub executable was renamed to ${productExecutable}`);
+if (!fs.existsSync(asarPath)) finish(tempDir);
+
+const asar = require('@electron/asar');
+const inAsar = new Set(asar.listPackage(asarPath, { isPack: false }).map((entry) => entry.replaceAll('\\', '/')));
+const packagedJson = JSON.parse(asar.extractFile(asarPath, 'package.json').toString('utf8'));
+check(packagedJson.main === 'out/main/main.js', `package.json "main" is out/main/main.js (${packagedJson.main})`);
+for (const file of ['/package.json', '/out/main/main.js', '/out/preload/preload.cjs', '/out/renderer/index.html']) {
+  check(inAsar.has(file), `app.asar contains ${file}`);
+}
+for (const prefix of ['/electron/', '/shared/', '/renderer/', '/test/', '/build/', '/node_modules/electron/', '/node_modules/vite/', '/node_modules/vitest/', '/node_modules/electron-builder/']) {
+  check(![...inAsar].some((entry) => entry.startsWith(prefix)), `app.asar leaves out ${prefix}`);
+}
+// Direct dependencies and a few transitive ones the app cannot start without (electron-builder
+// silently drops transitive ones when node_modules is, for example, a symlink).
+for (const dependency of ['kysely', 'zod', 'react', 'react-dom', 'scheduler', 'bindings', 'tesseract.js-core']) {
+  check(inAsar.has(`/node_modules/${dependency}`), `app.asar lists the dependency ${dependency}`);
+}
+
+const unpackedRoot = path.join(resources, 'app.asar.unpacked');
+const unpackedFiles = fs.existsSync(unpackedRoot) ? listFiles(unpackedRoot) : [];
+const unpackedHas = (pattern) => unpackedFiles.some((file) => pattern.test(file));
+check(unpackedHas(/^node_modules\/better-sqlite3\/build\/Release\/better_sqlite3\.node$/), 'better-sqlite3 native addon is unpacked');
+check(unpackedHas(/^node_modules\/sharp\/package\.json$/), 'sharp is unpacked');
+check(unpackedHas(/^node_modules\/@img\/.+\.node$/), "sharp's libvips addon (@img) is unpacked");
+check(unpackedHas(/^node_modules\/tesseract\.js\/src\/worker-script\/node\/index\.js$/), 'the tesseract.js worker script is unpacked');
+check(unpackedHas(/^node_modules\/tesseract\.js-core\/.+\.wasm(\.js)?$/), 'the tesseract.js wasm core is unpacked');
+check(unpackedHas(/^node_modules\/@tesseract\.js-data\/eng\/.+\.traineddata(\.gz)?$/), 'the English OCR data is unpacked');
+
+console.log(`\n  ${inAsar.size} entries in app.asar, ${unpackedFiles.length} files unpacked beside it.`);
+finish(tempDir);
+
+function listFiles(root) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(path.relative(root, full).replaceAll('\\', '/'));
+    }
+  };
+  walk(root);
+  return files;
+}

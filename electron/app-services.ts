@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { EventName } from '../shared/ipc/channels';
+import type { AppInfo, EventPayload } from '../shared/ipc/contract';
+import { parseCard } from '../shared/parsing/card-parser';
+import { APP_VERSION } from './app-version';
+import { openDatabase, type OpenedDatabase } from './db/open-database';
+import type { Handlers } from './ipc/dispatch';
+import { createScanner, type Scanner } from './ocr/scanner';
+import { createHandlers } from './services/handlers';
+import { createServiceContext, type ServiceContext } from './services/service-context';
+
+export interface AppServicesOptions {
+  dbPath: string;
+  mode: AppInfo['mode'];
+  version?: string;
+  notify?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** The OCR workers take a second and ~150 MB: the window and browser mode want them, plain CLI commands do not. */
+  withScanner: boolean;
+  onUnexpectedError?: (error: unknown) => void;
+}
+
+export interface AppServices {
+  database: OpenedDatabase;
+  context: ServiceContext;
+  handlers: Handlers;
+  scanner: Scanner | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything behind the contract, assembled once: the store, the scanner, the use cases.
+ * The Electron window, browser mode and the CLI each call this with their own notifier.
+ */
+export async function openAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const database = await openDatabase(options.dbPath);
+  const scanner = options.withScanner ? createScanner({ dataDir: path.dirname(options.dbPath), parse: parseCard }) : undefined;
+  // Warm in the background so the first card at the booth does not wait for a worker to start.
+  scanner?.warmUp().catch((error: unknown) => options.onUnexpectedError?.(error));
+  const context = createServiceContext(database.db, {
+    ...(options.notify && { notify: options.notify }),
+    cardReader: scanner,
+  });
+  const handlers = createHandlers(context, { version: options.version ?? APP_VERSION, dataPath: options.dbPath, mode: options.mode });
+  return {
+    database,
+    context,
+    handlers,
+    scanner,
+    async close() {
+      await scanner?.close();
+      await database.close();
+    },
+  };
+}

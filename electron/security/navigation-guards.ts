@@ -1,0 +1,72 @@
+import type { WebContents } from 'electron';
+import { isTrustedUrl } from './trusted-origins';
+
+/**
+ * Keeps every web page of the app on our own origin.
+ *
+ * - Navigations and redirects (main frame and sub-frames) to any other origin are
+ *   prevented. The UI is one page and never navigates away, so such an attempt is a bug
+ *   or an attack; it is never forwarded to the system browser either, because a page can
+ *   trigger it from script without the user doing anything.
+ * - <webview> is refused outright (it is also disabled by `webviewTag: false`): we embed
+ *   no guest pages, so "allow our own origin" would only add attack surface.
+ * - window.open and target="_blank" never open an Electron window. A link the user opens
+ *   that way (the website or email on a lead) goes to the system browser / mail client,
+ *   but only for http:, https: and mailto: URLs: file:, smb:, custom app schemes and the
+ *   like can launch programs through the OS, so they are dropped.
+ */
+export interface NavigationPolicy {
+  trustedOrigins: readonly string[];
+  /** shell.openExternal, passed in so the policy can be tested without Electron. */
+  openExternal: (url: string) => Promise<void>;
+  /** Where refusals are reported (console.warn in the app). */
+  log?: (message: string) => void;
+}
+
+/** Schemes we hand to the operating system. */
+export const EXTERNAL_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
+/** Longer URLs are not links a person clicked on a lead. */
+const MAX_EXTERNAL_URL_LENGTH = 2048;
+
+/** The subset of WebContents the guards use. */
+export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+export function installNavigationGuards(contents: GuardedContents, policy: NavigationPolicy): void {
+  const log = policy.log ?? (() => {});
+  const refuseForeign = (kind: string) => (details: { url: string; preventDefault(): void }) => {
+    if (isTrustedUrl(details.url, policy.trustedOrigins)) return;
+    details.preventDefault();
+    log(`Blocked ${kind} to ${details.url}`);
+  };
+
+  contents.on('will-navigate', refuseForeign('navigation'));
+  contents.on('will-frame-navigate', refuseForeign('frame navigation'));
+  contents.on('will-redirect', refuseForeign('redirect'));
+  contents.on('will-attach-webview', (event, _webPreferences, params) => {
+    event.preventDefault();
+    log(`Blocked a <webview> for ${params.src ?? '(no src)'}`);
+  });
+  contents.setWindowOpenHandler((details) => {
+    if (isExternalLink(details.url)) {
+      policy.openExternal(details.url).catch((error: unknown) => log(`Could not open ${details.url}: ${String(error)}`));
+    } else {
+      log(`Blocked a new window for ${details.url}`);
+    }
+    return { action: 'deny' };
+  });
+}
+
+/** True for a well-formed http(s) or mailto URL that may be handed to the operating system. */
+export function isExternalLink(url: string): boolean {
+  if (url.length > MAX_EXTERNAL_URL_LENGTH) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (!EXTERNAL_SCHEMES.includes(parsed.protocol)) return false;
+  // A web link must name a host; credentials in a link are a phishing trick, not a lead's website.
+  if (parsed.protocol !== 'mailto:' && (parsed.hostname === '' || parsed.username !== '' || parsed.password !== '')) return false;
+  return true;
+}

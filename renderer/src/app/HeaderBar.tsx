@@ -1,0 +1,35 @@
+import { describeShowDates } from '../setup/show-dates';
+import { currentEvent } from '../store/session-slice';
+import { useAppStore } from '../store/app-store';
+
+/** Who is at the booth and which show: always visible, so leads never land in the wrong show. */
+export function HeaderBar() {
+  const showName = useAppStore((state) => currentEvent(state)?.name ?? '');
+  const showDetails = useAppStore((state) => {
+    const event = currentEvent(state);
+    return event ? [event.location, describeShowDates(event)].filter(Boolean).join(' · ') : '';
+  });
+  const staffName = useAppStore((state) => state.settings.staffName);
+  const openSetup = useAppStore((state) => state.openSetup);
+  return (
+    <header className="header-bar">
+      <span className="brand">LeadBooth</span>
+      <dl className="header-facts">
+        <div>
+          <dt>Show</dt>
+          <dd>
+            {showName}
+            {showDetails && <span className="header-detail"> · {showDetails}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Captured by</dt>
+          <dd>{staffName}</dd>
+        </div>
+      </dl>
+      <button type="button" className="button-header" onClick={openSetup}>
+        Change show or name
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { useAppStore, useAppStoreApi } from '../store/app-store';
+import { ConsentField } from './ConsentField';
+import { leadFieldId } from './field-ids';
+import { FIELD_ORDER_FOR_FOCUS, orphanFieldErrors } from './field-order';
+import { LeadSourceField } from './LeadSourceField';
+import { LeadTextField } from './LeadTextField';
+import { MoreDetailsSection } from './MoreDetailsSection';
+import { NotesField } from './NotesField';
+import { RatingField } from './RatingField';
+import { SaveConfirmation } from './SaveConfirmation';
+import { DraftNotice } from './DraftNotice';
+
+/** True for the keys that save: Enter in a single-line field, Ctrl/Cmd+Enter in the notes. */
+function isSaveKey(event: KeyboardEvent<HTMLFormElement>): boolean {
+  if (event.key !== 'Enter' || event.nativeEvent.isComposing) return false;
+  const target = event.target;
+  if (target instanceof HTMLTextAreaElement) return event.ctrlKey || event.metaKey;
+  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement;
+}
+
+/** The booth screen: type a person's details, press Enter, the form is ready for the next one. */
+export function LeadEntryScreen() {
+  const store = useAppStoreApi();
+  const saveLead = useAppStore((state) => state.saveLead);
+  const clearForm = useAppStore((state) => state.clearForm);
+  const saving = useAppStore((state) => state.saving);
+  const entryError = useAppStore((state) => state.entryError);
+  const orphanErrors = useAppStore(useShallow((state) => orphanFieldErrors(state.fieldErrors)));
+  const firstFieldRef = useRef<HTMLInputElement>(null);
+  // Focus moves after React has drawn the result of a save (an error may open a folded section).
+  const [focusRequest, setFocusRequest] = useState<{ id: string; serial: number } | null>(null);
+
+  useEffect(() => {
+    firstFieldRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (focusRequest) document.getElementById(focusRequest.id)?.focus();
+  }, [focusRequest]);
+
+  async function save(): Promise<void> {
+    const saved = await saveLead();
+    const { fieldErrors } = store.getState();
+    const firstInvalid = FIELD_ORDER_FOR_FOCUS.find((field) => fieldErrors[field] !== undefined);
+    if (!saved && !firstInvalid) return; // A general error: the banner says it, focus stays where the person is.
+    setFocusRequest((previous) => ({ id: leadFieldId(saved || !firstInvalid ? 'firstName' : firstInvalid), serial: (previous?.serial ?? 0) + 1 }));
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
+    if (!isSaveKey(event)) return;
+    event.preventDefault();
+    void save();
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    void save();
+  }
+
+  return (
+    <form className="lead-form" aria-label="New lead" noValidate onKeyDown={handleKeyDown} onSubmit={handleSubmit}>
+      <div className="form-messages">
+        <SaveConfirmation />
+        <DraftNotice />
+        <ErrorBanner message={entryError} details={orphanErrors} />
+      </div>
+
+      <section className="form-section" aria-labelledby="section-person">
+        <div className="section-heading">
+          <h2 id="section-person">Person</h2>
+          <p className="section-hint">
+            Type what you have, then press <kbd>Enter</kbd>: the lead is saved and the form is ready for the next person.
+          </p>
+        </div>
+        <div className="field-grid">
+          <LeadTextField field="firstName" inputRef={firstFieldRef} />
+          <LeadTextField field="lastName" neededForExport />
+          <LeadTextField field="company" neededForExport />
+          <LeadTextField field="title" />
+          <LeadTextField field="email" type="email" />
+          <LeadTextField field="phone" type="tel" />
+          <LeadTextField field="mobile" type="tel" />
+        </div>
+        <MoreDetailsSection />
+      </section>
+
+      <section className="form-section" aria-labelledby="section-follow-up">
+        <h2 id="section-follow-up">Follow-up</h2>
+        <div className="field-grid follow-up-grid">
+          <LeadSourceField />
+          <RatingField />
+          <NotesField />
+          <ConsentField />
+        </div>
+      </section>
+
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save lead'}
+        </button>
+        <span className="form-actions-hint">
+          or press <kbd>Enter</kbd> in any field
+        </span>
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => {
+            clearForm();
+            firstFieldRef.current?.focus();
+          }}
+        >
+          Clear form
+        </button>
+      </div>
+    </form>
+  );
+}

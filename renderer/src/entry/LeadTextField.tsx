@@ -1,0 +1,46 @@
+import type { Ref } from 'react';
+import { FieldMessage } from '../components/FieldMessage';
+import { useAppStore } from '../store/app-store';
+import { FIELD_LABELS } from './field-labels';
+import { leadFieldId, leadFieldMessageId } from './field-ids';
+import type { LeadFormField } from './lead-form-model';
+
+interface LeadTextFieldProps {
+  field: LeadFormField;
+  type?: 'text' | 'email' | 'tel' | 'url';
+  /** Salesforce needs it: shown as a quiet tag, never blocks saving. */
+  neededForExport?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** One single-line field of the lead form, bound to the store by name. */
+export function LeadTextField({ field, type = 'text', neededForExport = false, inputRef }: LeadTextFieldProps) {
+  const value = useAppStore((state) => state.form[field]);
+  const error = useAppStore((state) => state.fieldErrors[field]);
+  const setField = useAppStore((state) => state.setField);
+  const id = leadFieldId(field);
+  const messageId = leadFieldMessageId(field);
+
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>
+        {FIELD_LABELS[field]}
+        {neededForExport && <span className="export-tag">needed for export</span>}
+      </label>
+      <input
+        id={id}
+        ref={inputRef}
+        name={field}
+        type={type}
+        value={value}
+        onChange={(event) => setField(field, event.target.value)}
+        // The booth laptop's own address book must not be offered for a visitor's details.
+        autoComplete="off"
+        spellCheck={type === 'text'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? messageId : undefined}
+      />
+      <FieldMessage id={messageId} error={error} />
+    </div>
+  );
+}

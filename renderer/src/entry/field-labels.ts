@@ -1,0 +1,30 @@
+import type { LeadFormField } from './lead-form-model';
+
+/** The words the form shows for each field; also used in messages ("still needs Company"). */
+export const FIELD_LABELS: Record<LeadFormField, string> = {
+  salutation: 'Salutation',
+  firstName: 'First name',
+  lastName: 'Last name',
+  company: 'Company',
+  title: 'Job title',
+  email: 'Email',
+  phone: 'Phone',
+  mobile: 'Mobile',
+  website: 'Website',
+  street: 'Street',
+  city: 'City',
+  region: 'State / region',
+  postalCode: 'Postal code',
+  country: 'Country',
+  leadSource: 'Lead source',
+  rating: 'Rating',
+  notes: 'Notes',
+  consentGiven: 'Marketing consent',
+};
+
+/** "Company", "Last name and Company": for the quiet "needed for export" messages. */
+export function joinFieldLabels(fields: readonly LeadFormField[]): string {
+  const labels = fields.map((field) => FIELD_LABELS[field]);
+  if (labels.length <= 1) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}

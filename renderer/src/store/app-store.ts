@@ -1,0 +1,32 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppState } from './app-state';
+import type { StoreDependencies } from './dependencies';
+import { createEntrySlice } from './entry-slice';
+import { createLeadsSlice } from './leads-slice';
+import { createSessionSlice } from './session-slice';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(deps: StoreDependencies): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createSessionSlice(deps)(...args),
+    ...createEntrySlice(deps)(...args),
+    ...createLeadsSlice(deps)(...args),
+  }));
+}
+
+/** The store is provided by main.tsx (real API) or by a test (fake API). */
+export const AppStoreContext = createContext<AppStore | null>(null);
+
+export function useAppStoreApi(): AppStore {
+  const store = useContext(AppStoreContext);
+  if (!store) throw new Error('useAppStore is used outside <AppStoreContext.Provider>.');
+  return store;
+}
+
+/** Select one value (or, with useShallow, a derived object) from the store. */
+export function useAppStore<Selected>(selector: (state: AppState) => Selected): Selected {
+  return useStore(useAppStoreApi(), selector);
+}

@@ -1,0 +1,15 @@
+import type { ApiClient } from '../../../shared/ipc/client';
+import type { LeadBoothBridge } from '../../../shared/ipc/contract';
+
+/**
+ * What the store needs from the outside world. Passed in (rather than imported) so tests
+ * can hand the store a fake API and the real transport is chosen once, in main.tsx.
+ */
+export interface StoreDependencies {
+  api: ApiClient;
+  /** Only `on` is used: subscriptions to changes made by another window or the CLI. */
+  bridge: Pick<LeadBoothBridge, 'on'>;
+  /** Delays are injectable so tests need not wait for real debounce timers. */
+  draftSaveDelayMs: number;
+  searchDelayMs: number;
+}

@@ -1,0 +1,142 @@
+import { displayName, type LeadContactField } from '../../../shared/domain/lead';
+import {
+  EMPTY_LEAD_FORM,
+  formFromDraft,
+  formHasInput,
+  newLeadFromForm,
+  type LeadForm,
+  type LeadFormField,
+} from '../entry/lead-form-model';
+import type { SliceCreator } from './app-state';
+import { toUiError } from './ui-error';
+
+/** What the confirmation after a save says. */
+export interface SavedLeadSummary {
+  id: string;
+  name: string;
+  missingForExport: LeadContactField[];
+}
+
+export interface EntrySlice {
+  form: LeadForm;
+  /** Keyed by form field name, as the API reports them. */
+  fieldErrors: Record<string, string>;
+  /** A message that belongs to no single field (or a summary of the field errors). */
+  entryError: string | null;
+  saving: boolean;
+  lastSaved: SavedLeadSummary | null;
+  /** True when the form was filled from a draft left by the previous run. */
+  draftRestored: boolean;
+  /** Set when the draft could not be kept: the person should know a restart could lose it. */
+  draftWarning: string | null;
+
+  setField(field: LeadFormField, value: string): void;
+  /** Saves the form as a new lead; true when saved (the form is then ready for the next person). */
+  saveLead(): Promise<boolean>;
+  /** Empties the form on purpose ("Clear form"), dropping the draft too. */
+  clearForm(): void;
+  restoreDraft(): Promise<void>;
+  /** Writes a pending draft now (the window is closing). */
+  flushDraft(): void;
+}
+
+export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelayMs }) => {
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
+  // Draft writes run one after another, so an older draft can never land after a newer one.
+  let draftWrites: Promise<void> = Promise.resolve();
+
+  return (set, get) => {
+    function writeDraft(fields: LeadForm | null): void {
+      clearTimeout(draftTimer);
+      draftTimer = undefined;
+      draftWrites = draftWrites.then(async () => {
+        try {
+          await api['drafts.save']({ fields });
+          if (get().draftWarning) set({ draftWarning: null });
+        } catch (error) {
+          set({ draftWarning: `The half-typed lead could not be kept as a draft: ${toUiError(error).message}` });
+        }
+      });
+    }
+
+    function scheduleDraft(): void {
+      clearTimeout(draftTimer);
+      draftTimer = setTimeout(() => {
+        const { form } = get();
+        writeDraft(formHasInput(form) ? form : null);
+      }, draftSaveDelayMs);
+    }
+
+    return {
+      form: EMPTY_LEAD_FORM,
+      fieldErrors: {},
+      entryError: null,
+      saving: false,
+      lastSaved: null,
+      draftRestored: false,
+      draftWarning: null,
+
+      setField(field, value) {
+        // The API names the consent "consent" / "consent.wording"; the form calls its box consentGiven.
+        const apiName = field === 'consentGiven' ? 'consent' : field;
+        const otherErrors = Object.fromEntries(
+          Object.entries(get().fieldErrors).filter(([key]) => key !== apiName && !key.startsWith(`${apiName}.`)),
+        );
+        set({ form: { ...get().form, [field]: value }, fieldErrors: otherErrors, draftRestored: false });
+        scheduleDraft();
+      },
+
+      async saveLead() {
+        if (get().saving) return false;
+        const sent = get().form;
+        set({ saving: true, entryError: null, fieldErrors: {} });
+        try {
+          const saved = await api['leads.create'](newLeadFromForm(sent, new Date()));
+          // Anything typed while the save was on its way stays for the next lead; what was saved is cleared.
+          const current = get().form;
+          const next = { ...EMPTY_LEAD_FORM };
+          for (const field of Object.keys(next) as LeadFormField[]) {
+            if (current[field] !== sent[field]) next[field] = current[field];
+          }
+          set({
+            saving: false,
+            form: next,
+            draftRestored: false,
+            lastSaved: { id: saved.lead.id, name: displayName(saved.lead), missingForExport: saved.missingForExport },
+          });
+          writeDraft(formHasInput(next) ? next : null);
+          return true;
+        } catch (error) {
+          const { message, fieldErrors } = toUiError(error);
+          const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+          set({
+            saving: false,
+            // The previous confirmation next to a "not saved" message would only confuse.
+            lastSaved: null,
+            fieldErrors,
+            entryError: hasFieldErrors
+              ? 'Not saved yet: fix what is marked below, then press Enter again. Everything you typed is still here.'
+              : `Not saved yet. ${message}`,
+          });
+          return false;
+        }
+      },
+
+      clearForm() {
+        set({ form: EMPTY_LEAD_FORM, fieldErrors: {}, entryError: null, draftRestored: false });
+        writeDraft(null);
+      },
+
+      async restoreDraft() {
+        const draft = await api['drafts.get']({});
+        if (draft) set({ form: formFromDraft(draft.fields), draftRestored: true });
+      },
+
+      flushDraft() {
+        if (draftTimer === undefined) return;
+        const { form } = get();
+        writeDraft(formHasInput(form) ? form : null);
+      },
+    };
+  };
+};

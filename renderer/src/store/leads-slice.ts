@@ -1,0 +1,97 @@
+import type { Lead } from '../../../shared/domain/lead';
+import type { SliceCreator } from './app-state';
+import { toUiError } from './ui-error';
+
+/** Which leads the list shows: the current show's, or every show's. */
+export type LeadsScope = 'show' | 'all';
+
+export interface LeadsSlice {
+  query: string;
+  scope: LeadsScope;
+  items: Lead[];
+  nextCursor: string | null;
+  loading: boolean;
+  loadingMore: boolean;
+  listError: string | null;
+  /** The query the items belong to (the box may already hold newer text). */
+  shownQuery: string;
+
+  /** Search as you type: the request goes out after a short pause in typing. */
+  setQuery(query: string): void;
+  setScope(scope: LeadsScope): void;
+  loadFirstPage(): Promise<void>;
+  loadMore(): Promise<void>;
+}
+
+export const LEADS_PAGE_SIZE = 50;
+
+export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs }) => {
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  // Every request takes a number; a response whose number is no longer the latest is stale and dropped.
+  let latestRequest = 0;
+
+  return (set, get) => {
+    function listInput(after?: string) {
+      const { query, scope, settings } = get();
+      const eventId = scope === 'show' ? (settings.currentEventId ?? undefined) : undefined;
+      return {
+        limit: LEADS_PAGE_SIZE,
+        ...(query.trim() !== '' && { query: query.trim() }),
+        ...(eventId !== undefined && { eventId }),
+        ...(after !== undefined && { after }),
+      };
+    }
+
+    return {
+      query: '',
+      scope: 'show',
+      items: [],
+      nextCursor: null,
+      loading: false,
+      loadingMore: false,
+      listError: null,
+      shownQuery: '',
+
+      setQuery(query) {
+        set({ query });
+        clearTimeout(searchTimer);
+        searchTimer = setTimeout(() => void get().loadFirstPage(), searchDelayMs);
+      },
+
+      setScope(scope) {
+        set({ scope });
+        void get().loadFirstPage();
+      },
+
+      async loadFirstPage() {
+        clearTimeout(searchTimer);
+        const request = ++latestRequest;
+        const query = get().query;
+        set({ loading: true, listError: null });
+        try {
+          const page = await api['leads.list'](listInput());
+          if (request !== latestRequest) return;
+          set({ items: page.items, nextCursor: page.nextCursor, loading: false, loadingMore: false, shownQuery: query });
+        } catch (error) {
+          if (request !== latestRequest) return;
+          set({ loading: false, listError: toUiError(error).message });
+        }
+      },
+
+      async loadMore() {
+        const { nextCursor, loadingMore } = get();
+        if (!nextCursor || loadingMore) return;
+        const request = latestRequest; // A new search while this loads makes it stale.
+        set({ loadingMore: true, listError: null });
+        try {
+          const page = await api['leads.list'](listInput(nextCursor));
+          if (request !== latestRequest) return;
+          set({ items: [...get().items, ...page.items], nextCursor: page.nextCursor, loadingMore: false });
+        } catch (error) {
+          if (request !== latestRequest) return;
+          set({ loadingMore: false, listError: toUiError(error).message });
+        }
+      },
+    };
+  };
+};

@@ -1,0 +1,13 @@
+import { AppError } from '../../../shared/ipc/errors';
+
+/** An error as the screens show it: one general message, plus messages for named fields. */
+export interface UiError {
+  message: string;
+  fieldErrors: Record<string, string>;
+}
+
+export function toUiError(error: unknown): UiError {
+  if (error instanceof AppError) return { message: error.message, fieldErrors: error.fieldErrors ?? {} };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { message: `Something went wrong: ${detail}. Nothing you typed was lost; try again.`, fieldErrors: {} };
+}

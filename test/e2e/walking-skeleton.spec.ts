@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startHost, type BrowserModeHost } from './browser-mode-host';
+
+/**
+ * The walking skeleton, as a person on a fresh machine lives it: set up, type leads with
+ * the keyboard only, find one, restart the app, and everything is still there.
+ */
+
+let dataDir: string;
+const hosts: BrowserModeHost[] = [];
+
+test.beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-'));
+});
+
+test.afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((host) => host.stop()));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function launch(): Promise<BrowserModeHost> {
+  const host = await startHost(path.join(dataDir, 'leadbooth.db'));
+  hosts.push(host);
+  return host;
+}
+
+const firstName = (page: Page) => page.getByRole('textbox', { name: 'First name' });
+const leadList = (page: Page) => page.getByRole('list', { name: 'Leads, newest first' });
+
+/** First-run setup with the keyboard: the name field has the focus, Enter in the show name finishes. */
+async function completeFirstRun(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Welcome to LeadBooth' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeFocused();
+  await page.keyboard.type('Dana Booth');
+  await page.keyboard.press('Tab'); // the "which show" choice ("a new show" is picked when there is none yet)
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Show name' })).toBeFocused();
+  await page.keyboard.type('Hannover Messe 2026');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('banner')).toContainText('Hannover Messe 2026');
+  await expect(page.getByRole('banner')).toContainText('Dana Booth');
+  await expect(firstName(page)).toBeFocused();
+}
+
+/** Types values into consecutive fields with Tab between them, the way a person at the booth does. */
+async function typeFields(page: Page, values: string[]): Promise<void> {
+  for (const [index, value] of values.entries()) {
+    if (index > 0) await page.keyboard.press('Tab');
+    if (value) await page.keyboard.type(value);
+  }
+}
+
+test('first run, two leads by keyboard, search, and a restart keeps everything', async ({ page }) => {
+  const host = await launch();
+  await page.goto(host.url);
+  await completeFirstRun(page);
+
+  // Lead 1: first name, last name, company, title, email, then Enter.
+  await typeFields(page, ['Ana', 'Müller', 'Acme GmbH', 'Head of Purchasing', 'ana.mueller@acme.example']);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Saved Ana Müller');
+  await expect(firstName(page)).toBeFocused();
+  await expect(firstName(page)).toHaveValue('');
+
+  // Lead 2 has no company: saved anyway, with a quiet note about the export.
+  await typeFields(page, ['Ben', 'Okafor']);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Saved Ben Okafor — still needs Company for export');
+  await expect(firstName(page)).toBeFocused();
+
+  // A half-typed third lead, kept as a draft.
+  const draftSaved = page.waitForResponse((response) => response.url().endsWith('/api/drafts.save'));
+  await page.keyboard.type('Cleo');
+  await draftSaved;
+
+  // Search finds the right lead and not the other.
+  await page.keyboard.press('Alt+L');
+  await expect(leadList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(leadList(page).getByRole('listitem').first()).toContainText('Ben Okafor'); // newest first
+  await expect(page.getByRole('searchbox', { name: 'Search leads' })).toBeFocused();
+  await page.keyboard.type('acme');
+  await expect(leadList(page).getByRole('listitem')).toHaveCount(1);
+  await expect(leadList(page)).toContainText('Ana Müller');
+  await expect(leadList(page)).not.toContainText('Ben Okafor');
+
+  // Stop the app and start it again on the same file: a new token, so the new address.
+  await host.stop();
+  const restarted = await launch();
+  await page.goto(restarted.url);
+  await expect(firstName(page)).toHaveValue('Cleo');
+  await expect(page.getByText('was not saved before LeadBooth closed')).toBeVisible();
+  await page.getByRole('tab', { name: /Leads/ }).click();
+  await expect(leadList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(leadList(page)).toContainText('Ana Müller');
+  await expect(leadList(page)).toContainText('Ben Okafor');
+  await expect(leadList(page)).toContainText('needs Company for export');
+});
+
+test('a bad email is shown next to the email field and nothing typed is lost', async ({ page }) => {
+  const host = await launch();
+  await page.goto(host.url);
+  await completeFirstRun(page);
+
+  await typeFields(page, ['Ben', 'Okafor', 'Globex', '', 'ben@globex']);
+  await page.keyboard.press('Enter');
+
+  const email = page.getByRole('textbox', { name: 'Email' });
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/does not look like an email address/);
+  await expect(email).toBeFocused();
+  await expect(page.getByRole('alert')).toContainText('Not saved yet');
+  await expect(email).toHaveValue('ben@globex');
+  await expect(firstName(page)).toHaveValue('Ben');
+  await expect(page.getByRole('textbox', { name: /^Last name/ })).toHaveValue('Okafor');
+  await expect(page.getByRole('textbox', { name: /^Company/ })).toHaveValue('Globex');
+
+  // Fixed, Enter again: saved.
+  await email.fill('ben@globex.example');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Saved Ben Okafor');
+  await expect(email).toHaveValue('');
+});

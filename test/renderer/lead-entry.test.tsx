@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { missingForExport, type NewLead } from '../../shared/domain/lead';
+import { AppError } from '../../shared/ipc/errors';
+import type { SavedLead } from '../../shared/ipc/contract';
+import { LeadEntryScreen } from '../../renderer/src/entry/LeadEntryScreen';
+import { CONSENT_WORDING } from '../../renderer/src/entry/lead-form-model';
+import { AppStoreContext, type AppStore } from '../../renderer/src/store/app-store';
+import { fakeApi, leadWith, readyStore } from './fake-store';
+
+afterEach(cleanup);
+
+function renderEntry(store: AppStore) {
+  render(
+    <AppStoreContext.Provider value={store}>
+      <LeadEntryScreen />
+    </AppStoreContext.Provider>,
+  );
+}
+
+/** leads.create that echoes what it got, as the real service would. */
+async function echoCreate(input: NewLead): Promise<SavedLead> {
+  const lead = leadWith({ firstName: input.firstName ?? '', lastName: input.lastName ?? '', company: input.company ?? '' });
+  return { lead, missingForExport: missingForExport(lead) };
+}
+
+/** The form control whose label starts with these words ("Last name" has a "needed for export" tag after it). */
+const field = (label: string) => screen.getByLabelText(new RegExp(`^${label}`), { selector: 'input, textarea, select' }) as HTMLInputElement;
+const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
+
+describe('lead entry', () => {
+  it('saves on Enter, clears the form and puts focus back in the first field', async () => {
+    const api = fakeApi({ 'leads.create': vi.fn(echoCreate), 'drafts.save': vi.fn(async () => null) });
+    renderEntry(readyStore(api));
+    type('First name', 'Ana');
+    type('Last name', 'Müller');
+    field('Job title').focus();
+    fireEvent.keyDown(field('Job title'), { key: 'Enter' });
+
+    await screen.findByText(/still needs Company for export/);
+    expect(screen.getByRole('status').textContent).toContain('Saved Ana Müller');
+    expect(api['leads.create']).toHaveBeenCalledWith(
+      expect.objectContaining({ firstName: 'Ana', lastName: 'Müller', leadSource: 'Trade Show', consent: null, rating: null }),
+    );
+    expect(field('First name').value).toBe('');
+    expect(field('Last name').value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(field('First name')));
+    // The draft is dropped once the lead is safe.
+    await waitFor(() => expect(api['drafts.save']).toHaveBeenLastCalledWith({ fields: null }));
+  });
+
+  it('shows an API field error next to its field and keeps what was typed', async () => {
+    const message = 'This does not look like an email address (name@company.com).';
+    const api = fakeApi({
+      'leads.create': vi.fn(async () => Promise.reject(new AppError('invalid_input', `Check email: ${message}`, { email: message }))),
+      'drafts.save': vi.fn(async () => null),
+    });
+    renderEntry(readyStore(api));
+    type('First name', 'Ben');
+    type('Email', 'ben@');
+    fireEvent.keyDown(field('Email'), { key: 'Enter' });
+
+    const email = field('Email');
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    const describedBy = document.getElementById(email.getAttribute('aria-describedby') ?? '');
+    expect(describedBy?.textContent).toBe(message);
+    expect(screen.getByRole('alert').textContent).toContain('Not saved yet');
+    expect(email.value).toBe('ben@');
+    expect(field('First name').value).toBe('Ben');
+    await waitFor(() => expect(document.activeElement).toBe(email));
+
+    // Typing in the field clears its error.
+    type('Email', 'ben@acme.example');
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('makes a new line on Enter in the notes, and saves on Ctrl+Enter with the consent wording', async () => {
+    const api = fakeApi({ 'leads.create': vi.fn(echoCreate), 'drafts.save': vi.fn(async () => null) });
+    renderEntry(readyStore(api));
+    type('Company', 'Acme GmbH');
+    fireEvent.click(screen.getByRole('checkbox', { name: /Marketing consent/ }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Hot' }));
+    type('Notes', 'Wants a demo');
+    fireEvent.keyDown(field('Notes'), { key: 'Enter' });
+    expect(api['leads.create']).not.toHaveBeenCalled();
+
+    fireEvent.keyDown(field('Notes'), { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(api['leads.create']).toHaveBeenCalledTimes(1));
+    const sent = vi.mocked(api['leads.create']).mock.calls[0]?.[0];
+    expect(sent).toMatchObject({ company: 'Acme GmbH', notes: 'Wants a demo', rating: 'Hot', captureMethod: 'typed' });
+    expect(sent?.consent).toMatchObject({ given: true, wording: CONSENT_WORDING });
+    expect(new Date(sent?.consent?.at ?? '').toISOString()).toBe(sent?.consent?.at);
+  });
+
+  it('keeps the half-typed lead as a draft after a short pause', async () => {
+    const api = fakeApi({ 'drafts.save': vi.fn(async () => null) });
+    renderEntry(readyStore(api));
+    type('First name', 'Cleo');
+    type('First name', 'Cleo P');
+    await waitFor(() => expect(api['drafts.save']).toHaveBeenCalledTimes(1));
+    expect(api['drafts.save']).toHaveBeenCalledWith({ fields: expect.objectContaining({ firstName: 'Cleo P', leadSource: 'Trade Show' }) });
+  });
+});
