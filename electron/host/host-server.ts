@@ -6,7 +6,7 @@ import type { EventPayload } from '../../shared/ipc/contract';
 import type { Dispatcher } from '../ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import { API_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_HEADER, TOKEN_QUERY } from '../../shared/ipc/http-protocol';
-import { readStaticFile } from './static-files';
+import { readRendererFile } from '../security/renderer-files';
 
 export interface HostOptions {
   dispatch: Dispatcher;
@@ -77,8 +77,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendJson(response, 200, await options.dispatch(channel, body.value));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Use GET.');
-    const file = (await readStaticFile(options.staticRoot, url.pathname)) ?? (await readStaticFile(options.staticRoot, '/index.html'));
-    if (!file) return sendText(response, 503, 'The app is not built yet: run "npm run build" and reload.');
+    const file = await readRendererFile(options.staticRoot, url.pathname);
+    if (!file.ok) {
+      const index = await readRendererFile(options.staticRoot, '/');
+      if (!index.ok) return sendText(response, 503, 'The app is not built yet: run "npm run build" and reload.');
+      return sendText(response, file.status, 'Not found.');
+    }
     response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }

@@ -24,10 +24,13 @@ export function createHttpBridge(location: Location, history: History, storage: 
     }).then(
       async (response) => {
         if (response.headers.get('content-type')?.startsWith('application/json')) return (await response.json()) as CallResult<unknown>;
-        return {
-          ok: false,
-          error: { code: response.status === 401 ? 'forbidden' : 'internal', message: `${await response.text()} (HTTP ${response.status})` },
-        };
+        if (response.status === 401) {
+          return {
+            ok: false,
+            error: { code: 'forbidden', message: 'LeadBooth was restarted: open the new address it printed (with its #token=…) in this tab.' },
+          };
+        }
+        return { ok: false, error: { code: 'internal', message: `${await response.text()} (HTTP ${response.status})` } };
       },
       () => ({
         ok: false,
