@@ -40,17 +40,24 @@ export function rowFromLead(lead: Lead): Omit<NewLeadRow, 'seq'> {
   return {
     id: lead.id,
     event_id: lead.eventId,
+    ...editableColumns(lead),
+    capture_method: lead.captureMethod,
+    captured_by: lead.capturedBy,
+    captured_at: lead.capturedAt,
+  };
+}
+
+/** The columns an edit may change: where and when a lead was captured never do. */
+export function editableColumns(lead: Lead) {
+  return {
     ...contactColumns(lead),
     lead_source: lead.leadSource,
     status: lead.status,
     rating: lead.rating,
     notes: lead.notes,
     ...consentColumns(lead.consent),
-    capture_method: lead.captureMethod,
-    captured_by: lead.capturedBy,
-    captured_at: lead.capturedAt,
     updated_at: lead.updatedAt,
-  };
+  } satisfies Partial<LeadRow>;
 }
 
 type ContactColumns = Pick<

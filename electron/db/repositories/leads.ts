@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Lead } from '../../../shared/domain/lead';
 import type { Database, LeadRow } from '../schema';
-import { consentColumns, contactColumns, leadFromRow, rowFromLead } from './lead-rows';
+import { editableColumns, leadFromRow, rowFromLead } from './lead-rows';
 import { toFtsPrefixQuery } from './fts-query';
 
 // Repositories take Kysely<Database> so a caller can pass a transaction instead.
@@ -12,19 +12,7 @@ export async function insertLead(db: Kysely<Database>, lead: Lead): Promise<void
 
 /** Writes every editable column of the lead as it now is. */
 export async function saveLead(db: Kysely<Database>, lead: Lead): Promise<void> {
-  await db
-    .updateTable('leads')
-    .set({
-      ...contactColumns(lead),
-      lead_source: lead.leadSource,
-      status: lead.status,
-      rating: lead.rating,
-      notes: lead.notes,
-      ...consentColumns(lead.consent),
-      updated_at: lead.updatedAt,
-    })
-    .where('id', '=', lead.id)
-    .execute();
+  await db.updateTable('leads').set(editableColumns(lead)).where('id', '=', lead.id).execute();
 }
 
 export async function findLeadById(db: Kysely<Database>, id: string): Promise<Lead | undefined> {
