@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { completeFirstRun, firstName, leadList } from './first-run';
 
 /**
  * The walking skeleton, as a person on a fresh machine lives it: set up, type leads with
@@ -25,24 +26,6 @@ async function launch(): Promise<BrowserModeHost> {
   const host = await startHost(path.join(dataDir, 'leadbooth.db'));
   hosts.push(host);
   return host;
-}
-
-const firstName = (page: Page) => page.getByRole('textbox', { name: 'First name' });
-const leadList = (page: Page) => page.getByRole('list', { name: 'Leads, newest first' });
-
-/** First-run setup with the keyboard: the name field has the focus, Enter in the show name finishes. */
-async function completeFirstRun(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Welcome to LeadBooth' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeFocused();
-  await page.keyboard.type('Dana Booth');
-  await page.keyboard.press('Tab'); // the "which show" choice ("a new show" is picked when there is none yet)
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('textbox', { name: 'Show name' })).toBeFocused();
-  await page.keyboard.type('Hannover Messe 2026');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('banner')).toContainText('Hannover Messe 2026');
-  await expect(page.getByRole('banner')).toContainText('Dana Booth');
-  await expect(firstName(page)).toBeFocused();
 }
 
 /** Types values into consecutive fields with Tab between them, the way a person at the booth does. */

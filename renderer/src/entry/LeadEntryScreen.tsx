@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { CardDropZone } from '../scan/CardDropZone';
+import { CardPhotoPanel } from '../scan/CardPhotoPanel';
+import { CardScanArea } from '../scan/CardScanArea';
 import { useAppStore, useAppStoreApi } from '../store/app-store';
 import { ConsentField } from './ConsentField';
 import { leadFieldId } from './field-ids';
@@ -61,60 +64,65 @@ export function LeadEntryScreen() {
   }
 
   return (
-    <form className="lead-form" aria-label="New lead" noValidate onKeyDown={handleKeyDown} onSubmit={handleSubmit}>
-      <div className="form-messages">
-        <SaveConfirmation />
-        <DraftNotice />
-        <ErrorBanner message={entryError} details={orphanErrors} />
-      </div>
-
-      <section className="form-section" aria-labelledby="section-person">
-        <div className="section-heading">
-          <h2 id="section-person">Person</h2>
-          <p className="section-hint">
-            Type what you have, then press <kbd>Enter</kbd>: the lead is saved and the form is ready for the next person.
-          </p>
+    <CardDropZone>
+      <form className="lead-form" aria-label="New lead" noValidate onKeyDown={handleKeyDown} onSubmit={handleSubmit}>
+        <div className="form-messages">
+          <SaveConfirmation />
+          <DraftNotice />
+          <ErrorBanner message={entryError} details={orphanErrors} />
         </div>
-        <div className="field-grid">
-          <LeadTextField field="firstName" inputRef={firstFieldRef} />
-          <LeadTextField field="lastName" neededForExport />
-          <LeadTextField field="company" neededForExport />
-          <LeadTextField field="title" />
-          <LeadTextField field="email" type="email" />
-          <LeadTextField field="phone" type="tel" />
-          <LeadTextField field="mobile" type="tel" />
-        </div>
-        <MoreDetailsSection />
-      </section>
 
-      <section className="form-section" aria-labelledby="section-follow-up">
-        <h2 id="section-follow-up">Follow-up</h2>
-        <div className="field-grid follow-up-grid">
-          <LeadSourceField />
-          <RatingField />
-          <NotesField />
-          <ConsentField />
-        </div>
-      </section>
+        <CardScanArea />
 
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save lead'}
-        </button>
-        <span className="form-actions-hint">
-          or press <kbd>Enter</kbd> in any field
-        </span>
-        <button
-          type="button"
-          className="button-quiet"
-          onClick={() => {
-            clearForm();
-            firstFieldRef.current?.focus();
-          }}
-        >
-          Clear form
-        </button>
-      </div>
-    </form>
+        <section className="form-section" aria-labelledby="section-person">
+          <div className="section-heading">
+            <h2 id="section-person">Person</h2>
+            <p className="section-hint">
+              Type what you have, then press <kbd>Enter</kbd>: the lead is saved and the form is ready for the next person.
+            </p>
+          </div>
+          <div className="field-grid">
+            <LeadTextField field="firstName" inputRef={firstFieldRef} />
+            <LeadTextField field="lastName" neededForExport />
+            <LeadTextField field="company" neededForExport />
+            <LeadTextField field="title" />
+            <LeadTextField field="email" type="email" />
+            <LeadTextField field="phone" type="tel" />
+            <LeadTextField field="mobile" type="tel" />
+          </div>
+          <MoreDetailsSection />
+        </section>
+
+        <section className="form-section" aria-labelledby="section-follow-up">
+          <h2 id="section-follow-up">Follow-up</h2>
+          <div className="field-grid follow-up-grid">
+            <LeadSourceField />
+            <RatingField />
+            <NotesField />
+            <ConsentField />
+          </div>
+        </section>
+
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save lead'}
+          </button>
+          <span className="form-actions-hint">
+            or press <kbd>Enter</kbd> in any field
+          </span>
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => {
+              clearForm();
+              firstFieldRef.current?.focus();
+            }}
+          >
+            Clear form
+          </button>
+        </div>
+      </form>
+      <CardPhotoPanel />
+    </CardDropZone>
   );
 }

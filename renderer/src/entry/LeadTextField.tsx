@@ -1,5 +1,7 @@
 import type { Ref } from 'react';
 import { FieldMessage } from '../components/FieldMessage';
+import { ScanFieldHint } from '../scan/ScanFieldHint';
+import { scanHintId } from '../scan/scan-hint-id';
 import { useAppStore } from '../store/app-store';
 import { FIELD_LABELS } from './field-labels';
 import { leadFieldId, leadFieldMessageId } from './field-ids';
@@ -18,11 +20,14 @@ export function LeadTextField({ field, type = 'text', neededForExport = false, i
   const value = useAppStore((state) => state.form[field]);
   const error = useAppStore((state) => state.fieldErrors[field]);
   const setField = useAppStore((state) => state.setField);
+  const scanMark = useAppStore((state) => state.scanMarks[field]?.kind);
   const id = leadFieldId(field);
   const messageId = leadFieldMessageId(field);
+  const describedBy = [error && messageId, scanMark && scanHintId(field)].filter(Boolean).join(' ');
+  const className = ['field', error && 'field-invalid', scanMark === 'check' && 'field-check'].filter(Boolean).join(' ');
 
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
+    <div className={className}>
       <label htmlFor={id}>
         {FIELD_LABELS[field]}
         {neededForExport && <span className="export-tag">needed for export</span>}
@@ -38,9 +43,10 @@ export function LeadTextField({ field, type = 'text', neededForExport = false, i
         autoComplete="off"
         spellCheck={type === 'text'}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? messageId : undefined}
+        aria-describedby={describedBy || undefined}
       />
       <FieldMessage id={messageId} error={error} />
+      <ScanFieldHint field={field} />
     </div>
   );
 }

@@ -56,15 +56,19 @@ function ratingOf(value: string): LeadRating | null {
   return (LEAD_RATINGS as readonly string[]).includes(value) ? (value as LeadRating) : null;
 }
 
-/** What the API receives. `now` is passed in so the consent time is the moment of saving. */
-export function newLeadFromForm(form: LeadForm, now: Date): NewLead {
+/**
+ * What the API receives. `now` is passed in so the consent time is the moment of saving.
+ * With a card scan id the lead records how it was captured and keeps the card's photo and OCR text.
+ */
+export function newLeadFromForm(form: LeadForm, now: Date, cardScanId: string | null = null): NewLead & { cardScanId?: string } {
   const contact = Object.fromEntries(LEAD_CONTACT_FIELDS.map((field) => [field, form[field]])) as Record<LeadContactField, string>;
   return {
     ...contact,
     leadSource: form.leadSource.trim() || DEFAULT_LEAD_SOURCE,
     rating: ratingOf(form.rating),
     notes: form.notes,
-    captureMethod: 'typed',
+    captureMethod: cardScanId ? 'card_scan' : 'typed',
+    ...(cardScanId && { cardScanId }),
     // An unticked box records nothing: it does not prove the person was asked and said no.
     consent: form.consentGiven === CONSENT_TICKED ? { given: true, at: now.toISOString(), wording: CONSENT_WORDING } : null,
   };

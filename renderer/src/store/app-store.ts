@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-state';
 import type { StoreDependencies } from './dependencies';
+import { createCardScanSlice } from './card-scan-slice';
 import { createEntrySlice } from './entry-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createSessionSlice } from './session-slice';
@@ -13,6 +14,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
   return createStore<AppState>()((...args) => ({
     ...createSessionSlice(deps)(...args),
     ...createEntrySlice(deps)(...args),
+    ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
   }));
 }

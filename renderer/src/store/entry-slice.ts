@@ -31,6 +31,8 @@ export interface EntrySlice {
   draftWarning: string | null;
 
   setField(field: LeadFormField, value: string): void;
+  /** Writes what a card scan read (the scan slice decided which fields it may change). */
+  fillFromCard(values: Partial<LeadForm>): void;
   /** Saves the form as a new lead; true when saved (the form is then ready for the next person). */
   saveLead(): Promise<boolean>;
   /** Empties the form on purpose ("Clear form"), dropping the draft too. */
@@ -83,15 +85,25 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
           Object.entries(get().fieldErrors).filter(([key]) => key !== apiName && !key.startsWith(`${apiName}.`)),
         );
         set({ form: { ...get().form, [field]: value }, fieldErrors: otherErrors, draftRestored: false });
+        get().forgetScanField(field);
+        scheduleDraft();
+      },
+
+      fillFromCard(values) {
+        const filled = Object.keys(values);
+        if (filled.length === 0) return;
+        const otherErrors = Object.fromEntries(Object.entries(get().fieldErrors).filter(([key]) => !filled.includes(key)));
+        set({ form: { ...get().form, ...values }, fieldErrors: otherErrors, draftRestored: false });
         scheduleDraft();
       },
 
       async saveLead() {
         if (get().saving) return false;
         const sent = get().form;
+        const sentScan = { scanId: get().scanId, pending: get().scanPending };
         set({ saving: true, entryError: null, fieldErrors: {} });
         try {
-          const saved = await api['leads.create'](newLeadFromForm(sent, new Date()));
+          const saved = await api['leads.create'](newLeadFromForm(sent, new Date(), sentScan.scanId));
           // Anything typed while the save was on its way stays for the next lead; what was saved is cleared.
           const current = get().form;
           const next = { ...EMPTY_LEAD_FORM };
@@ -104,6 +116,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
             draftRestored: false,
             lastSaved: { id: saved.lead.id, name: displayName(saved.lead), missingForExport: saved.missingForExport },
           });
+          get().scanSaved(sentScan);
           writeDraft(formHasInput(next) ? next : null);
           return true;
         } catch (error) {
@@ -124,6 +137,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
 
       clearForm() {
         set({ form: EMPTY_LEAD_FORM, fieldErrors: {}, entryError: null, draftRestored: false });
+        get().resetScan();
         writeDraft(null);
       },
 

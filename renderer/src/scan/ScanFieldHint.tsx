@@ -1,0 +1,28 @@
+import { useAppStore } from '../store/app-store';
+import type { LeadFormField } from '../entry/lead-form-model';
+import { scanHintId } from './scan-hint-id';
+
+/**
+ * Under a field the scan wants looked at: "Check" for an unsure reading, or the card's
+ * reading of a field the person had already typed (with a button to take it instead).
+ */
+export function ScanFieldHint({ field }: { field: LeadFormField }) {
+  const mark = useAppStore((state) => state.scanMarks[field]);
+  const acceptCardValue = useAppStore((state) => state.acceptCardValue);
+  if (!mark) return null;
+  if (mark.kind === 'check') {
+    return (
+      <p id={scanHintId(field)} className="scan-hint scan-hint-check">
+        <span className="scan-hint-tag">Check</span> Hard to read on the card: compare with the photo.
+      </p>
+    );
+  }
+  return (
+    <p id={scanHintId(field)} className="scan-hint scan-hint-differs">
+      The card reads “{mark.cardValue}”.{' '}
+      <button type="button" className="button-link" onClick={() => acceptCardValue(field)}>
+        Use the card’s
+      </button>
+    </p>
+  );
+}

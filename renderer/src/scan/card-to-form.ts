@@ -1,0 +1,101 @@
+import type { ParsedCard, ParsedField } from '../../../shared/parsing/card-fields';
+import type { LeadForm, LeadFormField } from '../entry/lead-form-model';
+
+/**
+ * Below this the parser itself is unsure (a smudged line, a guess from position alone):
+ * the field is filled but marked "check this against the card".
+ */
+export const CHECK_BELOW_CONFIDENCE = 0.6;
+
+/** The card fields that are lead fields, under the same name. `fullName` and `fax` are handled apart. */
+const CARD_TO_FORM_FIELDS = [
+  'firstName',
+  'lastName',
+  'company',
+  'title',
+  'email',
+  'phone',
+  'mobile',
+  'website',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+] as const satisfies readonly LeadFormField[];
+
+/** One value read from the card, as the form uses it. */
+export interface CardValue {
+  value: string;
+  confidence: number;
+}
+
+/**
+ * What the card offers for each form field. Phones are taken as printed (not the E.164 form),
+ * so the person can compare the field with the photo character by character.
+ */
+export function cardValues(card: ParsedCard): Partial<Record<LeadFormField, CardValue>> {
+  const values: Partial<Record<LeadFormField, CardValue>> = {};
+  const take = (field: LeadFormField, parsed: ParsedField) => {
+    const value = parsed.value.trim();
+    if (value !== '') values[field] = { value, confidence: parsed.confidence };
+  };
+  for (const field of CARD_TO_FORM_FIELDS) take(field, card[field]);
+
+  // The parser could not split the name: the last word is the surname (what Salesforce needs
+  // most); the person fixes the rare "van der Berg" by hand, and the field is marked to check.
+  if (!values.firstName && !values.lastName && card.fullName.value.trim() !== '') {
+    const words = card.fullName.value.trim().split(/\s+/);
+    const last = words.pop() ?? '';
+    const confidence = Math.min(card.fullName.confidence, CHECK_BELOW_CONFIDENCE - 0.01);
+    values.lastName = { value: last, confidence };
+    if (words.length > 0) values.firstName = { value: words.join(' '), confidence };
+  }
+
+  // A lead has no fax field; the number goes into the notes (only when they are empty, see fillPlan).
+  const fax = card.fax.value.trim();
+  if (fax !== '') values.notes = { value: `Fax: ${fax}`, confidence: card.fax.confidence };
+  return values;
+}
+
+/** How one scan lands on the form. */
+export interface FillPlan {
+  /** Values to write into the form. */
+  fill: Partial<LeadForm>;
+  /** Fields filled from the card whose reading is unsure. */
+  toCheck: LeadFormField[];
+  /** Fields the person had typed that the card reads differently: kept, with the card's value offered. */
+  differs: Partial<Record<LeadFormField, string>>;
+}
+
+/**
+ * Decides what a scan may change. A field is filled when it is empty, or when it still holds
+ * exactly what an earlier scan put there (scanning a better photo replaces the first reading).
+ * Anything the person typed or corrected is never overwritten: the card's differing value is
+ * offered next to the field instead. What the earlier scan filled and this one does not
+ * read is emptied. Notes are only filled when empty, so a fax number never
+ * lands in the middle of what the person wrote.
+ */
+export function fillPlan(
+  form: LeadForm,
+  offered: Partial<Record<LeadFormField, CardValue>>,
+  previouslyFilled: Partial<Record<LeadFormField, string>>,
+): FillPlan {
+  const plan: FillPlan = { fill: {}, toCheck: [], differs: {} };
+  for (const [name, card] of Object.entries(offered) as [LeadFormField, CardValue][]) {
+    const current = form[name];
+    const replaceable = current.trim() === '' || current === previouslyFilled[name];
+    if (replaceable) {
+      plan.fill[name] = card.value;
+      // Notes only ever get "Fax: …", shown as such; a mark there would have nowhere clear to point.
+      if (card.confidence < CHECK_BELOW_CONFIDENCE && name !== 'notes') plan.toCheck.push(name);
+    } else if (name !== 'notes' && current.trim().toLowerCase() !== card.value.toLowerCase()) {
+      plan.differs[name] = card.value;
+    }
+  }
+  // What the earlier scan filled and this one does not read is cleared, so two cards never mix.
+  for (const [name, value] of Object.entries(previouslyFilled) as [LeadFormField, string][]) {
+    if (!(name in offered) && form[name] === value) plan.fill[name] = '';
+  }
+  return plan;
+}

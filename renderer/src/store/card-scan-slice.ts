@@ -1,0 +1,146 @@
+import { MAX_CARD_IMAGE_BASE64_LENGTH } from '../../../shared/ipc/contract';
+import type { LeadFormField } from '../entry/lead-form-model';
+import { cardValues, fillPlan } from '../scan/card-to-form';
+import { readFileAsBase64 } from '../scan/read-file-base64';
+import type { SliceCreator } from './app-state';
+import { toUiError } from './ui-error';
+
+/** A field the scan wants the person to look at: an unsure reading, or a typed value the card reads differently. */
+export type ScanMark = { kind: 'check' } | { kind: 'differs'; cardValue: string };
+
+/** A picked photo. The Blob stays in memory only: components make (and revoke) its object URL. */
+export interface CardPhoto {
+  file: Blob;
+  name: string;
+}
+
+export interface ScanSummary {
+  filled: number;
+  toCheck: number;
+  differs: number;
+}
+
+export interface CardScanSlice {
+  /** The photo being read right now; null when no scan is running. */
+  scanPending: CardPhoto | null;
+  /** The last card read successfully for the lead in the form. */
+  scanPhoto: CardPhoto | null;
+  /** Sent as cardScanId when the lead is saved, so the photo and OCR text stay with it. */
+  scanId: string | null;
+  scanError: string | null;
+  scanSummary: ScanSummary | null;
+  scanMarks: Partial<Record<LeadFormField, ScanMark>>;
+  /** Values the scan wrote that the person has not changed since: a new scan may replace them. */
+  scanFilled: Partial<Record<LeadFormField, string>>;
+
+  /** Reads the card photo and fills the form's empty fields; never throws (errors land in scanError). */
+  scanCard(file: File): Promise<void>;
+  /** The person prefers the card's reading over what they typed. */
+  acceptCardValue(field: LeadFormField): void;
+  /** The person edited the field: it is theirs now, so its mark goes. */
+  forgetScanField(field: LeadFormField): void;
+  /** Drops the scan (and any scan still running): "Clear form". */
+  resetScan(): void;
+  /**
+   * After a save: drops the scan that went with the saved lead, and a scan that was still
+   * running when the save was sent (that card was the saved person's). A scan started since stays.
+   */
+  scanSaved(sent: { scanId: string | null; pending: CardPhoto | null }): void;
+}
+
+/** The contract's limit, in bytes of file: refused here before a large file is read and sent for nothing. */
+const MAX_CARD_FILE_BYTES = Math.floor((MAX_CARD_IMAGE_BASE64_LENGTH * 3) / 4);
+
+const NO_SCAN = {
+  scanPending: null,
+  scanPhoto: null,
+  scanId: null,
+  scanError: null,
+  scanSummary: null,
+  scanMarks: {},
+  scanFilled: {},
+} satisfies Partial<CardScanSlice>;
+
+/** The scanner's own message ("x.jpg is not an image…: pick a photo of the card"), as one sentence. */
+function scanErrorMessage(error: unknown): string {
+  const { message, fieldErrors } = toUiError(error);
+  const text = fieldErrors.image ?? fieldErrors.imageBase64 ?? message;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function without<Value>(record: Partial<Record<LeadFormField, Value>>, field: LeadFormField): Partial<Record<LeadFormField, Value>> {
+  const { [field]: _dropped, ...rest } = record;
+  return rest;
+}
+
+export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
+  // Every scan takes a number; a result whose number is no longer the latest (the form was
+  // cleared or saved, or another card was picked) is dropped instead of filling the wrong lead.
+  let latestScan = 0;
+
+  return (set, get) => ({
+    ...NO_SCAN,
+
+    async scanCard(file) {
+      const request = ++latestScan;
+      if (file.size > MAX_CARD_FILE_BYTES) {
+        set({ scanPending: null, scanError: `${file.name} is larger than 30 MB: use a smaller photo of the card.` });
+        return;
+      }
+      set({ scanPending: { file, name: file.name }, scanError: null });
+      try {
+        const imageBase64 = await readFileAsBase64(file);
+        const result = await api['cards.scan']({ imageBase64, fileName: file.name });
+        if (request !== latestScan) return;
+        // Planned against the form as it is now: whatever was typed during the scan is kept.
+        const plan = fillPlan(get().form, cardValues(result.fields), get().scanFilled);
+        get().fillFromCard(plan.fill);
+        const scanMarks: Partial<Record<LeadFormField, ScanMark>> = {};
+        for (const field of plan.toCheck) scanMarks[field] = { kind: 'check' };
+        for (const [field, cardValue] of Object.entries(plan.differs) as [LeadFormField, string][]) {
+          scanMarks[field] = { kind: 'differs', cardValue };
+        }
+        const scanFilled = Object.fromEntries(Object.entries(plan.fill).filter(([, value]) => value !== ''));
+        set({
+          scanPending: null,
+          scanPhoto: { file, name: file.name },
+          scanId: result.scanId,
+          scanMarks,
+          scanFilled,
+          scanSummary: { filled: Object.keys(scanFilled).length, toCheck: plan.toCheck.length, differs: Object.keys(plan.differs).length },
+        });
+      } catch (error) {
+        if (request !== latestScan) return;
+        // An earlier successful scan of this lead (photo, marks, scan id) stays as it was.
+        set({ scanPending: null, scanError: scanErrorMessage(error) });
+      }
+    },
+
+    acceptCardValue(field) {
+      const mark = get().scanMarks[field];
+      if (mark?.kind !== 'differs') return;
+      get().setField(field, mark.cardValue);
+      // It came from the card: a better scan may replace it, as any scanned value.
+      set({ scanFilled: { ...get().scanFilled, [field]: mark.cardValue } });
+    },
+
+    forgetScanField(field) {
+      const { scanMarks, scanFilled } = get();
+      if (scanMarks[field] === undefined && scanFilled[field] === undefined) return;
+      set({ scanMarks: without(scanMarks, field), scanFilled: without(scanFilled, field) });
+    },
+
+    resetScan() {
+      latestScan++;
+      set(NO_SCAN);
+    },
+
+    scanSaved(sent) {
+      const { scanId, scanPending } = get();
+      const startedSinceSave = scanPending !== null && scanPending !== sent.pending;
+      if (!startedSinceSave) latestScan++; // its result must not fill the next person's form
+      if (scanId === sent.scanId) set({ ...NO_SCAN, scanPending: startedSinceSave ? scanPending : null });
+      else if (!startedSinceSave) set({ scanPending: null });
+    },
+  });
+};
