@@ -50,6 +50,8 @@ const IT_CODES = new Set(REGIONS.IT!.codes);
 const CITY = "[\\p{L}][\\p{L}\\p{M} .'’\\-]*?";
 const UK_PC = '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}';
 const CA_PC = '[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]';
+/** A Canadian postcode after a province, digits possibly read as look-alike letters ("MSH 1J9"). */
+const CA_PC_OCR = '[A-Z][0-9OSIBZG][A-Z] ?[0-9OSIBZG][A-Z][0-9OSIBZG]';
 const IE_PC = '[AC-FHKNPRTV-Y][0-9]{2}[0-9W]? ?[AC-FHKNPRTV-Y0-9]{4}';
 
 interface Shape {
@@ -62,7 +64,7 @@ const SHAPES: Shape[] = [
   // Seattle, WA 98109 / New York, New York 10001-1234
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${US_REG})\\.?,?\\s+(?<pc>\\d{5}(?:-\\d{4})?)$`, 'u'), country: 'US', specificity: 3 },
   // Toronto, ON M5H 1J9
-  { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${CA_REG}),?\\s+(?<pc>${CA_PC})$`, 'u'), country: 'CA', specificity: 3 },
+  { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${CA_REG}),?\\s+(?<pc>${CA_PC_OCR})$`, 'u'), country: 'CA', specificity: 3 },
   // Perth WA 6000 / Sydney NSW 2000
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${AU_REG}),?\\s+(?<pc>\\d{4})$`, 'u'), country: 'AU', specificity: 3 },
   // Bengaluru, Karnataka 560001 / Mumbai, Maharashtra - 400 001
@@ -124,7 +126,9 @@ export function countryOf(text: string): string | undefined {
 }
 
 /** A line that looks like a street: number + words, or a street word. */
-export function isStreetLike(text: string): boolean {
+export function isStreetLike(printed: string): boolean {
+  // "46¢": a house-number letter c read as a cent sign
+  const text = printed.replace(/(\d)¢/gu, '$1c');
   if (/@|www\.|https?:/i.test(text)) return false;
   const words = fold(text).split(/[\s,]+/).map((w) => w.replace(/\.$/, ''));
   const hasWord = words.some((w) => STREET_WORDS.has(w)) || /(strasse|straße|str\.|weg|platz|allee|gasse|ring|damm|laan|straat|gracht|plein|kade|vej|gatan|veien)\b/i.test(fold(text));
@@ -153,16 +157,40 @@ function commaParts(text: string): Part[] {
   return out;
 }
 
-/** A map-pin icon read as a digit in front of the street ("9 166 bis quai…", "9 Lindenstr. 12"). */
-function cleanStreet(v: string): string {
-  const m = /^\d\s+(.+)$/.exec(v.trim());
-  if (!m?.[1]) return v.trim();
-  const rest = m[1];
-  if (/^\d/.test(rest) || /\s\d{1,4}[a-z]?$/i.test(rest)) return rest;
-  return v.trim();
+/**
+ * A map-pin icon read as a glyph in front of the street: a digit before the house number or a
+ * capitalised street name that ends in one ("9 166 bis quai…", "9 Lindenstr. 12", "Q Ahornweg 3"), a
+ * lone letter or symbol before the house number ("Q 2195 Main Street").
+ */
+export function cleanStreet(v: string): string {
+  const t = v.trim().replace(/(\d)¢/gu, '$1c');
+  const m = /^(\S)\s+(.+)$/u.exec(t);
+  if (!m?.[1] || !m[2]) return t;
+  const rest = m[2];
+  if (/^\d/.test(rest) && !/^\d{1,4}(st|nd|rd|th)\b/i.test(rest)) return rest;
+  if (/\s\d{1,4}[a-z]?$/i.test(rest) && /^\p{Lu}/u.test(rest)) return rest;
+  return t;
 }
 
 const place = (s: string): string => (isAllCaps(s) ? naturalCase(s, 'place') : s);
+
+const DIGIT_LOOKALIKE: Record<string, string> = { O: '0', S: '5', I: '1', B: '8', Z: '2', G: '6' };
+
+/**
+ * A postcode as it must be printed where its format is certain: UK, Irish and Canadian codes
+ * get the space the OCR dropped ("BS15TR" → "BS1 5TR": the UK inward code is always digit + two
+ * letters; "M5H1J9" → "M5H 1J9"), and Canadian digit positions their digits back ("MSH" → "M5H").
+ */
+export function normalisePostcode(pc: string, country: string | undefined): string {
+  if (country === 'GB' && !/\s/.test(pc)) return pc.replace(/(\d[A-Z]{2})$/, ' $1');
+  if (country === 'IE' && !/\s/.test(pc) && pc.length === 7) return `${pc.slice(0, 3)} ${pc.slice(3)}`;
+  if (country === 'CA') {
+    const c = pc.replace(/\s/g, '');
+    const fixed = [...c].map((ch, i) => (i % 2 === 1 ? (DIGIT_LOOKALIKE[ch] ?? ch) : ch)).join('');
+    return `${fixed.slice(0, 3)} ${fixed.slice(3)}`;
+  }
+  return pc;
+}
 
 /** Read the address among the segments not yet used by other fields. */
 export function parseAddress(segs: Segment[], free: (s: Segment) => boolean): AddressResult {
@@ -214,7 +242,7 @@ export function parseAddress(segs: Segment[], free: (s: Segment) => boolean): Ad
     const from = parts[k]?.a ?? 0;
     res.city = { ...find(m.city, from), value: place(m.city) };
     if (m.region) res.region = find(m.region, from);
-    res.postalCode = find(m.postalCode, from);
+    res.postalCode = { ...find(m.postalCode, from), value: normalisePostcode(m.postalCode, m.countryCode) };
     res.countryCode = m.countryCode;
     res.certainty = m.specificity >= 3 ? 0.95 : m.specificity === 2 ? 0.85 : 0.6;
     if (countryPart) {
@@ -239,9 +267,9 @@ export function parseAddress(segs: Segment[], free: (s: Segment) => boolean): Ad
       if (!above || /\d/.test(above.text) || above.text.split(/\s+/).length > 3) continue;
       res.used.add(seg.index);
       res.used.add(above.index);
-      res.postalCode = { value: t, seg, a: 0, b: t.length };
-      res.city = { value: place(above.text.replace(/,$/, '')), seg: above, a: 0, b: above.text.length };
       res.countryCode = /^[A-Z]\d[A-Z]/.test(t) ? 'CA' : 'GB';
+      res.postalCode = { value: normalisePostcode(t, res.countryCode), seg, a: 0, b: t.length };
+      res.city = { value: place(above.text.replace(/,$/, '')), seg: above, a: 0, b: above.text.length };
       res.certainty = 0.7;
       res.street = streetAbove(segs, above, free, res.used);
       break;
@@ -251,6 +279,15 @@ export function parseAddress(segs: Segment[], free: (s: Segment) => boolean): Ad
   if (!res.country) {
     for (const seg of segs) {
       if (!free(seg) || res.used.has(seg.index)) continue;
+      const regionLine = !res.region ? regionAndCountry(seg.text) : null;
+      if (regionLine) {
+        const at = seg.text.lastIndexOf(regionLine.country);
+        res.region = { value: regionLine.region, seg, a: 0, b: regionLine.region.length };
+        res.country = { value: regionLine.country, seg, a: at, b: at + regionLine.country.length };
+        res.countryCode = countryOf(regionLine.country);
+        res.used.add(seg.index);
+        break;
+      }
       const cc = countryOf(seg.text);
       if (!cc) continue;
       if (cc === 'SG' && res.city && fold(res.city.value) === 'singapore') continue;
@@ -261,6 +298,19 @@ export function parseAddress(segs: Segment[], free: (s: Segment) => boolean): Ad
     }
   }
   return res;
+}
+
+/** "Karnataka, India" / "Ontario, Canada": a region of the printed country, then the country, on a line of their own. */
+function regionAndCountry(text: string): { region: string; country: string } | null {
+  const parts = text.trim().replace(/[.;]+$/, '').split(/\s*,\s*/);
+  if (parts.length !== 2) return null;
+  const [region = '', country = ''] = parts;
+  const cc = countryOf(country);
+  const known = cc ? REGIONS[cc] : undefined;
+  if (!known) return null;
+  const f = fold(region);
+  const isRegion = known.codes.includes(region) || known.names.some((n) => fold(n) === f);
+  return isRegion ? { region, country } : null;
 }
 
 /** The nearest free segment just above `seg` in the same column. */

@@ -18,13 +18,15 @@ import { countryOf, parseAddress, type Piece } from './address';
 import {
   companyWordScore, departmentScore, domainAgreement, isLogoInitials, legalFormScore, taglineScore, titleScore,
 } from './company';
-import { emailAgreement, nameShape, splitName, type NameParts } from './names';
+import { cleanNameText, emailAgreement, nameShape, splitName, type NameParts } from './names';
+import { stripLogoPrefix } from './logo';
+import { repairTitleText } from './title-repair';
 import { findPhones, type PhoneHit } from './phone';
 import { naturalCase, segmentPage, spanBox, spanConfidence, unionBox, type Segment } from './text';
 import {
   EMAIL_LABELS, LEGAL_FORMS, LEGAL_LINE, LEGAL_STRONG, PHONE_LABELS, QR_LINE, SOCIAL_WORDS, TLD_COUNTRY, WEB_LABELS, fold,
 } from './vocabulary';
-import { domainStem, findEmails, findWebsites, isSocialUrl } from './web';
+import { domainStem, findEmails, findWebsites, isSocialUrl, reconcileDomains } from './web';
 
 /** When a card prints both a direct line and an office/main number, `phone` gets the direct line. */
 const PREFER_DIRECT_LINE = true;
@@ -120,7 +122,6 @@ export function parseCard(page: OcrPage): ParsedCard {
     else if (ws.length) use.set(s.index, 'web');
   }
   const email = emails[0];
-  if (email) setFrom('email', email, 0.98 * email.certainty);
   // the company site: not a host of the e-mail? prefer one sharing the e-mail's domain
   const emailStem = email ? domainStem(email.value.split('@')[1] ?? '') : '';
   // a fragment of the e-mail's domain ("example.com", "xample.org") is not a website
@@ -132,6 +133,15 @@ export function parseCard(page: OcrPage): ParsedCard {
     return !(emailDomain && emailDomain !== host && emailDomain.endsWith(host) && !/^www\./i.test(w.value.replace(/^[a-z]+:\/\//i, '')));
   });
   const site = realSites.find((w) => domainStem(w.value) === emailStem) ?? realSites[0];
+  if (email && site) {
+    const r = reconcileDomains(
+      { value: email.value, confidence: spanConfidence(email.seg, email.a, email.b) },
+      { value: site.value, confidence: spanConfidence(site.seg, site.a, site.b) },
+    );
+    email.value = r.email;
+    site.value = r.site;
+  }
+  if (email) setFrom('email', email, 0.98 * email.certainty);
   if (site) setFrom('website', site, 0.97 * site.certainty);
   const stems = [...new Set([...emails.map((e) => domainStem(e.value.split('@')[1] ?? '')), ...sites.map((w) => domainStem(w.value))])].filter(Boolean);
 
@@ -213,7 +223,8 @@ export function parseCard(page: OcrPage): ParsedCard {
     shape: number;
   }
   const nameCands: NameCand[] = [];
-  const consider = (ss: Segment[], text: string, bonus: number): void => {
+  const consider = (ss: Segment[], printed: string, bonus: number): void => {
+    const text = cleanNameText(printed);
     const shape = nameShape(text);
     if (shape < 0.4) return;
     const parts = splitName(text);
@@ -264,10 +275,11 @@ export function parseCard(page: OcrPage): ParsedCard {
   const nameH = nameSegs[0]?.height ?? maxH;
 
   // title: role words, close to the name
-  let bestTitle: { s: Segment; score: number } | null = null;
+  let bestTitle: { s: Segment; text: string; score: number } | null = null;
   for (const s of segs) {
     if (!free(s)) continue;
-    const t = titleScore(s.text);
+    const text = repairTitleText(s);
+    const t = titleScore(text);
     if (t <= 0) continue;
     let near = 0;
     if (nameBox) {
@@ -278,13 +290,13 @@ export function parseCard(page: OcrPage): ParsedCard {
       else if (overlapX && gapAbove > -0.5 * nameH && gapAbove < 2 * nameH) near = 0.6;
       else if (overlapX) near = 0.2;
     }
-    const score = t + near - departmentScore(s.text) * 0.5 - domainAgreement(s.text, stems) - legalFormScore(s.text);
-    if (score > 0.6 && (!bestTitle || score > bestTitle.score)) bestTitle = { s, score };
+    const score = t + near - departmentScore(text) * 0.5 - domainAgreement(text, stems) - legalFormScore(text);
+    if (score > 0.6 && (!bestTitle || score > bestTitle.score)) bestTitle = { s, text, score };
   }
   if (bestTitle) {
     use.set(bestTitle.s.index, 'title');
     const s = bestTitle.s;
-    set('title', naturalCase(s.text.trim(), 'title'), s.box, s.confidence * clamp(0.5 + bestTitle.score / 4));
+    set('title', naturalCase(bestTitle.text.trim(), 'title'), s.box, s.confidence * clamp(0.5 + bestTitle.score / 4));
   }
 
   // company: legal form, domain agreement, company words, type size
@@ -292,7 +304,7 @@ export function parseCard(page: OcrPage): ParsedCard {
   const titleSeg = bestTitle?.s;
   for (const s of segs) {
     if (!free(s)) continue;
-    const text = companyText(s.text);
+    const text = stripLogoPrefix(s.text);
     if (/@/.test(text) || (text.match(/\d/g) ?? []).length > 4) continue;
     const nWords = text.split(/\s+/).length;
     if (nWords > 8) continue;
@@ -312,25 +324,10 @@ export function parseCard(page: OcrPage): ParsedCard {
   if (bestCo) {
     use.set(bestCo.s.index, 'company');
     const s = bestCo.s;
-    const value = naturalCase(fixLegalForm(companyText(s.text)), 'company');
+    const value = naturalCase(fixLegalForm(stripLogoPrefix(s.text)), 'company');
     set('company', value, s.box, s.confidence * clamp(0.4 + bestCo.score / 8));
   }
   return card;
-}
-
-/** A company line without what the OCR put in front of it: logo initials ("BW Brightwater Interiors"), an icon letter. */
-function companyText(text: string): string {
-  let t = text.trim().replace(/^[©®™]\s*/, '').replace(/\s*[©®™]$/, '');
-  const toks = t.split(/\s+/);
-  const first = toks[0] ?? '';
-  const restToks = toks.slice(1).filter((w) => /^\p{Lu}/u.test(w));
-  if (toks.length >= 3 && /^[\p{L}]{1,3}$/u.test(first)) {
-    const initials = restToks.map((w) => fold(w).charAt(0)).join('');
-    const f = fold(first);
-    // "QL Quillon Labs", "Ro Rivenmoor Analytics", or a stray capital from an icon
-    if (initials.startsWith(f) || (first.length === 1 && /^\p{Lu}$/u.test(first) && fold(toks[1] ?? '').charAt(0) !== f)) t = toks.slice(1).join(' ');
-  }
-  return t;
 }
 
 /** OCR slips in the legal form at the end: "Ltq" → "Ltd", "Gmbl" → "GmbH", "lnc." → "Inc.". */

@@ -3,7 +3,10 @@
  * title vocabulary, departments and taglines.
  */
 import { isAllCaps } from './text';
-import { COMPANY_WORDS, DEPARTMENT_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, TERMINAL_LEGAL, TITLE_WORDS, fold } from './vocabulary';
+import {
+  COMPANY_WORDS, DEPARTMENT_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_SUFFIXES, TERMINAL_LEGAL, TITLE_WORDS, fold,
+} from './vocabulary';
+import { editDistance } from './web';
 
 const words = (s: string): string[] =>
   fold(s)
@@ -57,6 +60,8 @@ export function domainAgreement(text: string, stems: string[]): number {
       if (j === stem) best = Math.max(best, 1);
       else if (stem.length >= 4 && (j.startsWith(stem) || stem.startsWith(j))) best = Math.max(best, 0.9);
       else if (stem.length >= 5 && j.includes(stem)) best = Math.max(best, 0.7);
+      // an OCR slip or a lost accent on one side ("Vestergerd" for a "vestergard" domain)
+      else if (stem.length >= 8 && Math.abs(j.length - stem.length) <= 1 && editDistance(j, stem) <= 1) best = Math.max(best, 0.8);
     }
     for (const f of first) if (f.length >= 4 && stem.startsWith(f)) best = Math.max(best, 0.8);
     if (initials.length >= 2 && stem === initials) best = Math.max(best, 0.6);
@@ -83,6 +88,7 @@ export function titleScore(text: string): number {
   if (!t || /[@\d]/.test(t) && !/\b(3d|b2b|2nd|1st)\b/i.test(t)) return 0;
   const ws = words(t);
   if (ws.length === 0 || ws.length > 8) return 0;
+  if (isNameWithPostNominals(t)) return 0;
   let role = 0;
   let dept = 0;
   for (const w of ws) {
@@ -95,6 +101,13 @@ export function titleScore(text: string): number {
   if (legalFormScore(t) >= 1) s -= 0.6;
   if (ws.some((w) => COMPANY_WORDS.has(w) && !TITLE_WORDS.has(w) && !['marketing', 'engineering', 'research', 'design', 'digital', 'data', 'finance', 'services', 'security', 'sales', 'technology', 'software', 'innovation', 'communications', 'supply', 'construction', 'legal', 'international', 'global', 'creative', 'health', 'medical', 'logistics', 'manufacturing'].includes(w))) s -= 0.3;
   return Math.max(0, Math.min(1, s));
+}
+
+/** "Lindqvist, CPA", "J. Okafor, MBA": post-nominals after a comma follow a name, and make no title. */
+function isNameWithPostNominals(text: string): boolean {
+  const [head = '', ...tail] = text.split(',');
+  if (tail.length === 0 || !tail.every((p) => words(p).length > 0 && words(p).every((w) => NAME_SUFFIXES.has(w)))) return false;
+  return !words(head).some((w) => TITLE_WORDS.has(w));
 }
 
 export function departmentScore(text: string): number {

@@ -15,6 +15,11 @@ export interface NameParts {
 
 const key = (t: string): string => fold(t).replace(/[.,]/g, '');
 
+/** A bracket or bar glued to a letter of a name line is OCR noise: names have none ("Ines K). Varga"). */
+export function cleanNameText(text: string): string {
+  return text.replace(/(?<=\p{L})[)\]}|]+/gu, '');
+}
+
 /** "Prof. Dr. Anna-Lena van der Berg, PhD" → { first: "Anna-Lena", last: "van der Berg" }. */
 export function splitName(printed: string): NameParts {
   const fullName = naturalCase(printed.trim().replace(/\s+/g, ' ').replace(/[,;]$/, ''), 'name');

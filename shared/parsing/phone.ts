@@ -123,9 +123,10 @@ export function findPhones(text: string, countries: readonly string[]): PhoneHit
       continue;
     }
     let parsed = parsePrinted(value, countries);
-    // a stray leading digit or two (an OCR'd icon): drop it when that makes the number parse
+    // a stray leading digit or two (an OCR'd icon, a label "o" read as 0 and glued: "00711 …"):
+    // drop it when the rest is a valid number and the whole is not
     if (!parsed?.valid) {
-      const m = /^(\d{1,2})\s+(?=[+(\d])/.exec(value);
+      const m = /^(\d{1,2})\s+(?=[+(\d])/.exec(value) ?? /^\d(?=[\d(+])/.exec(value);
       if (m) {
         const rest = value.slice(m[0].length);
         const p2 = parsePrinted(rest, countries);

@@ -130,7 +130,7 @@ export function rebuildLines(lines: OcrLine[]): OcrLine[] {
       const lastA = words[words.length - 1];
       const firstB = bw[0];
       if (glue && lastA && firstB) {
-        // "n@tidewellgroup" + "example.com": the dot fell between the pieces
+        // "n@quorlanegroup" + "example.com": the dot fell between the pieces
         const dot = /(@|^www\.)[^.]*[A-Za-z0-9]$/i.test(lastA.text) && /^(example|com|org|net|co|de|fr|uk|au|ca|nl|es|it|ch|ie|in|sg|br|io)(\.|$)/i.test(firstB.text) ? '.' : '';
         words[words.length - 1] = {
           text: lastA.text + dot + firstB.text,
@@ -190,6 +190,8 @@ export function segmentPage(page: OcrPage): Segment[] {
       }
     }
     const h = median(words.map((w) => w.box.y1 - w.box.y0)) || line.box.y1 - line.box.y0;
+    // a speck read as a character: far smaller than the line's type ("Suite 1 1110" with a tiny "1")
+    const kept = words.length >= 3 ? words.filter((w) => !(/^[\p{L}\p{N}]$/u.test(w.text) && w.box.y1 - w.box.y0 < 0.35 * h)) : words;
     let cur: OcrWord[] = [];
     const flush = (): void => {
       // an OCR'd icon in front of a contact line ("@", "©", "(0)", "[J", "\\.")
@@ -199,7 +201,7 @@ export function segmentPage(page: OcrPage): Segment[] {
       cur = [];
     };
     let prev: OcrWord | null = null;
-    for (const w of words) {
+    for (const w of kept) {
       if (SEPARATOR_TOKEN.test(w.text)) {
         flush();
         prev = null;

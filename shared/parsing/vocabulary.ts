@@ -29,7 +29,7 @@ export const PHONE_LABELS: Record<string, PhoneKind> = {
   standard: 'phone', centralino: 'phone', fixe: 'phone', fixo: 'phone', vast: 'phone', landline: 'phone',
   o: 'office', off: 'office', office: 'office', bureau: 'office', buro: 'office', büro: 'office', ufficio: 'office',
   oficina: 'office', kantoor: 'office', work: 'office', escritorio: 'office', escritório: 'office', business: 'office',
-  d: 'direct', dd: 'direct', ddi: 'direct', dir: 'direct', direct: 'direct', direkt: 'direct', diretto: 'direct',
+  d: 'direct', dd: 'direct', ddi: 'direct', did: 'direct', dir: 'direct', direct: 'direct', direkt: 'direct', diretto: 'direct',
   directo: 'direct', direto: 'direct', 'direct line': 'direct', durchwahl: 'direct', 'ligne directe': 'direct',
   // mobile
   m: 'mobile', mob: 'mobile', mobile: 'mobile', mobil: 'mobile', mobiel: 'mobile', móvil: 'mobile', movil: 'mobile',
@@ -145,6 +145,22 @@ export const TITLE_WORDS = new Set([
   // South Asia / misc
   'proprietor', 'chartered', 'cpa', 'cfa', 'ca',
 ]);
+/**
+ * Other words of job titles (areas of work, qualifiers), for repairing OCR slips in a title line
+ * ("Operatons Manager"); they don't make a line a title on their own.
+ */
+export const TITLE_AREA_WORDS = new Set([
+  'operations', 'sales', 'marketing', 'business', 'development', 'technology', 'engineering', 'account', 'accounts',
+  'product', 'products', 'project', 'projects', 'program', 'programme', 'customer', 'success', 'finance', 'financial',
+  'human', 'resources', 'procurement', 'purchasing', 'logistics', 'quality', 'research', 'communications',
+  'strategy', 'strategic', 'digital', 'information', 'security', 'legal', 'compliance', 'support', 'services',
+  'partnerships', 'relations', 'regional', 'national', 'international', 'global', 'technical', 'commercial',
+  'solutions', 'enterprise', 'infrastructure', 'software', 'hardware', 'analytics', 'design', 'creative', 'content',
+  'innovation', 'manufacturing', 'production', 'supply', 'chain', 'administration', 'executive', 'assistant',
+  'einkauf', 'vertrieb', 'verkauf', 'entwicklung', 'technik', 'achats', 'ventes', 'projet', 'projets', 'ventas',
+  'compras', 'proyectos', 'acquisti', 'vendite', 'progetti', 'inkoop', 'verkoop', 'vendas', 'compras', 'projetos',
+]);
+
 /** Words that, alone, do not make a title (department words, domains of work). */
 export const DEPARTMENT_WORDS = new Set([
   'department', 'division', 'region', 'accounts', 'team', 'unit', 'abteilung', 'bereich', 'département', 'service',

@@ -140,9 +140,19 @@ export function isSocialUrl(url: string): boolean {
   return SOCIAL_HOSTS.some((h) => f.includes(h.includes('.') ? h : h + '.')) || /\bin\/[a-z0-9\-]+/.test(f);
 }
 
+/**
+ * "www quorlane example com": the OCR read the dots of a www address as spaces. Spaces become dots
+ * (same length, so offsets hold) when the run starts with "www" and ends with a known TLD.
+ */
+function dotsForSpaces(text: string): string {
+  return text.replace(/\bwww((?:\s+[A-Za-z0-9-]+){1,3})\s+([A-Za-z]{2,})\b/gi, (m: string, _labels: string, tld: string) =>
+    TLDS.has(tld.toLowerCase()) ? m.replace(/\s/g, '.') : m);
+}
+
 /** Websites in a text whose e-mails were already blanked out. */
-export function findWebsites(text: string): Found[] {
+export function findWebsites(printed: string): Found[] {
   const out: Found[] = [];
+  const text = dotsForSpaces(printed);
   URL_RE.lastIndex = 0;
   for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
     const raw = m[0];
@@ -196,4 +206,28 @@ export function domainStem(domain: string): string {
     else break;
   }
   return labels[labels.length - 1] ?? '';
+}
+
+/** The host of a website value, without scheme, "www." and path. */
+function hostOf(site: string): string {
+  return site.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '').split('/')[0] ?? '';
+}
+
+/**
+ * The e-mail domain and the website host of a card are mostly one name printed twice. Where the
+ * two readings differ by an OCR slip ("kkestrel" / "kestrel"), the more confident one is used for both.
+ */
+export function reconcileDomains(
+  email: { value: string; confidence: number },
+  site: { value: string; confidence: number },
+): { email: string; site: string } {
+  const at = email.value.indexOf('@');
+  const domain = email.value.slice(at + 1);
+  const host = hostOf(site.value);
+  const a = domain.toLowerCase();
+  const b = host.toLowerCase();
+  if (at < 1 || a === b || Math.min(a.length, b.length) < 8 || editDistance(a, b) > 2) return { email: email.value, site: site.value };
+  if (email.confidence < site.confidence) return { email: `${email.value.slice(0, at)}@${host}`, site: site.value };
+  const i = site.value.indexOf(host);
+  return { email: email.value, site: site.value.slice(0, i) + domain + site.value.slice(i + host.length) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameShape, splitName } from '../../../shared/parsing/names';
+import { cleanNameText, nameShape, splitName } from '../../../shared/parsing/names';
 import { naturalCase } from '../../../shared/parsing/text';
 
 describe('names and case', () => {
@@ -19,5 +19,9 @@ describe('names and case', () => {
     expect(naturalCase('VERDANT SYSTEMS PTY LTD', 'company')).toBe('Verdant Systems Pty Ltd');
     expect(naturalCase('HEAD OF SALES EMEA', 'title')).toBe('Head of Sales EMEA');
     expect(naturalCase('Mixed Case Stays', 'company')).toBe('Mixed Case Stays');
+  });
+  it('drops brackets the OCR glued to a name', () => {
+    expect(cleanNameText('Ines K). Varga')).toBe('Ines K. Varga');
+    expect(nameShape(cleanNameText('Ines K). Varga'))).toBeGreaterThan(0.8);
   });
 });

@@ -25,4 +25,13 @@ describe('findPhones', () => {
   it('ignores years and short numbers', () => {
     expect(findPhones('Trusted by 2,000+ teams since 1998', ['US'])).toEqual([]);
   });
+  it('drops a label or icon glued to the number as a digit when the rest is valid', () => {
+    // "o 0221…" read as "00221…": as 00-international it is no number, without the 0 a valid one
+    const h = findPhones('00221 4567890', ['DE']);
+    expect(h[0]?.value).toBe('0221 4567890');
+    expect(h[0]?.e164).toBe('+492214567890');
+  });
+  it('reads DID as a direct line', () => {
+    expect(labelKind('DID').kind).toBe('direct');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainStem, findEmails, findWebsites } from '../../../shared/parsing/web';
+import { domainStem, findEmails, findWebsites, reconcileDomains } from '../../../shared/parsing/web';
 
 describe('findEmails / findWebsites', () => {
   it('repairs @ read as © or (a) and spaces / commas in the domain', () => {
@@ -15,5 +15,17 @@ describe('findEmails / findWebsites', () => {
   });
   it('takes the registrable name of a domain', () => {
     expect(domainStem('https://www.vela-studio.example.co.uk/about')).toBe('vela-studio');
+  });
+  it('reads a www address whose dots the OCR read as spaces', () => {
+    expect(findWebsites('w www quorlane example com')[0]?.value).toBe('www.quorlane.example.com');
+    expect(findWebsites('www and more')).toEqual([]);
+  });
+  it('uses the more confident reading where e-mail domain and website differ by an OCR slip', () => {
+    const a = reconcileDomains({ value: 'li@tthornvale.example.org', confidence: 0.5 }, { value: 'https://www.thornvale.example.org', confidence: 0.9 });
+    expect(a).toEqual({ email: 'li@thornvale.example.org', site: 'https://www.thornvale.example.org' });
+    const b = reconcileDomains({ value: 'li@thornvale.example.org', confidence: 0.9 }, { value: 'www.thornvaIe.example.org/', confidence: 0.4 });
+    expect(b.site).toBe('www.thornvale.example.org/');
+    const other = reconcileDomains({ value: 'li@mail-host.example.net', confidence: 0.5 }, { value: 'www.thornvale.example.org', confidence: 0.9 });
+    expect(other.email).toBe('li@mail-host.example.net');
   });
 });
