@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { EventName } from '../shared/ipc/channels';
 import type { AppInfo, EventPayload } from '../shared/ipc/contract';
-import { parseCard } from '../shared/parsing/card-parser';
 import { APP_VERSION } from './app-version';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
 import type { Handlers } from './ipc/dispatch';
@@ -33,7 +32,7 @@ export interface AppServices {
  */
 export async function openAppServices(options: AppServicesOptions): Promise<AppServices> {
   const database = await openDatabase(options.dbPath);
-  const scanner = options.withScanner ? createScanner({ dataDir: path.dirname(options.dbPath), parse: parseCard }) : undefined;
+  const scanner = options.withScanner ? createScanner({ dataDir: path.dirname(options.dbPath) }) : undefined;
   // Warm in the background so the first card at the booth does not wait for a worker to start.
   scanner?.warmUp().catch((error: unknown) => options.onUnexpectedError?.(error));
   const context = createServiceContext(database.db, {

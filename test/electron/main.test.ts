@@ -6,6 +6,17 @@ import { makeTempDir } from '../support/temp-database';
 import { fakeEvent, frameAt } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
+// This file tests the window's lifecycle; real OCR workers (tested in test/electron/ocr) would
+// only add seconds of start-up and CPU contention here.
+vi.mock('../../electron/ocr/scanner', () => ({
+  createScanner: () => ({
+    warmUp: async () => {},
+    close: async () => {},
+    scan: async () => {
+      throw new Error('no OCR in the lifecycle tests');
+    },
+  }),
+}));
 
 type Fake = typeof import('./fake-electron');
 

@@ -1,0 +1,104 @@
+/**
+ * `leadbooth scan FILE... [--concurrency N]`: read business-card photos, print one JSON
+ * line per file in input order (each as soon as it and every file before it is done):
+ *
+ *   {"file": "<as given>", "fields": {<15 card fields, "" when absent>}, "confidence": {...0..1}, "ms": 812}
+ *   {"file": "<as given>", "error": "<what is wrong and what to do>"}
+ *
+ * Exit code 0 when every file was processed (per-file errors included), 2 on a usage
+ * error, 1 when the OCR engine itself cannot run.
+ */
+import { CARD_FIELDS, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
+import type { OcrPage } from '../../../shared/parsing/ocr-types';
+import { createScanner, defaultPoolSize, type ScanResult } from '../../ocr/scanner';
+
+export const SCAN_USAGE_LINE = 'usage: leadbooth scan FILE... [--concurrency N]   (N: 1..16, default: number of CPUs, at most 2)';
+
+export interface ScanCommandIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  /** The app's data folder (tesseract's cache lives there). */
+  dataDir: string;
+  /** Another card parser (tests); the real one when not given. */
+  parse?: (page: OcrPage) => ParsedCard;
+}
+
+interface ScanArgs {
+  files: string[];
+  concurrency: number;
+}
+
+function parseArgs(args: string[]): ScanArgs | string {
+  const files: string[] = [];
+  let concurrency = defaultPoolSize();
+  let onlyFiles = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!onlyFiles && a === '--') {
+      onlyFiles = true;
+      continue;
+    }
+    if (!onlyFiles && (a === '--concurrency' || a.startsWith('--concurrency='))) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 16) {
+        return `--concurrency needs a whole number from 1 to 16 (got ${v === undefined ? 'nothing' : JSON.stringify(v)})`;
+      }
+      concurrency = Number(v);
+      continue;
+    }
+    if (!onlyFiles && a.startsWith('--')) return `unknown option ${a}`;
+    files.push(a);
+  }
+  if (!files.length) return 'no files given';
+  return { files, concurrency };
+}
+
+function toRecord(file: string, r: ScanResult): Record<string, unknown> {
+  const fields = {} as Record<CardField, string>;
+  const confidence = {} as Record<CardField, number>;
+  for (const f of CARD_FIELDS) {
+    const v = r.fields[f];
+    fields[f] = v?.value ?? '';
+    confidence[f] = v?.value ? Math.round(Math.min(1, Math.max(0, v.confidence)) * 1000) / 1000 : 0;
+  }
+  return { file, fields, confidence, ms: Math.round(r.ms) };
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+export async function runScanCommand(args: string[], io: ScanCommandIo): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr(`leadbooth scan: ${parsed}`);
+    io.stderr(SCAN_USAGE_LINE);
+    return 2;
+  }
+  let scanner: ReturnType<typeof createScanner>;
+  try {
+    scanner = createScanner({
+      dataDir: io.dataDir,
+      poolSize: Math.min(parsed.concurrency, parsed.files.length),
+      ...(io.parse ? { parse: io.parse } : {}),
+    });
+  } catch (err) {
+    io.stderr(`leadbooth scan: the OCR engine cannot start: ${describe(err)}`);
+    return 1;
+  }
+  try {
+    void scanner.warmUp();
+    // queue everything (the scanner's FIFO keeps `concurrency` files in flight), print in order
+    const pending = parsed.files.map((file) =>
+      scanner.scan({ path: file }).then(
+        (r) => JSON.stringify(toRecord(file, r)),
+        (err: unknown) => JSON.stringify({ file, error: describe(err) }),
+      ),
+    );
+    for (const line of pending) io.stdout(await line);
+    return 0;
+  } finally {
+    await scanner.close();
+  }
+}

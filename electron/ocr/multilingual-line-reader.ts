@@ -1,0 +1,178 @@
+/**
+ * One tesseract.js worker with several Latin-script languages, used to re-read single
+ * text lines (crops) where the English model drops or confuses diacritics.
+ *
+ * tesseract.js takes ONE `langPath` for all languages, but every language ships in its own
+ * npm package (`@tesseract.js-data/<lang>`). Its `{ code, data }` language objects are no
+ * way out either: tesseract.js 7's `initialize` joins `data` (not `code`) into the language
+ * string. So at start-up the `.gz` files are COPIED (not symlinked: symlinks need extra
+ * rights on Windows) into one folder inside the app's data folder; a copy is skipped when
+ * the target already has the same size. Never the network: a missing file throws.
+ */
+import { createRequire } from 'node:module';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { unpackedPath, type TesseractPaths } from './tesseract-paths';
+
+/**
+ * Languages of the second pass. Measured with test/bench/diacritics.ts on the dev cards
+ * (see the constant's use in the report): eng+fra+deu+spa fixes the accents of the card
+ * countries at ~45 ms per line; adding por/ita/nld/ces/dan costs start-up time and memory
+ * and makes English words pick up stray accents more often.
+ */
+export const DEFAULT_DIACRITIC_LANGUAGES: readonly string[] = ['eng', 'fra', 'deu', 'spa'];
+
+/** Page segmentation modes that make sense for a crop of one line / one word. */
+export type LinePsm = '7' | '8' | '13';
+
+export interface LineWord {
+  text: string;
+  /** 0..1 */
+  confidence: number;
+}
+
+export interface LineReading {
+  text: string;
+  /** 0..1, mean of the words */
+  confidence: number;
+  words: LineWord[];
+}
+
+export interface DiacriticsReader {
+  readonly languages: readonly string[];
+  /** Start the worker now (copies the language files first); errors are swallowed and retried on first use. */
+  warmUp(): Promise<void>;
+  /** Read one line image (PGM / PNG / JPEG bytes). */
+  readLine(image: Buffer, psm?: LinePsm): Promise<LineReading>;
+  /** Terminate the worker; a later readLine starts a new one. */
+  close(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+
+/** `<package>/4.0.0_best_int/<lang>.traineddata.gz`, resolved like tesseract-paths.ts resolves eng. */
+export function languageFile(lang: string): string {
+  if (!/^[a-z_]{3,12}$/.test(lang)) throw new Error(`not a tesseract language code: ${JSON.stringify(lang)}`);
+  const dir = path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+  return path.join(unpackedPath(dir), '4.0.0_best_int', `${lang}.traineddata.gz`);
+}
+
+/**
+ * Gather the languages' `.gz` files in `folder` (copy when missing or of another size).
+ * Returns the folder; throws a clear error when a language package is not installed.
+ */
+export async function gatherLanguageFiles(languages: readonly string[], folder: string): Promise<string> {
+  await fs.mkdir(folder, { recursive: true });
+  await Promise.all(
+    languages.map(async (lang) => {
+      let src: string;
+      try {
+        src = languageFile(lang);
+        await fs.access(src);
+      } catch {
+        throw new Error(`OCR language data for "${lang}" is missing (reinstall LeadBooth)`);
+      }
+      const dst = path.join(folder, path.basename(src));
+      const [a, b] = await Promise.all([fs.stat(src), fs.stat(dst).catch(() => null)]);
+      if (b && b.size === a.size) return;
+      // copy to a temporary name first: an interrupted copy must not look complete next time
+      const tmp = `${dst}.${process.pid}.tmp`;
+      await fs.copyFile(src, tmp);
+      await fs.rename(tmp, dst);
+    }),
+  );
+  return folder;
+}
+
+/** Where the gathered language files live: beside tesseract's cache, in the app's data folder. */
+export function multilingualLangPath(paths: TesseractPaths): string {
+  return path.join(path.dirname(paths.cachePath), 'tesseract-langs');
+}
+
+const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+async function startWorker(paths: TesseractPaths, languages: readonly string[]): Promise<Worker> {
+  const langPath = await gatherLanguageFiles(languages, multilingualLangPath(paths));
+  const options = {
+    workerPath: paths.workerPath,
+    corePath: paths.corePath,
+    langPath,
+    // the same cache as the main pool: eng.traineddata is the same file and is shared
+    cachePath: paths.cachePath,
+    gzip: paths.gzip,
+    workerBlobURL: false,
+    logger: () => {},
+    errorHandler: () => {},
+  };
+  let worker: Worker;
+  try {
+    worker = await createWorker([...languages], OEM.LSTM_ONLY, options);
+  } catch {
+    // a damaged cache file: read the gathered data again
+    worker = await createWorker([...languages], OEM.LSTM_ONLY, { ...options, cacheMethod: 'refresh' });
+  }
+  await worker.setParameters({
+    user_defined_dpi: '300',
+    // tesseract's debug chatter must not reach stdout
+    debug_file: '/dev/null',
+  });
+  return worker;
+}
+
+/**
+ * A lazily started multi-language line reader. One worker only: the crops are small
+ * (~30–60 ms each), and every extra worker costs ~100 MB.
+ */
+export function createDiacriticsReader(paths: TesseractPaths, languages: readonly string[] = DEFAULT_DIACRITIC_LANGUAGES): DiacriticsReader {
+  let worker: Promise<Worker> | null = null;
+  let psmSet: LinePsm | null = null;
+
+  const get = (): Promise<Worker> => {
+    if (!worker) {
+      const p = startWorker(paths, languages);
+      worker = p;
+      // a failed start leaves the slot empty so the next call tries again
+      p.catch(() => {
+        if (worker === p) worker = null;
+      });
+    }
+    return worker;
+  };
+
+  return {
+    languages,
+    warmUp: () => get().then(
+      () => undefined,
+      () => undefined,
+    ),
+    async readLine(image, psm = '7') {
+      const w = await get();
+      if (psmSet !== psm) {
+        // tesseract.js types declare PSM as an enum of string values
+        await w.setParameters({ tessedit_pageseg_mode: psm as never });
+        psmSet = psm;
+      }
+      const res = await w.recognize(image, {}, { text: true, blocks: true });
+      const words: LineWord[] = [];
+      for (const block of res.data.blocks ?? []) {
+        for (const para of block.paragraphs) {
+          for (const line of para.lines) {
+            for (const wd of line.words) {
+              const text = wd.text.trim();
+              if (text) words.push({ text, confidence: clamp01(wd.confidence / 100) });
+            }
+          }
+        }
+      }
+      const confidence = words.length ? words.reduce((s, x) => s + x.confidence, 0) / words.length : 0;
+      return { text: words.map((x) => x.text).join(' '), confidence, words };
+    },
+    async close() {
+      const p = worker;
+      worker = null;
+      psmSet = null;
+      if (p) await p.then((w) => w.terminate()).catch(() => {});
+    },
+  };
+}

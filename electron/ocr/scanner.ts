@@ -1,0 +1,367 @@
+/**
+ * The card scanner service: file or bytes in → pre-processed image → tesseract.js
+ * (pooled, warm workers) → OcrPage → parser → fields. Plain TypeScript (never imports
+ * electron) so the app, the CLI, the browser-mode host and the tests share it.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Page } from 'tesseract.js';
+import type { ParsedCard } from '../../shared/parsing/card-fields';
+import { parseCard } from '../../shared/parsing/card-parser';
+import type { OcrLine, OcrPage, OcrWord } from '../../shared/parsing/ocr-types';
+import { preprocessImage, ScanInputError, type PreprocessResult } from './preprocess';
+import { resolveTesseractPaths } from './tesseract-paths';
+import { AbortError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine, type PoolStats } from './worker-pool';
+
+export { ScanInputError, type ScanInputErrorCode } from './preprocess';
+export { AbortError, EngineError } from './worker-pool';
+
+/** Largest file we read (a 150 MP camera JPEG is well below this). */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Page segmentation mode. Measured on the 60 dev cards after pre-processing
+ * (test/bench/ocr-cer.ts, card long side 1150 px), line CER clean / photo, OCR ms median:
+ *   PSM 11 (sparse text)   0.010 / 0.073–0.080   ~360–410 ms   fields micro-F1 0.88
+ *   PSM 6 (single block)   0.015 / 0.068         ~350–410 ms   fields micro-F1 0.88
+ *   PSM 3 (auto)           0.011 / 0.10–0.24     ~410–520 ms   (2 cards came out empty before cropping)
+ * 11 and 6 tie on fields; 11 is kept because it does not glue unrelated text on one row
+ * into a line (two columns, a QR code or logo beside text, clutter next to the card) —
+ * same-row fragments are re-joined by mergeLineFragments() instead.
+ */
+export const DEFAULT_PSM = '11';
+
+export type ScanStage = 'queued' | 'preprocessing' | 'recognizing' | 'parsing' | 'done';
+
+export interface ScanProgress {
+  stage: ScanStage;
+  /** 0..1 over the whole scan */
+  progress: number;
+}
+
+export type ScanInput = { path: string } | { bytes: Uint8Array; name?: string };
+
+export interface ScanOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ScanProgress) => void;
+}
+
+export interface ScanResult {
+  page: OcrPage;
+  fields: ParsedCard;
+  /** Wall time of pre-processing + OCR + parsing (not the queue wait), ms. */
+  ms: number;
+  /** The ORIGINAL file bytes, kept as evidence on the lead. */
+  image: { bytes: Uint8Array; mime: string; width: number; height: number };
+}
+
+/** Where the time of one scan went (ms), and how many OCR passes it took. */
+export interface ScanTimings {
+  readMs: number;
+  preprocessMs: number;
+  ocrMs: number;
+  passes: number;
+}
+
+export interface ScannerOptions {
+  /** The app's data folder (absolute); tesseract's cache lives in a sub-folder. */
+  dataDir: string;
+  /** Workers; default min(2, CPU count). */
+  poolSize?: number;
+  parse?: (page: OcrPage) => ParsedCard;
+  /** Page segmentation mode (tesseract PSM number as a string). */
+  psm?: string;
+  /** Long side of the card in the image tesseract reads (px); see preprocess.ts. */
+  targetLongSide?: number;
+  /** A worker call taking longer than this is treated as a dead worker (ms). */
+  jobTimeoutMs?: number;
+  /** For tests: how workers are made (default: local tesseract.js). */
+  engineFactory?: EngineFactory;
+}
+
+export interface Scanner {
+  /** Start a worker in the background; resolves when it is ready. */
+  warmUp(): Promise<void>;
+  scan(input: ScanInput, opts?: ScanOptions): Promise<ScanResult>;
+  /** Pre-process + OCR only (no parser); used by the OCR dumps and benchmarks. */
+  recognize(input: ScanInput, opts?: ScanOptions): Promise<{ page: OcrPage; pre: PreprocessResult; ms: number; timings: ScanTimings }>;
+  stats(): PoolStats;
+  /** Terminate the workers (they are recreated on the next scan). */
+  resetWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function defaultPoolSize(): number {
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(2, cpus));
+}
+
+function clamp01(v: number): number {
+  return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+/** tesseract.js blocks → OcrPage (confidences 0..1, empty lines dropped). */
+export function toOcrPage(data: Page, width: number, height: number): OcrPage {
+  const lines: OcrLine[] = [];
+  for (const block of data.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        const words: OcrWord[] = line.words
+          .filter((w) => w.text.trim() !== '')
+          .map((w) => ({
+            text: w.text.trim(),
+            confidence: clamp01(w.confidence / 100),
+            box: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 },
+          }));
+        if (!words.length) continue;
+        lines.push({
+          text: words.map((w) => w.text).join(' '),
+          confidence: words.reduce((s, w) => s + w.confidence, 0) / words.length,
+          box: { x0: line.bbox.x0, y0: line.bbox.y0, x1: line.bbox.x1, y1: line.bbox.y1 },
+          words,
+        });
+      }
+    }
+  }
+  const merged = mergeLineFragments(lines);
+  const text = merged.map((l) => l.text).join('\n');
+  return { width, height, lines: merged, text };
+}
+
+/**
+ * Sparse-text mode (PSM 11) may cut one printed line into pieces ("T +44" | "(0)117 496 0379").
+ * Pieces on the same row (vertical overlap ≥ 60 % of the smaller height) with a gap of at
+ * most 1.2 × the line height are joined; wider gaps (separate columns) stay separate.
+ * Lines come back in reading order: top to bottom, then left to right.
+ */
+export function mergeLineFragments(lines: OcrLine[]): OcrLine[] {
+  const sorted = [...lines].sort((a, b) => a.box.x0 - b.box.x0);
+  const out: OcrLine[] = [];
+  for (const line of sorted) {
+    const h = line.box.y1 - line.box.y0;
+    const target = out.find((o) => {
+      const oh = o.box.y1 - o.box.y0;
+      const overlap = Math.min(o.box.y1, line.box.y1) - Math.max(o.box.y0, line.box.y0);
+      const gap = line.box.x0 - o.box.x1;
+      const size = Math.max(8, Math.min(h, oh));
+      return overlap >= 0.6 * Math.min(h, oh) && gap >= -0.3 * size && gap <= 1.2 * size && Math.max(h, oh) <= 2.2 * Math.min(h, oh);
+    });
+    if (!target) {
+      out.push({ ...line, box: { ...line.box }, words: [...line.words] });
+      continue;
+    }
+    target.words.push(...line.words);
+    target.text = `${target.text} ${line.text}`;
+    target.box = {
+      x0: Math.min(target.box.x0, line.box.x0),
+      y0: Math.min(target.box.y0, line.box.y0),
+      x1: Math.max(target.box.x1, line.box.x1),
+      y1: Math.max(target.box.y1, line.box.y1),
+    };
+    target.confidence = target.words.reduce((s, w) => s + w.confidence, 0) / target.words.length;
+  }
+  // reading order: rows by vertical centre (same row when centres are within half a line)
+  out.sort((a, b) => {
+    const ca = (a.box.y0 + a.box.y1) / 2;
+    const cb = (b.box.y0 + b.box.y1) / 2;
+    const hmin = Math.min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0);
+    if (Math.abs(ca - cb) < hmin / 2) return a.box.x0 - b.box.x0;
+    return ca - cb;
+  });
+  return out;
+}
+
+/**
+ * How much readable text a page has: characters of words tesseract is fairly sure of.
+ * Used to decide whether to try other orientations and to pick the best one.
+ */
+export function textScore(page: OcrPage): { score: number; meanConfidence: number; chars: number } {
+  let score = 0;
+  let chars = 0;
+  let confSum = 0;
+  for (const line of page.lines) {
+    for (const w of line.words) {
+      const n = w.text.replace(/[^\p{L}\p{N}@.]/gu, '').length;
+      chars += n;
+      confSum += n * w.confidence;
+      if (w.confidence >= 0.6 && n >= 2) score += n * w.confidence;
+    }
+  }
+  return { score, meanConfidence: chars ? confSum / chars : 0, chars };
+}
+
+/** Low enough to be worth trying the other orientations. */
+function looksUnreadable(page: OcrPage): boolean {
+  const { meanConfidence, chars, score } = textScore(page);
+  // measured on the dev cards: upright pages score ≥ 0.43 mean confidence (most ≥ 0.6),
+  // upside-down ones ≤ 0.32; sideways ones yield almost no characters
+  return chars < 12 || meanConfidence < 0.4 || score < 20;
+}
+
+async function rotatePgm(pre: { image: Buffer; width: number; height: number }, angle: 90 | 180 | 270): Promise<{ image: Buffer; width: number; height: number }> {
+  const headerEnd = pre.image.length - pre.width * pre.height;
+  const raw = pre.image.subarray(headerEnd);
+  const { data, info } = await sharp(raw, { raw: { width: pre.width, height: pre.height, channels: 1 } })
+    .rotate(angle)
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const header = Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'ascii');
+  return { image: Buffer.concat([header, data]), width: info.width, height: info.height };
+}
+
+async function readInput(input: ScanInput): Promise<{ bytes: Uint8Array; name: string }> {
+  if ('bytes' in input) {
+    return { bytes: input.bytes, name: input.name ?? 'the image' };
+  }
+  const name = path.basename(input.path) || input.path;
+  let size: number;
+  try {
+    const st = await fs.stat(input.path);
+    if (st.isDirectory()) {
+      throw new ScanInputError('unreadable', `${input.path} is a folder, not a file: pick a photo inside it`);
+    }
+    size = st.size;
+  } catch (err) {
+    if (err instanceof ScanInputError) throw err;
+    throw unreadable(input.path, err);
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw new ScanInputError(
+      'image_too_large',
+      `${name} is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB LeadBooth reads: pick a smaller photo`,
+    );
+  }
+  try {
+    const buf = await fs.readFile(input.path);
+    return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), name };
+  } catch (err) {
+    throw unreadable(input.path, err);
+  }
+}
+
+function unreadable(p: string, err: unknown): ScanInputError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new ScanInputError('unreadable', `${p} does not exist: check the file name and folder`);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new ScanInputError('unreadable', `${p} cannot be read (permission denied): allow LeadBooth to read it or copy it elsewhere`);
+  }
+  if (code === 'EISDIR') return new ScanInputError('unreadable', `${p} is a folder, not a file: pick a photo inside it`);
+  const msg = err instanceof Error ? err.message : String(err);
+  return new ScanInputError('unreadable', `${p} cannot be read (${msg}): check the file and try again`);
+}
+
+function safeProgress(opts: ScanOptions, stage: ScanStage, progress: number): void {
+  try {
+    opts.onProgress?.({ stage, progress });
+  } catch {
+    // a throwing progress callback must not break the scan
+  }
+}
+
+export function createScanner(options: ScannerOptions): Scanner {
+  // libvips' operation cache keeps decoded images around (up to 50 MB by default); every
+  // scan is a new image, so it only costs memory here
+  sharp.cache(false);
+  const parse = options.parse ?? parseCard;
+  const psm = options.psm ?? DEFAULT_PSM;
+  let factory = options.engineFactory;
+  if (!factory) {
+    const paths = resolveTesseractPaths(path.resolve(options.dataDir));
+    factory = tesseractEngineFactory(paths);
+  }
+  const pool = new WorkerPool(factory, options.poolSize ?? defaultPoolSize(), {
+    ...(options.jobTimeoutMs ? { jobTimeoutMs: options.jobTimeoutMs } : {}),
+  });
+
+  async function ocr(
+    engine: OcrEngine,
+    pre: PreprocessResult,
+    timings: ScanTimings,
+    signal?: AbortSignal,
+    retry?: () => Promise<PreprocessResult>,
+  ): Promise<OcrPage> {
+    const pass = async (image: Buffer, width: number, height: number): Promise<OcrPage> => {
+      timings.passes++;
+      return toOcrPage(await engine.recognize(image, psm), width, height);
+    };
+    const first = await pass(pre.image, pre.width, pre.height);
+    if (!looksUnreadable(first)) return first;
+    // low confidence: maybe the photo is sideways or upside down — keep the best
+    let best = first;
+    let bestScore = textScore(first).score;
+    // a portrait crop of a (usually landscape) card suggests a sideways photo
+    const order = pre.height > pre.width ? ([90, 270, 180] as const) : ([180, 90, 270] as const);
+    for (const angle of order) {
+      if (signal?.aborted) break;
+      const rot = await rotatePgm(pre, angle);
+      const page = await pass(rot.image, rot.width, rot.height);
+      const s = textScore(page).score;
+      if (s > bestScore * 1.15 + 5) {
+        best = page;
+        bestScore = s;
+        if (!looksUnreadable(page)) break;
+      }
+    }
+    // still unreadable and we cropped: maybe the "card" was other paper on the table
+    if (retry && looksUnreadable(best) && pre.steps.cropped && !signal?.aborted) {
+      const whole = await retry();
+      const page = await pass(whole.image, whole.width, whole.height);
+      if (textScore(page).score > bestScore * 1.15 + 5) best = page;
+    }
+    return best;
+  }
+
+  async function recognizeJob(
+    input: ScanInput,
+    opts: ScanOptions,
+  ): Promise<{ page: OcrPage; pre: PreprocessResult; ms: number; bytes: Uint8Array; timings: ScanTimings }> {
+    const report = (stage: ScanStage, progress: number): void => safeProgress(opts, stage, progress);
+    report('queued', 0);
+    return pool.run(async (engine) => {
+      const t0 = performance.now();
+      report('preprocessing', 0.05);
+      // read inside the job so a batch of 1000 files is not all held in memory at once
+      const { bytes, name } = await readInput(input);
+      const t1 = performance.now();
+      const preOpts = options.targetLongSide ? { targetLongSide: options.targetLongSide } : {};
+      const pre = await preprocessImage(bytes, name, preOpts);
+      if (opts.signal?.aborted) throw new AbortError('scan cancelled');
+      const t2 = performance.now();
+      report('recognizing', 0.25);
+      const timings: ScanTimings = { readMs: t1 - t0, preprocessMs: t2 - t1, ocrMs: 0, passes: 0 };
+      const page = await ocr(engine, pre, timings, opts.signal, () => preprocessImage(bytes, name, { ...preOpts, noCrop: true }));
+      const t3 = performance.now();
+      timings.ocrMs = t3 - t2;
+      return { page, pre, ms: t3 - t0, bytes, timings };
+    }, opts.signal);
+  }
+
+  return {
+    warmUp: () => pool.warmUp(),
+    stats: () => pool.stats(),
+    resetWorkers: () => pool.killWorkers(),
+    close: () => pool.close(),
+    async recognize(input, opts = {}) {
+      const { page, pre, ms, timings } = await recognizeJob(input, opts);
+      return { page, pre, ms, timings };
+    },
+    async scan(input, opts = {}) {
+      const { page, pre, ms, bytes } = await recognizeJob(input, opts);
+      if (opts.signal?.aborted) throw new AbortError('scan cancelled');
+      const t1 = performance.now();
+      safeProgress(opts, 'parsing', 0.9);
+      const fields = parse(page);
+      const total = ms + (performance.now() - t1);
+      safeProgress(opts, 'done', 1);
+      return {
+        page,
+        fields,
+        ms: Math.round(total),
+        image: { bytes, mime: pre.mime, width: pre.originalWidth, height: pre.originalHeight },
+      };
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Scanner benchmark: `npm run bench -- scan [DIR]` (default DIR: ../shared/cards/dev).
+ *
+ * Prints `name value unit` lines:
+ *   scan.warm_ms_median / scan.warm_ms_p90   per card, warm worker, pre-processing + OCR + parse, concurrency 1
+ *   scan.wall_s_c1 / scan.wall_s_c2          whole set at concurrency 1 and 2
+ *   native.ms_median                         Debian `tesseract img stdout`, OMP_THREAD_LIMIT=1, same run
+ *   scan.ratio_vs_native                     ours / native (median)
+ *   scan.peak_rss_mb                         peak RSS of this process; tesseract.js node workers are
+ *                                            worker_threads, i.e. threads of this process, so it covers them
+ *   fields_micro_f1                          score.mjs on the predictions written by the c1 run
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { CARD_FIELDS, type ParsedCard } from '../../shared/parsing/card-fields';
+import type { OcrPage } from '../../shared/parsing/ocr-types';
+import { createScanner } from '../../electron/ocr/scanner';
+
+const run = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function pct(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
+}
+
+function fig(name: string, value: number, unit: string, digits = 0): void {
+  console.log(`${name} ${Number.isFinite(value) ? value.toFixed(digits) : 'NaN'} ${unit}`);
+}
+
+async function loadParser(): Promise<((page: OcrPage) => ParsedCard) | null> {
+  // the parser is its own module; the bench still runs (with empty fields) without it
+  const spec = '../../shared/parsing/card-parser';
+  try {
+    const mod = (await import(/* @vite-ignore */ spec)) as { parseCard?: unknown };
+    return typeof mod.parseCard === 'function' ? (mod.parseCard as (page: OcrPage) => ParsedCard) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Peak RSS: getrusage's maxRSS (whole process, all threads) plus a sampler as a cross-check. */
+function rssSampler(): { stop: () => { sampledMb: number; maxRssMb: number } } {
+  let peak = process.memoryUsage().rss;
+  const t = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 25);
+  return {
+    stop: () => {
+      clearInterval(t);
+      return { sampledMb: peak / 1024 / 1024, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+    },
+  };
+}
+
+async function threadCount(): Promise<number> {
+  try {
+    const s = await fs.readFile('/proc/self/status', 'utf8');
+    return Number(/^Threads:\s+(\d+)/m.exec(s)?.[1] ?? NaN);
+  } catch {
+    return NaN;
+  }
+}
+
+async function nativeTimes(files: string[]): Promise<number[] | string> {
+  const probe = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    return 'tesseract CLI not found (apt-get install -y tesseract-ocr)';
+  }
+  const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+  // one warm-up run so the first card does not pay for loading the binary and model from disk
+  await run('tesseract', [files[0]!, 'stdout'], { env, maxBuffer: 1 << 24 }).catch(() => null);
+  const times: number[] = [];
+  for (const f of files) {
+    const t0 = performance.now();
+    await run('tesseract', [f, 'stdout'], { env, maxBuffer: 1 << 24 }).catch(() => null);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+export async function runScanBench(args: string[]): Promise<void> {
+  const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(here, '../../../shared/cards/dev'));
+  const names = (await fs.readdir(dir)).filter((n) => /\.(jpe?g|png|webp|tiff?)$/i.test(n)).sort();
+  if (!names.length) throw new Error(`no card images in ${dir}`);
+  const files = names.map((n) => path.join(dir, n));
+  const parse = await loadParser();
+  if (!parse) console.log('# card parser not found: fields are empty, F1 will be 0');
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'leadbooth-scan-bench-'));
+  const rss = rssSampler();
+  try {
+    // concurrency 1: per-card warm times + wall time + predictions
+    const s1 = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 1, ...(parse ? { parse } : {}) });
+    await s1.warmUp();
+    await s1.scan({ path: files[0]! }); // first recognize warms the engine
+    const perCard: number[] = [];
+    const preds: string[] = [];
+    let t0 = performance.now();
+    const split = { read: [] as number[], pre: [] as number[], ocr: [] as number[], passes: 0 };
+    for (const f of files) {
+      try {
+        // scan() = recognize() + parse(); called apart here to see where the time goes
+        const r = await s1.recognize({ path: f });
+        const tp = performance.now();
+        const parsed = parse ? parse(r.page) : null;
+        perCard.push(r.ms + (performance.now() - tp));
+        split.read.push(r.timings.readMs);
+        split.pre.push(r.timings.preprocessMs);
+        split.ocr.push(r.timings.ocrMs);
+        split.passes += r.timings.passes;
+        const fields: Record<string, string> = {};
+        for (const k of CARD_FIELDS) fields[k] = parsed?.[k].value ?? '';
+        preds.push(JSON.stringify({ file: path.basename(f), fields }));
+      } catch (err) {
+        console.log(`# ${path.basename(f)}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    const wall1 = (performance.now() - t0) / 1000;
+    console.log(`# threads in this process with 1 OCR worker: ${await threadCount()}`);
+    await s1.close();
+
+    // concurrency 2: wall time only
+    const s2 = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 2, ...(parse ? { parse } : {}) });
+    await Promise.all([s2.warmUp(), s2.scan({ path: files[0]! }), s2.scan({ path: files[1] ?? files[0]! })]);
+    t0 = performance.now();
+    await Promise.all(files.map((f) => s2.scan({ path: f }).catch(() => null)));
+    const wall2 = (performance.now() - t0) / 1000;
+    console.log(`# threads in this process with 2 OCR workers: ${await threadCount()}`);
+    await s2.close();
+    const mem = rss.stop();
+
+    const med = pct(perCard, 0.5);
+    fig('scan.warm_ms_median', med, 'ms');
+    fig('scan.warm_ms_p90', pct(perCard, 0.9), 'ms');
+    fig('scan.preprocess_ms_median', pct(split.pre, 0.5), 'ms');
+    fig('scan.ocr_ms_median', pct(split.ocr, 0.5), 'ms');
+    fig('scan.ocr_passes_per_card', split.passes / Math.max(1, split.ocr.length), 'passes', 2);
+    fig('scan.wall_s_c1', wall1, 's', 1);
+    fig('scan.wall_s_c2', wall2, 's', 1);
+    const native = await nativeTimes(files);
+    if (typeof native === 'string') {
+      console.log(`native.ms_median skipped (${native})`);
+    } else {
+      const nmed = pct(native, 0.5);
+      fig('native.ms_median', nmed, 'ms');
+      fig('scan.ratio_vs_native', med / nmed, 'ratio', 2);
+    }
+    fig('scan.peak_rss_mb', mem.maxRssMb, 'MB');
+    fig('scan.peak_rss_sampled_mb', mem.sampledMb, 'MB');
+
+    const predFile = path.join(tmp, 'predictions.jsonl');
+    await fs.writeFile(predFile, `${preds.join('\n')}\n`);
+    const scorer = path.join(dir, '..', 'score.mjs');
+    try {
+      const { stdout } = await run(process.execPath, [scorer, dir, predFile], { maxBuffer: 1 << 24 });
+      const m = /^fields micro-F1\s+([\d.]+)/m.exec(stdout);
+      if (m) fig('fields_micro_f1', Number(m[1]), 'ratio', 2);
+      else console.log(`fields_micro_f1 skipped (scorer said: ${stdout.trim().split('\n').at(-1)})`);
+    } catch (err) {
+      console.log(`fields_micro_f1 skipped (${scorer}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  runScanBench(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

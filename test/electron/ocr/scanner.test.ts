@@ -1,0 +1,216 @@
+/**
+ * The scanner with real tesseract.js on a few dev cards (read from /work/shared/cards/dev,
+ * never copied into the repo), every kind of bad input, worker replacement and cancellation.
+ * One scanner for the whole file keeps it fast.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScanner, ScanInputError, type Scanner, type ScanProgress } from '../../../electron/ocr/scanner';
+import { tesseractEngineFactory, type OcrEngine } from '../../../electron/ocr/worker-pool';
+import { resolveTesseractPaths } from '../../../electron/ocr/tesseract-paths';
+
+const CARDS = process.env.LEADBOOTH_CARDS_DIR ?? path.resolve(__dirname, '../../../../shared/cards/dev');
+
+interface Truth {
+  fields: { email: string; phone: string };
+}
+
+async function truth(n: string): Promise<Truth> {
+  return JSON.parse(await fs.readFile(path.join(CARDS, `card-${n}.json`), 'utf8')) as Truth;
+}
+
+const squash = (s: string): string => s.toLowerCase().replace(/\s+/g, '');
+const digits = (s: string): string => s.replace(/\D+/g, '');
+
+let tmp: string;
+let scanner: Scanner;
+
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'leadbooth-scan-test-'));
+  scanner = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 2 });
+  await scanner.warmUp();
+});
+
+afterAll(async () => {
+  await scanner?.close();
+  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe('scanner on real cards', () => {
+  // a clean render (light text on dark), a low-contrast rotated photo, a rotated photo with perspective
+  it.each(['003', '013', '022'])('card-%s: the OCR text holds the printed email and phone', async (n) => {
+    const gt = await truth(n);
+    const stages: ScanProgress['stage'][] = [];
+    const file = path.join(CARDS, `card-${n}.jpg`);
+    const r = await scanner.scan({ path: file }, { onProgress: (p) => stages.push(p.stage) });
+    expect(squash(r.page.text)).toContain(squash(gt.fields.email));
+    expect(digits(r.page.text)).toContain(digits(gt.fields.phone));
+    expect(stages[0]).toBe('queued');
+    expect(stages).toContain('recognizing');
+    expect(stages.at(-1)).toBe('done');
+    // the original file is kept as evidence
+    expect(Buffer.compare(Buffer.from(r.image.bytes), await fs.readFile(file))).toBe(0);
+    expect(r.image.mime).toBe('image/jpeg');
+    expect(r.page.lines.length).toBeGreaterThan(3);
+    for (const line of r.page.lines) {
+      expect(line.confidence).toBeGreaterThanOrEqual(0);
+      expect(line.confidence).toBeLessThanOrEqual(1);
+      expect(line.box.x1).toBeLessThanOrEqual(r.page.width);
+    }
+    expect(Object.keys(r.fields)).toHaveLength(15);
+  });
+
+  it('honours the EXIF orientation of a phone photo (no extra OCR passes)', async () => {
+    const gt = await truth('022');
+    // pixels stored sideways, EXIF says "rotate 90° clockwise to display"
+    const bytes = await sharp(path.join(CARDS, 'card-022.jpg')).rotate(-90).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    expect((await sharp(bytes).metadata()).orientation).toBe(6);
+    const r = await scanner.recognize({ bytes, name: 'phone.jpg' });
+    expect(r.timings.passes).toBe(1);
+    expect(squash(r.page.text)).toContain(squash(gt.fields.email));
+  });
+
+  it.each([180, 270])('reads a card photographed rotated by %i° (other orientations are tried only when unreadable)', async (angle) => {
+    const gt = await truth('022');
+    const bytes = await sharp(path.join(CARDS, 'card-022.jpg')).rotate(angle).jpeg().toBuffer();
+    const r = await scanner.scan({ bytes, name: 'turned.jpg' });
+    expect(squash(r.page.text)).toContain(squash(gt.fields.email));
+  });
+});
+
+describe('bad input', () => {
+  const good = async (): Promise<void> => {
+    const r = await scanner.scan({ path: path.join(CARDS, 'card-003.jpg') });
+    expect(squash(r.page.text)).toContain('lindenhof');
+  };
+
+  async function expectInputError(p: Promise<unknown>, code: string, text: RegExp): Promise<void> {
+    const err = await p.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ScanInputError);
+    expect((err as ScanInputError).code).toBe(code);
+    expect((err as ScanInputError).message).toMatch(text);
+  }
+
+  it('each bad file gets a clear error, and the next file scans normally', async () => {
+    const empty = path.join(tmp, 'card.jpg');
+    await fs.writeFile(empty, '');
+    const jpeg = await fs.readFile(path.join(CARDS, 'card-003.jpg'));
+    const truncated = path.join(tmp, 'truncated.jpg');
+    await fs.writeFile(truncated, jpeg.subarray(0, Math.floor(jpeg.length / 3)));
+    const text = path.join(tmp, 'notes.jpg');
+    await fs.writeFile(text, 'Jane Doe, ACME — call back on Monday\n');
+    const pdf = path.join(tmp, 'card.pdf');
+    await fs.writeFile(
+      pdf,
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    );
+
+    await expectInputError(scanner.scan({ path: empty }), 'empty_file', /card\.jpg is empty \(0 bytes\).*take the photo again/);
+    await good();
+    await expectInputError(scanner.scan({ path: truncated }), 'corrupt_image', /truncated\.jpg.*damaged or incomplete/);
+    await good();
+    await expectInputError(scanner.scan({ path: text }), 'not_an_image', /notes\.jpg is not an image/);
+    await expectInputError(scanner.scan({ path: pdf }), 'unsupported_format', /PDF.*JPEG or PNG/);
+    await expectInputError(scanner.scan({ path: path.join(tmp, 'missing.jpg') }), 'unreadable', /does not exist/);
+    await expectInputError(scanner.scan({ path: tmp }), 'unreadable', /is a folder/);
+    await expectInputError(scanner.scan({ bytes: new Uint8Array(0), name: 'photo.png' }), 'empty_file', /photo\.png is empty/);
+    await good();
+  });
+
+  it('a 12000×9000 photo is downscaled and read; a 400 MP one is refused before decoding', async () => {
+    const big = path.join(tmp, 'huge.jpg');
+    // white page with a black bar: cheap to encode, still a real 108 MP JPEG
+    await sharp({ create: { width: 12000, height: 9000, channels: 3, background: '#ffffff' } })
+      .composite([{ input: { create: { width: 6000, height: 600, channels: 3, background: '#000000' } }, top: 4000, left: 3000 }])
+      .jpeg({ quality: 50 })
+      .toFile(big);
+    const r = await scanner.scan({ path: big });
+    expect(r.image.width).toBe(12000);
+    expect(r.image.height).toBe(9000);
+    expect(r.page.width).toBeLessThanOrEqual(2000);
+
+    // a PNG whose header claims 20000×20000: refused from the header alone
+    const chunk = (type: string, body: Buffer): Buffer => {
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(body.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type, 'ascii'), body])));
+      return Buffer.concat([len, Buffer.from(type, 'ascii'), body, crc]);
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(20000, 0);
+    ihdr.writeUInt32BE(20000, 4);
+    ihdr[8] = 8; // bit depth
+    ihdr[9] = 2; // RGB
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', zlib.deflateSync(Buffer.alloc(16))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+    await expectInputError(scanner.scan({ bytes: png, name: 'giant.png' }), 'image_too_large', /giant\.png is 20000×20000.*lower resolution/);
+    await good();
+  });
+});
+
+describe('workers', () => {
+  it('a killed worker is replaced and the scan still succeeds', async () => {
+    const paths = resolveTesseractPaths(path.join(tmp, 'data'));
+    const real = tesseractEngineFactory(paths);
+    let made = 0;
+    // the first worker dies under the first job (its thread is terminated mid-use)
+    const factory = async (): Promise<OcrEngine> => {
+      const engine = await real();
+      made++;
+      if (made === 1) await engine.terminate();
+      return engine;
+    };
+    const s = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 1, engineFactory: factory });
+    try {
+      const r = await s.scan({ path: path.join(CARDS, 'card-003.jpg') });
+      expect(squash(r.page.text)).toContain('lindenhof');
+      expect(s.stats().replaced).toBe(1);
+      expect(made).toBe(2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('resetWorkers kills the workers; the next scan starts a new one', async () => {
+    await scanner.resetWorkers();
+    expect(scanner.stats().workers).toBe(0);
+    const r = await scanner.scan({ path: path.join(CARDS, 'card-003.jpg') });
+    expect(squash(r.page.text)).toContain('lindenhof');
+  });
+
+  it('cancels a queued scan and a running one', async () => {
+    const file = path.join(CARDS, 'card-013.jpg');
+    const a = scanner.scan({ path: file });
+    const b = scanner.scan({ path: file });
+    const ac = new AbortController();
+    const c = scanner.scan({ path: file }, { signal: ac.signal }); // queued behind a and b
+    ac.abort();
+    await expect(c).rejects.toMatchObject({ name: 'AbortError' });
+    const running = new AbortController();
+    const d = scanner.scan(
+      { path: file },
+      {
+        signal: running.signal,
+        onProgress: (p) => {
+          if (p.stage === 'recognizing') running.abort();
+        },
+      },
+    );
+    await expect(d).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(Promise.all([a, b])).resolves.toHaveLength(2);
+    // the pool is healthy afterwards
+    await expect(scanner.scan({ path: file })).resolves.toMatchObject({ ms: expect.any(Number) });
+  });
+});
