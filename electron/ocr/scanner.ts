@@ -13,6 +13,8 @@ import { parseCard } from '../../shared/parsing/card-parser';
 import type { OcrLine, OcrPage, OcrWord } from '../../shared/parsing/ocr-types';
 import { preprocessImage, ScanInputError, type PreprocessResult } from './preprocess';
 import { resolveTesseractPaths } from './tesseract-paths';
+import { applyDiacriticsPass } from './diacritics-pass';
+import { createDiacriticsReader, type DiacriticsReader } from './multilingual-line-reader';
 import { AbortError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine, type PoolStats } from './worker-pool';
 
 export { ScanInputError, type ScanInputErrorCode } from './preprocess';
@@ -53,6 +55,8 @@ export interface ScanResult {
   fields: ParsedCard;
   /** Wall time of pre-processing + OCR + parsing (not the queue wait), ms. */
   ms: number;
+  /** Where the time went. */
+  timings: ScanTimings;
   /** The ORIGINAL file bytes, kept as evidence on the lead. */
   image: { bytes: Uint8Array; mime: string; width: number; height: number };
 }
@@ -63,13 +67,24 @@ export interface ScanTimings {
   preprocessMs: number;
   ocrMs: number;
   passes: number;
+  /** Parser and accents pass (scan() only). */
+  parseMs?: number;
+  accentsMs?: number;
 }
 
 export interface ScannerOptions {
   /** The app's data folder (absolute); tesseract's cache lives in a sub-folder. */
   dataDir: string;
-  /** Workers; default min(2, CPU count). */
+  /**
+   * English OCR workers. Default: 1 with the accents pass (its own worker makes 2, within
+   * the memory budget), else min(2, CPU count).
+   */
   poolSize?: number;
+  /**
+   * Re-read name, company and street lines with French, German and Spanish models so the
+   * accents the English model drops come back (diacritics-pass.ts). Default on.
+   */
+  diacritics?: boolean;
   parse?: (page: OcrPage) => ParsedCard;
   /** Page segmentation mode (tesseract PSM number as a string). */
   psm?: string;
@@ -268,11 +283,14 @@ export function createScanner(options: ScannerOptions): Scanner {
   const parse = options.parse ?? parseCard;
   const psm = options.psm ?? DEFAULT_PSM;
   let factory = options.engineFactory;
+  let accentsReader: DiacriticsReader | null = null;
   if (!factory) {
     const paths = resolveTesseractPaths(path.resolve(options.dataDir));
     factory = tesseractEngineFactory(paths);
+    if (options.diacritics !== false) accentsReader = createDiacriticsReader(paths);
   }
-  const pool = new WorkerPool(factory, options.poolSize ?? defaultPoolSize(), {
+  const poolSize = options.poolSize ?? (accentsReader ? 1 : defaultPoolSize());
+  const pool = new WorkerPool(factory, poolSize, {
     ...(options.jobTimeoutMs ? { jobTimeoutMs: options.jobTimeoutMs } : {}),
   });
 
@@ -339,27 +357,48 @@ export function createScanner(options: ScannerOptions): Scanner {
     }, opts.signal);
   }
 
+  /** The accents pass is an extra: when it fails, the English reading stands. */
+  async function restoreAccents(pre: PreprocessResult, page: OcrPage, card: ParsedCard, signal?: AbortSignal): Promise<ParsedCard> {
+    if (!accentsReader || signal?.aborted) return card;
+    try {
+      return (await applyDiacriticsPass(pre, page, card, accentsReader, signal ? { signal } : {})).card;
+    } catch {
+      return card;
+    }
+  }
+
   return {
-    warmUp: () => pool.warmUp(),
+    async warmUp() {
+      await pool.warmUp();
+      // Only after the first card worker is up: on two cores they would slow each other down.
+      accentsReader?.warmUp().catch(() => {});
+    },
     stats: () => pool.stats(),
-    resetWorkers: () => pool.killWorkers(),
-    close: () => pool.close(),
+    resetWorkers: async () => {
+      await Promise.all([pool.killWorkers(), accentsReader?.close()]);
+    },
+    close: async () => {
+      await Promise.all([pool.close(), accentsReader?.close()]);
+    },
     async recognize(input, opts = {}) {
       const { page, pre, ms, timings } = await recognizeJob(input, opts);
       return { page, pre, ms, timings };
     },
     async scan(input, opts = {}) {
-      const { page, pre, ms, bytes } = await recognizeJob(input, opts);
+      const { page, pre, ms, bytes, timings } = await recognizeJob(input, opts);
       if (opts.signal?.aborted) throw new AbortError('scan cancelled');
       const t1 = performance.now();
       safeProgress(opts, 'parsing', 0.9);
-      const fields = parse(page);
-      const total = ms + (performance.now() - t1);
+      const parsed = parse(page);
+      const t2 = performance.now();
+      const fields = await restoreAccents(pre, page, parsed, opts.signal);
+      const t3 = performance.now();
       safeProgress(opts, 'done', 1);
       return {
         page,
         fields,
-        ms: Math.round(total),
+        ms: Math.round(ms + (t3 - t1)),
+        timings: { ...timings, parseMs: t2 - t1, accentsMs: t3 - t2 },
         image: { bytes, mime: pre.mime, width: pre.originalWidth, height: pre.originalHeight },
       };
     },

@@ -1,0 +1,176 @@
+/**
+ * The diacritics pass: the adoption rule and the line → field mapping (pure functions),
+ * and one real multi-language OCR run on a line rendered here with sharp (an invented
+ * name; no card file from the dev set).
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyParsedCard, type ParsedCard } from '../../../shared/parsing/card-fields';
+import type { OcrBox } from '../../../shared/parsing/ocr-types';
+import {
+  adoptWord, applyDiacriticsPass, cropLine, lineGroups, mapReading, transferCase, type LineReader,
+} from '../../../electron/ocr/diacritics-pass';
+import { createDiacriticsReader, gatherLanguageFiles, type DiacriticsReader } from '../../../electron/ocr/multilingual-line-reader';
+import { resolveTesseractPaths } from '../../../electron/ocr/tesseract-paths';
+
+const words = (...xs: Array<[string, number]>): Array<{ text: string; confidence: number }> => xs.map(([text, confidence]) => ({ text, confidence }));
+
+describe('adoptWord', () => {
+  it('adopts the same word with accents (folded forms equal)', () => {
+    expect(adoptWord('Noemie', 'Noémie', 0.9)).toEqual({ adopt: true, distance: 0 });
+    expect(adoptWord('Strasse', 'Straße', 0.9).adopt).toBe(true);
+  });
+  it('adopts an accent misread repaired by the accented reading', () => {
+    expect(adoptWord('Kriiger', 'Krüger', 0.9).adopt).toBe(true);
+    expect(adoptWord('Grunwaldstrae', 'Grunwaldstraße', 0.9).adopt).toBe(true);
+  });
+  it('rejects different text, unsure readings and lost accents', () => {
+    expect(adoptWord('Bertrand', 'Bernard', 0.95).adopt).toBe(false);
+    // a one-letter change without any accent is not this pass's business
+    expect(adoptWord('Mayer', 'Meyer', 0.95).adopt).toBe(false);
+    expect(adoptWord('Noemie', 'Noémie', 0.3).adopt).toBe(false);
+    expect(adoptWord('Noémie', 'Noemie', 0.95).adopt).toBe(false);
+    // "u" is not a shape an accented letter turns into: "ÿ" for "u" is a misreading
+    expect(adoptWord('Lemoreau', 'Lemoreaÿ', 0.95).adopt).toBe(false);
+    expect(adoptWord('Grunwaldstrare', 'Grunwaldstraße', 0.9).adopt).toBe(true);
+    // short words: no edits allowed beyond accents
+    expect(adoptWord('Ivo', 'Ivé', 0.95).adopt).toBe(false);
+  });
+  it('leaves an identical word alone but counts it as agreement', () => {
+    expect(adoptWord('Paris,', 'Paris', 0.9)).toEqual({ adopt: false, distance: 0 });
+  });
+});
+
+describe('transferCase / mapReading', () => {
+  it('keeps the parser\'s natural case and punctuation', () => {
+    expect(transferCase('Noemie', 'NOÉMIE')).toBe('Noémie');
+    expect(transferCase('GRUNWALD', 'Grünwald')).toBe('GRÜNWALD');
+    expect(mapReading('Lyon,', words(['Lyón', 0.9]))?.value).toBe('Lyón,');
+  });
+  it('maps a name line onto the last name at its end', () => {
+    const line = words(['Dr.', 0.9], ['Noémie', 0.92], ['Grünwald', 0.91]);
+    expect(mapReading('Grunwald', line)).toMatchObject({ value: 'Grünwald', changed: 1 });
+    expect(mapReading('Noemie', line)?.value).toBe('Noémie');
+    expect(mapReading('Noemie Grunwald', line)?.value).toBe('Noémie Grünwald');
+  });
+  it('keeps words that do not line up, and refuses a line that is other text', () => {
+    expect(mapReading('Noemie Grunwald', words(['Noémie', 0.9], ['Gr#nw4ld', 0.4]))?.value).toBe('Noémie Grunwald');
+    expect(mapReading('Noemie Grunwald', words(['Sales', 0.9], ['Director', 0.9]))).toBeNull();
+  });
+  it('glues a word the re-reading split in two', () => {
+    expect(mapReading('Grunwaldstrasse', words(['Grünwald', 0.9], ['straße', 0.9]))?.value).toBe('Grünwaldstraße');
+  });
+});
+
+describe('lineGroups', () => {
+  it('reads the name line once for fullName, firstName and lastName', () => {
+    const card = emptyParsedCard();
+    card.fullName = { value: 'Noemie Grunwald', confidence: 0.8, box: { x0: 100, y0: 50, x1: 400, y1: 90 } };
+    card.firstName = { value: 'Noemie', confidence: 0.8, box: { x0: 100, y0: 52, x1: 230, y1: 90 } };
+    card.lastName = { value: 'Grunwald', confidence: 0.8, box: { x0: 250, y0: 50, x1: 400, y1: 88 } };
+    card.title = { value: 'Directrice', confidence: 0.8, box: { x0: 100, y0: 110, x1: 300, y1: 135 } };
+    card.email = { value: 'n@example.com', confidence: 0.9, box: { x0: 100, y0: 300, x1: 300, y1: 320 } };
+    const groups = lineGroups(card, ['fullName', 'firstName', 'lastName', 'title', 'email']);
+    expect(groups).toHaveLength(3);
+    expect(groups.find((g) => g.fields.includes('lastName'))?.fields.sort()).toEqual(['firstName', 'fullName', 'lastName']);
+    expect(groups.find((g) => g.fields.includes('title'))?.fields).toEqual(['title']);
+  });
+});
+
+describe('applyDiacriticsPass with a fake reader', () => {
+  it('does nothing when the page was read rotated (boxes do not fit the image)', async () => {
+    const card = emptyParsedCard();
+    card.lastName = { value: 'Grunwald', confidence: 0.8, box: { x0: 1, y0: 1, x1: 5, y1: 5 } };
+    const reader: LineReader = { readLine: () => Promise.reject(new Error('must not be called')) };
+    const pre = { image: Buffer.concat([Buffer.from('P5\n10 8\n255\n'), Buffer.alloc(80, 255)]), width: 10, height: 8 };
+    const r = await applyDiacriticsPass(pre, { width: 8, height: 10 }, card, reader);
+    expect(r.crops).toBe(0);
+    expect(r.card.lastName.value).toBe('Grunwald');
+  });
+});
+
+// ------------------------------------------------------------------ real OCR
+
+/** A line of text rendered by sharp (librsvg), as the scanner's 8-bit grayscale PGM. */
+async function renderLine(text: string): Promise<{ image: Buffer; width: number; height: number; box: OcrBox }> {
+  const width = 900;
+  const height = 220;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <rect width="100%" height="100%" fill="white"/>
+    <text x="60" y="130" font-family="DejaVu Sans" font-size="44" fill="#111">${text}</text>
+    <text x="60" y="190" font-family="DejaVu Sans" font-size="22" fill="#333">Directrice commerciale</text></svg>`;
+  const { data, info } = await sharp(Buffer.from(svg)).grayscale().raw().toBuffer({ resolveWithObject: true });
+  const image = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'ascii'), data]);
+  // the box the main pass would report: the ink of the big line (rows 80..145 hold it)
+  return { image, width: info.width, height: info.height, box: inkBox(data, info.width, 75, 150) };
+}
+
+function inkBox(px: Buffer, w: number, ya: number, yb: number): OcrBox {
+  let x0 = w;
+  let x1 = 0;
+  let y0 = yb;
+  let y1 = ya;
+  for (let y = ya; y < yb; y++) {
+    for (let x = 0; x < w; x++) {
+      if (px[y * w + x]! < 128) {
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
+    }
+  }
+  return { x0, y0, x1: x1 + 1, y1: y1 + 1 };
+}
+
+describe('real multi-language OCR on a rendered line', () => {
+  let tmp: string;
+  let reader: DiacriticsReader;
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'leadbooth-diacritics-'));
+    reader = createDiacriticsReader(resolveTesseractPaths(path.join(tmp, 'data')));
+    await reader.warmUp();
+  });
+  afterAll(async () => {
+    await reader?.close();
+    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('gathers the language files into one folder (copied, idempotent)', async () => {
+    const dir = path.join(tmp, 'langs');
+    await gatherLanguageFiles(['fra', 'deu'], dir);
+    await gatherLanguageFiles(['fra', 'deu'], dir);
+    expect((await fs.readdir(dir)).sort()).toEqual(['deu.traineddata.gz', 'fra.traineddata.gz']);
+    await expect(gatherLanguageFiles(['xyz'], dir)).rejects.toThrow(/missing/);
+  });
+
+  it('adds the accents the English reading dropped, and only those', async () => {
+    const line = await renderLine('Noémie Grünwald');
+    const crop = cropLine(line, line.box);
+    expect(crop.subarray(0, 2).toString('ascii')).toBe('P5');
+    const card: ParsedCard = emptyParsedCard();
+    const split = line.box.x0 + (line.box.x1 - line.box.x0) * 0.45;
+    card.fullName = { value: 'Noemie Grunwald', confidence: 0.8, box: line.box };
+    card.firstName = { value: 'Noemie', confidence: 0.8, box: { ...line.box, x1: split } };
+    card.lastName = { value: 'Grunwald', confidence: 0.8, box: { ...line.box, x0: split } };
+    const r = await applyDiacriticsPass(line, { width: line.width, height: line.height }, card, reader);
+    expect(r.crops).toBe(1);
+    expect(r.card.fullName.value).toBe('Noémie Grünwald');
+    expect(r.card.firstName.value).toBe('Noémie');
+    expect(r.card.lastName.value).toBe('Grünwald');
+    expect(r.card.lastName.box).toEqual(card.lastName.box);
+    expect(card.fullName.value).toBe('Noemie Grunwald'); // the input card is not changed
+  });
+
+  it('never replaces a field by other text found on the crop', async () => {
+    const line = await renderLine('Noémie Grünwald');
+    const card = emptyParsedCard();
+    card.fullName = { value: 'Camille Bertrand', confidence: 0.8, box: line.box };
+    const r = await applyDiacriticsPass(line, { width: line.width, height: line.height }, card, reader);
+    expect(r.card.fullName.value).toBe('Camille Bertrand');
+    expect(r.changes).toEqual([]);
+  });
+});
