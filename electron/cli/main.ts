@@ -16,7 +16,7 @@ const USAGE = [
     ...STAFF_USAGE,
     ...EVENTS_USAGE,
     ...LEADS_USAGE,
-    ['scan FILE... [--concurrency N]', 'read business-card photos; one JSON line per file'],
+    ['scan FILE... [--concurrency N] [--thorough]', 'read business-card photos; one JSON line per file'],
     ...SERVE_USAGE,
   ]),
   '',

@@ -11,6 +11,7 @@ import type { CardField, ParsedCard, ParsedField } from '../../shared/parsing/ca
 import type { OcrBox, OcrPage } from '../../shared/parsing/ocr-types';
 import { fold } from '../../shared/parsing/vocabulary';
 import type { LinePsm, LineReading, LineWord } from './multilingual-line-reader';
+import { cropRaster, pgmPixels, resize } from './line-crop';
 import type { PreprocessResult } from './preprocess';
 
 /**
@@ -295,11 +296,6 @@ function sameLine(a: OcrBox, b: OcrBox): boolean {
   return gap <= 1.2 * Math.max(ha, hb);
 }
 
-/** Start of the raster in a binary PGM ("P5\nW H\n255\n" + W·H bytes). */
-function pgmPixels(pre: Pick<PreprocessResult, 'image' | 'width' | 'height'>): Buffer {
-  return pre.image.subarray(pre.image.length - pre.width * pre.height);
-}
-
 /**
  * Cut a box (plus a margin) out of the pre-processed image and put it on a white border:
  * tesseract's line mode reads best with some paper around the text. Small text is
@@ -328,49 +324,6 @@ export function cropLine(pre: Pick<PreprocessResult, 'image' | 'width' | 'height
   return Buffer.concat([Buffer.from(`P5\n${W} ${H}\n255\n`, 'ascii'), out]);
 }
 
-
-interface Raster {
-  data: Uint8Array;
-  width: number;
-  height: number;
-}
-
-/** The box plus margins (accents sit above the box: more room above than below), clipped to the image. */
-function cropRaster(pre: Pick<PreprocessResult, 'image' | 'width' | 'height'>, box: OcrBox): Raster {
-  const h = Math.max(1, box.y1 - box.y0);
-  const x0 = Math.max(0, Math.floor(box.x0 - 0.35 * h));
-  const x1 = Math.max(x0 + 1, Math.min(pre.width, Math.ceil(box.x1 + 0.35 * h)));
-  const y0 = Math.max(0, Math.floor(box.y0 - 0.3 * h));
-  const y1 = Math.max(y0 + 1, Math.min(pre.height, Math.ceil(box.y1 + 0.15 * h)));
-  const src = pgmPixels(pre);
-  const w = x1 - x0;
-  const data = new Uint8Array(w * (y1 - y0));
-  for (let y = y0; y < y1; y++) data.set(src.subarray(y * pre.width + x0, y * pre.width + x1), (y - y0) * w);
-  return { data, width: w, height: y1 - y0 };
-}
-
-/** Bilinear resize of a gray raster (small crops only; no library round trip). */
-function resize(r: Raster, width: number, height: number): Raster {
-  const out = new Uint8Array(width * height);
-  const sx = r.width / width;
-  const sy = r.height / height;
-  for (let y = 0; y < height; y++) {
-    const fy = Math.min(r.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
-    const y0 = fy | 0;
-    const y1 = Math.min(r.height - 1, y0 + 1);
-    const ay = fy - y0;
-    for (let x = 0; x < width; x++) {
-      const fx = Math.min(r.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
-      const x0 = fx | 0;
-      const x1 = Math.min(r.width - 1, x0 + 1);
-      const ax = fx - x0;
-      const top = r.data[y0 * r.width + x0]! * (1 - ax) + r.data[y0 * r.width + x1]! * ax;
-      const bot = r.data[y1 * r.width + x0]! * (1 - ax) + r.data[y1 * r.width + x1]! * ax;
-      out[y * width + x] = (top * (1 - ay) + bot * ay + 0.5) | 0;
-    }
-  }
-  return { data: out, width, height };
-}
 
 export interface Stack {
   image: Buffer;

@@ -1,5 +1,5 @@
 /**
- * `leadbooth scan FILE... [--concurrency N]`: read business-card photos, print one JSON
+ * `leadbooth scan FILE... [--concurrency N] [--thorough]`: read business-card photos, print one JSON
  * line per file in input order (each as soon as it and every file before it is done):
  *
  *   {"file": "<as given>", "fields": {<15 card fields, "" when absent>}, "confidence": {...0..1}, "ms": 812}
@@ -12,7 +12,8 @@ import { CARD_FIELDS, type CardField, type ParsedCard } from '../../../shared/pa
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
 import { createScanner, defaultPoolSize, type ScanResult } from '../../ocr/scanner';
 
-export const SCAN_USAGE_LINE = 'usage: leadbooth scan FILE... [--concurrency N]   (N: 1..16, default: number of CPUs, at most 2)';
+export const SCAN_USAGE_LINE =
+  'usage: leadbooth scan FILE... [--concurrency N] [--thorough]   (N: 1..16, default: number of CPUs, at most 2; --thorough re-reads doubtful lines, slower)';
 
 export interface ScanCommandIo {
   stdout: (line: string) => void;
@@ -26,12 +27,15 @@ export interface ScanCommandIo {
 interface ScanArgs {
   files: string[];
   concurrency: number;
+  /** Re-read doubtful lines from upscaled crops: slower, for batch work. */
+  thorough: boolean;
 }
 
 function parseArgs(args: string[]): ScanArgs | string {
   const files: string[] = [];
   let concurrency = defaultPoolSize();
   let onlyFiles = false;
+  let thorough = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (!onlyFiles && a === '--') {
@@ -46,11 +50,15 @@ function parseArgs(args: string[]): ScanArgs | string {
       concurrency = Number(v);
       continue;
     }
+    if (!onlyFiles && a === '--thorough') {
+      thorough = true;
+      continue;
+    }
     if (!onlyFiles && a.startsWith('--')) return `unknown option ${a}`;
     files.push(a);
   }
   if (!files.length) return 'no files given';
-  return { files, concurrency };
+  return { files, concurrency, thorough };
 }
 
 function toRecord(file: string, r: ScanResult): Record<string, unknown> {
@@ -81,6 +89,7 @@ export async function runScanCommand(args: string[], io: ScanCommandIo): Promise
     scanner = createScanner({
       dataDir: io.dataDir,
       poolSize: Math.min(parsed.concurrency, parsed.files.length),
+      lineRefinement: parsed.thorough,
       ...(io.parse ? { parse: io.parse } : {}),
     });
   } catch (err) {
