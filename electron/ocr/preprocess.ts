@@ -9,7 +9,9 @@
  *   card-detection    find the card on the table (edge-based Hough lines → quadrilateral);
  *   perspective-warp  warp it flat (homography, bilinear), which also removes small
  *                     rotation and perspective and scales it to the OCR size in one resampling;
- *   lighting          flat-field the lighting, pick the text polarity, stretch the contrast;
+ *   card-source       the card's rows at the OCR size, warped on demand or read from an image;
+ *   lighting          flat-field the lighting, pick the text polarity, stretch the contrast,
+ *                     in one pass that pulls the rows and writes the OCR image;
  *   orientation       quarter turns of the result, for the scanner's retries.
  *
  * The card lands at DEFAULT_TARGET_LONG_SIDE px (body text near tesseract's favourite
@@ -24,8 +26,9 @@ import { findCardQuad, insetQuad, scaleQuad, type Quad } from './preprocess/card
 import { writeDebugImage } from './preprocess/debug-images';
 import { decodePhoto, resizeGray, type QuarterTurn } from './preprocess/decode';
 import { MIME, type ImageFormat } from './preprocess/input-validation';
-import { CardStats, normaliseLighting } from './preprocess/lighting';
-import { rectifiedSize, warpGray } from './preprocess/perspective-warp';
+import { imageSource, materialise, type CardSource } from './preprocess/card-source';
+import { normaliseCard } from './preprocess/lighting';
+import { rectifiedSize, warpSource } from './preprocess/perspective-warp';
 import { allocPgm, type Raster } from './preprocess/raster';
 
 export { findCardQuad, type Quad } from './preprocess/card-detection';
@@ -76,15 +79,15 @@ export async function preprocessImage(bytes: Uint8Array, name = 'the file', opts
   const targetLong = opts.targetLongSide ?? DEFAULT_TARGET_LONG_SIDE;
   const quadSmall = opts.noCrop ? null : findCardQuad(small);
   const corners = quadSmall ? insetQuad(scaleQuad(quadSmall, gray.width / small.width, gray.height / small.height), CORNER_INSET) : null;
-  const { card, stats } = corners ? cutOutCard(gray, corners, targetLong) : await scaleWholePhoto(gray, targetLong);
-  await writeDebugImage(opts.debugPrefix, '1-card', card);
-  const pgm = allocPgm(card.width, card.height);
-  const { inverted } = normaliseLighting(card, stats, pgm.pixels);
-  await writeDebugImage(opts.debugPrefix, '2-norm', { data: pgm.pixels, width: card.width, height: card.height, channels: 1 });
+  const source = corners ? cardSource(gray, corners, targetLong) : await wholePhoto(gray, targetLong);
+  if (opts.debugPrefix) await writeDebugImage(opts.debugPrefix, '1-card', materialise(source));
+  const pgm = allocPgm(source.width, source.height);
+  const { inverted } = normaliseCard(source, pgm.pixels);
+  await writeDebugImage(opts.debugPrefix, '2-norm', { data: pgm.pixels, width: source.width, height: source.height, channels: 1 });
   return {
     image: pgm.file,
-    width: card.width,
-    height: card.height,
+    width: source.width,
+    height: source.height,
     format: photo.format,
     mime: MIME[photo.format],
     originalWidth: photo.width,
@@ -93,20 +96,16 @@ export async function preprocessImage(bytes: Uint8Array, name = 'the file', opts
   };
 }
 
-/** Warp the card flat at the OCR size, gathering the lighting statistics on the way. */
-function cutOutCard(gray: Raster, corners: Quad, targetLong: number): { card: Raster; stats: CardStats } {
+/** The card warped flat at the OCR size (rows produced on demand by the lighting pass). */
+function cardSource(gray: Raster, corners: Quad, targetLong: number): CardSource {
   const { width, height } = rectifiedSize(corners, targetLong);
-  const stats = new CardStats(width, height);
-  const card = warpGray(gray, corners, width, height, stats.addRow);
-  return { card, stats };
+  return warpSource(gray, corners, width, height);
 }
 
 /** No card found (or not wanted): the whole photo at the OCR size. */
-async function scaleWholePhoto(gray: Raster, targetLong: number): Promise<{ card: Raster; stats: CardStats }> {
+async function wholePhoto(gray: Raster, targetLong: number): Promise<CardSource> {
   const s = targetLong / Math.max(gray.width, gray.height);
   // within 2 % of the size already: not worth a resampling blur
-  const card = s < 0.98 || s > 1.02 ? await resizeGray(gray, Math.round(gray.width * s), Math.round(gray.height * s)) : gray;
-  const stats = new CardStats(card.width, card.height);
-  for (let y = 0; y < card.height; y++) stats.addRow(card.data, y);
-  return { card, stats };
+  const img = s < 0.98 || s > 1.02 ? await resizeGray(gray, Math.round(gray.width * s), Math.round(gray.height * s)) : gray;
+  return imageSource(img);
 }

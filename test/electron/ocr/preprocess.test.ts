@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { findCardQuad, preprocessImage, ScanInputError, sniffFormat } from '../../../electron/ocr/preprocess';
+import { findCardQuad, preprocessImage, rotatePgm, ScanInputError, sniffFormat } from '../../../electron/ocr/preprocess';
 
 /** A white "card" with dark text bars, rotated on a wood-brown table. */
 async function syntheticPhoto(angle: number): Promise<Buffer> {
@@ -74,5 +74,50 @@ describe('card detection and straightening', () => {
     expect(pre.steps.cropped).toBe(false);
     expect(pre.steps.inverted).toBe(true);
     expect(pre.mime).toBe('image/png');
+  });
+});
+
+describe('rotatePgm', () => {
+  it.each([90, 180, 270] as const)('turns the OCR image by %i° like sharp does', async (angle) => {
+    const w = 7;
+    const h = 4;
+    const pixels = Uint8Array.from({ length: w * h }, (_, i) => (i * 37) % 256);
+    const pgm = Buffer.concat([Buffer.from(`P5\n${w} ${h}\n255\n`, 'ascii'), Buffer.from(pixels)]);
+    const turned = rotatePgm({ image: pgm, width: w, height: h }, angle);
+    const expected = await sharp(Buffer.from(pixels), { raw: { width: w, height: h, channels: 1 } })
+      .rotate(angle)
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect([turned.width, turned.height]).toEqual([expected.info.width, expected.info.height]);
+    expect(turned.image.subarray(0, 2).toString('latin1')).toBe('P5');
+    expect([...turned.image.subarray(turned.image.length - w * h)]).toEqual([...expected.data]);
+  });
+});
+
+describe('lighting', () => {
+  it('evens out a shadow across the card: paper comes out white on both sides, text dark', async () => {
+    // paper darkening from 235 on the left to 90 on the right, dark text bars on both halves
+    const w = 1050;
+    const h = 600;
+    const px = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const paper = 235 - (145 * x) / w;
+        const ink = y % 100 >= 40 && y % 100 < 58 && (x % 500) >= 60 && (x % 500) < 420;
+        px[y * w + x] = Math.round(ink ? paper * 0.25 : paper);
+      }
+    }
+    const png = await sharp(Buffer.from(px), { raw: { width: w, height: h, channels: 1 } }).png().toBuffer();
+    const pre = await preprocessImage(png, 'shadow.png');
+    expect(pre.steps.inverted).toBe(false);
+    const out = pre.image.subarray(pre.image.length - pre.width * pre.height);
+    const at = (fx: number, fy: number): number => out[Math.round(fy * (pre.height - 1)) * pre.width + Math.round(fx * (pre.width - 1))]!;
+    // paper between the bars (y = 80 of every 100), left and right
+    expect(at(0.1, 80 / h)).toBeGreaterThan(200);
+    expect(at(0.9, 80 / h)).toBeGreaterThan(200);
+    // ink (y = 50 of every 100), left and right
+    expect(at(0.2, 0.25)).toBeLessThan(90);
+    expect(at(0.7, 0.25)).toBeLessThan(90);
   });
 });
