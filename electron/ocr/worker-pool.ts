@@ -71,6 +71,9 @@ export function tesseractEngineFactory(paths: TesseractPaths): EngineFactory {
               // tesseract.js types declare PSM as an enum of string values
               tessedit_pageseg_mode: psm as never,
               user_defined_dpi: '300',
+              // Pre-processing already turned light-on-dark text dark-on-light; without this,
+              // tesseract re-reads every doubtful word inverted as well.
+              tessedit_do_invert: '0',
               // tesseract's debug chatter ("Detected 32 diacritics") must not reach stdout
               debug_file: '/dev/null',
             }),
