@@ -20,20 +20,11 @@ import { createScanner } from '../../electron/ocr/scanner';
 import { resolveTesseractPaths } from '../../electron/ocr/tesseract-paths';
 import { applyDiacriticsPass, DIACRITIC_FIELDS, type DiacriticsChange } from '../../electron/ocr/diacritics-pass';
 import { createDiacriticsReader, DEFAULT_DIACRITIC_LANGUAGES, type LinePsm } from '../../electron/ocr/multilingual-line-reader';
+import { percentile as pct, printFigure as fig } from './stats';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function pct(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-}
-
-function fig(name: string, value: number, unit: string, digits = 0): void {
-  console.log(`${name} ${Number.isFinite(value) ? value.toFixed(digits) : 'NaN'} ${unit}`);
 }
 
 const record = (file: string, card: ParsedCard): string =>

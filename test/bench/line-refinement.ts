@@ -15,20 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { CARD_FIELDS } from '../../shared/parsing/card-fields';
 import { createScanner } from '../../electron/ocr/scanner';
+import { percentile as pct, printFigure as fig } from './stats';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function pct(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-}
-
-function fig(name: string, value: number, unit: string, digits = 0): void {
-  console.log(`${name} ${Number.isFinite(value) ? value.toFixed(digits) : 'NaN'} ${unit}`);
 }
 
 interface Run {

@@ -19,19 +19,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CARD_FIELDS } from '../../shared/parsing/card-fields';
 import { createScanner } from '../../electron/ocr/scanner';
+import { percentile as pct, printFigure as fig } from './stats';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-function pct(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-}
-
-function fig(name: string, value: number, unit: string, digits = 0): void {
-  console.log(`${name} ${Number.isFinite(value) ? value.toFixed(digits) : 'NaN'} ${unit}`);
-}
 
 /** Peak RSS: getrusage's maxRSS (whole process, all threads) plus a sampler as a cross-check. */
 function rssSampler(): { stop: () => { sampledMb: number; maxRssMb: number } } {

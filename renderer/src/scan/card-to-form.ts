@@ -1,5 +1,5 @@
-import type { ParsedCard, ParsedField } from '../../../shared/parsing/card-fields';
-import type { LeadForm, LeadFormField } from '../entry/lead-form-model';
+import { CARD_FIELDS, type CardField, type ParsedCard, type ParsedField } from '../../../shared/parsing/card-fields';
+import { isLeadFormField, type LeadForm, type LeadFormField } from '../entry/lead-form-model';
 
 /**
  * Below this the parser itself is unsure (a smudged line, a guess from position alone):
@@ -8,21 +8,8 @@ import type { LeadForm, LeadFormField } from '../entry/lead-form-model';
 export const CHECK_BELOW_CONFIDENCE = 0.6;
 
 /** The card fields that are lead fields, under the same name. `fullName` and `fax` are handled apart. */
-const CARD_TO_FORM_FIELDS = [
-  'firstName',
-  'lastName',
-  'company',
-  'title',
-  'email',
-  'phone',
-  'mobile',
-  'website',
-  'street',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-] as const satisfies readonly LeadFormField[];
+type CardFormField = CardField & LeadFormField;
+const CARD_TO_FORM_FIELDS = CARD_FIELDS.filter((field): field is CardFormField => isLeadFormField(field));
 
 /** One value read from the card, as the form uses it. */
 export interface CardValue {
