@@ -344,7 +344,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   async function recognizeJob(
     input: ScanInput,
     opts: ScanOptions,
-  ): Promise<{ page: OcrPage; pre: PreprocessResult; ms: number; bytes: Uint8Array; timings: ScanTimings }> {
+  ): Promise<{ page: OcrPage; pre: PreprocessResult; source: PgmImage; ms: number; bytes: Uint8Array; timings: ScanTimings }> {
     const report = (stage: ScanStage, progress: number): void => safeProgress(opts, stage, progress);
     report('queued', 0);
     return pool.run(async (engine) => {
@@ -363,7 +363,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       const page = await refine(engine, read.source, read.page, timings, opts.signal);
       const t3 = performance.now();
       timings.ocrMs = t3 - t2;
-      return { page, pre, ms: t3 - t0, bytes, timings };
+      // `source` is the image the page was read from: a turned or uncropped copy when a retry won.
+      return { page, pre, source: read.source, ms: t3 - t0, bytes, timings };
     }, opts.signal);
   }
 
@@ -382,10 +383,10 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   /** The accents pass is an extra: when it fails, the English reading stands. */
-  async function restoreAccents(pre: PreprocessResult, page: OcrPage, card: ParsedCard, signal?: AbortSignal): Promise<ParsedCard> {
+  async function restoreAccents(source: PgmImage, page: OcrPage, card: ParsedCard, signal?: AbortSignal): Promise<ParsedCard> {
     if (!accentsReader || signal?.aborted) return card;
     try {
-      return (await applyDiacriticsPass(pre, page, card, accentsReader, signal ? { signal } : {})).card;
+      return (await applyDiacriticsPass(source, page, card, accentsReader, signal ? { signal } : {})).card;
     } catch {
       return card;
     }
@@ -409,13 +410,13 @@ export function createScanner(options: ScannerOptions): Scanner {
       return { page, pre, ms, timings };
     },
     async scan(input, opts = {}) {
-      const { page, pre, ms, bytes, timings } = await recognizeJob(input, opts);
+      const { page, pre, source, ms, bytes, timings } = await recognizeJob(input, opts);
       if (opts.signal?.aborted) throw new AbortError('scan cancelled');
       const t1 = performance.now();
       safeProgress(opts, 'parsing', 0.9);
       const parsed = parse(page);
       const t2 = performance.now();
-      const fields = await restoreAccents(pre, page, parsed, opts.signal);
+      const fields = await restoreAccents(source, page, parsed, opts.signal);
       const t3 = performance.now();
       safeProgress(opts, 'done', 1);
       return {
