@@ -293,6 +293,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (options.diacritics !== false) accentsReader = createDiacriticsReader(paths);
   }
   const poolSize = options.poolSize ?? (accentsReader ? 1 : defaultPoolSize());
+  let closed = false;
   const pool = new WorkerPool(factory, poolSize, {
     ...(options.jobTimeoutMs ? { jobTimeoutMs: options.jobTimeoutMs } : {}),
   });
@@ -384,7 +385,7 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   /** The accents pass is an extra: when it fails, the English reading stands. */
   async function restoreAccents(source: PgmImage, page: OcrPage, card: ParsedCard, signal?: AbortSignal): Promise<ParsedCard> {
-    if (!accentsReader || signal?.aborted) return card;
+    if (!accentsReader || closed || signal?.aborted) return card;
     try {
       return (await applyDiacriticsPass(source, page, card, accentsReader, signal ? { signal } : {})).card;
     } catch {
@@ -396,13 +397,15 @@ export function createScanner(options: ScannerOptions): Scanner {
     async warmUp() {
       await pool.warmUp();
       // Only after the first card worker is up: on two cores they would slow each other down.
-      accentsReader?.warmUp().catch(() => {});
+      // Not once closed: a worker started after close() would keep the process alive.
+      if (!closed) accentsReader?.warmUp().catch(() => {});
     },
     stats: () => pool.stats(),
     resetWorkers: async () => {
       await Promise.all([pool.killWorkers(), accentsReader?.close()]);
     },
     close: async () => {
+      closed = true;
       await Promise.all([pool.close(), accentsReader?.close()]);
     },
     async recognize(input, opts = {}) {
