@@ -16,6 +16,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const CARDS_DIR = path.resolve(repoRoot, '../shared/cards/dev');
 const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
 
+// Skipped only where the provided card photos are absent (they live beside the repo, never in it).
 test.skip(!fs.existsSync(CARDS_DIR), `The dev card photos are not at ${CARDS_DIR}: nothing to scan.`);
 
 let dataDir: string;
@@ -71,6 +72,7 @@ test('a scanned card fills the form and Enter saves it as a lead', async ({ page
 
 // Only for LEADBOOTH_SCREENSHOTS runs: a card whose job title the OCR misreads, with a typed name the card reads differently.
 test('screenshot: a card with fields to check', async ({ page }) => {
+  // A tool for looking at the screens, not a check: it runs when LEADBOOTH_SCREENSHOTS names a folder.
   test.skip(!SCREENSHOTS, 'Takes screenshots only (set LEADBOOTH_SCREENSHOTS=/some/dir).');
   await page.keyboard.type('Sam');
   await cardPhotoInput(page).setInputFiles(path.join(CARDS_DIR, 'card-010.jpg'));

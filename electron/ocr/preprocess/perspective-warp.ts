@@ -108,7 +108,9 @@ export function warpSource(src: Raster, quad: Quad, width: number, height: numbe
         const Ue = U + dU * (n - 1);
         const Ve = V + dV * (n - 1);
         if ((U < Ue ? U : Ue) >= 0 && (U > Ue ? U : Ue) <= uMax && (V < Ve ? V : Ve) >= 0 && (V > Ve ? V : Ve) <= vMax) {
-          // the whole chunk lies inside the photo (the usual case): no clamping
+          // the whole chunk lies inside the photo (the usual case): no clamping, and the
+          // bilinear sample of `at` written out inline, because a call per pixel is the
+          // slowest part of the warp on a 1150 px card
           for (let x = x0; x < x1; x++, U += dU, V += dV) {
             const i = (V >> FIX) * sw + (U >> FIX);
             const fx = (U >> 8) & 255;
