@@ -208,6 +208,35 @@ describe('card scanning on the lead form', () => {
     expect(screen.queryByRole('complementary')).toBeNull();
   });
 
+  it('a scan that finishes while the save is on its way does not spill into the next person’s form', async () => {
+    let finishScan: (result: CardScanResult) => void = () => {};
+    let finishSave: () => void = () => {};
+    const create = vi.fn(async (input: Parameters<typeof echoCreate>[0]) => {
+      await new Promise<void>((resolve) => (finishSave = resolve));
+      return echoCreate(input);
+    });
+    const api = fakeApi({
+      'cards.scan': vi.fn(() => new Promise<CardScanResult>((resolve) => (finishScan = resolve))),
+      'leads.create': create,
+      'drafts.save': vi.fn(async () => null),
+    });
+    renderEntry(readyStore(api));
+    pickPhoto(cardPhoto());
+    await waitFor(() => expect(api['cards.scan']).toHaveBeenCalled());
+    type('Last name', 'Hartmann');
+    fireEvent.keyDown(field('Last name'), { key: 'Enter' });
+    await waitFor(() => expect(create).toHaveBeenCalled());
+
+    finishScan(TESSA); // arrives between sending the save and its answer
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    finishSave();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(field('Email').value).toBe('');
+    expect(field('First name').value).toBe('');
+    expect(screen.queryByRole('complementary')).toBeNull();
+  });
+
   it('a second scan replaces what the first filled, but not what the person corrected', async () => {
     const second = scanResult({ firstName: ['Paul', 0.9], lastName: ['Becker', 0.9], email: ['paul@kessler.example.net', 0.9] });
     const scan = vi.fn().mockResolvedValueOnce(TESSA).mockResolvedValueOnce({ ...second, scanId: '6a2f41a3-c54c-4c01-9d6b-3f0e5c1a1b11' });

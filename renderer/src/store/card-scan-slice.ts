@@ -2,7 +2,8 @@ import { MAX_CARD_IMAGE_BASE64_LENGTH } from '../../../shared/ipc/contract';
 import type { LeadFormField } from '../entry/lead-form-model';
 import { cardValues, fillPlan } from '../scan/card-to-form';
 import { readFileAsBase64 } from '../scan/read-file-base64';
-import type { SliceCreator } from './app-state';
+import type { StoreApi } from 'zustand';
+import type { AppState, SliceCreator } from './app-state';
 import { toUiError } from './ui-error';
 
 /** A field the scan wants the person to look at: an unsure reading, or a typed value the card reads differently. */
@@ -73,12 +74,22 @@ function without<Value>(record: Partial<Record<LeadFormField, Value>>, field: Le
   return rest;
 }
 
+function untilSaveSettles(store: StoreApi<AppState>): Promise<void> {
+  return new Promise((resolve) => {
+    const unsubscribe = store.subscribe((state) => {
+      if (state.saving) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
 export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
   // Every scan takes a number; a result whose number is no longer the latest (the form was
   // cleared or saved, or another card was picked) is dropped instead of filling the wrong lead.
   let latestScan = 0;
 
-  return (set, get) => ({
+  return (set, get, store) => ({
     ...NO_SCAN,
 
     async scanCard(file) {
@@ -91,6 +102,10 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
       try {
         const imageBase64 = await readFileAsBase64(file);
         const result = await api['cards.scan']({ imageBase64, fileName: file.name });
+        // A save in flight decides whose card this is: if it was sent while this scan ran,
+        // scanSaved() retires the scan and the result below is dropped, not put into the
+        // next person's form. If the save fails, the result still fills the unsaved lead.
+        if (get().saving) await untilSaveSettles(store);
         if (request !== latestScan) return;
         // Planned against the form as it is now: whatever was typed during the scan is kept.
         const plan = fillPlan(get().form, cardValues(result.fields), get().scanFilled);
