@@ -133,6 +133,15 @@ describe('updateLead', () => {
     expect((await rejection(updateLead(store.context, saved.lead.id, { company: 'X' }))).code).toBe('read_only');
   });
 
+  it('never lets an edit mark a lead Converted (only conversion does)', async () => {
+    await atTheBooth();
+    const saved = await createLead(store.context, { lastName: 'Lima' });
+    const error = await rejection(updateLead(store.context, saved.lead.id, { status: 'Converted' }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.fieldErrors?.status).toMatch(/by converting it/);
+    expect((await getLead(store.context, saved.lead.id)).status).toBe('New');
+  });
+
   it('says when the lead is gone', async () => {
     expect((await rejection(updateLead(store.context, crypto.randomUUID(), { company: 'X' }))).code).toBe('not_found');
   });
