@@ -45,6 +45,28 @@ describe('leads slice', () => {
     expect(list).toHaveBeenLastCalledWith({ limit: 50, eventId: SHOW.id, after: 'cursor-1' });
   });
 
+  it('does not load more with an old cursor while the first page reloads or the words change', async () => {
+    const reload = deferred<LeadPage>();
+    const a = leadWith({ lastName: 'A' });
+    const list = vi
+      .fn()
+      .mockResolvedValueOnce({ items: [a], nextCursor: 'cursor-1' })
+      .mockImplementationOnce(() => reload.promise);
+    const store = readyStore(fakeApi({ 'leads.list': list }));
+    await store.getState().loadFirstPage();
+
+    const reloading = store.getState().loadFirstPage(); // e.g. leads.changed from the CLI
+    await store.getState().loadMore();
+    expect(list).toHaveBeenCalledTimes(2);
+    reload.resolve({ items: [leadWith({ lastName: 'New' }), a], nextCursor: 'cursor-2' });
+    await reloading;
+
+    store.getState().setQuery('ne');
+    await store.getState().loadMore();
+    expect(list).toHaveBeenCalledTimes(2);
+    expect(store.getState().items.map((lead) => lead.lastName)).toEqual(['New', 'A']);
+  });
+
   it('refreshes when another window or the CLI saves a lead', async () => {
     let onLeadsChanged: (() => void) | undefined;
     const list = vi.fn(async () => ({ items: [], nextCursor: null }));

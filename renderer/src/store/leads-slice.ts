@@ -53,13 +53,16 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
       shownQuery: '',
 
       setQuery(query) {
-        set({ query });
+        // The cursor belongs to the previous words: "Load more" must not mix two searches.
+        latestRequest++;
+        set({ query, nextCursor: null, loadingMore: false });
         clearTimeout(searchTimer);
         searchTimer = setTimeout(() => void get().loadFirstPage(), searchDelayMs);
       },
 
       setScope(scope) {
-        set({ scope });
+        latestRequest++;
+        set({ scope, nextCursor: null, loadingMore: false });
         void get().loadFirstPage();
       },
 
@@ -67,7 +70,7 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
         clearTimeout(searchTimer);
         const request = ++latestRequest;
         const query = get().query;
-        set({ loading: true, listError: null });
+        set({ loading: true, listError: null, nextCursor: null });
         try {
           const page = await api['leads.list'](listInput());
           if (request !== latestRequest) return;
@@ -79,8 +82,9 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
       },
 
       async loadMore() {
-        const { nextCursor, loadingMore } = get();
-        if (!nextCursor || loadingMore) return;
+        const { nextCursor, loadingMore, loading } = get();
+        // While the first page reloads, the old cursor may skip a lead: wait for the new one.
+        if (!nextCursor || loadingMore || loading) return;
         const request = latestRequest; // A new search while this loads makes it stale.
         set({ loadingMore: true, listError: null });
         try {
