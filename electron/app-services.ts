@@ -5,6 +5,7 @@ import { APP_VERSION } from './app-version';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
 import type { Handlers } from './ipc/dispatch';
 import { createScanner, type Scanner } from './ocr/scanner';
+import { pruneUnsavedScans } from './services/card-scan-service';
 import { createHandlers } from './services/handlers';
 import { createServiceContext, type ServiceContext } from './services/service-context';
 
@@ -39,6 +40,8 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     ...(options.notify && { notify: options.notify }),
     cardReader: scanner,
   });
+  // Where cards are scanned, yesterday's abandoned scans go: start-up is the quiet moment for it.
+  if (scanner) await pruneUnsavedScans(context);
   const handlers = createHandlers(context, { version: options.version ?? APP_VERSION, dataPath: options.dbPath, mode: options.mode });
   return {
     database,

@@ -2,7 +2,7 @@ import type { CardScanResult } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
-import { insertCardScan } from '../db/repositories/card-scans';
+import { deleteUnattachedCardScans, insertCardScan } from '../db/repositories/card-scans';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
 
@@ -55,4 +55,16 @@ export async function scanCard(
     scanned_at: scannedAt,
   });
   return { scanId, fields: result.fields, text: result.page.text, ms: result.ms, imageWidth: result.image.width, imageHeight: result.image.height };
+}
+
+/** How long a scan that was never saved as a lead is kept (re-scans, cleared forms, crashes). */
+export const UNSAVED_SCAN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Photos are kept from the moment a card is read, before anyone saves the lead; the ones
+ * no lead ever claimed would otherwise pile up (a few MB each) until the disk is full.
+ */
+export async function pruneUnsavedScans(context: ServiceContext, lifetimeMs = UNSAVED_SCAN_LIFETIME_MS): Promise<number> {
+  const before = new Date(context.clock.now().getTime() - lifetimeMs).toISOString();
+  return deleteUnattachedCardScans(context.db, before);
 }

@@ -23,3 +23,9 @@ export async function findCardScansOfLead(db: Kysely<Database>, leadId: string):
 export async function findCardScan(db: Kysely<Database>, scanId: string): Promise<CardScanRow | undefined> {
   return db.selectFrom('card_scans').selectAll().where('id', '=', scanId).executeTakeFirst();
 }
+
+/** Scans that never became a lead (re-scans, cleared forms) and are older than `before`. */
+export async function deleteUnattachedCardScans(db: Kysely<Database>, before: string): Promise<number> {
+  const result = await db.deleteFrom('card_scans').where('lead_id', 'is', null).where('scanned_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCardScansOfLead } from '../../../electron/db/repositories/card-scans';
-import { scanCard, type CardReader } from '../../../electron/services/card-scan-service';
+import { pruneUnsavedScans, scanCard, UNSAVED_SCAN_LIFETIME_MS, type CardReader } from '../../../electron/services/card-scan-service';
 import { createEvent } from '../../../electron/services/events-service';
 import { createLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
@@ -65,6 +65,16 @@ describe('scanCard and saving the lead it became', () => {
     expect((error as AppError).code).toBe('invalid_input');
     expect((error as AppError).fieldErrors?.image).toMatch(/empty/);
     expect(store.database.sqlite.prepare('SELECT count(*) FROM card_scans').pluck().get()).toBe(0);
+  });
+
+  it('forgets scans no lead claimed after a day, never the evidence of a saved lead', async () => {
+    const saved = await scanCard(store.context, reader, { imageBase64: photo.toString('base64'), fileName: 'kept.jpg' });
+    await createLead(store.context, { lastName: 'Okafor', cardScanId: saved.scanId });
+    await scanCard(store.context, reader, { imageBase64: photo.toString('base64'), fileName: 'abandoned.jpg' });
+    expect(await pruneUnsavedScans(store.context)).toBe(0); // not a day old yet
+    const aDayLater = { ...store.context, clock: { now: () => new Date(Date.now() + UNSAVED_SCAN_LIFETIME_MS + 60_000) } };
+    expect(await pruneUnsavedScans(aDayLater)).toBe(1);
+    expect(store.database.sqlite.prepare('SELECT file_name FROM card_scans').pluck().all()).toEqual(['kept.jpg']);
   });
 
   it('says so when no scanner runs in this process', async () => {
