@@ -45,6 +45,9 @@ const SECURITY_HEADERS = {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const eventStreams = new Set<http.ServerResponse>();
+  // Calls still running when the host stops: a lead being saved must be committed before the database closes.
+  const callsInFlight = new Set<Promise<unknown>>();
+  let closing = false;
   let origin = '';
   let allowedHosts: string[] = [];
 
@@ -73,8 +76,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return sendText(response, 415, 'Send JSON.');
       const body = await readJsonBody(request);
       if (!body.ok) return sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: body.message } });
+      if (closing) return sendText(response, 503, 'LeadBooth is stopping; start it again to go on.');
       const channel = url.pathname.slice(API_PREFIX.length);
-      return sendJson(response, 200, await options.dispatch(channel, body.value));
+      const call = options.dispatch(channel, body.value);
+      callsInFlight.add(call);
+      try {
+        return sendJson(response, 200, await call);
+      } finally {
+        callsInFlight.delete(call);
+      }
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Use GET.');
     const file = await readRendererFile(options.staticRoot, url.pathname);
@@ -104,12 +114,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const stream of eventStreams) stream.write(frame);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const stream of eventStreams) stream.end();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    async close() {
+      closing = true;
+      for (const stream of eventStreams) stream.end();
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([...callsInFlight]);
+      server.closeAllConnections();
+      await stopped;
+    },
   };
 }
 

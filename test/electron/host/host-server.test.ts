@@ -127,3 +127,29 @@ describe('browser-mode host', () => {
     expect(refused.status).toBe(401);
   });
 });
+
+describe('stopping the host', () => {
+  it('lets a call that is running finish before it closes', async () => {
+    const dir = makeTempDir();
+    let release: () => void = () => {};
+    const { startHost } = await import('../../../electron/host/host-server');
+    const host = await startHost({
+      staticRoot: dir,
+      dispatch: async () => {
+        await new Promise<void>((resolve) => (release = resolve));
+        return { ok: true, value: 'saved' };
+      },
+    });
+    const answer = fetch(`${host.origin}/api/leads.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: '{}',
+    }).then((response) => response.json() as Promise<unknown>);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closed = host.close();
+    release();
+    expect(await answer).toEqual({ ok: true, value: 'saved' });
+    await closed;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
