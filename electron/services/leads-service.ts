@@ -14,6 +14,7 @@ import { parseOrThrow } from '../../shared/ipc/validation';
 import { attachCardScan } from '../db/repositories/card-scans';
 import { findEventById } from '../db/repositories/events';
 import { findLeadById, insertLead, listLeads as listLeadRows, saveLead } from '../db/repositories/leads';
+import { writeSetting } from '../db/repositories/settings';
 import { decodeCursor, encodeCursor } from './list-cursor';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
@@ -25,9 +26,16 @@ const NOTHING_TO_FOLLOW_UP =
  * Saves a lead with the app's defaults: Lead Source "Trade Show", status New, the current
  * show, and the staff member at the booth. Saving never waits for export-only fields.
  */
-export async function createLead(context: ServiceContext, input: NewLead & { cardScanId?: string | undefined }): Promise<SavedLead> {
-  const fields = parseOrThrow(newLeadSchema, withoutKey(input, 'cardScanId'));
-  const { cardScanId } = input;
+export interface CreateLeadOptions {
+  /** The scan (photo + OCR text) this lead was read from. */
+  cardScanId?: string | undefined;
+  /** Clear the entry form's draft in the same transaction. */
+  clearDraft?: boolean | undefined;
+}
+
+export async function createLead(context: ServiceContext, input: NewLead & CreateLeadOptions): Promise<SavedLead> {
+  const { cardScanId, clearDraft, ...leadInput } = input;
+  const fields = parseOrThrow(newLeadSchema, leadInput);
   if (!hasContactDetails(fields)) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
 
   const settings = await getSettings(context);
@@ -86,6 +94,7 @@ export async function createLead(context: ServiceContext, input: NewLead & { car
         cardScanId: 'Unknown or already used scan.',
       });
     }
+    if (clearDraft) await writeSetting(trx, 'draft', null, now);
   });
   context.notify('leads.changed', { ids: [lead.id] });
   return { lead, missingForExport: missingForExport(lead) };
@@ -137,11 +146,6 @@ export async function listLeads(context: ServiceContext, input: ListLeadsInput):
     items: page.map((row) => row.lead),
     nextCursor: rows.length > limit && last ? encodeCursor(last.cursor) : null,
   };
-}
-
-function withoutKey<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
-  const { [key]: _removed, ...rest } = value;
-  return rest;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -84,7 +84,15 @@ export const contract = {
   'events.list': channel<ShowEvent[]>()(noInput),
   'events.create': channel<ShowEvent>()(newEventSchema.strict()),
   'events.use': channel<Settings>()(z.object({ id: z.uuid() }).strict()),
-  'leads.create': channel<SavedLead>()(newLeadSchema.extend({ cardScanId: z.uuid().optional() }).strict()),
+  'leads.create': channel<SavedLead>()(
+    newLeadSchema
+      .extend({
+        cardScanId: z.uuid().optional(),
+        /** The entry form's draft is this lead: clear it in the same transaction, so a crash cannot bring it back. */
+        clearDraft: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   'leads.update': channel<SavedLead>()(z.object({ id: z.uuid(), patch: leadPatchSchema.strict() }).strict()),
   'leads.get': channel<Lead>()(z.object({ id: z.uuid() }).strict()),
   'leads.list': channel<LeadPage>()(

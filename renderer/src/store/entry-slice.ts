@@ -101,9 +101,13 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         if (get().saving) return false;
         const sent = get().form;
         const sentScan = { scanId: get().scanId, pending: get().scanPending };
+        // The server clears the draft together with the save; a draft write still waiting
+        // here would only bring the saved lead back as a draft.
+        clearTimeout(draftTimer);
+        draftTimer = undefined;
         set({ saving: true, entryError: null, fieldErrors: {} });
         try {
-          const saved = await api['leads.create'](newLeadFromForm(sent, new Date(), sentScan.scanId));
+          const saved = await api['leads.create']({ ...newLeadFromForm(sent, new Date(), sentScan.scanId), clearDraft: true });
           // Anything typed while the save was on its way stays for the next lead; what was saved is cleared.
           const current = get().form;
           const next = { ...EMPTY_LEAD_FORM };
@@ -120,6 +124,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
           writeDraft(formHasInput(next) ? next : null);
           return true;
         } catch (error) {
+          scheduleDraft(); // not saved: the form stays a draft, as before the save was tried
           const { message, fieldErrors } = toUiError(error);
           const hasFieldErrors = Object.keys(fieldErrors).length > 0;
           set({

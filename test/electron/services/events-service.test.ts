@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEvent, listEvents, useEvent } from '../../../electron/services/events-service';
 import { getDraft, saveDraft } from '../../../electron/services/drafts-service';
-import { getSettings } from '../../../electron/services/settings-service';
+import { getSettings, setStaffName } from '../../../electron/services/settings-service';
+import { createLead } from '../../../electron/services/leads-service';
 import { AppError } from '../../../shared/ipc/errors';
 import { openTempStore, steppingClock, type TempStore } from '../../support/temp-database';
 
@@ -43,6 +44,16 @@ describe('drafts', () => {
     await saveDraft(store.context, null);
     expect(await getDraft(store.context)).toBeNull();
     await saveDraft(store.context, { firstName: '  ' });
+    expect(await getDraft(store.context)).toBeNull();
+  });
+
+  it('is cleared in the same transaction as the lead it became, and kept when the save fails', async () => {
+    await setStaffName(store.context, 'Jo');
+    await createEvent(store.context, { name: 'CES 2027' });
+    await saveDraft(store.context, { lastName: 'Doe', email: 'doe@' });
+    await expect(createLead(store.context, { lastName: 'Doe', email: 'doe@', clearDraft: true })).rejects.toThrow(/email/);
+    expect((await getDraft(store.context))?.fields.lastName).toBe('Doe');
+    await createLead(store.context, { lastName: 'Doe', email: 'doe@acme.example', clearDraft: true });
     expect(await getDraft(store.context)).toBeNull();
   });
 });
