@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+// Plain .mjs shared with ensure-chromium.mjs, which `npm run test:e2e` runs first to find or bring a browser.
+import { findChromium } from './test/e2e/browser/chromium-location.mjs';
 
 /**
  * End-to-end tests run the real app in browser mode (the loopback host serving the built
@@ -20,7 +22,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.LEADBOOTH_CHROMIUM ?? '/usr/bin/chromium',
+      // ensure-chromium.mjs has already said which browser this is, or installed one.
+      executablePath: findChromium()?.path ?? '/usr/bin/chromium',
       // Playwright manages the profile itself (it refuses --user-data-dir); these keep
       // Chromium from reaching the network or doing first-run work on its own.
       args: [

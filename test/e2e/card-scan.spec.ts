@@ -19,7 +19,7 @@ const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
 // Skipped only where the provided card photos are absent (they live beside the repo, never in it).
 test.skip(!fs.existsSync(CARDS_DIR), `The dev card photos are not at ${CARDS_DIR}: nothing to scan.`);
 
-let dataDir: string;
+let dataDir = '';
 let host: BrowserModeHost | undefined;
 
 test.beforeEach(async ({ page }) => {
@@ -32,7 +32,9 @@ test.beforeEach(async ({ page }) => {
 test.afterEach(async () => {
   await host?.stop();
   host = undefined;
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  // A set-up that failed before making the folder leaves nothing to remove.
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  dataDir = '';
 });
 
 async function screenshot(page: Page, name: string): Promise<void> {

@@ -10,7 +10,7 @@ import { completeFirstRun, firstName, leadList } from './first-run';
  * the keyboard only, find one, restart the app, and everything is still there.
  */
 
-let dataDir: string;
+let dataDir = '';
 const hosts: BrowserModeHost[] = [];
 
 test.beforeEach(() => {
@@ -19,7 +19,9 @@ test.beforeEach(() => {
 
 test.afterEach(async () => {
   await Promise.all(hosts.splice(0).map((host) => host.stop()));
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  // A set-up that failed before making the folder leaves nothing to remove.
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  dataDir = '';
 });
 
 async function launch(): Promise<BrowserModeHost> {
