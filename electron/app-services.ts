@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { EventName } from '../shared/ipc/channels';
-import type { AppInfo, EventPayload } from '../shared/ipc/contract';
+import type { AppInfo, EventPayload, Handlers } from '../shared/ipc/contract';
 import { APP_VERSION } from './app-version';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
-import type { Handlers } from './ipc/dispatch';
 import { createScanner, type Scanner } from './ocr/scanner';
 import { pruneUnsavedScans } from './services/card-scan-service';
 import { createHandlers } from './services/handlers';

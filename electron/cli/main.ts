@@ -52,18 +52,18 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
     case 'scan': {
       // Loaded on demand: the OCR engine is heavy and the other commands never need it.
       const { runScanCommand } = await import('./commands/scan');
-      return runScanCommand(commandLine.rest, { ...io, dataDir: defaultDataDir() });
+      return runScanCommand(commandLine.words, { ...io, dataDir: defaultDataDir() });
     }
     case 'serve':
-      return runServeCommand({ dbPath, port: commandLine.port }, io);
+      return runServeCommand(dbPath, commandLine.words, io);
     case 'staff':
     case 'events':
     case 'leads': {
       const session = await openCliSession(dbPath);
       try {
-        if (commandLine.command === 'staff') await runStaffCommand(session, commandLine.positionals, io);
-        else if (commandLine.command === 'events') await runEventsCommand(session, commandLine, io);
-        else await runLeadsCommand(session, commandLine, io);
+        if (commandLine.command === 'staff') await runStaffCommand(session, commandLine.words, io);
+        else if (commandLine.command === 'events') await runEventsCommand(session, commandLine.words, io);
+        else await runLeadsCommand(session, commandLine.words, io);
       } finally {
         await session.close();
       }

@@ -1,13 +1,8 @@
-import { CHANNEL_NAMES, isChannelName, type ChannelName } from '../../shared/ipc/channels';
-import { contract, type ChannelOutput, type ParsedInput } from '../../shared/ipc/contract';
+import { isChannelName } from '../../shared/ipc/channels';
+import { contract, type Handlers } from '../../shared/ipc/contract';
 import type { ApiErrorPayload, CallResult } from '../../shared/ipc/errors';
 import { invalidInput } from '../../shared/ipc/validation';
 import { toAppError } from './error-mapping';
-
-/** One handler per channel: the typed handler map that Electron IPC and the browser host share. */
-export type Handlers = {
-  [K in ChannelName]: (input: ParsedInput<K>) => Promise<ChannelOutput<K>>;
-};
 
 export type Dispatcher = (channel: unknown, rawInput: unknown) => Promise<CallResult<unknown>>;
 
@@ -39,6 +34,3 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (error: unkno
 function fail(error: ApiErrorPayload): CallResult<never> {
   return { ok: false, error };
 }
-
-/** For tests: every channel the dispatcher knows. */
-export const dispatchedChannels: readonly ChannelName[] = CHANNEL_NAMES;

@@ -1,6 +1,7 @@
 import type { ShowEvent } from '../../../shared/domain/event';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
+import { parseOptions, type OptionSpec } from '../parse-command-line';
 
 export const EVENTS_USAGE: UsageLine[] = [
   ['events add NAME [--location PLACE] [--starts DATE] [--ends DATE]', 'create a show; it becomes the current one'],
@@ -8,27 +9,32 @@ export const EVENTS_USAGE: UsageLine[] = [
   ['events list [--json]', 'list the shows (* marks the current one)'],
 ];
 
-export interface EventsArgs {
-  positionals: string[];
-  json: boolean;
-  location?: string | undefined;
-  starts?: string | undefined;
-  ends?: string | undefined;
-}
+const EVENTS_OPTIONS: Record<string, OptionSpec> = {
+  add: { '--json': 'flag', '--location': 'text', '--starts': 'text', '--ends': 'text' },
+  use: { '--json': 'flag' },
+  list: { '--json': 'flag' },
+};
 
-export async function runEventsCommand(session: CliSession, args: EventsArgs, io: CliIo): Promise<void> {
-  const [action, ...rest] = args.positionals;
-  const name = rest.join(' ').trim();
+export async function runEventsCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
+  const [action, ...afterAction] = words;
+  const spec = action === undefined ? undefined : EVENTS_OPTIONS[action];
+  if (!spec) throw new UsageError(action ? `unknown events command "${action}"` : 'events needs add, use or list');
+  const args = parseOptions(afterAction, spec, `events ${action}`);
+  const json = args.flag('--json');
+  const name = args.positionals.join(' ').trim();
+  const location = args.text('--location');
+  const starts = args.text('--starts');
+  const ends = args.text('--ends');
   switch (action) {
     case 'add': {
       if (!name) throw new UsageError('events add needs the show name');
       const event = await session.client['events.create']({
         name,
-        ...(args.location !== undefined && { location: args.location }),
-        ...(args.starts !== undefined && { startsOn: args.starts }),
-        ...(args.ends !== undefined && { endsOn: args.ends }),
+        ...(location !== undefined && { location }),
+        ...(starts !== undefined && { startsOn: starts }),
+        ...(ends !== undefined && { endsOn: ends }),
       });
-      io.stdout(args.json ? JSON.stringify(event) : `Created "${event.name}"; it is now the current show.`);
+      io.stdout(json ? JSON.stringify(event) : `Created "${event.name}"; it is now the current show.`);
       return;
     }
     case 'use': {
@@ -40,20 +46,18 @@ export async function runEventsCommand(session: CliSession, args: EventsArgs, io
         throw new Error(`There is no show called "${name}". See them with "leadbooth events list", or add it with "leadbooth events add".`);
       }
       await session.client['events.use']({ id: event.id });
-      io.stdout(args.json ? JSON.stringify(event) : `"${event.name}" is now the current show.`);
+      io.stdout(json ? JSON.stringify(event) : `"${event.name}" is now the current show.`);
       return;
     }
     case 'list': {
       const [events, settings] = await Promise.all([session.client['events.list']({}), session.client['settings.get']({})]);
       for (const event of events) {
         const current = event.id === settings.currentEventId;
-        io.stdout(args.json ? JSON.stringify({ ...event, current }) : describeEvent(event, current));
+        io.stdout(json ? JSON.stringify({ ...event, current }) : describeEvent(event, current));
       }
-      if (!args.json && events.length === 0) io.stdout('No shows yet. Add one with: leadbooth events add "Show name"');
+      if (!json && events.length === 0) io.stdout('No shows yet. Add one with: leadbooth events add "Show name"');
       return;
     }
-    default:
-      throw new UsageError(action ? `unknown events command "${action}"` : 'events needs add, use or list');
   }
 }
 

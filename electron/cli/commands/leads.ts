@@ -1,6 +1,7 @@
 import { displayName, type Lead, type NewLead } from '../../../shared/domain/lead';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
+import { parseOptions, type CommandArgs, type OptionSpec } from '../parse-command-line';
 
 export const LEADS_USAGE: UsageLine[] = [
   ["leads add --json '<lead json>'", 'save a lead in the current show; prints it as JSON'],
@@ -8,23 +9,27 @@ export const LEADS_USAGE: UsageLine[] = [
   ['leads search TEXT [--json] [--limit N]', 'leads whose names, company, email or notes start with the words'],
 ];
 
-export interface LeadsArgs {
-  positionals: string[];
-  /** `--json` is a flag for list/search and takes the lead for add, hence both shapes. */
-  json: boolean;
-  jsonValue?: string | undefined;
-  limit?: number | undefined;
-}
+/** Each subcommand's options: `--json` takes the lead for add and is a flag elsewhere. */
+const LEADS_OPTIONS: Record<string, OptionSpec> = {
+  add: { '--json': 'text' },
+  list: { '--json': 'flag', '--limit': 'integer' },
+  search: { '--json': 'flag', '--limit': 'integer' },
+};
 
 const PAGE_SIZE = 500;
 
-export async function runLeadsCommand(session: CliSession, args: LeadsArgs, io: CliIo): Promise<void> {
-  const [action, ...rest] = args.positionals;
+export async function runLeadsCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
+  const [action, ...afterAction] = words;
+  const spec = action === undefined ? undefined : LEADS_OPTIONS[action];
+  if (!spec) throw new UsageError(action ? `unknown leads command "${action}"` : 'leads needs add, list or search');
+  const args = parseOptions(afterAction, spec, `leads ${action}`);
+  const rest = args.positionals;
   switch (action) {
     case 'add': {
-      if (args.jsonValue === undefined) throw new UsageError("leads add needs --json '<lead json>'");
+      const leadJson = args.text('--json');
+      if (leadJson === undefined) throw new UsageError("leads add needs --json '<lead json>'");
       // Whatever was typed goes to the dispatcher, which parses it with the contract's schema.
-      const saved = await session.client['leads.create'](parseLeadJson(args.jsonValue) as NewLead);
+      const saved = await session.client['leads.create'](parseLeadJson(leadJson) as NewLead);
       io.stdout(JSON.stringify(saved.lead));
       if (saved.missingForExport.length > 0) {
         io.stderr(`note: saved; an export to Salesforce will still need ${saved.missingForExport.join(' and ')}.`);
@@ -38,8 +43,6 @@ export async function runLeadsCommand(session: CliSession, args: LeadsArgs, io: 
       if (!text) throw new UsageError('leads search needs the text to look for');
       return printLeads(session, text, args, io);
     }
-    default:
-      throw new UsageError(action ? `unknown leads command "${action}"` : 'leads needs add, list or search');
   }
 }
 
@@ -52,8 +55,9 @@ function parseLeadJson(text: string): unknown {
 }
 
 /** Pages through the store so a list of 100,000 leads streams instead of loading at once. */
-async function printLeads(session: CliSession, query: string | undefined, args: LeadsArgs, io: CliIo): Promise<void> {
-  let remaining = args.limit ?? Number.POSITIVE_INFINITY;
+async function printLeads(session: CliSession, query: string | undefined, args: CommandArgs, io: CliIo): Promise<void> {
+  const json = args.flag('--json');
+  let remaining = args.integer('--limit') ?? Number.POSITIVE_INFINITY;
   let after: string | undefined;
   let printed = 0;
   while (remaining > 0) {
@@ -62,13 +66,13 @@ async function printLeads(session: CliSession, query: string | undefined, args: 
       limit: Math.min(PAGE_SIZE, remaining),
       ...(after !== undefined && { after }),
     });
-    for (const lead of page.items) io.stdout(args.json ? JSON.stringify(lead) : describeLead(lead));
+    for (const lead of page.items) io.stdout(json ? JSON.stringify(lead) : describeLead(lead));
     printed += page.items.length;
     remaining -= page.items.length;
     if (!page.nextCursor) break;
     after = page.nextCursor;
   }
-  if (!args.json && printed === 0) io.stdout(query ? `No lead matches "${query}".` : 'No leads yet.');
+  if (!json && printed === 0) io.stdout(query ? `No lead matches "${query}".` : 'No leads yet.');
 }
 
 function describeLead(lead: Lead): string {

@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BUILT_RENDERER_DIR, startBrowserMode } from '../../host/browser-mode';
 import { EXIT_OK, type CliIo, type UsageLine } from '../cli-io';
+import { parseOptions } from '../parse-command-line';
 
 export const SERVE_USAGE: UsageLine[] = [['serve [--port N]', 'browser mode: serve the app on 127.0.0.1 until Ctrl+C']];
 
-export async function runServeCommand(options: { dbPath: string; port?: number | undefined }, io: CliIo): Promise<number> {
+export async function runServeCommand(dbPath: string, words: string[], io: CliIo): Promise<number> {
+  const args = parseOptions(words, { '--port': 'integer' }, 'serve');
+  const options = { dbPath, port: args.integer('--port') };
   if (!fs.existsSync(path.join(BUILT_RENDERER_DIR, 'index.html'))) {
     throw new Error('The app is not built yet: run "npm run build" (or "npm start", which builds it) first.');
   }

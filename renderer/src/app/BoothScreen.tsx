@@ -1,37 +1,39 @@
-import { useEffect, useState } from 'react';
-import { LeadEntryScreen } from '../entry/LeadEntryScreen';
-import { LeadsScreen } from '../leads/LeadsScreen';
+import { useEffect } from 'react';
+import { useAppStore, useAppStoreApi } from '../store/app-store';
+import type { Route, ScreenName } from '../store/navigation-slice';
 import { HeaderBar } from './HeaderBar';
-import { ScreenTabs, type BoothTab } from './ScreenTabs';
+import { ScreenTabs } from './ScreenTabs';
+import { renderRoute, SCREENS, TAB_SCREENS, tabOf } from './screens';
 
-/** Alt+N and Alt+L switch screens from anywhere: the booth is run from the keyboard. */
-function tabForShortcut(event: KeyboardEvent): BoothTab | null {
+/** Alt+<key> switches screens from anywhere: the booth is run from the keyboard. */
+function screenForShortcut(event: KeyboardEvent): ScreenName | null {
   if (!event.altKey || event.ctrlKey || event.metaKey) return null;
-  if (event.code === 'KeyN') return 'entry';
-  if (event.code === 'KeyL') return 'leads';
-  return null;
+  return TAB_SCREENS.find((name) => event.code === `Key${SCREENS[name].tab?.key}`) ?? null;
 }
 
 export function BoothScreen() {
-  const [tab, setTab] = useState<BoothTab>('entry');
+  const route = useAppStore((state) => state.route);
+  const store = useAppStoreApi();
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
-      const next = tabForShortcut(event);
-      if (!next) return;
+      const screen = screenForShortcut(event);
+      if (!screen) return;
       event.preventDefault();
-      setTab(next);
+      // Tab screens are the ones whose route is only their name.
+      store.getState().navigate({ screen } as Route);
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [store]);
 
+  const tab = tabOf(route);
   return (
     <div className="booth">
       <HeaderBar />
-      <ScreenTabs current={tab} onChange={setTab} />
+      <ScreenTabs current={tab} />
       <main className="booth-main" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'entry' ? <LeadEntryScreen /> : <LeadsScreen onNewLead={() => setTab('entry')} />}
+        {renderRoute(route)}
       </main>
     </div>
   );

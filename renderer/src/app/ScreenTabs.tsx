@@ -1,45 +1,48 @@
 import type { KeyboardEvent } from 'react';
+import { useAppStore } from '../store/app-store';
+import type { Route, ScreenName } from '../store/navigation-slice';
+import { SCREENS, TAB_SCREENS } from './screens';
 
-export type BoothTab = 'entry' | 'leads';
+/** The top-level screens as tabs (arrow keys move between them, as in any tab list). */
+export function ScreenTabs({ current }: { current: ScreenName }) {
+  const navigate = useAppStore((state) => state.navigate);
 
-const TABS: { id: BoothTab; label: string; shortcut: string }[] = [
-  { id: 'entry', label: 'New lead', shortcut: 'Alt+N' },
-  { id: 'leads', label: 'Leads', shortcut: 'Alt+L' },
-];
+  function open(screen: ScreenName): void {
+    // Tabs are the screens whose route needs nothing but its name.
+    navigate({ screen } as Route);
+  }
 
-interface ScreenTabsProps {
-  current: BoothTab;
-  onChange(tab: BoothTab): void;
-}
-
-/** The two booth screens as tabs (arrow keys move between them, as in any tab list). */
-export function ScreenTabs({ current, onChange }: ScreenTabsProps) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    const index = TABS.findIndex((tab) => tab.id === current);
-    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    const index = TAB_SCREENS.indexOf(current);
+    const next = TAB_SCREENS[(index + (event.key === 'ArrowRight' ? 1 : TAB_SCREENS.length - 1)) % TAB_SCREENS.length];
     if (!next) return;
-    onChange(next.id);
-    document.getElementById(`tab-${next.id}`)?.focus();
+    open(next);
+    document.getElementById(`tab-${next}`)?.focus();
   }
   return (
     <div className="screen-tabs" role="tablist" aria-label="Screens" onKeyDown={onKeyDown}>
-      {TABS.map((tab) => (
-        <button
-          key={tab.id}
-          id={`tab-${tab.id}`}
-          type="button"
-          role="tab"
-          aria-selected={tab.id === current}
-          aria-controls={`panel-${tab.id}`}
-          tabIndex={tab.id === current ? 0 : -1}
-          aria-keyshortcuts={tab.shortcut}
-          className="screen-tab"
-          onClick={() => onChange(tab.id)}
-        >
-          {tab.label} <kbd className="tab-shortcut">{tab.shortcut}</kbd>
-        </button>
-      ))}
+      {TAB_SCREENS.map((name) => {
+        const tab = SCREENS[name].tab;
+        if (!tab) return null;
+        const shortcut = `Alt+${tab.key}`;
+        return (
+          <button
+            key={name}
+            id={`tab-${name}`}
+            type="button"
+            role="tab"
+            aria-selected={name === current}
+            aria-controls={`panel-${name}`}
+            tabIndex={name === current ? 0 : -1}
+            aria-keyshortcuts={shortcut}
+            className="screen-tab"
+            onClick={() => open(name)}
+          >
+            {tab.label} <kbd className="tab-shortcut">{shortcut}</kbd>
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -5,12 +5,9 @@ import { LeadListItem } from './LeadListItem';
 import { LeadsEmptyState } from './LeadsEmptyState';
 import { LeadsSearchBar } from './LeadsSearchBar';
 
-interface LeadsScreenProps {
-  onNewLead(): void;
-}
-
 /** Every lead captured, newest first, with search as you type. */
-export function LeadsScreen({ onNewLead }: LeadsScreenProps) {
+export function LeadsScreen() {
+  const navigate = useAppStore((state) => state.navigate);
   const items = useAppStore((state) => state.items);
   const loading = useAppStore((state) => state.loading);
   const loadingMore = useAppStore((state) => state.loadingMore);
@@ -43,7 +40,7 @@ export function LeadsScreen({ onNewLead }: LeadsScreenProps) {
           ))}
         </ol>
       ) : (
-        !loading && !listError && <LeadsEmptyState onNewLead={onNewLead} />
+        !loading && !listError && <LeadsEmptyState onNewLead={() => navigate({ screen: 'entry' })} />
       )}
       {hasMore && (
         <button type="button" className="button-quiet load-more" onClick={() => void loadMore()} disabled={loadingMore}>

@@ -6,6 +6,7 @@ import type { StoreDependencies } from './dependencies';
 import { createCardScanSlice } from './card-scan-slice';
 import { createEntrySlice } from './entry-slice';
 import { createLeadsSlice } from './leads-slice';
+import { createNavigationSlice } from './navigation-slice';
 import { createSessionSlice } from './session-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -13,6 +14,7 @@ export type AppStore = StoreApi<AppState>;
 export function createAppStore(deps: StoreDependencies): AppStore {
   return createStore<AppState>()((...args) => ({
     ...createSessionSlice(deps)(...args),
+    ...createNavigationSlice(deps)(...args),
     ...createEntrySlice(deps)(...args),
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),

@@ -1,0 +1,12 @@
+import type { AreaHandlers } from '../../../shared/ipc/contract';
+import { createLead, getLead, listLeads, updateLead } from '../leads-service';
+import type { ServiceContext } from '../service-context';
+
+export function leadsHandlers(context: ServiceContext): AreaHandlers<'leads'> {
+  return {
+    'leads.create': (input) => createLead(context, input),
+    'leads.update': (input) => updateLead(context, input.id, input.patch),
+    'leads.get': (input) => getLead(context, input.id),
+    'leads.list': (input) => listLeads(context, input),
+  };
+}

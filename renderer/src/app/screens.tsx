@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { LeadEntryScreen } from '../entry/LeadEntryScreen';
+import { LeadsScreen } from '../leads/LeadsScreen';
+import type { Route, ScreenName } from '../store/navigation-slice';
+
+/** A screen: how it renders its route, and (for the top-level ones) its tab and Alt shortcut. */
+export interface ScreenEntry<Name extends ScreenName> {
+  render(route: Extract<Route, { screen: Name }>): ReactNode;
+  tab?: { label: string; /** Alt+<key> opens it from anywhere: the booth is run from the keyboard. */ key: string };
+  /** The tab to show as selected while this screen is open (a lead's detail belongs to Leads). */
+  underTab?: ScreenName;
+}
+
+type ScreenRegistry = { [Name in ScreenName]: ScreenEntry<Name> };
+
+/** Every screen of the booth, by route name. A new screen is one entry here and one Route case. */
+export const SCREENS: ScreenRegistry = {
+  entry: { render: () => <LeadEntryScreen />, tab: { label: 'New lead', key: 'N' } },
+  leads: { render: () => <LeadsScreen />, tab: { label: 'Leads', key: 'L' } },
+  lead: { render: () => <p>Lead</p>, underTab: 'leads' },
+};
+
+export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);
+
+export function renderRoute(route: Route): ReactNode {
+  // Each entry renders its own route shape; the registry's mapped type ties them together.
+  const entry = SCREENS[route.screen] as ScreenEntry<typeof route.screen>;
+  return entry.render(route as never);
+}
+
+export function tabOf(route: Route): ScreenName {
+  return SCREENS[route.screen].underTab ?? route.screen;
+}

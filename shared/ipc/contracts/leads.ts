@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../../domain/lead';
+import { channel } from '../channel';
+
+export interface SavedLead {
+  lead: Lead;
+  /** Fields Salesforce needs before the lead can be exported. */
+  missingForExport: LeadContactField[];
+}
+
+export interface LeadPage {
+  items: Lead[];
+  /** Pass back as `after` for the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+/** Leads: create, edit, read, list and search. */
+export const leadsChannels = {
+  'leads.create': channel<SavedLead>()(
+    newLeadSchema
+      .extend({
+        cardScanId: z.uuid().optional(),
+        /** The entry form's draft is this lead: clear it in the same transaction, so a crash cannot bring it back. */
+        clearDraft: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'leads.update': channel<SavedLead>()(z.object({ id: z.uuid(), patch: leadPatchSchema.strict() }).strict()),
+  'leads.get': channel<Lead>()(z.object({ id: z.uuid() }).strict()),
+  'leads.list': channel<LeadPage>()(
+    z
+      .object({
+        query: z.string().max(200).optional(),
+        eventId: z.uuid().optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        after: z.string().max(200).optional(),
+      })
+      .strict(),
+  ),
+};
