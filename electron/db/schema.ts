@@ -49,6 +49,10 @@ export interface LeadsTable {
   captured_by: string;
   captured_at: string;
   updated_at: string;
+  /** A badge QR code that was only a registration id or URL, kept raw ('' when none). */
+  badge_id: Generated<string>;
+  /** Folded last name + first initial ("muller|a"): the duplicate check's index key. Derived, never typed. */
+  name_key: Generated<string>;
 }
 
 export interface CardScansTable {
@@ -67,11 +71,27 @@ export interface CardScansTable {
   scanned_at: string;
 }
 
+/** Card photos dropped at once, read one after another; the queue survives a reload or a restart. */
+export interface CaptureQueueTable {
+  id: string;
+  position: number;
+  file_name: string;
+  /** The photo until it is read; then the scan keeps it and this is null. */
+  image: Uint8Array | null;
+  status: 'waiting' | 'scanning' | 'ready' | 'failed';
+  error: string;
+  scan_id: string | null;
+  added_by: string;
+  added_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   events: EventsTable;
   settings: SettingsTable;
   leads: LeadsTable;
   card_scans: CardScansTable;
+  capture_queue: CaptureQueueTable;
 }
 
 export type EventRow = Selectable<EventsTable>;
@@ -81,3 +101,4 @@ export type NewLeadRow = Insertable<LeadsTable>;
 export type LeadRowUpdate = Updateable<LeadsTable>;
 export type CardScanRow = Selectable<CardScansTable>;
 export type NewCardScanRow = Insertable<CardScansTable>;
+export type CaptureQueueRow = Selectable<CaptureQueueTable>;

@@ -78,6 +78,7 @@ export async function createLead(context: ServiceContext, input: NewLead & Creat
     rating: fields.rating ?? null,
     notes: fields.notes ?? '',
     consent: fields.consent ?? null,
+    badgeId: fields.badgeId ?? '',
     captureMethod: fields.captureMethod ?? (cardScanId ? 'card_scan' : 'typed'),
     eventId,
     capturedBy,

@@ -13,6 +13,8 @@ export const CHANNEL_NAMES = [
   'leads.update',
   'leads.get',
   'leads.list',
+  'leads.findDuplicates',
+  'leads.merge',
   'cards.scan',
   'drafts.get',
   'drafts.save',

@@ -54,6 +54,7 @@ export function leadWith(fields: Partial<Lead>): Lead {
     rating: null,
     notes: '',
     consent: null,
+    badgeId: '',
     captureMethod: 'typed',
     eventId: SHOW.id,
     capturedBy: 'Dana Booth',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DuplicateReason } from '../../domain/duplicate-rule';
 import { leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../../domain/lead';
 import { channel } from '../channel';
 
@@ -14,6 +15,16 @@ export interface LeadPage {
   nextCursor: string | null;
 }
 
+/** A stored lead the new one is probably the same person as: what the warning at save names. */
+export interface DuplicateMatch {
+  lead: Lead;
+  reason: DuplicateReason;
+  /** The show it was captured at ('' if that show is gone). */
+  eventName: string;
+}
+
+const probeText = (max: number) => z.string().max(max).optional();
+
 /** Leads: create, edit, read, list and search. */
 export const leadsChannels = {
   'leads.create': channel<SavedLead>()(
@@ -26,6 +37,32 @@ export const leadsChannels = {
       .strict(),
   ),
   'leads.update': channel<SavedLead>()(z.object({ id: z.uuid(), patch: leadPatchSchema.strict() }).strict()),
+  /** The warning at save: leads that are probably this person already (fast at 100,000 leads). */
+  'leads.findDuplicates': channel<DuplicateMatch[]>()(
+    z
+      .object({
+        firstName: probeText(40),
+        lastName: probeText(80),
+        company: probeText(255),
+        email: probeText(80),
+        phone: probeText(40),
+        mobile: probeText(40),
+        /** The lead being edited, which is no duplicate of itself. */
+        excludeId: z.uuid().optional(),
+      })
+      .strict(),
+  ),
+  /** "Merge into it": the new reading fills the existing lead's empty fields, notes and card photos are both kept. */
+  'leads.merge': channel<SavedLead>()(
+    z
+      .object({
+        intoId: z.uuid(),
+        lead: newLeadSchema.strict(),
+        cardScanId: z.uuid().optional(),
+        clearDraft: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   'leads.get': channel<Lead>()(z.object({ id: z.uuid() }).strict()),
   'leads.list': channel<LeadPage>()(
     z

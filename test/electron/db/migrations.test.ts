@@ -53,7 +53,7 @@ describe('migrations', () => {
 
     const upgraded = await openDatabase(file);
     try {
-      expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(2);
+      expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(upgraded.sqlite.prepare('SELECT last_name FROM leads ORDER BY seq').pluck().all()).toEqual(['Müller', 'Okafor']);
       expect(upgraded.sqlite.prepare("SELECT rowid FROM leads_fts WHERE leads_fts MATCH 'muller'").pluck().all()).toEqual([1]);
       upgraded.sqlite
