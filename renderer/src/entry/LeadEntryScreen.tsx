@@ -15,6 +15,7 @@ import { NotesField } from './NotesField';
 import { RatingField } from './RatingField';
 import { SaveConfirmation } from './SaveConfirmation';
 import { DraftNotice } from './DraftNotice';
+import { DuplicateWarning } from './DuplicateWarning';
 
 /** True for the keys that save: Enter in a single-line field, Ctrl/Cmd+Enter in the notes. */
 function isSaveKey(event: KeyboardEvent<HTMLFormElement>): boolean {
@@ -70,6 +71,7 @@ export function LeadEntryScreen() {
           <SaveConfirmation />
           <DraftNotice />
           <ErrorBanner message={entryError} details={orphanErrors} />
+          <DuplicateWarning />
         </div>
 
         <CardScanArea />

@@ -1,4 +1,5 @@
 import { displayName, type LeadContactField } from '../../../shared/domain/lead';
+import type { DuplicateMatch, SavedLead } from '../../../shared/ipc/contract';
 import {
   EMPTY_LEAD_FORM,
   formFromDraft,
@@ -29,18 +30,29 @@ export interface EntrySlice {
   draftRestored: boolean;
   /** Set when the draft could not be kept: the person should know a restart could lose it. */
   draftWarning: string | null;
+  /** The lead in the form is probably someone saved already: the warning offers open, merge, save anyway. */
+  duplicates: DuplicateMatch[] | null;
 
   setField(field: LeadFormField, value: string): void;
   /** Writes what a card scan read (the scan slice decided which fields it may change). */
   fillFromCard(values: Partial<LeadForm>): void;
-  /** Saves the form as a new lead; true when saved (the form is then ready for the next person). */
-  saveLead(): Promise<boolean>;
+  /**
+   * Saves the form as a new lead; true when saved (the form is then ready for the next person).
+   * First checks for duplicates (unless `saveAnyway`): when there are some, nothing is saved
+   * and `duplicates` says who.
+   */
+  saveLead(options?: { saveAnyway?: boolean }): Promise<boolean>;
+  /** "Merge into it": the form fills the existing lead's empty fields; notes and card photos are both kept. */
+  mergeIntoDuplicate(intoId: string): Promise<boolean>;
+  dismissDuplicates(): void;
   /** Empties the form on purpose ("Clear form"), dropping the draft too. */
   clearForm(): void;
   restoreDraft(): Promise<void>;
   /** Writes a pending draft now (the window is closing). */
   flushDraft(): void;
 }
+
+type LeadToSave = ReturnType<typeof newLeadFromForm>;
 
 export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelayMs }) => {
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -69,6 +81,68 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
       }, draftSaveDelayMs);
     }
 
+    /** The duplicate check never stands between the person and a save: if it fails, the lead is saved. */
+    async function duplicatesOf(lead: LeadToSave): Promise<DuplicateMatch[]> {
+      try {
+        const { firstName, lastName, company, email, phone, mobile } = lead;
+        return await api['leads.findDuplicates']({ firstName, lastName, company, email, phone, mobile });
+      } catch {
+        return [];
+      }
+    }
+
+    /**
+     * One save of the form, however it is stored (a new lead, or merged into an existing one).
+     * `store` returns the saved lead, or the duplicates that stopped it.
+     */
+    async function saveWith(store: (lead: LeadToSave) => Promise<SavedLead | DuplicateMatch[]>): Promise<boolean> {
+      if (get().saving) return false;
+      const sent = get().form;
+      const sentScan = { scanId: get().scanId, pending: get().scanPending };
+      // The server clears the draft together with the save; a draft write still waiting
+      // here would only bring the saved lead back as a draft.
+      clearTimeout(draftTimer);
+      draftTimer = undefined;
+      set({ saving: true, entryError: null, fieldErrors: {}, duplicates: null });
+      try {
+        const saved = await store(newLeadFromForm(sent, new Date(), sentScan.scanId));
+        if (Array.isArray(saved)) {
+          scheduleDraft(); // not saved yet: the form stays a draft
+          set({ saving: false, lastSaved: null, duplicates: saved });
+          return false;
+        }
+        // Anything typed while the save was on its way stays for the next lead; what was saved is cleared.
+        const current = get().form;
+        const next = { ...EMPTY_LEAD_FORM };
+        for (const field of Object.keys(next) as LeadFormField[]) {
+          if (current[field] !== sent[field]) next[field] = current[field];
+        }
+        set({
+          saving: false,
+          form: next,
+          draftRestored: false,
+          lastSaved: { id: saved.lead.id, name: displayName(saved.lead), missingForExport: saved.missingForExport },
+        });
+        get().scanSaved(sentScan);
+        writeDraft(formHasInput(next) ? next : null);
+        return true;
+      } catch (error) {
+        scheduleDraft(); // not saved: the form stays a draft, as before the save was tried
+        const { message, fieldErrors } = toUiError(error);
+        const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+        set({
+          saving: false,
+          // The previous confirmation next to a "not saved" message would only confuse.
+          lastSaved: null,
+          fieldErrors,
+          entryError: hasFieldErrors
+            ? 'Not saved yet: fix what is marked below, then press Enter again. Everything you typed is still here.'
+            : `Not saved yet. ${message}`,
+        });
+        return false;
+      }
+    }
+
     return {
       form: EMPTY_LEAD_FORM,
       fieldErrors: {},
@@ -77,6 +151,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
       lastSaved: null,
       draftRestored: false,
       draftWarning: null,
+      duplicates: null,
 
       setField(field, value) {
         // The API names the consent "consent" / "consent.wording"; the form calls its box consentGiven.
@@ -84,7 +159,8 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         const otherErrors = Object.fromEntries(
           Object.entries(get().fieldErrors).filter(([key]) => key !== apiName && !key.startsWith(`${apiName}.`)),
         );
-        set({ form: { ...get().form, [field]: value }, fieldErrors: otherErrors, draftRestored: false });
+        // The warning was about what the form held; after an edit the next Enter checks again.
+        set({ form: { ...get().form, [field]: value }, fieldErrors: otherErrors, draftRestored: false, duplicates: null });
         get().forgetScanField(field);
         scheduleDraft();
       },
@@ -97,49 +173,32 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         scheduleDraft();
       },
 
-      async saveLead() {
-        if (get().saving) return false;
-        const sent = get().form;
-        const sentScan = { scanId: get().scanId, pending: get().scanPending };
-        // The server clears the draft together with the save; a draft write still waiting
-        // here would only bring the saved lead back as a draft.
-        clearTimeout(draftTimer);
-        draftTimer = undefined;
-        set({ saving: true, entryError: null, fieldErrors: {} });
-        try {
-          const saved = await api['leads.create']({ ...newLeadFromForm(sent, new Date(), sentScan.scanId), clearDraft: true });
-          // Anything typed while the save was on its way stays for the next lead; what was saved is cleared.
-          const current = get().form;
-          const next = { ...EMPTY_LEAD_FORM };
-          for (const field of Object.keys(next) as LeadFormField[]) {
-            if (current[field] !== sent[field]) next[field] = current[field];
+      saveLead(options = {}) {
+        return saveWith(async (lead) => {
+          if (!options.saveAnyway) {
+            const matches = await duplicatesOf(lead);
+            if (matches.length > 0) return matches;
           }
-          set({
-            saving: false,
-            form: next,
-            draftRestored: false,
-            lastSaved: { id: saved.lead.id, name: displayName(saved.lead), missingForExport: saved.missingForExport },
+          // The show and staff member the header shows are the ones the lead is filed under.
+          const { settings } = get();
+          return api['leads.create']({
+            ...lead,
+            ...(settings.currentEventId && { eventId: settings.currentEventId }),
+            ...(settings.staffName && { capturedBy: settings.staffName }),
+            clearDraft: true,
           });
-          get().scanSaved(sentScan);
-          writeDraft(formHasInput(next) ? next : null);
-          return true;
-        } catch (error) {
-          scheduleDraft(); // not saved: the form stays a draft, as before the save was tried
-          const { message, fieldErrors } = toUiError(error);
-          const hasFieldErrors = Object.keys(fieldErrors).length > 0;
-          set({
-            saving: false,
-            // The previous confirmation next to a "not saved" message would only confuse.
-            lastSaved: null,
-            fieldErrors,
-            entryError: hasFieldErrors
-              ? 'Not saved yet: fix what is marked below, then press Enter again. Everything you typed is still here.'
-              : `Not saved yet. ${message}`,
-          });
-          return false;
-        }
+        });
       },
 
+      mergeIntoDuplicate(intoId) {
+        return saveWith(async ({ cardScanId, ...lead }) =>
+          api['leads.merge']({ intoId, lead, ...(cardScanId && { cardScanId }), clearDraft: true }),
+        );
+      },
+
+      dismissDuplicates() {
+        set({ duplicates: null });
+      },
       clearForm() {
         set({ form: EMPTY_LEAD_FORM, fieldErrors: {}, entryError: null, draftRestored: false });
         get().resetScan();
