@@ -40,7 +40,8 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     cardReader: scanner,
   });
   // Where cards are scanned, yesterday's abandoned scans go: start-up is the quiet moment for it.
-  if (scanner) await pruneUnsavedScans(context);
+  // A failed clean-up costs disk space at worst: it must never keep the booth from starting.
+  if (scanner) await pruneUnsavedScans(context).catch((error: unknown) => options.onUnexpectedError?.(error));
   const handlers = createHandlers(context, { version: options.version ?? APP_VERSION, dataPath: options.dbPath, mode: options.mode });
   return {
     database,

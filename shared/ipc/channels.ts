@@ -16,6 +16,7 @@ export const CHANNEL_NAMES = [
   'leads.findDuplicates',
   'leads.merge',
   'cards.scan',
+  'cards.get',
   'drafts.get',
   'drafts.save',
 ] as const;

@@ -24,8 +24,17 @@ export async function findCardScan(db: Kysely<Database>, scanId: string): Promis
   return db.selectFrom('card_scans').selectAll().where('id', '=', scanId).executeTakeFirst();
 }
 
-/** Scans that never became a lead (re-scans, cleared forms) and are older than `before`. */
-export async function deleteUnattachedCardScans(db: Kysely<Database>, before: string): Promise<number> {
-  const result = await db.deleteFrom('card_scans').where('lead_id', 'is', null).where('scanned_at', '<', before).executeTakeFirst();
+/**
+ * Scans that never became a lead (re-scans, cleared forms) and are older than `before`,
+ * except those still held: by the capture queue, or by the ids in `keep` (the draft's).
+ */
+export async function deleteUnattachedCardScans(db: Kysely<Database>, before: string, keep: string[] = []): Promise<number> {
+  let query = db
+    .deleteFrom('card_scans')
+    .where('lead_id', 'is', null)
+    .where('scanned_at', '<', before)
+    .where('id', 'not in', (eb) => eb.selectFrom('capture_queue').select('scan_id').where('scan_id', 'is not', null).$narrowType<{ scan_id: string }>());
+  if (keep.length > 0) query = query.where('id', 'not in', keep);
+  const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { BadgeArea } from '../badge/BadgeArea';
 import { CardDropZone } from '../scan/CardDropZone';
 import { CardPhotoPanel } from '../scan/CardPhotoPanel';
 import { CardScanArea } from '../scan/CardScanArea';
@@ -75,6 +76,7 @@ export function LeadEntryScreen() {
         </div>
 
         <CardScanArea />
+        <BadgeArea />
 
         <section className="form-section" aria-labelledby="section-person">
           <div className="section-heading">

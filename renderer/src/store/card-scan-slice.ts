@@ -33,6 +33,10 @@ export interface CardScanSlice {
   scanMarks: Partial<Record<LeadFormField, ScanMark>>;
   /** Values the scan wrote that the person has not changed since: a new scan may replace them. */
   scanFilled: Partial<Record<LeadFormField, string>>;
+  /** The raw OCR text of the scan, one click away on the photo. */
+  scanText: string;
+  /** The scan the form pointed at is no longer stored: said on the photo, with "Remove photo". */
+  scanLost: string | null;
 
   /** Reads the card photo and fills the form's empty fields; never throws (errors land in scanError). */
   scanCard(file: File): Promise<void>;
@@ -40,6 +44,13 @@ export interface CardScanSlice {
   acceptCardValue(field: LeadFormField): void;
   /** The person edited the field: it is theirs now, so its mark goes. */
   forgetScanField(field: LeadFormField): void;
+  /**
+   * A restored draft's scan: its photo comes back from the store. A scan the store no longer
+   * has leaves a message on the photo instead (the lead then saves without it).
+   */
+  restoreScan(scanId: string): Promise<void>;
+  /** The person read the message about a lost photo and removed it. */
+  dismissLostScan(): void;
   /** Drops the scan (and any scan still running): "Clear form". */
   resetScan(): void;
   /**
@@ -60,6 +71,8 @@ const NO_SCAN = {
   scanSummary: null,
   scanMarks: {},
   scanFilled: {},
+  scanText: '',
+  scanLost: null,
 } satisfies Partial<CardScanSlice>;
 
 /** The scanner's own message ("x.jpg is not an image…: pick a photo of the card"), as one sentence. */
@@ -72,6 +85,13 @@ function scanErrorMessage(error: unknown): string {
 function without<Value>(record: Partial<Record<LeadFormField, Value>>, field: LeadFormField): Partial<Record<LeadFormField, Value>> {
   const { [field]: _dropped, ...rest } = record;
   return rest;
+}
+
+function blobFromBase64(base64: string, mime: string): Blob {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return new Blob([bytes], { type: mime });
 }
 
 function untilSaveSettles(store: StoreApi<AppState>): Promise<void> {
@@ -98,7 +118,9 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
         set({ scanPending: null, scanError: `${file.name} is larger than 30 MB: use a smaller photo of the card.` });
         return;
       }
-      set({ scanPending: { file, name: file.name }, scanError: null });
+      set({ scanPending: { file, name: file.name }, scanError: null, scanLost: null });
+      // A QR code with a contact card on the card or badge fills the fields at once; the OCR adds what it lacks.
+      void get().readBadgeImage(file, { contactOnly: true });
       try {
         const imageBase64 = await readFileAsBase64(file);
         const result = await api['cards.scan']({ imageBase64, fileName: file.name });
@@ -120,6 +142,8 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
           scanPending: null,
           scanPhoto: { file, name: file.name },
           scanId: result.scanId,
+          scanText: result.text,
+          scanLost: null,
           scanMarks,
           scanFilled,
           scanSummary: { filled: Object.keys(scanFilled).length, toCheck: plan.toCheck.length, differs: Object.keys(plan.differs).length },
@@ -129,6 +153,24 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
         // An earlier successful scan of this lead (photo, marks, scan id) stays as it was.
         set({ scanPending: null, scanError: scanErrorMessage(error) });
       }
+    },
+
+    async restoreScan(scanId) {
+      const request = ++latestScan;
+      try {
+        const stored = await api['cards.get']({ scanId });
+        if (request !== latestScan) return;
+        const file = blobFromBase64(stored.imageBase64, stored.imageMime);
+        set({ scanPhoto: { file, name: stored.fileName || 'card photo' }, scanId, scanText: stored.text, scanLost: null, scanError: null });
+      } catch (error) {
+        if (request !== latestScan) return;
+        set({ ...NO_SCAN, scanLost: toUiError(error).message });
+        get().noteDraftChange();
+      }
+    },
+
+    dismissLostScan() {
+      set({ scanLost: null });
     },
 
     acceptCardValue(field) {

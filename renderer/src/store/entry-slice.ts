@@ -1,5 +1,5 @@
 import { displayName, type LeadContactField } from '../../../shared/domain/lead';
-import type { DuplicateMatch, SavedLead } from '../../../shared/ipc/contract';
+import { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY, type DuplicateMatch, type SavedLead } from '../../../shared/ipc/contract';
 import {
   EMPTY_LEAD_FORM,
   formFromDraft,
@@ -9,6 +9,7 @@ import {
   type LeadFormField,
 } from '../entry/lead-form-model';
 import type { SliceCreator } from './app-state';
+import type { BadgeReading } from './badge-slice';
 import { toUiError } from './ui-error';
 
 /** What the confirmation after a save says. */
@@ -48,11 +49,26 @@ export interface EntrySlice {
   /** Empties the form on purpose ("Clear form"), dropping the draft too. */
   clearForm(): void;
   restoreDraft(): Promise<void>;
+  /** Something kept with the draft besides the form changed (a badge, a scan): write the draft soon. */
+  noteDraftChange(): void;
   /** Writes a pending draft now (the window is closing). */
   flushDraft(): void;
 }
 
 type LeadToSave = ReturnType<typeof newLeadFromForm>;
+
+
+function badgeFromDraft(json: string | undefined): BadgeReading | null {
+  if (!json) return null;
+  try {
+    const value = JSON.parse(json) as Partial<BadgeReading>;
+    return typeof value.format === 'string' && typeof value.badgeId === 'string' && typeof value.summary === 'string'
+      ? (value as BadgeReading)
+      : null;
+  } catch {
+    return null; // a damaged draft entry loses only the badge line, never the typed fields
+  }
+}
 
 export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelayMs }) => {
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -60,7 +76,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
   let draftWrites: Promise<void> = Promise.resolve();
 
   return (set, get) => {
-    function writeDraft(fields: LeadForm | null): void {
+    function writeDraft(fields: Record<string, string> | null): void {
       clearTimeout(draftTimer);
       draftTimer = undefined;
       draftWrites = draftWrites.then(async () => {
@@ -75,10 +91,21 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
 
     function scheduleDraft(): void {
       clearTimeout(draftTimer);
-      draftTimer = setTimeout(() => {
-        const { form } = get();
-        writeDraft(formHasInput(form) ? form : null);
-      }, draftSaveDelayMs);
+      draftTimer = setTimeout(() => writeDraft(draftOf(get().form)), draftSaveDelayMs);
+    }
+
+    /**
+     * The draft is the form plus what belongs to it: the card scan (so a draft restored after
+     * a crash saves with its photo) and the badge. Null when there is nothing worth keeping.
+     */
+    function draftOf(form: LeadForm): Record<string, string> | null {
+      const { scanId, badge } = get();
+      if (!formHasInput(form) && !scanId && !badge) return null;
+      return {
+        ...form,
+        ...(scanId && { [DRAFT_SCAN_KEY]: scanId }),
+        ...(badge && { [DRAFT_BADGE_KEY]: JSON.stringify(badge) }),
+      };
     }
 
     /** The duplicate check never stands between the person and a save: if it fails, the lead is saved. */
@@ -105,7 +132,13 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
       draftTimer = undefined;
       set({ saving: true, entryError: null, fieldErrors: {}, duplicates: null });
       try {
-        const saved = await store(newLeadFromForm(sent, new Date(), sentScan.scanId));
+        const sentBadge = get().badge;
+        const lead = newLeadFromForm(sent, new Date(), sentScan.scanId);
+        const saved = await store(
+          sentBadge
+            ? { ...lead, ...(sentBadge.badgeId && { badgeId: sentBadge.badgeId }), captureMethod: sentScan.scanId ? 'card_scan' : 'badge_scan' }
+            : lead,
+        );
         if (Array.isArray(saved)) {
           scheduleDraft(); // not saved yet: the form stays a draft
           set({ saving: false, lastSaved: null, duplicates: saved });
@@ -124,11 +157,19 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
           lastSaved: { id: saved.lead.id, name: displayName(saved.lead), missingForExport: saved.missingForExport },
         });
         get().scanSaved(sentScan);
-        writeDraft(formHasInput(next) ? next : null);
+        if (get().badge === sentBadge) get().clearBadge();
+        writeDraft(draftOf(next));
         return true;
       } catch (error) {
         scheduleDraft(); // not saved: the form stays a draft, as before the save was tried
         const { message, fieldErrors } = toUiError(error);
+        if (fieldErrors.cardScanId !== undefined) {
+          // The photo is gone (removed as unsaved, or saved with another lead): say so on the
+          // photo; the next Enter saves the lead without it.
+          get().resetScan();
+          set({ saving: false, lastSaved: null, scanLost: `${message} Press Enter to save the lead without the photo.` });
+          return false;
+        }
         const hasFieldErrors = Object.keys(fieldErrors).length > 0;
         set({
           saving: false,
@@ -202,18 +243,26 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
       clearForm() {
         set({ form: EMPTY_LEAD_FORM, fieldErrors: {}, entryError: null, draftRestored: false });
         get().resetScan();
+        get().clearBadge();
         writeDraft(null);
       },
 
       async restoreDraft() {
         const draft = await api['drafts.get']({});
-        if (draft) set({ form: formFromDraft(draft.fields), draftRestored: true });
+        if (!draft) return;
+        set({ form: formFromDraft(draft.fields), draftRestored: true });
+        get().restoreBadge(badgeFromDraft(draft.fields[DRAFT_BADGE_KEY]));
+        const scanId = draft.fields[DRAFT_SCAN_KEY];
+        if (scanId) await get().restoreScan(scanId);
+      },
+
+      noteDraftChange() {
+        scheduleDraft();
       },
 
       flushDraft() {
         if (draftTimer === undefined) return;
-        const { form } = get();
-        writeDraft(formHasInput(form) ? form : null);
+        writeDraft(draftOf(get().form));
       },
     };
   };

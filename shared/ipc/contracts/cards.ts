@@ -14,6 +14,15 @@ export interface CardScanResult {
   imageHeight: number;
 }
 
+/** A stored scan again: after a restart, a restored draft or a queue item shows its photo and fields. */
+export interface StoredCardScan extends CardScanResult {
+  fileName: string;
+  imageBase64: string;
+  imageMime: string;
+  /** The lead it was saved with, or null while it waits for one. */
+  leadId: string | null;
+}
+
 /** Base64 of a card photo: 30 MB of image at most (a phone photo is 2–8 MB). */
 export const MAX_CARD_IMAGE_BASE64_LENGTH = Math.ceil((30 * 1024 * 1024 * 4) / 3);
 
@@ -31,4 +40,5 @@ export const cardsChannels = {
       })
       .strict(),
   ),
+  'cards.get': channel<StoredCardScan>()(z.object({ scanId: z.uuid() }).strict()),
 };
