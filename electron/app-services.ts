@@ -5,6 +5,7 @@ import { APP_VERSION } from './app-version';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
 import { createScanner, type Scanner } from './ocr/scanner';
 import { pruneUnsavedScans } from './services/card-scan-service';
+import { createCaptureQueueRunner, type CaptureQueueRunner } from './services/capture-queue-service';
 import { createHandlers } from './services/handlers';
 import { createServiceContext, type ServiceContext } from './services/service-context';
 
@@ -40,6 +41,12 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     cardReader: scanner,
   });
   // Where cards are scanned, yesterday's abandoned scans go: start-up is the quiet moment for it.
+  // The capture queue is read where cards are scanned; a batch left by a quit or a crash goes on.
+  const captureQueue: CaptureQueueRunner | undefined = scanner
+    ? createCaptureQueueRunner(context, { ...(options.onUnexpectedError && { onUnexpectedError: options.onUnexpectedError }) })
+    : undefined;
+  context.captureQueue = captureQueue;
+  captureQueue?.kick();
   // A failed clean-up costs disk space at worst: it must never keep the booth from starting.
   if (scanner) await pruneUnsavedScans(context).catch((error: unknown) => options.onUnexpectedError?.(error));
   const handlers = createHandlers(context, { version: options.version ?? APP_VERSION, dataPath: options.dbPath, mode: options.mode });
@@ -49,7 +56,10 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     handlers,
     scanner,
     async close() {
+      // Stop taking items first; closing the scanner then ends the reads in flight quickly.
+      const queueStopped = captureQueue?.close();
       await scanner?.close();
+      await queueStopped;
       await database.close();
     },
   };

@@ -31,8 +31,18 @@ export async function scanCard(
   reader: CardReader | undefined,
   input: { imageBase64: string; fileName: string },
 ): Promise<CardScanResult> {
+  return scanCardBytes(context, reader, Buffer.from(input.imageBase64, 'base64'), input.fileName);
+}
+
+/** scanCard on bytes already at hand (the capture queue keeps its photos as bytes). */
+export async function scanCardBytes(
+  context: ServiceContext,
+  reader: CardReader | undefined,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<CardScanResult> {
   if (!reader) throw new AppError('scan_failed', 'The card scanner is not available in this window. Type the lead instead.');
-  const bytes = Buffer.from(input.imageBase64, 'base64');
+  const input = { fileName };
   let result: Awaited<ReturnType<CardReader['scan']>>;
   try {
     result = await reader.scan({ bytes, name: input.fileName });

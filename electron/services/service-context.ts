@@ -20,6 +20,8 @@ export interface ServiceContext {
   notify: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** The card scanner, where this process runs one (not in the plain CLI commands). */
   cardReader?: CardReader | undefined;
+  /** Reads the capture queue in the background, where this process scans; told when items are added. */
+  captureQueue?: { kick(): void } | undefined;
 }
 
 export function createServiceContext(db: Kysely<Database>, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {

@@ -17,13 +17,17 @@ export const CHANNEL_NAMES = [
   'leads.merge',
   'cards.scan',
   'cards.get',
+  'cards.enqueue',
+  'cards.queue',
+  'cards.retry',
+  'cards.dequeue',
   'drafts.get',
   'drafts.save',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Main → renderer notifications. */
-export const EVENT_NAMES = ['leads.changed', 'settings.changed'] as const;
+export const EVENT_NAMES = ['leads.changed', 'settings.changed', 'cards.progress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isChannelName(value: unknown): value is ChannelName {

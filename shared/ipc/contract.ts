@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './channel';
 import type { ChannelName, EventName } from './channels';
 import { appChannels } from './contracts/app';
-import { cardsChannels } from './contracts/cards';
+import { cardsChannels, type QueueProgress } from './contracts/cards';
 import { draftsChannels } from './contracts/drafts';
 import { eventsChannels } from './contracts/events';
 import { leadsChannels } from './contracts/leads';
@@ -11,7 +11,7 @@ import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
 export type { AppInfo } from './contracts/app';
-export type { CardScanResult, StoredCardScan } from './contracts/cards';
+export type { CardScanResult, QueueItem, QueueProgress, StoredCardScan } from './contracts/cards';
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
 export { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY } from './contracts/drafts';
@@ -51,6 +51,8 @@ export type AreaHandlers<Area extends string> = Pick<Handlers, Extract<ChannelNa
 export interface EventPayloads {
   'leads.changed': { ids: string[] };
   'settings.changed': Settings;
+  /** The capture queue changed: an item was added, read, failed, retried or removed. */
+  'cards.progress': QueueProgress;
 }
 // Every event name has a payload type, and nothing else does.
 export type EventPayload<E extends EventName> = EventPayloads[E];

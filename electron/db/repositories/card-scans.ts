@@ -13,7 +13,10 @@ export async function attachCardScan(db: Kysely<Database>, scanId: string, leadI
     .where('id', '=', scanId)
     .where('lead_id', 'is', null)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  // Saved with a lead: its capture-queue item (if it came from a batch) is done.
+  await db.deleteFrom('capture_queue').where('scan_id', '=', scanId).execute();
+  return true;
 }
 
 export async function findCardScansOfLead(db: Kysely<Database>, leadId: string): Promise<CardScanRow[]> {
