@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { BadgeArea } from '../badge/BadgeArea';
+import { CaptureQueuePanel } from '../queue/CaptureQueuePanel';
 import { CardDropZone } from '../scan/CardDropZone';
 import { CardPhotoPanel } from '../scan/CardPhotoPanel';
 import { CardScanArea } from '../scan/CardScanArea';
@@ -76,6 +77,7 @@ export function LeadEntryScreen() {
         </div>
 
         <CardScanArea />
+        <CaptureQueuePanel />
         <BadgeArea />
 
         <section className="form-section" aria-labelledby="section-person">

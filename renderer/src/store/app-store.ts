@@ -8,6 +8,7 @@ import { createCardScanSlice } from './card-scan-slice';
 import { createEntrySlice } from './entry-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
+import { createQueueSlice } from './queue-slice';
 import { createSessionSlice } from './session-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -20,6 +21,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
     ...createBadgeSlice(deps)(...args),
+    ...createQueueSlice(deps)(...args),
   }));
 }
 

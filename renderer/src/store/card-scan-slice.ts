@@ -1,4 +1,4 @@
-import { MAX_CARD_IMAGE_BASE64_LENGTH } from '../../../shared/ipc/contract';
+import { MAX_CARD_IMAGE_BASE64_LENGTH, type CardScanResult, type StoredCardScan } from '../../../shared/ipc/contract';
 import type { LeadFormField } from '../entry/lead-form-model';
 import { cardValues, fillPlan } from '../scan/card-to-form';
 import { readFileAsBase64 } from '../scan/read-file-base64';
@@ -49,6 +49,8 @@ export interface CardScanSlice {
    * has leaves a message on the photo instead (the lead then saves without it).
    */
   restoreScan(scanId: string): Promise<void>;
+  /** A card read earlier (a capture-queue item) is put on the form, as if it had just been scanned. */
+  showStoredScan(stored: StoredCardScan): void;
   /** The person read the message about a lost photo and removed it. */
   dismissLostScan(): void;
   /** Drops the scan (and any scan still running): "Clear form". */
@@ -109,95 +111,108 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
   // cleared or saved, or another card was picked) is dropped instead of filling the wrong lead.
   let latestScan = 0;
 
-  return (set, get, store) => ({
-    ...NO_SCAN,
-
-    async scanCard(file) {
-      const request = ++latestScan;
-      if (file.size > MAX_CARD_FILE_BYTES) {
-        set({ scanPending: null, scanError: `${file.name} is larger than 30 MB: use a smaller photo of the card.` });
-        return;
+  return (set, get, store) => {
+    /** A scan's reading lands on the form: planned against the form as it is now, so whatever was typed is kept. */
+    function landScan(result: CardScanResult, photo: CardPhoto): void {
+      const plan = fillPlan(get().form, cardValues(result.fields), get().scanFilled);
+      get().fillFromCard(plan.fill);
+      const scanMarks: Partial<Record<LeadFormField, ScanMark>> = {};
+      for (const field of plan.toCheck) scanMarks[field] = { kind: 'check' };
+      for (const [field, cardValue] of Object.entries(plan.differs) as [LeadFormField, string][]) {
+        scanMarks[field] = { kind: 'differs', cardValue };
       }
-      set({ scanPending: { file, name: file.name }, scanError: null, scanLost: null });
-      // A QR code with a contact card on the card or badge fills the fields at once; the OCR adds what it lacks.
-      void get().readBadgeImage(file, { contactOnly: true });
-      try {
-        const imageBase64 = await readFileAsBase64(file);
-        const result = await api['cards.scan']({ imageBase64, fileName: file.name });
-        // A save in flight decides whose card this is: if it was sent while this scan ran,
-        // scanSaved() retires the scan and the result below is dropped, not put into the
-        // next person's form. If the save fails, the result still fills the unsaved lead.
-        if (get().saving) await untilSaveSettles(store);
-        if (request !== latestScan) return;
-        // Planned against the form as it is now: whatever was typed during the scan is kept.
-        const plan = fillPlan(get().form, cardValues(result.fields), get().scanFilled);
-        get().fillFromCard(plan.fill);
-        const scanMarks: Partial<Record<LeadFormField, ScanMark>> = {};
-        for (const field of plan.toCheck) scanMarks[field] = { kind: 'check' };
-        for (const [field, cardValue] of Object.entries(plan.differs) as [LeadFormField, string][]) {
-          scanMarks[field] = { kind: 'differs', cardValue };
+      const scanFilled = Object.fromEntries(Object.entries(plan.fill).filter(([, value]) => value !== ''));
+      set({
+        scanPending: null,
+        scanPhoto: photo,
+        scanId: result.scanId,
+        scanText: result.text,
+        scanLost: null,
+        scanError: null,
+        scanMarks,
+        scanFilled,
+        scanSummary: { filled: Object.keys(scanFilled).length, toCheck: plan.toCheck.length, differs: Object.keys(plan.differs).length },
+      });
+      get().noteDraftChange();
+    }
+
+    return {
+      ...NO_SCAN,
+
+      showStoredScan(stored) {
+        latestScan++; // a scan still running belongs to the card that was in the form before
+        landScan(stored, { file: blobFromBase64(stored.imageBase64, stored.imageMime), name: stored.fileName || 'card photo' });
+      },
+
+      async scanCard(file) {
+        const request = ++latestScan;
+        if (file.size > MAX_CARD_FILE_BYTES) {
+          set({ scanPending: null, scanError: `${file.name} is larger than 30 MB: use a smaller photo of the card.` });
+          return;
         }
-        const scanFilled = Object.fromEntries(Object.entries(plan.fill).filter(([, value]) => value !== ''));
-        set({
-          scanPending: null,
-          scanPhoto: { file, name: file.name },
-          scanId: result.scanId,
-          scanText: result.text,
-          scanLost: null,
-          scanMarks,
-          scanFilled,
-          scanSummary: { filled: Object.keys(scanFilled).length, toCheck: plan.toCheck.length, differs: Object.keys(plan.differs).length },
-        });
-      } catch (error) {
-        if (request !== latestScan) return;
-        // An earlier successful scan of this lead (photo, marks, scan id) stays as it was.
-        set({ scanPending: null, scanError: scanErrorMessage(error) });
-      }
-    },
+        set({ scanPending: { file, name: file.name }, scanError: null, scanLost: null });
+        // A QR code with a contact card on the card or badge fills the fields at once; the OCR adds what it lacks.
+        void get().readBadgeImage(file, { contactOnly: true });
+        try {
+          const imageBase64 = await readFileAsBase64(file);
+          const result = await api['cards.scan']({ imageBase64, fileName: file.name });
+          // A save in flight decides whose card this is: if it was sent while this scan ran,
+          // scanSaved() retires the scan and the result below is dropped, not put into the
+          // next person's form. If the save fails, the result still fills the unsaved lead.
+          if (get().saving) await untilSaveSettles(store);
+          if (request !== latestScan) return;
+          landScan(result, { file, name: file.name });
+        } catch (error) {
+          if (request !== latestScan) return;
+          // An earlier successful scan of this lead (photo, marks, scan id) stays as it was.
+          set({ scanPending: null, scanError: scanErrorMessage(error) });
+        }
+      },
 
-    async restoreScan(scanId) {
-      const request = ++latestScan;
-      try {
-        const stored = await api['cards.get']({ scanId });
-        if (request !== latestScan) return;
-        const file = blobFromBase64(stored.imageBase64, stored.imageMime);
-        set({ scanPhoto: { file, name: stored.fileName || 'card photo' }, scanId, scanText: stored.text, scanLost: null, scanError: null });
-      } catch (error) {
-        if (request !== latestScan) return;
-        set({ ...NO_SCAN, scanLost: toUiError(error).message });
-        get().noteDraftChange();
-      }
-    },
+      async restoreScan(scanId) {
+        const request = ++latestScan;
+        try {
+          const stored = await api['cards.get']({ scanId });
+          if (request !== latestScan) return;
+          const file = blobFromBase64(stored.imageBase64, stored.imageMime);
+          set({ scanPhoto: { file, name: stored.fileName || 'card photo' }, scanId, scanText: stored.text, scanLost: null, scanError: null });
+        } catch (error) {
+          if (request !== latestScan) return;
+          set({ ...NO_SCAN, scanLost: toUiError(error).message });
+          get().noteDraftChange();
+        }
+      },
 
-    dismissLostScan() {
-      set({ scanLost: null });
-    },
+      dismissLostScan() {
+        set({ scanLost: null });
+      },
 
-    acceptCardValue(field) {
-      const mark = get().scanMarks[field];
-      if (mark?.kind !== 'differs') return;
-      get().setField(field, mark.cardValue);
-      // It came from the card: a better scan may replace it, as any scanned value.
-      set({ scanFilled: { ...get().scanFilled, [field]: mark.cardValue } });
-    },
+      acceptCardValue(field) {
+        const mark = get().scanMarks[field];
+        if (mark?.kind !== 'differs') return;
+        get().setField(field, mark.cardValue);
+        // It came from the card: a better scan may replace it, as any scanned value.
+        set({ scanFilled: { ...get().scanFilled, [field]: mark.cardValue } });
+      },
 
-    forgetScanField(field) {
-      const { scanMarks, scanFilled } = get();
-      if (scanMarks[field] === undefined && scanFilled[field] === undefined) return;
-      set({ scanMarks: without(scanMarks, field), scanFilled: without(scanFilled, field) });
-    },
+      forgetScanField(field) {
+        const { scanMarks, scanFilled } = get();
+        if (scanMarks[field] === undefined && scanFilled[field] === undefined) return;
+        set({ scanMarks: without(scanMarks, field), scanFilled: without(scanFilled, field) });
+      },
 
-    resetScan() {
-      latestScan++;
-      set(NO_SCAN);
-    },
+      resetScan() {
+        latestScan++;
+        set(NO_SCAN);
+      },
 
-    scanSaved(sent) {
-      const { scanId, scanPending } = get();
-      const startedSinceSave = scanPending !== null && scanPending !== sent.pending;
-      if (!startedSinceSave) latestScan++; // its result must not fill the next person's form
-      if (scanId === sent.scanId) set({ ...NO_SCAN, scanPending: startedSinceSave ? scanPending : null });
-      else if (!startedSinceSave) set({ scanPending: null });
-    },
-  });
+      scanSaved(sent) {
+        const { scanId, scanPending } = get();
+        const startedSinceSave = scanPending !== null && scanPending !== sent.pending;
+        if (!startedSinceSave) latestScan++; // its result must not fill the next person's form
+        if (scanId === sent.scanId) set({ ...NO_SCAN, scanPending: startedSinceSave ? scanPending : null });
+        else if (!startedSinceSave) set({ scanPending: null });
+      },
+    };
+  };
 };

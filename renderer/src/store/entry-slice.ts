@@ -159,6 +159,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         get().scanSaved(sentScan);
         if (get().badge === sentBadge) get().clearBadge();
         writeDraft(draftOf(next));
+        get().queueItemSaved(sentScan.scanId);
         return true;
       } catch (error) {
         scheduleDraft(); // not saved: the form stays a draft, as before the save was tried
@@ -244,6 +245,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         set({ form: EMPTY_LEAD_FORM, fieldErrors: {}, entryError: null, draftRestored: false });
         get().resetScan();
         get().clearBadge();
+        get().setAsideOpenQueueItem();
         writeDraft(null);
       },
 

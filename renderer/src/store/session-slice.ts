@@ -68,6 +68,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api, bridge }) 
         const stops = [
           bridge.on('leads.changed', () => void get().loadFirstPage()),
           bridge.on('settings.changed', (settings) => void get().applySettings(settings)),
+          bridge.on('cards.progress', (progress) => get().applyQueue(progress.items)),
         ];
         unsubscribe = () => stops.forEach((stop) => stop());
       }
@@ -77,6 +78,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api, bridge }) 
         await get().restoreDraft();
         set({ startupStatus: 'ready' });
         void get().loadFirstPage();
+        void get().loadQueue();
       } catch (error) {
         set({ startupStatus: 'failed', startupError: toUiError(error).message });
       }
