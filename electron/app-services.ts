@@ -7,6 +7,7 @@ import { createScanner, type Scanner } from './ocr/scanner';
 import { pruneUnsavedScans } from './services/card-scan-service';
 import { createCaptureQueueRunner, type CaptureQueueRunner } from './services/capture-queue-service';
 import { createHandlers } from './services/handlers';
+import { watchOtherWriters } from './services/other-writers-watch';
 import { createServiceContext, type ServiceContext } from './services/service-context';
 
 export interface AppServicesOptions {
@@ -49,6 +50,12 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   captureQueue?.kick();
   // A failed clean-up costs disk space at worst: it must never keep the booth from starting.
   if (scanner) await pruneUnsavedScans(context).catch((error: unknown) => options.onUnexpectedError?.(error));
+  // Windows (Electron and browser mode) follow what other processes write to the same file.
+  const stopWatching = options.notify
+    ? watchOtherWriters(context, () => database.sqlite.pragma('data_version', { simple: true }) as number, {
+        ...(options.onUnexpectedError && { onUnexpectedError: options.onUnexpectedError }),
+      })
+    : undefined;
   const handlers = createHandlers(context, { version: options.version ?? APP_VERSION, dataPath: options.dbPath, mode: options.mode });
   return {
     database,
@@ -56,6 +63,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     handlers,
     scanner,
     async close() {
+      stopWatching?.();
       // Stop taking items first; closing the scanner then ends the reads in flight quickly.
       const queueStopped = captureQueue?.close();
       await scanner?.close();
