@@ -77,7 +77,7 @@ export const createBadgeSlice: SliceCreator<BadgeSlice> = () => (set, get) => ({
   },
 
   async readBadgeImage(file, options = {}) {
-    const text = await readQrFromImage(file);
+    const text = await readQrFromImage(file, { quick: options.contactOnly ?? false });
     // A business card's QR code is often just the company's website: no badge id, so only contact cards count there.
     if (text !== null && options.contactOnly && !badgeHasContact(readBadgePayload(text))) return false;
     if (text !== null) return get().applyBadgePayload(text);
