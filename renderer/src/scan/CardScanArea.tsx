@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store/app-store';
+import { WebcamPanel } from '../webcam/WebcamPanel';
 import { ScanErrorBanner } from './ScanErrorBanner';
 import { ScanStatusLine } from './ScanStatusLine';
 
@@ -44,6 +45,7 @@ export function CardScanArea() {
         <button type="button" className="button-quiet" onClick={() => folderInput.current?.click()}>
           A folder…
         </button>
+        <WebcamPanel />
         <p className="section-hint">or drop photos of cards anywhere on this form. The empty fields are filled in for you to check; several photos are queued.</p>
       </div>
       <input
