@@ -17,6 +17,7 @@ export const CHANNEL_NAMES = [
   'leads.merge',
   'cards.scan',
   'cards.get',
+  'cards.readImage',
   'cards.enqueue',
   'cards.queue',
   'cards.retry',

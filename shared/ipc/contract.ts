@@ -11,7 +11,7 @@ import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
 export type { AppInfo } from './contracts/app';
-export type { CardScanResult, QueueItem, QueueProgress, StoredCardScan } from './contracts/cards';
+export type { CardReadImage, CardScanResult, QueueItem, QueueProgress, StoredCardScan } from './contracts/cards';
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
 export { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY } from './contracts/drafts';

@@ -84,6 +84,17 @@ test.describe('the card queue', () => {
     await expect(textbox(page, 'firstName')).toHaveValue(first.firstName ?? '');
     await expect(queuePanel(page)).toContainText('On the form — press Enter to save');
 
+    // Review beside the card: the focused field's box is outlined on the card as it was read.
+    await textbox(page, 'email').focus();
+    await expect(page.getByRole('img', { name: 'The card as the scanner read it, Email outlined' })).toBeVisible({ timeout: 10_000 });
+    await screenshot(page, '01b-email-outlined');
+    await page.keyboard.press('Alt+X'); // no partner for Email: nothing happens
+    await textbox(page, 'firstName').focus();
+    await page.keyboard.press('Alt+X');
+    await expect(textbox(page, 'firstName')).toHaveValue(first.lastName ?? '');
+    await page.keyboard.press('Alt+X');
+    await expect(textbox(page, 'firstName')).toHaveValue(first.firstName ?? '');
+
     const failed = queuePanel(page).locator('[data-status=failed]');
     await expect(failed).toContainText('notes.jpg is not an image', { timeout: 30_000 });
     await expect(failed.getByRole('button', { name: 'Retry' })).toBeVisible();

@@ -9,6 +9,7 @@ import { CardScanArea } from '../scan/CardScanArea';
 import { useAppStore, useAppStoreApi } from '../store/app-store';
 import { ConsentField } from './ConsentField';
 import { leadFieldId } from './field-ids';
+import { isLeadFormField, type LeadFormField } from './lead-form-model';
 import { FIELD_ORDER_FOR_FOCUS, orphanFieldErrors } from './field-order';
 import { LeadSourceField } from './LeadSourceField';
 import { LeadTextField } from './LeadTextField';
@@ -27,11 +28,20 @@ function isSaveKey(event: KeyboardEvent<HTMLFormElement>): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement;
 }
 
+/** The lead field an element edits (its id is leadFieldId(field)), or null. */
+function formFieldOf(target: EventTarget): LeadFormField | null {
+  if (!(target instanceof HTMLElement) || !target.id.startsWith('lead-')) return null;
+  const name = target.id.slice('lead-'.length);
+  return isLeadFormField(name) ? name : null;
+}
+
 /** The booth screen: type a person's details, press Enter, the form is ready for the next one. */
 export function LeadEntryScreen() {
   const store = useAppStoreApi();
   const saveLead = useAppStore((state) => state.saveLead);
   const clearForm = useAppStore((state) => state.clearForm);
+  const swapField = useAppStore((state) => state.swapField);
+  const setReviewField = useAppStore((state) => state.setReviewField);
   const saving = useAppStore((state) => state.saving);
   const entryError = useAppStore((state) => state.entryError);
   const orphanErrors = useAppStore(useShallow((state) => orphanFieldErrors(state.fieldErrors)));
@@ -56,6 +66,12 @@ export function LeadEntryScreen() {
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
+    const field = formFieldOf(event.target);
+    // Alt+X: swap the field with its usual mix-up partner; the focus stays.
+    if (event.altKey && !event.ctrlKey && !event.metaKey && event.key.toLowerCase() === 'x' && field) {
+      if (swapField(field)) event.preventDefault();
+      return;
+    }
     if (!isSaveKey(event)) return;
     event.preventDefault();
     void save();
@@ -68,7 +84,16 @@ export function LeadEntryScreen() {
 
   return (
     <CardDropZone>
-      <form className="lead-form" aria-label="New lead" noValidate onKeyDown={handleKeyDown} onSubmit={handleSubmit}>
+      <form
+        className="lead-form"
+        aria-label="New lead"
+        noValidate
+        onKeyDown={handleKeyDown}
+        onSubmit={handleSubmit}
+        // The focused field's box is outlined on the card beside the form.
+        onFocus={(event) => setReviewField(formFieldOf(event.target))}
+        onBlur={() => setReviewField(null)}
+      >
         <div className="form-messages">
           <SaveConfirmation />
           <DraftNotice />
@@ -84,7 +109,8 @@ export function LeadEntryScreen() {
           <div className="section-heading">
             <h2 id="section-person">Person</h2>
             <p className="section-hint">
-              Type what you have, then press <kbd>Enter</kbd>: the lead is saved and the form is ready for the next person.
+              Type what you have, then press <kbd>Enter</kbd>: the lead is saved and the form is ready for the next person.{' '}
+              <kbd>Alt</kbd>+<kbd>X</kbd> swaps first and last name, phone and mobile, or title and company.
             </p>
           </div>
           <div className="field-grid">

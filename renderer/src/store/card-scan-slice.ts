@@ -1,5 +1,6 @@
 import { MAX_CARD_IMAGE_BASE64_LENGTH, type CardScanResult, type StoredCardScan } from '../../../shared/ipc/contract';
-import type { LeadFormField } from '../entry/lead-form-model';
+import type { OcrBox } from '../../../shared/parsing/ocr-types';
+import { isLeadFormField, type LeadFormField } from '../entry/lead-form-model';
 import { cardValues, fillPlan } from '../scan/card-to-form';
 import { readFileAsBase64 } from '../scan/read-file-base64';
 import type { StoreApi } from 'zustand';
@@ -37,6 +38,12 @@ export interface CardScanSlice {
   scanText: string;
   /** The scan the form pointed at is no longer stored: said on the photo, with "Remove photo". */
   scanLost: string | null;
+  /** Where on the straightened card each field was read (boxes in `scanReadImage`'s pixels). */
+  scanBoxes: Partial<Record<LeadFormField, OcrBox>>;
+  /** The card as the scanner read it, loaded once a scan has boxes: the outlines are drawn on it. */
+  scanReadImage: { file: Blob; width: number; height: number } | null;
+  /** The form field that has the focus: its box is outlined beside the form. */
+  reviewField: LeadFormField | null;
 
   /** Reads the card photo and fills the form's empty fields; never throws (errors land in scanError). */
   scanCard(file: File): Promise<void>;
@@ -49,6 +56,7 @@ export interface CardScanSlice {
    * has leaves a message on the photo instead (the lead then saves without it).
    */
   restoreScan(scanId: string): Promise<void>;
+  setReviewField(field: LeadFormField | null): void;
   /** A card read earlier (a capture-queue item) is put on the form, as if it had just been scanned. */
   showStoredScan(stored: StoredCardScan): void;
   /** The person read the message about a lost photo and removed it. */
@@ -75,6 +83,8 @@ const NO_SCAN = {
   scanFilled: {},
   scanText: '',
   scanLost: null,
+  scanBoxes: {},
+  scanReadImage: null,
 } satisfies Partial<CardScanSlice>;
 
 /** The scanner's own message ("x.jpg is not an image…: pick a photo of the card"), as one sentence. */
@@ -94,6 +104,15 @@ function blobFromBase64(base64: string, mime: string): Blob {
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
   return new Blob([bytes], { type: mime });
+}
+
+/** Where each form field was read, for the outline beside the form. */
+function boxesOf(result: Pick<CardScanResult, 'fields'>): Partial<Record<LeadFormField, OcrBox>> {
+  const boxes: Partial<Record<LeadFormField, OcrBox>> = {};
+  for (const [field, parsed] of Object.entries(result.fields)) {
+    if (parsed.box && parsed.value && isLeadFormField(field)) boxes[field] = parsed.box;
+  }
+  return boxes;
 }
 
 function untilSaveSettles(store: StoreApi<AppState>): Promise<void> {
@@ -122,7 +141,10 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
         scanMarks[field] = { kind: 'differs', cardValue };
       }
       const scanFilled = Object.fromEntries(Object.entries(plan.fill).filter(([, value]) => value !== ''));
+      const scanBoxes = boxesOf(result);
       set({
+        scanBoxes,
+        scanReadImage: null,
         scanPending: null,
         scanPhoto: photo,
         scanId: result.scanId,
@@ -134,10 +156,27 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
         scanSummary: { filled: Object.keys(scanFilled).length, toCheck: plan.toCheck.length, differs: Object.keys(plan.differs).length },
       });
       get().noteDraftChange();
+      if (Object.keys(scanBoxes).length > 0) void loadReadImage(result.scanId);
+    }
+
+    async function loadReadImage(scanId: string): Promise<void> {
+      try {
+        const read = await api['cards.readImage']({ scanId });
+        // Only for the scan still on the form, and only when the boxes fit the image.
+        if (get().scanId !== scanId || !read.matchesBoxes) return;
+        set({ scanReadImage: { file: blobFromBase64(read.imageBase64, 'image/jpeg'), width: read.width, height: read.height } });
+      } catch {
+        // No outlines, the photo stays: the fields and their Check marks say everything else.
+      }
     }
 
     return {
       ...NO_SCAN,
+      reviewField: null,
+
+      setReviewField(field) {
+        if (get().reviewField !== field) set({ reviewField: field });
+      },
 
       showStoredScan(stored) {
         latestScan++; // a scan still running belongs to the card that was in the form before
@@ -175,7 +214,9 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
           const stored = await api['cards.get']({ scanId });
           if (request !== latestScan) return;
           const file = blobFromBase64(stored.imageBase64, stored.imageMime);
-          set({ scanPhoto: { file, name: stored.fileName || 'card photo' }, scanId, scanText: stored.text, scanLost: null, scanError: null });
+          const scanBoxes = boxesOf(stored);
+          set({ scanPhoto: { file, name: stored.fileName || 'card photo' }, scanId, scanText: stored.text, scanLost: null, scanError: null, scanBoxes });
+          if (Object.keys(scanBoxes).length > 0) void loadReadImage(scanId);
         } catch (error) {
           if (request !== latestScan) return;
           set({ ...NO_SCAN, scanLost: toUiError(error).message });

@@ -46,6 +46,8 @@ export interface EntrySlice {
   /** "Merge into it": the form fills the existing lead's empty fields; notes and card photos are both kept. */
   mergeIntoDuplicate(intoId: string): Promise<boolean>;
   dismissDuplicates(): void;
+  /** The usual mix-ups in one key: first/last name, phone/mobile, title/company. False when the field has no partner. */
+  swapField(field: LeadFormField): boolean;
   /** Empties the form on purpose ("Clear form"), dropping the draft too. */
   clearForm(): void;
   restoreDraft(): Promise<void>;
@@ -56,6 +58,16 @@ export interface EntrySlice {
 }
 
 type LeadToSave = ReturnType<typeof newLeadFromForm>;
+
+/** Fields a card or a hurried typist puts in each other's place. */
+export const SWAP_PARTNERS: Partial<Record<LeadFormField, LeadFormField>> = {
+  firstName: 'lastName',
+  lastName: 'firstName',
+  phone: 'mobile',
+  mobile: 'phone',
+  title: 'company',
+  company: 'title',
+};
 
 
 function badgeFromDraft(json: string | undefined): BadgeReading | null {
@@ -236,6 +248,16 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         return saveWith(async ({ cardScanId, ...lead }) =>
           api['leads.merge']({ intoId, lead, ...(cardScanId && { cardScanId }), clearDraft: true }),
         );
+      },
+
+      swapField(field) {
+        const partner = SWAP_PARTNERS[field];
+        if (!partner) return false;
+        const { form } = get();
+        const [mine, theirs] = [form[field], form[partner]];
+        get().setField(field, theirs);
+        get().setField(partner, mine);
+        return true;
       },
 
       dismissDuplicates() {

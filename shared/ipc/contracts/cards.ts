@@ -23,6 +23,16 @@ export interface StoredCardScan extends CardScanResult {
   leadId: string | null;
 }
 
+/** The card as the scanner read it (straightened): the scan result's boxes are in its pixels. */
+export interface CardReadImage {
+  /** JPEG, grayscale. */
+  imageBase64: string;
+  width: number;
+  height: number;
+  /** False when the OCR read a turned or uncropped copy instead: the boxes do not fit this image. */
+  matchesBoxes: boolean;
+}
+
 /** One photo in the capture queue, as lists and progress events show it (without the photo). */
 export interface QueueItem {
   id: string;
@@ -61,6 +71,8 @@ export const cardsChannels = {
       .strict(),
   ),
   'cards.get': channel<StoredCardScan>()(z.object({ scanId: z.uuid() }).strict()),
+  /** The straightened card the boxes refer to, for outlining where a field was read. */
+  'cards.readImage': channel<CardReadImage>()(z.object({ scanId: z.uuid() }).strict()),
   /** Adds one photo to the capture queue (a batch is one call per photo); it is read in the background. */
   'cards.enqueue': channel<QueueItem>()(z.object({ imageBase64: cardImageBase64, fileName: z.string().max(255) }).strict()),
   'cards.queue': channel<QueueItem[]>()(noInput),
