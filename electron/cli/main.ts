@@ -3,6 +3,8 @@ import { defaultDatabasePath, defaultDataDir } from '../data-location';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, formatUsage, type CliIo } from './cli-io';
 import { EVENTS_USAGE, runEventsCommand } from './commands/events';
 import { LEADS_USAGE, runLeadsCommand } from './commands/leads';
+import { CONVERT_USAGE, runConvertCommand } from './commands/convert';
+import { CRM_USAGE, runCrmCommand } from './commands/crm';
 import { runServeCommand, SERVE_USAGE } from './commands/serve';
 import { runStaffCommand, STAFF_USAGE } from './commands/staff';
 import { parseCommandLine, type CommandLine } from './parse-command-line';
@@ -16,6 +18,8 @@ const USAGE = [
     ...STAFF_USAGE,
     ...EVENTS_USAGE,
     ...LEADS_USAGE,
+    ...CONVERT_USAGE,
+    ...CRM_USAGE,
     ['scan FILE... [--concurrency N] [--thorough]', 'read business-card photos; one JSON line per file'],
     ...SERVE_USAGE,
   ]),
@@ -58,12 +62,19 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
       return runServeCommand(dbPath, commandLine.words, io);
     case 'staff':
     case 'events':
-    case 'leads': {
+    case 'leads':
+    case 'convert':
+    case 'accounts':
+    case 'contacts':
+    case 'opportunities': {
+      const command = commandLine.command;
       const session = await openCliSession(dbPath);
       try {
-        if (commandLine.command === 'staff') await runStaffCommand(session, commandLine.words, io);
-        else if (commandLine.command === 'events') await runEventsCommand(session, commandLine.words, io);
-        else await runLeadsCommand(session, commandLine.words, io);
+        if (command === 'staff') await runStaffCommand(session, commandLine.words, io);
+        else if (command === 'events') await runEventsCommand(session, commandLine.words, io);
+        else if (command === 'leads') await runLeadsCommand(session, commandLine.words, io);
+        else if (command === 'convert') await runConvertCommand(session, commandLine.words, io);
+        else await runCrmCommand(session, command, commandLine.words, io);
       } finally {
         await session.close();
       }

@@ -20,6 +20,8 @@ export interface ServiceContext {
   notify: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** The card scanner, where this process runs one (not in the plain CLI commands). */
   cardReader?: CardReader | undefined;
+  /** Hands a checked mailto:/https: address to the system (Electron's shell.openExternal); absent elsewhere. */
+  openExternal?: ((url: string) => Promise<void>) | undefined;
 }
 
 export function createServiceContext(db: Kysely<Database>, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
@@ -29,6 +31,7 @@ export function createServiceContext(db: Kysely<Database>, overrides: Partial<Om
     newId: overrides.newId ?? randomUUID,
     notify: overrides.notify ?? (() => {}),
     cardReader: overrides.cardReader,
+    openExternal: overrides.openExternal,
   };
 }
 

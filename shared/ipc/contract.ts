@@ -7,14 +7,22 @@ import { draftsChannels } from './contracts/drafts';
 import { eventsChannels } from './contracts/events';
 import { leadsChannels } from './contracts/leads';
 import { settingsChannels, type Settings } from './contracts/settings';
+import { qualificationChannels } from './contracts/qualification';
+import { activitiesChannels } from './contracts/activities';
+import { conversionChannels } from './contracts/conversion';
+import { crmChannels } from './contracts/crm';
 import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
 export type { AppInfo } from './contracts/app';
-export type { CardScanResult } from './contracts/cards';
+export type { CardPhoto, CardScanResult } from './contracts/cards';
+export type { Checklist, LeadQualification } from './contracts/qualification';
+export type { FollowupEmail } from './contracts/activities';
+export type { AccountSuggestion, AutoConversionReport, ConversionSuggestions } from './contracts/conversion';
+export type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListItem } from './contracts/crm';
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
-export type { LeadPage, SavedLead } from './contracts/leads';
+export type { LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
 export type { Settings } from './contracts/settings';
 
 /** Every channel of every area (one file per area in contracts/). */
@@ -25,6 +33,10 @@ export const contract = {
   ...leadsChannels,
   ...cardsChannels,
   ...draftsChannels,
+  ...qualificationChannels,
+  ...activitiesChannels,
+  ...conversionChannels,
+  ...crmChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -50,6 +62,8 @@ export type AreaHandlers<Area extends string> = Pick<Handlers, Extract<ChannelNa
 export interface EventPayloads {
   'leads.changed': { ids: string[] };
   'settings.changed': Settings;
+  /** The automatic conversion rule's run over a show: how far it is. */
+  'conversion.progress': { done: number; total: number };
 }
 // Every event name has a payload type, and nothing else does.
 export type EventPayload<E extends EventName> = EventPayloads[E];

@@ -38,6 +38,8 @@ export function fakeLead(index: number, eventId: string, capturedAt: string): Le
     rating: null,
     notes: pick(NOTES, index * 5),
     consent: null,
+    unqualifiedReason: '',
+    expectedCloseDate: '',
     captureMethod: 'typed',
     eventId,
     capturedBy: 'Bench',

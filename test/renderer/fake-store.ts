@@ -12,6 +12,8 @@ export const SHOW: ShowEvent = {
   startsOn: '',
   endsOn: '',
   qualificationFramework: 'BANT',
+  followupSubject: '',
+  followupBody: '',
   createdAt: '2026-03-01T08:00:00.000Z',
 };
 
@@ -54,6 +56,8 @@ export function leadWith(fields: Partial<Lead>): Lead {
     rating: null,
     notes: '',
     consent: null,
+    unqualifiedReason: '',
+    expectedCloseDate: '',
     captureMethod: 'typed',
     eventId: SHOW.id,
     capturedBy: 'Dana Booth',

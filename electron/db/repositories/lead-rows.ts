@@ -29,6 +29,8 @@ export function leadFromRow(row: LeadRow): Lead {
         ? null
         : { given: row.consent_given === 1, at: row.consent_at ?? '', wording: row.consent_wording ?? '' },
     captureMethod: row.capture_method as CaptureMethod,
+    unqualifiedReason: row.unqualified_reason,
+    expectedCloseDate: row.expected_close_date,
     eventId: row.event_id,
     capturedBy: row.captured_by,
     capturedAt: row.captured_at,
@@ -55,6 +57,8 @@ export function editableColumns(lead: Lead) {
     status: lead.status,
     rating: lead.rating,
     notes: lead.notes,
+    unqualified_reason: lead.unqualifiedReason,
+    expected_close_date: lead.expectedCloseDate,
     ...consentColumns(lead.consent),
     updated_at: lead.updatedAt,
   } satisfies Partial<LeadRow>;

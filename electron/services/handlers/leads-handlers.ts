@@ -1,4 +1,5 @@
 import type { AreaHandlers } from '../../../shared/ipc/contract';
+import { getLeadDetail } from '../lead-detail-service';
 import { createLead, getLead, listLeads, updateLead } from '../leads-service';
 import type { ServiceContext } from '../service-context';
 
@@ -7,6 +8,7 @@ export function leadsHandlers(context: ServiceContext): AreaHandlers<'leads'> {
     'leads.create': (input) => createLead(context, input),
     'leads.update': (input) => updateLead(context, input.id, input.patch),
     'leads.get': (input) => getLead(context, input.id),
+    'leads.detail': (input) => getLeadDetail(context, input.id),
     'leads.list': (input) => listLeads(context, input),
   };
 }

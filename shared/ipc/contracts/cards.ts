@@ -17,6 +17,11 @@ export interface CardScanResult {
 /** Base64 of a card photo: 30 MB of image at most (a phone photo is 2–8 MB). */
 export const MAX_CARD_IMAGE_BASE64_LENGTH = Math.ceil((30 * 1024 * 1024 * 4) / 3);
 
+export interface CardPhoto {
+  imageBase64: string;
+  mime: string;
+}
+
 /** The card scanner. */
 export const cardsChannels = {
   'cards.scan': channel<CardScanResult>()(
@@ -31,4 +36,5 @@ export const cardsChannels = {
       })
       .strict(),
   ),
+  'cards.photo': channel<CardPhoto>()(z.object({ scanId: z.uuid() }).strict()),
 };

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../../domain/lead';
+import type { Activity } from '../../domain/activity';
+import type { ConversionSummary } from '../../domain/crm';
+import type { ShowEvent } from '../../domain/event';
+import type { TimelineEntry } from '../../domain/timeline';
 import { channel } from '../channel';
+import type { LeadQualification } from './qualification';
 
 export interface SavedLead {
   lead: Lead;
@@ -12,6 +17,30 @@ export interface LeadPage {
   items: Lead[];
   /** Pass back as `after` for the next page; null at the end. */
   nextCursor: string | null;
+}
+
+/** A card scan kept with a lead, without its photo (fetched separately with cards.photo). */
+export interface LeadCardScan {
+  id: string;
+  fileName: string;
+  ocrText: string;
+  imageWidth: number;
+  imageHeight: number;
+  scannedAt: string;
+}
+
+/** Everything the lead's screen shows. */
+export interface LeadDetail {
+  lead: Lead;
+  event: ShowEvent | null;
+  missingForExport: LeadContactField[];
+  qualification: LeadQualification;
+  /** Newest first. */
+  timeline: TimelineEntry[];
+  activities: Activity[];
+  cardScans: LeadCardScan[];
+  /** What the lead became, once converted. */
+  conversion: ConversionSummary | null;
 }
 
 /** Leads: create, edit, read, list and search. */
@@ -27,6 +56,7 @@ export const leadsChannels = {
   ),
   'leads.update': channel<SavedLead>()(z.object({ id: z.uuid(), patch: leadPatchSchema.strict() }).strict()),
   'leads.get': channel<Lead>()(z.object({ id: z.uuid() }).strict()),
+  'leads.detail': channel<LeadDetail>()(z.object({ id: z.uuid() }).strict()),
   'leads.list': channel<LeadPage>()(
     z
       .object({
