@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { LeadEntryScreen } from '../entry/LeadEntryScreen';
+import { LeadDetailScreen } from '../lead/LeadDetailScreen';
 import { LeadsScreen } from '../leads/LeadsScreen';
 import type { Route, ScreenName } from '../store/navigation-slice';
 
@@ -17,7 +18,7 @@ type ScreenRegistry = { [Name in ScreenName]: ScreenEntry<Name> };
 export const SCREENS: ScreenRegistry = {
   entry: { render: () => <LeadEntryScreen />, tab: { label: 'New lead', key: 'N' } },
   leads: { render: () => <LeadsScreen />, tab: { label: 'Leads', key: 'L' } },
-  lead: { render: () => <p>Lead</p>, underTab: 'leads' },
+  lead: { render: (route) => <LeadDetailScreen key={route.leadId} leadId={route.leadId} />, underTab: 'leads' },
   accounts: { render: () => <p>Accounts</p>, tab: { label: 'Accounts', key: 'A' } },
   account: { render: () => <p>Account</p>, underTab: 'accounts' },
   contact: { render: () => <p>Contact</p>, underTab: 'accounts' },

@@ -7,6 +7,7 @@ import { createCardScanSlice } from './card-scan-slice';
 import { createEntrySlice } from './entry-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
+import { createLeadDetailSlice } from './lead-detail-slice';
 import { createSessionSlice } from './session-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -18,6 +19,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createEntrySlice(deps)(...args),
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
+    ...createLeadDetailSlice(deps)(...args),
   }));
 }
 
