@@ -339,18 +339,21 @@ function cardFields(lines: ContentLine[]): ContactPayloadFields {
     fields.firstName = [listComponent(given), listComponent(additional)].filter(Boolean).join(' ');
     fields.salutation = listComponent(prefixes);
   }
-  const fn = named('FN')[0];
-  if (fn && fields.firstName === '' && fields.lastName === '') {
-    const split = splitFullName(unescapeText(fn.value));
-    fields.firstName = split.firstName;
-    fields.lastName = split.lastName;
-    fields.salutation ||= split.salutation;
-  }
-
   const org = named('ORG')[0];
   if (org) fields.company = unescapeText(splitStructured(org.value)[0] ?? '').trim();
   fields.title = unescapeText((named('TITLE')[0] ?? named('ROLE')[0])?.value ?? '').trim();
   fields.email = unescapeText(best(named('EMAIL'))?.value ?? '').trim();
+
+  const fn = named('FN')[0];
+  const fullName = fn ? unescapeText(fn.value).trim() : '';
+  // An FN that only repeats the company or the email (a card without a person's name, as
+  // our writer and Apple's company cards make) is not a person's name to split.
+  if (fullName && fields.firstName === '' && fields.lastName === '' && fullName !== fields.company && fullName !== fields.email) {
+    const split = splitFullName(fullName);
+    fields.firstName = split.firstName;
+    fields.lastName = split.lastName;
+    fields.salutation ||= split.salutation;
+  }
   fields.website = unescapeText(best(named('URL'))?.value ?? '').trim();
 
   const phones: ContentLine[] = [];
