@@ -36,6 +36,8 @@ function utf8Length(codePoint: number): number {
  * space and up to 74, always cut between whole characters.
  */
 export function foldLine(line: string): string {
+  // Most lines are short: a UTF-16 unit is at most 3 octets, so 25 units always fit.
+  if (line.length <= MAX_LINE_OCTETS / 3) return line;
   const pieces: string[] = [];
   let current = '';
   let octets = 0;
