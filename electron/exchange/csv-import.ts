@@ -17,7 +17,7 @@
 import { parse, type CsvError } from 'csv-parse/sync';
 import { foldText } from '../../shared/domain/normalize';
 import { splitFullName } from '../../shared/parsing/contact-payload';
-import { LEAD_CONTACT_FIELDS } from '../../shared/domain/lead';
+import { LEAD_CONTACT_FIELDS, LEAD_RATINGS, type LeadRating, type LeadStatus } from '../../shared/domain/lead';
 
 /** The lead fields a column can fill. `fullName` is split into first and last name. */
 export const IMPORT_TARGETS = [
@@ -318,4 +318,63 @@ export function readLeadsCsv(input: string | Uint8Array, options: CsvImportOptio
     rows.push(row);
   }
   return { delimiter, headers, guessedMapping, mapping, unmappedColumns, rows };
+}
+
+/**
+ * A status as other tools write it → ours, or null when it says nothing we can use.
+ * Salesforce's defaults (classic: "Open - Not Contacted", "Working - Contacted", "Closed -
+ * Not Converted"; Lightning: New, Working, Nurturing, Qualified, Unqualified) and HubSpot's
+ * Lead Status values. A converted lead elsewhere comes in as Qualified: in LeadBooth only
+ * conversion makes a lead Converted.
+ */
+export function leadStatusFromText(value: string): LeadStatus | null {
+  const word = headerWord(value);
+  const statuses: Record<string, LeadStatus> = {
+    new: 'New',
+    opennotcontacted: 'New',
+    open: 'New',
+    neu: 'New',
+    nouveau: 'New',
+    nuevo: 'New',
+    working: 'Working',
+    workingcontacted: 'Working',
+    inprogress: 'Working',
+    attemptedtocontact: 'Working',
+    connected: 'Working',
+    nurturing: 'Working',
+    inbearbeitung: 'Working',
+    encours: 'Working',
+    qualified: 'Qualified',
+    opendeal: 'Qualified',
+    closedconverted: 'Qualified',
+    converted: 'Qualified',
+    qualifiziert: 'Qualified',
+    qualifie: 'Qualified',
+    cualificado: 'Qualified',
+    unqualified: 'Unqualified',
+    closednotconverted: 'Unqualified',
+    badtiming: 'Unqualified',
+    disqualified: 'Unqualified',
+    nichtqualifiziert: 'Unqualified',
+    nonqualifie: 'Unqualified',
+    nocualificado: 'Unqualified',
+  };
+  return statuses[word] ?? null;
+}
+
+/** "hot", "HOT", "Heiß", "chaud", "caliente"… → our rating, or null. */
+export function leadRatingFromText(value: string): LeadRating | null {
+  const word = headerWord(value);
+  const ratings: Record<string, LeadRating> = {
+    heiss: 'Hot',
+    chaud: 'Hot',
+    caliente: 'Hot',
+    warm: 'Warm',
+    tiede: 'Warm',
+    templado: 'Warm',
+    kalt: 'Cold',
+    froid: 'Cold',
+    frio: 'Cold',
+  };
+  return LEAD_RATINGS.find((rating) => rating.toLowerCase() === word) ?? ratings[word] ?? null;
 }

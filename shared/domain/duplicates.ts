@@ -264,12 +264,16 @@ export interface DuplicateMatch<T> {
 }
 
 /** The candidates that are likely the same person as `lead` (at capture: the candidates found by its keys). */
-export function findDuplicatesOf<T extends DuplicateSubject>(lead: DuplicateSubject, candidates: Iterable<T>): DuplicateMatch<T>[] {
-  const profile = matchProfile(lead);
+export function findDuplicatesOf<T extends DuplicateSubject>(
+  lead: DuplicateSubject,
+  candidates: Iterable<T>,
+  cache: ProfileCache = new ProfileCache(),
+): DuplicateMatch<T>[] {
+  const profile = matchProfile(lead, cache);
   const matches: DuplicateMatch<T>[] = [];
   for (const candidate of candidates) {
     if (candidate.id === lead.id) continue;
-    const reasons = compareProfiles(profile, matchProfile(candidate));
+    const reasons = compareProfiles(profile, matchProfile(candidate, cache));
     if (reasons.length > 0) matches.push({ lead: candidate, reasons });
   }
   return matches;

@@ -275,13 +275,18 @@ function listComponent(component: string | undefined): string {
     .join(' ');
 }
 
-const MOBILE_TYPES = ['cell', 'mobile', 'iphone'];
+/** TYPE values and Apple label words (English, German, French, Spanish) that mean a mobile. */
+const MOBILE_TYPES = ['cell', 'mobile', 'iphone', 'mobil', 'handy', 'portable', 'movil', 'celular'];
 const NOT_A_PHONE_TYPES = ['fax', 'pager'];
 
 /** Apple writes the label of a grouped property on its own line: item1.X-ABLabel:_$!<Mobile>!$_ */
 function groupLabels(lines: ContentLine[]): Map<string, string> {
   const labels = new Map<string, string>();
-  for (const line of lines) if (line.group && line.name === 'X-ABLABEL') labels.set(line.group, unescapeText(line.value).toLowerCase());
+  for (const line of lines) {
+    if (line.group && line.name === 'X-ABLABEL') {
+      labels.set(line.group, unescapeText(line.value).normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
+    }
+  }
   return labels;
 }
 

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvImportError, detectDelimiter, guessMapping, headerWord, readLeadsCsv } from '../../../electron/exchange/csv-import';
+import { CsvImportError, detectDelimiter, guessMapping, headerWord, leadRatingFromText, leadStatusFromText, readLeadsCsv } from '../../../electron/exchange/csv-import';
 import { HUBSPOT_CONTACT_COLUMNS, hubspotContactsCsv } from '../../../electron/exchange/hubspot-contacts-csv';
 import { SALESFORCE_LEAD_COLUMNS, salesforceLeadsCsv } from '../../../electron/exchange/salesforce-leads-csv';
 import { makeLead } from './lead-fixture';
@@ -169,5 +169,31 @@ describe('header guessing', () => {
     expect(detectDelimiter('"a,b";c;d\n1,2,3,4,5,6\n')).toBe(';');
     expect(detectDelimiter('a\tb\n')).toBe('\t');
     expect(detectDelimiter('single\n')).toBe(',');
+  });
+});
+
+describe('status and rating values from other tools', () => {
+  it.each([
+    ['Open - Not Contacted', 'New'],
+    ['NEW', 'New'],
+    ['Working - Contacted', 'Working'],
+    ['IN_PROGRESS', 'Working'],
+    ['Nurturing', 'Working'],
+    ['OPEN_DEAL', 'Qualified'],
+    ['Closed - Converted', 'Qualified'],
+    ['Closed - Not Converted', 'Unqualified'],
+    ['UNQUALIFIED', 'Unqualified'],
+    ['whatever', null],
+  ])('status %j → %s', (text, status) => {
+    expect(leadStatusFromText(text)).toBe(status);
+  });
+  it.each([
+    ['hot', 'Hot'],
+    ['WARM', 'Warm'],
+    ['Heiß', 'Hot'],
+    ['froid', 'Cold'],
+    ['5 stars', null],
+  ])('rating %j → %s', (text, rating) => {
+    expect(leadRatingFromText(text)).toBe(rating);
   });
 });

@@ -349,3 +349,10 @@ describe('helpers', () => {
     expect(splitFullName('')).toEqual({ salutation: '', firstName: '', lastName: '' });
   });
 });
+
+describe('Apple labels in other languages', () => {
+  it('reads "Móvil" and "Handy" labels as mobile', () => {
+    const fields = only(crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:A B', 'item1.TEL:+34 600 000 001', 'item1.X-ABLabel:Móvil', 'item2.TEL:+49 30 1234567', 'item2.X-ABLabel:Büro', 'END:VCARD'));
+    expect(fields).toMatchObject({ mobile: '+34 600 000 001', phone: '+49 30 1234567' });
+  });
+});
