@@ -238,23 +238,22 @@ interface ParsedRecord {
 /** `line`: where the row csv-parse could not finish starts (it reports the end of the file for an open quote). */
 function explain(error: CsvError, line: number, header: readonly string[] | undefined): CsvImportError {
   // csv-parse's own messages are for programmers; these say what to fix.
-  const where = line;
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new CsvImportError(where, 'a quoted value starts in this row and is never closed: a closing " is missing.');
+      return new CsvImportError(line, 'a quoted value starts in this row and is never closed: a closing " is missing.');
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
       const record = (error as CsvError & { record?: unknown[] }).record;
       const count = Array.isArray(record) ? record.length : 'more';
       return new CsvImportError(
-        where,
+        line,
         `this row has ${count} values but the header has ${header?.length ?? '?'} columns: a value holding the delimiter needs quotes, or the header misses a column.`,
       );
     }
     case 'INVALID_OPENING_QUOTE':
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return new CsvImportError(where, 'a quote (") in the middle of a value: put the whole value in quotes and double the quotes inside it ("").');
+      return new CsvImportError(line, 'a quote (") in the middle of a value: put the whole value in quotes and double the quotes inside it ("").');
     default:
-      return new CsvImportError(where, `the file cannot be read as CSV (${error.message}).`);
+      return new CsvImportError(line, `the file cannot be read as CSV (${error.message}).`);
   }
 }
 
