@@ -7,8 +7,8 @@
  * - Text values escape `\` `,` `;` and newlines (§3.4); N, ADR and ORG escape each
  *   component and join them with `;`. URL is a URI and is written as it is.
  * - `UID:urn:uuid:<lead id>` (§6.7.6), so re-importing the file updates the same contact.
- * - FN is required (§6.2.1): the person's name, else the company, else the email, else
- *   "Unknown".
+ * - FN is required (§6.2.1): the person's name, else the company, the email, the phone or
+ *   the mobile (a lead always has one of these), else "Unknown".
  * - TEL is written as text (`TEL;VALUE=text;TYPE=work:+49 30 1234567`): §6.4.1 allows a
  *   free-form text value as well as a `tel:` URI, and text keeps the number exactly as it
  *   was printed or typed (a `tel:` URI needs a country code or a phone-context we do not
@@ -62,9 +62,9 @@ function vcardTimestamp(isoTime: string): string | null {
   return time.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
-/** The name a card is filed under: the person, else the company, else the email. */
-export function formattedName(lead: Pick<Lead, 'firstName' | 'lastName' | 'company' | 'email'>): string {
-  return `${lead.firstName} ${lead.lastName}`.trim() || lead.company || lead.email || 'Unknown';
+/** The name a card is filed under: the person, else the company, the email, the phone, the mobile. */
+export function formattedName(lead: Pick<Lead, 'firstName' | 'lastName' | 'company' | 'email' | 'phone' | 'mobile'>): string {
+  return `${lead.firstName} ${lead.lastName}`.trim() || lead.company || lead.email || lead.phone || lead.mobile || 'Unknown';
 }
 
 /** One lead as a vCard 4.0, CRLF line ends, ending with CRLF. */

@@ -349,18 +349,6 @@ function cardFields(lines: ContentLine[]): ContactPayloadFields {
   fields.title = unescapeText((named('TITLE')[0] ?? named('ROLE')[0])?.value ?? '').trim();
   fields.email = unescapeText(best(named('EMAIL'))?.value ?? '').trim();
 
-  const fn = named('FN')[0];
-  const fullName = fn ? unescapeText(fn.value).trim() : '';
-  // An FN that only repeats the company or the email (a card without a person's name, as
-  // our writer and Apple's company cards make) is not a person's name to split.
-  if (fullName && fields.firstName === '' && fields.lastName === '' && fullName !== fields.company && fullName !== fields.email) {
-    const split = splitFullName(fullName);
-    fields.firstName = split.firstName;
-    fields.lastName = split.lastName;
-    fields.salutation ||= split.salutation;
-  }
-  fields.website = unescapeText(best(named('URL'))?.value ?? '').trim();
-
   const phones: ContentLine[] = [];
   const mobiles: ContentLine[] = [];
   for (const tel of named('TEL')) {
@@ -370,6 +358,19 @@ function cardFields(lines: ContentLine[]): ContactPayloadFields {
   }
   fields.phone = telValue(best(phones)?.value ?? '');
   fields.mobile = telValue(best(mobiles)?.value ?? '');
+
+  const fn = named('FN')[0];
+  const fullName = fn ? unescapeText(fn.value).trim() : '';
+  // An FN that only repeats the company, the email or a number (a card without a person's
+  // name, as our writer and Apple's company cards make) is not a person's name to split.
+  const repeatsAnotherField = [fields.company, fields.email, fields.phone, fields.mobile].includes(fullName);
+  if (fullName && fields.firstName === '' && fields.lastName === '' && !repeatsAnotherField) {
+    const split = splitFullName(fullName);
+    fields.firstName = split.firstName;
+    fields.lastName = split.lastName;
+    fields.salutation ||= split.salutation;
+  }
+  fields.website = unescapeText(best(named('URL'))?.value ?? '').trim();
 
   const adr = best(named('ADR'));
   if (adr) {

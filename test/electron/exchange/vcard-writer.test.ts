@@ -108,6 +108,7 @@ describe('leadToVcard', () => {
       }),
       makeLead({ company: 'Only Company GmbH' }),
       makeLead({ email: 'only@email.example' }),
+      makeLead({ mobile: '+49 172 1234567', notes: 'only a number' }),
       makeLead({ firstName: 'Zoë', lastName: 'Ørsted', mobile: '+45 20 12 34 56' }),
     ];
     const cards = parseVcards(leadsToVcards(leads));
@@ -116,6 +117,57 @@ describe('leadToVcard', () => {
       expect(card.version).toBe('4.0');
       expect(card.fields).toEqual(contactFieldsOf(leads[index]!));
     });
+  });
+});
+
+describe('round trip of awkward values', () => {
+  /** A small deterministic generator, so a failure can be reproduced. */
+  function random(seed: number) {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+  }
+  const pieces = ['a', 'Z', 'é', 'ß', 'Ø', '中', '😀', '👩‍💻', ' ', ',', ';', ':', '\\', '\n', '"', "'", '=', '+', '-', '@', '#', 'x'.repeat(40), 'ü'.repeat(30)];
+  function text(next: () => number, multiline: boolean): string {
+    let value = '';
+    const length = Math.floor(next() * 12);
+    for (let index = 0; index < length; index++) {
+      const piece = pieces[Math.floor(next() * pieces.length)]!;
+      if (piece === '\n' && !multiline) continue;
+      value += piece;
+    }
+    // Leads are stored trimmed; names and one-line fields never hold line breaks.
+    return value.trim();
+  }
+
+  it('reads back exactly what was written for 300 generated leads', () => {
+    const next = random(42);
+    const leads = Array.from({ length: 300 }, () =>
+      makeLead({
+        salutation: text(next, false),
+        firstName: text(next, false),
+        lastName: text(next, false) || 'L',
+        company: text(next, false),
+        title: text(next, false),
+        email: text(next, false),
+        phone: text(next, false),
+        mobile: text(next, false),
+        // A URL has no spaces and no backslashes (RFC 3986); readers unescape "\:" in URLs (Google writes it).
+        website: text(next, false).replace(/[\s\\]/g, ''),
+        street: text(next, true),
+        city: text(next, false),
+        region: text(next, false),
+        postalCode: text(next, false),
+        country: text(next, false),
+        notes: text(next, true),
+      }),
+    );
+    const written = leadsToVcards(leads);
+    for (const line of written.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
+    const cards = parseVcards(written);
+    cards.forEach((card, index) => expect(card.fields, `lead ${index}`).toEqual(contactFieldsOf(leads[index]!)));
   });
 });
 
