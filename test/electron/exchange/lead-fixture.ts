@@ -27,6 +27,8 @@ export function makeLead(fields: Partial<Lead> = {}): Lead {
     rating: null,
     notes: '',
     consent: null,
+    unqualifiedReason: '',
+    expectedCloseDate: '',
     captureMethod: 'typed',
     eventId: null,
     capturedBy: 'Jo Booth',
