@@ -17,6 +17,8 @@ export interface AppServicesOptions {
   notify?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** The OCR workers take a second and ~150 MB: the window and browser mode want them, plain CLI commands do not. */
   withScanner: boolean;
+  /** Electron's shell.openExternal; browser mode and the CLI have none. */
+  openExternal?: (url: string) => Promise<void>;
   onUnexpectedError?: (error: unknown) => void;
 }
 
@@ -40,6 +42,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   const context = createServiceContext(database.db, {
     ...(options.notify && { notify: options.notify }),
     cardReader: scanner,
+    openExternal: options.openExternal,
   });
   // Where cards are scanned, yesterday's abandoned scans go: start-up is the quiet moment for it.
   // The capture queue is read where cards are scanned; a batch left by a quit or a crash goes on.

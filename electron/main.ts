@@ -36,6 +36,8 @@ function createAppServices(dataPath: string): Promise<AppServices> {
     version: app.getVersion(),
     notify: broadcast,
     withScanner: true,
+    // The app.openExternal channel checks the address (security/open-external.ts) before this runs.
+    openExternal: (url) => shell.openExternal(url),
     onUnexpectedError: (error) => log(`Card scanner: ${String(error)}`),
   });
 }

@@ -4,6 +4,8 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, formatUsage, type CliIo }
 import { BADGE_USAGE, runBadgeCommand } from './commands/badge';
 import { EVENTS_USAGE, runEventsCommand } from './commands/events';
 import { LEADS_USAGE, runLeadsCommand } from './commands/leads';
+import { CONVERT_USAGE, runConvertCommand } from './commands/convert';
+import { CRM_USAGE, runCrmCommand } from './commands/crm';
 import { runServeCommand, SERVE_USAGE } from './commands/serve';
 import { runStaffCommand, STAFF_USAGE } from './commands/staff';
 import { parseCommandLine, type CommandLine } from './parse-command-line';
@@ -17,6 +19,8 @@ const USAGE = [
     ...STAFF_USAGE,
     ...EVENTS_USAGE,
     ...LEADS_USAGE,
+    ...CONVERT_USAGE,
+    ...CRM_USAGE,
     ['scan FILE... [--concurrency N] [--thorough] [--save]', 'read business-card photos; one JSON line per file (--save: each saved as a lead)'],
     ...BADGE_USAGE,
     ...SERVE_USAGE,
@@ -67,12 +71,19 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
       return EXIT_OK;
     case 'staff':
     case 'events':
-    case 'leads': {
+    case 'leads':
+    case 'convert':
+    case 'accounts':
+    case 'contacts':
+    case 'opportunities': {
+      const command = commandLine.command;
       const session = await openCliSession(dbPath);
       try {
-        if (commandLine.command === 'staff') await runStaffCommand(session, commandLine.words, io);
-        else if (commandLine.command === 'events') await runEventsCommand(session, commandLine.words, io);
-        else await runLeadsCommand(session, commandLine.words, io);
+        if (command === 'staff') await runStaffCommand(session, commandLine.words, io);
+        else if (command === 'events') await runEventsCommand(session, commandLine.words, io);
+        else if (command === 'leads') await runLeadsCommand(session, commandLine.words, io);
+        else if (command === 'convert') await runConvertCommand(session, commandLine.words, io);
+        else await runCrmCommand(session, command, commandLine.words, io);
       } finally {
         await session.close();
       }

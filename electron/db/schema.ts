@@ -9,6 +9,8 @@ export interface EventsTable {
   ends_on: string;
   qualification_framework: string;
   created_at: string;
+  followup_subject: Generated<string>;
+  followup_body: Generated<string>;
 }
 
 export interface SettingsTable {
@@ -53,6 +55,11 @@ export interface LeadsTable {
   badge_id: Generated<string>;
   /** Folded last name + first initial ("muller|a"): the duplicate check's index key. Derived, never typed. */
   name_key: Generated<string>;
+  unqualified_reason: Generated<string>;
+  /** YYYY-MM-DD or "": when the person expects to buy. */
+  expected_close_date: Generated<string>;
+  /** 1 when a person picked the rating, so the checklist's suggestion leaves it alone. */
+  rating_by_person: Generated<number>;
 }
 
 export interface CardScansTable {
@@ -69,6 +76,149 @@ export interface CardScansTable {
   ocr_json: string;
   scanned_by: string;
   scanned_at: string;
+}
+
+export interface QualificationCriteriaTable {
+  event_id: string;
+  key: string;
+  label: string;
+  kind: string;
+  /** JSON array of strings */
+  choices: string;
+  position: number;
+  ask_at_booth: number;
+}
+
+export interface LeadCriteriaTable {
+  lead_id: string;
+  criterion_key: string;
+  state: string;
+  value: string;
+  note: string;
+  answered_by: string;
+  answered_at: string;
+}
+
+/** Append-only: what happened to a lead, newest last. */
+export interface LeadTimelineTable {
+  seq: Generated<number>;
+  id: string;
+  lead_id: string;
+  at: string;
+  actor: string;
+  kind: string;
+  /** JSON */
+  details: string;
+}
+
+export interface AccountsTable {
+  seq: Generated<number>;
+  id: string;
+  name: string;
+  name_key: string;
+  website: string;
+  domain: string;
+  phone: string;
+  street: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  country: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactsTable {
+  seq: Generated<number>;
+  id: string;
+  account_id: string;
+  salutation: string;
+  first_name: string;
+  last_name: string;
+  title: string;
+  email: string;
+  phone: string;
+  mobile: string;
+  street: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  country: string;
+  lead_source: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OpportunitiesTable {
+  seq: Generated<number>;
+  id: string;
+  account_id: string;
+  event_id: string | null;
+  name: string;
+  stage: string;
+  close_date: string;
+  amount: number | null;
+  lead_source: string;
+  lost_reason: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OpportunityContactRolesTable {
+  opportunity_id: string;
+  contact_id: string;
+  role: string;
+  is_primary: number;
+}
+
+export interface OpportunityStageHistoryTable {
+  seq: Generated<number>;
+  opportunity_id: string;
+  stage: string;
+  at: string;
+  actor: string;
+}
+
+export interface ActivitiesTable {
+  seq: Generated<number>;
+  id: string;
+  lead_id: string | null;
+  opportunity_id: string | null;
+  type: string;
+  occurred_at: string;
+  outcome: string;
+  text: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ConversionsTable {
+  id: string;
+  lead_id: string;
+  account_id: string;
+  account_created: number;
+  contact_id: string;
+  contact_created: number;
+  opportunity_id: string | null;
+  /** JSON: the values the conversion overwrote (empty fields it filled, the lead's state). */
+  restore: string;
+  automatic: number;
+  reviewed: number;
+  exported_at: string | null;
+  converted_by: string;
+  converted_at: string;
+}
+
+export interface ConversionRulesTable {
+  event_id: string;
+  min_met: number;
+  require_close_date: number;
+  stage: string;
+  close_in_days: number;
+  updated_at: string;
 }
 
 /** Card photos dropped at once, read one after another; the queue survives a reload or a restart. */
@@ -92,6 +242,17 @@ export interface Database {
   leads: LeadsTable;
   card_scans: CardScansTable;
   capture_queue: CaptureQueueTable;
+  qualification_criteria: QualificationCriteriaTable;
+  lead_criteria: LeadCriteriaTable;
+  lead_timeline: LeadTimelineTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  opportunities: OpportunitiesTable;
+  opportunity_contact_roles: OpportunityContactRolesTable;
+  opportunity_stage_history: OpportunityStageHistoryTable;
+  activities: ActivitiesTable;
+  conversions: ConversionsTable;
+  conversion_rules: ConversionRulesTable;
 }
 
 export type EventRow = Selectable<EventsTable>;
@@ -102,3 +263,9 @@ export type LeadRowUpdate = Updateable<LeadsTable>;
 export type CardScanRow = Selectable<CardScansTable>;
 export type NewCardScanRow = Insertable<CardScansTable>;
 export type CaptureQueueRow = Selectable<CaptureQueueTable>;
+export type AccountRow = Selectable<AccountsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type OpportunityRow = Selectable<OpportunitiesTable>;
+export type ConversionRow = Selectable<ConversionsTable>;
+export type ActivityRow = Selectable<ActivitiesTable>;
+export type LeadTimelineRow = Selectable<LeadTimelineTable>;

@@ -1,5 +1,6 @@
 import type { WebContents } from 'electron';
 import { isTrustedUrl } from './trusted-origins';
+import { isExternalLink } from './open-external';
 
 /**
  * Keeps every web page of the app on our own origin.
@@ -23,10 +24,6 @@ export interface NavigationPolicy {
   log?: (message: string) => void;
 }
 
-/** Schemes we hand to the operating system. */
-export const EXTERNAL_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
-/** Longer URLs are not links a person clicked on a lead. */
-const MAX_EXTERNAL_URL_LENGTH = 2048;
 
 /** The subset of WebContents the guards use. */
 export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
@@ -54,19 +51,4 @@ export function installNavigationGuards(contents: GuardedContents, policy: Navig
     }
     return { action: 'deny' };
   });
-}
-
-/** True for a well-formed http(s) or mailto URL that may be handed to the operating system. */
-export function isExternalLink(url: string): boolean {
-  if (url.length > MAX_EXTERNAL_URL_LENGTH) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (!EXTERNAL_SCHEMES.includes(parsed.protocol)) return false;
-  // A web link must name a host; credentials in a link are a phishing trick, not a lead's website.
-  if (parsed.protocol !== 'mailto:' && (parsed.hostname === '' || parsed.username !== '' || parsed.password !== '')) return false;
-  return true;
 }

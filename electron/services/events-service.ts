@@ -3,8 +3,10 @@ import { newEventSchema } from '../../shared/domain/event';
 import type { Settings } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { parseOrThrow } from '../../shared/ipc/validation';
-import { findEventById, findEventByName, insertEvent, listEvents } from '../db/repositories/events';
+import { findEventById, findEventByName, insertEvent, listEvents, updateEventColumns } from '../db/repositories/events';
 import { writeSetting } from '../db/repositories/settings';
+import { replaceCriteria } from '../db/repositories/qualification';
+import { criteriaOfFramework } from '../../shared/domain/qualification';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
 
@@ -20,6 +22,8 @@ export async function createEvent(context: ServiceContext, input: NewEvent): Pro
     startsOn: fields.startsOn ?? '',
     endsOn: fields.endsOn ?? '',
     qualificationFramework: fields.qualificationFramework ?? 'BANT',
+    followupSubject: '',
+    followupBody: '',
     createdAt: nowIso(context),
   };
   await context.db.transaction().execute(async (trx) => {
@@ -29,6 +33,7 @@ export async function createEvent(context: ServiceContext, input: NewEvent): Pro
       });
     }
     await insertEvent(trx, event);
+    await replaceCriteria(trx, event.id, criteriaOfFramework(event.qualificationFramework));
     await writeSetting(trx, 'currentEventId', event.id, event.createdAt);
   });
   context.notify('settings.changed', await getSettings(context));
@@ -48,5 +53,21 @@ export async function useEventNamed(context: ServiceContext, name: string): Prom
   const event = await findEventByName(context.db, name);
   if (!event) throw new AppError('not_found', `There is no show called "${name}". See them with "leadbooth events list", or add it with "leadbooth events add".`);
   await useEvent(context, event.id);
+  return event;
+}
+
+/** Changes a show's follow-up email template. */
+export async function updateEvent(
+  context: ServiceContext,
+  id: string,
+  changes: { followupSubject?: string | undefined; followupBody?: string | undefined },
+): Promise<ShowEvent> {
+  if (!(await findEventById(context.db, id))) throw new AppError('not_found', 'That show no longer exists.');
+  await updateEventColumns(context.db, id, {
+    ...(changes.followupSubject !== undefined && { followupSubject: changes.followupSubject }),
+    ...(changes.followupBody !== undefined && { followupBody: changes.followupBody }),
+  });
+  const event = await findEventById(context.db, id);
+  if (!event) throw new AppError('not_found', 'That show no longer exists.');
   return event;
 }

@@ -5,6 +5,10 @@ import { draftsHandlers } from './handlers/drafts-handlers';
 import { eventsHandlers } from './handlers/events-handlers';
 import { leadsHandlers } from './handlers/leads-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { qualificationHandlers } from './handlers/qualification-handlers';
+import { activitiesHandlers } from './handlers/activities-handlers';
+import { conversionHandlers } from './handlers/conversion-handlers';
+import { accountsHandlers, contactsHandlers, opportunitiesHandlers } from './handlers/crm-handlers';
 import type { ServiceContext } from './service-context';
 
 /**
@@ -13,11 +17,17 @@ import type { ServiceContext } from './service-context';
  */
 export function createHandlers(context: ServiceContext, appInfo: AppInfo): Handlers {
   return {
-    ...appHandlers(appInfo),
+    ...appHandlers(context, appInfo),
     ...settingsHandlers(context),
     ...eventsHandlers(context),
     ...leadsHandlers(context),
     ...cardsHandlers(context),
     ...draftsHandlers(context),
+    ...qualificationHandlers(context),
+    ...activitiesHandlers(context),
+    ...conversionHandlers(context),
+    ...accountsHandlers(context),
+    ...contactsHandlers(context),
+    ...opportunitiesHandlers(context),
   };
 }

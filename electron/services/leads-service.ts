@@ -13,11 +13,13 @@ import { AppError } from '../../shared/ipc/errors';
 import { parseOrThrow } from '../../shared/ipc/validation';
 import { attachCardScan } from '../db/repositories/card-scans';
 import { findEventById } from '../db/repositories/events';
-import { findLeadById, insertLead, listLeads as listLeadRows, saveLead } from '../db/repositories/leads';
+import { findLeadById, insertLead, listLeads as listLeadRows, saveLead, setRatingByPerson } from '../db/repositories/leads';
+import type { FieldChange, TimelineDetails } from '../../shared/domain/timeline';
 import { writeSetting } from '../db/repositories/settings';
 import { decodeCursor, encodeCursor } from './list-cursor';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
+import { currentActor, record } from './timeline-recorder';
 
 const NOTHING_TO_FOLLOW_UP =
   'Type at least a name, a company, an email or a phone number: there is nothing to follow up on yet.';
@@ -81,6 +83,8 @@ export async function createLead(context: ServiceContext, input: NewLead & Creat
     consent: fields.consent ?? null,
     badgeId: fields.badgeId ?? '',
     captureMethod: fields.captureMethod ?? (cardScanId ? 'card_scan' : 'typed'),
+    unqualifiedReason: '',
+    expectedCloseDate: '',
     eventId,
     capturedBy,
     capturedAt: fields.capturedAt ? new Date(fields.capturedAt).toISOString() : now,
@@ -91,6 +95,14 @@ export async function createLead(context: ServiceContext, input: NewLead & Creat
   }
   await context.db.transaction().execute(async (trx) => {
     await insertLead(trx, lead);
+    const event = await findEventById(trx, eventId);
+    await record(trx, context, {
+      leadId: lead.id,
+      at: now,
+      actor: capturedBy,
+      details: { kind: 'captured', method: lead.captureMethod, eventId, eventName: event?.name ?? '' },
+    });
+    if (lead.rating) await setRatingByPerson(trx, lead.id, true);
     if (cardScanId && !(await attachCardScan(trx, cardScanId, lead.id))) {
       throw new AppError('not_found', 'The scanned card was not found or is already saved with another lead. Scan it again.', {
         cardScanId: 'Unknown or already used scan.',
@@ -110,9 +122,17 @@ export async function updateLead(context: ServiceContext, id: string, patch: Lea
     if (current.status === 'Converted') {
       throw new AppError('read_only', 'This lead was converted and can no longer be edited. Edit the contact or account instead.');
     }
-    const next: Lead = { ...current, ...definedOnly(changes), updatedAt: nowIso(context) };
+    const now = nowIso(context);
+    const next: Lead = { ...current, ...definedOnly(changes), updatedAt: now };
+    if (next.status !== 'Unqualified') next.unqualifiedReason = '';
     if (!hasContactDetails(next)) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
+    if (next.status === 'Unqualified' && next.unqualifiedReason.trim() === '') {
+      throw new AppError('invalid_input', UNQUALIFIED_NEEDS_REASON, { unqualifiedReason: UNQUALIFIED_NEEDS_REASON });
+    }
     await saveLead(trx, next);
+    if (changes.rating !== undefined && changes.rating !== current.rating) await setRatingByPerson(trx, id, true);
+    const actor = await currentActor(trx);
+    for (const details of describeChanges(current, next)) await record(trx, context, { leadId: id, at: now, actor, details });
     return next;
   });
   context.notify('leads.changed', { ids: [id] });
@@ -148,6 +168,38 @@ export async function listLeads(context: ServiceContext, input: ListLeadsInput):
     items: page.map((row) => row.lead),
     nextCursor: rows.length > limit && last ? encodeCursor(last.cursor) : null,
   };
+}
+
+const UNQUALIFIED_NEEDS_REASON = 'Say why the lead is Unqualified: pick a reason (and add a word if you like).';
+
+/** Fields shown as their label on the timeline. */
+const TRACKED_FIELDS: ReadonlyArray<keyof Lead> = [
+  'salutation', 'firstName', 'lastName', 'company', 'title', 'email', 'phone', 'mobile', 'website', 'street', 'city',
+  'region', 'postalCode', 'country', 'leadSource', 'notes', 'expectedCloseDate',
+];
+
+/** What an edit changed, as timeline entries: field edits together, status and rating on their own. */
+export function describeChanges(before: Lead, after: Lead): TimelineDetails[] {
+  const entries: TimelineDetails[] = [];
+  const changes: FieldChange[] = TRACKED_FIELDS.filter((field) => before[field] !== after[field]).map((field) => ({
+    field,
+    from: String(before[field] ?? ''),
+    to: String(after[field] ?? ''),
+  }));
+  if (JSON.stringify(before.consent) !== JSON.stringify(after.consent)) {
+    changes.push({ field: 'consent', from: before.consent?.given ? 'given' : 'not recorded', to: after.consent?.given ? 'given' : 'not recorded' });
+  }
+  if (changes.length > 0) entries.push({ kind: 'edited', changes });
+  if (before.status !== after.status) {
+    entries.push({
+      kind: 'status_changed',
+      from: before.status,
+      to: after.status,
+      ...(after.status === 'Unqualified' && { reason: after.unqualifiedReason }),
+    });
+  }
+  if (before.rating !== after.rating) entries.push({ kind: 'rating_changed', from: before.rating, to: after.rating });
+  return entries;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -22,6 +22,8 @@ export interface ServiceContext {
   cardReader?: CardReader | undefined;
   /** Reads the capture queue in the background, where this process scans; told when items are added. */
   captureQueue?: { kick(): void } | undefined;
+  /** Hands a checked mailto:/https: address to the system (Electron's shell.openExternal); absent elsewhere. */
+  openExternal?: ((url: string) => Promise<void>) | undefined;
 }
 
 export function createServiceContext(db: Kysely<Database>, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
@@ -31,6 +33,7 @@ export function createServiceContext(db: Kysely<Database>, overrides: Partial<Om
     newId: overrides.newId ?? randomUUID,
     notify: overrides.notify ?? (() => {}),
     cardReader: overrides.cardReader,
+    openExternal: overrides.openExternal,
   };
 }
 

@@ -12,6 +12,9 @@ export interface ShowEvent {
   startsOn: string;
   endsOn: string;
   qualificationFramework: QualificationFramework;
+  /** The follow-up email's template, with {firstName} {lastName} {company} {show} {staffName}; "" uses the default. */
+  followupSubject: string;
+  followupBody: string;
   createdAt: string;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './opportunity';
 
 /** Salesforce's lead statuses, in the order a lead moves through them. */
 export const LEAD_STATUSES = ['New', 'Working', 'Qualified', 'Unqualified', 'Converted'] as const;
@@ -100,9 +101,16 @@ const EDITABLE_STATUSES = LEAD_STATUSES.filter((status) => status !== 'Converted
 export const leadPatchSchema = leadContactSchema.partial().extend({
   leadSource: leadSourceSchema.optional(),
   status: z.enum(EDITABLE_STATUSES, { message: 'A lead becomes Converted by converting it, not by editing its status.' }).optional(),
+  /** Required (here or already on the lead) when the status is Unqualified. */
+  unqualifiedReason: text(255).optional(),
   rating: z.enum(LEAD_RATINGS).nullable().optional(),
   notes: text(32_000).optional(),
   consent: consentSchema.nullable().optional(),
+  expectedCloseDate: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || isCalendarDate(value), { message: 'Use a date like 2027-03-31.' })
+    .optional(),
 });
 export type LeadPatch = z.input<typeof leadPatchSchema>;
 
@@ -116,6 +124,10 @@ export interface Lead extends LeadContact {
   /** A badge's registration id or URL, as the QR code held it ('' when none). */
   badgeId: string;
   captureMethod: CaptureMethod;
+  /** Why the lead is Unqualified ("No budget: …"); "" otherwise. */
+  unqualifiedReason: string;
+  /** YYYY-MM-DD when the person expects to buy, or "". */
+  expectedCloseDate: string;
   eventId: string | null;
   capturedBy: string;
   /** UTC, ISO 8601 */

@@ -24,11 +24,39 @@ export const CHANNEL_NAMES = [
   'cards.dequeue',
   'drafts.get',
   'drafts.save',
+  'app.openExternal',
+  'events.update',
+  'leads.detail',
+  'cards.photo',
+  'qualification.checklist',
+  'qualification.setFramework',
+  'qualification.saveCriteria',
+  'qualification.answer',
+  'qualification.ofLead',
+  'activities.log',
+  'activities.followup',
+  'activities.recordFollowup',
+  'conversion.suggestions',
+  'conversion.convert',
+  'conversion.undo',
+  'conversion.getRule',
+  'conversion.setRule',
+  'conversion.runRule',
+  'conversion.cancelRun',
+  'conversion.review',
+  'conversion.markReviewed',
+  'accounts.list',
+  'accounts.get',
+  'contacts.list',
+  'contacts.get',
+  'opportunities.list',
+  'opportunities.get',
+  'opportunities.setStage',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Main → renderer notifications. */
-export const EVENT_NAMES = ['leads.changed', 'settings.changed', 'cards.progress'] as const;
+export const EVENT_NAMES = ['leads.changed', 'settings.changed', 'conversion.progress', 'cards.progress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isChannelName(value: unknown): value is ChannelName {

@@ -7,15 +7,23 @@ import { draftsChannels } from './contracts/drafts';
 import { eventsChannels } from './contracts/events';
 import { leadsChannels } from './contracts/leads';
 import { settingsChannels, type Settings } from './contracts/settings';
+import { qualificationChannels } from './contracts/qualification';
+import { activitiesChannels } from './contracts/activities';
+import { conversionChannels } from './contracts/conversion';
+import { crmChannels } from './contracts/crm';
 import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
 export type { AppInfo } from './contracts/app';
-export type { CardReadImage, CardScanResult, QueueItem, QueueProgress, StoredCardScan } from './contracts/cards';
+export type { CardPhoto, CardReadImage, CardScanResult, QueueItem, QueueProgress, StoredCardScan } from './contracts/cards';
+export type { Checklist, LeadQualification } from './contracts/qualification';
+export type { FollowupEmail } from './contracts/activities';
+export type { AccountSuggestion, AutoConversionReport, ConversionSuggestions } from './contracts/conversion';
+export type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListItem } from './contracts/crm';
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
 export { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY } from './contracts/drafts';
-export type { DuplicateMatch, LeadPage, SavedLead } from './contracts/leads';
+export type { DuplicateMatch, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
 export type { Settings } from './contracts/settings';
 
 /** Every channel of every area (one file per area in contracts/). */
@@ -26,6 +34,10 @@ export const contract = {
   ...leadsChannels,
   ...cardsChannels,
   ...draftsChannels,
+  ...qualificationChannels,
+  ...activitiesChannels,
+  ...conversionChannels,
+  ...crmChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -51,6 +63,8 @@ export type AreaHandlers<Area extends string> = Pick<Handlers, Extract<ChannelNa
 export interface EventPayloads {
   'leads.changed': { ids: string[] };
   'settings.changed': Settings;
+  /** The automatic conversion rule's run over a show: how far it is. */
+  'conversion.progress': { done: number; total: number };
   /** The capture queue changed: an item was added, read, failed, retried or removed. */
   'cards.progress': QueueProgress;
 }

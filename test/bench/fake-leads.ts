@@ -39,6 +39,8 @@ export function fakeLead(index: number, eventId: string, capturedAt: string): Le
     notes: pick(NOTES, index * 5),
     consent: null,
     badgeId: '',
+    unqualifiedReason: '',
+    expectedCloseDate: '',
     captureMethod: 'typed',
     eventId,
     capturedBy: 'Bench',

@@ -12,6 +12,8 @@ export const SHOW: ShowEvent = {
   startsOn: '',
   endsOn: '',
   qualificationFramework: 'BANT',
+  followupSubject: '',
+  followupBody: '',
   createdAt: '2026-03-01T08:00:00.000Z',
 };
 
@@ -55,6 +57,8 @@ export function leadWith(fields: Partial<Lead>): Lead {
     notes: '',
     consent: null,
     badgeId: '',
+    unqualifiedReason: '',
+    expectedCloseDate: '',
     captureMethod: 'typed',
     eventId: SHOW.id,
     capturedBy: 'Dana Booth',

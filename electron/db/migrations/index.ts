@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-card-scans';
+import * as m0003 from './0003-qualify-and-convert';
 import * as m0004 from './0004-booth-capture';
 
 export interface Migration {
@@ -16,8 +17,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: m0001.up },
   { version: 2, name: '0002-card-scans', up: m0002.up },
-  // Version 4 once 0003 (qualification, on another branch) lands before it: versions have no gaps.
-  { version: 3, name: '0004-booth-capture', up: m0004.up },
+  { version: 3, name: '0003-qualify-and-convert', up: m0003.up },
+  { version: 4, name: '0004-booth-capture', up: m0004.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,6 +11,8 @@ function eventFromRow(row: EventRow): ShowEvent {
     endsOn: row.ends_on,
     // The service only ever writes one of the known frameworks.
     qualificationFramework: row.qualification_framework as QualificationFramework,
+    followupSubject: row.followup_subject,
+    followupBody: row.followup_body,
     createdAt: row.created_at,
   };
 }
@@ -25,9 +27,25 @@ export async function insertEvent(db: Kysely<Database>, event: ShowEvent): Promi
       starts_on: event.startsOn,
       ends_on: event.endsOn,
       qualification_framework: event.qualificationFramework,
+      followup_subject: event.followupSubject,
+      followup_body: event.followupBody,
       created_at: event.createdAt,
     })
     .execute();
+}
+
+export async function updateEventColumns(
+  db: Kysely<Database>,
+  id: string,
+  changes: { qualificationFramework?: QualificationFramework; followupSubject?: string; followupBody?: string },
+): Promise<void> {
+  const columns = {
+    ...(changes.qualificationFramework !== undefined && { qualification_framework: changes.qualificationFramework }),
+    ...(changes.followupSubject !== undefined && { followup_subject: changes.followupSubject }),
+    ...(changes.followupBody !== undefined && { followup_body: changes.followupBody }),
+  };
+  if (Object.keys(columns).length === 0) return;
+  await db.updateTable('events').set(columns).where('id', '=', id).execute();
 }
 
 export async function listEvents(db: Kysely<Database>): Promise<ShowEvent[]> {

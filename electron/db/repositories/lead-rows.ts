@@ -31,6 +31,8 @@ export function leadFromRow(row: LeadRow): Lead {
         : { given: row.consent_given === 1, at: row.consent_at ?? '', wording: row.consent_wording ?? '' },
     badgeId: row.badge_id,
     captureMethod: row.capture_method as CaptureMethod,
+    unqualifiedReason: row.unqualified_reason,
+    expectedCloseDate: row.expected_close_date,
     eventId: row.event_id,
     capturedBy: row.captured_by,
     capturedAt: row.captured_at,
@@ -57,6 +59,8 @@ export function editableColumns(lead: Lead) {
     status: lead.status,
     rating: lead.rating,
     notes: lead.notes,
+    unqualified_reason: lead.unqualifiedReason,
+    expected_close_date: lead.expectedCloseDate,
     ...consentColumns(lead.consent),
     badge_id: lead.badgeId,
     // Kept in step with the name on every write: the duplicate check looks leads up by it.

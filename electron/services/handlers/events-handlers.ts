@@ -1,5 +1,5 @@
 import type { AreaHandlers } from '../../../shared/ipc/contract';
-import { createEvent, listEvents, useEvent } from '../events-service';
+import { createEvent, listEvents, updateEvent, useEvent } from '../events-service';
 import type { ServiceContext } from '../service-context';
 
 export function eventsHandlers(context: ServiceContext): AreaHandlers<'events'> {
@@ -7,5 +7,6 @@ export function eventsHandlers(context: ServiceContext): AreaHandlers<'events'> 
     'events.list': () => listEvents(context.db),
     'events.create': (input) => createEvent(context, input),
     'events.use': (input) => useEvent(context, input.id),
+    'events.update': (input) => updateEvent(context, input.id, input),
   };
 }

@@ -1,5 +1,6 @@
 import type { AreaHandlers } from '../../../shared/ipc/contract';
 import { findDuplicates, mergeIntoLead } from '../duplicates-service';
+import { getLeadDetail } from '../lead-detail-service';
 import { createLead, getLead, listLeads, updateLead } from '../leads-service';
 import type { ServiceContext } from '../service-context';
 
@@ -8,6 +9,7 @@ export function leadsHandlers(context: ServiceContext): AreaHandlers<'leads'> {
     'leads.create': (input) => createLead(context, input),
     'leads.update': (input) => updateLead(context, input.id, input.patch),
     'leads.get': (input) => getLead(context, input.id),
+    'leads.detail': (input) => getLeadDetail(context, input.id),
     'leads.list': (input) => listLeads(context, input),
     'leads.findDuplicates': (input) => findDuplicates(context, input),
     'leads.merge': (input) => mergeIntoLead(context, input),

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { LeadEntryScreen } from '../entry/LeadEntryScreen';
+import { LeadDetailScreen } from '../lead/LeadDetailScreen';
 import { LeadsScreen } from '../leads/LeadsScreen';
 import type { Route, ScreenName } from '../store/navigation-slice';
 
@@ -17,7 +18,13 @@ type ScreenRegistry = { [Name in ScreenName]: ScreenEntry<Name> };
 export const SCREENS: ScreenRegistry = {
   entry: { render: () => <LeadEntryScreen />, tab: { label: 'New lead', key: 'N' } },
   leads: { render: () => <LeadsScreen />, tab: { label: 'Leads', key: 'L' } },
-  lead: { render: () => <p>Lead</p>, underTab: 'leads' },
+  lead: { render: (route) => <LeadDetailScreen key={route.leadId} leadId={route.leadId} />, underTab: 'leads' },
+  accounts: { render: () => <p>Accounts</p>, tab: { label: 'Accounts', key: 'A' } },
+  account: { render: () => <p>Account</p>, underTab: 'accounts' },
+  contact: { render: () => <p>Contact</p>, underTab: 'accounts' },
+  opportunities: { render: () => <p>Opportunities</p>, tab: { label: 'Opportunities', key: 'O' } },
+  opportunity: { render: () => <p>Opportunity</p>, underTab: 'opportunities' },
+  'show-settings': { render: () => <p>Show settings</p>, tab: { label: 'Show setup', key: 'S' } },
 };
 
 export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Lead } from '../../../shared/domain/lead';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { useAppStore } from '../store/app-store';
+import { useAppStore, useAppStoreApi } from '../store/app-store';
 import { LeadListItem } from './LeadListItem';
 import { LeadsEmptyState } from './LeadsEmptyState';
 import { LeadsSearchBar } from './LeadsSearchBar';
@@ -15,13 +16,39 @@ export function LeadsScreen() {
   const listError = useAppStore((state) => state.listError);
   const loadMore = useAppStore((state) => state.loadMore);
   const loadFirstPage = useAppStore((state) => state.loadFirstPage);
+  const rememberListPosition = useAppStore((state) => state.rememberListPosition);
+  const store = useAppStoreApi();
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
+    const returning = store.getState().listPosition;
+    if (returning) {
+      // Back from a lead: the list, its search and its scroll are as they were, and focus is on that lead.
+      store.getState().rememberListPosition(null);
+      window.scrollTo(0, returning.scrollY);
+      document.querySelector<HTMLElement>(`[data-lead-id="${returning.leadId}"]`)?.focus({ preventScroll: true });
+      return;
+    }
     searchRef.current?.focus();
     // Fresh on every visit, even if a change notification was missed (e.g. the host restarted).
     void loadFirstPage();
-  }, [loadFirstPage]);
+  }, [loadFirstPage, store]);
+
+  function openLead(lead: Lead): void {
+    rememberListPosition({ leadId: lead.id, scrollY: window.scrollY });
+    navigate({ screen: 'lead', leadId: lead.id });
+  }
+
+  /** Up and down move between leads, as in any list; Enter opens the one with the focus. */
+  function onListKeyDown(event: KeyboardEvent<HTMLOListElement>): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.lead-item')];
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = buttons[index + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  }
 
   return (
     <section className="leads-screen" aria-labelledby="leads-title">
@@ -34,9 +61,9 @@ export function LeadsScreen() {
         {loading ? 'Searching…' : items.length > 0 ? `Newest first · ${items.length}${hasMore ? '+' : ''} shown` : ''}
       </p>
       {items.length > 0 ? (
-        <ol className="lead-list" aria-label="Leads, newest first" aria-busy={loading}>
+        <ol className="lead-list" aria-label="Leads, newest first" aria-busy={loading} onKeyDown={onListKeyDown}>
           {items.map((lead) => (
-            <LeadListItem key={lead.id} lead={lead} />
+            <LeadListItem key={lead.id} lead={lead} onOpen={openLead} />
           ))}
         </ol>
       ) : (

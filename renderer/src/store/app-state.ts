@@ -5,11 +5,19 @@ import type { CardScanSlice } from './card-scan-slice';
 import type { EntrySlice } from './entry-slice';
 import type { LeadsSlice } from './leads-slice';
 import type { NavigationSlice } from './navigation-slice';
+import type { LeadDetailSlice } from './lead-detail-slice';
 import type { QueueSlice } from './queue-slice';
 import type { SessionSlice } from './session-slice';
 
 /** The whole renderer state: one store made of typed slices. */
-export type AppState = SessionSlice & NavigationSlice & EntrySlice & CardScanSlice & LeadsSlice & BadgeSlice & QueueSlice;
+export type AppState = SessionSlice &
+  NavigationSlice &
+  EntrySlice &
+  CardScanSlice &
+  LeadsSlice &
+  LeadDetailSlice &
+  BadgeSlice &
+  QueueSlice;
 
 /** A slice sees the whole store (slices call each other's actions) and the injected API. */
 export type SliceCreator<Slice> = (deps: StoreDependencies) => StateCreator<AppState, [], [], Slice>;

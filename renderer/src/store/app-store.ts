@@ -8,6 +8,7 @@ import { createCardScanSlice } from './card-scan-slice';
 import { createEntrySlice } from './entry-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
+import { createLeadDetailSlice } from './lead-detail-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSessionSlice } from './session-slice';
 
@@ -20,6 +21,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createEntrySlice(deps)(...args),
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
+    ...createLeadDetailSlice(deps)(...args),
     ...createBadgeSlice(deps)(...args),
     ...createQueueSlice(deps)(...args),
   }));

@@ -15,12 +15,15 @@ export interface LeadsSlice {
   listError: string | null;
   /** The query the items belong to (the box may already hold newer text). */
   shownQuery: string;
+  /** Where the list was when a lead was opened from it, so going back lands there again. */
+  listPosition: { leadId: string; scrollY: number } | null;
 
   /** Search as you type: the request goes out after a short pause in typing. */
   setQuery(query: string): void;
   setScope(scope: LeadsScope): void;
   loadFirstPage(): Promise<void>;
   loadMore(): Promise<void>;
+  rememberListPosition(position: { leadId: string; scrollY: number } | null): void;
 }
 
 export const LEADS_PAGE_SIZE = 50;
@@ -51,6 +54,9 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
       loadingMore: false,
       listError: null,
       shownQuery: '',
+      listPosition: null,
+
+      rememberListPosition: (position) => set({ listPosition: position }),
 
       setQuery(query) {
         // The cursor belongs to the previous words: "Load more" must not mix two searches.

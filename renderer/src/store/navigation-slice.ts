@@ -7,7 +7,13 @@ import type { SliceCreator } from './app-state';
 export type Route =
   | { screen: 'entry' }
   | { screen: 'leads' }
-  | { screen: 'lead'; leadId: string };
+  | { screen: 'lead'; leadId: string }
+  | { screen: 'accounts' }
+  | { screen: 'account'; accountId: string }
+  | { screen: 'contact'; contactId: string }
+  | { screen: 'opportunities' }
+  | { screen: 'opportunity'; opportunityId: string }
+  | { screen: 'show-settings' };
 
 export type ScreenName = Route['screen'];
 

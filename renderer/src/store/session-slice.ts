@@ -66,7 +66,12 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api, bridge }) 
       set({ startupStatus: 'loading', startupError: null });
       if (!unsubscribe) {
         const stops = [
-          bridge.on('leads.changed', () => void get().loadFirstPage()),
+          bridge.on('leads.changed', ({ ids }) => {
+            void get().loadFirstPage();
+            // The lead on screen changed elsewhere (another window, the CLI, the automatic rule).
+            const open = get().leadDetail?.lead.id;
+            if (open && ids.includes(open) && !get().leadSaving) void get().reloadLeadDetail();
+          }),
           bridge.on('settings.changed', (settings) => void get().applySettings(settings)),
           bridge.on('cards.progress', (progress) => get().applyQueue(progress.items)),
         ];

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { channel, noInput } from '../channel';
 
 export interface AppInfo {
@@ -11,4 +12,9 @@ export interface AppInfo {
 /** What the app is and where its data is. */
 export const appChannels = {
   'app.info': channel<AppInfo>()(noInput),
+  /**
+   * Opens a mailto: or https: address in the system's mail client or browser (Electron; in
+   * browser mode the page opens it itself and this answers opened: false).
+   */
+  'app.openExternal': channel<{ opened: boolean }>()(z.object({ url: z.string().max(100_000) }).strict()),
 };

@@ -60,6 +60,11 @@ const cardImageBase64 = z
   .max(MAX_CARD_IMAGE_BASE64_LENGTH, { message: 'The image is larger than 30 MB: use a smaller photo.' })
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'The image must be sent as base64.' });
 
+export interface CardPhoto {
+  imageBase64: string;
+  mime: string;
+}
+
 /** The card scanner. */
 export const cardsChannels = {
   'cards.scan': channel<CardScanResult>()(
@@ -70,6 +75,7 @@ export const cardsChannels = {
       })
       .strict(),
   ),
+  'cards.photo': channel<CardPhoto>()(z.object({ scanId: z.uuid() }).strict()),
   'cards.get': channel<StoredCardScan>()(z.object({ scanId: z.uuid() }).strict()),
   /** The straightened card the boxes refer to, for outlining where a field was read. */
   'cards.readImage': channel<CardReadImage>()(z.object({ scanId: z.uuid() }).strict()),

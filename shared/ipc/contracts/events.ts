@@ -8,4 +8,13 @@ export const eventsChannels = {
   'events.list': channel<ShowEvent[]>()(noInput),
   'events.create': channel<ShowEvent>()(newEventSchema.strict()),
   'events.use': channel<Settings>()(z.object({ id: z.uuid() }).strict()),
+  'events.update': channel<ShowEvent>()(
+    z
+      .object({
+        id: z.uuid(),
+        followupSubject: z.string().trim().max(255, { message: 'Keep the subject under 255 characters.' }).optional(),
+        followupBody: z.string().max(10_000, { message: 'Keep the email under 10,000 characters.' }).optional(),
+      })
+      .strict(),
+  ),
 };

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { DuplicateReason } from '../../domain/duplicate-rule';
 import { leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../../domain/lead';
+import type { Activity } from '../../domain/activity';
+import type { ConversionSummary } from '../../domain/crm';
+import type { ShowEvent } from '../../domain/event';
+import type { TimelineEntry } from '../../domain/timeline';
 import { channel } from '../channel';
+import type { LeadQualification } from './qualification';
 
 export interface SavedLead {
   lead: Lead;
@@ -24,6 +29,30 @@ export interface DuplicateMatch {
 }
 
 const probeText = (max: number) => z.string().max(max).optional();
+
+/** A card scan kept with a lead, without its photo (fetched separately with cards.photo). */
+export interface LeadCardScan {
+  id: string;
+  fileName: string;
+  ocrText: string;
+  imageWidth: number;
+  imageHeight: number;
+  scannedAt: string;
+}
+
+/** Everything the lead's screen shows. */
+export interface LeadDetail {
+  lead: Lead;
+  event: ShowEvent | null;
+  missingForExport: LeadContactField[];
+  qualification: LeadQualification;
+  /** Newest first. */
+  timeline: TimelineEntry[];
+  activities: Activity[];
+  cardScans: LeadCardScan[];
+  /** What the lead became, once converted. */
+  conversion: ConversionSummary | null;
+}
 
 /** Leads: create, edit, read, list and search. */
 export const leadsChannels = {
@@ -64,6 +93,7 @@ export const leadsChannels = {
       .strict(),
   ),
   'leads.get': channel<Lead>()(z.object({ id: z.uuid() }).strict()),
+  'leads.detail': channel<LeadDetail>()(z.object({ id: z.uuid() }).strict()),
   'leads.list': channel<LeadPage>()(
     z
       .object({

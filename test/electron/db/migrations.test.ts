@@ -69,6 +69,41 @@ describe('migrations', () => {
     }
   });
 
+  for (const fromVersion of [1, 2]) {
+    it(`0003 (qualify and convert) upgrades a version-${fromVersion} file with shows and leads in it`, async () => {
+      const { file, sqlite, db } = await databaseAtVersion(fromVersion);
+      sqlite.prepare("INSERT INTO events (id, name, qualification_framework, created_at) VALUES ('e1', 'CES', 'ANUM', '2026-01-01T00:00:00Z')").run();
+      sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e2', 'MWC', '2026-02-01T00:00:00Z')").run();
+      sqlite
+        .prepare(
+          "INSERT INTO leads (id, event_id, last_name, company, rating, capture_method, captured_by, captured_at, updated_at) VALUES ('l1', 'e1', 'Müller', 'Acme', 'Warm', 'card_scan', 'Jo', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z')",
+        )
+        .run();
+      await db.destroy();
+
+      const upgraded = await openDatabase(file);
+      try {
+        const criteria = (eventId: string) =>
+          upgraded.sqlite.prepare('SELECT key FROM qualification_criteria WHERE event_id = ? ORDER BY position').pluck().all(eventId);
+        expect(criteria('e1')).toEqual(['authority', 'need', 'urgency', 'money']);
+        expect(criteria('e2')).toEqual(['budget', 'authority', 'need', 'timeline']);
+        const timeline = upgraded.sqlite.prepare("SELECT id, kind, actor, at, details FROM lead_timeline WHERE lead_id = 'l1'").all() as Array<Record<string, string>>;
+        expect(timeline).toHaveLength(1);
+        expect(timeline[0]).toMatchObject({ kind: 'captured', actor: 'Jo', at: '2026-01-01T10:00:00Z' });
+        expect(timeline[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(JSON.parse(timeline[0]?.details ?? '{}')).toEqual({ method: 'card_scan', eventId: 'e1', eventName: 'CES' });
+        // A rating typed at the booth was a person's choice: the checklist will not overwrite it.
+        expect(upgraded.sqlite.prepare("SELECT rating, rating_by_person, status FROM leads WHERE id = 'l1'").get()).toEqual({
+          rating: 'Warm',
+          rating_by_person: 1,
+          status: 'New',
+        });
+      } finally {
+        await upgraded.close();
+      }
+    });
+  }
+
   it('a failing migration leaves the file at the previous version', async () => {
     const { sqlite, db } = await databaseAtVersion(1);
     const broken = [

@@ -1,0 +1,120 @@
+import { sql, type Kysely } from 'kysely';
+import type { Account } from '../../../shared/domain/crm';
+import { normalizeCompanyName } from '../../../shared/domain/normalize';
+import type { AccountRow, Database } from '../schema';
+
+export function accountFromRow(row: AccountRow): Account {
+  return {
+    id: row.id,
+    name: row.name,
+    website: row.website,
+    domain: row.domain,
+    phone: row.phone,
+    street: row.street,
+    city: row.city,
+    region: row.region,
+    postalCode: row.postal_code,
+    country: row.country,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The columns a conversion may fill on an existing account (only where they are empty). */
+export const ACCOUNT_FILLABLE = ['website', 'domain', 'phone', 'street', 'city', 'region', 'postal_code', 'country'] as const;
+export type AccountFillable = (typeof ACCOUNT_FILLABLE)[number];
+
+export async function insertAccount(db: Kysely<Database>, account: Account): Promise<void> {
+  await db
+    .insertInto('accounts')
+    .values({
+      id: account.id,
+      name: account.name,
+      name_key: normalizeCompanyName(account.name),
+      website: account.website,
+      domain: account.domain,
+      phone: account.phone,
+      street: account.street,
+      city: account.city,
+      region: account.region,
+      postal_code: account.postalCode,
+      country: account.country,
+      created_by: account.createdBy,
+      created_at: account.createdAt,
+      updated_at: account.updatedAt,
+    })
+    .execute();
+}
+
+export async function findAccountById(db: Kysely<Database>, id: string): Promise<Account | undefined> {
+  const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && accountFromRow(row);
+}
+
+export async function findAccountRow(db: Kysely<Database>, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateAccountColumns(
+  db: Kysely<Database>,
+  id: string,
+  columns: Partial<Record<AccountFillable, string>>,
+  updatedAt: string,
+): Promise<void> {
+  await db.updateTable('accounts').set({ ...columns, updated_at: updatedAt }).where('id', '=', id).execute();
+}
+
+export async function deleteAccount(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('accounts').where('id', '=', id).execute();
+}
+
+/**
+ * Accounts that may be the lead's company, through indexes only: the same name key, names
+ * starting with it, or the same domain. At most `limit` of each kind.
+ */
+export async function findAccountCandidates(
+  db: Kysely<Database>,
+  query: { nameKey: string; domains: string[]; limit: number },
+): Promise<AccountRow[]> {
+  const byId = new Map<string, AccountRow>();
+  if (query.nameKey) {
+    const rows = await db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('name_key', '>=', query.nameKey)
+      .where('name_key', '<', `${query.nameKey}\uffff`)
+      .orderBy('name_key')
+      .limit(query.limit)
+      .execute();
+    for (const row of rows) byId.set(row.id, row);
+  }
+  for (const domain of query.domains) {
+    const rows = await db.selectFrom('accounts').selectAll().where('domain', '=', domain).limit(query.limit).execute();
+    for (const row of rows) byId.set(row.id, row);
+  }
+  return [...byId.values()];
+}
+
+export interface AccountListQuery {
+  text?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** By name; `text` matches the start of the name key or the domain. */
+export async function listAccounts(db: Kysely<Database>, query: AccountListQuery): Promise<Account[]> {
+  let select = db.selectFrom('accounts').selectAll();
+  const key = query.text ? normalizeCompanyName(query.text) : '';
+  if (key) {
+    select = select.where((eb) =>
+      eb.or([
+        eb.and([eb('name_key', '>=', key), eb('name_key', '<', `${key}\uffff`)]),
+        eb('domain', 'like', sql<string>`${`${key.replace(/[%_]/g, '')}%`}`),
+        eb('name_key', 'like', sql<string>`${`% ${key.replace(/[%_]/g, '')}%`}`),
+      ]),
+    );
+  }
+  const rows = await select.orderBy('name_key').orderBy('seq').limit(query.limit).offset(query.offset).execute();
+  return rows.map(accountFromRow);
+}

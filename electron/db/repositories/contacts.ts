@@ -1,0 +1,155 @@
+import { sql, type Kysely } from 'kysely';
+import type { Contact } from '../../../shared/domain/crm';
+import type { ContactRow, Database } from '../schema';
+
+export function contactFromRow(row: ContactRow & { converted_from_lead_id?: string | null }): Contact {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    salutation: row.salutation,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    title: row.title,
+    email: row.email,
+    phone: row.phone,
+    mobile: row.mobile,
+    street: row.street,
+    city: row.city,
+    region: row.region,
+    postalCode: row.postal_code,
+    country: row.country,
+    leadSource: row.lead_source,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    convertedFromLeadId: row.converted_from_lead_id ?? null,
+  };
+}
+
+/** The columns a conversion may fill on an existing contact (only where they are empty). */
+export const CONTACT_FILLABLE = [
+  'salutation', 'first_name', 'last_name', 'title', 'email', 'phone', 'mobile', 'street', 'city', 'region', 'postal_code', 'country',
+] as const;
+export type ContactFillable = (typeof CONTACT_FILLABLE)[number];
+
+export async function insertContact(db: Kysely<Database>, contact: Contact): Promise<void> {
+  await db
+    .insertInto('contacts')
+    .values({
+      id: contact.id,
+      account_id: contact.accountId,
+      salutation: contact.salutation,
+      first_name: contact.firstName,
+      last_name: contact.lastName,
+      title: contact.title,
+      email: contact.email,
+      phone: contact.phone,
+      mobile: contact.mobile,
+      street: contact.street,
+      city: contact.city,
+      region: contact.region,
+      postal_code: contact.postalCode,
+      country: contact.country,
+      lead_source: contact.leadSource,
+      created_by: contact.createdBy,
+      created_at: contact.createdAt,
+      updated_at: contact.updatedAt,
+    })
+    .execute();
+}
+
+/** Contacts with the lead each was converted from (the conversion that created it). */
+function selectContacts(db: Kysely<Database>) {
+  return db
+    .selectFrom('contacts')
+    .leftJoin('conversions', (join) => join.onRef('conversions.contact_id', '=', 'contacts.id').on('conversions.contact_created', '=', 1))
+    .selectAll('contacts')
+    .select('conversions.lead_id as converted_from_lead_id');
+}
+
+export async function findContactById(db: Kysely<Database>, id: string): Promise<Contact | undefined> {
+  const row = await selectContacts(db).where('contacts.id', '=', id).executeTakeFirst();
+  return row && contactFromRow(row);
+}
+
+export async function findContactRow(db: Kysely<Database>, id: string): Promise<ContactRow | undefined> {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateContactColumns(
+  db: Kysely<Database>,
+  id: string,
+  columns: Partial<Record<ContactFillable, string>>,
+  updatedAt: string,
+): Promise<void> {
+  await db.updateTable('contacts').set({ ...columns, updated_at: updatedAt }).where('id', '=', id).execute();
+}
+
+export async function deleteContact(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('contacts').where('id', '=', id).execute();
+}
+
+export async function listContactsOfAccount(db: Kysely<Database>, accountId: string): Promise<Contact[]> {
+  const rows = await selectContacts(db).where('contacts.account_id', '=', accountId).orderBy('contacts.last_name').execute();
+  return rows.map(contactFromRow);
+}
+
+/**
+ * Contacts of an account that may be this person: the same email, or the same first and
+ * last name (case ignored). The caller compares the few it gets more carefully.
+ */
+export async function findContactCandidates(
+  db: Kysely<Database>,
+  query: { accountId: string; email: string; firstName: string; lastName: string },
+): Promise<Contact[]> {
+  const email = query.email.trim().toLowerCase();
+  const lastName = query.lastName.trim();
+  const found = new Map<string, Contact>();
+  // Two index lookups (email; account + last name) rather than one OR the planner would scan for.
+  if (email) {
+    // The account is checked here, not in SQL: given both, SQLite may walk a big account's
+    // contacts instead of the email index, which finds the one or two rows at once.
+    const rows = await selectContacts(db).where('contacts.email', '<>', '').where(sql<string>`lower(contacts.email)`, '=', email).limit(50).execute();
+    for (const row of rows) if (row.account_id === query.accountId) found.set(row.id, contactFromRow(row));
+  }
+  if (lastName) {
+    const firstName = query.firstName.trim();
+    let select = selectContacts(db)
+      .where('contacts.account_id', '=', query.accountId)
+      .where(sql<string>`contacts.last_name COLLATE NOCASE`, '=', lastName);
+    if (firstName) select = select.where(sql<string>`contacts.first_name COLLATE NOCASE`, '=', firstName);
+    const rows = await select.limit(50).execute();
+    for (const row of rows) found.set(row.id, contactFromRow(row));
+  }
+  return [...found.values()];
+}
+
+export async function countContactsOfAccount(db: Kysely<Database>, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export interface ContactListQuery {
+  text?: string | undefined;
+  accountId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listContacts(db: Kysely<Database>, query: ContactListQuery): Promise<Contact[]> {
+  let select = selectContacts(db);
+  if (query.accountId) select = select.where('contacts.account_id', '=', query.accountId);
+  const text = query.text?.trim().replace(/[%_]/g, '');
+  if (text) {
+    const pattern = sql<string>`${`${text}%`}`;
+    select = select.where((eb) =>
+      eb.or([eb('contacts.first_name', 'like', pattern), eb('contacts.last_name', 'like', pattern), eb('contacts.email', 'like', pattern)]),
+    );
+  }
+  const rows = await select.orderBy('contacts.last_name').orderBy('contacts.seq').limit(query.limit).offset(query.offset).execute();
+  return rows.map(contactFromRow);
+}

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { TimelineDetails, TimelineEntry } from '../../../shared/domain/timeline';
+import type { Database } from '../schema';
+
+export interface NewTimelineEntry {
+  id: string;
+  leadId: string;
+  at: string;
+  actor: string;
+  details: TimelineDetails;
+}
+
+/** Appends; nothing ever updates or deletes a timeline row (only forgetting the lead does). */
+export async function appendTimeline(db: Kysely<Database>, entry: NewTimelineEntry): Promise<void> {
+  const { kind, ...details } = entry.details;
+  await db
+    .insertInto('lead_timeline')
+    .values({ id: entry.id, lead_id: entry.leadId, at: entry.at, actor: entry.actor, kind, details: JSON.stringify(details) })
+    .execute();
+}
+
+/** Newest first (by insertion order: two entries of one moment keep their order). */
+export async function listTimeline(db: Kysely<Database>, leadId: string): Promise<TimelineEntry[]> {
+  const rows = await db.selectFrom('lead_timeline').selectAll().where('lead_id', '=', leadId).orderBy('seq', 'desc').execute();
+  return rows.map((row) => ({
+    // The kind and details were written together from one TimelineDetails value.
+    ...(JSON.parse(row.details) as object),
+    kind: row.kind,
+    id: row.id,
+    leadId: row.lead_id,
+    at: row.at,
+    actor: row.actor,
+  }) as TimelineEntry);
+}

@@ -1,0 +1,13 @@
+import type { AreaHandlers } from '../../../shared/ipc/contract';
+import { answerCriterion, getChecklist, getLeadQualification, saveCriteria, setFramework } from '../qualification-service';
+import type { ServiceContext } from '../service-context';
+
+export function qualificationHandlers(context: ServiceContext): AreaHandlers<'qualification'> {
+  return {
+    'qualification.checklist': (input) => getChecklist(context, input.eventId),
+    'qualification.setFramework': (input) => setFramework(context, input.eventId, input.framework),
+    'qualification.saveCriteria': (input) => saveCriteria(context, input.eventId, input.criteria),
+    'qualification.answer': (input) => answerCriterion(context, input),
+    'qualification.ofLead': (input) => getLeadQualification(context, input.leadId),
+  };
+}

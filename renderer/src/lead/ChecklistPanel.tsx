@@ -1,0 +1,128 @@
+import { useState, type FocusEvent } from 'react';
+import { AMOUNT_KEYS, type Criterion, type CriterionAnswer, type CriterionState } from '../../../shared/domain/qualification';
+import { useAppStore } from '../store/app-store';
+
+const STATES: Array<{ state: CriterionState; label: string }> = [
+  { state: 'met', label: 'Met' },
+  { state: 'unmet', label: 'Not met' },
+  { state: 'unknown', label: 'Unknown' },
+];
+
+/** The show's checklist (BANT, ANUM, CHAMP or custom): each criterion met / not met / unknown, with a note. */
+export function ChecklistPanel() {
+  const qualification = useAppStore((state) => state.leadDetail?.qualification ?? null);
+  const converted = useAppStore((state) => state.leadDetail?.lead.status === 'Converted');
+  const navigate = useAppStore((state) => state.navigate);
+  if (!qualification) return null;
+  const { checklist, answers, summary } = qualification;
+  return (
+    <section className="form-section checklist" aria-labelledby="checklist-title">
+      <div className="section-heading">
+        <h2 id="checklist-title">Qualification · {checklist.framework === 'custom' ? 'custom checklist' : checklist.framework}</h2>
+        <span className="section-hint">
+          {summary.met} of {summary.total} met
+          {summary.unmet > 0 ? ` · ${summary.unmet} not met` : ''}
+        </span>
+      </div>
+      {checklist.criteria.length === 0 ? (
+        <p className="section-hint">
+          This show has no checklist yet.{' '}
+          <button type="button" className="button-link" onClick={() => navigate({ screen: 'show-settings' })}>
+            Set one up
+          </button>
+        </p>
+      ) : (
+        <ul className="criteria-list">
+          {checklist.criteria.map((criterion) => (
+            <CriterionRow key={criterion.key} criterion={criterion} answer={answers.find((answer) => answer.key === criterion.key)} readOnly={converted} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** True when focus moves from a row's input to another control of the same criterion. */
+function leavesForOwnRow(event: FocusEvent<HTMLElement>): boolean {
+  const next = event.relatedTarget;
+  return next instanceof HTMLElement && next.closest('.criterion') === event.currentTarget.closest('.criterion');
+}
+
+function CriterionRow({ criterion, answer, readOnly }: { criterion: Criterion; answer: CriterionAnswer | undefined; readOnly: boolean }) {
+  const answerCriterion = useAppStore((state) => state.answerCriterion);
+  const saving = useAppStore((state) => state.leadSaving);
+  const [note, setNote] = useState(answer?.note ?? '');
+  const [value, setValue] = useState(answer?.value ?? '');
+  const state = answer?.state ?? 'unknown';
+  const hasValue = criterion.kind !== 'yesno' || AMOUNT_KEYS.has(criterion.key);
+  const extra = () => ({ note, ...(hasValue && { value }) });
+
+  return (
+    <li className={`criterion criterion-${state}`}>
+      <div className="criterion-head">
+        <span className="criterion-label" id={`criterion-${criterion.key}`}>
+          {criterion.label}
+        </span>
+        <div className="segmented" role="group" aria-labelledby={`criterion-${criterion.key}`}>
+          {STATES.map((option) => (
+            <button
+              key={option.state}
+              type="button"
+              className={`segment segment-${option.state}`}
+              aria-pressed={state === option.state}
+              disabled={readOnly || saving}
+              onClick={() => void answerCriterion(criterion.key, option.state, extra())}
+            >
+              {option.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="criterion-details">
+        {hasValue &&
+          (criterion.kind === 'choice' ? (
+            <select
+              aria-label={`${criterion.label}: choice`}
+              value={value}
+              disabled={readOnly}
+              onChange={(event) => {
+                setValue(event.target.value);
+                void answerCriterion(criterion.key, state === 'unknown' ? 'met' : state, { note, value: event.target.value });
+              }}
+            >
+              <option value="">Pick…</option>
+              {criterion.choices.map((choice) => (
+                <option key={choice}>{choice}</option>
+              ))}
+            </select>
+          ) : (
+            <input
+              type="text"
+              aria-label={AMOUNT_KEYS.has(criterion.key) ? `${criterion.label}: amount` : `${criterion.label}: answer`}
+              placeholder={AMOUNT_KEYS.has(criterion.key) ? 'Amount, e.g. 50k' : 'Answer'}
+              value={value}
+              readOnly={readOnly}
+              onChange={(event) => setValue(event.target.value)}
+              onBlur={(event) => {
+                // Moving on to this row's Met / Not met buttons: that click saves the value with the state.
+                if (leavesForOwnRow(event)) return;
+                if (value !== (answer?.value ?? '')) void answerCriterion(criterion.key, state, { note, value });
+              }}
+            />
+          ))}
+        <input
+          type="text"
+          aria-label={`${criterion.label}: note`}
+          placeholder="Note"
+          value={note}
+          readOnly={readOnly}
+          onChange={(event) => setNote(event.target.value)}
+          onBlur={(event) => {
+            if (leavesForOwnRow(event)) return;
+            if (note !== (answer?.note ?? '')) void answerCriterion(criterion.key, state, extra());
+          }}
+        />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,81 @@
+import type { ActivityType } from './activity';
+import type { CaptureMethod, LeadRating, LeadStatus } from './lead';
+import type { CriterionState } from './qualification';
+
+export interface FieldChange {
+  field: string;
+  from: string;
+  to: string;
+}
+
+/** What can happen to a lead, each with what is worth keeping about it. */
+export type TimelineDetails =
+  | { kind: 'captured'; method: CaptureMethod; eventId: string | null; eventName: string }
+  | { kind: 'edited'; changes: FieldChange[] }
+  | { kind: 'status_changed'; from: LeadStatus; to: LeadStatus; reason?: string; byChecklist?: boolean }
+  | { kind: 'rating_changed'; from: LeadRating | null; to: LeadRating | null; byChecklist?: boolean }
+  | { kind: 'criterion_answered'; key: string; label: string; from: CriterionState; to: CriterionState; value: string; note: string }
+  | { kind: 'activity_logged'; activityId: string; type: ActivityType; outcome: string; text: string }
+  | { kind: 'followup_email'; via: 'mail_client' | 'eml_file'; subject: string }
+  | {
+      kind: 'converted';
+      conversionId: string;
+      automatic: boolean;
+      accountId: string;
+      accountName: string;
+      accountCreated: boolean;
+      contactId: string;
+      contactName: string;
+      contactCreated: boolean;
+      opportunityId: string | null;
+      opportunityName: string | null;
+    }
+  | { kind: 'conversion_undone'; conversionId: string };
+
+export type TimelineKind = TimelineDetails['kind'];
+
+export type TimelineEntry = TimelineDetails & {
+  id: string;
+  leadId: string;
+  /** UTC ISO 8601 */
+  at: string;
+  /** Who did it (the staff name), or "LeadBooth" for automatic steps. */
+  actor: string;
+};
+
+export const AUTOMATIC_ACTOR = 'LeadBooth (automatic rule)';
+
+const METHOD_WORDS: Record<CaptureMethod, string> = {
+  card_scan: 'card scanned',
+  badge_scan: 'badge scanned',
+  typed: 'typed in',
+  imported: 'imported',
+};
+
+/** One line a person can read, for the detail screen and the CLI. */
+export function describeTimelineEntry(entry: TimelineDetails): string {
+  switch (entry.kind) {
+    case 'captured':
+      return `Captured (${METHOD_WORDS[entry.method]})${entry.eventName ? ` at ${entry.eventName}` : ''}`;
+    case 'edited':
+      return `Edited ${entry.changes.map((change) => `${change.field}: “${change.from}” → “${change.to}”`).join('; ')}`;
+    case 'status_changed':
+      return `Status ${entry.from} → ${entry.to}${entry.reason ? ` (${entry.reason})` : ''}${entry.byChecklist ? ', suggested by the checklist' : ''}`;
+    case 'rating_changed':
+      return `Rating ${entry.from ?? 'none'} → ${entry.to ?? 'none'}${entry.byChecklist ? ', suggested by the checklist' : ''}`;
+    case 'criterion_answered':
+      return `${entry.label}: ${entry.to}${entry.value ? ` (${entry.value})` : ''}${entry.note ? ` — ${entry.note}` : ''}`;
+    case 'activity_logged':
+      return `${entry.type[0]?.toUpperCase()}${entry.type.slice(1)} logged${entry.outcome ? `: ${entry.outcome}` : ''}${entry.text ? ` — ${entry.text}` : ''}`;
+    case 'followup_email':
+      return `Follow-up email “${entry.subject}” ${entry.via === 'mail_client' ? 'opened in the mail client' : 'saved as an .eml file'}`;
+    case 'converted':
+      return (
+        `Converted${entry.automatic ? ' automatically' : ''}: account ${entry.accountName}${entry.accountCreated ? ' (new)' : ''}, ` +
+        `contact ${entry.contactName}${entry.contactCreated ? ' (new)' : ''}` +
+        (entry.opportunityName ? `, opportunity ${entry.opportunityName}` : ', no opportunity')
+      );
+    case 'conversion_undone':
+      return 'Conversion undone: the records it made were removed and the fields it filled emptied again';
+  }
+}

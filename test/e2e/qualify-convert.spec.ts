@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { startHost, type BrowserModeHost } from './browser-mode-host';
+
+/**
+ * The heart of the product, as a sales manager lives it: open a lead from the list,
+ * qualify it with BANT, convert it into a new account, convert a colleague of the same
+ * company into that existing account, and undo a conversion.
+ * Set LEADBOOTH_SCREENSHOTS=/some/dir to keep screenshots of each screen.
+ */
+
+const CLI = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
+const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
+
+let dataDir = '';
+let dbPath = '';
+let host: BrowserModeHost | undefined;
+
+function cli(dbPath: string, ...args: string[]): string {
+  return execFileSync(process.execPath, [CLI, '--db', dbPath, ...args], { encoding: 'utf8' });
+}
+
+test.beforeEach(async ({ page }) => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-convert-'));
+  dbPath = path.join(dataDir, 'leadbooth.db');
+  // The booth's work, done on the command line: a show and two people from one company.
+  cli(dbPath, 'staff', 'Dana Booth');
+  cli(dbPath, 'events', 'add', 'Hannover Messe 2026');
+  cli(dbPath, 'leads', 'add', '--json', '{"firstName":"Ana","lastName":"Silva","company":"Müller Antriebe GmbH","email":"ana@mueller.example"}');
+  cli(dbPath, 'leads', 'add', '--json', '{"firstName":"Bo","lastName":"Roe","company":"MULLER ANTRIEBE AG","email":"bo@mueller.example","city":"Köln"}');
+  host = await startHost(dbPath);
+  await page.goto(host.url);
+  await expect(page.getByRole('banner')).toContainText('Hannover Messe 2026');
+});
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  dataDir = '';
+});
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function openLead(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name: /Leads/ }).click();
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(name) })).toBeVisible();
+}
+
+test('qualify with BANT, convert into a new account, convert a colleague into it, undo', async ({ page }) => {
+  await openLead(page, 'Ana Silva');
+  await screenshot(page, 'lead-detail-new');
+
+  // Qualify: Need met → Working, Authority met → Qualified; the timeline says so.
+  const checklist = page.getByRole('region', { name: /Qualification · BANT/ });
+  await checklist.getByRole('group', { name: 'Need' }).getByRole('button', { name: 'Met', exact: true }).click();
+  await expect(page.locator('.detail-header .status-badge')).toHaveText('Working');
+  await checklist.getByRole('group', { name: 'Authority' }).getByRole('button', { name: 'Met', exact: true }).click();
+  await expect(page.locator('.detail-header .status-badge')).toHaveText('Qualified');
+  await checklist.getByRole('textbox', { name: 'Budget: amount' }).fill('50k');
+  await checklist.getByRole('group', { name: 'Budget' }).getByRole('button', { name: 'Met', exact: true }).click();
+  await expect(checklist).toContainText('3 of 4 met');
+  const timeline = page.getByRole('list', { name: 'Timeline, newest first' });
+  await expect(timeline).toContainText('Status Working → Qualified, suggested by the checklist');
+
+  // Convert into a new account; the amount comes from the Budget answer.
+  await page.getByRole('button', { name: 'Convert this lead…' }).click();
+  await expect(page.getByLabel('Opportunity name', { exact: true })).toHaveValue('Müller Antriebe GmbH – Hannover Messe 2026');
+  await expect(page.getByLabel('Amount', { exact: true })).toHaveValue('50000');
+  await page.getByLabel('Close date', { exact: true }).fill('2027-03-31');
+  await screenshot(page, 'lead-convert-form');
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
+  const converted = page.getByRole('region', { name: 'Converted' });
+  await expect(converted).toContainText('Müller Antriebe GmbH (new)');
+  await expect(page.getByLabel('Company', { exact: true })).toHaveAttribute('readonly', '');
+  await screenshot(page, 'lead-converted');
+
+  // Back with Escape, to the second person of the same company: the existing account is suggested.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('list', { name: 'Leads, newest first' })).toBeVisible();
+  await openLead(page, 'Bo Roe');
+  await page.getByRole('button', { name: 'Convert this lead…' }).click();
+  await expect(page.getByRole('radio', { name: /Müller Antriebe GmbH existing · same company name/ })).toBeChecked();
+  await page.getByLabel('Do not create an opportunity').check();
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Converted' })).toContainText('Müller Antriebe GmbH (existing)');
+
+  // One account with both contacts; its empty city was filled from Bo's lead, its name kept.
+  const accounts = cli(dbPath, 'accounts', 'list', '--json').trim().split('\n').map((line) => JSON.parse(line) as { id: string; name: string; city: string });
+  expect(accounts).toEqual([expect.objectContaining({ name: 'Müller Antriebe GmbH', city: 'Köln' })]);
+  expect(cli(dbPath, 'contacts', 'list', '--json').trim().split('\n')).toHaveLength(2);
+
+  // Undo the second conversion: the lead is editable again and its timeline records the undo.
+  await openLead(page, 'Bo Roe');
+  await page.getByRole('button', { name: 'Undo conversion…' }).click();
+  await page.getByRole('button', { name: 'Yes, undo the conversion' }).click();
+  await expect(page.getByRole('button', { name: 'Convert this lead…' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Timeline, newest first' })).toContainText('Conversion undone');
+  await expect(page.getByLabel('Company', { exact: true })).not.toHaveAttribute('readonly', '');
+  await screenshot(page, 'lead-after-undo');
+});
