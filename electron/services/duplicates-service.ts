@@ -1,6 +1,6 @@
-import { duplicateReason, type DuplicateProbe } from '../../shared/domain/duplicate-rule';
+import { findDuplicatesOf, ProfileCache, type DuplicateSubject } from '../../shared/domain/duplicates';
 import { hasContactDetails, missingForExport, newLeadSchema, type Lead, type NewLead } from '../../shared/domain/lead';
-import type { DuplicateMatch, SavedLead } from '../../shared/ipc/contract';
+import type { LikelyDuplicate, SavedLead } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { parseOrThrow } from '../../shared/ipc/validation';
 import { attachCardScan } from '../db/repositories/card-scans';
@@ -19,26 +19,28 @@ const MAX_MATCHES = 5;
  */
 export async function findDuplicates(
   context: ServiceContext,
-  input: Partial<DuplicateProbe> & { excludeId?: string | undefined },
-): Promise<DuplicateMatch[]> {
-  const probe: DuplicateProbe = {
+  input: Partial<Omit<DuplicateSubject, 'id'>> & { excludeId?: string | undefined },
+): Promise<LikelyDuplicate[]> {
+  const probe: DuplicateSubject = {
+    // The lead being saved has no id yet; the one being edited is left out by the query.
+    id: input.excludeId ?? '',
     firstName: input.firstName ?? '',
     lastName: input.lastName ?? '',
     company: input.company ?? '',
     email: input.email ?? '',
     phone: input.phone ?? '',
     mobile: input.mobile ?? '',
+    country: input.country ?? '',
   };
   const candidates = await findDuplicateCandidates(context.db, probe, { excludeId: input.excludeId });
-  const matches: DuplicateMatch[] = [];
-  for (const candidate of candidates) {
-    const reason = duplicateReason(probe, candidate);
-    if (!reason) continue;
+  // The one duplicate rule (shared/domain/duplicates.ts), on the few candidates the indexes found.
+  const found = findDuplicatesOf(probe, candidates, new ProfileCache()).slice(0, MAX_MATCHES);
+  const matches: LikelyDuplicate[] = [];
+  for (const { lead: candidate, reasons } of found) {
     const lead = await findLeadById(context.db, candidate.id);
     if (!lead) continue; // deleted between the two reads
     const event = lead.eventId ? await findEventById(context.db, lead.eventId) : undefined;
-    matches.push({ lead, reason, eventName: event?.name ?? '' });
-    if (matches.length === MAX_MATCHES) break;
+    matches.push({ lead, reasons, eventName: event?.name ?? '' });
   }
   return matches;
 }

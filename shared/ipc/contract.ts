@@ -23,7 +23,7 @@ export type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListIt
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
 export { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY } from './contracts/drafts';
-export type { DuplicateMatch, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
+export type { LikelyDuplicate, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
 export type { Settings } from './contracts/settings';
 
 /** Every channel of every area (one file per area in contracts/). */

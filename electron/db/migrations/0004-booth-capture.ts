@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { nameBlockingKey } from '../../../shared/domain/duplicate-rule';
+import { nameBlockingKey } from '../name-key';
 
 /**
  * Booth capture at full speed:

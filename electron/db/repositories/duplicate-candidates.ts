@@ -1,30 +1,31 @@
 import { sql, type Kysely } from 'kysely';
-import { nameBlockingKey, type DuplicateProbe } from '../../../shared/domain/duplicate-rule';
+import type { DuplicateSubject } from '../../../shared/domain/duplicates';
 import { normalizeEmail } from '../../../shared/domain/normalize';
+import { nameBlockingKey } from '../name-key';
 import type { Database } from '../schema';
 
 /**
- * At most this many candidates, newest first: a name shared by thousands of leads (the
- * bench's worst case) would otherwise cost ~25 ms a check; the same person scanned twice
- * is nearly always among the recent ones.
+ * At most this many candidates, newest first: a last name and initial shared by thousands of
+ * leads (the bench's worst case, 3,800 each) would otherwise cost ~20 ms a check; the same
+ * person scanned twice is nearly always among the recent ones, and the managers' review
+ * (findDuplicateGroups over the whole show) catches the rest.
  */
-const MAX_CANDIDATES = 1000;
+const MAX_CANDIDATES = 300;
 
 /** A stored lead that might be the new one, with just what the rule compares. */
-export interface DuplicateCandidate extends DuplicateProbe {
-  id: string;
+export interface DuplicateCandidate extends DuplicateSubject {
   seq: number;
 }
 
 /**
- * The leads worth comparing with a new one: the same email (index `leads_email` on
- * lower(email)), or the same folded last name and first initial, either way round
- * (index `leads_name_key`). Only the compared columns are read, newest first, so even a
+ * The leads worth comparing with a new one (then shared/domain/duplicates.ts decides): the
+ * same email (index `leads_email` on lower(email)), or the same last name and first initial,
+ * either way round (index `leads_name_key`). Only the compared columns are read, so even a
  * common name among 100,000 leads costs a few index probes, not a table scan.
  */
 export async function findDuplicateCandidates(
   db: Kysely<Database>,
-  lead: DuplicateProbe,
+  lead: Pick<DuplicateSubject, 'firstName' | 'lastName' | 'email'>,
   options: { excludeId?: string | undefined; limit?: number } = {},
 ): Promise<DuplicateCandidate[]> {
   const email = normalizeEmail(lead.email);
@@ -33,7 +34,7 @@ export async function findDuplicateCandidates(
 
   let query = db
     .selectFrom('leads')
-    .select(['seq', 'id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile'])
+    .select(['seq', 'id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country'])
     .where((eb) => {
       const alternatives = [];
       // Written exactly as the partial index is, so SQLite uses it.
@@ -52,5 +53,6 @@ export async function findDuplicateCandidates(
     email: row.email,
     phone: row.phone,
     mobile: row.mobile,
+    country: row.country,
   }));
 }

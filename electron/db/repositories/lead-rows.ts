@@ -1,5 +1,5 @@
 import type { CaptureMethod, Lead, LeadRating, LeadStatus } from '../../../shared/domain/lead';
-import { nameBlockingKey } from '../../../shared/domain/duplicate-rule';
+import { nameBlockingKey } from '../name-key';
 import type { LeadRow, NewLeadRow } from '../schema';
 
 /** Between the camelCase lead that crosses IPC and the snake_case row SQLite keeps. */

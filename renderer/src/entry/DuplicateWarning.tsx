@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { DUPLICATE_REASON_TEXT } from '../../../shared/domain/duplicate-rule';
+import type { DuplicateReason } from '../../../shared/domain/duplicates';
 import { displayName } from '../../../shared/domain/lead';
 import { formatCapturedAt } from '../leads/format-captured-at';
 import { useAppStore } from '../store/app-store';
@@ -8,6 +8,18 @@ import { leadFieldId } from './field-ids';
 /** After a merge or a save the form is ready for the next person: back to the first field. */
 function focusFirstField(saved: boolean): void {
   if (saved) document.getElementById(leadFieldId('firstName'))?.focus();
+}
+
+/** What the warning says about why it thinks so. */
+const REASON_TEXT: Record<DuplicateReason, string> = {
+  email: 'same email',
+  'name+company': 'same name and company',
+  'name+phone': 'same name and phone',
+  'name+domain': 'same name and email domain',
+};
+
+function reasonText(reasons: DuplicateReason[]): string {
+  return reasons.map((reason) => REASON_TEXT[reason]).join(', ');
 }
 
 /**
@@ -41,7 +53,7 @@ export function DuplicateWarning() {
             <strong>{displayName(match.lead)}</strong>
             {match.lead.company && `, ${match.lead.company}`} — captured by {match.lead.capturedBy || 'someone'}{' '}
             {formatCapturedAt(match.lead.capturedAt)}
-            {match.eventName && ` at ${match.eventName}`} ({DUPLICATE_REASON_TEXT[match.reason]}).
+            {match.eventName && ` at ${match.eventName}`} ({reasonText(match.reasons)}).
           </li>
         ))}
       </ul>

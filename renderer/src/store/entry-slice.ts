@@ -1,5 +1,5 @@
 import { displayName, type LeadContactField } from '../../../shared/domain/lead';
-import { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY, type DuplicateMatch, type SavedLead } from '../../../shared/ipc/contract';
+import { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY, type LikelyDuplicate, type SavedLead } from '../../../shared/ipc/contract';
 import {
   EMPTY_LEAD_FORM,
   formFromDraft,
@@ -32,7 +32,7 @@ export interface EntrySlice {
   /** Set when the draft could not be kept: the person should know a restart could lose it. */
   draftWarning: string | null;
   /** The lead in the form is probably someone saved already: the warning offers open, merge, save anyway. */
-  duplicates: DuplicateMatch[] | null;
+  duplicates: LikelyDuplicate[] | null;
 
   setField(field: LeadFormField, value: string): void;
   /** Writes what a card scan read (the scan slice decided which fields it may change). */
@@ -121,10 +121,10 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
     }
 
     /** The duplicate check never stands between the person and a save: if it fails, the lead is saved. */
-    async function duplicatesOf(lead: LeadToSave): Promise<DuplicateMatch[]> {
+    async function duplicatesOf(lead: LeadToSave): Promise<LikelyDuplicate[]> {
       try {
-        const { firstName, lastName, company, email, phone, mobile } = lead;
-        return await api['leads.findDuplicates']({ firstName, lastName, company, email, phone, mobile });
+        const { firstName, lastName, company, email, phone, mobile, country } = lead;
+        return await api['leads.findDuplicates']({ firstName, lastName, company, email, phone, mobile, country });
       } catch {
         return [];
       }
@@ -134,7 +134,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
      * One save of the form, however it is stored (a new lead, or merged into an existing one).
      * `store` returns the saved lead, or the duplicates that stopped it.
      */
-    async function saveWith(store: (lead: LeadToSave) => Promise<SavedLead | DuplicateMatch[]>): Promise<boolean> {
+    async function saveWith(store: (lead: LeadToSave) => Promise<SavedLead | LikelyDuplicate[]>): Promise<boolean> {
       if (get().saving) return false;
       const sent = get().form;
       const sentScan = { scanId: get().scanId, pending: get().scanPending };

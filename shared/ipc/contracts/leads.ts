@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DuplicateReason } from '../../domain/duplicate-rule';
+import type { DuplicateReason } from '../../domain/duplicates';
 import { leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../../domain/lead';
 import type { Activity } from '../../domain/activity';
 import type { ConversionSummary } from '../../domain/crm';
@@ -21,9 +21,10 @@ export interface LeadPage {
 }
 
 /** A stored lead the new one is probably the same person as: what the warning at save names. */
-export interface DuplicateMatch {
+export interface LikelyDuplicate {
   lead: Lead;
-  reason: DuplicateReason;
+  /** Why (shared/domain/duplicates.ts): 'email', 'name+company', 'name+phone', 'name+domain'. */
+  reasons: DuplicateReason[];
   /** The show it was captured at ('' if that show is gone). */
   eventName: string;
 }
@@ -67,7 +68,7 @@ export const leadsChannels = {
   ),
   'leads.update': channel<SavedLead>()(z.object({ id: z.uuid(), patch: leadPatchSchema.strict() }).strict()),
   /** The warning at save: leads that are probably this person already (fast at 100,000 leads). */
-  'leads.findDuplicates': channel<DuplicateMatch[]>()(
+  'leads.findDuplicates': channel<LikelyDuplicate[]>()(
     z
       .object({
         firstName: probeText(40),
@@ -76,6 +77,8 @@ export const leadsChannels = {
         email: probeText(80),
         phone: probeText(40),
         mobile: probeText(40),
+        /** Numbers written without a country code are read in this country. */
+        country: probeText(80),
         /** The lead being edited, which is no duplicate of itself. */
         excludeId: z.uuid().optional(),
       })

@@ -43,10 +43,7 @@ describe('migration 0004-booth-capture', () => {
       const candidates = await findDuplicateCandidates(upgraded.db, {
         firstName: 'ana',
         lastName: 'MULLER',
-        company: '',
         email: 'CHIDI@northwind.example',
-        phone: '',
-        mobile: '',
       });
       expect(candidates.map((candidate) => candidate.id).sort()).toEqual(['l1', 'l2']);
       const plan = upgraded.sqlite

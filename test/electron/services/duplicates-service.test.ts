@@ -36,7 +36,7 @@ describe('findDuplicates', () => {
     await createLead(store.context, { firstName: 'Ben', lastName: 'Okafor', company: 'Northwind' });
     const matches = await findDuplicates(store.context, { firstName: 'ANA', lastName: 'Muller', company: 'Acme' });
     expect(matches).toHaveLength(1);
-    expect(matches[0]).toMatchObject({ reason: 'name_company', eventName: 'Web Summit 2026', lead: { id: first.lead.id, capturedBy: 'Jo Booth' } });
+    expect(matches[0]).toMatchObject({ reasons: ['name+company'], eventName: 'Web Summit 2026', lead: { id: first.lead.id, capturedBy: 'Jo Booth' } });
     expect(await findDuplicates(store.context, { email: 'Ana@ACME.example' })).toHaveLength(1);
     expect(await findDuplicates(store.context, { firstName: 'Ana', lastName: 'Müller' })).toEqual([]);
     expect(await findDuplicates(store.context, { email: 'ana@acme.example', excludeId: first.lead.id })).toEqual([]);

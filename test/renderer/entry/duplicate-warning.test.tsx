@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { missingForExport, type NewLead } from '../../../shared/domain/lead';
-import type { DuplicateMatch, SavedLead } from '../../../shared/ipc/contract';
+import type { LikelyDuplicate, SavedLead } from '../../../shared/ipc/contract';
 import { LeadEntryScreen } from '../../../renderer/src/entry/LeadEntryScreen';
 import { AppStoreContext, type AppStore } from '../../../renderer/src/store/app-store';
 import { fakeApi, leadWith, readyStore, SHOW } from '../fake-store';
@@ -18,7 +18,7 @@ function renderEntry(store: AppStore) {
 }
 
 const existing = leadWith({ firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH', capturedBy: 'Kim Stand' });
-const match: DuplicateMatch = { lead: existing, reason: 'name_company', eventName: SHOW.name };
+const match: LikelyDuplicate = { lead: existing, reasons: ['name+company'], eventName: SHOW.name };
 
 async function echo(input: NewLead): Promise<SavedLead> {
   const lead = leadWith({ firstName: input.firstName ?? '', lastName: input.lastName ?? '', company: input.company ?? '' });
