@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import sharp from 'sharp';
 import type { NewLead } from '../../../shared/domain/lead';
-import { badgeHasContact, MAX_BADGE_PAYLOAD_LENGTH, readBadgePayload } from '../../../shared/parsing/badge-payload';
+import { badgeHasContact, MAX_BADGE_PAYLOAD_LENGTH, readBadgeCode } from '../../../shared/parsing/badge-payload';
 import { decodeQr, QR_DECODE_MAX_SIDE } from '../../../shared/parsing/qr-decode';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
@@ -24,8 +24,9 @@ export async function runBadgeCommand(openSession: () => Promise<CliSession>, wo
   if (file !== undefined && given) throw new UsageError('badge takes the PAYLOAD or --file FILE, not both');
   if (file === undefined && !given.trim()) throw new UsageError('badge needs the PAYLOAD text, or --file FILE (a photo of the QR code or a .vcf)');
   const text = file === undefined ? given : await readPayloadFile(file);
-  const payload = readBadgePayload(text);
+  const payload = readBadgeCode(text);
   if (!payload) throw new Error(`${file ?? 'The payload'} holds no text. Scan the badge again.`);
+  if (payload.kind === 'unreadable') throw new Error(`The badge's code could not be read: ${payload.message}`);
 
   if (!args.flag('--save')) {
     io.stdout(JSON.stringify(payload.kind === 'id' ? { badgeId: payload.badgeId } : { format: payload.format, fields: payload.fields }));

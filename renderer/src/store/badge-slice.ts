@@ -1,4 +1,4 @@
-import { badgeHasContact, readBadgePayload, type BadgeFields } from '../../../shared/parsing/badge-payload';
+import { badgeHasContact, readBadgeCode, type BadgeFields } from '../../../shared/parsing/badge-payload';
 import type { LeadFormField } from '../entry/lead-form-model';
 import { readQrFromImage } from '../badge/read-qr-image';
 import { fillPlan, type CardValue } from '../scan/card-to-form';
@@ -37,9 +37,13 @@ export const createBadgeSlice: SliceCreator<BadgeSlice> = () => (set, get) => ({
   badgeError: null,
 
   applyBadgePayload(text) {
-    const payload = readBadgePayload(text);
+    const payload = readBadgeCode(text);
     if (!payload) {
       set({ badgeError: 'The badge gave no text. Scan it again, or type the lead.' });
+      return false;
+    }
+    if (payload.kind === 'unreadable') {
+      set({ badgeError: `The badge's code could not be read (${payload.message}). Scan it again, or type the lead.` });
       return false;
     }
     if (payload.kind === 'id') {
@@ -79,7 +83,7 @@ export const createBadgeSlice: SliceCreator<BadgeSlice> = () => (set, get) => ({
   async readBadgeImage(file, options = {}) {
     const text = await readQrFromImage(file, { quick: options.contactOnly ?? false });
     // A business card's QR code is often just the company's website: no badge id, so only contact cards count there.
-    if (text !== null && options.contactOnly && !badgeHasContact(readBadgePayload(text))) return false;
+    if (text !== null && options.contactOnly && !badgeHasContact(readBadgeCode(text))) return false;
     if (text !== null) return get().applyBadgePayload(text);
     if (options.sayWhenNone) {
       set({ badgeError: `No QR code found in ${file.name}. Take a closer, sharper photo of the badge's code, or type the lead.` });
