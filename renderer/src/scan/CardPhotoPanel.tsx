@@ -21,7 +21,7 @@ function outlineStyle(box: OcrBox, width: number, height: number) {
  * The card photo beside the form (above it on narrow windows), so the person can compare
  * the fields with what is printed, with the raw OCR text one click away. While a field the
  * card filled has the focus, the card as the scanner read it (straightened, the copy the
- * boxes belong to) is shown instead, with that field's box outlined.
+ * boxes belong to) is shown above the photo, with that field's box outlined.
  */
 export function CardPhotoPanel() {
   const pending = useAppStore((state) => state.scanPending);
@@ -56,19 +56,15 @@ export function CardPhotoPanel() {
 
   return (
     <aside className="card-photo-panel" aria-label="Card photo">
-      {!pending && box && readImage && readUrl && reviewField ? (
+      {!pending && box && readImage && readUrl && reviewField && (
         <figure className="card-photo card-as-read">
           <div className="card-as-read-frame">
             <img src={readUrl} alt={`The card as the scanner read it, ${FIELD_LABELS[reviewField]} outlined`} />
-            <span
-              className="field-outline"
-              aria-hidden="true"
-              style={outlineStyle(box, readImage.width, readImage.height)}
-            />
+            <span className="field-outline" aria-hidden="true" style={outlineStyle(box, readImage.width, readImage.height)} />
           </div>
           <figcaption>Where “{FIELD_LABELS[reviewField]}” was read on the card.</figcaption>
         </figure>
-      ) : (
+      )}
       <figure className={pending ? 'card-photo is-reading' : 'card-photo'}>
         {url && failedUrl !== url ? (
           <img src={url} alt={`The card being scanned (${photo.name})`} onError={() => setFailedUrl(url)} />
@@ -82,7 +78,6 @@ export function CardPhotoPanel() {
         )}
         <figcaption>{pending ? photo.name : `${photo.name} — compare the marked fields with this photo.`}</figcaption>
       </figure>
-      )}
       {!pending && scanText.trim() !== '' && (
         <details className="ocr-text">
           <summary>What the scanner read (raw text)</summary>
