@@ -7,6 +7,7 @@ import { CardDropZone } from '../scan/CardDropZone';
 import { CardPhotoPanel } from '../scan/CardPhotoPanel';
 import { CardScanArea } from '../scan/CardScanArea';
 import { useAppStore, useAppStoreApi } from '../store/app-store';
+import { BoothQuestions } from './BoothQuestions';
 import { ConsentField } from './ConsentField';
 import { leadFieldId } from './field-ids';
 import { isLeadFormField, type LeadFormField } from './lead-form-model';
@@ -131,6 +132,7 @@ export function LeadEntryScreen() {
             <LeadSourceField />
             <RatingField />
             <NotesField />
+            <BoothQuestions />
             <ConsentField />
           </div>
         </section>

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { StoreDependencies } from './dependencies';
 import type { BadgeSlice } from './badge-slice';
+import type { BoothQuestionsSlice } from './booth-questions-slice';
 import type { CardScanSlice } from './card-scan-slice';
 import type { EntrySlice } from './entry-slice';
 import type { LeadsSlice } from './leads-slice';
@@ -17,7 +18,8 @@ export type AppState = SessionSlice &
   LeadsSlice &
   LeadDetailSlice &
   BadgeSlice &
-  QueueSlice;
+  QueueSlice &
+  BoothQuestionsSlice;
 
 /** A slice sees the whole store (slices call each other's actions) and the injected API. */
 export type SliceCreator<Slice> = (deps: StoreDependencies) => StateCreator<AppState, [], [], Slice>;

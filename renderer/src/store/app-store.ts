@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-state';
 import type { StoreDependencies } from './dependencies';
 import { createBadgeSlice } from './badge-slice';
+import { createBoothQuestionsSlice } from './booth-questions-slice';
 import { createCardScanSlice } from './card-scan-slice';
 import { createEntrySlice } from './entry-slice';
 import { createLeadsSlice } from './leads-slice';
@@ -24,6 +25,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createLeadDetailSlice(deps)(...args),
     ...createBadgeSlice(deps)(...args),
     ...createQueueSlice(deps)(...args),
+    ...createBoothQuestionsSlice(deps)(...args),
   }));
 }
 

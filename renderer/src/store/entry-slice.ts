@@ -145,6 +145,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
       set({ saving: true, entryError: null, fieldErrors: {}, duplicates: null });
       try {
         const sentBadge = get().badge;
+        const sentAnswers = get().boothTicked;
         const lead = newLeadFromForm(sent, new Date(), sentScan.scanId);
         const saved = await store(
           sentBadge
@@ -172,6 +173,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         if (get().badge === sentBadge) get().clearBadge();
         writeDraft(draftOf(next));
         get().queueItemSaved(sentScan.scanId);
+        if (sentAnswers.length > 0) void get().recordBoothAnswers(saved.lead.id, sentAnswers);
         return true;
       } catch (error) {
         scheduleDraft(); // not saved: the form stays a draft, as before the save was tried
@@ -268,6 +270,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         get().resetScan();
         get().clearBadge();
         get().setAsideOpenQueueItem();
+        set({ boothTicked: [] });
         writeDraft(null);
       },
 
