@@ -5,9 +5,10 @@ import type { EntrySlice } from './entry-slice';
 import type { LeadsSlice } from './leads-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { SessionSlice } from './session-slice';
+import type { CrmSlices } from './crm-slices';
 
 /** The whole renderer state: one store made of typed slices. */
-export type AppState = SessionSlice & NavigationSlice & EntrySlice & CardScanSlice & LeadsSlice;
+export type AppState = SessionSlice & NavigationSlice & EntrySlice & CardScanSlice & LeadsSlice & CrmSlices;
 
 /** A slice sees the whole store (slices call each other's actions) and the injected API. */
 export type SliceCreator<Slice> = (deps: StoreDependencies) => StateCreator<AppState, [], [], Slice>;

@@ -8,6 +8,7 @@ import { createEntrySlice } from './entry-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createSessionSlice } from './session-slice';
+import { createCrmSlices } from './crm-slices';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -18,6 +19,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createEntrySlice(deps)(...args),
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
+    ...createCrmSlices(deps)(...args),
   }));
 }
 
