@@ -6,6 +6,7 @@ import { AccountsScreen } from '../crm/AccountsScreen';
 import { ContactDetailScreen } from '../crm/ContactDetailScreen';
 import { OpportunitiesScreen } from '../crm/OpportunitiesScreen';
 import { OpportunityDetailScreen } from '../crm/OpportunityDetailScreen';
+import { ShowSetupScreen } from '../show-setup/ShowSetupScreen';
 import type { Route, ScreenName } from '../store/navigation-slice';
 
 /** A screen: how it renders its route, and (for the top-level ones) its tab and Alt shortcut. */
@@ -28,7 +29,7 @@ export const SCREENS: ScreenRegistry = {
   contact: { render: (route) => <ContactDetailScreen contactId={route.contactId} />, underTab: 'accounts' },
   opportunities: { render: () => <OpportunitiesScreen />, tab: { label: 'Opportunities', key: 'O' } },
   opportunity: { render: (route) => <OpportunityDetailScreen opportunityId={route.opportunityId} />, underTab: 'opportunities' },
-  'show-settings': { render: () => <p>Show settings</p>, tab: { label: 'Show setup', key: 'S' } },
+  'show-settings': { render: () => <ShowSetupScreen />, tab: { label: 'Show setup', key: 'S' } },
 };
 
 export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);
