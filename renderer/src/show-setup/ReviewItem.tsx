@@ -44,7 +44,7 @@ export function ReviewItem({ conversion }: { conversion: ConversionSummary }) {
         ) : (
           <>
             <button type="button" className="button-quiet" disabled={busy} onClick={() => void markReviewed(conversion.id)}>
-              ✓ Checked
+              ✓ Mark as checked
             </button>
             <button
               type="button"
