@@ -54,10 +54,10 @@ export function ContactDetailScreen({ contactId }: { contactId: string }) {
                 { label: 'Address', value: addressOf(contact) },
                 { label: 'Lead source', value: contact.leadSource },
                 {
-                  label: 'Converted from',
+                  label: 'Came from',
                   value: fromLead ? (
                     <button type="button" className="button-link" onClick={() => navigate({ screen: 'lead', leadId: fromLead })}>
-                      the lead
+                      Open the lead
                     </button>
                   ) : (
                     ''

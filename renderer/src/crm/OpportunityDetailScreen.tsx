@@ -43,7 +43,14 @@ export function OpportunityDetailScreen({ opportunityId }: { opportunityId: stri
               <button type="button" className="button-link" onClick={() => navigate({ screen: 'account', accountId: detail.account.id })}>
                 {detail.account.name}
               </button>
-              {' · '}closes {formatCalendarDate(opportunity.closeDate)} · {formatAmount(opportunity.amount)} · {opportunity.probability} %
+              {' · '}
+              {[
+                `closes ${formatCalendarDate(opportunity.closeDate)}`,
+                opportunity.amount === null ? '' : `amount ${formatAmount(opportunity.amount)}`,
+                `${opportunity.probability} % probability`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
           </header>
           <section className="form-section" aria-labelledby="opportunity-stage">
@@ -60,14 +67,14 @@ export function OpportunityDetailScreen({ opportunityId }: { opportunityId: stri
                 label="Opportunity details"
                 facts={[
                   { label: 'Close date', value: formatCalendarDate(opportunity.closeDate) },
-                  { label: 'Amount', value: formatAmount(opportunity.amount) },
+                  { label: 'Amount', value: opportunity.amount === null ? 'Not set' : formatAmount(opportunity.amount) },
                   { label: 'Probability', value: `${opportunity.probability} %` },
                   { label: 'Lead source', value: opportunity.leadSource },
                   {
-                    label: 'Converted from',
+                    label: 'Came from',
                     value: fromLead ? (
                       <button type="button" className="button-link" onClick={() => navigate({ screen: 'lead', leadId: fromLead })}>
-                        the lead
+                        Open the lead
                       </button>
                     ) : (
                       ''
