@@ -120,7 +120,8 @@ describe('opportunity page', () => {
     expect(within(activities).getByText('Demo booked')).toBeTruthy();
     expect(log.mock.calls[0]?.[0]).toMatchObject({ opportunityId: opportunity.id, type: 'meeting', outcome: 'Demo booked', text: 'Wants the API docs.' });
     expect(log.mock.calls[0]?.[0]).not.toHaveProperty('leadId');
-    expect((screen.getByRole('textbox', { name: 'Outcome' }) as HTMLInputElement).value).toBe('');
+    // The form is cleared for the next one once the save is through.
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Outcome' }) as HTMLInputElement).value).toBe(''));
   });
 
   it('says so when the opportunity no longer exists', async () => {
