@@ -168,4 +168,11 @@ test('set up a show, run its rule, check the review list and win an opportunity'
   await expect(page.getByRole('heading', { name: /Umbrella/ })).toContainText('Closed Won');
   await expect(page.getByRole('list', { name: 'Stage history, newest first' }).getByRole('listitem').first()).toContainText('Closed Won');
   await shot(page, '10-opportunity-won');
+
+  // A narrow window (a laptop split with the mail program): the same screens, one column.
+  await page.setViewportSize({ width: 760, height: 900 });
+  await shot(page, '11-opportunity-narrow');
+  await page.keyboard.press('Alt+S');
+  await expect(criteria.getByRole('textbox', { name: 'Name' })).toHaveCount(5);
+  await shot(page, '12-show-setup-narrow');
 });
