@@ -29,6 +29,7 @@ export function CriteriaEditor({ checklist }: { checklist: Checklist }) {
   const saving = useAppStore((state) => state.checklistSaving);
   const error = useAppStore((state) => state.checklistError);
   const saveCriteria = useAppStore((state) => state.saveCriteria);
+  const note = useAppStore((state) => state.checklistNote);
   const [drafts, setDrafts] = useState(() => draftsOf(checklist.criteria));
   const [showProblems, setShowProblems] = useState(false);
   const [focusTarget, setFocusTarget] = useState<FocusTarget>(null);
@@ -108,6 +109,9 @@ export function CriteriaEditor({ checklist }: { checklist: Checklist }) {
           + Add a criterion
         </button>
         <span className="form-actions-end">
+          <span className="save-confirmation" role="status">
+            {changed ? '' : note}
+          </span>
           {changed && <span className="unsaved-note">Unsaved changes</span>}
           {changed && (
             <button

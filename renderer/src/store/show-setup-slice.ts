@@ -16,6 +16,8 @@ export interface ShowSetupSlice {
   checklistSaving: boolean;
   /** Field keys as the API gives them: framework, criteria, criteria.N.label, … */
   checklistError: UiError | null;
+  /** "Checklist saved." after a save: kept here because the editor starts afresh from what was saved. */
+  checklistNote: string;
   templateSaving: boolean;
   /** Field keys: followupSubject, followupBody. */
   templateError: UiError | null;
@@ -35,8 +37,8 @@ export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
       set({ events: get().events.map((event) => (event.id === eventId ? change(event) : event)) });
     }
 
-    function applyChecklist(checklist: Checklist): void {
-      set({ checklist, checklistSaving: false });
+    function applyChecklist(checklist: Checklist, note: string): void {
+      set({ checklist, checklistSaving: false, checklistNote: note });
       replaceEvent(checklist.eventId, (event) => ({ ...event, qualificationFramework: checklist.framework }));
     }
 
@@ -45,13 +47,14 @@ export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
       checklistLoading: false,
       checklistSaving: false,
       checklistError: null,
+      checklistNote: '',
       templateSaving: false,
       templateError: null,
 
       async loadChecklist(eventId) {
         const request = ++latestRequest;
         if (get().checklist?.eventId !== eventId) set({ checklist: null });
-        set({ checklistLoading: true, checklistError: null, templateError: null });
+        set({ checklistLoading: true, checklistError: null, checklistNote: '', templateError: null });
         try {
           const checklist = await api['qualification.checklist']({ eventId });
           if (request === latestRequest) set({ checklist, checklistLoading: false });
@@ -61,9 +64,10 @@ export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
       },
 
       async chooseFramework(eventId, framework) {
-        set({ checklistSaving: true, checklistError: null });
+        set({ checklistSaving: true, checklistError: null, checklistNote: '' });
         try {
-          applyChecklist(await api['qualification.setFramework']({ eventId, framework }));
+          const checklist = await api['qualification.setFramework']({ eventId, framework });
+          applyChecklist(checklist, `This show now uses ${framework === 'custom' ? 'its own checklist' : framework}.`);
           return true;
         } catch (error) {
           set({ checklistSaving: false, checklistError: toUiError(error) });
@@ -72,9 +76,9 @@ export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
       },
 
       async saveCriteria(eventId, criteria) {
-        set({ checklistSaving: true, checklistError: null });
+        set({ checklistSaving: true, checklistError: null, checklistNote: '' });
         try {
-          applyChecklist(await api['qualification.saveCriteria']({ eventId, criteria }));
+          applyChecklist(await api['qualification.saveCriteria']({ eventId, criteria }), 'Checklist saved.');
           return true;
         } catch (error) {
           set({ checklistSaving: false, checklistError: toUiError(error) });

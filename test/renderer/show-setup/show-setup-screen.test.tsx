@@ -51,6 +51,7 @@ describe('show setup: checklist', () => {
 
     await waitFor(() => expect(criterionNames().map((input) => input.value)).toEqual(['Authority', 'Need', 'Urgency', 'Money']));
     expect(setFramework).toHaveBeenCalledWith({ eventId: SHOW.id, framework: 'ANUM' });
+    expect(screen.getByText('This show now uses ANUM.')).toBeTruthy();
     // The show's framework is kept in step in the session's list of shows.
     expect(store.getState().events[0]?.qualificationFramework).toBe('ANUM');
   });
@@ -83,7 +84,8 @@ describe('show setup: checklist', () => {
       ['team-size', 'Team size'],
     ]);
     expect(saved?.[3]).toMatchObject({ kind: 'choice', choices: ['1-10', '11-50', '50+'], askAtBooth: true });
-    expect(await screen.findByText(/in use/, { selector: '.current-tag' })).toBeTruthy();
+    expect(await screen.findByText('Checklist saved.')).toBeTruthy();
+    expect(screen.getByText(/in use/, { selector: '.current-tag' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: /^Custom/ })).toHaveProperty('checked', true);
   });
 
