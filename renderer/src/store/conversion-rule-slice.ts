@@ -85,7 +85,10 @@ export const createConversionRuleSlice: SliceCreator<ConversionRuleSlice> = ({ a
     if (run.status !== 'running') return;
     set({ ruleRun: { ...run, cancelling: true } });
     try {
-      await api['conversion.cancelRun']({});
+      const { cancelled } = await api['conversion.cancelRun']({});
+      // Nothing was running on the other side yet (or any more): let the person press Cancel again.
+      const now = get().ruleRun;
+      if (!cancelled && now.status === 'running') set({ ruleRun: { ...now, cancelling: false } });
     } catch (error) {
       // The run goes on; say why the cancel did not get through.
       set({ ruleRun: { status: 'failed', message: toUiError(error).message } });

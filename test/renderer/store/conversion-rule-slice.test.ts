@@ -69,6 +69,18 @@ describe('conversion rule slice', () => {
     expect(store.getState().ruleRun).toMatchObject({ status: 'finished', report: { cancelled: true } });
   });
 
+  it('lets Cancel be pressed again when the host had no run to cancel yet', async () => {
+    const running = deferred<AutoConversionReport>();
+    const { store } = storeWithProgress(
+      fakeApi({ 'conversion.runRule': () => running.promise, 'conversion.cancelRun': async () => ({ cancelled: false }), 'conversion.review': async () => [] }),
+    );
+    const run = store.getState().runRule(SHOW.id);
+    await store.getState().cancelRuleRun();
+    expect(store.getState().ruleRun).toMatchObject({ status: 'running', cancelling: false });
+    running.resolve({ converted: 0, skippedCount: 0, skipped: [], skippedByReason: {}, cancelled: false });
+    await run;
+  });
+
   it('shows the message of a run the API refused', async () => {
     const message = 'This show has no automatic conversion rule yet.';
     const { store } = storeWithProgress(fakeApi({ 'conversion.runRule': async () => Promise.reject(new AppError('not_found', message)) }));
