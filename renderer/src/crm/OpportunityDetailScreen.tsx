@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
-import { ActivityList } from './ActivityList';
-import { ActivityLogForm } from './ActivityLogForm';
+import { ActivityList } from '../components/ActivityList';
+import { ActivityLogForm } from '../components/ActivityLogForm';
 import { BackButton } from './BackButton';
 import { ContactRolesList } from './ContactRolesList';
 import { formatAmount, formatCalendarDate, formatLocalTime } from './crm-format';
@@ -18,6 +18,9 @@ export function OpportunityDetailScreen({ opportunityId }: { opportunityId: stri
   const error = useAppStore((state) => state.opportunityDetailError);
   const loadOpportunity = useAppStore((state) => state.loadOpportunity);
   const navigate = useAppStore((state) => state.navigate);
+  const activitySaving = useAppStore((state) => state.activitySaving);
+  const activityError = useAppStore((state) => state.activityError);
+  const logOpportunityActivity = useAppStore((state) => state.logOpportunityActivity);
   useEscapeBack({ screen: 'opportunities' });
 
   useEffect(() => {
@@ -91,7 +94,7 @@ export function OpportunityDetailScreen({ opportunityId }: { opportunityId: stri
           </div>
           <section className="form-section" aria-labelledby="opportunity-activities">
             <h3 id="opportunity-activities">Activities</h3>
-            <ActivityLogForm key={opportunity.id} />
+            <ActivityLogForm key={opportunity.id} saving={activitySaving} error={activityError} onLog={logOpportunityActivity} />
             <ActivityList activities={detail.activities} />
           </section>
           <section className="form-section" aria-labelledby="opportunity-history">

@@ -1,10 +1,10 @@
 import type { Activity, ActivityType } from '../../../shared/domain/activity';
-import { formatLocalTime } from './crm-format';
+import { formatLocalTime } from '../crm/crm-format';
 
 export const ACTIVITY_LABELS: Record<ActivityType, string> = { call: 'Call', email: 'Email', meeting: 'Meeting', note: 'Note' };
 
-/** What was done on the opportunity, newest first. */
-export function ActivityList({ activities }: { activities: Activity[] }) {
+/** What was done with a lead or an opportunity, newest first. */
+export function ActivityList({ activities }: { activities: readonly Activity[] }) {
   if (activities.length === 0) return <p className="section-hint">Nothing logged yet.</p>;
   const newestFirst = [...activities].sort((first, second) => second.occurredAt.localeCompare(first.occurredAt));
   return (

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/activity';
-import { ErrorBanner } from '../components/ErrorBanner';
-import { FieldMessage } from '../components/FieldMessage';
-import { useAppStore } from '../store/app-store';
+import type { UiError } from '../store/ui-error';
 import { ACTIVITY_LABELS } from './ActivityList';
+import { ErrorBanner } from './ErrorBanner';
+import { FieldMessage } from './FieldMessage';
 
 /** "2026-11-28T14:30" in local time: what <input type="datetime-local"> holds. */
 function localNow(): string {
@@ -14,11 +14,24 @@ function localNow(): string {
 
 const FIELDS = ['type', 'occurredAt', 'outcome', 'text'];
 
-/** Log a call, email, meeting or note on the opportunity. */
-export function ActivityLogForm() {
-  const saving = useAppStore((state) => state.activitySaving);
-  const error = useAppStore((state) => state.activityError);
-  const logActivity = useAppStore((state) => state.logOpportunityActivity);
+export interface ActivityInput {
+  type: ActivityType;
+  occurredAt: string;
+  outcome: string;
+  text: string;
+}
+
+interface ActivityLogFormProps {
+  saving: boolean;
+  /** The last failure to log, with its per-field messages. */
+  error: UiError | null;
+  /** Logs it; true when saved (the form then clears). */
+  onLog(input: ActivityInput): Promise<boolean>;
+}
+
+/** Log a call, email, meeting or note — on a lead or on an opportunity. */
+export function ActivityLogForm({ saving, error, onLog }: ActivityLogFormProps) {
+  const logActivity = onLog;
   const [type, setType] = useState<ActivityType>('call');
   const [when, setWhen] = useState(localNow);
   const [outcome, setOutcome] = useState('');
