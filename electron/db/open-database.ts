@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../shared/ipc/errors';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { migrateToLatest } from './migrate';
+import { withImmediateTransactions } from './immediate-transactions';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 
@@ -52,7 +53,7 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
     throw error;
   }
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withImmediateTransactions(withStatementCache(sqlite)) }) });
   try {
     await migrateToLatest(db, sqlite);
   } catch (error) {
