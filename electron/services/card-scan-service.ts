@@ -37,7 +37,8 @@ export async function scanCard(
     result = await reader.scan({ bytes, name: input.fileName });
   } catch (error) {
     if (isScanInputError(error)) throw new AppError('invalid_input', error.message, { image: error.message });
-    throw new AppError('scan_failed', `The card could not be read (${(error as Error).message}). Try again, or type the lead.`);
+    // The engine's own text (paths, wasm errors) goes to the log through `cause`, not to the screen.
+    throw new AppError('scan_failed', 'The card could not be read (error scan_failed). Try again, or type the lead.', undefined, { cause: error });
   }
   const scanId = context.newId();
   const scannedAt = nowIso(context);

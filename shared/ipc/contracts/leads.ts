@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../../domain/lead';
+import { editableStatusSchema, leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../../domain/lead';
 import { channel } from '../channel';
 
 export interface SavedLead {
@@ -18,7 +18,11 @@ export interface LeadPage {
 export const leadsChannels = {
   'leads.create': channel<SavedLead>()(
     newLeadSchema
+      // Who captured a lead and when is recorded by the app, and only conversion makes a lead
+      // Converted: a caller of the channel may set neither (an import calls the service itself).
+      .omit({ capturedBy: true, capturedAt: true })
       .extend({
+        status: editableStatusSchema.optional(),
         cardScanId: z.uuid().optional(),
         /** The entry form's draft is this lead: clear it in the same transaction, so a crash cannot bring it back. */
         clearDraft: z.boolean().optional(),

@@ -74,6 +74,40 @@ describe('browser-mode host', () => {
     expect(crossSite.status).toBe(403);
   });
 
+  it('lets a page opened at localhost:PORT save (its Origin matches its Host), and refuses mixed pairs', async () => {
+    const port = browserMode.host.port;
+    const fromLocalhost = await call('settings.update', { staffName: 'Lo Calhost' }, { host: `localhost:${port}`, origin: `http://localhost:${port}`, 'sec-fetch-site': 'same-origin' });
+    expect(fromLocalhost.status).toBe(200);
+    expect(JSON.parse(fromLocalhost.body)).toMatchObject({ ok: true, value: { staffName: 'Lo Calhost' } });
+    const mixed = await call('settings.update', { staffName: 'Mixed' }, { host: `localhost:${port}`, origin: `http://127.0.0.1:${port}` });
+    const otherPort = await call('settings.update', { staffName: 'Other' }, { origin: `http://127.0.0.1:${port + 1}` });
+    expect([mixed.status, otherPort.status]).toEqual([403, 403]);
+  });
+
+  it('answers an oversize body with 413 from its Content-Length, before reading it', async () => {
+    const response = await new Promise<RawResponse>((resolve, reject) => {
+      const outgoing = http.request(
+        {
+          host: '127.0.0.1',
+          port: browserMode.host.port,
+          method: 'POST',
+          path: '/api/cards.scan',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: browserMode.host.token, 'content-length': String(200 * 1024 * 1024) },
+        },
+        (incoming) => {
+          let text = '';
+          incoming.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: text }));
+        },
+      );
+      outgoing.on('error', reject);
+      // Only the start of the 200 MB announced: the answer must come without the rest.
+      outgoing.write('{"imageBase64":"');
+    });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/too large/) } });
+  });
+
   it('refuses another Host name (DNS rebinding)', async () => {
     const response = await call('events.list', {}, { host: `evil.example:${browserMode.host.port}` });
     expect(response.status).toBe(421);
