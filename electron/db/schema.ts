@@ -67,11 +67,22 @@ export interface CardScansTable {
   scanned_at: string;
 }
 
+/** Each time a person was forgotten: never anything about the person (see migration 0006). */
+export interface PrivacyLogTable {
+  seq: Generated<number>;
+  at: string;
+  action: 'forget';
+  lead_id: string;
+  done_by: string;
+  photos_removed: number;
+}
+
 export interface Database {
   events: EventsTable;
   settings: SettingsTable;
   leads: LeadsTable;
   card_scans: CardScansTable;
+  privacy_log: PrivacyLogTable;
 }
 
 export type EventRow = Selectable<EventsTable>;

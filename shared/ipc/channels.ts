@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'leads.update',
   'leads.get',
   'leads.list',
+  'leads.forget',
   'cards.scan',
   'drafts.get',
   'drafts.save',

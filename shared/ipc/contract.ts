@@ -14,7 +14,7 @@ export type { AppInfo } from './contracts/app';
 export type { CardScanResult } from './contracts/cards';
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
-export type { LeadPage, SavedLead } from './contracts/leads';
+export type { ForgottenLead, LeadPage, SavedLead } from './contracts/leads';
 export type { Settings } from './contracts/settings';
 
 /** Every channel of every area (one file per area in contracts/). */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-card-scans';
+import * as m0006 from './0006-privacy-log';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -15,6 +16,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: m0001.up },
   { version: 2, name: '0002-card-scans', up: m0002.up },
+  // Numbered 0006 (3-5 belong to other branches); version 3 only until those merge, then 6.
+  { version: 3, name: '0006-privacy-log', up: m0006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,5 @@
 import type { AreaHandlers } from '../../../shared/ipc/contract';
+import { forgetLead } from '../forget-lead-service';
 import { createLead, getLead, listLeads, updateLead } from '../leads-service';
 import type { ServiceContext } from '../service-context';
 
@@ -8,5 +9,6 @@ export function leadsHandlers(context: ServiceContext): AreaHandlers<'leads'> {
     'leads.update': (input) => updateLead(context, input.id, input.patch),
     'leads.get': (input) => getLead(context, input.id),
     'leads.list': (input) => listLeads(context, input),
+    'leads.forget': (input) => forgetLead(context, input.id),
   };
 }

@@ -5,6 +5,7 @@ import type { AppState } from './app-state';
 import type { StoreDependencies } from './dependencies';
 import { createCardScanSlice } from './card-scan-slice';
 import { createEntrySlice } from './entry-slice';
+import { createForgetSlice } from './forget-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createSessionSlice } from './session-slice';
@@ -18,6 +19,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createEntrySlice(deps)(...args),
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
+    ...createForgetSlice(deps)(...args),
   }));
 }
 

@@ -8,6 +8,11 @@ export interface SavedLead {
   missingForExport: LeadContactField[];
 }
 
+export interface ForgottenLead {
+  leadId: string;
+  photosRemoved: number;
+}
+
 export interface LeadPage {
   items: Lead[];
   /** Pass back as `after` for the next page; null at the end. */
@@ -31,6 +36,8 @@ export const leadsChannels = {
   ),
   'leads.update': channel<SavedLead>()(z.object({ id: z.uuid(), patch: leadPatchSchema.strict() }).strict()),
   'leads.get': channel<Lead>()(z.object({ id: z.uuid() }).strict()),
+  /** Deletes the person for good: the lead, its photos, its search entries (see forget-lead-service). */
+  'leads.forget': channel<ForgottenLead>()(z.object({ id: z.uuid() }).strict()),
   'leads.list': channel<LeadPage>()(
     z
       .object({
