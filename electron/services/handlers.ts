@@ -1,5 +1,6 @@
 import type { AppInfo, Handlers } from '../../shared/ipc/contract';
 import { appHandlers } from './handlers/app-handlers';
+import { backupsHandlers } from './handlers/backups-handlers';
 import { cardsHandlers } from './handlers/cards-handlers';
 import { draftsHandlers } from './handlers/drafts-handlers';
 import { eventsHandlers } from './handlers/events-handlers';
@@ -19,5 +20,6 @@ export function createHandlers(context: ServiceContext, appInfo: AppInfo): Handl
     ...leadsHandlers(context),
     ...cardsHandlers(context),
     ...draftsHandlers(context),
+    ...backupsHandlers(context),
   };
 }

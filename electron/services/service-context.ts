@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import type { Database } from '../db/schema';
+import type { StoreHandle } from './backup-service';
 import type { CardReader } from './card-scan-service';
 
 export interface Clock {
@@ -20,6 +21,8 @@ export interface ServiceContext {
   notify: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** The card scanner, where this process runs one (not in the plain CLI commands). */
   cardReader?: CardReader | undefined;
+  /** The open database file itself (raw connection and path), for backups and restores. */
+  store?: StoreHandle | undefined;
 }
 
 export function createServiceContext(db: Kysely<Database>, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
@@ -29,6 +32,7 @@ export function createServiceContext(db: Kysely<Database>, overrides: Partial<Om
     newId: overrides.newId ?? randomUUID,
     notify: overrides.notify ?? (() => {}),
     cardReader: overrides.cardReader,
+    store: overrides.store,
   };
 }
 

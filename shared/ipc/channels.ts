@@ -17,6 +17,9 @@ export const CHANNEL_NAMES = [
   'cards.scan',
   'drafts.get',
   'drafts.save',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './channel';
 import type { ChannelName, EventName } from './channels';
 import { appChannels } from './contracts/app';
+import { backupsChannels } from './contracts/backups';
 import { cardsChannels } from './contracts/cards';
 import { draftsChannels } from './contracts/drafts';
 import { eventsChannels } from './contracts/events';
@@ -11,6 +12,7 @@ import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
 export type { AppInfo } from './contracts/app';
+export type { BackupList, BackupSummary, RestoreResult } from './contracts/backups';
 export type { CardScanResult } from './contracts/cards';
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
@@ -25,6 +27,7 @@ export const contract = {
   ...leadsChannels,
   ...cardsChannels,
   ...draftsChannels,
+  ...backupsChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
