@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { LeadEntryScreen } from '../entry/LeadEntryScreen';
 import { LeadsScreen } from '../leads/LeadsScreen';
+import { BackupPanel } from '../settings/BackupPanel';
 import type { Route, ScreenName } from '../store/navigation-slice';
 
 /** A screen: how it renders its route, and (for the top-level ones) its tab and Alt shortcut. */
@@ -18,6 +19,7 @@ export const SCREENS: ScreenRegistry = {
   entry: { render: () => <LeadEntryScreen />, tab: { label: 'New lead', key: 'N' } },
   leads: { render: () => <LeadsScreen />, tab: { label: 'Leads', key: 'L' } },
   lead: { render: () => <p>Lead</p>, underTab: 'leads' },
+  backups: { render: () => <BackupPanel />, tab: { label: 'Backups', key: 'B' } },
 };
 
 export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);

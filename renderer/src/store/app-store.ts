@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-state';
 import type { StoreDependencies } from './dependencies';
 import { createCardScanSlice } from './card-scan-slice';
+import { createBackupsSlice } from './backups-slice';
 import { createEntrySlice } from './entry-slice';
 import { createForgetSlice } from './forget-slice';
 import { createLeadsSlice } from './leads-slice';
@@ -20,6 +21,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
     ...createForgetSlice(deps)(...args),
+    ...createBackupsSlice(deps)(...args),
   }));
 }
 

@@ -7,7 +7,8 @@ import type { SliceCreator } from './app-state';
 export type Route =
   | { screen: 'entry' }
   | { screen: 'leads' }
-  | { screen: 'lead'; leadId: string };
+  | { screen: 'lead'; leadId: string }
+  | { screen: 'backups' };
 
 export type ScreenName = Route['screen'];
 
