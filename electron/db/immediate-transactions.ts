@@ -11,13 +11,26 @@ import type { SqliteDatabase } from 'kysely';
  * transaction reads then writes, so all of them want this; doing it here, in the one place
  * Kysely's `begin` passes through, means no call site can forget it.
  */
-export function withImmediateTransactions(database: SqliteDatabase): SqliteDatabase {
+export function withImmediateTransactions(database: SqliteDatabase, connection: { readonly inTransaction: boolean }): SqliteDatabase {
   return {
     close: () => database.close(),
-    prepare: (sql: string) => database.prepare(isPlainBegin(sql) ? 'begin immediate' : sql),
+    prepare(sql: string) {
+      if (isPlainBegin(sql)) return database.prepare('begin immediate');
+      // On a full disk (and on some I/O errors) SQLite rolls the whole transaction back by
+      // itself. Kysely then sends its own rollback, which fails with "no transaction is
+      // active" and hides the real error (SQLITE_FULL became an "internal" failure). With
+      // nothing left to roll back, the rollback is a statement that does nothing, so the
+      // error that matters reaches the person.
+      if (isRollback(sql) && !connection.inTransaction) return database.prepare('SELECT 1 WHERE 0');
+      return database.prepare(sql);
+    },
   };
 }
 
 function isPlainBegin(sql: string): boolean {
   return /^\s*begin(\s+deferred)?(\s+transaction)?\s*;?\s*$/i.test(sql);
+}
+
+function isRollback(sql: string): boolean {
+  return /^\s*rollback(\s+transaction)?\s*;?\s*$/i.test(sql);
 }

@@ -60,7 +60,7 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
     throw error;
   }
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withImmediateTransactions(withStatementCache(sqlite)) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withImmediateTransactions(withStatementCache(sqlite), sqlite) }) });
   try {
     await migrateToLatest(db, sqlite);
   } catch (error) {
