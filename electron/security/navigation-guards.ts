@@ -1,4 +1,5 @@
 import type { WebContents } from 'electron';
+import { isSafeExternalUrl } from './open-external';
 import { isTrustedUrl } from './trusted-origins';
 
 /**
@@ -12,7 +13,7 @@ import { isTrustedUrl } from './trusted-origins';
  *   no guest pages, so "allow our own origin" would only add attack surface.
  * - window.open and target="_blank" never open an Electron window. A link the user opens
  *   that way (the website or email on a lead) goes to the system browser / mail client,
- *   but only for http:, https: and mailto: URLs: file:, smb:, custom app schemes and the
+ *   but only for validated https: and mailto: URLs (open-external.ts): file:, smb:, custom app schemes and the
  *   like can launch programs through the OS, so they are dropped.
  */
 export interface NavigationPolicy {
@@ -23,10 +24,8 @@ export interface NavigationPolicy {
   log?: (message: string) => void;
 }
 
-/** Schemes we hand to the operating system. */
-export const EXTERNAL_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
-/** Longer URLs are not links a person clicked on a lead. */
-const MAX_EXTERNAL_URL_LENGTH = 2048;
+/** Schemes we hand to the operating system: plain http is not (a lead's site is opened over https or not at all). */
+export const EXTERNAL_SCHEMES: readonly string[] = ['https:', 'mailto:'];
 
 /** The subset of WebContents the guards use. */
 export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
@@ -56,17 +55,7 @@ export function installNavigationGuards(contents: GuardedContents, policy: Navig
   });
 }
 
-/** True for a well-formed http(s) or mailto URL that may be handed to the operating system. */
+/** True for a link that may be handed to the operating system (see open-external.ts: https and mailto only). */
 export function isExternalLink(url: string): boolean {
-  if (url.length > MAX_EXTERNAL_URL_LENGTH) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (!EXTERNAL_SCHEMES.includes(parsed.protocol)) return false;
-  // A web link must name a host; credentials in a link are a phishing trick, not a lead's website.
-  if (parsed.protocol !== 'mailto:' && (parsed.hostname === '' || parsed.username !== '' || parsed.password !== '')) return false;
-  return true;
+  return isSafeExternalUrl(url);
 }
