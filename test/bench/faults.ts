@@ -3,6 +3,7 @@
  * concurrency, migrations raced, fuzzing (dispatcher, host, card parser), privacy (forget,
  * EXIF, file modes), backups, a full disk, and the crash suite (default 50 SIGKILL trials).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -192,5 +193,50 @@ async function diskFull(dir: string): Promise<void> {
   printFigure('disk_full_integrity_ok', intact ? 1 : 0, 'bool');
   printFigure('disk_full_saves_after_space_back', after.ok ? 1 : 0, 'bool');
   await database.close();
+  await realFullDisk(dir);
+}
+
+/** The same on a real 1 MB tmpfs (Linux, as root): the file system itself says ENOSPC. */
+async function realFullDisk(dir: string): Promise<void> {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) {
+    printFigure('disk_full_tmpfs_checked', 0, 'bool (needs root on Linux)');
+    return;
+  }
+  const mountPoint = path.join(dir, 'tmpfs');
+  fs.mkdirSync(mountPoint);
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmpfs', mountPoint], { stdio: 'ignore' });
+  } catch {
+    printFigure('disk_full_tmpfs_checked', 0, 'bool (mount refused)');
+    return;
+  }
+  try {
+    const ballast = path.join(mountPoint, 'ballast.bin');
+    fs.writeFileSync(ballast, Buffer.alloc(256 * 1024));
+    const file = path.join(mountPoint, 'leadbooth.db');
+    const { database, context } = await boothStore(file);
+    const dispatch = createDispatcher(createHandlers(context, { version: 'bench', dataPath: file, mode: 'browser' }));
+    let saved = 0;
+    let code = '';
+    for (; saved < 1000; saved++) {
+      const result = await dispatch('leads.create', { lastName: `Filler${saved}`, notes: 'x'.repeat(20_000) });
+      if (!result.ok) {
+        code = result.error.code;
+        break;
+      }
+    }
+    fs.rmSync(ballast);
+    const after = await dispatch('leads.create', { lastName: 'AfterSpace' });
+    const intact = database.sqlite.pragma('integrity_check', { simple: true }) === 'ok';
+    const present = database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get() === saved + (after.ok ? 1 : 0);
+    await database.close();
+    printFigure('disk_full_tmpfs_checked', 1, 'bool');
+    printFigure('disk_full_tmpfs_saves_before_full', saved, 'count');
+    printFigure('disk_full_tmpfs_refused_as_disk_full', code === 'disk_full' ? 1 : 0, 'bool');
+    printFigure('disk_full_tmpfs_saves_after_space_back', after.ok ? 1 : 0, 'bool');
+    printFigure('disk_full_tmpfs_integrity_ok', intact && present ? 1 : 0, 'bool');
+  } finally {
+    execFileSync('umount', ['-l', mountPoint], { stdio: 'ignore' });
+  }
 }
 
