@@ -61,8 +61,10 @@ describe('leadbooth backup and restore', () => {
       expect(made.name).toMatch(/^leadbooth-.*\.db$/);
       const listed = await client['backups.list']({});
       expect(listed.folder).toBe(path.join(path.dirname(db), 'backups'));
-      // The start-up backup of the day is there too (the store holds a lead).
+      // The start-up backup of the day is there too (the store holds a lead), and only one: the CLI
+      // commands before also started LeadBooth today, but the store had no lead yet, or had its backup.
       expect(listed.backups.map((backup) => backup.name)).toContain(made.name);
+      expect(listed.backups.filter((backup) => backup.name !== made.name)).toHaveLength(1);
       for (const name of ['../leadbooth.db', '/etc/passwd', 'leadbooth-x.db/../../a.db']) {
         expect(await dispatch('backups.restore', { name })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       }
