@@ -22,7 +22,7 @@ import { createHandlers } from '../../electron/services/handlers';
 import { createLead } from '../../electron/services/leads-service';
 import { createServiceContext, systemClock } from '../../electron/services/service-context';
 import { setStaffName } from '../../electron/services/settings-service';
-import { runTsChild, STORE_CHILD } from '../support/child-process';
+import { runGatedChildren } from '../support/child-process';
 import { runCrashTrials } from '../support/crash-trials';
 import { runDispatcherFuzz, runHostFuzz, runParserFuzz } from '../support/fuzz-runs';
 import { makeTempDir } from '../support/temp-database';
@@ -65,8 +65,7 @@ async function concurrency(dir: string): Promise<void> {
   await database.close();
   const writers = 4;
   const each = 50;
-  const startAt = Date.now() + 3000;
-  const results = await Promise.all(Array.from({ length: writers }, () => runTsChild(STORE_CHILD, ['write', file, event.id, String(each), String(startAt)])));
+  const results = await runGatedChildren(writers, dir, (gate) => ['write', file, event.id, String(each), gate]);
   const errors = results.flatMap((result) => result.stdout.split('\n').filter((line) => line.startsWith('error'))).length;
   const check = new BetterSqlite3(file, { readonly: true });
   const rows = check.prepare('SELECT count(*) FROM leads').pluck().get() as number;
@@ -83,8 +82,7 @@ async function migrationRace(dir: string): Promise<void> {
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db, sqlite, MIGRATIONS.slice(0, 1));
   await db.destroy();
-  const startAt = Date.now() + 3000;
-  const results = await Promise.all([0, 1, 2].map(() => runTsChild(STORE_CHILD, ['open', file, String(startAt)])));
+  const results = await runGatedChildren(3, dir, (gate) => ['open', file, gate]);
   printFigure('migration_race_processes', results.length, 'count');
   printFigure('migration_race_failures', results.filter((result) => result.code !== 0 || result.stdout.trim() !== `version ${LATEST_SCHEMA_VERSION}`).length, 'count');
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -26,4 +27,18 @@ export function runTsChild(entry: string, args: string[], timeoutMs = 60_000): P
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs `count` store children that meet at a gate (see store-child.ts): the gate opens once
+ * every one of them is set up, so their work overlaps.
+ */
+export async function runGatedChildren(count: number, gateDir: string, args: (gate: string) => string[], timeoutMs = 90_000): Promise<ChildResult[]> {
+  const gate = path.join(gateDir, `gate-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  const running = Array.from({ length: count }, () => runTsChild(STORE_CHILD, args(gate), timeoutMs));
+  const deadline = Date.now() + timeoutMs;
+  const readyCount = () => fs.readdirSync(gateDir).filter((name) => name.startsWith(`${path.basename(gate)}.ready-`)).length;
+  while (readyCount() < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  fs.writeFileSync(gate, '');
+  return Promise.all(running);
 }

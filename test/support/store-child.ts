@@ -2,15 +2,17 @@
  * A second (third, fourth…) LeadBooth process for the concurrency and crash tests: the
  * real store code in a real process, run with `node electron/cli/run-ts.mjs test/support/store-child.ts MODE …`.
  *
- *   write FILE EVENT_ID COUNT START_AT   create COUNT leads and edit each (a read-then-write
- *                                        transaction); prints `done SAVED FAILED` and one
- *                                        `error CODE MESSAGE` line per failure
- *   open FILE START_AT                   open (and so migrate) the file; prints `version N`
- *   write-forever FILE EVENT_ID          add leads until killed; prints `saved ID` after each commit
+ *   write FILE EVENT_ID COUNT GATE   create COUNT leads and edit each (a read-then-write
+ *                                    transaction); prints `span FIRST_MS LAST_MS`, `done SAVED FAILED`
+ *                                    and one `error CODE MESSAGE` line per failure
+ *   open FILE GATE                   open (and so migrate) the file; prints `version N`
+ *   write-forever FILE EVENT_ID      add leads until killed; prints `saved ID` after each commit
  *
- * START_AT (ms since the epoch) lines the processes up: each waits for it before touching
- * the file, so their work really overlaps instead of following tsx's start-up order.
+ * GATE is a path: each process writes GATE.ready-PID once it is set up, then waits until
+ * GATE itself exists. The parent creates it when every process is ready, so their work
+ * really overlaps however slowly tsx starts each of them on a busy machine.
  */
+import fs from 'node:fs';
 import { openDatabase } from '../../electron/db/open-database';
 import { createLead, updateLead } from '../../electron/services/leads-service';
 import { createServiceContext } from '../../electron/services/service-context';
@@ -20,9 +22,9 @@ export async function main(args: string[]): Promise<number> {
   if (!file) throw new Error('usage: store-child MODE FILE …');
   switch (mode) {
     case 'write':
-      return writeLeads(file, rest[0]!, Number(rest[1]), Number(rest[2]));
+      return writeLeads(file, rest[0]!, Number(rest[1]), rest[2]!);
     case 'open': {
-      await waitUntil(Number(rest[0]));
+      await passGate(rest[0]!);
       const database = await openDatabase(file);
       process.stdout.write(`version ${String(database.sqlite.pragma('user_version', { simple: true }))}\n`);
       await database.close();
@@ -35,10 +37,11 @@ export async function main(args: string[]): Promise<number> {
   }
 }
 
-async function writeLeads(file: string, eventId: string, count: number, startAt: number): Promise<number> {
+async function writeLeads(file: string, eventId: string, count: number, gate: string): Promise<number> {
   const database = await openDatabase(file);
   const context = createServiceContext(database.db);
-  await waitUntil(startAt);
+  await passGate(gate);
+  const first = Date.now();
   let saved = 0;
   let failed = 0;
   for (let index = 0; index < count; index++) {
@@ -52,6 +55,7 @@ async function writeLeads(file: string, eventId: string, count: number, startAt:
       process.stdout.write(`error ${code} ${(error as Error).message.replace(/\n/g, ' ')}\n`);
     }
   }
+  process.stdout.write(`span ${first} ${Date.now()}\n`);
   process.stdout.write(`done ${saved} ${failed}\n`);
   await database.close();
   return failed === 0 ? 0 : 1;
@@ -68,7 +72,7 @@ async function writeForever(file: string, eventId: string): Promise<number> {
   }
 }
 
-async function waitUntil(time: number): Promise<void> {
-  const wait = time - Date.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+async function passGate(gate: string): Promise<void> {
+  fs.writeFileSync(`${gate}.ready-${process.pid}`, '');
+  while (!fs.existsSync(gate)) await new Promise((resolve) => setTimeout(resolve, 5));
 }
