@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'leads.update',
   'leads.get',
   'leads.list',
+  'leads.forget',
   'cards.scan',
   'drafts.get',
   'drafts.save',
@@ -44,6 +45,9 @@ export const CHANNEL_NAMES = [
   'opportunities.list',
   'opportunities.get',
   'opportunities.setStage',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

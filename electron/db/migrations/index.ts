@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-card-scans';
 import * as m0003 from './0003-qualify-and-convert';
+import * as m0004 from './0004-privacy-log';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: m0001.up },
   { version: 2, name: '0002-card-scans', up: m0002.up },
   { version: 3, name: '0003-qualify-and-convert', up: m0003.up },
+  { version: 4, name: '0004-privacy-log', up: m0004.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

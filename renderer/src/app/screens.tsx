@@ -8,6 +8,7 @@ import { ContactDetailScreen } from '../crm/ContactDetailScreen';
 import { OpportunitiesScreen } from '../crm/OpportunitiesScreen';
 import { OpportunityDetailScreen } from '../crm/OpportunityDetailScreen';
 import { ShowSetupScreen } from '../show-setup/ShowSetupScreen';
+import { BackupPanel } from '../settings/BackupPanel';
 import type { Route, ScreenName } from '../store/navigation-slice';
 
 /** A screen: how it renders its route, and (for the top-level ones) its tab and Alt shortcut. */
@@ -31,6 +32,7 @@ export const SCREENS: ScreenRegistry = {
   opportunities: { render: () => <OpportunitiesScreen />, tab: { label: 'Opportunities', key: 'O' } },
   opportunity: { render: (route) => <OpportunityDetailScreen opportunityId={route.opportunityId} />, underTab: 'opportunities' },
   'show-settings': { render: () => <ShowSetupScreen />, tab: { label: 'Show setup', key: 'S' } },
+  backups: { render: () => <BackupPanel />, tab: { label: 'Backups', key: 'B' } },
 };
 
 export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);

@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { StoreDependencies } from './dependencies';
 import type { CardScanSlice } from './card-scan-slice';
+import type { BackupsSlice } from './backups-slice';
 import type { EntrySlice } from './entry-slice';
+import type { ForgetSlice } from './forget-slice';
 import type { LeadsSlice } from './leads-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { LeadDetailSlice } from './lead-detail-slice';
@@ -9,7 +11,7 @@ import type { SessionSlice } from './session-slice';
 import type { CrmSlices } from './crm-slices';
 
 /** The whole renderer state: one store made of typed slices. */
-export type AppState = SessionSlice & NavigationSlice & EntrySlice & CardScanSlice & LeadsSlice & LeadDetailSlice & CrmSlices;
+export type AppState = SessionSlice & NavigationSlice & EntrySlice & CardScanSlice & LeadsSlice & LeadDetailSlice & CrmSlices & ForgetSlice & BackupsSlice;
 
 /** A slice sees the whole store (slices call each other's actions) and the injected API. */
 export type SliceCreator<Slice> = (deps: StoreDependencies) => StateCreator<AppState, [], [], Slice>;

@@ -4,7 +4,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-state';
 import type { StoreDependencies } from './dependencies';
 import { createCardScanSlice } from './card-scan-slice';
+import { createBackupsSlice } from './backups-slice';
 import { createEntrySlice } from './entry-slice';
+import { createForgetSlice } from './forget-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createLeadDetailSlice } from './lead-detail-slice';
@@ -22,6 +24,8 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createLeadsSlice(deps)(...args),
     ...createLeadDetailSlice(deps)(...args),
     ...createCrmSlices(deps)(...args),
+    ...createForgetSlice(deps)(...args),
+    ...createBackupsSlice(deps)(...args),
   }));
 }
 
