@@ -4,6 +4,7 @@ import type { AppInfo, EventPayload, Handlers } from '../shared/ipc/contract';
 import { APP_VERSION } from './app-version';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
 import { createScanner, type Scanner } from './ocr/scanner';
+import { backupIfDue } from './services/backup-service';
 import { pruneUnsavedScans } from './services/card-scan-service';
 import { createCaptureQueueRunner, type CaptureQueueRunner } from './services/capture-queue-service';
 import { createHandlers } from './services/handlers';
@@ -39,11 +40,15 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   const scanner = options.withScanner ? createScanner({ dataDir: path.dirname(options.dbPath) }) : undefined;
   // Warm in the background so the first card at the booth does not wait for a worker to start.
   scanner?.warmUp().catch((error: unknown) => options.onUnexpectedError?.(error));
+  const store = { db: database.db, sqlite: database.sqlite, path: database.path };
   const context = createServiceContext(database.db, {
     ...(options.notify && { notify: options.notify }),
     cardReader: scanner,
     openExternal: options.openExternal,
+    store,
   });
+  // The daily backup runs in the background (a large store takes a while to copy); close() waits for it.
+  const dailyBackup = backupIfDue(store, context.clock).catch((error: unknown) => options.onUnexpectedError?.(error));
   // Where cards are scanned, yesterday's abandoned scans go: start-up is the quiet moment for it.
   // The capture queue is read where cards are scanned; a batch left by a quit or a crash goes on.
   const captureQueue: CaptureQueueRunner | undefined = scanner
@@ -66,6 +71,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     handlers,
     scanner,
     async close() {
+      await dailyBackup;
       stopWatching?.();
       // Stop taking items first; closing the scanner then ends the reads in flight quickly.
       const queueStopped = captureQueue?.close();

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { defaultDatabasePath, defaultDataDir } from '../data-location';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, formatUsage, type CliIo } from './cli-io';
 import { BADGE_USAGE, runBadgeCommand } from './commands/badge';
+import { BACKUP_USAGE, runBackupCommand, runRestoreCommand } from './commands/backup';
 import { EVENTS_USAGE, runEventsCommand } from './commands/events';
 import { LEADS_USAGE, runLeadsCommand } from './commands/leads';
 import { CONVERT_USAGE, runConvertCommand } from './commands/convert';
@@ -24,6 +25,7 @@ const USAGE = [
     ['scan FILE... [--concurrency N] [--thorough] [--save]', 'read business-card photos; one JSON line per file (--save: each saved as a lead)'],
     ...BADGE_USAGE,
     ...SERVE_USAGE,
+    ...BACKUP_USAGE,
   ]),
   '',
   '--db PATH   use another database file (default: the app\'s own, see "leadbooth where")',
@@ -68,6 +70,12 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
       return runServeCommand(dbPath, commandLine.words, io);
     case 'badge':
       await runBadgeCommand(() => openCliSession(dbPath), commandLine.words, io);
+      return EXIT_OK;
+    case 'backup':
+      await runBackupCommand(dbPath, commandLine.words, io);
+      return EXIT_OK;
+    case 'restore':
+      await runRestoreCommand(dbPath, commandLine.words, io);
       return EXIT_OK;
     case 'staff':
     case 'events':

@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'leads.list',
   'leads.findDuplicates',
   'leads.merge',
+  'leads.forget',
   'cards.scan',
   'cards.get',
   'cards.readImage',
@@ -52,6 +53,9 @@ export const CHANNEL_NAMES = [
   'opportunities.list',
   'opportunities.get',
   'opportunities.setStage',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

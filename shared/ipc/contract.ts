@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './channel';
 import type { ChannelName, EventName } from './channels';
 import { appChannels } from './contracts/app';
+import { backupsChannels } from './contracts/backups';
 import { cardsChannels, type QueueProgress } from './contracts/cards';
 import { draftsChannels } from './contracts/drafts';
 import { eventsChannels } from './contracts/events';
@@ -15,6 +16,7 @@ import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
 export type { AppInfo } from './contracts/app';
+export type { BackupList, BackupSummary, RestoreResult } from './contracts/backups';
 export type { CardPhoto, CardReadImage, CardScanResult, QueueItem, QueueProgress, StoredCardScan } from './contracts/cards';
 export type { Checklist, LeadQualification } from './contracts/qualification';
 export type { FollowupEmail } from './contracts/activities';
@@ -23,7 +25,7 @@ export type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListIt
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
 export { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY } from './contracts/drafts';
-export type { LikelyDuplicate, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
+export type { ForgottenLead, LikelyDuplicate, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
 export type { Settings } from './contracts/settings';
 
 /** Every channel of every area (one file per area in contracts/). */
@@ -38,6 +40,7 @@ export const contract = {
   ...activitiesChannels,
   ...conversionChannels,
   ...crmChannels,
+  ...backupsChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

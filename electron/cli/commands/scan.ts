@@ -12,6 +12,7 @@ import { CARD_FIELDS, type CardField, type ParsedCard } from '../../../shared/pa
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
 import { createScanner, defaultPoolSize, type ScanResult } from '../../ocr/scanner';
 import type { ScanSaver } from './scan-save';
+import { refuseNonRegularFile } from '../regular-file';
 
 export const SCAN_USAGE_LINE =
   'usage: leadbooth scan FILE... [--concurrency N] [--thorough] [--save]   (N: 1..16, default: number of CPUs, at most 2; --thorough re-reads doubtful lines, slower; --save saves each card as a lead in the current show)';
@@ -111,12 +112,14 @@ export async function runScanCommand(args: string[], io: ScanCommandIo): Promise
   try {
     void scanner.warmUp();
     // queue everything (the scanner's FIFO keeps `concurrency` files in flight), print in order
-    const pending = parsed.files.map((file) =>
-      scanner.scan({ path: file }).then(
+    const pending = parsed.files.map((file) => {
+      const refused = refuseNonRegularFile(file);
+      if (refused) return Promise.resolve(JSON.stringify({ file, error: refused }));
+      return scanner.scan({ path: file }).then(
         async (r) => JSON.stringify(saver ? await saver.save(file, r) : toRecord(file, r)),
         (err: unknown) => JSON.stringify({ file, error: describe(err) }),
-      ),
-    );
+      );
+    });
     for (const line of pending) io.stdout(await line);
     return 0;
   } finally {

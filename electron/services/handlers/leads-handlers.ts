@@ -1,6 +1,7 @@
 import type { AreaHandlers } from '../../../shared/ipc/contract';
 import { findDuplicates, mergeIntoLead } from '../duplicates-service';
 import { getLeadDetail } from '../lead-detail-service';
+import { forgetLead } from '../forget-lead-service';
 import { createLead, getLead, listLeads, updateLead } from '../leads-service';
 import type { ServiceContext } from '../service-context';
 
@@ -13,5 +14,6 @@ export function leadsHandlers(context: ServiceContext): AreaHandlers<'leads'> {
     'leads.list': (input) => listLeads(context, input),
     'leads.findDuplicates': (input) => findDuplicates(context, input),
     'leads.merge': (input) => mergeIntoLead(context, input),
+    'leads.forget': (input) => forgetLead(context, input.id),
   };
 }

@@ -3,12 +3,15 @@ import type { StoreDependencies } from './dependencies';
 import type { BadgeSlice } from './badge-slice';
 import type { BoothQuestionsSlice } from './booth-questions-slice';
 import type { CardScanSlice } from './card-scan-slice';
+import type { BackupsSlice } from './backups-slice';
 import type { EntrySlice } from './entry-slice';
+import type { ForgetSlice } from './forget-slice';
 import type { LeadsSlice } from './leads-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { LeadDetailSlice } from './lead-detail-slice';
 import type { QueueSlice } from './queue-slice';
 import type { SessionSlice } from './session-slice';
+import type { CrmSlices } from './crm-slices';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = SessionSlice &
@@ -17,6 +20,9 @@ export type AppState = SessionSlice &
   CardScanSlice &
   LeadsSlice &
   LeadDetailSlice &
+  CrmSlices &
+  ForgetSlice &
+  BackupsSlice &
   BadgeSlice &
   QueueSlice &
   BoothQuestionsSlice;

@@ -6,12 +6,15 @@ import type { StoreDependencies } from './dependencies';
 import { createBadgeSlice } from './badge-slice';
 import { createBoothQuestionsSlice } from './booth-questions-slice';
 import { createCardScanSlice } from './card-scan-slice';
+import { createBackupsSlice } from './backups-slice';
 import { createEntrySlice } from './entry-slice';
+import { createForgetSlice } from './forget-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createLeadDetailSlice } from './lead-detail-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSessionSlice } from './session-slice';
+import { createCrmSlices } from './crm-slices';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -23,6 +26,9 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
     ...createLeadDetailSlice(deps)(...args),
+    ...createCrmSlices(deps)(...args),
+    ...createForgetSlice(deps)(...args),
+    ...createBackupsSlice(deps)(...args),
     ...createBadgeSlice(deps)(...args),
     ...createQueueSlice(deps)(...args),
     ...createBoothQuestionsSlice(deps)(...args),

@@ -7,6 +7,9 @@ export interface Draft {
   savedAt: string;
 }
 
+export const MAX_DRAFT_FIELDS = 64;
+export const MAX_DRAFT_KEY_LENGTH = 64;
+
 /**
  * Keys a draft keeps beside the form's fields: the card scan the lead was read from (so the
  * start-up clean-up keeps its photo and a restored draft saves with it) and the badge reading.
@@ -18,6 +21,20 @@ export const DRAFT_BADGE_KEY = '_badge';
 export const draftsChannels = {
   'drafts.get': channel<Draft | null>()(noInput),
   'drafts.save': channel<Draft | null>()(
-    z.object({ fields: z.record(z.string(), z.string().max(32_000)).nullable() }).strict(),
+    z
+      .object({
+        fields: z
+          .record(
+            // Form field names ("firstName", "consentGiven"): never "__proto__" or other keys that mean something to JavaScript.
+            z.string().max(MAX_DRAFT_KEY_LENGTH).regex(/^[A-Za-z][A-Za-z0-9]*$/, { message: 'A draft field name is a plain word.' }),
+            z.string().max(32_000),
+          )
+          // The form has about twenty fields: a bound keeps a bad caller from filling the disk through drafts.
+          .refine((fields) => Object.keys(fields).length <= MAX_DRAFT_FIELDS, {
+            message: `A draft holds at most ${MAX_DRAFT_FIELDS} fields.`,
+          })
+          .nullable(),
+      })
+      .strict(),
   ),
 };

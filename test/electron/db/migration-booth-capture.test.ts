@@ -14,9 +14,9 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const BOOTH_CAPTURE = MIGRATIONS.findIndex((migration) => migration.name === '0004-booth-capture');
+const BOOTH_CAPTURE = MIGRATIONS.findIndex((migration) => migration.name === '0005-booth-capture');
 
-describe('migration 0004-booth-capture', () => {
+describe('migration 0005-booth-capture', () => {
   it('upgrades a file with leads: name keys filled in, badge ids empty, the queue table there, search intact', async () => {
     const dir = makeTempDir();
     dirs.push(dir);

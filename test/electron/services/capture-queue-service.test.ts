@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCaptureQueueRunner, dequeueCard, enqueueCard, listQueue, retryQueuedCard } from '../../../electron/services/capture-queue-service';
 import type { CardReader } from '../../../electron/services/card-scan-service';
@@ -8,11 +9,14 @@ import type { QueueProgress } from '../../../shared/ipc/contract';
 import { emptyParsedCard } from '../../../shared/parsing/card-fields';
 import { openTempStore, type TempStore } from '../../support/temp-database';
 
-/** Reads "Name" from the bytes; a file starting with "%PDF" is refused like the real scanner does. */
+/** A real (tiny) photo: the store keeps photos re-encoded without their metadata. */
+const jpeg = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 200, g: 30, b: 30 } } }).jpeg().toBuffer();
+
+/** Reads the surname from the file name; a PDF is refused like the real scanner does. */
 const reader: CardReader = {
   scan: async ({ bytes, name }) => {
-    const text = Buffer.from(bytes).toString();
-    if (text.startsWith('%PDF')) {
+    const text = (name ?? '').replace(/\.\w+$/, '');
+    if (name?.endsWith('.pdf')) {
       throw Object.assign(new Error(`${name} is not an image (a PDF): pick a photo of the card`), { name: 'ScanInputError', code: 'not_image' });
     }
     const fields = emptyParsedCard();
@@ -29,23 +33,23 @@ beforeEach(async () => {
 });
 afterEach(() => store.dispose());
 
-const b64 = (text: string) => Buffer.from(text).toString('base64');
+const b64 = (_text: string) => jpeg.toString('base64');
 
 describe('capture queue', () => {
   it('reads a batch in the background, keeps a failed item with its error, and retries it', async () => {
     const context = { ...store.context, cardReader: reader };
     const runner = createCaptureQueueRunner(context, { concurrency: 2 });
     context.captureQueue = runner;
-    await enqueueCard(context, { imageBase64: b64('Okafor'), fileName: 'a.jpg' });
+    await enqueueCard(context, { imageBase64: b64('Okafor'), fileName: 'Okafor.jpg' });
     const bad = await enqueueCard(context, { imageBase64: b64('%PDF-1.4'), fileName: 'notes.pdf' });
-    await enqueueCard(context, { imageBase64: b64('Müller'), fileName: 'c.jpg' });
+    await enqueueCard(context, { imageBase64: b64('Müller'), fileName: 'Muller.jpg' });
     await runner.idle();
 
     const items = await listQueue(context);
     expect(items.map((item) => [item.fileName, item.status])).toEqual([
-      ['a.jpg', 'ready'],
+      ['Okafor.jpg', 'ready'],
       ['notes.pdf', 'failed'],
-      ['c.jpg', 'ready'],
+      ['Muller.jpg', 'ready'],
     ]);
     expect(items[1]?.error).toMatch(/notes.pdf is not an image/);
     // Every change went out as a cards.progress event; the last one shows the whole queue.
@@ -55,7 +59,7 @@ describe('capture queue', () => {
 
     // Saving a lead with a queued scan takes its item out of the queue.
     await createLead(context, { lastName: 'Okafor', cardScanId: items[0]?.scanId ?? '' });
-    expect((await listQueue(context)).map((item) => item.fileName)).toEqual(['notes.pdf', 'c.jpg']);
+    expect((await listQueue(context)).map((item) => item.fileName)).toEqual(['notes.pdf', 'Muller.jpg']);
 
     await retryQueuedCard(context, bad.id);
     await runner.idle();
@@ -69,7 +73,7 @@ describe('capture queue', () => {
   });
 
   it('survives a restart in the middle of a batch: items being read start again', async () => {
-    await enqueueCard(store.context, { imageBase64: b64('Okafor'), fileName: 'a.jpg' });
+    await enqueueCard(store.context, { imageBase64: b64('Okafor'), fileName: 'Okafor.jpg' });
     store.database.sqlite.prepare("UPDATE capture_queue SET status = 'scanning'").run(); // the app died while reading it
     const context = { ...store.context, cardReader: reader };
     const runner = createCaptureQueueRunner(context);

@@ -72,7 +72,7 @@ describe('leadbooth scan --save', () => {
         fields,
         ms: 500,
         timings: { readMs: 0, preprocessMs: 0, ocrMs: 0, passes: 1 },
-        image: { bytes: new Uint8Array([0xff, 0xd8, 0xff]), mime: 'image/jpeg', width: 10, height: 10 },
+        image: { bytes: await QRCode.toBuffer('card', { width: 60 }), mime: 'image/png', width: 60, height: 60 },
       } as Parameters<typeof saver.save>[1]);
       expect(line).toMatchObject({
         file: '/cards/card-001.jpg',
