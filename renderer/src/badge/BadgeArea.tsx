@@ -25,10 +25,10 @@ export function BadgeArea() {
   const input = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  // Alt+B from anywhere on the form: focus the badge field, then pull the scanner's trigger.
+  // Alt+D (baDge; Alt+B is Backups) from anywhere on the form: focus the badge field, then pull the scanner's trigger.
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.altKey && !event.ctrlKey && !event.metaKey && event.key.toLowerCase() === 'b') {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.key.toLowerCase() === 'd') {
         event.preventDefault();
         input.current?.focus();
       }
@@ -66,7 +66,7 @@ export function BadgeArea() {
             value={value}
             autoComplete="off"
             spellCheck={false}
-            placeholder="Scan the badge here (Alt+B)"
+            placeholder="Scan the badge here (Alt+D)"
             onChange={(event) => setValue(event.currentTarget.value)}
             onKeyDown={handleKeyDown}
           />

@@ -240,7 +240,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
           return api['leads.create']({
             ...lead,
             ...(settings.currentEventId && { eventId: settings.currentEventId }),
-            ...(settings.staffName && { capturedBy: settings.staffName }),
+            shownStaffName: settings.staffName,
             clearDraft: true,
           });
         });
