@@ -10,7 +10,7 @@ import type { ServiceContext } from './service-context';
 /**
  * The card as the scanner read it — found on the table, straightened, evened out — so the
  * review screen can outline where each field was read: the boxes in the scan result are in
- * this image's pixels, not the photo's. Made again from the stored photo when asked (the
+ * the OCR's copy, not the photo's. Made again from the stored photo when asked (the
  * pre-processing is deterministic, ~100 ms), rather than stored with every scan.
  * `matchesBoxes` is false when the OCR read a turned or uncropped copy instead (a retry won):
  * then the outlines would point at the wrong place, and none are drawn.
@@ -24,10 +24,24 @@ export async function readCardImage(context: ServiceContext, scanId: string): Pr
   const jpeg = await sharp(pixels, { raw: { width: pre.width, height: pre.height, channels: 1 } }).jpeg({ quality: 80 }).toBuffer();
   // We wrote this JSON when the card was read.
   const { page } = JSON.parse(row.ocr_json) as { page?: Pick<OcrPage, 'width' | 'height'> };
+  const boxesWidth = page?.width ?? 0;
+  const boxesHeight = page?.height ?? 0;
   return {
     imageBase64: jpeg.toString('base64'),
     width: pre.width,
     height: pre.height,
-    matchesBoxes: page?.width === pre.width && page.height === pre.height,
+    boxesWidth,
+    boxesHeight,
+    matchesBoxes: sameCrop(pre.width, pre.height, boxesWidth, boxesHeight),
   };
+}
+
+/**
+ * The stored photo is the original re-encoded without its metadata, so the card found in it
+ * can differ from the OCR's by a pixel or two: the same crop when the sizes agree within 3%.
+ * A turned or uncropped copy differs far more.
+ */
+function sameCrop(width: number, height: number, boxesWidth: number, boxesHeight: number): boolean {
+  if (boxesWidth <= 0 || boxesHeight <= 0) return false;
+  return Math.abs(width / boxesWidth - 1) <= 0.03 && Math.abs(height / boxesHeight - 1) <= 0.03;
 }

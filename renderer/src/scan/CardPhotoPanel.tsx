@@ -60,7 +60,7 @@ export function CardPhotoPanel() {
         <figure className="card-photo card-as-read">
           <div className="card-as-read-frame">
             <img src={readUrl} alt={`The card as the scanner read it, ${FIELD_LABELS[reviewField]} outlined`} />
-            <span className="field-outline" aria-hidden="true" style={outlineStyle(box, readImage.width, readImage.height)} />
+            <span className="field-outline" aria-hidden="true" style={outlineStyle(box, readImage.boxesWidth, readImage.boxesHeight)} />
           </div>
           <figcaption>Where “{FIELD_LABELS[reviewField]}” was read on the card.</figcaption>
         </figure>

@@ -41,7 +41,7 @@ export interface CardScanSlice {
   /** Where on the straightened card each field was read (boxes in `scanReadImage`'s pixels). */
   scanBoxes: Partial<Record<LeadFormField, OcrBox>>;
   /** The card as the scanner read it, loaded once a scan has boxes: the outlines are drawn on it. */
-  scanReadImage: { file: Blob; width: number; height: number } | null;
+  scanReadImage: { file: Blob; boxesWidth: number; boxesHeight: number } | null;
   /** The form field that has the focus: its box is outlined beside the form. */
   reviewField: LeadFormField | null;
 
@@ -164,7 +164,7 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
         const read = await api['cards.readImage']({ scanId });
         // Only for the scan still on the form, and only when the boxes fit the image.
         if (get().scanId !== scanId || !read.matchesBoxes) return;
-        set({ scanReadImage: { file: blobFromBase64(read.imageBase64, 'image/jpeg'), width: read.width, height: read.height } });
+        set({ scanReadImage: { file: blobFromBase64(read.imageBase64, 'image/jpeg'), boxesWidth: read.boxesWidth, boxesHeight: read.boxesHeight } });
       } catch {
         // No outlines, the photo stays: the fields and their Check marks say everything else.
       }

@@ -29,6 +29,9 @@ export interface CardReadImage {
   imageBase64: string;
   width: number;
   height: number;
+  /** The size the boxes were measured in (the OCR's copy): outlines are drawn in proportion to it. */
+  boxesWidth: number;
+  boxesHeight: number;
   /** False when the OCR read a turned or uncropped copy instead: the boxes do not fit this image. */
   matchesBoxes: boolean;
 }

@@ -36,7 +36,9 @@ describe('readCardImage', () => {
     expect(Math.max(read.width, read.height)).toBeGreaterThan(800);
     expect(read.matchesBoxes).toBe(false); // the stored page says another size
 
-    store.database.sqlite.prepare('UPDATE card_scans SET ocr_json = ?').run(JSON.stringify({ page: { width: read.width, height: read.height } }));
-    expect((await readCardImage(store.context, id)).matchesBoxes).toBe(true);
+    store.database.sqlite.prepare('UPDATE card_scans SET ocr_json = ?').run(JSON.stringify({ page: { width: read.width + 4, height: read.height - 3 } }));
+    expect(await readCardImage(store.context, id)).toMatchObject({ matchesBoxes: true, boxesWidth: read.width + 4 }); // the same crop, a pixel or two off
+    store.database.sqlite.prepare('UPDATE card_scans SET ocr_json = ?').run(JSON.stringify({ page: { width: read.height, height: read.width } }));
+    expect((await readCardImage(store.context, id)).matchesBoxes).toBe(false); // a turned copy
   });
 });
