@@ -61,7 +61,7 @@ interface Shape {
 }
 
 const SHAPES: Shape[] = [
-  // Seattle, WA 98109 / New York, New York 10001-1234
+  // Springfield, IL 62701 / New York, New York 10001-1234
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${US_REG})\\.?,?\\s+(?<pc>\\d{5}(?:-\\d{4})?)$`, 'u'), country: 'US', specificity: 3 },
   // Toronto, ON M5H 1J9
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${CA_REG}),?\\s+(?<pc>${CA_PC_OCR})$`, 'u'), country: 'CA', specificity: 3 },
@@ -290,7 +290,6 @@ export function parseAddress(segs: Segment[], free: (s: Segment) => boolean): Ad
       }
       const cc = countryOf(seg.text);
       if (!cc) continue;
-      if (cc === 'SG' && res.city && fold(res.city.value) === 'singapore') continue;
       res.country = { value: seg.text.trim().replace(/[.,;]+$/, ''), seg, a: 0, b: seg.text.length };
       res.countryCode = cc;
       res.used.add(seg.index);

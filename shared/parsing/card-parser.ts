@@ -12,7 +12,7 @@
  *      (role vocabulary, next to the name), the company (legal form, agreement with the domain,
  *      type size), skipping logo initials, taglines and departments.
  */
-import { emptyParsedCard, type CardField, type ParsedCard } from './card-fields';
+import { CARD_FIELDS, emptyParsedCard, type CardField, type ParsedCard } from './card-fields';
 import type { OcrBox, OcrPage } from './ocr-types';
 import { countryOf, parseAddress, type Piece } from './address';
 import {
@@ -22,7 +22,7 @@ import { cleanNameText, emailAgreement, nameShape, splitName, type NameParts } f
 import { stripLogoPrefix } from './logo';
 import { repairTitleText } from './title-repair';
 import { findPhones, type PhoneHit } from './phone';
-import { naturalCase, segmentPage, spanBox, spanConfidence, unionBox, type Segment } from './text';
+import { isAllCaps, naturalCase, segmentPage, spanBox, spanConfidence, unionBox, type Segment } from './text';
 import {
   EMAIL_LABELS, LEGAL_FORMS, LEGAL_LINE, LEGAL_STRONG, PHONE_LABELS, QR_LINE, SOCIAL_WORDS, TLD_COUNTRY, WEB_LABELS, fold,
 } from './vocabulary';
@@ -101,7 +101,8 @@ export function parseCard(page: OcrPage): ParsedCard {
   for (const s of segs) {
     if (isNoise(s)) use.set(s.index, 'noise');
     else if (LEGAL_STRONG.test(s.text) || (LEGAL_LINE.test(s.text) && (s.text.match(/\d/g) ?? []).length >= 3)) use.set(s.index, 'legal');
-    else if (SOCIAL_WORDS.test(s.text) || (isSocialUrl(s.text) && !/@/.test(s.text)) || /^@[\w.]+$/.test(s.text.trim())) use.set(s.index, 'social');
+    // "WhatsApp: +55 …" is a number with a label, not a social line
+    else if ((SOCIAL_WORDS.test(s.text) && (s.text.match(/\d/g) ?? []).length < 7) || (isSocialUrl(s.text) && !/@/.test(s.text)) || /^@[\w.]+$/.test(s.text.trim())) use.set(s.index, 'social');
     else if (QR_LINE.test(s.text) && s.text.split(/\s+/).length <= 5) use.set(s.index, 'noise');
   }
 
@@ -233,6 +234,8 @@ export function parseCard(page: OcrPage): ParsedCard {
     const dom = Math.max(...ss.map((s) => domainAgreement(s.text, stems)));
     const top = Math.min(...ss.map((s) => s.box.y0)) / Math.max(1, page.height);
     const size = Math.max(...ss.map(sizeOf));
+    // the line names the e-mail's domain and the e-mail is not the person's: the company (cards without a person)
+    if (dom >= 0.8 && agree === 0) return;
     const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + bonus;
     nameCands.push({ segs: ss, parts, score, shape });
   };
@@ -290,7 +293,7 @@ export function parseCard(page: OcrPage): ParsedCard {
       else if (overlapX && gapAbove > -0.5 * nameH && gapAbove < 2 * nameH) near = 0.6;
       else if (overlapX) near = 0.2;
     }
-    const score = t + near - departmentScore(text) * 0.5 - domainAgreement(text, stems) - legalFormScore(text);
+    const score = t + near - departmentScore(text) * 0.5 - domainAgreement(text, stems) - legalFormScore(text) - taglineScore(text);
     if (score > 0.6 && (!bestTitle || score > bestTitle.score)) bestTitle = { s, text, score };
   }
   if (bestTitle) {
@@ -321,11 +324,34 @@ export function parseCard(page: OcrPage): ParsedCard {
     if (countryOf(text)) score -= 3;
     if (score >= 2.2 && (!bestCo || score > bestCo.score)) bestCo = { s, score };
   }
+  // no legal form, no domain to agree with: the company is then the most prominent remaining line
+  // that reads as a name of something (not a slogan, title, department or number), above the person
+  // or closing the card
+  if (!bestCo) {
+    for (const s of segs) {
+      if (!free(s)) continue;
+      const text = stripLogoPrefix(s.text);
+      if (/[@\d]/.test(text) || text.split(/\s+/).length > 6 || countryOf(text) || isLogoInitials(text)) continue;
+      if (taglineScore(text) >= 0.4 || titleScore(text) > 0 || departmentScore(text) > 0.3) continue;
+      if (!/^[\p{Lu}\p{N}]/u.test(text) || !/\p{L}{4,}/u.test(text) || s.confidence < 0.6) continue;
+      const size = sizeOf(s);
+      const above = nameBox ? s.box.y1 <= nameBox.y0 + 2 : false;
+      const last = segs.every((o) => o === s || o.box.y0 <= s.box.y0 || use.get(o.index) === 'legal' || use.get(o.index) === 'noise');
+      const score = size * 2 + (above ? 0.8 : 0) + (last ? 0.5 : 0) + (isAllCaps(text) ? 0.3 : 0);
+      if (size >= 0.45 && score >= 1.6 && (!bestCo || score > bestCo.score)) bestCo = { s, score };
+    }
+  }
   if (bestCo) {
     use.set(bestCo.s.index, 'company');
     const s = bestCo.s;
     const value = naturalCase(fixLegalForm(stripLogoPrefix(s.text)), 'company');
     set('company', value, s.box, s.confidence * clamp(0.4 + bestCo.score / 8));
+  }
+  // text was read but nothing recognised: keep the most prominent line as the company, unsure,
+  // rather than handing back an empty card
+  if (CARD_FIELDS.every((f) => card[f].value === '')) {
+    const prominent = segs.filter((s) => free(s) && /\p{L}{2,}/u.test(s.text)).sort((a, b) => b.height - a.height)[0];
+    if (prominent) set('company', naturalCase(stripLogoPrefix(prominent.text), 'company'), prominent.box, prominent.confidence * 0.3);
   }
   return card;
 }

@@ -4,7 +4,7 @@
  */
 import { isAllCaps, naturalCase } from './text';
 import {
-  COMPANY_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_PREFIXES, NAME_SUFFIXES, SURNAME_PARTICLES, TITLE_WORDS, fold,
+  COMPANY_WORDS, DEPARTMENT_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_PREFIXES, NAME_SUFFIXES, SURNAME_PARTICLES, TITLE_AREA_WORDS, TITLE_WORDS, fold,
 } from './vocabulary';
 
 export interface NameParts {
@@ -53,6 +53,8 @@ export function nameShape(text: string): number {
     if (LEGAL_FORMS[k] !== undefined && i > 0 && k.length > 1 && !SURNAME_PARTICLES.has(k)) return 0;
     if (TITLE_WORDS.has(k) && !SURNAME_PARTICLES.has(k)) score -= 0.45;
     if (COMPANY_WORDS.has(k)) score -= 0.45;
+    // "Customer Operations", "Strategic Accounts": words of departments and areas of work
+    if ((TITLE_AREA_WORDS.has(k) || DEPARTMENT_WORDS.has(k)) && !SURNAME_PARTICLES.has(k)) score -= 0.35;
     if (LOWER_FUNCTION_WORDS.has(k) && !SURNAME_PARTICLES.has(k)) score -= 0.5;
     if (/^\p{Lu}/u.test(w)) caps++;
     else if (!SURNAME_PARTICLES.has(k)) score -= 0.5;

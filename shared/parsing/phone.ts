@@ -148,14 +148,21 @@ export function findPhones(text: string, countries: readonly string[]): PhoneHit
       const m = /^\s*\(([A-Za-zé. ]{1,10})\)/.exec(after);
       if (m?.[1]) kind = labelKind(m[1]).kind;
     }
-    prevEnd = b;
+    // an extension printed after the number belongs to it ("x123", "ext. 555", "Durchwahl 12")
+    const ext = /^\s*,?\s*(?:x|ext\.?|extn\.?|extension|poste|ramal|interno|int\.|toestel)\s*\d{1,5}\b/i.exec(text.slice(b));
+    let end = b;
+    if (ext) {
+      end = b + ext[0].length;
+      value = `${value}${ext[0].replace(/^\s*,?\s*/, ' ')}`;
+    }
+    prevEnd = end;
     if (other) continue;
     out.push({
       value,
       e164: parsed.p.number,
       kind,
       start,
-      end: b,
+      end,
       valid: parsed.valid,
       mobileLike: isMobile(parsed.p),
       country: parsed.p.country,
