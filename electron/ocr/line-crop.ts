@@ -58,34 +58,11 @@ export function cropOrigin(pre: Pick<PgmImage, 'width' | 'height'>, box: OcrBox,
   };
 }
 
-/** Bilinear resize of a gray raster (small crops only; no library round trip). */
-export function resize(r: Raster, width: number, height: number): Raster {
-  const out = new Uint8Array(width * height);
-  const sx = r.width / width;
-  const sy = r.height / height;
-  for (let y = 0; y < height; y++) {
-    const fy = Math.min(r.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
-    const y0 = fy | 0;
-    const y1 = Math.min(r.height - 1, y0 + 1);
-    const ay = fy - y0;
-    for (let x = 0; x < width; x++) {
-      const fx = Math.min(r.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
-      const x0 = fx | 0;
-      const x1 = Math.min(r.width - 1, x0 + 1);
-      const ax = fx - x0;
-      const top = r.data[y0 * r.width + x0]! * (1 - ax) + r.data[y0 * r.width + x1]! * ax;
-      const bot = r.data[y1 * r.width + x0]! * (1 - ax) + r.data[y1 * r.width + x1]! * ax;
-      out[y * width + x] = (top * (1 - ay) + bot * ay + 0.5) | 0;
-    }
-  }
-  return { data: out, width, height };
-}
-
 /** The raster centred on white paper with `pad` px on every side. */
 export function padWhite(r: Raster, pad: number): Raster {
-  const W = r.width + 2 * pad;
-  const H = r.height + 2 * pad;
-  const data = new Uint8Array(W * H).fill(255);
-  for (let y = 0; y < r.height; y++) data.set(r.data.subarray(y * r.width, (y + 1) * r.width), (y + pad) * W + pad);
-  return { data, width: W, height: H };
+  const width = r.width + 2 * pad;
+  const height = r.height + 2 * pad;
+  const data = new Uint8Array(width * height).fill(255);
+  for (let y = 0; y < r.height; y++) data.set(r.data.subarray(y * r.width, (y + 1) * r.width), (y + pad) * width + pad);
+  return { data, width, height };
 }

@@ -6,7 +6,7 @@ import { isAllCaps } from './text';
 import {
   COMPANY_WORDS, DEPARTMENT_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_SUFFIXES, TERMINAL_LEGAL, TITLE_HEADS, TITLE_WORDS, fold,
 } from './vocabulary';
-import { editDistance } from './web';
+import { editDistance } from './string-distance';
 
 const words = (s: string): string[] =>
   fold(s)

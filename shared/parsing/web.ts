@@ -2,6 +2,7 @@
  * E-mail addresses and websites in OCR text, with the usual OCR slips repaired:
  * `@` read as `©`/`®`/`(a)`, `,` for `.` in a domain, spaces around `@` and dots.
  */
+import { editDistance } from './string-distance';
 import { SOCIAL_HOSTS, TLDS, fold } from './vocabulary';
 
 export interface Found {
@@ -96,21 +97,6 @@ export function findEmails(text: string): Found[] {
     out.push({ value, start: s, end: e, certainty: hadAt ? 1 : 0.75 });
   }
   return out;
-}
-
-/** Edit distance (small strings only). */
-export function editDistance(a: string, b: string): number {
-  const d: number[] = Array.from({ length: b.length + 1 }, (_v, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0] ?? 0;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j] ?? 0;
-      d[j] = Math.min((d[j] ?? 0) + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length] ?? 0;
 }
 
 const COMMON_LABELS = ['com', 'org', 'net', 'info', 'example', 'co'];

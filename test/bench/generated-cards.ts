@@ -4,6 +4,8 @@
  *
  *   npm run bench -- generated [--count 150] [--seed 1] [--diff] [--by feature|country|layout]
  *      parser only, on the printed lines (perfect OCR): fast, for iterating on the parser
+ *   npm run bench -- generated --pages DIR [--count 150] [--seed 1]
+ *      the parser again on the OCR pages a previous --ocr run saved in DIR (no OCR: fast)
  *   npm run bench -- generated --ocr DIR [--count 150] [--seed 1]
  *      renders the cards as images into DIR (with ground-truth JSON in the dev set's shape, so
  *      ../shared/cards/score.mjs scores them too), scans them with the app's scanner and scores
@@ -15,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CARD_FIELDS } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
+import type { OcrPage } from '../../shared/parsing/ocr-types';
 import { generateCards, type GeneratedCard } from '../support/cards/generate-cards';
 import { pageFromPrintedLines, scoreFields } from '../support/cards/score-cards';
 import { printFigure as fig } from './stats';
@@ -54,9 +57,24 @@ export async function runGeneratedBench(args: string[]): Promise<void> {
     ms += performance.now() - t0;
     preds.set(c.file, Object.fromEntries(CARD_FIELDS.map((f) => [f, parsed[f].value])));
   }
-  report('generated.parser', cards, preds, args);
+  report('generated.parser', cards, preds, option(args, '--pages') ? [] : args);
   fig('generated.parser.parse_ms_per_card', ms / cards.length, 'ms', 2);
 
+  const pagesDir = option(args, '--pages');
+  if (pagesDir) {
+    const fromPages = new Map<string, Record<string, string>>();
+    for (const c of cards) {
+      const file = path.join(pagesDir, c.file.replace(/\.jpg$/, '.page.json'));
+      const page = await fs.readFile(file, 'utf8').then((t) => JSON.parse(t) as OcrPage, () => null);
+      if (!page) continue;
+      const parsed = parseCard(page);
+      fromPages.set(c.file, Object.fromEntries(CARD_FIELDS.map((f) => [f, parsed[f].value])));
+    }
+    report('generated.pages', cards, fromPages, args);
+    report('generated.pages.clean', cards.filter((c) => !c.photo), fromPages, []);
+    report('generated.pages.photo', cards.filter((c) => c.photo), fromPages, []);
+    return;
+  }
   const ocrDir = option(args, '--ocr');
   if (!ocrDir) return;
   const { renderCard } = await import('../support/cards/render-card');
