@@ -60,10 +60,10 @@ export function adoptWord(old: string, next: string, nextConfidence: number, min
 
 /**
  * Glyph shapes the English model turns an accented letter it does not know into: "ü" →
- * "ii", "ú"/"ñ" → "i"/"n", "ß" → "R"/"B" or nothing. Any other letter replaced (say "u"
+ * "ii", "ú"/"ñ" → "i"/"n", "ß" → "R"/"B"/"f" or nothing. Any other letter replaced (say "u"
  * by "ÿ") is a misreading by the second pass, not a repair.
  */
-const CONFUSABLE = new Set([...'iIl1|!jrRBnhc']);
+const CONFUSABLE = new Set([...'iIl1|!jrRBnhcf']);
 
 /**
  * Align old and new letter by letter (an accent change costs nothing) and check that every
@@ -86,7 +86,9 @@ export function slipsExplained(old: string, next: string): boolean {
   while (i > 0 || j > 0) {
     const here = D[i]![j]!;
     if (i > 0 && j > 0 && here === D[i - 1]![j - 1]! + (same(A[i - 1]!, B[j - 1]!) ? 0 : 1)) {
-      if (!same(A[i - 1]!, B[j - 1]!) && !(accented(j - 1) && CONFUSABLE.has(A[i - 1]!))) return false;
+      // an accented letter for a confusable one, or for another accented one ("Constitucién" → "Constitución")
+      const explained = accented(j - 1) && (CONFUSABLE.has(A[i - 1]!) || /[^\x00-\x7f]/.test(A[i - 1]!));
+      if (!same(A[i - 1]!, B[j - 1]!) && !explained) return false;
       i--;
       j--;
     } else if (j > 0 && here === D[i]![j - 1]! + 1) {

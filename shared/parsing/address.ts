@@ -163,7 +163,8 @@ function commaParts(text: string): Part[] {
  * lone letter or symbol before the house number ("Q 2195 Main Street").
  */
 export function cleanStreet(v: string): string {
-  const t = v.trim().replace(/(\d)¢/gu, '$1c');
+  // "2°" in a street is the ordinal of a floor ("2º", Spanish, Italian, Portuguese): the OCR reads both alike
+  const t = v.trim().replace(/(\d)¢/gu, '$1c').replace(/(\d)°/gu, '$1º');
   const m = /^(\S)\s+(.+)$/u.exec(t);
   if (!m?.[1] || !m[2]) return t;
   const rest = m[2];
