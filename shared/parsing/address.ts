@@ -168,10 +168,15 @@ export function cleanStreet(v: string): string {
   const m = /^(\S)\s+(.+)$/u.exec(t);
   if (!m?.[1] || !m[2]) return t;
   const rest = m[2];
+  // "Q Level 9, …", "9 Unit 13, …": a glyph before a floor or unit word (no house number stands there)
+  if (UNIT_WORD.test(rest)) return rest;
   if (/^\d/.test(rest) && !/^\d{1,4}(st|nd|rd|th)\b/i.test(rest)) return rest;
   if (/\s\d{1,4}[a-z]?$/i.test(rest) && /^\p{Lu}/u.test(rest)) return rest;
   return t;
 }
+
+/** Words that open the part of an address inside a building. */
+const UNIT_WORD = /^(level|unit|suite|ste\.?|floor|fl\.?|building|bldg\.?|block|tower|apt\.?|apartment|room|#)(\s|\d|$)/i;
 
 const place = (s: string): string => (isAllCaps(s) ? naturalCase(s, 'place') : s);
 

@@ -17,7 +17,10 @@ const key = (t: string): string => fold(t).replace(/[.,]/g, '');
 
 /** A bracket or bar glued to a letter of a name line is OCR noise: names have none ("Ines K). Varga"). */
 export function cleanNameText(text: string): string {
-  return text.replace(/(?<=\p{L})[)\]}|]+/gu, '');
+  return text
+    .replace(/(?<=\p{L})[)\]}|]+/gu, '')
+    // a generational suffix read with l, 1 or | for I ("Carter lll", "Smith Il")
+    .replace(/(\s)([lI1|]{2,3})(,?)$/u, (_m, space: string, roman: string, comma: string) => `${space}${'I'.repeat(roman.length)}${comma}`);
 }
 
 /** "Prof. Dr. Anna-Lena van der Berg, PhD" → { first: "Anna-Lena", last: "van der Berg" }. */
