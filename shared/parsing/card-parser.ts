@@ -168,6 +168,8 @@ export function parseCard(page: OcrPage): ParsedCard {
     const host = fold(st).replace(/^[a-z]+:\/\//, '').split('/')[0] ?? '';
     add(TLD_COUNTRY[host.split('.').pop() ?? '']);
   }
+  // the country the card itself shows, before any guess from label words or the fallbacks
+  const home = countries[0];
   const allText = segs.map((s) => s.text).join('\n');
   if (/\b(Tél|Port\.|Portable)\b/.test(allText)) add('FR');
   if (/\b(Handy|Telefon|Mobil)\b/.test(allText)) add('DE');
@@ -176,7 +178,7 @@ export function parseCard(page: OcrPage): ParsedCard {
   const hits: { hit: PhoneHit; seg: Segment }[] = [];
   for (const s of phoneSegs) {
     if (!free(s) && use.get(s.index) !== 'phone') continue;
-    const hs = findPhones(s.text, countries);
+    const hs = findPhones(s.text, countries, home);
     if (hs.length === 0) continue;
     // a line with several letters-words and one weak unlabeled number (tagline, street) is not a contact line
     const strong = hs.filter((h) => h.kind || h.international || h.valid);
@@ -361,11 +363,17 @@ function fixLegalForm(text: string): string {
   const toks = text.split(' ');
   const last = toks[toks.length - 1] ?? '';
   const k = fold(last).replace(/[.,]/g, '');
-  if (toks.length < 2 || LEGAL_FORMS[k] !== undefined || k.length < 3) return text;
+  if (toks.length >= 2 && LEGAL_FORMS[k] !== undefined) {
+    // "S.a.s" / "S.p.A": a dotted form whose last dot the OCR lost; "Sarl" in mixed case is the Swiss Sàrl
+    if (/\.[^.]/.test(last) && !last.endsWith('.')) toks[toks.length - 1] = `${last}.`;
+    else if (last === 'Sarl') toks[toks.length - 1] = 'Sàrl';
+    return toks.join(' ');
+  }
+  if (toks.length < 2 || k.length < 3) return text;
   const fixes: Record<string, string> = { ltq: 'Ltd', lta: 'Ltd', itd: 'Ltd', ltd1: 'Ltd', gmbl: 'GmbH', gmbb: 'GmbH', grnbh: 'GmbH', gmbii: 'GmbH', lnc: 'Inc.', ine: 'Inc.', inc1: 'Inc.', llg: 'LLC', lic: 'LLC', ilc: 'LLC', sarl1: 'SARL', sas1: 'SAS' };
-  const fx = fixes[k];
-  if (!fx) return text;
-  const dotted = /\.$/.test(last.replace(/,$/, '')) && !fx.endsWith('.') ? fx + '.' : fx;
+  const fixed = fixes[k];
+  if (!fixed) return text;
+  const dotted = /\.$/.test(last.replace(/,$/, '')) && !fixed.endsWith('.') ? fixed + '.' : fixed;
   toks[toks.length - 1] = /^\p{Lu}+$/u.test(last.replace(/[.,]/g, '')) ? dotted.toUpperCase().replace('GMBH', 'GMBH') : dotted;
   return toks.join(' ');
 }

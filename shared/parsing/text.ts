@@ -221,7 +221,10 @@ export function segmentPage(page: OcrPage): Segment[] {
 
 /** "(C)", "(F)", "(P)": a one-letter contact label in brackets, not an icon. */
 function isBracketedLabel(t: string): boolean {
-  return /^\([A-Za-z]\)$/.test(t) && fold(t.slice(1, 2)) in INLINE_LABEL_LETTERS;
+  // "(C)", and "F]" / "M|" (a label letter with the bar after it read as a bracket)
+  const m = /^\(([A-Za-z])\)$|^([A-Za-z])[)\]|]$/.exec(t);
+  const letter = m?.[1] ?? m?.[2];
+  return letter !== undefined && fold(letter) in INLINE_LABEL_LETTERS;
 }
 const INLINE_LABEL_LETTERS: Record<string, true> = { t: true, p: true, m: true, c: true, f: true, o: true, d: true, e: true, w: true };
 /** A label with its colon or dot that opens a field inside a line ("W:", "Web:", "E.", "Mail:", "Tel."). */

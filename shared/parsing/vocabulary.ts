@@ -273,7 +273,22 @@ export const COUNTRY_NAMES: Record<string, string> = {
   'singapore': 'SG', 'brazil': 'BR', 'brasil': 'BR', 'austria': 'AT', 'österreich': 'AT', 'osterreich': 'AT',
   'belgium': 'BE', 'belgique': 'BE', 'belgië': 'BE', 'belgie': 'BE', 'luxembourg': 'LU', 'portugal': 'PT',
   'new zealand': 'NZ', 'mexico': 'MX', 'méxico': 'MX', 'sweden': 'SE', 'denmark': 'DK', 'norway': 'NO',
-  'poland': 'PL', 'japan': 'JP', 'china': 'CN',
+  'poland': 'PL', 'japan': 'JP', 'china': 'CN', 'sverige': 'SE', 'danmark': 'DK', 'norge': 'NO', 'finland': 'FI',
+  'suomi': 'FI', 'polska': 'PL', 'czechia': 'CZ', 'czech republic': 'CZ', 'česko': 'CZ', 'hungary': 'HU',
+  'magyarország': 'HU', 'türkiye': 'TR', 'turkey': 'TR', 'greece': 'GR', 'south africa': 'ZA', 'uae': 'AE',
+  'united arab emirates': 'AE', 'hong kong': 'HK', 'malaysia': 'MY', 'argentina': 'AR', 'chile': 'CL',
+  'colombia': 'CO', 'perú': 'PE', 'peru': 'PE', 'liechtenstein': 'LI', 'luxemburg': 'LU', 'suiza': 'CH',
+  'schweden': 'SE', 'espagne': 'ES', 'spanien': 'ES', 'italien': 'IT', 'frankreich': 'FR', 'niederlande': 'NL',
+  'brasilien': 'BR', 'indien': 'IN',
+};
+
+/**
+ * Country names whose accents the English OCR drops and whose unaccented form is not a spelling in
+ * use: the printed name is given back with its accents ("Espana" → "España").
+ */
+export const ACCENTED_COUNTRY_NAMES: Record<string, string> = {
+  espana: 'España', osterreich: 'Österreich', belgie: 'België', eire: 'Éire', cesko: 'Česko', turkiye: 'Türkiye',
+  magyarorszag: 'Magyarország',
 };
 
 /** Regions by country: code (as printed) and full names. */

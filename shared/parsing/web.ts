@@ -89,7 +89,10 @@ export function findEmails(text: string): Found[] {
     const labels = domain.split('.').map((l, i) => (i === 0 ? l : fixTldLabel(l)));
     const tld = labels[labels.length - 1] ?? '';
     if (labels.length < 2 || !/^[A-Za-z]{2,}$/.test(tld)) continue;
-    value = `${value.slice(0, at)}@${labels.join('.')}`;
+    // e-mail addresses are written in lower case: a capital I among lower-case letters is an l ("Isilva@")
+    let local = value.slice(0, at);
+    if (/I/.test(local) && !/[A-HJ-Z]/.test(local) && /[a-z]/.test(local)) local = local.replace(/I/g, 'l');
+    value = `${local}@${labels.join('.')}`;
     // OCR sometimes glues a label "E:" or "e." in front; a lone letter followed by a dot is kept (initials).
     value = value.replace(/^(?:e-?mail|mail|email)[:.]/i, '');
     let s = c.map[m.index] ?? m.index;
@@ -162,6 +165,8 @@ export function findWebsites(printed: string): Found[] {
     const hasScheme = /^h[itf1l]{1,3}ps?/i.test(raw);
     const hasWww = /^(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?www\s?[.,]/i.test(raw);
     let value = raw.replace(/\s+/g, '').replace(/^h[itf1l]{1,3}p(s?)[:;]\/\//i, (_m, sec: string) => `http${sec}://`);
+    // "wiww.", "wvw.", "mww.", "wew.": www read with a slip; "wwwname.example": its dot lost
+    value = value.replace(/^((?:https?:\/\/)?)(?:w[iv]ww|wv?w|mww|vww|wew|ww)\./i, '$1www.').replace(/^((?:https?:\/\/)?)www(?=[a-z0-9-]{3,}\.[a-z])/i, '$1www.');
     // domain part: commas → dots (OCR); keep the path as printed
     const slash = value.search(/(?<!\/)\/(?!\/)/);
     const schemeEnd = hasScheme ? value.indexOf('//') + 2 : 0;
