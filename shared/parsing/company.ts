@@ -87,6 +87,13 @@ export function taglineScore(text: string): number {
   return Math.min(1, s);
 }
 
+/** Personal and possessive pronouns of the cards' languages (slogans address the reader; titles never do). */
+const PRONOUNS = new Set([
+  'you', 'your', 'yours', 'we', 'our', 'us', 'vous', 'votre', 'vos', 'nous', 'notre', 'nos', 'ihr', 'ihre', 'ihren',
+  'wir', 'unser', 'unsere', 'sie', 'tu', 'tus', 'nuestro', 'nuestra', 'nosotros', 'vostro', 'nostro', 'nostra', 'noi',
+  'uw', 'onze', 'wij', 'jouw', 'jij', 'seu', 'sua', 'nosso', 'nossa', 'voce', 'você',
+]);
+
 /** A role word: in the vocabulary, the feminine "-in" of one, or a compound ending in a role noun. */
 function isRoleWord(w: string): boolean {
   if (TITLE_WORDS.has(w)) return true;
@@ -102,6 +109,8 @@ export function titleScore(text: string): number {
   const ws = words(t);
   if (ws.length === 0 || ws.length > 8) return 0;
   if (isNameWithPostNominals(t)) return 0;
+  // a job title names a role, never the reader or the firm as "you" / "we": a pronoun makes it a slogan
+  if (ws.some((w) => PRONOUNS.has(w)) || /[!?]$/.test(t)) return 0;
   let role = 0;
   let dept = 0;
   for (const w of ws) {

@@ -99,14 +99,15 @@ export function findEmails(text: string): Found[] {
     const e = (c.map[m.index + m[0].length - 1] ?? m.index + m[0].length - 1) + 1;
     let certainty = hadAt ? 1 : 0.75;
     // "E: mar tin@…": a space the OCR put inside the local part; the piece before it stands alone
-    // after a label (or opens the line) and is written like a local part (no capitals)
+    // after a label and is written like a local part (no capitals)
     const before = text.slice(0, s);
     const piece = /(^|[\s:|•·;])([a-z0-9][a-z0-9._-]{0,15})\s$/.exec(before);
     const glued = piece?.[2] ?? '';
     const looksLocal = glued.length >= 2 && /[a-z]/.test(glued) && !/[.:_-]$/.test(glued);
     if (piece && looksLocal && !/^(e-?mail|mail|email|em|e|mel|courriel|correo|web|www|tel|fax)$/i.test(glued)) {
       const head = before.slice(0, piece.index + (piece[1]?.length ?? 0)).trim();
-      if (head === '' || /(^|\s)(e-?mail|mail|email|em|e|courriel|correo)\s*[:.|]?$/i.test(head) || /[:|•·]$/.test(head)) {
+      // only right after a label: at the start of a line the piece may be a label the OCR cut ("ail contact@…")
+      if (/(^|\s)(e-?mail|mail|email|em|e|courriel|correo)\s*[:.|]?$/i.test(head) || /[:|•·]$/.test(head)) {
         value = glued + value;
         s = piece.index + (piece[1]?.length ?? 0);
         certainty *= 0.9;
