@@ -13,6 +13,7 @@
 import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
 import type { OcrBox, OcrLine, OcrPage, OcrWord } from '../../shared/parsing/ocr-types';
+import { pageLines } from './engine/page-lines';
 import { cropOrigin, cropRaster, padWhite, toPgm, type CropMargins, type PgmImage, type Raster } from './line-crop';
 import type { OcrEngine } from './worker-pool';
 
@@ -219,24 +220,7 @@ function toPageBox(b: OcrBox, c: Pick<UpscaledCrop, 'origin' | 'scale' | 'pad'>)
 
 /** tesseract's reading of a crop → lines in page coordinates (empty words dropped). */
 export function linesFromCrop(data: Page, crop: Pick<UpscaledCrop, 'origin' | 'scale' | 'pad'>): OcrLine[] {
-  const out: OcrLine[] = [];
-  for (const block of data.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const words: OcrWord[] = line.words
-          .filter((w) => w.text.trim() !== '')
-          .map((w) => ({ text: w.text.trim(), confidence: Math.max(0, Math.min(1, w.confidence / 100)), box: toPageBox(w.bbox, crop) }));
-        if (!words.length) continue;
-        out.push({
-          text: words.map((w) => w.text).join(' '),
-          confidence: words.reduce((t, w) => t + w.confidence, 0) / words.length,
-          box: toPageBox(line.bbox, crop),
-          words,
-        });
-      }
-    }
-  }
-  return out;
+  return pageLines(data, (b) => toPageBox(b, crop));
 }
 
 // ---------------------------------------------------------------- adoption

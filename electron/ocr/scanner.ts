@@ -15,6 +15,7 @@ import { preprocessImage, rotatePgm, ScanInputError, type PreprocessResult } fro
 import { resolveTesseractPaths } from './tesseract-paths';
 import { applyDiacriticsPass } from './diacritics-pass';
 import type { PgmImage } from './line-crop';
+import { pageLines } from './engine/page-lines';
 import { refineLines, type LineRefinementOptions } from './line-refinement';
 import { createDiacriticsReader, type DiacriticsReader } from './multilingual-line-reader';
 import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine, type PoolStats } from './worker-pool';
@@ -126,36 +127,10 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(2, cpus));
 }
 
-function clamp01(v: number): number {
-  return v < 0 ? 0 : v > 1 ? 1 : v;
-}
-
-/** tesseract.js blocks → OcrPage (confidences 0..1, empty lines dropped). */
+/** tesseract.js output → OcrPage, fragments of one printed line joined. */
 export function toOcrPage(data: Page, width: number, height: number): OcrPage {
-  const lines: OcrLine[] = [];
-  for (const block of data.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const words: OcrWord[] = line.words
-          .filter((w) => w.text.trim() !== '')
-          .map((w) => ({
-            text: w.text.trim(),
-            confidence: clamp01(w.confidence / 100),
-            box: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 },
-          }));
-        if (!words.length) continue;
-        lines.push({
-          text: words.map((w) => w.text).join(' '),
-          confidence: words.reduce((s, w) => s + w.confidence, 0) / words.length,
-          box: { x0: line.bbox.x0, y0: line.bbox.y0, x1: line.bbox.x1, y1: line.bbox.y1 },
-          words,
-        });
-      }
-    }
-  }
-  const merged = mergeLineFragments(lines);
-  const text = merged.map((l) => l.text).join('\n');
-  return { width, height, lines: merged, text };
+  const merged = mergeLineFragments(pageLines(data));
+  return { width, height, lines: merged, text: merged.map((l) => l.text).join('\n') };
 }
 
 /**
