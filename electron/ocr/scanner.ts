@@ -10,7 +10,8 @@ import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
-import type { OcrLine, OcrPage, OcrWord } from '../../shared/parsing/ocr-types';
+import { rebuildLines } from '../../shared/parsing/text';
+import type { OcrPage } from '../../shared/parsing/ocr-types';
 import { preprocessImage, rotatePgm, ScanInputError, type PreprocessResult } from './preprocess';
 import { resolveTesseractPaths } from './tesseract-paths';
 import { applyDiacriticsPass } from './diacritics-pass';
@@ -34,7 +35,7 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
  *   PSM 3 (auto)           0.011 / 0.10–0.24     ~410–520 ms   (2 cards came out empty before cropping)
  * 11 and 6 tie on fields; 11 is kept because it does not glue unrelated text on one row
  * into a line (two columns, a QR code or logo beside text, clutter next to the card) —
- * same-row fragments are re-joined by mergeLineFragments() instead.
+ * same-row fragments are re-joined by rebuildLines() (shared/parsing/text.ts) instead.
  */
 export const DEFAULT_PSM = '11';
 
@@ -129,51 +130,10 @@ export function defaultPoolSize(): number {
 
 /** tesseract.js output → OcrPage, fragments of one printed line joined. */
 export function toOcrPage(data: Page, width: number, height: number): OcrPage {
-  const merged = mergeLineFragments(pageLines(data));
+  // sparse-text mode (PSM 11) may cut one printed line into pieces ("T +44" | "(0)117 496 0379"):
+  // the parser's own line rebuilding joins them, so the page kept as evidence reads like the card
+  const merged = rebuildLines(pageLines(data));
   return { width, height, lines: merged, text: merged.map((l) => l.text).join('\n') };
-}
-
-/**
- * Sparse-text mode (PSM 11) may cut one printed line into pieces ("T +44" | "(0)117 496 0379").
- * Pieces on the same row (vertical overlap ≥ 60 % of the smaller height) with a gap of at
- * most 1.2 × the line height are joined; wider gaps (separate columns) stay separate.
- * Lines come back in reading order: top to bottom, then left to right.
- */
-export function mergeLineFragments(lines: OcrLine[]): OcrLine[] {
-  const sorted = [...lines].sort((a, b) => a.box.x0 - b.box.x0);
-  const out: OcrLine[] = [];
-  for (const line of sorted) {
-    const h = line.box.y1 - line.box.y0;
-    const target = out.find((o) => {
-      const oh = o.box.y1 - o.box.y0;
-      const overlap = Math.min(o.box.y1, line.box.y1) - Math.max(o.box.y0, line.box.y0);
-      const gap = line.box.x0 - o.box.x1;
-      const size = Math.max(8, Math.min(h, oh));
-      return overlap >= 0.6 * Math.min(h, oh) && gap >= -0.3 * size && gap <= 1.2 * size && Math.max(h, oh) <= 2.2 * Math.min(h, oh);
-    });
-    if (!target) {
-      out.push({ ...line, box: { ...line.box }, words: [...line.words] });
-      continue;
-    }
-    target.words.push(...line.words);
-    target.text = `${target.text} ${line.text}`;
-    target.box = {
-      x0: Math.min(target.box.x0, line.box.x0),
-      y0: Math.min(target.box.y0, line.box.y0),
-      x1: Math.max(target.box.x1, line.box.x1),
-      y1: Math.max(target.box.y1, line.box.y1),
-    };
-    target.confidence = target.words.reduce((s, w) => s + w.confidence, 0) / target.words.length;
-  }
-  // reading order: rows by vertical centre (same row when centres are within half a line)
-  out.sort((a, b) => {
-    const ca = (a.box.y0 + a.box.y1) / 2;
-    const cb = (b.box.y0 + b.box.y1) / 2;
-    const hmin = Math.min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0);
-    if (Math.abs(ca - cb) < hmin / 2) return a.box.x0 - b.box.x0;
-    return ca - cb;
-  });
-  return out;
 }
 
 /**
