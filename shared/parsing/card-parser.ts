@@ -346,7 +346,7 @@ export function parseCard(page: OcrPage): ParsedCard {
   if (bestCo) {
     use.set(bestCo.s.index, 'company');
     const s = bestCo.s;
-    const value = naturalCase(fixLegalForm(stripLogoPrefix(s.text)), 'company');
+    const value = agreeWithDomain(naturalCase(fixLegalForm(stripLogoPrefix(s.text)), 'company'), stems);
     set('company', value, s.box, s.confidence * clamp(0.4 + bestCo.score / 8));
   }
   // text was read but nothing recognised: keep the most prominent line as the company, unsure,
@@ -376,6 +376,23 @@ function fixLegalForm(text: string): string {
   const dotted = /\.$/.test(last.replace(/,$/, '')) && !fixed.endsWith('.') ? fixed + '.' : fixed;
   toks[toks.length - 1] = /^\p{Lu}+$/u.test(last.replace(/[.,]/g, '')) ? dotted.toUpperCase().replace('GMBH', 'GMBH') : dotted;
   return toks.join(' ');
+}
+
+/**
+ * The company's first word as the domain spells it when the OCR confused its first letter
+ * ("llmarin" / "Tlmarin" for an "ilmarin" domain: I, l, 1, | and T look alike at a word's start).
+ */
+function agreeWithDomain(company: string, stems: readonly string[]): string {
+  const [first = '', ...rest] = company.split(' ');
+  const key = fold(first);
+  if (key.length < 4) return company;
+  for (const stem of stems) {
+    if (!stem.startsWith(key.slice(1)) && !stem.slice(1).startsWith(key.slice(1))) continue;
+    if (key === stem.slice(0, key.length)) return company;
+    const repaired = /^[lt1|i]/.test(key) && stem.startsWith('i') && stem.slice(1, key.length) === key.slice(1);
+    if (repaired) return [`I${first.slice(1)}`, ...rest].join(' ');
+  }
+  return company;
 }
 
 /** Box of the first word of a segment equal to `word` (for first/last name boxes). */
