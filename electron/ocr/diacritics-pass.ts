@@ -113,18 +113,18 @@ export function cropLine(pre: Pick<PreprocessResult, 'image' | 'width' | 'height
   const y1 = Math.min(pre.height, Math.ceil(box.y1 + 0.15 * h));
   const src = pgmPixels(pre);
   const scale = h < upscaleBelowPx ? 2 : 1;
-  const cw = (x1 - x0) * scale;
-  const ch = (y1 - y0) * scale;
+  const cropWidth = (x1 - x0) * scale;
+  const cropHeight = (y1 - y0) * scale;
   const pad = Math.round(Math.max(6, 0.4 * h * scale));
-  const W = cw + 2 * pad;
-  const H = ch + 2 * pad;
-  const out = Buffer.alloc(W * H, 255);
-  for (let y = 0; y < ch; y++) {
+  const width = cropWidth + 2 * pad;
+  const height = cropHeight + 2 * pad;
+  const out = Buffer.alloc(width * height, 255);
+  for (let y = 0; y < cropHeight; y++) {
     const sy = y0 + Math.min(y1 - y0 - 1, Math.floor(y / scale));
-    const row = (y + pad) * W + pad;
-    for (let x = 0; x < cw; x++) out[row + x] = src[sy * pre.width + x0 + Math.min(x1 - x0 - 1, Math.floor(x / scale))]!;
+    const row = (y + pad) * width + pad;
+    for (let x = 0; x < cropWidth; x++) out[row + x] = src[sy * pre.width + x0 + Math.min(x1 - x0 - 1, Math.floor(x / scale))]!;
   }
-  return Buffer.concat([Buffer.from(`P5\n${W} ${H}\n255\n`, 'ascii'), out]);
+  return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'ascii'), out]);
 }
 
 

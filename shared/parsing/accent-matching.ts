@@ -71,33 +71,33 @@ const CONFUSABLE = new Set([...'iIl1|!jrRBnhcf']);
  * it or dropped beside it, or the accented letter missing from the old word.
  */
 export function slipsExplained(old: string, next: string): boolean {
-  const A = [...old.normalize('NFC')];
-  const B = [...next.normalize('NFC')];
+  const oldLetters = [...old.normalize('NFC')];
+  const newLetters = [...next.normalize('NFC')];
   const same = (x: string, y: string): boolean => x.toLowerCase() === y.toLowerCase() || (fold(x) === fold(y) && fold(x) !== '');
-  const D: number[][] = Array.from({ length: A.length + 1 }, (_, i) => Array.from({ length: B.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= A.length; i++) {
-    for (let j = 1; j <= B.length; j++) {
-      D[i]![j] = Math.min(D[i - 1]![j]! + 1, D[i]![j - 1]! + 1, D[i - 1]![j - 1]! + (same(A[i - 1]!, B[j - 1]!) ? 0 : 1));
+  const distance: number[][] = Array.from({ length: oldLetters.length + 1 }, (_, i) => Array.from({ length: newLetters.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= oldLetters.length; i++) {
+    for (let j = 1; j <= newLetters.length; j++) {
+      distance[i]![j] = Math.min(distance[i - 1]![j]! + 1, distance[i]![j - 1]! + 1, distance[i - 1]![j - 1]! + (same(oldLetters[i - 1]!, newLetters[j - 1]!) ? 0 : 1));
     }
   }
-  const accented = (j: number): boolean => j >= 0 && j < B.length && /[^\x00-\x7f]/.test(B[j]!);
-  let i = A.length;
-  let j = B.length;
+  const accented = (j: number): boolean => j >= 0 && j < newLetters.length && /[^\x00-\x7f]/.test(newLetters[j]!);
+  let i = oldLetters.length;
+  let j = newLetters.length;
   while (i > 0 || j > 0) {
-    const here = D[i]![j]!;
-    if (i > 0 && j > 0 && here === D[i - 1]![j - 1]! + (same(A[i - 1]!, B[j - 1]!) ? 0 : 1)) {
+    const here = distance[i]![j]!;
+    if (i > 0 && j > 0 && here === distance[i - 1]![j - 1]! + (same(oldLetters[i - 1]!, newLetters[j - 1]!) ? 0 : 1)) {
       // an accented letter for a confusable one, or for another accented one ("Constitucién" → "Constitución")
-      const explained = accented(j - 1) && (CONFUSABLE.has(A[i - 1]!) || /[^\x00-\x7f]/.test(A[i - 1]!));
-      if (!same(A[i - 1]!, B[j - 1]!) && !explained) return false;
+      const explained = accented(j - 1) && (CONFUSABLE.has(oldLetters[i - 1]!) || /[^\x00-\x7f]/.test(oldLetters[i - 1]!));
+      if (!same(oldLetters[i - 1]!, newLetters[j - 1]!) && !explained) return false;
       i--;
       j--;
-    } else if (j > 0 && here === D[i]![j - 1]! + 1) {
+    } else if (j > 0 && here === distance[i]![j - 1]! + 1) {
       // a letter of the new word missing from the old: only an accented one (a dropped "ß")
       if (!accented(j - 1)) return false;
       j--;
     } else {
       // a letter of the old word with no counterpart: a confusable one beside an accented letter
-      if (!(CONFUSABLE.has(A[i - 1]!) && (accented(j - 1) || accented(j)))) return false;
+      if (!(CONFUSABLE.has(oldLetters[i - 1]!) && (accented(j - 1) || accented(j)))) return false;
       i--;
     }
   }
@@ -156,22 +156,22 @@ export interface Mapping {
  * of the value's words.
  */
 export function mapReading(value: string, words: readonly ReadWord[], minConfidence = MIN_WORD_CONFIDENCE): Mapping | null {
-  const vw = value.split(/\s+/).filter(Boolean);
-  const rw = words.filter((w) => foldKey(w.text));
-  const n = vw.length;
-  if (!n || rw.length < n) return tryJoined(value, rw, minConfidence);
+  const valueWords = value.split(/\s+/).filter(Boolean);
+  const readWords = words.filter((w) => foldKey(w.text));
+  const n = valueWords.length;
+  if (!n || readWords.length < n) return tryJoined(value, readWords, minConfidence);
   let best: { start: number; agreed: number; dist: number; verdicts: Verdict[] } | null = null;
-  for (let s = 0; s + n <= rw.length; s++) {
-    const verdicts = vw.map((v, i) => adoptWord(v, rw[s + i]!.text, rw[s + i]!.confidence, minConfidence));
+  for (let s = 0; s + n <= readWords.length; s++) {
+    const verdicts = valueWords.map((v, i) => adoptWord(v, readWords[s + i]!.text, readWords[s + i]!.confidence, minConfidence));
     const agreed = verdicts.filter((x) => x.adopt || x.distance === 0).length;
     const dist = verdicts.reduce((t, x) => t + (Number.isFinite(x.distance) ? x.distance : 3), 0);
     if (!best || agreed > best.agreed || (agreed === best.agreed && dist < best.dist)) best = { start: s, agreed, dist, verdicts };
   }
-  if (!best || best.agreed < Math.max(1, Math.ceil(n / 2))) return tryJoined(value, rw, minConfidence);
+  if (!best || best.agreed < Math.max(1, Math.ceil(n / 2))) return tryJoined(value, readWords, minConfidence);
   let changed = 0;
-  const out = vw.map((v, i) => {
+  const out = valueWords.map((v, i) => {
     if (!best.verdicts[i]!.adopt) return v;
-    const next = replaceWord(v, rw[best.start + i]!.text);
+    const next = replaceWord(v, readWords[best.start + i]!.text);
     if (next !== v) changed++;
     return next;
   });
@@ -182,11 +182,11 @@ export function mapReading(value: string, words: readonly ReadWord[], minConfide
  * A one-word value read as two words or the other way round ("Hauptstraße" / "Haupt straße"):
  * compare the value with runs of re-read words glued together. Only one-word values.
  */
-function tryJoined(value: string, rw: readonly ReadWord[], minConfidence: number): Mapping | null {
+function tryJoined(value: string, readWords: readonly ReadWord[], minConfidence: number): Mapping | null {
   if (/\s/.test(value.trim())) return null;
-  for (let s = 0; s < rw.length; s++) {
-    for (let e = s + 2; e <= Math.min(rw.length, s + 3); e++) {
-      const run = rw.slice(s, e);
+  for (let s = 0; s < readWords.length; s++) {
+    for (let e = s + 2; e <= Math.min(readWords.length, s + 3); e++) {
+      const run = readWords.slice(s, e);
       const glued = run.map((w) => core(w.text)).join('');
       const conf = Math.min(...run.map((w) => w.confidence));
       const v = adoptWord(value, glued, conf, minConfidence);
