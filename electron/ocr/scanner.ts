@@ -13,16 +13,16 @@ import { parseCard } from '../../shared/parsing/card-parser';
 import { rebuildLines } from '../../shared/parsing/text';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
 import { preprocessImage, rotatePgm, ScanInputError, type PreprocessResult } from './preprocess';
-import { resolveTesseractPaths } from './tesseract-paths';
-import { applyDiacriticsPass } from './diacritics-pass';
-import type { PgmImage } from './line-crop';
+import { resolveTesseractPaths } from './engine/tesseract-paths';
+import { applyDiacriticsPass } from './passes/diacritics-pass';
+import type { PgmImage } from './preprocess/line-crop';
 import { pageLines } from './engine/page-lines';
-import { refineLines, type LineRefinementOptions } from './line-refinement';
-import { createDiacriticsReader, type DiacriticsReader } from './multilingual-line-reader';
-import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine, type PoolStats } from './worker-pool';
+import { refineLines, type LineRefinementOptions } from './passes/line-refinement';
+import { createDiacriticsReader, type DiacriticsReader } from './passes/multilingual-line-reader';
+import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine, type PoolStats } from './engine/worker-pool';
 
 export { ScanInputError, type ScanInputErrorCode } from './preprocess';
-export { AbortError, EngineError } from './worker-pool';
+export { AbortError, EngineError } from './engine/worker-pool';
 
 /** Largest file we read (a 150 MP camera JPEG is well below this). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;

@@ -17,9 +17,9 @@ import path from 'node:path';
 import { CARD_FIELDS, type CardField, type ParsedCard } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
 import { createScanner } from '../../electron/ocr/scanner';
-import { resolveTesseractPaths } from '../../electron/ocr/tesseract-paths';
-import { applyDiacriticsPass, DIACRITIC_FIELDS, type DiacriticsChange } from '../../electron/ocr/diacritics-pass';
-import { createDiacriticsReader, DEFAULT_DIACRITIC_LANGUAGES, type LinePsm } from '../../electron/ocr/multilingual-line-reader';
+import { resolveTesseractPaths } from '../../electron/ocr/engine/tesseract-paths';
+import { applyDiacriticsPass, DIACRITIC_FIELDS, type DiacriticsChange } from '../../electron/ocr/passes/diacritics-pass';
+import { createDiacriticsReader, DEFAULT_DIACRITIC_LANGUAGES, type LinePsm } from '../../electron/ocr/passes/multilingual-line-reader';
 import { percentile as pct, printFigure as fig } from './stats';
 
 function arg(name: string): string | undefined {

@@ -4,7 +4,7 @@
  * shipped data, and the parameters every worker of this app wants.
  */
 import { createWorker, OEM, type Worker } from 'tesseract.js';
-import type { TesseractPaths } from '../tesseract-paths';
+import type { TesseractPaths } from './tesseract-paths';
 
 /** The engine failed (not the input): the worker is replaced. */
 export class EngineError extends Error {

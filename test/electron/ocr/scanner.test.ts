@@ -10,8 +10,8 @@ import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScanner, ScanInputError, type Scanner, type ScanProgress } from '../../../electron/ocr/scanner';
-import { tesseractEngineFactory, type OcrEngine } from '../../../electron/ocr/worker-pool';
-import { resolveTesseractPaths } from '../../../electron/ocr/tesseract-paths';
+import { tesseractEngineFactory, type OcrEngine } from '../../../electron/ocr/engine/worker-pool';
+import { resolveTesseractPaths } from '../../../electron/ocr/engine/tesseract-paths';
 
 const CARDS = process.env.LEADBOOTH_CARDS_DIR ?? path.resolve(__dirname, '../../../../shared/cards/dev');
 

@@ -13,9 +13,9 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Worker } from 'tesseract.js';
-import { startTesseractWorker, withTimeout } from './engine/tesseract-worker';
-import { pageLines } from './engine/page-lines';
-import { unpackedPath, type TesseractPaths } from './tesseract-paths';
+import { startTesseractWorker, withTimeout } from '../engine/tesseract-worker';
+import { pageLines } from '../engine/page-lines';
+import { unpackedPath, type TesseractPaths } from '../engine/tesseract-paths';
 
 /**
  * Languages of the second pass, measured on the dev cards (test/bench/diacritics.ts):

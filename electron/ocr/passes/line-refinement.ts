@@ -12,10 +12,10 @@
  */
 import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
-import type { OcrBox, OcrLine, OcrPage, OcrWord } from '../../shared/parsing/ocr-types';
-import { pageLines } from './engine/page-lines';
-import { cropOrigin, cropRaster, padWhite, toPgm, type CropMargins, type PgmImage, type Raster } from './line-crop';
-import type { OcrEngine } from './worker-pool';
+import type { OcrBox, OcrLine, OcrPage, OcrWord } from '../../../shared/parsing/ocr-types';
+import { pageLines } from '../engine/page-lines';
+import { cropOrigin, cropRaster, padWhite, toPgm, type CropMargins, type PgmImage, type Raster } from '../preprocess/line-crop';
+import type { OcrEngine } from '../engine/worker-pool';
 
 export interface LineRefinementOptions {
   /** Lines whose mean confidence is below this are re-read. */

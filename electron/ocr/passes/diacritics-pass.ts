@@ -7,13 +7,13 @@
  * diacritics and tiny OCR slips. So this pass can add or fix accents and letters, but
  * never changes which text a field holds.
  */
-import type { CardField, ParsedCard, ParsedField } from '../../shared/parsing/card-fields';
-import type { OcrBox, OcrPage } from '../../shared/parsing/ocr-types';
-import { MIN_WORD_CONFIDENCE, accentsLikely, mapReading, type Mapping, type ReadWord } from '../../shared/parsing/accent-matching';
-import { cardCountries } from '../../shared/parsing/card-country';
+import type { CardField, ParsedCard, ParsedField } from '../../../shared/parsing/card-fields';
+import type { OcrBox, OcrPage } from '../../../shared/parsing/ocr-types';
+import { MIN_WORD_CONFIDENCE, accentsLikely, mapReading, type Mapping, type ReadWord } from '../../../shared/parsing/accent-matching';
+import { cardCountries } from '../../../shared/parsing/card-country';
 import type { LinePsm, LineReading } from './multilingual-line-reader';
-import { pgmPixels } from './line-crop';
-import type { PreprocessResult } from './preprocess';
+import { pgmPixels } from '../preprocess/line-crop';
+import type { PreprocessResult } from '../preprocess';
 
 /**
  * Fields re-read by default: the name (always), company, street and city (only when accents are

@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyParsedCard, type ParsedCard } from '../../../shared/parsing/card-fields';
-import type { OcrBox } from '../../../shared/parsing/ocr-types';
-import { applyDiacriticsPass, cropLine, lineGroups, type LineReader } from '../../../electron/ocr/diacritics-pass';
-import { createDiacriticsReader, gatherLanguageFiles, type DiacriticsReader } from '../../../electron/ocr/multilingual-line-reader';
-import { resolveTesseractPaths } from '../../../electron/ocr/tesseract-paths';
+import { emptyParsedCard, type ParsedCard } from '../../../../shared/parsing/card-fields';
+import type { OcrBox } from '../../../../shared/parsing/ocr-types';
+import { applyDiacriticsPass, cropLine, lineGroups, type LineReader } from '../../../../electron/ocr/passes/diacritics-pass';
+import { createDiacriticsReader, gatherLanguageFiles, type DiacriticsReader } from '../../../../electron/ocr/passes/multilingual-line-reader';
+import { resolveTesseractPaths } from '../../../../electron/ocr/engine/tesseract-paths';
 
 
 

@@ -12,7 +12,7 @@
  *   queue goes on.
  */
 import type { Page } from 'tesseract.js';
-import { EngineError, startTesseractWorker } from './engine/tesseract-worker';
+import { EngineError, startTesseractWorker } from './tesseract-worker';
 import type { TesseractPaths } from './tesseract-paths';
 
 /** What a pool job may ask of its worker. */

@@ -3,7 +3,7 @@
  * pass read), shared by the second passes that re-read single lines: the accents pass
  * (diacritics-pass.ts) and the line refinement (line-refinement.ts).
  */
-import type { OcrBox } from '../../shared/parsing/ocr-types';
+import type { OcrBox } from '../../../shared/parsing/ocr-types';
 
 /** The pre-processed image as the scanner holds it: "P5\nW H\n255\n" + W·H bytes. */
 export type PgmImage = { image: Buffer; width: number; height: number };
