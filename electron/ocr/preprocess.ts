@@ -85,7 +85,7 @@ export async function preprocessImage(bytes: Uint8Array, name = 'the file', opts
   const { inverted } = normaliseCard(source, pgm.pixels);
   await writeDebugImage(opts.debugPrefix, '2-norm', { data: pgm.pixels, width: source.width, height: source.height, channels: 1 });
   return {
-    image: pgm.file,
+    image: pgm.image,
     width: source.width,
     height: source.height,
     format: photo.format,

@@ -3,29 +3,28 @@
  * (pooled, warm workers) → OcrPage → parser → fields. Plain TypeScript (never imports
  * electron) so the app, the CLI, the browser-mode host and the tests share it.
  */
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Page } from 'tesseract.js';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
-import { rebuildLines } from '../../shared/parsing/text';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
-import { preprocessImage, rotatePgm, ScanInputError, type PreprocessResult } from './preprocess';
+import { preprocessImage, type PreprocessResult } from './preprocess';
+import { MAX_FILE_BYTES, readInput, type ScanInput } from './scan-input';
+import { readUpright } from './passes/orientation';
 import { resolveTesseractPaths } from './engine/tesseract-paths';
 import { applyDiacriticsPass } from './passes/diacritics-pass';
-import type { PgmImage } from './preprocess/line-crop';
-import { pageLines } from './engine/page-lines';
+import type { PgmImage } from './preprocess/raster';
+import { toOcrPage } from './engine/page-lines';
 import { refineLines, type LineRefinementOptions } from './passes/line-refinement';
 import { createDiacriticsReader, type DiacriticsReader } from './passes/multilingual-line-reader';
 import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine, type PoolStats } from './engine/worker-pool';
 
 export { ScanInputError, type ScanInputErrorCode } from './preprocess';
 export { AbortError, EngineError } from './engine/worker-pool';
-
-/** Largest file we read (a 150 MP camera JPEG is well below this). */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+export { toOcrPage } from './engine/page-lines';
+export { textScore } from './passes/orientation';
+export { MAX_FILE_BYTES, type ScanInput };
 
 /**
  * Page segmentation mode. Measured on the 60 dev cards after pre-processing
@@ -47,7 +46,6 @@ export interface ScanProgress {
   progress: number;
 }
 
-export type ScanInput = { path: string } | { bytes: Uint8Array; name?: string };
 
 export interface ScanOptions {
   signal?: AbortSignal;
@@ -128,82 +126,6 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(2, cpus));
 }
 
-/** tesseract.js output → OcrPage, fragments of one printed line joined. */
-export function toOcrPage(data: Page, width: number, height: number): OcrPage {
-  // sparse-text mode (PSM 11) may cut one printed line into pieces ("T +44" | "(0)117 496 0379"):
-  // the parser's own line rebuilding joins them, so the page kept as evidence reads like the card
-  const merged = rebuildLines(pageLines(data));
-  return { width, height, lines: merged, text: merged.map((l) => l.text).join('\n') };
-}
-
-/**
- * How much readable text a page has: characters of words tesseract is fairly sure of.
- * Used to decide whether to try other orientations and to pick the best one.
- */
-export function textScore(page: OcrPage): { score: number; meanConfidence: number; chars: number } {
-  let score = 0;
-  let chars = 0;
-  let confSum = 0;
-  for (const line of page.lines) {
-    for (const w of line.words) {
-      const n = w.text.replace(/[^\p{L}\p{N}@.]/gu, '').length;
-      chars += n;
-      confSum += n * w.confidence;
-      if (w.confidence >= 0.6 && n >= 2) score += n * w.confidence;
-    }
-  }
-  return { score, meanConfidence: chars ? confSum / chars : 0, chars };
-}
-
-/** Low enough to be worth trying the other orientations. */
-function looksUnreadable(page: OcrPage): boolean {
-  const { meanConfidence, chars, score } = textScore(page);
-  // measured on the dev cards: upright pages score ≥ 0.43 mean confidence (most ≥ 0.6),
-  // upside-down ones ≤ 0.32; sideways ones yield almost no characters
-  return chars < 12 || meanConfidence < 0.4 || score < 20;
-}
-
-async function readInput(input: ScanInput): Promise<{ bytes: Uint8Array; name: string }> {
-  if ('bytes' in input) {
-    return { bytes: input.bytes, name: input.name ?? 'the image' };
-  }
-  const name = path.basename(input.path) || input.path;
-  let size: number;
-  try {
-    const st = await fs.stat(input.path);
-    if (st.isDirectory()) {
-      throw new ScanInputError('unreadable', `${input.path} is a folder, not a file: pick a photo inside it`);
-    }
-    size = st.size;
-  } catch (err) {
-    if (err instanceof ScanInputError) throw err;
-    throw unreadable(input.path, err);
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new ScanInputError(
-      'image_too_large',
-      `${name} is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB LeadBooth reads: pick a smaller photo`,
-    );
-  }
-  try {
-    const buf = await fs.readFile(input.path);
-    return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), name };
-  } catch (err) {
-    throw unreadable(input.path, err);
-  }
-}
-
-function unreadable(p: string, err: unknown): ScanInputError {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new ScanInputError('unreadable', `${p} does not exist: check the file name and folder`);
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new ScanInputError('unreadable', `${p} cannot be read (permission denied): allow LeadBooth to read it or copy it elsewhere`);
-  }
-  if (code === 'EISDIR') return new ScanInputError('unreadable', `${p} is a folder, not a file: pick a photo inside it`);
-  const msg = err instanceof Error ? err.message : String(err);
-  return new ScanInputError('unreadable', `${p} cannot be read (${msg}): check the file and try again`);
-}
-
 function safeProgress(opts: ScanOptions, stage: ScanStage, progress: number): void {
   try {
     opts.onProgress?.({ stage, progress });
@@ -240,41 +162,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     signal?: AbortSignal,
     retry?: () => Promise<PreprocessResult>,
   ): Promise<{ page: OcrPage; source: PgmImage }> {
-    const pass = async (image: Buffer, width: number, height: number): Promise<OcrPage> => {
+    const read = async (image: PgmImage): Promise<OcrPage> => {
       timings.passes++;
-      return toOcrPage(await engine.recognize(image, psm), width, height);
+      return toOcrPage(await engine.recognize(image.image, psm), image.width, image.height);
     };
-    const first = await pass(pre.image, pre.width, pre.height);
-    if (!looksUnreadable(first)) return { page: first, source: pre };
-    // low confidence: maybe the photo is sideways or upside down — keep the best
-    // (and the image it was read from: a later pass crops lines out of it)
-    let best = first;
-    let source: PgmImage = pre;
-    let bestScore = textScore(first).score;
-    // a portrait crop of a (usually landscape) card suggests a sideways photo
-    const order = pre.height > pre.width ? ([90, 270, 180] as const) : ([180, 90, 270] as const);
-    for (const angle of order) {
-      if (signal?.aborted) break;
-      const rot = rotatePgm(pre, angle);
-      const page = await pass(rot.image, rot.width, rot.height);
-      const s = textScore(page).score;
-      if (s > bestScore * 1.15 + 5) {
-        best = page;
-        bestScore = s;
-        source = rot;
-        if (!looksUnreadable(page)) break;
-      }
-    }
-    // still unreadable and we cropped: maybe the "card" was other paper on the table
-    if (retry && looksUnreadable(best) && pre.steps.cropped && !signal?.aborted) {
-      const whole = await retry();
-      const page = await pass(whole.image, whole.width, whole.height);
-      if (textScore(page).score > bestScore * 1.15 + 5) {
-        best = page;
-        source = whole;
-      }
-    }
-    return { page: best, source };
+    return readUpright(read, pre, { cropped: pre.steps.cropped, ...(signal ? { signal } : {}), ...(retry ? { wholePhoto: retry } : {}) });
   }
 
   async function recognizeJob(

@@ -5,7 +5,8 @@
  * scale), identity by default.
  */
 import type { Bbox, Page } from 'tesseract.js';
-import type { OcrBox, OcrLine, OcrWord } from '../../../shared/parsing/ocr-types';
+import type { OcrBox, OcrLine, OcrPage, OcrWord } from '../../../shared/parsing/ocr-types';
+import { rebuildLines } from '../../../shared/parsing/text';
 
 const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
 
@@ -30,4 +31,12 @@ export function pageLines(data: Page, toBox: (b: Bbox) => OcrBox = sameBox): Ocr
     }
   }
   return lines;
+}
+
+/** tesseract.js output → OcrPage, fragments of one printed line joined. */
+export function toOcrPage(data: Page, width: number, height: number): OcrPage {
+  // sparse-text mode (PSM 11) may cut one printed line into pieces ("T +44" | "(0)117 496 0379"):
+  // the parser's own line rebuilding joins them, so the page kept as evidence reads like the card
+  const merged = rebuildLines(pageLines(data));
+  return { width, height, lines: merged, text: merged.map((l) => l.text).join('\n') };
 }

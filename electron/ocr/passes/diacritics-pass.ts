@@ -12,7 +12,7 @@ import type { OcrBox, OcrPage } from '../../../shared/parsing/ocr-types';
 import { MIN_WORD_CONFIDENCE, accentsLikely, mapReading, type Mapping, type ReadWord } from '../../../shared/parsing/accent-matching';
 import { cardCountries } from '../../../shared/parsing/card-country';
 import type { LinePsm, LineReading } from './multilingual-line-reader';
-import { pgmPixels } from '../preprocess/line-crop';
+import { pgmPixels } from '../preprocess/raster';
 import type { PreprocessResult } from '../preprocess';
 
 /**

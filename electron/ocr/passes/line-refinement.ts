@@ -14,7 +14,8 @@ import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
 import type { OcrBox, OcrLine, OcrPage, OcrWord } from '../../../shared/parsing/ocr-types';
 import { pageLines } from '../engine/page-lines';
-import { cropOrigin, cropRaster, padWhite, toPgm, type CropMargins, type PgmImage, type Raster } from '../preprocess/line-crop';
+import { cropOrigin, cropRaster, padWhite, toPgm, type CropMargins } from '../preprocess/line-crop';
+import type { GrayRaster, PgmImage } from '../preprocess/raster';
 import type { OcrEngine } from '../engine/worker-pool';
 
 export interface LineRefinementOptions {
@@ -191,7 +192,7 @@ export function scaleFor(h: number, targetPx: number, maxScale: number): number 
 }
 
 /** Lanczos upscale and a light unsharp mask (blurred photos gain most), on white paper. */
-async function upscale(r: Raster, scale: number): Promise<Raster> {
+async function upscale(r: GrayRaster, scale: number): Promise<GrayRaster> {
   if (scale <= 1.05) return r;
   const width = Math.max(1, Math.round(r.width * scale));
   const h = Math.max(1, Math.round(r.height * scale));

@@ -5,14 +5,8 @@
  */
 import type { OcrBox } from '../../../shared/parsing/ocr-types';
 
-/** The pre-processed image as the scanner holds it: "P5\nW H\n255\n" + W·H bytes. */
-export type PgmImage = { image: Buffer; width: number; height: number };
+import { pgmPixels, type GrayRaster, type PgmImage } from './raster';
 
-export interface Raster {
-  data: Uint8Array;
-  width: number;
-  height: number;
-}
 
 /** Room kept around a box, as fractions of the box height. */
 export interface CropMargins {
@@ -25,18 +19,14 @@ export interface CropMargins {
 /** Accents sit above the x-height box of lower-case words: more room above than below. */
 export const ACCENT_MARGINS: CropMargins = { left: 0.35, right: 0.35, top: 0.3, bottom: 0.15 };
 
-/** Start of the raster in a binary PGM. */
-export function pgmPixels(pre: PgmImage): Buffer {
-  return pre.image.subarray(pre.image.length - pre.width * pre.height);
-}
 
 /** Wrap a gray raster as a binary PGM (what tesseract.js reads without a decoder round trip). */
-export function toPgm(r: Raster): Buffer {
+export function toPgm(r: GrayRaster): Buffer {
   return Buffer.concat([Buffer.from(`P5\n${r.width} ${r.height}\n255\n`, 'ascii'), r.data]);
 }
 
 /** The box plus margins, clipped to the image (never empty). */
-export function cropRaster(pre: PgmImage, box: OcrBox, margins: CropMargins = ACCENT_MARGINS): Raster {
+export function cropRaster(pre: PgmImage, box: OcrBox, margins: CropMargins = ACCENT_MARGINS): GrayRaster {
   const h = Math.max(1, box.y1 - box.y0);
   const x0 = Math.max(0, Math.min(pre.width - 1, Math.floor(box.x0 - margins.left * h)));
   const x1 = Math.max(x0 + 1, Math.min(pre.width, Math.ceil(box.x1 + margins.right * h)));
@@ -59,7 +49,7 @@ export function cropOrigin(pre: Pick<PgmImage, 'width' | 'height'>, box: OcrBox,
 }
 
 /** The raster centred on white paper with `pad` px on every side. */
-export function padWhite(r: Raster, pad: number): Raster {
+export function padWhite(r: GrayRaster, pad: number): GrayRaster {
   const width = r.width + 2 * pad;
   const height = r.height + 2 * pad;
   const data = new Uint8Array(width * height).fill(255);
