@@ -18,7 +18,7 @@ import type { PgmImage } from './preprocess/raster';
 import { toOcrPage } from './engine/page-lines';
 import { refineLines, type LineRefinementOptions } from './passes/line-refinement';
 import { createDiacriticsReader, type DiacriticsReader } from './passes/multilingual-line-reader';
-import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine, type PoolStats } from './engine/worker-pool';
+import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine } from './engine/worker-pool';
 
 export { ScanInputError, type ScanInputErrorCode } from './preprocess';
 export { AbortError, EngineError } from './engine/worker-pool';
@@ -115,9 +115,6 @@ export interface Scanner {
   scan(input: ScanInput, opts?: ScanOptions): Promise<ScanResult>;
   /** Pre-process + OCR only (no parser); used by the OCR dumps and benchmarks. */
   recognize(input: ScanInput, opts?: ScanOptions): Promise<{ page: OcrPage; pre: PreprocessResult; ms: number; timings: ScanTimings }>;
-  stats(): PoolStats;
-  /** Terminate the workers (they are recreated on the next scan). */
-  resetWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -226,10 +223,6 @@ export function createScanner(options: ScannerOptions): Scanner {
       // Only after the first card worker is up: on two cores they would slow each other down.
       // Not once closed: a worker started after close() would keep the process alive.
       if (!closed) accentsReader?.warmUp().catch(() => {});
-    },
-    stats: () => pool.stats(),
-    resetWorkers: async () => {
-      await Promise.all([pool.killWorkers(), accentsReader?.close()]);
     },
     close: async () => {
       closed = true;

@@ -12,7 +12,7 @@
  *   queue goes on.
  */
 import type { Page } from 'tesseract.js';
-import { EngineError, startTesseractWorker } from './tesseract-worker';
+import { EngineError, startTesseractWorker, withTimeout } from './tesseract-worker';
 import type { TesseractPaths } from './tesseract-paths';
 
 /** What a pool job may ask of its worker. */
@@ -163,29 +163,9 @@ export class WorkerPool {
     );
   }
 
-  /** Kill every worker (they are recreated on demand). For tests and "reset OCR". */
-  async killWorkers(): Promise<void> {
-    await Promise.all(this.slots.map((s) => this.discard(s)));
-  }
-
   /** A job that takes too long means a hung or dead worker: fail it as an engine error. */
   private withTimeout<T>(p: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const t = setTimeout(
-        () => reject(new EngineError(`the OCR worker did not answer within ${Math.round(this.jobTimeoutMs / 1000)} s`)),
-        this.jobTimeoutMs,
-      );
-      p.then(
-        (v) => {
-          clearTimeout(t);
-          resolve(v);
-        },
-        (e: unknown) => {
-          clearTimeout(t);
-          reject(e);
-        },
-      );
-    });
+    return withTimeout(p, this.jobTimeoutMs, 'card');
   }
 
   private settle<T>(job: Job<T>, fn: () => void): void {

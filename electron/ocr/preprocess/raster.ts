@@ -24,11 +24,6 @@ export function bytesOf(buf: Buffer): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-/** A Node Buffer view of a typed array (no copy). */
-export function bufferOf(data: Uint8Array): Buffer {
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-}
-
 /**
  * An 8-bit binary PGM ("P5": "P5\nW H\n255\n" + W·H bytes) — the one shape of the gray image the
  * OCR reads: the pre-processing result, its quarter turns, the crops of later passes. tesseract
