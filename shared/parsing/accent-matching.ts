@@ -179,7 +179,7 @@ export function mapReading(value: string, words: readonly ReadWord[], minConfide
 }
 
 /**
- * A one-word value read as two words or the other way round ("Hauptstraße" / "Haupt straße"):
+ * A one-word value read as two words or the other way round ("Birkenstraße" / "Birken straße"):
  * compare the value with runs of re-read words glued together. Only one-word values.
  */
 function tryJoined(value: string, readWords: readonly ReadWord[], minConfidence: number): Mapping | null {

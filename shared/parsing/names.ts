@@ -56,7 +56,7 @@ export function nameShape(text: string): number {
     if (LEGAL_FORMS[k] !== undefined && i > 0 && k.length > 1 && !SURNAME_PARTICLES.has(k)) return 0;
     if (TITLE_WORDS.has(k) && !SURNAME_PARTICLES.has(k)) score -= 0.45;
     if (COMPANY_WORDS.has(k)) score -= 0.45;
-    // "Customer Operations", "Strategic Accounts": words of departments and areas of work
+    // "Field Services", "Key Accounts": words of departments and areas of work
     if ((TITLE_AREA_WORDS.has(k) || DEPARTMENT_WORDS.has(k)) && !SURNAME_PARTICLES.has(k)) score -= 0.35;
     if (LOWER_FUNCTION_WORDS.has(k) && !SURNAME_PARTICLES.has(k)) score -= 0.5;
     if (/^\p{Lu}/u.test(w)) caps++;

@@ -113,7 +113,7 @@ export const TERMINAL_LEGAL = new Set([
 /**
  * Generic nouns that name an organisation as such (not a trade or a sector): a line with one of
  * them reads as an organisation, not a person. Kept to kinds of organisation, in the languages of
- * the cards; sectors ("robotics", "foods") are left to layout and domain agreement.
+ * the cards; sectors ("dental", "foods") are left to layout and domain agreement.
  */
 export const COMPANY_WORDS = new Set([
   // English
