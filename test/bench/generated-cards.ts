@@ -5,10 +5,11 @@
  *   npm run bench -- generated [--count 150] [--seed 1] [--diff] [--by feature|country|layout]
  *      parser only, on the printed lines (perfect OCR): fast, for iterating on the parser
  *   npm run bench -- generated --pages DIR [--count 150] [--seed 1]
- *      the parser again on the OCR pages a previous --ocr run saved in DIR (no OCR: fast)
+ *      the parser again on the OCR pages a previous --ocr run saved in DIR/pages (no OCR: fast)
  *   npm run bench -- generated --ocr DIR [--count 150] [--seed 1]
- *      renders the cards as images into DIR (with ground-truth JSON in the dev set's shape, so
- *      ../shared/cards/score.mjs scores them too), scans them with the app's scanner and scores
+ *      renders the cards as images into DIR (card-NNNN.jpg + card-NNNN.json in the dev set's shape,
+ *      so `node ../shared/cards/score.mjs DIR DIR/predictions.jsonl` scores them too), scans them
+ *      with the app's scanner, writes DIR/predictions.jsonl and DIR/pages/, and scores
  *
  * Prints `name value unit` lines.
  */
@@ -64,7 +65,7 @@ export async function runGeneratedBench(args: string[]): Promise<void> {
   if (pagesDir) {
     const fromPages = new Map<string, Record<string, string>>();
     for (const c of cards) {
-      const file = path.join(pagesDir, c.file.replace(/\.jpg$/, '.page.json'));
+      const file = path.join(pagesDir, 'pages', c.file.replace(/\.jpg$/, '.json'));
       const page = await fs.readFile(file, 'utf8').then((t) => JSON.parse(t) as OcrPage, () => null);
       if (!page) continue;
       const parsed = parseCard(page);
@@ -80,7 +81,8 @@ export async function runGeneratedBench(args: string[]): Promise<void> {
   const { renderCard } = await import('../support/cards/render-card');
   const { createScanner } = await import('../../electron/ocr/scanner');
   const dir = path.resolve(ocrDir);
-  await fs.mkdir(dir, { recursive: true });
+  // OCR pages go to DIR/pages so DIR holds only images and ground truth (score.mjs reads card-*.json)
+  await fs.mkdir(path.join(dir, 'pages'), { recursive: true });
   for (const c of cards) {
     const jpg = path.join(dir, c.file);
     const exists = await fs.stat(jpg).then(() => true, () => false);
@@ -99,7 +101,7 @@ export async function runGeneratedBench(args: string[]): Promise<void> {
           const fields = Object.fromEntries(CARD_FIELDS.map((f) => [f, res.fields[f].value]));
           ocrPreds.set(c.file, fields);
           lines.push(JSON.stringify({ file: c.file, fields }));
-          await fs.writeFile(path.join(dir, c.file.replace(/\.jpg$/, '.page.json')), JSON.stringify(res.page));
+          await fs.writeFile(path.join(dir, 'pages', c.file.replace(/\.jpg$/, '.json')), JSON.stringify(res.page));
         } catch (err) {
           console.log(`# ${c.file}: ${err instanceof Error ? err.message : String(err)}`);
         }

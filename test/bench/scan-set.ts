@@ -28,7 +28,7 @@ function option(args: string[], name: string): string | undefined {
 
 export async function runScanSet(args: string[]): Promise<void> {
   const dir = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '../shared/cards/dev');
-  const names = (await fs.readdir(dir)).filter((n) => /\.json$/.test(n) && !n.endsWith('.page.json')).sort();
+  const names = (await fs.readdir(dir)).filter((n) => /^card-.*\.json$/.test(n)).sort();
   const truths: Truth[] = [];
   for (const n of names) {
     const t = JSON.parse(await fs.readFile(path.join(dir, n), 'utf8')) as Partial<Truth>;

@@ -625,7 +625,8 @@ export function generateCard(seed: number, index: number, opts: { photoShare?: n
     logo,
     qr,
   };
-  const file = `gen-${String(index).padStart(4, '0')}.jpg`;
+  // named like the dev set's files so ../shared/cards/score.mjs reads the set as it is
+  const file = `card-${String(index).padStart(4, '0')}.jpg`;
   return {
     file,
     seed,
