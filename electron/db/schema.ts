@@ -56,6 +56,9 @@ export interface LeadsTable {
   expected_close_date: Generated<string>;
   /** 1 when a person picked the rating, so the checklist's suggestion leaves it alone. */
   rating_by_person: Generated<number>;
+  /** The latest export batch the lead went out in, and when (null: never exported). */
+  exported_batch_id: Generated<string | null>;
+  exported_at: Generated<string | null>;
 }
 
 export interface CardScansTable {
@@ -217,6 +220,35 @@ export interface ConversionRulesTable {
   updated_at: string;
 }
 
+export interface ExportBatchesTable {
+  id: string;
+  created_at: string;
+  created_by: string;
+  format: string;
+  /** JSON: ExportFilter */
+  filter: string;
+  file_name: string;
+  sha256: string;
+  lead_count: number;
+  skipped_count: number;
+  repeat_of: string | null;
+}
+
+export interface ExportBatchLeadsTable {
+  batch_id: string;
+  lead_id: string;
+}
+
+/** Likely duplicates found by an import, shown in the duplicates view; never merged by themselves. */
+export interface DuplicateFlagsTable {
+  lead_id: string;
+  other_lead_id: string;
+  /** JSON array of DuplicateReason */
+  reasons: string;
+  source: string;
+  flagged_at: string;
+}
+
 export interface Database {
   events: EventsTable;
   settings: SettingsTable;
@@ -233,6 +265,9 @@ export interface Database {
   activities: ActivitiesTable;
   conversions: ConversionsTable;
   conversion_rules: ConversionRulesTable;
+  export_batches: ExportBatchesTable;
+  export_batch_leads: ExportBatchLeadsTable;
+  duplicate_flags: DuplicateFlagsTable;
 }
 
 export type EventRow = Selectable<EventsTable>;
