@@ -55,13 +55,15 @@ export interface ExportPreview {
   truncations: ExportTruncation[];
 }
 
-export interface ExportResult {
-  batch: ExportBatch;
-  files: ExportedFile[];
-  truncations: ExportTruncation[];
-  /** true when Cancel stopped it: nothing was recorded */
-  cancelled: boolean;
-}
+/** A finished export (the batch is recorded), or one Cancel stopped (nothing recorded). */
+export type ExportResult =
+  | {
+      cancelled: false;
+      batch: ExportBatch;
+      files: ExportedFile[];
+      truncations: ExportTruncation[];
+    }
+  | { cancelled: true };
 
 export interface ImportSummary {
   added: number;
@@ -72,6 +74,22 @@ export interface ImportSummary {
   skipped: number;
   /** per kind of record in a bundle, e.g. { leads: 3, timeline: 9 } added */
   details: Record<string, number>;
+  /** true when Cancel stopped it: nothing was written */
+  cancelled: boolean;
+}
+
+/** What kind of file an import reads, from its name or its first characters. */
+export type ImportKind = 'bundle' | 'csv' | 'vcard';
+
+/** A CSV's header row and what LeadBooth would do with it, before anything is imported. */
+export interface CsvImportPreview {
+  headers: string[];
+  /** the remembered mapping for this header row, else the guess */
+  mapping: Record<string, string>;
+  remembered: boolean;
+  /** the first rows, values as in the file */
+  sample: string[][];
+  rowCount: number;
 }
 
 /** A likely duplicate an import found. */

@@ -44,11 +44,23 @@ export const CHANNEL_NAMES = [
   'opportunities.list',
   'opportunities.get',
   'opportunities.setStage',
+  'exchange.preview',
+  'exchange.export',
+  'exchange.exportAgain',
+  'exchange.batches',
+  'exchange.cancel',
+  'exchange.readCsv',
+  'exchange.import',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Main → renderer notifications. */
-export const EVENT_NAMES = ['leads.changed', 'settings.changed', 'conversion.progress'] as const;
+export const EVENT_NAMES = [
+  'leads.changed',
+  'settings.changed',
+  'conversion.progress',
+  'exchange.progress',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isChannelName(value: unknown): value is ChannelName {

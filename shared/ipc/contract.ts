@@ -11,6 +11,8 @@ import { qualificationChannels } from './contracts/qualification';
 import { activitiesChannels } from './contracts/activities';
 import { conversionChannels } from './contracts/conversion';
 import { crmChannels } from './contracts/crm';
+import { exchangeChannels } from './contracts/exchange';
+import type { ExchangeProgress } from '../domain/exchange';
 import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
@@ -37,6 +39,7 @@ export const contract = {
   ...activitiesChannels,
   ...conversionChannels,
   ...crmChannels,
+  ...exchangeChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -64,6 +67,8 @@ export interface EventPayloads {
   'settings.changed': Settings;
   /** The automatic conversion rule's run over a show: how far it is. */
   'conversion.progress': { done: number; total: number };
+  /** A long export or import: how far it is. */
+  'exchange.progress': ExchangeProgress;
 }
 // Every event name has a payload type, and nothing else does.
 export type EventPayload<E extends EventName> = EventPayloads[E];
