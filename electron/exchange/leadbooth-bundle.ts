@@ -28,6 +28,8 @@ export interface BundleSection {
   binary?: readonly string[];
   /** columns that are this laptop's own and never travel (besides `seq`) */
   local?: readonly string[];
+  /** a WITHOUT ROWID table: records are read in key order instead of insertion order */
+  withoutRowid?: boolean;
 }
 
 export const BUNDLE_SECTIONS: readonly BundleSection[] = [
@@ -36,10 +38,10 @@ export const BUNDLE_SECTIONS: readonly BundleSection[] = [
   { name: 'accounts', table: 'accounts', key: ['id'], newer: 'updated_at' },
   { name: 'contacts', table: 'contacts', key: ['id'], newer: 'updated_at' },
   { name: 'opportunities', table: 'opportunities', key: ['id'], newer: 'updated_at' },
-  { name: 'contactRoles', table: 'opportunity_contact_roles', key: ['opportunity_id', 'contact_id'] },
+  { name: 'contactRoles', table: 'opportunity_contact_roles', key: ['opportunity_id', 'contact_id'], withoutRowid: true },
   { name: 'stageHistory', table: 'opportunity_stage_history', key: ['opportunity_id', 'stage', 'at'] },
   { name: 'leads', table: 'leads', key: ['id'], newer: 'updated_at', local: ['exported_batch_id', 'exported_at'] },
-  { name: 'answers', table: 'lead_criteria', key: ['lead_id', 'criterion_key'], newer: 'answered_at' },
+  { name: 'answers', table: 'lead_criteria', key: ['lead_id', 'criterion_key'], newer: 'answered_at', withoutRowid: true },
   { name: 'timeline', table: 'lead_timeline', key: ['id'] },
   { name: 'activities', table: 'activities', key: ['id'] },
   { name: 'conversions', table: 'conversions', key: ['id'] },

@@ -36,7 +36,6 @@ import {
 import { BUNDLE_SECTIONS, BundleError, readBundle, type BundleRecord, type LeadBoothBundle } from '../exchange/leadbooth-bundle';
 import { ExchangeCancelled, runExchangeJob, SLICE_SIZE, type ExchangeJob } from './exchange-jobs';
 import { nowIso, type ServiceContext } from './service-context';
-import { getSettings } from './settings-service';
 import { currentActor, record } from './timeline-recorder';
 
 export interface ImportRequest {
@@ -204,8 +203,8 @@ async function flagDuplicates(db: Kysely<Database>, index: DuplicateIndex, lead:
 
 async function importLeads(trx: Kysely<Database>, context: ServiceContext, job: ExchangeJob, incoming: readonly IncomingLead[], request: ImportRequest): Promise<ImportSummary> {
   const summary = emptySummary();
-  const settings = await getSettings(context);
-  const eventId = request.eventId ?? settings.currentEventId;
+  // Inside the transaction only `trx` may be used: the one connection is held by it.
+  const eventId = request.eventId ?? (await readSetting(trx, 'currentEventId')) ?? null;
   const event = eventId ? await findEventById(trx, eventId) : undefined;
   if (eventId && !event) throw new AppError('not_found', 'The show to import into does not exist. Pick another show.');
   const actor = await currentActor(trx);

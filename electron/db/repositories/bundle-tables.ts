@@ -58,20 +58,21 @@ export async function readSectionRecords(
   const columns = await tableColumns(db, section);
   const binary = new Set(section.binary ?? []);
   const select = sql.join(columns.map((column) => sql.ref(column.name)));
+  const order = section.withoutRowid ? sql.join(section.key.map((column) => sql.ref(column))) : sql`rowid`;
   const convert = (row: Record<string, unknown>): BundleRecord => {
     const record: BundleRecord = {};
     for (const column of columns) record[column.name] = toBundleValue(row[column.name], binary.has(column.name));
     return record;
   };
   if (!filter) {
-    const result = await sql<Record<string, unknown>>`SELECT ${select} FROM ${sql.table(section.table)} ORDER BY rowid`.execute(db);
+    const result = await sql<Record<string, unknown>>`SELECT ${select} FROM ${sql.table(section.table)} ORDER BY ${order}`.execute(db);
     return result.rows.map(convert);
   }
   const records: BundleRecord[] = [];
   for (let start = 0; start < filter.values.length; start += IDS_PER_QUERY) {
     const ids = filter.values.slice(start, start + IDS_PER_QUERY);
     const result = await sql<Record<string, unknown>>`
-      SELECT ${select} FROM ${sql.table(section.table)} WHERE ${sql.ref(filter.column)} IN (${sql.join(ids)}) ORDER BY rowid`.execute(db);
+      SELECT ${select} FROM ${sql.table(section.table)} WHERE ${sql.ref(filter.column)} IN (${sql.join(ids)}) ORDER BY ${order}`.execute(db);
     records.push(...result.rows.map(convert));
   }
   return records;

@@ -48,7 +48,8 @@ export function dumpTables(store: TempStore): Record<string, unknown[]> {
   ];
   const dump: Record<string, unknown[]> = {};
   for (const table of tables) {
-    const rows = store.database.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Array<Record<string, unknown>>;
+    const order = table === 'lead_criteria' || table === 'opportunity_contact_roles' ? '1, 2' : 'rowid';
+    const rows = store.database.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all() as Array<Record<string, unknown>>;
     dump[table] = rows.map(({ seq: _seq, exported_batch_id: _batch, exported_at: exportedAt, ...rest }) =>
       table === 'leads' ? rest : { ...rest, ...(exportedAt !== undefined && { exported_at: exportedAt }) },
     );
