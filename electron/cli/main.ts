@@ -7,6 +7,7 @@ import { CONVERT_USAGE, runConvertCommand } from './commands/convert';
 import { CRM_USAGE, runCrmCommand } from './commands/crm';
 import { runServeCommand, SERVE_USAGE } from './commands/serve';
 import { runStaffCommand, STAFF_USAGE } from './commands/staff';
+import { EXCHANGE_USAGE, runBatchesCommand, runDuplicatesCommand, runExportCommand, runImportCommand } from './commands/exchange';
 import { parseCommandLine, type CommandLine } from './parse-command-line';
 import { openCliSession } from './open-client';
 
@@ -20,6 +21,7 @@ const USAGE = [
     ...LEADS_USAGE,
     ...CONVERT_USAGE,
     ...CRM_USAGE,
+    ...EXCHANGE_USAGE,
     ['scan FILE... [--concurrency N] [--thorough]', 'read business-card photos; one JSON line per file'],
     ...SERVE_USAGE,
   ]),
@@ -66,7 +68,11 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
     case 'convert':
     case 'accounts':
     case 'contacts':
-    case 'opportunities': {
+    case 'opportunities':
+    case 'export':
+    case 'import':
+    case 'batches':
+    case 'duplicates': {
       const command = commandLine.command;
       const session = await openCliSession(dbPath);
       try {
@@ -74,6 +80,10 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
         else if (command === 'events') await runEventsCommand(session, commandLine.words, io);
         else if (command === 'leads') await runLeadsCommand(session, commandLine.words, io);
         else if (command === 'convert') await runConvertCommand(session, commandLine.words, io);
+        else if (command === 'export') await runExportCommand(session, commandLine.words, io);
+        else if (command === 'import') await runImportCommand(session, commandLine.words, io);
+        else if (command === 'batches') await runBatchesCommand(session, commandLine.words, io);
+        else if (command === 'duplicates') await runDuplicatesCommand(session, commandLine.words, io);
         else await runCrmCommand(session, command, commandLine.words, io);
       } finally {
         await session.close();
