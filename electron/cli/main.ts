@@ -9,7 +9,6 @@ import { runServeCommand, SERVE_USAGE } from './commands/serve';
 import { runStaffCommand, STAFF_USAGE } from './commands/staff';
 import { EXCHANGE_USAGE, runBatchesCommand, runDuplicatesCommand, runExportCommand, runImportCommand } from './commands/exchange';
 import { parseCommandLine, type CommandLine } from './parse-command-line';
-import { openCliSession } from './open-client';
 
 const USAGE = [
   'usage: leadbooth [--db PATH] COMMAND ...',
@@ -74,6 +73,9 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
     case 'batches':
     case 'duplicates': {
       const command = commandLine.command;
+      // Loaded on demand: the store and every service are most of the CLI's code, and
+      // "where" or a usage error should not wait for them to load.
+      const { openCliSession } = await import('./open-client');
       const session = await openCliSession(dbPath);
       try {
         if (command === 'staff') await runStaffCommand(session, commandLine.words, io);

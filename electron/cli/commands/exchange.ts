@@ -1,10 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { findDuplicateGroups } from '../../../shared/domain/duplicates';
 import { EXPORT_FORMATS, type ExportFilter, type ExportFormat } from '../../../shared/domain/exchange';
 import { LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
-import { exportBatch, listBatches } from '../../services/export-service';
-import { importFile } from '../../services/import-service';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
 import { parseOptions } from '../parse-command-line';
@@ -39,6 +36,7 @@ export async function runExportCommand(session: CliSession, words: string[], io:
     ...(status !== undefined && { status: status as LeadStatus }),
     ...(args.flag('--only-new') && { onlyNew: true }),
   };
+  const { exportBatch } = await import('../../services/export-service');
   const result = await exportBatch(session.context, { format: format as ExportFormat, filter, skipMissingRequired: args.flag('--skip-incomplete') });
   if (result.cancelled) throw new Error('The export was cancelled: nothing was recorded.');
   if (result.files.length === 1) {
@@ -68,6 +66,7 @@ export async function runImportCommand(session: CliSession, words: string[], io:
     }
     mapping = parsed as Record<string, string>;
   }
+  const { importFile } = await import('../../services/import-service');
   for (const file of args.positionals) {
     const summary = await importFile(session.context, { fileName: path.basename(file), bytes: fs.readFileSync(file), eventId, mapping });
     io.stdout(`${file}: added ${summary.added}, updated ${summary.updated}, flagged ${summary.flagged}, skipped ${summary.skipped}`);
@@ -78,6 +77,7 @@ export async function runBatchesCommand(session: CliSession, words: string[], io
   const [action, ...rest] = words;
   if (action !== 'list') throw new UsageError(action ? `unknown batches command "${action}"` : 'batches needs list');
   const args = parseOptions(rest, { '--json': 'flag' }, 'batches list');
+  const { listBatches } = await import('../../services/export-service');
   const batches = await listBatches(session.context);
   for (const batch of batches) {
     io.stdout(args.flag('--json') ? JSON.stringify(batch) : `${batch.createdAt}  ${batch.id}  ${batch.format.padEnd(20)}  ${String(batch.leadCount).padStart(6)} leads  ${batch.fileName}`);
@@ -88,6 +88,8 @@ export async function runDuplicatesCommand(session: CliSession, words: string[],
   const [action, ...rest] = words;
   if (action !== 'list') throw new UsageError(action ? `unknown duplicates command "${action}"` : 'duplicates needs list');
   const args = parseOptions(rest, { '--json': 'flag' }, 'duplicates list');
+  // Loaded here: the phone-number metadata it needs is big, and other commands start without it.
+  const { findDuplicateGroups } = await import('../../../shared/domain/duplicates');
   const rows = await session.context.db.selectFrom('leads').select(['id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country']).orderBy('seq').execute();
   const groups = findDuplicateGroups(
     rows.map((row) => ({ id: row.id, firstName: row.first_name, lastName: row.last_name, company: row.company, email: row.email, phone: row.phone, mobile: row.mobile, country: row.country })),
