@@ -3,6 +3,7 @@ import { LeadEntryScreen } from '../entry/LeadEntryScreen';
 import { LeadDetailScreen } from '../lead/LeadDetailScreen';
 import { LeadsScreen } from '../leads/LeadsScreen';
 import type { Route, ScreenName } from '../store/navigation-slice';
+import { ExchangeScreen } from '../exchange/ExchangeScreen';
 
 /** A screen: how it renders its route, and (for the top-level ones) its tab and Alt shortcut. */
 export interface ScreenEntry<Name extends ScreenName> {
@@ -25,6 +26,7 @@ export const SCREENS: ScreenRegistry = {
   opportunities: { render: () => <p>Opportunities</p>, tab: { label: 'Opportunities', key: 'O' } },
   opportunity: { render: () => <p>Opportunity</p>, underTab: 'opportunities' },
   'show-settings': { render: () => <p>Show settings</p>, tab: { label: 'Show setup', key: 'S' } },
+  exchange: { render: () => <ExchangeScreen />, tab: { label: 'Export', key: 'E' } },
 };
 
 export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);

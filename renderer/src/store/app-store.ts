@@ -9,6 +9,7 @@ import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createLeadDetailSlice } from './lead-detail-slice';
 import { createSessionSlice } from './session-slice';
+import { createExchangeSlice } from './exchange-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -20,6 +21,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
     ...createLeadDetailSlice(deps)(...args),
+    ...createExchangeSlice(deps)(...args),
   }));
 }
 

@@ -13,7 +13,8 @@ export type Route =
   | { screen: 'contact'; contactId: string }
   | { screen: 'opportunities' }
   | { screen: 'opportunity'; opportunityId: string }
-  | { screen: 'show-settings' };
+  | { screen: 'show-settings' }
+  | { screen: 'exchange' };
 
 export type ScreenName = Route['screen'];
 
