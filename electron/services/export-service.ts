@@ -8,7 +8,7 @@
  * mode, a save dialog's file in Electron), the CLI writes it to --out.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type {
   ExportBatch,
   ExportedFile,
@@ -64,7 +64,8 @@ async function readLeads(db: Kysely<Database>, ids: readonly string[], job: Exch
   for (let start = 0; start < ids.length; start += SLICE_SIZE) {
     if (job.cancelled) return null;
     const slice = ids.slice(start, start + SLICE_SIZE);
-    const rows: LeadRow[] = await inChunks(slice, (chunk) => db.selectFrom('leads').selectAll().where('id', 'in', chunk).execute());
+    // The slice's ids as one JSON array SQLite unpacks (json_each): one query per slice.
+    const rows = (await sql<LeadRow>`SELECT * FROM leads WHERE id IN (SELECT value FROM json_each(${JSON.stringify(slice)}))`.execute(db)).rows;
     const byId = new Map(rows.map((row) => [row.id, row]));
     for (const id of slice) {
       const row = byId.get(id);

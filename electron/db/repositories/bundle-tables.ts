@@ -68,14 +68,12 @@ export async function readSectionRecords(
     const result = await sql<Record<string, unknown>>`SELECT ${select} FROM ${sql.table(section.table)} ORDER BY ${order}`.execute(db);
     return result.rows.map(convert);
   }
-  const records: BundleRecord[] = [];
-  for (let start = 0; start < filter.values.length; start += IDS_PER_QUERY) {
-    const ids = filter.values.slice(start, start + IDS_PER_QUERY);
-    const result = await sql<Record<string, unknown>>`
-      SELECT ${select} FROM ${sql.table(section.table)} WHERE ${sql.ref(filter.column)} IN (${sql.join(ids)}) ORDER BY ${order}`.execute(db);
-    records.push(...result.rows.map(convert));
-  }
-  return records;
+  if (filter.values.length === 0) return [];
+  // The values as one JSON array SQLite unpacks (json_each): one query however many.
+  const result = await sql<Record<string, unknown>>`
+    SELECT ${select} FROM ${sql.table(section.table)}
+    WHERE ${sql.ref(filter.column)} IN (SELECT value FROM json_each(${JSON.stringify(filter.values)})) ORDER BY ${order}`.execute(db);
+  return result.rows.map(convert);
 }
 
 export interface MergeCounts {
@@ -116,13 +114,17 @@ export async function mergeSectionRecords(
   const existing = new Map<string, unknown>();
   const newer = section.newer;
   const keyColumns = sql.join(section.key.map((column) => sql.ref(column)));
-  const keyPerQuery = Math.floor(IDS_PER_QUERY / section.key.length);
+  const keyPerQuery = section.key.length === 1 ? records.length : Math.floor(IDS_PER_QUERY / section.key.length);
   for (let start = 0; start < records.length; start += keyPerQuery) {
     const slice = records.slice(start, start + keyPerQuery);
-    const tuples = sql.join(slice.map((record) => sql`(${sql.join(section.key.map((column) => record[column]))})`));
+    // A one-column key goes in as one JSON array (json_each); a composite key as row values.
+    const wanted =
+      section.key.length === 1
+        ? sql`${sql.ref(section.key[0] as string)} IN (SELECT value FROM json_each(${JSON.stringify(slice.map((record) => record[section.key[0] as string]))}))`
+        : sql`(${keyColumns}) IN (VALUES ${sql.join(slice.map((record) => sql`(${sql.join(section.key.map((column) => record[column]))})`))})`;
     const result = await sql<Record<string, unknown>>`
       SELECT ${keyColumns}${newer ? sql`, ${sql.ref(newer)} AS newer_value` : sql``}
-      FROM ${sql.table(section.table)} WHERE (${keyColumns}) IN (VALUES ${tuples})`.execute(db);
+      FROM ${sql.table(section.table)} WHERE ${wanted}`.execute(db);
     for (const row of result.rows) existing.set(keyOf(row, section.key), row.newer_value);
   }
 
@@ -153,12 +155,21 @@ export async function mergeSectionRecords(
     }
   }
 
-  const rowsPerInsert = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / present.length));
-  const columnList = sql.join(present.map((column) => sql.ref(column.name)));
-  for (let start = 0; start < toInsert.length; start += rowsPerInsert) {
-    const slice = toInsert.slice(start, start + rowsPerInsert);
-    const values = sql.join(slice.map((record) => sql`(${sql.join(present.map((column) => toSql(record, column.name)))})`));
-    await sql`INSERT INTO ${sql.table(section.table)} (${columnList}) VALUES ${values}`.execute(db);
+  if (toInsert.length > 0 && binary.size === 0) {
+    // The records as one JSON array SQLite unpacks (json_each, json_extract keeps text,
+    // numbers and null as they are): one statement per slice, nothing bound per value.
+    const columnList = sql.join(present.map((column) => sql.ref(column.name)));
+    const extract = sql.join(present.map((column) => sql`json_extract(value, ${'$."' + column.name + '"'})`));
+    const json = JSON.stringify(toInsert.map((record) => Object.fromEntries(present.map((column) => [column.name, toSql(record, column.name)]))));
+    await sql`INSERT INTO ${sql.table(section.table)} (${columnList}) SELECT ${extract} FROM json_each(${json})`.execute(db);
+  } else {
+    const rowsPerInsert = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / present.length));
+    const columnList = sql.join(present.map((column) => sql.ref(column.name)));
+    for (let start = 0; start < toInsert.length; start += rowsPerInsert) {
+      const slice = toInsert.slice(start, start + rowsPerInsert);
+      const values = sql.join(slice.map((record) => sql`(${sql.join(present.map((column) => toSql(record, column.name)))})`));
+      await sql`INSERT INTO ${sql.table(section.table)} (${columnList}) VALUES ${values}`.execute(db);
+    }
   }
   counts.added = toInsert.length;
   return counts;
