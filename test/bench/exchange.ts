@@ -20,6 +20,13 @@ const CLI_RUNS = 7;
  * "captured" timeline entry, no photos), and the command line's start-up as whole processes.
  */
 export async function runExchangeBench(): Promise<void> {
+  // A fixed amount of plain CPU work (≈ 300 ms on an idle 2-core machine of this kind):
+  // read the figures below against it when other work shares the machine.
+  printFigure('cpu_reference_loop', timeMs(() => {
+    let sum = 0;
+    for (let index = 0; index < 3e8; index++) sum += index;
+    if (sum < 0) throw new Error('unreachable');
+  }), 'ms', 0);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-bench-'));
   try {
     const database = await openDatabase(path.join(dir, 'source.db'));
