@@ -264,6 +264,14 @@ async function exportIds(
     at,
   });
   if (job.cancelled) return { cancelled: true };
+  if (produced.leadIds.length === 0) {
+    throw new AppError(
+      'not_found',
+      request.format === 'salesforce-converted'
+        ? 'None of the chosen leads has been converted: there are no accounts, contacts or opportunities to export.'
+        : 'Every chosen lead was left out: nothing to export.',
+    );
+  }
   const first = produced.files[0] as ExportedFile;
   const batch: ExportBatch = {
     id: context.newId(),

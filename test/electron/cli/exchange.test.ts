@@ -47,6 +47,12 @@ describe('leadbooth export / import / batches / duplicates', () => {
     expect(batches.stdout.map((line) => JSON.parse(line) as { leadCount: number; format: string })).toEqual([expect.objectContaining({ leadCount: 3, format: 'salesforce-leads' })]);
 
     const folder = path.join(dir, 'converted');
+    const unconverted = await leadbooth('a.db', 'export', '--format', 'salesforce-converted', '--out', folder);
+    expect(unconverted.code).toBe(1);
+    expect(unconverted.stderr[0]).toMatch(/None of the chosen leads has been converted/);
+    expect(fs.existsSync(folder)).toBe(false);
+    const [lead] = (await leadbooth('a.db', 'leads', 'list', '--json')).stdout.map((line) => JSON.parse(line) as { id: string });
+    expect((await leadbooth('a.db', 'leads', 'convert', lead?.id ?? '', '--account', 'new', '--contact', 'new', '--no-opportunity')).code).toBe(0);
     expect((await leadbooth('a.db', 'export', '--format', 'salesforce-converted', '--out', folder)).code).toBe(0);
     expect(fs.readdirSync(folder).sort()).toEqual(['Accounts.csv', 'Contacts.csv', 'Opportunities.csv']);
     expect((await leadbooth('a.db', 'export', '--format', 'xml', '--out', folder)).code).toBe(2);
