@@ -18,6 +18,7 @@ import { DEFAULT_LEAD_SOURCE, hasContactDetails, LEAD_CONTACT_FIELDS, leadContac
 import { ContactPayloadError, parseVcards } from '../../shared/parsing/contact-payload';
 import { AppError } from '../../shared/ipc/errors';
 import { mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
+import { insertDuplicateFlags } from '../db/repositories/duplicate-flags';
 import { findEventById } from '../db/repositories/events';
 import { insertLead } from '../db/repositories/leads';
 import { readSetting, writeSetting } from '../db/repositories/settings';
@@ -193,11 +194,10 @@ class DuplicateIndex {
 async function flagDuplicates(db: Kysely<Database>, index: DuplicateIndex, lead: DuplicateSubject, at: string): Promise<boolean> {
   const matches = index.matches(lead);
   if (matches.length === 0) return false;
-  await db
-    .insertInto('duplicate_flags')
-    .values(matches.map((match) => ({ lead_id: lead.id, other_lead_id: match.lead.id, reasons: JSON.stringify(match.reasons), source: 'import', flagged_at: at })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await insertDuplicateFlags(
+    db,
+    matches.map((match) => ({ leadId: lead.id, otherLeadId: match.lead.id, reasons: match.reasons, source: 'import', flaggedAt: at })),
+  );
   return true;
 }
 
