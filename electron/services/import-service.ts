@@ -31,7 +31,6 @@ import {
   leadStatusFromText,
   readLeadsCsv,
   type ColumnMapping,
-  type ImportTarget,
   type ImportedField,
 } from '../exchange/csv-import';
 import { BUNDLE_SECTIONS, BundleError, readBundle, type BundleRecord, type LeadBoothBundle } from '../exchange/leadbooth-bundle';
@@ -237,6 +236,8 @@ async function importLeads(trx: Kysely<Database>, context: ServiceContext, job: 
     }
     await job.progress(Math.min(start + SLICE_SIZE, incoming.length), incoming.length);
   }
+  // A Cancel during the last slice's turn still rolls everything back: nothing is committed yet.
+  if (job.cancelled) throw new ExchangeCancelled();
   summary.details = { leads: summary.added };
   return summary;
 }
@@ -281,9 +282,6 @@ function leadFromImport(
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-
-/** The target type check for IMPORT_TARGETS stays next to its use. */
-export type { ImportTarget };
 
 async function importBundle(trx: Kysely<Database>, context: ServiceContext, job: ExchangeJob, bundle: LeadBoothBundle, fileName: string): Promise<ImportSummary> {
   const summary = emptySummary();
@@ -338,6 +336,7 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
     }
     summary.details[section.name] = added;
   }
+  if (job.cancelled) throw new ExchangeCancelled();
   // Flag the new leads that look like leads that were here before.
   const added = new Set(addedLeads);
   for (const record of sections.leads ?? []) {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBatch } from '../../../electron/services/export-service';
 import { importFile, previewCsvImport } from '../../../electron/services/import-service';
+import { cancelExchangeJob } from '../../../electron/services/exchange-jobs';
 import { createEvent } from '../../../electron/services/events-service';
 import { createLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
@@ -62,6 +63,16 @@ describe('bundle import', () => {
     const newer = content(await exportBatch(source.context, { format: 'bundle', filter: {} }));
     expect(await importFile(target.context, { fileName: 'b.json', bytes: bytes(newer) })).toMatchObject({ added: 0, updated: 1, skipped: 3 });
     expect(target.database.sqlite.prepare("SELECT title FROM leads WHERE last_name = 'Okafor' AND company = 'Northwind'").pluck().get()).toBe('CEO');
+  });
+
+  it('rolls the whole import back at Cancel', async () => {
+    const target = await freshStore();
+    target.context.notify = (event) => {
+      if (event === 'exchange.progress') cancelExchangeJob(target.context);
+    };
+    expect(await importFile(target.context, { fileName: 'a.json', bytes: bytes(bundle) })).toMatchObject({ cancelled: true, added: 0 });
+    expect(target.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
+    expect(target.database.sqlite.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
   });
 
   it('refuses a truncated or broken bundle naming the line or record, and writes nothing', async () => {
