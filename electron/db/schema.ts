@@ -56,9 +56,6 @@ export interface LeadsTable {
   expected_close_date: Generated<string>;
   /** 1 when a person picked the rating, so the checklist's suggestion leaves it alone. */
   rating_by_person: Generated<number>;
-  /** The latest export batch the lead went out in, and when (null: never exported). */
-  exported_batch_id: Generated<string | null>;
-  exported_at: Generated<string | null>;
 }
 
 export interface CardScansTable {

@@ -5,8 +5,8 @@
  * `{ format: "leadbooth-bundle", version: 1, exportedAt, shows: [...], leads: [...], ... }`:
  * each section holds records as SQLite keeps them (the schema's snake_case column names),
  * without the local integer `seq` keys, which differ from laptop to laptop; ids are UUIDs
- * and stay what they are. Card photos are base64 text. Where a lead went out in an export
- * batch is this laptop's own business and is not carried.
+ * and stay what they are. Card photos are base64 text. Export batches are this laptop's own
+ * history and are not carried.
  *
  * Sections are listed in the order an import writes them, parents before children, so
  * every foreign key finds its row.
@@ -26,8 +26,6 @@ export interface BundleSection {
   newer?: string;
   /** columns written as base64 text */
   binary?: readonly string[];
-  /** columns that are this laptop's own and never travel (besides `seq`) */
-  local?: readonly string[];
   /** a WITHOUT ROWID table: records are read in key order instead of insertion order */
   withoutRowid?: boolean;
 }
@@ -40,7 +38,7 @@ export const BUNDLE_SECTIONS: readonly BundleSection[] = [
   { name: 'opportunities', table: 'opportunities', key: ['id'], newer: 'updated_at' },
   { name: 'contactRoles', table: 'opportunity_contact_roles', key: ['opportunity_id', 'contact_id'], withoutRowid: true },
   { name: 'stageHistory', table: 'opportunity_stage_history', key: ['opportunity_id', 'stage', 'at'] },
-  { name: 'leads', table: 'leads', key: ['id'], newer: 'updated_at', local: ['exported_batch_id', 'exported_at'] },
+  { name: 'leads', table: 'leads', key: ['id'], newer: 'updated_at' },
   { name: 'answers', table: 'lead_criteria', key: ['lead_id', 'criterion_key'], newer: 'answered_at', withoutRowid: true },
   { name: 'timeline', table: 'lead_timeline', key: ['id'] },
   { name: 'activities', table: 'activities', key: ['id'] },

@@ -30,9 +30,9 @@ const PARAMETERS_PER_INSERT = 30_000;
 export async function tableColumns(db: Kysely<Database>, section: BundleSection): Promise<TableColumn[]> {
   const rows = await sql<{ name: string; notnull: number; dflt_value: string | null; pk: number }>`
     SELECT name, "notnull", dflt_value, pk FROM pragma_table_info(${section.table})`.execute(db);
-  const local = new Set(['seq', ...(section.local ?? [])]);
+  // seq is each laptop's own integer key; the rows are identified by their ids.
   return rows.rows
-    .filter((column) => !local.has(column.name))
+    .filter((column) => column.name !== 'seq')
     .map((column) => ({
       name: column.name,
       required: column.notnull === 1 && column.dflt_value === null && column.pk === 0,

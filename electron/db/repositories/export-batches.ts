@@ -3,21 +3,15 @@ import type { ExportBatch, ExportFilter, ExportFormat } from '../../../shared/do
 import type { Database } from '../schema';
 
 /**
- * Export batches: what went out, and which leads it carried. A lead knows its latest batch
- * (`leads.exported_batch_id`, `leads.exported_at`), so "exported or not" is one indexed
- * condition for the review list.
+ * Export batches: what went out, and which leads it carried (`export_batch_leads`, indexed
+ * by lead), so "exported or not" is one index probe per lead for the review list.
  */
-
-/** Ids per IN list: well under SQLite's 32,766 bound parameters. */
-const IDS_PER_QUERY = 500;
 
 export interface NewExportBatch extends Omit<ExportBatch, 'filter'> {
   filter: ExportFilter;
 }
 
-/**
- * Records a batch and its leads and marks the leads exported, in the caller's transaction.
- */
+/** Records a batch and the leads it carried, in the caller's transaction. */
 export async function insertExportBatch(db: Kysely<Database>, batch: NewExportBatch, leadIds: readonly string[]): Promise<void> {
   await db
     .insertInto('export_batches')
@@ -39,11 +33,6 @@ export async function insertExportBatch(db: Kysely<Database>, batch: NewExportBa
   await sql`
     INSERT OR IGNORE INTO export_batch_leads (batch_id, lead_id)
     SELECT ${batch.id}, value FROM json_each(${JSON.stringify(leadIds)})`.execute(db);
-  await db
-    .updateTable('leads')
-    .set({ exported_batch_id: batch.id, exported_at: batch.createdAt })
-    .where('id', 'in', db.selectFrom('export_batch_leads').select('lead_id').where('batch_id', '=', batch.id))
-    .execute();
 }
 
 type BatchRow = Database['export_batches'];
@@ -89,23 +78,34 @@ export async function listBatchLeadIds(db: Kysely<Database>, batchId: string): P
 
 /** Of `leadIds`, those some batch has carried. */
 export async function leadIdsExported(db: Kysely<Database>, leadIds: readonly string[]): Promise<Set<string>> {
-  const exported = new Set<string>();
-  for (let start = 0; start < leadIds.length; start += IDS_PER_QUERY) {
-    const rows = await db
-      .selectFrom('leads')
-      .select('id')
-      .where('id', 'in', leadIds.slice(start, start + IDS_PER_QUERY))
-      .where('exported_at', 'is not', null)
-      .execute();
-    for (const row of rows) exported.add(row.id);
-  }
-  return exported;
+  if (leadIds.length === 0) return new Set();
+  const rows = await sql<{ lead_id: string }>`
+    SELECT DISTINCT lead_id FROM export_batch_leads
+    WHERE lead_id IN (SELECT value FROM json_each(${JSON.stringify(leadIds)}))`.execute(db);
+  return new Set(rows.rows.map((row) => row.lead_id));
+}
+
+/** The latest batch each of `leadIds` went out in (leads never exported are absent). */
+export async function latestExportOfLeads(
+  db: Kysely<Database>,
+  leadIds: readonly string[],
+): Promise<Map<string, { batchId: string; exportedAt: string; format: ExportFormat }>> {
+  if (leadIds.length === 0) return new Map();
+  const rows = await sql<{ lead_id: string; batch_id: string; created_at: string; format: string }>`
+    SELECT member.lead_id, batch.id AS batch_id, batch.created_at, batch.format
+    FROM export_batch_leads AS member JOIN export_batches AS batch ON batch.id = member.batch_id
+    WHERE member.lead_id IN (SELECT value FROM json_each(${JSON.stringify(leadIds)}))
+    ORDER BY batch.created_at`.execute(db);
+  // Later batches come last and win.
+  return new Map(rows.rows.map((row) => [row.lead_id, { batchId: row.batch_id, exportedAt: row.created_at, format: row.format as ExportFormat }]));
 }
 
 /**
  * The condition "the lead was exported" (true) or "never exported" (false) for a query
- * over `leads`: `.where(leadExportedCondition(false))`. Uses the leads_exported index.
+ * over `leads` (the table named `leads`): `.where(leadExportedCondition(false))`. One probe
+ * of the export_batch_leads_lead index per lead.
  */
 export function leadExportedCondition(exported: boolean): RawBuilder<SqlBool> {
-  return exported ? sql<SqlBool>`leads.exported_at IS NOT NULL` : sql<SqlBool>`leads.exported_at IS NULL`;
+  const carried = sql`EXISTS (SELECT 1 FROM export_batch_leads WHERE export_batch_leads.lead_id = leads.id)`;
+  return exported ? sql<SqlBool>`${carried}` : sql<SqlBool>`NOT ${carried}`;
 }

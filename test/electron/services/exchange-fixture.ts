@@ -50,9 +50,7 @@ export function dumpTables(store: TempStore): Record<string, unknown[]> {
   for (const table of tables) {
     const order = table === 'lead_criteria' || table === 'opportunity_contact_roles' ? '1, 2' : 'rowid';
     const rows = store.database.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all() as Array<Record<string, unknown>>;
-    dump[table] = rows.map(({ seq: _seq, exported_batch_id: _batch, exported_at: exportedAt, ...rest }) =>
-      table === 'leads' ? rest : { ...rest, ...(exportedAt !== undefined && { exported_at: exportedAt }) },
-    );
+    dump[table] = rows.map(({ seq: _seq, ...rest }) => rest);
   }
   return dump;
 }

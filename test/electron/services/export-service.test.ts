@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { undoConversion } from '../../../electron/services/conversion-service';
 import { cancelExchangeJob } from '../../../electron/services/exchange-jobs';
 import { exportBatch, exportBatchAgain, listBatches, previewExport } from '../../../electron/services/export-service';
-import { leadExportedCondition, leadIdsExported } from '../../../electron/db/repositories/export-batches';
+import { latestExportOfLeads, leadExportedCondition, leadIdsExported } from '../../../electron/db/repositories/export-batches';
 import { SALESFORCE_ACCOUNT_COLUMNS, SALESFORCE_CONTACT_COLUMNS, SALESFORCE_OPPORTUNITY_COLUMNS } from '../../../electron/exchange/salesforce-converted-csv';
 import { parseVcards } from '../../../shared/parsing/contact-payload';
 import type { ExportResult } from '../../../shared/domain/exchange';
@@ -43,6 +43,9 @@ describe('export batches', () => {
     const neverExported = await store.context.db.selectFrom('leads').select('id').where(leadExportedCondition(false)).execute();
     expect(neverExported.map((row) => row.id)).toEqual([fixture.leadIds[3]]);
     expect((await listBatches(store.context)).map((batch) => batch.id)).toEqual([result.batch.id]);
+    const latest = await latestExportOfLeads(store.context.db, fixture.leadIds);
+    expect(latest.get(fixture.leadIds[0] as string)).toEqual({ batchId: result.batch.id, exportedAt: result.batch.createdAt, format: 'salesforce-leads' });
+    expect(latest.has(fixture.leadIds[3] as string)).toBe(false);
   });
 
   it('previews what Salesforce refuses and can skip it; "only new" leaves out what a batch carried', async () => {
