@@ -44,36 +44,56 @@ export interface ExportRequest {
 
 const CSV_MIME = 'text/csv;charset=utf-8';
 
-/** The ids of the leads a filter chooses, in capture order (by seq). */
-export async function selectLeadIds(db: Kysely<Database>, filter: ExportFilter): Promise<string[]> {
-  let query = db.selectFrom('leads').select('id');
+/** The show/status/only-new part of a filter as conditions on `leads`. */
+function filtered(db: Kysely<Database>, filter: ExportFilter) {
+  let query = db.selectFrom('leads');
   if (filter.eventId) query = query.where('event_id', '=', filter.eventId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.onlyNew) query = query.where(leadExportedCondition(false));
-  if (filter.leadIds) {
-    const wanted = new Set(filter.leadIds);
-    const rows = await query.orderBy('seq').execute();
-    return rows.map((row) => row.id).filter((id) => wanted.has(id));
-  }
-  return (await query.orderBy('seq').execute()).map((row) => row.id);
+  return query;
 }
 
-/** The leads, read a slice at a time with progress between slices; null when cancelled. */
-async function readLeads(db: Kysely<Database>, ids: readonly string[], job: ExchangeJob): Promise<Lead[] | null> {
+/** How many leads a filter chooses. */
+async function countChosen(db: Kysely<Database>, filter: ExportFilter): Promise<number> {
+  if (filter.leadIds) return (await readByIds(db, filter, filter.leadIds)).length;
+  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Rows of these ids that also meet the rest of the filter, in capture order. */
+async function readByIds(db: Kysely<Database>, filter: ExportFilter, ids: readonly string[]): Promise<LeadRow[]> {
+  // The ids as one JSON array SQLite unpacks (json_each): one query for the slice.
+  return filtered(db, filter)
+    .selectAll()
+    .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .orderBy('seq')
+    .execute();
+}
+
+/**
+ * The leads a filter chooses, in capture order, read a slice at a time (in seq order, so
+ * SQLite reads the table front to back) with progress between slices; null when cancelled.
+ */
+async function readLeads(db: Kysely<Database>, filter: ExportFilter, job: ExchangeJob): Promise<Lead[] | null> {
+  const total = await countChosen(db, filter);
   const leads: Lead[] = [];
-  for (let start = 0; start < ids.length; start += SLICE_SIZE) {
-    if (job.cancelled) return null;
-    const slice = ids.slice(start, start + SLICE_SIZE);
-    // The slice's ids as one JSON array SQLite unpacks (json_each): one query per slice.
-    const rows = (await sql<LeadRow>`SELECT * FROM leads WHERE id IN (SELECT value FROM json_each(${JSON.stringify(slice)}))`.execute(db)).rows;
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    for (const id of slice) {
-      const row = byId.get(id);
-      if (row) leads.push(leadFromRow(row));
+  if (filter.leadIds) {
+    for (let start = 0; start < filter.leadIds.length; start += SLICE_SIZE) {
+      if (job.cancelled) return null;
+      for (const row of await readByIds(db, filter, filter.leadIds.slice(start, start + SLICE_SIZE))) leads.push(leadFromRow(row));
+      await job.progress(leads.length, total);
     }
-    await job.progress(Math.min(start + SLICE_SIZE, ids.length), ids.length);
+    return leads;
   }
-  return leads;
+  let after = 0;
+  for (;;) {
+    if (job.cancelled) return null;
+    const rows = await filtered(db, filter).selectAll().where('seq', '>', after).orderBy('seq').limit(SLICE_SIZE).execute();
+    for (const row of rows) leads.push(leadFromRow(row));
+    await job.progress(leads.length, total);
+    if (rows.length < SLICE_SIZE) return leads;
+    after = (rows[rows.length - 1] as LeadRow).seq;
+  }
 }
 
 function displayName(lead: Lead): string {
@@ -86,10 +106,9 @@ async function eventNames(db: Kysely<Database>): Promise<Map<string, string>> {
 
 /** What an export of these leads would carry, and what Salesforce would refuse or cut. */
 export async function previewExport(context: ServiceContext, request: Omit<ExportRequest, 'skipMissingRequired'>): Promise<ExportPreview> {
-  const ids = await selectLeadIds(context.db, request.filter);
-  if (request.format !== 'salesforce-leads') return { leadCount: ids.length, missingRequired: [], truncations: [] };
+  if (request.format !== 'salesforce-leads') return { leadCount: await countChosen(context.db, request.filter), missingRequired: [], truncations: [] };
   return runExchangeJob(context, 'export', async (job) => {
-    const leads = (await readLeads(context.db, ids, job)) ?? [];
+    const leads = (await readLeads(context.db, request.filter, job)) ?? [];
     const names = await eventNames(context.db);
     const csv = salesforceLeadsCsv(leads, { eventName: (id) => names.get(id) });
     const byId = new Map(leads.map((lead) => [lead.id, lead]));
@@ -246,15 +265,21 @@ export async function collectBundleSections(db: Kysely<Database>, leadIds: reado
   return sections;
 }
 
-/** Runs an export of these leads and records it as a batch. */
-async function exportIds(
+/** Runs an export of the leads the filter chooses and records it as a batch. */
+async function exportChosen(
   context: ServiceContext,
   job: ExchangeJob,
-  ids: readonly string[],
-  request: ExportRequest & { everything: boolean; repeatOf: string | null },
+  request: ExportRequest & {
+    everything: boolean;
+    repeatOf: string | null;
+    nothingChosen: string;
+    /** what the batch records as its filter (a repeat records the first batch's, not 100k ids) */
+    recordedFilter?: ExportFilter;
+  },
 ): Promise<ExportResult> {
-  const leads = await readLeads(context.db, ids, job);
+  const leads = await readLeads(context.db, request.filter, job);
   if (leads === null || job.cancelled) return { cancelled: true };
+  if (leads.length === 0) throw new AppError('not_found', request.nothingChosen);
   const now = context.clock.now();
   const at = nowIso(context);
   const produced = await produce(context, request.format, leads, {
@@ -278,7 +303,7 @@ async function exportIds(
     createdAt: at,
     createdBy: await currentActor(context.db),
     format: request.format,
-    filter: request.filter,
+    filter: request.recordedFilter ?? request.filter,
     fileName: produced.files.length === 1 ? first.name : `leadbooth-${request.format}-${fileStamp(now)}`,
     sha256: sha256Of(produced.files),
     leadCount: produced.leadIds.length,
@@ -299,13 +324,16 @@ function isEverything(filter: ExportFilter): boolean {
 }
 
 export async function exportBatch(context: ServiceContext, request: ExportRequest): Promise<ExportResult> {
-  return runExchangeJob(context, 'export', async (job) => {
-    const ids = await selectLeadIds(context.db, request.filter);
-    if (ids.length === 0) {
-      throw new AppError('not_found', request.filter.onlyNew ? 'Every lead chosen has been exported already: nothing new to export.' : 'No lead matches this choice: nothing to export.');
-    }
-    return exportIds(context, job, ids, { ...request, everything: isEverything(request.filter), repeatOf: null });
-  });
+  return runExchangeJob(context, 'export', async (job) =>
+    exportChosen(context, job, {
+      ...request,
+      everything: isEverything(request.filter),
+      repeatOf: null,
+      nothingChosen: request.filter.onlyNew
+        ? 'Every lead chosen has been exported already: nothing new to export.'
+        : 'No lead matches this choice: nothing to export.',
+    }),
+  );
 }
 
 /** The same leads in the same format once more (as they are now); recorded as a new batch that names the first. */
@@ -314,13 +342,14 @@ export async function exportBatchAgain(context: ServiceContext, batchId: string)
   if (!batch) throw new AppError('not_found', 'This batch is not in the history any more.');
   return runExchangeJob(context, 'export', async (job) => {
     const ids = await listBatchLeadIds(context.db, batchId);
-    if (ids.length === 0) throw new AppError('not_found', 'The leads of this batch have all been deleted: nothing to export again.');
-    return exportIds(context, job, ids, {
+    return exportChosen(context, job, {
       format: batch.format,
       filter: { leadIds: ids },
       skipMissingRequired: false,
       everything: false,
       repeatOf: batch.id,
+      recordedFilter: batch.filter,
+      nothingChosen: 'The leads of this batch have all been deleted: nothing to export again.',
     });
   });
 }
