@@ -82,7 +82,11 @@ const outputDir = path.join(tempDir, 'dist');
 step(`Creating a stub Electron distribution in ${stubDist}`);
 fs.mkdirSync(path.join(stubDist, 'resources'), { recursive: true });
 const executable = platform === 'win' ? 'electron.exe' : 'electron';
-fs.writeFileSync(path.join(stubDist, executable), '#!/bin/sh\necho "stub Electron: pack:smoke only"\n', { mode: 0o755 });
+// With a fuse wire as Electron ships it (sentinel, version 1, 8 fuses: RunAsNode, cookie
+// encryption, NODE_OPTIONS, --inspect, asar integrity, only-asar, V8 snapshot, file:// privileges),
+// so the afterPack hook has something to flip and this script something to check.
+const STUB_FUSE_WIRE = `dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX\u0001\u0008${'10110001'}`;
+fs.writeFileSync(path.join(stubDist, executable), `#!/bin/sh\necho "stub Electron: pack:smoke only"\nexit 0\n# ${STUB_FUSE_WIRE}\n`, { mode: 0o755 });
 fs.writeFileSync(path.join(stubDist, 'version'), require('electron/package.json').version);
 fs.writeFileSync(path.join(stubDist, 'LICENSE'), 'stub\n');
 fs.writeFileSync(path.join(stubDist, 'LICENSES.chromium.html'), '<p>stub</p>\n');
@@ -111,6 +115,15 @@ check(fs.existsSync(asarPath), 'resources/app.asar exists');
 const productExecutable = platform === 'win' ? 'LeadBooth.exe' : 'leadbooth';
 check(fs.existsSync(path.join(unpackedDir, productExecutable)), `the stub executable was renamed to ${productExecutable}`);
 if (!fs.existsSync(asarPath)) finish(tempDir);
+
+// Fuses: the afterPack hook must have flipped every one in the packed executable.
+const { checkLeadBoothFuses, LEADBOOTH_FUSES } = require('./electron-fuses.cjs');
+const { FuseV1Options } = require('@electron/fuses');
+const fuseProblems = await checkLeadBoothFuses(path.join(unpackedDir, productExecutable));
+for (const [index, wanted] of Object.entries(LEADBOOTH_FUSES)) {
+  const name = FuseV1Options[index];
+  check(!fuseProblems.some((problem) => problem.startsWith(`${name} `)), `fuse ${name} is ${wanted ? 'on' : 'off'}`);
+}
 
 const asar = require('@electron/asar');
 const inAsar = new Set(asar.listPackage(asarPath, { isPack: false }).map((entry) => entry.replaceAll('\\', '/')));

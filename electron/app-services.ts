@@ -4,6 +4,7 @@ import type { AppInfo, EventPayload, Handlers } from '../shared/ipc/contract';
 import { APP_VERSION } from './app-version';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
 import type { Scanner } from './ocr/scanner';
+import { backupIfDue } from './services/backup-service';
 import { pruneUnsavedScans } from './services/card-scan-service';
 import { createHandlers } from './services/handlers';
 import { createServiceContext, type ServiceContext } from './services/service-context';
@@ -39,11 +40,15 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   const scanner = options.withScanner ? (await import('./ocr/scanner')).createScanner({ dataDir: path.dirname(options.dbPath) }) : undefined;
   // Warm in the background so the first card at the booth does not wait for a worker to start.
   scanner?.warmUp().catch((error: unknown) => options.onUnexpectedError?.(error));
+  const store = { db: database.db, sqlite: database.sqlite, path: database.path };
   const context = createServiceContext(database.db, {
     ...(options.notify && { notify: options.notify }),
     cardReader: scanner,
     openExternal: options.openExternal,
+    store,
   });
+  // The daily backup runs in the background (a large store takes a while to copy); close() waits for it.
+  const dailyBackup = backupIfDue(store, context.clock).catch((error: unknown) => options.onUnexpectedError?.(error));
   // Where cards are scanned, yesterday's abandoned scans go: start-up is the quiet moment for it.
   if (scanner) await pruneUnsavedScans(context);
   const handlers = createHandlers(context, { version: options.version ?? APP_VERSION, dataPath: options.dbPath, mode: options.mode });
@@ -53,6 +58,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     handlers,
     scanner,
     async close() {
+      await dailyBackup;
       await scanner?.close();
       await database.close();
     },

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/ipc/errors';
 import { defaultDatabasePath, defaultDataDir } from '../data-location';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, formatUsage, type CliIo } from './cli-io';
+import { BACKUP_USAGE, runBackupCommand, runRestoreCommand } from './commands/backup';
 import { EVENTS_USAGE, runEventsCommand } from './commands/events';
 import { LEADS_USAGE, runLeadsCommand } from './commands/leads';
 import { CONVERT_USAGE, runConvertCommand } from './commands/convert';
@@ -23,6 +24,7 @@ const USAGE = [
     ...EXCHANGE_USAGE,
     ['scan FILE... [--concurrency N] [--thorough]', 'read business-card photos; one JSON line per file'],
     ...SERVE_USAGE,
+    ...BACKUP_USAGE,
   ]),
   '',
   '--db PATH   use another database file (default: the app\'s own, see "leadbooth where")',
@@ -61,6 +63,12 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
     }
     case 'serve':
       return runServeCommand(dbPath, commandLine.words, io);
+    case 'backup':
+      await runBackupCommand(dbPath, commandLine.words, io);
+      return EXIT_OK;
+    case 'restore':
+      await runRestoreCommand(dbPath, commandLine.words, io);
+      return EXIT_OK;
     case 'staff':
     case 'events':
     case 'leads':

@@ -3,8 +3,11 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../shared/ipc/errors';
+import { defaultDataDir } from '../data-location';
+import { databaseFiles, ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE } from '../security/file-permissions';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { migrateToLatest } from './migrate';
+import { withImmediateTransactions } from './immediate-transactions';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 
@@ -26,7 +29,10 @@ const SQLITE_HEADER = 'SQLite format 3\0';
  */
 export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
   assertLooksLikeSqlite(filePath);
-  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  ensurePrivateFolder(path.dirname(filePath), { ours: path.resolve(path.dirname(filePath)) === defaultDataDir() });
+  // Created 0600 before SQLite opens it: SQLite gives -wal and -shm the mode of the db file.
+  createPrivateFileIfMissing(filePath);
+  makeFilesPrivate(...databaseFiles(filePath));
 
   let sqlite: BetterSqlite3.Database;
   try {
@@ -45,6 +51,8 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
       );
     }
     configureConnection(sqlite);
+    // WAL mode has just created -wal and -shm (or they were left by an older version with a looser mode).
+    makeFilesPrivate(...databaseFiles(filePath));
   } catch (error) {
     sqlite.close();
     if (error instanceof AppError) throw error;
@@ -52,7 +60,7 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
     throw error;
   }
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withImmediateTransactions(withStatementCache(sqlite), sqlite) }) });
   try {
     await migrateToLatest(db, sqlite);
   } catch (error) {
@@ -76,6 +84,8 @@ export function configureConnection(sqlite: BetterSqlite3.Database): void {
   // not only a crash. NORMAL would be faster and could drop the last commits on power loss.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten with zeros, so a forgotten person does not linger in free pages.
+  sqlite.pragma('secure_delete = ON');
 }
 
 function assertLooksLikeSqlite(filePath: string): void {
@@ -101,4 +111,13 @@ function notADatabase(filePath: string): AppError {
     `${filePath} is not a LeadBooth database (not an SQLite file). It was left untouched: ` +
       'point LeadBooth at another file with --db, or move this one away.',
   );
+}
+
+function createPrivateFileIfMissing(filePath: string): void {
+  try {
+    fs.closeSync(fs.openSync(filePath, 'wx', PRIVATE_FILE_MODE));
+  } catch (error) {
+    // There already (maybe read-only: opening it says so in its own words), or the folder refuses: SQLite reports that.
+    if (!['EEXIST', 'EACCES', 'EROFS', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
 }

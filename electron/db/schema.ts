@@ -246,6 +246,16 @@ export interface DuplicateFlagsTable {
   flagged_at: string;
 }
 
+/** Each time a person was forgotten: never anything about the person (see migration 0006). */
+export interface PrivacyLogTable {
+  seq: Generated<number>;
+  at: string;
+  action: 'forget';
+  lead_id: string;
+  done_by: string;
+  photos_removed: number;
+}
+
 export interface Database {
   events: EventsTable;
   settings: SettingsTable;
@@ -262,6 +272,7 @@ export interface Database {
   activities: ActivitiesTable;
   conversions: ConversionsTable;
   conversion_rules: ConversionRulesTable;
+  privacy_log: PrivacyLogTable;
   export_batches: ExportBatchesTable;
   export_batch_leads: ExportBatchLeadsTable;
   duplicate_flags: DuplicateFlagsTable;

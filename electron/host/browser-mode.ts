@@ -39,6 +39,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       staticRoot: path.resolve(options.staticRoot ?? BUILT_RENDERER_DIR),
       port: options.port ?? 0,
       ...(options.token !== undefined && { token: options.token }),
+      ...(options.onUnexpectedError && { onUnexpected: options.onUnexpectedError }),
     });
   } catch (error) {
     await services.close();

@@ -7,6 +7,7 @@ import type { Dispatcher } from '../ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import { API_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_HEADER, TOKEN_QUERY } from '../../shared/ipc/http-protocol';
 import { readRendererFile } from '../security/renderer-files';
+import { loopbackHosts } from '../security/trusted-origins';
 
 export interface HostOptions {
   dispatch: Dispatcher;
@@ -16,6 +17,8 @@ export interface HostOptions {
   port?: number;
   /** Fixed only in tests; a fresh random token per run otherwise. */
   token?: string;
+  /** Where a failure inside the host itself is logged (its text is never sent to the page). */
+  onUnexpected?: (error: unknown) => void;
 }
 
 export interface RunningHost {
@@ -53,14 +56,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const server = http.createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, { error: `Host error: ${String(error)}` });
+      // The detail stays in this process's log; the page gets a code it can show.
+      options.onUnexpected?.(error);
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong inside LeadBooth (error internal). Try again.' } });
       else response.end();
     });
   });
 
   async function handleRequest(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    if (!allowedHosts.includes(request.headers.host ?? '')) return sendText(response, 421, 'Unknown host.');
-    if (isCrossOrigin(request, origin)) return sendText(response, 403, 'Cross-origin requests are refused.');
+    const host = request.headers.host ?? '';
+    if (!allowedHosts.includes(host)) return sendText(response, 421, 'Unknown host.');
+    // The page's origin is the address it was opened at: 127.0.0.1:PORT or localhost:PORT, the same as the Host.
+    if (isCrossOrigin(request, `http://${host}`)) return sendText(response, 403, 'Cross-origin requests are refused.');
     const url = new URL(request.url ?? '/', origin);
 
     if (url.pathname === EVENTS_PATH) {
@@ -70,11 +77,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (url.pathname.startsWith(API_PREFIX)) {
       if (request.method !== 'POST') return sendText(response, 405, 'Use POST.');
+      // Refused before a byte of the body is read: answering 413 beats resetting the connection mid-upload.
+      if (declaredLength(request) > MAX_BODY_BYTES) return refuseTooLarge(request, response);
       if (!tokenMatches(headerValue(request.headers[TOKEN_HEADER]), token)) {
         return sendText(response, 401, 'Missing or wrong token: open the address the host printed.');
       }
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return sendText(response, 415, 'Send JSON.');
       const body = await readJsonBody(request);
+      if (!body.ok && body.tooLarge) return refuseTooLarge(request, response);
       if (!body.ok) return sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: body.message } });
       if (closing) return sendText(response, 503, 'LeadBooth is stopping; start it again to go on.');
       const channel = url.pathname.slice(API_PREFIX.length);
@@ -103,7 +113,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
-  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  allowedHosts = loopbackHosts(port);
 
   return {
     url: `${origin}/#${TOKEN_QUERY}=${token}`,
@@ -156,14 +166,26 @@ function openEventStream(response: http.ServerResponse, streams: Set<http.Server
   });
 }
 
-type BodyResult = { ok: true; value: unknown } | { ok: false; message: string };
+type BodyResult = { ok: true; value: unknown } | { ok: false; message: string; tooLarge?: true };
+
+/** The Content-Length the client announced (0 when absent or not a number: the streaming check then applies). */
+function declaredLength(request: http.IncomingMessage): number {
+  const value = Number(request.headers['content-length']);
+  return Number.isFinite(value) ? value : 0;
+}
+
+function refuseTooLarge(request: http.IncomingMessage, response: http.ServerResponse): void {
+  sendJson(response, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is too large (over 42 MB). Use a smaller photo.' } });
+  // The rest of the upload is not wanted: stop reading it once the answer is out.
+  response.on('finish', () => request.destroy());
+}
 
 async function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return { ok: false, message: 'The request is too large.' };
+    if (size > MAX_BODY_BYTES) return { ok: false, message: 'The request is too large.', tooLarge: true };
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -175,12 +197,22 @@ async function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> 
   }
 }
 
+/**
+ * An answer sent before the request's body was read (a refusal) closes the connection: a
+ * client reusing that socket would otherwise have the unread bytes parsed as its next request.
+ */
+function closeIfBodyUnread(response: http.ServerResponse): void {
+  if (!response.req.complete) response.setHeader('Connection', 'close');
+}
+
 function sendJson(response: http.ServerResponse, status: number, value: unknown): void {
+  closeIfBodyUnread(response);
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(JSON.stringify(value));
 }
 
 function sendText(response: http.ServerResponse, status: number, message: string): void {
+  closeIfBodyUnread(response);
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(message);
 }

@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron';
+import { isSafeExternalUrl } from './open-external';
 import { isTrustedUrl } from './trusted-origins';
-import { isExternalLink } from './open-external';
 
 /**
  * Keeps every web page of the app on our own origin.
@@ -13,7 +13,7 @@ import { isExternalLink } from './open-external';
  *   no guest pages, so "allow our own origin" would only add attack surface.
  * - window.open and target="_blank" never open an Electron window. A link the user opens
  *   that way (the website or email on a lead) goes to the system browser / mail client,
- *   but only for http:, https: and mailto: URLs: file:, smb:, custom app schemes and the
+ *   but only for validated https: and mailto: URLs (open-external.ts): file:, smb:, custom app schemes and the
  *   like can launch programs through the OS, so they are dropped.
  */
 export interface NavigationPolicy {
@@ -44,7 +44,7 @@ export function installNavigationGuards(contents: GuardedContents, policy: Navig
     log(`Blocked a <webview> for ${params.src ?? '(no src)'}`);
   });
   contents.setWindowOpenHandler((details) => {
-    if (isExternalLink(details.url)) {
+    if (isSafeExternalUrl(details.url)) {
       policy.openExternal(details.url).catch((error: unknown) => log(`Could not open ${details.url}: ${String(error)}`));
     } else {
       log(`Blocked a new window for ${details.url}`);

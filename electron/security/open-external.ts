@@ -1,25 +1,63 @@
 /**
- * Which addresses LeadBooth hands to the operating system (shell.openExternal): a mail
- * draft (mailto:) or a web page over https. Anything else — file:, javascript:, http:,
- * custom schemes that start other programs — is refused, because openExternal runs
- * whatever program the system registered for the scheme. Used for links the page opens
- * (navigation guards) and for the follow-up email (the app.openExternal channel).
+ * What may be handed to shell.openExternal: the operating system opens whatever it is
+ * given with the program registered for it, so a URL from a lead (a website typed at the
+ * booth, an email address read off a card) could otherwise launch programs (file:, smb:,
+ * ms-msdt:, custom app schemes) or make the mail client attach local files.
+ *
+ * Only two kinds pass:
+ * - https: with a host name and no credentials (user:pass@ is a phishing trick);
+ * - mailto: with one or more plausible addresses and only the subject, body, cc and bcc
+ *   fields (some mail clients honour attach= and would attach a local file).
+ * Both at most 2,048 characters, with no control characters or spaces anywhere. Pure (no
+ * `electron` import) so the follow-up email feature and the navigation guards share it.
  */
-const ALLOWED_PROTOCOLS: ReadonlySet<string> = new Set(['mailto:', 'https:']);
-/** A web link a person clicks is short; a mailto: carries the follow-up email's text, so it may be longer. */
-const MAX_WEB_URL_LENGTH = 2048;
-const MAX_MAILTO_LENGTH = 32_000;
+export const MAX_EXTERNAL_URL_LENGTH = 2048;
+const MAILTO_FIELDS = new Set(['subject', 'body', 'cc', 'bcc']);
+const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
 
-export function isExternalLink(address: string): boolean {
-  let url: URL;
+export type ExternalUrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+
+export function checkExternalUrl(url: string): ExternalUrlCheck {
+  if (url.length === 0 || url.length > MAX_EXTERNAL_URL_LENGTH) return refuse('empty or longer than 2,048 characters');
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(url)) return refuse('control characters or spaces');
+  let parsed: URL;
   try {
-    url = new URL(address);
+    parsed = new URL(url);
   } catch {
-    return false;
+    return refuse('not a URL');
   }
-  if (!ALLOWED_PROTOCOLS.has(url.protocol)) return false;
-  if (url.protocol === 'mailto:') return address.length <= MAX_MAILTO_LENGTH;
-  if (address.length > MAX_WEB_URL_LENGTH) return false;
-  // A web link must name a host; credentials in a link are a phishing trick ("https://bank.com@evil.example").
-  return url.hostname !== '' && url.username === '' && url.password === '';
+  if (parsed.protocol === 'https:') {
+    if (parsed.hostname === '') return refuse('no host');
+    if (parsed.username !== '' || parsed.password !== '') return refuse('credentials in the link');
+    return { ok: true, url: parsed.href };
+  }
+  if (parsed.protocol === 'mailto:') {
+    const addresses = decodeURIComponent(parsed.pathname).split(',').filter(Boolean);
+    if (addresses.length === 0 || !addresses.every((address) => ADDRESS.test(address.trim()))) return refuse('not an email address');
+    for (const [field, value] of parsed.searchParams) {
+      if (!MAILTO_FIELDS.has(field.toLowerCase())) return refuse(`mail field "${field}" is not allowed`);
+      if ((field === 'cc' || field === 'bcc') && !value.split(',').every((address) => ADDRESS.test(address.trim()))) return refuse(`${field} is not an email address`);
+    }
+    return { ok: true, url };
+  }
+  return refuse(`the ${parsed.protocol} scheme is not opened`);
+}
+
+export function isSafeExternalUrl(url: string): boolean {
+  return checkExternalUrl(url).ok;
+}
+
+/**
+ * Opens a checked URL with the system browser or mail client; refuses anything else.
+ * `openExternal` is Electron's shell.openExternal, passed in so this runs without Electron.
+ */
+export async function openExternalSafely(openExternal: (url: string) => Promise<void>, url: string): Promise<ExternalUrlCheck> {
+  const check = checkExternalUrl(url);
+  if (check.ok) await openExternal(check.url);
+  return check;
+}
+
+function refuse(reason: string): ExternalUrlCheck {
+  return { ok: false, reason };
 }

@@ -69,3 +69,13 @@ function isLoopbackHttpUrl(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * The Host names browser mode answers to: the loopback address it listens on and
+ * `localhost`, both at its port. A page opened at either is same-origin with the API it
+ * calls there (the Origin it sends is `http://` + that Host); any other name is refused, so
+ * a DNS-rebound name can never reach the API.
+ */
+export function loopbackHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
+}

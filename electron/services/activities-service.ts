@@ -3,7 +3,7 @@ import type { FollowupEmail } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { insertActivity } from '../db/repositories/activities';
 import { findEventById } from '../db/repositories/events';
-import { findLeadById, saveLead } from '../db/repositories/leads';
+import { findLeadById, setLeadStanding } from '../db/repositories/leads';
 import { findOpportunityById } from '../db/repositories/opportunities';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
@@ -49,7 +49,7 @@ export async function logActivity(context: ServiceContext, input: ActivityInput)
         details: { kind: 'activity_logged', activityId: activity.id, type: activity.type, outcome: activity.outcome, text: activity.text.slice(0, 500) },
       });
       if (lead.status === 'New' && REACHING_OUT.has(activity.type)) {
-        await saveLead(trx, { ...lead, status: 'Working', updatedAt: now });
+        await setLeadStanding(trx, lead.id, { status: 'Working', rating: lead.rating, updatedAt: now });
         await record(trx, context, { leadId: lead.id, at: now, actor, details: { kind: 'status_changed', from: 'New', to: 'Working' } });
       }
     }

@@ -58,8 +58,12 @@ export function cancelConversionRun(context: ServiceContext): { cancelled: boole
   return { cancelled: true };
 }
 
-/** Work is committed in slices of about this long, then the event loop gets a turn: the window stays responsive. */
-const SLICE_MS = 40;
+/**
+ * Work is committed in slices of about this long, then the event loop gets a turn: the
+ * window stays responsive. With the commit's fsync (~10 ms here) a slice blocks for less
+ * than 100 ms; longer slices mean fewer fsyncs, so the run is faster.
+ */
+const SLICE_MS = 70;
 const SKIPPED_LISTED = 200;
 
 /**
@@ -125,7 +129,7 @@ async function runRule(context: ServiceContext, run: { cancelled: boolean }, eve
             if (report.skipped.length < SKIPPED_LISTED) report.skipped.push({ leadId, name: displayName(lead), reason: plan.skip });
             continue;
           }
-          await convertInTransaction(trx, context, plan.request, { automatic: true, actor: AUTOMATIC_ACTOR, now: nowIso(context) });
+          await convertInTransaction(trx, context, plan.request, { automatic: true, actor: AUTOMATIC_ACTOR, now: nowIso(context), lead });
           report.converted++;
           changed.push(leadId);
         }

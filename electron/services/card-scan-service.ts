@@ -3,6 +3,7 @@ import { AppError } from '../../shared/ipc/errors';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
 import { deleteUnattachedCardScans, insertCardScan } from '../db/repositories/card-scans';
+import { stripPhotoMetadata } from '../security/strip-photo-metadata';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
 
@@ -37,24 +38,29 @@ export async function scanCard(
     result = await reader.scan({ bytes, name: input.fileName });
   } catch (error) {
     if (isScanInputError(error)) throw new AppError('invalid_input', error.message, { image: error.message });
-    throw new AppError('scan_failed', `The card could not be read (${(error as Error).message}). Try again, or type the lead.`);
+    // The engine's own text (paths, wasm errors) goes to the log through `cause`, not to the screen.
+    throw new AppError('scan_failed', 'The card could not be read (error scan_failed). Try again, or type the lead.', undefined, { cause: error });
   }
+  // Kept as evidence: the pixels, upright, without the photo's EXIF (GPS, camera serial, dates).
+  const photo = await stripPhotoMetadata(result.image.bytes).catch((error: unknown) => {
+    throw new AppError('scan_failed', 'The card photo could not be stored (error scan_failed). Try another photo, or type the lead.', undefined, { cause: error });
+  });
   const scanId = context.newId();
   const scannedAt = nowIso(context);
   await insertCardScan(context.db, {
     id: scanId,
     lead_id: null,
     file_name: input.fileName,
-    image: result.image.bytes,
-    image_mime: result.image.mime,
-    image_width: result.image.width,
-    image_height: result.image.height,
+    image: photo.bytes,
+    image_mime: photo.mime,
+    image_width: photo.width,
+    image_height: photo.height,
     ocr_text: result.page.text,
     ocr_json: JSON.stringify({ page: result.page, fields: result.fields }),
     scanned_by: (await getSettings(context)).staffName,
     scanned_at: scannedAt,
   });
-  return { scanId, fields: result.fields, text: result.page.text, ms: result.ms, imageWidth: result.image.width, imageHeight: result.image.height };
+  return { scanId, fields: result.fields, text: result.page.text, ms: result.ms, imageWidth: photo.width, imageHeight: photo.height };
 }
 
 /** How long a scan that was never saved as a lead is kept (re-scans, cleared forms, crashes). */

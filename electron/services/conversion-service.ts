@@ -23,14 +23,14 @@ import {
   contactFromRow,
   deleteContact,
   findContactRow,
+  findContactCandidates,
   insertContact,
-  listContactsOfAccount,
   updateContactColumns,
   type ContactFillable,
 } from '../db/repositories/contacts';
 import { deleteConversion, findConversionOfLead, findConversionSummary, insertConversion } from '../db/repositories/conversions';
 import { findEventById } from '../db/repositories/events';
-import { findLeadById, saveLead } from '../db/repositories/leads';
+import { findLeadById, setLeadStanding } from '../db/repositories/leads';
 import { addContactRole, deleteOpportunity, insertOpportunity } from '../db/repositories/opportunities';
 import { listAnswers } from '../db/repositories/qualification';
 import type { AccountRow, ContactRow, Database } from '../db/schema';
@@ -89,7 +89,7 @@ export async function suggestAccounts(db: Kysely<Database>, lead: Pick<Lead, 'co
 
 /** Contacts of the account that are this person: same email first, then the same name. */
 export async function suggestContacts(db: Kysely<Database>, accountId: string, lead: Lead): Promise<Contact[]> {
-  const contacts = await listContactsOfAccount(db, accountId);
+  const contacts = await findContactCandidates(db, { accountId, email: lead.email, firstName: lead.firstName, lastName: lead.lastName });
   const email = normalizeEmail(lead.email);
   const name = normalizePersonName(`${lead.firstName} ${lead.lastName}`);
   const byEmail = contacts.filter((contact) => email !== '' && normalizeEmail(contact.email) === email);
@@ -190,11 +190,12 @@ export async function convertInTransaction(
   trx: Kysely<Database>,
   context: Pick<ServiceContext, 'newId'>,
   request: ConversionRequest,
-  options: { automatic: boolean; actor: string; now: string },
+  options: { automatic: boolean; actor: string; now: string; /** Already read in this transaction by the caller. */ lead?: Lead },
 ): Promise<string> {
   const { actor, now } = options;
-  const lead = await requireLead(trx, request.leadId);
-  if (lead.status === 'Converted' || (await findConversionOfLead(trx, lead.id))) {
+  const lead = options.lead ?? (await requireLead(trx, request.leadId));
+  // A converted lead has status Converted; conversions.lead_id is UNIQUE as well, so a race cannot convert twice.
+  if (lead.status === 'Converted') {
     throw new AppError('conflict', 'This lead is converted already. Undo that conversion first to convert it again.');
   }
   const restore: RestoreRecord = { account: {}, contact: {}, lead: { status: lead.status } };
@@ -206,7 +207,7 @@ export async function convertInTransaction(
     const row = await findAccountRow(trx, request.account.id);
     if (!row) throw new AppError('not_found', 'The account picked no longer exists. Pick another one or create a new account.', { account: 'Unknown account.' });
     const filled = fillEmpty<AccountFillable>(row, accountValuesOf(lead), ACCOUNT_FILLABLE);
-    await updateAccountColumns(trx, row.id, filled.changes, now);
+    if (Object.keys(filled.changes).length > 0) await updateAccountColumns(trx, row.id, filled.changes, now);
     restore.account = filled.restore;
     accountId = row.id;
     accountName = row.name;
@@ -243,7 +244,7 @@ export async function convertInTransaction(
       });
     }
     const filled = fillEmpty<ContactFillable>(row, contactValuesOf(lead), CONTACT_FILLABLE);
-    await updateContactColumns(trx, row.id, filled.changes, now);
+    if (Object.keys(filled.changes).length > 0) await updateContactColumns(trx, row.id, filled.changes, now);
     restore.contact = filled.restore;
     contactId = row.id;
     contactName = `${row.first_name} ${row.last_name}`.trim() || row.email;
@@ -299,7 +300,7 @@ export async function convertInTransaction(
     opportunityId = opportunity.id;
   }
 
-  await saveLead(trx, { ...lead, status: 'Converted', updatedAt: now });
+  await setLeadStanding(trx, lead.id, { status: 'Converted', rating: lead.rating, updatedAt: now });
   const conversionId = context.newId();
   await insertConversion(trx, {
     id: conversionId,
@@ -385,7 +386,7 @@ export async function undoConversion(context: ServiceContext, leadId: string): P
       if (row) await updateAccountColumns(trx, row.id, unfill<AccountFillable>(row, restore.account), now);
     }
     const restored: Lead = { ...current, status: restore.lead.status, updatedAt: now };
-    await saveLead(trx, restored);
+    await setLeadStanding(trx, leadId, restored);
     await record(trx, context, { leadId, at: now, actor: await currentActor(trx), details: { kind: 'conversion_undone', conversionId: conversion.id } });
     return restored;
   });

@@ -1,5 +1,6 @@
 import type { AppInfo, Handlers } from '../../shared/ipc/contract';
 import { appHandlers } from './handlers/app-handlers';
+import { backupsHandlers } from './handlers/backups-handlers';
 import { cardsHandlers } from './handlers/cards-handlers';
 import { draftsHandlers } from './handlers/drafts-handlers';
 import { eventsHandlers } from './handlers/events-handlers';
@@ -30,6 +31,7 @@ export function createHandlers(context: ServiceContext, appInfo: AppInfo): Handl
     ...accountsHandlers(context),
     ...contactsHandlers(context),
     ...opportunitiesHandlers(context),
+    ...backupsHandlers(context),
     ...exchangeHandlers(context),
   };
 }

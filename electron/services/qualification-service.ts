@@ -12,7 +12,7 @@ import {
 import type { Checklist, LeadQualification } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { findEventById, updateEventColumns } from '../db/repositories/events';
-import { findLeadById, isRatingByPerson, saveLead } from '../db/repositories/leads';
+import { findLeadById, isRatingByPerson, setLeadStanding } from '../db/repositories/leads';
 import { listAnswers, listCriteria, replaceCriteria, saveAnswer } from '../db/repositories/qualification';
 import type { Database } from '../db/schema';
 import { convertIfRuleMet } from './automatic-conversion-service';
@@ -167,7 +167,7 @@ export async function answerCriterion(context: ServiceContext, input: AnswerInpu
       });
       next = { ...next, rating: after.suggestedRating };
     }
-    if (next !== after.lead) await saveLead(trx, { ...next, updatedAt: now });
+    if (next !== after.lead) await setLeadStanding(trx, lead.id, { ...next, updatedAt: now });
     const convertedAutomatically = await convertIfRuleMet(trx, context, lead.id);
     return { ...(await qualificationOf(trx, lead.id)), convertedAutomatically };
   });

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import type { Database } from '../db/schema';
+import type { StoreHandle } from './backup-service';
 import type { CardReader } from './card-scan-service';
 
 export interface Clock {
@@ -22,6 +23,8 @@ export interface ServiceContext {
   cardReader?: CardReader | undefined;
   /** Hands a checked mailto:/https: address to the system (Electron's shell.openExternal); absent elsewhere. */
   openExternal?: ((url: string) => Promise<void>) | undefined;
+  /** The open database file itself (raw connection and path), for backups and restores. */
+  store?: StoreHandle | undefined;
 }
 
 export function createServiceContext(db: Kysely<Database>, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
@@ -32,6 +35,7 @@ export function createServiceContext(db: Kysely<Database>, overrides: Partial<Om
     notify: overrides.notify ?? (() => {}),
     cardReader: overrides.cardReader,
     openExternal: overrides.openExternal,
+    store: overrides.store,
   };
 }
 

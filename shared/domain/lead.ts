@@ -95,10 +95,11 @@ export type NewLead = z.input<typeof newLeadSchema>;
 /** A change to an existing lead: only the fields given are touched. */
 /** Only conversion (Account + Contact + Opportunity in one transaction) may make a lead Converted. */
 const EDITABLE_STATUSES = LEAD_STATUSES.filter((status) => status !== 'Converted') as [LeadStatus, ...LeadStatus[]];
+export const editableStatusSchema = z.enum(EDITABLE_STATUSES, { message: 'A lead becomes Converted by converting it, not by editing its status.' });
 
 export const leadPatchSchema = leadContactSchema.partial().extend({
   leadSource: leadSourceSchema.optional(),
-  status: z.enum(EDITABLE_STATUSES, { message: 'A lead becomes Converted by converting it, not by editing its status.' }).optional(),
+  status: editableStatusSchema.optional(),
   /** Required (here or already on the lead) when the status is Unqualified. */
   unqualifiedReason: text(255).optional(),
   rating: z.enum(LEAD_RATINGS).nullable().optional(),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './channel';
 import type { ChannelName, EventName } from './channels';
 import { appChannels } from './contracts/app';
+import { backupsChannels } from './contracts/backups';
 import { cardsChannels } from './contracts/cards';
 import { draftsChannels } from './contracts/drafts';
 import { eventsChannels } from './contracts/events';
@@ -17,6 +18,7 @@ import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
 export type { AppInfo } from './contracts/app';
+export type { BackupList, BackupSummary, RestoreResult } from './contracts/backups';
 export type { CardPhoto, CardScanResult } from './contracts/cards';
 export type { Checklist, LeadQualification } from './contracts/qualification';
 export type { FollowupEmail } from './contracts/activities';
@@ -24,7 +26,7 @@ export type { AccountSuggestion, AutoConversionReport, ConversionSuggestions } f
 export type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListItem } from './contracts/crm';
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
-export type { LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
+export type { ForgottenLead, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
 export type { Settings } from './contracts/settings';
 
 /** Every channel of every area (one file per area in contracts/). */
@@ -39,6 +41,7 @@ export const contract = {
   ...activitiesChannels,
   ...conversionChannels,
   ...crmChannels,
+  ...backupsChannels,
   ...exchangeChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 

@@ -27,8 +27,9 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors: Record<string, string> | undefined;
 
-  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string>) {
-    super(message);
+  /** `cause`: the internal failure behind this message, for the log; it never crosses the boundary. */
+  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string>, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'AppError';
     this.code = code;
     this.fieldErrors = fieldErrors;

@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR]|exchange>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR]|convert|faults [TRIALS]|exchange>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {
@@ -12,6 +12,16 @@ export async function main(args: string[]): Promise<number> {
     case 'scan': {
       const { runScanBench } = await import('./scan');
       await runScanBench(rest);
+      return 0;
+    }
+    case 'convert': {
+      const { runConvertBench } = await import('./convert');
+      await runConvertBench();
+      return 0;
+    }
+    case 'faults': {
+      const { runFaultsBench } = await import('./faults');
+      await runFaultsBench(rest);
       return 0;
     }
     case 'exchange': {

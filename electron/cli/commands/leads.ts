@@ -9,6 +9,7 @@ export const LEADS_USAGE: UsageLine[] = [
   ['leads list [--json] [--limit N]', 'newest first; --json prints one object per line'],
   ['leads search TEXT [--json] [--limit N]', 'leads whose names, company, email or notes start with the words'],
   ...LEAD_LIFECYCLE_USAGE,
+  ['leads forget ID', 'delete a person for good: the lead, its card photos and search entries'],
 ];
 
 /** Each subcommand's options: `--json` takes the lead for add and is a flag elsewhere. */
@@ -17,6 +18,7 @@ const LEADS_OPTIONS: Record<string, OptionSpec> = {
   list: { '--json': 'flag', '--limit': 'integer' },
   search: { '--json': 'flag', '--limit': 'integer' },
   ...LEAD_LIFECYCLE_OPTIONS,
+  forget: {},
 };
 
 const PAGE_SIZE = 500;
@@ -42,6 +44,14 @@ export async function runLeadsCommand(session: CliSession, words: string[], io: 
     }
     case 'list':
       return printLeads(session, undefined, args, io);
+    case 'forget': {
+      const [id, ...extra] = rest;
+      if (!id || extra.length > 0) throw new UsageError('leads forget needs the id of one lead (see "leads list --json")');
+      const forgotten = await session.client['leads.forget']({ id });
+      // The id only: the person's name must not end up in a terminal's scroll-back or a shell log either.
+      io.stdout(`Forgot lead ${forgotten.leadId}: the lead, ${forgotten.photosRemoved} card photo(s) and its search entries are gone for good.`);
+      return;
+    }
     case 'search': {
       const text = rest.join(' ').trim();
       if (!text) throw new UsageError('leads search needs the text to look for');

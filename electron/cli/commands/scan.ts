@@ -11,6 +11,7 @@
 import { CARD_FIELDS, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
 import { createScanner, defaultPoolSize, type ScanResult } from '../../ocr/scanner';
+import { refuseNonRegularFile } from '../regular-file';
 
 export const SCAN_USAGE_LINE =
   'usage: leadbooth scan FILE... [--concurrency N] [--thorough]   (N: 1..16, default: number of CPUs, at most 2; --thorough re-reads doubtful lines, slower)';
@@ -99,12 +100,14 @@ export async function runScanCommand(args: string[], io: ScanCommandIo): Promise
   try {
     void scanner.warmUp();
     // queue everything (the scanner's FIFO keeps `concurrency` files in flight), print in order
-    const pending = parsed.files.map((file) =>
-      scanner.scan({ path: file }).then(
+    const pending = parsed.files.map((file) => {
+      const refused = refuseNonRegularFile(file);
+      if (refused) return Promise.resolve(JSON.stringify({ file, error: refused }));
+      return scanner.scan({ path: file }).then(
         (r) => JSON.stringify(toRecord(file, r)),
         (err: unknown) => JSON.stringify({ file, error: describe(err) }),
-      ),
-    );
+      );
+    });
     for (const line of pending) io.stdout(await line);
     return 0;
   } finally {

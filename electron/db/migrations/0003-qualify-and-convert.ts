@@ -98,7 +98,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       updated_at TEXT NOT NULL
     )`.execute(db);
   await sql`CREATE INDEX accounts_name_key ON accounts (name_key)`.execute(db);
-  await sql`CREATE INDEX accounts_domain ON accounts (domain) WHERE domain <> ''`.execute(db);
+  await sql`CREATE INDEX accounts_domain ON accounts (domain)`.execute(db);
 
   await sql`
     CREATE TABLE contacts (
@@ -124,6 +124,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
   await sql`CREATE INDEX contacts_account ON contacts (account_id)`.execute(db);
   await sql`CREATE INDEX contacts_email ON contacts (lower(email)) WHERE email <> ''`.execute(db);
+  await sql`CREATE INDEX contacts_account_last_name ON contacts (account_id, last_name COLLATE NOCASE)`.execute(db);
 
   await sql`
     CREATE TABLE opportunities (
@@ -200,6 +201,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       converted_at TEXT NOT NULL
     )`.execute(db);
   await sql`CREATE INDEX conversions_review ON conversions (automatic, reviewed)`.execute(db);
+  // Contacts and opportunities are listed with the lead they came from: joins on these.
+  await sql`CREATE INDEX conversions_contact ON conversions (contact_id)`.execute(db);
+  await sql`CREATE INDEX conversions_opportunity ON conversions (opportunity_id)`.execute(db);
+  await sql`CREATE INDEX conversions_account ON conversions (account_id)`.execute(db);
 
   await sql`
     CREATE TABLE conversion_rules (

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-card-scans';
 import * as m0003 from './0003-qualify-and-convert';
+import * as m0004 from './0004-privacy-log';
 import * as m0005 from './0005-export-batches';
 
 export interface Migration {
@@ -18,9 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: m0001.up },
   { version: 2, name: '0002-card-scans', up: m0002.up },
   { version: 3, name: '0003-qualify-and-convert', up: m0003.up },
-  // Version 4 belongs to another branch (merged separately): this placeholder keeps the
-  // numbers consecutive until then and is replaced by it at merge.
-  { version: 4, name: '0004-reserved', up: async () => {} },
+  { version: 4, name: '0004-privacy-log', up: m0004.up },
   { version: 5, name: '0005-export-batches', up: m0005.up },
 ];
 

@@ -94,6 +94,36 @@ export async function listContactsOfAccount(db: Kysely<Database>, accountId: str
   return rows.map(contactFromRow);
 }
 
+/**
+ * Contacts of an account that may be this person: the same email, or the same first and
+ * last name (case ignored). The caller compares the few it gets more carefully.
+ */
+export async function findContactCandidates(
+  db: Kysely<Database>,
+  query: { accountId: string; email: string; firstName: string; lastName: string },
+): Promise<Contact[]> {
+  const email = query.email.trim().toLowerCase();
+  const lastName = query.lastName.trim();
+  const found = new Map<string, Contact>();
+  // Two index lookups (email; account + last name) rather than one OR the planner would scan for.
+  if (email) {
+    // The account is checked here, not in SQL: given both, SQLite may walk a big account's
+    // contacts instead of the email index, which finds the one or two rows at once.
+    const rows = await selectContacts(db).where('contacts.email', '<>', '').where(sql<string>`lower(contacts.email)`, '=', email).limit(50).execute();
+    for (const row of rows) if (row.account_id === query.accountId) found.set(row.id, contactFromRow(row));
+  }
+  if (lastName) {
+    const firstName = query.firstName.trim();
+    let select = selectContacts(db)
+      .where('contacts.account_id', '=', query.accountId)
+      .where(sql<string>`contacts.last_name COLLATE NOCASE`, '=', lastName);
+    if (firstName) select = select.where(sql<string>`contacts.first_name COLLATE NOCASE`, '=', firstName);
+    const rows = await select.limit(50).execute();
+    for (const row of rows) found.set(row.id, contactFromRow(row));
+  }
+  return [...found.values()];
+}
+
 export async function countContactsOfAccount(db: Kysely<Database>, accountId: string): Promise<number> {
   const row = await db
     .selectFrom('contacts')

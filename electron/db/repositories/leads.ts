@@ -34,6 +34,18 @@ export async function saveLead(db: Kysely<Database>, lead: Lead): Promise<void> 
   await db.updateTable('leads').set(editableColumns(lead)).where('id', '=', lead.id).execute();
 }
 
+/**
+ * Changes only where the lead stands (status, rating). Written on its own so the search
+ * index's triggers, which fire on any update naming a searched column, stay quiet.
+ */
+export async function setLeadStanding(
+  db: Kysely<Database>,
+  id: string,
+  standing: { status: Lead['status']; rating: Lead['rating']; updatedAt: string },
+): Promise<void> {
+  await db.updateTable('leads').set({ status: standing.status, rating: standing.rating, updated_at: standing.updatedAt }).where('id', '=', id).execute();
+}
+
 /** Whether a person chose the rating (then the checklist's suggestion leaves it alone). */
 export async function setRatingByPerson(db: Kysely<Database>, id: string, byPerson: boolean): Promise<void> {
   await db.updateTable('leads').set({ rating_by_person: byPerson ? 1 : 0 }).where('id', '=', id).execute();

@@ -1,5 +1,6 @@
 import type { AreaHandlers } from '../../../shared/ipc/contract';
 import { getLeadDetail } from '../lead-detail-service';
+import { forgetLead } from '../forget-lead-service';
 import { createLead, getLead, listLeads, updateLead } from '../leads-service';
 import type { ServiceContext } from '../service-context';
 
@@ -10,5 +11,6 @@ export function leadsHandlers(context: ServiceContext): AreaHandlers<'leads'> {
     'leads.get': (input) => getLead(context, input.id),
     'leads.detail': (input) => getLeadDetail(context, input.id),
     'leads.list': (input) => listLeads(context, input),
+    'leads.forget': (input) => forgetLead(context, input.id),
   };
 }

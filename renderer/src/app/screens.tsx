@@ -2,6 +2,13 @@ import type { ReactNode } from 'react';
 import { LeadEntryScreen } from '../entry/LeadEntryScreen';
 import { LeadDetailScreen } from '../lead/LeadDetailScreen';
 import { LeadsScreen } from '../leads/LeadsScreen';
+import { AccountDetailScreen } from '../crm/AccountDetailScreen';
+import { AccountsScreen } from '../crm/AccountsScreen';
+import { ContactDetailScreen } from '../crm/ContactDetailScreen';
+import { OpportunitiesScreen } from '../crm/OpportunitiesScreen';
+import { OpportunityDetailScreen } from '../crm/OpportunityDetailScreen';
+import { ShowSetupScreen } from '../show-setup/ShowSetupScreen';
+import { BackupPanel } from '../settings/BackupPanel';
 import type { Route, ScreenName } from '../store/navigation-slice';
 import { ExchangeScreen } from '../exchange/ExchangeScreen';
 
@@ -20,12 +27,13 @@ export const SCREENS: ScreenRegistry = {
   entry: { render: () => <LeadEntryScreen />, tab: { label: 'New lead', key: 'N' } },
   leads: { render: () => <LeadsScreen />, tab: { label: 'Leads', key: 'L' } },
   lead: { render: (route) => <LeadDetailScreen key={route.leadId} leadId={route.leadId} />, underTab: 'leads' },
-  accounts: { render: () => <p>Accounts</p>, tab: { label: 'Accounts', key: 'A' } },
-  account: { render: () => <p>Account</p>, underTab: 'accounts' },
-  contact: { render: () => <p>Contact</p>, underTab: 'accounts' },
-  opportunities: { render: () => <p>Opportunities</p>, tab: { label: 'Opportunities', key: 'O' } },
-  opportunity: { render: () => <p>Opportunity</p>, underTab: 'opportunities' },
-  'show-settings': { render: () => <p>Show settings</p>, tab: { label: 'Show setup', key: 'S' } },
+  accounts: { render: () => <AccountsScreen />, tab: { label: 'Accounts', key: 'A' } },
+  account: { render: (route) => <AccountDetailScreen accountId={route.accountId} />, underTab: 'accounts' },
+  contact: { render: (route) => <ContactDetailScreen contactId={route.contactId} />, underTab: 'accounts' },
+  opportunities: { render: () => <OpportunitiesScreen />, tab: { label: 'Opportunities', key: 'O' } },
+  opportunity: { render: (route) => <OpportunityDetailScreen opportunityId={route.opportunityId} />, underTab: 'opportunities' },
+  'show-settings': { render: () => <ShowSetupScreen />, tab: { label: 'Show setup', key: 'S' } },
+  backups: { render: () => <BackupPanel />, tab: { label: 'Backups', key: 'B' } },
   exchange: { render: () => <ExchangeScreen />, tab: { label: 'Export', key: 'E' } },
 };
 

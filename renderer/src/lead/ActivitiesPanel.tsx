@@ -1,17 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/activity';
-import { formatCapturedAt } from '../leads/format-captured-at';
+import { useState } from 'react';
+import { ActivityList } from '../components/ActivityList';
+import { ActivityLogForm } from '../components/ActivityLogForm';
 import { useAppStore } from '../store/app-store';
 import { openMailDraft, saveTextFile } from './save-text-file';
 import { NO_ITEMS } from './empty';
-
-const TYPE_LABELS: Record<ActivityType, string> = { call: 'Call', email: 'Email', meeting: 'Meeting', note: 'Note' };
-
-/** Now, as the value of a datetime-local input (local time, minutes). */
-function localNow(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
 
 /** Calls, emails, meetings and notes with the person (step 2: someone reached out), and the follow-up email. */
 export function ActivitiesPanel() {
@@ -23,22 +15,8 @@ export function ActivitiesPanel() {
   const composeFollowup = useAppStore((state) => state.composeFollowup);
   const recordFollowup = useAppStore((state) => state.recordFollowup);
   const openExternal = useAppStore((state) => state.openExternal);
-  const [type, setType] = useState<ActivityType>('call');
-  const [outcome, setOutcome] = useState('');
-  const [text, setText] = useState('');
-  const [when, setWhen] = useState(localNow);
+  const activityError = useAppStore((state) => state.leadActivityError);
   const [followupNote, setFollowupNote] = useState('');
-
-  async function log(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    if (!outcome.trim() && !text.trim()) return;
-    const occurredAt = when ? new Date(when).toISOString() : undefined;
-    if (await logLeadActivity({ type, outcome, text, ...(occurredAt && { occurredAt }) })) {
-      setOutcome('');
-      setText('');
-      setWhen(localNow());
-    }
-  }
 
   async function sendFollowup(via: 'mail_client' | 'eml_file'): Promise<void> {
     const email = await composeFollowup();
@@ -69,50 +47,8 @@ export function ActivitiesPanel() {
           {followupNote}
         </span>
       </div>
-      <form className="activity-form" onSubmit={(event) => void log(event)} aria-label="Log an activity">
-        <div className="field">
-          <label htmlFor="activity-type">Type</label>
-          <select id="activity-type" value={type} onChange={(event) => setType(event.target.value as ActivityType)}>
-            {ACTIVITY_TYPES.map((activityType) => (
-              <option key={activityType} value={activityType}>
-                {TYPE_LABELS[activityType]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="activity-when">When</label>
-          <input id="activity-when" type="datetime-local" value={when} onChange={(event) => setWhen(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="activity-outcome">Outcome</label>
-          <input id="activity-outcome" type="text" placeholder="e.g. Interested, wants a demo" value={outcome} onChange={(event) => setOutcome(event.target.value)} />
-        </div>
-        <div className="field field-wide">
-          <label htmlFor="activity-text">What was said</label>
-          <textarea id="activity-text" value={text} onChange={(event) => setText(event.target.value)} />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={saving || (!outcome.trim() && !text.trim())}>
-            Log {TYPE_LABELS[type].toLowerCase()}
-          </button>
-        </div>
-      </form>
-      {activities.length > 0 && (
-        <ol className="activity-list" aria-label="Activities, newest first">
-          {activities.map((activity) => (
-            <li key={activity.id} className="activity-item">
-              <span className="activity-type">{TYPE_LABELS[activity.type]}</span>
-              <time dateTime={activity.occurredAt} title={new Date(activity.occurredAt).toLocaleString()}>
-                {formatCapturedAt(activity.occurredAt)}
-              </time>
-              <span className="activity-by">{activity.createdBy}</span>
-              {activity.outcome && <p className="activity-outcome">{activity.outcome}</p>}
-              {activity.text && <p className="activity-text">{activity.text}</p>}
-            </li>
-          ))}
-        </ol>
-      )}
+      <ActivityLogForm saving={saving} error={activityError} onLog={logLeadActivity} />
+      <ActivityList activities={activities} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { displayName } from '../../../shared/domain/lead';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ForgetLeadButton } from '../leads/ForgetLeadButton';
 import { useAppStore } from '../store/app-store';
 import { ActivitiesPanel } from './ActivitiesPanel';
 import { CardEvidence } from './CardEvidence';
@@ -96,6 +97,9 @@ export function LeadDetailScreen({ leadId }: { leadId: string }) {
         <aside className="detail-side">
           <CardEvidence />
           <TimelineList />
+          <section className="forget-section" aria-label="Privacy">
+            <ForgetLeadButton leadId={lead.id} personName={displayName(lead)} />
+          </section>
         </aside>
       </div>
     </section>

@@ -4,11 +4,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-state';
 import type { StoreDependencies } from './dependencies';
 import { createCardScanSlice } from './card-scan-slice';
+import { createBackupsSlice } from './backups-slice';
 import { createEntrySlice } from './entry-slice';
+import { createForgetSlice } from './forget-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createLeadDetailSlice } from './lead-detail-slice';
 import { createSessionSlice } from './session-slice';
+import { createCrmSlices } from './crm-slices';
 import { createExchangeSlice } from './exchange-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -21,6 +24,9 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
     ...createLeadDetailSlice(deps)(...args),
+    ...createCrmSlices(deps)(...args),
+    ...createForgetSlice(deps)(...args),
+    ...createBackupsSlice(deps)(...args),
     ...createExchangeSlice(deps)(...args),
   }));
 }

@@ -25,6 +25,8 @@ export interface LeadDetailSlice {
   /** Saves edits to the lead's fields, status or rating; true when saved. */
   saveLeadChanges(patch: LeadPatch): Promise<boolean>;
   answerCriterion(key: string, state: CriterionState, extra?: { value?: string; note?: string }): Promise<boolean>;
+  /** The last failure to log an activity on the lead (shown at the activity form). */
+  leadActivityError: UiError | null;
   logLeadActivity(input: { type: ActivityType; outcome: string; text: string; occurredAt?: string }): Promise<boolean>;
   composeFollowup(): Promise<FollowupEmail | null>;
   recordFollowup(via: 'mail_client' | 'eml_file'): Promise<void>;
@@ -107,7 +109,15 @@ export const createLeadDetailSlice: SliceCreator<LeadDetailSlice> = ({ api }) =>
           }),
         ),
 
-      logLeadActivity: (input) => act((leadId) => api['activities.log']({ leadId, ...input })),
+      leadActivityError: null,
+
+      async logLeadActivity(input) {
+        set({ leadActivityError: null });
+        const logged = await act((leadId) => api['activities.log']({ leadId, ...input }));
+        // The form shows its own failure, not the banner at the top of the lead.
+        if (!logged) set({ leadActivityError: get().leadActionError, leadActionError: null });
+        return logged;
+      },
 
       async composeFollowup() {
         const leadId = currentLeadId();

@@ -14,6 +14,7 @@ export type Route =
   | { screen: 'opportunities' }
   | { screen: 'opportunity'; opportunityId: string }
   | { screen: 'show-settings' }
+  | { screen: 'backups' }
   | { screen: 'exchange' };
 
 export type ScreenName = Route['screen'];

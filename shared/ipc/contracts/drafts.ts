@@ -7,10 +7,27 @@ export interface Draft {
   savedAt: string;
 }
 
+export const MAX_DRAFT_FIELDS = 64;
+export const MAX_DRAFT_KEY_LENGTH = 64;
+
 /** The entry form's half-typed lead, kept so a crash or restart loses nothing. */
 export const draftsChannels = {
   'drafts.get': channel<Draft | null>()(noInput),
   'drafts.save': channel<Draft | null>()(
-    z.object({ fields: z.record(z.string(), z.string().max(32_000)).nullable() }).strict(),
+    z
+      .object({
+        fields: z
+          .record(
+            // Form field names ("firstName", "consentGiven"): never "__proto__" or other keys that mean something to JavaScript.
+            z.string().max(MAX_DRAFT_KEY_LENGTH).regex(/^[A-Za-z][A-Za-z0-9]*$/, { message: 'A draft field name is a plain word.' }),
+            z.string().max(32_000),
+          )
+          // The form has about twenty fields: a bound keeps a bad caller from filling the disk through drafts.
+          .refine((fields) => Object.keys(fields).length <= MAX_DRAFT_FIELDS, {
+            message: `A draft holds at most ${MAX_DRAFT_FIELDS} fields.`,
+          })
+          .nullable(),
+      })
+      .strict(),
   ),
 };

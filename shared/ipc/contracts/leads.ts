@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../../domain/lead';
+import { editableStatusSchema, leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../../domain/lead';
 import type { Activity } from '../../domain/activity';
 import type { ConversionSummary } from '../../domain/crm';
 import type { ShowEvent } from '../../domain/event';
@@ -11,6 +11,11 @@ export interface SavedLead {
   lead: Lead;
   /** Fields Salesforce needs before the lead can be exported. */
   missingForExport: LeadContactField[];
+}
+
+export interface ForgottenLead {
+  leadId: string;
+  photosRemoved: number;
 }
 
 export interface LeadPage {
@@ -47,7 +52,11 @@ export interface LeadDetail {
 export const leadsChannels = {
   'leads.create': channel<SavedLead>()(
     newLeadSchema
+      // Who captured a lead and when is recorded by the app, and only conversion makes a lead
+      // Converted: a caller of the channel may set neither (an import calls the service itself).
+      .omit({ capturedBy: true, capturedAt: true })
       .extend({
+        status: editableStatusSchema.optional(),
         cardScanId: z.uuid().optional(),
         /** The entry form's draft is this lead: clear it in the same transaction, so a crash cannot bring it back. */
         clearDraft: z.boolean().optional(),
@@ -57,6 +66,8 @@ export const leadsChannels = {
   'leads.update': channel<SavedLead>()(z.object({ id: z.uuid(), patch: leadPatchSchema.strict() }).strict()),
   'leads.get': channel<Lead>()(z.object({ id: z.uuid() }).strict()),
   'leads.detail': channel<LeadDetail>()(z.object({ id: z.uuid() }).strict()),
+  /** Deletes the person for good: the lead, its photos, its search entries (see forget-lead-service). */
+  'leads.forget': channel<ForgottenLead>()(z.object({ id: z.uuid() }).strict()),
   'leads.list': channel<LeadPage>()(
     z
       .object({

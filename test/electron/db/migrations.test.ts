@@ -103,9 +103,25 @@ describe('migrations', () => {
       }
     });
   }
-
-  it('0005 (export batches) upgrades a version-3 file with leads in it: nothing exported yet, batches and duplicate flags work', async () => {
+  it('0004 turns on the search index\'s secure delete and adds the privacy log, keeping every lead', async () => {
     const { file, sqlite, db } = await databaseAtVersion(3);
+    sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
+    sqlite
+      .prepare("INSERT INTO leads (id, event_id, first_name, last_name, capture_method, captured_by, captured_at, updated_at) VALUES ('l1', 'e1', 'Ana', 'Müller', 'typed', 'Jo', 'x', 'x')")
+      .run();
+    await db.destroy();
+    const upgraded = await openDatabase(file);
+    try {
+      expect(upgraded.sqlite.prepare("SELECT v FROM leads_fts_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
+      expect(upgraded.sqlite.prepare("SELECT rowid FROM leads_fts WHERE leads_fts MATCH 'muller'").pluck().all()).toEqual([1]);
+      expect(upgraded.sqlite.prepare('SELECT count(*) FROM privacy_log').pluck().get()).toBe(0);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
+  it('0005 (export batches) upgrades a version-4 file with leads in it: nothing exported yet, batches and duplicate flags work', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(4);
     sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
     const insert = sqlite.prepare(
       "INSERT INTO leads (id, event_id, last_name, company, capture_method, captured_by, captured_at, updated_at) VALUES (?, 'e1', ?, 'Acme', 'typed', 'Jo', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z')",

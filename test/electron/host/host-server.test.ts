@@ -74,6 +74,40 @@ describe('browser-mode host', () => {
     expect(crossSite.status).toBe(403);
   });
 
+  it('lets a page opened at localhost:PORT save (its Origin matches its Host), and refuses mixed pairs', async () => {
+    const port = browserMode.host.port;
+    const fromLocalhost = await call('settings.update', { staffName: 'Lo Calhost' }, { host: `localhost:${port}`, origin: `http://localhost:${port}`, 'sec-fetch-site': 'same-origin' });
+    expect(fromLocalhost.status).toBe(200);
+    expect(JSON.parse(fromLocalhost.body)).toMatchObject({ ok: true, value: { staffName: 'Lo Calhost' } });
+    const mixed = await call('settings.update', { staffName: 'Mixed' }, { host: `localhost:${port}`, origin: `http://127.0.0.1:${port}` });
+    const otherPort = await call('settings.update', { staffName: 'Other' }, { origin: `http://127.0.0.1:${port + 1}` });
+    expect([mixed.status, otherPort.status]).toEqual([403, 403]);
+  });
+
+  it('answers an oversize body with 413 from its Content-Length, before reading it', async () => {
+    const response = await new Promise<RawResponse>((resolve, reject) => {
+      const outgoing = http.request(
+        {
+          host: '127.0.0.1',
+          port: browserMode.host.port,
+          method: 'POST',
+          path: '/api/cards.scan',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: browserMode.host.token, 'content-length': String(200 * 1024 * 1024) },
+        },
+        (incoming) => {
+          let text = '';
+          incoming.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: text }));
+        },
+      );
+      outgoing.on('error', reject);
+      // Only the start of the 200 MB announced: the answer must come without the rest.
+      outgoing.write('{"imageBase64":"');
+    });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/too large/) } });
+  });
+
   it('refuses another Host name (DNS rebinding)', async () => {
     const response = await call('events.list', {}, { host: `evil.example:${browserMode.host.port}` });
     expect(response.status).toBe(421);
@@ -132,11 +166,15 @@ describe('stopping the host', () => {
   it('lets a call that is running finish before it closes', async () => {
     const dir = makeTempDir();
     let release: () => void = () => {};
+    let arrived: () => void = () => {};
+    const callArrived = new Promise<void>((resolve) => (arrived = resolve));
     const { startHost } = await import('../../../electron/host/host-server');
     const host = await startHost({
       staticRoot: dir,
       dispatch: async () => {
-        await new Promise<void>((resolve) => (release = resolve));
+        const released = new Promise<void>((resolve) => (release = resolve));
+        arrived();
+        await released;
         return { ok: true, value: 'saved' };
       },
     });
@@ -145,7 +183,8 @@ describe('stopping the host', () => {
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
       body: '{}',
     }).then((response) => response.json() as Promise<unknown>);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The call is inside the handler (a fixed sleep is not enough on a busy machine).
+    await callArrived;
     const closed = host.close();
     release();
     expect(await answer).toEqual({ ok: true, value: 'saved' });

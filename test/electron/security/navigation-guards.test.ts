@@ -1,7 +1,7 @@
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { installNavigationGuards } from '../../../electron/security/navigation-guards';
-import { isExternalLink } from '../../../electron/security/open-external';
+import { isSafeExternalUrl } from '../../../electron/security/open-external';
 import { APP_ORIGIN } from '../../../electron/security/trusted-origins';
 import { FakeWebContents, fakeEvent } from '../fake-electron';
 
@@ -64,10 +64,11 @@ describe('window.open and target=_blank', () => {
     }
   });
 
-  it('hands https and mailto links to the operating system', () => {
+  it('hands https and mailto links to the operating system, and not plain http', () => {
     open('https://acme.example/products');
-    open('mailto:jane@acme.example?subject=Hi');
-    expect(openExternal.mock.calls.map(([url]) => url)).toEqual(['https://acme.example/products', 'mailto:jane@acme.example?subject=Hi']);
+    open('http://acme.example/');
+    open('mailto:jane@acme.example');
+    expect(openExternal.mock.calls.map(([url]) => url)).toEqual(['https://acme.example/products', 'mailto:jane@acme.example']);
   });
 
   it('drops every other scheme and suspicious links', () => {
@@ -82,7 +83,7 @@ describe('window.open and target=_blank', () => {
       `https://acme.example/${'a'.repeat(3000)}`,
       '',
     ]) {
-      expect(isExternalLink(url), url).toBe(false);
+      expect(isSafeExternalUrl(url), url).toBe(false);
       open(url);
     }
     expect(openExternal).not.toHaveBeenCalled();

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCardScansOfLead } from '../../../electron/db/repositories/card-scans';
 import { pruneUnsavedScans, scanCard, UNSAVED_SCAN_LIFETIME_MS, type CardReader } from '../../../electron/services/card-scan-service';
@@ -16,7 +17,16 @@ const reading = (() => {
   fields.email = { value: 'chidi@northwind.example', confidence: 0.88, box: { x0: 10, y0: 50, x1: 300, y1: 70 } };
   return fields;
 })();
-const photo = Buffer.from('fake-jpeg-bytes');
+// A real photo as a phone writes it: 40×20 pixels stored sideways (EXIF orientation 6), with GPS, camera serial and date.
+const photo = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+  .jpeg()
+  .withExif({
+    IFD0: { Make: 'PhoneCo', Model: 'Snap 9' },
+    IFD2: { DateTimeOriginal: '2026:11:27 10:11:12', BodySerialNumber: 'SERIAL-9988776655' },
+    IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '38/1 42/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '9/1 8/1 0/1' },
+  })
+  .withMetadata({ orientation: 6 })
+  .toBuffer();
 const reader: CardReader = {
   scan: async ({ bytes }) => {
     if (bytes.length === 0) throw Object.assign(new Error('card.jpg is empty (0 bytes): take the photo again.'), { name: 'ScanInputError', code: 'empty_file' });
@@ -38,14 +48,21 @@ beforeEach(async () => {
 afterEach(() => store.dispose());
 
 describe('scanCard and saving the lead it became', () => {
-  it('keeps the original photo and the OCR text with the saved lead', async () => {
+  it('keeps the photo (upright, without its EXIF) and the OCR text with the saved lead', async () => {
     const scan = await scanCard(store.context, reader, { imageBase64: photo.toString('base64'), fileName: 'card.jpg' });
     expect(scan.fields.lastName.value).toBe('Okafor');
     const saved = await createLead(store.context, { lastName: 'Okafor', email: 'chidi@northwind.example', cardScanId: scan.scanId });
     expect(saved.lead.captureMethod).toBe('card_scan');
     const evidence = await findCardScansOfLead(store.context.db, saved.lead.id);
     expect(evidence).toHaveLength(1);
-    expect(Buffer.from(evidence[0]?.image ?? []).equals(photo)).toBe(true);
+    const stored = Buffer.from(evidence[0]?.image ?? []);
+    // The pixels, upright (the sideways 40×20 becomes 20×40), and none of the metadata.
+    const meta = await sharp(stored).metadata();
+    expect([meta.format, meta.width, meta.height, meta.exif, meta.orientation]).toEqual(['jpeg', 20, 40, undefined, undefined]);
+    expect([evidence[0]?.image_width, evidence[0]?.image_height, evidence[0]?.image_mime]).toEqual([20, 40, 'image/jpeg']);
+    for (const secret of ['SERIAL-9988776655', 'PhoneCo', '2026:11:27', 'Exif']) expect(stored.includes(secret)).toBe(false);
+    // The test photo did carry all of it.
+    expect([photo.includes('SERIAL-9988776655'), (await sharp(photo).metadata()).orientation]).toEqual([true, 6]);
     expect(evidence[0]?.ocr_text).toContain('chidi@northwind.example');
     expect(JSON.parse(evidence[0]?.ocr_json ?? '{}').fields.email.confidence).toBe(0.88);
     expect(evidence[0]?.scanned_by).toBe('Jo Booth');

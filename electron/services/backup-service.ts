@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { BackupSummary, RestoreResult } from '../../shared/ipc/contracts/backups';
+import { AppError } from '../../shared/ipc/errors';
+import { migrateToLatest } from '../db/migrate';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import type { Database } from '../db/schema';
+import { ensurePrivateFolder, makeFilesPrivate } from '../security/file-permissions';
+import type { Clock } from './service-context';
+
+/** The open store a backup is taken from and restored into. */
+export interface StoreHandle {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  /** The database file. */
+  path: string;
+}
+
+export const BACKUPS_FOLDER_NAME = 'backups';
+/** A week of shows, one backup a day. */
+export const BACKUPS_KEPT = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** leadbooth-2026-11-28T09-30-00-000Z.db, or …-before-restore.db: names sort by time. */
+const BACKUP_NAME = /^leadbooth-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(-[a-z-]+)?\.db$/;
+export const BACKUP_NAME_PATTERN = BACKUP_NAME;
+
+export function backupsFolder(dbPath: string): string {
+  return path.join(path.dirname(dbPath), BACKUPS_FOLDER_NAME);
+}
+
+/**
+ * An online copy of the database (SQLite's backup API: consistent even while the window
+ * and the CLI write), as one self-contained file (rollback journal, no -wal beside it),
+ * 0600 in a 0700 folder, written under a temporary name and renamed, so a crash mid-backup
+ * never leaves a half file that looks like a backup.
+ */
+export async function createBackup(store: StoreHandle, clock: Clock, options: { out?: string | undefined; label?: string } = {}): Promise<BackupSummary> {
+  const target = options.out ? path.resolve(options.out) : path.join(backupsFolder(store.path), backupName(clock.now(), options.label));
+  if (options.out) fs.mkdirSync(path.dirname(target), { recursive: true });
+  else ensurePrivateFolder(path.dirname(target), { ours: true });
+  const partial = `${target}.partial`;
+  fs.rmSync(partial, { force: true });
+  try {
+    await store.sqlite.backup(partial);
+    const copy = new BetterSqlite3(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    makeFilesPrivate(partial);
+    fsyncFile(partial);
+    fs.renameSync(partial, target);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  if (!options.out) pruneBackups(store.path);
+  return summarize(target);
+}
+
+/** At start-up: one backup a day at most, and only of a store that holds leads. */
+export async function backupIfDue(store: StoreHandle, clock: Clock): Promise<BackupSummary | null> {
+  const hasLeads = store.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM leads)').pluck().get() === 1;
+  if (!hasLeads) return null;
+  const newest = listBackups(store.path)[0];
+  if (newest && clock.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
+  return createBackup(store, clock);
+}
+
+/** Newest first. */
+export function listBackups(dbPath: string): BackupSummary[] {
+  const folder = backupsFolder(dbPath);
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => BACKUP_NAME.test(name))
+    .sort()
+    .reverse()
+    .map((name) => summarize(path.join(folder, name)));
+}
+
+function pruneBackups(dbPath: string): void {
+  for (const old of listBackups(dbPath).slice(BACKUPS_KEPT)) fs.rmSync(old.path, { force: true });
+}
+
+export interface CheckedBackup {
+  schemaVersion: number;
+  leads: number;
+}
+
+/**
+ * Is this a LeadBooth database we can restore? SQLite, our tables, a schema this version
+ * knows (not newer), and integrity_check ok. Nothing is written to the file.
+ */
+export function checkBackupFile(file: string): CheckedBackup {
+  const name = path.basename(file);
+  let header: Buffer;
+  try {
+    header = Buffer.alloc(16);
+    const handle = fs.openSync(file, 'r');
+    try {
+      fs.readSync(handle, header, 0, 16, 0);
+    } finally {
+      fs.closeSync(handle);
+    }
+  } catch {
+    throw new AppError('not_found', `${name} cannot be read. Check the path and pick the backup file again.`);
+  }
+  if (header.toString('latin1') !== 'SQLite format 3\0') throw new AppError('invalid_input', `${name} is not a LeadBooth backup (not an SQLite file). Nothing was changed.`);
+  let source: BetterSqlite3.Database;
+  try {
+    source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new AppError('invalid_input', `${name} cannot be opened as a database. Nothing was changed.`);
+  }
+  try {
+    const version = source.pragma('user_version', { simple: true }) as number;
+    const tables = new Set(source.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+    if (version < 1 || !['leads', 'events', 'settings'].every((table) => tables.has(table))) {
+      throw new AppError('invalid_input', `${name} is an SQLite file but not a LeadBooth database. Nothing was changed.`);
+    }
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new AppError('database_incompatible', `${name} was written by a newer LeadBooth (schema ${version}; this one knows up to ${LATEST_SCHEMA_VERSION}). Update LeadBooth, then restore it.`);
+    }
+    const integrity = source.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new AppError('invalid_input', `${name} is damaged (SQLite's integrity check failed). Pick another backup. Nothing was changed.`);
+    return { schemaVersion: version, leads: source.prepare('SELECT count(*) FROM leads').pluck().get() as number };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('invalid_input', `${name} could not be checked (it may be damaged). Pick another backup. Nothing was changed.`, undefined, { cause: error });
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * Replaces the store's content with a backup's, online: the file is checked first, the
+ * current content is kept as a backup ("…-before-restore"), then SQLite's backup API copies
+ * the backup into the open database (the window, browser mode and the CLI see the restored
+ * data at their next read; nobody is left holding a deleted file), and an older schema is
+ * migrated forward.
+ */
+export async function restoreBackup(store: StoreHandle, clock: Clock, file: string): Promise<RestoreResult> {
+  const checked = checkBackupFile(file);
+  const kept = await createBackup(store, clock, { label: 'before-restore' });
+  const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(store.path);
+  } finally {
+    source.close();
+  }
+  await migrateToLatest(store.db, store.sqlite);
+  makeFilesPrivate(store.path, `${store.path}-wal`, `${store.path}-shm`);
+  return { restoredFrom: path.basename(file), keptCurrentAs: kept.name, leads: checked.leads };
+}
+
+function backupName(time: Date, label?: string): string {
+  const stamp = time.toISOString().replace(/[:.]/g, '-');
+  return `leadbooth-${stamp}${label ? `-${label}` : ''}.db`;
+}
+
+function summarize(file: string): BackupSummary & { path: string } {
+  const name = path.basename(file);
+  const stamp = BACKUP_NAME.exec(name)?.[1];
+  const stats = fs.statSync(file);
+  const createdAt = stamp ? stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z') : stats.mtime.toISOString();
+  return { name, path: file, createdAt, bytes: stats.size };
+}
+
+function fsyncFile(file: string): void {
+  const handle = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+}

@@ -1,0 +1,99 @@
+import type { ActivityType } from '../../../shared/domain/activity';
+import type { OpportunityStage } from '../../../shared/domain/opportunity';
+import type { OpportunityDetail } from '../../../shared/ipc/contract';
+import type { SliceCreator } from './app-state';
+import { toUiError, type UiError } from './ui-error';
+
+export interface OpportunityActivityInput {
+  type: ActivityType;
+  /** UTC ISO 8601; left out means now. */
+  occurredAt?: string;
+  outcome: string;
+  text: string;
+}
+
+/** One opportunity's page: its record, moving it through the stages, and logging what was done. */
+export interface OpportunitySlice {
+  opportunityDetail: OpportunityDetail | null;
+  opportunityDetailError: string | null;
+  stageSaving: boolean;
+  /** Field key: lostReason. */
+  stageError: UiError | null;
+  activitySaving: boolean;
+  /** Field keys: type, occurredAt, outcome, text. */
+  activityError: UiError | null;
+
+  loadOpportunity(id: string): Promise<void>;
+  /** Moves the open opportunity; true when it moved. */
+  moveOpportunityStage(stage: OpportunityStage, lostReason?: string): Promise<boolean>;
+  clearStageError(): void;
+  /** Logs a call, email, meeting or note on the open opportunity; true when saved. */
+  logOpportunityActivity(input: OpportunityActivityInput): Promise<boolean>;
+}
+
+export const createOpportunitySlice: SliceCreator<OpportunitySlice> = ({ api }) => {
+  let latestRequest = 0;
+
+  return (set, get) => ({
+    opportunityDetail: null,
+    opportunityDetailError: null,
+    stageSaving: false,
+    stageError: null,
+    activitySaving: false,
+    activityError: null,
+
+    async loadOpportunity(id) {
+      const request = ++latestRequest;
+      if (get().opportunityDetail?.opportunity.id !== id) {
+        set({ opportunityDetail: null, stageError: null, activityError: null });
+      }
+      set({ opportunityDetailError: null });
+      try {
+        const detail = await api['opportunities.get']({ id });
+        if (request === latestRequest) set({ opportunityDetail: detail });
+      } catch (error) {
+        if (request === latestRequest) set({ opportunityDetailError: toUiError(error).message });
+      }
+    },
+
+    async moveOpportunityStage(stage, lostReason) {
+      const detail = get().opportunityDetail;
+      if (!detail || get().stageSaving) return false;
+      set({ stageSaving: true, stageError: null });
+      try {
+        const reason = lostReason?.trim();
+        await api['opportunities.setStage']({ id: detail.opportunity.id, stage, ...(reason && { lostReason: reason }) });
+        // Read back the whole page: the stage history and probability changed with it.
+        await get().loadOpportunity(detail.opportunity.id);
+        set({ stageSaving: false });
+        return true;
+      } catch (error) {
+        set({ stageSaving: false, stageError: toUiError(error) });
+        return false;
+      }
+    },
+
+    clearStageError: () => set({ stageError: null }),
+
+    async logOpportunityActivity(input) {
+      const detail = get().opportunityDetail;
+      if (!detail || get().activitySaving) return false;
+      set({ activitySaving: true, activityError: null });
+      try {
+        await api['activities.log']({
+          opportunityId: detail.opportunity.id,
+          type: input.type,
+          ...(input.occurredAt && { occurredAt: input.occurredAt }),
+          ...(input.outcome.trim() && { outcome: input.outcome.trim() }),
+          ...(input.text.trim() && { text: input.text.trim() }),
+        });
+        await get().loadOpportunity(detail.opportunity.id);
+        set({ activitySaving: false });
+        return true;
+      } catch (error) {
+        set({ activitySaving: false, activityError: toUiError(error) });
+        return false;
+      }
+    },
+  });
+};

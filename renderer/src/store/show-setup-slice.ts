@@ -1,0 +1,103 @@
+import type { QualificationFramework, ShowEvent } from '../../../shared/domain/event';
+import type { Criterion } from '../../../shared/domain/qualification';
+import type { Checklist } from '../../../shared/ipc/contract';
+import type { SliceCreator } from './app-state';
+import { toUiError, type UiError } from './ui-error';
+
+export interface FollowupTemplate {
+  subject: string;
+  body: string;
+}
+
+/** A show's qualification checklist and its follow-up email template, as the show setup screen edits them. */
+export interface ShowSetupSlice {
+  checklist: Checklist | null;
+  checklistLoading: boolean;
+  checklistSaving: boolean;
+  /** Field keys as the API gives them: framework, criteria, criteria.N.label, … */
+  checklistError: UiError | null;
+  /** "Checklist saved." after a save: kept here because the editor starts afresh from what was saved. */
+  checklistNote: string;
+  templateSaving: boolean;
+  /** Field keys: followupSubject, followupBody. */
+  templateError: UiError | null;
+
+  loadChecklist(eventId: string): Promise<void>;
+  chooseFramework(eventId: string, framework: QualificationFramework): Promise<boolean>;
+  saveCriteria(eventId: string, criteria: Criterion[]): Promise<boolean>;
+  saveFollowupTemplate(eventId: string, template: FollowupTemplate): Promise<boolean>;
+}
+
+export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
+  let latestRequest = 0;
+
+  return (set, get) => {
+    /** The show's framework lives on the event too: keep the session's copy in step. */
+    function replaceEvent(eventId: string, change: (event: ShowEvent) => ShowEvent): void {
+      set({ events: get().events.map((event) => (event.id === eventId ? change(event) : event)) });
+    }
+
+    function applyChecklist(checklist: Checklist, note: string): void {
+      set({ checklist, checklistSaving: false, checklistNote: note });
+      replaceEvent(checklist.eventId, (event) => ({ ...event, qualificationFramework: checklist.framework }));
+    }
+
+    return {
+      checklist: null,
+      checklistLoading: false,
+      checklistSaving: false,
+      checklistError: null,
+      checklistNote: '',
+      templateSaving: false,
+      templateError: null,
+
+      async loadChecklist(eventId) {
+        const request = ++latestRequest;
+        if (get().checklist?.eventId !== eventId) set({ checklist: null });
+        set({ checklistLoading: true, checklistError: null, checklistNote: '', templateError: null });
+        try {
+          const checklist = await api['qualification.checklist']({ eventId });
+          if (request === latestRequest) set({ checklist, checklistLoading: false });
+        } catch (error) {
+          if (request === latestRequest) set({ checklistLoading: false, checklistError: toUiError(error) });
+        }
+      },
+
+      async chooseFramework(eventId, framework) {
+        set({ checklistSaving: true, checklistError: null, checklistNote: '' });
+        try {
+          const checklist = await api['qualification.setFramework']({ eventId, framework });
+          applyChecklist(checklist, `This show now uses ${framework === 'custom' ? 'its own checklist' : framework}.`);
+          return true;
+        } catch (error) {
+          set({ checklistSaving: false, checklistError: toUiError(error) });
+          return false;
+        }
+      },
+
+      async saveCriteria(eventId, criteria) {
+        set({ checklistSaving: true, checklistError: null, checklistNote: '' });
+        try {
+          applyChecklist(await api['qualification.saveCriteria']({ eventId, criteria }), 'Checklist saved.');
+          return true;
+        } catch (error) {
+          set({ checklistSaving: false, checklistError: toUiError(error) });
+          return false;
+        }
+      },
+
+      async saveFollowupTemplate(eventId, template) {
+        set({ templateSaving: true, templateError: null });
+        try {
+          const saved = await api['events.update']({ id: eventId, followupSubject: template.subject, followupBody: template.body });
+          replaceEvent(eventId, () => saved);
+          set({ templateSaving: false });
+          return true;
+        } catch (error) {
+          set({ templateSaving: false, templateError: toUiError(error) });
+          return false;
+        }
+      },
+    };
+  };
+};

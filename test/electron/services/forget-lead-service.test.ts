@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertCardScan } from '../../../electron/db/repositories/card-scans';
+import { createEvent } from '../../../electron/services/events-service';
+import { forgetLead } from '../../../electron/services/forget-lead-service';
+import { createLead } from '../../../electron/services/leads-service';
+import { setStaffName } from '../../../electron/services/settings-service';
+import { AppError } from '../../../shared/ipc/errors';
+import { openTempStore, type TempStore } from '../../support/temp-database';
+
+let store: TempStore;
+beforeEach(async () => {
+  store = await openTempStore();
+  await setStaffName(store.context, 'Jo Booth');
+  await createEvent(store.context, { name: 'Privacy Expo' });
+});
+afterEach(() => store.dispose());
+
+// Words no one else has, so finding any of them anywhere in the files means the person is still there.
+const PERSON = {
+  firstName: 'Zephyrine',
+  lastName: 'Quaxleigh',
+  company: 'Vortimax Quillworks',
+  email: 'zephyrine.q@vortimax.example',
+  phone: '+44 20 7946 0871',
+  street: '17 Wobblethorpe Lane',
+  notes: 'Allergic to pistachiomarzipan, prefers calls after lunch',
+};
+const SEARCHED = ['zephyrine', 'quaxleigh', 'vortimax', 'quillworks', 'pistachiomarzipan', 'wobblethorpe', '7946 0871'];
+
+function filesContain(dbPath: string, needle: string): boolean {
+  return [dbPath, `${dbPath}-wal`].some((file) => fs.existsSync(file) && fs.readFileSync(file).toString('latin1').toLowerCase().includes(needle));
+}
+
+describe('forgetLead', () => {
+  it('leaves nothing of the person in the database files, and logs the forgetting without personal data', async () => {
+    for (let index = 0; index < 30; index++) await createLead(store.context, { firstName: `Other${index}`, lastName: 'Person', company: 'Vortex Ltd', notes: 'met at the booth' });
+    const { lead } = await createLead(store.context, PERSON);
+    await insertCardScan(store.context.db, {
+      id: store.context.newId(),
+      lead_id: lead.id,
+      file_name: 'zephyrine-card.jpg',
+      image: Buffer.from('JPEG-PIXELS-OF-ZEPHYRINE-QUAXLEIGH'),
+      image_mime: 'image/jpeg',
+      image_width: 10,
+      image_height: 10,
+      ocr_text: 'Zephyrine Quaxleigh\nVortimax Quillworks',
+      ocr_json: JSON.stringify({ lastName: 'Quaxleigh' }),
+      scanned_by: 'Jo Booth',
+      scanned_at: new Date().toISOString(),
+    });
+    const sqlite = store.database.sqlite;
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // The test can fail: before forgetting, the person is in the file.
+    expect(SEARCHED.filter((needle) => filesContain(store.dbPath, needle))).toEqual(SEARCHED);
+
+    const result = await forgetLead(store.context, lead.id);
+    expect(result).toEqual({ leadId: lead.id, photosRemoved: 1 });
+
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(SEARCHED.filter((needle) => filesContain(store.dbPath, needle))).toEqual([]);
+    // FTS keeps terms prefix-compressed, so a byte search alone could miss one: ask the index itself.
+    sqlite.exec("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, 'leads_fts', 'row')");
+    const terms = sqlite.prepare('SELECT term FROM temp.terms').pluck().all() as string[];
+    expect(terms.filter((term) => SEARCHED.some((needle) => needle.startsWith(term) && term.length > 3))).toEqual([]);
+    expect(terms).toContain('vortex'); // the others are still searchable
+    expect(sqlite.prepare("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH 'zephyrine OR quaxleigh'").pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(30);
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    const log = sqlite.prepare('SELECT action, lead_id, done_by, photos_removed FROM privacy_log').all();
+    expect(log).toEqual([{ action: 'forget', lead_id: lead.id, done_by: 'Jo Booth', photos_removed: 1 }]);
+    expect(store.notifications.at(-1)).toEqual({ event: 'leads.changed', payload: { ids: [lead.id] } });
+  });
+
+  it('says so when the lead is not there, and logs nothing', async () => {
+    const error = await forgetLead(store.context, '6f1c1d3e-8a0b-4c47-9d9e-2f3a4b5c6d7e').catch((caught: unknown) => caught);
+    expect((error as AppError).code).toBe('not_found');
+    expect(store.database.sqlite.prepare('SELECT count(*) FROM privacy_log').pluck().get()).toBe(0);
+  });
+});
