@@ -6,7 +6,9 @@ import { openDatabase, type OpenedDatabase } from './db/open-database';
 import type { Scanner } from './ocr/scanner';
 import { backupIfDue } from './services/backup-service';
 import { pruneUnsavedScans } from './services/card-scan-service';
+import { createCaptureQueueRunner, type CaptureQueueRunner } from './services/capture-queue-service';
 import { createHandlers } from './services/handlers';
+import { watchOtherWriters } from './services/other-writers-watch';
 import { createServiceContext, type ServiceContext } from './services/service-context';
 
 export interface AppServicesOptions {
@@ -50,7 +52,20 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   // The daily backup runs in the background (a large store takes a while to copy); close() waits for it.
   const dailyBackup = backupIfDue(store, context.clock).catch((error: unknown) => options.onUnexpectedError?.(error));
   // Where cards are scanned, yesterday's abandoned scans go: start-up is the quiet moment for it.
-  if (scanner) await pruneUnsavedScans(context);
+  // The capture queue is read where cards are scanned; a batch left by a quit or a crash goes on.
+  const captureQueue: CaptureQueueRunner | undefined = scanner
+    ? createCaptureQueueRunner(context, { ...(options.onUnexpectedError && { onUnexpectedError: options.onUnexpectedError }) })
+    : undefined;
+  context.captureQueue = captureQueue;
+  captureQueue?.kick();
+  // A failed clean-up costs disk space at worst: it must never keep the booth from starting.
+  if (scanner) await pruneUnsavedScans(context).catch((error: unknown) => options.onUnexpectedError?.(error));
+  // Windows (Electron and browser mode) follow what other processes write to the same file.
+  const stopWatching = options.notify
+    ? watchOtherWriters(context, () => database.sqlite.pragma('data_version', { simple: true }) as number, {
+        ...(options.onUnexpectedError && { onUnexpectedError: options.onUnexpectedError }),
+      })
+    : undefined;
   const handlers = createHandlers(context, { version: options.version ?? APP_VERSION, dataPath: options.dbPath, mode: options.mode });
   return {
     database,
@@ -59,7 +74,11 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     scanner,
     async close() {
       await dailyBackup;
+      stopWatching?.();
+      // Stop taking items first; closing the scanner then ends the reads in flight quickly.
+      const queueStopped = captureQueue?.close();
       await scanner?.close();
+      await queueStopped;
       await database.close();
     },
   };

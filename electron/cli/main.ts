@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/ipc/errors';
 import { defaultDatabasePath, defaultDataDir } from '../data-location';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, formatUsage, type CliIo } from './cli-io';
+import { BADGE_USAGE, runBadgeCommand } from './commands/badge';
 import { BACKUP_USAGE, runBackupCommand, runRestoreCommand } from './commands/backup';
 import { EVENTS_USAGE, runEventsCommand } from './commands/events';
 import { LEADS_USAGE, runLeadsCommand } from './commands/leads';
@@ -22,7 +23,8 @@ const USAGE = [
     ...CONVERT_USAGE,
     ...CRM_USAGE,
     ...EXCHANGE_USAGE,
-    ['scan FILE... [--concurrency N] [--thorough]', 'read business-card photos; one JSON line per file'],
+    ['scan FILE... [--concurrency N] [--thorough] [--save]', 'read business-card photos; one JSON line per file (--save: each saved as a lead)'],
+    ...BADGE_USAGE,
     ...SERVE_USAGE,
     ...BACKUP_USAGE,
   ]),
@@ -59,10 +61,17 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
     case 'scan': {
       // Loaded on demand: the OCR engine is heavy and the other commands never need it.
       const { runScanCommand } = await import('./commands/scan');
-      return runScanCommand(commandLine.words, { ...io, dataDir: defaultDataDir() });
+      return runScanCommand(commandLine.words, {
+        ...io,
+        dataDir: defaultDataDir(),
+        openSaver: async () => (await import('./commands/scan-save')).openScanSaver(dbPath),
+      });
     }
     case 'serve':
       return runServeCommand(dbPath, commandLine.words, io);
+    case 'badge':
+      await runBadgeCommand(async () => (await import('./open-client')).openCliSession(dbPath), commandLine.words, io);
+      return EXIT_OK;
     case 'backup':
       await runBackupCommand(dbPath, commandLine.words, io);
       return EXIT_OK;

@@ -51,6 +51,10 @@ export interface LeadsTable {
   captured_by: string;
   captured_at: string;
   updated_at: string;
+  /** A badge QR code that was only a registration id or URL, kept raw ('' when none). */
+  badge_id: Generated<string>;
+  /** Folded last name + first initial ("muller|a"): the duplicate check's index key. Derived, never typed. */
+  name_key: Generated<string>;
   unqualified_reason: Generated<string>;
   /** YYYY-MM-DD or "": when the person expects to buy. */
   expected_close_date: Generated<string>;
@@ -217,6 +221,21 @@ export interface ConversionRulesTable {
   updated_at: string;
 }
 
+/** Card photos dropped at once, read one after another; the queue survives a reload or a restart. */
+export interface CaptureQueueTable {
+  id: string;
+  position: number;
+  file_name: string;
+  /** The photo until it is read; then the scan keeps it and this is null. */
+  image: Uint8Array | null;
+  status: 'waiting' | 'scanning' | 'ready' | 'failed';
+  error: string;
+  scan_id: string | null;
+  added_by: string;
+  added_at: string;
+  updated_at: string;
+}
+
 export interface ExportBatchesTable {
   id: string;
   created_at: string;
@@ -261,6 +280,7 @@ export interface Database {
   settings: SettingsTable;
   leads: LeadsTable;
   card_scans: CardScansTable;
+  capture_queue: CaptureQueueTable;
   qualification_criteria: QualificationCriteriaTable;
   lead_criteria: LeadCriteriaTable;
   lead_timeline: LeadTimelineTable;
@@ -285,6 +305,7 @@ export type NewLeadRow = Insertable<LeadsTable>;
 export type LeadRowUpdate = Updateable<LeadsTable>;
 export type CardScanRow = Selectable<CardScansTable>;
 export type NewCardScanRow = Insertable<CardScansTable>;
+export type CaptureQueueRow = Selectable<CaptureQueueTable>;
 export type AccountRow = Selectable<AccountsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type OpportunityRow = Selectable<OpportunitiesTable>;

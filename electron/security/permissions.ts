@@ -1,4 +1,5 @@
 import type { Session } from 'electron';
+import { isCameraCheck, isCameraOnlyRequest } from './camera-permission';
 import { isTrustedUrl } from './trusted-origins';
 
 /**
@@ -11,10 +12,10 @@ import { isTrustedUrl } from './trusted-origins';
 type PermissionName = Parameters<NonNullable<Parameters<Session['setPermissionRequestHandler']>[0]>>[1];
 
 /**
- * Empty for now. The webcam scanner will add 'media' here (our origin only; the request
- * handler should then also check `details.mediaTypes` is video only).
+ * 'media' for the booth's webcam (card snapshots, badge QR codes): our origin only, and
+ * video only (camera-permission.ts); the microphone stays denied.
  */
-export const ALLOWED_PERMISSIONS: readonly PermissionName[] = [];
+export const ALLOWED_PERMISSIONS: readonly PermissionName[] = ['media'];
 
 export type PermissionSession = Pick<
   Session,
@@ -34,11 +35,17 @@ export function installPermissionPolicy(session: PermissionSession, policy: Perm
     allowed.includes(permission) && url !== undefined && isTrustedUrl(url, policy.trustedOrigins);
 
   session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
-    const granted = isAllowed(permission, details.requestingUrl);
+    const granted =
+      isAllowed(permission, details.requestingUrl) &&
+      // 'media' is camera and microphone: the camera alone is granted.
+      (permission !== 'media' || isCameraOnlyRequest(details as { mediaTypes?: Array<'video' | 'audio'> }));
     if (!granted) log(`Denied permission "${permission}" to ${details.requestingUrl}`);
     callback(granted);
   });
-  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => isAllowed(permission, requestingOrigin));
+  session.setPermissionCheckHandler(
+    (_webContents, permission, requestingOrigin, details) =>
+      isAllowed(permission, requestingOrigin) && (permission !== 'media' || isCameraCheck(details)),
+  );
   // WebHID / WebUSB / Web Serial device grants: a lead-capture app needs none.
   session.setDevicePermissionHandler(() => false);
 }

@@ -1,8 +1,9 @@
-import type { CardScanResult } from '../../shared/ipc/contract';
+import { DRAFT_SCAN_KEY, type CardScanResult, type StoredCardScan } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
-import { deleteUnattachedCardScans, insertCardScan } from '../db/repositories/card-scans';
+import { deleteUnattachedCardScans, findCardScan, insertCardScan } from '../db/repositories/card-scans';
+import { readSetting } from '../db/repositories/settings';
 import { stripPhotoMetadata } from '../security/strip-photo-metadata';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
@@ -31,8 +32,18 @@ export async function scanCard(
   reader: CardReader | undefined,
   input: { imageBase64: string; fileName: string },
 ): Promise<CardScanResult> {
+  return scanCardBytes(context, reader, Buffer.from(input.imageBase64, 'base64'), input.fileName);
+}
+
+/** scanCard on bytes already at hand (the capture queue keeps its photos as bytes). */
+export async function scanCardBytes(
+  context: ServiceContext,
+  reader: CardReader | undefined,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<CardScanResult> {
   if (!reader) throw new AppError('scan_failed', 'The card scanner is not available in this window. Type the lead instead.');
-  const bytes = Buffer.from(input.imageBase64, 'base64');
+  const input = { fileName };
   let result: Awaited<ReturnType<CardReader['scan']>>;
   try {
     result = await reader.scan({ bytes, name: input.fileName });
@@ -63,6 +74,29 @@ export async function scanCard(
   return { scanId, fields: result.fields, text: result.page.text, ms: result.ms, imageWidth: photo.width, imageHeight: photo.height };
 }
 
+export const SCAN_GONE_MESSAGE =
+  'This card photo is no longer stored (unsaved scans are removed after a day). Remove the photo and scan the card again, or save the lead without it.';
+
+/** A stored scan with its photo, for a restored draft or a queue item. */
+export async function getCardScan(context: ServiceContext, scanId: string): Promise<StoredCardScan> {
+  const row = await findCardScan(context.db, scanId);
+  if (!row) throw new AppError('not_found', SCAN_GONE_MESSAGE, { cardScanId: SCAN_GONE_MESSAGE });
+  // We wrote this JSON ourselves when the card was read.
+  const stored = JSON.parse(row.ocr_json) as { fields: ParsedCard };
+  return {
+    scanId: row.id,
+    fields: stored.fields,
+    text: row.ocr_text,
+    ms: 0,
+    imageWidth: row.image_width,
+    imageHeight: row.image_height,
+    fileName: row.file_name,
+    imageBase64: Buffer.from(row.image).toString('base64'),
+    imageMime: row.image_mime,
+    leadId: row.lead_id,
+  };
+}
+
 /** How long a scan that was never saved as a lead is kept (re-scans, cleared forms, crashes). */
 export const UNSAVED_SCAN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -72,5 +106,7 @@ export const UNSAVED_SCAN_LIFETIME_MS = 24 * 60 * 60 * 1000;
  */
 export async function pruneUnsavedScans(context: ServiceContext, lifetimeMs = UNSAVED_SCAN_LIFETIME_MS): Promise<number> {
   const before = new Date(context.clock.now().getTime() - lifetimeMs).toISOString();
-  return deleteUnattachedCardScans(context.db, before);
+  // The entry form's draft remembers its scan: a lead half-typed yesterday still saves with its photo.
+  const draftScanId = (await readSetting(context.db, 'draft'))?.fields[DRAFT_SCAN_KEY];
+  return deleteUnattachedCardScans(context.db, before, draftScanId ? [draftScanId] : []);
 }

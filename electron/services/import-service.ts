@@ -258,7 +258,7 @@ function leadFromImport(
     const issue = checked.error.issues[0];
     throw new AppError('invalid_input', `${capitalize(item.where)}: ${String(issue?.path[0] ?? 'a value')}: ${issue?.message ?? 'not usable'} Fix the file and import it again; nothing was imported.`);
   }
-  const notes = [fields.notes ?? '', fields.badgeId ? `Badge ID: ${fields.badgeId}` : ''].filter(Boolean).join('\n');
+  const notes = fields.notes ?? '';
   const status = fields.status ? leadStatusFromText(fields.status) : null;
   const rating = fields.rating ? leadRatingFromText(fields.rating) : null;
   return {
@@ -268,6 +268,7 @@ function leadFromImport(
     status: status ?? 'New',
     rating,
     notes: notes.slice(0, 32_000),
+    badgeId: (fields.badgeId ?? '').slice(0, 500),
     consent: null,
     captureMethod: 'imported',
     unqualifiedReason: '',

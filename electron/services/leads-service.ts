@@ -38,7 +38,8 @@ export interface CreateLeadOptions {
 export async function createLead(context: ServiceContext, input: NewLead & CreateLeadOptions): Promise<SavedLead> {
   const { cardScanId, clearDraft, ...leadInput } = input;
   const fields = parseOrThrow(newLeadSchema, leadInput);
-  if (!hasContactDetails(fields)) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
+  // A badge id alone is enough: the organiser's attendee list says who it was.
+  if (!hasContactDetails(fields) && !fields.badgeId) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
 
   const settings = await getSettings(context);
   const capturedBy = fields.capturedBy || settings.staffName;
@@ -80,6 +81,7 @@ export async function createLead(context: ServiceContext, input: NewLead & Creat
     rating: fields.rating ?? null,
     notes: fields.notes ?? '',
     consent: fields.consent ?? null,
+    badgeId: fields.badgeId ?? '',
     captureMethod: fields.captureMethod ?? (cardScanId ? 'card_scan' : 'typed'),
     unqualifiedReason: '',
     expectedCloseDate: '',

@@ -21,6 +21,8 @@ export interface ServiceContext {
   notify: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** The card scanner, where this process runs one (not in the plain CLI commands). */
   cardReader?: CardReader | undefined;
+  /** Reads the capture queue in the background, where this process scans; told when items are added. */
+  captureQueue?: { kick(): void } | undefined;
   /** Hands a checked mailto:/https: address to the system (Electron's shell.openExternal); absent elsewhere. */
   openExternal?: ((url: string) => Promise<void>) | undefined;
   /** The open database file itself (raw connection and path), for backups and restores. */

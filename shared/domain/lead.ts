@@ -89,6 +89,8 @@ export const newLeadSchema = leadContactSchema.partial().extend({
   eventId: z.uuid().optional(),
   capturedBy: text(80).optional(),
   capturedAt: z.iso.datetime().optional(),
+  /** A badge QR code holding only a registration id or a URL, kept raw to match with the organiser's list. */
+  badgeId: text(500).optional(),
 });
 export type NewLead = z.input<typeof newLeadSchema>;
 
@@ -120,6 +122,8 @@ export interface Lead extends LeadContact {
   rating: LeadRating | null;
   notes: string;
   consent: Consent | null;
+  /** A badge's registration id or URL, as the QR code held it ('' when none). */
+  badgeId: string;
   captureMethod: CaptureMethod;
   /** Why the lead is Unqualified ("No budget: …"); "" otherwise. */
   unqualifiedReason: string;

@@ -3,7 +3,7 @@ import type { Channel } from './channel';
 import type { ChannelName, EventName } from './channels';
 import { appChannels } from './contracts/app';
 import { backupsChannels } from './contracts/backups';
-import { cardsChannels } from './contracts/cards';
+import { cardsChannels, type QueueProgress } from './contracts/cards';
 import { draftsChannels } from './contracts/drafts';
 import { eventsChannels } from './contracts/events';
 import { leadsChannels } from './contracts/leads';
@@ -19,14 +19,15 @@ import type { CallResult } from './errors';
 // The output types live with their area; re-exported so callers name one module for the contract.
 export type { AppInfo } from './contracts/app';
 export type { BackupList, BackupSummary, RestoreResult } from './contracts/backups';
-export type { CardPhoto, CardScanResult } from './contracts/cards';
+export type { CardPhoto, CardReadImage, CardScanResult, QueueItem, QueueProgress, StoredCardScan } from './contracts/cards';
 export type { Checklist, LeadQualification } from './contracts/qualification';
 export type { FollowupEmail } from './contracts/activities';
 export type { AccountSuggestion, AutoConversionReport, ConversionSuggestions } from './contracts/conversion';
 export type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListItem } from './contracts/crm';
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
-export type { ForgottenLead, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
+export { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY } from './contracts/drafts';
+export type { ForgottenLead, LikelyDuplicate, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
 export type { Settings } from './contracts/settings';
 
 /** Every channel of every area (one file per area in contracts/). */
@@ -70,6 +71,8 @@ export interface EventPayloads {
   'settings.changed': Settings;
   /** The automatic conversion rule's run over a show: how far it is. */
   'conversion.progress': { done: number; total: number };
+  /** The capture queue changed: an item was added, read, failed, retried or removed. */
+  'cards.progress': QueueProgress;
   /** A long export or import: how far it is. */
   'exchange.progress': ExchangeProgress;
 }

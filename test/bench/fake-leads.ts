@@ -38,6 +38,7 @@ export function fakeLead(index: number, eventId: string, capturedAt: string): Le
     rating: null,
     notes: pick(NOTES, index * 5),
     consent: null,
+    badgeId: '',
     unqualifiedReason: '',
     expectedCloseDate: '',
     captureMethod: 'typed',

@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR]|convert|faults [TRIALS]|exchange>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS]|duplicates|exchange>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {
@@ -22,6 +22,16 @@ export async function main(args: string[]): Promise<number> {
     case 'faults': {
       const { runFaultsBench } = await import('./faults');
       await runFaultsBench(rest);
+      return 0;
+    }
+    case 'duplicates': {
+      const { runDuplicatesBench } = await import('./duplicates');
+      await runDuplicatesBench();
+      return 0;
+    }
+    case 'generated': {
+      const { runGeneratedBench } = await import('./generated-cards');
+      await runGeneratedBench(rest);
       return 0;
     }
     case 'exchange': {

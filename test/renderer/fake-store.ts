@@ -56,6 +56,7 @@ export function leadWith(fields: Partial<Lead>): Lead {
     rating: null,
     notes: '',
     consent: null,
+    badgeId: '',
     unqualifiedReason: '',
     expectedCloseDate: '',
     captureMethod: 'typed',

@@ -11,10 +11,11 @@
 import { CARD_FIELDS, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
 import { createScanner, defaultPoolSize, type ScanResult } from '../../ocr/scanner';
+import type { ScanSaver } from './scan-save';
 import { refuseNonRegularFile } from '../regular-file';
 
 export const SCAN_USAGE_LINE =
-  'usage: leadbooth scan FILE... [--concurrency N] [--thorough]   (N: 1..16, default: number of CPUs, at most 2; --thorough re-reads doubtful lines, slower)';
+  'usage: leadbooth scan FILE... [--concurrency N] [--thorough] [--save]   (N: 1..16, default: number of CPUs, at most 2; --thorough re-reads doubtful lines, slower; --save saves each card as a lead in the current show)';
 
 export interface ScanCommandIo {
   stdout: (line: string) => void;
@@ -23,6 +24,8 @@ export interface ScanCommandIo {
   dataDir: string;
   /** Another card parser (tests); the real one when not given. */
   parse?: (page: OcrPage) => ParsedCard;
+  /** With --save: opens the store; each card read is saved as a lead and the saved lead printed (scan-save.ts). */
+  openSaver?: () => Promise<ScanSaver>;
 }
 
 interface ScanArgs {
@@ -30,6 +33,7 @@ interface ScanArgs {
   concurrency: number;
   /** Re-read doubtful lines from upscaled crops: slower, for batch work. */
   thorough: boolean;
+  save: boolean;
 }
 
 function parseArgs(args: string[]): ScanArgs | string {
@@ -37,6 +41,7 @@ function parseArgs(args: string[]): ScanArgs | string {
   let concurrency = defaultPoolSize();
   let onlyFiles = false;
   let thorough = false;
+  let save = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (!onlyFiles && a === '--') {
@@ -55,11 +60,15 @@ function parseArgs(args: string[]): ScanArgs | string {
       thorough = true;
       continue;
     }
+    if (!onlyFiles && a === '--save') {
+      save = true;
+      continue;
+    }
     if (!onlyFiles && a.startsWith('--')) return `unknown option ${a}`;
     files.push(a);
   }
   if (!files.length) return 'no files given';
-  return { files, concurrency, thorough };
+  return { files, concurrency, thorough, save };
 }
 
 function toRecord(file: string, r: ScanResult): Record<string, unknown> {
@@ -85,6 +94,8 @@ export async function runScanCommand(args: string[], io: ScanCommandIo): Promise
     io.stderr(SCAN_USAGE_LINE);
     return 2;
   }
+  // The store first: a wrong --db or no current show is said before any OCR runs.
+  const saver = parsed.save && io.openSaver ? await io.openSaver() : undefined;
   let scanner: ReturnType<typeof createScanner>;
   try {
     scanner = createScanner({
@@ -94,6 +105,7 @@ export async function runScanCommand(args: string[], io: ScanCommandIo): Promise
       ...(io.parse ? { parse: io.parse } : {}),
     });
   } catch (err) {
+    await saver?.close();
     io.stderr(`leadbooth scan: the OCR engine cannot start: ${describe(err)}`);
     return 1;
   }
@@ -104,7 +116,7 @@ export async function runScanCommand(args: string[], io: ScanCommandIo): Promise
       const refused = refuseNonRegularFile(file);
       if (refused) return Promise.resolve(JSON.stringify({ file, error: refused }));
       return scanner.scan({ path: file }).then(
-        (r) => JSON.stringify(toRecord(file, r)),
+        async (r) => JSON.stringify(saver ? await saver.save(file, r) : toRecord(file, r)),
         (err: unknown) => JSON.stringify({ file, error: describe(err) }),
       );
     });
@@ -112,5 +124,6 @@ export async function runScanCommand(args: string[], io: ScanCommandIo): Promise
     return 0;
   } finally {
     await scanner.close();
+    await saver?.close();
   }
 }

@@ -13,7 +13,10 @@ export async function attachCardScan(db: Kysely<Database>, scanId: string, leadI
     .where('id', '=', scanId)
     .where('lead_id', 'is', null)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  // Saved with a lead: its capture-queue item (if it came from a batch) is done.
+  await db.deleteFrom('capture_queue').where('scan_id', '=', scanId).execute();
+  return true;
 }
 
 export async function findCardScansOfLead(db: Kysely<Database>, leadId: string): Promise<CardScanRow[]> {
@@ -24,8 +27,17 @@ export async function findCardScan(db: Kysely<Database>, scanId: string): Promis
   return db.selectFrom('card_scans').selectAll().where('id', '=', scanId).executeTakeFirst();
 }
 
-/** Scans that never became a lead (re-scans, cleared forms) and are older than `before`. */
-export async function deleteUnattachedCardScans(db: Kysely<Database>, before: string): Promise<number> {
-  const result = await db.deleteFrom('card_scans').where('lead_id', 'is', null).where('scanned_at', '<', before).executeTakeFirst();
+/**
+ * Scans that never became a lead (re-scans, cleared forms) and are older than `before`,
+ * except those still held: by the capture queue, or by the ids in `keep` (the draft's).
+ */
+export async function deleteUnattachedCardScans(db: Kysely<Database>, before: string, keep: string[] = []): Promise<number> {
+  let query = db
+    .deleteFrom('card_scans')
+    .where('lead_id', 'is', null)
+    .where('scanned_at', '<', before)
+    .where('id', 'not in', (eb) => eb.selectFrom('capture_queue').select('scan_id').where('scan_id', 'is not', null).$narrowType<{ scan_id: string }>());
+  if (keep.length > 0) query = query.where('id', 'not in', keep);
+  const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -1,4 +1,5 @@
 import type { CaptureMethod, Lead, LeadRating, LeadStatus } from '../../../shared/domain/lead';
+import { nameBlockingKey } from '../name-key';
 import type { LeadRow, NewLeadRow } from '../schema';
 
 /** Between the camelCase lead that crosses IPC and the snake_case row SQLite keeps. */
@@ -28,6 +29,7 @@ export function leadFromRow(row: LeadRow): Lead {
       row.consent_given === null
         ? null
         : { given: row.consent_given === 1, at: row.consent_at ?? '', wording: row.consent_wording ?? '' },
+    badgeId: row.badge_id,
     captureMethod: row.capture_method as CaptureMethod,
     unqualifiedReason: row.unqualified_reason,
     expectedCloseDate: row.expected_close_date,
@@ -60,6 +62,9 @@ export function editableColumns(lead: Lead) {
     unqualified_reason: lead.unqualifiedReason,
     expected_close_date: lead.expectedCloseDate,
     ...consentColumns(lead.consent),
+    badge_id: lead.badgeId,
+    // Kept in step with the name on every write: the duplicate check looks leads up by it.
+    name_key: nameBlockingKey(lead.firstName, lead.lastName),
     updated_at: lead.updatedAt,
   } satisfies Partial<LeadRow>;
 }

@@ -1,4 +1,5 @@
 import type { AreaHandlers } from '../../../shared/ipc/contract';
+import { findDuplicates, mergeIntoLead } from '../duplicates-service';
 import { getLeadDetail } from '../lead-detail-service';
 import { forgetLead } from '../forget-lead-service';
 import { createLead, getLead, listLeads, updateLead } from '../leads-service';
@@ -11,6 +12,8 @@ export function leadsHandlers(context: ServiceContext): AreaHandlers<'leads'> {
     'leads.get': (input) => getLead(context, input.id),
     'leads.detail': (input) => getLeadDetail(context, input.id),
     'leads.list': (input) => listLeads(context, input),
+    'leads.findDuplicates': (input) => findDuplicates(context, input),
+    'leads.merge': (input) => mergeIntoLead(context, input),
     'leads.forget': (input) => forgetLead(context, input.id),
   };
 }

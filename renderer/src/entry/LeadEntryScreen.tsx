@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { BadgeArea } from '../badge/BadgeArea';
+import { CaptureQueuePanel } from '../queue/CaptureQueuePanel';
 import { CardDropZone } from '../scan/CardDropZone';
 import { CardPhotoPanel } from '../scan/CardPhotoPanel';
 import { CardScanArea } from '../scan/CardScanArea';
 import { useAppStore, useAppStoreApi } from '../store/app-store';
+import { BoothQuestions } from './BoothQuestions';
 import { ConsentField } from './ConsentField';
 import { leadFieldId } from './field-ids';
+import { isLeadFormField, type LeadFormField } from './lead-form-model';
 import { FIELD_ORDER_FOR_FOCUS, orphanFieldErrors } from './field-order';
 import { LeadSourceField } from './LeadSourceField';
 import { LeadTextField } from './LeadTextField';
@@ -15,6 +19,7 @@ import { NotesField } from './NotesField';
 import { RatingField } from './RatingField';
 import { SaveConfirmation } from './SaveConfirmation';
 import { DraftNotice } from './DraftNotice';
+import { DuplicateWarning } from './DuplicateWarning';
 
 /** True for the keys that save: Enter in a single-line field, Ctrl/Cmd+Enter in the notes. */
 function isSaveKey(event: KeyboardEvent<HTMLFormElement>): boolean {
@@ -24,11 +29,20 @@ function isSaveKey(event: KeyboardEvent<HTMLFormElement>): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement;
 }
 
+/** The lead field an element edits (its id is leadFieldId(field)), or null. */
+function formFieldOf(target: EventTarget): LeadFormField | null {
+  if (!(target instanceof HTMLElement) || !target.id.startsWith('lead-')) return null;
+  const name = target.id.slice('lead-'.length);
+  return isLeadFormField(name) ? name : null;
+}
+
 /** The booth screen: type a person's details, press Enter, the form is ready for the next one. */
 export function LeadEntryScreen() {
   const store = useAppStoreApi();
   const saveLead = useAppStore((state) => state.saveLead);
   const clearForm = useAppStore((state) => state.clearForm);
+  const swapField = useAppStore((state) => state.swapField);
+  const setReviewField = useAppStore((state) => state.setReviewField);
   const saving = useAppStore((state) => state.saving);
   const entryError = useAppStore((state) => state.entryError);
   const orphanErrors = useAppStore(useShallow((state) => orphanFieldErrors(state.fieldErrors)));
@@ -53,6 +67,12 @@ export function LeadEntryScreen() {
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
+    const field = formFieldOf(event.target);
+    // Alt+X: swap the field with its usual mix-up partner; the focus stays.
+    if (event.altKey && !event.ctrlKey && !event.metaKey && event.key.toLowerCase() === 'x' && field) {
+      if (swapField(field)) event.preventDefault();
+      return;
+    }
     if (!isSaveKey(event)) return;
     event.preventDefault();
     void save();
@@ -65,20 +85,33 @@ export function LeadEntryScreen() {
 
   return (
     <CardDropZone>
-      <form className="lead-form" aria-label="New lead" noValidate onKeyDown={handleKeyDown} onSubmit={handleSubmit}>
+      <form
+        className="lead-form"
+        aria-label="New lead"
+        noValidate
+        onKeyDown={handleKeyDown}
+        onSubmit={handleSubmit}
+        // The focused field's box is outlined on the card beside the form.
+        onFocus={(event) => setReviewField(formFieldOf(event.target))}
+        onBlur={() => setReviewField(null)}
+      >
         <div className="form-messages">
           <SaveConfirmation />
           <DraftNotice />
           <ErrorBanner message={entryError} details={orphanErrors} />
+          <DuplicateWarning />
         </div>
 
         <CardScanArea />
+        <CaptureQueuePanel />
+        <BadgeArea />
 
         <section className="form-section" aria-labelledby="section-person">
           <div className="section-heading">
             <h2 id="section-person">Person</h2>
             <p className="section-hint">
-              Type what you have, then press <kbd>Enter</kbd>: the lead is saved and the form is ready for the next person.
+              Type what you have, then press <kbd>Enter</kbd>: the lead is saved and the form is ready for the next person.{' '}
+              <kbd>Alt</kbd>+<kbd>X</kbd> swaps first and last name, phone and mobile, or title and company.
             </p>
           </div>
           <div className="field-grid">
@@ -99,6 +132,7 @@ export function LeadEntryScreen() {
             <LeadSourceField />
             <RatingField />
             <NotesField />
+            <BoothQuestions />
             <ConsentField />
           </div>
         </section>

@@ -24,7 +24,7 @@ const TARGETS: Array<[string, string]> = [
   ['leadSource', 'Lead source'],
   ['status', 'Status'],
   ['rating', 'Rating'],
-  ['badgeId', 'Badge ID (into notes)'],
+  ['badgeId', 'Badge ID'],
   ['id', 'LeadBooth id'],
 ];
 

@@ -5,7 +5,13 @@ import { useFileDrop } from './use-file-drop';
 /** The lead form and its card photo: a card photo dropped anywhere on them is read. */
 export function CardDropZone({ children }: { children: ReactNode }) {
   const scanCard = useAppStore((state) => state.scanCard);
-  const { dragging, handlers } = useFileDrop((file) => void scanCard(file));
+  const enqueueFiles = useAppStore((state) => state.enqueueFiles);
+  // One photo is read straight onto the form (the fastest path); several go to the queue.
+  const { dragging, handlers } = useFileDrop((files) => {
+    const [only] = files;
+    if (files.length === 1 && only) void scanCard(only);
+    else void enqueueFiles(files);
+  });
   return (
     <div className={dragging ? 'entry-layout is-dragging' : 'entry-layout'} {...handlers}>
       {children}

@@ -19,7 +19,7 @@ export interface FileDropTarget {
  * Drag-and-drop of a file onto an element. Files dropped anywhere else in the window are
  * swallowed: the browser would otherwise open the photo in place of the app.
  */
-export function useFileDrop(onFile: (file: File) => void): FileDropTarget {
+export function useFileDrop(onFiles: (files: File[]) => void): FileDropTarget {
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; counting them tells when the pointer really left.
   const depth = useRef(0);
@@ -59,8 +59,8 @@ export function useFileDrop(onFile: (file: File) => void): FileDropTarget {
         event.preventDefault();
         depth.current = 0;
         setDragging(false);
-        const file = event.dataTransfer.files[0];
-        if (file) onFile(file);
+        const files = Array.from(event.dataTransfer.files);
+        if (files.length > 0) onFiles(files);
       },
     },
   };

@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { StoreDependencies } from './dependencies';
+import type { BadgeSlice } from './badge-slice';
+import type { BoothQuestionsSlice } from './booth-questions-slice';
 import type { CardScanSlice } from './card-scan-slice';
 import type { BackupsSlice } from './backups-slice';
 import type { EntrySlice } from './entry-slice';
@@ -7,12 +9,25 @@ import type { ForgetSlice } from './forget-slice';
 import type { LeadsSlice } from './leads-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { LeadDetailSlice } from './lead-detail-slice';
+import type { QueueSlice } from './queue-slice';
 import type { SessionSlice } from './session-slice';
 import type { CrmSlices } from './crm-slices';
 import type { ExchangeSlice } from './exchange-slice';
 
 /** The whole renderer state: one store made of typed slices. */
-export type AppState = SessionSlice & NavigationSlice & EntrySlice & CardScanSlice & LeadsSlice & LeadDetailSlice & CrmSlices & ForgetSlice & BackupsSlice & ExchangeSlice;
+export type AppState = SessionSlice &
+  NavigationSlice &
+  EntrySlice &
+  CardScanSlice &
+  LeadsSlice &
+  LeadDetailSlice &
+  CrmSlices &
+  ForgetSlice &
+  BackupsSlice &
+  BadgeSlice &
+  QueueSlice &
+  BoothQuestionsSlice &
+  ExchangeSlice;
 
 /** A slice sees the whole store (slices call each other's actions) and the injected API. */
 export type SliceCreator<Slice> = (deps: StoreDependencies) => StateCreator<AppState, [], [], Slice>;

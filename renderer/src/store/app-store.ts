@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-state';
 import type { StoreDependencies } from './dependencies';
+import { createBadgeSlice } from './badge-slice';
+import { createBoothQuestionsSlice } from './booth-questions-slice';
 import { createCardScanSlice } from './card-scan-slice';
 import { createBackupsSlice } from './backups-slice';
 import { createEntrySlice } from './entry-slice';
@@ -10,6 +12,7 @@ import { createForgetSlice } from './forget-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createLeadDetailSlice } from './lead-detail-slice';
+import { createQueueSlice } from './queue-slice';
 import { createSessionSlice } from './session-slice';
 import { createCrmSlices } from './crm-slices';
 import { createExchangeSlice } from './exchange-slice';
@@ -27,6 +30,9 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createCrmSlices(deps)(...args),
     ...createForgetSlice(deps)(...args),
     ...createBackupsSlice(deps)(...args),
+    ...createBadgeSlice(deps)(...args),
+    ...createQueueSlice(deps)(...args),
+    ...createBoothQuestionsSlice(deps)(...args),
     ...createExchangeSlice(deps)(...args),
   }));
 }

@@ -1,5 +1,6 @@
-import { MAX_CARD_IMAGE_BASE64_LENGTH } from '../../../shared/ipc/contract';
-import type { LeadFormField } from '../entry/lead-form-model';
+import { MAX_CARD_IMAGE_BASE64_LENGTH, type CardScanResult, type StoredCardScan } from '../../../shared/ipc/contract';
+import type { OcrBox } from '../../../shared/parsing/ocr-types';
+import { isLeadFormField, type LeadFormField } from '../entry/lead-form-model';
 import { cardValues, fillPlan } from '../scan/card-to-form';
 import { readFileAsBase64 } from '../scan/read-file-base64';
 import type { StoreApi } from 'zustand';
@@ -33,6 +34,16 @@ export interface CardScanSlice {
   scanMarks: Partial<Record<LeadFormField, ScanMark>>;
   /** Values the scan wrote that the person has not changed since: a new scan may replace them. */
   scanFilled: Partial<Record<LeadFormField, string>>;
+  /** The raw OCR text of the scan, one click away on the photo. */
+  scanText: string;
+  /** The scan the form pointed at is no longer stored: said on the photo, with "Remove photo". */
+  scanLost: string | null;
+  /** Where on the straightened card each field was read (boxes in `scanReadImage`'s pixels). */
+  scanBoxes: Partial<Record<LeadFormField, OcrBox>>;
+  /** The card as the scanner read it, loaded once a scan has boxes: the outlines are drawn on it. */
+  scanReadImage: { file: Blob; width: number; height: number } | null;
+  /** The form field that has the focus: its box is outlined beside the form. */
+  reviewField: LeadFormField | null;
 
   /** Reads the card photo and fills the form's empty fields; never throws (errors land in scanError). */
   scanCard(file: File): Promise<void>;
@@ -40,6 +51,16 @@ export interface CardScanSlice {
   acceptCardValue(field: LeadFormField): void;
   /** The person edited the field: it is theirs now, so its mark goes. */
   forgetScanField(field: LeadFormField): void;
+  /**
+   * A restored draft's scan: its photo comes back from the store. A scan the store no longer
+   * has leaves a message on the photo instead (the lead then saves without it).
+   */
+  restoreScan(scanId: string): Promise<void>;
+  setReviewField(field: LeadFormField | null): void;
+  /** A card read earlier (a capture-queue item) is put on the form, as if it had just been scanned. */
+  showStoredScan(stored: StoredCardScan): void;
+  /** The person read the message about a lost photo and removed it. */
+  dismissLostScan(): void;
   /** Drops the scan (and any scan still running): "Clear form". */
   resetScan(): void;
   /**
@@ -60,6 +81,10 @@ const NO_SCAN = {
   scanSummary: null,
   scanMarks: {},
   scanFilled: {},
+  scanText: '',
+  scanLost: null,
+  scanBoxes: {},
+  scanReadImage: null,
 } satisfies Partial<CardScanSlice>;
 
 /** The scanner's own message ("x.jpg is not an image…: pick a photo of the card"), as one sentence. */
@@ -72,6 +97,22 @@ function scanErrorMessage(error: unknown): string {
 function without<Value>(record: Partial<Record<LeadFormField, Value>>, field: LeadFormField): Partial<Record<LeadFormField, Value>> {
   const { [field]: _dropped, ...rest } = record;
   return rest;
+}
+
+function blobFromBase64(base64: string, mime: string): Blob {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return new Blob([bytes], { type: mime });
+}
+
+/** Where each form field was read, for the outline beside the form. */
+function boxesOf(result: Pick<CardScanResult, 'fields'>): Partial<Record<LeadFormField, OcrBox>> {
+  const boxes: Partial<Record<LeadFormField, OcrBox>> = {};
+  for (const [field, parsed] of Object.entries(result.fields)) {
+    if (parsed.box && parsed.value && isLeadFormField(field)) boxes[field] = parsed.box;
+  }
+  return boxes;
 }
 
 function untilSaveSettles(store: StoreApi<AppState>): Promise<void> {
@@ -89,73 +130,130 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
   // cleared or saved, or another card was picked) is dropped instead of filling the wrong lead.
   let latestScan = 0;
 
-  return (set, get, store) => ({
-    ...NO_SCAN,
-
-    async scanCard(file) {
-      const request = ++latestScan;
-      if (file.size > MAX_CARD_FILE_BYTES) {
-        set({ scanPending: null, scanError: `${file.name} is larger than 30 MB: use a smaller photo of the card.` });
-        return;
+  return (set, get, store) => {
+    /** A scan's reading lands on the form: planned against the form as it is now, so whatever was typed is kept. */
+    function landScan(result: CardScanResult, photo: CardPhoto): void {
+      const plan = fillPlan(get().form, cardValues(result.fields), get().scanFilled);
+      get().fillFromCard(plan.fill);
+      const scanMarks: Partial<Record<LeadFormField, ScanMark>> = {};
+      for (const field of plan.toCheck) scanMarks[field] = { kind: 'check' };
+      for (const [field, cardValue] of Object.entries(plan.differs) as [LeadFormField, string][]) {
+        scanMarks[field] = { kind: 'differs', cardValue };
       }
-      set({ scanPending: { file, name: file.name }, scanError: null });
+      const scanFilled = Object.fromEntries(Object.entries(plan.fill).filter(([, value]) => value !== ''));
+      const scanBoxes = boxesOf(result);
+      set({
+        scanBoxes,
+        scanReadImage: null,
+        scanPending: null,
+        scanPhoto: photo,
+        scanId: result.scanId,
+        scanText: result.text,
+        scanLost: null,
+        scanError: null,
+        scanMarks,
+        scanFilled,
+        scanSummary: { filled: Object.keys(scanFilled).length, toCheck: plan.toCheck.length, differs: Object.keys(plan.differs).length },
+      });
+      get().noteDraftChange();
+      if (Object.keys(scanBoxes).length > 0) void loadReadImage(result.scanId);
+    }
+
+    async function loadReadImage(scanId: string): Promise<void> {
       try {
-        const imageBase64 = await readFileAsBase64(file);
-        const result = await api['cards.scan']({ imageBase64, fileName: file.name });
-        // A save in flight decides whose card this is: if it was sent while this scan ran,
-        // scanSaved() retires the scan and the result below is dropped, not put into the
-        // next person's form. If the save fails, the result still fills the unsaved lead.
-        if (get().saving) await untilSaveSettles(store);
-        if (request !== latestScan) return;
-        // Planned against the form as it is now: whatever was typed during the scan is kept.
-        const plan = fillPlan(get().form, cardValues(result.fields), get().scanFilled);
-        get().fillFromCard(plan.fill);
-        const scanMarks: Partial<Record<LeadFormField, ScanMark>> = {};
-        for (const field of plan.toCheck) scanMarks[field] = { kind: 'check' };
-        for (const [field, cardValue] of Object.entries(plan.differs) as [LeadFormField, string][]) {
-          scanMarks[field] = { kind: 'differs', cardValue };
-        }
-        const scanFilled = Object.fromEntries(Object.entries(plan.fill).filter(([, value]) => value !== ''));
-        set({
-          scanPending: null,
-          scanPhoto: { file, name: file.name },
-          scanId: result.scanId,
-          scanMarks,
-          scanFilled,
-          scanSummary: { filled: Object.keys(scanFilled).length, toCheck: plan.toCheck.length, differs: Object.keys(plan.differs).length },
-        });
-      } catch (error) {
-        if (request !== latestScan) return;
-        // An earlier successful scan of this lead (photo, marks, scan id) stays as it was.
-        set({ scanPending: null, scanError: scanErrorMessage(error) });
+        const read = await api['cards.readImage']({ scanId });
+        // Only for the scan still on the form, and only when the boxes fit the image.
+        if (get().scanId !== scanId || !read.matchesBoxes) return;
+        set({ scanReadImage: { file: blobFromBase64(read.imageBase64, 'image/jpeg'), width: read.width, height: read.height } });
+      } catch {
+        // No outlines, the photo stays: the fields and their Check marks say everything else.
       }
-    },
+    }
 
-    acceptCardValue(field) {
-      const mark = get().scanMarks[field];
-      if (mark?.kind !== 'differs') return;
-      get().setField(field, mark.cardValue);
-      // It came from the card: a better scan may replace it, as any scanned value.
-      set({ scanFilled: { ...get().scanFilled, [field]: mark.cardValue } });
-    },
+    return {
+      ...NO_SCAN,
+      reviewField: null,
 
-    forgetScanField(field) {
-      const { scanMarks, scanFilled } = get();
-      if (scanMarks[field] === undefined && scanFilled[field] === undefined) return;
-      set({ scanMarks: without(scanMarks, field), scanFilled: without(scanFilled, field) });
-    },
+      setReviewField(field) {
+        if (get().reviewField !== field) set({ reviewField: field });
+      },
 
-    resetScan() {
-      latestScan++;
-      set(NO_SCAN);
-    },
+      showStoredScan(stored) {
+        latestScan++; // a scan still running belongs to the card that was in the form before
+        landScan(stored, { file: blobFromBase64(stored.imageBase64, stored.imageMime), name: stored.fileName || 'card photo' });
+      },
 
-    scanSaved(sent) {
-      const { scanId, scanPending } = get();
-      const startedSinceSave = scanPending !== null && scanPending !== sent.pending;
-      if (!startedSinceSave) latestScan++; // its result must not fill the next person's form
-      if (scanId === sent.scanId) set({ ...NO_SCAN, scanPending: startedSinceSave ? scanPending : null });
-      else if (!startedSinceSave) set({ scanPending: null });
-    },
-  });
+      async scanCard(file) {
+        const request = ++latestScan;
+        if (file.size > MAX_CARD_FILE_BYTES) {
+          set({ scanPending: null, scanError: `${file.name} is larger than 30 MB: use a smaller photo of the card.` });
+          return;
+        }
+        set({ scanPending: { file, name: file.name }, scanError: null, scanLost: null });
+        // A QR code with a contact card on the card or badge fills the fields at once; the OCR adds what it lacks.
+        void get().readBadgeImage(file, { contactOnly: true });
+        try {
+          const imageBase64 = await readFileAsBase64(file);
+          const result = await api['cards.scan']({ imageBase64, fileName: file.name });
+          // A save in flight decides whose card this is: if it was sent while this scan ran,
+          // scanSaved() retires the scan and the result below is dropped, not put into the
+          // next person's form. If the save fails, the result still fills the unsaved lead.
+          if (get().saving) await untilSaveSettles(store);
+          if (request !== latestScan) return;
+          landScan(result, { file, name: file.name });
+        } catch (error) {
+          if (request !== latestScan) return;
+          // An earlier successful scan of this lead (photo, marks, scan id) stays as it was.
+          set({ scanPending: null, scanError: scanErrorMessage(error) });
+        }
+      },
+
+      async restoreScan(scanId) {
+        const request = ++latestScan;
+        try {
+          const stored = await api['cards.get']({ scanId });
+          if (request !== latestScan) return;
+          const file = blobFromBase64(stored.imageBase64, stored.imageMime);
+          const scanBoxes = boxesOf(stored);
+          set({ scanPhoto: { file, name: stored.fileName || 'card photo' }, scanId, scanText: stored.text, scanLost: null, scanError: null, scanBoxes });
+          if (Object.keys(scanBoxes).length > 0) void loadReadImage(scanId);
+        } catch (error) {
+          if (request !== latestScan) return;
+          set({ ...NO_SCAN, scanLost: toUiError(error).message });
+          get().noteDraftChange();
+        }
+      },
+
+      dismissLostScan() {
+        set({ scanLost: null });
+      },
+
+      acceptCardValue(field) {
+        const mark = get().scanMarks[field];
+        if (mark?.kind !== 'differs') return;
+        get().setField(field, mark.cardValue);
+        // It came from the card: a better scan may replace it, as any scanned value.
+        set({ scanFilled: { ...get().scanFilled, [field]: mark.cardValue } });
+      },
+
+      forgetScanField(field) {
+        const { scanMarks, scanFilled } = get();
+        if (scanMarks[field] === undefined && scanFilled[field] === undefined) return;
+        set({ scanMarks: without(scanMarks, field), scanFilled: without(scanFilled, field) });
+      },
+
+      resetScan() {
+        latestScan++;
+        set(NO_SCAN);
+      },
+
+      scanSaved(sent) {
+        const { scanId, scanPending } = get();
+        const startedSinceSave = scanPending !== null && scanPending !== sent.pending;
+        if (!startedSinceSave) latestScan++; // its result must not fill the next person's form
+        if (scanId === sent.scanId) set({ ...NO_SCAN, scanPending: startedSinceSave ? scanPending : null });
+        else if (!startedSinceSave) set({ scanPending: null });
+      },
+    };
+  };
 };

@@ -73,6 +73,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api, bridge }) 
             if (open && ids.includes(open) && !get().leadSaving) void get().reloadLeadDetail();
           }),
           bridge.on('settings.changed', (settings) => void get().applySettings(settings)),
+          bridge.on('cards.progress', (progress) => get().applyQueue(progress.items)),
         ];
         unsubscribe = () => stops.forEach((stop) => stop());
       }
@@ -82,6 +83,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api, bridge }) 
         await get().restoreDraft();
         set({ startupStatus: 'ready' });
         void get().loadFirstPage();
+        void get().loadQueue();
       } catch (error) {
         set({ startupStatus: 'failed', startupError: toUiError(error).message });
       }

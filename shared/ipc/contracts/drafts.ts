@@ -10,6 +10,13 @@ export interface Draft {
 export const MAX_DRAFT_FIELDS = 64;
 export const MAX_DRAFT_KEY_LENGTH = 64;
 
+/**
+ * Keys a draft keeps beside the form's fields: the card scan the lead was read from (so the
+ * start-up clean-up keeps its photo and a restored draft saves with it) and the badge reading.
+ */
+export const DRAFT_SCAN_KEY = '_cardScanId';
+export const DRAFT_BADGE_KEY = '_badge';
+
 /** The entry form's half-typed lead, kept so a crash or restart loses nothing. */
 export const draftsChannels = {
   'drafts.get': channel<Draft | null>()(noInput),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DuplicateReason } from '../../domain/duplicates';
 import { editableStatusSchema, leadPatchSchema, newLeadSchema, type Lead, type LeadContactField } from '../../domain/lead';
 import type { Activity } from '../../domain/activity';
 import type { ConversionSummary } from '../../domain/crm';
@@ -23,6 +24,17 @@ export interface LeadPage {
   /** Pass back as `after` for the next page; null at the end. */
   nextCursor: string | null;
 }
+
+/** A stored lead the new one is probably the same person as: what the warning at save names. */
+export interface LikelyDuplicate {
+  lead: Lead;
+  /** Why (shared/domain/duplicates.ts): 'email', 'name+company', 'name+phone', 'name+domain'. */
+  reasons: DuplicateReason[];
+  /** The show it was captured at ('' if that show is gone). */
+  eventName: string;
+}
+
+const probeText = (max: number) => z.string().max(max).optional();
 
 /** A card scan kept with a lead, without its photo (fetched separately with cards.photo). */
 export interface LeadCardScan {
@@ -64,6 +76,34 @@ export const leadsChannels = {
       .strict(),
   ),
   'leads.update': channel<SavedLead>()(z.object({ id: z.uuid(), patch: leadPatchSchema.strict() }).strict()),
+  /** The warning at save: leads that are probably this person already (fast at 100,000 leads). */
+  'leads.findDuplicates': channel<LikelyDuplicate[]>()(
+    z
+      .object({
+        firstName: probeText(40),
+        lastName: probeText(80),
+        company: probeText(255),
+        email: probeText(80),
+        phone: probeText(40),
+        mobile: probeText(40),
+        /** Numbers written without a country code are read in this country. */
+        country: probeText(80),
+        /** The lead being edited, which is no duplicate of itself. */
+        excludeId: z.uuid().optional(),
+      })
+      .strict(),
+  ),
+  /** "Merge into it": the new reading fills the existing lead's empty fields, notes and card photos are both kept. */
+  'leads.merge': channel<SavedLead>()(
+    z
+      .object({
+        intoId: z.uuid(),
+        lead: newLeadSchema.strict(),
+        cardScanId: z.uuid().optional(),
+        clearDraft: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   'leads.get': channel<Lead>()(z.object({ id: z.uuid() }).strict()),
   'leads.detail': channel<LeadDetail>()(z.object({ id: z.uuid() }).strict()),
   /** Deletes the person for good: the lead, its photos, its search entries (see forget-lead-service). */

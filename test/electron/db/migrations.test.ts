@@ -120,8 +120,8 @@ describe('migrations', () => {
     }
   });
 
-  it('0005 (export batches) upgrades a version-4 file with leads in it: nothing exported yet, batches and duplicate flags work', async () => {
-    const { file, sqlite, db } = await databaseAtVersion(4);
+  it('0006 (export batches) upgrades a version-5 file with leads in it: nothing exported yet, batches and duplicate flags work', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(5);
     sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
     const insert = sqlite.prepare(
       "INSERT INTO leads (id, event_id, last_name, company, capture_method, captured_by, captured_at, updated_at) VALUES (?, 'e1', ?, 'Acme', 'typed', 'Jo', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z')",

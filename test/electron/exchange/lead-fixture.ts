@@ -27,6 +27,7 @@ export function makeLead(fields: Partial<Lead> = {}): Lead {
     rating: null,
     notes: '',
     consent: null,
+    badgeId: '',
     unqualifiedReason: '',
     expectedCloseDate: '',
     captureMethod: 'typed',

@@ -1,7 +1,9 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCardScansOfLead } from '../../../electron/db/repositories/card-scans';
-import { pruneUnsavedScans, scanCard, UNSAVED_SCAN_LIFETIME_MS, type CardReader } from '../../../electron/services/card-scan-service';
+import { getCardScan, pruneUnsavedScans, scanCard, UNSAVED_SCAN_LIFETIME_MS, type CardReader } from '../../../electron/services/card-scan-service';
+import { saveDraft } from '../../../electron/services/drafts-service';
+import { DRAFT_SCAN_KEY } from '../../../shared/ipc/contract';
 import { createEvent } from '../../../electron/services/events-service';
 import { createLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
@@ -92,6 +94,29 @@ describe('scanCard and saving the lead it became', () => {
     const aDayLater = { ...store.context, clock: { now: () => new Date(Date.now() + UNSAVED_SCAN_LIFETIME_MS + 60_000) } };
     expect(await pruneUnsavedScans(aDayLater)).toBe(1);
     expect(store.database.sqlite.prepare('SELECT file_name FROM card_scans').pluck().all()).toEqual(['kept.jpg']);
+  });
+
+  it('never forgets a scan the draft or the capture queue still holds', async () => {
+    const drafted = await scanCard(store.context, reader, { imageBase64: photo.toString('base64'), fileName: 'drafted.jpg' });
+    const queued = await scanCard(store.context, reader, { imageBase64: photo.toString('base64'), fileName: 'queued.jpg' });
+    await scanCard(store.context, reader, { imageBase64: photo.toString('base64'), fileName: 'abandoned.jpg' });
+    await saveDraft(store.context, { lastName: 'Okafor', [DRAFT_SCAN_KEY]: drafted.scanId });
+    store.database.sqlite
+      .prepare("INSERT INTO capture_queue (id, position, status, scan_id, added_at, updated_at) VALUES ('q1', 1, 'ready', ?, 'now', 'now')")
+      .run(queued.scanId);
+    const aDayLater = { ...store.context, clock: { now: () => new Date(Date.now() + UNSAVED_SCAN_LIFETIME_MS + 60_000) } };
+    expect(await pruneUnsavedScans(aDayLater)).toBe(1);
+    expect(store.database.sqlite.prepare('SELECT file_name FROM card_scans ORDER BY file_name').pluck().all()).toEqual(['drafted.jpg', 'queued.jpg']);
+  });
+
+  it('gives a stored scan back with its photo, and a message that says what to do for an unknown one', async () => {
+    const scan = await scanCard(store.context, reader, { imageBase64: photo.toString('base64'), fileName: 'card.jpg' });
+    const stored = await getCardScan(store.context, scan.scanId);
+    expect(stored).toMatchObject({ scanId: scan.scanId, fileName: 'card.jpg', imageMime: 'image/jpeg', leadId: null, text: expect.stringContaining('Okafor') });
+    expect((await sharp(Buffer.from(stored.imageBase64, 'base64')).metadata()).format).toBe('jpeg');
+    expect(stored.fields.lastName.value).toBe('Okafor');
+    const error = await getCardScan(store.context, '00000000-0000-4000-8000-000000000000').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/Remove the photo/) });
   });
 
   it('says so when no scanner runs in this process', async () => {

@@ -1,0 +1,58 @@
+import { sql, type Kysely } from 'kysely';
+import type { DuplicateSubject } from '../../../shared/domain/duplicates';
+import { normalizeEmail } from '../../../shared/domain/normalize';
+import { nameBlockingKey } from '../name-key';
+import type { Database } from '../schema';
+
+/**
+ * At most this many candidates, newest first: a last name and initial shared by thousands of
+ * leads (the bench's worst case, 3,800 each) would otherwise cost ~20 ms a check; the same
+ * person scanned twice is nearly always among the recent ones, and the managers' review
+ * (findDuplicateGroups over the whole show) catches the rest.
+ */
+const MAX_CANDIDATES = 300;
+
+/** A stored lead that might be the new one, with just what the rule compares. */
+export interface DuplicateCandidate extends DuplicateSubject {
+  seq: number;
+}
+
+/**
+ * The leads worth comparing with a new one (then shared/domain/duplicates.ts decides): the
+ * same email (index `leads_email` on lower(email)), or the same last name and first initial,
+ * either way round (index `leads_name_key`). Only the compared columns are read, so even a
+ * common name among 100,000 leads costs a few index probes, not a table scan.
+ */
+export async function findDuplicateCandidates(
+  db: Kysely<Database>,
+  lead: Pick<DuplicateSubject, 'firstName' | 'lastName' | 'email'>,
+  options: { excludeId?: string | undefined; limit?: number } = {},
+): Promise<DuplicateCandidate[]> {
+  const email = normalizeEmail(lead.email);
+  const nameKeys = [nameBlockingKey(lead.firstName, lead.lastName), nameBlockingKey(lead.lastName, lead.firstName)].filter(Boolean);
+  if (!email && nameKeys.length === 0) return [];
+
+  let query = db
+    .selectFrom('leads')
+    .select(['seq', 'id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country'])
+    .where((eb) => {
+      const alternatives = [];
+      // Written exactly as the partial index is, so SQLite uses it.
+      if (email) alternatives.push(eb.and([eb(sql`lower(email)`, '=', email), eb('email', '<>', '')]));
+      if (nameKeys.length > 0) alternatives.push(eb.and([eb('name_key', 'in', nameKeys), eb('name_key', '<>', '')]));
+      return eb.or(alternatives);
+    });
+  if (options.excludeId) query = query.where('id', '<>', options.excludeId);
+  const rows = await query.orderBy('seq', 'desc').limit(options.limit ?? MAX_CANDIDATES).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    seq: row.seq,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    company: row.company,
+    email: row.email,
+    phone: row.phone,
+    mobile: row.mobile,
+    country: row.country,
+  }));
+}

@@ -1,0 +1,109 @@
+import { badgeHasContact, readBadgeCode, type BadgeFields } from '../../../shared/parsing/badge-payload';
+import type { LeadFormField } from '../entry/lead-form-model';
+import { readQrFromImage } from '../badge/read-qr-image';
+import { fillPlan, type CardValue } from '../scan/card-to-form';
+import type { SliceCreator } from './app-state';
+import type { ScanMark } from './card-scan-slice';
+
+/** What a badge gave the lead in the form: its format, or the raw registration id / URL. */
+export interface BadgeReading {
+  /** 'id' when the code held only a registration id or URL (kept raw on the lead as badgeId). */
+  format: 'vcard' | 'mecard' | 'bizcard' | 'id';
+  badgeId: string;
+  /** What the status line says about it. */
+  summary: string;
+}
+
+export interface BadgeSlice {
+  badge: BadgeReading | null;
+  badgeError: string | null;
+
+  /** A badge's text (keyboard-wedge scanner or QR code): fills the empty fields, or keeps the id. True when it was understood. */
+  applyBadgePayload(text: string): boolean;
+  /**
+   * Looks for a badge QR code in an image; true when one was found and applied. A card photo
+   * is searched quietly (most cards have no code); a photo picked as a badge says when there is none.
+   */
+  readBadgeImage(file: File, options?: { sayWhenNone?: boolean; contactOnly?: boolean }): Promise<boolean>;
+  /** The badge was restored from a draft (after a crash or restart). */
+  restoreBadge(badge: BadgeReading | null): void;
+  clearBadge(): void;
+}
+
+const FULL_CONFIDENCE = 1;
+
+export const createBadgeSlice: SliceCreator<BadgeSlice> = () => (set, get) => ({
+  badge: null,
+  badgeError: null,
+
+  applyBadgePayload(text) {
+    const payload = readBadgeCode(text);
+    if (!payload) {
+      set({ badgeError: 'The badge gave no text. Scan it again, or type the lead.' });
+      return false;
+    }
+    if (payload.kind === 'unreadable') {
+      set({ badgeError: `The badge's code could not be read (${payload.message}). Scan it again, or type the lead.` });
+      return false;
+    }
+    if (payload.kind === 'id') {
+      set({
+        badge: { format: 'id', badgeId: payload.badgeId, summary: `Badge id kept: ${payload.badgeId}` },
+        badgeError: null,
+      });
+      get().noteDraftChange();
+      return true;
+    }
+    if (!badgeHasContact(payload)) {
+      set({ badgeError: 'The badge code holds a contact card with no name, company, email or phone. Type the lead.' });
+      return false;
+    }
+    const offered = Object.fromEntries(
+      Object.entries(payload.fields).map(([field, value]) => [field, { value, confidence: FULL_CONFIDENCE }]),
+    ) as Partial<Record<LeadFormField, CardValue>>;
+    const plan = fillPlan(get().form, offered, {});
+    get().fillFromCard(plan.fill);
+    const marks: Partial<Record<LeadFormField, ScanMark>> = { ...get().scanMarks };
+    for (const [field, cardValue] of Object.entries(plan.differs) as [LeadFormField, string][]) {
+      marks[field] = { kind: 'differs', cardValue };
+    }
+    const filled = Object.keys(plan.fill).length;
+    set({
+      scanMarks: marks,
+      badge: {
+        format: payload.format,
+        badgeId: get().badge?.badgeId ?? '',
+        summary: `Badge read (${FORMAT_NAMES[payload.format]}): ${describeFilled(filled, payload.fields)}`,
+      },
+      badgeError: null,
+    });
+    return true;
+  },
+
+  async readBadgeImage(file, options = {}) {
+    const text = await readQrFromImage(file, { quick: options.contactOnly ?? false });
+    // A business card's QR code is often just the company's website: no badge id, so only contact cards count there.
+    if (text !== null && options.contactOnly && !badgeHasContact(readBadgeCode(text))) return false;
+    if (text !== null) return get().applyBadgePayload(text);
+    if (options.sayWhenNone) {
+      set({ badgeError: `No QR code found in ${file.name}. Take a closer, sharper photo of the badge's code, or type the lead.` });
+    }
+    return false;
+  },
+
+  restoreBadge(badge) {
+    set({ badge, badgeError: null });
+  },
+
+  clearBadge() {
+    set({ badge: null, badgeError: null });
+  },
+});
+
+const FORMAT_NAMES = { vcard: 'vCard', mecard: 'MECARD', bizcard: 'BIZCARD' } as const;
+
+function describeFilled(filled: number, fields: BadgeFields): string {
+  const total = Object.keys(fields).length;
+  if (filled === total) return `${filled} field${filled === 1 ? '' : 's'} filled.`;
+  return `${filled} of ${total} fields filled; what you had typed was kept.`;
+}

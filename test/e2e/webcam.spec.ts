@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import QRCode from 'qrcode';
+import { findChromium } from './browser/chromium-location.mjs';
+import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { writeFakeCameraVideo } from './fake-camera';
+import { completeFirstRun } from './first-run';
+
+/**
+ * The webcam at the booth, with Chromium's fake camera playing a video made here from a card
+ * photo or a QR image: Space takes a snapshot that goes through the card queue; a badge's QR
+ * code in the picture fills the fields. Each test launches its own Chromium, because the fake
+ * camera's file is a launch flag.
+ */
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const CARDS_DIR = path.resolve(repoRoot, '../shared/cards/dev');
+const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
+
+let dataDir = '';
+let host: BrowserModeHost | undefined;
+let browser: Browser | undefined;
+
+test.beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-webcam-'));
+  host = await startHost(path.join(dataDir, 'leadbooth.db'));
+});
+
+test.afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+  await host?.stop();
+  host = undefined;
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  dataDir = '';
+});
+
+async function openWithCamera(video: string): Promise<Page> {
+  browser = await chromium.launch({
+    executablePath: findChromium()?.path ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(host?.url ?? '');
+  await completeFirstRun(page);
+  return page;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `webcam-${name}.png`), fullPage: true });
+}
+
+test('a badge QR code held up to the camera fills the fields', async () => {
+  const qr = path.join(dataDir, 'badge.png');
+  await QRCode.toFile(qr, 'MECARD:N:Okafor,Chidi;ORG:Northwind Traders;EMAIL:chidi@northwind.example;;', { width: 520, margin: 4 });
+  const video = path.join(dataDir, 'badge.y4m');
+  await writeFakeCameraVideo(qr, video);
+  const page = await openWithCamera(video);
+
+  await page.getByRole('button', { name: 'Use the webcam' }).click();
+  await expect(page.getByRole('region', { name: 'Webcam' })).toBeVisible();
+  await expect(page.locator('#lead-email')).toHaveValue('chidi@northwind.example', { timeout: 15_000 });
+  await expect(page.locator('#lead-lastName')).toHaveValue('Okafor');
+  await expect(page.getByRole('region', { name: 'Badge' })).toContainText('Badge read (MECARD)');
+  await screenshot(page, '1-badge-qr');
+});
+
+test('Space takes a snapshot of the card, which is read through the queue', async () => {
+  test.skip(!fs.existsSync(CARDS_DIR), `The dev card photos are not at ${CARDS_DIR}.`);
+  const video = path.join(dataDir, 'card.y4m');
+  await writeFakeCameraVideo(path.join(CARDS_DIR, 'card-001.jpg'), video);
+  const page = await openWithCamera(video);
+
+  await page.getByRole('button', { name: 'Use the webcam' }).click();
+  const live = page.getByRole('region', { name: 'Webcam' }).locator('video');
+  await expect.poll(() => live.evaluate((element) => (element as HTMLVideoElement).videoWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.locator('body').click({ position: { x: 5, y: 400 } }); // focus off the text fields: Space is the shutter
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('region', { name: 'Card queue' })).toContainText('webcam-');
+  await screenshot(page, '2-snapshot-queued');
+  // The snapshot is read like any card photo, then opens on the form.
+  await expect(page.locator('#lead-lastName')).toHaveValue('Hartmann', { timeout: 30_000 });
+  await screenshot(page, '3-snapshot-read');
+});

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertCardScan, findCardScansOfLead } from '../../../electron/db/repositories/card-scans';
+import { findDuplicates, mergeIntoLead } from '../../../electron/services/duplicates-service';
+import { createEvent } from '../../../electron/services/events-service';
+import { createLead, getLead, updateLead } from '../../../electron/services/leads-service';
+import { setStaffName } from '../../../electron/services/settings-service';
+import { openTempStore, steppingClock, type TempStore } from '../../support/temp-database';
+
+let store: TempStore;
+beforeEach(async () => {
+  store = await openTempStore({ clock: steppingClock() });
+  await setStaffName(store.context, 'Jo Booth');
+  await createEvent(store.context, { name: 'Web Summit 2026' });
+});
+afterEach(() => store.dispose());
+
+async function scanRow(id: string): Promise<void> {
+  await insertCardScan(store.context.db, {
+    id,
+    lead_id: null,
+    file_name: `${id}.jpg`,
+    image: new Uint8Array([0xff, 0xd8]),
+    image_mime: 'image/jpeg',
+    image_width: 10,
+    image_height: 10,
+    ocr_text: '',
+    ocr_json: '{}',
+    scanned_by: 'Jo Booth',
+    scanned_at: '2026-11-27T09:00:00.000Z',
+  });
+}
+
+describe('findDuplicates', () => {
+  it('names the existing lead with who captured it, when and at which show', async () => {
+    const first = await createLead(store.context, { firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH', email: 'ana@acme.example' });
+    await createLead(store.context, { firstName: 'Ben', lastName: 'Okafor', company: 'Northwind' });
+    const matches = await findDuplicates(store.context, { firstName: 'ANA', lastName: 'Muller', company: 'Acme' });
+    expect(matches).toHaveLength(1);
+    expect(matches[0]).toMatchObject({ reasons: ['name+company'], eventName: 'Web Summit 2026', lead: { id: first.lead.id, capturedBy: 'Jo Booth' } });
+    expect(await findDuplicates(store.context, { email: 'Ana@ACME.example' })).toHaveLength(1);
+    expect(await findDuplicates(store.context, { firstName: 'Ana', lastName: 'Müller' })).toEqual([]);
+    expect(await findDuplicates(store.context, { email: 'ana@acme.example', excludeId: first.lead.id })).toEqual([]);
+  });
+
+  it('follows edits of the name (the key is kept in step)', async () => {
+    const saved = await createLead(store.context, { firstName: 'Ana', lastName: 'Smith', company: 'Acme' });
+    await updateLead(store.context, saved.lead.id, { lastName: 'Núñez' });
+    expect(await findDuplicates(store.context, { firstName: 'Ana', lastName: 'Nunez', company: 'Acme Inc.' })).toHaveLength(1);
+    expect(await findDuplicates(store.context, { firstName: 'Ana', lastName: 'Smith', company: 'Acme' })).toEqual([]);
+  });
+});
+
+describe('mergeIntoLead', () => {
+  it('fills empty fields only, keeps both notes and both card photos', async () => {
+    await scanRow('00000000-0000-4000-8000-000000000001');
+    await scanRow('00000000-0000-4000-8000-000000000002');
+    const existing = await createLead(store.context, {
+      firstName: 'Ana',
+      lastName: 'Müller',
+      company: 'Acme GmbH',
+      notes: 'wants a demo',
+      cardScanId: '00000000-0000-4000-8000-000000000001',
+    });
+    const merged = await mergeIntoLead(store.context, {
+      intoId: existing.lead.id,
+      lead: { firstName: 'Anna', lastName: 'Muller', company: 'Acme', email: 'ana@acme.example', title: 'CTO', notes: 'budget in Q3' },
+      cardScanId: '00000000-0000-4000-8000-000000000002',
+      clearDraft: true,
+    });
+    expect(merged.lead).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'Müller',
+      company: 'Acme GmbH',
+      email: 'ana@acme.example',
+      title: 'CTO',
+      notes: 'wants a demo\n\nbudget in Q3',
+      capturedAt: existing.lead.capturedAt,
+    });
+    expect(await getLead(store.context, existing.lead.id)).toEqual(merged.lead);
+    expect((await findCardScansOfLead(store.context.db, existing.lead.id)).map((scan) => scan.id)).toHaveLength(2);
+    expect(store.notifications.at(-1)).toEqual({ event: 'leads.changed', payload: { ids: [existing.lead.id] } });
+  });
+
+  it('refuses to merge into a lead that does not exist', async () => {
+    await expect(
+      mergeIntoLead(store.context, { intoId: '00000000-0000-4000-8000-00000000dead', lead: { lastName: 'X' } }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { missingForExport, type NewLead } from '../../../shared/domain/lead';
+import type { Checklist, LeadQualification, SavedLead } from '../../../shared/ipc/contract';
+import { LeadEntryScreen } from '../../../renderer/src/entry/LeadEntryScreen';
+import { AppStoreContext, type AppStore } from '../../../renderer/src/store/app-store';
+import { fakeApi, leadWith, readyStore, SHOW } from '../fake-store';
+
+afterEach(cleanup);
+
+function renderEntry(store: AppStore) {
+  render(
+    <AppStoreContext.Provider value={store}>
+      <LeadEntryScreen />
+    </AppStoreContext.Provider>,
+  );
+}
+
+const checklist: Checklist = {
+  eventId: SHOW.id,
+  framework: 'BANT',
+  criteria: [
+    { key: 'budget', label: 'Budget', kind: 'yesno', choices: [], askAtBooth: false },
+    { key: 'need', label: 'Need', kind: 'yesno', choices: [], askAtBooth: true },
+    { key: 'timeline', label: 'Timeline', kind: 'yesno', choices: [], askAtBooth: true },
+  ],
+};
+
+describe('ask at the booth', () => {
+  it("shows the show's booth questions and records the ticked ones as met on the saved lead", async () => {
+    const saved = leadWith({ lastName: 'Okafor' });
+    const api = fakeApi({
+      'qualification.checklist': vi.fn(async () => checklist),
+      'qualification.answer': vi.fn(async () => ({}) as LeadQualification),
+      'leads.findDuplicates': vi.fn(async () => []),
+      'leads.create': vi.fn(async (_input: NewLead): Promise<SavedLead> => ({ lead: saved, missingForExport: missingForExport(saved) })),
+      'drafts.save': vi.fn(async () => null),
+    });
+    renderEntry(readyStore(api));
+    const need = await screen.findByRole('checkbox', { name: 'Need' });
+    expect(screen.queryByRole('checkbox', { name: 'Budget' })).toBeNull();
+    fireEvent.click(need);
+    const lastName = screen.getByLabelText(/^Last name/, { selector: 'input' });
+    fireEvent.change(lastName, { target: { value: 'Okafor' } });
+    fireEvent.keyDown(lastName, { key: 'Enter' });
+    await waitFor(() => expect(api['qualification.answer']).toHaveBeenCalledWith({ leadId: saved.id, key: 'need', state: 'met' }));
+    expect(api['qualification.answer']).toHaveBeenCalledTimes(1);
+    expect((screen.getByRole('checkbox', { name: 'Need' }) as HTMLInputElement).checked).toBe(false);
+  });
+});

@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LeadEntryScreen } from '../../../renderer/src/entry/LeadEntryScreen';
+import { AppStoreContext, type AppStore } from '../../../renderer/src/store/app-store';
+import { fakeApi, readyStore } from '../fake-store';
+
+afterEach(cleanup);
+
+function renderEntry(store: AppStore) {
+  render(
+    <AppStoreContext.Provider value={store}>
+      <LeadEntryScreen />
+    </AppStoreContext.Provider>,
+  );
+}
+
+const field = (label: string) => screen.getByLabelText(new RegExp(`^${label}`), { selector: 'input' }) as HTMLInputElement;
+const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
+
+describe('one-key swaps', () => {
+  it('Alt+X swaps first and last name, phone and mobile, title and company; the focus stays', () => {
+    renderEntry(readyStore(fakeApi({ 'drafts.save': vi.fn(async () => null) })));
+    type('First name', 'Müller');
+    type('Last name', 'Ana');
+    field('First name').focus();
+    fireEvent.keyDown(field('First name'), { key: 'x', altKey: true });
+    expect(field('First name').value).toBe('Ana');
+    expect(field('Last name').value).toBe('Müller');
+    type('Job title', 'Acme GmbH');
+    fireEvent.keyDown(field('Job title'), { key: 'x', altKey: true });
+    expect(field('Company').value).toBe('Acme GmbH');
+    expect(field('Job title').value).toBe('');
+    fireEvent.keyDown(field('Email'), { key: 'x', altKey: true });
+    expect(field('Email').value).toBe('');
+  });
+});
