@@ -3,7 +3,7 @@ import type { EventName } from '../shared/ipc/channels';
 import type { AppInfo, EventPayload, Handlers } from '../shared/ipc/contract';
 import { APP_VERSION } from './app-version';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
-import { createScanner, type Scanner } from './ocr/scanner';
+import type { Scanner } from './ocr/scanner';
 import { backupIfDue } from './services/backup-service';
 import { pruneUnsavedScans } from './services/card-scan-service';
 import { createCaptureQueueRunner, type CaptureQueueRunner } from './services/capture-queue-service';
@@ -37,7 +37,9 @@ export interface AppServices {
  */
 export async function openAppServices(options: AppServicesOptions): Promise<AppServices> {
   const database = await openDatabase(options.dbPath);
-  const scanner = options.withScanner ? createScanner({ dataDir: path.dirname(options.dbPath) }) : undefined;
+  // Loaded only where it runs: the OCR modules pull in sharp and tesseract.js, which take
+  // half a second to load, and plain CLI commands must start fast.
+  const scanner = options.withScanner ? (await import('./ocr/scanner')).createScanner({ dataDir: path.dirname(options.dbPath) }) : undefined;
   // Warm in the background so the first card at the booth does not wait for a worker to start.
   scanner?.warmUp().catch((error: unknown) => options.onUnexpectedError?.(error));
   const store = { db: database.db, sqlite: database.sqlite, path: database.path };

@@ -9,8 +9,8 @@ import { CONVERT_USAGE, runConvertCommand } from './commands/convert';
 import { CRM_USAGE, runCrmCommand } from './commands/crm';
 import { runServeCommand, SERVE_USAGE } from './commands/serve';
 import { runStaffCommand, STAFF_USAGE } from './commands/staff';
+import { EXCHANGE_USAGE, runBatchesCommand, runDuplicatesCommand, runExportCommand, runImportCommand } from './commands/exchange';
 import { parseCommandLine, type CommandLine } from './parse-command-line';
-import { openCliSession } from './open-client';
 
 const USAGE = [
   'usage: leadbooth [--db PATH] COMMAND ...',
@@ -22,6 +22,7 @@ const USAGE = [
     ...LEADS_USAGE,
     ...CONVERT_USAGE,
     ...CRM_USAGE,
+    ...EXCHANGE_USAGE,
     ['scan FILE... [--concurrency N] [--thorough] [--save]', 'read business-card photos; one JSON line per file (--save: each saved as a lead)'],
     ...BADGE_USAGE,
     ...SERVE_USAGE,
@@ -69,7 +70,7 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
     case 'serve':
       return runServeCommand(dbPath, commandLine.words, io);
     case 'badge':
-      await runBadgeCommand(() => openCliSession(dbPath), commandLine.words, io);
+      await runBadgeCommand(async () => (await import('./open-client')).openCliSession(dbPath), commandLine.words, io);
       return EXIT_OK;
     case 'backup':
       await runBackupCommand(dbPath, commandLine.words, io);
@@ -83,14 +84,25 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
     case 'convert':
     case 'accounts':
     case 'contacts':
-    case 'opportunities': {
+    case 'opportunities':
+    case 'export':
+    case 'import':
+    case 'batches':
+    case 'duplicates': {
       const command = commandLine.command;
+      // Loaded on demand: the store and every service are most of the CLI's code, and
+      // "where" or a usage error should not wait for them to load.
+      const { openCliSession } = await import('./open-client');
       const session = await openCliSession(dbPath);
       try {
         if (command === 'staff') await runStaffCommand(session, commandLine.words, io);
         else if (command === 'events') await runEventsCommand(session, commandLine.words, io);
         else if (command === 'leads') await runLeadsCommand(session, commandLine.words, io);
         else if (command === 'convert') await runConvertCommand(session, commandLine.words, io);
+        else if (command === 'export') await runExportCommand(session, commandLine.words, io);
+        else if (command === 'import') await runImportCommand(session, commandLine.words, io);
+        else if (command === 'batches') await runBatchesCommand(session, commandLine.words, io);
+        else if (command === 'duplicates') await runDuplicatesCommand(session, commandLine.words, io);
         else await runCrmCommand(session, command, commandLine.words, io);
       } finally {
         await session.close();

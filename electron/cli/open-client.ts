@@ -1,9 +1,12 @@
 import { createApiClient, type ApiClient } from '../../shared/ipc/client';
 import { openAppServices } from '../app-services';
 import { createDispatcher } from '../ipc/dispatch';
+import type { ServiceContext } from '../services/service-context';
 
 export interface CliSession {
   client: ApiClient;
+  /** The services' context, for commands that move whole files (export, import) without sending them through a channel. */
+  context: ServiceContext;
   close(): Promise<void>;
 }
 
@@ -13,5 +16,5 @@ export interface CliSession {
  */
 export async function openCliSession(dbPath: string): Promise<CliSession> {
   const services = await openAppServices({ dbPath, mode: 'browser', withScanner: false });
-  return { client: createApiClient(createDispatcher(services.handlers)), close: () => services.close() };
+  return { client: createApiClient(createDispatcher(services.handlers)), context: services.context, close: () => services.close() };
 }

@@ -236,6 +236,35 @@ export interface CaptureQueueTable {
   updated_at: string;
 }
 
+export interface ExportBatchesTable {
+  id: string;
+  created_at: string;
+  created_by: string;
+  format: string;
+  /** JSON: ExportFilter */
+  filter: string;
+  file_name: string;
+  sha256: string;
+  lead_count: number;
+  skipped_count: number;
+  repeat_of: string | null;
+}
+
+export interface ExportBatchLeadsTable {
+  batch_id: string;
+  lead_id: string;
+}
+
+/** Likely duplicates found by an import, shown in the duplicates view; never merged by themselves. */
+export interface DuplicateFlagsTable {
+  lead_id: string;
+  other_lead_id: string;
+  /** JSON array of DuplicateReason */
+  reasons: string;
+  source: string;
+  flagged_at: string;
+}
+
 /** Each time a person was forgotten: never anything about the person (see migration 0006). */
 export interface PrivacyLogTable {
   seq: Generated<number>;
@@ -264,6 +293,9 @@ export interface Database {
   conversions: ConversionsTable;
   conversion_rules: ConversionRulesTable;
   privacy_log: PrivacyLogTable;
+  export_batches: ExportBatchesTable;
+  export_batch_leads: ExportBatchLeadsTable;
+  duplicate_flags: DuplicateFlagsTable;
 }
 
 export type EventRow = Selectable<EventsTable>;

@@ -23,7 +23,6 @@
  * small; larger ones are refused with `image_too_large` before decoding.
  */
 import { findCardQuad, insetQuad, scaleQuad, type Quad } from './preprocess/card-detection';
-import { writeDebugImage } from './preprocess/debug-images';
 import { decodePhoto, resizeGray, type QuarterTurn } from './preprocess/decode';
 import { MIME, type ImageFormat } from './preprocess/input-validation';
 import { imageSource, materialise, type CardSource } from './preprocess/card-source';
@@ -48,8 +47,11 @@ export interface PreprocessOptions {
   targetLongSide?: number;
   /** Do not look for the card (use the whole photo); the scanner's fallback when the crop reads badly. */
   noCrop?: boolean;
-  /** Write intermediate images here (debugging only). */
-  debugPrefix?: string;
+  /**
+   * Shown each intermediate image (benchmarks and debugging: test/bench/ocr-cer.ts --debug writes
+   * them as PNG files); the shipped scanner passes nothing.
+   */
+  inspect?: (stage: string, image: Raster) => void | Promise<void>;
 }
 
 export interface PreprocessResult {
@@ -74,18 +76,18 @@ const CORNER_INSET = 0.012;
 export async function preprocessImage(bytes: Uint8Array, name = 'the file', opts: PreprocessOptions = {}): Promise<PreprocessResult> {
   const photo = await decodePhoto(bytes, name, opts.rotate ?? 0);
   const { gray, small } = photo;
-  await writeDebugImage(opts.debugPrefix, '0-gray', gray);
-  await writeDebugImage(opts.debugPrefix, 'small', small);
+  await opts.inspect?.('0-gray', gray);
+  await opts.inspect?.('small', small);
   const targetLong = opts.targetLongSide ?? DEFAULT_TARGET_LONG_SIDE;
   const quadSmall = opts.noCrop ? null : findCardQuad(small);
   const corners = quadSmall ? insetQuad(scaleQuad(quadSmall, gray.width / small.width, gray.height / small.height), CORNER_INSET) : null;
   const source = corners ? cardSource(gray, corners, targetLong) : await wholePhoto(gray, targetLong);
-  if (opts.debugPrefix) await writeDebugImage(opts.debugPrefix, '1-card', materialise(source));
+  if (opts.inspect) await opts.inspect('1-card', materialise(source));
   const pgm = allocPgm(source.width, source.height);
   const { inverted } = normaliseCard(source, pgm.pixels);
-  await writeDebugImage(opts.debugPrefix, '2-norm', { data: pgm.pixels, width: source.width, height: source.height, channels: 1 });
+  await opts.inspect?.('2-norm', { data: pgm.pixels, width: source.width, height: source.height, channels: 1 });
   return {
-    image: pgm.file,
+    image: pgm.image,
     width: source.width,
     height: source.height,
     format: photo.format,

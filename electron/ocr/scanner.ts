@@ -3,27 +3,28 @@
  * (pooled, warm workers) → OcrPage → parser → fields. Plain TypeScript (never imports
  * electron) so the app, the CLI, the browser-mode host and the tests share it.
  */
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Page } from 'tesseract.js';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
-import type { OcrLine, OcrPage, OcrWord } from '../../shared/parsing/ocr-types';
-import { preprocessImage, rotatePgm, ScanInputError, type PreprocessResult } from './preprocess';
-import { resolveTesseractPaths } from './tesseract-paths';
-import { applyDiacriticsPass } from './diacritics-pass';
-import type { PgmImage } from './line-crop';
-import { refineLines, type LineRefinementOptions } from './line-refinement';
-import { createDiacriticsReader, type DiacriticsReader } from './multilingual-line-reader';
-import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine, type PoolStats } from './worker-pool';
+import type { OcrPage } from '../../shared/parsing/ocr-types';
+import { preprocessImage, type PreprocessResult } from './preprocess';
+import { MAX_FILE_BYTES, readInput, type ScanInput } from './scan-input';
+import { readUpright } from './passes/orientation';
+import { resolveTesseractPaths } from './engine/tesseract-paths';
+import { applyDiacriticsPass } from './passes/diacritics-pass';
+import type { PgmImage } from './preprocess/raster';
+import { toOcrPage } from './engine/page-lines';
+import { refineLines, type LineRefinementOptions } from './passes/line-refinement';
+import { createDiacriticsReader, type DiacriticsReader } from './passes/multilingual-line-reader';
+import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine } from './engine/worker-pool';
 
 export { ScanInputError, type ScanInputErrorCode } from './preprocess';
-export { AbortError, EngineError } from './worker-pool';
-
-/** Largest file we read (a 150 MP camera JPEG is well below this). */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+export { AbortError, EngineError } from './engine/worker-pool';
+export { toOcrPage } from './engine/page-lines';
+export { textScore } from './passes/orientation';
+export { MAX_FILE_BYTES, type ScanInput };
 
 /**
  * Page segmentation mode. Measured on the 60 dev cards after pre-processing
@@ -33,7 +34,7 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
  *   PSM 3 (auto)           0.011 / 0.10–0.24     ~410–520 ms   (2 cards came out empty before cropping)
  * 11 and 6 tie on fields; 11 is kept because it does not glue unrelated text on one row
  * into a line (two columns, a QR code or logo beside text, clutter next to the card) —
- * same-row fragments are re-joined by mergeLineFragments() instead.
+ * same-row fragments are re-joined by rebuildLines() (shared/parsing/text.ts) instead.
  */
 export const DEFAULT_PSM = '11';
 
@@ -45,7 +46,6 @@ export interface ScanProgress {
   progress: number;
 }
 
-export type ScanInput = { path: string } | { bytes: Uint8Array; name?: string };
 
 export interface ScanOptions {
   signal?: AbortSignal;
@@ -115,158 +115,12 @@ export interface Scanner {
   scan(input: ScanInput, opts?: ScanOptions): Promise<ScanResult>;
   /** Pre-process + OCR only (no parser); used by the OCR dumps and benchmarks. */
   recognize(input: ScanInput, opts?: ScanOptions): Promise<{ page: OcrPage; pre: PreprocessResult; ms: number; timings: ScanTimings }>;
-  stats(): PoolStats;
-  /** Terminate the workers (they are recreated on the next scan). */
-  resetWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
 export function defaultPoolSize(): number {
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(2, cpus));
-}
-
-function clamp01(v: number): number {
-  return v < 0 ? 0 : v > 1 ? 1 : v;
-}
-
-/** tesseract.js blocks → OcrPage (confidences 0..1, empty lines dropped). */
-export function toOcrPage(data: Page, width: number, height: number): OcrPage {
-  const lines: OcrLine[] = [];
-  for (const block of data.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const words: OcrWord[] = line.words
-          .filter((w) => w.text.trim() !== '')
-          .map((w) => ({
-            text: w.text.trim(),
-            confidence: clamp01(w.confidence / 100),
-            box: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 },
-          }));
-        if (!words.length) continue;
-        lines.push({
-          text: words.map((w) => w.text).join(' '),
-          confidence: words.reduce((s, w) => s + w.confidence, 0) / words.length,
-          box: { x0: line.bbox.x0, y0: line.bbox.y0, x1: line.bbox.x1, y1: line.bbox.y1 },
-          words,
-        });
-      }
-    }
-  }
-  const merged = mergeLineFragments(lines);
-  const text = merged.map((l) => l.text).join('\n');
-  return { width, height, lines: merged, text };
-}
-
-/**
- * Sparse-text mode (PSM 11) may cut one printed line into pieces ("T +44" | "(0)117 496 0379").
- * Pieces on the same row (vertical overlap ≥ 60 % of the smaller height) with a gap of at
- * most 1.2 × the line height are joined; wider gaps (separate columns) stay separate.
- * Lines come back in reading order: top to bottom, then left to right.
- */
-export function mergeLineFragments(lines: OcrLine[]): OcrLine[] {
-  const sorted = [...lines].sort((a, b) => a.box.x0 - b.box.x0);
-  const out: OcrLine[] = [];
-  for (const line of sorted) {
-    const h = line.box.y1 - line.box.y0;
-    const target = out.find((o) => {
-      const oh = o.box.y1 - o.box.y0;
-      const overlap = Math.min(o.box.y1, line.box.y1) - Math.max(o.box.y0, line.box.y0);
-      const gap = line.box.x0 - o.box.x1;
-      const size = Math.max(8, Math.min(h, oh));
-      return overlap >= 0.6 * Math.min(h, oh) && gap >= -0.3 * size && gap <= 1.2 * size && Math.max(h, oh) <= 2.2 * Math.min(h, oh);
-    });
-    if (!target) {
-      out.push({ ...line, box: { ...line.box }, words: [...line.words] });
-      continue;
-    }
-    target.words.push(...line.words);
-    target.text = `${target.text} ${line.text}`;
-    target.box = {
-      x0: Math.min(target.box.x0, line.box.x0),
-      y0: Math.min(target.box.y0, line.box.y0),
-      x1: Math.max(target.box.x1, line.box.x1),
-      y1: Math.max(target.box.y1, line.box.y1),
-    };
-    target.confidence = target.words.reduce((s, w) => s + w.confidence, 0) / target.words.length;
-  }
-  // reading order: rows by vertical centre (same row when centres are within half a line)
-  out.sort((a, b) => {
-    const ca = (a.box.y0 + a.box.y1) / 2;
-    const cb = (b.box.y0 + b.box.y1) / 2;
-    const hmin = Math.min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0);
-    if (Math.abs(ca - cb) < hmin / 2) return a.box.x0 - b.box.x0;
-    return ca - cb;
-  });
-  return out;
-}
-
-/**
- * How much readable text a page has: characters of words tesseract is fairly sure of.
- * Used to decide whether to try other orientations and to pick the best one.
- */
-export function textScore(page: OcrPage): { score: number; meanConfidence: number; chars: number } {
-  let score = 0;
-  let chars = 0;
-  let confSum = 0;
-  for (const line of page.lines) {
-    for (const w of line.words) {
-      const n = w.text.replace(/[^\p{L}\p{N}@.]/gu, '').length;
-      chars += n;
-      confSum += n * w.confidence;
-      if (w.confidence >= 0.6 && n >= 2) score += n * w.confidence;
-    }
-  }
-  return { score, meanConfidence: chars ? confSum / chars : 0, chars };
-}
-
-/** Low enough to be worth trying the other orientations. */
-function looksUnreadable(page: OcrPage): boolean {
-  const { meanConfidence, chars, score } = textScore(page);
-  // measured on the dev cards: upright pages score ≥ 0.43 mean confidence (most ≥ 0.6),
-  // upside-down ones ≤ 0.32; sideways ones yield almost no characters
-  return chars < 12 || meanConfidence < 0.4 || score < 20;
-}
-
-async function readInput(input: ScanInput): Promise<{ bytes: Uint8Array; name: string }> {
-  if ('bytes' in input) {
-    return { bytes: input.bytes, name: input.name ?? 'the image' };
-  }
-  const name = path.basename(input.path) || input.path;
-  let size: number;
-  try {
-    const st = await fs.stat(input.path);
-    if (st.isDirectory()) {
-      throw new ScanInputError('unreadable', `${input.path} is a folder, not a file: pick a photo inside it`);
-    }
-    size = st.size;
-  } catch (err) {
-    if (err instanceof ScanInputError) throw err;
-    throw unreadable(input.path, err);
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new ScanInputError(
-      'image_too_large',
-      `${name} is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB LeadBooth reads: pick a smaller photo`,
-    );
-  }
-  try {
-    const buf = await fs.readFile(input.path);
-    return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), name };
-  } catch (err) {
-    throw unreadable(input.path, err);
-  }
-}
-
-function unreadable(p: string, err: unknown): ScanInputError {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new ScanInputError('unreadable', `${p} does not exist: check the file name and folder`);
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new ScanInputError('unreadable', `${p} cannot be read (permission denied): allow LeadBooth to read it or copy it elsewhere`);
-  }
-  if (code === 'EISDIR') return new ScanInputError('unreadable', `${p} is a folder, not a file: pick a photo inside it`);
-  const msg = err instanceof Error ? err.message : String(err);
-  return new ScanInputError('unreadable', `${p} cannot be read (${msg}): check the file and try again`);
 }
 
 function safeProgress(opts: ScanOptions, stage: ScanStage, progress: number): void {
@@ -305,41 +159,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     signal?: AbortSignal,
     retry?: () => Promise<PreprocessResult>,
   ): Promise<{ page: OcrPage; source: PgmImage }> {
-    const pass = async (image: Buffer, width: number, height: number): Promise<OcrPage> => {
+    const read = async (image: PgmImage): Promise<OcrPage> => {
       timings.passes++;
-      return toOcrPage(await engine.recognize(image, psm), width, height);
+      return toOcrPage(await engine.recognize(image.image, psm), image.width, image.height);
     };
-    const first = await pass(pre.image, pre.width, pre.height);
-    if (!looksUnreadable(first)) return { page: first, source: pre };
-    // low confidence: maybe the photo is sideways or upside down — keep the best
-    // (and the image it was read from: a later pass crops lines out of it)
-    let best = first;
-    let source: PgmImage = pre;
-    let bestScore = textScore(first).score;
-    // a portrait crop of a (usually landscape) card suggests a sideways photo
-    const order = pre.height > pre.width ? ([90, 270, 180] as const) : ([180, 90, 270] as const);
-    for (const angle of order) {
-      if (signal?.aborted) break;
-      const rot = rotatePgm(pre, angle);
-      const page = await pass(rot.image, rot.width, rot.height);
-      const s = textScore(page).score;
-      if (s > bestScore * 1.15 + 5) {
-        best = page;
-        bestScore = s;
-        source = rot;
-        if (!looksUnreadable(page)) break;
-      }
-    }
-    // still unreadable and we cropped: maybe the "card" was other paper on the table
-    if (retry && looksUnreadable(best) && pre.steps.cropped && !signal?.aborted) {
-      const whole = await retry();
-      const page = await pass(whole.image, whole.width, whole.height);
-      if (textScore(page).score > bestScore * 1.15 + 5) {
-        best = page;
-        source = whole;
-      }
-    }
-    return { page: best, source };
+    return readUpright(read, pre, { cropped: pre.steps.cropped, ...(signal ? { signal } : {}), ...(retry ? { wholePhoto: retry } : {}) });
   }
 
   async function recognizeJob(
@@ -399,10 +223,6 @@ export function createScanner(options: ScannerOptions): Scanner {
       // Only after the first card worker is up: on two cores they would slow each other down.
       // Not once closed: a worker started after close() would keep the process alive.
       if (!closed) accentsReader?.warmUp().catch(() => {});
-    },
-    stats: () => pool.stats(),
-    resetWorkers: async () => {
-      await Promise.all([pool.killWorkers(), accentsReader?.close()]);
     },
     close: async () => {
       closed = true;

@@ -10,6 +10,7 @@ import { qualificationHandlers } from './handlers/qualification-handlers';
 import { activitiesHandlers } from './handlers/activities-handlers';
 import { conversionHandlers } from './handlers/conversion-handlers';
 import { accountsHandlers, contactsHandlers, opportunitiesHandlers } from './handlers/crm-handlers';
+import { exchangeHandlers } from './handlers/exchange-handlers';
 import type { ServiceContext } from './service-context';
 
 /**
@@ -31,5 +32,6 @@ export function createHandlers(context: ServiceContext, appInfo: AppInfo): Handl
     ...contactsHandlers(context),
     ...opportunitiesHandlers(context),
     ...backupsHandlers(context),
+    ...exchangeHandlers(context),
   };
 }

@@ -56,11 +56,24 @@ export const CHANNEL_NAMES = [
   'backups.list',
   'backups.create',
   'backups.restore',
+  'exchange.preview',
+  'exchange.export',
+  'exchange.exportAgain',
+  'exchange.batches',
+  'exchange.cancel',
+  'exchange.readCsv',
+  'exchange.import',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Main → renderer notifications. */
-export const EVENT_NAMES = ['leads.changed', 'settings.changed', 'conversion.progress', 'cards.progress'] as const;
+export const EVENT_NAMES = [
+  'leads.changed',
+  'settings.changed',
+  'conversion.progress',
+  'cards.progress',
+  'exchange.progress',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isChannelName(value: unknown): value is ChannelName {

@@ -12,6 +12,8 @@ import { qualificationChannels } from './contracts/qualification';
 import { activitiesChannels } from './contracts/activities';
 import { conversionChannels } from './contracts/conversion';
 import { crmChannels } from './contracts/crm';
+import { exchangeChannels } from './contracts/exchange';
+import type { ExchangeProgress } from '../domain/exchange';
 import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
@@ -41,6 +43,7 @@ export const contract = {
   ...conversionChannels,
   ...crmChannels,
   ...backupsChannels,
+  ...exchangeChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -70,6 +73,8 @@ export interface EventPayloads {
   'conversion.progress': { done: number; total: number };
   /** The capture queue changed: an item was added, read, failed, retried or removed. */
   'cards.progress': QueueProgress;
+  /** A long export or import: how far it is. */
+  'exchange.progress': ExchangeProgress;
 }
 // Every event name has a payload type, and nothing else does.
 export type EventPayload<E extends EventName> = EventPayloads[E];

@@ -5,7 +5,8 @@
  */
 import type { Segment } from './text';
 import { isAllCaps, naturalCase } from './text';
-import { COUNTRY_NAMES, REGIONS, STREET_WORDS, fold } from './vocabulary';
+import { editDistance } from './string-distance';
+import { ACCENTED_COUNTRY_NAMES, COUNTRY_NAMES, REGIONS, STREET_WORDS, fold } from './vocabulary';
 
 export interface Piece {
   value: string;
@@ -61,7 +62,7 @@ interface Shape {
 }
 
 const SHAPES: Shape[] = [
-  // Seattle, WA 98109 / New York, New York 10001-1234
+  // Springfield, IL 62701 / New York, New York 10001-1234
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${US_REG})\\.?,?\\s+(?<pc>\\d{5}(?:-\\d{4})?)$`, 'u'), country: 'US', specificity: 3 },
   // Toronto, ON M5H 1J9
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${CA_REG}),?\\s+(?<pc>${CA_PC_OCR})$`, 'u'), country: 'CA', specificity: 3 },
@@ -121,8 +122,40 @@ export function matchCityLine(text: string): CityMatch | null {
 }
 
 export function countryOf(text: string): string | undefined {
-  const f = fold(text.trim().replace(/[.,;]+$/, '')).replace(/\s+/g, ' ');
-  return COUNTRY_NAMES[f] ?? COUNTRY_NAMES[f.replace(/\./g, '')];
+  const f = countryKey(text);
+  return COUNTRY_NAMES[f] ?? COUNTRY_NAMES[f.replace(/\./g, '')] ?? COUNTRY_NAMES[nearestCountryName(f) ?? ''];
+}
+
+function countryKey(text: string): string {
+  return fold(text.trim().replace(/[.,;]+$/, '')).replace(/\s+/g, ' ');
+}
+
+const FOLDED_COUNTRY_NAMES = [...new Set(Object.keys(COUNTRY_NAMES).map((k) => fold(k)))].filter((k) => k.length >= 6);
+
+/**
+ * A country name with one OCR slip, or an accent read as two letters ("Espaiia" for "España",
+ * "Osterreich"): one edit away from exactly one known name of 6+ letters.
+ */
+function nearestCountryName(key: string): string | null {
+  if (key.length < 6 || /\d/.test(key)) return null;
+  const variants = [key, key.replace(/ii/g, 'n'), key.replace(/ii/g, 'u')];
+  const hits = new Set<string>();
+  for (const v of variants) for (const name of FOLDED_COUNTRY_NAMES) if (Math.abs(name.length - v.length) <= 1 && editDistance(v, name) <= (v === key ? 1 : 0)) hits.add(name);
+  return hits.size === 1 ? [...hits][0]! : null;
+}
+
+/** The country as printed, its accents given back where the OCR dropped them ("Espaiia" → "España"). */
+export function printedCountry(text: string): string {
+  const value = text.trim().replace(/[.,;]+$/, '');
+  const key = countryKey(value);
+  const known = COUNTRY_NAMES[key] !== undefined ? key : nearestCountryName(key);
+  if (!known) return value;
+  const accented = ACCENTED_COUNTRY_NAMES[known];
+  if (accented) return isAllCaps(value) ? accented.toUpperCase() : accented;
+  if (known === key) return value;
+  // one OCR slip repaired: the known name in the printed case
+  const titled = known.replace(/(^|\s)(\p{L})/gu, (_m, space: string, ch: string) => space + ch.toUpperCase());
+  return isAllCaps(value) ? titled.toUpperCase() : titled;
 }
 
 /** A line that looks like a street: number + words, or a street word. */
@@ -163,14 +196,20 @@ function commaParts(text: string): Part[] {
  * lone letter or symbol before the house number ("Q 2195 Main Street").
  */
 export function cleanStreet(v: string): string {
-  const t = v.trim().replace(/(\d)¢/gu, '$1c');
+  // "2°" in a street is the ordinal of a floor ("2º", Spanish, Italian, Portuguese): the OCR reads both alike
+  const t = v.trim().replace(/(\d)¢/gu, '$1c').replace(/(\d)°/gu, '$1º');
   const m = /^(\S)\s+(.+)$/u.exec(t);
   if (!m?.[1] || !m[2]) return t;
   const rest = m[2];
+  // "Q Level 9, …", "9 Unit 13, …": a glyph before a floor or unit word (no house number stands there)
+  if (UNIT_WORD.test(rest)) return rest;
   if (/^\d/.test(rest) && !/^\d{1,4}(st|nd|rd|th)\b/i.test(rest)) return rest;
   if (/\s\d{1,4}[a-z]?$/i.test(rest) && /^\p{Lu}/u.test(rest)) return rest;
   return t;
 }
+
+/** Words that open the part of an address inside a building. */
+const UNIT_WORD = /^(level|unit|suite|ste\.?|floor|fl\.?|building|bldg\.?|block|tower|apt\.?|apartment|room|#)(\s|\d|$)/i;
 
 const place = (s: string): string => (isAllCaps(s) ? naturalCase(s, 'place') : s);
 
@@ -246,7 +285,7 @@ export function parseAddress(segs: Segment[], free: (s: Segment) => boolean): Ad
     res.countryCode = m.countryCode;
     res.certainty = m.specificity >= 3 ? 0.95 : m.specificity === 2 ? 0.85 : 0.6;
     if (countryPart) {
-      res.country = { value: countryPart.text, seg, a: countryPart.a, b: countryPart.b };
+      res.country = { value: printedCountry(countryPart.text), seg, a: countryPart.a, b: countryPart.b };
       res.countryCode = countryOf(countryPart.text) ?? res.countryCode;
     }
     if (k > 0) {
@@ -290,8 +329,7 @@ export function parseAddress(segs: Segment[], free: (s: Segment) => boolean): Ad
       }
       const cc = countryOf(seg.text);
       if (!cc) continue;
-      if (cc === 'SG' && res.city && fold(res.city.value) === 'singapore') continue;
-      res.country = { value: seg.text.trim().replace(/[.,;]+$/, ''), seg, a: 0, b: seg.text.length };
+      res.country = { value: printedCountry(seg.text), seg, a: 0, b: seg.text.length };
       res.countryCode = cc;
       res.used.add(seg.index);
       break;

@@ -12,9 +12,9 @@
  *      (role vocabulary, next to the name), the company (legal form, agreement with the domain,
  *      type size), skipping logo initials, taglines and departments.
  */
-import { emptyParsedCard, type CardField, type ParsedCard } from './card-fields';
+import { CARD_FIELDS, emptyParsedCard, type CardField, type ParsedCard } from './card-fields';
 import type { OcrBox, OcrPage } from './ocr-types';
-import { countryOf, parseAddress, type Piece } from './address';
+import { countryOf, parseAddress, type AddressResult, type Piece } from './address';
 import {
   companyWordScore, departmentScore, domainAgreement, isLogoInitials, legalFormScore, taglineScore, titleScore,
 } from './company';
@@ -22,14 +22,11 @@ import { cleanNameText, emailAgreement, nameShape, splitName, type NameParts } f
 import { stripLogoPrefix } from './logo';
 import { repairTitleText } from './title-repair';
 import { findPhones, type PhoneHit } from './phone';
-import { naturalCase, segmentPage, spanBox, spanConfidence, unionBox, type Segment } from './text';
+import { isAllCaps, naturalCase, segmentPage, spanBox, spanConfidence, unionBox, type Segment } from './text';
 import {
   EMAIL_LABELS, LEGAL_FORMS, LEGAL_LINE, LEGAL_STRONG, PHONE_LABELS, QR_LINE, SOCIAL_WORDS, TLD_COUNTRY, WEB_LABELS, fold,
 } from './vocabulary';
 import { domainStem, findEmails, findWebsites, isSocialUrl, reconcileDomains } from './web';
-
-/** When a card prints both a direct line and an office/main number, `phone` gets the direct line. */
-const PREFER_DIRECT_LINE = true;
 
 /** Countries tried, in this order, for a number printed without +CC when nothing on the card says better. */
 const FALLBACK_COUNTRIES = ['US', 'GB', 'DE', 'FR', 'AU', 'CA', 'NL', 'ES', 'IT', 'CH', 'IE', 'IN', 'SG', 'BR', 'AT', 'BE'];
@@ -80,32 +77,80 @@ interface Found {
   certainty: number;
 }
 
-export function parseCard(page: OcrPage): ParsedCard {
-  const card = emptyParsedCard();
-  const segs = mergeLabels(segmentPage(page));
-  if (segs.length === 0) return card;
-  const use = new Map<number, Use>();
-  const free = (s: Segment): boolean => !use.has(s.index);
+/** What the steps of parseCard share: the page, its segments, what each segment is used for, the card being filled. */
+class CardReading {
+  readonly card: ParsedCard = emptyParsedCard();
+  readonly use = new Map<number, Use>();
 
-  const set = (field: CardField, value: string, box: OcrBox | null, conf: number, e164?: string): void => {
+  constructor(
+    readonly page: OcrPage,
+    readonly segs: Segment[],
+  ) {}
+
+  /** Not yet taken by a field or set aside. */
+  readonly free = (s: Segment): boolean => !this.use.has(s.index);
+
+  readonly set = (field: CardField, value: string, box: OcrBox | null, conf: number, e164?: string): void => {
     if (!value) return;
-    card[field] = { value, confidence: round(conf), box };
-    if (e164) card[field].e164 = e164;
-  };
-  const setFrom = (field: CardField, f: Found | Piece, certainty: number, e164?: string): void => {
-    const conf = spanConfidence(f.seg, f.a, f.b) * certainty;
-    set(field, f.value, spanBox(f.seg, f.a, f.b), conf, e164);
+    this.card[field] = { value, confidence: round(conf), box };
+    if (e164) this.card[field].e164 = e164;
   };
 
-  // 1–2. noise, legal, social, QR
+  readonly setFrom = (field: CardField, f: Found | Piece, certainty: number, e164?: string): void => {
+    const conf = spanConfidence(f.seg, f.a, f.b) * certainty;
+    this.set(field, f.value, spanBox(f.seg, f.a, f.b), conf, e164);
+  };
+}
+
+/** The e-mails and websites found, the chosen ones, and the registrable names of their domains. */
+interface WebFindings {
+  emails: Found[];
+  sites: Found[];
+  email: Found | undefined;
+  stems: string[];
+}
+
+/** Where the person's name was read (the title and company are placed relative to it). */
+interface NameFindings {
+  nameBox: OcrBox | null;
+  nameHeight: number;
+  /** a segment's type size relative to the largest free text */
+  sizeOf: (s: Segment) => number;
+}
+
+/**
+ * Reading order of the work: lines set aside (noise, legal, social, QR), e-mails and websites,
+ * the postal address (which also hints the phone country), telephone numbers, then among what is
+ * left the name, the title and the company; a card whose text was read is never handed back empty.
+ */
+export function parseCard(page: OcrPage): ParsedCard {
+  const reading = new CardReading(page, mergeLabels(segmentPage(page)));
+  if (reading.segs.length === 0) return reading.card;
+  setAsideNonFields(reading);
+  const web = readEmailsAndWebsites(reading);
+  const address = readAddress(reading);
+  readPhones(reading, address, web);
+  const name = readName(reading, web);
+  const title = readTitle(reading, name, web.stems);
+  readCompany(reading, name, title, web.stems);
+  keepSomethingWhenEmpty(reading);
+  return reading.card;
+}
+
+/** Noise, legal and registration lines, social profiles and QR calls to action: never a field. */
+function setAsideNonFields(reading: CardReading): void {
+  const { segs, use } = reading;
   for (const s of segs) {
     if (isNoise(s)) use.set(s.index, 'noise');
     else if (LEGAL_STRONG.test(s.text) || (LEGAL_LINE.test(s.text) && (s.text.match(/\d/g) ?? []).length >= 3)) use.set(s.index, 'legal');
-    else if (SOCIAL_WORDS.test(s.text) || (isSocialUrl(s.text) && !/@/.test(s.text)) || /^@[\w.]+$/.test(s.text.trim())) use.set(s.index, 'social');
+    // "WhatsApp: +55 …" is a number with a label, not a social line
+    else if ((SOCIAL_WORDS.test(s.text) && (s.text.match(/\d/g) ?? []).length < 7) || (isSocialUrl(s.text) && !/@/.test(s.text)) || /^@[\w.]+$/.test(s.text.trim())) use.set(s.index, 'social');
     else if (QR_LINE.test(s.text) && s.text.split(/\s+/).length <= 5) use.set(s.index, 'noise');
   }
+}
 
-  // 3. e-mails and websites
+function readEmailsAndWebsites(reading: CardReading): WebFindings {
+  const { segs, use, free, setFrom } = reading;
   const emails: Found[] = [];
   const sites: Found[] = [];
   for (const s of segs) {
@@ -144,8 +189,12 @@ export function parseCard(page: OcrPage): ParsedCard {
   if (email) setFrom('email', email, 0.98 * email.certainty);
   if (site) setFrom('website', site, 0.97 * site.certainty);
   const stems = [...new Set([...emails.map((e) => domainStem(e.value.split('@')[1] ?? '')), ...sites.map((w) => domainStem(w.value))])].filter(Boolean);
+  return { emails, sites, email, stems };
+}
 
-  // 4. address (segments with a long digit run that starts with + are contact lines, not addresses)
+/** The postal address (segments with a long digit run that starts with + are contact lines, not addresses). */
+function readAddress(reading: CardReading): AddressResult {
+  const { segs, use, free, setFrom } = reading;
   const addr = parseAddress(segs, (s) => free(s) && !/\+\s?\d/.test(s.text) && !/^\s*\(?\d{2,4}\)?[\s./-]\d{2,}[\s./-]\d{2,}/.test(s.text.replace(/^\D{0,8}/, '')));
   for (const i of addr.used) use.set(i, 'address');
   if (addr.street) setFrom('street', addr.street, addr.certainty);
@@ -153,8 +202,13 @@ export function parseCard(page: OcrPage): ParsedCard {
   if (addr.region) setFrom('region', addr.region, addr.certainty);
   if (addr.postalCode) setFrom('postalCode', addr.postalCode, addr.certainty);
   if (addr.country) setFrom('country', addr.country, 0.95);
+  return addr;
+}
 
-  // 5. phones: which country do numbers without +CC belong to?
+/** Telephone numbers → phone (a direct line first), mobile and fax, in the country the card shows. */
+function readPhones(reading: CardReading, addr: AddressResult, web: WebFindings): void {
+  const { segs, use, free, set } = reading;
+  const { emails, sites } = web;
   const countries: string[] = [];
   const add = (c: string | undefined): void => {
     if (c && !countries.includes(c)) countries.push(c);
@@ -167,6 +221,8 @@ export function parseCard(page: OcrPage): ParsedCard {
     const host = fold(st).replace(/^[a-z]+:\/\//, '').split('/')[0] ?? '';
     add(TLD_COUNTRY[host.split('.').pop() ?? '']);
   }
+  // the country the card itself shows, before any guess from label words or the fallbacks
+  const home = countries[0];
   const allText = segs.map((s) => s.text).join('\n');
   if (/\b(Tél|Port\.|Portable)\b/.test(allText)) add('FR');
   if (/\b(Handy|Telefon|Mobil)\b/.test(allText)) add('DE');
@@ -175,7 +231,7 @@ export function parseCard(page: OcrPage): ParsedCard {
   const hits: { hit: PhoneHit; seg: Segment }[] = [];
   for (const s of phoneSegs) {
     if (!free(s) && use.get(s.index) !== 'phone') continue;
-    const hs = findPhones(s.text, countries);
+    const hs = findPhones(s.text, countries, home);
     if (hs.length === 0) continue;
     // a line with several letters-words and one weak unlabeled number (tagline, street) is not a contact line
     const strong = hs.filter((h) => h.kind || h.international || h.valid);
@@ -192,7 +248,8 @@ export function parseCard(page: OcrPage): ParsedCard {
   const fax = pick((h) => h.kind === 'fax');
   let mobile = pick((h) => h.kind === 'mobile') ?? pick((h) => h.kind === null && h.mobileLike);
   const phone =
-    (PREFER_DIRECT_LINE ? pick((h) => h.kind === 'direct') : undefined) ??
+    // a card that prints a direct line beside the office or main number: the direct line is the person's
+    pick((h) => h.kind === 'direct') ??
     pick((h) => h.kind === 'phone' || h.kind === 'office') ??
     pick((h) => h.kind === null && !h.mobileLike) ??
     pick((h) => h.kind === 'direct') ??
@@ -207,8 +264,12 @@ export function parseCard(page: OcrPage): ParsedCard {
   putPhone('fax', fax, 1);
   putPhone('mobile', mobile, 0.85);
   putPhone('phone', phone, 0.9);
+}
 
-  // 6. name, title, company among the rest
+/** The person's name: shape, type size, agreement with the e-mail; never the line naming the domain. */
+function readName(reading: CardReading, web: WebFindings): NameFindings {
+  const { segs, use, free, set, page } = reading;
+  const { email, stems } = web;
   const rest = segs.filter((s) => free(s));
   for (const s of rest) if (isLogoInitials(s.text) && s.text.trim().length <= 3) use.set(s.index, 'logo');
   const cands = segs.filter((s) => free(s));
@@ -233,6 +294,8 @@ export function parseCard(page: OcrPage): ParsedCard {
     const dom = Math.max(...ss.map((s) => domainAgreement(s.text, stems)));
     const top = Math.min(...ss.map((s) => s.box.y0)) / Math.max(1, page.height);
     const size = Math.max(...ss.map(sizeOf));
+    // the line names the e-mail's domain and the e-mail is not the person's: the company (cards without a person)
+    if (dom >= 0.8 && agree === 0) return;
     const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + bonus;
     nameCands.push({ segs: ss, parts, score, shape });
   };
@@ -254,27 +317,32 @@ export function parseCard(page: OcrPage): ParsedCard {
     }
   }
   nameCands.sort((x, y) => y.score - x.score);
-  const nm = nameCands[0];
+  const best = nameCands[0];
   let nameSegs: Segment[] = [];
-  if (nm && nm.score > 1.2) {
-    nameSegs = nm.segs;
-    for (const s of nm.segs) use.set(s.index, 'name');
-    const margin = nameCands[1] ? nm.score - nameCands[1].score : 2;
-    const certainty = clamp(0.55 + 0.2 * nm.shape + 0.15 * Math.min(1, margin));
-    const box = unionBox(nm.segs.map((s) => s.box));
-    const conf = (nm.segs.reduce((t, s) => t + s.confidence, 0) / nm.segs.length) * certainty;
-    set('fullName', nm.parts.fullName, box, conf);
-    const firstSeg = nm.segs[0];
-    const lastSeg = nm.segs[nm.segs.length - 1];
-    const fbox = firstSeg ? wordBox(firstSeg, nm.parts.firstName) : box;
-    const lbox = lastSeg ? wordBox(lastSeg, nm.parts.lastName.split(' ')[0] ?? '') : box;
-    set('firstName', nm.parts.firstName, fbox ?? box, conf);
-    set('lastName', nm.parts.lastName, lbox ?? box, conf * (nm.parts.lastName.includes(' ') ? 0.9 : 1));
+  if (best && best.score > 1.2) {
+    nameSegs = best.segs;
+    for (const s of best.segs) use.set(s.index, 'name');
+    const margin = nameCands[1] ? best.score - nameCands[1].score : 2;
+    const certainty = clamp(0.55 + 0.2 * best.shape + 0.15 * Math.min(1, margin));
+    const box = unionBox(best.segs.map((s) => s.box));
+    const conf = (best.segs.reduce((t, s) => t + s.confidence, 0) / best.segs.length) * certainty;
+    set('fullName', best.parts.fullName, box, conf);
+    const firstSeg = best.segs[0];
+    const lastSeg = best.segs[best.segs.length - 1];
+    const fbox = firstSeg ? wordBox(firstSeg, best.parts.firstName) : box;
+    const lbox = lastSeg ? wordBox(lastSeg, best.parts.lastName.split(' ')[0] ?? '') : box;
+    set('firstName', best.parts.firstName, fbox ?? box, conf);
+    set('lastName', best.parts.lastName, lbox ?? box, conf * (best.parts.lastName.includes(' ') ? 0.9 : 1));
   }
   const nameBox = nameSegs.length ? unionBox(nameSegs.map((s) => s.box)) : null;
-  const nameH = nameSegs[0]?.height ?? maxH;
+  const nameHeight = nameSegs[0]?.height ?? maxH;
+  return { nameBox, nameHeight, sizeOf };
+}
 
-  // title: role words, close to the name
+/** The title: role words, close to the name. */
+function readTitle(reading: CardReading, name: NameFindings, stems: string[]): Segment | undefined {
+  const { segs, use, free, set } = reading;
+  const { nameBox, nameHeight } = name;
   let bestTitle: { s: Segment; text: string; score: number } | null = null;
   for (const s of segs) {
     if (!free(s)) continue;
@@ -286,11 +354,11 @@ export function parseCard(page: OcrPage): ParsedCard {
       const gapBelow = s.box.y0 - nameBox.y1;
       const gapAbove = nameBox.y0 - s.box.y1;
       const overlapX = Math.min(s.box.x1, nameBox.x1) - Math.max(s.box.x0, nameBox.x0) > 0;
-      if (overlapX && gapBelow > -0.5 * nameH && gapBelow < 2.5 * nameH) near = 1;
-      else if (overlapX && gapAbove > -0.5 * nameH && gapAbove < 2 * nameH) near = 0.6;
+      if (overlapX && gapBelow > -0.5 * nameHeight && gapBelow < 2.5 * nameHeight) near = 1;
+      else if (overlapX && gapAbove > -0.5 * nameHeight && gapAbove < 2 * nameHeight) near = 0.6;
       else if (overlapX) near = 0.2;
     }
-    const score = t + near - departmentScore(text) * 0.5 - domainAgreement(text, stems) - legalFormScore(text);
+    const score = t + near - departmentScore(text) * 0.5 - domainAgreement(text, stems) - legalFormScore(text) - taglineScore(text);
     if (score > 0.6 && (!bestTitle || score > bestTitle.score)) bestTitle = { s, text, score };
   }
   if (bestTitle) {
@@ -298,10 +366,14 @@ export function parseCard(page: OcrPage): ParsedCard {
     const s = bestTitle.s;
     set('title', naturalCase(bestTitle.text.trim(), 'title'), s.box, s.confidence * clamp(0.5 + bestTitle.score / 4));
   }
+  return bestTitle?.s;
+}
 
-  // company: legal form, domain agreement, company words, type size
+/** The company: legal form, agreement with the domain, organisation nouns, type size; else layout. */
+function readCompany(reading: CardReading, name: NameFindings, titleSeg: Segment | undefined, stems: string[]): void {
+  const { segs, use, free, set } = reading;
+  const { nameBox, sizeOf } = name;
   let bestCo: { s: Segment; score: number } | null = null;
-  const titleSeg = bestTitle?.s;
   for (const s of segs) {
     if (!free(s)) continue;
     const text = stripLogoPrefix(s.text);
@@ -310,9 +382,9 @@ export function parseCard(page: OcrPage): ParsedCard {
     if (nWords > 8) continue;
     const legal = legalFormScore(text);
     const dom = domainAgreement(text, stems);
-    const cw = companyWordScore(text);
+    const organisation = companyWordScore(text);
     const tag = taglineScore(text);
-    let score = legal * 3 + dom * 3 + cw * 1.2 + sizeOf(s) * 1.2 - tag * 2.5 - titleScore(text) * 1.5;
+    let score = legal * 3 + dom * 3 + organisation * 1.2 + sizeOf(s) * 1.2 - tag * 2.5 - titleScore(text) * 1.5;
     // a department line right under the title
     if (titleSeg && s.box.y0 >= titleSeg.box.y1 - 2 && s.box.y0 - titleSeg.box.y1 < 1.5 * titleSeg.height && legal === 0 && dom < 0.6) score -= 2;
     if (nameShape(text) >= 0.8 && legal === 0 && dom < 0.6) score -= 1;
@@ -321,13 +393,38 @@ export function parseCard(page: OcrPage): ParsedCard {
     if (countryOf(text)) score -= 3;
     if (score >= 2.2 && (!bestCo || score > bestCo.score)) bestCo = { s, score };
   }
+  // no legal form, no domain to agree with: the company is then the most prominent remaining line
+  // that reads as a name of something (not a slogan, title, department or number), above the person
+  // or closing the card
+  if (!bestCo) {
+    for (const s of segs) {
+      if (!free(s)) continue;
+      const text = stripLogoPrefix(s.text);
+      if (/[@\d]/.test(text) || text.split(/\s+/).length > 6 || countryOf(text) || isLogoInitials(text)) continue;
+      if (taglineScore(text) >= 0.4 || titleScore(text) > 0 || departmentScore(text) > 0.3) continue;
+      if (!/^[\p{Lu}\p{N}]/u.test(text) || !/\p{L}{4,}/u.test(text) || s.confidence < 0.6) continue;
+      const size = sizeOf(s);
+      const above = nameBox ? s.box.y1 <= nameBox.y0 + 2 : false;
+      const last = segs.every((o) => o === s || o.box.y0 <= s.box.y0 || use.get(o.index) === 'legal' || use.get(o.index) === 'noise');
+      const score = size * 2 + (above ? 0.8 : 0) + (last ? 0.5 : 0) + (isAllCaps(text) ? 0.3 : 0);
+      if (size >= 0.45 && score >= 1.6 && (!bestCo || score > bestCo.score)) bestCo = { s, score };
+    }
+  }
   if (bestCo) {
     use.set(bestCo.s.index, 'company');
     const s = bestCo.s;
-    const value = naturalCase(fixLegalForm(stripLogoPrefix(s.text)), 'company');
+    const value = agreeWithDomain(naturalCase(fixLegalForm(stripLogoPrefix(s.text)), 'company'), stems);
     set('company', value, s.box, s.confidence * clamp(0.4 + bestCo.score / 8));
   }
-  return card;
+}
+
+/** Text was read but nothing recognised: keep the most prominent line as the company, unsure, rather than an empty card. */
+function keepSomethingWhenEmpty(reading: CardReading): void {
+  const { card, segs, free, set } = reading;
+  if (CARD_FIELDS.every((f) => card[f].value === '')) {
+    const prominent = segs.filter((s) => free(s) && /\p{L}{2,}/u.test(s.text)).sort((a, b) => b.height - a.height)[0];
+    if (prominent) set('company', naturalCase(stripLogoPrefix(prominent.text), 'company'), prominent.box, prominent.confidence * 0.3);
+  }
 }
 
 /** OCR slips in the legal form at the end: "Ltq" → "Ltd", "Gmbl" → "GmbH", "lnc." → "Inc.". */
@@ -335,13 +432,36 @@ function fixLegalForm(text: string): string {
   const toks = text.split(' ');
   const last = toks[toks.length - 1] ?? '';
   const k = fold(last).replace(/[.,]/g, '');
-  if (toks.length < 2 || LEGAL_FORMS[k] !== undefined || k.length < 3) return text;
+  if (toks.length >= 2 && LEGAL_FORMS[k] !== undefined) {
+    // "S.a.s" / "S.p.A": a dotted form whose last dot the OCR lost; "Sarl" in mixed case is the Swiss Sàrl
+    if (/\.[^.]/.test(last) && !last.endsWith('.')) toks[toks.length - 1] = `${last}.`;
+    else if (last === 'Sarl') toks[toks.length - 1] = 'Sàrl';
+    return toks.join(' ');
+  }
+  if (toks.length < 2 || k.length < 3) return text;
   const fixes: Record<string, string> = { ltq: 'Ltd', lta: 'Ltd', itd: 'Ltd', ltd1: 'Ltd', gmbl: 'GmbH', gmbb: 'GmbH', grnbh: 'GmbH', gmbii: 'GmbH', lnc: 'Inc.', ine: 'Inc.', inc1: 'Inc.', llg: 'LLC', lic: 'LLC', ilc: 'LLC', sarl1: 'SARL', sas1: 'SAS' };
-  const fx = fixes[k];
-  if (!fx) return text;
-  const dotted = /\.$/.test(last.replace(/,$/, '')) && !fx.endsWith('.') ? fx + '.' : fx;
+  const fixed = fixes[k];
+  if (!fixed) return text;
+  const dotted = /\.$/.test(last.replace(/,$/, '')) && !fixed.endsWith('.') ? fixed + '.' : fixed;
   toks[toks.length - 1] = /^\p{Lu}+$/u.test(last.replace(/[.,]/g, '')) ? dotted.toUpperCase().replace('GMBH', 'GMBH') : dotted;
   return toks.join(' ');
+}
+
+/**
+ * The company's first word as the domain spells it when the OCR confused its first letter
+ * ("llmarin" / "Tlmarin" for an "ilmarin" domain: I, l, 1, | and T look alike at a word's start).
+ */
+function agreeWithDomain(company: string, stems: readonly string[]): string {
+  const [first = '', ...rest] = company.split(' ');
+  const key = fold(first);
+  if (key.length < 4) return company;
+  for (const stem of stems) {
+    if (!stem.startsWith(key.slice(1)) && !stem.slice(1).startsWith(key.slice(1))) continue;
+    if (key === stem.slice(0, key.length)) return company;
+    const repaired = /^[lt1|i]/.test(key) && stem.startsWith('i') && stem.slice(1, key.length) === key.slice(1);
+    if (repaired) return [`I${first.slice(1)}`, ...rest].join(' ');
+  }
+  return company;
 }
 
 /** Box of the first word of a segment equal to `word` (for first/last name boxes). */

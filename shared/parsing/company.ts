@@ -4,9 +4,9 @@
  */
 import { isAllCaps } from './text';
 import {
-  COMPANY_WORDS, DEPARTMENT_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_SUFFIXES, TERMINAL_LEGAL, TITLE_WORDS, fold,
+  COMPANY_WORDS, DEPARTMENT_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_SUFFIXES, TERMINAL_LEGAL, TITLE_HEADS, TITLE_WORDS, fold,
 } from './vocabulary';
-import { editDistance } from './web';
+import { editDistance } from './string-distance';
 
 const words = (s: string): string[] =>
   fold(s)
@@ -69,7 +69,10 @@ export function domainAgreement(text: string, stems: string[]): number {
   return best;
 }
 
-/** A slogan: several lower-case function words, or ends like a sentence. */
+/**
+ * A slogan: lower-case function words, several lower-case words, a sentence's end, or a year with
+ * words around it ("… since 1954", "Est. 1990"): shapes of a sentence, not of a name.
+ */
 export function taglineScore(text: string): number {
   const ws = text.trim().split(/\s+/);
   const lowerFn = ws.filter((w, i) => i > 0 && LOWER_FUNCTION_WORDS.has(fold(w)) && !isAllCaps(w)).length;
@@ -77,9 +80,26 @@ export function taglineScore(text: string): number {
   let s = 0;
   if (lowerFn >= 1) s += 0.4;
   if (lowerWords >= 2) s += 0.4;
-  if (/[.!]$/.test(text.trim()) && !/\b(inc|ltd|co|corp|s\.?a|b\.?v|n\.?v|l\.?l\.?c|s\.?l|s\.?r\.?l|s\.?p\.?a)\.$/i.test(text.trim())) s += 0.4;
-  if (/\b(since|seit|depuis|desde|dal|sinds|est\.|trusted|quality|qualité|qualität)\b/i.test(text)) s += 0.5;
+  if (/[.!?…]$/.test(text.trim()) && legalFormScore(text) === 0) s += 0.4;
+  // a year among words: a founding date belongs to a slogan, not to a name
+  if (ws.length >= 2 && /\b(1[89]\d\d|20\d\d)\b/.test(text) && /\p{L}{3,}/u.test(text)) s += 0.5;
+  if (/[,;:]\s*\p{Ll}/u.test(text)) s += 0.2;
   return Math.min(1, s);
+}
+
+/** Personal and possessive pronouns of the cards' languages (slogans address the reader; titles never do). */
+const PRONOUNS = new Set([
+  'you', 'your', 'yours', 'we', 'our', 'us', 'vous', 'votre', 'vos', 'nous', 'notre', 'nos', 'ihr', 'ihre', 'ihren',
+  'wir', 'unser', 'unsere', 'sie', 'tu', 'tus', 'nuestro', 'nuestra', 'nosotros', 'vostro', 'nostro', 'nostra', 'noi',
+  'uw', 'onze', 'wij', 'jouw', 'jij', 'seu', 'sua', 'nosso', 'nossa', 'voce', 'você',
+]);
+
+/** A role word: in the vocabulary, the feminine "-in" of one, or a compound ending in a role noun. */
+function isRoleWord(w: string): boolean {
+  if (TITLE_WORDS.has(w)) return true;
+  if (w.length >= 7 && w.endsWith('in') && TITLE_WORDS.has(w.slice(0, -2))) return true;
+  if (w.length >= 8) for (const head of TITLE_HEADS) if (w.length > head.length + 2 && w.endsWith(fold(head))) return true;
+  return false;
 }
 
 /** 0..1: the line reads as a job title (has a role word; departments alone don't count). */
@@ -89,17 +109,19 @@ export function titleScore(text: string): number {
   const ws = words(t);
   if (ws.length === 0 || ws.length > 8) return 0;
   if (isNameWithPostNominals(t)) return 0;
+  // a job title names a role, never the reader or the firm as "you" / "we": a pronoun makes it a slogan
+  if (ws.some((w) => PRONOUNS.has(w)) || /[!?]$/.test(t)) return 0;
   let role = 0;
   let dept = 0;
   for (const w of ws) {
     const parts = [w, ...w.split('-')];
-    if (parts.some((p) => TITLE_WORDS.has(p))) role++;
+    if (parts.some(isRoleWord)) role++;
     else if (DEPARTMENT_WORDS.has(w)) dept++;
   }
   if (role === 0) return 0;
   let s = 0.6 + Math.min(0.4, (role / ws.length) * 0.6);
   if (legalFormScore(t) >= 1) s -= 0.6;
-  if (ws.some((w) => COMPANY_WORDS.has(w) && !TITLE_WORDS.has(w) && !['marketing', 'engineering', 'research', 'design', 'digital', 'data', 'finance', 'services', 'security', 'sales', 'technology', 'software', 'innovation', 'communications', 'supply', 'construction', 'legal', 'international', 'global', 'creative', 'health', 'medical', 'logistics', 'manufacturing'].includes(w))) s -= 0.3;
+  if (ws.some((w) => COMPANY_WORDS.has(w) && !TITLE_WORDS.has(w))) s -= 0.3;
   return Math.max(0, Math.min(1, s));
 }
 

@@ -4,7 +4,7 @@
  */
 import { isAllCaps, naturalCase } from './text';
 import {
-  COMPANY_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_PREFIXES, NAME_SUFFIXES, SURNAME_PARTICLES, TITLE_WORDS, fold,
+  COMPANY_WORDS, DEPARTMENT_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_PREFIXES, NAME_SUFFIXES, SURNAME_PARTICLES, TITLE_AREA_WORDS, TITLE_WORDS, fold,
 } from './vocabulary';
 
 export interface NameParts {
@@ -17,7 +17,10 @@ const key = (t: string): string => fold(t).replace(/[.,]/g, '');
 
 /** A bracket or bar glued to a letter of a name line is OCR noise: names have none ("Ines K). Varga"). */
 export function cleanNameText(text: string): string {
-  return text.replace(/(?<=\p{L})[)\]}|]+/gu, '');
+  return text
+    .replace(/(?<=\p{L})[)\]}|]+/gu, '')
+    // a generational suffix read with l, 1 or | for I ("Carter lll", "Smith Il")
+    .replace(/(\s)([lI1|]{2,3})(,?)$/u, (_m, space: string, roman: string, comma: string) => `${space}${'I'.repeat(roman.length)}${comma}`);
 }
 
 /** "Prof. Dr. Anna-Lena van der Berg, PhD" → { first: "Anna-Lena", last: "van der Berg" }. */
@@ -53,6 +56,8 @@ export function nameShape(text: string): number {
     if (LEGAL_FORMS[k] !== undefined && i > 0 && k.length > 1 && !SURNAME_PARTICLES.has(k)) return 0;
     if (TITLE_WORDS.has(k) && !SURNAME_PARTICLES.has(k)) score -= 0.45;
     if (COMPANY_WORDS.has(k)) score -= 0.45;
+    // "Field Services", "Key Accounts": words of departments and areas of work
+    if ((TITLE_AREA_WORDS.has(k) || DEPARTMENT_WORDS.has(k)) && !SURNAME_PARTICLES.has(k)) score -= 0.35;
     if (LOWER_FUNCTION_WORDS.has(k) && !SURNAME_PARTICLES.has(k)) score -= 0.5;
     if (/^\p{Lu}/u.test(w)) caps++;
     else if (!SURNAME_PARTICLES.has(k)) score -= 0.5;

@@ -86,10 +86,11 @@ export function labelKind(before: string): { kind: PhoneKind | null; other: bool
 const SPAN_RE = /(?:\+|\b00)?\s?\(?\+?\d[\d \t().\-/]*\d\)?/g;
 
 /**
- * Every telephone number in a text. `countries` are the likely countries, best first.
+ * Every telephone number in a text. `countries` are the likely countries, best first; `home` is the
+ * country the card itself shows (its address, an international number, its domain), if any.
  * The text is a segment of a contact line, e.g. "Tel. +49 30 2557353-6 / Mob. +49 172 75053658".
  */
-export function findPhones(text: string, countries: readonly string[]): PhoneHit[] {
+export function findPhones(text: string, countries: readonly string[], home?: string): PhoneHit[] {
   const fixed = fixDigits(text);
   const spans: { a: number; b: number }[] = [];
   SPAN_RE.lastIndex = 0;
@@ -102,7 +103,8 @@ export function findPhones(text: string, countries: readonly string[]): PhoneHit
     if (raw.endsWith(')') && (raw.match(/\(/g) ?? []).length < (raw.match(/\)/g) ?? []).length) b--;
     // split "A / B" and "A/B" when both sides are full numbers
     const piece = fixed.slice(a, b);
-    const parts = piece.split(/\s*\/\s*/);
+    // two numbers on one line: "A / B", "A - B", "A · B" (a separator with spaces around it)
+    const parts = piece.split(/\s*\/\s*|\s+[-–—]\s+/);
     if (parts.length > 1 && parts.every((p) => digitsOf(p).length >= 7)) {
       let pos = a;
       for (const p of parts) {
@@ -124,13 +126,14 @@ export function findPhones(text: string, countries: readonly string[]): PhoneHit
     }
     let parsed = parsePrinted(value, countries);
     // a stray leading digit or two (an OCR'd icon, a label "o" read as 0 and glued: "00711 …"):
-    // drop it when the rest is a valid number and the whole is not
-    if (!parsed?.valid) {
+    // drop it when the rest is a valid number and the whole is not, or the whole is valid only
+    // for another country than the card's
+    if (!parsed?.valid || (home && parsed.p.country !== home && !/^(\+|00)/.test(value))) {
       const m = /^(\d{1,2})\s+(?=[+(\d])/.exec(value) ?? /^\d(?=[\d(+])/.exec(value);
       if (m) {
         const rest = value.slice(m[0].length);
         const p2 = parsePrinted(rest, countries);
-        if (p2?.valid) {
+        if (p2?.valid && (!parsed?.valid || p2.p.country === home)) {
           value = rest;
           start = a + m[0].length;
           parsed = p2;
@@ -148,14 +151,21 @@ export function findPhones(text: string, countries: readonly string[]): PhoneHit
       const m = /^\s*\(([A-Za-zé. ]{1,10})\)/.exec(after);
       if (m?.[1]) kind = labelKind(m[1]).kind;
     }
-    prevEnd = b;
+    // an extension printed after the number belongs to it ("x123", "ext. 555", "Durchwahl 12")
+    const ext = /^\s*,?\s*(?:x|ext\.?|extn\.?|extension|poste|ramal|interno|int\.|toestel)\s*\d{1,5}\b/i.exec(text.slice(b));
+    let end = b;
+    if (ext) {
+      end = b + ext[0].length;
+      value = `${value}${ext[0].replace(/^\s*,?\s*/, ' ')}`;
+    }
+    prevEnd = end;
     if (other) continue;
     out.push({
       value,
       e164: parsed.p.number,
       kind,
       start,
-      end: b,
+      end,
       valid: parsed.valid,
       mobileLike: isMobile(parsed.p),
       country: parsed.p.country,

@@ -66,7 +66,7 @@ function lineWords(line: OcrLine): OcrWord[] {
 }
 
 /** Tokens that only separate (the `|` between a label and a value, bullets, OCR'd icons). */
-const SEPARATOR_TOKEN = /^[|¦•·∙⋅●▪■◆♦◦‧•–—~=*»«›‹\u2022\u00b7]+$/u;
+const SEPARATOR_TOKEN = /^[|¦•·∙⋅●▪■◆♦◦‧•–—~=*»«›‹;\u2022\u00b7]+$/u;
 
 function makeSegment(words: OcrWord[], line: number, index: number): Segment | null {
   if (words.length === 0) return null;
@@ -173,8 +173,9 @@ export function segmentPage(page: OcrPage): Segment[] {
   rebuildLines(page.lines).forEach((line, li) => {
     const words: OcrWord[] = [];
     for (const w of lineWords(line)) {
-      // split "foo|bar", "foo•bar" into separate tokens
-      const parts = w.text.split(/([|•·\u2022\u00b7])/u).filter((p) => p !== '');
+      // split "foo|bar", "foo•bar" into separate tokens; "555 0123; anna@…": a ";" ending a word
+      // separates two fields as a bar does
+      const parts = w.text.split(/([|•·\u2022\u00b7]|;$)/u).filter((p) => p !== '');
       if (parts.length <= 1) {
         words.push(w);
         continue;
@@ -195,7 +196,7 @@ export function segmentPage(page: OcrPage): Segment[] {
     let cur: OcrWord[] = [];
     const flush = (): void => {
       // an OCR'd icon in front of a contact line ("@", "©", "(0)", "[J", "\\.")
-      while (cur.length > 1 && isIconToken(cur[0]?.text ?? '')) cur.shift();
+      while (cur.length > 1 && isIconToken(cur[0]?.text ?? '') && !isBracketedLabel(cur[0]?.text ?? '')) cur.shift();
       const s = makeSegment(cur, li, segs.length);
       if (s) segs.push(s);
       cur = [];
@@ -208,6 +209,8 @@ export function segmentPage(page: OcrPage): Segment[] {
         continue;
       }
       if (prev && w.box.x0 - prev.box.x1 > Math.max(2.2 * h, 12)) flush();
+      // "E: anna@… W: www…": a contact label after a value starts the next field
+      else if (prev && cur.length > 0 && isInlineLabel(w.text) && /[\d@.]/.test(prev.text) && !/[:.]$/.test(prev.text)) flush();
       cur.push(w);
       prev = w;
     }
@@ -215,6 +218,23 @@ export function segmentPage(page: OcrPage): Segment[] {
   });
   return segs;
 }
+
+/** "(C)", "(F)", "(P)": a one-letter contact label in brackets, not an icon. */
+function isBracketedLabel(t: string): boolean {
+  // "(C)", and "F]" / "M|" (a label letter with the bar after it read as a bracket)
+  const m = /^\(([A-Za-z])\)$|^([A-Za-z])[)\]|]$/.exec(t);
+  const letter = m?.[1] ?? m?.[2];
+  return letter !== undefined && fold(letter) in INLINE_LABEL_LETTERS;
+}
+const INLINE_LABEL_LETTERS: Record<string, true> = { t: true, p: true, m: true, c: true, f: true, o: true, d: true, e: true, w: true };
+/** A label with its colon or dot that opens a field inside a line ("W:", "Web:", "E.", "Mail:", "Tel."). */
+function isInlineLabel(t: string): boolean {
+  const m = /^([\p{L}-]{1,8})[:.]$/u.exec(t);
+  if (!m?.[1]) return false;
+  const k = fold(m[1]);
+  return k.length === 1 ? k in INLINE_LABEL_LETTERS : INLINE_LABEL_WORDS.has(k);
+}
+const INLINE_LABEL_WORDS = new Set(['tel', 'tél', 'tel', 'phone', 'mob', 'mobile', 'cell', 'fax', 'mail', 'email', 'e-mail', 'web', 'www', 'site', 'url', 'mobil', 'handy', 'port', 'telefon', 'telefono', 'cel', 'direct', 'dir', 'office']);
 
 /** A token that is an icon or a logo read as text, not a word. */
 export function isIconToken(t: string): boolean {
@@ -295,11 +315,7 @@ export function naturalCase(s: string, kind: 'company' | 'title' | 'name' | 'pla
       const trail = /[,;:]$/.test(t) ? t.slice(-1) : '';
       if (kind === 'company' || kind === 'name') {
         const legal = LEGAL_FORMS[core];
-        if (legal && i > 0 && kind === 'company') {
-          // keep the printed dots if any ("LTD." → "Ltd.")
-          const dotted = /\.$/.test(t.replace(/[,;:]$/, '')) && !legal.endsWith('.') ? legal + '.' : legal;
-          return dotted + trail;
-        }
+        if (legal && i > 0 && kind === 'company') return legalFormAsPrinted(t.replace(/[,;:]$/, ''), legal) + trail;
       }
       if (KEEP_UPPER.has(core) && kind !== 'name' && kind !== 'place') return t;
       if (i > 0 && SMALL_WORDS.has(core) && kind !== 'name') return t.toLowerCase();
@@ -310,6 +326,21 @@ export function naturalCase(s: string, kind: 'company' | 'title' | 'name' | 'pla
     })
     .join('')
     .replace(/\bPhd\b/g, 'PhD');
+}
+
+/**
+ * The canonical case of a legal form printed in capitals, with the dots as printed: "BV" stays
+ * "BV", "B.V." stays "B.V.", "LTD." → "Ltd.", "SPA" → "SpA", "S.P.A." → "S.p.A.".
+ */
+export function legalFormAsPrinted(printed: string, canonical: string): string {
+  const innerDots = /\.[^.]/.test(printed);
+  const trailingDot = printed.endsWith('.');
+  let v = canonical;
+  if (innerDots && !/\.[^.]/.test(canonical)) return printed;
+  // "B.V." printed "BV": no dots at all
+  if (!innerDots && /\.[^.]/.test(v)) v = v.replace(/\./g, '');
+  // an OCR often drops a final dot: keep the canonical one ("Inc.", "Corp.")
+  return trailingDot && !v.endsWith('.') ? `${v}.` : v;
 }
 
 /** Fix common OCR confusions inside number tokens ("3O" → "30", "l23" → "123", "S55" → "555"). */

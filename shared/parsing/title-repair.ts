@@ -6,7 +6,7 @@
  */
 import type { Segment } from './text';
 import { DEPARTMENT_WORDS, TITLE_AREA_WORDS, TITLE_WORDS, fold } from './vocabulary';
-import { editDistance } from './web';
+import { editDistance } from './string-distance';
 
 /** Below this OCR confidence a word may be repaired. */
 const UNSURE = 0.8;

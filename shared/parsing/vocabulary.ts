@@ -30,7 +30,9 @@ export const PHONE_LABELS: Record<string, PhoneKind> = {
   o: 'office', off: 'office', office: 'office', bureau: 'office', buro: 'office', büro: 'office', ufficio: 'office',
   oficina: 'office', kantoor: 'office', work: 'office', escritorio: 'office', escritório: 'office', business: 'office',
   d: 'direct', dd: 'direct', ddi: 'direct', did: 'direct', dir: 'direct', direct: 'direct', direkt: 'direct', diretto: 'direct',
-  directo: 'direct', direto: 'direct', 'direct line': 'direct', durchwahl: 'direct', 'ligne directe': 'direct',
+  directo: 'direct', direto: 'direct', 'direct line': 'direct', 'ligne directe': 'direct', doorkiesnummer: 'direct',
+  doorkies: 'direct', 'tel directo': 'direct', 'tel diretto': 'direct', 'tel direto': 'direct', durchwahl: 'direct',
+  tfno: 'phone', telf: 'phone', fone: 'phone', tel2: 'phone', centralita: 'phone',
   // mobile
   m: 'mobile', mob: 'mobile', mobile: 'mobile', mobil: 'mobile', mobiel: 'mobile', móvil: 'mobile', movil: 'mobile',
   cell: 'mobile', cellular: 'mobile', c: 'mobile', cel: 'mobile', celular: 'mobile', cellulare: 'mobile',
@@ -66,43 +68,71 @@ export const TLD_COUNTRY: Record<string, string> = {
   at: 'AT', ie: 'IE', in: 'IN', sg: 'SG', br: 'BR', pt: 'PT', nz: 'NZ', lu: 'LU', mx: 'MX',
 };
 
-/** Legal forms, matched on folded tokens with dots removed; value = canonical spelling. */
+/**
+ * Legal forms, matched on folded tokens with dots removed; value = canonical spelling.
+ * Source: the ISO 20275 Entity Legal Forms code list (GLEIF, ELF v1.5) — the abbreviations in
+ * common use for the most frequent forms of each jurisdiction, by country:
+ * DE/AT (GmbH, AG, KG, KGaA, OHG, UG, SE, e.V., e.K., GbR, mbH), CH (AG, GmbH, SA, Sàrl, Sagl, Genossenschaft),
+ * FR (SA, SAS, SASU, SARL, EURL, SNC, SCA, SCI, SCOP, SEL), BE (SA, SRL, SPRL, BV, BVBA, NV, SC, CVBA, ASBL, VZW),
+ * LU (SA, SARL, SCS, SE), NL (B.V., N.V., V.O.F., C.V., Stichting), US (Inc., LLC, LLP, LP, PLLC, Corp., Co., PC),
+ * CA (Inc., Ltd., Corp., ULC, Ltée), GB (Ltd, Limited, PLC, LLP, CIC), IE (Ltd, DAC, CLG, UC, Teoranta),
+ * AU/NZ (Pty Ltd), ES (S.A., S.L., S.L.U., S.A.U., S.Coop.), IT (S.p.A., S.r.l., S.r.l.s., S.a.s., S.n.c., S.a.p.A.),
+ * PT/BR (Lda., Ltda., S.A., EIRELI, ME, EPP), SE (AB, HB, KB), NO (AS, ASA, ANS, DA), DK (A/S, ApS, I/S, P/S),
+ * FI (Oy, Oyj, Ky, Tmi), PL (sp. z o.o., S.A., sp.k., sp.j.), CZ/SK (s.r.o., a.s., k.s., v.o.s.), HU (Kft., Zrt., Nyrt., Bt.),
+ * RO (S.R.L., S.A.), GR (A.E., E.P.E., I.K.E.), TR (A.Ş., Ltd. Şti.), IN (Pvt. Ltd., Private Limited, LLP, OPC),
+ * SG (Pte. Ltd.), MY (Sdn. Bhd., Bhd.), ZA (Pty Ltd, Inc., NPC), MX (S.A. de C.V., S. de R.L.), AR/CL/CO (S.A., S.R.L.,
+ * S.A.S., Ltda., SpA), JP (K.K., G.K.), CN/HK (Co., Ltd., Limited), IL (Ltd.), AE (LLC, FZE, FZCO, FZ-LLC).
+ */
 export const LEGAL_FORMS: Record<string, string> = {
-  gmbh: 'GmbH', mbh: 'mbH', ag: 'AG', kg: 'KG', kgaa: 'KGaA', ohg: 'OHG', ug: 'UG', se: 'SE', ev: 'e.V.',
+  gmbh: 'GmbH', mbh: 'mbH', ag: 'AG', kg: 'KG', kgaa: 'KGaA', ohg: 'OHG', ug: 'UG', se: 'SE', ev: 'e.V.', ek: 'e.K.',
+  gbr: 'GbR', eg: 'eG', genossenschaft: 'Genossenschaft',
   sarl: 'SARL', sàrl: 'Sàrl', sas: 'SAS', sasu: 'SASU', sa: 'SA', eurl: 'EURL', sca: 'SCA', snc: 'SNC', sci: 'SCI',
-  inc: 'Inc.', incorporated: 'Incorporated', llc: 'LLC', llp: 'LLP', lp: 'LP', pllc: 'PLLC', ltd: 'Ltd',
-  limited: 'Limited', plc: 'PLC', corp: 'Corp.', corporation: 'Corporation', co: 'Co.', company: 'Company',
-  pty: 'Pty', bv: 'B.V.', nv: 'N.V.', vof: 'V.O.F.', cv: 'C.V.', srl: 'S.r.l.', spa: 'S.p.A.', sapa: 'S.a.p.A.',
-  sl: 'S.L.', slu: 'S.L.U.', sau: 'S.A.U.', ltda: 'Ltda', eireli: 'EIRELI', pvt: 'Pvt', pte: 'Pte', sdn: 'Sdn',
-  bhd: 'Bhd', sagl: 'Sagl', ab: 'AB', as: 'AS', oy: 'Oy', aps: 'ApS', ulc: 'ULC', dac: 'DAC', clg: 'CLG',
-  teoranta: 'Teoranta', llp_in: 'LLP', 'gmbh&co': 'GmbH & Co.', scrl: 'SCRL', sprl: 'SPRL', bvba: 'BVBA',
+  scop: 'SCOP', sel: 'SEL', scs: 'SCS', asbl: 'ASBL', vzw: 'VZW', cvba: 'CVBA', sc: 'SC', ltee: 'Ltée',
+  inc: 'Inc.', incorporated: 'Incorporated', llc: 'LLC', llp: 'LLP', lp: 'LP', pllc: 'PLLC', pc: 'PC', ltd: 'Ltd',
+  limited: 'Limited', plc: 'PLC', cic: 'CIC', uc: 'UC', corp: 'Corp.', corporation: 'Corporation', co: 'Co.', company: 'Company',
+  pty: 'Pty', bv: 'B.V.', nv: 'N.V.', vof: 'V.O.F.', cv: 'C.V.', stichting: 'Stichting',
+  srl: 'S.r.l.', srls: 'S.r.l.s.', spa: 'S.p.A.', sapa: 'S.a.p.A.',
+  sl: 'S.L.', slu: 'S.L.U.', sau: 'S.A.U.', scoop: 'S.Coop.', lda: 'Lda.', ltda: 'Ltda', eireli: 'EIRELI', me: 'ME', epp: 'EPP',
+  pvt: 'Pvt', opc: 'OPC', pte: 'Pte', sdn: 'Sdn', bhd: 'Bhd', npc: 'NPC', sagl: 'Sagl',
+  ab: 'AB', hb: 'HB', as: 'AS', asa: 'ASA', ans: 'ANS', aps: 'ApS', 'a/s': 'A/S', 'i/s': 'I/S', 'p/s': 'P/S',
+  oy: 'Oy', oyj: 'Oyj', ky: 'Ky', 'spzoo': 'sp. z o.o.', sro: 's.r.o.', kft: 'Kft.', zrt: 'Zrt.', nyrt: 'Nyrt.', bt: 'Bt.',
+  ae: 'A.E.', epe: 'E.P.E.', ike: 'I.K.E.', sti: 'Şti.', kk: 'K.K.', gk: 'G.K.', fze: 'FZE', fzco: 'FZCO',
+  'fz-llc': 'FZ-LLC', ulc: 'ULC', dac: 'DAC', clg: 'CLG', teoranta: 'Teoranta', 'gmbh&co': 'GmbH & Co.',
+  scrl: 'SCRL', sprl: 'SPRL', bvba: 'BVBA',
 };
 /** Legal forms that can end a company name on their own (others only inside a longer form). */
 export const TERMINAL_LEGAL = new Set([
-  'gmbh', 'mbh', 'ag', 'kg', 'kgaa', 'ohg', 'ug', 'se', 'ev', 'sarl', 'sàrl', 'sas', 'sasu', 'sa', 'eurl', 'snc',
-  'inc', 'incorporated', 'llc', 'llp', 'lp', 'pllc', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'bv',
-  'nv', 'vof', 'srl', 'spa', 'sl', 'slu', 'sau', 'ltda', 'eireli', 'bhd', 'sagl', 'ab', 'oy', 'aps', 'ulc', 'dac',
-  'clg', 'teoranta', 'sca', 'sci', 'scrl', 'sprl', 'bvba', 'company',
+  'gmbh', 'mbh', 'ag', 'kg', 'kgaa', 'ohg', 'ug', 'se', 'ev', 'ek', 'gbr', 'eg', 'genossenschaft', 'sarl', 'sàrl',
+  'sas', 'sasu', 'sa', 'eurl', 'snc', 'scop', 'scs', 'asbl', 'vzw', 'cvba', 'ltee',
+  'inc', 'incorporated', 'llc', 'llp', 'lp', 'pllc', 'ltd', 'limited', 'plc', 'cic', 'corp', 'corporation', 'co', 'bv',
+  'nv', 'vof', 'srl', 'srls', 'spa', 'sapa', 'sl', 'slu', 'sau', 'scoop', 'lda', 'ltda', 'eireli', 'epp', 'bhd', 'sagl',
+  'ab', 'asa', 'aps', 'a/s', 'oy', 'oyj', 'sro', 'kft', 'zrt', 'nyrt', 'epe', 'ike', 'sti', 'kk', 'fze', 'fzco',
+  'fz-llc', 'opc', 'npc', 'ulc', 'dac', 'clg', 'teoranta', 'sca', 'sci', 'scrl', 'sprl', 'bvba', 'company',
 ]);
 
-/** Words that make a line look like an organisation (not a person, not a title). */
+/**
+ * Generic nouns that name an organisation as such (not a trade or a sector): a line with one of
+ * them reads as an organisation, not a person. Kept to kinds of organisation, in the languages of
+ * the cards; sectors ("dental", "foods") are left to layout and domain agreement.
+ */
 export const COMPANY_WORDS = new Set([
-  'group', 'holding', 'holdings', 'labs', 'lab', 'laboratories', 'media', 'consulting', 'consultants', 'security',
-  'analytics', 'partners', 'solutions', 'systems', 'technologies', 'technology', 'tech', 'software', 'networks',
-  'capital', 'ventures', 'industries', 'interiors', 'materials', 'logistics', 'logistique', 'robotics', 'design',
-  'studio', 'studios', 'agency', 'associates', 'advisory', 'advisors', 'bank', 'insurance', 'foods', 'energy',
-  'energie', 'énergie', 'engineering', 'ingenieurs', 'ingénierie', 'ingenierie', 'international', 'global',
-  'services', 'service', 'enterprises', 'trading', 'consultancy', 'beratung', 'conseil', 'maschinenbau',
-  'antriebstechnik', 'biosciences', 'pharma', 'health', 'healthcare', 'clinic', 'motors', 'automotive',
-  'electronics', 'digital', 'data', 'cloud', 'works', 'manufacturing', 'construction', 'architects', 'law',
-  'legal', 'finance', 'financial', 'investments', 'properties', 'realty', 'estates', 'hotel', 'hotels', 'foundation',
-  'institute', 'university', 'college', 'academy', 'school', 'bureau', 'office', 'communications', 'telecom',
-  'marketing', 'creative', 'productions', 'publishing', 'print', 'supply', 'equipment', 'instruments', 'devices',
-  'medical', 'dynamics', 'innovations', 'innovation', 'research', 'gruppe', 'werke', 'technik', 'bau', 'handel',
-  'vertrieb', 'logistik', 'immobilien', 'versicherung', 'groupe', 'société', 'societe', 'cabinet', 'atelier',
-  'grupo', 'servicios', 'soluciones', 'consultores', 'gruppo', 'servizi', 'soluzioni', 'consulenza', 'tecnologia',
-  'tecnologias', 'tecnologías', 'sistemas', 'sistemi', 'adviseurs', 'diensten', 'techniek', 'bouw', 'verzekeringen',
-  'ltd', 'company', 'co', 'corporation', 'industrie', 'industria', 'exports', 'imports', 'infotech', 'infosystems',
+  // English
+  'group', 'holding', 'holdings', 'partners', 'associates', 'labs', 'lab', 'laboratories', 'laboratory', 'studio',
+  'studios', 'agency', 'consultancy', 'consulting', 'consultants', 'enterprises', 'industries', 'ventures', 'company',
+  'corporation', 'co', 'ltd', 'foundation', 'institute', 'university', 'college', 'academy', 'school', 'association',
+  'society', 'council', 'trust', 'bank', 'clinic', 'hospital', 'firm', 'bureau', 'workshop', 'works', 'cooperative',
+  'federation', 'chamber', 'network', 'alliance', 'collective', 'centre', 'center',
+  // German
+  'gruppe', 'stiftung', 'verband', 'verein', 'institut', 'universität', 'universitat', 'hochschule', 'akademie',
+  'werke', 'werk', 'kanzlei', 'praxis', 'klinik', 'genossenschaft', 'gesellschaft', 'büro', 'buro',
+  // French
+  'groupe', 'société', 'societe', 'cabinet', 'atelier', 'fondation', 'université', 'universite', 'école', 'ecole',
+  'académie', 'academie', 'agence', 'compagnie', 'établissements', 'etablissements', 'mutuelle', 'coopérative',
+  // Spanish / Portuguese / Italian / Dutch
+  'grupo', 'fundación', 'fundacion', 'instituto', 'universidad', 'compañía', 'compania', 'asociación', 'agencia',
+  'despacho', 'fundação', 'fundacao', 'universidade', 'companhia', 'associação', 'gruppo', 'fondazione', 'istituto',
+  'università', 'universita', 'società', 'societa', 'studio', 'agenzia', 'groep', 'stichting', 'universiteit',
+  'hogeschool', 'bureau', 'maatschap', 'vereniging', 'coöperatie', 'cooperatie',
 ]);
 
 /** Head nouns and words of job titles (several languages). A title line contains at least one. */
@@ -142,9 +172,38 @@ export const TITLE_WORDS = new Set([
   'titolare', 'socio', 'fondatore', 'fondatrice', 'commerciale', 'dirigente', 'funzionario', 'addetto', 'addetta',
   'directeur', 'bedrijfsleider', 'eigenaar', 'adviseur', 'medewerker', 'verkoper', 'vennoot', 'bestuurder',
   'projectleider', 'teamleider', 'afdelingshoofd', 'accountmanager', 'inkoper', 'ontwikkelaar', 'hoofd',
+  // more Spanish / Portuguese / Italian / Dutch role nouns (feminine forms where they differ)
+  'jefe', 'subdirector', 'subdirectora', 'encargado', 'encargada', 'técnico', 'tecnico', 'técnica', 'tecnica',
+  'abogado', 'abogada', 'contable', 'delegado', 'delegada', 'representante', 'agente', 'comprador', 'compradora',
+  'administrador', 'administradora', 'desarrollador', 'desarrolladora', 'diseñador', 'diseñadora', 'gestora',
+  'supervisor', 'supervisora', 'coordenador', 'gerente', 'analista', 'advogado', 'advogada', 'contador', 'contadora',
+  'desenvolvedor', 'desenvolvedora', 'projetista', 'estagiário', 'estagiaria', 'estagiária', 'especialista',
+  'responsabile', 'capo', 'direttrice', 'tecnico', 'progettista', 'avvocato', 'commercialista', 'impiegato',
+  'impiegata', 'sviluppatore', 'agente', 'rappresentante', 'amministratore', 'presidente', 'vicepresidente',
+  'directeur', 'manager', 'beheerder', 'coördinator', 'coordinator', 'ontwerper', 'specialist', 'consultant',
+  'vertegenwoordiger', 'bestuursvoorzitter', 'oprichter', 'medeoprichter', 'stagiair', 'jurist', 'notaris',
+  // German role nouns that also head compounds ("Vertriebsleiterin", "Projektingenieur")
+  'managerin', 'ingenieurin', 'technikerin', 'techniker', 'verkäufer', 'verkaufer', 'verkäuferin', 'einkäuferin',
+  'assistent', 'beauftragter', 'beauftragte', 'sprecher', 'sprecherin', 'koordinator', 'koordinatorin',
+  'spezialist', 'spezialistin', 'vorsitzende', 'gründer', 'grunder', 'gründerin', 'partnerin', 'beraterin',
+  'architektin', 'architekt', 'rechtsanwalt', 'rechtsanwältin', 'steuerberater', 'steuerberaterin', 'meister',
+  'meisterin', 'planer', 'planerin', 'disponent', 'disponentin', 'praktikant', 'praktikantin', 'werkstudent',
   // South Asia / misc
   'proprietor', 'chartered', 'cpa', 'cfa', 'ca',
 ]);
+
+/**
+ * Role nouns that end German and Dutch compound titles ("Vertriebsleiterin", "Projektingenieur",
+ * "Verkoopadviseur"): a word of 8+ letters ending in one of these is a role word.
+ */
+export const TITLE_HEADS = [
+  'leiter', 'leiterin', 'ingenieur', 'ingenieurin', 'manager', 'managerin', 'berater', 'beraterin', 'referent',
+  'referentin', 'techniker', 'technikerin', 'kaufmann', 'kauffrau', 'assistent', 'assistentin', 'direktor',
+  'direktorin', 'einkäufer', 'einkäuferin', 'verkäufer', 'verkäuferin', 'entwickler', 'entwicklerin', 'planer',
+  'planerin', 'beauftragter', 'beauftragte', 'spezialist', 'spezialistin', 'koordinator', 'koordinatorin',
+  'führer', 'führerin', 'vorstand', 'sprecher', 'sprecherin', 'mitarbeiter', 'mitarbeiterin', 'leider', 'adviseur',
+  'medewerker', 'directeur', 'beheerder', 'ontwikkelaar', 'verkoper', 'inkoper', 'specialist', 'consultant',
+];
 /**
  * Other words of job titles (areas of work, qualifiers), for repairing OCR slips in a title line
  * ("Operatons Manager"); they don't make a line a title on their own.
@@ -187,9 +246,10 @@ export const SURNAME_PARTICLES = new Set([
 /** Words of taglines: a line with several of these lower-case words is a slogan, not a name or company. */
 export const LOWER_FUNCTION_WORDS = new Set([
   'the', 'a', 'an', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'without', 'since', 'your',
-  'our', 'we', 'you', 'can', 'is', 'are', 'it', 'be', 'made', 'honestly', 'für', 'und', 'seit', 'mit', 'pour',
+  'our', 'we', 'you', 'can', 'is', 'are', 'it', 'be', 'will', 'just', 'more', 'every', 'all', 'für', 'und', 'seit', 'mit', 'pour',
   'et', 'avec', 'sans', 'depuis', 'votre', 'notre', 'para', 'con', 'sin', 'desde', 'per', 'senza', 'dal', 'voor',
-  'met', 'sinds', 'uw', 'onze', 'em', 'com', 'sem',
+  'met', 'sinds', 'uw', 'onze', 'em', 'com', 'sem', 'ihr', 'ihre', 'wir', 'unsere', 'nous', 'vous', 'nuestro', 'nuestra',
+  'tu', 'su', 'il', 'lo', 'gli', 'nostro', 'vostro', 'samen', 'wij', 'jouw', 'seu', 'sua', 'nosso', 'nossa', 'que', 'che',
 ]);
 
 /** Keywords of legal / registration / stock lines (never name, company, phone or address). */
@@ -213,7 +273,22 @@ export const COUNTRY_NAMES: Record<string, string> = {
   'singapore': 'SG', 'brazil': 'BR', 'brasil': 'BR', 'austria': 'AT', 'österreich': 'AT', 'osterreich': 'AT',
   'belgium': 'BE', 'belgique': 'BE', 'belgië': 'BE', 'belgie': 'BE', 'luxembourg': 'LU', 'portugal': 'PT',
   'new zealand': 'NZ', 'mexico': 'MX', 'méxico': 'MX', 'sweden': 'SE', 'denmark': 'DK', 'norway': 'NO',
-  'poland': 'PL', 'japan': 'JP', 'china': 'CN',
+  'poland': 'PL', 'japan': 'JP', 'china': 'CN', 'sverige': 'SE', 'danmark': 'DK', 'norge': 'NO', 'finland': 'FI',
+  'suomi': 'FI', 'polska': 'PL', 'czechia': 'CZ', 'czech republic': 'CZ', 'česko': 'CZ', 'hungary': 'HU',
+  'magyarország': 'HU', 'türkiye': 'TR', 'turkey': 'TR', 'greece': 'GR', 'south africa': 'ZA', 'uae': 'AE',
+  'united arab emirates': 'AE', 'hong kong': 'HK', 'malaysia': 'MY', 'argentina': 'AR', 'chile': 'CL',
+  'colombia': 'CO', 'perú': 'PE', 'peru': 'PE', 'liechtenstein': 'LI', 'luxemburg': 'LU', 'suiza': 'CH',
+  'schweden': 'SE', 'espagne': 'ES', 'spanien': 'ES', 'italien': 'IT', 'frankreich': 'FR', 'niederlande': 'NL',
+  'brasilien': 'BR', 'indien': 'IN',
+};
+
+/**
+ * Country names whose accents the English OCR drops and whose unaccented form is not a spelling in
+ * use: the printed name is given back with its accents ("Espana" → "España").
+ */
+export const ACCENTED_COUNTRY_NAMES: Record<string, string> = {
+  espana: 'España', osterreich: 'Österreich', belgie: 'België', eire: 'Éire', cesko: 'Česko', turkiye: 'Türkiye',
+  magyarorszag: 'Magyarország',
 };
 
 /** Regions by country: code (as printed) and full names. */

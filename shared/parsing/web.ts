@@ -2,6 +2,7 @@
  * E-mail addresses and websites in OCR text, with the usual OCR slips repaired:
  * `@` read as `©`/`®`/`(a)`, `,` for `.` in a domain, spaces around `@` and dots.
  */
+import { editDistance } from './string-distance';
 import { SOCIAL_HOSTS, TLDS, fold } from './vocabulary';
 
 export interface Found {
@@ -88,29 +89,33 @@ export function findEmails(text: string): Found[] {
     const labels = domain.split('.').map((l, i) => (i === 0 ? l : fixTldLabel(l)));
     const tld = labels[labels.length - 1] ?? '';
     if (labels.length < 2 || !/^[A-Za-z]{2,}$/.test(tld)) continue;
-    value = `${value.slice(0, at)}@${labels.join('.')}`;
+    // e-mail addresses are written in lower case: a capital I among lower-case letters is an l ("Isilva@")
+    let local = value.slice(0, at);
+    if (/I/.test(local) && !/[A-HJ-Z]/.test(local) && /[a-z]/.test(local)) local = local.replace(/I/g, 'l');
+    value = `${local}@${labels.join('.')}`;
     // OCR sometimes glues a label "E:" or "e." in front; a lone letter followed by a dot is kept (initials).
     value = value.replace(/^(?:e-?mail|mail|email)[:.]/i, '');
-    const s = c.map[m.index] ?? m.index;
+    let s = c.map[m.index] ?? m.index;
     const e = (c.map[m.index + m[0].length - 1] ?? m.index + m[0].length - 1) + 1;
-    out.push({ value, start: s, end: e, certainty: hadAt ? 1 : 0.75 });
+    let certainty = hadAt ? 1 : 0.75;
+    // "E: mar tin@…": a space the OCR put inside the local part; the piece before it stands alone
+    // after a label and is written like a local part (no capitals)
+    const before = text.slice(0, s);
+    const piece = /(^|[\s:|•·;])([a-z0-9][a-z0-9._-]{0,15})\s$/.exec(before);
+    const glued = piece?.[2] ?? '';
+    const looksLocal = glued.length >= 2 && /[a-z]/.test(glued) && !/[.:_-]$/.test(glued);
+    if (piece && looksLocal && !/^(e-?mail|mail|email|em|e|mel|courriel|correo|web|www|tel|fax)$/i.test(glued)) {
+      const head = before.slice(0, piece.index + (piece[1]?.length ?? 0)).trim();
+      // only right after a label: at the start of a line the piece may be a label the OCR cut ("ail contact@…")
+      if (/(^|\s)(e-?mail|mail|email|em|e|courriel|correo)\s*[:.|]?$/i.test(head) || /[:|•·]$/.test(head)) {
+        value = glued + value;
+        s = piece.index + (piece[1]?.length ?? 0);
+        certainty *= 0.9;
+      }
+    }
+    out.push({ value, start: s, end: e, certainty });
   }
   return out;
-}
-
-/** Edit distance (small strings only). */
-export function editDistance(a: string, b: string): number {
-  const d: number[] = Array.from({ length: b.length + 1 }, (_v, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0] ?? 0;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j] ?? 0;
-      d[j] = Math.min((d[j] ?? 0) + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length] ?? 0;
 }
 
 const COMMON_LABELS = ['com', 'org', 'net', 'info', 'example', 'co'];
@@ -161,6 +166,8 @@ export function findWebsites(printed: string): Found[] {
     const hasScheme = /^h[itf1l]{1,3}ps?/i.test(raw);
     const hasWww = /^(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?www\s?[.,]/i.test(raw);
     let value = raw.replace(/\s+/g, '').replace(/^h[itf1l]{1,3}p(s?)[:;]\/\//i, (_m, sec: string) => `http${sec}://`);
+    // "wiww.", "wvw.", "mww.", "wew.": www read with a slip; "wwwname.example": its dot lost
+    value = value.replace(/^((?:https?:\/\/)?)(?:w[iv]ww|wv?w|mww|vww|wew|ww)\./i, '$1www.').replace(/^((?:https?:\/\/)?)www(?=[a-z0-9-]{3,}\.[a-z])/i, '$1www.');
     // domain part: commas → dots (OCR); keep the path as printed
     const slash = value.search(/(?<!\/)\/(?!\/)/);
     const schemeEnd = hasScheme ? value.indexOf('//') + 2 : 0;

@@ -2,7 +2,7 @@
  * Diacritics pass benchmark on the development set:
  *
  *   npx tsx test/bench/diacritics.ts [--dev DIR] [--langs fra+deu+spa] [--psm 7] [--fields a,b]
- *                                    [--min-conf 0.6] [--upscale-below PX] [--mode stack|line] [--out DIR] [--changes]
+ *                                    [--min-conf 0.6] [--upscale-below PX] [--every-line] [--out DIR] [--changes]
  *
  * For each card: scanner.recognize() → parseCard → the diacritics pass. The scanner pool has
  * two workers and cards are recognised two at a time (as the app does in a batch), so the
@@ -17,9 +17,9 @@ import path from 'node:path';
 import { CARD_FIELDS, type CardField, type ParsedCard } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
 import { createScanner } from '../../electron/ocr/scanner';
-import { resolveTesseractPaths } from '../../electron/ocr/tesseract-paths';
-import { applyDiacriticsPass, DIACRITIC_FIELDS, type DiacriticsChange } from '../../electron/ocr/diacritics-pass';
-import { createDiacriticsReader, DEFAULT_DIACRITIC_LANGUAGES, type LinePsm } from '../../electron/ocr/multilingual-line-reader';
+import { resolveTesseractPaths } from '../../electron/ocr/engine/tesseract-paths';
+import { applyDiacriticsPass, DIACRITIC_FIELDS, type DiacriticsChange } from '../../electron/ocr/passes/diacritics-pass';
+import { createDiacriticsReader, DEFAULT_DIACRITIC_LANGUAGES, type LinePsm } from '../../electron/ocr/passes/multilingual-line-reader';
 import { percentile as pct, printFigure as fig } from './stats';
 
 function arg(name: string): string | undefined {
@@ -65,7 +65,6 @@ async function main(): Promise<void> {
   const fields = (arg('--fields')?.split(',') as CardField[] | undefined) ?? DIACRITIC_FIELDS;
   const minWordConfidence = Number(arg('--min-conf') ?? 0.6);
   const upscaleBelowPx = Number(arg('--upscale-below') ?? 0);
-  const mode = (arg('--mode') ?? 'line') as 'stack' | 'line';
   const dataDir = path.join(outDir, 'data');
 
   const rssPeak = { mb: 0 };
@@ -88,7 +87,7 @@ async function main(): Promise<void> {
     for (const [k, s] of scans.entries()) {
       const file = pair[k]!;
       const card = parseCard(s.page);
-      const r = await applyDiacriticsPass(s.pre, s.page, card, reader, { psm, fields, minWordConfidence, upscaleBelowPx, mode });
+      const r = await applyDiacriticsPass(s.pre, s.page, card, reader, { psm, fields, minWordConfidence, upscaleBelowPx, everyLine: process.argv.includes('--every-line') });
       passMs.push(r.ms);
       crops.push(r.crops);
       for (const c of r.changes) changes.push({ ...c, file });
@@ -110,7 +109,7 @@ async function main(): Promise<void> {
 
   const p = 'diacritics';
   console.log(`${p}.languages ${languages.join('+')} set`);
-  console.log(`${p}.mode ${mode} psm${mode === 'stack' ? '6' : psm}`);
+  console.log(`${p}.mode line psm${psm}`);
   for (const [tag, s] of [['before', sb], ['after', sa]] as const) {
     fig(`${p}.${tag}.micro_f1`, s.micro, 'ratio', 4);
     fig(`${p}.${tag}.clean.micro_f1`, s.clean, 'ratio', 4);

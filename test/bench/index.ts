@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR]|convert|faults [TRIALS]|duplicates>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS]|duplicates|exchange>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {
@@ -27,6 +27,16 @@ export async function main(args: string[]): Promise<number> {
     case 'duplicates': {
       const { runDuplicatesBench } = await import('./duplicates');
       await runDuplicatesBench();
+      return 0;
+    }
+    case 'generated': {
+      const { runGeneratedBench } = await import('./generated-cards');
+      await runGeneratedBench(rest);
+      return 0;
+    }
+    case 'exchange': {
+      const { runExchangeBench } = await import('./exchange');
+      await runExchangeBench();
       return 0;
     }
     default:

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScanner } from '../../electron/ocr/scanner';
+import { writeDebugImage } from './debug-images';
 
 interface GroundTruth {
   file: string;
@@ -106,7 +107,8 @@ async function main(argv: string[]): Promise<void> {
       if (debug) {
         // re-run pre-processing with debug images
         const { preprocessImage } = await import('../../electron/ocr/preprocess');
-        await preprocessImage(await fs.readFile(file), gt.file, { debugPrefix: path.join(debug, gt.file.replace(/\.\w+$/, '')) });
+        const prefix = path.join(debug, gt.file.replace(/\.\w+$/, ''));
+        await preprocessImage(await fs.readFile(file), gt.file, { inspect: (stage, img) => writeDebugImage(prefix, stage, img) });
       }
     }),
   );

@@ -74,7 +74,7 @@ export async function runStoreBench(): Promise<void> {
 }
 
 /** Seeds in one transaction through the raw driver: setup speed is not what is measured. */
-function seed(sqlite: import('better-sqlite3').Database, eventId: string): void {
+export function seed(sqlite: import('better-sqlite3').Database, eventId: string): void {
   const first = rowFromLead(fakeLead(0, eventId, new Date(0).toISOString()));
   const columns = Object.keys(first);
   const insert = sqlite.prepare(`INSERT INTO leads (${columns.join(', ')}) VALUES (${columns.map((column) => '@' + column).join(', ')})`);

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openAppServices } from '../../app-services';
-import { openDatabase } from '../../db/open-database';
-import { backupsFolder, checkBackupFile, createBackup, restoreBackup } from '../../services/backup-service';
+import type { openAppServices } from '../../app-services';
 import { systemClock } from '../../services/service-context';
 import { databaseFiles, ensurePrivateFolder, makeFilesPrivate } from '../../security/file-permissions';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
@@ -16,6 +14,10 @@ export const BACKUP_USAGE: UsageLine[] = [
 export async function runBackupCommand(dbPath: string, words: string[], io: CliIo): Promise<void> {
   const args = parseOptions(words, { '--out': 'text' }, 'backup');
   if (args.positionals.length > 0) throw new UsageError('backup takes no file name; use --out FILE');
+  // Loaded here, not at the top: the store and the services are most of the CLI's code, and
+  // every other command's start-up (the built CLI's "where") should not pay for them.
+  const { openAppServices } = await import('../../app-services');
+  const { createBackup } = await import('../../services/backup-service');
   const services = await openAppServices({ dbPath, mode: 'browser', withScanner: false });
   try {
     const backup = await createBackup(services.database, systemClock, { out: args.text('--out') });
@@ -30,13 +32,16 @@ export async function runRestoreCommand(dbPath: string, words: string[], io: Cli
   const [file, ...extra] = args.positionals;
   if (!file || extra.length > 0) throw new UsageError('restore needs one backup file');
   const source = path.resolve(file);
+  const { openAppServices } = await import('../../app-services');
+  const { openDatabase } = await import('../../db/open-database');
+  const { backupsFolder, checkBackupFile, restoreBackup } = await import('../../services/backup-service');
   const checked = checkBackupFile(source);
   let services: Awaited<ReturnType<typeof openAppServices>>;
   try {
     services = await openAppServices({ dbPath, mode: 'browser', withScanner: false });
   } catch {
     // The current file cannot even be opened (damaged, or not ours): set it aside whole, then put the backup in its place.
-    const keptAs = setAsideUnopenable(dbPath);
+    const keptAs = setAsideUnopenable(dbPath, backupsFolder(dbPath));
     fs.copyFileSync(source, dbPath);
     makeFilesPrivate(dbPath);
     await (await openDatabase(dbPath)).close(); // migrates an older backup forward
@@ -51,8 +56,7 @@ export async function runRestoreCommand(dbPath: string, words: string[], io: Cli
   }
 }
 
-function setAsideUnopenable(dbPath: string): string {
-  const folder = backupsFolder(dbPath);
+function setAsideUnopenable(dbPath: string, folder: string): string {
   ensurePrivateFolder(folder, { ours: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.join(folder, `unopenable-${stamp}.db`);

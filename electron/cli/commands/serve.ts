@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BUILT_RENDERER_DIR, startBrowserMode } from '../../host/browser-mode';
 import { EXIT_OK, type CliIo, type UsageLine } from '../cli-io';
 import { parseOptions } from '../parse-command-line';
 
@@ -9,6 +8,8 @@ export const SERVE_USAGE: UsageLine[] = [['serve [--port N]', 'browser mode: ser
 export async function runServeCommand(dbPath: string, words: string[], io: CliIo): Promise<number> {
   const args = parseOptions(words, { '--port': 'integer' }, 'serve');
   const options = { dbPath, port: args.integer('--port') };
+  // Loaded here, not at the top: it brings the whole app, which other commands' start-up should not pay for.
+  const { BUILT_RENDERER_DIR, startBrowserMode } = await import('../../host/browser-mode');
   if (!fs.existsSync(path.join(BUILT_RENDERER_DIR, 'index.html'))) {
     throw new Error('The app is not built yet: run "npm run build" (or "npm start", which builds it) first.');
   }

@@ -4,6 +4,7 @@ import * as m0002 from './0002-card-scans';
 import * as m0003 from './0003-qualify-and-convert';
 import * as m0004 from './0004-privacy-log';
 import * as m0005 from './0005-booth-capture';
+import * as m0006 from './0006-export-batches';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-qualify-and-convert', up: m0003.up },
   { version: 4, name: '0004-privacy-log', up: m0004.up },
   { version: 5, name: '0005-booth-capture', up: m0005.up },
+  { version: 6, name: '0006-export-batches', up: m0006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

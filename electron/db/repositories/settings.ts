@@ -7,6 +7,8 @@ export interface SettingValues {
   currentEventId: string | null;
   /** The half-typed lead in the entry form, so a restart does not lose it. */
   draft: { fields: Record<string, string>; savedAt: string } | null;
+  /** CSV column mappings a person confirmed, by the header row's signature (see csv-mapping-memory). */
+  csvMappings: Record<string, Record<string, string>>;
 }
 export type SettingKey = keyof SettingValues;
 

@@ -2,19 +2,12 @@
  * Quarter turns of the gray OCR image, for the scanner's retries on sideways or
  * upside-down photos. Plain index arithmetic on the PGM's pixels: no decoder round-trip.
  */
-import { allocPgm, pgmPixels } from './raster';
-
-export interface GrayPgm {
-  /** binary PGM ("P5") file */
-  image: Buffer;
-  width: number;
-  height: number;
-}
+import { allocPgm, pgmPixels, type PgmImage } from './raster';
 
 /** Turn the image clockwise by `angle` degrees. */
-export function rotatePgm(pre: GrayPgm, angle: 90 | 180 | 270): GrayPgm {
+export function rotatePgm(pre: PgmImage, angle: 90 | 180 | 270): PgmImage {
   const { width: w, height: h } = pre;
-  const src = pgmPixels(pre.image, w, h);
+  const src = pgmPixels(pre);
   const turned = angle === 180 ? allocPgm(w, h) : allocPgm(h, w);
   const dst = turned.pixels;
   if (angle === 180) {
@@ -34,5 +27,5 @@ export function rotatePgm(pre: GrayPgm, angle: 90 | 180 | 270): GrayPgm {
       for (let x = 0; x < w; x++) dst[(w - 1 - x) * h + y] = src[row + x]!;
     }
   }
-  return { image: turned.file, width: turned.width, height: turned.height };
+  return { image: turned.image, width: turned.width, height: turned.height };
 }

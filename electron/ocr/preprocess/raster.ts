@@ -24,32 +24,34 @@ export function bytesOf(buf: Buffer): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-/** A Node Buffer view of a typed array (no copy). */
-export function bufferOf(data: Uint8Array): Buffer {
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-}
-
 /**
- * An 8-bit binary PGM ("P5") whose pixels are written in place: tesseract (leptonica)
- * reads PNM natively, so handing it this costs no encoding, and the header is tiny.
+ * An 8-bit binary PGM ("P5": "P5\nW H\n255\n" + W·H bytes) — the one shape of the gray image the
+ * OCR reads: the pre-processing result, its quarter turns, the crops of later passes. tesseract
+ * (leptonica) reads PNM natively, so handing it this costs no encoding.
  */
 export interface PgmImage {
   /** The whole file: header + pixels. */
-  file: Buffer;
-  /** The pixel part of `file` (width × height bytes), to be filled by the caller. */
-  pixels: Uint8Array;
+  image: Buffer;
   width: number;
   height: number;
 }
 
-export function allocPgm(width: number, height: number): PgmImage {
-  const header = `P5\n${width} ${height}\n255\n`;
-  const file = Buffer.allocUnsafe(header.length + width * height);
-  file.write(header, 0, 'ascii');
-  return { file, pixels: file.subarray(header.length), width, height };
+/** A PGM being written: `pixels` is the pixel part of `image`, to be filled by the caller. */
+export interface WritablePgm extends PgmImage {
+  pixels: Uint8Array;
 }
 
-/** The pixels of a PGM made by allocPgm (or any P5 file whose pixels fill its tail). */
-export function pgmPixels(file: Buffer, width: number, height: number): Uint8Array {
-  return file.subarray(file.length - width * height);
+/** One 8-bit gray channel, rows packed (a crop before it becomes a PGM again). */
+export type GrayRaster = Omit<Raster, 'channels'>;
+
+export function allocPgm(width: number, height: number): WritablePgm {
+  const header = `P5\n${width} ${height}\n255\n`;
+  const image = Buffer.allocUnsafe(header.length + width * height);
+  image.write(header, 0, 'ascii');
+  return { image, pixels: image.subarray(header.length), width, height };
+}
+
+/** The pixels of a PGM (its tail: the header is before them). */
+export function pgmPixels(pgm: PgmImage): Buffer {
+  return pgm.image.subarray(pgm.image.length - pgm.width * pgm.height);
 }

@@ -10,6 +10,7 @@ import { OpportunityDetailScreen } from '../crm/OpportunityDetailScreen';
 import { ShowSetupScreen } from '../show-setup/ShowSetupScreen';
 import { BackupPanel } from '../settings/BackupPanel';
 import type { Route, ScreenName } from '../store/navigation-slice';
+import { ExchangeScreen } from '../exchange/ExchangeScreen';
 
 /** A screen: how it renders its route, and (for the top-level ones) its tab and Alt shortcut. */
 export interface ScreenEntry<Name extends ScreenName> {
@@ -33,6 +34,7 @@ export const SCREENS: ScreenRegistry = {
   opportunity: { render: (route) => <OpportunityDetailScreen opportunityId={route.opportunityId} />, underTab: 'opportunities' },
   'show-settings': { render: () => <ShowSetupScreen />, tab: { label: 'Show setup', key: 'S' } },
   backups: { render: () => <BackupPanel />, tab: { label: 'Backups', key: 'B' } },
+  exchange: { render: () => <ExchangeScreen />, tab: { label: 'Export', key: 'E' } },
 };
 
 export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);

@@ -12,6 +12,7 @@ import type { LeadDetailSlice } from './lead-detail-slice';
 import type { QueueSlice } from './queue-slice';
 import type { SessionSlice } from './session-slice';
 import type { CrmSlices } from './crm-slices';
+import type { ExchangeSlice } from './exchange-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = SessionSlice &
@@ -25,7 +26,8 @@ export type AppState = SessionSlice &
   BackupsSlice &
   BadgeSlice &
   QueueSlice &
-  BoothQuestionsSlice;
+  BoothQuestionsSlice &
+  ExchangeSlice;
 
 /** A slice sees the whole store (slices call each other's actions) and the injected API. */
 export type SliceCreator<Slice> = (deps: StoreDependencies) => StateCreator<AppState, [], [], Slice>;

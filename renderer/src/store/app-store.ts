@@ -15,6 +15,7 @@ import { createLeadDetailSlice } from './lead-detail-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSessionSlice } from './session-slice';
 import { createCrmSlices } from './crm-slices';
+import { createExchangeSlice } from './exchange-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -32,6 +33,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createBadgeSlice(deps)(...args),
     ...createQueueSlice(deps)(...args),
     ...createBoothQuestionsSlice(deps)(...args),
+    ...createExchangeSlice(deps)(...args),
   }));
 }
 

@@ -14,7 +14,8 @@ export type Route =
   | { screen: 'opportunities' }
   | { screen: 'opportunity'; opportunityId: string }
   | { screen: 'show-settings' }
-  | { screen: 'backups' };
+  | { screen: 'backups' }
+  | { screen: 'exchange' };
 
 export type ScreenName = Route['screen'];
 

@@ -64,9 +64,10 @@ export interface LeadDetail {
 export const leadsChannels = {
   'leads.create': channel<SavedLead>()(
     newLeadSchema
-      // Who captured a lead and when is recorded by the app, and only conversion makes a lead
-      // Converted: a caller of the channel may set neither (an import calls the service itself).
-      .omit({ capturedBy: true, capturedAt: true })
+      // When a lead was captured is recorded by the app, and only conversion makes a lead
+      // Converted (an import calls the service itself). capturedBy may be sent only as the
+      // staff name the form showed: it must be the current one (see leads-handlers.ts).
+      .omit({ capturedAt: true })
       .extend({
         status: editableStatusSchema.optional(),
         cardScanId: z.uuid().optional(),

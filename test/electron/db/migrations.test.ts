@@ -120,6 +120,40 @@ describe('migrations', () => {
     }
   });
 
+  it('0006 (export batches) upgrades a version-5 file with leads in it: nothing exported yet, batches and duplicate flags work', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(5);
+    sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
+    const insert = sqlite.prepare(
+      "INSERT INTO leads (id, event_id, last_name, company, capture_method, captured_by, captured_at, updated_at) VALUES (?, 'e1', ?, 'Acme', 'typed', 'Jo', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z')",
+    );
+    insert.run('l1', 'Müller');
+    insert.run('l2', 'Okafor');
+    await db.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(upgraded.sqlite.prepare('SELECT id FROM leads ORDER BY seq').pluck().all()).toEqual(['l1', 'l2']);
+      upgraded.sqlite
+        .prepare(
+          "INSERT INTO export_batches (id, created_at, created_by, format, filter, file_name, sha256, lead_count) VALUES ('b1', 'now', 'Jo', 'vcard', '{}', 'x.vcf', 'ab', 1)",
+        )
+        .run();
+      upgraded.sqlite.prepare("INSERT INTO export_batch_leads (batch_id, lead_id) VALUES ('b1', 'l1')").run();
+      upgraded.sqlite
+        .prepare("INSERT INTO duplicate_flags (lead_id, other_lead_id, reasons, source, flagged_at) VALUES ('l2', 'l1', '[\"email\"]', 'import', 'now')")
+        .run();
+      expect(upgraded.sqlite.prepare('SELECT count(*) FROM leads WHERE NOT EXISTS (SELECT 1 FROM export_batch_leads WHERE lead_id = leads.id)').pluck().get()).toBe(1);
+      // A lead that goes takes its batch membership and its flags with it; the batch stays.
+      upgraded.sqlite.prepare("DELETE FROM leads WHERE id = 'l1'").run();
+      expect(upgraded.sqlite.prepare('SELECT count(*) FROM export_batch_leads').pluck().get()).toBe(0);
+      expect(upgraded.sqlite.prepare('SELECT count(*) FROM duplicate_flags').pluck().get()).toBe(0);
+      expect(upgraded.sqlite.prepare('SELECT count(*) FROM export_batches').pluck().get()).toBe(1);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
   it('a failing migration leaves the file at the previous version', async () => {
     const { sqlite, db } = await databaseAtVersion(1);
     const broken = [

@@ -22,14 +22,18 @@ const leadCount = () => store.database.sqlite.prepare('SELECT count(*) FROM lead
 describe('closed gaps in what callers may send', () => {
   it.each([
     ['status Converted', { lastName: 'Lima', status: 'Converted' }, 'status'],
-    ['capturedBy', { lastName: 'Lima', capturedBy: 'Someone Else' }, ''],
+    ['capturedBy of someone else', { lastName: 'Lima', capturedBy: 'Someone Else' }, 'capturedBy'],
     ['capturedAt', { lastName: 'Lima', capturedAt: '2020-01-01T00:00:00Z' }, ''],
   ])('leads.create refuses %s (only conversion and imports set it)', async (_, payload, field) => {
     const result = await dispatch('leads.create', payload);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    if (field && !result.ok) expect(result.error.fieldErrors?.[field]).toMatch(/by converting it/);
+    expect(result).toMatchObject({ ok: false, error: { code: field === 'capturedBy' ? 'conflict' : 'invalid_input' } });
+    if (field === 'status' && !result.ok) expect(result.error.fieldErrors?.[field]).toMatch(/by converting it/);
     expect(leadCount()).toBe(0);
     expect(await dispatch('leads.create', { lastName: 'Lima', status: 'Working' })).toMatchObject({ ok: true, value: { lead: { capturedBy: 'Jo', status: 'Working' } } });
+  });
+
+  it('leads.create takes the staff name the form shows when it is the current one', async () => {
+    expect(await dispatch('leads.create', { lastName: 'Lima', capturedBy: 'Jo' })).toMatchObject({ ok: true, value: { lead: { capturedBy: 'Jo' } } });
   });
 
   it('drafts.save refuses more than 64 fields, long field names and prototype keys', async () => {

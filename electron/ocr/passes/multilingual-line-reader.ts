@@ -12,8 +12,10 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createWorker, OEM, type Worker } from 'tesseract.js';
-import { unpackedPath, type TesseractPaths } from './tesseract-paths';
+import type { Worker } from 'tesseract.js';
+import { startTesseractWorker, withTimeout } from '../engine/tesseract-worker';
+import { pageLines } from '../engine/page-lines';
+import { unpackedPath, type TesseractPaths } from '../engine/tesseract-paths';
 
 /**
  * Languages of the second pass, measured on the dev cards (test/bench/diacritics.ts):
@@ -96,36 +98,15 @@ export function multilingualLangPath(paths: TesseractPaths): string {
   return path.join(path.dirname(paths.cachePath), 'tesseract-langs');
 }
 
-const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+/** A re-read line takes ~30–60 ms; a worker that has not answered after this is hung. */
+const LINE_TIMEOUT_MS = 15_000;
 
 async function startWorker(paths: TesseractPaths, languages: readonly string[]): Promise<Worker> {
   const langPath = await gatherLanguageFiles(languages, multilingualLangPath(paths));
-  const options = {
-    workerPath: paths.workerPath,
-    corePath: paths.corePath,
-    langPath,
-    // the same cache as the main pool: eng.traineddata is the same file and is shared
-    cachePath: paths.cachePath,
-    gzip: paths.gzip,
-    workerBlobURL: false,
-    logger: () => {},
-    errorHandler: () => {},
-  };
-  let worker: Worker;
-  try {
-    worker = await createWorker([...languages], OEM.LSTM_ONLY, options);
-  } catch {
-    // a damaged cache file: read the gathered data again
-    worker = await createWorker([...languages], OEM.LSTM_ONLY, { ...options, cacheMethod: 'refresh' });
-  }
-  await worker.setParameters({
-    user_defined_dpi: '300',
-    // the scanner hands over dark text on light paper; tesseract would otherwise re-read
-    // every doubtful word inverted as well (roughly doubling the time of a hard line)
-    tessedit_do_invert: '0',
-    // tesseract's debug chatter must not reach stdout
-    debug_file: '/dev/null',
-  });
+  const worker = await startTesseractWorker(paths, languages, langPath);
+  // line crops: a fixed resolution suits single-line mode (no sparse-text layout analysis)
+  await worker.setParameters({ user_defined_dpi: '300' });
   return worker;
 }
 
@@ -162,18 +143,21 @@ export function createDiacriticsReader(paths: TesseractPaths, languages: readonl
         await w.setParameters({ tessedit_pageseg_mode: psm as never });
         psmSet = psm;
       }
-      const res = await w.recognize(image, {}, { text: true, blocks: true });
-      const words: LineWord[] = [];
-      for (const block of res.data.blocks ?? []) {
-        for (const para of block.paragraphs) {
-          for (const line of para.lines) {
-            for (const wd of line.words) {
-              const text = wd.text.trim();
-              if (text) words.push({ text, confidence: clamp01(wd.confidence / 100), cy: (wd.bbox.y0 + wd.bbox.y1) / 2 });
-            }
-          }
+      let res: Awaited<ReturnType<Worker['recognize']>>;
+      try {
+        res = await withTimeout(w.recognize(image, {}, { text: true, blocks: true }), LINE_TIMEOUT_MS, 'accents line');
+      } catch (err) {
+        // hung or dead: drop this worker (the next line starts a new one); the caller keeps the English reading
+        if (worker) {
+          const dead = worker;
+          worker = null;
+          psmSet = null;
+          void dead.then((x) => x.terminate()).catch(() => {});
         }
+        throw err;
       }
+      // the words of every line found, with their vertical centre
+      const words: LineWord[] = pageLines(res.data).flatMap((line) => line.words.map((w) => ({ text: w.text, confidence: w.confidence, cy: (w.box.y0 + w.box.y1) / 2 })));
       const confidence = words.length ? words.reduce((s, x) => s + x.confidence, 0) / words.length : 0;
       return { text: words.map((x) => x.text).join(' '), confidence, words };
     },

@@ -9,12 +9,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OcrBox, OcrLine, OcrPage } from '../../../shared/parsing/ocr-types';
+import type { OcrBox, OcrLine, OcrPage } from '../../../../shared/parsing/ocr-types';
 import {
   cropUpscaled, isBetter, linesFromCrop, looksMerged, refineLines, scaleFor, selectLines, withReplacements, LINE_REFINEMENT_DEFAULTS,
-} from '../../../electron/ocr/line-refinement';
-import { tesseractEngineFactory, type OcrEngine } from '../../../electron/ocr/worker-pool';
-import { resolveTesseractPaths } from '../../../electron/ocr/tesseract-paths';
+} from '../../../../electron/ocr/passes/line-refinement';
+import { tesseractEngineFactory, type OcrEngine } from '../../../../electron/ocr/engine/worker-pool';
+import { resolveTesseractPaths } from '../../../../electron/ocr/engine/tesseract-paths';
 
 /** A line of evenly spaced words (box height h) starting at (x, y). */
 function line(text: string, confidence: number, x: number, y: number, h: number): OcrLine {

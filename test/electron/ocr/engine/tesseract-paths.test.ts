@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveTesseractPaths, unpackedPath } from '../../../electron/ocr/tesseract-paths';
+import { resolveTesseractPaths, unpackedPath } from '../../../../electron/ocr/engine/tesseract-paths';
 
 describe('tesseract paths', () => {
   it('resolves local files only, with the cache inside the data folder', () => {

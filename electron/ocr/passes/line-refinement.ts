@@ -12,9 +12,11 @@
  */
 import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
-import type { OcrBox, OcrLine, OcrPage, OcrWord } from '../../shared/parsing/ocr-types';
-import { cropOrigin, cropRaster, padWhite, toPgm, type CropMargins, type PgmImage, type Raster } from './line-crop';
-import type { OcrEngine } from './worker-pool';
+import type { OcrBox, OcrLine, OcrPage, OcrWord } from '../../../shared/parsing/ocr-types';
+import { pageLines } from '../engine/page-lines';
+import { cropOrigin, cropRaster, padWhite, toPgm, type CropMargins } from '../preprocess/line-crop';
+import type { GrayRaster, PgmImage } from '../preprocess/raster';
+import type { OcrEngine } from '../engine/worker-pool';
 
 export interface LineRefinementOptions {
   /** Lines whose mean confidence is below this are re-read. */
@@ -190,7 +192,7 @@ export function scaleFor(h: number, targetPx: number, maxScale: number): number 
 }
 
 /** Lanczos upscale and a light unsharp mask (blurred photos gain most), on white paper. */
-async function upscale(r: Raster, scale: number): Promise<Raster> {
+async function upscale(r: GrayRaster, scale: number): Promise<GrayRaster> {
   if (scale <= 1.05) return r;
   const width = Math.max(1, Math.round(r.width * scale));
   const h = Math.max(1, Math.round(r.height * scale));
@@ -219,24 +221,7 @@ function toPageBox(b: OcrBox, c: Pick<UpscaledCrop, 'origin' | 'scale' | 'pad'>)
 
 /** tesseract's reading of a crop → lines in page coordinates (empty words dropped). */
 export function linesFromCrop(data: Page, crop: Pick<UpscaledCrop, 'origin' | 'scale' | 'pad'>): OcrLine[] {
-  const out: OcrLine[] = [];
-  for (const block of data.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const words: OcrWord[] = line.words
-          .filter((w) => w.text.trim() !== '')
-          .map((w) => ({ text: w.text.trim(), confidence: Math.max(0, Math.min(1, w.confidence / 100)), box: toPageBox(w.bbox, crop) }));
-        if (!words.length) continue;
-        out.push({
-          text: words.map((w) => w.text).join(' '),
-          confidence: words.reduce((t, w) => t + w.confidence, 0) / words.length,
-          box: toPageBox(line.bbox, crop),
-          words,
-        });
-      }
-    }
-  }
-  return out;
+  return pageLines(data, (b) => toPageBox(b, crop));
 }
 
 // ---------------------------------------------------------------- adoption

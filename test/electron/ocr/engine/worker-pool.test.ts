@@ -1,6 +1,6 @@
 import type { Page } from 'tesseract.js';
 import { describe, expect, it } from 'vitest';
-import { AbortError, EngineError, WorkerPool, type OcrEngine } from '../../../electron/ocr/worker-pool';
+import { AbortError, EngineError, WorkerPool, type OcrEngine } from '../../../../electron/ocr/engine/worker-pool';
 
 /** A fake engine: `behaviour` decides what each recognize call does. */
 function fakeFactory(behaviour: (engineNo: number, call: number) => 'ok' | 'throw' | 'hang') {

@@ -1,0 +1,176 @@
+import { sql, type Kysely } from 'kysely';
+import type { BundleRecord, BundleSection, BundleValue } from '../../exchange/leadbooth-bundle';
+import type { Database } from '../schema';
+
+/**
+ * Reading and merging the tables a LeadBooth bundle carries, column by column as SQLite
+ * has them (PRAGMA table_info), so a column another migration adds travels too.
+ */
+
+export interface TableColumn {
+  name: string;
+  /** NOT NULL without a default: a record must give it */
+  required: boolean;
+  /** what a record that leaves the column out gets (the column's DEFAULT, else null) */
+  fallback: BundleValue;
+}
+
+/** A DEFAULT clause's literal ('text', 12, NULL) as a value. */
+function literalValue(literal: string | null): BundleValue {
+  if (literal === null || /^null$/i.test(literal)) return null;
+  if (/^'.*'$/s.test(literal)) return literal.slice(1, -1).replaceAll("''", "'");
+  const number = Number(literal);
+  return Number.isFinite(number) ? number : null;
+}
+
+/** IN lists and multi-row inserts stay well under SQLite's 32,766 bound parameters. */
+const IDS_PER_QUERY = 500;
+const PARAMETERS_PER_INSERT = 30_000;
+
+export async function tableColumns(db: Kysely<Database>, section: BundleSection): Promise<TableColumn[]> {
+  const rows = await sql<{ name: string; notnull: number; dflt_value: string | null; pk: number }>`
+    SELECT name, "notnull", dflt_value, pk FROM pragma_table_info(${section.table})`.execute(db);
+  // seq is each laptop's own integer key; the rows are identified by their ids.
+  return rows.rows
+    .filter((column) => column.name !== 'seq')
+    .map((column) => ({
+      name: column.name,
+      required: column.notnull === 1 && column.dflt_value === null && column.pk === 0,
+      fallback: literalValue(column.dflt_value),
+    }));
+}
+
+function toBundleValue(value: unknown, binary: boolean): BundleValue {
+  if (binary && value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (typeof value === 'bigint') return Number(value);
+  return value as BundleValue;
+}
+
+/**
+ * The section's records, all of them or those whose `filter.column` is one of
+ * `filter.values`, in the table's insertion order.
+ */
+export async function readSectionRecords(
+  db: Kysely<Database>,
+  section: BundleSection,
+  filter?: { column: string; values: readonly string[] },
+): Promise<BundleRecord[]> {
+  const columns = await tableColumns(db, section);
+  const binary = new Set(section.binary ?? []);
+  const select = sql.join(columns.map((column) => sql.ref(column.name)));
+  const order = section.withoutRowid ? sql.join(section.key.map((column) => sql.ref(column))) : sql`rowid`;
+  const convert = (row: Record<string, unknown>): BundleRecord => {
+    const record: BundleRecord = {};
+    for (const column of columns) record[column.name] = toBundleValue(row[column.name], binary.has(column.name));
+    return record;
+  };
+  if (!filter) {
+    const result = await sql<Record<string, unknown>>`SELECT ${select} FROM ${sql.table(section.table)} ORDER BY ${order}`.execute(db);
+    return result.rows.map(convert);
+  }
+  if (filter.values.length === 0) return [];
+  // The values as one JSON array SQLite unpacks (json_each): one query however many.
+  const result = await sql<Record<string, unknown>>`
+    SELECT ${select} FROM ${sql.table(section.table)}
+    WHERE ${sql.ref(filter.column)} IN (SELECT value FROM json_each(${JSON.stringify(filter.values)})) ORDER BY ${order}`.execute(db);
+  return result.rows.map(convert);
+}
+
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  skipped: number;
+  /** ids (or keys joined by a tab) of the records added */
+  addedKeys: string[];
+}
+
+function keyOf(record: Record<string, unknown>, key: readonly string[]): string {
+  return key.map((column) => String(record[column])).join('\t');
+}
+
+/**
+ * Merges records into the section's table, in the caller's transaction: a record whose key
+ * is not here is added; one that is here is replaced only when the section has a `newer`
+ * column and the record's is later; otherwise it is skipped. Importing the same records
+ * twice therefore changes nothing.
+ */
+export async function mergeSectionRecords(
+  db: Kysely<Database>,
+  section: BundleSection,
+  columns: readonly TableColumn[],
+  records: readonly BundleRecord[],
+): Promise<MergeCounts> {
+  const counts: MergeCounts = { added: 0, updated: 0, skipped: 0, addedKeys: [] };
+  if (records.length === 0) return counts;
+  const binary = new Set(section.binary ?? []);
+  const present = columns.filter((column) => records.some((record) => column.name in record));
+  const fallbacks = new Map(columns.map((column) => [column.name, column.fallback]));
+  const toSql = (record: BundleRecord, column: string): unknown => {
+    const value = column in record ? record[column] : fallbacks.get(column);
+    return binary.has(column) && typeof value === 'string' ? Buffer.from(value, 'base64') : value;
+  };
+
+  // What is here already, by key (with its `newer` value).
+  const existing = new Map<string, unknown>();
+  const newer = section.newer;
+  const keyColumns = sql.join(section.key.map((column) => sql.ref(column)));
+  const keyPerQuery = section.key.length === 1 ? records.length : Math.floor(IDS_PER_QUERY / section.key.length);
+  for (let start = 0; start < records.length; start += keyPerQuery) {
+    const slice = records.slice(start, start + keyPerQuery);
+    // A one-column key goes in as one JSON array (json_each); a composite key as row values.
+    const wanted =
+      section.key.length === 1
+        ? sql`${sql.ref(section.key[0] as string)} IN (SELECT value FROM json_each(${JSON.stringify(slice.map((record) => record[section.key[0] as string]))}))`
+        : sql`(${keyColumns}) IN (VALUES ${sql.join(slice.map((record) => sql`(${sql.join(section.key.map((column) => record[column]))})`))})`;
+    const result = await sql<Record<string, unknown>>`
+      SELECT ${keyColumns}${newer ? sql`, ${sql.ref(newer)} AS newer_value` : sql``}
+      FROM ${sql.table(section.table)} WHERE ${wanted}`.execute(db);
+    for (const row of result.rows) existing.set(keyOf(row, section.key), row.newer_value);
+  }
+
+  const toInsert: BundleRecord[] = [];
+  const seen = new Set<string>();
+  for (const record of records) {
+    const key = keyOf(record, section.key);
+    if (seen.has(key)) {
+      counts.skipped++;
+      continue;
+    }
+    seen.add(key);
+    if (!existing.has(key)) {
+      toInsert.push(record);
+      counts.addedKeys.push(key);
+      continue;
+    }
+    const here = existing.get(key);
+    if (newer && typeof record[newer] === 'string' && typeof here === 'string' && (record[newer] as string) > here) {
+      const assignments = present
+        .filter((column) => !section.key.includes(column.name))
+        .map((column) => sql`${sql.ref(column.name)} = ${toSql(record, column.name)}`);
+      const where = sql.join(section.key.map((column) => sql`${sql.ref(column)} = ${record[column]}`), sql` AND `);
+      await sql`UPDATE ${sql.table(section.table)} SET ${sql.join(assignments)} WHERE ${where}`.execute(db);
+      counts.updated++;
+    } else {
+      counts.skipped++;
+    }
+  }
+
+  if (toInsert.length > 0 && binary.size === 0) {
+    // The records as one JSON array SQLite unpacks (json_each, json_extract keeps text,
+    // numbers and null as they are): one statement per slice, nothing bound per value.
+    const columnList = sql.join(present.map((column) => sql.ref(column.name)));
+    const extract = sql.join(present.map((column) => sql`json_extract(value, ${'$."' + column.name + '"'})`));
+    const json = JSON.stringify(toInsert.map((record) => Object.fromEntries(present.map((column) => [column.name, toSql(record, column.name)]))));
+    await sql`INSERT INTO ${sql.table(section.table)} (${columnList}) SELECT ${extract} FROM json_each(${json})`.execute(db);
+  } else {
+    const rowsPerInsert = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / present.length));
+    const columnList = sql.join(present.map((column) => sql.ref(column.name)));
+    for (let start = 0; start < toInsert.length; start += rowsPerInsert) {
+      const slice = toInsert.slice(start, start + rowsPerInsert);
+      const values = sql.join(slice.map((record) => sql`(${sql.join(present.map((column) => toSql(record, column.name)))})`));
+      await sql`INSERT INTO ${sql.table(section.table)} (${columnList}) VALUES ${values}`.execute(db);
+    }
+  }
+  counts.added = toInsert.length;
+  return counts;
+}

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { DuplicateReason } from '../../../shared/domain/duplicates';
+import type { DuplicateFlag } from '../../../shared/domain/exchange';
+import type { Database } from '../schema';
+
+/**
+ * Likely duplicates found by an import (the lead added, the lead that was here, why), for
+ * the duplicates view; nothing merges them by itself. A flag goes with either lead.
+ */
+export async function insertDuplicateFlags(db: Kysely<Database>, flags: readonly DuplicateFlag[]): Promise<void> {
+  if (flags.length === 0) return;
+  await db
+    .insertInto('duplicate_flags')
+    .values(
+      flags.map((flag) => ({
+        lead_id: flag.leadId,
+        other_lead_id: flag.otherLeadId,
+        reasons: JSON.stringify(flag.reasons),
+        source: flag.source,
+        flagged_at: flag.flaggedAt,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Every flag, or those touching one of `leadIds`, newest first. */
+export async function listDuplicateFlags(db: Kysely<Database>, leadIds?: readonly string[]): Promise<DuplicateFlag[]> {
+  let query = db.selectFrom('duplicate_flags').selectAll();
+  if (leadIds) {
+    if (leadIds.length === 0) return [];
+    query = query.where((eb) => eb.or([eb('lead_id', 'in', leadIds), eb('other_lead_id', 'in', leadIds)]));
+  }
+  const rows = await query.orderBy('flagged_at', 'desc').execute();
+  return rows.map((row) => ({
+    leadId: row.lead_id,
+    otherLeadId: row.other_lead_id,
+    // Written from DuplicateReason[] by insertDuplicateFlags.
+    reasons: JSON.parse(row.reasons) as DuplicateReason[],
+    source: row.source,
+    flaggedAt: row.flagged_at,
+  }));
+}
+
+/** Forgets the flags between two leads (after a merge, or when a person says they differ). */
+export async function clearDuplicateFlags(db: Kysely<Database>, firstId: string, secondId: string): Promise<void> {
+  await db
+    .deleteFrom('duplicate_flags')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('lead_id', '=', firstId), eb('other_lead_id', '=', secondId)]),
+        eb.and([eb('lead_id', '=', secondId), eb('other_lead_id', '=', firstId)]),
+      ]),
+    )
+    .execute();
+}

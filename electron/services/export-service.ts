@@ -1,0 +1,359 @@
+/**
+ * Export batches: choose leads (a show, a status, only those not exported yet, or exact
+ * ids), produce the file(s) of a format, record the batch (who, when, format, filter, lead
+ * ids, file name, SHA-256) and mark its leads exported — all recorded in one transaction
+ * after the files are made, so a failed or cancelled export leaves no trace.
+ *
+ * The content goes back to the caller as text: the renderer saves it (a download in browser
+ * mode, a save dialog's file in Electron), the CLI writes it to --out.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type {
+  ExportBatch,
+  ExportedFile,
+  ExportFilter,
+  ExportFormat,
+  ExportPreview,
+  ExportResult,
+  ExportTruncation,
+} from '../../shared/domain/exchange';
+import type { Lead } from '../../shared/domain/lead';
+import { AppError } from '../../shared/ipc/errors';
+import { markConversionsExported } from '../db/repositories/conversions';
+import { listEvents } from '../db/repositories/events';
+import { findExportBatch, insertExportBatch, leadExportedCondition, listBatchLeadIds, listExportBatches } from '../db/repositories/export-batches';
+import { readSectionRecords } from '../db/repositories/bundle-tables';
+import { leadFromRow } from '../db/repositories/lead-rows';
+import type { Database, LeadRow } from '../db/schema';
+import { hubspotContactsCsv } from '../exchange/hubspot-contacts-csv';
+import { BUNDLE_FORMAT, BUNDLE_SECTIONS, BUNDLE_VERSION, writeBundle, type BundleRecord } from '../exchange/leadbooth-bundle';
+import { salesforceConvertedCsvs } from '../exchange/salesforce-converted-csv';
+import { missingRequiredFields, salesforceLeadsCsv } from '../exchange/salesforce-leads-csv';
+import { leadsToVcards } from '../exchange/vcard-writer';
+import { runExchangeJob, SLICE_SIZE, type ExchangeJob } from './exchange-jobs';
+import { nowIso, type ServiceContext } from './service-context';
+import { currentActor } from './timeline-recorder';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  filter: ExportFilter;
+  /** leave out leads missing LastName or Company (Salesforce Leads CSV only) */
+  skipMissingRequired?: boolean | undefined;
+}
+
+const CSV_MIME = 'text/csv;charset=utf-8';
+
+/** The show/status/only-new part of a filter as conditions on `leads`. */
+function filtered(db: Kysely<Database>, filter: ExportFilter) {
+  let query = db.selectFrom('leads');
+  if (filter.eventId) query = query.where('event_id', '=', filter.eventId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.onlyNew) query = query.where(leadExportedCondition(false));
+  return query;
+}
+
+/** How many leads a filter chooses. */
+async function countChosen(db: Kysely<Database>, filter: ExportFilter): Promise<number> {
+  if (filter.leadIds) return (await readByIds(db, filter, filter.leadIds)).length;
+  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Rows of these ids that also meet the rest of the filter, in capture order. */
+async function readByIds(db: Kysely<Database>, filter: ExportFilter, ids: readonly string[]): Promise<LeadRow[]> {
+  // The ids as one JSON array SQLite unpacks (json_each): one query for the slice.
+  return filtered(db, filter)
+    .selectAll()
+    .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .orderBy('seq')
+    .execute();
+}
+
+/**
+ * The leads a filter chooses, in capture order, read a slice at a time (in seq order, so
+ * SQLite reads the table front to back) with progress between slices; null when cancelled.
+ */
+async function readLeads(db: Kysely<Database>, filter: ExportFilter, job: ExchangeJob): Promise<Lead[] | null> {
+  const total = await countChosen(db, filter);
+  const leads: Lead[] = [];
+  if (filter.leadIds) {
+    for (let start = 0; start < filter.leadIds.length; start += SLICE_SIZE) {
+      if (job.cancelled) return null;
+      for (const row of await readByIds(db, filter, filter.leadIds.slice(start, start + SLICE_SIZE))) leads.push(leadFromRow(row));
+      await job.progress(leads.length, total);
+    }
+    return leads;
+  }
+  let after = 0;
+  for (;;) {
+    if (job.cancelled) return null;
+    const rows = await filtered(db, filter).selectAll().where('seq', '>', after).orderBy('seq').limit(SLICE_SIZE).execute();
+    for (const row of rows) leads.push(leadFromRow(row));
+    await job.progress(leads.length, total);
+    if (rows.length < SLICE_SIZE) return leads;
+    after = (rows[rows.length - 1] as LeadRow).seq;
+  }
+}
+
+function displayName(lead: Lead): string {
+  return `${lead.firstName} ${lead.lastName}`.trim() || lead.company || lead.email || lead.id;
+}
+
+async function eventNames(db: Kysely<Database>): Promise<Map<string, string>> {
+  return new Map((await listEvents(db)).map((event) => [event.id, event.name]));
+}
+
+/** What an export of these leads would carry, and what Salesforce would refuse or cut. */
+export async function previewExport(context: ServiceContext, request: Omit<ExportRequest, 'skipMissingRequired'>): Promise<ExportPreview> {
+  if (request.format !== 'salesforce-leads') return { leadCount: await countChosen(context.db, request.filter), missingRequired: [], truncations: [] };
+  return runExchangeJob(context, 'export', async (job) => {
+    const leads = (await readLeads(context.db, request.filter, job)) ?? [];
+    const names = await eventNames(context.db);
+    const csv = salesforceLeadsCsv(leads, { eventName: (id) => names.get(id) });
+    const byId = new Map(leads.map((lead) => [lead.id, lead]));
+    return {
+      leadCount: leads.length,
+      missingRequired: csv.missingRequired.map((item) => {
+        const lead = byId.get(item.leadId);
+        return { leadId: item.leadId, name: lead ? displayName(lead) : item.leadId, missing: item.missing };
+      }),
+      truncations: csv.truncations,
+    };
+  });
+}
+
+function fileStamp(at: Date): string {
+  return at.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
+}
+
+function sha256Of(files: readonly ExportedFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.content, 'utf8');
+  return hash.digest('hex');
+}
+
+interface Produced {
+  files: ExportedFile[];
+  /** the leads the files carry (a Salesforce export may skip some) */
+  leadIds: string[];
+  skippedCount: number;
+  truncations: ExportTruncation[];
+  /** leads whose converted records went out: their conversions can no longer be undone */
+  convertedLeadIds: string[];
+}
+
+async function produce(
+  context: ServiceContext,
+  format: ExportFormat,
+  leads: readonly Lead[],
+  options: { skipMissingRequired: boolean; stamp: string; everything: boolean; at: string },
+): Promise<Produced> {
+  const base = `leadbooth-${format}-${options.stamp}`;
+  const ids = leads.map((lead) => lead.id);
+  const plain = (file: ExportedFile): Produced => ({ files: [file], leadIds: ids, skippedCount: 0, truncations: [], convertedLeadIds: [] });
+  switch (format) {
+    case 'salesforce-leads': {
+      const names = await eventNames(context.db);
+      const csv = salesforceLeadsCsv(leads, { eventName: (id) => names.get(id), skipMissingRequired: options.skipMissingRequired });
+      const kept = options.skipMissingRequired ? leads.filter((lead) => missingRequiredFields(lead).length === 0) : leads;
+      return {
+        files: [{ name: `${base}.csv`, mime: CSV_MIME, content: csv.text }],
+        leadIds: kept.map((lead) => lead.id),
+        skippedCount: leads.length - kept.length,
+        truncations: csv.truncations,
+        convertedLeadIds: [],
+      };
+    }
+    case 'hubspot':
+      return plain({ name: `${base}.csv`, mime: CSV_MIME, content: hubspotContactsCsv(leads).text });
+    case 'vcard':
+      return plain({ name: `${base}.vcf`, mime: 'text/vcard;charset=utf-8', content: leadsToVcards(leads) });
+    case 'bundle': {
+      const sections = await collectBundleSections(context.db, options.everything ? null : ids);
+      const text = writeBundle({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: options.at, sections });
+      return plain({ name: `${base}.leadbooth.json`, mime: 'application/json', content: text });
+    }
+    case 'salesforce-converted':
+      return produceConverted(context.db, ids);
+  }
+}
+
+async function produceConverted(db: Kysely<Database>, leadIds: readonly string[]): Promise<Produced> {
+  const wanted = new Set(leadIds);
+  const conversions = (await db.selectFrom('conversions').select(['lead_id', 'account_id', 'contact_id', 'opportunity_id']).execute()).filter((row) =>
+    wanted.has(row.lead_id),
+  );
+  const contactIds = [...new Set(conversions.map((row) => row.contact_id))];
+  const opportunityIds = [...new Set(conversions.flatMap((row) => (row.opportunity_id ? [row.opportunity_id] : [])))];
+  const contacts = await inChunks(contactIds, (chunk) => db.selectFrom('contacts').selectAll().where('id', 'in', chunk).orderBy('seq').execute());
+  const opportunities = await inChunks(opportunityIds, (chunk) => db.selectFrom('opportunities').selectAll().where('id', 'in', chunk).orderBy('seq').execute());
+  // Every account a contact or opportunity points at goes out too, so Data Loader's lookups resolve.
+  const accountIds = [...new Set([...conversions.map((row) => row.account_id), ...contacts.map((row) => row.account_id), ...opportunities.map((row) => row.account_id)])];
+  const accounts = await inChunks(accountIds, (chunk) => db.selectFrom('accounts').selectAll().where('id', 'in', chunk).orderBy('seq').execute());
+  const csvs = salesforceConvertedCsvs(accounts, contacts, opportunities);
+  const converted = conversions.map((row) => row.lead_id);
+  return {
+    files: [
+      { name: 'Accounts.csv', mime: CSV_MIME, content: csvs.accounts },
+      { name: 'Contacts.csv', mime: CSV_MIME, content: csvs.contacts },
+      { name: 'Opportunities.csv', mime: CSV_MIME, content: csvs.opportunities },
+    ],
+    leadIds: converted,
+    skippedCount: leadIds.length - converted.length,
+    truncations: csvs.truncations.map((cut) => ({ leadId: cut.recordId, field: cut.field, from: cut.from, to: cut.to })),
+    convertedLeadIds: converted,
+  };
+}
+
+/** Rows by id, 500 ids per query. */
+async function inChunks<Row>(ids: readonly string[], select: (chunk: string[]) => Promise<Row[]>): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (let start = 0; start < ids.length; start += 500) rows.push(...(await select(ids.slice(start, start + 500))));
+  return rows;
+}
+
+/**
+ * The bundle's sections for these leads (null: the whole database): the leads and what
+ * hangs on them, the records their conversions made, and the shows they refer to.
+ */
+export async function collectBundleSections(db: Kysely<Database>, leadIds: readonly string[] | null): Promise<Record<string, BundleRecord[]>> {
+  const sections: Record<string, BundleRecord[]> = {};
+  const section = (name: string) => {
+    const found = BUNDLE_SECTIONS.find((candidate) => candidate.name === name);
+    if (!found) throw new Error(`no bundle section ${name}`);
+    return found;
+  };
+  if (leadIds === null) {
+    for (const each of BUNDLE_SECTIONS) sections[each.name] = await readSectionRecords(db, each);
+    return sections;
+  }
+  const byLead = { column: 'lead_id', values: leadIds };
+  sections.leads = await readSectionRecords(db, section('leads'), { column: 'id', values: leadIds });
+  sections.answers = await readSectionRecords(db, section('answers'), byLead);
+  sections.timeline = await readSectionRecords(db, section('timeline'), byLead);
+  sections.conversions = await readSectionRecords(db, section('conversions'), byLead);
+  sections.cardScans = await readSectionRecords(db, section('cardScans'), byLead);
+  const ids = (records: BundleRecord[], column: string) => [...new Set(records.flatMap((record) => (typeof record[column] === 'string' ? [record[column] as string] : [])))];
+  sections.opportunities = await readSectionRecords(db, section('opportunities'), { column: 'id', values: ids(sections.conversions, 'opportunity_id') });
+  sections.contacts = await readSectionRecords(db, section('contacts'), { column: 'id', values: ids(sections.conversions, 'contact_id') });
+  const accountIds = [...new Set([...ids(sections.conversions, 'account_id'), ...ids(sections.contacts, 'account_id'), ...ids(sections.opportunities, 'account_id')])];
+  sections.accounts = await readSectionRecords(db, section('accounts'), { column: 'id', values: accountIds });
+  const opportunityIds = sections.opportunities.map((record) => record.id as string);
+  const contactIds = new Set(sections.contacts.map((record) => record.id as string));
+  sections.contactRoles = (await readSectionRecords(db, section('contactRoles'), { column: 'opportunity_id', values: opportunityIds })).filter((record) =>
+    contactIds.has(record.contact_id as string),
+  );
+  sections.stageHistory = await readSectionRecords(db, section('stageHistory'), { column: 'opportunity_id', values: opportunityIds });
+  const leadSet = new Set(leadIds);
+  const opportunitySet = new Set(opportunityIds);
+  const activities = [
+    ...(await readSectionRecords(db, section('activities'), byLead)),
+    ...(await readSectionRecords(db, section('activities'), { column: 'opportunity_id', values: opportunityIds })).filter(
+      (record) => !leadSet.has(record.lead_id as string),
+    ),
+  ];
+  // An activity of a lead outside the bundle keeps its opportunity only; one of an opportunity outside keeps its lead only.
+  sections.activities = activities.map((record) => ({
+    ...record,
+    lead_id: leadSet.has(record.lead_id as string) ? record.lead_id ?? null : null,
+    opportunity_id: opportunitySet.has(record.opportunity_id as string) ? record.opportunity_id ?? null : null,
+  }));
+  const eventIds = [...new Set([...ids(sections.leads, 'event_id'), ...ids(sections.opportunities, 'event_id')])];
+  sections.shows = await readSectionRecords(db, section('shows'), { column: 'id', values: eventIds });
+  sections.criteria = await readSectionRecords(db, section('criteria'), { column: 'event_id', values: eventIds });
+  return sections;
+}
+
+/** Runs an export of the leads the filter chooses and records it as a batch. */
+async function exportChosen(
+  context: ServiceContext,
+  job: ExchangeJob,
+  request: ExportRequest & {
+    everything: boolean;
+    repeatOf: string | null;
+    nothingChosen: string;
+    /** what the batch records as its filter (a repeat records the first batch's, not 100k ids) */
+    recordedFilter?: ExportFilter;
+  },
+): Promise<ExportResult> {
+  const leads = await readLeads(context.db, request.filter, job);
+  if (leads === null || job.cancelled) return { cancelled: true };
+  if (leads.length === 0) throw new AppError('not_found', request.nothingChosen);
+  const now = context.clock.now();
+  const at = nowIso(context);
+  const produced = await produce(context, request.format, leads, {
+    skipMissingRequired: request.skipMissingRequired ?? false,
+    stamp: fileStamp(now),
+    everything: request.everything,
+    at,
+  });
+  if (job.cancelled) return { cancelled: true };
+  if (produced.leadIds.length === 0) {
+    throw new AppError(
+      'not_found',
+      request.format === 'salesforce-converted'
+        ? 'None of the chosen leads has been converted: there are no accounts, contacts or opportunities to export.'
+        : 'Every chosen lead was left out: nothing to export.',
+    );
+  }
+  const first = produced.files[0] as ExportedFile;
+  const batch: ExportBatch = {
+    id: context.newId(),
+    createdAt: at,
+    createdBy: await currentActor(context.db),
+    format: request.format,
+    filter: request.recordedFilter ?? request.filter,
+    fileName: produced.files.length === 1 ? first.name : `leadbooth-${request.format}-${fileStamp(now)}`,
+    sha256: sha256Of(produced.files),
+    leadCount: produced.leadIds.length,
+    skippedCount: produced.skippedCount,
+    repeatOf: request.repeatOf,
+  };
+  await context.db.transaction().execute(async (trx) => {
+    await insertExportBatch(trx, batch, produced.leadIds);
+    // Exported converted records cannot be taken back by an undo any more.
+    await markConversionsExported(trx, produced.convertedLeadIds, at);
+  });
+  if (produced.leadIds.length > 0) context.notify('leads.changed', { ids: produced.leadIds.slice(0, 1000) });
+  return { cancelled: false, batch, files: produced.files, truncations: produced.truncations };
+}
+
+function isEverything(filter: ExportFilter): boolean {
+  return !filter.eventId && !filter.status && !filter.onlyNew && !filter.leadIds;
+}
+
+export async function exportBatch(context: ServiceContext, request: ExportRequest): Promise<ExportResult> {
+  return runExchangeJob(context, 'export', async (job) =>
+    exportChosen(context, job, {
+      ...request,
+      everything: isEverything(request.filter),
+      repeatOf: null,
+      nothingChosen: request.filter.onlyNew
+        ? 'Every lead chosen has been exported already: nothing new to export.'
+        : 'No lead matches this choice: nothing to export.',
+    }),
+  );
+}
+
+/** The same leads in the same format once more (as they are now); recorded as a new batch that names the first. */
+export async function exportBatchAgain(context: ServiceContext, batchId: string): Promise<ExportResult> {
+  const batch = await findExportBatch(context.db, batchId);
+  if (!batch) throw new AppError('not_found', 'This batch is not in the history any more.');
+  return runExchangeJob(context, 'export', async (job) => {
+    const ids = await listBatchLeadIds(context.db, batchId);
+    return exportChosen(context, job, {
+      format: batch.format,
+      filter: { leadIds: ids },
+      skipMissingRequired: false,
+      everything: false,
+      repeatOf: batch.id,
+      recordedFilter: batch.filter,
+      nothingChosen: 'The leads of this batch have all been deleted: nothing to export again.',
+    });
+  });
+}
+
+export async function listBatches(context: ServiceContext, limit?: number): Promise<ExportBatch[]> {
+  return listExportBatches(context.db, limit);
+}

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../store/app-store';
+import { saveExportedFiles } from './save-exported-files';
+
+/** Every batch that went out, newest first, each can be exported again. */
+export function BatchHistory() {
+  const batches = useAppStore((state) => state.batches);
+  const busy = useAppStore((state) => state.exchangeBusy);
+  const loadBatches = useAppStore((state) => state.loadBatches);
+  const exportAgain = useAppStore((state) => state.exportAgain);
+  useEffect(() => {
+    void loadBatches();
+  }, [loadBatches]);
+
+  return (
+    <section className="exchange-panel" aria-labelledby="batches-title">
+      <h3 id="batches-title">Batch history</h3>
+      {batches.length === 0 ? (
+        <p>No batch exported yet.</p>
+      ) : (
+        <table className="batch-history">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Format</th>
+              <th scope="col">Leads</th>
+              <th scope="col">File</th>
+              <th scope="col">By</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.map((batch) => (
+              <tr key={batch.id}>
+                <td>{new Date(batch.createdAt).toLocaleString()}</td>
+                <td>{batch.format}</td>
+                <td>{batch.leadCount}</td>
+                <td title={`SHA-256 ${batch.sha256}`}>{batch.fileName}</td>
+                <td>{batch.createdBy}</td>
+                <td>
+                  <button type="button" className="button-quiet" disabled={busy} onClick={async () => saveExportedFiles(await exportAgain(batch.id))}>
+                    Export again
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

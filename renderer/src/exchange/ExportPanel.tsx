@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { EXPORT_FORMATS, type ExportFilter, type ExportFormat } from '../../../shared/domain/exchange';
+import { LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
+import { useAppStore } from '../store/app-store';
+import { currentEvent } from '../store/session-slice';
+import { saveExportedFiles } from './save-exported-files';
+
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  'salesforce-leads': 'Salesforce Leads CSV',
+  'salesforce-converted': 'Salesforce converted records (Accounts, Contacts, Opportunities)',
+  hubspot: 'HubSpot contacts CSV',
+  vcard: 'vCard 4.0 (.vcf)',
+  bundle: 'LeadBooth bundle (another laptop)',
+};
+
+/** Choose leads and a format, check what Salesforce would refuse, export: the file downloads and the batch is recorded. */
+export function ExportPanel() {
+  const show = useAppStore(currentEvent);
+  const preview = useAppStore((state) => state.exportPreview);
+  const busy = useAppStore((state) => state.exchangeBusy);
+  const lastBatch = useAppStore((state) => state.lastBatch);
+  const previewExport = useAppStore((state) => state.previewExport);
+  const runExport = useAppStore((state) => state.runExport);
+  const [scope, setScope] = useState<'show' | 'all'>('show');
+  const [onlyNew, setOnlyNew] = useState(true);
+  const [status, setStatus] = useState<LeadStatus | ''>('');
+  const [format, setFormat] = useState<ExportFormat>('salesforce-leads');
+
+  const filter: ExportFilter = {
+    ...(scope === 'show' && show && { eventId: show.id }),
+    ...(onlyNew && { onlyNew: true }),
+    ...(status && { status }),
+  };
+  const exportNow = async (skipMissingRequired: boolean) => saveExportedFiles(await runExport(format, filter, skipMissingRequired));
+  const needsCheck = format === 'salesforce-leads';
+
+  return (
+    <section className="exchange-panel" aria-labelledby="export-title">
+      <h3 id="export-title">Export a batch</h3>
+      <fieldset>
+        <legend>Leads</legend>
+        <label>
+          <input type="radio" name="export-scope" checked={scope === 'show'} onChange={() => setScope('show')} disabled={!show} />
+          {show ? `This show (${show.name})` : 'This show'}
+        </label>
+        <label>
+          <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> All shows
+        </label>
+        <label>
+          <input type="checkbox" checked={onlyNew} onChange={(event) => setOnlyNew(event.target.checked)} /> Only leads not exported yet
+        </label>
+        <label>
+          Status{' '}
+          <select value={status} onChange={(event) => setStatus(event.target.value as LeadStatus | '')}>
+            <option value="">Any</option>
+            {LEAD_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <label>
+        Format{' '}
+        <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((value) => (
+            <option key={value} value={value}>
+              {FORMAT_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="exchange-actions">
+        {needsCheck ? (
+          <button type="button" onClick={() => void previewExport(format, filter)} disabled={busy}>
+            Check and export…
+          </button>
+        ) : (
+          <button type="button" onClick={() => void exportNow(false)} disabled={busy}>
+            Export
+          </button>
+        )}
+      </div>
+      {needsCheck && preview && (
+        <div className="export-preview" role="region" aria-label="Before exporting">
+          <p>
+            {preview.leadCount} lead{preview.leadCount === 1 ? '' : 's'} chosen.
+            {preview.truncations.length > 0 && ` ${preview.truncations.length} value(s) are longer than Salesforce allows and will be cut.`}
+          </p>
+          {preview.missingRequired.length > 0 && (
+            <>
+              <p>Salesforce refuses leads without Last Name or Company:</p>
+              <ul>
+                {preview.missingRequired.slice(0, 20).map((item) => (
+                  <li key={item.leadId}>
+                    {item.name}: {item.missing.join(', ')} missing
+                  </li>
+                ))}
+              </ul>
+              {preview.missingRequired.length > 20 && <p>…and {preview.missingRequired.length - 20} more.</p>}
+            </>
+          )}
+          <button type="button" onClick={() => void exportNow(false)} disabled={busy || preview.leadCount === 0}>
+            Export {preview.missingRequired.length > 0 ? 'all' : ''}
+          </button>
+          {preview.missingRequired.length > 0 && (
+            <button type="button" onClick={() => void exportNow(true)} disabled={busy}>
+              Export without them
+            </button>
+          )}
+        </div>
+      )}
+      {lastBatch && (
+        <p className="export-done" role="status">
+          Exported {lastBatch.leadCount} lead{lastBatch.leadCount === 1 ? '' : 's'} as {lastBatch.fileName}.
+        </p>
+      )}
+    </section>
+  );
+}

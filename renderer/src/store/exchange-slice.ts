@@ -1,0 +1,130 @@
+import type {
+  CsvImportPreview,
+  ExchangeProgress,
+  ExportBatch,
+  ExportedFile,
+  ExportFilter,
+  ExportFormat,
+  ExportPreview,
+  ExportResult,
+  ImportSummary,
+} from '../../../shared/domain/exchange';
+import type { SliceCreator } from './app-state';
+import { toUiError, type UiError } from './ui-error';
+
+/** A file picked for import, read as base64 (a CSV may be Windows-1252 bytes). */
+export interface PickedFile {
+  fileName: string;
+  base64: string;
+}
+
+export interface ExchangeSlice {
+  exportPreview: ExportPreview | null;
+  /** The files of the last export, for the screen to hand over as downloads. */
+  exportedFiles: ExportedFile[];
+  lastBatch: ExportBatch | null;
+  batches: ExportBatch[];
+  exchangeBusy: boolean;
+  exchangeProgress: ExchangeProgress | null;
+  exchangeError: UiError | null;
+  csvPreview: CsvImportPreview | null;
+  pickedFile: PickedFile | null;
+  importSummary: ImportSummary | null;
+
+  previewExport(format: ExportFormat, filter: ExportFilter): Promise<void>;
+  /** Exports and records a batch; returns the files to save (none when it failed or was cancelled). */
+  runExport(format: ExportFormat, filter: ExportFilter, skipMissingRequired: boolean): Promise<ExportedFile[]>;
+  exportAgain(batchId: string): Promise<ExportedFile[]>;
+  loadBatches(): Promise<void>;
+  cancelExchange(): Promise<void>;
+  /** A file picked for import: a CSV gets its mapping step, a bundle or .vcf goes straight to import. */
+  pickImportFile(file: PickedFile): Promise<void>;
+  runImport(mapping?: Record<string, string>): Promise<void>;
+  resetImport(): void;
+}
+
+export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }) => (set, get) => {
+  /** Runs a long call with progress events shown and errors kept for the screen. */
+  async function withProgress<T>(work: () => Promise<T>): Promise<T | null> {
+    set({ exchangeBusy: true, exchangeError: null, exchangeProgress: null });
+    const unsubscribe = bridge.on('exchange.progress', (progress) => set({ exchangeProgress: progress }));
+    try {
+      return await work();
+    } catch (error) {
+      set({ exchangeError: toUiError(error) });
+      return null;
+    } finally {
+      unsubscribe();
+      set({ exchangeBusy: false, exchangeProgress: null });
+    }
+  }
+
+  async function finishExport(result: ExportResult | null): Promise<ExportedFile[]> {
+    if (!result || result.cancelled) return [];
+    set({ exportedFiles: result.files, lastBatch: result.batch, exportPreview: null });
+    await get().loadBatches();
+    return result.files;
+  }
+
+  return {
+    exportPreview: null,
+    exportedFiles: [],
+    lastBatch: null,
+    batches: [],
+    exchangeBusy: false,
+    exchangeProgress: null,
+    exchangeError: null,
+    csvPreview: null,
+    pickedFile: null,
+    importSummary: null,
+
+    async previewExport(format, filter) {
+      const preview = await withProgress(() => api['exchange.preview']({ format, filter }));
+      set({ exportPreview: preview });
+    },
+
+    async runExport(format, filter, skipMissingRequired) {
+      return finishExport(await withProgress(() => api['exchange.export']({ format, filter, skipMissingRequired })));
+    },
+
+    async exportAgain(batchId) {
+      return finishExport(await withProgress(() => api['exchange.exportAgain']({ batchId })));
+    },
+
+    async loadBatches() {
+      try {
+        set({ batches: await api['exchange.batches']({}) });
+      } catch (error) {
+        set({ exchangeError: toUiError(error) });
+      }
+    },
+
+    async cancelExchange() {
+      await api['exchange.cancel']({});
+    },
+
+    async pickImportFile(file) {
+      set({ pickedFile: file, csvPreview: null, importSummary: null, exchangeError: null });
+      const lower = file.fileName.toLowerCase();
+      if (lower.endsWith('.json') || lower.endsWith('.vcf') || lower.endsWith('.vcard')) {
+        await get().runImport();
+        return;
+      }
+      const preview = await withProgress(() => api['exchange.readCsv'](file));
+      set({ csvPreview: preview });
+    },
+
+    async runImport(mapping) {
+      const file = get().pickedFile;
+      if (!file) return;
+      const summary = await withProgress(() =>
+        api['exchange.import']({ ...file, ...(mapping && { mapping, rememberMapping: true }) }),
+      );
+      if (summary) set({ importSummary: summary, csvPreview: null });
+    },
+
+    resetImport() {
+      set({ pickedFile: null, csvPreview: null, importSummary: null, exchangeError: null });
+    },
+  };
+};

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  EXPORT_FORMATS,
+  type CsvImportPreview,
+  type ExportBatch,
+  type ExportPreview,
+  type ExportResult,
+  type ImportSummary,
+} from '../../domain/exchange';
+import { LEAD_STATUSES } from '../../domain/lead';
+import { channel, noInput } from '../channel';
+
+/**
+ * A file the renderer sends (base64: a CSV may be Windows-1252 bytes). Browser mode's
+ * request limit (42 MB) bounds it; bigger files go through `leadbooth import`.
+ */
+export const MAX_IMPORT_BASE64_LENGTH = Math.ceil((30 * 1024 * 1024 * 4) / 3);
+
+const format = z.enum(EXPORT_FORMATS, { message: `The format is one of: ${EXPORT_FORMATS.join(', ')}.` });
+
+export const exportFilterSchema = z
+  .object({
+    eventId: z.uuid().optional(),
+    status: z.enum(LEAD_STATUSES).optional(),
+    onlyNew: z.boolean().optional(),
+    leadIds: z.array(z.uuid()).max(200_000).optional(),
+  })
+  .strict();
+
+const importedFile = {
+  fileName: z.string().trim().min(1).max(255),
+  base64: z.string().max(MAX_IMPORT_BASE64_LENGTH, { message: 'The file is larger than 30 MB: import it with "leadbooth import" instead.' }),
+};
+
+/** Export batches (Salesforce, HubSpot, vCard, bundle), their history, and imports. Long runs report `exchange.progress`. */
+export const exchangeChannels = {
+  'exchange.preview': channel<ExportPreview>()(z.object({ format, filter: exportFilterSchema }).strict()),
+  'exchange.export': channel<ExportResult>()(
+    z.object({ format, filter: exportFilterSchema, skipMissingRequired: z.boolean().optional() }).strict(),
+  ),
+  'exchange.exportAgain': channel<ExportResult>()(z.object({ batchId: z.uuid() }).strict()),
+  'exchange.batches': channel<ExportBatch[]>()(z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()),
+  'exchange.cancel': channel<{ cancelled: boolean }>()(noInput),
+  'exchange.readCsv': channel<CsvImportPreview>()(z.object(importedFile).strict()),
+  'exchange.import': channel<ImportSummary>()(
+    z
+      .object({
+        ...importedFile,
+        eventId: z.uuid().optional(),
+        mapping: z.record(z.string(), z.string()).optional(),
+        rememberMapping: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+};

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { makeTempDir } from '../../support/temp-database';
+
+let dir: string;
+beforeEach(() => {
+  dir = makeTempDir();
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function leadbooth(db: string, ...args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(['--db', path.join(dir, db), ...args], { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
+  return { code, stdout, stderr };
+}
+
+async function booth(db: string) {
+  await leadbooth(db, 'staff', 'Jo Booth');
+  await leadbooth(db, 'events', 'add', 'Web Summit 2026');
+  for (const lead of [
+    { firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH', email: 'ana@acme.example' },
+    { firstName: 'Chidi', lastName: 'Okafor', company: 'Northwind' },
+    { firstName: 'Ana', lastName: 'Muller', company: 'ACME', email: 'ana@acme.example' },
+  ]) {
+    expect((await leadbooth(db, 'leads', 'add', '--json', JSON.stringify(lead))).code).toBe(0);
+  }
+}
+
+describe('leadbooth export / import / batches / duplicates', () => {
+  it('exports batches to files, lists them, and only-new leaves nothing the second time', async () => {
+    await booth('a.db');
+    const out = path.join(dir, 'out', 'leads.csv');
+    const exported = await leadbooth('a.db', 'export', '--format', 'salesforce-leads', '--out', out, '--event', 'web summit 2026', '--only-new');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout[0]).toMatch(/^batch [0-9a-f-]{36}$/);
+    expect(exported.stdout[1]).toMatch(/^exported 3 leads to .*leads\.csv \(sha256 [0-9a-f]{64}\)$/);
+    const rows = parse(fs.readFileSync(out, 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => row.LastName)).toEqual(['Müller', 'Okafor', 'Muller']);
+    const again = await leadbooth('a.db', 'export', '--format', 'vcard', '--out', path.join(dir, 'x.vcf'), '--only-new');
+    expect(again.code).toBe(1);
+    expect(again.stderr[0]).toMatch(/nothing new to export/);
+    const batches = await leadbooth('a.db', 'batches', 'list', '--json');
+    expect(batches.stdout.map((line) => JSON.parse(line) as { leadCount: number; format: string })).toEqual([expect.objectContaining({ leadCount: 3, format: 'salesforce-leads' })]);
+
+    const folder = path.join(dir, 'converted');
+    const unconverted = await leadbooth('a.db', 'export', '--format', 'salesforce-converted', '--out', folder);
+    expect(unconverted.code).toBe(1);
+    expect(unconverted.stderr[0]).toMatch(/None of the chosen leads has been converted/);
+    expect(fs.existsSync(folder)).toBe(false);
+    const [lead] = (await leadbooth('a.db', 'leads', 'list', '--json')).stdout.map((line) => JSON.parse(line) as { id: string });
+    expect((await leadbooth('a.db', 'leads', 'convert', lead?.id ?? '', '--account', 'new', '--contact', 'new', '--no-opportunity')).code).toBe(0);
+    expect((await leadbooth('a.db', 'export', '--format', 'salesforce-converted', '--out', folder)).code).toBe(0);
+    expect(fs.readdirSync(folder).sort()).toEqual(['Accounts.csv', 'Contacts.csv', 'Opportunities.csv']);
+    expect((await leadbooth('a.db', 'export', '--format', 'xml', '--out', folder)).code).toBe(2);
+  });
+
+  it('moves leads to another laptop with a bundle, imports CSVs with --map, and lists duplicate groups', async () => {
+    await booth('a.db');
+    const bundle = path.join(dir, 'a.leadbooth.json');
+    expect((await leadbooth('a.db', 'export', '--format', 'bundle', '--out', bundle)).code).toBe(0);
+    await leadbooth('b.db', 'staff', 'Sam');
+    const imported = await leadbooth('b.db', 'import', bundle);
+    expect(imported.stdout).toEqual([`${bundle}: added 3, updated 0, flagged 0, skipped 0`]);
+    expect((await leadbooth('b.db', 'import', bundle)).stdout).toEqual([`${bundle}: added 0, updated 0, flagged 0, skipped 3`]);
+
+    const csv = path.join(dir, 'badges.csv');
+    fs.writeFileSync(csv, 'Nom;Prénom;Société;Code\nOkafor;Chidi;Northwind;B-7\n');
+    const map = path.join(dir, 'map.json');
+    fs.writeFileSync(map, JSON.stringify({ Nom: 'lastName', 'Prénom': 'firstName', 'Société': 'company', Code: 'badgeId' }));
+    const fromCsv = await leadbooth('b.db', 'import', csv, '--map', map, '--event', 'Web Summit 2026');
+    expect(fromCsv.stdout).toEqual([`${csv}: added 1, updated 0, flagged 1, skipped 0`]);
+
+    const groups = (await leadbooth('b.db', 'duplicates', 'list', '--json')).stdout.map((line) => JSON.parse(line) as { leadIds: string[] });
+    expect(groups.map((group) => group.leadIds.length).sort()).toEqual([2, 2]);
+
+    const broken = path.join(dir, 'broken.csv');
+    fs.writeFileSync(broken, 'Last Name,Company\n"Okafor,Northwind\n');
+    const refused = await leadbooth('b.db', 'import', broken);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr[0]).toMatch(/broken\.csv: Line 2: .*Nothing was imported/);
+  });
+});

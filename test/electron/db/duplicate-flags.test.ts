@@ -1,0 +1,26 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clearDuplicateFlags, insertDuplicateFlags, listDuplicateFlags } from '../../../electron/db/repositories/duplicate-flags';
+import { createEvent } from '../../../electron/services/events-service';
+import { createLead } from '../../../electron/services/leads-service';
+import { setStaffName } from '../../../electron/services/settings-service';
+import { openTempStore, type TempStore } from '../../support/temp-database';
+
+let store: TempStore;
+beforeEach(async () => {
+  store = await openTempStore();
+});
+afterEach(() => store.dispose());
+
+describe('duplicate flags', () => {
+  it('are listed for either lead, kept once, and cleared for a pair', async () => {
+    await setStaffName(store.context, 'Jo');
+    await createEvent(store.context, { name: 'CES' });
+    const [a, b, c] = await Promise.all(['Ana', 'Ben', 'Cy'].map(async (lastName) => (await createLead(store.context, { lastName })).lead.id));
+    const flag = { leadId: a as string, otherLeadId: b as string, reasons: ['email' as const], source: 'import', flaggedAt: '2026-11-28T10:00:00.000Z' };
+    await insertDuplicateFlags(store.context.db, [flag, flag]);
+    expect(await listDuplicateFlags(store.context.db, [b as string])).toEqual([flag]);
+    expect(await listDuplicateFlags(store.context.db, [c as string])).toEqual([]);
+    await clearDuplicateFlags(store.context.db, b as string, a as string);
+    expect(await listDuplicateFlags(store.context.db)).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Opens exported CSVs in a real spreadsheet — LibreOffice Calc, headless — and checks that
+// no cell became a formula (CSV injection, README "Exports"). Not part of `npm test`:
+// LibreOffice is a large install (Debian: apt-get install libreoffice-calc-nogui).
+//
+//   node test/tools/check-csv-in-libreoffice.mjs FILE.csv...
+//
+// Each file is converted to a flat OpenDocument spreadsheet (.fods, plain XML) with
+// `libreoffice --headless --convert-to fods`; a cell Calc read as a formula carries a
+// `table:formula` attribute there. Exit code 0 when none has one, 1 otherwise.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  process.stderr.write('usage: node test/tools/check-csv-in-libreoffice.mjs FILE.csv...\n');
+  process.exit(2);
+}
+const binary = ['libreoffice', 'soffice'].find((name) => {
+  try {
+    execFileSync(name, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
+if (!binary) {
+  process.stderr.write('LibreOffice is not installed (Debian/Ubuntu: apt-get install -y libreoffice-calc-nogui).\n');
+  process.exit(2);
+}
+
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-calc-'));
+// A profile of its own, so a LibreOffice the person has open is not disturbed.
+const profile = `-env:UserInstallation=file://${path.join(outDir, 'profile')}`;
+let failed = false;
+try {
+  for (const file of files) {
+    // Filter options: comma separated, '"' quotes, UTF-8 (76), first line 1, "detect special numbers" off.
+    execFileSync(binary, [profile, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'fods', '--outdir', outDir, path.resolve(file)], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
+    const fods = path.join(outDir, `${path.basename(file, path.extname(file))}.fods`);
+    const xml = fs.readFileSync(fods, 'utf8');
+    const formulas = [...xml.matchAll(/table:formula="([^"]*)"/g)].map((match) => match[1]);
+    const cells = (xml.match(/<table:table-cell\b/g) ?? []).length;
+    if (formulas.length > 0) {
+      failed = true;
+      process.stdout.write(`${file}: ${formulas.length} cell(s) became formulas: ${formulas.slice(0, 5).join(' | ')}\n`);
+    } else {
+      process.stdout.write(`${file}: ${cells} cells, no formula\n`);
+    }
+  }
+} finally {
+  fs.rmSync(outDir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
