@@ -33,23 +33,15 @@ export interface CreateLeadOptions {
   cardScanId?: string | undefined;
   /** Clear the entry form's draft in the same transaction. */
   clearDraft?: boolean | undefined;
-  /** The staff name the entry form showed; refused when the current one differs. */
-  shownStaffName?: string | undefined;
 }
 
 export async function createLead(context: ServiceContext, input: NewLead & CreateLeadOptions): Promise<SavedLead> {
-  const { cardScanId, clearDraft, shownStaffName, ...leadInput } = input;
+  const { cardScanId, clearDraft, ...leadInput } = input;
   const fields = parseOrThrow(newLeadSchema, leadInput);
   // A badge id alone is enough: the organiser's attendee list says who it was.
   if (!hasContactDetails(fields) && !fields.badgeId) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
 
   const settings = await getSettings(context);
-  if (shownStaffName !== undefined && shownStaffName !== settings.staffName) {
-    throw new AppError(
-      'conflict',
-      `The staff name was changed to "${settings.staffName}" in another window. Check the name at the top, then press Enter again.`,
-    );
-  }
   const capturedBy = fields.capturedBy || settings.staffName;
   if (!capturedBy) {
     throw new AppError(

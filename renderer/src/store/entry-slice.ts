@@ -240,7 +240,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
           return api['leads.create']({
             ...lead,
             ...(settings.currentEventId && { eventId: settings.currentEventId }),
-            shownStaffName: settings.staffName,
+            ...(settings.staffName && { capturedBy: settings.staffName }),
             clearDraft: true,
           });
         });

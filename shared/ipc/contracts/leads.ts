@@ -73,11 +73,6 @@ export const leadsChannels = {
         cardScanId: z.uuid().optional(),
         /** The entry form's draft is this lead: clear it in the same transaction, so a crash cannot bring it back. */
         clearDraft: z.boolean().optional(),
-        /**
-         * The staff name the form showed: when another window or the CLI changed it meanwhile, the
-         * save is refused (conflict) rather than filing the lead under a name the person did not see.
-         */
-        shownStaffName: z.string().max(80).optional(),
       })
       .strict(),
   ),

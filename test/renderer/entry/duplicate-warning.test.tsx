@@ -54,7 +54,7 @@ describe('duplicate warning at save', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved ana Muller'));
     // The lead is filed under the show and staff member the header shows.
     expect(api['leads.create']).toHaveBeenCalledWith(
-      expect.objectContaining({ firstName: 'ana', eventId: SHOW.id, shownStaffName: 'Dana Booth', clearDraft: true }),
+      expect.objectContaining({ firstName: 'ana', eventId: SHOW.id, capturedBy: 'Dana Booth', clearDraft: true }),
     );
     expect(screen.queryByText(/Already saved/)).toBeNull();
   });
