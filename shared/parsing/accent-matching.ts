@@ -230,3 +230,23 @@ export function accentsLikely(englishWords: readonly ReadWord[], countries: read
     return /[^\x00-\x7f]/.test(letters) || w.confidence < UNSURE_WORD_CONFIDENCE;
   });
 }
+
+/**
+ * The parts of a person's name are often read from different crops (a name over two lines, first
+ * and last name boxes): every word of `value` takes the surest accented spelling any of those
+ * readings gave for it ("Nuiiez" ← "Núñez" read at 0.92 rather than "Nünez" at 0.90), so
+ * fullName, firstName and lastName agree.
+ */
+export function surestSpellings(value: string, readWords: readonly ReadWord[], minConfidence = MIN_WORD_CONFIDENCE): string {
+  return value
+    .split(' ')
+    .map((word) => {
+      let best: ReadWord | null = null;
+      for (const r of readWords) {
+        if (nonAsciiLetters(r.text) === 0 || !adoptWord(word, r.text, r.confidence, minConfidence).adopt) continue;
+        if (!best || r.confidence > best.confidence) best = r;
+      }
+      return best ? replaceWord(word, best.text) : word;
+    })
+    .join(' ');
+}

@@ -255,7 +255,9 @@ function readPhones(reading: CardReading, addr: AddressResult, web: WebFindings)
     pick((h) => h.kind === 'direct') ??
     // only mobile-like numbers left and a labeled mobile exists: the other one is the phone
     (mobile ? pick((h) => h.kind === null) : undefined);
-  if (!mobile && phone) mobile = pick((h) => h.kind === null);
+  // an unlabelled number left over is the mobile, unless the numbering plan of the country the card
+  // shows says it is a landline (a guessed country proves nothing: "07700 900476" is a landline in DE)
+  if (!mobile && phone) mobile = pick((h) => h.kind === null && !(h.fixedLine && home !== undefined && h.country === home));
   const putPhone = (field: CardField, x: { hit: PhoneHit; seg: Segment } | undefined, labeled: number): void => {
     if (!x) return;
     const c = (x.hit.valid ? 0.97 : 0.8) * (x.hit.kind ? 1 : labeled);

@@ -18,6 +18,8 @@ export interface PhoneHit {
   /** the number parses as a valid number (true) or only as a possible one */
   valid: boolean;
   mobileLike: boolean;
+  /** libphonenumber says it is a landline (FIXED_LINE): never a mobile */
+  fixedLine: boolean;
   /** the country it was parsed for */
   country: string | undefined;
   /** printed with +CC or 00CC */
@@ -168,6 +170,7 @@ export function findPhones(text: string, countries: readonly string[], home?: st
       end,
       valid: parsed.valid,
       mobileLike: isMobile(parsed.p),
+      fixedLine: parsed.valid && parsed.p.getType() === 'FIXED_LINE',
       country: parsed.p.country,
       international: /^(\+|00)/.test(value),
     });

@@ -46,7 +46,7 @@ export const PHONE_LABELS: Record<string, PhoneKind> = {
 export const EMAIL_LABELS = new Set(['e', 'em', 'email', 'e-mail', 'mail', 'courriel', 'correo', 'posta', 'e-post', 'mél', 'mel']);
 export const WEB_LABELS = new Set(['w', 'web', 'website', 'site', 'www', 'url', 'internet', 'homepage', 'sitio', 'sito', 'webseite', 'site web', 'i']);
 
-/** Social networks: a URL on these hosts is a profile, never the company website. */
+/** Social media: a URL on these hosts is a profile, never the company website. */
 export const SOCIAL_HOSTS = [
   'linkedin', 'lnkd', 'twitter', 'x.com', 'facebook', 'fb.com', 'instagram', 'xing', 'youtube', 'youtu.be',
   'tiktok', 'github', 'wa.me', 'threads', 'pinterest', 'medium.com', 'calendly', 't.me', 'bsky',

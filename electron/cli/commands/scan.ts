@@ -10,12 +10,12 @@
  */
 import { CARD_FIELDS, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
-import { createScanner, defaultPoolSize, type ScanResult } from '../../ocr/scanner';
+import { createScanner, type ScanResult } from '../../ocr/scanner';
 import type { ScanSaver } from './scan-save';
 import { refuseNonRegularFile } from '../regular-file';
 
 export const SCAN_USAGE_LINE =
-  'usage: leadbooth scan FILE... [--concurrency N] [--thorough] [--save]   (N: 1..16, default: number of CPUs, at most 2; --thorough re-reads doubtful lines, slower; --save saves each card as a lead in the current show)';
+  'usage: leadbooth scan FILE... [--concurrency N] [--thorough] [--save]   (N: 1..16, default 1; 2 reads a batch ~1.8× faster with ~80 MB more memory; --thorough re-reads doubtful lines, slower; --save saves each card as a lead in the current show)';
 
 export interface ScanCommandIo {
   stdout: (line: string) => void;
@@ -38,7 +38,9 @@ interface ScanArgs {
 
 function parseArgs(args: string[]): ScanArgs | string {
   const files: string[] = [];
-  let concurrency = defaultPoolSize();
+  // One English worker, as the app runs: with the accents reader that keeps a scan within ~330 MB
+  // (two workers: ~390 MB, 1.8× the throughput of a large batch — ask for it with --concurrency 2).
+  let concurrency = 1;
   let onlyFiles = false;
   let thorough = false;
   let save = false;
@@ -111,16 +113,32 @@ export async function runScanCommand(args: string[], io: ScanCommandIo): Promise
   }
   try {
     void scanner.warmUp();
-    // queue everything (the scanner's FIFO keeps `concurrency` files in flight), print in order
-    const pending = parsed.files.map((file) => {
-      const refused = refuseNonRegularFile(file);
-      if (refused) return Promise.resolve(JSON.stringify({ file, error: refused }));
-      return scanner.scan({ path: file }).then(
-        async (r) => JSON.stringify(saver ? await saver.save(file, r) : toRecord(file, r)),
-        (err: unknown) => JSON.stringify({ file, error: describe(err) }),
-      );
+    // `concurrency` files in flight, no more: a file queued early would start its OCR while the
+    // previous one is still in its accents pass, two images and two workers busy at once (peak
+    // memory ~390 instead of ~330 MB for a small gain). Lines are printed in input order.
+    const lines = parsed.files.map(() => {
+      let resolve: (line: string) => void = () => {};
+      const promise = new Promise<string>((r) => (resolve = r));
+      return { promise, resolve };
     });
-    for (const line of pending) io.stdout(await line);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < parsed.files.length) {
+        const i = next++;
+        const file = parsed.files[i]!;
+        const refused = refuseNonRegularFile(file);
+        const line = refused
+          ? JSON.stringify({ file, error: refused })
+          : await scanner.scan({ path: file }).then(
+              async (r) => JSON.stringify(saver ? await saver.save(file, r) : toRecord(file, r)),
+              (err: unknown) => JSON.stringify({ file, error: describe(err) }),
+            );
+        lines[i]!.resolve(line);
+      }
+    };
+    const lanes = Array.from({ length: Math.min(parsed.concurrency, parsed.files.length) }, lane);
+    for (const l of lines) io.stdout(await l.promise);
+    await Promise.all(lanes);
     return 0;
   } finally {
     await scanner.close();

@@ -9,7 +9,7 @@
  */
 import type { CardField, ParsedCard, ParsedField } from '../../../shared/parsing/card-fields';
 import type { OcrBox, OcrPage } from '../../../shared/parsing/ocr-types';
-import { MIN_WORD_CONFIDENCE, accentsLikely, mapReading, type Mapping, type ReadWord } from '../../../shared/parsing/accent-matching';
+import { MIN_WORD_CONFIDENCE, accentsLikely, mapReading, surestSpellings, type Mapping, type ReadWord } from '../../../shared/parsing/accent-matching';
 import { cardCountries } from '../../../shared/parsing/card-country';
 import type { LinePsm, LineReading } from './multilingual-line-reader';
 import { pgmPixels } from '../preprocess/raster';
@@ -163,6 +163,15 @@ export async function applyDiacriticsPass(
       out[f] = agreedField(card[f], m);
       if (m.changed) changes.push({ field: f, from: card[f].value, to: m.value });
     }
+  }
+  // the name's parts, read from different crops, take the surest spelling of each word
+  const nameWords = groups.flatMap((g, i) => (g.fields.some((f) => NAME_FIELDS.has(f)) ? (readings[i]?.words ?? []) : []));
+  for (const f of NAME_FIELDS) {
+    if (!out[f].value) continue;
+    const value = surestSpellings(out[f].value, nameWords, opts.minWordConfidence ?? DEFAULTS.minWordConfidence);
+    if (value === out[f].value) continue;
+    changes.push({ field: f, from: out[f].value, to: value });
+    out[f] = { ...out[f], value };
   }
   return { card: out, changes, crops: readings.length, ms: performance.now() - t0 };
 }

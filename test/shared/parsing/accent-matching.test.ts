@@ -1,6 +1,6 @@
 /** The word matching of the accents pass: the adoption rule and the line → field mapping. */
 import { describe, expect, it } from 'vitest';
-import { adoptWord, mapReading, transferCase } from '../../../shared/parsing/accent-matching';
+import { adoptWord, mapReading, surestSpellings, transferCase } from '../../../shared/parsing/accent-matching';
 
 const words = (...xs: Array<[string, number]>): Array<{ text: string; confidence: number }> => xs.map(([text, confidence]) => ({ text, confidence }));
 
@@ -48,5 +48,20 @@ describe('transferCase / mapReading', () => {
   });
   it('glues a word the re-reading split in two', () => {
     expect(mapReading('Grunwaldstrasse', words(['Grünwald', 0.9], ['straße', 0.9]))?.value).toBe('Grünwaldstraße');
+  });
+});
+
+describe('surestSpellings', () => {
+  it('gives every part of a name the surest accented reading of it', () => {
+    const readings = [
+      { text: 'Nünez', confidence: 0.9 },
+      { text: 'Núñez', confidence: 0.92 },
+      { text: 'Iñigo', confidence: 0.95 },
+    ];
+    expect(surestSpellings('Ainhoa Nuiiez', readings)).toBe('Ainhoa Núñez');
+    expect(surestSpellings('Inigo Nunez', readings)).toBe('Iñigo Núñez');
+  });
+  it('never swaps a word for another one', () => {
+    expect(surestSpellings('Maria Lopez', [{ text: 'Márquez', confidence: 0.99 }])).toBe('Maria Lopez');
   });
 });
