@@ -9,6 +9,8 @@ import { qualificationHandlers } from './handlers/qualification-handlers';
 import { activitiesHandlers } from './handlers/activities-handlers';
 import { conversionHandlers } from './handlers/conversion-handlers';
 import { accountsHandlers, contactsHandlers, opportunitiesHandlers } from './handlers/crm-handlers';
+import { duplicatesHandlers } from './handlers/duplicates-handlers';
+import { dashboardHandlers } from './handlers/dashboard-handlers';
 import type { ServiceContext } from './service-context';
 
 /**
@@ -29,5 +31,7 @@ export function createHandlers(context: ServiceContext, appInfo: AppInfo): Handl
     ...accountsHandlers(context),
     ...contactsHandlers(context),
     ...opportunitiesHandlers(context),
+    ...duplicatesHandlers(context),
+    ...dashboardHandlers(context),
   };
 }

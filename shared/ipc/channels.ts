@@ -44,11 +44,18 @@ export const CHANNEL_NAMES = [
   'opportunities.list',
   'opportunities.get',
   'opportunities.setStage',
+  'leads.query',
+  'leads.bulkUpdate',
+  'leads.delete',
+  'leads.cancelBulk',
+  'duplicates.groups',
+  'duplicates.merge',
+  'dashboard.stats',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Main → renderer notifications. */
-export const EVENT_NAMES = ['leads.changed', 'settings.changed', 'conversion.progress'] as const;
+export const EVENT_NAMES = ['leads.changed', 'settings.changed', 'conversion.progress', 'leads.bulkProgress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isChannelName(value: unknown): value is ChannelName {

@@ -11,6 +11,8 @@ import { qualificationChannels } from './contracts/qualification';
 import { activitiesChannels } from './contracts/activities';
 import { conversionChannels } from './contracts/conversion';
 import { crmChannels } from './contracts/crm';
+import { duplicatesChannels } from './contracts/duplicates';
+import { dashboardChannels } from './contracts/dashboard';
 import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
@@ -23,6 +25,9 @@ export type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListIt
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
 export type { LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
+export type { BulkResult, ReviewPage } from './contracts/leads';
+export type { DuplicateGroupView, DuplicateGroups } from './contracts/duplicates';
+export type { DashboardStats } from './contracts/dashboard';
 export type { Settings } from './contracts/settings';
 
 /** Every channel of every area (one file per area in contracts/). */
@@ -37,6 +42,8 @@ export const contract = {
   ...activitiesChannels,
   ...conversionChannels,
   ...crmChannels,
+  ...duplicatesChannels,
+  ...dashboardChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -64,6 +71,8 @@ export interface EventPayloads {
   'settings.changed': Settings;
   /** The automatic conversion rule's run over a show: how far it is. */
   'conversion.progress': { done: number; total: number };
+  /** A bulk update or delete of the review list: how far it is. */
+  'leads.bulkProgress': { operation: 'update' | 'delete'; done: number; total: number };
 }
 // Every event name has a payload type, and nothing else does.
 export type EventPayload<E extends EventName> = EventPayloads[E];

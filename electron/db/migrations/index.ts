@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-card-scans';
 import * as m0003 from './0003-qualify-and-convert';
+import * as m0006 from './0006-review-indexes';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -17,6 +18,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: m0001.up },
   { version: 2, name: '0002-card-scans', up: m0002.up },
   { version: 3, name: '0003-qualify-and-convert', up: m0003.up },
+  // 4 and 5 are taken by branches not merged yet (export batches …): renumbered at merge.
+  { version: 6, name: '0006-review-indexes', up: m0006.up },
 ];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+/** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
