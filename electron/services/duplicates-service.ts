@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { findDuplicateGroups, type DuplicateGroup, type DuplicateSubject } from '../../shared/domain/duplicates';
 import type { Lead } from '../../shared/domain/lead';
 import type { DuplicateGroups } from '../../shared/ipc/contract';
@@ -17,10 +17,8 @@ import type { ServiceContext } from './service-context';
  * - the whole pass over 100,000 leads is ~1–2 s (see `npm run bench -- review`), paid once
  *   after a change, when someone asks (the duplicates screen, the "possible duplicate"
  *   filter), never by a save.
- * The cache key is a fingerprint of the leads table that every change moves: the number of
- * leads, the highest seq and the latest updated_at (every edit stamps updated_at; every
- * insert and delete changes the count or the highest seq), read from indexes in well under
- * a millisecond at 100k. It also sees changes made by another process (the CLI).
+ * The cache key is `dataVersion`: it moves with every write, ours or another process's
+ * (the CLI), and costs two O(1) reads.
  */
 export interface DuplicateSnapshot {
   fingerprint: string;
@@ -31,28 +29,32 @@ export interface DuplicateSnapshot {
 
 const snapshots = new WeakMap<Kysely<Database>, DuplicateSnapshot>();
 
-async function leadsFingerprint(db: Kysely<Database>): Promise<string> {
-  const row = await db
-    .selectFrom('leads')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('seq').as('maxSeq'), eb.fn.max('updated_at').as('latest')])
-    .executeTakeFirstOrThrow();
-  return `${row.count}|${row.maxSeq ?? 0}|${row.latest ?? ''}`;
+/**
+ * Changes whenever the database may have changed: SQLite's data_version moves with commits
+ * of other connections, total_changes() with this connection's own writes. Any write
+ * counts (a draft too), so a cache keyed by it may recompute needlessly, never serve stale data.
+ */
+export async function dataVersion(db: Kysely<Database>): Promise<string> {
+  const own = await sql<{ changes: number }>`SELECT total_changes() AS changes`.execute(db);
+  const others = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
+  return `${others.rows[0]?.data_version ?? 0}|${own.rows[0]?.changes ?? 0}`;
 }
 
 /** The current groups, recomputed only when the leads changed since the last call. */
 export async function duplicateSnapshot(db: Kysely<Database>): Promise<DuplicateSnapshot> {
-  const fingerprint = await leadsFingerprint(db);
+  const fingerprint = await dataVersion(db);
   const cached = snapshots.get(db);
   if (cached && cached.fingerprint === fingerprint) return cached;
-  const subjects: DuplicateSubject[] = await db
+  const subjects: Array<DuplicateSubject & { seq: number }> = await db
     .selectFrom('leads')
-    .select(['id', 'first_name as firstName', 'last_name as lastName', 'company', 'email', 'phone', 'mobile', 'country'])
+    .select(['seq', 'id', 'first_name as firstName', 'last_name as lastName', 'company', 'email', 'phone', 'mobile', 'country'])
     .orderBy('seq')
     .execute();
   const groups = findDuplicateGroups(subjects);
   const memberIds = new Set<string>();
   for (const group of groups) for (const id of group.leadIds) memberIds.add(id);
-  const snapshot: DuplicateSnapshot = { fingerprint, groups, memberIds, membership: { idsJson: JSON.stringify([...memberIds]) } };
+  const seqs = subjects.filter((subject) => memberIds.has(subject.id)).map((subject) => subject.seq);
+  const snapshot: DuplicateSnapshot = { fingerprint, groups, memberIds, membership: { seqsJson: JSON.stringify(seqs) } };
   snapshots.set(db, snapshot);
   return snapshot;
 }

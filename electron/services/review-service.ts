@@ -7,7 +7,7 @@ import { findEventById } from '../db/repositories/events';
 import { findLeadById, saveLead, setRatingByPerson } from '../db/repositories/leads';
 import { countReviewLeads, queryReviewLeads, reviewLeadIds } from '../db/repositories/review-query';
 import type { Database } from '../db/schema';
-import { duplicateSnapshot, type DuplicateSnapshot } from './duplicates-service';
+import { dataVersion, duplicateSnapshot, type DuplicateSnapshot } from './duplicates-service';
 import { describeChanges } from './leads-service';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
@@ -20,14 +20,32 @@ export interface ReviewQueryInput {
   withDuplicates?: boolean | undefined;
 }
 
+/**
+ * Counts of recent filters, per database, keyed by the data version and the filter: a new
+ * sort or the next window of the same filter does not count 100,000 leads again.
+ */
+const counts = new WeakMap<Kysely<Database>, Map<string, number>>();
+const COUNTS_KEPT = 32;
+
+async function countOnce(context: ServiceContext, filter: ReviewFilter, duplicates: DuplicateSnapshot['membership'] | null): Promise<number> {
+  const key = `${await dataVersion(context.db)}|${JSON.stringify(filter)}`;
+  const cache = counts.get(context.db) ?? new Map<string, number>();
+  counts.set(context.db, cache);
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const count = await countReviewLeads(context.db, filter, duplicates);
+  if (cache.size >= COUNTS_KEPT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, count);
+  return count;
+}
+
 /** One window of the review list and how many leads the filter matches. */
 export async function queryReview(context: ServiceContext, input: ReviewQueryInput): Promise<ReviewPage> {
   const snapshot = input.filter.duplicate || input.withDuplicates ? await duplicateSnapshot(context.db) : null;
   const duplicates = snapshot?.membership ?? null;
   const items = await queryReviewLeads(context.db, { ...input, duplicates });
   // A short first page is all there is: no need to count.
-  const total =
-    input.offset === 0 && items.length < input.limit ? items.length : await countReviewLeads(context.db, input.filter, duplicates);
+  const total = input.offset === 0 && items.length < input.limit ? items.length : await countOnce(context, input.filter, duplicates);
   return {
     items,
     total,

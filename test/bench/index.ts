@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR]>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR]|review [--no-browser] [--verbose]>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {
@@ -12,6 +12,11 @@ export async function main(args: string[]): Promise<number> {
     case 'scan': {
       const { runScanBench } = await import('./scan');
       await runScanBench(rest);
+      return 0;
+    }
+    case 'review': {
+      const { runReviewBench } = await import('./review');
+      await runReviewBench(rest);
       return 0;
     }
     default:

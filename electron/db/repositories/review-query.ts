@@ -19,10 +19,10 @@ export const STATUS_RANK_SQL =
   "(CASE status WHEN 'New' THEN 0 WHEN 'Working' THEN 1 WHEN 'Qualified' THEN 2 WHEN 'Unqualified' THEN 3 ELSE 4 END)";
 export const RATING_RANK_SQL = "(CASE rating WHEN 'Hot' THEN 0 WHEN 'Warm' THEN 1 WHEN 'Cold' THEN 2 ELSE 3 END)";
 
-/** What the duplicate rule found: the ids of every lead in a group (see duplicates-service). */
+/** What the duplicate rule found: every lead in a group (see duplicates-service). */
 export interface DuplicateMembership {
-  /** JSON array of lead ids, handed to SQLite's json_each. */
-  idsJson: string;
+  /** JSON array of the leads' seq (in the review indexes, unlike the id), handed to SQLite's json_each. */
+  seqsJson: string;
 }
 
 /**
@@ -56,7 +56,7 @@ function conditions(filter: ReviewFilter, duplicates: DuplicateMembership | null
   const exported = exportedCondition(filter.exported);
   if (exported) where.push(exported);
   if (filter.duplicate && duplicates) {
-    const members = sql`leads.id IN (SELECT value FROM json_each(${duplicates.idsJson}))`;
+    const members = sql`leads.seq IN (SELECT value FROM json_each(${duplicates.seqsJson}))`;
     where.push(filter.duplicate === 'yes' ? members : sql`NOT ${members}`);
   }
   return where;
@@ -95,13 +95,18 @@ export interface ReviewQuery {
   duplicates?: DuplicateMembership | null | undefined;
 }
 
-/** One window of the list, in order. */
+/**
+ * One window of the list, in order. The window's seqs are found first from the index
+ * alone (filters and order are in it); only those rows are then read whole.
+ */
 export async function queryReviewLeads(db: Kysely<Database>, query: ReviewQuery): Promise<Lead[]> {
   const where = conditions(query.filter, query.duplicates ?? null);
   if (!where) return [];
+  const order = orderClause(query.sort);
   const result = await sql<LeadRow>`
-    SELECT leads.* FROM leads ${whereClause(where)} ${orderClause(query.sort)}
-    LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
+    SELECT leads.* FROM leads WHERE leads.seq IN (
+      SELECT leads.seq FROM leads ${whereClause(where)} ${order} LIMIT ${query.limit} OFFSET ${query.offset}
+    ) ${order}`.execute(db);
   return result.rows.map(leadFromRow);
 }
 

@@ -1,0 +1,3 @@
+export async function runReviewBrowserBench(dbPath: string): Promise<void> {
+  void dbPath;
+}
