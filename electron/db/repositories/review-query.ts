@@ -62,6 +62,16 @@ function conditions(filter: ReviewFilter, duplicates: DuplicateMembership | null
   return where;
 }
 
+/**
+ * The review index (migration 0006) to read, for queries without words: the planner would
+ * otherwise take the show's narrow index and look up every row. With words the FTS match
+ * is usually the smaller set, and the planner is left to start from it.
+ */
+function indexFor(filter: ReviewFilter, sort: ReviewSort['by']): RawBuilder<unknown> {
+  if (filter.text?.trim()) return sql``;
+  return sql.raw(`INDEXED BY leads_review_${sort}`);
+}
+
 function whereClause(where: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return where.length === 0 ? sql`` : sql`WHERE ${sql.join(where, sql` AND `)}`;
 }
@@ -105,7 +115,7 @@ export async function queryReviewLeads(db: Kysely<Database>, query: ReviewQuery)
   const order = orderClause(query.sort);
   const result = await sql<LeadRow>`
     SELECT leads.* FROM leads WHERE leads.seq IN (
-      SELECT leads.seq FROM leads ${whereClause(where)} ${order} LIMIT ${query.limit} OFFSET ${query.offset}
+      SELECT leads.seq FROM leads ${indexFor(query.filter, query.sort.by)} ${whereClause(where)} ${order} LIMIT ${query.limit} OFFSET ${query.offset}
     ) ${order}`.execute(db);
   return result.rows.map(leadFromRow);
 }
@@ -114,7 +124,9 @@ export async function queryReviewLeads(db: Kysely<Database>, query: ReviewQuery)
 export async function countReviewLeads(db: Kysely<Database>, filter: ReviewFilter, duplicates?: DuplicateMembership | null): Promise<number> {
   const where = conditions(filter, duplicates ?? null);
   if (!where) return 0;
-  const result = await sql<{ count: number }>`SELECT count(*) AS count FROM leads ${whereClause(where)}`.execute(db);
+  const result = await sql<{ count: number }>`SELECT count(*) AS count FROM leads ${indexFor(filter, 'captured')} ${whereClause(where)}`.execute(
+    db,
+  );
   return Number(result.rows[0]?.count ?? 0);
 }
 

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { LeadEntryScreen } from '../entry/LeadEntryScreen';
 import { LeadDetailScreen } from '../lead/LeadDetailScreen';
 import { LeadsScreen } from '../leads/LeadsScreen';
+import { DuplicatesScreen } from '../duplicates/DuplicatesScreen';
+import { DashboardScreen } from '../dashboard/DashboardScreen';
 import type { Route, ScreenName } from '../store/navigation-slice';
 
 /** A screen: how it renders its route, and (for the top-level ones) its tab and Alt shortcut. */
@@ -25,6 +27,8 @@ export const SCREENS: ScreenRegistry = {
   opportunities: { render: () => <p>Opportunities</p>, tab: { label: 'Opportunities', key: 'O' } },
   opportunity: { render: () => <p>Opportunity</p>, underTab: 'opportunities' },
   'show-settings': { render: () => <p>Show settings</p>, tab: { label: 'Show setup', key: 'S' } },
+  duplicates: { render: () => <DuplicatesScreen />, tab: { label: 'Duplicates', key: 'U' } },
+  dashboard: { render: () => <DashboardScreen />, tab: { label: 'Dashboard', key: 'D' } },
 };
 
 export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);

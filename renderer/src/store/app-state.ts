@@ -6,9 +6,13 @@ import type { LeadsSlice } from './leads-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { LeadDetailSlice } from './lead-detail-slice';
 import type { SessionSlice } from './session-slice';
+import type { DuplicatesSlice } from './duplicates-slice';
+import type { DashboardSlice } from './dashboard-slice';
 
 /** The whole renderer state: one store made of typed slices. */
-export type AppState = SessionSlice & NavigationSlice & EntrySlice & CardScanSlice & LeadsSlice & LeadDetailSlice;
+export type AppState = SessionSlice & NavigationSlice & EntrySlice & CardScanSlice & LeadsSlice & LeadDetailSlice
+  & DuplicatesSlice
+  & DashboardSlice;
 
 /** A slice sees the whole store (slices call each other's actions) and the injected API. */
 export type SliceCreator<Slice> = (deps: StoreDependencies) => StateCreator<AppState, [], [], Slice>;

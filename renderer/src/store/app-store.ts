@@ -9,6 +9,8 @@ import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createLeadDetailSlice } from './lead-detail-slice';
 import { createSessionSlice } from './session-slice';
+import { createDuplicatesSlice } from './duplicates-slice';
+import { createDashboardSlice } from './dashboard-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -20,6 +22,8 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createCardScanSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
     ...createLeadDetailSlice(deps)(...args),
+    ...createDuplicatesSlice(deps)(...args),
+    ...createDashboardSlice(deps)(...args),
   }));
 }
 

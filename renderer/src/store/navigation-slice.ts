@@ -13,7 +13,9 @@ export type Route =
   | { screen: 'contact'; contactId: string }
   | { screen: 'opportunities' }
   | { screen: 'opportunity'; opportunityId: string }
-  | { screen: 'show-settings' };
+  | { screen: 'show-settings' }
+  | { screen: 'duplicates' }
+  | { screen: 'dashboard' };
 
 export type ScreenName = Route['screen'];
 

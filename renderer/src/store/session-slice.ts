@@ -73,6 +73,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api, bridge }) 
             if (open && ids.includes(open) && !get().leadSaving) void get().reloadLeadDetail();
           }),
           bridge.on('settings.changed', (settings) => void get().applySettings(settings)),
+          bridge.on('leads.bulkProgress', (progress) => get().setBulkProgress(progress)),
         ];
         unsubscribe = () => stops.forEach((stop) => stop());
       }

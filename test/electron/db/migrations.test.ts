@@ -88,13 +88,13 @@ describe('migrations', () => {
       expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(6);
       expect(upgraded.sqlite.prepare('SELECT id FROM leads ORDER BY last_name COLLATE NOCASE').pluck().all()).toEqual(['l2', 'l1']);
       const indexes = upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads'").pluck().all();
-      expect(indexes).toEqual(expect.arrayContaining(['leads_review_name', 'leads_review_status', 'leads_review_rating', 'leads_all_company']));
+      expect(indexes).toEqual(expect.arrayContaining(['leads_review_name', 'leads_review_status', 'leads_review_rating', 'leads_review_company', 'leads_review_captured']));
       const plan = upgraded.sqlite
-        .prepare("EXPLAIN QUERY PLAN SELECT id FROM leads WHERE event_id = 'e1' ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, seq LIMIT 10")
+        .prepare("EXPLAIN QUERY PLAN SELECT seq FROM leads INDEXED BY leads_review_name WHERE event_id = 'e1' AND status = 'New' ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, seq LIMIT 10")
         .all()
         .map((row) => (row as { detail: string }).detail)
         .join(' ');
-      expect(plan).toContain('leads_review_name');
+      expect(plan).toContain('COVERING INDEX leads_review_name');
       expect(plan).not.toContain('TEMP B-TREE');
     } finally {
       await upgraded.close();
