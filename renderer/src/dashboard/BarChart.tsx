@@ -3,6 +3,8 @@ import uPlot from 'uplot';
 
 interface BarChartProps {
   title: string;
+  /** What one bar is ("Hour", "Staff member"): the hover readout says "Hour: Mon 09:00 · Leads: 12". */
+  category: string;
   labels: string[];
   values: number[];
   /** Bar colour: dark on white, readable in a bright hall. */
@@ -18,7 +20,7 @@ const GRID = '#d1d5db';
  * value under the cursor in the legend. Categories sit at x = 0, 1, 2 …, labelled by name.
  * The numbers are also in a table for screen readers (the canvas says nothing to them).
  */
-export function BarChart({ title, labels, values, color = '#1e3a8a', height = 260 }: BarChartProps) {
+export function BarChart({ title, category, labels, values, color = '#1e3a8a', height = 260 }: BarChartProps) {
   const holder = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -26,6 +28,9 @@ export function BarChart({ title, labels, values, color = '#1e3a8a', height = 26
     if (!element) return;
     const bars: Array<{ left: number; top: number; width: number; index: number }> = [];
     const max = Math.max(1, ...values);
+    // Slanted labels when they would not fit side by side (about 7 px a letter at 13 px).
+    const longest = Math.max(1, ...labels.map((label) => label.length));
+    const slanted = labels.length * (longest * 7.5 + 8) > element.clientWidth - 60;
     const options: uPlot.Options = {
       width: Math.max(280, element.clientWidth),
       height,
@@ -45,15 +50,15 @@ export function BarChart({ title, labels, values, color = '#1e3a8a', height = 26
           values: (_, splits) => splits.map((split) => labels[split] ?? ''),
           // Long category lists (hours of a show): every label would overlap, so some are skipped.
           space: 10,
-          rotate: labels.length > 12 ? -45 : 0,
-          size: labels.length > 12 ? 70 : 40,
+          rotate: slanted ? -35 : 0,
+          size: slanted ? Math.min(110, 20 + longest * 6) : 40,
         },
         { stroke: INK, font: '13px system-ui, sans-serif', grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID } },
       ],
       series: [
-        { label: 'Category', value: (_, index) => (index === null ? '' : (labels[index] ?? '')) },
+        { label: category, value: (_, index) => (index === null ? '' : (labels[index] ?? '')) },
         {
-          label: title,
+          label: 'Leads',
           fill: color,
           stroke: color,
           width: 0,
@@ -97,7 +102,7 @@ export function BarChart({ title, labels, values, color = '#1e3a8a', height = 26
       observer.disconnect();
       plot.destroy();
     };
-  }, [title, labels, values, color, height]);
+  }, [title, category, labels, values, color, height]);
 
   return (
     <figure className="chart">

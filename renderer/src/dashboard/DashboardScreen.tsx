@@ -69,15 +69,15 @@ export function DashboardScreen() {
       {stats && stats.total > 0 && (
         <div className="chart-grid">
           <div className="chart-wide">
-            <BarChart title="Funnel: leads that got this far" labels={funnel.labels} values={funnel.values} color="#14532d" />
+            <BarChart title="Funnel: leads that got this far" category="Step" labels={funnel.labels} values={funnel.values} color="#14532d" />
           </div>
           <div className="chart-wide">
-            <BarChart title="Leads per hour" labels={perHour.labels} values={perHour.values} />
+            <BarChart title="Leads per hour" category="Hour" labels={perHour.labels} values={perHour.values} />
           </div>
-          <BarChart title="Leads per day" labels={perDay.labels} values={perDay.values} />
-          <BarChart title="Leads per staff member" labels={perStaff.labels} values={perStaff.values} color="#7c2d12" />
-          <BarChart title="By rating" labels={byRating.labels} values={byRating.values} color="#9f1239" />
-          <BarChart title="By how captured" labels={byMethod.labels} values={byMethod.values} color="#4c1d95" />
+          <BarChart title="Leads per day" category="Day" labels={perDay.labels} values={perDay.values} />
+          <BarChart title="Leads per staff member" category="Staff member" labels={perStaff.labels} values={perStaff.values} color="#7c2d12" />
+          <BarChart title="By rating" category="Rating" labels={byRating.labels} values={byRating.values} color="#9f1239" />
+          <BarChart title="By how captured" category="How captured" labels={byMethod.labels} values={byMethod.values} color="#4c1d95" />
         </div>
       )}
     </section>

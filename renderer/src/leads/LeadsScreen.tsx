@@ -11,7 +11,7 @@ import { LeadsSearchBar } from './LeadsSearchBar';
 import { ReviewFilters, sortDescription } from './ReviewFilters';
 
 /** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
-export const ROW_HEIGHT = 104;
+export const ROW_HEIGHT = 112;
 const PAGE_STEP = 8;
 
 /**
