@@ -7,7 +7,7 @@ import { findEventById } from '../db/repositories/events';
 import { findLeadById, saveLead, setRatingByPerson } from '../db/repositories/leads';
 import { countReviewLeads, queryReviewLeads, reviewLeadIds } from '../db/repositories/review-query';
 import type { Database } from '../db/schema';
-import { dataVersion, duplicateSnapshot, type DuplicateSnapshot } from './duplicates-service';
+import { dataVersion, duplicateSnapshot, duplicateSnapshotForMarks, type DuplicateSnapshot } from './duplicates-service';
 import { describeChanges } from './leads-service';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
@@ -41,7 +41,11 @@ async function countOnce(context: ServiceContext, filter: ReviewFilter, duplicat
 
 /** One window of the review list and how many leads the filter matches. */
 export async function queryReview(context: ServiceContext, input: ReviewQueryInput): Promise<ReviewPage> {
-  const snapshot = input.filter.duplicate || input.withDuplicates ? await duplicateSnapshot(context.db) : null;
+  const snapshot = input.filter.duplicate
+    ? await duplicateSnapshot(context.db)
+    : input.withDuplicates
+      ? await duplicateSnapshotForMarks(context.db)
+      : null;
   const duplicates = snapshot?.membership ?? null;
   const items = await queryReviewLeads(context.db, { ...input, duplicates });
   // A short first page is all there is: no need to count.

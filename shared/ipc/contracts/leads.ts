@@ -97,7 +97,7 @@ export const leadsChannels = {
         sort: reviewSortSchema,
         offset: z.number().int().min(0).max(10_000_000),
         limit: z.number().int().min(1).max(500),
-        /** Also say which of the page's leads are possible duplicates (costs one detection per data change). */
+        /** Also say which of the page's leads are possible duplicates (when known: see duplicateSnapshotForMarks). */
         withDuplicates: z.boolean().optional(),
       })
       .strict(),
