@@ -82,7 +82,13 @@ export function DuplicatesScreen() {
             </ul>
             <div className="duplicate-actions">
               {pairsOf(group).map(([keep, other]) => (
-                <button key={`${keep.id}-${other.id}`} type="button" className="button-primary" onClick={() => startMerge(keep.id, other.id)}>
+                <button
+                  key={`${keep.id}-${other.id}`}
+                  type="button"
+                  className="button-primary"
+                  aria-label={`Compare and merge ${displayName(keep)} (${formatCapturedAt(keep.capturedAt)}) with ${displayName(other)} (${formatCapturedAt(other.capturedAt)})`}
+                  onClick={() => startMerge(keep.id, other.id)}
+                >
                   Compare and merge {group.leads.length > 2 ? `${displayName(keep)} (${formatCapturedAt(keep.capturedAt)}) with ${formatCapturedAt(other.capturedAt)}` : ''}
                 </button>
               ))}
@@ -114,6 +120,7 @@ function DuplicateMember({ lead }: { lead: Lead }) {
     <li className="duplicate-member">
       <span className="lead-item-name">
         {displayName(lead)}
+        {lead.rating && <span className={`rating-tag rating-tag-${lead.rating.toLowerCase()}`}>{lead.rating}</span>}
         {lead.status !== 'New' && <span className={`status-badge status-${lead.status.toLowerCase()}`}>{lead.status}</span>}
       </span>
       {role && <span className="lead-item-role">{role}</span>}
