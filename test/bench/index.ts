@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR]|review [--no-browser] [--verbose]>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR]|review [--no-browser] [--verbose] [--keep DB]>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {

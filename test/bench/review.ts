@@ -76,17 +76,26 @@ function filters(eventId: string): ReviewFilter[] {
 
 /** `npm run bench -- review`: the manager's review list over 100,000 leads. */
 export async function runReviewBench(args: string[]): Promise<void> {
+  // --keep PATH: seed PATH once and keep it; later runs measure on it again (seeding is slow on a busy machine).
+  const keepIndex = args.indexOf('--keep');
+  const kept = keepIndex >= 0 ? args[keepIndex + 1] : undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-bench-review-'));
-  const dbPath = path.join(dir, 'bench.db');
+  const dbPath = kept ?? path.join(dir, 'bench.db');
+  const reuse = kept !== undefined && fs.existsSync(kept);
   const database = await openDatabase(dbPath);
   try {
     const context = createServiceContext(database.db);
-    await setStaffName(context, 'Dana Booth');
-    const main = await createEvent(context, { name: 'Bench Show' });
-    const other = await createEvent(context, { name: 'Other Show' });
-    // The list opens on the current show: the big one, 90,000 of the 100,000 leads.
-    await useEvent(context, main.id);
-    printFigure('review_seed_100k', timeMs(() => seedReviewLeads(database.sqlite, [main.id, other.id])) / 1000, 's', 2);
+    let main: { id: string };
+    if (reuse) {
+      main = await context.db.selectFrom('events').select('id').where('name', '=', 'Bench Show').executeTakeFirstOrThrow();
+    } else {
+      await setStaffName(context, 'Dana Booth');
+      main = await createEvent(context, { name: 'Bench Show' });
+      const other = await createEvent(context, { name: 'Other Show' });
+      // The list opens on the current show: the big one, 90,000 of the 100,000 leads.
+      await useEvent(context, main.id);
+      printFigure('review_seed_100k', timeMs(() => seedReviewLeads(database.sqlite, [main.id, other.id])) / 1000, 's', 2);
+    }
     database.sqlite.pragma('optimize');
 
     const searchTimes: number[] = [];
