@@ -19,9 +19,44 @@ const SEEDED_LEADS = 100_000;
 const QUERY_SAMPLES = 300;
 const STAFF = ['Dana Booth', 'Sam Stand', 'Kim Floor', 'Lee Hall'];
 
-/** A fake lead with the review list's dimensions varied: status, rating, staff, how, consent. */
+const SYLLABLES = ['ka', 'ro', 'mi', 'tel', 'san', 'dor', 'vi', 'len', 'bu', 'gar', 'o', 'nes', 'ta', 'lin', 'ber', 'u'];
+
+/** A surname part from the index, so most people are different people (fake-leads' 26×26 names repeat every few hundred leads). */
+function surnamePart(index: number): string {
+  let rest = index;
+  let part = '';
+  do {
+    part += SYLLABLES[rest % SYLLABLES.length];
+    rest = Math.floor(rest / SYLLABLES.length);
+  } while (rest > 0);
+  return part[0]?.toUpperCase() + part.slice(1);
+}
+
+/** Every this-many leads, one is the previous person captured again (~3 %, as at a busy booth). */
+const DUPLICATE_EVERY = 33;
+
+/**
+ * A fake lead with the review list's dimensions varied: status, rating, staff, how, consent;
+ * names made distinct, and about 3 % of leads a second capture of the lead before them
+ * (same name and company, email in another case), so duplicate detection sees a show's mix.
+ */
 export function reviewLead(index: number, eventId: string, capturedAt: string): Lead {
-  const lead = fakeLead(index, eventId, capturedAt);
+  const source = index % DUPLICATE_EVERY === DUPLICATE_EVERY - 1 ? index - 1 : index;
+  const base = fakeLead(source, eventId, capturedAt);
+  // About 4,000 companies (≈25 leads each), not fake-leads' 20: one company with 5,000 leads is no show.
+  const company = base.company.replace(/^(\S+)/, (word) => `${word} ${surnamePart(source % 4000)}`);
+  const person = {
+    ...base,
+    lastName: `${base.lastName}-${surnamePart(source)}`,
+    company,
+    // Each company its own domain, each person their own number (fake-leads has 100 numbers for all).
+    email: (() => {
+      const email = `${base.firstName.toLowerCase()}.${source}@${company.split(' ').slice(0, 2).join('').toLowerCase()}.example`;
+      return source === index ? email : email.toUpperCase();
+    })(),
+    phone: `+1 555 ${String(1_000_000 + source).slice(-7)}`,
+  };
+  const lead = { ...fakeLead(index, eventId, capturedAt), ...pickPerson(person) };
   const status = LEAD_STATUSES[index % 9 === 0 ? 1 : index % 23 === 0 ? 2 : index % 31 === 0 ? 3 : 0] ?? 'New';
   return {
     ...lead,
@@ -50,6 +85,10 @@ export function seedReviewLeads(sqlite: BetterSqlite3.Database, eventIds: string
       insert.run(rowFromLead(reviewLead(index, eventId, capturedAt)));
     }
   })();
+}
+
+function pickPerson(lead: Lead): Pick<Lead, 'firstName' | 'lastName' | 'company' | 'email' | 'phone'> {
+  return { firstName: lead.firstName, lastName: lead.lastName, company: lead.company, email: lead.email, phone: lead.phone };
 }
 
 const SORTS: ReviewSort[] = [
