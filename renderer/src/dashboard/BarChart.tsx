@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 
 interface BarChartProps {
   title: string;
@@ -26,6 +26,19 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
   useEffect(() => {
     const element = holder.current;
     if (!element) return;
+    let stop = () => {};
+    let cancelled = false;
+    // Loaded with the dashboard, not with the app: uPlot reads the screen (matchMedia) as it loads.
+    void import('uplot').then(({ default: UPlot }) => {
+      if (!cancelled) stop = draw(UPlot, element);
+    });
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [title, category, labels, values, color, height]);
+
+  function draw(UPlot: typeof uPlot, element: HTMLDivElement): () => void {
     const bars: Array<{ left: number; top: number; width: number; index: number }> = [];
     const max = Math.max(1, ...values);
     // Slanted labels when they would not fit side by side (about 7 px a letter at 13 px).
@@ -62,7 +75,7 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
           fill: color,
           stroke: color,
           width: 0,
-          paths: uPlot.paths.bars?.({
+          paths: UPlot.paths.bars?.({
             size: [0.72, 90],
             each: (_, __, index, left, top, width) => {
               bars[index] = { left, top, width, index };
@@ -77,7 +90,7 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
         draw: [
           (plot) => {
             const { ctx } = plot;
-            const ratio = uPlot.pxRatio;
+            const ratio = UPlot.pxRatio;
             ctx.save();
             ctx.fillStyle = INK;
             ctx.font = `700 ${Math.round(13 * ratio)}px system-ui, sans-serif`;
@@ -95,14 +108,14 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
         ],
       },
     };
-    const plot = new uPlot(options, [labels.map((_, index) => index), values], element);
+    const plot = new UPlot(options, [labels.map((_, index) => index), values], element);
     const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(280, element.clientWidth), height }));
     observer.observe(element);
     return () => {
       observer.disconnect();
       plot.destroy();
     };
-  }, [title, category, labels, values, color, height]);
+  }
 
   return (
     <figure className="chart">
