@@ -11,6 +11,8 @@ import { activitiesHandlers } from './handlers/activities-handlers';
 import { conversionHandlers } from './handlers/conversion-handlers';
 import { accountsHandlers, contactsHandlers, opportunitiesHandlers } from './handlers/crm-handlers';
 import { exchangeHandlers } from './handlers/exchange-handlers';
+import { duplicatesHandlers } from './handlers/duplicates-handlers';
+import { dashboardHandlers } from './handlers/dashboard-handlers';
 import type { ServiceContext } from './service-context';
 
 /**
@@ -33,5 +35,7 @@ export function createHandlers(context: ServiceContext, appInfo: AppInfo): Handl
     ...opportunitiesHandlers(context),
     ...backupsHandlers(context),
     ...exchangeHandlers(context),
+    ...duplicatesHandlers(context),
+    ...dashboardHandlers(context),
   };
 }

@@ -30,7 +30,15 @@ export type TimelineDetails =
       opportunityId: string | null;
       opportunityName: string | null;
     }
-  | { kind: 'conversion_undone'; conversionId: string };
+  | { kind: 'conversion_undone'; conversionId: string }
+  | {
+      kind: 'merged';
+      /** The lead merged into this one (now gone: its card photos, activities and timeline are here). */
+      otherId: string;
+      otherName: string;
+      /** Fields that took the other lead's value. */
+      changes: FieldChange[];
+    };
 
 export type TimelineKind = TimelineDetails['kind'];
 
@@ -77,5 +85,10 @@ export function describeTimelineEntry(entry: TimelineDetails): string {
       );
     case 'conversion_undone':
       return 'Conversion undone: the records it made were removed and the fields it filled emptied again';
+    case 'merged':
+      return (
+        `Merged with the duplicate ${entry.otherName}` +
+        (entry.changes.length > 0 ? `; took its ${entry.changes.map((change) => `${change.field} “${change.to}”`).join(', ')}` : '')
+      );
   }
 }

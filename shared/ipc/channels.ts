@@ -63,6 +63,13 @@ export const CHANNEL_NAMES = [
   'exchange.cancel',
   'exchange.readCsv',
   'exchange.import',
+  'leads.query',
+  'leads.bulkUpdate',
+  'leads.delete',
+  'leads.cancelBulk',
+  'duplicates.groups',
+  'duplicates.merge',
+  'dashboard.stats',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -73,6 +80,7 @@ export const EVENT_NAMES = [
   'conversion.progress',
   'cards.progress',
   'exchange.progress',
+  'leads.bulkProgress',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

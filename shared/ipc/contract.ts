@@ -14,6 +14,8 @@ import { conversionChannels } from './contracts/conversion';
 import { crmChannels } from './contracts/crm';
 import { exchangeChannels } from './contracts/exchange';
 import type { ExchangeProgress } from '../domain/exchange';
+import { duplicatesChannels } from './contracts/duplicates';
+import { dashboardChannels } from './contracts/dashboard';
 import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
@@ -28,6 +30,9 @@ export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
 export { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY } from './contracts/drafts';
 export type { ForgottenLead, LikelyDuplicate, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
+export type { BulkResult, ReviewPage } from './contracts/leads';
+export type { DuplicateGroupView, DuplicateGroups } from './contracts/duplicates';
+export type { DashboardStats } from './contracts/dashboard';
 export type { Settings } from './contracts/settings';
 
 /** Every channel of every area (one file per area in contracts/). */
@@ -44,6 +49,8 @@ export const contract = {
   ...crmChannels,
   ...backupsChannels,
   ...exchangeChannels,
+  ...duplicatesChannels,
+  ...dashboardChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
@@ -75,6 +82,8 @@ export interface EventPayloads {
   'cards.progress': QueueProgress;
   /** A long export or import: how far it is. */
   'exchange.progress': ExchangeProgress;
+  /** A bulk update or delete of the review list: how far it is. */
+  'leads.bulkProgress': { operation: 'update' | 'delete'; done: number; total: number };
 }
 // Every event name has a payload type, and nothing else does.
 export type EventPayload<E extends EventName> = EventPayloads[E];

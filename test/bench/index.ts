@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS]|duplicates|exchange>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS]|duplicates|exchange|review [--no-browser] [--verbose] [--keep DB]>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {
@@ -37,6 +37,11 @@ export async function main(args: string[]): Promise<number> {
     case 'exchange': {
       const { runExchangeBench } = await import('./exchange');
       await runExchangeBench();
+      return 0;
+    }
+    case 'review': {
+      const { runReviewBench } = await import('./review');
+      await runReviewBench(rest);
       return 0;
     }
     default:

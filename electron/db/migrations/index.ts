@@ -5,6 +5,7 @@ import * as m0003 from './0003-qualify-and-convert';
 import * as m0004 from './0004-privacy-log';
 import * as m0005 from './0005-booth-capture';
 import * as m0006 from './0006-export-batches';
+import * as m0007 from './0007-review-indexes';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -23,6 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004-privacy-log', up: m0004.up },
   { version: 5, name: '0005-booth-capture', up: m0005.up },
   { version: 6, name: '0006-export-batches', up: m0006.up },
+  { version: 7, name: '0007-review-indexes', up: m0007.up },
 ];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+/** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -3,6 +3,7 @@ import { findDuplicates, mergeIntoLead } from '../duplicates-service';
 import { getLeadDetail } from '../lead-detail-service';
 import { forgetLead } from '../forget-lead-service';
 import { createLead, getLead, listLeads, updateLead } from '../leads-service';
+import { bulkUpdateLeads, cancelBulk, deleteLeads, queryReview } from '../review-service';
 import type { ServiceContext } from '../service-context';
 import { getSettings } from '../settings-service';
 import { AppError } from '../../../shared/ipc/errors';
@@ -31,5 +32,9 @@ export function leadsHandlers(context: ServiceContext): AreaHandlers<'leads'> {
     'leads.findDuplicates': (input) => findDuplicates(context, input),
     'leads.merge': (input) => mergeIntoLead(context, input),
     'leads.forget': (input) => forgetLead(context, input.id),
+    'leads.query': (input) => queryReview(context, input),
+    'leads.bulkUpdate': (input) => bulkUpdateLeads(context, input.target, input.change),
+    'leads.delete': (input) => deleteLeads(context, input.target),
+    'leads.cancelBulk': async () => cancelBulk(context),
   };
 }

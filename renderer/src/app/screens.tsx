@@ -9,6 +9,8 @@ import { OpportunitiesScreen } from '../crm/OpportunitiesScreen';
 import { OpportunityDetailScreen } from '../crm/OpportunityDetailScreen';
 import { ShowSetupScreen } from '../show-setup/ShowSetupScreen';
 import { BackupPanel } from '../settings/BackupPanel';
+import { DuplicatesScreen } from '../duplicates/DuplicatesScreen';
+import { DashboardScreen } from '../dashboard/DashboardScreen';
 import type { Route, ScreenName } from '../store/navigation-slice';
 import { ExchangeScreen } from '../exchange/ExchangeScreen';
 
@@ -35,6 +37,9 @@ export const SCREENS: ScreenRegistry = {
   'show-settings': { render: () => <ShowSetupScreen />, tab: { label: 'Show setup', key: 'S' } },
   backups: { render: () => <BackupPanel />, tab: { label: 'Backups', key: 'B' } },
   exchange: { render: () => <ExchangeScreen />, tab: { label: 'Export', key: 'E' } },
+  duplicates: { render: () => <DuplicatesScreen />, tab: { label: 'Duplicates', key: 'U' } },
+  // Alt+D is the booth's badge field; G for graphs.
+  dashboard: { render: () => <DashboardScreen />, tab: { label: 'Dashboard', key: 'G' } },
 };
 
 export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);

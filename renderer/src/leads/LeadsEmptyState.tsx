@@ -12,7 +12,26 @@ export function LeadsEmptyState({ onNewLead }: LeadsEmptyStateProps) {
   const showName = useAppStore((state) => currentEvent(state)?.name ?? 'this show');
   const setQuery = useAppStore((state) => state.setQuery);
   const setScope = useAppStore((state) => state.setScope);
+  const filtered = useAppStore((state) => Object.values(state.filters).some((value) => value !== ''));
+  const clearFilters = useAppStore((state) => state.clearFilters);
 
+  if (filtered && shownQuery.trim() === '') {
+    return (
+      <div className="empty-state">
+        <p className="empty-state-title">No lead matches these filters{scope === 'show' ? ` at ${showName}` : ''}.</p>
+        <div className="empty-state-actions">
+          <button type="button" className="button-quiet" onClick={clearFilters}>
+            Clear the filters
+          </button>
+          {scope === 'show' && (
+            <button type="button" className="button-quiet" onClick={() => setScope('all')}>
+              Look in all shows
+            </button>
+          )}
+        </div>
+      </div>
+    );
+  }
   if (shownQuery.trim() !== '') {
     return (
       <div className="empty-state">

@@ -13,6 +13,8 @@ import type { QueueSlice } from './queue-slice';
 import type { SessionSlice } from './session-slice';
 import type { CrmSlices } from './crm-slices';
 import type { ExchangeSlice } from './exchange-slice';
+import type { DuplicatesSlice } from './duplicates-slice';
+import type { DashboardSlice } from './dashboard-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = SessionSlice &
@@ -27,7 +29,9 @@ export type AppState = SessionSlice &
   BadgeSlice &
   QueueSlice &
   BoothQuestionsSlice &
-  ExchangeSlice;
+  ExchangeSlice &
+  DuplicatesSlice &
+  DashboardSlice;
 
 /** A slice sees the whole store (slices call each other's actions) and the injected API. */
 export type SliceCreator<Slice> = (deps: StoreDependencies) => StateCreator<AppState, [], [], Slice>;

@@ -16,6 +16,8 @@ import { createQueueSlice } from './queue-slice';
 import { createSessionSlice } from './session-slice';
 import { createCrmSlices } from './crm-slices';
 import { createExchangeSlice } from './exchange-slice';
+import { createDuplicatesSlice } from './duplicates-slice';
+import { createDashboardSlice } from './dashboard-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -34,6 +36,8 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createQueueSlice(deps)(...args),
     ...createBoothQuestionsSlice(deps)(...args),
     ...createExchangeSlice(deps)(...args),
+    ...createDuplicatesSlice(deps)(...args),
+    ...createDashboardSlice(deps)(...args),
   }));
 }
 

@@ -24,8 +24,10 @@ export const createForgetSlice: SliceCreator<ForgetSlice> =
         set({ forgettingLeadId: null, forgetError: toUiError(error).message });
         return false;
       }
-      const { items, route, goBack } = get();
-      set({ forgettingLeadId: null, items: items.filter((lead) => lead.id !== leadId) });
+      const { route, goBack, loadFirstPage } = get();
+      set({ forgettingLeadId: null });
+      // The list is read again: the person is gone from every page of it.
+      void loadFirstPage();
       // The screen showing the person has nothing left to show.
       if (route.screen === 'lead' && route.leadId === leadId) goBack({ screen: 'leads' });
       return true;

@@ -1,74 +1,242 @@
-import type { Lead } from '../../../shared/domain/lead';
+import type { CaptureMethod, Lead, LeadRating, LeadStatus } from '../../../shared/domain/lead';
+import { DEFAULT_REVIEW_SORT, type BulkChange, type BulkTarget, type ReviewFilter, type ReviewSort } from '../../../shared/domain/review';
+import type { BulkResult } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
 import { toUiError } from './ui-error';
 
 /** Which leads the list shows: the current show's, or every show's. */
 export type LeadsScope = 'show' | 'all';
 
+/** The review list's filters as the form holds them ('' is "any"); dates are local days. */
+export interface ListFilters {
+  status: LeadStatus | '';
+  rating: LeadRating | 'none' | '';
+  capturedBy: string;
+  /** YYYY-MM-DD, local, inclusive */
+  from: string;
+  /** YYYY-MM-DD, local, inclusive */
+  to: string;
+  consent: 'given' | 'missing' | '';
+  captureMethod: CaptureMethod | '';
+  exported: 'yes' | 'no' | '';
+  duplicate: 'yes' | 'no' | '';
+}
+
+export const NO_FILTERS: ListFilters = {
+  status: '',
+  rating: '',
+  capturedBy: '',
+  from: '',
+  to: '',
+  consent: '',
+  captureMethod: '',
+  exported: '',
+  duplicate: '',
+};
+
+/** Stable empties: a selector must never return a new [] / Set each call. */
+const NO_IDS: ReadonlySet<string> = new Set();
+const NO_PAGES: Readonly<Record<number, Lead[]>> = {};
+
+export interface BulkProgress {
+  operation: 'update' | 'delete';
+  done: number;
+  total: number;
+}
+
 export interface LeadsSlice {
   query: string;
   scope: LeadsScope;
-  items: Lead[];
-  nextCursor: string | null;
+  filters: ListFilters;
+  sort: ReviewSort;
+  /** Leads the filter matches. */
+  total: number;
+  /** Windows of the list by page number (PAGE_SIZE rows each), loaded as they scroll into view. */
+  pages: Readonly<Record<number, Lead[]>>;
+  /** Loaded leads the duplicate rule pairs with another. */
+  duplicateIds: ReadonlySet<string>;
   loading: boolean;
-  loadingMore: boolean;
   listError: string | null;
-  /** The query the items belong to (the box may already hold newer text). */
+  /** The query the rows belong to (the box may already hold newer text). */
   shownQuery: string;
   /** Where the list was when a lead was opened from it, so going back lands there again. */
   listPosition: { leadId: string; scrollY: number } | null;
+  selectedIds: ReadonlySet<string>;
+  /** Ctrl+A: every lead the filter matches, loaded or not. */
+  allMatching: boolean;
+  /** Where a Shift+click range starts. */
+  selectionAnchor: number | null;
+  bulkProgress: BulkProgress | null;
+  bulkMessage: string | null;
+  bulkError: { message: string; fieldErrors: Record<string, string> } | null;
 
   /** Search as you type: the request goes out after a short pause in typing. */
   setQuery(query: string): void;
   setScope(scope: LeadsScope): void;
+  setFilters(patch: Partial<ListFilters>): void;
+  clearFilters(): void;
+  setSort(sort: ReviewSort): void;
   loadFirstPage(): Promise<void>;
-  loadMore(): Promise<void>;
+  /** Loads the pages that rows start…end (inclusive) fall on, if not loaded yet. */
+  ensureRows(start: number, end: number): Promise<void>;
   rememberListPosition(position: { leadId: string; scrollY: number } | null): void;
+  toggleSelected(index: number): void;
+  /** Shift+click: everything between the anchor and this row. */
+  selectRange(index: number): Promise<void>;
+  selectAllMatching(): void;
+  clearSelection(): void;
+  bulkUpdate(change: BulkChange): Promise<boolean>;
+  deleteSelected(): Promise<boolean>;
+  cancelBulk(): Promise<void>;
+  setBulkProgress(progress: BulkProgress | null): void;
 }
 
-export const LEADS_PAGE_SIZE = 50;
+export const PAGE_SIZE = 100;
+/** A Shift+click range may span this many rows (beyond it, Ctrl+A selects the whole filter). */
+const RANGE_LIMIT = 5000;
+
+export function leadAt(pages: Readonly<Record<number, Lead[]>>, index: number): Lead | undefined {
+  return pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
+}
+
+function localDayStart(day: string): string | undefined {
+  const date = new Date(`${day}T00:00:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function nextLocalDayStart(day: string): string | undefined {
+  const date = new Date(`${day}T00:00:00`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  date.setDate(date.getDate() + 1);
+  return date.toISOString();
+}
+
+/** The list's state as the contract's filter. */
+export function apiFilter(state: Pick<LeadsSlice, 'query' | 'scope' | 'filters'> & { settings: { currentEventId: string | null } }): ReviewFilter {
+  const { filters } = state;
+  const filter: ReviewFilter = {};
+  if (state.query.trim()) filter.text = state.query.trim();
+  if (state.scope === 'show' && state.settings.currentEventId) filter.eventId = state.settings.currentEventId;
+  if (filters.status) filter.status = filters.status;
+  if (filters.rating) filter.rating = filters.rating;
+  if (filters.capturedBy.trim()) filter.capturedBy = filters.capturedBy.trim();
+  const from = filters.from ? localDayStart(filters.from) : undefined;
+  const to = filters.to ? nextLocalDayStart(filters.to) : undefined;
+  if (from) filter.capturedFrom = from;
+  if (to) filter.capturedTo = to;
+  if (filters.consent) filter.consent = filters.consent;
+  if (filters.captureMethod) filter.captureMethod = filters.captureMethod;
+  if (filters.exported) filter.exported = filters.exported;
+  if (filters.duplicate) filter.duplicate = filters.duplicate;
+  return filter;
+}
+
+export function describeBulkResult(result: BulkResult, verb: string): string {
+  const parts = [`${result.done} ${result.done === 1 ? 'lead' : 'leads'} ${verb}`];
+  if (result.unchanged > 0) parts.push(`${result.unchanged} already so`);
+  if (result.skippedConverted > 0) parts.push(`${result.skippedConverted} converted ${result.skippedConverted === 1 ? 'lead' : 'leads'} left as they are (read-only)`);
+  if (result.cancelled) parts.push('stopped when you cancelled: the rest are unchanged');
+  return `${parts.join(' · ')}.`;
+}
 
 export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs }) => {
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
-  // Every request takes a number; a response whose number is no longer the latest is stale and dropped.
+  // Every reload takes a number; a response whose number is no longer the latest is stale and dropped.
   let latestRequest = 0;
+  const pagesInFlight = new Set<number>();
 
   return (set, get) => {
-    function listInput(after?: string) {
-      const { query, scope, settings } = get();
-      const eventId = scope === 'show' ? (settings.currentEventId ?? undefined) : undefined;
-      return {
-        limit: LEADS_PAGE_SIZE,
-        ...(query.trim() !== '' && { query: query.trim() }),
-        ...(eventId !== undefined && { eventId }),
-        ...(after !== undefined && { after }),
-      };
+    function resetSelection() {
+      return { selectedIds: NO_IDS, allMatching: false, selectionAnchor: null };
+    }
+
+    async function fetchPage(page: number, request: number): Promise<void> {
+      if (pagesInFlight.has(page)) return;
+      pagesInFlight.add(page);
+      try {
+        const result = await api['leads.query']({
+          filter: apiFilter(get()),
+          sort: get().sort,
+          offset: page * PAGE_SIZE,
+          limit: PAGE_SIZE,
+          withDuplicates: true,
+        });
+        if (request !== latestRequest) return;
+        const duplicateIds = new Set(get().duplicateIds);
+        for (const id of result.duplicateIds) duplicateIds.add(id);
+        set({ pages: { ...get().pages, [page]: result.items }, total: result.total, duplicateIds });
+      } catch (error) {
+        if (request !== latestRequest) return;
+        set({ listError: toUiError(error).message });
+      } finally {
+        pagesInFlight.delete(page);
+      }
+    }
+
+    function target(): BulkTarget | null {
+      const { allMatching, selectedIds } = get();
+      if (allMatching) return { filter: apiFilter(get()) };
+      if (selectedIds.size === 0) return null;
+      return { ids: [...selectedIds] };
+    }
+
+    function filtersChanged() {
+      latestRequest++;
+      set({ ...resetSelection(), bulkMessage: null });
     }
 
     return {
       query: '',
       scope: 'show',
-      items: [],
-      nextCursor: null,
+      filters: NO_FILTERS,
+      sort: DEFAULT_REVIEW_SORT,
+      total: 0,
+      pages: NO_PAGES,
+      duplicateIds: NO_IDS,
       loading: false,
-      loadingMore: false,
       listError: null,
       shownQuery: '',
       listPosition: null,
+      selectedIds: NO_IDS,
+      allMatching: false,
+      selectionAnchor: null,
+      bulkProgress: null,
+      bulkMessage: null,
+      bulkError: null,
 
       rememberListPosition: (position) => set({ listPosition: position }),
 
       setQuery(query) {
-        // The cursor belongs to the previous words: "Load more" must not mix two searches.
-        latestRequest++;
-        set({ query, nextCursor: null, loadingMore: false });
+        filtersChanged();
+        set({ query });
         clearTimeout(searchTimer);
         searchTimer = setTimeout(() => void get().loadFirstPage(), searchDelayMs);
       },
 
       setScope(scope) {
+        filtersChanged();
+        set({ scope });
+        void get().loadFirstPage();
+      },
+
+      setFilters(patch) {
+        filtersChanged();
+        set({ filters: { ...get().filters, ...patch } });
+        // Typing a name is debounced like the search; picking from a list is not.
+        clearTimeout(searchTimer);
+        if ('capturedBy' in patch) searchTimer = setTimeout(() => void get().loadFirstPage(), searchDelayMs);
+        else void get().loadFirstPage();
+      },
+
+      clearFilters() {
+        filtersChanged();
+        set({ filters: NO_FILTERS });
+        void get().loadFirstPage();
+      },
+
+      setSort(sort) {
         latestRequest++;
-        set({ scope, nextCursor: null, loadingMore: false });
+        set({ sort, selectionAnchor: null });
         void get().loadFirstPage();
       },
 
@@ -76,31 +244,108 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
         clearTimeout(searchTimer);
         const request = ++latestRequest;
         const query = get().query;
-        set({ loading: true, listError: null, nextCursor: null });
+        pagesInFlight.clear();
+        set({ loading: true, listError: null });
         try {
-          const page = await api['leads.list'](listInput());
+          const result = await api['leads.query']({ filter: apiFilter(get()), sort: get().sort, offset: 0, limit: PAGE_SIZE, withDuplicates: true });
           if (request !== latestRequest) return;
-          set({ items: page.items, nextCursor: page.nextCursor, loading: false, loadingMore: false, shownQuery: query });
+          set({
+            pages: { 0: result.items },
+            total: result.total,
+            duplicateIds: result.duplicateIds.length > 0 ? new Set(result.duplicateIds) : NO_IDS,
+            loading: false,
+            shownQuery: query,
+          });
         } catch (error) {
           if (request !== latestRequest) return;
           set({ loading: false, listError: toUiError(error).message });
         }
       },
 
-      async loadMore() {
-        const { nextCursor, loadingMore, loading } = get();
-        // While the first page reloads, the old cursor may skip a lead: wait for the new one.
-        if (!nextCursor || loadingMore || loading) return;
-        const request = latestRequest; // A new search while this loads makes it stale.
-        set({ loadingMore: true, listError: null });
-        try {
-          const page = await api['leads.list'](listInput(nextCursor));
-          if (request !== latestRequest) return;
-          set({ items: [...get().items, ...page.items], nextCursor: page.nextCursor, loadingMore: false });
-        } catch (error) {
-          if (request !== latestRequest) return;
-          set({ loadingMore: false, listError: toUiError(error).message });
+      async ensureRows(start, end) {
+        const { total, pages, loading } = get();
+        if (loading || total === 0) return;
+        const request = latestRequest;
+        const last = Math.min(end, total - 1);
+        const wanted: Promise<void>[] = [];
+        for (let page = Math.floor(Math.max(0, start) / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+          if (!pages[page]) wanted.push(fetchPage(page, request));
         }
+        await Promise.all(wanted);
+      },
+
+      toggleSelected(index) {
+        const lead = leadAt(get().pages, index);
+        if (!lead) return;
+        const { allMatching } = get();
+        // Unticking one row of "all matching" keeps the rows that are loaded, minus that one.
+        const base = allMatching ? new Set(Object.values(get().pages).flat().map((row) => row.id)) : new Set(get().selectedIds);
+        if (base.has(lead.id)) base.delete(lead.id);
+        else base.add(lead.id);
+        set({ selectedIds: base.size > 0 ? base : NO_IDS, allMatching: false, selectionAnchor: index, bulkMessage: null });
+      },
+
+      async selectRange(index) {
+        const anchor = get().selectionAnchor ?? index;
+        const [from, to] = anchor <= index ? [anchor, index] : [index, anchor];
+        const last = Math.min(to, from + RANGE_LIMIT - 1);
+        await get().ensureRows(from, last);
+        const selected = new Set(get().allMatching ? [] : get().selectedIds);
+        for (let row = from; row <= last; row++) {
+          const lead = leadAt(get().pages, row);
+          if (lead) selected.add(lead.id);
+        }
+        set({ selectedIds: selected, allMatching: false, bulkMessage: null });
+      },
+
+      selectAllMatching() {
+        if (get().total === 0) return;
+        set({ allMatching: true, selectedIds: NO_IDS, bulkMessage: null });
+      },
+
+      clearSelection: () => set(resetSelection()),
+
+      async bulkUpdate(change) {
+        const chosen = target();
+        if (!chosen) return false;
+        set({ bulkError: null, bulkMessage: null, bulkProgress: { operation: 'update', done: 0, total: 0 } });
+        try {
+          const result = await api['leads.bulkUpdate']({ target: chosen, change });
+          set({ bulkProgress: null, bulkMessage: describeBulkResult(result, 'changed'), ...resetSelection() });
+          await get().loadFirstPage();
+          return true;
+        } catch (error) {
+          set({ bulkProgress: null, bulkError: toUiError(error) });
+          return false;
+        }
+      },
+
+      async deleteSelected() {
+        const chosen = target();
+        if (!chosen) return false;
+        set({ bulkError: null, bulkMessage: null, bulkProgress: { operation: 'delete', done: 0, total: 0 } });
+        try {
+          const result = await api['leads.delete']({ target: chosen });
+          set({ bulkProgress: null, bulkMessage: describeBulkResult(result, 'deleted'), ...resetSelection() });
+          await get().loadFirstPage();
+          return true;
+        } catch (error) {
+          set({ bulkProgress: null, bulkError: toUiError(error) });
+          return false;
+        }
+      },
+
+      async cancelBulk() {
+        try {
+          await api['leads.cancelBulk']({});
+        } catch (error) {
+          set({ bulkError: toUiError(error) });
+        }
+      },
+
+      setBulkProgress(progress) {
+        // Only while this window runs one: another window's bulk edit shows up through leads.changed.
+        if (get().bulkProgress) set({ bulkProgress: progress });
       },
     };
   };

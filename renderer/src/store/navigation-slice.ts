@@ -15,7 +15,9 @@ export type Route =
   | { screen: 'opportunity'; opportunityId: string }
   | { screen: 'show-settings' }
   | { screen: 'backups' }
-  | { screen: 'exchange' };
+  | { screen: 'exchange' }
+  | { screen: 'duplicates' }
+  | { screen: 'dashboard' };
 
 export type ScreenName = Route['screen'];
 

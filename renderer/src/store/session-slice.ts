@@ -74,6 +74,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api, bridge }) 
           }),
           bridge.on('settings.changed', (settings) => void get().applySettings(settings)),
           bridge.on('cards.progress', (progress) => get().applyQueue(progress.items)),
+          bridge.on('leads.bulkProgress', (progress) => get().setBulkProgress(progress)),
         ];
         unsubscribe = () => stops.forEach((stop) => stop());
       }

@@ -5,7 +5,8 @@ import type { Activity } from '../../domain/activity';
 import type { ConversionSummary } from '../../domain/crm';
 import type { ShowEvent } from '../../domain/event';
 import type { TimelineEntry } from '../../domain/timeline';
-import { channel } from '../channel';
+import { bulkChangeSchema, bulkTargetSchema, reviewFilterSchema, reviewSortSchema } from '../../domain/review';
+import { channel, noInput } from '../channel';
 import type { LeadQualification } from './qualification';
 
 export interface SavedLead {
@@ -58,6 +59,27 @@ export interface LeadDetail {
   cardScans: LeadCardScan[];
   /** What the lead became, once converted. */
   conversion: ConversionSummary | null;
+}
+
+/** One window of the review list (offset paging: the list jumps anywhere in 100,000 rows). */
+export interface ReviewPage {
+  items: Lead[];
+  /** How many leads the filter matches in all. */
+  total: number;
+  offset: number;
+  /** Ids on this page that the duplicate rule pairs with another lead (only when asked for). */
+  duplicateIds: string[];
+}
+
+/** What a bulk action did. */
+export interface BulkResult {
+  /** Leads changed (or deleted). */
+  done: number;
+  /** Leads left as they were: converted leads are read-only. */
+  skippedConverted: number;
+  /** Leads already as asked. */
+  unchanged: number;
+  cancelled: boolean;
 }
 
 /** Leads: create, edit, read, list and search. */
@@ -119,4 +141,23 @@ export const leadsChannels = {
       })
       .strict(),
   ),
+  /** The review list: filters, sort and a window of rows. */
+  'leads.query': channel<ReviewPage>()(
+    z
+      .object({
+        filter: reviewFilterSchema,
+        sort: reviewSortSchema,
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(500),
+        /** Also say which of the page's leads are possible duplicates (when known: see duplicateSnapshotForMarks). */
+        withDuplicates: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  /** Status, rating or show of many leads at once, in slices with `leads.bulkProgress` events. */
+  'leads.bulkUpdate': channel<BulkResult>()(z.object({ target: bulkTargetSchema, change: bulkChangeSchema }).strict()),
+  /** Deletes leads for good (card photos, timeline and answers with them); converted leads are kept. */
+  'leads.delete': channel<BulkResult>()(z.object({ target: bulkTargetSchema }).strict()),
+  /** Stops a running bulk update or delete after its current slice (what is done stays done). */
+  'leads.cancelBulk': channel<{ cancelled: boolean }>()(noInput),
 };

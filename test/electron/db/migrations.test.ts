@@ -21,14 +21,18 @@ async function databaseAtVersion(version: number): Promise<{ file: string; sqlit
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateToLatest(db, sqlite, MIGRATIONS.slice(0, version));
+  await migrateToLatest(db, sqlite, MIGRATIONS.filter((migration) => migration.version <= version));
   return { file, sqlite, db };
 }
 
 describe('migrations', () => {
-  it('are numbered 1..n with no gaps, so user_version says which ran', () => {
-    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  it('are numbered in rising order, so user_version says which ran', () => {
+    const versions = MIGRATIONS.map((migration) => migration.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    // 1..n with no gaps: user_version names exactly the migrations that ran.
+    expect(versions).toEqual(versions.map((_, index) => index + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(versions.at(-1));
   });
 
   it('0001 creates the store from nothing', async () => {
@@ -64,6 +68,34 @@ describe('migrations', () => {
       // The evidence goes with its lead.
       upgraded.sqlite.prepare("DELETE FROM leads WHERE id = 'l1'").run();
       expect(upgraded.sqlite.prepare('SELECT count(*) FROM card_scans').pluck().get()).toBe(0);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
+  it('0007 (review indexes) upgrades a version-6 file with leads in it, and the list reads its sorts from the new indexes', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(6);
+    sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
+    const insert = sqlite.prepare(
+      "INSERT INTO leads (id, event_id, first_name, last_name, company, status, rating, capture_method, captured_by, captured_at, updated_at) VALUES (?, 'e1', ?, ?, ?, ?, ?, 'typed', 'Jo', ?, ?)",
+    );
+    insert.run('l1', 'Ana', 'Zeller', 'Acme', 'Working', 'Hot', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z');
+    insert.run('l2', 'Bo', 'adams', 'Northwind', 'New', null, '2026-01-01T11:00:00Z', '2026-01-01T11:00:00Z');
+    await db.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(7);
+      expect(upgraded.sqlite.prepare('SELECT id FROM leads ORDER BY last_name COLLATE NOCASE').pluck().all()).toEqual(['l2', 'l1']);
+      const indexes = upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads'").pluck().all();
+      expect(indexes).toEqual(expect.arrayContaining(['leads_review_name', 'leads_review_status', 'leads_review_rating', 'leads_review_company', 'leads_review_captured']));
+      const plan = upgraded.sqlite
+        .prepare("EXPLAIN QUERY PLAN SELECT seq FROM leads INDEXED BY leads_review_name WHERE event_id = 'e1' AND status = 'New' ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, seq LIMIT 10")
+        .all()
+        .map((row) => (row as { detail: string }).detail)
+        .join(' ');
+      expect(plan).toContain('COVERING INDEX leads_review_name');
+      expect(plan).not.toContain('TEMP B-TREE');
     } finally {
       await upgraded.close();
     }

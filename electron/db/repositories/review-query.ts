@@ -1,0 +1,136 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Lead } from '../../../shared/domain/lead';
+import type { ReviewFilter, ReviewSort } from '../../../shared/domain/review';
+import type { Database, LeadRow } from '../schema';
+import { toFtsPrefixQuery } from './fts-query';
+import { leadFromRow } from './lead-rows';
+import { leadExportedCondition } from './export-batches';
+
+/**
+ * The review list's query: a filter and a sort over every lead, read a window at a time.
+ * Each sort has an index (migration 0006), within a show and across shows, so a page is
+ * read in index order and stops after `limit` rows instead of sorting 100,000 leads.
+ * Offset paging: the list can jump anywhere (a scrollbar dragged to the middle); an
+ * offset walks the index, which stays in single milliseconds at 100k.
+ */
+
+// The same expressions as the indexes of migration 0006: SQLite uses an expression index
+// only for exactly the same text.
+export const STATUS_RANK_SQL =
+  "(CASE status WHEN 'New' THEN 0 WHEN 'Working' THEN 1 WHEN 'Qualified' THEN 2 WHEN 'Unqualified' THEN 3 ELSE 4 END)";
+export const RATING_RANK_SQL = "(CASE rating WHEN 'Hot' THEN 0 WHEN 'Warm' THEN 1 WHEN 'Cold' THEN 2 ELSE 3 END)";
+
+/** What the duplicate rule found: every lead in a group (see duplicate-groups-service). */
+export interface DuplicateMembership {
+  /** JSON array of the leads' seq (in the review indexes, unlike the id), handed to SQLite's json_each. */
+  seqsJson: string;
+}
+
+/** "Exported or not": whether an export batch carried the lead (export-batches.ts holds the one condition). */
+export function exportedCondition(exported: ReviewFilter['exported']): RawBuilder<unknown> | null {
+  if (exported === undefined) return null;
+  return leadExportedCondition(exported === 'yes');
+}
+
+function conditions(filter: ReviewFilter, duplicates: DuplicateMembership | null): RawBuilder<unknown>[] | null {
+  const where: RawBuilder<unknown>[] = [];
+  if (filter.text !== undefined && filter.text.trim() !== '') {
+    const match = toFtsPrefixQuery(filter.text);
+    if (!match) return null; // Only punctuation typed: nothing can match.
+    // leads_fts is a virtual table outside the typed schema, hence raw SQL.
+    where.push(sql`leads.seq IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ${match})`);
+  }
+  if (filter.eventId) where.push(sql`leads.event_id = ${filter.eventId}`);
+  if (filter.status) where.push(sql`leads.status = ${filter.status}`);
+  if (filter.rating === 'none') where.push(sql`leads.rating IS NULL`);
+  else if (filter.rating) where.push(sql`leads.rating = ${filter.rating}`);
+  if (filter.capturedBy?.trim()) where.push(sql`leads.captured_by = ${filter.capturedBy.trim()} COLLATE NOCASE`);
+  if (filter.capturedFrom) where.push(sql`leads.captured_at >= ${filter.capturedFrom}`);
+  if (filter.capturedTo) where.push(sql`leads.captured_at < ${filter.capturedTo}`);
+  if (filter.consent === 'given') where.push(sql`leads.consent_given = 1`);
+  if (filter.consent === 'missing') where.push(sql`(leads.consent_given IS NULL OR leads.consent_given = 0)`);
+  if (filter.captureMethod) where.push(sql`leads.capture_method = ${filter.captureMethod}`);
+  const exported = exportedCondition(filter.exported);
+  if (exported) where.push(exported);
+  if (filter.duplicate && duplicates) {
+    const members = sql`leads.seq IN (SELECT value FROM json_each(${duplicates.seqsJson}))`;
+    where.push(filter.duplicate === 'yes' ? members : sql`NOT ${members}`);
+  }
+  return where;
+}
+
+/**
+ * The review index (migration 0006) to read, for queries without words: the planner would
+ * otherwise take the show's narrow index and look up every row. With words the FTS match
+ * is usually the smaller set, and the planner is left to start from it.
+ */
+function indexFor(filter: ReviewFilter, sort: ReviewSort['by']): RawBuilder<unknown> {
+  if (filter.text?.trim()) return sql``;
+  return sql.raw(`INDEXED BY leads_review_${sort}`);
+}
+
+function whereClause(where: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return where.length === 0 ? sql`` : sql`WHERE ${sql.join(where, sql` AND `)}`;
+}
+
+function orderClause(sort: ReviewSort): RawBuilder<unknown> {
+  // Ascending and descending walk the same index forwards or backwards.
+  const forward = sort.direction === 'asc';
+  const dir = sql.raw(forward ? 'ASC' : 'DESC');
+  const back = sql.raw(forward ? 'DESC' : 'ASC');
+  switch (sort.by) {
+    case 'captured':
+      return sql`ORDER BY leads.captured_at ${dir}, leads.seq ${dir}`;
+    case 'name':
+      return sql`ORDER BY leads.last_name COLLATE NOCASE ${dir}, leads.first_name COLLATE NOCASE ${dir}, leads.seq ${dir}`;
+    case 'company':
+      return sql`ORDER BY leads.company COLLATE NOCASE ${dir}, leads.seq ${dir}`;
+    // Within one status or rating, the newest first (ascending) — the index's own order.
+    case 'status':
+      return sql`ORDER BY ${sql.raw(STATUS_RANK_SQL)} ${dir}, leads.captured_at ${back}, leads.seq ${back}`;
+    case 'rating':
+      return sql`ORDER BY ${sql.raw(RATING_RANK_SQL)} ${dir}, leads.captured_at ${back}, leads.seq ${back}`;
+  }
+}
+
+export interface ReviewQuery {
+  filter: ReviewFilter;
+  sort: ReviewSort;
+  offset: number;
+  limit: number;
+  /** Needed when the filter asks about duplicates. */
+  duplicates?: DuplicateMembership | null | undefined;
+}
+
+/**
+ * One window of the list, in order. The window's seqs are found first from the index
+ * alone (filters and order are in it); only those rows are then read whole.
+ */
+export async function queryReviewLeads(db: Kysely<Database>, query: ReviewQuery): Promise<Lead[]> {
+  const where = conditions(query.filter, query.duplicates ?? null);
+  if (!where) return [];
+  const order = orderClause(query.sort);
+  const result = await sql<LeadRow>`
+    SELECT leads.* FROM leads WHERE leads.seq IN (
+      SELECT leads.seq FROM leads ${indexFor(query.filter, query.sort.by)} ${whereClause(where)} ${order} LIMIT ${query.limit} OFFSET ${query.offset}
+    ) ${order}`.execute(db);
+  return result.rows.map(leadFromRow);
+}
+
+/** How many leads the filter matches. */
+export async function countReviewLeads(db: Kysely<Database>, filter: ReviewFilter, duplicates?: DuplicateMembership | null): Promise<number> {
+  const where = conditions(filter, duplicates ?? null);
+  if (!where) return 0;
+  const result = await sql<{ count: number }>`SELECT count(*) AS count FROM leads ${indexFor(filter, 'captured')} ${whereClause(where)}`.execute(
+    db,
+  );
+  return Number(result.rows[0]?.count ?? 0);
+}
+
+/** Every matching lead's id, in captured order (bulk actions on "everything the filter shows"). */
+export async function reviewLeadIds(db: Kysely<Database>, filter: ReviewFilter, duplicates?: DuplicateMembership | null): Promise<string[]> {
+  const where = conditions(filter, duplicates ?? null);
+  if (!where) return [];
+  const result = await sql<{ id: string }>`SELECT leads.id FROM leads ${whereClause(where)} ORDER BY leads.seq`.execute(db);
+  return result.rows.map((row) => row.id);
+}

@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import { displayName, missingForExport, type Lead } from '../../shared/domain/lead';
+import { defaultMergeChoices, MERGE_FIELDS, mergeNotes, mergeRefusal, type MergeChoices } from '../../shared/domain/merge';
+import type { FieldChange } from '../../shared/domain/timeline';
+import type { SavedLead } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
+import { findLeadById, isRatingByPerson, saveLead, setRatingByPerson } from '../db/repositories/leads';
+import type { Database } from '../db/schema';
+import { nowIso, type ServiceContext } from './service-context';
+import { currentActor, record } from './timeline-recorder';
+
+/**
+ * Merges `otherId` into `keepId` (the same person captured twice), in ONE transaction:
+ * - each field from the lead `choices` name, by default the newer non-empty value
+ *   (`defaultMergeChoices`); the status's Unqualified reason travels with the status;
+ * - both notes kept, the older capture time (and who captured it, how, at which show);
+ * - the other's card photos, activities and timeline entries re-pointed to the kept lead,
+ *   its checklist answers merged (the more recent answer per criterion wins);
+ * - a 'merged' entry on the kept lead's timeline; the other lead deleted.
+ * A converted lead can only be the kept one, and two converted leads are never merged.
+ * The export branch's CLI (`leadbooth leads merge KEEP_ID OTHER_ID`) calls this as it is.
+ */
+export async function mergeLeads(context: ServiceContext, keepId: string, otherId: string, choices: MergeChoices = {}): Promise<SavedLead> {
+  const merged = await context.db.transaction().execute(async (trx) => {
+    const keep = await findLeadById(trx, keepId);
+    const other = await findLeadById(trx, otherId);
+    if (!keep || !other) throw new AppError('not_found', `Lead ${!keep ? keepId : otherId} no longer exists. Reload the duplicates.`);
+    const refusal = mergeRefusal(keep, other);
+    if (refusal) throw new AppError(keep.id === other.id ? 'invalid_input' : 'conflict', refusal);
+    if (keep.status === 'Converted' && choices.status === 'other') {
+      throw new AppError('conflict', 'The kept lead was converted: its status stays Converted.');
+    }
+
+    const picked = { ...defaultMergeChoices(keep, other), ...choices };
+    const now = nowIso(context);
+    const next: Lead = { ...keep, updatedAt: now };
+    const changes: FieldChange[] = [];
+    for (const field of MERGE_FIELDS) {
+      if (picked[field] !== 'other' || JSON.stringify(keep[field]) === JSON.stringify(other[field])) continue;
+      // Each field is copied from the same type of lead: the union of field types lines up.
+      (next as unknown as Record<string, unknown>)[field] = other[field];
+      changes.push({ field, from: describeValue(keep[field]), to: describeValue(other[field]) });
+    }
+    next.unqualifiedReason = next.status === 'Unqualified' ? (picked.status === 'other' ? other.unqualifiedReason : keep.unqualifiedReason) : '';
+    if (next.status === 'Unqualified' && next.unqualifiedReason.trim() === '') next.unqualifiedReason = other.unqualifiedReason || keep.unqualifiedReason;
+    next.notes = mergeNotes(keep, other);
+    const older = other.capturedAt < keep.capturedAt ? other : keep;
+
+    await saveLead(trx, next);
+    if (older === other) {
+      await trx
+        .updateTable('leads')
+        .set({ captured_at: other.capturedAt, captured_by: other.capturedBy, capture_method: other.captureMethod, event_id: other.eventId })
+        .where('id', '=', keep.id)
+        .execute();
+      next.capturedAt = other.capturedAt;
+      next.capturedBy = other.capturedBy;
+      next.captureMethod = other.captureMethod;
+      next.eventId = other.eventId;
+    }
+    if (picked.rating === 'other' && (await isRatingByPerson(trx, other.id))) await setRatingByPerson(trx, keep.id, true);
+
+    await moveRelated(trx, keep.id, other.id);
+    await record(trx, context, {
+      leadId: keep.id,
+      at: now,
+      actor: await currentActor(trx),
+      details: { kind: 'merged', otherId: other.id, otherName: displayName(other), changes },
+    });
+    await trx.deleteFrom('leads').where('id', '=', other.id).execute();
+    return next;
+  });
+  context.notify('leads.changed', { ids: [keepId, otherId] });
+  return { lead: merged, missingForExport: missingForExport(merged) };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return 'given' in value && value.given ? 'given' : 'not recorded';
+  return String(value);
+}
+
+/** Everything that hangs off the other lead now hangs off the kept one. */
+async function moveRelated(trx: Kysely<Database>, keepId: string, otherId: string): Promise<void> {
+  await trx.updateTable('card_scans').set({ lead_id: keepId }).where('lead_id', '=', otherId).execute();
+  await trx.updateTable('activities').set({ lead_id: keepId }).where('lead_id', '=', otherId).execute();
+  await trx.updateTable('lead_timeline').set({ lead_id: keepId }).where('lead_id', '=', otherId).execute();
+  const keptAnswers = new Map(
+    (await trx.selectFrom('lead_criteria').selectAll().where('lead_id', '=', keepId).execute()).map((row) => [row.criterion_key, row]),
+  );
+  const otherAnswers = await trx.selectFrom('lead_criteria').selectAll().where('lead_id', '=', otherId).execute();
+  for (const answer of otherAnswers) {
+    const kept = keptAnswers.get(answer.criterion_key);
+    if (kept && kept.answered_at >= answer.answered_at) continue;
+    await trx
+      .insertInto('lead_criteria')
+      .values({ ...answer, lead_id: keepId })
+      .onConflict((conflict) =>
+        conflict.columns(['lead_id', 'criterion_key']).doUpdateSet({
+          state: answer.state,
+          value: answer.value,
+          note: answer.note,
+          answered_by: answer.answered_by,
+          answered_at: answer.answered_at,
+        }),
+      )
+      .execute();
+  }
+  await trx.deleteFrom('lead_criteria').where('lead_id', '=', otherId).execute();
+}

@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { openDatabase } from '../../electron/db/open-database';
+import { createEvent } from '../../electron/services/events-service';
+import { createLead } from '../../electron/services/leads-service';
+import { createServiceContext } from '../../electron/services/service-context';
+import { setStaffName } from '../../electron/services/settings-service';
+import { startHost, type BrowserModeHost } from './browser-mode-host';
+
+/**
+ * The manager after the show: filter the review list, change many leads at once, merge a
+ * person captured twice, and look at the dashboard. The data is written through the same
+ * services the app uses, before the host starts. Screenshots of each screen go to
+ * LEADBOOTH_SCREENSHOTS (a folder) when it is set.
+ */
+
+const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
+let dataDir = '';
+let host: BrowserModeHost | undefined;
+
+async function seed(dbPath: string): Promise<void> {
+  const database = await openDatabase(dbPath);
+  try {
+    const context = createServiceContext(database.db);
+    await setStaffName(context, 'Dana Booth');
+    await createEvent(context, { name: 'Hannover Messe 2026' });
+    const day = '2026-04-20';
+    const people = [
+      { firstName: 'Ana', lastName: 'Zeller', company: 'Acme GmbH', email: 'ana@acme.example', phone: '+49 30 1234567', rating: 'Hot', notes: 'met at the keynote', at: '08:05' },
+      { firstName: 'Ben', lastName: 'Okafor', company: 'Northwind', email: 'ben@northwind.example', rating: 'Warm', at: '09:10' },
+      { firstName: 'Chidi', lastName: 'Adams', company: 'Globex', email: 'chidi@globex.example', rating: 'Hot', captureMethod: 'card_scan', at: '09:40' },
+      { firstName: 'Dana', lastName: 'Kowalski', company: 'Initech', email: 'dana@initech.example', capturedBy: 'Sam Stand', at: '10:15' },
+      { firstName: 'Emil', lastName: 'Rossi', company: 'Hooli', email: 'emil@hooli.example', rating: 'Cold', capturedBy: 'Sam Stand', at: '11:30' },
+      { firstName: 'Ana', lastName: 'Zeller', company: 'ACME', email: 'ana@acme.example', title: 'CTO', notes: 'wants a demo', at: '14:45' },
+    ] as const;
+    for (const { at, ...person } of people) {
+      await createLead(context, { ...person, capturedAt: new Date(`${day}T${at}:00`).toISOString() });
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+test.beforeEach(async ({ page }) => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-review-'));
+  const dbPath = path.join(dataDir, 'leadbooth.db');
+  await seed(dbPath);
+  host = await startHost(dbPath);
+  await page.goto(host.url);
+  await expect(page.getByRole('banner')).toContainText('Hannover Messe 2026');
+});
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  dataDir = '';
+});
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+const reviewList = (page: Page) => page.getByRole('list', { name: /^Leads, / });
+
+test('filter the review list, keep the filter across a lead, bulk-edit a selection and everything matching, delete with a count', async ({ page }) => {
+  await page.getByRole('tab', { name: /Leads/ }).click();
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(6);
+  await expect(page.getByText('6 leads · captured time, newest first')).toBeVisible();
+  // The duplicate rule marks both Ana Zellers (same email).
+  await expect(reviewList(page).getByText('possible duplicate')).toHaveCount(2);
+  await screenshot(page, '01-review-list');
+
+  await page.getByLabel('Rating', { exact: true }).selectOption('Hot');
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(2);
+  await page.getByLabel('Sort by').selectOption('name');
+  await expect(reviewList(page).getByRole('listitem').first()).toContainText('Chidi Adams');
+  await screenshot(page, '02-filtered-sorted');
+
+  // Open a lead and come back: the filter and the sort are as they were, focus on that lead.
+  await reviewList(page).getByRole('button', { name: /Chidi Adams/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Chidi Adams/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Rating', { exact: true })).toHaveValue('Hot');
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(reviewList(page).getByRole('button', { name: /Chidi Adams/ })).toBeFocused();
+
+  // Keyboard: Space selects the focused lead, Shift+Down extends the selection.
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.getByText('2 leads selected')).toBeVisible();
+  await page.getByLabel('Set status').selectOption('Unqualified');
+  await page.getByRole('button', { name: 'Apply to 2 leads' }).click();
+  await expect(page.getByRole('alert')).toContainText('Say why these leads are Unqualified');
+  await page.getByLabel('Why unqualified').fill('No budget this year');
+  await screenshot(page, '03-bulk-bar');
+  await page.getByRole('button', { name: 'Apply to 2 leads' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '2 leads changed.' })).toBeVisible();
+  await expect(reviewList(page).getByText('Unqualified')).toHaveCount(2);
+
+  // Ctrl+A on the filters selects everything they match; a bulk rating for all of it.
+  await page.getByRole('button', { name: /Clear 1 filter/ }).click();
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(6);
+  await page.getByLabel('Sort by').focus();
+  await page.keyboard.press('Control+a');
+  await expect(page.getByText('6 leads selected')).toBeVisible();
+  await page.getByLabel('Set rating').selectOption('Warm');
+  await page.getByRole('button', { name: 'Apply to 6 leads' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /6 leads changed|5 leads changed/ })).toBeVisible();
+  await page.getByLabel('Rating', { exact: true }).selectOption('Warm');
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(6);
+
+  // Captured by another staff member, then delete them after a confirmation that names the count.
+  await page.getByLabel('Captured by').fill('sam stand');
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(2);
+  await reviewList(page).getByRole('checkbox', { name: 'Select Dana Kowalski' }).click();
+  await reviewList(page).getByRole('checkbox', { name: 'Select Emil Rossi' }).click({ modifiers: ['Shift'] });
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Delete 2 leads for good?');
+  await screenshot(page, '04-delete-confirmation');
+  await page.getByRole('button', { name: 'Delete 2 leads' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '2 leads deleted.' })).toBeVisible();
+  await expect(page.getByText('No lead matches these filters')).toBeVisible();
+});
+
+test('merge two duplicates side by side: both notes, the older capture, the merge on the timeline', async ({ page }) => {
+  await page.getByRole('tab', { name: /Duplicates/ }).click();
+  const group = page.getByRole('list', { name: 'Groups of likely duplicates' }).getByRole('listitem').first();
+  await expect(group).toContainText('same email');
+  await expect(group).toContainText('same name and company');
+  await screenshot(page, '05-duplicates');
+  await group.getByRole('button', { name: /Compare and merge/ }).click();
+  await expect(page.getByRole('heading', { name: 'Merge Ana Zeller into Ana Zeller' })).toBeVisible();
+  // Default: the newer non-empty value (ACME, CTO); pick the older lead's company instead.
+  await expect(page.getByRole('radio', { name: 'Company: ACME (kept lead)' })).toBeChecked();
+  await page.getByRole('radio', { name: 'Company: Acme GmbH (merged lead)' }).check();
+  await expect(page.locator('.merge-notes')).toHaveText('met at the keynote\n\nwants a demo');
+  await screenshot(page, '06-merge');
+  await page.getByRole('button', { name: 'Merge into Ana Zeller' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged into Ana Zeller' })).toBeVisible();
+  await expect(page.getByText('No likely duplicates')).toBeVisible();
+
+  await page.getByRole('tab', { name: /Leads/ }).click();
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(5);
+  await reviewList(page).getByRole('button', { name: /Ana Zeller/ }).click();
+  const timeline = page.getByRole('region', { name: /Timeline/i });
+  await expect(page.getByText('Merged with the duplicate Ana Zeller')).toBeVisible();
+  await expect(page.getByText(/Acme GmbH/).first()).toBeVisible();
+  void timeline;
+  await screenshot(page, '07-merged-lead');
+});
+
+test('the dashboard draws its charts for the show', async ({ page }) => {
+  await page.keyboard.press('Alt+G');
+  await expect(page.getByRole('heading', { name: 'Dashboard · 6 leads' })).toBeVisible();
+  await expect(page.locator('.chart canvas')).toHaveCount(6);
+  await expect(page.getByRole('img', { name: /Leads per staff member: Dana Booth 4, Sam Stand 2/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Funnel: leads that got this far: New 6, Working 0/ })).toBeVisible();
+  await screenshot(page, '08-dashboard');
+});

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countReviewLeads, queryReviewLeads, reviewLeadIds } from '../../../../electron/db/repositories/review-query';
+import { duplicateSnapshot } from '../../../../electron/services/duplicate-groups-service';
+import { createEvent } from '../../../../electron/services/events-service';
+import { createLead, updateLead } from '../../../../electron/services/leads-service';
+import { setStaffName } from '../../../../electron/services/settings-service';
+import { DEFAULT_REVIEW_SORT, type ReviewFilter, type ReviewSort } from '../../../../shared/domain/review';
+import { openTempStore, steppingClock, type TempStore } from '../../../support/temp-database';
+
+let store: TempStore;
+let showA = '';
+let showB = '';
+beforeEach(async () => {
+  store = await openTempStore({ clock: steppingClock() });
+  await setStaffName(store.context, 'Jo Booth');
+  showA = (await createEvent(store.context, { name: 'Show A' })).id;
+  showB = (await createEvent(store.context, { name: 'Show B' })).id;
+  const add = (fields: Parameters<typeof createLead>[1]) => createLead(store.context, fields);
+  await add({ firstName: 'Ana', lastName: 'Zeller', company: 'Acme GmbH', email: 'ana@acme.example', eventId: showA, rating: 'Hot', captureMethod: 'card_scan', capturedAt: '2026-11-01T09:00:00.000Z' });
+  await add({ firstName: 'bo', lastName: 'adams', company: 'Northwind', eventId: showA, capturedBy: 'Sam', capturedAt: '2026-11-01T10:00:00.000Z' });
+  await add({ firstName: 'Cy', lastName: 'Müller', company: 'globex', eventId: showA, rating: 'Cold', notes: 'wants a demo', capturedAt: '2026-11-02T09:00:00.000Z',
+    consent: { given: true, wording: 'You may email me.', at: '2026-11-02T09:00:00.000Z' } });
+  await add({ firstName: 'Ana', lastName: 'Zeller', company: 'ACME', eventId: showB, capturedAt: '2026-11-03T09:00:00.000Z' });
+  const cy = (await query({ text: 'demo' }))[0];
+  await updateLead(store.context, cy?.id ?? '', { status: 'Working' });
+});
+afterEach(() => store.dispose());
+
+function query(filter: ReviewFilter, sort: ReviewSort = DEFAULT_REVIEW_SORT, offset = 0, limit = 50) {
+  return queryReviewLeads(store.context.db, { filter, sort, offset, limit });
+}
+const names = (leads: Array<{ lastName: string }>) => leads.map((lead) => lead.lastName);
+
+describe('review query', () => {
+  it('sorts by captured time, name, company, status and rating, both ways', async () => {
+    expect(names(await query({}))).toEqual(['Zeller', 'Müller', 'adams', 'Zeller']);
+    expect(names(await query({}, { by: 'captured', direction: 'asc' }))).toEqual(['Zeller', 'adams', 'Müller', 'Zeller']);
+    expect(names(await query({ eventId: showA }, { by: 'name', direction: 'asc' }))).toEqual(['adams', 'Müller', 'Zeller']);
+    expect((await query({ eventId: showA }, { by: 'company', direction: 'desc' })).map((lead) => lead.company)).toEqual(['Northwind', 'globex', 'Acme GmbH']);
+    expect((await query({ eventId: showA }, { by: 'status', direction: 'desc' })).map((lead) => lead.status)).toEqual(['Working', 'New', 'New']);
+    expect((await query({ eventId: showA }, { by: 'rating', direction: 'asc' })).map((lead) => lead.rating)).toEqual(['Hot', 'Cold', null]);
+  });
+
+  it('filters by show, status, rating, captured by, dates, consent, how captured and text, together', async () => {
+    expect(await countReviewLeads(store.context.db, {})).toBe(4);
+    expect(names(await query({ eventId: showB }))).toEqual(['Zeller']);
+    expect(names(await query({ status: 'Working' }))).toEqual(['Müller']);
+    expect(names(await query({ rating: 'none' }))).toEqual(['Zeller', 'adams']);
+    expect(names(await query({ capturedBy: 'sam' }))).toEqual(['adams']);
+    expect(names(await query({ capturedFrom: '2026-11-01T09:30:00.000Z', capturedTo: '2026-11-03T00:00:00.000Z' }))).toEqual(['Müller', 'adams']);
+    expect(names(await query({ consent: 'given' }))).toEqual(['Müller']);
+    expect(names(await query({ consent: 'missing', eventId: showA }))).toEqual(['adams', 'Zeller']);
+    expect(names(await query({ captureMethod: 'card_scan' }))).toEqual(['Zeller']);
+    expect(names(await query({ text: 'zel', eventId: showA, rating: 'Hot' }))).toEqual(['Zeller']);
+    expect(await query({ text: '"*' })).toEqual([]);
+    expect(await countReviewLeads(store.context.db, { text: 'acme' })).toBe(2);
+  });
+
+  it('pages with an offset, and filters on whether an export batch carried the lead', async () => {
+    const all = names(await query({}));
+    expect(names(await query({}, DEFAULT_REVIEW_SORT, 1, 2))).toEqual(all.slice(1, 3));
+    expect(await countReviewLeads(store.context.db, { exported: 'yes' })).toBe(0);
+    const zeller = (await query({ text: 'zeller' }))[0];
+    store.database.sqlite
+      .prepare("INSERT INTO export_batches (id, created_at, created_by, format, filter, file_name, sha256, lead_count) VALUES ('b1', 'x', 'Jo', 'vcard', '{}', 'a.vcf', 'x', 1)")
+      .run();
+    store.database.sqlite.prepare("INSERT INTO export_batch_leads (batch_id, lead_id) VALUES ('b1', ?)").run(zeller?.id);
+    expect(names(await query({ exported: 'yes' }))).toEqual(['Zeller']);
+    expect(await countReviewLeads(store.context.db, { exported: 'no' })).toBe(3);
+  });
+
+  it('filters possible duplicates with the duplicate rule, and the cache follows every change', async () => {
+    let snapshot = await duplicateSnapshot(store.context.db);
+    expect(await countReviewLeads(store.context.db, { duplicate: 'yes' }, snapshot.membership)).toBe(2);
+    expect(names(await queryReviewLeads(store.context.db, { filter: { duplicate: 'no' }, sort: DEFAULT_REVIEW_SORT, offset: 0, limit: 9, duplicates: snapshot.membership }))).toEqual(['Müller', 'adams']);
+    expect(await duplicateSnapshot(store.context.db)).toBe(snapshot); // nothing changed: cached
+    const adams = (await query({ text: 'adams' }))[0];
+    await updateLead(store.context, adams?.id ?? '', { firstName: 'Ana', lastName: 'Zeller', company: 'Acme' });
+    snapshot = await duplicateSnapshot(store.context.db);
+    expect(snapshot.memberIds.size).toBe(3);
+    expect((await reviewLeadIds(store.context.db, { duplicate: 'yes' }, snapshot.membership)).length).toBe(3);
+  });
+});
