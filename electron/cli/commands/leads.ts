@@ -10,6 +10,7 @@ export const LEADS_USAGE: UsageLine[] = [
   ['leads search TEXT [--json] [--limit N]', 'leads whose names, company, email or notes start with the words'],
   ...LEAD_LIFECYCLE_USAGE,
   ['leads forget ID', 'delete a person for good: the lead, its card photos and search entries'],
+  ['leads merge KEEP_ID OTHER_ID [--json]', 'merge a duplicate into the lead kept (newer non-empty values, both notes and photos)'],
 ];
 
 /** Each subcommand's options: `--json` takes the lead for add and is a flag elsewhere. */
@@ -19,6 +20,7 @@ const LEADS_OPTIONS: Record<string, OptionSpec> = {
   search: { '--json': 'flag', '--limit': 'integer' },
   ...LEAD_LIFECYCLE_OPTIONS,
   forget: {},
+  merge: { '--json': 'flag' },
 };
 
 const PAGE_SIZE = 500;
@@ -50,6 +52,14 @@ export async function runLeadsCommand(session: CliSession, words: string[], io: 
       const forgotten = await session.client['leads.forget']({ id });
       // The id only: the person's name must not end up in a terminal's scroll-back or a shell log either.
       io.stdout(`Forgot lead ${forgotten.leadId}: the lead, ${forgotten.photosRemoved} card photo(s) and its search entries are gone for good.`);
+      return;
+    }
+    case 'merge': {
+      const [keepId, otherId, ...extra] = rest;
+      if (!keepId || !otherId || extra.length > 0) throw new UsageError('leads merge needs the id of the lead to keep and of its duplicate');
+      // Same service as the duplicates screen: one transaction, the merge on the kept lead's timeline.
+      const merged = await session.client['duplicates.merge']({ keepId, otherId });
+      io.stdout(args.flag('--json') ? JSON.stringify(merged.lead) : `Merged ${otherId} into ${merged.lead.id}.`);
       return;
     }
     case 'search': {

@@ -75,3 +75,16 @@ describe('leadbooth: qualify and convert from the command line', () => {
     expect((await run('events', 'rule', 'MWC', '--min-met', '2', '--stage', 'Nope')).code).toBe(1);
   });
 });
+
+describe('leadbooth leads merge', () => {
+  it('merges a duplicate into the kept lead and refuses an unknown id with exit 1', async () => {
+    await run('staff', 'Jo Booth');
+    await run('events', 'add', 'MWC');
+    const keep = await json<{ id: string }>('leads', 'add', '--json', '{"firstName":"Ana","lastName":"Silva","company":"Acme","email":"ana@acme.example"}');
+    const other = await json<{ id: string }>('leads', 'add', '--json', '{"firstName":"Ana","lastName":"Silva","company":"Acme GmbH","phone":"+49 30 1234567"}');
+    const merged = await json<{ id: string; phone: string }>('leads', 'merge', keep.id, other.id, '--json');
+    expect(merged).toMatchObject({ id: keep.id, phone: '+49 30 1234567' });
+    expect((await run('leads', 'list', '--json')).stdout).toHaveLength(1);
+    expect((await run('leads', 'merge', keep.id, other.id)).code).toBe(1);
+  });
+});
