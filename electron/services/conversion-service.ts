@@ -4,7 +4,6 @@ import { displayName, type Lead } from '../../shared/domain/lead';
 import { companyEmailDomain, normalizeCompanyName, normalizeEmail, normalizePersonName, websiteDomain } from '../../shared/domain/normalize';
 import { addDays, defaultOpportunityName, DEFAULT_STAGE, type OpportunityStage } from '../../shared/domain/opportunity';
 import { AMOUNT_KEYS, amountFromAnswer, summarize, type Criterion, type CriterionAnswer } from '../../shared/domain/qualification';
-import { AUTOMATIC_ACTOR } from '../../shared/domain/timeline';
 import type { AccountSuggestion, ConversionSuggestions } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import {
@@ -456,4 +455,3 @@ export async function planAutomaticConversion(
   };
 }
 
-export { AUTOMATIC_ACTOR };

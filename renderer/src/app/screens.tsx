@@ -26,20 +26,21 @@ type ScreenRegistry = { [Name in ScreenName]: ScreenEntry<Name> };
 
 /** Every screen of the booth, by route name. A new screen is one entry here and one Route case. */
 export const SCREENS: ScreenRegistry = {
+  // In the order of the day: the booth, then the manager's review and CRM, then the show's set-up.
   entry: { render: () => <LeadEntryScreen />, tab: { label: 'New lead', key: 'N' } },
   leads: { render: () => <LeadsScreen />, tab: { label: 'Leads', key: 'L' } },
   lead: { render: (route) => <LeadDetailScreen key={route.leadId} leadId={route.leadId} />, underTab: 'leads' },
+  duplicates: { render: () => <DuplicatesScreen />, tab: { label: 'Duplicates', key: 'U' } },
   accounts: { render: () => <AccountsScreen />, tab: { label: 'Accounts', key: 'A' } },
   account: { render: (route) => <AccountDetailScreen accountId={route.accountId} />, underTab: 'accounts' },
   contact: { render: (route) => <ContactDetailScreen contactId={route.contactId} />, underTab: 'accounts' },
   opportunities: { render: () => <OpportunitiesScreen />, tab: { label: 'Opportunities', key: 'O' } },
   opportunity: { render: (route) => <OpportunityDetailScreen opportunityId={route.opportunityId} />, underTab: 'opportunities' },
-  'show-settings': { render: () => <ShowSetupScreen />, tab: { label: 'Show setup', key: 'S' } },
-  backups: { render: () => <BackupPanel />, tab: { label: 'Backups', key: 'B' } },
-  exchange: { render: () => <ExchangeScreen />, tab: { label: 'Export', key: 'E' } },
-  duplicates: { render: () => <DuplicatesScreen />, tab: { label: 'Duplicates', key: 'U' } },
   // Alt+D is the booth's badge field; G for graphs.
   dashboard: { render: () => <DashboardScreen />, tab: { label: 'Dashboard', key: 'G' } },
+  exchange: { render: () => <ExchangeScreen />, tab: { label: 'Export', key: 'E' } },
+  'show-settings': { render: () => <ShowSetupScreen />, tab: { label: 'Show setup', key: 'S' } },
+  backups: { render: () => <BackupPanel />, tab: { label: 'Backups', key: 'B' } },
 };
 
 export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);

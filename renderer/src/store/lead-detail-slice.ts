@@ -1,8 +1,7 @@
 import type { ActivityType } from '../../../shared/domain/activity';
 import type { LeadPatch } from '../../../shared/domain/lead';
 import type { CriterionState } from '../../../shared/domain/qualification';
-import type { ConversionSuggestions, FollowupEmail, LeadDetail } from '../../../shared/ipc/contract';
-import type { ChannelInput } from '../../../shared/ipc/contract';
+import type { ChannelInput, ConversionSuggestions, FollowupEmail, LeadDetail } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
 
