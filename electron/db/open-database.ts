@@ -67,6 +67,7 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
     await db.destroy();
     throw error;
   }
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return {
     db,
     sqlite,
@@ -76,9 +77,14 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
   };
 }
 
+/** How long a write waits for another window or the CLI holding the lock. */
+const BUSY_TIMEOUT_MS = 5_000;
+const OPENING_BUSY_TIMEOUT_MS = 30_000;
+
 export function configureConnection(sqlite: BetterSqlite3.Database): void {
-  // Another window or the CLI may hold the write lock for a moment: wait, never fail with "locked".
-  sqlite.pragma('busy_timeout = 5000');
+  // Opening may wait for another process migrating the same file (longer than a save takes);
+  // openDatabase sets the everyday wait once the schema is current.
+  sqlite.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
   sqlite.pragma('journal_mode = WAL');
   // FULL in WAL mode syncs the log on every commit: a saved lead survives a power cut,
   // not only a crash. NORMAL would be faster and could drop the last commits on power loss.
