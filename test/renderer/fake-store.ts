@@ -4,6 +4,7 @@ import type { ApiClient } from '../../shared/ipc/client';
 import type { ShowEvent } from '../../shared/domain/event';
 import type { Lead } from '../../shared/domain/lead';
 import { createAppStore, type AppStore } from '../../renderer/src/store/app-store';
+import { makeLead } from '../support/lead-fixture';
 
 export const SHOW: ShowEvent = {
   id: '7b0c8a56-3f0e-4c1e-9a53-2f4d8f1e6a10',
@@ -34,36 +35,7 @@ export function readyStore(api: ApiClient): AppStore {
   return store;
 }
 
+/** A lead of the current show, captured by the staff member of readyStore. */
 export function leadWith(fields: Partial<Lead>): Lead {
-  return {
-    id: crypto.randomUUID(),
-    salutation: '',
-    firstName: '',
-    lastName: '',
-    company: '',
-    title: '',
-    email: '',
-    phone: '',
-    mobile: '',
-    website: '',
-    street: '',
-    city: '',
-    region: '',
-    postalCode: '',
-    country: '',
-    leadSource: 'Trade Show',
-    status: 'New',
-    rating: null,
-    notes: '',
-    consent: null,
-    badgeId: '',
-    unqualifiedReason: '',
-    expectedCloseDate: '',
-    captureMethod: 'typed',
-    eventId: SHOW.id,
-    capturedBy: 'Dana Booth',
-    capturedAt: '2026-03-02T09:30:00.000Z',
-    updatedAt: '2026-03-02T09:30:00.000Z',
-    ...fields,
-  };
+  return makeLead({ id: crypto.randomUUID(), eventId: SHOW.id, capturedBy: 'Dana Booth', ...fields });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvImportError, detectDelimiter, guessMapping, headerWord, leadRatingFromText, leadStatusFromText, readLeadsCsv } from '../../../electron/exchange/csv-import';
 import { HUBSPOT_CONTACT_COLUMNS, hubspotContactsCsv } from '../../../electron/exchange/hubspot-contacts-csv';
 import { SALESFORCE_LEAD_COLUMNS, salesforceLeadsCsv } from '../../../electron/exchange/salesforce-leads-csv';
-import { makeLead } from './lead-fixture';
+import { makeLead } from '../../support/lead-fixture';
 
 function errorOf(run: () => unknown): CsvImportError {
   try {

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { HUBSPOT_CONTACT_COLUMNS, hubspotContactsCsv } from '../../../electron/exchange/hubspot-contacts-csv';
 import { LEAD_STATUSES } from '../../../shared/domain/lead';
-import { makeLead } from './lead-fixture';
+import { makeLead } from '../../support/lead-fixture';
 
 /** HubSpot's default contact property labels, as listed in its knowledge base ("HubSpot's default contact properties"). */
 const DOCUMENTED_LABELS = [

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { cutToLength, salesforceLeadsCsv, SALESFORCE_LEAD_COLUMNS, SALESFORCE_LEAD_FIELD_LENGTHS } from '../../../electron/exchange/salesforce-leads-csv';
-import { makeLead } from './lead-fixture';
+import { makeLead } from '../../support/lead-fixture';
 
 /**
  * Written out from Salesforce's Object Reference, "Lead" (field API names and lengths), so a

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeVcardText, foldLine, formattedName, leadToVcard, leadsToVcards } from '../../../electron/exchange/vcard-writer';
 import { CONTACT_PAYLOAD_FIELDS, parseVcards } from '../../../shared/parsing/contact-payload';
 import type { Lead } from '../../../shared/domain/lead';
-import { makeLead } from './lead-fixture';
+import { makeLead } from '../../support/lead-fixture';
 
 const octets = (text: string) => new TextEncoder().encode(text).length;
 

@@ -1,4 +1,4 @@
-import type { Lead } from '../../../shared/domain/lead';
+import type { Lead } from '../../shared/domain/lead';
 
 let counter = 0;
 
