@@ -1,6 +1,6 @@
 /**
  * Turns what a person types into an FTS5 query: every word must match as a prefix, so
- * "hart hall" finds "Tessa Hartmann, Hallström". Words are quoted, so FTS5's operators
+ * "berg lind" finds "Mara Bergström, Lindqvist". Words are quoted, so FTS5's operators
  * (AND, NEAR, -, *, ") typed by accident are taken literally instead of raising a syntax error.
  */
 export function toFtsPrefixQuery(typed: string): string | null {

@@ -33,9 +33,12 @@ export function ChecklistPanel() {
         </p>
       ) : (
         <ul className="criteria-list">
-          {checklist.criteria.map((criterion) => (
-            <CriterionRow key={criterion.key} criterion={criterion} answer={answers.find((answer) => answer.key === criterion.key)} readOnly={converted} />
-          ))}
+          {checklist.criteria.map((criterion) => {
+            const answer = answers.find((candidate) => candidate.key === criterion.key);
+            // Keyed by when it was answered: a newer answer (saved here, in another window or
+            // on the command line) starts the row afresh with the stored value and note.
+            return <CriterionRow key={`${criterion.key}@${answer?.answeredAt ?? ''}`} criterion={criterion} answer={answer} readOnly={converted} />;
+          })}
         </ul>
       )}
     </section>

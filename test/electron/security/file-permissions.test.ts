@@ -10,6 +10,7 @@ afterEach(() => {
 });
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
+// Windows has no POSIX modes (its data folder is already private to the user): these checks are for Linux and macOS.
 describe.skipIf(process.platform === 'win32')('private by default', () => {
   it('creates the data folder 0700 and the db, -wal and -shm 0600 whatever the umask', async () => {
     const dir = makeTempDir();

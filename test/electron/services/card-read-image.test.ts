@@ -15,6 +15,7 @@ beforeEach(async () => {
 afterEach(() => store.dispose());
 
 describe('readCardImage', () => {
+  // Needs a real card photo from ../shared/cards beside the repo (never copied into it); skipped where it is absent.
   it.skipIf(!fs.existsSync(CARD))('gives the straightened card the boxes belong to, and says whether they fit', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
     await insertCardScan(store.context.db, {
