@@ -36,8 +36,19 @@ export function backupsFolder(dbPath: string): string {
  * 0600 in a 0700 folder, written under a temporary name and renamed, so a crash mid-backup
  * never leaves a half file that looks like a backup.
  */
-export async function createBackup(store: StoreHandle, clock: Clock, options: { out?: string | undefined; label?: string } = {}): Promise<BackupSummary> {
-  const target = options.out ? path.resolve(options.out) : path.join(backupsFolder(store.path), backupName(clock.now(), options.label));
+export function createBackup(store: StoreHandle, clock: Clock, options: { out?: string | undefined; label?: string } = {}): Promise<BackupSummary> {
+  // One backup of a store at a time: the start-up backup and a click on "Back up now" can
+  // otherwise start in the same millisecond and write the same file.
+  const previous = backupsInFlight.get(store.sqlite) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => writeBackup(store, clock, options));
+  backupsInFlight.set(store.sqlite, next);
+  return next;
+}
+
+const backupsInFlight = new WeakMap<BetterSqlite3.Database, Promise<unknown>>();
+
+async function writeBackup(store: StoreHandle, clock: Clock, options: { out?: string | undefined; label?: string }): Promise<BackupSummary> {
+  const target = options.out ? path.resolve(options.out) : unusedBackupPath(store.path, clock.now(), options.label);
   if (options.out) fs.mkdirSync(path.dirname(target), { recursive: true });
   else ensurePrivateFolder(path.dirname(target), { ours: true });
   const partial = `${target}.partial`;
@@ -159,6 +170,16 @@ export async function restoreBackup(store: StoreHandle, clock: Clock, file: stri
   await migrateToLatest(store.db, store.sqlite);
   makeFilesPrivate(store.path, `${store.path}-wal`, `${store.path}-shm`);
   return { restoredFrom: path.basename(file), keptCurrentAs: kept.name, leads: checked.leads };
+}
+
+/** Names sort by time, so a second backup within the same millisecond takes the next one. */
+function unusedBackupPath(dbPath: string, time: Date, label: string | undefined): string {
+  let stamp = time.getTime();
+  for (;;) {
+    const candidate = path.join(backupsFolder(dbPath), backupName(new Date(stamp), label));
+    if (!fs.existsSync(candidate)) return candidate;
+    stamp += 1;
+  }
 }
 
 function backupName(time: Date, label?: string): string {

@@ -60,6 +60,15 @@ describe('daily backups', () => {
     newest.close();
     expect(fs.readdirSync(backupsFolder(store.dbPath)).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
+
+  it('two backups started in the same millisecond (start-up and "Back up now") are two healthy files', async () => {
+    await addLead('Twice');
+    const [daily, clicked] = await Promise.all([backupIfDue(handle(), clock), createBackup(handle(), clock)]);
+    expect(daily?.name).toBe('leadbooth-2026-11-20T08-00-00-000Z.db');
+    expect(clicked.name).toBe('leadbooth-2026-11-20T08-00-00-001Z.db');
+    expect(listBackups(store.dbPath).map((backup) => backup.name)).toEqual([clicked.name, daily?.name]);
+    for (const backup of listBackups(store.dbPath)) expect(checkBackupFile(backup.path)).toEqual({ schemaVersion: LATEST_SCHEMA_VERSION, leads: 1 });
+  });
 });
 
 describe('restore', () => {
