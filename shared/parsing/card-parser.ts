@@ -298,7 +298,8 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
     const size = Math.max(...ss.map(sizeOf));
     // the line names the e-mail's domain and the e-mail is not the person's: the company (cards without a person)
     if (dom >= 0.8 && agree === 0) return;
-    const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + bonus;
+    const titled = titleBelow(ss, cands) ? TITLE_BELOW_BONUS : 0;
+    const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + titled + bonus;
     nameCands.push({ segs: ss, parts, score, shape });
   };
   for (const s of cands) consider([s], s.text, 0);
@@ -339,6 +340,29 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
   const nameBox = nameSegs.length ? unionBox(nameSegs.map((s) => s.box)) : null;
   const nameHeight = nameSegs[0]?.height ?? maxH;
   return { nameBox, nameHeight, sizeOf };
+}
+
+/**
+ * Cards print the job title right under the person's name: a line with a title directly below
+ * it (within two of its heights, overlapping it across) is more likely the name than a company
+ * line of the same shape printed above or beside it ("Zephyra Marine" / "Kai Wen Lim" / "Head of
+ * Partnerships").
+ */
+const TITLE_BELOW_BONUS = 0.7;
+
+function titleBelow(name: readonly Segment[], others: readonly Segment[]): boolean {
+  const box = unionBox(name.map((s) => s.box));
+  if (!box) return false;
+  const height = Math.max(...name.map((s) => s.height));
+  // the next line down in the same column, if it is close
+  let next: Segment | undefined;
+  for (const o of others) {
+    if (name.includes(o)) continue;
+    const gap = o.box.y0 - box.y1;
+    const across = Math.min(o.box.x1, box.x1) - Math.max(o.box.x0, box.x0) > 0;
+    if (across && gap > -0.3 * height && gap < 2 * height && (!next || o.box.y0 < next.box.y0)) next = o;
+  }
+  return next !== undefined && titleScore(next.text) > 0;
 }
 
 /** The title: role words, close to the name. */

@@ -4,7 +4,7 @@
  */
 import { isAllCaps, naturalCase } from './text';
 import {
-  COMPANY_WORDS, DEPARTMENT_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_PREFIXES, NAME_SUFFIXES, SURNAME_PARTICLES, TITLE_AREA_WORDS, TITLE_WORDS, fold,
+  CHINESE_SURNAMES, COMMON_CHINESE_SURNAMES, COMPANY_WORDS, DEPARTMENT_WORDS, LEGAL_FORMS, LOWER_FUNCTION_WORDS, NAME_PREFIXES, NAME_SUFFIXES, SURNAME_PARTICLES, TITLE_AREA_WORDS, TITLE_WORDS, fold,
 } from './vocabulary';
 
 export interface NameParts {
@@ -19,6 +19,8 @@ const key = (t: string): string => fold(t).replace(/[.,]/g, '');
 export function cleanNameText(text: string): string {
   return text
     .replace(/(?<=\p{L})[)\]}|]+/gu, '')
+    // a comma or semicolon closing the line is a speck or the edge of a logo, not a suffix to come
+    .replace(/\s*[,;]+\s*$/u, '')
     // a generational suffix read with l, 1 or | for I ("Carter lll", "Smith Il")
     .replace(/(\s)([lI1|]{2,3})(,?)$/u, (_m, space: string, roman: string, comma: string) => `${space}${'I'.repeat(roman.length)}${comma}`);
 }
@@ -33,9 +35,30 @@ export function splitName(printed: string): NameParts {
   while (toks.length > 1 && NAME_SUFFIXES.has(key(toks[toks.length - 1] ?? ''))) toks = toks.slice(0, -1);
   // middle initials ("P.", "W", "J.-P.")
   const isInitial = (t: string): boolean => /^\p{Lu}\.?(-\p{Lu}\.?)?$/u.test(t);
+  const chinese = chineseNameOrder(toks);
+  if (chinese) return { fullName, ...chinese };
   const first = toks[0] ?? '';
   const rest = toks.slice(1).filter((t) => !isInitial(t));
   return { fullName, firstName: first, lastName: rest.join(' ') };
+}
+
+/** One romanised Chinese syllable ("Wei", "Ling", "Choon", "Siew", "Zhi"): consonants, a vowel group, a short ending. */
+const CHINESE_SYLLABLE = /^(?:[bcdfghjklmnpqrstwxyz]{1,3})?[aeiouy]{1,3}(?:ng|n|m|k|h|p|t|w)?$/;
+
+/**
+ * A Chinese name of three syllables is one family name and a two-syllable given name: "Wei Ling
+ * Lim" (given name first, as many print it for English readers) → Wei Ling / Lim, and "Tan Wei
+ * Ming" (family name first) → Wei Ming / Tan. The family name is recognised from the surname list;
+ * one of the most common surnames in front decides for family-name-first. Anything else → null.
+ */
+function chineseNameOrder(tokens: readonly string[]): Pick<NameParts, 'firstName' | 'lastName'> | null {
+  if (tokens.length !== 3) return null;
+  const keys = tokens.map((t) => key(t));
+  if (!keys.every((k) => CHINESE_SYLLABLE.test(k))) return null;
+  const [head, middle, tail] = [tokens[0]!, tokens[1]!, tokens[2]!];
+  if (COMMON_CHINESE_SURNAMES.has(keys[0]!) && !COMMON_CHINESE_SURNAMES.has(keys[2]!)) return { firstName: `${middle} ${tail}`, lastName: head };
+  if (CHINESE_SURNAMES.has(keys[2]!)) return { firstName: `${head} ${middle}`, lastName: tail };
+  return null;
 }
 
 /** How much a line looks like a person's name, 0..1 (shape only; the caller adds size and e-mail agreement). */

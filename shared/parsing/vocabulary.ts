@@ -243,6 +243,28 @@ export const SURNAME_PARTICLES = new Set([
   'ten', 'ter', 'te', 'zu', 'zum', 'zur', 'y', 'e', 'bin', 'binti', 'al', 'el', "d'", 'st', 'mac', 'lo', 'af', 'av',
 ]);
 
+/**
+ * Chinese family names as they are romanised on cards: Hanyu Pinyin (mainland, Taiwan) and the
+ * Hokkien, Teochew, Cantonese and Hakka spellings of Singapore, Malaysia and Hong Kong. Source: the
+ * most frequent surnames of China's 2020 census, of Singapore's Chinese residents (the Department
+ * of Statistics' population reports) and of Hong Kong's romanisation tables — not words of any card.
+ * COMMON_CHINESE_SURNAMES are the most frequent of them in Singapore (the first twenty): a name that
+ * starts with one of these is usually printed family name first ("Tan Wei Ming").
+ */
+export const COMMON_CHINESE_SURNAMES = new Set([
+  'tan', 'lim', 'lee', 'ng', 'ong', 'wong', 'goh', 'chua', 'chan', 'koh', 'teo', 'ang', 'yeo', 'tay', 'ho', 'low', 'toh', 'sim', 'chong', 'chia',
+]);
+export const CHINESE_SURNAMES = new Set([
+  ...COMMON_CHINESE_SURNAMES,
+  'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin', 'luo', 'gao',
+  'zheng', 'liang', 'xie', 'song', 'tang', 'han', 'feng', 'deng', 'cao', 'peng', 'zeng', 'xiao', 'tian', 'dong', 'pan', 'yuan', 'cai', 'jiang',
+  'yu', 'du', 'ye', 'cheng', 'wei', 'su', 'lu', 'ding', 'ren', 'yao', 'shen', 'zhong', 'cui', 'fan', 'jin', 'shi', 'liao', 'jia', 'xia', 'fu',
+  'fang', 'bai', 'zou', 'meng', 'xiong', 'qin', 'qiu', 'hou', 'yin', 'xue', 'yan', 'duan', 'lei', 'long', 'tao', 'mao', 'hao', 'gu', 'gong',
+  'shao', 'wan', 'qian', 'lai', 'kong', 'seah', 'leong', 'foo', 'lau', 'yap', 'pang', 'poh', 'loh', 'quek', 'tey', 'neo', 'heng', 'phua', 'soh',
+  'chew', 'kwok', 'cheung', 'leung', 'chow', 'lam', 'chu', 'tsang', 'fung', 'mak', 'choi', 'tam', 'siu', 'kwan', 'yip', 'tse', 'au', 'hui', 'lo',
+  'law', 'lui', 'ip', 'kok', 'khoo', 'ooi', 'yeoh', 'cheah', 'teh', 'tong', 'chin', 'hew', 'liew', 'choo', 'sng', 'lum', 'yong', 'yee', 'wee',
+]);
+
 /** Words of taglines: a line with several of these lower-case words is a slogan, not a name or company. */
 export const LOWER_FUNCTION_WORDS = new Set([
   'the', 'a', 'an', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'without', 'since', 'your',

@@ -30,6 +30,16 @@ describe('company and person', () => {
     });
   });
 
+  it('a company in larger type above the name, no legal form, no e-mail: the line over the title is the person', () => {
+    const v = read([
+      ['Corvid Harbour', 60, 40, 48],
+      ['Mei Xin Ho,', 60, 110, 40],
+      ['Senior Buyer', 60, 165, 22],
+      ['Office: 6123 4567', 60, 320, 18],
+    ]);
+    expect(v).toMatchObject({ company: 'Corvid Harbour', fullName: 'Mei Xin Ho', firstName: 'Mei Xin', lastName: 'Ho', title: 'Senior Buyer' });
+  });
+
   it('a company at the bottom without a legal form or a domain to agree with', () => {
     const v = read([
       ['Tomasz Wierzbicki', 60, 60, 40],

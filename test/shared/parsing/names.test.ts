@@ -8,6 +8,13 @@ describe('names and case', () => {
     expect(splitName('KEIR O\'DONNELL, MBA')).toMatchObject({ fullName: "Keir O'Donnell, MBA", firstName: 'Keir', lastName: "O'Donnell" });
     expect(splitName('Lena M. Bauer-Voss')).toMatchObject({ firstName: 'Lena', lastName: 'Bauer-Voss' });
   });
+  it('splits three-syllable Chinese names by the family name, printed first or last', () => {
+    expect(splitName('Jia Hui Koh')).toMatchObject({ firstName: 'Jia Hui', lastName: 'Koh' });
+    expect(splitName('TAN SHU MIN')).toMatchObject({ firstName: 'Shu Min', lastName: 'Tan' });
+    expect(splitName('Xiao Ming Zhang')).toMatchObject({ firstName: 'Xiao Ming', lastName: 'Zhang' });
+    // not Chinese syllables, or no family name the lists know: the usual split
+    expect(splitName('Carlos Mendoza Lim')).toMatchObject({ firstName: 'Carlos', lastName: 'Mendoza Lim' });
+  });
   it('scores names above titles, companies and taglines', () => {
     expect(nameShape('Hugo Lindqvist')).toBeGreaterThan(0.8);
     expect(nameShape('Account Director')).toBeLessThan(0.6);
