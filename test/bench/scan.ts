@@ -1,5 +1,5 @@
 /**
- * Scanner benchmark: `npm run bench -- scan [DIR]` (default DIR: ../shared/cards/dev).
+ * Scanner benchmark: `npm run bench -- scan [DIR] [--thorough]` (default DIR: ../shared/cards/dev).
  *
  * Prints `name value unit` lines:
  *   scan.warm_ms_median / scan.warm_ms_p90   per card, warm worker, pre-processing + OCR + parse + accents pass,
@@ -9,13 +9,14 @@
  *   scan.ratio_vs_native                     ours / native (median)
  *   scan.peak_rss_*_mb                       peak RSS of this process with the app's set-up and with 2 workers;
  *                                            tesseract.js node workers are threads of this process, so it covers them
+ *   scan.peak_rss_cli_scan_process_mb        peak RSS of a plain `leadbooth scan` of the whole set, as its own process
  *   fields_micro_f1                          score.mjs on the predictions written by the c1 run
  */
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { CARD_FIELDS } from '../../shared/parsing/card-fields';
 import { createScanner } from '../../electron/ocr/scanner';
@@ -36,6 +37,23 @@ function rssSampler(): { stop: () => { sampledMb: number; maxRssMb: number } } {
       return { sampledMb: peak / 1024 / 1024, maxRssMb: process.resourceUsage().maxRSS / 1024 };
     },
   };
+}
+
+/**
+ * Peak RSS of a plain `leadbooth scan FILE...` over the whole set, as its own process (what a user
+ * runs; the figures above come from this benchmark's process, which also holds the benchmark).
+ * The bundled CLI is used when `npm run build:cli` made it current; bin.mjs says which one ran.
+ */
+async function cliScanPeakRss(files: string[], tmp: string): Promise<number | string> {
+  const bin = path.join(here, '../../electron/cli/bin.mjs');
+  const preload = pathToFileURL(path.join(here, 'report-max-rss.mjs')).href;
+  try {
+    const { stderr } = await run(process.execPath, ['--import', preload, bin, '--db', path.join(tmp, 'cli.db'), 'scan', ...files], { maxBuffer: 1 << 26 });
+    const kb = /max-rss-kb (\d+)/.exec(stderr)?.[1];
+    return kb ? Number(kb) / 1024 : 'no figure printed';
+  } catch (err) {
+    return err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  }
 }
 
 async function threadCount(): Promise<number> {
@@ -66,6 +84,8 @@ async function nativeTimes(files: string[]): Promise<number[] | string> {
 
 export async function runScanBench(args: string[]): Promise<void> {
   const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(here, '../../../shared/cards/dev'));
+  // --thorough: the scanner as `leadbooth scan --thorough` sets it up (doubtful lines re-read)
+  const lineRefinement = args.includes('--thorough');
   const names = (await fs.readdir(dir)).filter((n) => /\.(jpe?g|png|webp|tiff?)$/i.test(n)).sort();
   if (!names.length) throw new Error(`no card images in ${dir}`);
   const files = names.map((n) => path.join(dir, n));
@@ -73,7 +93,7 @@ export async function runScanBench(args: string[]): Promise<void> {
   try {
     // Concurrency 1 is the app's own set-up: one English worker plus the accents reader.
     const rssApp = rssSampler();
-    const s1 = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 1 });
+    const s1 = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 1, lineRefinement });
     await s1.warmUp();
     await s1.scan({ path: files[0]! }); // the first scan warms the engines
     const perCard: number[] = [];
@@ -102,7 +122,7 @@ export async function runScanBench(args: string[]): Promise<void> {
     const rssBatch = rssSampler();
 
     // concurrency 2: wall time only
-    const s2 = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 2 });
+    const s2 = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 2, lineRefinement });
     await Promise.all([s2.warmUp(), s2.scan({ path: files[0]! }), s2.scan({ path: files[1] ?? files[0]! })]);
     t0 = performance.now();
     await Promise.all(files.map((f) => s2.scan({ path: f }).catch(() => null)));
@@ -128,6 +148,9 @@ export async function runScanBench(args: string[]): Promise<void> {
       fig('native.ms_median', nmed, 'ms');
       fig('scan.ratio_vs_native', med / nmed, 'ratio', 2);
     }
+    const cli = await cliScanPeakRss(files, tmp);
+    if (typeof cli === 'string') console.log(`scan.peak_rss_cli_scan_process_mb skipped (${cli})`);
+    else fig('scan.peak_rss_cli_scan_process_mb', cli, 'MB');
     // getrusage's maxRSS never goes down, so the app's set-up (measured first) is read from the sampler.
     fig('scan.peak_rss_app_1_worker_plus_accents_mb', memApp.sampledMb, 'MB');
     fig('scan.peak_rss_batch_2_workers_plus_accents_mb', memBatch.sampledMb, 'MB');
