@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanNameText, nameShape, splitName } from '../../../shared/parsing/names';
+import { cleanNameText, joinName, nameShape, splitName } from '../../../shared/parsing/names';
 import { naturalCase } from '../../../shared/parsing/text';
 
 describe('names and case', () => {
@@ -7,6 +7,23 @@ describe('names and case', () => {
     expect(splitName('Prof. Dr. Ines da Costa')).toMatchObject({ firstName: 'Ines', lastName: 'da Costa' });
     expect(splitName('KEIR O\'DONNELL, MBA')).toMatchObject({ fullName: "Keir O'Donnell, MBA", firstName: 'Keir', lastName: "O'Donnell" });
     expect(splitName('Lena M. Bauer-Voss')).toMatchObject({ firstName: 'Lena', lastName: 'Bauer-Voss' });
+  });
+  it('splits a name as a person types it: last name first, particles, two surnames, one word', () => {
+    expect(splitName('Lena Fischer')).toMatchObject({ firstName: 'Lena', lastName: 'Fischer' });
+    expect(splitName('Fischer, Lena')).toMatchObject({ firstName: 'Lena', lastName: 'Fischer' });
+    expect(splitName('van der Berg, Anna-Lena, PhD')).toMatchObject({ firstName: 'Anna-Lena', lastName: 'van der Berg' });
+    expect(splitName('Ludwig van Beethoven')).toMatchObject({ firstName: 'Ludwig', lastName: 'van Beethoven' });
+    expect(splitName('Johann Sebastian von Bach')).toMatchObject({ firstName: 'Johann Sebastian', lastName: 'von Bach' });
+    expect(splitName('María José García López')).toMatchObject({ firstName: 'María José', lastName: 'García López' });
+    expect(splitName('Gabriel García y Márquez')).toMatchObject({ firstName: 'Gabriel', lastName: 'García y Márquez' });
+    expect(splitName('Fischer')).toMatchObject({ firstName: '', lastName: 'Fischer' });
+    expect(splitName('Van Morrison')).toMatchObject({ firstName: 'Van', lastName: 'Morrison' });
+    expect(splitName('')).toMatchObject({ firstName: '', lastName: '' });
+  });
+  it('joins first and last name back for display', () => {
+    expect(joinName('Lena', 'Fischer')).toBe('Lena Fischer');
+    expect(joinName('', 'Fischer')).toBe('Fischer');
+    expect(joinName(' Lena ', '')).toBe('Lena');
   });
   it('scores names above titles, companies and taglines', () => {
     expect(nameShape('Hugo Lindqvist')).toBeGreaterThan(0.8);
