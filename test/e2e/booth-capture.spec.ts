@@ -239,6 +239,22 @@ test('reload in the middle of typing: nothing lost', async ({ page }) => {
   await expect(textbox(page, 'company')).toHaveValue('Northwind');
 });
 
+test('an error of the last name is shown at Name, where it was typed, with the focus there', async ({ page }) => {
+  await page.keyboard.type(`Lena ${'Fischer-'.repeat(10)}Wolf`); // a last name over the 80 characters a CRM takes
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Wonka AG');
+  await page.keyboard.press('Enter');
+  await expect(nameField(page)).toBeFocused();
+  await expect(nameField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(nameField(page)).toHaveAccessibleDescription(/Last name: Keep this under 80 characters\./);
+  await expect(textbox(page, 'lastName')).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, '10-name-error');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Fischer, Lena');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Saved Lena Fischer');
+});
+
 test('a lead added with the CLI appears in the open list; keystrokes for a typed lead', async ({ page }) => {
   // Keystrokes beyond the text for name + company + email, from the first field (Name).
   await page.setViewportSize({ width: 1280, height: 800 }); // the booth laptop's screen, for the screenshots
