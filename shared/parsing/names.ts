@@ -25,21 +25,59 @@ export function cleanNameText(text: string): string {
     .replace(/(\s)([lI1|]{2,3})(,?)$/u, (_m, space: string, roman: string, comma: string) => `${space}${'I'.repeat(roman.length)}${comma}`);
 }
 
-/** "Prof. Dr. Anna-Lena van der Berg, PhD" → { first: "Anna-Lena", last: "van der Berg" }. */
+/** Particles that join two surnames ("García y López") rather than start one: never the start of a last name. */
+const JOINING_PARTICLES = new Set(['y', 'e']);
+
+/**
+ * "Prof. Dr. Anna-Lena van der Berg, PhD" → { first: "Anna-Lena", last: "van der Berg" }.
+ * Also reads a name as a person types it: "Fischer, Lena" (last name first), "Ludwig van
+ * Beethoven" (given names up to a lower-case particle), "María José García López" (four
+ * words: two given names, two surnames) and "Fischer" (one word is the last name, the one
+ * Salesforce needs).
+ */
 export function splitName(printed: string): NameParts {
   const fullName = naturalCase(printed.trim().replace(/\s+/g, ' ').replace(/[,;]$/, ''), 'name');
-  // drop ", PhD", ", MBA" … and anything after a comma
-  const main = fullName.split(',')[0] ?? fullName;
-  let toks = main.split(/\s+/).filter(Boolean);
-  while (toks.length > 1 && NAME_PREFIXES.has(key(toks[0] ?? '')) && /\.$|^(?:Dr|Prof|Mr|Mrs|Ms|Mme|Herr|Frau|Ing|Dipl|Mag|Sir|Dame)$/i.test(toks[0] ?? '')) toks = toks.slice(1);
-  while (toks.length > 1 && NAME_SUFFIXES.has(key(toks[toks.length - 1] ?? ''))) toks = toks.slice(0, -1);
+  // ", PhD", ", MBA" … after a comma are dropped; anything else after the first comma is the
+  // given name of a "Last, First" name.
+  const [beforeComma = '', ...afterCommas] = fullName.split(',').map((part) => part.trim());
+  const isSuffixPart = (part: string): boolean => part.split(/\s+/).every((word) => NAME_SUFFIXES.has(key(word)));
+  // "Fischer, Lena" / "van der Berg, Anna-Lena": one surname (particles aside) before the comma and
+  // plain given names after it. "Anna Schmidt, Dipl.-Ing." is a name with a degree, not inverted.
+  const oneSurname = beforeComma.split(/\s+/).filter((word) => !SURNAME_PARTICLES.has(key(word))).length === 1;
+  const givenAfterComma = oneSurname
+    ? afterCommas.find((part) => part !== '' && !isSuffixPart(part) && /^[\p{L}'’\- ]+$/u.test(part) && part.split(/\s+/).length <= 3)
+    : undefined;
+  const words = (text: string): string[] => {
+    let toks = text.split(/\s+/).filter(Boolean);
+    while (toks.length > 1 && NAME_PREFIXES.has(key(toks[0] ?? '')) && /\.$|^(?:Dr|Prof|Mr|Mrs|Ms|Mme|Herr|Frau|Ing|Dipl|Mag|Sir|Dame)$/i.test(toks[0] ?? '')) toks = toks.slice(1);
+    while (toks.length > 1 && NAME_SUFFIXES.has(key(toks[toks.length - 1] ?? ''))) toks = toks.slice(0, -1);
+    return toks;
+  };
   // middle initials ("P.", "W", "J.-P.")
   const isInitial = (t: string): boolean => /^\p{Lu}\.?(-\p{Lu}\.?)?$/u.test(t);
+  const withoutInitials = (toks: string[]): string[] => [...toks.slice(0, 1), ...toks.slice(1).filter((t) => !isInitial(t))];
+
+  if (givenAfterComma !== undefined) {
+    return { fullName, firstName: withoutInitials(words(givenAfterComma)).join(' '), lastName: words(beforeComma).join(' ') };
+  }
+  const toks = words(beforeComma);
   const chinese = chineseNameOrder(toks);
   if (chinese) return { fullName, ...chinese };
-  const first = toks[0] ?? '';
+  if (toks.length === 1) return { fullName, firstName: '', lastName: toks[0] ?? '' };
+  // a lower-case particle after the given names starts the last name ("Johann Sebastian von Bach")
+  const particleAt = toks.findIndex((t, i) => i > 0 && t === t.toLowerCase() && SURNAME_PARTICLES.has(key(t)) && !JOINING_PARTICLES.has(key(t)));
   const rest = toks.slice(1).filter((t) => !isInitial(t));
-  return { fullName, firstName: first, lastName: rest.join(' ') };
+  // four plain words are two given names and two surnames (Spanish and Portuguese names)
+  const twoAndTwo = toks.length === 4 && rest.length === 3 && !toks.some((t) => SURNAME_PARTICLES.has(key(t)));
+  const lastStart = particleAt > 0 ? particleAt : twoAndTwo ? 2 : 1;
+  const given = withoutInitials(toks.slice(0, lastStart));
+  const last = toks.slice(lastStart).filter((t) => !isInitial(t));
+  return { fullName, firstName: given.join(' '), lastName: last.join(' ') };
+}
+
+/** The inverse of splitName for display: "Lena" + "Fischer" → "Lena Fischer". */
+export function joinName(firstName: string, lastName: string): string {
+  return [firstName.trim(), lastName.trim()].filter(Boolean).join(' ');
 }
 
 /** One romanised Chinese syllable ("Wei", "Ling", "Choon", "Siew", "Zhi"): consonants, a vowel group, a short ending. */

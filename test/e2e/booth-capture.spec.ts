@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
-import { completeFirstRun, firstName, leadList } from './first-run';
+import { completeFirstRun, leadList, nameField } from './first-run';
 
 /**
  * Booth capture at full speed, against the real host, store and OCR: a batch of cards in the
@@ -63,7 +63,7 @@ const queuePanel = (page: Page) => page.getByRole('region', { name: 'Card queue'
 const textbox = (page: Page, name: string) => page.locator(`#lead-${name}`);
 
 async function saveWithEnter(page: Page): Promise<void> {
-  await textbox(page, 'firstName').focus();
+  await nameField(page).focus();
   await page.keyboard.press('Enter');
 }
 
@@ -89,9 +89,14 @@ test.describe('the card queue', () => {
     await expect(page.getByRole('img', { name: 'The card as the scanner read it, Email outlined' })).toBeVisible({ timeout: 10_000 });
     await screenshot(page, '01b-email-outlined');
     await page.keyboard.press('Alt+X'); // no partner for Email: nothing happens
-    await textbox(page, 'firstName').focus();
+    // Name shows first and last name joined; focused, the name is outlined, and Alt+X swaps the two.
+    await nameField(page).focus();
+    await expect(nameField(page)).toHaveValue(`${first.firstName ?? ''} ${first.lastName ?? ''}`.trim());
+    await expect(page.getByRole('img', { name: 'The card as the scanner read it, Name outlined' })).toBeVisible({ timeout: 10_000 });
+    await screenshot(page, '01c-name-outlined');
     await page.keyboard.press('Alt+X');
     await expect(textbox(page, 'firstName')).toHaveValue(first.lastName ?? '');
+    await expect(page.locator('#lead-name-split')).toHaveText(`First name ${first.lastName || '—'} · Last name ${first.firstName || '—'}`);
     await page.keyboard.press('Alt+X');
     await expect(textbox(page, 'firstName')).toHaveValue(first.firstName ?? '');
 
@@ -197,13 +202,13 @@ test.describe('badges', () => {
 });
 
 test('a duplicate is caught at save and merged into the existing lead', async ({ page }) => {
-  for (const [name, value] of [['firstName', 'Ana'], ['lastName', 'Müller'], ['company', 'Acme GmbH'], ['notes', 'wants a demo']] as const) {
+  for (const [name, value] of [['name', 'Ana Müller'], ['company', 'Acme GmbH'], ['notes', 'wants a demo']] as const) {
     await textbox(page, name).fill(value);
   }
   await saveWithEnter(page);
   await expect(page.getByRole('status')).toContainText('Saved Ana Müller');
 
-  for (const [name, value] of [['firstName', 'ana'], ['lastName', 'MULLER'], ['company', 'Acme AG'], ['email', 'ana@acme.example'], ['notes', 'budget in Q3']] as const) {
+  for (const [name, value] of [['name', 'ana MULLER'], ['company', 'Acme AG'], ['email', 'ana@acme.example'], ['notes', 'budget in Q3']] as const) {
     await textbox(page, name).fill(value);
   }
   await saveWithEnter(page);
@@ -214,7 +219,7 @@ test('a duplicate is caught at save and merged into the existing lead', async ({
   await screenshot(page, '08-duplicate-warning');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Saved Ana Müller');
-  await expect(firstName(page)).toBeFocused();
+  await expect(nameField(page)).toBeFocused();
 
   await page.keyboard.press('Alt+L');
   await expect(leadList(page).getByRole('listitem')).toHaveCount(1);
@@ -222,27 +227,52 @@ test('a duplicate is caught at save and merged into the existing lead', async ({
 });
 
 test('reload in the middle of typing: nothing lost', async ({ page }) => {
-  await page.keyboard.type('Chidi');
+  await page.keyboard.type('Okafor, Chidi');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('Okafor');
+  await page.keyboard.type('Northwind');
   await page.waitForTimeout(600); // the draft is written 300 ms after the last key
   await page.reload();
+  // The draft keeps first and last name; Name shows them joined.
+  await expect(nameField(page)).toHaveValue('Chidi Okafor');
   await expect(textbox(page, 'firstName')).toHaveValue('Chidi');
   await expect(textbox(page, 'lastName')).toHaveValue('Okafor');
+  await expect(textbox(page, 'company')).toHaveValue('Northwind');
+});
+
+test('an error of the last name is shown at Name, where it was typed, with the focus there', async ({ page }) => {
+  await page.keyboard.type(`Lena ${'Fischer-'.repeat(10)}Wolf`); // a last name over the 80 characters a CRM takes
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Wonka AG');
+  await page.keyboard.press('Enter');
+  await expect(nameField(page)).toBeFocused();
+  await expect(nameField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(nameField(page)).toHaveAccessibleDescription(/Last name: Keep this under 80 characters\./);
+  await expect(textbox(page, 'lastName')).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, '10-name-error');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Fischer, Lena');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Saved Lena Fischer');
 });
 
 test('a lead added with the CLI appears in the open list; keystrokes for a typed lead', async ({ page }) => {
-  // Keystrokes beyond the text for name + company + email, from the first field.
+  // Keystrokes beyond the text for name + company + email, from the first field (Name).
+  await page.setViewportSize({ width: 1280, height: 800 }); // the booth laptop's screen, for the screenshots
+  await screenshot(page, '09-new-lead-form');
   let keys = 0;
-  await page.keyboard.type('Lena');
-  for (const [text, tabs] of [['Fischer', 1], ['Wonka AG', 1], ['lena@wonka.example', 2]] as const) {
-    for (let tab = 0; tab < tabs; tab++) await page.keyboard.press('Tab');
-    keys += tabs;
+  await page.keyboard.type('Lena Fischer');
+  await expect(nameField(page)).toHaveAccessibleDescription('First name Lena · Last name Fischer');
+  for (const text of ['Wonka AG', 'lena@wonka.example']) {
+    await page.keyboard.press('Tab');
+    keys += 1;
     await page.keyboard.type(text);
   }
+  await screenshot(page, '09a-typed-lead');
   await page.keyboard.press('Enter');
   keys += 1;
   await expect(page.getByRole('status')).toContainText('Saved Lena Fischer');
+  await expect(nameField(page)).toBeFocused();
+  await screenshot(page, '09b-typed-lead-saved');
   figure('booth_typed_lead_extra_keystrokes', keys, 'keys');
 
   await page.keyboard.press('Alt+L');

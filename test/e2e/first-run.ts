@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
-export const firstName = (page: Page) => page.getByRole('textbox', { name: 'First name' });
+/** The New-lead form's first field: the person's whole name (its label also carries "needed for export"). */
+export const nameField = (page: Page) => page.getByRole('textbox', { name: /^Name\b/ });
 export const leadList = (page: Page) => page.getByRole('list', { name: 'Leads, newest first' });
 
 /** First-run setup with the keyboard: the name field has the focus, Enter in the show name finishes. */
@@ -15,5 +16,5 @@ export async function completeFirstRun(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('banner')).toContainText('Hannover Messe 2026');
   await expect(page.getByRole('banner')).toContainText('Dana Booth');
-  await expect(firstName(page)).toBeFocused();
+  await expect(nameField(page)).toBeFocused();
 }

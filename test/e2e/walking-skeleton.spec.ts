@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
-import { completeFirstRun, firstName, leadList } from './first-run';
+import { completeFirstRun, leadList, nameField } from './first-run';
 
 /**
  * The walking skeleton, as a person on a fresh machine lives it: set up, type leads with
@@ -43,22 +43,22 @@ test('first run, two leads by keyboard, search, and a restart keeps everything',
   await page.goto(host.url);
   await completeFirstRun(page);
 
-  // Lead 1: first name, last name, company, title, email, then Enter.
-  await typeFields(page, ['Ana', 'Müller', 'Acme GmbH', 'Head of Purchasing', 'ana.mueller@acme.example']);
+  // Lead 1: name, company, email, title, then Enter.
+  await typeFields(page, ['Ana Müller', 'Acme GmbH', 'ana.mueller@acme.example', 'Head of Purchasing']);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Saved Ana Müller');
-  await expect(firstName(page)).toBeFocused();
-  await expect(firstName(page)).toHaveValue('');
+  await expect(nameField(page)).toBeFocused();
+  await expect(nameField(page)).toHaveValue('');
 
   // Lead 2 has no company: saved anyway, with a quiet note about the export.
-  await typeFields(page, ['Ben', 'Okafor']);
+  await typeFields(page, ['Ben Okafor']);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Saved Ben Okafor — still needs Company for export');
-  await expect(firstName(page)).toBeFocused();
+  await expect(nameField(page)).toBeFocused();
 
   // A half-typed third lead, kept as a draft.
   const draftSaved = page.waitForResponse((response) => response.url().endsWith('/api/drafts.save'));
-  await page.keyboard.type('Cleo');
+  await page.keyboard.type('Cleo Park');
   await draftSaved;
 
   // Search finds the right lead and not the other.
@@ -75,7 +75,8 @@ test('first run, two leads by keyboard, search, and a restart keeps everything',
   await host.stop();
   const restarted = await launch();
   await page.goto(restarted.url);
-  await expect(firstName(page)).toHaveValue('Cleo');
+  await expect(nameField(page)).toHaveValue('Cleo Park');
+  await expect(page.getByRole('textbox', { name: /^Last name/ })).toHaveValue('Park');
   await expect(page.getByText('was not saved before LeadBooth closed')).toBeVisible();
   await page.getByRole('tab', { name: /Leads/ }).click();
   await expect(leadList(page).getByRole('listitem')).toHaveCount(2);
@@ -89,7 +90,7 @@ test('a bad email is shown next to the email field and nothing typed is lost', a
   await page.goto(host.url);
   await completeFirstRun(page);
 
-  await typeFields(page, ['Ben', 'Okafor', 'Globex', '', 'ben@globex']);
+  await typeFields(page, ['Ben Okafor', 'Globex', 'ben@globex']);
   await page.keyboard.press('Enter');
 
   const email = page.getByRole('textbox', { name: 'Email' });
@@ -98,7 +99,7 @@ test('a bad email is shown next to the email field and nothing typed is lost', a
   await expect(email).toBeFocused();
   await expect(page.getByRole('alert')).toContainText('Not saved yet');
   await expect(email).toHaveValue('ben@globex');
-  await expect(firstName(page)).toHaveValue('Ben');
+  await expect(nameField(page)).toHaveValue('Ben Okafor');
   await expect(page.getByRole('textbox', { name: /^Last name/ })).toHaveValue('Okafor');
   await expect(page.getByRole('textbox', { name: /^Company/ })).toHaveValue('Globex');
 

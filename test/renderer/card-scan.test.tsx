@@ -62,7 +62,7 @@ describe('card scanning on the lead form', () => {
     const scan = vi.fn(async () => TESSA);
     const api = fakeApi({ 'cards.scan': scan, 'drafts.save': vi.fn(async () => null) });
     renderEntry(readyStore(api));
-    type('Last name', 'Hartman-Typed');
+    type('Name', 'Hartman-Typed'); // one word: the last name
 
     pickPhoto(cardPhoto('tessa.jpg'));
     await waitFor(() => expect(field('First name').value).toBe('Tessa'));
@@ -74,10 +74,13 @@ describe('card scanning on the lead form', () => {
     expect(field('Notes').value).toBe('Fax: 05.36.49.92.99');
     // Typed by the person: kept, with the card's reading offered beside it.
     expect(field('Last name').value).toBe('Hartman-Typed');
+    expect(field('Name').value).toBe('Tessa Hartman-Typed'); // the card's first name joined with the typed last name
+    expect(field('Name').getAttribute('aria-describedby')).toBe('lead-name-split lead-lastName-scan');
     expect(field('Last name').getAttribute('aria-describedby')).toBe('lead-lastName-scan');
     expect(screen.getByText(/The card reads “Hartmann”/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Use the card’s' }));
     expect(field('Last name').value).toBe('Hartmann');
+    expect(field('Name').value).toBe('Tessa Hartmann');
 
     expect(screen.getByRole('img', { name: /tessa\.jpg/ }).getAttribute('src')).toBe('blob:card-photo');
     // The filled form is kept as a draft like a typed one.
@@ -122,8 +125,8 @@ describe('card scanning on the lead form', () => {
     expect(store.getState().scanId).toBeNull();
 
     // The next lead, typed by hand, is not tied to the card.
-    type('Last name', 'Okafor');
-    fireEvent.keyDown(field('Last name'), { key: 'Enter' });
+    type('Name', 'Okafor');
+    fireEvent.keyDown(field('Name'), { key: 'Enter' });
     await waitFor(() => expect(create).toHaveBeenCalledTimes(2));
     expect(create.mock.calls[1]?.[0]).toMatchObject({ captureMethod: 'typed' });
     expect(create.mock.calls[1]?.[0]).not.toHaveProperty('cardScanId');
@@ -136,14 +139,14 @@ describe('card scanning on the lead form', () => {
       'drafts.save': vi.fn(async () => null),
     });
     renderEntry(readyStore(api));
-    type('First name', 'Ben');
+    type('Name', 'Ben');
     pickPhoto(new File(['just text'], 'notes.jpg', { type: 'image/jpeg' }));
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(`${message}.`);
     expect(alert.textContent).toContain('Nothing you typed was changed');
     expect(alert.closest('.scan-area')).not.toBeNull();
-    expect(field('First name').value).toBe('Ben');
+    expect(field('Name').value).toBe('Ben');
     expect(screen.queryByRole('img')).toBeNull();
   });
 
@@ -173,15 +176,15 @@ describe('card scanning on the lead form', () => {
     // Busy where the person looks: next to the scan button and on the photo; the form stays usable.
     expect(document.querySelector('.scan-status')?.textContent).toContain('Reading the card… You can keep typing meanwhile.');
     expect(within(screen.getByRole('complementary', { name: 'Card photo' })).getByText(/Reading the card/)).toBeTruthy();
-    type('First name', 'Typed while reading');
-    expect(field('First name').value).toBe('Typed while reading');
+    type('Name', 'Typed while reading');
+    expect(field('Name').value).toBe('Typed while reading');
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear form' }));
     expect(screen.queryByRole('complementary')).toBeNull();
-    expect(field('First name').value).toBe('');
+    expect(field('Name').value).toBe('');
     finish(TESSA);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(field('First name').value).toBe('');
+    expect(field('Name').value).toBe('');
     expect(field('Email').value).toBe('');
     expect(store.getState().scanId).toBeNull();
   });
@@ -197,8 +200,8 @@ describe('card scanning on the lead form', () => {
     renderEntry(readyStore(api));
     pickPhoto(cardPhoto());
     await waitFor(() => expect(api['cards.scan']).toHaveBeenCalled());
-    type('Last name', 'Hartmann');
-    fireEvent.keyDown(field('Last name'), { key: 'Enter' });
+    type('Name', 'Hartmann');
+    fireEvent.keyDown(field('Name'), { key: 'Enter' });
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'));
     expect(create.mock.calls[0]?.[0]).not.toHaveProperty('cardScanId');
 
@@ -223,8 +226,8 @@ describe('card scanning on the lead form', () => {
     renderEntry(readyStore(api));
     pickPhoto(cardPhoto());
     await waitFor(() => expect(api['cards.scan']).toHaveBeenCalled());
-    type('Last name', 'Hartmann');
-    fireEvent.keyDown(field('Last name'), { key: 'Enter' });
+    type('Name', 'Hartmann');
+    fireEvent.keyDown(field('Name'), { key: 'Enter' });
     await waitFor(() => expect(create).toHaveBeenCalled());
 
     finishScan(TESSA); // arrives between sending the save and its answer
@@ -233,7 +236,7 @@ describe('card scanning on the lead form', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(field('Email').value).toBe('');
-    expect(field('First name').value).toBe('');
+    expect(field('Name').value).toBe('');
     expect(screen.queryByRole('complementary')).toBeNull();
   });
 

@@ -25,16 +25,16 @@ async function echoCreate(input: NewLead): Promise<SavedLead> {
   return { lead, missingForExport: missingForExport(lead) };
 }
 
-/** The form control whose label starts with these words ("Last name" has a "needed for export" tag after it). */
+/** The form control whose label starts with these words ("Name" and "Last name" have a "needed for export" tag after them). */
 const field = (label: string) => screen.getByLabelText(new RegExp(`^${label}`), { selector: 'input, textarea, select' }) as HTMLInputElement;
 const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
 
 describe('lead entry', () => {
-  it('saves on Enter, clears the form and puts focus back in the first field', async () => {
+  it('saves on Enter, clears the form and puts focus back in the first field, Name', async () => {
     const api = fakeApi({ 'leads.create': vi.fn(echoCreate), 'drafts.save': vi.fn(async () => null) });
     renderEntry(readyStore(api));
-    type('First name', 'Ana');
-    type('Last name', 'Müller');
+    expect(document.activeElement).toBe(field('Name'));
+    type('Name', 'Ana Müller');
     field('Job title').focus();
     fireEvent.keyDown(field('Job title'), { key: 'Enter' });
 
@@ -43,9 +43,10 @@ describe('lead entry', () => {
     expect(api['leads.create']).toHaveBeenCalledWith(
       expect.objectContaining({ firstName: 'Ana', lastName: 'Müller', leadSource: 'Trade Show', consent: null, rating: null }),
     );
+    expect(field('Name').value).toBe('');
     expect(field('First name').value).toBe('');
     expect(field('Last name').value).toBe('');
-    await waitFor(() => expect(document.activeElement).toBe(field('First name')));
+    await waitFor(() => expect(document.activeElement).toBe(field('Name')));
     // The draft is dropped once the lead is safe.
     await waitFor(() => expect(api['drafts.save']).toHaveBeenLastCalledWith({ fields: null }));
   });
@@ -57,7 +58,7 @@ describe('lead entry', () => {
       'drafts.save': vi.fn(async () => null),
     });
     renderEntry(readyStore(api));
-    type('First name', 'Ben');
+    type('Name', 'Ben Okafor');
     type('Email', 'ben@');
     fireEvent.keyDown(field('Email'), { key: 'Enter' });
 
@@ -67,7 +68,7 @@ describe('lead entry', () => {
     expect(describedBy?.textContent).toBe(message);
     expect(screen.getByRole('alert').textContent).toContain('Not saved yet');
     expect(email.value).toBe('ben@');
-    expect(field('First name').value).toBe('Ben');
+    expect(field('Name').value).toBe('Ben Okafor');
     await waitFor(() => expect(document.activeElement).toBe(email));
 
     // Typing in the field clears its error.
@@ -96,9 +97,9 @@ describe('lead entry', () => {
   it('keeps the half-typed lead as a draft after a short pause', async () => {
     const api = fakeApi({ 'drafts.save': vi.fn(async () => null) });
     renderEntry(readyStore(api));
-    type('First name', 'Cleo');
-    type('First name', 'Cleo P');
+    type('Name', 'Cleo');
+    type('Name', 'Cleo Park');
     await waitFor(() => expect(api['drafts.save']).toHaveBeenCalledTimes(1));
-    expect(api['drafts.save']).toHaveBeenCalledWith({ fields: expect.objectContaining({ firstName: 'Cleo P', leadSource: 'Trade Show' }) });
+    expect(api['drafts.save']).toHaveBeenCalledWith({ fields: expect.objectContaining({ firstName: 'Cleo', lastName: 'Park', leadSource: 'Trade Show' }) });
   });
 });

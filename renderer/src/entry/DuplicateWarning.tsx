@@ -3,11 +3,11 @@ import type { DuplicateReason } from '../../../shared/domain/duplicates';
 import { displayName } from '../../../shared/domain/lead';
 import { formatCapturedAt } from '../leads/format-captured-at';
 import { useAppStore } from '../store/app-store';
-import { leadFieldId } from './field-ids';
+import { NAME_FIELD_ID } from './field-ids';
 
-/** After a merge or a save the form is ready for the next person: back to the first field. */
+/** After a merge or a save the form is ready for the next person: back to the first field, Name. */
 function focusFirstField(saved: boolean): void {
-  if (saved) document.getElementById(leadFieldId('firstName'))?.focus();
+  if (saved) document.getElementById(NAME_FIELD_ID)?.focus();
 }
 
 /** What the warning says about why it thinks so. */

@@ -9,9 +9,11 @@ import { CardScanArea } from '../scan/CardScanArea';
 import { useAppStore, useAppStoreApi } from '../store/app-store';
 import { BoothQuestions } from './BoothQuestions';
 import { ConsentField } from './ConsentField';
-import { leadFieldId } from './field-ids';
-import { isLeadFormField, type LeadFormField } from './lead-form-model';
-import { FIELD_ORDER_FOR_FOCUS, orphanFieldErrors } from './field-order';
+import { NAME_FIELD_ID, NAME_MESSAGE_ID } from './field-ids';
+import { isLeadFormField } from './lead-form-model';
+import { FIELD_ORDER_FOR_FOCUS, focusIdForField, orphanFieldErrors } from './field-order';
+import { LeadNameField } from './LeadNameField';
+import { NAME_FIELD, type FieldOnScreen } from './name-field';
 import { LeadSourceField } from './LeadSourceField';
 import { LeadTextField } from './LeadTextField';
 import { MoreDetailsSection } from './MoreDetailsSection';
@@ -29,9 +31,11 @@ function isSaveKey(event: KeyboardEvent<HTMLFormElement>): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement;
 }
 
-/** The lead field an element edits (its id is leadFieldId(field)), or null. */
-function formFieldOf(target: EventTarget): LeadFormField | null {
-  if (!(target instanceof HTMLElement) || !target.id.startsWith('lead-')) return null;
+/** The field an element edits (its id is leadFieldId(field), or the Name field's), or null. */
+function fieldOnScreenOf(target: EventTarget): FieldOnScreen | null {
+  if (!(target instanceof HTMLElement)) return null;
+  if (target.id === NAME_FIELD_ID) return NAME_FIELD;
+  if (!target.id.startsWith('lead-')) return null;
   const name = target.id.slice('lead-'.length);
   return isLeadFormField(name) ? name : null;
 }
@@ -63,14 +67,15 @@ export function LeadEntryScreen() {
     const { fieldErrors } = store.getState();
     const firstInvalid = FIELD_ORDER_FOR_FOCUS.find((field) => fieldErrors[field] !== undefined);
     if (!saved && !firstInvalid) return; // A general error: the banner says it, focus stays where the person is.
-    setFocusRequest((previous) => ({ id: leadFieldId(saved || !firstInvalid ? 'firstName' : firstInvalid), serial: (previous?.serial ?? 0) + 1 }));
+    const id = saved || !firstInvalid ? NAME_FIELD_ID : focusIdForField(firstInvalid);
+    setFocusRequest((previous) => ({ id, serial: (previous?.serial ?? 0) + 1 }));
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
-    const field = formFieldOf(event.target);
-    // Alt+X: swap the field with its usual mix-up partner; the focus stays.
+    const field = fieldOnScreenOf(event.target);
+    // Alt+X: swap the field with its usual mix-up partner (in Name: first and last name); the focus stays.
     if (event.altKey && !event.ctrlKey && !event.metaKey && event.key.toLowerCase() === 'x' && field) {
-      if (swapField(field)) event.preventDefault();
+      if (swapField(field === NAME_FIELD ? 'firstName' : field)) event.preventDefault();
       return;
     }
     if (!isSaveKey(event)) return;
@@ -92,7 +97,7 @@ export function LeadEntryScreen() {
         onKeyDown={handleKeyDown}
         onSubmit={handleSubmit}
         // The focused field's box is outlined on the card beside the form.
-        onFocus={(event) => setReviewField(formFieldOf(event.target))}
+        onFocus={(event) => setReviewField(fieldOnScreenOf(event.target))}
         onBlur={() => setReviewField(null)}
       >
         <div className="form-messages">
@@ -110,18 +115,20 @@ export function LeadEntryScreen() {
           <div className="section-heading">
             <h2 id="section-person">Person</h2>
             <p className="section-hint">
-              Type what you have, then press <kbd>Enter</kbd>: the lead is saved and the form is ready for the next person.{' '}
-              <kbd>Alt</kbd>+<kbd>X</kbd> swaps first and last name, phone and mobile, or title and company.
+              Name, <kbd>Tab</kbd>, company, <kbd>Tab</kbd>, email, <kbd>Enter</kbd>: the lead is saved and the form is ready for the next
+              person. <kbd>Alt</kbd>+<kbd>X</kbd> swaps first and last name, phone and mobile, or title and company.
             </p>
           </div>
           <div className="field-grid">
-            <LeadTextField field="firstName" inputRef={firstFieldRef} />
-            <LeadTextField field="lastName" neededForExport />
+            <LeadNameField inputRef={firstFieldRef} />
             <LeadTextField field="company" neededForExport />
-            <LeadTextField field="title" />
             <LeadTextField field="email" type="email" />
+            <LeadTextField field="title" />
             <LeadTextField field="phone" type="tel" />
             <LeadTextField field="mobile" type="tel" />
+            {/* What Name splits into, to correct a split; their errors are shown at Name. */}
+            <LeadTextField field="firstName" errorShownAt={NAME_MESSAGE_ID} />
+            <LeadTextField field="lastName" neededForExport errorShownAt={NAME_MESSAGE_ID} />
           </div>
           <MoreDetailsSection />
         </section>

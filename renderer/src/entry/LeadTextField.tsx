@@ -13,16 +13,18 @@ interface LeadTextFieldProps {
   /** Salesforce needs it: shown as a quiet tag, never blocks saving. */
   neededForExport?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  /** The id of the message element that shows this field's error elsewhere (First and Last name: at Name). */
+  errorShownAt?: string;
 }
 
 /** One single-line field of the lead form, bound to the store by name. */
-export function LeadTextField({ field, type = 'text', neededForExport = false, inputRef }: LeadTextFieldProps) {
+export function LeadTextField({ field, type = 'text', neededForExport = false, inputRef, errorShownAt }: LeadTextFieldProps) {
   const value = useAppStore((state) => state.form[field]);
   const error = useAppStore((state) => state.fieldErrors[field]);
   const setField = useAppStore((state) => state.setField);
   const scanMark = useAppStore((state) => state.scanMarks[field]?.kind);
   const id = leadFieldId(field);
-  const messageId = leadFieldMessageId(field);
+  const messageId = errorShownAt ?? leadFieldMessageId(field);
   const describedBy = [error && messageId, scanMark && scanHintId(field)].filter(Boolean).join(' ');
   const className = ['field', error && 'field-invalid', scanMark === 'check' && 'field-check'].filter(Boolean).join(' ');
 
@@ -45,7 +47,7 @@ export function LeadTextField({ field, type = 'text', neededForExport = false, i
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
       />
-      <FieldMessage id={messageId} error={error} />
+      {!errorShownAt && <FieldMessage id={messageId} error={error} />}
       <ScanFieldHint field={field} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { LeadFormField } from './lead-form-model';
+import { NAME_FIELD, type FieldOnScreen } from './name-field';
 
 /** The words the form shows for each field; also used in messages ("still needs Company"). */
 export const FIELD_LABELS: Record<LeadFormField, string> = {
@@ -21,6 +22,13 @@ export const FIELD_LABELS: Record<LeadFormField, string> = {
   notes: 'Notes',
   consentGiven: 'Marketing consent',
 };
+
+/** The Name field's label: the person's whole name, split into First name and Last name. */
+export const NAME_FIELD_LABEL = 'Name';
+
+export function labelOnScreen(field: FieldOnScreen): string {
+  return field === NAME_FIELD ? NAME_FIELD_LABEL : FIELD_LABELS[field];
+}
 
 /** "Company", "Last name and Company": for the quiet "needed for export" messages. */
 export function joinFieldLabels(fields: readonly LeadFormField[]): string {

@@ -1,12 +1,17 @@
+import { leadFieldId, NAME_FIELD_ID } from './field-ids';
 import { isLeadFormField, type LeadFormField } from './lead-form-model';
+import { isNamePart } from './name-field';
 
-/** The order fields appear on screen: the first one with an error gets the focus. */
+/**
+ * The order fields appear on screen: the first one with an error gets the focus. First and
+ * last name come first because the Name field, where they are typed, opens the form.
+ */
 export const FIELD_ORDER_FOR_FOCUS: LeadFormField[] = [
   'firstName',
   'lastName',
   'company',
-  'title',
   'email',
+  'title',
   'phone',
   'mobile',
   'salutation',
@@ -20,6 +25,11 @@ export const FIELD_ORDER_FOR_FOCUS: LeadFormField[] = [
   'rating',
   'notes',
 ];
+
+/** The element that takes the focus for a field's error: first and last name are typed, and shown wrong, in Name. */
+export function focusIdForField(field: LeadFormField): string {
+  return isNamePart(field) ? NAME_FIELD_ID : leadFieldId(field);
+}
 
 /** Field errors the form has no place for (e.g. "capturedBy"): shown in the banner instead of being lost. */
 export function orphanFieldErrors(fieldErrors: Record<string, string>): string[] {

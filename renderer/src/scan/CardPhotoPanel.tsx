@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAppStore } from '../store/app-store';
 import type { OcrBox } from '../../../shared/parsing/ocr-types';
-import { FIELD_LABELS } from '../entry/field-labels';
+import { labelOnScreen } from '../entry/field-labels';
+import { reviewBox } from './review-box';
 import { useObjectUrl } from './use-object-url';
 
 /** The box as percentages of the image, so it follows the picture at any size. */
@@ -30,7 +31,9 @@ export function CardPhotoPanel() {
   const scanLost = useAppStore((state) => state.scanLost);
   const dismissLostScan = useAppStore((state) => state.dismissLostScan);
   const reviewField = useAppStore((state) => state.reviewField);
-  const box = useAppStore((state) => (state.reviewField ? state.scanBoxes[state.reviewField] : undefined));
+  const scanBoxes = useAppStore((state) => state.scanBoxes);
+  // Computed here, not in a selector: the Name field's box is a new object each time.
+  const box = useMemo(() => (reviewField ? reviewBox(reviewField, scanBoxes) : undefined), [reviewField, scanBoxes]);
   const readImage = useAppStore((state) => state.scanReadImage);
   const readUrl = useObjectUrl(readImage?.file ?? null);
   const photo = pending ?? scanned;
@@ -59,10 +62,10 @@ export function CardPhotoPanel() {
       {!pending && box && readImage && readUrl && reviewField && (
         <figure className="card-photo card-as-read">
           <div className="card-as-read-frame">
-            <img src={readUrl} alt={`The card as the scanner read it, ${FIELD_LABELS[reviewField]} outlined`} />
+            <img src={readUrl} alt={`The card as the scanner read it, ${labelOnScreen(reviewField)} outlined`} />
             <span className="field-outline" aria-hidden="true" style={outlineStyle(box, readImage.boxesWidth, readImage.boxesHeight)} />
           </div>
-          <figcaption>Where “{FIELD_LABELS[reviewField]}” was read on the card.</figcaption>
+          <figcaption>Where “{labelOnScreen(reviewField)}” was read on the card.</figcaption>
         </figure>
       )}
       <figure className={pending ? 'card-photo is-reading' : 'card-photo'}>

@@ -1,6 +1,7 @@
 import { MAX_CARD_IMAGE_BASE64_LENGTH, type CardScanResult, type StoredCardScan } from '../../../shared/ipc/contract';
 import type { OcrBox } from '../../../shared/parsing/ocr-types';
 import { isLeadFormField, type LeadFormField } from '../entry/lead-form-model';
+import type { FieldOnScreen } from '../entry/name-field';
 import { cardValues, fillPlan } from '../scan/card-to-form';
 import { readFileAsBase64 } from '../scan/read-file-base64';
 import type { StoreApi } from 'zustand';
@@ -42,8 +43,8 @@ export interface CardScanSlice {
   scanBoxes: Partial<Record<LeadFormField, OcrBox>>;
   /** The card as the scanner read it, loaded once a scan has boxes: the outlines are drawn on it. */
   scanReadImage: { file: Blob; boxesWidth: number; boxesHeight: number } | null;
-  /** The form field that has the focus: its box is outlined beside the form. */
-  reviewField: LeadFormField | null;
+  /** The form field that has the focus: its box (for Name, first and last name's) is outlined beside the form. */
+  reviewField: FieldOnScreen | null;
 
   /** Reads the card photo and fills the form's empty fields; never throws (errors land in scanError). */
   scanCard(file: File): Promise<void>;
@@ -56,7 +57,7 @@ export interface CardScanSlice {
    * has leaves a message on the photo instead (the lead then saves without it).
    */
   restoreScan(scanId: string): Promise<void>;
-  setReviewField(field: LeadFormField | null): void;
+  setReviewField(field: FieldOnScreen | null): void;
   /** A card read earlier (a capture-queue item) is put on the form, as if it had just been scanned. */
   showStoredScan(stored: StoredCardScan): void;
   /** The person read the message about a lost photo and removed it. */

@@ -8,6 +8,7 @@ import {
   type LeadForm,
   type LeadFormField,
 } from '../entry/lead-form-model';
+import { namePartsOf } from '../entry/name-field';
 import type { SliceCreator } from './app-state';
 import type { BadgeReading } from './badge-slice';
 import { toUiError } from './ui-error';
@@ -35,6 +36,8 @@ export interface EntrySlice {
   duplicates: LikelyDuplicate[] | null;
 
   setField(field: LeadFormField, value: string): void;
+  /** The Name field: what was typed is split into first and last name, the fields a lead stores. */
+  setName(typed: string): void;
   /** Writes what a card scan read (the scan slice decided which fields it may change). */
   fillFromCard(values: Partial<LeadForm>): void;
   /**
@@ -118,6 +121,24 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         ...(scanId && { [DRAFT_SCAN_KEY]: scanId }),
         ...(badge && { [DRAFT_BADGE_KEY]: JSON.stringify(badge) }),
       };
+    }
+
+    /**
+     * The person edited these fields: their errors go (the next Enter checks again), and so do
+     * the scan's marks on the fields whose value changed (the value is the person's now).
+     */
+    function editFields(values: Partial<LeadForm>): void {
+      const edited = Object.keys(values) as LeadFormField[];
+      // The API names the consent "consent" / "consent.wording"; the form calls its box consentGiven.
+      const apiNames = edited.map((field) => (field === 'consentGiven' ? 'consent' : field));
+      const otherErrors = Object.fromEntries(
+        Object.entries(get().fieldErrors).filter(([key]) => !apiNames.some((apiName) => key === apiName || key.startsWith(`${apiName}.`))),
+      );
+      const before = get().form;
+      // The warning was about what the form held; after an edit the next Enter checks again.
+      set({ form: { ...before, ...values }, fieldErrors: otherErrors, draftRestored: false, duplicates: null });
+      for (const field of edited) if (before[field] !== values[field]) get().forgetScanField(field);
+      scheduleDraft();
     }
 
     /** The duplicate check never stands between the person and a save: if it fails, the lead is saved. */
@@ -210,15 +231,11 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
       duplicates: null,
 
       setField(field, value) {
-        // The API names the consent "consent" / "consent.wording"; the form calls its box consentGiven.
-        const apiName = field === 'consentGiven' ? 'consent' : field;
-        const otherErrors = Object.fromEntries(
-          Object.entries(get().fieldErrors).filter(([key]) => key !== apiName && !key.startsWith(`${apiName}.`)),
-        );
-        // The warning was about what the form held; after an edit the next Enter checks again.
-        set({ form: { ...get().form, [field]: value }, fieldErrors: otherErrors, draftRestored: false, duplicates: null });
-        get().forgetScanField(field);
-        scheduleDraft();
+        editFields({ [field]: value });
+      },
+
+      setName(typed) {
+        editFields(namePartsOf(typed));
       },
 
       fillFromCard(values) {

@@ -41,6 +41,7 @@ describe('badge field (keyboard-wedge scanner)', () => {
     for (const line of ['BEGIN:VCARD', 'VERSION:3.0', 'N:Okafor;Chidi', 'ORG:Northwind', 'EMAIL:chidi@northwind.example', 'END:VCARD']) wedgeLine(line);
     expect(field('First name').value).toBe('Chidi');
     expect(field('Last name').value).toBe('Okafor');
+    expect(field('Name').value).toBe('Chidi Okafor'); // the badge's first and last name, joined
     expect(field('Company').value).toBe('Typed Co'); // what was typed stays; the badge's reading is offered
     expect(screen.getByText(/The card reads “Northwind”/)).toBeTruthy();
     expect(screen.getByText(/Badge read \(vCard\)/)).toBeTruthy();
@@ -55,8 +56,8 @@ describe('badge field (keyboard-wedge scanner)', () => {
     renderEntry(readyStore(api));
     wedgeLine('REG-2026-004711');
     expect(screen.getByText(/Badge id kept: REG-2026-004711/)).toBeTruthy();
-    fireEvent.change(field('Last name'), { target: { value: 'Okafor' } });
-    fireEvent.keyDown(field('Last name'), { key: 'Enter' });
+    fireEvent.change(field('Name'), { target: { value: 'Okafor' } });
+    fireEvent.keyDown(field('Name'), { key: 'Enter' });
     await waitFor(() =>
       expect(api['leads.create']).toHaveBeenCalledWith(expect.objectContaining({ badgeId: 'REG-2026-004711', captureMethod: 'badge_scan' })),
     );

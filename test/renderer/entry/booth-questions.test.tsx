@@ -41,9 +41,9 @@ describe('ask at the booth', () => {
     const need = await screen.findByRole('checkbox', { name: 'Need' });
     expect(screen.queryByRole('checkbox', { name: 'Budget' })).toBeNull();
     fireEvent.click(need);
-    const lastName = screen.getByLabelText(/^Last name/, { selector: 'input' });
-    fireEvent.change(lastName, { target: { value: 'Okafor' } });
-    fireEvent.keyDown(lastName, { key: 'Enter' });
+    const name = screen.getByLabelText(/^Name/, { selector: 'input' });
+    fireEvent.change(name, { target: { value: 'Okafor' } });
+    fireEvent.keyDown(name, { key: 'Enter' });
     await waitFor(() => expect(api['qualification.answer']).toHaveBeenCalledWith({ leadId: saved.id, key: 'need', state: 'met' }));
     expect(api['qualification.answer']).toHaveBeenCalledTimes(1);
     expect((screen.getByRole('checkbox', { name: 'Need' }) as HTMLInputElement).checked).toBe(false);

@@ -29,8 +29,7 @@ const field = (label: string) => screen.getByLabelText(new RegExp(`^${label}`), 
 const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
 
 function typeAna(): void {
-  type('First name', 'ana');
-  type('Last name', 'Muller');
+  type('Name', 'ana Muller');
   type('Company', 'Acme');
   fireEvent.keyDown(field('Company'), { key: 'Enter' });
 }
@@ -72,8 +71,8 @@ describe('duplicate warning at save', () => {
     expect(api['leads.merge']).toHaveBeenCalledWith(
       expect.objectContaining({ intoId: existing.id, lead: expect.objectContaining({ firstName: 'ana', company: 'Acme' }), clearDraft: true }),
     );
-    expect(field('First name').value).toBe('');
-    await waitFor(() => expect(document.activeElement).toBe(field('First name')));
+    expect(field('Name').value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(field('Name')));
   });
 
   it('an edit after the warning drops it, and a failing check never blocks the save', async () => {
@@ -85,9 +84,9 @@ describe('duplicate warning at save', () => {
     renderEntry(readyStore(api));
     typeAna();
     await screen.findByText(/Already saved/);
-    type('First name', 'Anabel');
+    type('Name', 'Anabel Muller');
     expect(screen.queryByText(/Already saved/)).toBeNull();
-    fireEvent.keyDown(field('First name'), { key: 'Enter' });
+    fireEvent.keyDown(field('Name'), { key: 'Enter' });
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved Anabel Muller'));
   });
 });

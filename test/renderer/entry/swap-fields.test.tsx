@@ -21,12 +21,16 @@ const type = (label: string, value: string) => fireEvent.change(field(label), { 
 describe('one-key swaps', () => {
   it('Alt+X swaps first and last name, phone and mobile, title and company; the focus stays', () => {
     renderEntry(readyStore(fakeApi({ 'drafts.save': vi.fn(async () => null) })));
-    type('First name', 'Müller');
-    type('Last name', 'Ana');
-    field('First name').focus();
-    fireEvent.keyDown(field('First name'), { key: 'x', altKey: true });
+    type('Name', 'Müller Ana');
+    field('Name').focus();
+    fireEvent.keyDown(field('Name'), { key: 'x', altKey: true });
     expect(field('First name').value).toBe('Ana');
     expect(field('Last name').value).toBe('Müller');
+    expect(field('Name').value).toBe('Ana Müller');
+    expect(document.activeElement).toBe(field('Name'));
+    // In First name or Last name themselves too.
+    fireEvent.keyDown(field('First name'), { key: 'x', altKey: true });
+    expect(field('First name').value).toBe('Müller');
     type('Job title', 'Acme GmbH');
     fireEvent.keyDown(field('Job title'), { key: 'x', altKey: true });
     expect(field('Company').value).toBe('Acme GmbH');

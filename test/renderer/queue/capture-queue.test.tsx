@@ -76,7 +76,7 @@ describe('capture queue on the entry form', () => {
     const api = fakeApi({ 'cards.get': vi.fn(async ({ scanId }) => storedScan(scanId, 'Okafor')), 'drafts.save': vi.fn(async () => null) });
     const store = readyStore(api);
     renderEntry(store);
-    fireEvent.change(field('First name'), { target: { value: 'Dana' } });
+    fireEvent.change(field('Name'), { target: { value: 'Dana' } });
     act(() => store.getState().applyQueue([item(1, 'ready')]));
     expect(api['cards.get']).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Open' })).toBeTruthy();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanNameText, nameShape, splitName } from '../../../shared/parsing/names';
+import { cleanNameText, joinName, nameShape, splitName } from '../../../shared/parsing/names';
 import { naturalCase } from '../../../shared/parsing/text';
 
 describe('names and case', () => {
@@ -14,6 +14,25 @@ describe('names and case', () => {
     expect(splitName('Xiao Ming Zhang')).toMatchObject({ firstName: 'Xiao Ming', lastName: 'Zhang' });
     // not Chinese syllables, or no family name the lists know: the usual split
     expect(splitName('Carlos Mendoza Lim')).toMatchObject({ firstName: 'Carlos', lastName: 'Mendoza Lim' });
+  });
+  it('splits a name as a person types it: last name first, particles, two surnames, one word', () => {
+    expect(splitName('Lena Fischer')).toMatchObject({ firstName: 'Lena', lastName: 'Fischer' });
+    expect(splitName('Fischer, Lena')).toMatchObject({ firstName: 'Lena', lastName: 'Fischer' });
+    // a degree after the comma is not a given name
+    expect(splitName('Anna Schmidt, Dipl.-Ing.')).toMatchObject({ firstName: 'Anna', lastName: 'Schmidt' });
+    expect(splitName('van der Berg, Anna-Lena, PhD')).toMatchObject({ firstName: 'Anna-Lena', lastName: 'van der Berg' });
+    expect(splitName('Ludwig van Beethoven')).toMatchObject({ firstName: 'Ludwig', lastName: 'van Beethoven' });
+    expect(splitName('Johann Sebastian von Bach')).toMatchObject({ firstName: 'Johann Sebastian', lastName: 'von Bach' });
+    expect(splitName('María José García López')).toMatchObject({ firstName: 'María José', lastName: 'García López' });
+    expect(splitName('Gabriel García y Márquez')).toMatchObject({ firstName: 'Gabriel', lastName: 'García y Márquez' });
+    expect(splitName('Fischer')).toMatchObject({ firstName: '', lastName: 'Fischer' });
+    expect(splitName('Van Morrison')).toMatchObject({ firstName: 'Van', lastName: 'Morrison' });
+    expect(splitName('')).toMatchObject({ firstName: '', lastName: '' });
+  });
+  it('joins first and last name back for display', () => {
+    expect(joinName('Lena', 'Fischer')).toBe('Lena Fischer');
+    expect(joinName('', 'Fischer')).toBe('Fischer');
+    expect(joinName(' Lena ', '')).toBe('Lena');
   });
   it('scores names above titles, companies and taglines', () => {
     expect(nameShape('Hugo Lindqvist')).toBeGreaterThan(0.8);
