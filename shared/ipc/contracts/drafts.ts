@@ -25,8 +25,14 @@ export const draftsChannels = {
       .object({
         fields: z
           .record(
-            // Form field names ("firstName", "consentGiven"): never "__proto__" or other keys that mean something to JavaScript.
-            z.string().max(MAX_DRAFT_KEY_LENGTH).regex(/^[A-Za-z][A-Za-z0-9]*$/, { message: 'A draft field name is a plain word.' }),
+            // Form field names ("firstName", "consentGiven") and the two keys above: never "__proto__"
+            // or other keys that mean something to JavaScript.
+            z
+              .string()
+              .max(MAX_DRAFT_KEY_LENGTH)
+              .refine((key) => /^[A-Za-z][A-Za-z0-9]*$/.test(key) || key === DRAFT_SCAN_KEY || key === DRAFT_BADGE_KEY, {
+                message: 'A draft field name is a plain word.',
+              }),
             z.string().max(32_000),
           )
           // The form has about twenty fields: a bound keeps a bad caller from filling the disk through drafts.

@@ -42,6 +42,13 @@ describe('closed gaps in what callers may send', () => {
     expect(await dispatch('drafts.save', { fields: { ['a'.repeat(65)]: 'x' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatch('drafts.save', JSON.parse('{"fields": {"__proto__": "x"}}'))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatch('drafts.save', { fields: { firstName: 'Ana' } })).toMatchObject({ ok: true, value: { fields: { firstName: 'Ana' } } });
+    expect(await dispatch('drafts.save', { fields: { _other: 'x' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('drafts.save keeps the card scan and the badge reading beside the fields', async () => {
+    const fields = { lastName: 'Ana', _cardScanId: 'scan-1', _badge: '{"raw":"X"}' };
+    expect(await dispatch('drafts.save', { fields })).toMatchObject({ ok: true, value: { fields } });
+    expect(await dispatch('drafts.get', {})).toMatchObject({ ok: true, value: { fields } });
   });
 
   it('shows an unexpected failure as a code and a reference, never its SQL or paths; the log gets the detail', async () => {
