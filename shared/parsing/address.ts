@@ -52,7 +52,7 @@ const CITY = "[\\p{L}][\\p{L}\\p{M} .'’\\-]*?";
 const UK_PC = '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}';
 const CA_PC = '[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]';
 /** A Canadian postcode after a province, digits possibly read as look-alike letters ("MSH 1J9"). */
-const CA_PC_OCR = '[A-Z][0-9OSIBZG][A-Z] ?[0-9OSIBZG][A-Z][0-9OSIBZG]';
+const CA_PC_OCR = '[A-Z][0-9OSIBZG][A-Z)|] ?[0-9OSIBZG][A-Z)|][0-9OSIBZG]';
 const IE_PC = '[AC-FHKNPRTV-Y][0-9]{2}[0-9W]? ?[AC-FHKNPRTV-Y0-9]{4}';
 
 interface Shape {
@@ -100,7 +100,8 @@ export function matchCityLine(text: string): CityMatch | null {
     const m = s.re.exec(t);
     if (!m?.groups) continue;
     const g = m.groups;
-    let city = (g.city ?? '').trim().replace(/[,\-–]+$/, '').trim();
+    // "Winnipeg. MB": a full stop the OCR read for the comma after the city
+    let city = (g.city ?? '').trim().replace(/[,.\-–]+$/, '').trim();
     let region = (g.region ?? '').trim();
     const pc = (g.pc ?? '').trim();
     let country = s.country;
@@ -214,18 +215,21 @@ const UNIT_WORD = /^(level|unit|suite|ste\.?|floor|fl\.?|building|bldg\.?|block|
 const place = (s: string): string => (isAllCaps(s) ? naturalCase(s, 'place') : s);
 
 const DIGIT_LOOKALIKE: Record<string, string> = { O: '0', S: '5', I: '1', B: '8', Z: '2', G: '6' };
+/** Glyphs the OCR reads for a capital in a narrow font: "B3) 2K9" is B3J 2K9. */
+const LETTER_LOOKALIKE: Record<string, string> = { ')': 'J', '|': 'I' };
 
 /**
  * A postcode as it must be printed where its format is certain: UK, Irish and Canadian codes
  * get the space the OCR dropped ("BS15TR" → "BS1 5TR": the UK inward code is always digit + two
- * letters; "M5H1J9" → "M5H 1J9"), and Canadian digit positions their digits back ("MSH" → "M5H").
+ * letters; "M5H1J9" → "M5H 1J9"), and Canadian digit and letter positions their characters back
+ * ("MSH" → "M5H", "B3)" → "B3J").
  */
 export function normalisePostcode(pc: string, country: string | undefined): string {
   if (country === 'GB' && !/\s/.test(pc)) return pc.replace(/(\d[A-Z]{2})$/, ' $1');
   if (country === 'IE' && !/\s/.test(pc) && pc.length === 7) return `${pc.slice(0, 3)} ${pc.slice(3)}`;
   if (country === 'CA') {
     const c = pc.replace(/\s/g, '');
-    const fixed = [...c].map((ch, i) => (i % 2 === 1 ? (DIGIT_LOOKALIKE[ch] ?? ch) : ch)).join('');
+    const fixed = [...c].map((ch, i) => (i % 2 === 1 ? (DIGIT_LOOKALIKE[ch] ?? ch) : (LETTER_LOOKALIKE[ch] ?? ch))).join('');
     return `${fixed.slice(0, 3)} ${fixed.slice(3)}`;
   }
   return pc;

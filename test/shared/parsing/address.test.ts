@@ -32,6 +32,10 @@ describe('street and postcode repairs', () => {
     expect(ca.city.value).toBe('Ottawa');
     expect(ca.street.value).toBe('200 Wellington Street');
   });
+  it('reads a bracket for J in a letter place of a Canadian postcode, and a full stop for the comma after the city', () => {
+    const ca = parseCard(page([['Ines Caron', 40, 40, 50], ['57 Harbour Road', 40, 400, 22], ['Moncton. NB E1) 4M7', 40, 430, 22]]));
+    expect([ca.street.value, ca.city.value, ca.region.value, ca.postalCode.value]).toEqual(['57 Harbour Road', 'Moncton', 'NB', 'E1J 4M7']);
+  });
   it('reads a "region, country" line under an Indian city line', () => {
     const card = parseCard(page([
       ['Arjun Mehra', 40, 40, 50],
