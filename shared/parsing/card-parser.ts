@@ -18,7 +18,7 @@ import { countryOf, parseAddress, type AddressResult, type Piece } from './addre
 import {
   companyWordScore, departmentScore, domainAgreement, isLogoInitials, legalFormScore, taglineScore, titleScore,
 } from './company';
-import { cleanNameText, emailAgreement, nameShape, splitName, type NameParts } from './names';
+import { cleanNameText, emailAgreement, isChineseName, nameShape, splitName, type NameParts } from './names';
 import { stripLogoPrefix } from './logo';
 import { repairTitleText } from './title-repair';
 import { findPhones, type PhoneHit } from './phone';
@@ -299,7 +299,9 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
     // the line names the e-mail's domain and the e-mail is not the person's: the company (cards without a person)
     if (dom >= 0.8 && agree === 0) return;
     const titled = titleBelow(ss, cands) ? TITLE_BELOW_BONUS : 0;
-    const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + titled + bonus;
+    // the shape of a name the lists recognise (a known family name): a person, not a company line
+    const known = isChineseName(text) ? KNOWN_NAME_BONUS : 0;
+    const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + titled + known + bonus;
     nameCands.push({ segs: ss, parts, score, shape });
   };
   for (const s of cands) consider([s], s.text, 0);
@@ -349,6 +351,7 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
  * Partnerships").
  */
 const TITLE_BELOW_BONUS = 0.7;
+const KNOWN_NAME_BONUS = 0.6;
 
 function titleBelow(name: readonly Segment[], others: readonly Segment[]): boolean {
   const box = unionBox(name.map((s) => s.box));

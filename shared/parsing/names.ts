@@ -89,6 +89,11 @@ const CHINESE_SYLLABLE = /^(?:[bcdfghjklmnpqrstwxyz]{1,3})?[aeiouy]{1,3}(?:ng|n|
  * Ming" (family name first) → Wei Ming / Tan. The family name is recognised from the surname list;
  * one of the most common surnames in front decides for family-name-first. Anything else → null.
  */
+/** A three-syllable Chinese name with a family name the list knows: a person, not a company line. */
+export function isChineseName(printed: string): boolean {
+  return chineseNameOrder(printed.trim().split(/\s+/)) !== null;
+}
+
 function chineseNameOrder(tokens: readonly string[]): Pick<NameParts, 'firstName' | 'lastName'> | null {
   if (tokens.length !== 3) return null;
   const keys = tokens.map((t) => key(t));

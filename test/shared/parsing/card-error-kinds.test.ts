@@ -40,6 +40,16 @@ describe('company and person', () => {
     expect(v).toMatchObject({ company: 'Corvid Harbour', fullName: 'Mei Xin Ho', firstName: 'Mei Xin', lastName: 'Ho', title: 'Senior Buyer' });
   });
 
+  it('a student card: the course under the name, the company in larger capitals below; the known family name decides', () => {
+    const v = read([
+      ['Jun Hao Teo', 60, 60, 26],
+      ['B.Sc. Marine Biology — Year 2', 60, 100, 14],
+      ['TIDEWATER HOLDINGS', 60, 150, 40],
+      ['Mobile | 9123 4567', 600, 60, 16],
+    ]);
+    expect(v).toMatchObject({ fullName: 'Jun Hao Teo', firstName: 'Jun Hao', lastName: 'Teo', company: 'Tidewater Holdings' });
+  });
+
   it('a company at the bottom without a legal form or a domain to agree with', () => {
     const v = read([
       ['Tomasz Wierzbicki', 60, 60, 40],
