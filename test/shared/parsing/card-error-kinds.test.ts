@@ -42,12 +42,12 @@ describe('company and person', () => {
 
   it('a student card: the course under the name, the company in larger capitals below; the known family name decides', () => {
     const v = read([
-      ['Jun Hao Teo', 60, 60, 26],
+      ['Jun Hao Teo', 60, 60, 22],
       ['B.Sc. Marine Biology — Year 2', 60, 100, 14],
-      ['TIDEWATER HOLDINGS', 60, 150, 40],
+      ['TIDEWATER MARINE', 60, 150, 34],
       ['Mobile | 9123 4567', 600, 60, 16],
     ]);
-    expect(v).toMatchObject({ fullName: 'Jun Hao Teo', firstName: 'Jun Hao', lastName: 'Teo', company: 'Tidewater Holdings' });
+    expect(v).toMatchObject({ fullName: 'Jun Hao Teo', firstName: 'Jun Hao', lastName: 'Teo', company: 'Tidewater Marine' });
   });
 
   it('a company at the bottom without a legal form or a domain to agree with', () => {
