@@ -17,6 +17,7 @@ import { applyDiacriticsPass } from './passes/diacritics-pass';
 import type { PgmImage } from './preprocess/raster';
 import { toOcrPage } from './engine/page-lines';
 import { refineLines, type LineRefinementOptions } from './passes/line-refinement';
+import { linesHidingContacts } from './passes/missing-contacts';
 import { createDiacriticsReader, type DiacriticsReader } from './passes/multilingual-line-reader';
 import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine } from './engine/worker-pool';
 
@@ -37,6 +38,12 @@ export { MAX_FILE_BYTES, type ScanInput };
  * same-row fragments are re-joined by rebuildLines() (shared/parsing/text.ts) instead.
  */
 export const DEFAULT_PSM = '11';
+
+/**
+ * How the lines that may hide a missing e-mail, website or phone are re-read: any of them the
+ * first pass was not sure of (below 0.9), at most two a card.
+ */
+const MISSING_CONTACTS_REFINEMENT: LineRefinementOptions = { maxConfidence: 0.9, smallMaxConfidence: 0.9, maxLines: 2 };
 
 export type ScanStage = 'queued' | 'preprocessing' | 'recognizing' | 'parsing' | 'done';
 
@@ -166,10 +173,16 @@ export function createScanner(options: ScannerOptions): Scanner {
     return readUpright(read, pre, { cropped: pre.steps.cropped, ...(signal ? { signal } : {}), ...(retry ? { wholePhoto: retry } : {}) });
   }
 
+  /**
+   * Read a card in one pool job. `parseCard` (scan only) parses while the job still holds the English
+   * worker, so a card that lost its e-mail, website or phone gets its doubtful lines re-read at once
+   * (missing-contacts.ts) rather than queueing again behind the rest of a batch.
+   */
   async function recognizeJob(
     input: ScanInput,
     opts: ScanOptions,
-  ): Promise<{ page: OcrPage; pre: PreprocessResult; source: PgmImage; ms: number; bytes: Uint8Array; timings: ScanTimings }> {
+    parseCard?: (page: OcrPage) => ParsedCard,
+  ): Promise<{ page: OcrPage; pre: PreprocessResult; source: PgmImage; ms: number; bytes: Uint8Array; timings: ScanTimings; parsed?: ParsedCard }> {
     const report = (stage: ScanStage, progress: number): void => safeProgress(opts, stage, progress);
     report('queued', 0);
     return pool.run(async (engine) => {
@@ -185,20 +198,43 @@ export function createScanner(options: ScannerOptions): Scanner {
       report('recognizing', 0.25);
       const timings: ScanTimings = { readMs: t1 - t0, preprocessMs: t2 - t1, ocrMs: 0, passes: 0 };
       const read = await ocr(engine, pre, timings, opts.signal, () => preprocessImage(bytes, name, { ...preOpts, noCrop: true }));
-      const page = await refine(engine, read.source, read.page, timings, opts.signal);
+      let page = await refine(engine, read.source, read.page, timings, opts.signal);
       const t3 = performance.now();
       timings.ocrMs = t3 - t2;
+      if (!parseCard) return { page, pre, source: read.source, ms: t3 - t0, bytes, timings };
+      report('parsing', 0.8);
+      let parsed = parseCard(page);
+      const hiding = refineOptions ? [] : linesHidingContacts(page, parsed);
+      if (hiding.length && !opts.signal?.aborted) {
+        const rescued = await refine(engine, read.source, page, timings, opts.signal, { ...MISSING_CONTACTS_REFINEMENT, onlyLines: hiding });
+        if (rescued !== page) {
+          page = rescued;
+          parsed = parseCard(page);
+        }
+      }
+      const t4 = performance.now();
+      timings.parseMs = t4 - t3;
       // `source` is the image the page was read from: a turned or uncropped copy when a retry won.
-      return { page, pre, source: read.source, ms: t3 - t0, bytes, timings };
+      return { page, pre, source: read.source, ms: t4 - t0, bytes, timings, parsed };
     }, opts.signal);
   }
 
-  /** Line refinement is an extra too: when it fails (not the worker), the first reading stands. */
-  async function refine(engine: OcrEngine, source: PgmImage, page: OcrPage, timings: ScanTimings, signal?: AbortSignal): Promise<OcrPage> {
-    if (!refineOptions || signal?.aborted) return page;
+  /**
+   * Line refinement is an extra too: when it fails (not the worker), the first reading stands.
+   * `settings` defaults to the scanner's own (none: no refinement).
+   */
+  async function refine(
+    engine: OcrEngine,
+    source: PgmImage,
+    page: OcrPage,
+    timings: ScanTimings,
+    signal?: AbortSignal,
+    settings: LineRefinementOptions | null = refineOptions,
+  ): Promise<OcrPage> {
+    if (!settings || signal?.aborted) return page;
     try {
-      const r = await refineLines(engine, source, page, { ...refineOptions, ...(signal ? { signal } : {}) });
-      Object.assign(timings, { refineMs: r.ms, refinedLines: r.reread, replacedLines: r.replaced });
+      const r = await refineLines(engine, source, page, { ...settings, ...(signal ? { signal } : {}) });
+      Object.assign(timings, { refineMs: (timings.refineMs ?? 0) + r.ms, refinedLines: (timings.refinedLines ?? 0) + r.reread, replacedLines: (timings.replacedLines ?? 0) + r.replaced });
       return r.page;
     } catch (err) {
       // a dead worker must still be replaced by the pool (and the job retried)
@@ -233,20 +269,17 @@ export function createScanner(options: ScannerOptions): Scanner {
       return { page, pre, ms, timings };
     },
     async scan(input, opts = {}) {
-      const { page, pre, source, ms, bytes, timings } = await recognizeJob(input, opts);
-      if (opts.signal?.aborted) throw new AbortError('scan cancelled');
+      const { page, pre, source, ms, bytes, timings, parsed } = await recognizeJob(input, opts, parse);
+      if (opts.signal?.aborted || !parsed) throw new AbortError('scan cancelled');
       const t1 = performance.now();
-      safeProgress(opts, 'parsing', 0.9);
-      const parsed = parse(page);
-      const t2 = performance.now();
       const fields = await restoreAccents(source, page, parsed, opts.signal);
-      const t3 = performance.now();
+      const t2 = performance.now();
       safeProgress(opts, 'done', 1);
       return {
         page,
         fields,
-        ms: Math.round(ms + (t3 - t1)),
-        timings: { ...timings, parseMs: t2 - t1, accentsMs: t3 - t2 },
+        ms: Math.round(ms + (t2 - t1)),
+        timings: { ...timings, accentsMs: t2 - t1 },
         image: { bytes, mime: pre.mime, width: pre.originalWidth, height: pre.originalHeight },
       };
     },

@@ -26,6 +26,8 @@ export interface LineRefinementOptions {
   smallPx?: number;
   /** At most this many re-reads per card (the time budget). */
   maxLines?: number;
+  /** Only these lines (indices into the page) are considered; default every line. */
+  onlyLines?: readonly number[];
   /** Crops are scaled so the line box is about this tall (px), by 1×–`maxScale`×. */
   targetLinePx?: number;
   maxScale?: number;
@@ -60,7 +62,7 @@ export const LINE_REFINEMENT_DEFAULTS = {
   minGain: 0.08,
 } as const;
 
-type Settings = Required<Omit<LineRefinementOptions, 'signal' | 'onReread'>>;
+type Settings = Required<Omit<LineRefinementOptions, 'signal' | 'onReread' | 'onlyLines'>>;
 
 /** Room around a line: enough paper for tesseract, little of the neighbouring lines. */
 const LINE_MARGINS: CropMargins = { left: 0.6, right: 0.6, top: 0.25, bottom: 0.25 };
@@ -151,9 +153,15 @@ export function rowOf(page: OcrPage, index: number, span: { x0: number; x1: numb
  * Lines worth a second look, worst first, at most `maxLines`: low confidence, or small and
  * not quite sure, or merged. Specks and single characters (icons, rules) are left alone.
  */
-export function selectLines(page: OcrPage, s: Pick<Settings, 'maxConfidence' | 'smallMaxConfidence' | 'smallPx' | 'maxLines'>): Candidate[] {
+export function selectLines(
+  page: OcrPage,
+  s: Pick<Settings, 'maxConfidence' | 'smallMaxConfidence' | 'smallPx' | 'maxLines'>,
+  onlyLines?: readonly number[],
+): Candidate[] {
   const needy: Array<{ index: number; merged: boolean; confidence: number }> = [];
+  const considered = onlyLines ? new Set(onlyLines) : null;
   page.lines.forEach((line, index) => {
+    if (considered && !considered.has(index)) return;
     const box = lineExtent(line);
     const h = height(box);
     if (h < MIN_LINE_PX || alnumCount(line.text) < 3) return;
@@ -273,7 +281,7 @@ export async function refineLines(
   if (page.width !== pre.width || page.height !== pre.height) return { page, reread: 0, replaced: 0, ms: performance.now() - t0 };
   const replacements = new Map<number, OcrLine[]>();
   let reread = 0;
-  for (const c of selectLines(page, s)) {
+  for (const c of selectLines(page, s, opts.onlyLines)) {
     if (opts.signal?.aborted) break;
     const before = c.indices.map((j) => page.lines[j]!);
     const psm = c.merged ? '6' : '7';
