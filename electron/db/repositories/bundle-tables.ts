@@ -40,12 +40,6 @@ export async function tableColumns(db: Kysely<Database>, section: BundleSection)
     }));
 }
 
-function toBundleValue(value: unknown, binary: boolean): BundleValue {
-  if (binary && value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (typeof value === 'bigint') return Number(value);
-  return value as BundleValue;
-}
-
 /**
  * The section's records, all of them or those whose `filter.column` is one of
  * `filter.values`, in the table's insertion order.
@@ -56,24 +50,31 @@ export async function readSectionRecords(
   filter?: { column: string; values: readonly string[] },
 ): Promise<BundleRecord[]> {
   const columns = await tableColumns(db, section);
-  const binary = new Set(section.binary ?? []);
   const select = sql.join(columns.map((column) => sql.ref(column.name)));
   const order = section.withoutRowid ? sql.join(section.key.map((column) => sql.ref(column))) : sql`rowid`;
-  const convert = (row: Record<string, unknown>): BundleRecord => {
-    const record: BundleRecord = {};
-    for (const column of columns) record[column.name] = toBundleValue(row[column.name], binary.has(column.name));
-    return record;
-  };
+  let rows: Record<string, unknown>[];
   if (!filter) {
-    const result = await sql<Record<string, unknown>>`SELECT ${select} FROM ${sql.table(section.table)} ORDER BY ${order}`.execute(db);
-    return result.rows.map(convert);
+    rows = (await sql<Record<string, unknown>>`SELECT ${select} FROM ${sql.table(section.table)} ORDER BY ${order}`.execute(db)).rows;
+  } else {
+    if (filter.values.length === 0) return [];
+    // The values as one JSON array SQLite unpacks (json_each): one query however many.
+    rows = (
+      await sql<Record<string, unknown>>`
+        SELECT ${select} FROM ${sql.table(section.table)}
+        WHERE ${sql.ref(filter.column)} IN (SELECT value FROM json_each(${JSON.stringify(filter.values)})) ORDER BY ${order}`.execute(db)
+    ).rows;
   }
-  if (filter.values.length === 0) return [];
-  // The values as one JSON array SQLite unpacks (json_each): one query however many.
-  const result = await sql<Record<string, unknown>>`
-    SELECT ${select} FROM ${sql.table(section.table)}
-    WHERE ${sql.ref(filter.column)} IN (SELECT value FROM json_each(${JSON.stringify(filter.values)})) ORDER BY ${order}`.execute(db);
-  return result.rows.map(convert);
+  // The rows are the records already (the columns in table order; integers come back as
+  // numbers, this connection does not ask for BigInts): only bytes need turning into text,
+  // in place, rather than copying 100,000 rows column by column.
+  for (const column of section.binary ?? []) {
+    for (const row of rows) {
+      const value = row[column];
+      if (value instanceof Uint8Array) row[column] = Buffer.from(value).toString('base64');
+    }
+  }
+  // Text, numbers and null from SQLite, bytes turned into base64 text just above.
+  return rows as BundleRecord[];
 }
 
 /**
