@@ -82,35 +82,42 @@ async function readByIds<Row extends { seq: number }>(db: Kysely<Database>, filt
 }
 
 /**
- * The rows of the leads a filter chooses, in capture order, read a slice at a time (in seq
- * order, so SQLite reads the table front to back) with progress between slices; null when
- * cancelled.
+ * The leads a filter chooses, each as `toItem` makes it of its row, in capture order, read
+ * a slice at a time (in seq order, so SQLite reads the table front to back) with progress
+ * between slices; null when cancelled. Each slice's rows are turned into items at once, so
+ * they are garbage while still young instead of 100,000 rows kept beside their items.
  */
-async function readChosen<Row extends { seq: number }>(db: Kysely<Database>, filter: ExportFilter, job: ExchangeJob, columns: ChosenColumns<Row>): Promise<Row[] | null> {
+async function readChosen<Row extends { seq: number }, Item>(
+  db: Kysely<Database>,
+  filter: ExportFilter,
+  job: ExchangeJob,
+  columns: ChosenColumns<Row>,
+  toItem: (row: Row) => Item,
+): Promise<Item[] | null> {
   const total = await countChosen(db, filter);
-  const rows: Row[] = [];
+  const items: Item[] = [];
   if (filter.leadIds) {
     for (let start = 0; start < filter.leadIds.length; start += SLICE_SIZE) {
       if (job.cancelled) return null;
-      rows.push(...(await readByIds(db, filter, filter.leadIds.slice(start, start + SLICE_SIZE), columns)));
-      await job.progress(rows.length, total);
+      for (const row of await readByIds(db, filter, filter.leadIds.slice(start, start + SLICE_SIZE), columns)) items.push(toItem(row));
+      await job.progress(items.length, total);
     }
-    return rows;
+    return items;
   }
   let after = 0;
   for (;;) {
     if (job.cancelled) return null;
-    const slice = await columns(filtered(db, filter)).where('seq', '>', after).orderBy('seq').limit(SLICE_SIZE).execute();
-    rows.push(...slice);
-    await job.progress(rows.length, total);
-    if (slice.length < SLICE_SIZE) return rows;
-    after = (slice[slice.length - 1] as Row).seq;
+    const rows = await columns(filtered(db, filter)).where('seq', '>', after).orderBy('seq').limit(SLICE_SIZE).execute();
+    for (const row of rows) items.push(toItem(row));
+    await job.progress(items.length, total);
+    if (rows.length < SLICE_SIZE) return items;
+    after = (rows[rows.length - 1] as Row).seq;
   }
 }
 
 /** The leads a filter chooses, whole, in capture order; null when cancelled. */
 async function readLeads(db: Kysely<Database>, filter: ExportFilter, job: ExchangeJob): Promise<Lead[] | null> {
-  return (await readChosen(db, filter, job, wholeRows))?.map(leadFromRow) ?? null;
+  return readChosen(db, filter, job, wholeRows, leadFromRow);
 }
 
 /** The chosen leads as the format needs them: a bundle reads its records itself (collectBundleSections) and needs only their ids. */
@@ -118,8 +125,8 @@ type ChosenLeads = { format: 'bundle'; ids: string[] } | { format: Exclude<Expor
 
 async function readChosenFor(db: Kysely<Database>, format: ExportFormat, filter: ExportFilter, job: ExchangeJob): Promise<ChosenLeads | null> {
   if (format === 'bundle') {
-    const rows = await readChosen(db, filter, job, idsOnly);
-    return rows && { format, ids: rows.map((row) => row.id) };
+    const ids = await readChosen(db, filter, job, idsOnly, (row) => row.id);
+    return ids && { format, ids };
   }
   const leads = await readLeads(db, filter, job);
   return leads && { format, ids: leads.map((lead) => lead.id), leads };
