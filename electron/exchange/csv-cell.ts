@@ -1,8 +1,7 @@
 /**
- * Every CSV LeadBooth writes goes through here: csv-stringify does the quoting, this module
- * makes sure no cell is run as a formula when the file is opened in a spreadsheet.
+ * Every CSV LeadBooth writes goes through here: RFC 4180 quoting, and no cell is run as a
+ * formula when the file is opened in a spreadsheet.
  */
-import { stringify } from 'csv-stringify/sync';
 
 /**
  * Characters that make Excel, LibreOffice Calc or Google Sheets read a cell as a formula
@@ -31,17 +30,31 @@ export interface CsvWriteOptions {
 }
 
 /**
+ * One cell as CSV text: neutralised, then quoted (inner quotes doubled) when it holds a
+ * comma, a double quote or the file's line ending. A line break other than the file's own
+ * line ending (a lone LF in a CRLF file) stays unquoted: that is what csv-stringify wrote
+ * with an explicit record delimiter, and the files keep the bytes they had.
+ */
+function cellText(cell: CsvCell, lineEnd: string): string {
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  if (cell === null || cell === undefined || cell === '') return '';
+  const text = neutralizeFormula(cell);
+  const quoted = text.includes(',') || text.includes('"') || text.includes(lineEnd);
+  return quoted ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
  * A header row and data rows as CSV text, every cell neutralised (the header too, since a
  * caller may pass a user's column names). Booleans are written `true`/`false`, empty
- * values as empty cells.
+ * values as empty cells. Written here rather than with csv-stringify, which produced the
+ * same bytes (the tests hold the two to that) at several times the cost per cell: a
+ * 100,000-lead export spent a fifth of its time in it.
  */
 export function writeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], options: CsvWriteOptions = {}): string {
-  return stringify([header as string[], ...(rows as CsvCell[][])], {
-    bom: options.bom ?? false,
-    record_delimiter: options.recordDelimiter ?? 'windows',
-    cast: {
-      string: (value) => neutralizeFormula(value),
-      boolean: (value) => (value ? 'true' : 'false'),
-    },
-  });
+  const lineEnd = options.recordDelimiter === 'unix' ? '\n' : '\r\n';
+  const lines: string[] = [options.bom ? '\uFEFF' : ''];
+  const line = (cells: readonly CsvCell[]) => cells.map((cell) => cellText(cell, lineEnd)).join(',') + lineEnd;
+  lines.push(line(header));
+  for (const row of rows) lines.push(line(row));
+  return lines.join('');
 }

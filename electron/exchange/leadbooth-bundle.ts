@@ -105,7 +105,9 @@ export function readBundle(text: string): LeadBoothBundle {
     records.forEach((record: unknown, index) => {
       const where = `${section.name}[${index}]`;
       if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new BundleError(`${where}: a record must be a JSON object.`);
-      for (const [column, value] of Object.entries(record)) {
+      // for…in rather than Object.entries: no [column, value] pair made per cell of a 100 MB bundle.
+      for (const column in record) {
+        const value = (record as Record<string, unknown>)[column];
         if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
           throw new BundleError(`${where}: "${column}" must be text, a number or null.`);
         }

@@ -8,7 +8,7 @@
  * mode, a save dialog's file in Electron), the CLI writes it to --out.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type {
   ExportBatch,
   ExportedFile,
@@ -53,47 +53,83 @@ function filtered(db: Kysely<Database>, filter: ExportFilter) {
   return query;
 }
 
+/** The query over `leads` a filter makes, before its columns are chosen. */
+type ChosenQuery = ReturnType<typeof filtered>;
+
+/**
+ * Which columns of each chosen lead an export reads: the whole row for the formats written
+ * from leads, the id alone for a bundle (it reads its records itself, collectBundleSections)
+ * and for counting. `seq` always comes along: the slices follow it.
+ */
+type ChosenColumns<Row extends { seq: number }> = (query: ChosenQuery) => SelectQueryBuilder<Database, 'leads', Row>;
+const wholeRows: ChosenColumns<LeadRow> = (query) => query.selectAll();
+const idsOnly: ChosenColumns<Pick<LeadRow, 'id' | 'seq'>> = (query) => query.select(['id', 'seq']);
+
 /** How many leads a filter chooses. */
 async function countChosen(db: Kysely<Database>, filter: ExportFilter): Promise<number> {
-  if (filter.leadIds) return (await readByIds(db, filter, filter.leadIds)).length;
+  if (filter.leadIds) return (await readByIds(db, filter, filter.leadIds, idsOnly)).length;
   const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
 /** Rows of these ids that also meet the rest of the filter, in capture order. */
-async function readByIds(db: Kysely<Database>, filter: ExportFilter, ids: readonly string[]): Promise<LeadRow[]> {
+async function readByIds<Row extends { seq: number }>(db: Kysely<Database>, filter: ExportFilter, ids: readonly string[], columns: ChosenColumns<Row>): Promise<Row[]> {
   // The ids as one JSON array SQLite unpacks (json_each): one query for the slice.
-  return filtered(db, filter)
-    .selectAll()
+  return columns(filtered(db, filter))
     .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
     .orderBy('seq')
     .execute();
 }
 
 /**
- * The leads a filter chooses, in capture order, read a slice at a time (in seq order, so
- * SQLite reads the table front to back) with progress between slices; null when cancelled.
+ * The leads a filter chooses, each as `toItem` makes it of its row, in capture order, read
+ * a slice at a time (in seq order, so SQLite reads the table front to back) with progress
+ * between slices; null when cancelled. Each slice's rows are turned into items at once, so
+ * they are garbage while still young instead of 100,000 rows kept beside their items.
  */
-async function readLeads(db: Kysely<Database>, filter: ExportFilter, job: ExchangeJob): Promise<Lead[] | null> {
+async function readChosen<Row extends { seq: number }, Item>(
+  db: Kysely<Database>,
+  filter: ExportFilter,
+  job: ExchangeJob,
+  columns: ChosenColumns<Row>,
+  toItem: (row: Row) => Item,
+): Promise<Item[] | null> {
   const total = await countChosen(db, filter);
-  const leads: Lead[] = [];
+  const items: Item[] = [];
   if (filter.leadIds) {
     for (let start = 0; start < filter.leadIds.length; start += SLICE_SIZE) {
       if (job.cancelled) return null;
-      for (const row of await readByIds(db, filter, filter.leadIds.slice(start, start + SLICE_SIZE))) leads.push(leadFromRow(row));
-      await job.progress(leads.length, total);
+      for (const row of await readByIds(db, filter, filter.leadIds.slice(start, start + SLICE_SIZE), columns)) items.push(toItem(row));
+      await job.progress(items.length, total);
     }
-    return leads;
+    return items;
   }
   let after = 0;
   for (;;) {
     if (job.cancelled) return null;
-    const rows = await filtered(db, filter).selectAll().where('seq', '>', after).orderBy('seq').limit(SLICE_SIZE).execute();
-    for (const row of rows) leads.push(leadFromRow(row));
-    await job.progress(leads.length, total);
-    if (rows.length < SLICE_SIZE) return leads;
-    after = (rows[rows.length - 1] as LeadRow).seq;
+    const rows = await columns(filtered(db, filter)).where('seq', '>', after).orderBy('seq').limit(SLICE_SIZE).execute();
+    for (const row of rows) items.push(toItem(row));
+    await job.progress(items.length, total);
+    if (rows.length < SLICE_SIZE) return items;
+    after = (rows[rows.length - 1] as Row).seq;
   }
+}
+
+/** The leads a filter chooses, whole, in capture order; null when cancelled. */
+async function readLeads(db: Kysely<Database>, filter: ExportFilter, job: ExchangeJob): Promise<Lead[] | null> {
+  return readChosen(db, filter, job, wholeRows, leadFromRow);
+}
+
+/** The chosen leads as the format needs them: a bundle reads its records itself (collectBundleSections) and needs only their ids. */
+type ChosenLeads = { format: 'bundle'; ids: string[] } | { format: Exclude<ExportFormat, 'bundle'>; ids: string[]; leads: Lead[] };
+
+async function readChosenFor(db: Kysely<Database>, format: ExportFormat, filter: ExportFilter, job: ExchangeJob): Promise<ChosenLeads | null> {
+  if (format === 'bundle') {
+    const ids = await readChosen(db, filter, job, idsOnly, (row) => row.id);
+    return ids && { format, ids };
+  }
+  const leads = await readLeads(db, filter, job);
+  return leads && { format, ids: leads.map((lead) => lead.id), leads };
 }
 
 function displayName(lead: Lead): string {
@@ -145,15 +181,15 @@ interface Produced {
 
 async function produce(
   context: ServiceContext,
-  format: ExportFormat,
-  leads: readonly Lead[],
+  chosen: ChosenLeads,
   options: { skipMissingRequired: boolean; stamp: string; everything: boolean; at: string },
 ): Promise<Produced> {
-  const base = `leadbooth-${format}-${options.stamp}`;
-  const ids = leads.map((lead) => lead.id);
+  const base = `leadbooth-${chosen.format}-${options.stamp}`;
+  const ids = chosen.ids;
   const plain = (file: ExportedFile): Produced => ({ files: [file], leadIds: ids, skippedCount: 0, truncations: [], convertedLeadIds: [] });
-  switch (format) {
+  switch (chosen.format) {
     case 'salesforce-leads': {
+      const leads = chosen.leads;
       const names = await eventNames(context.db);
       const csv = salesforceLeadsCsv(leads, { eventName: (id) => names.get(id), skipMissingRequired: options.skipMissingRequired });
       const kept = options.skipMissingRequired ? leads.filter((lead) => missingRequiredFields(lead).length === 0) : leads;
@@ -166,9 +202,9 @@ async function produce(
       };
     }
     case 'hubspot':
-      return plain({ name: `${base}.csv`, mime: CSV_MIME, content: hubspotContactsCsv(leads).text });
+      return plain({ name: `${base}.csv`, mime: CSV_MIME, content: hubspotContactsCsv(chosen.leads).text });
     case 'vcard':
-      return plain({ name: `${base}.vcf`, mime: 'text/vcard;charset=utf-8', content: leadsToVcards(leads) });
+      return plain({ name: `${base}.vcf`, mime: 'text/vcard;charset=utf-8', content: leadsToVcards(chosen.leads) });
     case 'bundle': {
       const sections = await collectBundleSections(context.db, options.everything ? null : ids);
       const text = writeBundle({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: options.at, sections });
@@ -277,12 +313,12 @@ async function exportChosen(
     recordedFilter?: ExportFilter;
   },
 ): Promise<ExportResult> {
-  const leads = await readLeads(context.db, request.filter, job);
-  if (leads === null || job.cancelled) return { cancelled: true };
-  if (leads.length === 0) throw new AppError('not_found', request.nothingChosen);
+  const chosen = await readChosenFor(context.db, request.format, request.filter, job);
+  if (chosen === null || job.cancelled) return { cancelled: true };
+  if (chosen.ids.length === 0) throw new AppError('not_found', request.nothingChosen);
   const now = context.clock.now();
   const at = nowIso(context);
-  const produced = await produce(context, request.format, leads, {
+  const produced = await produce(context, chosen, {
     skipMissingRequired: request.skipMissingRequired ?? false,
     stamp: fileStamp(now),
     everything: request.everything,

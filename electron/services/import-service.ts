@@ -182,8 +182,13 @@ class DuplicateIndex {
     }
   }
 
+  /** Nothing here to look like: no lead before the import gave a blocking key. */
+  get isEmpty(): boolean {
+    return this.byKey.size === 0;
+  }
+
   matches(lead: DuplicateSubject) {
-    if (this.byKey.size === 0) return [];
+    if (this.isEmpty) return [];
     const candidates = new Set<DuplicateSubject>();
     for (const key of blockingKeys(lead)) for (const candidate of this.byKey.get(key) ?? []) candidates.add(candidate);
     return findDuplicatesOf(lead, candidates, this.cache);
@@ -338,12 +343,15 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
     summary.details[section.name] = added;
   }
   if (job.cancelled) throw new ExchangeCancelled();
-  // Flag the new leads that look like leads that were here before.
-  const added = new Set(addedLeads);
-  for (const record of sections.leads ?? []) {
-    if (!added.has(record.id as string)) continue;
-    const subject = subjectOf(record);
-    if (await flagDuplicates(trx, index, subject, now)) summary.flagged++;
+  // Flag the new leads that look like leads that were here before (into an empty database
+  // there is nothing to compare, and 100,000 lookups of nothing are skipped).
+  if (!index.isEmpty) {
+    const added = new Set(addedLeads);
+    for (const record of sections.leads ?? []) {
+      if (!added.has(record.id as string)) continue;
+      const subject = subjectOf(record);
+      if (await flagDuplicates(trx, index, subject, now)) summary.flagged++;
+    }
   }
   return summary;
 }

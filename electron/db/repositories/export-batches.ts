@@ -29,10 +29,13 @@ export async function insertExportBatch(db: Kysely<Database>, batch: NewExportBa
     })
     .execute();
   // One statement for any number of leads: the ids go in as one JSON array that SQLite
-  // unpacks itself (json_each), instead of hundreds of multi-row INSERTs built here.
+  // unpacks itself (json_each), instead of hundreds of multi-row INSERTs built here. Sorted
+  // first, so the rows, the by-lead index and the leads' id index (the foreign key check)
+  // are each walked front to back: in random UUID order every row touched another page,
+  // about three times the cost with a few past batches of 100,000.
   await sql`
     INSERT OR IGNORE INTO export_batch_leads (batch_id, lead_id)
-    SELECT ${batch.id}, value FROM json_each(${JSON.stringify(leadIds)})`.execute(db);
+    SELECT ${batch.id}, value FROM json_each(${JSON.stringify(leadIds)}) ORDER BY value`.execute(db);
 }
 
 type BatchRow = Database['export_batches'];

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula, writeCsv } from '../../../electron/exchange/csv-cell';
+import { neutralizeFormula, writeCsv, type CsvCell } from '../../../electron/exchange/csv-cell';
 
 describe('neutralizeFormula', () => {
   it.each([
@@ -46,5 +47,28 @@ describe('writeCsv', () => {
     const nasty = ['=', '+', '-', '@', '\t', '\r'].map((start) => `${start}1+1`);
     const rows = parse(writeCsv(['x'], nasty.map((value) => [value])), {}) as string[][];
     for (const [cell] of rows.slice(1)) expect(cell).toMatch(/^'/);
+  });
+
+  it('writes byte for byte what csv-stringify wrote with the options the exports used before', () => {
+    // Every mix of the characters that matter for quoting and neutralising, at the start,
+    // inside and at the end of a cell, plus text that needs nothing.
+    const pieces = ['', 'a', ',', '"', '\r', '\n', '\r\n', '=', '+', '-', '@', '\t', "'", ' ', 'é', '😀', ';', '\uFF1D'];
+    const cells: CsvCell[] = [true, false, null, undefined];
+    for (const first of pieces) for (const second of pieces) for (const third of ['', 'x', '"', '\n']) cells.push(first + second + third);
+    const rows: CsvCell[][] = [];
+    for (let start = 0; start < cells.length; start += 7) rows.push(cells.slice(start, start + 7));
+    rows.push([]);
+    rows.push(['', '', '']);
+    const header = ['=Name', 'Plain', 'With, comma', '"Quoted"', ''];
+    for (const bom of [true, false]) {
+      for (const recordDelimiter of ['windows', 'unix'] as const) {
+        const expected = stringify([header, ...rows], {
+          bom,
+          record_delimiter: recordDelimiter,
+          cast: { string: (value) => neutralizeFormula(value), boolean: (value) => (value ? 'true' : 'false') },
+        });
+        expect(writeCsv(header, rows, { bom, recordDelimiter })).toBe(expected);
+      }
+    }
   });
 });
