@@ -49,7 +49,12 @@ describe('writeCsv', () => {
     for (const [cell] of rows.slice(1)) expect(cell).toMatch(/^'/);
   });
 
-  it('writes byte for byte what csv-stringify wrote with the options the exports used before', () => {
+  it('quotes a cell holding any line break, whatever the line ending of the file', () => {
+    expect(writeCsv(['Description'], [['first line\nsecond line'], ['a\rb']])).toBe('Description\r\n"first line\nsecond line"\r\n"a\rb"\r\n');
+    expect(writeCsv(['Description'], [['a\r\nb']], { recordDelimiter: 'unix' })).toBe('Description\n"a\r\nb"\n');
+  });
+
+  it('writes byte for byte what csv-stringify writes with RFC 4180 quoting of line breaks', () => {
     // Every mix of the characters that matter for quoting and neutralising, at the start,
     // inside and at the end of a cell, plus text that needs nothing.
     const pieces = ['', 'a', ',', '"', '\r', '\n', '\r\n', '=', '+', '-', '@', '\t', "'", ' ', 'é', '😀', ';', '\uFF1D'];
@@ -65,6 +70,7 @@ describe('writeCsv', () => {
         const expected = stringify([header, ...rows], {
           bom,
           record_delimiter: recordDelimiter,
+          quoted_match: /[\r\n]/,
           cast: { string: (value) => neutralizeFormula(value), boolean: (value) => (value ? 'true' : 'false') },
         });
         expect(writeCsv(header, rows, { bom, recordDelimiter })).toBe(expected);
