@@ -125,6 +125,18 @@ export interface Scanner {
   close(): Promise<void>;
 }
 
+/**
+ * The accents restored on a first reading, carried over to the final one: a field the re-read left
+ * as it was takes its accented version; a field the re-read changed keeps the new reading.
+ */
+export function carryOverAccents(accentedFirst: ParsedCard, first: ParsedCard, final: ParsedCard): ParsedCard {
+  const out = { ...final };
+  for (const field of Object.keys(final) as Array<keyof ParsedCard>) {
+    if (final[field].value === first[field].value) out[field] = accentedFirst[field];
+  }
+  return out;
+}
+
 export function defaultPoolSize(): number {
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(2, cpus));
@@ -182,7 +194,17 @@ export function createScanner(options: ScannerOptions): Scanner {
     input: ScanInput,
     opts: ScanOptions,
     parseCard?: (page: OcrPage) => ParsedCard,
-  ): Promise<{ page: OcrPage; pre: PreprocessResult; source: PgmImage; ms: number; bytes: Uint8Array; timings: ScanTimings; parsed?: ParsedCard }> {
+  ): Promise<{
+    page: OcrPage;
+    pre: PreprocessResult;
+    source: PgmImage;
+    ms: number;
+    bytes: Uint8Array;
+    timings: ScanTimings;
+    parsed?: ParsedCard;
+    /** The card with its accents, when the accents pass already ran beside the re-read. */
+    accented?: Promise<ParsedCard>;
+  }> {
     const report = (stage: ScanStage, progress: number): void => safeProgress(opts, stage, progress);
     report('queued', 0);
     return pool.run(async (engine) => {
@@ -204,18 +226,25 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (!parseCard) return { page, pre, source: read.source, ms: t3 - t0, bytes, timings };
       report('parsing', 0.8);
       let parsed = parseCard(page);
+      let accented: Promise<ParsedCard> | undefined;
       const hiding = refineOptions ? [] : linesHidingContacts(page, parsed);
       if (hiding.length && !opts.signal?.aborted) {
+        // The accents pass reads the name, company and address lines, which re-reading contact lines
+        // rarely changes: it runs on its own worker meanwhile, and what it restored is carried over.
+        const firstReading = parsed;
+        const firstAccented = restoreAccents(read.source, page, firstReading, opts.signal);
         const rescued = await refine(engine, read.source, page, timings, opts.signal, { ...MISSING_CONTACTS_REFINEMENT, onlyLines: hiding });
         if (rescued !== page) {
           page = rescued;
           parsed = parseCard(page);
         }
+        const finalReading = parsed;
+        accented = firstAccented.then((card) => carryOverAccents(card, firstReading, finalReading));
       }
       const t4 = performance.now();
       timings.parseMs = t4 - t3;
       // `source` is the image the page was read from: a turned or uncropped copy when a retry won.
-      return { page, pre, source: read.source, ms: t4 - t0, bytes, timings, parsed };
+      return { page, pre, source: read.source, ms: t4 - t0, bytes, timings, parsed, ...(accented ? { accented } : {}) };
     }, opts.signal);
   }
 
@@ -269,10 +298,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       return { page, pre, ms, timings };
     },
     async scan(input, opts = {}) {
-      const { page, pre, source, ms, bytes, timings, parsed } = await recognizeJob(input, opts, parse);
+      const { page, pre, source, ms, bytes, timings, parsed, accented } = await recognizeJob(input, opts, parse);
       if (opts.signal?.aborted || !parsed) throw new AbortError('scan cancelled');
       const t1 = performance.now();
-      const fields = await restoreAccents(source, page, parsed, opts.signal);
+      const fields = await (accented ?? restoreAccents(source, page, parsed, opts.signal));
       const t2 = performance.now();
       safeProgress(opts, 'done', 1);
       return {
