@@ -12,7 +12,7 @@ describe('ForgetLeadButton', () => {
   it('asks first; Cancel forgets nothing; confirming deletes the person and leaves their screen', async () => {
     const ana = leadWith({ firstName: 'Ana', lastName: 'Müller' });
     const other = leadWith({ lastName: 'Other' });
-    const forget = vi.fn(async () => ({ leadId: ana.id, photosRemoved: 1 }));
+    const forget = vi.fn(async () => ({ leadId: ana.id, photosRemoved: 1, contactsRemoved: 0 }));
     const query = vi.fn(async () => ({ items: [other], total: 1, offset: 0, duplicateIds: [] }));
     const store = readyStore(fakeApi({ 'leads.forget': forget, 'leads.query': query }));
     store.getState().navigate({ screen: 'leads' });

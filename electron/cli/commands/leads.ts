@@ -51,7 +51,8 @@ export async function runLeadsCommand(session: CliSession, words: string[], io: 
       if (!id || extra.length > 0) throw new UsageError('leads forget needs the id of one lead (see "leads list --json")');
       const forgotten = await session.client['leads.forget']({ id });
       // The id only: the person's name must not end up in a terminal's scroll-back or a shell log either.
-      io.stdout(`Forgot lead ${forgotten.leadId}: the lead, ${forgotten.photosRemoved} card photo(s) and its search entries are gone for good.`);
+      const contact = forgotten.contactsRemoved ? ', the contact converted from it' : '';
+      io.stdout(`Forgot lead ${forgotten.leadId}: the lead, ${forgotten.photosRemoved} card photo(s)${contact} and its search entries are gone for good.`);
       return;
     }
     case 'merge': {

@@ -18,6 +18,8 @@ export interface SavedLead {
 export interface ForgottenLead {
   leadId: string;
   photosRemoved: number;
+  /** The contact converted from the lead, removed with it (0 or 1). */
+  contactsRemoved: number;
 }
 
 export interface LeadPage {

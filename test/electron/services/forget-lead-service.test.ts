@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertCardScan } from '../../../electron/db/repositories/card-scans';
+import { convertLead } from '../../../electron/services/conversion-service';
 import { createEvent } from '../../../electron/services/events-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead } from '../../../electron/services/leads-service';
@@ -33,6 +34,25 @@ function filesContain(dbPath: string, needle: string): boolean {
 }
 
 describe('forgetLead', () => {
+  it('a converted person: the contact made of them goes too, the account (the company) and the deal stay', async () => {
+    const { lead } = await createLead(store.context, PERSON);
+    const summary = await convertLead(store.context, { leadId: lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: { name: 'Vortimax deal', closeDate: '2027-03-31', stage: 'Prospecting', amount: null } });
+    const sqlite = store.database.sqlite;
+    expect(sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(1);
+
+    expect(await forgetLead(store.context, lead.id)).toMatchObject({ contactsRemoved: 1 });
+    expect(sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM opportunity_contact_roles').pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM accounts WHERE id = ?').pluck().get(summary.accountId)).toBe(1);
+    expect(sqlite.prepare('SELECT count(*) FROM opportunities').pluck().get()).toBe(1);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(['zephyrine', 'quaxleigh', 'zephyrine.q@vortimax'].filter((needle) => filesContain(store.dbPath, needle))).toEqual([]);
+    // The account is the company: its address and phone number (Salesforce's lead → account mapping) stay with it.
+    expect(sqlite.prepare('SELECT street FROM accounts').pluck().get()).toBe(PERSON.street);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
+
   it('leaves nothing of the person in the database files, and logs the forgetting without personal data', async () => {
     for (let index = 0; index < 30; index++) await createLead(store.context, { firstName: `Other${index}`, lastName: 'Person', company: 'Vortex Ltd', notes: 'met at the booth' });
     const { lead } = await createLead(store.context, PERSON);
@@ -55,7 +75,7 @@ describe('forgetLead', () => {
     expect(SEARCHED.filter((needle) => filesContain(store.dbPath, needle))).toEqual(SEARCHED);
 
     const result = await forgetLead(store.context, lead.id);
-    expect(result).toEqual({ leadId: lead.id, photosRemoved: 1 });
+    expect(result).toEqual({ leadId: lead.id, photosRemoved: 1, contactsRemoved: 0 });
 
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     expect(SEARCHED.filter((needle) => filesContain(store.dbPath, needle))).toEqual([]);
