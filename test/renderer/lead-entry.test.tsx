@@ -6,18 +6,13 @@ import { AppError } from '../../shared/ipc/errors';
 import type { SavedLead } from '../../shared/ipc/contract';
 import { LeadEntryScreen } from '../../renderer/src/entry/LeadEntryScreen';
 import { CONSENT_WORDING } from '../../renderer/src/entry/lead-form-model';
-import { AppStoreContext, type AppStore } from '../../renderer/src/store/app-store';
+import { type AppStore } from '../../renderer/src/store/app-store';
+import { renderWithStore } from './render-screen';
 import { fakeApi, leadWith, readyStore } from './fake-store';
 
 afterEach(cleanup);
 
-function renderEntry(store: AppStore) {
-  render(
-    <AppStoreContext.Provider value={store}>
-      <LeadEntryScreen />
-    </AppStoreContext.Provider>,
-  );
-}
+const renderEntry = (store: AppStore) => renderWithStore(store, <LeadEntryScreen />);
 
 /** leads.create that echoes what it got, as the real service would. */
 async function echoCreate(input: NewLead): Promise<SavedLead> {

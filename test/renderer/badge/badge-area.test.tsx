@@ -6,18 +6,13 @@ import { AppError } from '../../../shared/ipc/errors';
 import { emptyParsedCard } from '../../../shared/parsing/card-fields';
 import type { SavedLead } from '../../../shared/ipc/contract';
 import { LeadEntryScreen } from '../../../renderer/src/entry/LeadEntryScreen';
-import { AppStoreContext, type AppStore } from '../../../renderer/src/store/app-store';
+import { type AppStore } from '../../../renderer/src/store/app-store';
+import { renderWithStore } from '../render-screen';
 import { fakeApi, leadWith, readyStore } from '../fake-store';
 
 afterEach(cleanup);
 
-function renderEntry(store: AppStore) {
-  render(
-    <AppStoreContext.Provider value={store}>
-      <LeadEntryScreen />
-    </AppStoreContext.Provider>,
-  );
-}
+const renderEntry = (store: AppStore) => renderWithStore(store, <LeadEntryScreen />);
 
 async function echo(input: NewLead): Promise<SavedLead> {
   const lead = leadWith({ firstName: input.firstName ?? '', lastName: input.lastName ?? '' });

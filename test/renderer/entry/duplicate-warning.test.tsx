@@ -4,18 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { missingForExport, type NewLead } from '../../../shared/domain/lead';
 import type { LikelyDuplicate, SavedLead } from '../../../shared/ipc/contract';
 import { LeadEntryScreen } from '../../../renderer/src/entry/LeadEntryScreen';
-import { AppStoreContext, type AppStore } from '../../../renderer/src/store/app-store';
+import { type AppStore } from '../../../renderer/src/store/app-store';
+import { renderWithStore } from '../render-screen';
 import { fakeApi, leadWith, readyStore, SHOW } from '../fake-store';
 
 afterEach(cleanup);
 
-function renderEntry(store: AppStore) {
-  render(
-    <AppStoreContext.Provider value={store}>
-      <LeadEntryScreen />
-    </AppStoreContext.Provider>,
-  );
-}
+const renderEntry = (store: AppStore) => renderWithStore(store, <LeadEntryScreen />);
 
 const existing = leadWith({ firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH', capturedBy: 'Kim Stand' });
 const match: LikelyDuplicate = { lead: existing, reasons: ['name+company'], eventName: SHOW.name };

@@ -4,18 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/ipc/errors';
 import { LeadEntryScreen } from '../../../renderer/src/entry/LeadEntryScreen';
 import { reviewBox } from '../../../renderer/src/scan/review-box';
-import { AppStoreContext, type AppStore } from '../../../renderer/src/store/app-store';
+import { type AppStore } from '../../../renderer/src/store/app-store';
+import { renderWithStore } from '../render-screen';
 import { fakeApi, readyStore } from '../fake-store';
 
 afterEach(cleanup);
 
-function renderEntry(store: AppStore) {
-  render(
-    <AppStoreContext.Provider value={store}>
-      <LeadEntryScreen />
-    </AppStoreContext.Provider>,
-  );
-}
+const renderEntry = (store: AppStore) => renderWithStore(store, <LeadEntryScreen />);
 
 const field = (label: string) => screen.getByLabelText(new RegExp(`^${label}`), { selector: 'input' }) as HTMLInputElement;
 const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });

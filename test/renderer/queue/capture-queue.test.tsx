@@ -5,18 +5,13 @@ import { missingForExport, type NewLead } from '../../../shared/domain/lead';
 import type { QueueItem, SavedLead, StoredCardScan } from '../../../shared/ipc/contract';
 import { emptyParsedCard } from '../../../shared/parsing/card-fields';
 import { LeadEntryScreen } from '../../../renderer/src/entry/LeadEntryScreen';
-import { AppStoreContext, type AppStore } from '../../../renderer/src/store/app-store';
+import { type AppStore } from '../../../renderer/src/store/app-store';
+import { renderWithStore } from '../render-screen';
 import { fakeApi, leadWith, readyStore } from '../fake-store';
 
 afterEach(cleanup);
 
-function renderEntry(store: AppStore) {
-  render(
-    <AppStoreContext.Provider value={store}>
-      <LeadEntryScreen />
-    </AppStoreContext.Provider>,
-  );
-}
+const renderEntry = (store: AppStore) => renderWithStore(store, <LeadEntryScreen />);
 
 const uuid = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const item = (n: number, status: QueueItem['status'], extra: Partial<QueueItem> = {}): QueueItem => ({
