@@ -44,7 +44,7 @@ export async function convertIfRuleMet(trx: Kysely<Database>, context: ServiceCo
   const criteria = await listCriteria(trx, lead.eventId);
   const plan = await planAutomaticConversion(trx, lead, rule, criteria, { now: context.clock.now(), eventName: event?.name ?? '' });
   if ('skip' in plan) return null;
-  await convertInTransaction(trx, context, plan.request, { automatic: true, actor: AUTOMATIC_ACTOR, now: nowIso(context) });
+  await convertInTransaction(trx, context, plan.request, { automatic: true, actor: AUTOMATIC_ACTOR, now: nowIso(context), read: plan.read });
   return (await findConversionSummary(trx, leadId)) ?? null;
 }
 
@@ -129,7 +129,7 @@ async function runRule(context: ServiceContext, run: { cancelled: boolean }, eve
             if (report.skipped.length < SKIPPED_LISTED) report.skipped.push({ leadId, name: displayName(lead), reason: plan.skip });
             continue;
           }
-          await convertInTransaction(trx, context, plan.request, { automatic: true, actor: AUTOMATIC_ACTOR, now: nowIso(context), lead });
+          await convertInTransaction(trx, context, plan.request, { automatic: true, actor: AUTOMATIC_ACTOR, now: nowIso(context), read: plan.read });
           report.converted++;
           changed.push(leadId);
         }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Account } from '../../../shared/domain/crm';
 import { normalizeCompanyName } from '../../../shared/domain/normalize';
+import { compiledInsert } from '../compiled-insert';
 import type { AccountRow, Database } from '../schema';
 
 export function accountFromRow(row: AccountRow): Account {
@@ -25,26 +26,25 @@ export function accountFromRow(row: AccountRow): Account {
 export const ACCOUNT_FILLABLE = ['website', 'domain', 'phone', 'street', 'city', 'region', 'postal_code', 'country'] as const;
 export type AccountFillable = (typeof ACCOUNT_FILLABLE)[number];
 
+const insertAccountRow = compiledInsert('accounts');
+
 export async function insertAccount(db: Kysely<Database>, account: Account): Promise<void> {
-  await db
-    .insertInto('accounts')
-    .values({
-      id: account.id,
-      name: account.name,
-      name_key: normalizeCompanyName(account.name),
-      website: account.website,
-      domain: account.domain,
-      phone: account.phone,
-      street: account.street,
-      city: account.city,
-      region: account.region,
-      postal_code: account.postalCode,
-      country: account.country,
-      created_by: account.createdBy,
-      created_at: account.createdAt,
-      updated_at: account.updatedAt,
-    })
-    .execute();
+  await insertAccountRow(db, {
+    id: account.id,
+    name: account.name,
+    name_key: normalizeCompanyName(account.name),
+    website: account.website,
+    domain: account.domain,
+    phone: account.phone,
+    street: account.street,
+    city: account.city,
+    region: account.region,
+    postal_code: account.postalCode,
+    country: account.country,
+    created_by: account.createdBy,
+    created_at: account.createdAt,
+    updated_at: account.updatedAt,
+  });
 }
 
 export async function findAccountById(db: Kysely<Database>, id: string): Promise<Account | undefined> {
