@@ -148,6 +148,13 @@ export async function queryReviewLeads(db: Kysely<Database>, query: ReviewQuery)
 export async function countReviewLeads(db: Kysely<Database>, filter: ReviewFilter, duplicates?: DuplicateMembership | null): Promise<number> {
   const filtered = conditions(filter, duplicates ?? null);
   if (!filtered) return 0;
+  if (filtered.match !== null && filtered.where.length === 1) {
+    // Words and nothing else: the FTS index counts its matches alone, without reading a
+    // lead (~1 ms instead of ~15 for a word in one lead of seven). The same number: each
+    // of its rows is one lead's, kept in step by the triggers of migration 0001.
+    const result = await sql<{ count: number }>`SELECT count(*) AS count FROM leads_fts WHERE leads_fts MATCH ${filtered.match}`.execute(db);
+    return Number(result.rows[0]?.count ?? 0);
+  }
   const index = await indexFor(db, filtered.match, 'captured');
   const result = await sql<{ count: number }>`SELECT count(*) AS count FROM leads ${index} ${whereClause(filtered.where)}`.execute(db);
   return Number(result.rows[0]?.count ?? 0);

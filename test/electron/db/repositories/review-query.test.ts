@@ -118,5 +118,8 @@ describe('review query', () => {
     expect(await countReviewLeads(store.context.db, { text: 'demo' })).toBe(demo.length);
     expect(await countReviewLeads(store.context.db, { text: 'demo', eventId: showA })).toBe(demo.filter((row) => row.event_id === showA).length);
     expect(await countReviewLeads(store.context.db, { text: 'demo', eventId: showA, status: 'Working' })).toBe(1); // Cy Müller
+    // Words alone are counted in the search index: a deleted lead's words leave it with the lead.
+    store.database.sqlite.prepare('DELETE FROM leads WHERE id = ?').run(demo[0]?.id);
+    expect(await countReviewLeads(store.context.db, { text: 'demo' })).toBe(demo.length - 1);
   });
 });
