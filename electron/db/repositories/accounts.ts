@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Account } from '../../../shared/domain/crm';
 import { normalizeCompanyName } from '../../../shared/domain/normalize';
-import { compiledInsert } from '../compiled-insert';
+import { compiledInsert, compiledQuery } from '../compiled-query';
 import type { AccountRow, Database } from '../schema';
 
 export function accountFromRow(row: AccountRow): Account {
@@ -79,22 +79,23 @@ export async function findAccountCandidates(
 ): Promise<AccountRow[]> {
   const byId = new Map<string, AccountRow>();
   if (query.nameKey) {
-    const rows = await db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('name_key', '>=', query.nameKey)
-      .where('name_key', '<', `${query.nameKey}\uffff`)
-      .orderBy('name_key')
-      .limit(query.limit)
-      .execute();
+    const rows = await selectAccountsByNameKeyPrefix(db, { from: query.nameKey, below: `${query.nameKey}\uffff`, limit: query.limit });
     for (const row of rows) byId.set(row.id, row);
   }
   for (const domain of query.domains) {
-    const rows = await db.selectFrom('accounts').selectAll().where('domain', '=', domain).limit(query.limit).execute();
+    const rows = await selectAccountsByDomain(db, { domain, limit: query.limit });
     for (const row of rows) byId.set(row.id, row);
   }
   return [...byId.values()];
 }
+
+// Compiled once: the automatic conversion rule asks for candidates for every lead.
+const selectAccountsByNameKeyPrefix = compiledQuery((db, args: { from: string; below: string; limit: number }) =>
+  db.selectFrom('accounts').selectAll().where('name_key', '>=', args.from).where('name_key', '<', args.below).orderBy('name_key').limit(args.limit),
+);
+const selectAccountsByDomain = compiledQuery((db, args: { domain: string; limit: number }) =>
+  db.selectFrom('accounts').selectAll().where('domain', '=', args.domain).limit(args.limit),
+);
 
 export interface AccountListQuery {
   text?: string | undefined;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ConversionRule, ConversionSummary } from '../../../shared/domain/crm';
 import type { OpportunityStage } from '../../../shared/domain/opportunity';
-import { compiledInsert } from '../compiled-insert';
+import { compiledInsert } from '../compiled-query';
 import type { ConversionRow, Database } from '../schema';
 
 const insertConversionRow = compiledInsert('conversions');

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Lead } from '../../../shared/domain/lead';
-import { compiledInsert } from '../compiled-insert';
+import { compiledInsert, compiledQuery } from '../compiled-query';
 import type { Database, LeadRow } from '../schema';
 import { editableColumns, leadFromRow, rowFromLead } from './lead-rows';
 import { toFtsPrefixQuery } from './fts-query';
@@ -28,8 +28,12 @@ export async function setLeadStanding(
   id: string,
   standing: { status: Lead['status']; rating: Lead['rating']; updatedAt: string },
 ): Promise<void> {
-  await db.updateTable('leads').set({ status: standing.status, rating: standing.rating, updated_at: standing.updatedAt }).where('id', '=', id).execute();
+  await updateLeadStanding(db, { id, status: standing.status, rating: standing.rating, updatedAt: standing.updatedAt });
 }
+
+const updateLeadStanding = compiledQuery((db, args: { id: string; status: Lead['status']; rating: Lead['rating']; updatedAt: string }) =>
+  db.updateTable('leads').set({ status: args.status, rating: args.rating, updated_at: args.updatedAt }).where('id', '=', args.id),
+);
 
 /** Whether a person chose the rating (then the checklist's suggestion leaves it alone). */
 export async function setRatingByPerson(db: Kysely<Database>, id: string, byPerson: boolean): Promise<void> {
@@ -41,8 +45,10 @@ export async function isRatingByPerson(db: Kysely<Database>, id: string): Promis
   return row?.rating_by_person === 1;
 }
 
+const selectLeadById = compiledQuery((db, args: { id: string }) => db.selectFrom('leads').selectAll().where('id', '=', args.id));
+
 export async function findLeadById(db: Kysely<Database>, id: string): Promise<Lead | undefined> {
-  const row = await db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await selectLeadById(db, { id });
   return row && leadFromRow(row);
 }
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ContactRole, Opportunity, StageChange } from '../../../shared/domain/crm';
 import { probabilityOf, type OpportunityStage } from '../../../shared/domain/opportunity';
-import { compiledInsert } from '../compiled-insert';
+import { compiledInsert } from '../compiled-query';
 import type { Database, OpportunityRow } from '../schema';
 
 export function opportunityFromRow(row: OpportunityRow & { converted_from_lead_id?: string | null }): Opportunity {

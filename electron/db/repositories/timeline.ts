@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TimelineDetails, TimelineEntry } from '../../../shared/domain/timeline';
-import { compiledInsert } from '../compiled-insert';
+import { compiledInsert } from '../compiled-query';
 import type { Database } from '../schema';
 
 export interface NewTimelineEntry {
