@@ -83,7 +83,7 @@ async function rankAccounts(
 ): Promise<Array<{ row: AccountRow; reason: AccountSuggestion['reason'] }>> {
   const nameKey = normalizeCompanyName(lead.company);
   const domains = domainsOf(lead);
-  const rows = await findAccountCandidates(db, { nameKey, domains, limit: SUGGESTION_LIMIT });
+  const rows = await findAccountCandidates(db, { nameKey, domains });
   const ranked = rows.map((row) => {
     const reason: AccountSuggestion['reason'] =
       nameKey !== '' && row.name_key === nameKey ? 'name' : domains.includes(row.domain) ? 'domain' : 'similar name';

@@ -71,30 +71,40 @@ export async function deleteAccount(db: Kysely<Database>, id: string): Promise<v
 
 /**
  * Accounts that may be the lead's company, through indexes only: the same name key, names
- * starting with it, or the same domain. At most `limit` of each kind.
+ * starting with it, or the same domain. At most CANDIDATES_PER_KIND of each kind.
  */
 export async function findAccountCandidates(
   db: Kysely<Database>,
-  query: { nameKey: string; domains: string[]; limit: number },
+  query: { nameKey: string; domains: string[] },
 ): Promise<AccountRow[]> {
   const byId = new Map<string, AccountRow>();
   if (query.nameKey) {
-    const rows = await selectAccountsByNameKeyPrefix(db, { from: query.nameKey, below: `${query.nameKey}\uffff`, limit: query.limit });
+    const rows = await selectAccountsByNameKeyPrefix(db, { from: query.nameKey, below: `${query.nameKey}\uffff` });
     for (const row of rows) byId.set(row.id, row);
   }
   for (const domain of query.domains) {
-    const rows = await selectAccountsByDomain(db, { domain, limit: query.limit });
+    const rows = await selectAccountsByDomain(db, { domain });
     for (const row of rows) byId.set(row.id, row);
   }
   return [...byId.values()];
 }
 
-// Compiled once: the automatic conversion rule asks for candidates for every lead.
-const selectAccountsByNameKeyPrefix = compiledQuery((db, args: { from: string; below: string; limit: number }) =>
-  db.selectFrom('accounts').selectAll().where('name_key', '>=', args.from).where('name_key', '<', args.below).orderBy('name_key').limit(args.limit),
+/** As many as the conversion dialog suggests at most. */
+const CANDIDATES_PER_KIND = 5;
+
+// Compiled once: the automatic conversion rule asks for candidates for every lead. The
+// LIMIT is literal SQL (see compiledQuery).
+const selectAccountsByNameKeyPrefix = compiledQuery((db, args: { from: string; below: string }) =>
+  db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('name_key', '>=', args.from)
+    .where('name_key', '<', args.below)
+    .orderBy('name_key')
+    .limit(sql.lit(CANDIDATES_PER_KIND)),
 );
-const selectAccountsByDomain = compiledQuery((db, args: { domain: string; limit: number }) =>
-  db.selectFrom('accounts').selectAll().where('domain', '=', args.domain).limit(args.limit),
+const selectAccountsByDomain = compiledQuery((db, args: { domain: string }) =>
+  db.selectFrom('accounts').selectAll().where('domain', '=', args.domain).limit(sql.lit(CANDIDATES_PER_KIND)),
 );
 
 export interface AccountListQuery {

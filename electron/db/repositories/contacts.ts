@@ -133,12 +133,21 @@ export async function findContactCandidates(
   return [...found.values()];
 }
 
-// Compiled once (the automatic conversion rule asks for every lead). `email <> ''` is
-// literal SQL, not a bound value: the partial index contacts_email (WHERE email <> '') then
-// applies once and for all. With a parameter SQLite can use that index only after checking
-// the bound value, so it planned the statement afresh on every run (4-5x the lookup itself).
+/** Enough for any one person: the caller keeps those that are this one. */
+const CANDIDATES_READ = 50;
+
+// Compiled once (the automatic conversion rule asks for every lead); the LIMIT is literal
+// SQL (see compiledQuery). So is `email <> ''`: the partial index contacts_email (WHERE
+// email <> '') then applies once and for all. With a parameter SQLite can use that index
+// only after checking the bound value, so it planned the statement afresh on every run
+// (4-5x the lookup itself).
 const selectContactsByEmail = compiledQuery((db, args: { email: string }) =>
-  db.selectFrom('contacts').selectAll().where(sql<boolean>`contacts.email <> ''`).where(sql<string>`lower(contacts.email)`, '=', args.email).limit(50),
+  db
+    .selectFrom('contacts')
+    .selectAll()
+    .where(sql<boolean>`contacts.email <> ''`)
+    .where(sql<string>`lower(contacts.email)`, '=', args.email)
+    .limit(sql.lit(CANDIDATES_READ)),
 );
 const selectContactsByLastName = compiledQuery((db, args: { accountId: string; lastName: string }) =>
   db
@@ -146,7 +155,7 @@ const selectContactsByLastName = compiledQuery((db, args: { accountId: string; l
     .selectAll()
     .where('contacts.account_id', '=', args.accountId)
     .where(sql<string>`contacts.last_name COLLATE NOCASE`, '=', args.lastName)
-    .limit(50),
+    .limit(sql.lit(CANDIDATES_READ)),
 );
 const selectContactsByName = compiledQuery((db, args: { accountId: string; lastName: string; firstName: string }) =>
   db
@@ -155,7 +164,7 @@ const selectContactsByName = compiledQuery((db, args: { accountId: string; lastN
     .where('contacts.account_id', '=', args.accountId)
     .where(sql<string>`contacts.last_name COLLATE NOCASE`, '=', args.lastName)
     .where(sql<string>`contacts.first_name COLLATE NOCASE`, '=', args.firstName)
-    .limit(50),
+    .limit(sql.lit(CANDIDATES_READ)),
 );
 
 export async function countContactsOfAccount(db: Kysely<Database>, accountId: string): Promise<number> {
