@@ -78,10 +78,13 @@ function conditions(filter: ReviewFilter, duplicates: DuplicateMembership | null
  */
 const MANY_MATCHES = 2_000;
 
-/** Whether the words match at least MANY_MATCHES leads: counted in the FTS index alone, stopping there. */
+/**
+ * Whether the words match at least MANY_MATCHES leads: counted in the FTS index alone,
+ * stopping there. The LIMIT is literal SQL: a bound one makes SQLite plan the statement again on every run.
+ */
 async function hasManyMatches(db: Kysely<Database>, match: string): Promise<boolean> {
   const result = await sql<{ found: number }>`
-    SELECT count(*) AS found FROM (SELECT 1 FROM leads_fts WHERE leads_fts MATCH ${match} LIMIT ${MANY_MATCHES})`.execute(db);
+    SELECT count(*) AS found FROM (SELECT 1 FROM leads_fts WHERE leads_fts MATCH ${match} LIMIT ${sql.lit(MANY_MATCHES)})`.execute(db);
   return Number(result.rows[0]?.found ?? 0) >= MANY_MATCHES;
 }
 
