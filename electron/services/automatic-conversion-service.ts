@@ -44,7 +44,7 @@ export async function convertIfRuleMet(trx: Kysely<Database>, context: ServiceCo
   const criteria = await listCriteria(trx, lead.eventId);
   const plan = await planAutomaticConversion(trx, lead, rule, criteria, { now: context.clock.now(), eventName: event?.name ?? '' });
   if ('skip' in plan) return null;
-  await convertInTransaction(trx, context, plan.request, { automatic: true, actor: AUTOMATIC_ACTOR, now: nowIso(context) });
+  await convertInTransaction(trx, context, plan.request, { automatic: true, actor: AUTOMATIC_ACTOR, now: nowIso(context), read: plan.read });
   return (await findConversionSummary(trx, leadId)) ?? null;
 }
 
@@ -59,9 +59,13 @@ export function cancelConversionRun(context: ServiceContext): { cancelled: boole
 }
 
 /**
- * Work is committed in slices of about this long, then the event loop gets a turn: the
- * window stays responsive. With the commit's fsync (~10 ms here) a slice blocks for less
- * than 100 ms; longer slices mean fewer fsyncs, so the run is faster.
+ * Work is committed in slices that block the event loop for about this long, commit
+ * included; then the event loop gets a turn: the window stays responsive. A slice stops
+ * taking leads when its time so far and the last commit's time reach it: the commit
+ * (an fsync, ~10 ms here, several times that on a busy disk) is part of the stall a
+ * person feels. A commit that also checkpoints the WAL takes longer than the one before:
+ * 70 ms leaves room for that under 100 ms. Longer slices mean fewer fsyncs, so the run is
+ * faster.
  */
 const SLICE_MS = 70;
 const SKIPPED_LISTED = 200;
@@ -107,6 +111,7 @@ async function runRule(context: ServiceContext, run: { cancelled: boolean }, eve
   const total = work.reduce((sum, item) => sum + item.leadIds.length, 0);
   let doneBefore = 0;
   const changed: string[] = [];
+  let lastCommitMs = 0;
   for (const { rule, leadIds } of work) {
     const event = await findEventById(context.db, rule.eventId);
     const criteria = await listCriteria(context.db, rule.eventId);
@@ -117,8 +122,10 @@ async function runRule(context: ServiceContext, run: { cancelled: boolean }, eve
         break;
       }
       const sliceStart = performance.now();
+      let workDone = sliceStart;
       await context.db.transaction().execute(async (trx) => {
-        while (index < leadIds.length && performance.now() - sliceStart < SLICE_MS) {
+        // At least one lead a slice, so a slow commit before cannot stall the run.
+        do {
           const leadId = leadIds[index++] as string;
           const lead = await findLeadById(trx, leadId);
           if (!lead) continue;
@@ -129,11 +136,13 @@ async function runRule(context: ServiceContext, run: { cancelled: boolean }, eve
             if (report.skipped.length < SKIPPED_LISTED) report.skipped.push({ leadId, name: displayName(lead), reason: plan.skip });
             continue;
           }
-          await convertInTransaction(trx, context, plan.request, { automatic: true, actor: AUTOMATIC_ACTOR, now: nowIso(context), lead });
+          await convertInTransaction(trx, context, plan.request, { automatic: true, actor: AUTOMATIC_ACTOR, now: nowIso(context), read: plan.read });
           report.converted++;
           changed.push(leadId);
-        }
+        } while (index < leadIds.length && performance.now() - sliceStart + lastCommitMs < SLICE_MS);
+        workDone = performance.now();
       });
+      lastCommitMs = performance.now() - workDone;
       context.notify('conversion.progress', { done: doneBefore + index, total });
       // Let the event loop breathe between slices: IPC, paints and a Cancel click get through.
       await new Promise<void>((resolve) => setImmediate(resolve));

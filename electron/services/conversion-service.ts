@@ -19,10 +19,10 @@ import {
 import { linkLeadActivitiesToOpportunity } from '../db/repositories/activities';
 import {
   CONTACT_FILLABLE,
-  contactFromRow,
   deleteContact,
   findContactRow,
   findContactCandidates,
+  findContactsByIds,
   insertContact,
   updateContactColumns,
   type ContactFillable,
@@ -73,28 +73,39 @@ function domainsOf(lead: Pick<Lead, 'website' | 'email'>): string[] {
 
 /** Existing accounts the lead may belong to, best first: same company name, same domain, then similar names. */
 export async function suggestAccounts(db: Kysely<Database>, lead: Pick<Lead, 'company' | 'website' | 'email'>): Promise<AccountSuggestion[]> {
+  return (await rankAccounts(db, lead)).map(({ row, reason }) => ({ account: accountFromRow(row), reason }));
+}
+
+/** suggestAccounts as rows: the automatic rule hands the one it picks to the conversion, which fills it without reading it again. */
+async function rankAccounts(
+  db: Kysely<Database>,
+  lead: Pick<Lead, 'company' | 'website' | 'email'>,
+): Promise<Array<{ row: AccountRow; reason: AccountSuggestion['reason'] }>> {
   const nameKey = normalizeCompanyName(lead.company);
   const domains = domainsOf(lead);
-  const rows = await findAccountCandidates(db, { nameKey, domains, limit: SUGGESTION_LIMIT });
+  const rows = await findAccountCandidates(db, { nameKey, domains });
   const ranked = rows.map((row) => {
     const reason: AccountSuggestion['reason'] =
       nameKey !== '' && row.name_key === nameKey ? 'name' : domains.includes(row.domain) ? 'domain' : 'similar name';
     const rank = reason === 'name' ? 0 : reason === 'domain' ? 1 : 2;
-    return { account: accountFromRow(row), reason, rank };
+    return { row, reason, rank };
   });
-  ranked.sort((first, second) => first.rank - second.rank || first.account.name.localeCompare(second.account.name));
-  return ranked.slice(0, SUGGESTION_LIMIT).map(({ account, reason }) => ({ account, reason }));
+  ranked.sort((first, second) => first.rank - second.rank || first.row.name.localeCompare(second.row.name));
+  return ranked.slice(0, SUGGESTION_LIMIT).map(({ row, reason }) => ({ row, reason }));
 }
 
 /** Contacts of the account that are this person: same email first, then the same name. */
 export async function suggestContacts(db: Kysely<Database>, accountId: string, lead: Lead): Promise<Contact[]> {
-  const contacts = await findContactCandidates(db, { accountId, email: lead.email, firstName: lead.firstName, lastName: lead.lastName });
+  return findContactsByIds(db, (await rankContacts(db, accountId, lead)).map((row) => row.id));
+}
+
+/** suggestContacts as rows (see rankAccounts). */
+async function rankContacts(db: Kysely<Database>, accountId: string, lead: Lead): Promise<ContactRow[]> {
+  const rows = await findContactCandidates(db, { accountId, email: lead.email, firstName: lead.firstName, lastName: lead.lastName });
   const email = normalizeEmail(lead.email);
   const name = normalizePersonName(`${lead.firstName} ${lead.lastName}`);
-  const byEmail = contacts.filter((contact) => email !== '' && normalizeEmail(contact.email) === email);
-  const byName = contacts.filter(
-    (contact) => !byEmail.includes(contact) && name !== '' && normalizePersonName(`${contact.firstName} ${contact.lastName}`) === name,
-  );
+  const byEmail = rows.filter((row) => email !== '' && normalizeEmail(row.email) === email);
+  const byName = rows.filter((row) => !byEmail.includes(row) && name !== '' && normalizePersonName(`${row.first_name} ${row.last_name}`) === name);
   return [...byEmail, ...byName];
 }
 
@@ -180,6 +191,13 @@ function contactValuesOf(lead: Lead): Record<ContactFillable, string> {
   };
 }
 
+/** What a caller of convertInTransaction has read already in the same transaction, so it is not read twice. */
+export interface RowsRead {
+  lead: Lead;
+  account?: AccountRow | undefined;
+  contact?: ContactRow | undefined;
+}
+
 /**
  * The one conversion, run inside the caller's transaction: by hand (its own transaction)
  * and by the automatic rule (many in one transaction). Throws AppError, and then the
@@ -189,10 +207,10 @@ export async function convertInTransaction(
   trx: Kysely<Database>,
   context: Pick<ServiceContext, 'newId'>,
   request: ConversionRequest,
-  options: { automatic: boolean; actor: string; now: string; /** Already read in this transaction by the caller. */ lead?: Lead },
+  options: { automatic: boolean; actor: string; now: string; /** Rows the caller has read already in this transaction. */ read?: RowsRead },
 ): Promise<string> {
   const { actor, now } = options;
-  const lead = options.lead ?? (await requireLead(trx, request.leadId));
+  const lead = options.read?.lead ?? (await requireLead(trx, request.leadId));
   // A converted lead has status Converted; conversions.lead_id is UNIQUE as well, so a race cannot convert twice.
   if (lead.status === 'Converted') {
     throw new AppError('conflict', 'This lead is converted already. Undo that conversion first to convert it again.');
@@ -203,7 +221,8 @@ export async function convertInTransaction(
   let accountId: string;
   let accountName: string;
   if (request.account.mode === 'existing') {
-    const row = await findAccountRow(trx, request.account.id);
+    const chosenId = request.account.id;
+    const row = options.read?.account?.id === chosenId ? options.read.account : await findAccountRow(trx, chosenId);
     if (!row) throw new AppError('not_found', 'The account picked no longer exists. Pick another one or create a new account.', { account: 'Unknown account.' });
     const filled = fillEmpty<AccountFillable>(row, accountValuesOf(lead), ACCOUNT_FILLABLE);
     if (Object.keys(filled.changes).length > 0) await updateAccountColumns(trx, row.id, filled.changes, now);
@@ -235,7 +254,8 @@ export async function convertInTransaction(
   let contactId: string;
   let contactName: string;
   if (request.contact.mode === 'existing') {
-    const row: ContactRow | undefined = await findContactRow(trx, request.contact.id);
+    const chosenId = request.contact.id;
+    const row: ContactRow | undefined = options.read?.contact?.id === chosenId ? options.read.contact : await findContactRow(trx, chosenId);
     if (!row) throw new AppError('not_found', 'The contact picked no longer exists. Pick another one or create a new contact.', { contact: 'Unknown contact.' });
     if (row.account_id !== accountId) {
       throw new AppError('invalid_input', 'The contact picked belongs to another account. Pick a contact of this account, or a new contact.', {
@@ -429,18 +449,20 @@ export async function planAutomaticConversion(
   rule: ConversionRule,
   criteria: readonly Criterion[],
   options: { now: Date; eventName: string },
-): Promise<{ request: ConversionRequest } | { skip: string }> {
+): Promise<{ request: ConversionRequest; read: RowsRead } | { skip: string }> {
   if (lead.status === 'Converted') return { skip: 'already converted' };
   if (lead.status === 'Unqualified') return { skip: 'Unqualified' };
   const answers = await listAnswers(db, lead.id);
   const summary = summarize(criteria, answers);
   if (summary.met < rule.minMet) return { skip: `${summary.met} of ${summary.total} criteria met, the rule needs ${rule.minMet}` };
   if (rule.requireCloseDate && !lead.expectedCloseDate) return { skip: 'no expected close date yet' };
-  const [bestAccount] = await suggestAccounts(db, lead);
-  const account: RecordChoice = bestAccount && bestAccount.reason !== 'similar name' ? { mode: 'existing', id: bestAccount.account.id } : { mode: 'new' };
-  const [bestContact] = account.mode === 'existing' ? await suggestContacts(db, account.id, lead) : [];
+  const [bestAccount] = await rankAccounts(db, lead);
+  const accountRow = bestAccount && bestAccount.reason !== 'similar name' ? bestAccount.row : undefined;
+  const account: RecordChoice = accountRow ? { mode: 'existing', id: accountRow.id } : { mode: 'new' };
+  const [bestContact] = accountRow ? await rankContacts(db, accountRow.id, lead) : [];
   const amount = amountOfAnswers(answers);
   return {
+    read: { lead, account: accountRow, contact: bestContact },
     request: {
       leadId: lead.id,
       account,

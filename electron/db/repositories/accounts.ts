@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Account } from '../../../shared/domain/crm';
 import { normalizeCompanyName } from '../../../shared/domain/normalize';
+import { compiledInsert, compiledQuery } from '../compiled-query';
 import type { AccountRow, Database } from '../schema';
 
 export function accountFromRow(row: AccountRow): Account {
@@ -25,26 +26,25 @@ export function accountFromRow(row: AccountRow): Account {
 export const ACCOUNT_FILLABLE = ['website', 'domain', 'phone', 'street', 'city', 'region', 'postal_code', 'country'] as const;
 export type AccountFillable = (typeof ACCOUNT_FILLABLE)[number];
 
+const insertAccountRow = compiledInsert('accounts');
+
 export async function insertAccount(db: Kysely<Database>, account: Account): Promise<void> {
-  await db
-    .insertInto('accounts')
-    .values({
-      id: account.id,
-      name: account.name,
-      name_key: normalizeCompanyName(account.name),
-      website: account.website,
-      domain: account.domain,
-      phone: account.phone,
-      street: account.street,
-      city: account.city,
-      region: account.region,
-      postal_code: account.postalCode,
-      country: account.country,
-      created_by: account.createdBy,
-      created_at: account.createdAt,
-      updated_at: account.updatedAt,
-    })
-    .execute();
+  await insertAccountRow(db, {
+    id: account.id,
+    name: account.name,
+    name_key: normalizeCompanyName(account.name),
+    website: account.website,
+    domain: account.domain,
+    phone: account.phone,
+    street: account.street,
+    city: account.city,
+    region: account.region,
+    postal_code: account.postalCode,
+    country: account.country,
+    created_by: account.createdBy,
+    created_at: account.createdAt,
+    updated_at: account.updatedAt,
+  });
 }
 
 export async function findAccountById(db: Kysely<Database>, id: string): Promise<Account | undefined> {
@@ -71,30 +71,41 @@ export async function deleteAccount(db: Kysely<Database>, id: string): Promise<v
 
 /**
  * Accounts that may be the lead's company, through indexes only: the same name key, names
- * starting with it, or the same domain. At most `limit` of each kind.
+ * starting with it, or the same domain. At most CANDIDATES_PER_KIND of each kind.
  */
 export async function findAccountCandidates(
   db: Kysely<Database>,
-  query: { nameKey: string; domains: string[]; limit: number },
+  query: { nameKey: string; domains: string[] },
 ): Promise<AccountRow[]> {
   const byId = new Map<string, AccountRow>();
   if (query.nameKey) {
-    const rows = await db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('name_key', '>=', query.nameKey)
-      .where('name_key', '<', `${query.nameKey}\uffff`)
-      .orderBy('name_key')
-      .limit(query.limit)
-      .execute();
+    const rows = await selectAccountsByNameKeyPrefix(db, { from: query.nameKey, below: `${query.nameKey}\uffff` });
     for (const row of rows) byId.set(row.id, row);
   }
   for (const domain of query.domains) {
-    const rows = await db.selectFrom('accounts').selectAll().where('domain', '=', domain).limit(query.limit).execute();
+    const rows = await selectAccountsByDomain(db, { domain });
     for (const row of rows) byId.set(row.id, row);
   }
   return [...byId.values()];
 }
+
+/** As many as the conversion dialog suggests at most. */
+const CANDIDATES_PER_KIND = 5;
+
+// Compiled once: the automatic conversion rule asks for candidates for every lead. The
+// LIMIT is literal SQL (see compiledQuery).
+const selectAccountsByNameKeyPrefix = compiledQuery((db, args: { from: string; below: string }) =>
+  db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('name_key', '>=', args.from)
+    .where('name_key', '<', args.below)
+    .orderBy('name_key')
+    .limit(sql.lit(CANDIDATES_PER_KIND)),
+);
+const selectAccountsByDomain = compiledQuery((db, args: { domain: string }) =>
+  db.selectFrom('accounts').selectAll().where('domain', '=', args.domain).limit(sql.lit(CANDIDATES_PER_KIND)),
+);
 
 export interface AccountListQuery {
   text?: string | undefined;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Activity, ActivityType } from '../../../shared/domain/activity';
+import { compiledQuery } from '../compiled-query';
 import type { ActivityRow, Database } from '../schema';
 
 function activityFromRow(row: ActivityRow): Activity {
@@ -41,7 +42,12 @@ export async function listActivities(db: Kysely<Database>, of: { leadId: string 
   return rows.map(activityFromRow);
 }
 
+// Compiled once: every conversion runs it (the automatic rule, thousands in a run).
+const linkActivities = compiledQuery((db, args: { leadId: string; opportunityId: string | null }) =>
+  db.updateTable('activities').set({ opportunity_id: args.opportunityId }).where('lead_id', '=', args.leadId),
+);
+
 /** A converted lead's activities follow it to the opportunity (and back again on undo). */
 export async function linkLeadActivitiesToOpportunity(db: Kysely<Database>, leadId: string, opportunityId: string | null): Promise<void> {
-  await db.updateTable('activities').set({ opportunity_id: opportunityId }).where('lead_id', '=', leadId).execute();
+  await linkActivities(db, { leadId, opportunityId });
 }

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { ConversionRule, ConversionSummary } from '../../../shared/domain/crm';
 import type { OpportunityStage } from '../../../shared/domain/opportunity';
+import { compiledInsert } from '../compiled-query';
 import type { ConversionRow, Database } from '../schema';
 
+const insertConversionRow = compiledInsert('conversions');
+
 export async function insertConversion(db: Kysely<Database>, row: ConversionRow): Promise<void> {
-  await db.insertInto('conversions').values(row).execute();
+  await insertConversionRow(db, row);
 }
 
 export async function findConversionOfLead(db: Kysely<Database>, leadId: string): Promise<ConversionRow | undefined> {

@@ -1,32 +1,17 @@
-import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Lead } from '../../../shared/domain/lead';
+import { compiledInsert, compiledQuery } from '../compiled-query';
 import type { Database, LeadRow } from '../schema';
 import { editableColumns, leadFromRow, rowFromLead } from './lead-rows';
 import { toFtsPrefixQuery } from './fts-query';
 
 // Repositories take Kysely<Database> so a caller can pass a transaction instead.
 
+// Compiled once: Kysely would build the same INSERT on every save (~70 µs, a sixth of a durable commit on a fast SSD).
+const insertLeadRow = compiledInsert('leads');
+
 export async function insertLead(db: Kysely<Database>, lead: Lead): Promise<void> {
-  const row = rowFromLead(lead);
-  const insert = (compiledLeadInsert ??= compileLeadInsert(db, row));
-  await db.executeQuery(CompiledQuery.raw(insert.sql, insert.columns.map((column) => row[column] ?? null)));
-}
-
-type LeadInsertRow = ReturnType<typeof rowFromLead>;
-
-/**
- * The INSERT of a lead is the same SQL every time (one placeholder per column), yet Kysely
- * would build and compile it on every save: ~70 µs, a sixth of a durable commit on a fast
- * SSD. It is compiled once, and each save only binds its values in the same column order.
- */
-let compiledLeadInsert: { sql: string; columns: Array<keyof LeadInsertRow> } | undefined;
-
-function compileLeadInsert(db: Kysely<Database>, row: LeadInsertRow): { sql: string; columns: Array<keyof LeadInsertRow> } {
-  const columns = Object.keys(row) as Array<keyof LeadInsertRow>;
-  // Compiled from nulls: Kysely leaves out a column whose value is undefined, and every
-  // column must keep its placeholder for the rows that come later.
-  const placeholders = Object.fromEntries(columns.map((column) => [column, null])) as unknown as LeadInsertRow;
-  return { sql: db.insertInto('leads').values(placeholders).compile().sql, columns };
+  await insertLeadRow(db, rowFromLead(lead));
 }
 
 /** Writes every editable column of the lead as it now is. */
@@ -43,8 +28,12 @@ export async function setLeadStanding(
   id: string,
   standing: { status: Lead['status']; rating: Lead['rating']; updatedAt: string },
 ): Promise<void> {
-  await db.updateTable('leads').set({ status: standing.status, rating: standing.rating, updated_at: standing.updatedAt }).where('id', '=', id).execute();
+  await updateLeadStanding(db, { id, status: standing.status, rating: standing.rating, updatedAt: standing.updatedAt });
 }
+
+const updateLeadStanding = compiledQuery((db, args: { id: string; status: Lead['status']; rating: Lead['rating']; updatedAt: string }) =>
+  db.updateTable('leads').set({ status: args.status, rating: args.rating, updated_at: args.updatedAt }).where('id', '=', args.id),
+);
 
 /** Whether a person chose the rating (then the checklist's suggestion leaves it alone). */
 export async function setRatingByPerson(db: Kysely<Database>, id: string, byPerson: boolean): Promise<void> {
@@ -56,8 +45,10 @@ export async function isRatingByPerson(db: Kysely<Database>, id: string): Promis
   return row?.rating_by_person === 1;
 }
 
+const selectLeadById = compiledQuery((db, args: { id: string }) => db.selectFrom('leads').selectAll().where('id', '=', args.id));
+
 export async function findLeadById(db: Kysely<Database>, id: string): Promise<Lead | undefined> {
-  const row = await db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await selectLeadById(db, { id });
   return row && leadFromRow(row);
 }
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ContactRole, Opportunity, StageChange } from '../../../shared/domain/crm';
 import { probabilityOf, type OpportunityStage } from '../../../shared/domain/opportunity';
+import { compiledInsert } from '../compiled-query';
 import type { Database, OpportunityRow } from '../schema';
 
 export function opportunityFromRow(row: OpportunityRow & { converted_from_lead_id?: string | null }): Opportunity {
@@ -24,24 +25,25 @@ export function opportunityFromRow(row: OpportunityRow & { converted_from_lead_i
   };
 }
 
+const insertOpportunityRow = compiledInsert('opportunities');
+const insertStageChangeRow = compiledInsert('opportunity_stage_history');
+const insertContactRoleRow = compiledInsert('opportunity_contact_roles');
+
 export async function insertOpportunity(db: Kysely<Database>, opportunity: Opportunity): Promise<void> {
-  await db
-    .insertInto('opportunities')
-    .values({
-      id: opportunity.id,
-      account_id: opportunity.accountId,
-      event_id: opportunity.eventId,
-      name: opportunity.name,
-      stage: opportunity.stage,
-      close_date: opportunity.closeDate,
-      amount: opportunity.amount,
-      lead_source: opportunity.leadSource,
-      lost_reason: opportunity.lostReason,
-      created_by: opportunity.createdBy,
-      created_at: opportunity.createdAt,
-      updated_at: opportunity.updatedAt,
-    })
-    .execute();
+  await insertOpportunityRow(db, {
+    id: opportunity.id,
+    account_id: opportunity.accountId,
+    event_id: opportunity.eventId,
+    name: opportunity.name,
+    stage: opportunity.stage,
+    close_date: opportunity.closeDate,
+    amount: opportunity.amount,
+    lead_source: opportunity.leadSource,
+    lost_reason: opportunity.lostReason,
+    created_by: opportunity.createdBy,
+    created_at: opportunity.createdAt,
+    updated_at: opportunity.updatedAt,
+  });
   await appendStageChange(db, opportunity.id, { stage: opportunity.stage, at: opportunity.createdAt, actor: opportunity.createdBy });
 }
 
@@ -76,7 +78,7 @@ export async function setOpportunityStage(
 }
 
 async function appendStageChange(db: Kysely<Database>, opportunityId: string, change: StageChange): Promise<void> {
-  await db.insertInto('opportunity_stage_history').values({ opportunity_id: opportunityId, ...change }).execute();
+  await insertStageChangeRow(db, { opportunity_id: opportunityId, stage: change.stage, at: change.at, actor: change.actor });
 }
 
 export async function listStageHistory(db: Kysely<Database>, opportunityId: string): Promise<StageChange[]> {
@@ -93,10 +95,7 @@ export async function addContactRole(
   db: Kysely<Database>,
   role: { opportunityId: string; contactId: string; role: string; isPrimary: boolean },
 ): Promise<void> {
-  await db
-    .insertInto('opportunity_contact_roles')
-    .values({ opportunity_id: role.opportunityId, contact_id: role.contactId, role: role.role, is_primary: role.isPrimary ? 1 : 0 })
-    .execute();
+  await insertContactRoleRow(db, { opportunity_id: role.opportunityId, contact_id: role.contactId, role: role.role, is_primary: role.isPrimary ? 1 : 0 });
 }
 
 export async function listContactRoles(db: Kysely<Database>, opportunityId: string): Promise<ContactRole[]> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Criterion, CriterionAnswer, CriterionKind, CriterionState } from '../../../shared/domain/qualification';
+import { compiledQuery } from '../compiled-query';
 import type { Database } from '../schema';
 
 export async function listCriteria(db: Kysely<Database>, eventId: string): Promise<Criterion[]> {
@@ -34,8 +35,10 @@ export async function replaceCriteria(db: Kysely<Database>, eventId: string, cri
     .execute();
 }
 
+const selectAnswers = compiledQuery((db, args: { leadId: string }) => db.selectFrom('lead_criteria').selectAll().where('lead_id', '=', args.leadId));
+
 export async function listAnswers(db: Kysely<Database>, leadId: string): Promise<CriterionAnswer[]> {
-  const rows = await db.selectFrom('lead_criteria').selectAll().where('lead_id', '=', leadId).execute();
+  const rows = await selectAnswers(db, { leadId });
   return rows.map((row) => ({
     key: row.criterion_key,
     state: row.state as CriterionState,

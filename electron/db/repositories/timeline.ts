@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TimelineDetails, TimelineEntry } from '../../../shared/domain/timeline';
+import { compiledInsert } from '../compiled-query';
 import type { Database } from '../schema';
 
 export interface NewTimelineEntry {
@@ -10,13 +11,12 @@ export interface NewTimelineEntry {
   details: TimelineDetails;
 }
 
+const insertTimelineRow = compiledInsert('lead_timeline');
+
 /** Appends; nothing ever updates or deletes a timeline row (only forgetting the lead does). */
 export async function appendTimeline(db: Kysely<Database>, entry: NewTimelineEntry): Promise<void> {
   const { kind, ...details } = entry.details;
-  await db
-    .insertInto('lead_timeline')
-    .values({ id: entry.id, lead_id: entry.leadId, at: entry.at, actor: entry.actor, kind, details: JSON.stringify(details) })
-    .execute();
+  await insertTimelineRow(db, { id: entry.id, lead_id: entry.leadId, at: entry.at, actor: entry.actor, kind, details: JSON.stringify(details) });
 }
 
 /** Newest first (by insertion order: two entries of one moment keep their order). */

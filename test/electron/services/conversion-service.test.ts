@@ -220,4 +220,25 @@ describe('automatic conversion', () => {
     const progress = store.notifications.filter((notification) => notification.event === 'conversion.progress');
     expect(progress.at(-1)?.payload).toEqual({ done: 2, total: 2 });
   });
+
+  it('converts into the existing account and contact it suggests, filling only their empty fields, and undo restores exactly', async () => {
+    const first = await lead({ firstName: 'Ana', lastName: 'Silva', company: 'Acme GmbH', email: 'ana@acme.example' });
+    const existing = await convertLead(store.context, { leadId: first, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: null });
+    await setConversionRule(store.context, eventId, { minMet: 3, requireCloseDate: false, stage: 'Prospecting', closeInDays: 90 });
+    const again = await lead({ firstName: 'Ana', lastName: 'Silva', company: 'ACME AG', email: 'Ana@Acme.example', city: 'Austin', title: 'CTO' });
+    for (const key of ['budget', 'authority', 'need']) await store.database.db
+      .insertInto('lead_criteria')
+      .values({ lead_id: again, criterion_key: key, state: 'met', value: '', note: '', answered_by: 'x', answered_at: 'x' })
+      .execute();
+    const before = await snapshot();
+
+    expect((await runConversionRule(store.context, eventId)).converted).toBe(1);
+    const account = await getAccount(store.context, existing.accountId);
+    expect(account.account).toMatchObject({ name: 'Acme GmbH', city: 'Austin' });
+    expect(account.contacts).toEqual([expect.objectContaining({ id: existing.contactId, title: 'CTO', city: 'Austin', email: 'ana@acme.example' })]);
+    expect((await getLeadDetail(store.context, again)).conversion).toMatchObject({ accountCreated: false, contactCreated: false, automatic: true });
+
+    await undoConversion(store.context, again);
+    expect(await snapshot()).toEqual(before);
+  });
 });

@@ -5,6 +5,8 @@ import { createEvent } from '../../../../electron/services/events-service';
 import { createLead, updateLead } from '../../../../electron/services/leads-service';
 import { setStaffName } from '../../../../electron/services/settings-service';
 import { DEFAULT_REVIEW_SORT, type ReviewFilter, type ReviewSort } from '../../../../shared/domain/review';
+import { insertLead } from '../../../../electron/db/repositories/leads';
+import { makeLead } from '../../../support/lead-fixture';
 import { openTempStore, steppingClock, type TempStore } from '../../../support/temp-database';
 
 let store: TempStore;
@@ -79,5 +81,45 @@ describe('review query', () => {
     snapshot = await duplicateSnapshot(store.context.db);
     expect(snapshot.memberIds.size).toBe(3);
     expect((await reviewLeadIds(store.context.db, { duplicate: 'yes' }, snapshot.membership)).length).toBe(3);
+  });
+
+  it('reads the same window and count when the words match thousands of leads (the sort index is walked then)', async () => {
+    // 3,000 more leads, three to a minute (ties fall back to seq); "demo" in 2,250 of them:
+    // past the count from which a search walks the sort's index instead of looking every match up.
+    await store.context.db.transaction().execute(async (trx) => {
+      for (let index = 0; index < 3000; index++) {
+        const capturedAt = new Date(Date.parse('2026-11-05T00:00:00.000Z') + ((index * 7) % 1000) * 60_000).toISOString();
+        await insertLead(
+          trx,
+          makeLead({ lastName: `Lead ${index}`, notes: index % 4 === 3 ? 'call back' : 'wants a demo', eventId: index % 3 === 0 ? showB : showA, capturedAt }),
+        );
+      }
+    });
+    // The expected lists, worked out here from every lead's row.
+    const rows = store.database.sqlite.prepare('SELECT id, seq, last_name, event_id, captured_at, notes FROM leads').all() as Array<{
+      id: string; seq: number; last_name: string; event_id: string; captured_at: string; notes: string;
+    }>;
+    const demo = rows.filter((row) => row.notes.includes('demo'));
+    const newestFirst = (list: typeof rows) =>
+      [...list].sort((a, b) => b.captured_at.localeCompare(a.captured_at) || b.seq - a.seq).map((row) => row.id);
+    const ids = (leads: Array<{ id: string }>) => leads.map((lead) => lead.id);
+    expect(demo.length).toBeGreaterThan(2000);
+
+    expect(ids(await query({ text: 'demo' }, DEFAULT_REVIEW_SORT, 0, 100))).toEqual(newestFirst(demo).slice(0, 100));
+    expect(ids(await query({ text: 'dem', eventId: showA }, DEFAULT_REVIEW_SORT, 1200, 100))).toEqual(
+      newestFirst(demo.filter((row) => row.event_id === showA)).slice(1200, 1300),
+    );
+    expect(ids(await query({ text: 'demo', eventId: showB }, { by: 'captured', direction: 'asc' }, 0, 100))).toEqual(
+      newestFirst(demo.filter((row) => row.event_id === showB)).reverse().slice(0, 100),
+    );
+    expect(names(await query({ text: 'wants demo' }, { by: 'name', direction: 'desc' }, 0, 3))).toEqual(
+      demo.map((row) => row.last_name).sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase())).slice(0, 3),
+    );
+    expect(await countReviewLeads(store.context.db, { text: 'demo' })).toBe(demo.length);
+    expect(await countReviewLeads(store.context.db, { text: 'demo', eventId: showA })).toBe(demo.filter((row) => row.event_id === showA).length);
+    expect(await countReviewLeads(store.context.db, { text: 'demo', eventId: showA, status: 'Working' })).toBe(1); // Cy Müller
+    // Words alone are counted in the search index: a deleted lead's words leave it with the lead.
+    store.database.sqlite.prepare('DELETE FROM leads WHERE id = ?').run(demo[0]?.id);
+    expect(await countReviewLeads(store.context.db, { text: 'demo' })).toBe(demo.length - 1);
   });
 });
