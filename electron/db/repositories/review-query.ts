@@ -8,13 +8,13 @@ import { leadExportedCondition } from './export-batches';
 
 /**
  * The review list's query: a filter and a sort over every lead, read a window at a time.
- * Each sort has an index (migration 0006), within a show and across shows, so a page is
+ * Each sort has an index (migration 0007), within a show and across shows, so a page is
  * read in index order and stops after `limit` rows instead of sorting 100,000 leads.
  * Offset paging: the list can jump anywhere (a scrollbar dragged to the middle); an
  * offset walks the index, which stays in single milliseconds at 100k.
  */
 
-// The same expressions as the indexes of migration 0006: SQLite uses an expression index
+// The same expressions as the indexes of migration 0007: SQLite uses an expression index
 // only for exactly the same text.
 export const STATUS_RANK_SQL =
   "(CASE status WHEN 'New' THEN 0 WHEN 'Working' THEN 1 WHEN 'Qualified' THEN 2 WHEN 'Unqualified' THEN 3 ELSE 4 END)";
