@@ -17,7 +17,7 @@ import type { CsvImportPreview, ImportKind, ImportSummary } from '../../shared/d
 import { DEFAULT_LEAD_SOURCE, hasContactDetails, LEAD_CONTACT_FIELDS, leadContactSchema, type Lead } from '../../shared/domain/lead';
 import { ContactPayloadError, parseVcards } from '../../shared/parsing/contact-payload';
 import { AppError } from '../../shared/ipc/errors';
-import { mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
+import { createIndexes, dropSecondaryIndexes, mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
 import { insertDuplicateFlags } from '../db/repositories/duplicate-flags';
 import { findEventById } from '../db/repositories/events';
 import { insertLead } from '../db/repositories/leads';
@@ -308,6 +308,11 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
     });
   }
   const index = await DuplicateIndex.load(trx);
+  // Into a store without leads, the lead and timeline indexes are built once at the end: sorting
+  // the rows once costs far less than keeping eleven indexes current row by row. The index
+  // statements are transactional, so a cancelled or failed import takes them back with the rest.
+  const storeWasEmpty = (await trx.selectFrom('leads').select('id').limit(1).executeTakeFirst()) === undefined;
+  const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
   const total = BUNDLE_SECTIONS.reduce((sum, section) => sum + (sections[section.name]?.length ?? 0), 0);
   let done = 0;
   const addedLeads: string[] = [];
@@ -343,6 +348,7 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
     summary.details[section.name] = added;
   }
   if (job.cancelled) throw new ExchangeCancelled();
+  await createIndexes(trx, deferredIndexes);
   // Flag the new leads that look like leads that were here before (into an empty database
   // there is nothing to compare, and 100,000 lookups of nothing are skipped).
   if (!index.isEmpty) {

@@ -183,3 +183,21 @@ export async function mergeSectionRecords(
   counts.added = toInsert.length;
   return counts;
 }
+
+/**
+ * Drop a table's secondary indexes (never those behind a PRIMARY KEY or UNIQUE constraint, which
+ * the merge's conflict handling needs) and return the statements that build them again. Inside a
+ * transaction this is undone with it on a rollback.
+ */
+export async function dropSecondaryIndexes(db: Kysely<Database>, table: string): Promise<string[]> {
+  const indexes = await sql<{ name: string; sql: string }>`
+    SELECT name, sql FROM sqlite_master
+    WHERE type = 'index' AND tbl_name = ${table} AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`.execute(db);
+  for (const index of indexes.rows) await sql`DROP INDEX ${sql.id(index.name)}`.execute(db);
+  return indexes.rows.map((index) => index.sql);
+}
+
+/** Build again the indexes dropSecondaryIndexes returned. */
+export async function createIndexes(db: Kysely<Database>, statements: readonly string[]): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}

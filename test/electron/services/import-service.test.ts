@@ -21,6 +21,7 @@ afterEach(async () => {
 });
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+const schema = (store: TempStore) => store.database.sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
 
 function content(result: ExportResult): string {
   if (result.cancelled) throw new Error('cancelled');
@@ -38,9 +39,13 @@ describe('bundle import', () => {
 
   it('rebuilds the same data in a fresh database, and importing it again changes nothing', async () => {
     const target = await freshStore();
+    const emptySchema = schema(target);
     const summary = await importFile(target.context, { fileName: 'laptop-a.leadbooth.json', bytes: bytes(bundle) });
     expect(summary).toMatchObject({ added: 4, updated: 0, skipped: 0, flagged: 0, cancelled: false });
     expect(dumpTables(target)).toEqual(dumpTables(source));
+    // into an empty store the lead indexes are built at the end: every one of them is back
+    expect(schema(target)).toEqual(emptySchema);
+    expect(target.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     const before = dumpTables(target);
     const again = await importFile(target.context, { fileName: 'laptop-a.leadbooth.json', bytes: bytes(bundle) });
     expect(again).toMatchObject({ added: 0, updated: 0, skipped: 4, flagged: 0 });
@@ -70,7 +75,9 @@ describe('bundle import', () => {
     target.context.notify = (event) => {
       if (event === 'exchange.progress') cancelExchangeJob(target.context);
     };
+    const emptySchema = schema(target);
     expect(await importFile(target.context, { fileName: 'a.json', bytes: bytes(bundle) })).toMatchObject({ cancelled: true, added: 0 });
+    expect(schema(target)).toEqual(emptySchema);
     expect(target.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
     expect(target.database.sqlite.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
   });
