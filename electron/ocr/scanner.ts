@@ -186,14 +186,14 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   /**
-   * Read a card in one pool job. `parseCard` (scan only) parses while the job still holds the English
+   * Read a card in one pool job. `parseReading` (scan only) parses while the job still holds the English
    * worker, so a card that lost its e-mail, website or phone gets its doubtful lines re-read at once
    * (missing-contacts.ts) rather than queueing again behind the rest of a batch.
    */
   async function recognizeJob(
     input: ScanInput,
     opts: ScanOptions,
-    parseCard?: (page: OcrPage) => ParsedCard,
+    parseReading?: (page: OcrPage) => ParsedCard,
   ): Promise<{
     page: OcrPage;
     pre: PreprocessResult;
@@ -223,9 +223,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       let page = await refine(engine, read.source, read.page, timings, opts.signal);
       const t3 = performance.now();
       timings.ocrMs = t3 - t2;
-      if (!parseCard) return { page, pre, source: read.source, ms: t3 - t0, bytes, timings };
+      if (!parseReading) return { page, pre, source: read.source, ms: t3 - t0, bytes, timings };
       report('parsing', 0.8);
-      let parsed = parseCard(page);
+      let parsed = parseReading(page);
       let accented: Promise<ParsedCard> | undefined;
       const hiding = refineOptions ? [] : linesHidingContacts(page, parsed);
       if (hiding.length && !opts.signal?.aborted) {
@@ -236,7 +236,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         const rescued = await refine(engine, read.source, page, timings, opts.signal, { ...MISSING_CONTACTS_REFINEMENT, onlyLines: hiding });
         if (rescued !== page) {
           page = rescued;
-          parsed = parseCard(page);
+          parsed = parseReading(page);
         }
         const finalReading = parsed;
         accented = firstAccented.then((card) => carryOverAccents(card, firstReading, finalReading));
