@@ -6,10 +6,13 @@
  * "Emad egagronkesso examyie ca"). Only those lines are re-read (line-refinement.ts), so a card
  * read well pays nothing; `leadbooth scan --thorough` still re-reads every doubtful line.
  *
- * Measured (one English worker): the 60 dev cards 28 re-read (~90 ms each), micro-F1 0.928 →
+ * Measured (one English worker): the 60 dev cards 28 re-read (~90 ms each), micro-F1 0.925 →
  * 0.928, cards fully right 33 → 35, e-mail 0.914 → 0.925, mobile 0.905 → 0.952; 150 invented cards
  * 76 re-read, e-mail 0.76 → 0.81, website 0.78 → 0.84, phone 0.856 → 0.864. A field threshold of
  * 0.6 re-read fewer cards but lost half the e-mail gain; 0.75 and three lines gained nothing more.
+ * Another 150 invented cards (seed 21) gained nothing from it (e-mail 0.783 → 0.788): the gain
+ * depends on how many contact lines a photo left readable at all. It costs ~7 % of the median
+ * card's time (ratio to native tesseract 1.41 → 1.51).
  */
 import type { ParsedCard } from '../../../shared/parsing/card-fields';
 import type { OcrBox, OcrPage } from '../../../shared/parsing/ocr-types';
@@ -23,9 +26,9 @@ const MIN_CHARACTERS = 6;
 const overlaps = (a: OcrBox, b: OcrBox): boolean => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
 
 /**
- * Indices of the page's lines worth re-reading because a contact field is missing: doubtful,
- * long enough to hold an address, and not already the source of any field. Empty when the card
- * has its e-mail, website and phone.
+ * Indices of the page's lines worth re-reading: doubtful lines long enough to hold an address
+ * that either carry a trace of a missing contact and no other field, or hold a contact the parser
+ * read with little confidence. Empty when the card has its e-mail, website and phone, all sure.
  */
 export function linesHidingContacts(page: OcrPage, card: ParsedCard): number[] {
   const lookFor: RegExp[] = [];
@@ -52,7 +55,8 @@ const DOUBTFUL_FIELD_CONFIDENCE = 0.7;
 
 /**
  * What is left of an e-mail or web address after a bad reading: an @ (or the ® © the OCR reads
- * for it), www, http, or a domain ending ("example com", "mendel.co").
+ * for it), www, http, a common top-level name standing alone ("mendel example com": `example` is
+ * RFC 2606's reserved name, which the parser reads as a domain too), or a domain ending ("mendel.co").
  */
 const ADDRESS_TRACE = /[@®©]|\bw{2,3}\b|\bhttps?\b|\b(?:com|org|net|info|example)\b|[a-z]{3,}\.[a-z]{2,3}\b/i;
 
