@@ -34,6 +34,36 @@ function activeFilterCount(filters: ListFilters): number {
   return (Object.keys(NO_FILTERS) as Array<keyof ListFilters>).filter((key) => filters[key] !== NO_FILTERS[key]).length;
 }
 
+/** The filters chosen from a list: every value a select can hold (strings, "" meaning any). */
+type SelectFilterKey = 'status' | 'rating' | 'consent' | 'captureMethod' | 'exported' | 'duplicate';
+
+/** One labelled select of a filter, "Any" first, then `options` as [value, words] pairs. */
+function FilterSelect<K extends SelectFilterKey>({ filter, id, label, options }: { filter: K; id: string; label: string; options: ReadonlyArray<readonly [ListFilters[K], string]> }) {
+  const value = useAppStore((state) => state.filters[filter]);
+  const setFilters = useAppStore((state) => state.setFilters);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {/* The options are exactly ListFilters[K]'s values, so the chosen one is one of them. */}
+      <select id={id} value={value} onChange={(event) => setFilters({ [filter]: event.target.value as ListFilters[K] } as Partial<ListFilters>)}>
+        <option value="">Any</option>
+        {options.map(([optionValue, words]) => (
+          <option key={optionValue} value={optionValue}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const STATUS_OPTIONS = LEAD_STATUSES.map((status) => [status, status] as const);
+const RATING_OPTIONS = [...LEAD_RATINGS.map((rating) => [rating, rating] as const), ['none', 'Not rated'] as const];
+const CONSENT_OPTIONS = [['given', 'Given'], ['missing', 'Not recorded']] as const;
+const METHOD_OPTIONS = CAPTURE_METHODS.map((method) => [method, METHOD_LABELS[method]] as const);
+const EXPORTED_OPTIONS = [['no', 'Not yet'], ['yes', 'Exported']] as const;
+const DUPLICATE_OPTIONS = [['yes', 'Yes'], ['no', 'No']] as const;
+
 /** The review list's filters and sort, each a labelled control in one row that wraps. */
 export function ReviewFilters() {
   const filters = useAppStore((state) => state.filters);
@@ -46,29 +76,8 @@ export function ReviewFilters() {
   return (
     <fieldset className="review-filters">
       <legend className="visually-hidden">Filter and sort</legend>
-      <div className="field">
-        <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" value={filters.status} onChange={(event) => setFilters({ status: event.target.value as ListFilters['status'] })}>
-          <option value="">Any</option>
-          {LEAD_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-rating">Rating</label>
-        <select id="filter-rating" value={filters.rating} onChange={(event) => setFilters({ rating: event.target.value as ListFilters['rating'] })}>
-          <option value="">Any</option>
-          {LEAD_RATINGS.map((rating) => (
-            <option key={rating} value={rating}>
-              {rating}
-            </option>
-          ))}
-          <option value="none">Not rated</option>
-        </select>
-      </div>
+      <FilterSelect filter="status" id="filter-status" label="Status" options={STATUS_OPTIONS} />
+      <FilterSelect filter="rating" id="filter-rating" label="Rating" options={RATING_OPTIONS} />
       <div className="field">
         <label htmlFor="filter-captured-by">Captured by</label>
         <input
@@ -88,49 +97,10 @@ export function ReviewFilters() {
         <label htmlFor="filter-to">to</label>
         <input id="filter-to" type="date" value={filters.to} onChange={(event) => setFilters({ to: event.target.value })} />
       </div>
-      <div className="field">
-        <label htmlFor="filter-consent">Consent</label>
-        <select id="filter-consent" value={filters.consent} onChange={(event) => setFilters({ consent: event.target.value as ListFilters['consent'] })}>
-          <option value="">Any</option>
-          <option value="given">Given</option>
-          <option value="missing">Not recorded</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-method">How captured</label>
-        <select
-          id="filter-method"
-          value={filters.captureMethod}
-          onChange={(event) => setFilters({ captureMethod: event.target.value as ListFilters['captureMethod'] })}
-        >
-          <option value="">Any</option>
-          {CAPTURE_METHODS.map((method) => (
-            <option key={method} value={method}>
-              {METHOD_LABELS[method]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-exported">Exported</label>
-        <select id="filter-exported" value={filters.exported} onChange={(event) => setFilters({ exported: event.target.value as ListFilters['exported'] })}>
-          <option value="">Any</option>
-          <option value="no">Not yet</option>
-          <option value="yes">Exported</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-duplicate">Possible duplicate</label>
-        <select
-          id="filter-duplicate"
-          value={filters.duplicate}
-          onChange={(event) => setFilters({ duplicate: event.target.value as ListFilters['duplicate'] })}
-        >
-          <option value="">Any</option>
-          <option value="yes">Yes</option>
-          <option value="no">No</option>
-        </select>
-      </div>
+      <FilterSelect filter="consent" id="filter-consent" label="Consent" options={CONSENT_OPTIONS} />
+      <FilterSelect filter="captureMethod" id="filter-method" label="How captured" options={METHOD_OPTIONS} />
+      <FilterSelect filter="exported" id="filter-exported" label="Exported" options={EXPORTED_OPTIONS} />
+      <FilterSelect filter="duplicate" id="filter-duplicate" label="Possible duplicate" options={DUPLICATE_OPTIONS} />
       <div className="field">
         <label htmlFor="sort-by">Sort by</label>
         <select
