@@ -3,6 +3,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
 import { AccountListItem } from './AccountListItem';
 import { CrmSearchField } from './CrmSearchField';
+import { EmptyRecords, LoadMoreButton } from './RecordListParts';
 
 /** Every account (company) conversion has made, with search as you type. */
 export function AccountsScreen() {
@@ -52,26 +53,20 @@ export function AccountsScreen() {
       ) : (
         !loading &&
         !error && (
-          <div className="empty-state">
-            <p className="empty-state-title">{searched ? `No account matches “${query.trim()}”.` : 'No accounts yet.'}</p>
-            <p>
-              {searched
+          <EmptyRecords
+            filtered={searched}
+            title={searched ? `No account matches “${query.trim()}”.` : 'No accounts yet.'}
+            hint={
+              searched
                 ? 'Try fewer letters or check the spelling.'
-                : 'An account is made when a lead is converted: open a lead and convert it, or let the show’s automatic rule do it (Show setup).'}
-            </p>
-            {searched && (
-              <button type="button" className="button-quiet" onClick={() => setQuery('')}>
-                Clear the search
-              </button>
-            )}
-          </div>
+                : 'An account is made when a lead is converted: open a lead and convert it, or let the show’s automatic rule do it (Show setup).'
+            }
+            clearLabel="Clear the search"
+            onClear={() => setQuery('')}
+          />
         )
       )}
-      {hasMore && (
-        <button type="button" className="button-quiet load-more" onClick={() => void loadMore()} disabled={loadingMore}>
-          {loadingMore ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMoreButton hasMore={hasMore} loading={loadingMore} onLoad={loadMore} />
     </section>
   );
 }

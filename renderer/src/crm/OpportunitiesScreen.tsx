@@ -4,6 +4,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
 import { CrmSearchField } from './CrmSearchField';
 import { OpportunityTable } from './OpportunityTable';
+import { EmptyRecords, LoadMoreButton } from './RecordListParts';
 
 const ALL_STAGES = '';
 
@@ -71,33 +72,23 @@ export function OpportunitiesScreen() {
       ) : (
         !loading &&
         !error && (
-          <div className="empty-state">
-            <p className="empty-state-title">{filtered ? 'No opportunity matches.' : 'No opportunities yet.'}</p>
-            <p>
-              {filtered
+          <EmptyRecords
+            filtered={filtered}
+            title={filtered ? 'No opportunity matches.' : 'No opportunities yet.'}
+            hint={
+              filtered
                 ? 'Try fewer letters, or another stage.'
-                : 'An opportunity is made when a lead is converted with a close date: open a lead and convert it, or let the show’s automatic rule do it (Show setup).'}
-            </p>
-            {filtered && (
-              <button
-                type="button"
-                className="button-quiet"
-                onClick={() => {
-                  setQuery('');
-                  setStage(null);
-                }}
-              >
-                Show all opportunities
-              </button>
-            )}
-          </div>
+                : 'An opportunity is made when a lead is converted with a close date: open a lead and convert it, or let the show’s automatic rule do it (Show setup).'
+            }
+            clearLabel="Show all opportunities"
+            onClear={() => {
+              setQuery('');
+              setStage(null);
+            }}
+          />
         )
       )}
-      {hasMore && (
-        <button type="button" className="button-quiet load-more" onClick={() => void loadMore()} disabled={loadingMore}>
-          {loadingMore ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMoreButton hasMore={hasMore} loading={loadingMore} onLoad={loadMore} />
     </section>
   );
 }
