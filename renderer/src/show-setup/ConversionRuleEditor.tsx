@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ConversionRule } from '../../../shared/domain/crm';
 import { DEFAULT_STAGE, isClosedStage, STAGE_NAMES, type OpportunityStage } from '../../../shared/domain/opportunity';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -69,20 +69,9 @@ export function ConversionRuleEditor({ eventId, rule, criteriaCount }: Conversio
         <legend className="visually-hidden">The rule</legend>
         <div className={`field rule-inline${minMetError ? ' field-invalid' : ''}`}>
           <label htmlFor="rule-min-met">Criteria met, at least</label>
-          <span className="inline-number">
-            <input
-              id="rule-min-met"
-              type="number"
-              min={1}
-              max={30}
-              inputMode="numeric"
-              value={minMet}
-              aria-invalid={minMetError ? true : undefined}
-              aria-describedby="rule-min-met-message"
-              onChange={(change) => setMinMet(change.target.value)}
-            />
-            <span>of {criteriaCount} on this show’s checklist</span>
-          </span>
+          <InlineNumber id="rule-min-met" min={1} max={30} value={minMet} invalid={Boolean(minMetError)} onChange={setMinMet}>
+            of {criteriaCount} on this show’s checklist
+          </InlineNumber>
           <FieldMessage
             id="rule-min-met-message"
             error={minMetError}
@@ -106,20 +95,9 @@ export function ConversionRuleEditor({ eventId, rule, criteriaCount }: Conversio
           </div>
           <div className={`field${daysError ? ' field-invalid' : ''}`}>
             <label htmlFor="rule-close-in">Close date, when the lead has none</label>
-            <span className="inline-number">
-              <input
-                id="rule-close-in"
-                type="number"
-                min={0}
-                max={3650}
-                inputMode="numeric"
-                value={closeInDays}
-                aria-invalid={daysError ? true : undefined}
-                aria-describedby="rule-close-in-message"
-                onChange={(change) => setCloseInDays(change.target.value)}
-              />
-              <span>days after the conversion</span>
-            </span>
+            <InlineNumber id="rule-close-in" min={0} max={3650} value={closeInDays} invalid={Boolean(daysError)} onChange={setCloseInDays}>
+              days after the conversion
+            </InlineNumber>
             <FieldMessage id="rule-close-in-message" error={daysError} />
           </div>
         </div>
@@ -134,5 +112,36 @@ export function ConversionRuleEditor({ eventId, rule, criteriaCount }: Conversio
         </p>
       </div>
     </form>
+  );
+}
+
+interface InlineNumberProps {
+  id: string;
+  min: number;
+  max: number;
+  value: string;
+  invalid: boolean;
+  onChange(value: string): void;
+  /** The words after the number ("days after the conversion"). */
+  children: ReactNode;
+}
+
+/** A number typed inside a sentence; its message is the element `${id}-message`. */
+function InlineNumber({ id, min, max, value, invalid, onChange, children }: InlineNumberProps) {
+  return (
+    <span className="inline-number">
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        inputMode="numeric"
+        value={value}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={`${id}-message`}
+        onChange={(change) => onChange(change.target.value)}
+      />
+      <span>{children}</span>
+    </span>
   );
 }
