@@ -53,6 +53,20 @@ describe('forgetLead', () => {
   });
 
 
+  it('a contact two leads were converted into stays until the second lead is forgotten too', async () => {
+    const { lead: first } = await createLead(store.context, PERSON);
+    const { lead: second } = await createLead(store.context, { ...PERSON, notes: 'second visit' });
+    const made = await convertLead(store.context, { leadId: first.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: null });
+    await convertLead(store.context, { leadId: second.id, account: { mode: 'existing', id: made.accountId }, contact: { mode: 'existing', id: made.contactId }, opportunity: null });
+    const contacts = () => store.database.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get();
+
+    expect(await forgetLead(store.context, first.id)).toMatchObject({ contactsRemoved: 0 });
+    expect(contacts()).toBe(1);
+    expect(await forgetLead(store.context, second.id)).toMatchObject({ contactsRemoved: 1 });
+    expect(contacts()).toBe(0);
+    expect(store.database.sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('leaves nothing of the person in the database files, and logs the forgetting without personal data', async () => {
     for (let index = 0; index < 30; index++) await createLead(store.context, { firstName: `Other${index}`, lastName: 'Person', company: 'Vortex Ltd', notes: 'met at the booth' });
     const { lead } = await createLead(store.context, PERSON);
