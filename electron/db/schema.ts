@@ -11,6 +11,8 @@ export interface EventsTable {
   created_at: string;
   followup_subject: Generated<string>;
   followup_body: Generated<string>;
+  /** IANA time zone of the show ("Europe/Berlin"); '' for shows made before it: the laptop's zone. */
+  time_zone: Generated<string>;
 }
 
 export interface SettingsTable {
@@ -60,6 +62,10 @@ export interface LeadsTable {
   expected_close_date: Generated<string>;
   /** 1 when a person picked the rating, so the checklist's suggestion leaves it alone. */
   rating_by_person: Generated<number>;
+  /** JSON object, header → value: what an imported file held that no lead field took. '{}' when nothing. */
+  imported_fields: Generated<string>;
+  /** The source's own id of the person (a vCard UID), '' when none: re-importing updates, never duplicates. */
+  source_uid: Generated<string>;
 }
 
 export interface CardScansTable {

@@ -6,6 +6,7 @@ import * as m0004 from './0004-privacy-log';
 import * as m0005 from './0005-booth-capture';
 import * as m0006 from './0006-export-batches';
 import * as m0007 from './0007-review-indexes';
+import * as m0008 from './0008-lossless-edges';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005-booth-capture', up: m0005.up },
   { version: 6, name: '0006-export-batches', up: m0006.up },
   { version: 7, name: '0007-review-indexes', up: m0007.up },
+  { version: 8, name: '0008-lossless-edges', up: m0008.up },
 ];
 
 /** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */

@@ -85,7 +85,7 @@ describe('migrations', () => {
 
     const upgraded = await openDatabase(file);
     try {
-      expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(7);
+      expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(upgraded.sqlite.prepare('SELECT id FROM leads ORDER BY last_name COLLATE NOCASE').pluck().all()).toEqual(['l2', 'l1']);
       const indexes = upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads'").pluck().all();
       expect(indexes).toEqual(expect.arrayContaining(['leads_review_name', 'leads_review_status', 'leads_review_rating', 'leads_review_company', 'leads_review_captured']));
@@ -96,6 +96,30 @@ describe('migrations', () => {
         .join(' ');
       expect(plan).toContain('COVERING INDEX leads_review_name');
       expect(plan).not.toContain('TEMP B-TREE');
+    } finally {
+      await upgraded.close();
+    }
+  });
+
+  it('0008 (lossless edges) upgrades a version-7 file with shows and leads in it: nothing imported yet, no source id, no zone', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(7);
+    sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
+    sqlite
+      .prepare("INSERT INTO leads (id, event_id, first_name, last_name, capture_method, captured_by, captured_at, updated_at) VALUES ('l1', 'e1', 'Ana', 'Zeller', 'typed', 'Jo', 'now', 'now')")
+      .run();
+    await db.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(upgraded.sqlite.prepare("SELECT imported_fields, source_uid FROM leads WHERE id = 'l1'").get()).toEqual({ imported_fields: '{}', source_uid: '' });
+      expect(upgraded.sqlite.prepare("SELECT time_zone FROM events WHERE id = 'e1'").pluck().get()).toBe('');
+      const plan = upgraded.sqlite
+        .prepare("EXPLAIN QUERY PLAN SELECT id FROM leads WHERE source_uid = 'urn:uuid:1' AND source_uid <> ''")
+        .all()
+        .map((row) => (row as { detail: string }).detail)
+        .join(' ');
+      expect(plan).toContain('leads_source_uid');
     } finally {
       await upgraded.close();
     }
