@@ -37,6 +37,8 @@ export interface AppServices {
  */
 export async function openAppServices(options: AppServicesOptions): Promise<AppServices> {
   const database = await openDatabase(options.dbPath);
+  // One line each on stderr (the CLI's and the host's console): a drive without file modes, a read-only store.
+  for (const warning of database.warnings) console.warn(`LeadBooth: ${warning}`);
   // Loaded only where it runs: the OCR modules pull in sharp and tesseract.js, which take
   // half a second to load, and plain CLI commands must start fast.
   const scanner = options.withScanner ? (await import('./ocr/scanner')).createScanner({ dataDir: path.dirname(options.dbPath) }) : undefined;
@@ -50,7 +52,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     store,
   });
   // The daily backup runs in the background (a large store takes a while to copy); close() waits for it.
-  const dailyBackup = backupIfDue(store, context.clock).catch((error: unknown) => options.onUnexpectedError?.(error));
+  const dailyBackup = (database.readOnly ? Promise.resolve(null) : backupIfDue(store, context.clock)).catch((error: unknown) => options.onUnexpectedError?.(error));
   // Where cards are scanned, yesterday's abandoned scans go: start-up is the quiet moment for it.
   // The capture queue is read where cards are scanned; a batch left by a quit or a crash goes on.
   const captureQueue: CaptureQueueRunner | undefined = scanner
@@ -59,7 +61,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   context.captureQueue = captureQueue;
   captureQueue?.kick();
   // A failed clean-up costs disk space at worst: it must never keep the booth from starting.
-  if (scanner) await pruneUnsavedScans(context).catch((error: unknown) => options.onUnexpectedError?.(error));
+  if (scanner && !database.readOnly) await pruneUnsavedScans(context).catch((error: unknown) => options.onUnexpectedError?.(error));
   // Windows (Electron and browser mode) follow what other processes write to the same file.
   const stopWatching = options.notify
     ? watchOtherWriters(context, () => database.sqlite.pragma('data_version', { simple: true }) as number, {

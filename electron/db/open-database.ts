@@ -1,10 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../shared/ipc/errors';
 import { defaultDataDir } from '../data-location';
-import { databaseFiles, ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE } from '../security/file-permissions';
+import { databaseFiles, ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../security/file-permissions';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { migrateToLatest } from './migrate';
 import { withImmediateTransactions } from './immediate-transactions';
@@ -16,6 +17,10 @@ export interface OpenedDatabase {
   /** The raw connection, for pragmas, checkpoints and the benchmark's baseline. */
   sqlite: BetterSqlite3.Database;
   path: string;
+  /** True when the file or its folder cannot be written (a read-only mount, a locked USB stick): reads work, writes are refused. */
+  readOnly: boolean;
+  /** What the person should know about this store, one line each (a drive without file permissions, read-only). */
+  warnings: string[];
   close(): Promise<void>;
 }
 
@@ -29,9 +34,12 @@ const SQLITE_HEADER = 'SQLite format 3\0';
  */
 export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
   assertLooksLikeSqlite(filePath);
-  ensurePrivateFolder(path.dirname(filePath), { ours: path.resolve(path.dirname(filePath)) === defaultDataDir() });
+  const warnings: string[] = [];
+  const folderWarning = ensurePrivateFolder(path.dirname(filePath), { ours: path.resolve(path.dirname(filePath)) === defaultDataDir() });
+  if (folderWarning) warnings.push(folderWarning);
   // Created 0600 before SQLite opens it: SQLite gives -wal and -shm the mode of the db file.
   createPrivateFileIfMissing(filePath);
+  if (!isWritable(filePath)) return openReadOnly(filePath, warnings);
   makeFilesPrivate(...databaseFiles(filePath));
 
   let sqlite: BetterSqlite3.Database;
@@ -72,9 +80,99 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
     db,
     sqlite,
     path: filePath,
+    readOnly: false,
+    warnings,
     // Kysely's destroy closes the better-sqlite3 connection too.
     close: () => db.destroy(),
   };
+}
+
+/** False when the file is there and this process may not write it (read-only mount, no write permission). */
+function isWritable(filePath: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(filePath, 'r+'));
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (['EROFS', 'EACCES', 'EPERM'].includes(code)) return false;
+    return true; // Anything else (not there) is for SQLite to report in its own words.
+  }
+}
+
+/**
+ * A store that cannot be written is still the user's leads: it opens for reading (search,
+ * export to another folder) with one clear line, and every write is refused as read-only.
+ * It is never migrated: a file that needs an upgrade must be copied somewhere writable first.
+ */
+function openReadOnly(filePath: string, warnings: string[]): OpenedDatabase {
+  let opened: { sqlite: BetterSqlite3.Database; snapshotFolder: string | undefined };
+  try {
+    opened = openForReading(filePath);
+  } catch (error) {
+    throw new AppError('database_incompatible', `${filePath} is read-only and could not be opened for reading (${(error as Error).message}): copy it to a writable folder.`);
+  }
+  const { sqlite, snapshotFolder } = opened;
+  const version = sqlite.pragma('user_version', { simple: true }) as number;
+  if (version !== LATEST_SCHEMA_VERSION) {
+    sqlite.close();
+    if (snapshotFolder) fs.rmSync(snapshotFolder, { recursive: true, force: true });
+    throw new AppError(
+      'database_incompatible',
+      `${filePath} is read-only and was written by ${version > LATEST_SCHEMA_VERSION ? 'a newer' : 'an older'} LeadBooth: copy it to a writable folder and open the copy.`,
+    );
+  }
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withImmediateTransactions(withStatementCache(sqlite), sqlite) }) });
+  warnings.push(`${filePath} is read-only: LeadBooth opened it for reading; saves, imports and backups are refused until it is on a writable drive.`);
+  return {
+    db,
+    sqlite,
+    path: filePath,
+    readOnly: true,
+    warnings,
+    close: async () => {
+      await db.destroy();
+      if (snapshotFolder) fs.rmSync(snapshotFolder, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A WAL store can be read in place only where SQLite can create its -shm file. In a folder
+ * that refuses even that (a read-only mount), the file and its log are read from a private
+ * copy in the temporary folder, removed on close.
+ */
+function openForReading(filePath: string): { sqlite: BetterSqlite3.Database; snapshotFolder: string | undefined } {
+  try {
+    return { sqlite: openQueryOnly(filePath), snapshotFolder: undefined };
+  } catch (error) {
+    if (!String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CANTOPEN')) throw error;
+  }
+  const snapshotFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-read-only-'));
+  try {
+    fs.chmodSync(snapshotFolder, PRIVATE_FOLDER_MODE);
+    const copy = path.join(snapshotFolder, path.basename(filePath));
+    fs.copyFileSync(filePath, copy);
+    if (fs.existsSync(`${filePath}-wal`)) fs.copyFileSync(`${filePath}-wal`, `${copy}-wal`);
+    makeFilesPrivate(...databaseFiles(copy));
+    return { sqlite: openQueryOnly(copy), snapshotFolder };
+  } catch (error) {
+    fs.rmSync(snapshotFolder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function openQueryOnly(filePath: string): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(filePath, { readonly: true, fileMustExist: true });
+  try {
+    // Reading the header here makes a file SQLite cannot map fail now, not at the first query.
+    sqlite.pragma('user_version', { simple: true });
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
 }
 
 /** How long a write waits for another window or the CLI holding the lock. */
