@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import { API_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_HEADER, TOKEN_QUERY } from '../../shared/ipc/http-protocol';
 import { readRendererFile } from '../security/renderer-files';
 import { loopbackHosts } from '../security/trusted-origins';
+import { JsonNestingGauge, MAX_JSON_NESTING } from './json-nesting';
 
 export interface HostOptions {
   dispatch: Dispatcher;
@@ -56,6 +57,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const server = http.createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
+      // A page closed or reloaded mid-request is no failure of LeadBooth's: nothing to log or answer.
+      if (request.destroyed || response.destroyed) return;
       // The detail stays in this process's log; the page gets a code it can show.
       options.onUnexpected?.(error);
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong inside LeadBooth (error internal). Try again.' } });
@@ -84,7 +87,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return sendText(response, 415, 'Send JSON.');
       const body = await readJsonBody(request);
-      if (!body.ok && body.tooLarge) return refuseTooLarge(request, response);
+      if (!body.ok && body.reason === 'disconnected') return undefined;
+      if (!body.ok && body.reason === 'too-large') return refuseTooLarge(request, response);
+      if (!body.ok && body.reason === 'too-deep') response.setHeader('Connection', 'keep-alive');
       if (!body.ok) return sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: body.message } });
       if (closing) return sendText(response, 503, 'LeadBooth is stopping; start it again to go on.');
       const channel = url.pathname.slice(API_PREFIX.length);
@@ -107,6 +112,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
+  // A body trickled in byte by byte must not hold a connection for Node's default five minutes,
+  // nor many of them the process: a page makes a handful of connections at most.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -166,7 +176,13 @@ function openEventStream(response: http.ServerResponse, streams: Set<http.Server
   });
 }
 
-type BodyResult = { ok: true; value: unknown } | { ok: false; message: string; tooLarge?: true };
+/** The largest photo upload takes well under a second on loopback; thirty is for a busy machine. */
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 10_000;
+/** A browser opens six connections to a host, plus the event stream; several tabs stay far below this. */
+const MAX_CONNECTIONS = 64;
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; reason: 'too-large' | 'too-deep' | 'not-json' | 'disconnected'; message: string };
 
 /** The Content-Length the client announced (0 when absent or not a number: the streaming check then applies). */
 function declaredLength(request: http.IncomingMessage): number {
@@ -175,26 +191,57 @@ function declaredLength(request: http.IncomingMessage): number {
 }
 
 function refuseTooLarge(request: http.IncomingMessage, response: http.ServerResponse): void {
+  // The answer goes out at once; Node's server then reads the rest of the upload into the void
+  // (bounded by the request timeout) instead of closing on unread bytes, which the client would
+  // see as a reset before it could read the 413.
+  response.setHeader('Connection', 'keep-alive');
+  request.resume();
   sendJson(response, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is too large (over 42 MB). Use a smaller photo.' } });
-  // The rest of the upload is not wanted: stop reading it once the answer is out.
-  response.on('finish', () => request.destroy());
 }
 
-async function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return { ok: false, message: 'The request is too large.', tooLarge: true };
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return { ok: true, value: {} };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false, message: 'The request body is not valid JSON.' };
-  }
+/**
+ * The body as JSON, read chunk by chunk: refused as soon as it passes the size limit or nests
+ * deeper than any channel needs, so neither a huge nor a deeply nested body reaches JSON.parse.
+ */
+function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const gauge = new JsonNestingGauge();
+    let size = 0;
+    let settled = false;
+    const finish = (result: BodyResult) => {
+      if (settled) return;
+      settled = true;
+      request.off('data', onData);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) return finish({ ok: false, reason: 'too-large', message: 'The request is too large.' });
+      if (!gauge.feed(chunk)) {
+        // The rest is not wanted: read on into the void, so the answer is not lost to a reset.
+        request.resume();
+        return finish({ ok: false, reason: 'too-deep', message: `The request nests deeper than ${MAX_JSON_NESTING} levels; no call of LeadBooth's needs that.` });
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return finish({ ok: true, value: {} });
+      try {
+        finish({ ok: true, value: JSON.parse(text) as unknown });
+      } catch {
+        finish({ ok: false, reason: 'not-json', message: 'The request body is not valid JSON.' });
+      }
+    });
+    // A page closed mid-upload: there is nobody to answer.
+    request.on('aborted', () => finish({ ok: false, reason: 'disconnected', message: 'The client went away.' }));
+    request.on('error', () => finish({ ok: false, reason: 'disconnected', message: 'The client went away.' }));
+    request.on('close', () => {
+      if (!request.complete) finish({ ok: false, reason: 'disconnected', message: 'The client went away.' });
+    });
+  });
 }
 
 /**
@@ -202,7 +249,8 @@ async function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> 
  * client reusing that socket would otherwise have the unread bytes parsed as its next request.
  */
 function closeIfBodyUnread(response: http.ServerResponse): void {
-  if (!response.req.complete) response.setHeader('Connection', 'close');
+  // A refusal that chose to read the rest of the body into the void (refuseTooLarge) keeps its connection.
+  if (!response.req.complete && !response.hasHeader('Connection')) response.setHeader('Connection', 'close');
 }
 
 function sendJson(response: http.ServerResponse, status: number, value: unknown): void {

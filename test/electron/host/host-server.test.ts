@@ -9,6 +9,8 @@ import { makeTempDir } from '../../support/temp-database';
 
 let dir: string;
 let browserMode: BrowserMode;
+/** What the host logged as unexpected: a client going away is not. */
+const unexpected: unknown[] = [];
 
 beforeAll(async () => {
   dir = makeTempDir();
@@ -16,7 +18,7 @@ beforeAll(async () => {
   fs.mkdirSync(staticRoot);
   fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>LeadBooth</title>');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
-  browserMode = await startBrowserMode({ dbPath: path.join(dir, 'leadbooth.db'), staticRoot, withScanner: false });
+  browserMode = await startBrowserMode({ dbPath: path.join(dir, 'leadbooth.db'), staticRoot, withScanner: false, onUnexpectedError: (error) => unexpected.push(error) });
 });
 afterAll(async () => {
   await browserMode.close();
@@ -106,6 +108,67 @@ describe('browser-mode host', () => {
     });
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/too large/) } });
+  });
+
+  it('answers 413 to a client that sends the whole oversize body it announced, without resetting the connection', async () => {
+    const size = 50 * 1024 * 1024;
+    const response = await new Promise<RawResponse>((resolve, reject) => {
+      const outgoing = http.request(
+        {
+          host: '127.0.0.1',
+          port: browserMode.host.port,
+          method: 'POST',
+          path: '/api/cards.scan',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: browserMode.host.token, 'content-length': String(size) },
+        },
+        (incoming) => {
+          let text = '';
+          incoming.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: text }));
+        },
+      );
+      outgoing.on('error', reject);
+      // As curl does: the whole body, whatever the server answers meanwhile.
+      const piece = Buffer.alloc(1024 * 1024, 0x41);
+      for (let sent = 0; sent < size; sent += piece.length) outgoing.write(piece);
+      outgoing.end();
+    });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/too large/) } });
+  });
+
+  it('refuses a deeply nested body while reading it, before JSON.parse could block the process', async () => {
+    const depth = 2_000_000;
+    const body = `{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const response = await request('POST', '/api/leads.list', { 'content-type': 'application/json', [TOKEN_HEADER]: browserMode.host.token }, body);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/nests deeper than 64 levels/) } });
+    // Brackets inside strings are text, not nesting.
+    const quoted = await call('events.create', { name: `Show ${'['.repeat(200)}` });
+    expect(quoted.status).toBe(200);
+  });
+
+  it('takes a page that goes away mid-upload quietly: nothing logged as unexpected', async () => {
+    const before = unexpected.length;
+    await new Promise<void>((resolve) => {
+      const outgoing = http.request({
+        host: '127.0.0.1',
+        port: browserMode.host.port,
+        method: 'POST',
+        path: '/api/leads.list',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: browserMode.host.token, 'content-length': '1000' },
+      });
+      outgoing.on('error', () => resolve());
+      outgoing.write('{"a":');
+      setTimeout(() => {
+        outgoing.destroy();
+        resolve();
+      }, 50);
+    });
+    // The host still serves, and said nothing about the client that left.
+    const after = await call('events.list', {});
+    expect(JSON.parse(after.body)).toMatchObject({ ok: true });
+    expect(unexpected.slice(before)).toEqual([]);
   });
 
   it('refuses another Host name (DNS rebinding)', async () => {
