@@ -21,6 +21,8 @@ export interface AppServicesOptions {
   /** Electron's shell.openExternal; browser mode and the CLI have none. */
   openExternal?: (url: string) => Promise<void>;
   onUnexpectedError?: (error: unknown) => void;
+  /** Off for `leadbooth backup` and `restore`, which make their own copy: the day's first backup would otherwise be made twice. */
+  withDailyBackup?: boolean;
 }
 
 export interface AppServices {
@@ -52,7 +54,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     store,
   });
   // The daily backup runs in the background (a large store takes a while to copy); close() waits for it.
-  const dailyBackup = (database.readOnly ? Promise.resolve(null) : backupIfDue(store, context.clock)).catch((error: unknown) => options.onUnexpectedError?.(error));
+  const dailyBackup = (database.readOnly || options.withDailyBackup === false ? Promise.resolve(null) : backupIfDue(store, context.clock)).catch((error: unknown) => options.onUnexpectedError?.(error));
   // Where cards are scanned, yesterday's abandoned scans go: start-up is the quiet moment for it.
   // The capture queue is read where cards are scanned; a batch left by a quit or a crash goes on.
   const captureQueue: CaptureQueueRunner | undefined = scanner

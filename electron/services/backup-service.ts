@@ -7,7 +7,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { migrateToLatest } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Database } from '../db/schema';
-import { ensurePrivateFolder, makeFilesPrivate } from '../security/file-permissions';
+import { ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE } from '../security/file-permissions';
 import type { Clock } from './service-context';
 
 /** The open store a backup is taken from and restored into. */
@@ -51,9 +51,12 @@ async function writeBackup(store: StoreHandle, clock: Clock, options: { out?: st
   const target = options.out ? path.resolve(options.out) : unusedBackupPath(store.path, clock.now(), options.label);
   if (options.out) fs.mkdirSync(path.dirname(target), { recursive: true });
   else ensurePrivateFolder(path.dirname(target), { ours: true });
-  const partial = `${target}.partial`;
+  const partial = `${target}${PARTIAL_SUFFIX}`;
+  removeStalePartials(path.dirname(target));
   fs.rmSync(partial, { force: true });
   try {
+    // Created 0600 before SQLite writes a byte into it: the copy holds everyone's personal data.
+    fs.closeSync(fs.openSync(partial, 'wx', PRIVATE_FILE_MODE));
     await store.sqlite.backup(partial);
     const copy = new BetterSqlite3(partial);
     try {
@@ -66,14 +69,45 @@ async function writeBackup(store: StoreHandle, clock: Clock, options: { out?: st
     fs.renameSync(partial, target);
   } catch (error) {
     fs.rmSync(partial, { force: true });
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+      throw new AppError('disk_full', `The disk is full, so the backup was not made (${path.dirname(target)}). Free some space and back up again; your leads are safe.`, undefined, {
+        cause: error,
+      });
+    }
     throw error;
   }
   if (!options.out) pruneBackups(store.path);
   return summarize(target);
 }
 
+const PARTIAL_SUFFIX = '.partial';
+/** A backup being written by another process now is younger than this; an older one was cut short by a crash or a kill. */
+const STALE_PARTIAL_MS = 15 * 60 * 1000;
+
+/** Copies cut short (a crash, a kill, a full disk) hold the whole database: they go at the next backup and at start-up. */
+function removeStalePartials(folder: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    if (!name.endsWith(PARTIAL_SUFFIX)) continue;
+    const file = path.join(folder, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > STALE_PARTIAL_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Gone meanwhile (its backup finished): nothing to clean.
+    }
+  }
+}
+
 /** At start-up: one backup a day at most, and only of a store that holds leads. */
 export async function backupIfDue(store: StoreHandle, clock: Clock): Promise<BackupSummary | null> {
+  removeStalePartials(backupsFolder(store.path));
   const hasLeads = store.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM leads)').pluck().get() === 1;
   if (!hasLeads) return null;
   const newest = listBackups(store.path)[0];

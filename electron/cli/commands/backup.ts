@@ -18,7 +18,7 @@ export async function runBackupCommand(dbPath: string, words: string[], io: CliI
   // every other command's start-up (the built CLI's "where") should not pay for them.
   const { openAppServices } = await import('../../app-services');
   const { createBackup } = await import('../../services/backup-service');
-  const services = await openAppServices({ dbPath, mode: 'browser', withScanner: false });
+  const services = await openAppServices({ dbPath, mode: 'browser', withScanner: false, withDailyBackup: false });
   try {
     const backup = await createBackup(services.database, systemClock, { out: args.text('--out') });
     io.stdout(`Backed up to ${backup.path} (${Math.round(backup.bytes / 1024)} KB).`);
@@ -38,7 +38,7 @@ export async function runRestoreCommand(dbPath: string, words: string[], io: Cli
   const checked = checkBackupFile(source);
   let services: Awaited<ReturnType<typeof openAppServices>>;
   try {
-    services = await openAppServices({ dbPath, mode: 'browser', withScanner: false });
+    services = await openAppServices({ dbPath, mode: 'browser', withScanner: false, withDailyBackup: false });
   } catch {
     // The current file cannot even be opened (damaged, or not ours): set it aside whole, then put the backup in its place.
     const keptAs = setAsideUnopenable(dbPath, backupsFolder(dbPath));

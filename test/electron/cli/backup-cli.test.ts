@@ -24,6 +24,17 @@ async function leadbooth(...args: string[]) {
 const lastNames = async () => (await leadbooth('leads', 'list', '--json')).stdout.map((line) => (JSON.parse(line) as { lastName: string }).lastName);
 
 describe('leadbooth backup and restore', () => {
+  it('makes one backup, not two, when it is the first of the day', async () => {
+    await leadbooth('staff', 'Jo');
+    await leadbooth('events', 'add', 'CES 2027');
+    await leadbooth('leads', 'add', '--json', '{"lastName":"Only"}');
+    // The commands above made the day's backup; a new day starts with none.
+    fs.rmSync(path.join(dir, 'data', 'backups'), { recursive: true, force: true });
+    const backedUp = await leadbooth('backup');
+    expect(backedUp.code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'data', 'backups')).filter((name) => name.endsWith('.db'))).toHaveLength(1);
+  });
+
   it('backs up to a file, restores it with the current data kept, and restores over a file that cannot be opened', async () => {
     await leadbooth('staff', 'Jo');
     await leadbooth('events', 'add', 'CES 2027');

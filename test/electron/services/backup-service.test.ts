@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../electron/db/open-database';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/db/migrations';
 import { BACKUPS_KEPT, backupIfDue, backupsFolder, checkBackupFile, createBackup, listBackups, restoreBackup } from '../../../electron/services/backup-service';
@@ -68,6 +68,41 @@ describe('daily backups', () => {
     expect(clicked.name).toBe('leadbooth-2026-11-20T08-00-00-001Z.db');
     expect(listBackups(store.dbPath).map((backup) => backup.name)).toEqual([clicked.name, daily?.name]);
     for (const backup of listBackups(store.dbPath)) expect(checkBackupFile(backup.path)).toEqual({ schemaVersion: LATEST_SCHEMA_VERSION, leads: 1 });
+  });
+});
+
+describe('copies cut short', () => {
+  it('are written 0600 from their first byte, and a full disk is said in words, leaving no partial file', async () => {
+    await addLead('Private');
+    const sqlite = store.database.sqlite;
+    const realBackup = sqlite.backup.bind(sqlite);
+    const modesAtStart: number[] = [];
+    const spy = vi.spyOn(sqlite, 'backup').mockImplementation((destination, options) => {
+      modesAtStart.push(mode(destination));
+      return realBackup(destination, options);
+    });
+    await createBackup(handle(), clock);
+    expect(modesAtStart).toEqual([0o600]);
+    // SQLite's own words for a full disk are for programmers.
+    spy.mockImplementation(() => Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })));
+    const error = await rejection(() => createBackup(handle(), clock));
+    expect([error.code, error.message]).toEqual(['disk_full', expect.stringMatching(/^The disk is full, so the backup was not made .* Free some space and back up again/)]);
+    expect(fs.readdirSync(backupsFolder(store.dbPath)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('left by a crash are removed at the next start-up, while one another process is writing now stays', async () => {
+    await addLead('Crashed');
+    const folder = backupsFolder(store.dbPath);
+    fs.mkdirSync(folder, { recursive: true });
+    const crashed = path.join(folder, 'leadbooth-2026-11-19T08-00-00-000Z.db.partial');
+    const writingNow = path.join(folder, 'leadbooth-2026-11-20T07-59-59-000Z.db.partial');
+    fs.writeFileSync(crashed, 'the whole database, cut short');
+    fs.writeFileSync(writingNow, 'being written');
+    const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    fs.utimesSync(crashed, anHourAgo, anHourAgo);
+    await backupIfDue(handle(), clock);
+    expect(fs.existsSync(crashed)).toBe(false);
+    expect(fs.existsSync(writingNow)).toBe(true);
   });
 });
 
