@@ -68,16 +68,17 @@ describe('readLeadsCsv', () => {
     expect(result.guessedMapping).toEqual({ Phone: 'phone' });
   });
 
-  it('leaves a second column for a field unmapped, so its values are kept', () => {
-    const result = readLeadsCsv('Phone,Telephone\n1234567,7654321\n');
-    expect(result.guessedMapping).toEqual({ Phone: 'phone' });
-    expect(result.rows[0]!.unmapped).toEqual({ Telephone: '7654321' });
+  it('maps a second column for a field too; the value not taken is kept', () => {
+    const result = readLeadsCsv('Phone,Telephone\n1234567,7654321\n,7654321\n');
+    expect(result.guessedMapping).toEqual({ Phone: 'phone', Telephone: 'phone' });
+    expect(result.rows[0]).toMatchObject({ fields: { phone: '1234567' }, unmapped: { Telephone: '7654321' } });
+    expect(result.rows[1]).toMatchObject({ fields: { phone: '7654321' }, unmapped: {} });
   });
 
   it('counts lines right when quoted values hold CRLF', () => {
     const result = readLeadsCsv('Name,Notes\r\nAna Lopes,"one\r\ntwo\r\nthree"\r\n\r\nRui Silva,x\r\n');
     expect(result.rows.map((row) => row.line)).toEqual([2, 6]);
-    expect(errorOf(() => readLeadsCsv('Name,Notes\r\nAna Lopes,"one\r\ntwo"\r\nRui,x,y\r\n')).line).toBe(4);
+    expect(readLeadsCsv('Name,Notes\r\nAna Lopes,"one\r\ntwo"\r\nRui,x,y\r\n').problems?.map((problem) => problem.line)).toEqual([4]);
   });
 
   it('names blank and repeated headers so a mapping can tell them apart', () => {
@@ -135,10 +136,11 @@ describe('readLeadsCsv: malformed files name the line', () => {
     expect(error.line).toBe(4);
     expect(error.message).toMatch(/^Line 4: .*closing "/);
   });
-  it('a row with too many values', () => {
-    const error = errorOf(() => readLeadsCsv('Name,Company\nAna,Acme\nRui,Beta,extra\n'));
-    expect(error.line).toBe(3);
-    expect(error.message).toContain('3 values but the header has 2 columns');
+  it('a row with too many values does not sink the file: it is read by position and listed', () => {
+    const result = readLeadsCsv('Name,Company\nAna Lopes,Acme\nRui Silva,Beta, Inc.\nCarla Dias,Gamma\n');
+    expect(result.rows.map((row) => row.fields.company)).toEqual(['Acme', 'Beta', 'Gamma']);
+    expect(result.rows[1]!.unmapped).toEqual({ 'Column 3': 'Inc.' });
+    expect(result.problems).toEqual([{ line: 3, value: ' Inc.', why: expect.stringContaining('3 values but the header has 2 columns') }]);
   });
   it('a stray quote inside a value', () => {
     expect(errorOf(() => readLeadsCsv('Name,Company\nAna,Ac"me"\n')).line).toBe(2);
