@@ -125,9 +125,14 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // Node 20's 'windows-1252' decoder is Latin-1: 0x80–0x9F come out as control characters
+    // (€, –, “ ” lost), so those are mapped here by the Windows-1252 table.
+    return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] || char);
   }
 }
+
+/** Windows-1252 bytes 0x80–0x9F (the five it leaves undefined stay as they are). */
+const WINDOWS_1252_HIGH = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];
 
 function uniqueHeaders(raw: readonly string[]): string[] {
   const seen = new Map<string, number>();

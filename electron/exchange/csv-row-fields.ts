@@ -17,6 +17,7 @@
  * parts were taken (it repeats them).
  */
 import { describeColumn, kindOfLabel, type ColumnMapping, type ColumnShape, type ImportedField, type ImportTarget, type ValueKind } from './csv-headers';
+import { companyEmailDomain, foldText } from '../../shared/domain/normalize';
 import { splitFullName } from '../../shared/parsing/contact-payload';
 
 export interface RowFields {
@@ -57,10 +58,16 @@ interface Candidate {
   /** what is kept if another candidate is chosen: the whole cell */
   cell: string;
   kind: ValueKind | undefined;
+  /** an email address at a mailbox provider, not a company */
+  personalMailbox: boolean;
 }
 
+/** Work first; an email at a mailbox provider (gmail.com, gmx.de …) after a company's one when no type says more. */
 const byPreference = (a: Candidate, b: Candidate): number =>
-  Number(b.kind === 'work') - Number(a.kind === 'work') || a.column.shape.rank - b.column.shape.rank || a.column.index - b.column.index;
+  Number(b.kind === 'work') - Number(a.kind === 'work') ||
+  Number(a.personalMailbox) - Number(b.personalMailbox) ||
+  a.column.shape.rank - b.column.shape.rank ||
+  a.column.index - b.column.index;
 
 /** The plan for a header row and mapping, made once and applied to every row. */
 export class RowFieldReader {
@@ -118,7 +125,9 @@ export class RowFieldReader {
       if (cell === '') return undefined;
       const label = column.typeIndex >= 0 ? kindOfLabel(cells[column.typeIndex] ?? '') : undefined;
       const value = cell.includes(MULTI_VALUE_SEPARATOR) ? (cell.split(MULTI_VALUE_SEPARATOR)[0] as string).trim() : cell;
-      return { column, value, cell, kind: column.target === 'mobile' ? 'mobile' : (label ?? column.shape.kind) };
+      const kind = column.target === 'mobile' ? 'mobile' : (label ?? column.shape.kind);
+      const personalMailbox = column.target === 'email' && kind === undefined && companyEmailDomain(value) === '';
+      return { column, value, cell, kind, personalMailbox };
     };
     /** The chosen candidate fills the field; Google's further values in its cell are kept. */
     const take = (field: ImportedField, chosen: Candidate): void => {
@@ -156,7 +165,9 @@ export class RowFieldReader {
         if (split.firstName) fields.firstName = split.firstName;
         if (split.lastName) fields.lastName = split.lastName;
         if (split.salutation && !fields.salutation) fields.salutation = split.salutation;
-      } else keep(fullName.column, fullName.cell); // "Badge Name" next to first and last name: kept, not lost
+      } else if (foldText(fullName.value).replace(/\s+/g, ' ') !== foldText(`${fields.firstName ?? ''} ${fields.lastName ?? ''}`.trim())) {
+        keep(fullName.column, fullName.cell); // "Badge Name" = "Søren" next to first and last name: kept, not lost
+      }
     }
 
     // A type column says what its values were: kept with them, not without them.
