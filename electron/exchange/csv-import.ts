@@ -16,15 +16,15 @@
  * - Columns are mapped to lead fields by their header (csv-headers.ts); several emails,
  *   phones, addresses in a row are chosen among by work/home (csv-row-fields.ts); values no
  *   field takes are kept in `unmapped`.
- * - A quote never closed or a stray quote is an error naming the line; nothing is returned.
- *   A row with more values than the header (an unquoted delimiter inside a value) is read by
+ * - Records are split by csv-records.ts. A quote never closed, or text right after a closing
+ *   quote, is an error naming the line; nothing is returned. A row with more values than the header (an unquoted delimiter inside a value) is read by
  *   position, its extra values kept as "Column N", and listed in `problems`. A row with fewer
  *   values is fine: spreadsheets drop empty cells at the end; a trailing delimiter on every
  *   row (Thunderbird) is too.
  */
-import { parse, type CsvError } from 'csv-parse/sync';
 import { LEAD_RATINGS, type LeadRating, type LeadStatus } from '../../shared/domain/lead';
 import { describeColumn, guessMapping, headerWord, isLinkedInConnections, type ColumnMapping, type ImportedField } from './csv-headers';
+import { splitCsvRecords, CsvSyntaxError, type CsvRecord } from './csv-records';
 import { RowFieldReader } from './csv-row-fields';
 
 export { IMPORT_TARGETS, guessMapping, headerWord, type ColumnMapping, type ImportedField, type ImportTarget } from './csv-headers';
@@ -144,93 +144,19 @@ function uniqueHeaders(raw: readonly string[]): string[] {
   });
 }
 
-/**
- * Lines of rows, from csv-parse's byte offsets: its own line counter counts a CRLF inside a
- * quoted value as two lines, its byte counts are exact.
- */
-class RowLines {
-  private readonly bytes: Uint8Array;
-  /** byte offset where each line starts */
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    this.bytes = new TextEncoder().encode(text);
-    for (let index = 0; index < this.bytes.length; index++) {
-      const byte = this.bytes[index];
-      if (byte === 0x0d && this.bytes[index + 1] === 0x0a) index++;
-      if (byte === 0x0a || byte === 0x0d) this.starts.push(index + 1);
-    }
-  }
-
-  /** The line of the first row that begins at or after `offset` (blank lines skipped). */
-  rowAt(offset: number): number {
-    let position = offset;
-    while (position < this.bytes.length && (this.bytes[position] === 0x0a || this.bytes[position] === 0x0d)) position++;
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.starts[middle] as number) <= position) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  }
-}
-
-interface ParsedRecord {
-  record: string[];
-  info: { bytes: number };
-}
-
 /** A record with its line; blank records (empty lines, a row of empty cells) are marked. */
-interface NumberedRecord {
-  cells: string[];
-  line: number;
-  blank: boolean;
-}
-
-/** `line`: where the row csv-parse could not finish starts (it reports the end of the file for an open quote). */
-function explain(error: CsvError, line: number): CsvImportError {
-  // csv-parse's own messages are for programmers; these say what to fix.
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return new CsvImportError(line, 'a quoted value starts in this row and is never closed: a closing " is missing.');
-    case 'INVALID_OPENING_QUOTE':
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return new CsvImportError(line, 'a quote (") in the middle of a value: put the whole value in quotes and double the quotes inside it ("").');
-    default:
-      return new CsvImportError(line, `the file cannot be read as CSV (${error.message}).`);
-  }
-}
+type NumberedRecord = CsvRecord;
 
 function parseRecords(text: string, delimiter: CsvDelimiter): NumberedRecord[] {
-  const rowLines = new RowLines(text);
-  let readBytes = 0;
-  let records: ParsedRecord[];
   try {
-    records = parse(text, {
-      bom: true,
-      delimiter,
-      info: true,
-      // Blank lines are kept as records: they separate a preamble or a footer from the data.
-      skip_empty_lines: false,
-      relax_column_count: true,
-      // Remembers how far the file was read, so an error can name the row it happened in.
-      on_record: (record, context) => {
-        readBytes = context.bytes;
-        return record;
-      },
-    }) as unknown as ParsedRecord[];
+    return splitCsvRecords(text, delimiter);
   } catch (error) {
-    if (error instanceof Error && 'code' in error) throw explain(error as CsvError, rowLines.rowAt(readBytes));
-    throw error;
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    // Say what to fix, where.
+    throw error.problem === 'quote-not-closed'
+      ? new CsvImportError(error.line, 'a quoted value starts in this row and is never closed: a closing " is missing.')
+      : new CsvImportError(error.line, 'text follows a closing quote ("): put the whole value in quotes and double the quotes inside it ("").');
   }
-  let rowStart = 0;
-  return records.map(({ record, info }) => {
-    const numbered = { cells: record, line: rowLines.rowAt(rowStart), blank: record.every((value) => value.trim() === '') };
-    rowStart = info.bytes;
-    return numbered;
-  });
 }
 
 const filledCount = (cells: readonly string[]): number => cells.reduce((count, cell) => count + (cell.trim() === '' ? 0 : 1), 0);
@@ -337,7 +263,10 @@ export function readLeadsCsv(input: string | Uint8Array, options: CsvImportOptio
   const rows: ImportedRow[] = [];
   const problems: CsvRowProblem[] = [];
   for (let index = dataStart; index < dataEnd; index++) {
-    const { cells, line, blank } = records[index] as NumberedRecord;
+    const record = records[index] as NumberedRecord;
+    const { cells, line, blank } = record;
+    // Read once: let the cells go, so 100,000 rows are not all held to the end.
+    record.cells = [];
     if (blank) continue; // an empty line, a row of empty cells (";;;;")
     const { fields, unmapped } = reader.read(cells);
     if (cells.length > headers.length) {

@@ -47,7 +47,7 @@ const MULTI_VALUE_SEPARATOR = ' ::: ';
  * re-exporting neutralises it again.
  */
 function restoreFormulaText(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  return value.charCodeAt(0) === 0x27 && /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 /** A candidate value for a field in one row. */
@@ -78,6 +78,8 @@ export class RowFieldReader {
   private readonly organisationBlocks = new Map<string, PlannedColumn[]>();
   /** columns kept as they are (not mapped, not a type column) */
   private readonly unmappedColumns: { index: number; header: string }[] = [];
+  /** what each type label says ("* Work" → work), folded once per distinct label */
+  private readonly labelKinds = new Map<string, ValueKind | undefined>();
   /** type columns: index → the value columns of their group */
   private readonly typeColumns: { index: number; header: string; valueIndexes: number[] }[] = [];
 
@@ -123,7 +125,7 @@ export class RowFieldReader {
     const candidateOf = (column: PlannedColumn): Candidate | undefined => {
       const cell = cells[column.index] ?? '';
       if (cell === '') return undefined;
-      const label = column.typeIndex >= 0 ? kindOfLabel(cells[column.typeIndex] ?? '') : undefined;
+      const label = column.typeIndex >= 0 ? this.kindOf(cells[column.typeIndex] ?? '') : undefined;
       const value = cell.includes(MULTI_VALUE_SEPARATOR) ? (cell.split(MULTI_VALUE_SEPARATOR)[0] as string).trim() : cell;
       const kind = column.target === 'mobile' ? 'mobile' : (label ?? column.shape.kind);
       const personalMailbox = column.target === 'email' && kind === undefined && companyEmailDomain(value) === '';
@@ -178,6 +180,12 @@ export class RowFieldReader {
     return { fields, unmapped };
   }
 
+  private kindOf(label: string): ValueKind | undefined {
+    if (label === '') return undefined;
+    if (!this.labelKinds.has(label)) this.labelKinds.set(label, kindOfLabel(label));
+    return this.labelKinds.get(label);
+  }
+
   private readPhones(candidateOf: (column: PlannedColumn) => Candidate | undefined, take: (field: ImportedField, chosen: Candidate) => void, keep: (column: PlannedColumn, value: string) => void): void {
     const candidates = collect(this.phones, candidateOf);
     if (candidates.length === 0) return;
@@ -202,7 +210,7 @@ export class RowFieldReader {
       const candidates = collect(columns, candidateOf);
       if (candidates.length === 0) continue;
       const typeIndex = columns.find((column) => column.typeIndex >= 0)?.typeIndex ?? -1;
-      const kind = (typeIndex >= 0 ? kindOfLabel(cells[typeIndex] ?? '') : undefined) ?? columns.find((column) => column.shape.kind)?.shape.kind;
+      const kind = (typeIndex >= 0 ? this.kindOf(cells[typeIndex] ?? '') : undefined) ?? columns.find((column) => column.shape.kind)?.shape.kind;
       filled.push({ candidates, kind });
     }
     const chosen = filled.find((block) => block.kind === 'work') ?? filled[0];

@@ -232,9 +232,11 @@ describe('readLeadsCsv: malformed files name the line', () => {
     expect(result.rows[1]!.unmapped).toEqual({ 'Column 3': 'Inc.' });
     expect(result.problems).toEqual([{ line: 3, value: ' Inc.', why: expect.stringContaining('3 values but the header has 2 columns') }]);
   });
-  it('a stray quote inside a value', () => {
-    expect(errorOf(() => readLeadsCsv('Name,Company\nAna,Ac"me"\n')).line).toBe(2);
-    expect(errorOf(() => readLeadsCsv('Name,Company\nAna,"Acme"x\n')).line).toBe(2);
+  it('text after a closing quote; a quote inside an unquoted value is taken as it is', () => {
+    const error = errorOf(() => readLeadsCsv('Name,Company\nAna,"Acme"x\n'));
+    expect(error.line).toBe(2);
+    expect(error.message).toMatch(/^Line 2: text follows a closing quote/);
+    expect(readLeadsCsv('Name,Company\nAna,Ac"me 5" AG\n').rows[0]!.fields.company).toBe('Ac"me 5" AG');
   });
   it('an empty file', () => {
     expect(errorOf(() => readLeadsCsv('\uFEFF\n\n')).message).toMatch(/^Line 1: the file is empty/);
