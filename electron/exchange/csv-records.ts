@@ -79,10 +79,15 @@ function lineEndOf(text: string, from: number): LineEnd {
   return counts.cr > counts.lf ? 'cr' : 'lf';
 }
 
+/** All records at once (see csvRecords). */
 export function splitCsvRecords(text: string, delimiter: string): CsvRecord[] {
+  return [...csvRecords(text, delimiter)];
+}
+
+/** The records one at a time, so a reader need not hold them all. Throws CsvSyntaxError when it reaches broken quoting. */
+export function* csvRecords(text: string, delimiter: string): Generator<CsvRecord> {
   const separator = delimiter.charCodeAt(0);
   const end = text.length;
-  const records: CsvRecord[] = [];
   let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lineEnd = lineEndOf(text, index);
   const endsRecord = (at: number): boolean => {
@@ -152,7 +157,6 @@ export function splitCsvRecords(text: string, delimiter: string): CsvRecord[] {
         break;
       }
     }
-    records.push(record);
+    yield record;
   }
-  return records;
 }

@@ -169,6 +169,19 @@ describe('readLeadsCsv: real-world shapes', () => {
     ]);
   });
 
+  it('without a header row, a longer row later only adds columns (no problem), and a mapping may name them', () => {
+    const lines = Array.from({ length: 30 }, (_, index) => `Person ${index},p${index}@acme.example`);
+    lines.push('Late Comer,late@acme.example,+49 171 2345678');
+    const text = `${lines.join('\n')}\n`;
+    const result = readLeadsCsv(text);
+    expect(result.headers).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(result.unmappedColumns).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(result.problems).toEqual([]);
+    expect(result.rows.at(-1)).toEqual({ line: 31, fields: {}, unmapped: { 'Column 1': 'Late Comer', 'Column 2': 'late@acme.example', 'Column 3': '+49 171 2345678' } });
+    const mapped = readLeadsCsv(text, { mapping: { 'Column 2': 'email', 'Column 3': 'mobile' } });
+    expect(mapped.rows.at(-1)!.fields).toEqual({ email: 'late@acme.example', mobile: '+49 171 2345678' });
+  });
+
   it('takes a header of unknown words as a header when the rows below hold values', () => {
     const result = readLeadsCsv('Kundin,Kontaktweg,Rufnummer\nAna Lopes,ana@acme.example,+34 612 345 678\n');
     expect(result.hasHeader).toBe(true);
