@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvImportError, detectDelimiter, guessMapping, headerWord, leadRatingFromText, leadStatusFromText, readLeadsCsv } from '../../../electron/exchange/csv-import';
+import { CsvImportError, decodeCsvBytes, detectDelimiter, guessMapping, headerWord, leadRatingFromText, leadStatusFromText, readLeadsCsv } from '../../../electron/exchange/csv-import';
 import { HUBSPOT_CONTACT_COLUMNS, hubspotContactsCsv } from '../../../electron/exchange/hubspot-contacts-csv';
 import { SALESFORCE_LEAD_COLUMNS, salesforceLeadsCsv } from '../../../electron/exchange/salesforce-leads-csv';
 import { makeLead } from '../../support/lead-fixture';
@@ -68,16 +68,17 @@ describe('readLeadsCsv', () => {
     expect(result.guessedMapping).toEqual({ Phone: 'phone' });
   });
 
-  it('leaves a second column for a field unmapped, so its values are kept', () => {
-    const result = readLeadsCsv('Phone,Telephone\n1234567,7654321\n');
-    expect(result.guessedMapping).toEqual({ Phone: 'phone' });
-    expect(result.rows[0]!.unmapped).toEqual({ Telephone: '7654321' });
+  it('maps a second column for a field too; the value not taken is kept', () => {
+    const result = readLeadsCsv('Phone,Telephone\n1234567,7654321\n,7654321\n');
+    expect(result.guessedMapping).toEqual({ Phone: 'phone', Telephone: 'phone' });
+    expect(result.rows[0]).toMatchObject({ fields: { phone: '1234567' }, unmapped: { Telephone: '7654321' } });
+    expect(result.rows[1]).toMatchObject({ fields: { phone: '7654321' }, unmapped: {} });
   });
 
   it('counts lines right when quoted values hold CRLF', () => {
     const result = readLeadsCsv('Name,Notes\r\nAna Lopes,"one\r\ntwo\r\nthree"\r\n\r\nRui Silva,x\r\n');
     expect(result.rows.map((row) => row.line)).toEqual([2, 6]);
-    expect(errorOf(() => readLeadsCsv('Name,Notes\r\nAna Lopes,"one\r\ntwo"\r\nRui,x,y\r\n')).line).toBe(4);
+    expect(readLeadsCsv('Name,Notes\r\nAna Lopes,"one\r\ntwo"\r\nRui,x,y\r\n').problems?.map((problem) => problem.line)).toEqual([4]);
   });
 
   it('names blank and repeated headers so a mapping can tell them apart', () => {
@@ -129,20 +130,126 @@ describe('readLeadsCsv', () => {
   });
 });
 
+describe('readLeadsCsv: real-world shapes', () => {
+  it('keeps a LinkedIn profile URL as an imported value, never as the website', () => {
+    const linkedIn = readLeadsCsv('First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Lopes,https://www.linkedin.com/in/ana,,Acme,CTO,01 Jan 2025\n');
+    expect(linkedIn.headers[2]).toBe('LinkedIn URL');
+    expect(linkedIn.guessedMapping['LinkedIn URL']).toBeUndefined();
+    expect(linkedIn.rows[0]!.fields.website).toBeUndefined();
+    expect(linkedIn.rows[0]!.unmapped['LinkedIn URL']).toBe('https://www.linkedin.com/in/ana');
+    // Elsewhere a profile in a website column is kept too, and a company site beside it wins.
+    const generic = readLeadsCsv('Name,Website,Web Page 2\nRui Silva,https://linkedin.com/in/rui,https://beta.example.pt\nCarla Dias,https://www.xing.com/profile/Carla_Dias,\n');
+    expect(generic.rows.map((row) => [row.fields.website, row.unmapped])).toEqual([
+      ['https://beta.example.pt', { Website: 'https://linkedin.com/in/rui' }],
+      [undefined, { Website: 'https://www.xing.com/profile/Carla_Dias' }],
+    ]);
+  });
+
+  it('finds the header row after a preamble, whatever the delimiter, and names the preamble lines', () => {
+    const result = readLeadsCsv('Exported from RegSys\r\n"Show: Expo 2026; Hall 4"\r\n\r\nVorname;Nachname;E-Mail\r\nAna;Lopes;ana@acme.example\r\n');
+    expect(result.delimiter).toBe(';');
+    expect(result.headers).toEqual(['Vorname', 'Nachname', 'E-Mail']);
+    expect(result.ignoredLines?.map((line) => [line.line, line.text])).toEqual([
+      [1, 'Exported from RegSys'],
+      [2, 'Show: Expo 2026; Hall 4'],
+    ]);
+    expect(result.rows).toEqual([{ line: 5, fields: { firstName: 'Ana', lastName: 'Lopes', email: 'ana@acme.example' }, unmapped: {} }]);
+  });
+
+  it('reads a file without a header row as data, for the user to map (Column N keys, as the CLI\'s --map takes them)', () => {
+    const text = 'Ana Lopes,ana@acme.example,+34 612 345 678\nRui Silva,rui@beta.example,\n';
+    const result = readLeadsCsv(text);
+    expect(result).toMatchObject({ hasHeader: false, headers: ['Column 1', 'Column 2', 'Column 3'], guessedMapping: {}, mapping: {} });
+    expect(result.rows.map((row) => row.line)).toEqual([1, 2]);
+    expect(result.rows[0]!.unmapped).toEqual({ 'Column 1': 'Ana Lopes', 'Column 2': 'ana@acme.example', 'Column 3': '+34 612 345 678' });
+    const mapped = readLeadsCsv(text, { mapping: { 'Column 1': 'fullName', 'Column 2': 'email', 'Column 3': 'mobile' } });
+    expect(mapped.rows.map((row) => row.fields)).toEqual([
+      { firstName: 'Ana', lastName: 'Lopes', email: 'ana@acme.example', mobile: '+34 612 345 678' },
+      { firstName: 'Rui', lastName: 'Silva', email: 'rui@beta.example' },
+    ]);
+  });
+
+  it('without a header row, a longer row later only adds columns (no problem), and a mapping may name them', () => {
+    const lines = Array.from({ length: 30 }, (_, index) => `Person ${index},p${index}@acme.example`);
+    lines.push('Late Comer,late@acme.example,+49 171 2345678');
+    const text = `${lines.join('\n')}\n`;
+    const result = readLeadsCsv(text);
+    expect(result.headers).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(result.unmappedColumns).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(result.problems).toEqual([]);
+    expect(result.rows.at(-1)).toEqual({ line: 31, fields: {}, unmapped: { 'Column 1': 'Late Comer', 'Column 2': 'late@acme.example', 'Column 3': '+49 171 2345678' } });
+    const mapped = readLeadsCsv(text, { mapping: { 'Column 2': 'email', 'Column 3': 'mobile' } });
+    expect(mapped.rows.at(-1)!.fields).toEqual({ email: 'late@acme.example', mobile: '+49 171 2345678' });
+  });
+
+  it('takes a header of unknown words as a header when the rows below hold values', () => {
+    const result = readLeadsCsv('Kundin,Kontaktweg,Rufnummer\nAna Lopes,ana@acme.example,+34 612 345 678\n');
+    expect(result.hasHeader).toBe(true);
+    expect(result.headers).toEqual(['Kundin', 'Kontaktweg', 'Rufnummer']);
+    expect(result.rows).toEqual([{ line: 2, fields: {}, unmapped: { Kundin: 'Ana Lopes', Kontaktweg: 'ana@acme.example', Rufnummer: '+34 612 345 678' } }]);
+    // The caller may say so either way.
+    expect(readLeadsCsv('Kundin,Kontaktweg\nAna,ana@acme.example\n', { hasHeader: false }).rows).toHaveLength(2);
+    expect(readLeadsCsv('ana@acme.example,Ana\nrui@beta.example,Rui\n', { hasHeader: true }).headers).toEqual(['ana@acme.example', 'Ana']);
+  });
+
+  it('a trailing delimiter on the rows or on the header makes no row too long and no column', () => {
+    const onRows = readLeadsCsv('First Name,Email\nAna,ana@acme.example,\nRui,rui@beta.example,\n');
+    expect(onRows.problems).toEqual([]);
+    expect(onRows.rows[1]).toEqual({ line: 3, fields: { firstName: 'Rui', email: 'rui@beta.example' }, unmapped: {} });
+    const onBoth = readLeadsCsv('First Name,Email,\nAna,ana@acme.example,\n');
+    expect(onBoth.headers).toEqual(['First Name', 'Email']);
+    expect(onBoth.unmappedColumns).toEqual([]);
+    expect(onBoth.problems).toEqual([]);
+  });
+
+  it('reads CR-only line ends (old Mac), with a quoted value spanning lines', () => {
+    const result = readLeadsCsv(new TextEncoder().encode('Name,Notes\rAna Lopes,"one\rtwo"\rRui Silva,x\r'));
+    expect(result.rows.map((row) => [row.line, row.fields])).toEqual([
+      [2, { firstName: 'Ana', lastName: 'Lopes', notes: 'one\rtwo' }],
+      [4, { firstName: 'Rui', lastName: 'Silva', notes: 'x' }],
+    ]);
+  });
+
+  it('decodes UTF-16 (with or without BOM) and the whole Windows-1252 table (€, –, „“)', () => {
+    const utf16 = (text: string) => Uint8Array.from([...text].flatMap((char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8]));
+    expect(decodeCsvBytes(Uint8Array.from([0xff, 0xfe, ...utf16('Name\r\nZoë')]))).toBe('Name\r\nZoë');
+    expect(decodeCsvBytes(utf16('Name\r\nZoë'))).toBe('Name\r\nZoë');
+    const windows1252 = Uint8Array.from([0x80, 0x20, 0x96, 0x20, 0x84, 0x61, 0x93, 0x20, 0xfc, 0x81]);
+    expect(decodeCsvBytes(windows1252)).toBe('€ – „a“ ü\u0081');
+  });
+
+  it('drops a report footer only after a blank line, and names it', () => {
+    const report = '"First Name","Last Name","Company"\r\n"Ana","Lopes","Acme"\r\n""\r\n"My Leads"\r\n"Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."\r\n';
+    const result = readLeadsCsv(report);
+    expect(result.rows).toHaveLength(1);
+    expect(result.ignoredLines?.map((line) => line.line)).toEqual([4, 5]);
+    // Without the blank line they are rows like any other.
+    expect(readLeadsCsv('First Name,Last Name,Company\nAna,Lopes,Acme\nRui\nCarla\n').rows).toHaveLength(3);
+  });
+
+  it('keeps a full name beside first and last name only when it says something else', () => {
+    const result = readLeadsCsv('First Name,Last Name,Badge Name\nSøren,Kjær,Søren\nÉlodie,Garçon,elodie garçon\n');
+    expect(result.rows.map((row) => row.unmapped)).toEqual([{ 'Badge Name': 'Søren' }, {}]);
+  });
+});
+
 describe('readLeadsCsv: malformed files name the line', () => {
   it('a quote never closed names the row it opens in', () => {
     const error = errorOf(() => readLeadsCsv('Name,Company\nAna,Acme\n\nRui,"Beta\nCarla,Gamma\n'));
     expect(error.line).toBe(4);
     expect(error.message).toMatch(/^Line 4: .*closing "/);
   });
-  it('a row with too many values', () => {
-    const error = errorOf(() => readLeadsCsv('Name,Company\nAna,Acme\nRui,Beta,extra\n'));
-    expect(error.line).toBe(3);
-    expect(error.message).toContain('3 values but the header has 2 columns');
+  it('a row with too many values does not sink the file: it is read by position and listed', () => {
+    const result = readLeadsCsv('Name,Company\nAna Lopes,Acme\nRui Silva,Beta, Inc.\nCarla Dias,Gamma\n');
+    expect(result.rows.map((row) => row.fields.company)).toEqual(['Acme', 'Beta', 'Gamma']);
+    expect(result.rows[1]!.unmapped).toEqual({ 'Column 3': 'Inc.' });
+    expect(result.problems).toEqual([{ line: 3, value: ' Inc.', why: expect.stringContaining('3 values but the header has 2 columns') }]);
   });
-  it('a stray quote inside a value', () => {
-    expect(errorOf(() => readLeadsCsv('Name,Company\nAna,Ac"me"\n')).line).toBe(2);
-    expect(errorOf(() => readLeadsCsv('Name,Company\nAna,"Acme"x\n')).line).toBe(2);
+  it('text after a closing quote; a quote inside an unquoted value is taken as it is', () => {
+    const error = errorOf(() => readLeadsCsv('Name,Company\nAna,"Acme"x\n'));
+    expect(error.line).toBe(2);
+    expect(error.message).toMatch(/^Line 2: text follows a closing quote/);
+    expect(readLeadsCsv('Name,Company\nAna,Ac"me 5" AG\n').rows[0]!.fields.company).toBe('Ac"me 5" AG');
   });
   it('an empty file', () => {
     expect(errorOf(() => readLeadsCsv('\uFEFF\n\n')).message).toMatch(/^Line 1: the file is empty/);
