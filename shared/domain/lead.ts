@@ -129,6 +129,12 @@ export interface Lead extends LeadContact {
   unqualifiedReason: string;
   /** YYYY-MM-DD when the person expects to buy, or "". */
   expectedCloseDate: string;
+  /**
+   * What an imported file held that no field took, by the file's own column or property
+   * ("LinkedIn URL", "EMAIL;TYPE=home"): unknown columns, further emails, a value too long
+   * for its field. Read-only; {} for leads not imported.
+   */
+  importedFields: Record<string, string>;
   eventId: string | null;
   capturedBy: string;
   /** UTC, ISO 8601 */
