@@ -25,7 +25,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { createIndexes, dropSecondaryIndexes, mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
 import { insertDuplicateFlags } from '../db/repositories/duplicate-flags';
 import { findEventById } from '../db/repositories/events';
-import { findLeadBySourceUid, insertLead, saveLead } from '../db/repositories/leads';
+import { findLeadById, findLeadBySourceUid, insertLead, saveLead } from '../db/repositories/leads';
 import { readSetting, writeSetting } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import {
@@ -351,6 +351,17 @@ async function importLeads(
   const now = nowIso(context);
   const defaults = { eventId: event?.id ?? null, actor, now, newId: context.newId };
   const index = await DuplicateIndex.load(trx);
+  // Into a store without leads the lead and timeline indexes are built once at the end, as a
+  // bundle import does: sorting once costs far less than keeping them current row by row.
+  // The source-id lookups then go to the ids this import wrote (the only leads there are).
+  const storeWasEmpty = (await trx.selectFrom('leads').select('id').limit(1).executeTakeFirst()) === undefined;
+  const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
+  const writtenBySourceUid = new Map<string, string>();
+  const earlierLead = async (uid: string): Promise<Lead | undefined> => {
+    if (!storeWasEmpty) return findLeadBySourceUid(trx, uid);
+    const id = writtenBySourceUid.get(uid);
+    return id === undefined ? undefined : findLeadById(trx, id);
+  };
   const written: CheckedRecord[] = [];
   for (let start = 0; start < incoming.length; start += SLICE_SIZE) {
     if (job.cancelled) throw new ExchangeCancelled();
@@ -366,7 +377,7 @@ async function importLeads(
         continue;
       }
       if (item.sourceUid) {
-        const earlier = await findLeadBySourceUid(trx, item.sourceUid);
+        const earlier = await earlierLead(item.sourceUid);
         if (earlier) {
           const outcome = await updateFromSource(trx, context, earlier, item, { actor, now });
           if (outcome === 'updated') {
@@ -383,6 +394,7 @@ async function importLeads(
       }
       const lead = leadFromChecked(item, defaults);
       await insertLead(trx, lead, item.sourceUid);
+      if (item.sourceUid) writtenBySourceUid.set(item.sourceUid, lead.id);
       await record(trx, context, {
         leadId: lead.id,
         at: now,
@@ -405,6 +417,7 @@ async function importLeads(
   }
   // A Cancel during the last slice's turn still rolls everything back: nothing is committed yet.
   if (job.cancelled) throw new ExchangeCancelled();
+  await createIndexes(trx, deferredIndexes);
   summary.details = { leads: summary.added };
   summary.keptColumns = keptColumnsOf(written);
   return summary;

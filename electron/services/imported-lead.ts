@@ -6,7 +6,7 @@
  * value is listed as a problem (line, column, value, why, what happens). The preview and
  * the import both use this, so what the preview lists is what the import does.
  */
-import { DEFAULT_LEAD_SOURCE, hasContactDetails, LEAD_CONTACT_FIELDS, leadContactSchema, type Lead, type LeadContact, type LeadContactField } from '../../shared/domain/lead';
+import { DEFAULT_LEAD_SOURCE, hasContactDetails, LEAD_CONTACT_FIELDS, leadContactSchema, looksLikeEmail, type Lead, type LeadContact, type LeadContactField } from '../../shared/domain/lead';
 import type { ImportProblem } from '../../shared/domain/exchange';
 import { addExtra } from '../../shared/parsing/contact-payload';
 import { leadRatingFromText, leadStatusFromText, type ImportedField } from '../exchange/csv-import';
@@ -46,6 +46,18 @@ export interface CheckedRecord {
   usable: boolean;
 }
 
+/** Each contact field's longest value, as the lead schema says. */
+const CONTACT_LIMITS: ReadonlyArray<[LeadContactField, number]> = LEAD_CONTACT_FIELDS.map((field) => [field, leadContactSchema.shape[field].maxLength ?? Infinity]);
+
+/** True when the schema would take every value as it is (trimmed, within its length, a plausible email). */
+function fitsAsRead(contact: Record<LeadContactField, string>): boolean {
+  for (const [field, limit] of CONTACT_LIMITS) {
+    const value = contact[field];
+    if (value.length > limit || (value !== '' && (value.trim() !== value || (field === 'email' && !looksLikeEmail(value))))) return false;
+  }
+  return true;
+}
+
 /** The other fields' longest values (the contact fields' limits are in leadContactSchema). */
 const OTHER_LIMITS = { notes: 32_000, leadSource: 40, badgeId: 500 } as const;
 
@@ -71,10 +83,12 @@ export function checkRecord(record: IncomingRecord): CheckedRecord {
     problems.push({ line: record.line, field: column, value, why, whenKept: whenKept.replace('{column}', `“${column}”`) });
   };
 
-  // Nearly every row is clean: one check of the whole contact, the field-by-field work only for the others.
-  const checked = leadContactSchema.safeParse(contact);
+  // Nearly every row is clean: a quick look at lengths and the email decides that, and the
+  // schema's own check (with its messages) runs only for the others.
+  const checked = fitsAsRead(contact) ? undefined : leadContactSchema.safeParse(contact);
   let clean: LeadContact;
-  if (checked.success) clean = checked.data;
+  if (!checked) clean = contact;
+  else if (checked.success) clean = checked.data;
   else {
     const handled = new Set<string>();
     for (const issue of checked.error.issues) {

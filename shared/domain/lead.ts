@@ -39,12 +39,17 @@ const text = (max: number) =>
     .trim()
     .max(max, { message: `Keep this under ${max} characters.` });
 
+/** Something that looks like an address a mail server would take (name@company.com). */
+export function looksLikeEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value);
+}
+
 /** Accepts "" (not given) or something that looks like an address a mail server would take. */
 const emailOrEmpty = z
   .string()
   .trim()
   .max(80, { message: 'Keep the email under 80 characters.' })
-  .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value), {
+  .refine((value) => value === '' || looksLikeEmail(value), {
     message: 'This does not look like an email address (name@company.com).',
   });
 
