@@ -479,6 +479,7 @@ export interface VcardFile {
 }
 
 const KNOWN_VERSIONS = ['2.1', '3.0', '4.0'];
+const OUTSIDE_A_CARD = 'this line is outside a card (expected BEGIN:VCARD).';
 
 /**
  * Every card of a vCard file, in order, each with the line of its BEGIN:VCARD; a line or
@@ -501,7 +502,7 @@ export function readVcardFile(text: string): VcardFile {
       if (open) {
         open.problems.push(problem);
         addExtra(open.extras, `line ${logical.line - open.line + 1} of the card`, logical.text);
-      } else outside.push(problem);
+      } else outside.push({ ...problem, why: OUTSIDE_A_CARD });
       continue;
     }
     if (content.name === 'BEGIN') {
@@ -523,7 +524,7 @@ export function readVcardFile(text: string): VcardFile {
       cards.push({ format: 'vcard', version, line: open.line, fields: reading.fields, uid: reading.uid, extras, sources: reading.sources, problems: open.problems });
       open = null;
     } else if (!open) {
-      outside.push({ line: logical.line, value: logical.text, why: 'this line is outside a card (expected BEGIN:VCARD).' });
+      outside.push({ line: logical.line, value: logical.text, why: OUTSIDE_A_CARD });
     } else {
       open.lines.push(content);
     }
