@@ -93,7 +93,6 @@ function importFailure(error: unknown, fileName: string): never {
 /** A CSV as read, with the optional parts the reader may give (whether row 1 is a header, what it could not read). */
 type CsvRead = CsvImport & { hasHeader?: boolean; problems?: ReadonlyArray<{ line: number; field?: string; value?: string; why: string }> };
 
-
 /** Why the columns must be mapped by hand first, or '' when the mapping will do. */
 function mappingShortfall(parsed: CsvRead, mapping: ColumnMapping, mappedByPerson: boolean): string {
   if (parsed.hasHeader === false && !mappedByPerson) {
@@ -149,7 +148,13 @@ function vcardRecords(file: VcardFile): IncomingRecord[] {
     sourceOf: (field: ImportedField) => card.sources[field as ContactPayloadField] ?? field,
     kept: card.extras,
     sourceUid: card.uid,
-    readProblems: card.problems.map((problem) => ({ line: problem.line, field: '', value: problem.value, why: problem.why, whenKept: 'the line is kept as an imported field; the rest of the card is imported' })),
+    readProblems: card.problems.map((problem) => ({
+      line: problem.line,
+      field: '',
+      value: problem.value,
+      why: problem.why,
+      whenKept: problem.keptAs ? `kept as the imported field “${problem.keptAs}”; the rest of the card is imported` : 'the card is imported as far as it could be read',
+    })),
   }));
 }
 

@@ -57,6 +57,8 @@ export interface VcardProblem {
   line: number;
   value: string;
   why: string;
+  /** the card's extras key the line's text was kept under, when it was */
+  keptAs?: string;
 }
 
 /** A payload that cannot be read; `line` is 1-based and already in the message. */
@@ -500,8 +502,9 @@ export function readVcardFile(text: string): VcardFile {
       if (!(error instanceof ContactPayloadError)) throw error;
       const problem = { line: logical.line, value: logical.text, why: error.message.replace(/^Line \d+: /, '') };
       if (open) {
-        open.problems.push(problem);
-        addExtra(open.extras, `line ${logical.line - open.line + 1} of the card`, logical.text);
+        const keptAs = `line ${logical.line - open.line + 1} of the card`;
+        open.problems.push({ ...problem, keptAs });
+        addExtra(open.extras, keptAs, logical.text);
       } else outside.push({ ...problem, why: OUTSIDE_A_CARD });
       continue;
     }

@@ -404,7 +404,7 @@ describe('readVcardFile: a lead is a work contact, and nothing the card holds is
       lf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Müller', 'not a property', 'END:VCARD', 'stray text', 'BEGIN:VCARD', 'VERSION:5.0', 'FN:Bo Roe', 'END:VCARD'),
     );
     expect(file.cards.map((card) => card.fields.lastName)).toEqual(['Müller', 'Roe']);
-    expect(file.cards[0]?.problems).toEqual([{ line: 4, value: 'not a property', why: expect.stringMatching(/property name and a colon/) }]);
+    expect(file.cards[0]?.problems).toEqual([{ line: 4, value: 'not a property', why: expect.stringMatching(/property name and a colon/), keptAs: 'line 4 of the card' }]);
     expect(file.cards[0]?.extras).toEqual({ 'line 4 of the card': 'not a property' });
     expect(file.cards[1]?.problems).toEqual([{ line: 7, value: 'VERSION:5.0', why: expect.stringMatching(/5\.0/) }]);
     expect(file.problems).toEqual([{ line: 6, value: 'stray text', why: expect.stringMatching(/outside a card/) }]);
