@@ -6,7 +6,7 @@
  * value is listed as a problem (line, column, value, why, what happens). The preview and
  * the import both use this, so what the preview lists is what the import does.
  */
-import { DEFAULT_LEAD_SOURCE, hasContactDetails, LEAD_CONTACT_FIELDS, leadContactSchema, looksLikeEmail, type Lead, type LeadContact, type LeadContactField } from '../../shared/domain/lead';
+import { DEFAULT_LEAD_SOURCE, hasContactDetails, LEAD_CONTACT_FIELDS, leadContactSchema, looksLikeEmail, newLeadSchema, type Lead, type LeadContact, type LeadContactField } from '../../shared/domain/lead';
 import type { ImportProblem } from '../../shared/domain/exchange';
 import { addExtra } from '../../shared/parsing/contact-payload';
 import { leadRatingFromText, leadStatusFromText, type ImportedField } from '../exchange/csv-import';
@@ -58,8 +58,12 @@ function fitsAsRead(contact: Record<LeadContactField, string>): boolean {
   return true;
 }
 
-/** The other fields' longest values (the contact fields' limits are in leadContactSchema). */
-const OTHER_LIMITS = { notes: 32_000, leadSource: 40, badgeId: 500 } as const;
+/** The other free-text fields' longest values, as the lead schema says. */
+const OTHER_LIMITS = {
+  notes: newLeadSchema.shape.notes.unwrap().maxLength ?? Infinity,
+  leadSource: newLeadSchema.shape.leadSource.unwrap().maxLength ?? Infinity,
+  badgeId: newLeadSchema.shape.badgeId.unwrap().maxLength ?? Infinity,
+} as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -69,17 +73,22 @@ export function checkRecord(record: IncomingRecord): CheckedRecord {
   for (const field of LEAD_CONTACT_FIELDS) contact[field] = fields[field] ?? '';
   // Judged on the values as read: a row whose only contact is a mistyped email is still a person.
   const usable = hasContactDetails(contact);
+  // The reader's `kept` object is copied only when something is added: nearly no row adds anything.
   let importedFields = record.kept;
   let keptCopied = false;
-  const problems = record.readProblems.length > 0 ? [...record.readProblems] : [];
-  let invalidEmail = false;
-  const keep = (field: ImportedField, value: string, why: string, whenKept: string) => {
+  const keepQuietly = (field: ImportedField, value: string): string => {
     if (!keptCopied) {
       importedFields = { ...importedFields };
       keptCopied = true;
     }
     const column = record.sourceOf(field);
     addExtra(importedFields, column, value);
+    return column;
+  };
+  const problems = record.readProblems.length > 0 ? [...record.readProblems] : [];
+  let invalidEmail = false;
+  const keep = (field: ImportedField, value: string, why: string, whenKept: string) => {
+    const column = keepQuietly(field, value);
     problems.push({ line: record.line, field: column, value, why, whenKept: whenKept.replace('{column}', `“${column}”`) });
   };
 
@@ -123,13 +132,6 @@ export function checkRecord(record: IncomingRecord): CheckedRecord {
 
   // Values that are not ours to read (a status or rating we have no word for, an id that is
   // not one of ours) are kept as they are, quietly: they are not wrong, only foreign.
-  const keepQuietly = (field: ImportedField, value: string) => {
-    if (!keptCopied) {
-      importedFields = { ...importedFields };
-      keptCopied = true;
-    }
-    addExtra(importedFields, record.sourceOf(field), value);
-  };
   const status = fields.status ? leadStatusFromText(fields.status) : null;
   if (fields.status && !status) keepQuietly('status', fields.status);
   const rating = fields.rating ? leadRatingFromText(fields.rating) : null;
