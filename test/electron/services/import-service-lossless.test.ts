@@ -3,6 +3,7 @@ import { findLeadById } from '../../../electron/db/repositories/leads';
 import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { createEvent } from '../../../electron/services/events-service';
 import { exportBatch } from '../../../electron/services/export-service';
+import { cancelExchangeJob } from '../../../electron/services/exchange-jobs';
 import { importFile, previewCsvImport } from '../../../electron/services/import-service';
 import { createLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
@@ -227,5 +228,26 @@ describe('vCard import', () => {
     await importFile(store.context, { fileName: 'contacts.vcf', bytes: bytes(file) });
     const noUid = crlf(...card('N:Müller;Ana;;;', 'ORG:Acme GmbH', 'EMAIL;TYPE=WORK:ana@acme.example'));
     expect(await importFile(store.context, { fileName: 'again.vcf', bytes: bytes(noUid) })).toMatchObject({ added: 1, flagged: 1 });
+  });
+});
+
+describe('a CSV into a store without leads', () => {
+  const schema = (target: TempStore) => target.database.sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  const rows = crlf('Last Name,Company,Email', ...Array.from({ length: 2500 }, (_, index) => `Roe ${index},Zeta,bo${index}@zeta.example`));
+
+  it('builds the lead indexes once at the end: every one is back, and a Cancel takes the whole import back', async () => {
+    const emptySchema = schema(store);
+    expect(await importFile(store.context, { fileName: 'many.csv', bytes: bytes(rows) })).toMatchObject({ added: 2500 });
+    expect(schema(store)).toEqual(emptySchema);
+    expect(store.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    const other = await freshStore();
+    const otherSchema = schema(other);
+    other.context.notify = (event) => {
+      if (event === 'exchange.progress') cancelExchangeJob(other.context);
+    };
+    expect(await importFile(other.context, { fileName: 'many.csv', bytes: bytes(rows) })).toMatchObject({ cancelled: true, added: 0 });
+    expect(schema(other)).toEqual(otherSchema);
+    expect(leadRows(other)).toHaveLength(0);
   });
 });
