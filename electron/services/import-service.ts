@@ -1,40 +1,45 @@
 /**
  * Imports: a LeadBooth bundle from another laptop (merged idempotently, ids kept), a CSV
  * of leads (badge-scan export, Salesforce or HubSpot export) with a column mapping, or a
- * `.vcf` file. The whole file is read and checked first; a malformed one is refused with
- * the line or record to look at and nothing is written. Then everything is written in ONE
- * transaction, a slice at a time with progress and a turn of the event loop between
- * slices; Cancel rolls it all back.
+ * `.vcf` file. The whole file is read and checked first; a malformed one (a quote never
+ * closed, a card never ended) is refused with the line to look at and nothing is written.
+ * One bad value does not sink a file: what a field cannot hold is kept on the lead's
+ * imported fields and listed as a problem (imported-lead.ts); the caller chooses to import
+ * such rows (default), leave them out, or refuse the file (`problemRows`). Then everything
+ * is written in ONE transaction, a slice at a time with progress and a turn of the event
+ * loop between slices; Cancel rolls it all back.
  *
  * Imported leads keep what the file says and get captureMethod "imported" and a
  * "captured (imported)" timeline entry. A lead that looks like one already here is added
- * and flagged (duplicate_flags) for the duplicates view, never merged silently.
+ * and flagged (duplicate_flags) for the duplicates view, never merged silently. A card
+ * whose UID an earlier import brought updates that lead instead (leads.source_uid).
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { blockingKeys, findDuplicatesOf, ProfileCache, type DuplicateSubject } from '../../shared/domain/duplicates';
-import type { CsvImportPreview, ImportKind, ImportSummary } from '../../shared/domain/exchange';
-import { DEFAULT_LEAD_SOURCE, hasContactDetails, LEAD_CONTACT_FIELDS, leadContactSchema, type Lead } from '../../shared/domain/lead';
-import { ContactPayloadError, parseVcards } from '../../shared/parsing/contact-payload';
+import { IDENTIFYING_IMPORT_TARGETS, type CsvImportPreview, type ImportKind, type ImportProblem, type ImportSummary, type ProblemRowChoice } from '../../shared/domain/exchange';
+import { displayName, LEAD_CONTACT_FIELDS, type Lead } from '../../shared/domain/lead';
+import type { FieldChange } from '../../shared/domain/timeline';
+import { ContactPayloadError, readVcardFile, type ContactPayloadField, type VcardFile } from '../../shared/parsing/contact-payload';
 import { AppError } from '../../shared/ipc/errors';
 import { createIndexes, dropSecondaryIndexes, mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
 import { insertDuplicateFlags } from '../db/repositories/duplicate-flags';
 import { findEventById } from '../db/repositories/events';
-import { insertLead } from '../db/repositories/leads';
+import { findLeadById, findLeadBySourceUid, insertLead, saveLead } from '../db/repositories/leads';
 import { readSetting, writeSetting } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
 import {
   CsvImportError,
   decodeCsvBytes,
   IMPORT_TARGETS,
-  leadRatingFromText,
-  leadStatusFromText,
   readLeadsCsv,
   type ColumnMapping,
+  type CsvImport,
   type ImportedField,
 } from '../exchange/csv-import';
 import { BUNDLE_SECTIONS, BundleError, readBundle, type BundleRecord, type LeadBoothBundle } from '../exchange/leadbooth-bundle';
 import { ExchangeCancelled, runExchangeJob, SLICE_SIZE, type ExchangeJob } from './exchange-jobs';
+import { checkRecord, leadFromChecked, type CheckedRecord, type IncomingRecord } from './imported-lead';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
 
@@ -47,6 +52,8 @@ export interface ImportRequest {
   mapping?: Record<string, string> | undefined;
   /** CSV only: remember `mapping` for files with the same header row */
   rememberMapping?: boolean | undefined;
+  /** rows (cards) holding a problem value: imported with the value kept aside (default), left out, or the file refused */
+  problemRows?: ProblemRowChoice | undefined;
 }
 
 export function importKindOf(fileName: string, text: string): ImportKind {
@@ -83,16 +90,95 @@ function importFailure(error: unknown, fileName: string): never {
   throw error;
 }
 
-/** The CSV's headers, the mapping that would be used and a few rows: the mapping step before importing. */
+/** A CSV as read, with the optional parts the reader may give (whether row 1 is a header, what it could not read). */
+type CsvRead = CsvImport & { hasHeader?: boolean; problems?: ReadonlyArray<{ line: number; field?: string; value?: string; why: string }> };
+
+/** Why the columns must be mapped by hand first, or '' when the mapping will do. */
+function mappingShortfall(parsed: CsvRead, mapping: ColumnMapping, mappedByPerson: boolean): string {
+  if (parsed.hasHeader === false && !mappedByPerson) {
+    return 'The file has no header row (its first row is a person, not column names): choose the field of each column (Column 1, Column 2, …).';
+  }
+  if (!Object.values(mapping).some((target) => IDENTIFYING_IMPORT_TARGETS.includes(target))) {
+    return 'No column is recognised as a name, company, email or phone: choose the field of each column.';
+  }
+  return '';
+}
+
+/** The file's column each field's value came from: the first column mapped to it (a split full name: that column). */
+function columnsOfFields(mapping: ColumnMapping): (field: ImportedField) => string {
+  const byField = new Map<string, string>();
+  for (const [header, target] of Object.entries(mapping)) {
+    if (target === 'ignore') continue;
+    if (target === 'fullName') {
+      for (const part of ['firstName', 'lastName', 'salutation']) if (!byField.has(part)) byField.set(part, header);
+    } else if (!byField.has(target)) byField.set(target, header);
+  }
+  return (field) => byField.get(field) ?? field;
+}
+
+/** The reader's own problems, by the line of the row they belong to. */
+function readerProblemsByLine(parsed: CsvRead): Map<number, ImportProblem[]> {
+  const byLine = new Map<number, ImportProblem[]>();
+  for (const problem of parsed.problems ?? []) {
+    const listed: ImportProblem = { line: problem.line, field: problem.field ?? '', value: problem.value ?? '', why: problem.why, whenKept: 'imported as read' };
+    const list = byLine.get(problem.line);
+    if (list) list.push(listed);
+    else byLine.set(problem.line, [listed]);
+  }
+  return byLine;
+}
+
+function csvRecords(parsed: CsvRead): IncomingRecord[] {
+  const sourceOf = columnsOfFields(parsed.mapping);
+  const byLine = readerProblemsByLine(parsed);
+  const none: ImportProblem[] = [];
+  return parsed.rows.map((row) => ({ line: row.line, fields: row.fields, sourceOf, kept: row.unmapped, sourceUid: '', readProblems: byLine.get(row.line) ?? none }));
+}
+
+/** Problems the reader found outside any row (a preamble, a line it could not split): listed, never attached to a lead. */
+function csvFileProblems(parsed: CsvRead): ImportProblem[] {
+  const rowLines = new Set(parsed.rows.map((row) => row.line));
+  return [...readerProblemsByLine(parsed).entries()].filter(([line]) => !rowLines.has(line)).flatMap(([, problems]) => problems);
+}
+
+function vcardRecords(file: VcardFile): IncomingRecord[] {
+  return file.cards.map((card) => ({
+    line: card.line,
+    fields: card.fields,
+    sourceOf: (field: ImportedField) => card.sources[field as ContactPayloadField] ?? field,
+    kept: card.extras,
+    sourceUid: card.uid,
+    readProblems: card.problems.map((problem) => ({
+      line: problem.line,
+      field: '',
+      value: problem.value,
+      why: problem.why,
+      whenKept: problem.keptAs ? `kept as the imported field “${problem.keptAs}”; the rest of the card is imported` : 'the card is imported as far as it could be read',
+    })),
+  }));
+}
+
+function vcardFileProblems(file: VcardFile): ImportProblem[] {
+  return file.problems.map((problem) => ({ line: problem.line, field: '', value: problem.value, why: problem.why, whenKept: 'left out: it belongs to no card' }));
+}
+
+function keptColumnsOf(records: ReadonlyArray<{ importedFields: Record<string, string> }>): string[] {
+  const columns = new Set<string>();
+  for (const record of records) for (const key in record.importedFields) columns.add(key);
+  return [...columns];
+}
+
+/** The CSV's headers, the mapping that would be used, a few rows and every problem value: the mapping step before importing. */
 export async function previewCsvImport(context: ServiceContext, request: Pick<ImportRequest, 'fileName' | 'bytes'>): Promise<CsvImportPreview> {
-  let parsed;
+  let guessed: CsvRead;
   try {
-    parsed = readLeadsCsv(request.bytes);
+    guessed = readLeadsCsv(request.bytes);
   } catch (error) {
     importFailure(error, request.fileName);
   }
-  const remembered = await rememberedMapping(context.db, parsed.headers);
-  const mapping = remembered ?? parsed.guessedMapping;
+  const remembered = await rememberedMapping(context.db, guessed.headers);
+  const mapping = remembered ?? guessed.guessedMapping;
+  const parsed: CsvRead = remembered ? readLeadsCsv(request.bytes, { mapping }) : guessed;
   const sample = parsed.rows.slice(0, 5).map((row) => {
     const byTarget = new Map<string, string>();
     for (const [field, value] of Object.entries(row.fields)) byTarget.set(field, value);
@@ -101,47 +187,95 @@ export async function previewCsvImport(context: ServiceContext, request: Pick<Im
       return target && target !== 'ignore' && target !== 'fullName' ? (byTarget.get(target) ?? '') : (row.unmapped[header] ?? '');
     });
   });
-  return { headers: parsed.headers, mapping, remembered: remembered !== undefined, sample, rowCount: parsed.rows.length };
+  const needsMapping = mappingShortfall(parsed, mapping, remembered !== undefined);
+  const checked = needsMapping ? [] : csvRecords(parsed).map(checkRecord);
+  const problems = [...csvFileProblems(parsed), ...checked.flatMap((record) => record.problems)].sort((a, b) => a.line - b.line);
+  return {
+    headers: parsed.headers,
+    mapping,
+    remembered: remembered !== undefined,
+    sample,
+    rowCount: parsed.rows.length,
+    hasHeader: parsed.hasHeader ?? true,
+    needsMapping,
+    keptColumns: parsed.headers.filter((header) => mapping[header] === undefined),
+    problems,
+    problemRows: checked.filter((record) => record.problems.length > 0).length,
+  };
 }
 
-/** Leads as read from a file, before they are written: each with where it came from for messages. */
-interface IncomingLead {
-  where: string;
-  fields: Partial<Record<ImportedField, string>>;
-}
+const emptySummary = (): ImportSummary => ({
+  added: 0,
+  updated: 0,
+  flagged: 0,
+  skipped: 0,
+  details: {},
+  cancelled: false,
+  keptColumns: [],
+  problems: [],
+  skippedProblemRows: 0,
+  toReview: 0,
+});
 
-const emptySummary = (): ImportSummary => ({ added: 0, updated: 0, flagged: 0, skipped: 0, details: {}, cancelled: false });
+/** How a refused file's message lists its first problems. */
+function describeProblems(problems: readonly ImportProblem[], limit = 3): string {
+  const shown = problems.slice(0, limit).map((problem) => `line ${problem.line}${problem.field ? `, ${problem.field}` : ''}: ${problem.why}${problem.value ? ` (“${problem.value.slice(0, 60)}”)` : ''}`);
+  return shown.join('; ') + (problems.length > limit ? `; and ${problems.length - limit} more` : '');
+}
 
 export async function importFile(context: ServiceContext, request: ImportRequest): Promise<ImportSummary> {
   const text = decodeCsvBytes(request.bytes);
   const kind = importKindOf(request.fileName, text);
+  const choice = request.problemRows ?? 'keep';
   // Read and check the whole file before anything is written.
   let bundle: LeadBoothBundle | undefined;
-  let incoming: IncomingLead[] = [];
+  let checked: CheckedRecord[] = [];
+  let fileProblems: ImportProblem[] = [];
   try {
     if (kind === 'bundle') bundle = readBundle(text);
     else if (kind === 'vcard') {
-      incoming = parseVcards(text).map((card) => ({ where: `line ${card.line}`, fields: card.fields }));
+      const file = readVcardFile(text);
+      checked = vcardRecords(file).map(checkRecord);
+      fileProblems = vcardFileProblems(file);
     } else {
-      const headersOnly = readLeadsCsv(request.bytes);
-      const mapping = request.mapping ? checkMapping(request.mapping) : await rememberedMapping(context.db, headersOnly.headers);
-      const parsed = mapping ? readLeadsCsv(request.bytes, { mapping }) : headersOnly;
+      const headersOnly: CsvRead = readLeadsCsv(request.bytes);
+      const remembered = request.mapping ? undefined : await rememberedMapping(context.db, headersOnly.headers);
+      const mapping = request.mapping ? checkMapping(request.mapping) : remembered;
+      const parsed: CsvRead = mapping ? readLeadsCsv(request.bytes, { mapping }) : headersOnly;
+      const shortfall = mappingShortfall(parsed, parsed.mapping, mapping !== undefined);
+      if (shortfall) {
+        throw new AppError(
+          'invalid_input',
+          `${request.fileName}: ${shortfall} Map them on the Import screen, or give "leadbooth import" --map FILE: a JSON object of column → field, such as {"Column 1": "lastName", "Column 2": "email"}. Nothing was imported.`,
+        );
+      }
       if (request.mapping && request.rememberMapping) {
         const all = (await readSetting(context.db, 'csvMappings')) ?? {};
         await writeSetting(context.db, 'csvMappings', { ...all, [headerSignature(parsed.headers)]: request.mapping }, nowIso(context));
       }
-      incoming = parsed.rows.map((row) => ({ where: `line ${row.line}`, fields: row.fields }));
+      checked = csvRecords(parsed).map(checkRecord);
+      fileProblems = csvFileProblems(parsed);
     }
   } catch (error) {
     importFailure(error, request.fileName);
+  }
+  const problems = [...fileProblems, ...checked.flatMap((record) => record.problems)].sort((a, b) => a.line - b.line);
+  if (choice === 'strict' && problems.length > 0) {
+    const rows = new Set(problems.map((problem) => problem.line)).size;
+    throw new AppError(
+      'invalid_input',
+      `${request.fileName}: ${rows} row${rows === 1 ? '' : 's'} hold${rows === 1 ? 's' : ''} values that cannot be imported as they are — ${describeProblems(problems)}. Fix the file, or import it without --strict (the values are then kept on the leads as imported fields). Nothing was imported.`,
+    );
   }
 
   return runExchangeJob(context, 'import', async (job) => {
     try {
       const summary = await context.db.transaction().execute(async (trx) => {
         if (bundle) return importBundle(trx, context, job, bundle, request.fileName);
-        return importLeads(trx, context, job, incoming, request);
+        return importLeads(trx, context, job, checked, request, choice);
       });
+      // Again: the import adds what it found on the way (a converted lead a card would change).
+      summary.problems = [...fileProblems, ...checked.flatMap((record) => record.problems)].sort((a, b) => a.line - b.line);
       if (summary.added + summary.updated > 0) context.notify('leads.changed', { ids: [] });
       return summary;
     } catch (error) {
@@ -205,7 +339,14 @@ async function flagDuplicates(db: Kysely<Database>, index: DuplicateIndex, lead:
   return true;
 }
 
-async function importLeads(trx: Kysely<Database>, context: ServiceContext, job: ExchangeJob, incoming: readonly IncomingLead[], request: ImportRequest): Promise<ImportSummary> {
+async function importLeads(
+  trx: Kysely<Database>,
+  context: ServiceContext,
+  job: ExchangeJob,
+  incoming: readonly CheckedRecord[],
+  request: ImportRequest,
+  choice: ProblemRowChoice,
+): Promise<ImportSummary> {
   const summary = emptySummary();
   // Inside the transaction only `trx` may be used: the one connection is held by it.
   const eventId = request.eventId ?? (await readSetting(trx, 'currentEventId')) ?? null;
@@ -213,80 +354,127 @@ async function importLeads(trx: Kysely<Database>, context: ServiceContext, job: 
   if (eventId && !event) throw new AppError('not_found', 'The show to import into does not exist. Pick another show.');
   const actor = await currentActor(trx);
   const now = nowIso(context);
+  const defaults = { eventId: event?.id ?? null, actor, now, newId: context.newId };
   const index = await DuplicateIndex.load(trx);
+  // Into a store without leads the lead and timeline indexes are built once at the end, as a
+  // bundle import does: sorting once costs far less than keeping them current row by row.
+  // The source-id lookups then go to the ids this import wrote (the only leads there are).
+  const storeWasEmpty = (await trx.selectFrom('leads').select('id').limit(1).executeTakeFirst()) === undefined;
+  const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
+  const writtenBySourceUid = new Map<string, string>();
+  const earlierLead = async (uid: string): Promise<Lead | undefined> => {
+    if (!storeWasEmpty) return findLeadBySourceUid(trx, uid);
+    const id = writtenBySourceUid.get(uid);
+    return id === undefined ? undefined : findLeadById(trx, id);
+  };
+  const written: CheckedRecord[] = [];
   for (let start = 0; start < incoming.length; start += SLICE_SIZE) {
     if (job.cancelled) throw new ExchangeCancelled();
     for (const item of incoming.slice(start, start + SLICE_SIZE)) {
-      const lead = leadFromImport(item, { eventId: event?.id ?? null, actor, now, newId: context.newId });
-      if (!lead) {
+      if (!item.usable) {
         summary.skipped++;
         continue;
       }
-      const known = await trx.selectFrom('leads').select('id').where('id', '=', lead.id).executeTakeFirst();
-      if (known) {
+      if (choice === 'skip' && item.problems.length > 0) {
+        item.problems = item.problems.map((problem) => ({ ...problem, whenKept: 'the row is left out (as chosen)' }));
+        summary.skipped++;
+        summary.skippedProblemRows++;
+        continue;
+      }
+      if (item.sourceUid) {
+        const earlier = await earlierLead(item.sourceUid);
+        if (earlier) {
+          const outcome = await updateFromSource(trx, context, earlier, item, { actor, now });
+          if (outcome === 'updated') {
+            summary.updated++;
+            written.push(item);
+          } else summary.skipped++;
+          continue;
+        }
+      }
+      if (item.id && (await trx.selectFrom('leads').select('id').where('id', '=', item.id).executeTakeFirst())) {
         // Our own export read back in: the lead is here already.
         summary.skipped++;
         continue;
       }
-      await insertLead(trx, lead);
+      const lead = leadFromChecked(item, defaults);
+      await insertLead(trx, lead, item.sourceUid);
+      if (item.sourceUid) writtenBySourceUid.set(item.sourceUid, lead.id);
       await record(trx, context, {
         leadId: lead.id,
         at: now,
         actor,
-        details: { kind: 'captured', method: 'imported', eventId: lead.eventId, eventName: event?.name ?? '' },
+        details: {
+          kind: 'captured',
+          method: 'imported',
+          eventId: lead.eventId,
+          eventName: event?.name ?? '',
+          ...(item.problems.length > 0 && { problems: item.problems.map((problem) => `${problem.field || `line ${problem.line}`}: ${problem.why}; ${problem.whenKept}`) }),
+        },
       });
       if (await flagDuplicates(trx, index, lead, now)) summary.flagged++;
+      if (item.invalidEmail) summary.toReview++;
       index.add(lead);
+      written.push(item);
       summary.added++;
     }
     await job.progress(Math.min(start + SLICE_SIZE, incoming.length), incoming.length);
   }
   // A Cancel during the last slice's turn still rolls everything back: nothing is committed yet.
   if (job.cancelled) throw new ExchangeCancelled();
+  await createIndexes(trx, deferredIndexes);
   summary.details = { leads: summary.added };
+  summary.keptColumns = keptColumnsOf(written);
   return summary;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A lead from a row or card; null when it holds nothing to follow up on. Throws naming the row when a value is unusable. */
-function leadFromImport(
-  item: IncomingLead,
-  defaults: { eventId: string | null; actor: string; now: string; newId: () => string },
-): Lead | null {
-  const fields = item.fields;
-  const contact: Record<string, string> = {};
-  for (const field of LEAD_CONTACT_FIELDS) contact[field] = fields[field] ?? '';
-  if (!hasContactDetails(contact)) return null;
-  const checked = leadContactSchema.safeParse(contact);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new AppError('invalid_input', `${capitalize(item.where)}: ${String(issue?.path[0] ?? 'a value')}: ${issue?.message ?? 'not usable'} Fix the file and import it again; nothing was imported.`);
+/**
+ * A card whose UID an earlier import brought: the lead takes, field by field, every value
+ * the card now holds that differs (a value the card no longer holds stays: nothing is
+ * emptied by an import), with one "edited" timeline entry. A converted lead is read-only.
+ */
+async function updateFromSource(
+  trx: Kysely<Database>,
+  context: ServiceContext,
+  earlier: Lead,
+  item: CheckedRecord,
+  at: { actor: string; now: string },
+): Promise<'updated' | 'unchanged' | 'read-only'> {
+  const changes: FieldChange[] = [];
+  const next: Lead = { ...earlier, importedFields: { ...earlier.importedFields } };
+  for (const field of LEAD_CONTACT_FIELDS) {
+    const value = item.contact[field];
+    if (value !== '' && value !== earlier[field]) {
+      changes.push({ field, from: earlier[field], to: value });
+      next[field] = value;
+    }
   }
-  const notes = fields.notes ?? '';
-  const status = fields.status ? leadStatusFromText(fields.status) : null;
-  const rating = fields.rating ? leadRatingFromText(fields.rating) : null;
-  return {
-    ...checked.data,
-    id: fields.id && UUID.test(fields.id) ? fields.id.toLowerCase() : defaults.newId(),
-    leadSource: (fields.leadSource ?? '').slice(0, 40) || DEFAULT_LEAD_SOURCE,
-    status: status ?? 'New',
-    rating,
-    notes: notes.slice(0, 32_000),
-    badgeId: (fields.badgeId ?? '').slice(0, 500),
-    consent: null,
-    captureMethod: 'imported',
-    unqualifiedReason: '',
-    expectedCloseDate: '',
-    eventId: defaults.eventId,
-    capturedBy: defaults.actor,
-    capturedAt: defaults.now,
-    updatedAt: defaults.now,
-  };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (item.notes !== '' && item.notes !== earlier.notes) {
+    changes.push({ field: 'notes', from: earlier.notes, to: item.notes });
+    next.notes = item.notes;
+  }
+  for (const [key, value] of Object.entries(item.importedFields)) {
+    const before = earlier.importedFields[key] ?? '';
+    if (value !== before) {
+      changes.push({ field: key, from: before, to: value });
+      next.importedFields[key] = value;
+    }
+  }
+  if (changes.length === 0) return 'unchanged';
+  if (earlier.status === 'Converted') {
+    item.problems.push({
+      line: item.line,
+      field: 'UID',
+      value: item.sourceUid,
+      why: `the lead this card made earlier (${displayName(earlier)}) is converted and read-only`,
+      whenKept: `not updated: ${changes.map((change) => change.field).join(', ')} left as they were`,
+    });
+    return 'read-only';
+  }
+  next.updatedAt = at.now;
+  await saveLead(trx, next);
+  await record(trx, context, { leadId: earlier.id, at: at.now, actor: at.actor, details: { kind: 'edited', changes } });
+  return 'updated';
 }
 
 async function importBundle(trx: Kysely<Database>, context: ServiceContext, job: ExchangeJob, bundle: LeadBoothBundle, fileName: string): Promise<ImportSummary> {

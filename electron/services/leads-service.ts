@@ -85,6 +85,7 @@ export async function createLead(context: ServiceContext, input: NewLead & Creat
     captureMethod: fields.captureMethod ?? (cardScanId ? 'card_scan' : 'typed'),
     unqualifiedReason: '',
     expectedCloseDate: '',
+    importedFields: {},
     eventId,
     capturedBy,
     capturedAt: fields.capturedAt ? new Date(fields.capturedAt).toISOString() : now,

@@ -65,18 +65,52 @@ export type ExportResult =
     }
   | { cancelled: true };
 
+/**
+ * A value or row of an imported file that could not go where it was meant to: an email that
+ * does not validate, a value longer than its field, a line a reader could not read.
+ */
+export interface ImportProblem {
+  /** 1-based line of the file where the row or card starts (or the line itself) */
+  line: number;
+  /** the column or vCard property as the file names it ('' when the whole row is meant) */
+  field: string;
+  value: string;
+  why: string;
+  /** what the import does with it when problem rows are imported (the default) */
+  whenKept: string;
+}
+
+/**
+ * What to do with rows (cards) that hold a problem value: import them with the value kept
+ * aside (`keep`, the default), leave those rows out (`skip`), or refuse the whole file
+ * (`strict`: nothing is imported while any row has a problem).
+ */
+export const PROBLEM_ROW_CHOICES = ['keep', 'skip', 'strict'] as const;
+export type ProblemRowChoice = (typeof PROBLEM_ROW_CHOICES)[number];
+
 export interface ImportSummary {
   added: number;
   updated: number;
   /** leads added that look like a lead already there (flagged for the duplicates view) */
   flagged: number;
-  /** records already there and unchanged, or rows with nothing usable */
+  /** records already there and unchanged, rows with nothing usable, and problem rows left out */
   skipped: number;
   /** per kind of record in a bundle, e.g. { leads: 3, timeline: 9 } added */
   details: Record<string, number>;
   /** true when Cancel stopped it: nothing was written */
   cancelled: boolean;
+  /** the file's columns (vCard properties) kept on the leads as imported fields, in file order */
+  keptColumns: string[];
+  /** every problem value or row, in file order */
+  problems: ImportProblem[];
+  /** problem rows left out (the `skip` choice); also counted in `skipped` */
+  skippedProblemRows: number;
+  /** leads whose email did not validate: imported with the text kept aside, to be checked (their timeline says so) */
+  toReview: number;
 }
+
+/** The fields that identify a person: a CSV mapping must send a column to one of them, or the import would keep nobody. */
+export const IDENTIFYING_IMPORT_TARGETS: readonly string[] = ['firstName', 'lastName', 'fullName', 'company', 'email', 'phone', 'mobile'];
 
 /** What kind of file an import reads, from its name or its first characters. */
 export type ImportKind = 'bundle' | 'csv' | 'vcard';
@@ -84,12 +118,25 @@ export type ImportKind = 'bundle' | 'csv' | 'vcard';
 /** A CSV's header row and what LeadBooth would do with it, before anything is imported. */
 export interface CsvImportPreview {
   headers: string[];
-  /** the remembered mapping for this header row, else the guess */
+  /** the remembered mapping for this header row, else the guess; a column not in it is kept as an imported field */
   mapping: Record<string, string>;
   remembered: boolean;
   /** the first rows, values as in the file */
   sample: string[][];
   rowCount: number;
+  /** false when the file's first row is data, not column names (the headers are then "Column 1", …) */
+  hasHeader: boolean;
+  /**
+   * Why the columns must be mapped by hand before importing ('' when the mapping will do):
+   * no header row, or no column recognised as a name, company, email or phone.
+   */
+  needsMapping: string;
+  /** columns the mapping leaves to the leads' imported fields */
+  keptColumns: string[];
+  /** problem values with the mapping shown, in file order */
+  problems: ImportProblem[];
+  /** rows holding at least one problem */
+  problemRows: number;
 }
 
 /** A likely duplicate an import found. */

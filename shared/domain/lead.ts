@@ -39,12 +39,17 @@ const text = (max: number) =>
     .trim()
     .max(max, { message: `Keep this under ${max} characters.` });
 
+/** Something that looks like an address a mail server would take (name@company.com). */
+export function looksLikeEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value);
+}
+
 /** Accepts "" (not given) or something that looks like an address a mail server would take. */
 const emailOrEmpty = z
   .string()
   .trim()
   .max(80, { message: 'Keep the email under 80 characters.' })
-  .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value), {
+  .refine((value) => value === '' || looksLikeEmail(value), {
     message: 'This does not look like an email address (name@company.com).',
   });
 
@@ -129,6 +134,12 @@ export interface Lead extends LeadContact {
   unqualifiedReason: string;
   /** YYYY-MM-DD when the person expects to buy, or "". */
   expectedCloseDate: string;
+  /**
+   * What an imported file held that no field took, by the file's own column or property
+   * ("LinkedIn URL", "EMAIL;TYPE=home"): unknown columns, further emails, a value too long
+   * for its field. Read-only; {} for leads not imported.
+   */
+  importedFields: Record<string, string>;
   eventId: string | null;
   capturedBy: string;
   /** UTC, ISO 8601 */

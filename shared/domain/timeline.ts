@@ -10,7 +10,14 @@ export interface FieldChange {
 
 /** What can happen to a lead, each with what is worth keeping about it. */
 export type TimelineDetails =
-  | { kind: 'captured'; method: CaptureMethod; eventId: string | null; eventName: string }
+  | {
+      kind: 'captured';
+      method: CaptureMethod;
+      eventId: string | null;
+      eventName: string;
+      /** an import's problem values on this lead and where they were kept ("Email: not a valid email address; kept as text …") */
+      problems?: string[];
+    }
   | { kind: 'edited'; changes: FieldChange[] }
   | { kind: 'status_changed'; from: LeadStatus; to: LeadStatus; reason?: string; byChecklist?: boolean }
   | { kind: 'rating_changed'; from: LeadRating | null; to: LeadRating | null; byChecklist?: boolean }
@@ -64,7 +71,7 @@ const METHOD_WORDS: Record<CaptureMethod, string> = {
 export function describeTimelineEntry(entry: TimelineDetails): string {
   switch (entry.kind) {
     case 'captured':
-      return `Captured (${METHOD_WORDS[entry.method]})${entry.eventName ? ` at ${entry.eventName}` : ''}`;
+      return `Captured (${METHOD_WORDS[entry.method]})${entry.eventName ? ` at ${entry.eventName}` : ''}${entry.problems?.length ? `. To check: ${entry.problems.join(' · ')}` : ''}`;
     case 'edited':
       return `Edited ${entry.changes.map((change) => `${change.field}: “${change.from}” → “${change.to}”`).join('; ')}`;
     case 'status_changed':

@@ -38,6 +38,27 @@ export interface ParsedContact {
   /** 1-based line of the card's first line (BEGIN:VCARD, MECARD:, BIZCARD:) in the text */
   line: number;
   fields: ContactPayloadFields;
+  /** the card's UID as written ('' when none; MECARD and BIZCARD have none) */
+  uid: string;
+  /**
+   * What the card held that no field took, by property as written without its group
+   * ("EMAIL;TYPE=home", "TEL;TYPE=fax", "BDAY"): the other emails, phones and addresses and
+   * properties a lead has no field for. Nothing a person typed is dropped.
+   */
+  extras: Record<string, string>;
+  /** the property each field was read from ("EMAIL;TYPE=work", "N"), to name a value that cannot be used */
+  sources: Partial<Record<ContactPayloadField, string>>;
+  /** lines of the card that could not be read as they should (kept in `extras` where they hold text) */
+  problems: VcardProblem[];
+}
+
+/** A line of a vCard file that could not be read as it should. */
+export interface VcardProblem {
+  line: number;
+  value: string;
+  why: string;
+  /** the card's extras key the line's text was kept under, when it was */
+  keptAs?: string;
 }
 
 /** A payload that cannot be read; `line` is 1-based and already in the message. */
@@ -290,18 +311,28 @@ function groupLabels(lines: ContentLine[]): Map<string, string> {
   return labels;
 }
 
-/** Lower is better: PREF first (3.0 TYPE=pref, 4.0 PREF=1..100), then work, then the rest in order. */
-function rank(line: ContentLine): number {
+/**
+ * Lower is better: a work value before one without a type before a home one (a lead is a
+ * business contact, even when the card marks the home one preferred); within those, PREF
+ * (3.0 TYPE=pref, 4.0 PREF=1..100) first, then the order of the card.
+ */
+function rank(line: ContentLine, types: Set<string>): number {
+  const place = types.has('work') ? 0 : types.has('home') ? 2000 : 1000;
   const pref = line.params.get('PREF')?.[0];
-  if (pref !== undefined) return Number(pref) || 1;
-  if (line.types.has('pref')) return 1;
-  if (line.types.has('work')) return 200;
-  return 300;
+  const preference = pref !== undefined ? Number(pref) || 1 : types.has('pref') ? 1 : 101;
+  return place + preference;
 }
 
-function best(lines: ContentLine[]): ContentLine | undefined {
+function best(lines: ContentLine[], typesOf: (line: ContentLine) => Set<string>): ContentLine | undefined {
   let chosen: ContentLine | undefined;
-  for (const line of lines) if (!chosen || rank(line) < rank(chosen)) chosen = line;
+  let chosenRank = Infinity;
+  for (const line of lines) {
+    const lineRank = rank(line, typesOf(line));
+    if (lineRank < chosenRank) {
+      chosen = line;
+      chosenRank = lineRank;
+    }
+  }
   return chosen;
 }
 
@@ -328,26 +359,66 @@ export function splitFullName(fullName: string): { salutation: string; firstName
   return { salutation, firstName: words.join(' '), lastName };
 }
 
-function cardFields(lines: ContentLine[]): ContactPayloadFields {
+/** Properties that say nothing about the person, or that a lead cannot hold (pictures, keys). */
+const NOT_KEPT_PROPERTIES = new Set(['VERSION', 'PRODID', 'REV', 'UID', 'N', 'FN', 'NOTE', 'PHOTO', 'LOGO', 'SOUND', 'KEY', 'X-ABLABEL', 'X-ABUID', 'CLIENTPIDMAP']);
+/** TYPE values that say nothing worth a name of their own. */
+const QUIET_TYPES = new Set(['pref', 'internet', 'x400']);
+
+/** "EMAIL;TYPE=home": a property as a column name, its group left out, its types (Apple labels included) kept. */
+function propertyKey(line: ContentLine, types: Set<string>): string {
+  const shown = [...types].filter((type) => !QUIET_TYPES.has(type) && type !== '');
+  return shown.length > 0 ? `${line.name};TYPE=${shown.join(',')}` : line.name;
+}
+
+/** An address on one line: "Calle Mayor 5, Planta 3, 28013 Madrid, Spain". */
+function addressText(value: string): string {
+  const [poBox, extended, street, city, region, postalCode, country] = splitStructured(value).map((part) => unescapeText(part).trim());
+  return [street, extended, poBox, [postalCode, city].filter(Boolean).join(' '), region, country].filter(Boolean).join(', ');
+}
+
+interface CardReading {
+  fields: ContactPayloadFields;
+  uid: string;
+  extras: Record<string, string>;
+  sources: Partial<Record<ContactPayloadField, string>>;
+}
+
+function cardFields(lines: ContentLine[]): CardReading {
   const fields = emptyFields();
+  const sources: Partial<Record<ContactPayloadField, string>> = {};
   const labels = groupLabels(lines);
   const named = (name: string) => lines.filter((line) => line.name === name);
   const typesOf = (line: ContentLine): Set<string> => {
     const label = labels.get(line.group);
     return label ? new Set([...line.types, ...label.replace(/[^a-z]+/g, ' ').trim().split(' ')]) : line.types;
   };
+  /** The lines a field took: everything else is kept in extras. */
+  const used = new Set<ContentLine>();
+  const take = (line: ContentLine | undefined, ...targets: ContactPayloadField[]): ContentLine | undefined => {
+    if (!line) return undefined;
+    used.add(line);
+    for (const target of targets) sources[target] = propertyKey(line, typesOf(line));
+    return line;
+  };
 
-  const n = named('N')[0];
+  const n = take(named('N')[0], 'lastName', 'firstName', 'salutation');
   if (n) {
     const [family, given, additional, prefixes] = splitStructured(n.value);
     fields.lastName = listComponent(family);
     fields.firstName = [listComponent(given), listComponent(additional)].filter(Boolean).join(' ');
     fields.salutation = listComponent(prefixes);
   }
-  const org = named('ORG')[0];
-  if (org) fields.company = unescapeText(splitStructured(org.value)[0] ?? '').trim();
-  fields.title = unescapeText((named('TITLE')[0] ?? named('ROLE')[0])?.value ?? '').trim();
-  fields.email = unescapeText(best(named('EMAIL'))?.value ?? '').trim();
+  const org = take(named('ORG')[0], 'company');
+  const extras: Record<string, string> = {};
+  if (org) {
+    const [company = '', ...units] = splitStructured(org.value).map((part) => unescapeText(part).trim());
+    fields.company = company;
+    // The department and further units of ORG: no lead field holds them.
+    const unitText = units.filter(Boolean).join(', ');
+    if (unitText) extras['ORG (unit)'] = unitText;
+  }
+  fields.title = unescapeText(take(named('TITLE')[0] ?? named('ROLE')[0], 'title')?.value ?? '').trim();
+  fields.email = unescapeText(take(best(named('EMAIL'), typesOf), 'email')?.value ?? '').trim();
 
   const phones: ContentLine[] = [];
   const mobiles: ContentLine[] = [];
@@ -356,23 +427,24 @@ function cardFields(lines: ContentLine[]): ContactPayloadFields {
     if (NOT_A_PHONE_TYPES.some((type) => types.has(type))) continue;
     (MOBILE_TYPES.some((type) => types.has(type)) ? mobiles : phones).push(tel);
   }
-  fields.phone = telValue(best(phones)?.value ?? '');
-  fields.mobile = telValue(best(mobiles)?.value ?? '');
+  fields.phone = telValue(take(best(phones, typesOf), 'phone')?.value ?? '');
+  fields.mobile = telValue(take(best(mobiles, typesOf), 'mobile')?.value ?? '');
 
   const fn = named('FN')[0];
   const fullName = fn ? unescapeText(fn.value).trim() : '';
   // An FN that only repeats the company, the email or a number (a card without a person's
   // name, as our writer and Apple's company cards make) is not a person's name to split.
   const repeatsAnotherField = [fields.company, fields.email, fields.phone, fields.mobile].includes(fullName);
-  if (fullName && fields.firstName === '' && fields.lastName === '' && !repeatsAnotherField) {
+  if (fn && fullName && fields.firstName === '' && fields.lastName === '' && !repeatsAnotherField) {
     const split = splitFullName(fullName);
+    take(fn, 'firstName', 'lastName', ...(fields.salutation ? [] : (['salutation'] as const)));
     fields.firstName = split.firstName;
     fields.lastName = split.lastName;
     fields.salutation ||= split.salutation;
   }
-  fields.website = unescapeText(best(named('URL'))?.value ?? '').trim();
+  fields.website = unescapeText(take(best(named('URL'), typesOf), 'website')?.value ?? '').trim();
 
-  const adr = best(named('ADR'));
+  const adr = take(best(named('ADR'), typesOf), 'street', 'city', 'region', 'postalCode', 'country');
   if (adr) {
     const [poBox, extended, street, city, region, postalCode, country] = splitStructured(adr.value).map((part) => unescapeText(part).trim());
     fields.street = [street, extended, poBox].filter(Boolean).join('\n');
@@ -381,41 +453,100 @@ function cardFields(lines: ContentLine[]): ContactPayloadFields {
     fields.postalCode = postalCode ?? '';
     fields.country = country ?? '';
   }
-  fields.notes = named('NOTE')
-    .map((note) => unescapeText(note.value))
-    .join('\n');
-  return fields;
+  const notes = named('NOTE');
+  if (notes.length > 0) sources.notes = 'NOTE';
+  fields.notes = notes.map((note) => unescapeText(note.value)).join('\n');
+
+  for (const line of lines) {
+    if (used.has(line) || NOT_KEPT_PROPERTIES.has(line.name)) continue;
+    const value = line.name === 'ADR' ? addressText(line.value) : line.name === 'TEL' ? telValue(line.value) : unescapeText(line.value).trim();
+    if (value !== '') addExtra(extras, propertyKey(line, typesOf(line)), value);
+  }
+  const uid = unescapeText(named('UID')[0]?.value ?? '').trim();
+  return { fields, uid, extras, sources };
 }
 
+/** Adds `value` under `key`, or under "key (2)", "key (3)" … when the key is taken by another value. */
+export function addExtra(extras: Record<string, string>, key: string, value: string): void {
+  let name = key;
+  for (let count = 2; extras[name] !== undefined && extras[name] !== value; count++) name = `${key} (${count})`;
+  extras[name] = value;
+}
+
+/** The cards of a `.vcf` file, and the lines outside any card. */
+export interface VcardFile {
+  cards: ParsedContact[];
+  /** lines outside a card (between END:VCARD and the next BEGIN:VCARD): no card holds them */
+  problems: VcardProblem[];
+}
+
+const KNOWN_VERSIONS = ['2.1', '3.0', '4.0'];
+const OUTSIDE_A_CARD = 'this line is outside a card (expected BEGIN:VCARD).';
+
 /**
- * Every card in a vCard text (a `.vcf` file may hold many), in order, each with the line of
- * its BEGIN:VCARD. Throws ContactPayloadError naming the line of the first problem.
+ * Every card of a vCard file, in order, each with the line of its BEGIN:VCARD; a line or
+ * card that cannot be read as it should is a problem of its card (its text kept in the
+ * card's extras), so one bad card does not cost the file. Throws ContactPayloadError only
+ * where the cards themselves cannot be told apart: a card that never ends (the file cut
+ * short) or a card begun inside another.
  */
-export function parseVcards(text: string): ParsedContact[] {
+export function readVcardFile(text: string): VcardFile {
   const cards: ParsedContact[] = [];
-  let open: { line: number; lines: ContentLine[] } | null = null;
+  const outside: VcardProblem[] = [];
+  let open: { line: number; lines: ContentLine[]; problems: VcardProblem[]; extras: Record<string, string> } | null = null;
   for (const logical of unfold(text.replace(/^\uFEFF/, ''), 1)) {
-    const content = parseContentLine(logical);
+    let content: ContentLine;
+    try {
+      content = parseContentLine(logical);
+    } catch (error) {
+      if (!(error instanceof ContactPayloadError)) throw error;
+      const problem = { line: logical.line, value: logical.text, why: error.message.replace(/^Line \d+: /, '') };
+      if (open) {
+        const keptAs = `line ${logical.line - open.line + 1} of the card`;
+        open.problems.push({ ...problem, keptAs });
+        addExtra(open.extras, keptAs, logical.text);
+      } else outside.push({ ...problem, why: OUTSIDE_A_CARD });
+      continue;
+    }
     if (content.name === 'BEGIN') {
       if (content.value.trim().toUpperCase() !== 'VCARD') continue; // AGENT's nested cards are not supported; other BEGINs are not ours
       if (open) throw new ContactPayloadError(logical.line, `a new card begins before the card that begins on line ${open.line} has ended (END:VCARD missing).`);
-      open = { line: logical.line, lines: [] };
+      open = { line: logical.line, lines: [], problems: [], extras: {} };
     } else if (content.name === 'END') {
-      if (!open) throw new ContactPayloadError(logical.line, 'END:VCARD without a BEGIN:VCARD before it.');
-      const version = open.lines.find((line) => line.name === 'VERSION')?.value.trim() ?? '';
-      if (version !== '' && !['2.1', '3.0', '4.0'].includes(version)) {
-        throw new ContactPayloadError(open.line, `vCard version "${version}" is not one LeadBooth reads (2.1, 3.0, 4.0).`);
+      if (!open) {
+        outside.push({ line: logical.line, value: logical.text, why: 'END:VCARD without a BEGIN:VCARD before it.' });
+        continue;
       }
-      cards.push({ format: 'vcard', version, line: open.line, fields: cardFields(open.lines) });
+      const version = open.lines.find((line) => line.name === 'VERSION')?.value.trim() ?? '';
+      if (version !== '' && !KNOWN_VERSIONS.includes(version)) {
+        open.problems.unshift({ line: open.line, value: `VERSION:${version}`, why: `vCard version "${version}" is not one LeadBooth reads (2.1, 3.0, 4.0); the card was read as far as it could be.` });
+      }
+      const reading = cardFields(open.lines);
+      const extras = { ...reading.extras };
+      for (const [key, value] of Object.entries(open.extras)) addExtra(extras, key, value);
+      cards.push({ format: 'vcard', version, line: open.line, fields: reading.fields, uid: reading.uid, extras, sources: reading.sources, problems: open.problems });
       open = null;
     } else if (!open) {
-      throw new ContactPayloadError(logical.line, 'this line is outside a card (expected BEGIN:VCARD).');
+      outside.push({ line: logical.line, value: logical.text, why: OUTSIDE_A_CARD });
     } else {
       open.lines.push(content);
     }
   }
   if (open) throw new ContactPayloadError(open.line, 'the card that begins here has no END:VCARD (the file may be cut short).');
-  return cards;
+  return { cards, problems: outside };
+}
+
+/**
+ * Every card in a vCard text (a `.vcf` file may hold many), in order, each with the line of
+ * its BEGIN:VCARD. Throws ContactPayloadError naming the line of the first problem: a badge
+ * holds one card, and a half-read one is not worth keeping.
+ */
+export function parseVcards(text: string): ParsedContact[] {
+  const file = readVcardFile(text);
+  const problems = [...file.problems, ...file.cards.flatMap((card) => card.problems)].sort((a, b) => a.line - b.line);
+  const [first] = problems;
+  if (first) throw new ContactPayloadError(first.line, first.why);
+  return file.cards;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -498,7 +629,7 @@ export function parseMecard(payload: string): ParsedContact {
   }
   fields.phone = tels[0] ?? '';
   fields.mobile = tels[1] ?? '';
-  return { format: 'mecard', version: '', line, fields };
+  return { format: 'mecard', version: '', line, fields, uid: '', extras: {}, sources: {}, problems: [] };
 }
 
 /** BIZCARD: N first name, X last name, T title, C company, A address, B phone, M mobile, F fax (ignored), E email. */
@@ -519,5 +650,5 @@ export function parseBizcard(payload: string): ParsedContact {
     const field = keys[key];
     if (field && fields[field] === '') fields[field] = value;
   }
-  return { format: 'bizcard', version: '', line, fields };
+  return { format: 'bizcard', version: '', line, fields, uid: '', extras: {}, sources: {}, problems: [] };
 }

@@ -41,6 +41,7 @@ export function fakeLead(index: number, eventId: string, capturedAt: string): Le
     badgeId: '',
     unqualifiedReason: '',
     expectedCloseDate: '',
+    importedFields: {},
     captureMethod: 'typed',
     eventId,
     capturedBy: 'Bench',

@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR] [--thorough]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS]|duplicates|exchange|review [--no-browser] [--verbose] [--keep DB]>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR] [--thorough]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {
@@ -36,7 +36,7 @@ export async function main(args: string[]): Promise<number> {
     }
     case 'exchange': {
       const { runExchangeBench } = await import('./exchange');
-      await runExchangeBench();
+      await runExchangeBench(rest);
       return 0;
     }
     case 'review': {

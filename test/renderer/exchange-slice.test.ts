@@ -41,9 +41,20 @@ describe('exchange slice', () => {
   });
 
   it('shows a CSV its mapping first and imports with the confirmed mapping; a bundle goes straight in', async () => {
-    const summary: ImportSummary = { added: 1, updated: 0, flagged: 0, skipped: 0, details: {}, cancelled: false };
+    const summary: ImportSummary = { added: 1, updated: 0, flagged: 0, skipped: 0, details: {}, cancelled: false, keptColumns: [], problems: [], skippedProblemRows: 0, toReview: 0 };
     const api = fakeApi({
-      'exchange.readCsv': async () => ({ headers: ['Surname'], mapping: { Surname: 'lastName' }, remembered: false, sample: [['Müller']], rowCount: 1 }),
+      'exchange.readCsv': async () => ({
+        headers: ['Surname'],
+        mapping: { Surname: 'lastName' },
+        remembered: false,
+        sample: [['Müller']],
+        rowCount: 1,
+        hasHeader: true,
+        needsMapping: '',
+        keptColumns: [],
+        problems: [],
+        problemRows: 0,
+      }),
       'exchange.import': vi.fn(async () => summary),
     });
     const store = readyStore(api);

@@ -30,6 +30,7 @@ export function makeLead(fields: Partial<Lead> = {}): Lead {
     badgeId: '',
     unqualifiedReason: '',
     expectedCloseDate: '',
+    importedFields: {},
     captureMethod: 'typed',
     eventId: null,
     capturedBy: 'Jo Booth',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORT_FORMATS, type ExportFilter, type ExportFormat } from '../../../shared/domain/exchange';
+import { EXPORT_FORMATS, type ExportFilter, type ExportFormat, type ProblemRowChoice } from '../../../shared/domain/exchange';
 import { LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
@@ -12,7 +12,10 @@ export const EXCHANGE_USAGE: UsageLine[] = [
     `export --format ${EXPORT_FORMATS.join('|')} --out PATH [--event NAME] [--only-new] [--status S] [--skip-incomplete]`,
     'export a batch; prints the batch id and counts (salesforce-converted: a folder of three CSVs)',
   ],
-  ['import PATH... [--event NAME] [--map FILE]', 'import LeadBooth bundles, CSVs of leads and .vcf files; prints the summary'],
+  [
+    'import PATH... [--event NAME] [--map FILE] [--skip-problem-rows|--strict]',
+    'import LeadBooth bundles, CSVs of leads and .vcf files; prints the summary, and each problem value to stderr (kept as an imported field; --skip-problem-rows leaves those rows out, --strict refuses the file)',
+  ],
   ['batches list [--json]', 'the export batches, newest first'],
   ['duplicates list [--json]', 'groups of likely duplicate leads'],
 ];
@@ -53,8 +56,10 @@ export async function runExportCommand(session: CliSession, words: string[], io:
 }
 
 export async function runImportCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
-  const args = parseOptions(words, { '--event': 'text', '--map': 'text' }, 'import');
+  const args = parseOptions(words, { '--event': 'text', '--map': 'text', '--skip-problem-rows': 'flag', '--strict': 'flag' }, 'import');
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file');
+  if (args.flag('--skip-problem-rows') && args.flag('--strict')) throw new UsageError('import takes --skip-problem-rows or --strict, not both');
+  const problemRows: ProblemRowChoice = args.flag('--strict') ? 'strict' : args.flag('--skip-problem-rows') ? 'skip' : 'keep';
   const eventName = args.text('--event');
   const eventId = eventName === undefined ? undefined : (await findShowByName(session, eventName)).id;
   const mapFile = args.text('--map');
@@ -62,14 +67,20 @@ export async function runImportCommand(session: CliSession, words: string[], io:
   if (mapFile !== undefined) {
     const parsed: unknown = JSON.parse(fs.readFileSync(mapFile, 'utf8'));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((value) => typeof value !== 'string')) {
-      throw new Error(`${mapFile} must be a JSON object of "CSV header": "lead field", e.g. {"Surname": "lastName", "Badge": "ignore"}.`);
+      throw new Error(`${mapFile} must be a JSON object of "CSV header": "lead field", e.g. {"Surname": "lastName", "Badge": "ignore"}; a file without a header row names its columns "Column 1", "Column 2", ….`);
     }
     mapping = parsed as Record<string, string>;
   }
   const { importFile } = await import('../../services/import-service');
   for (const file of args.positionals) {
-    const summary = await importFile(session.context, { fileName: path.basename(file), bytes: fs.readFileSync(file), eventId, mapping });
+    const summary = await importFile(session.context, { fileName: path.basename(file), bytes: fs.readFileSync(file), eventId, mapping, problemRows });
     io.stdout(`${file}: added ${summary.added}, updated ${summary.updated}, flagged ${summary.flagged}, skipped ${summary.skipped}`);
+    if (summary.keptColumns.length > 0) io.stdout(`${file}: kept on each lead as imported fields: ${summary.keptColumns.join(', ')}`);
+    if (summary.toReview > 0) io.stdout(`${file}: ${summary.toReview} lead${summary.toReview === 1 ? '' : 's'} with an email that is not valid (kept as text in the imported fields): check them`);
+    if (summary.skippedProblemRows > 0) io.stdout(`${file}: ${summary.skippedProblemRows} row${summary.skippedProblemRows === 1 ? '' : 's'} with a problem value left out (--skip-problem-rows)`);
+    for (const problem of summary.problems) {
+      io.stderr(`${file}: line ${problem.line}${problem.field ? `, ${problem.field}` : ''}: ${JSON.stringify(problem.value)}: ${problem.why} (${problem.whenKept})`);
+    }
   }
 }
 

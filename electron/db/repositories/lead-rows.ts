@@ -33,6 +33,7 @@ export function leadFromRow(row: LeadRow): Lead {
     captureMethod: row.capture_method as CaptureMethod,
     unqualifiedReason: row.unqualified_reason,
     expectedCloseDate: row.expected_close_date,
+    importedFields: importedFieldsFromColumn(row.imported_fields),
     eventId: row.event_id,
     capturedBy: row.captured_by,
     capturedAt: row.captured_at,
@@ -63,6 +64,7 @@ export function editableColumns(lead: Lead) {
     expected_close_date: lead.expectedCloseDate,
     ...consentColumns(lead.consent),
     badge_id: lead.badgeId,
+    imported_fields: importedFieldsColumn(lead.importedFields),
     // Kept in step with the name on every write: the duplicate check looks leads up by it.
     name_key: nameBlockingKey(lead.firstName, lead.lastName),
     updated_at: lead.updatedAt,
@@ -97,4 +99,15 @@ export function contactColumns(lead: Lead): ContactColumns {
 export function consentColumns(consent: Lead['consent']): Pick<LeadRow, 'consent_given' | 'consent_at' | 'consent_wording'> {
   if (!consent) return { consent_given: null, consent_at: null, consent_wording: null };
   return { consent_given: consent.given ? 1 : 0, consent_at: consent.at, consent_wording: consent.wording };
+}
+
+/** '{}' is what nearly every lead holds: it is neither parsed nor written out again. */
+function importedFieldsFromColumn(text: string): Record<string, string> {
+  if (text === '{}' || text === '') return {};
+  // Written by importedFieldsColumn from a Record<string, string>.
+  return JSON.parse(text) as Record<string, string>;
+}
+
+export function importedFieldsColumn(fields: Record<string, string>): string {
+  return Object.keys(fields).length === 0 ? '{}' : JSON.stringify(fields);
 }

@@ -10,8 +10,21 @@ import { toFtsPrefixQuery } from './fts-query';
 // Compiled once: Kysely would build the same INSERT on every save (~70 µs, a sixth of a durable commit on a fast SSD).
 const insertLeadRow = compiledInsert('leads');
 
-export async function insertLead(db: Kysely<Database>, lead: Lead): Promise<void> {
-  await insertLeadRow(db, rowFromLead(lead));
+/** `sourceUid`: the source's own id of the person (a vCard UID), '' when it gave none. */
+export async function insertLead(db: Kysely<Database>, lead: Lead, sourceUid = ''): Promise<void> {
+  // Every insert names the same columns (compiledInsert), source_uid included.
+  await insertLeadRow(db, { ...rowFromLead(lead), source_uid: sourceUid });
+}
+
+const selectLeadBySourceUid = compiledQuery((db, args: { uid: string }) =>
+  db.selectFrom('leads').selectAll().where('source_uid', '=', args.uid).where('source_uid', '<>', '').orderBy('seq').limit(sql.lit(1)),
+);
+
+/** The lead an earlier import of the same source made (by the source's id, e.g. a vCard UID). */
+export async function findLeadBySourceUid(db: Kysely<Database>, uid: string): Promise<Lead | undefined> {
+  if (uid === '') return undefined;
+  const [row] = await selectLeadBySourceUid(db, { uid });
+  return row && leadFromRow(row);
 }
 
 /** Writes every editable column of the lead as it now is. */

@@ -19,6 +19,7 @@ export function exchangeHandlers(context: ServiceContext): AreaHandlers<'exchang
         eventId: input.eventId,
         mapping: input.mapping,
         rememberMapping: input.rememberMapping,
+        problemRows: input.problemRows,
       }),
   };
 }

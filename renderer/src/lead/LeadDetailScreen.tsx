@@ -7,6 +7,7 @@ import { ActivitiesPanel } from './ActivitiesPanel';
 import { CardEvidence } from './CardEvidence';
 import { ChecklistPanel } from './ChecklistPanel';
 import { ConversionPanel } from './ConversionPanel';
+import { ImportedFieldsPanel } from './ImportedFieldsPanel';
 import { LeadFieldsForm } from './LeadFieldsForm';
 import { LeadStatusPanel } from './LeadStatusPanel';
 import { TimelineList } from './TimelineList';
@@ -92,6 +93,7 @@ export function LeadDetailScreen({ leadId }: { leadId: string }) {
             setUnsaved(dirty);
             if (!dirty) setLeaveWarning(false);
           }} />
+          <ImportedFieldsPanel />
           <ActivitiesPanel />
         </div>
         <aside className="detail-side">

@@ -8,6 +8,7 @@ import type {
   ExportPreview,
   ExportResult,
   ImportSummary,
+  ProblemRowChoice,
 } from '../../../shared/domain/exchange';
 import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
@@ -39,7 +40,8 @@ export interface ExchangeSlice {
   cancelExchange(): Promise<void>;
   /** A file picked for import: a CSV gets its mapping step, a bundle or .vcf goes straight to import. */
   pickImportFile(file: PickedFile): Promise<void>;
-  runImport(mapping?: Record<string, string>): Promise<void>;
+  /** `mapping`: header → field for a CSV (a header left out is kept as an imported field); `problemRows`: what to do with rows holding a problem value */
+  runImport(mapping?: Record<string, string>, problemRows?: ProblemRowChoice): Promise<void>;
   resetImport(): void;
 }
 
@@ -114,11 +116,11 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
       set({ csvPreview: preview });
     },
 
-    async runImport(mapping) {
+    async runImport(mapping, problemRows) {
       const file = get().pickedFile;
       if (!file) return;
       const summary = await withProgress(() =>
-        api['exchange.import']({ ...file, ...(mapping && { mapping, rememberMapping: true }) }),
+        api['exchange.import']({ ...file, ...(mapping && { mapping, rememberMapping: true }), ...(problemRows && { problemRows }) }),
       );
       if (summary) set({ importSummary: summary, csvPreview: null });
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   EXPORT_FORMATS,
+  PROBLEM_ROW_CHOICES,
   type CsvImportPreview,
   type ExportBatch,
   type ExportPreview,
@@ -49,6 +50,8 @@ export const exchangeChannels = {
         eventId: z.uuid().optional(),
         mapping: z.record(z.string(), z.string()).optional(),
         rememberMapping: z.boolean().optional(),
+        /** rows with a problem value: keep the value aside and import them (default), leave them out, or refuse the file */
+        problemRows: z.enum(PROBLEM_ROW_CHOICES).optional(),
       })
       .strict(),
   ),

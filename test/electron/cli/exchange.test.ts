@@ -84,3 +84,49 @@ describe('leadbooth export / import / batches / duplicates', () => {
     expect(refused.stderr[0]).toMatch(/broken\.csv: Line 2: .*Nothing was imported/);
   });
 });
+
+describe('leadbooth import: problem values and files without a header', () => {
+  const longName = 'Maximiliane-Josephine Alexandra Theodora Wilhelmin';
+  const csv = ['Last Name,First Name,Email,Company', `Okafor,Chidi,chidi@northwind.example,Northwind`, `Müller,${longName},ana@acme.example,Acme`, 'Roe,Bo,x@invalid,Zeta', ''].join('\n');
+
+  it('imports every row, the problem values kept, and prints each problem to stderr', async () => {
+    await leadbooth('a.db', 'staff', 'Jo Booth');
+    const file = path.join(dir, 'people.csv');
+    fs.writeFileSync(file, csv);
+    const imported = await leadbooth('a.db', 'import', file);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout[0]).toBe(`${file}: added 3, updated 0, flagged 0, skipped 0`);
+    expect(imported.stdout).toContain(`${file}: kept on each lead as imported fields: First Name, Email`);
+    expect(imported.stdout).toContain(`${file}: 1 lead with an email that is not valid (kept as text in the imported fields): check them`);
+    expect(imported.stderr).toEqual([
+      `${file}: line 3, First Name: "${longName}": 50 characters: longer than the 40 this field holds (kept whole in the imported field “First Name”; the field is left empty)`,
+      `${file}: line 4, Email: "x@invalid": not a valid email address (kept as text in the imported field “Email”; the email is left empty and the lead is marked to check)`,
+    ]);
+  });
+
+  it('--skip-problem-rows leaves those rows out, --strict refuses the file, and both at once is a usage error', async () => {
+    await leadbooth('a.db', 'staff', 'Jo Booth');
+    const file = path.join(dir, 'people.csv');
+    fs.writeFileSync(file, csv);
+    const strict = await leadbooth('a.db', 'import', file, '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr[0]).toMatch(/people\.csv: 2 rows hold values that cannot be imported as they are — line 3, First Name: .*line 4, Email: .*Nothing was imported\.$/);
+    const skipped = await leadbooth('a.db', 'import', file, '--skip-problem-rows');
+    expect(skipped.stdout[0]).toBe(`${file}: added 1, updated 0, flagged 0, skipped 2`);
+    expect(skipped.stderr).toHaveLength(2);
+    expect(skipped.stderr.every((line) => line.endsWith('(the row is left out (as chosen))'))).toBe(true);
+    expect((await leadbooth('a.db', 'leads', 'list', '--json')).stdout).toHaveLength(1);
+    expect((await leadbooth('a.db', 'import', file, '--strict', '--skip-problem-rows')).code).toBe(2);
+  });
+
+  it('refuses a file whose columns it cannot recognise with one line asking for --map, and imports it with one', async () => {
+    await leadbooth('a.db', 'staff', 'Jo Booth');
+    const file = path.join(dir, 'list.csv');
+    fs.writeFileSync(file, 'Ana,Müller,ana@acme.example\nChidi,Okafor,chidi@northwind.example\n');
+    const refused = await leadbooth('a.db', 'import', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toEqual([]);
+    expect(refused.stderr).toHaveLength(1);
+    expect(refused.stderr[0]).toMatch(/list\.csv: .*--map FILE.*Nothing was imported\./);
+  });
+});

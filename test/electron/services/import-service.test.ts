@@ -126,11 +126,11 @@ describe('CSV and vCard import', () => {
     expect(second).toMatchObject({ added: 2, flagged: 2 });
   });
 
-  it('refuses a malformed CSV naming the line, and a bad value naming its line; nothing is written', async () => {
+  it('refuses a malformed CSV naming the line, and (strict) a bad value naming its line; nothing is written', async () => {
     const broken = 'Last Name,Company\r\nMüller,Acme\r\nOkafor,"Northwind\r\n';
     await expect(importFile(store.context, { fileName: 'x.csv', bytes: bytes(broken) })).rejects.toThrow(/x\.csv: Line 3: .*never closed/);
     const badEmail = 'Last Name,Email\r\nMüller,ana@acme.example\r\nOkafor,not-an-email\r\n';
-    await expect(importFile(store.context, { fileName: 'y.csv', bytes: bytes(badEmail) })).rejects.toThrow(/Line 3: email/);
+    await expect(importFile(store.context, { fileName: 'y.csv', bytes: bytes(badEmail), problemRows: 'strict' })).rejects.toThrow(/y\.csv: 1 row holds .*line 3, Email: not a valid email address \(“not-an-email”\).*Nothing was imported/);
     expect(store.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
   });
 

@@ -7,6 +7,7 @@ import {
   parseMecard,
   parseVcards,
   readBadgePayload,
+  readVcardFile,
   splitFullName,
   type ContactPayloadFields,
 } from '../../../shared/parsing/contact-payload';
@@ -354,5 +355,60 @@ describe('Apple labels in other languages', () => {
   it('reads "Móvil" and "Handy" labels as mobile', () => {
     const fields = only(crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:A B', 'item1.TEL:+34 600 000 001', 'item1.X-ABLabel:Móvil', 'item2.TEL:+49 30 1234567', 'item2.X-ABLabel:Büro', 'END:VCARD'));
     expect(fields).toMatchObject({ mobile: '+34 600 000 001', phone: '+49 30 1234567' });
+  });
+});
+
+describe('readVcardFile: a lead is a work contact, and nothing the card holds is dropped', () => {
+  it('takes the work email, phone, address and website even when a home one is marked preferred', () => {
+    const [card] = readVcardFile(
+      crlf(
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'FN:Ana Müller',
+        'EMAIL;TYPE=home;PREF=1:ana@gmail.example',
+        'EMAIL;TYPE=work;PREF=2:ana@acme.example',
+        'TEL;TYPE=home,voice;PREF=1:+49 30 111',
+        'TEL;TYPE=work,voice:+49 30 222',
+        'TEL;TYPE=fax:+49 30 333',
+        'ADR;TYPE=home;PREF=1:;;Gartenweg 1;Potsdam;;14467;Germany',
+        'ADR;TYPE=work:;;Friedrichstraße 10;Berlin;;10117;Germany',
+        'URL;TYPE=home:https://ana.example',
+        'URL;TYPE=work:https://acme.example',
+        'ORG:Acme GmbH;Procurement',
+        'BDAY:1985-04-12',
+        'UID:urn:uuid:0d8c7a5e-2f5b-4c1e-9a3d-6b2f7e8a9c10',
+        'END:VCARD',
+      ),
+    ).cards;
+    expect(card?.fields).toMatchObject({ email: 'ana@acme.example', phone: '+49 30 222', street: 'Friedrichstraße 10', city: 'Berlin', website: 'https://acme.example', company: 'Acme GmbH' });
+    expect(card?.extras).toEqual({
+      'EMAIL;TYPE=home': 'ana@gmail.example',
+      'TEL;TYPE=home,voice': '+49 30 111',
+      'TEL;TYPE=fax': '+49 30 333',
+      'ADR;TYPE=home': 'Gartenweg 1, 14467 Potsdam, Germany',
+      'URL;TYPE=home': 'https://ana.example',
+      'ORG (unit)': 'Procurement',
+      BDAY: '1985-04-12',
+    });
+    expect(card?.uid).toBe('urn:uuid:0d8c7a5e-2f5b-4c1e-9a3d-6b2f7e8a9c10');
+    expect(card?.sources).toMatchObject({ email: 'EMAIL;TYPE=work', firstName: 'FN', city: 'ADR;TYPE=work' });
+  });
+
+  it('still prefers a preferred value among values of the same kind, and an untyped one over a home one', () => {
+    const fields = only(crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Bo Roe', 'EMAIL;TYPE=home:bo@home.example', 'EMAIL:bo@roe.example', 'EMAIL;TYPE=pref:bo@pref.example', 'END:VCARD'));
+    expect(fields.email).toBe('bo@pref.example');
+  });
+
+  it('lists an unreadable line or an unknown version as a problem of its card and reads the rest of the file', () => {
+    const file = readVcardFile(
+      lf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Müller', 'not a property', 'END:VCARD', 'stray text', 'BEGIN:VCARD', 'VERSION:5.0', 'FN:Bo Roe', 'END:VCARD'),
+    );
+    expect(file.cards.map((card) => card.fields.lastName)).toEqual(['Müller', 'Roe']);
+    expect(file.cards[0]?.problems).toEqual([{ line: 4, value: 'not a property', why: expect.stringMatching(/property name and a colon/), keptAs: 'line 4 of the card' }]);
+    expect(file.cards[0]?.extras).toEqual({ 'line 4 of the card': 'not a property' });
+    expect(file.cards[1]?.problems).toEqual([{ line: 7, value: 'VERSION:5.0', why: expect.stringMatching(/5\.0/) }]);
+    expect(file.problems).toEqual([{ line: 6, value: 'stray text', why: expect.stringMatching(/outside a card/) }]);
+    // A badge holds one card: there the first problem still refuses it.
+    expect(errorOf(() => parseVcards(lf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana', 'not a property', 'END:VCARD'))).line).toBe(4);
   });
 });

@@ -1,0 +1,181 @@
+/**
+ * One row of a CSV or one card of a .vcf as a lead, without losing anything it held: what
+ * no field takes (columns the mapping does not name, further emails of a card) and any
+ * value a field cannot hold (longer than the field, an email that does not validate) is
+ * kept whole on the lead's imported fields under the file's own column name, and each such
+ * value is listed as a problem (line, column, value, why, what happens). The preview and
+ * the import both use this, so what the preview lists is what the import does.
+ */
+import { DEFAULT_LEAD_SOURCE, hasContactDetails, LEAD_CONTACT_FIELDS, leadContactSchema, looksLikeEmail, newLeadSchema, type Lead, type LeadContact, type LeadContactField } from '../../shared/domain/lead';
+import type { ImportProblem } from '../../shared/domain/exchange';
+import { addExtra } from '../../shared/parsing/contact-payload';
+import { leadRatingFromText, leadStatusFromText, type ImportedField } from '../exchange/csv-import';
+
+/** A row or card as read, before it is checked. */
+export interface IncomingRecord {
+  /** 1-based line where the row or card starts */
+  line: number;
+  fields: Partial<Record<ImportedField, string>>;
+  /** the column (vCard property) a field's value came from, to name it in imported fields and problems */
+  sourceOf: (field: ImportedField) => string;
+  /** values no field takes, by column or property; not copied unless something is added */
+  kept: Record<string, string>;
+  /** the source's own id of the person (a vCard UID), '' when none */
+  sourceUid: string;
+  /** problems the reader found in this row or card */
+  readProblems: ImportProblem[];
+}
+
+/** A record checked: every value has a place, and what did not fit is listed. */
+export interface CheckedRecord {
+  line: number;
+  contact: LeadContact;
+  notes: string;
+  leadSource: string;
+  badgeId: string;
+  status: Lead['status'];
+  rating: Lead['rating'];
+  /** a LeadBooth id the row carried (our own export read back), '' when none */
+  id: string;
+  importedFields: Record<string, string>;
+  sourceUid: string;
+  problems: ImportProblem[];
+  /** the email did not validate: kept as text, the lead is to be checked */
+  invalidEmail: boolean;
+  /** false: nothing a person could follow up on (no name, company, email or phone) */
+  usable: boolean;
+}
+
+/** Each contact field's longest value, as the lead schema says. */
+const CONTACT_LIMITS: ReadonlyArray<[LeadContactField, number]> = LEAD_CONTACT_FIELDS.map((field) => [field, leadContactSchema.shape[field].maxLength ?? Infinity]);
+
+/** True when the schema would take every value as it is (trimmed, within its length, a plausible email). */
+function fitsAsRead(contact: Record<LeadContactField, string>): boolean {
+  for (const [field, limit] of CONTACT_LIMITS) {
+    const value = contact[field];
+    if (value.length > limit || (value !== '' && (value.trim() !== value || (field === 'email' && !looksLikeEmail(value))))) return false;
+  }
+  return true;
+}
+
+/** The other free-text fields' longest values, as the lead schema says. */
+const OTHER_LIMITS = {
+  notes: newLeadSchema.shape.notes.unwrap().maxLength ?? Infinity,
+  leadSource: newLeadSchema.shape.leadSource.unwrap().maxLength ?? Infinity,
+  badgeId: newLeadSchema.shape.badgeId.unwrap().maxLength ?? Infinity,
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function checkRecord(record: IncomingRecord): CheckedRecord {
+  const { fields } = record;
+  const contact = {} as Record<LeadContactField, string>;
+  for (const field of LEAD_CONTACT_FIELDS) contact[field] = fields[field] ?? '';
+  // Judged on the values as read: a row whose only contact is a mistyped email is still a person.
+  const usable = hasContactDetails(contact);
+  // The reader's `kept` object is copied only when something is added: nearly no row adds anything.
+  let importedFields = record.kept;
+  let keptCopied = false;
+  const keepQuietly = (field: ImportedField, value: string): string => {
+    if (!keptCopied) {
+      importedFields = { ...importedFields };
+      keptCopied = true;
+    }
+    const column = record.sourceOf(field);
+    addExtra(importedFields, column, value);
+    return column;
+  };
+  const problems = record.readProblems.length > 0 ? [...record.readProblems] : [];
+  let invalidEmail = false;
+  const keep = (field: ImportedField, value: string, why: string, whenKept: string) => {
+    const column = keepQuietly(field, value);
+    problems.push({ line: record.line, field: column, value, why, whenKept: whenKept.replace('{column}', `“${column}”`) });
+  };
+
+  // Nearly every row is clean: a quick look at lengths and the email decides that, and the
+  // schema's own check (with its messages) runs only for the others.
+  const checked = fitsAsRead(contact) ? undefined : leadContactSchema.safeParse(contact);
+  let clean: LeadContact;
+  if (!checked) clean = contact;
+  else if (checked.success) clean = checked.data;
+  else {
+    const handled = new Set<string>();
+    for (const issue of checked.error.issues) {
+      const field = issue.path[0] as LeadContactField;
+      if (handled.has(field)) continue;
+      handled.add(field);
+      const value = contact[field];
+      const tooLong = issue.code === 'too_big';
+      if (field === 'email' && !tooLong) {
+        invalidEmail = true;
+        keep(field, value, 'not a valid email address', 'kept as text in the imported field {column}; the email is left empty and the lead is marked to check');
+      } else if (tooLong) {
+        keep(field, value, `${value.length} characters: longer than the ${String(issue.maximum)} this field holds`, 'kept whole in the imported field {column}; the field is left empty');
+      } else {
+        keep(field, value, issue.message, 'kept in the imported field {column}; the field is left empty');
+      }
+      contact[field] = '';
+    }
+    // Every value that failed is now '', which always passes.
+    clean = leadContactSchema.parse(contact);
+  }
+
+  const limited = (field: keyof typeof OTHER_LIMITS): string => {
+    const value = fields[field] ?? '';
+    if (value.length <= OTHER_LIMITS[field]) return value;
+    keep(field, value, `${value.length} characters: longer than the ${OTHER_LIMITS[field]} this field holds`, 'kept whole in the imported field {column}; the field is left empty');
+    return '';
+  };
+  const notes = limited('notes');
+  const leadSource = limited('leadSource');
+  const badgeId = limited('badgeId');
+
+  // Values that are not ours to read (a status or rating we have no word for, an id that is
+  // not one of ours) are kept as they are, quietly: they are not wrong, only foreign.
+  const status = fields.status ? leadStatusFromText(fields.status) : null;
+  if (fields.status && !status) keepQuietly('status', fields.status);
+  const rating = fields.rating ? leadRatingFromText(fields.rating) : null;
+  if (fields.rating && !rating) keepQuietly('rating', fields.rating);
+  const id = fields.id && UUID.test(fields.id) ? fields.id.toLowerCase() : '';
+  if (fields.id && !id) keepQuietly('id', fields.id);
+
+  return {
+    line: record.line,
+    contact: clean,
+    notes,
+    leadSource: leadSource || DEFAULT_LEAD_SOURCE,
+    badgeId,
+    status: status ?? 'New',
+    rating,
+    id,
+    importedFields,
+    sourceUid: record.sourceUid,
+    problems,
+    invalidEmail,
+    usable,
+  };
+}
+
+export function leadFromChecked(
+  checked: CheckedRecord,
+  defaults: { eventId: string | null; actor: string; now: string; newId: () => string },
+): Lead {
+  return {
+    ...checked.contact,
+    id: checked.id || defaults.newId(),
+    leadSource: checked.leadSource,
+    status: checked.status,
+    rating: checked.rating,
+    notes: checked.notes,
+    badgeId: checked.badgeId,
+    consent: null,
+    captureMethod: 'imported',
+    unqualifiedReason: '',
+    expectedCloseDate: '',
+    importedFields: checked.importedFields,
+    eventId: defaults.eventId,
+    capturedBy: defaults.actor,
+    capturedAt: defaults.now,
+    updatedAt: defaults.now,
+  };
+}
