@@ -131,6 +131,17 @@ describe('export batches', () => {
     expect(opportunities).toEqual([expect.objectContaining({ StageName: 'Closed Lost', LeadBooth_Loss_Reason__c: 'Went with a competitor: cheaper scanners' })]);
   });
 
+  it('gives a contact two leads were converted into the notes of both, oldest first', async () => {
+    const chidi = fixture.leadIds[1] as string;
+    store.database.sqlite.prepare("UPDATE leads SET notes = 'Met again at the bar' WHERE id = ?").run(chidi);
+    const ana = await store.context.db.selectFrom('conversions').select(['account_id', 'contact_id']).where('lead_id', '=', fixture.convertedLeadId).executeTakeFirstOrThrow();
+    await convertLead(store.context, { leadId: chidi, account: { mode: 'existing', id: ana.account_id }, contact: { mode: 'existing', id: ana.contact_id }, opportunity: null });
+    const result = done(await exportBatch(store.context, { format: 'salesforce-converted', filter: {} }));
+    const contacts = readCsv(result.files[1]?.content ?? '');
+    expect(contacts.map((row) => row.Description)).toEqual(['\'=HYPERLINK("http://x")\nsecond line, "quoted"\n\nMet again at the bar']);
+    expect(result.batch).toMatchObject({ leadCount: 2, skippedCount: 2 });
+  });
+
   it('remembers the org’s Salesforce profile and exports with it; a profile given for one export wins', async () => {
     expect(await getSalesforceProfile(store.context)).toEqual(DEFAULT_SALESFORCE_PROFILE);
     const profile = { statusValues: { ...DEFAULT_SALESFORCE_PROFILE.statusValues, New: 'Neu' }, neverAskedOptedOut: true };
