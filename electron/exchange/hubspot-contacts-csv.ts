@@ -13,13 +13,31 @@
  * | Unqualified | UNQUALIFIED   | lead                 | lifecycle stays lead: HubSpot keeps the stage, the status says why |
  * | Converted   | OPEN_DEAL     | opportunity          | conversion created an opportunity (a deal)       |
  *
+ * What else reaches HubSpot, and where (its import documentation decides; README "Exports"):
+ * - Salutation: the default contact property `Salutation`.
+ * - Booth notes: `Note body` and `Activity date` (the capture day in the show's time zone),
+ *   the two properties HubSpot requires of a note. Imported as "Contacts and Notes" (one file,
+ *   two objects) each row's notes become a note on the contact's timeline, where HubSpot keeps
+ *   what people wrote; a lead without notes leaves both empty and gets no note.
+ * - Consent: `Legal basis for processing contact's data` is "Freely given consent from
+ *   contact" when the person said yes (HubSpot's own GDPR property; left empty otherwise,
+ *   since the other options are legal judgements LeadBooth cannot make), and the record
+ *   itself in custom properties: `LeadBooth Consent` (given / refused), `LeadBooth Consent
+ *   Text` (the wording shown), `LeadBooth Consent At` (UTC ISO 8601).
+ * - Rating and lead source: HubSpot has no writable default property for either (its
+ *   "Original Source" is set by HubSpot's tracking and read-only), so custom properties
+ *   `LeadBooth Rating` and `LeadBooth Lead Source`.
+ *
  * HubSpot has no documented length limits that a lead's fields could reach (single-line
  * text holds 65,536 characters), so nothing is cut here.
  */
+import type { NeutralizedCells } from '../../shared/domain/exchange';
 import type { Lead, LeadStatus } from '../../shared/domain/lead';
+import { captureDay, dayInZone } from './capture-day';
 import { writeCsv, type CsvCell } from './csv-cell';
 
 export const HUBSPOT_CONTACT_COLUMNS = [
+  'Salutation',
   'First Name',
   'Last Name',
   'Email',
@@ -35,8 +53,17 @@ export const HUBSPOT_CONTACT_COLUMNS = [
   'Country/Region',
   'Lead Status',
   'Lifecycle Stage',
-  /** A custom single-line text property the HubSpot admin creates (internal name leadbooth_id). */
+  "Legal basis for processing contact's data",
+  /** The note HubSpot attaches to the contact in a "Contacts and Notes" import. */
+  'Note body',
+  'Activity date',
+  // Custom properties the HubSpot admin creates once (internal names leadbooth_id, …).
   'LeadBooth ID',
+  'LeadBooth Rating',
+  'LeadBooth Lead Source',
+  'LeadBooth Consent',
+  'LeadBooth Consent Text',
+  'LeadBooth Consent At',
 ] as const;
 export type HubspotContactColumn = (typeof HUBSPOT_CONTACT_COLUMNS)[number];
 
@@ -61,16 +88,28 @@ export const HUBSPOT_STATUS_MAPPING: Record<LeadStatus, { leadStatus: HubspotLea
   Converted: { leadStatus: 'OPEN_DEAL', lifecycleStage: 'opportunity' },
 };
 
+/** The option of HubSpot's legal basis property for consent a person gave. */
+export const HUBSPOT_CONSENT_LEGAL_BASIS = 'Freely given consent from contact';
+
 export interface HubspotContactsCsv {
   /** UTF-8 text starting with a BOM (HubSpot reads it; Excel needs it for accents), CRLF */
   text: string;
   rowCount: number;
+  neutralized: NeutralizedCells;
 }
 
-export function hubspotContactsCsv(leads: readonly Lead[]): HubspotContactsCsv {
+export interface HubspotContactsCsvOptions {
+  /** IANA time zone the notes' Activity date is written in (the lead's show's); default UTC. */
+  timeZoneOf?: (lead: Lead) => string;
+}
+
+export function hubspotContactsCsv(leads: readonly Lead[], options: HubspotContactsCsvOptions = {}): HubspotContactsCsv {
+  const dayIn = dayInZone();
   const rows: CsvCell[][] = leads.map((lead) => {
     const mapped = HUBSPOT_STATUS_MAPPING[lead.status];
+    const hasNotes = lead.notes.trim() !== '';
     const values: Record<HubspotContactColumn, CsvCell> = {
+      Salutation: lead.salutation,
       'First Name': lead.firstName,
       'Last Name': lead.lastName,
       Email: lead.email,
@@ -86,9 +125,18 @@ export function hubspotContactsCsv(leads: readonly Lead[]): HubspotContactsCsv {
       'Country/Region': lead.country,
       'Lead Status': mapped.leadStatus,
       'Lifecycle Stage': mapped.lifecycleStage,
+      "Legal basis for processing contact's data": lead.consent?.given ? HUBSPOT_CONSENT_LEGAL_BASIS : '',
+      'Note body': lead.notes,
+      'Activity date': hasNotes ? captureDay(dayIn, lead.capturedAt, options.timeZoneOf?.(lead) ?? 'UTC') : '',
       'LeadBooth ID': lead.id,
+      'LeadBooth Rating': lead.rating ?? '',
+      'LeadBooth Lead Source': lead.leadSource,
+      'LeadBooth Consent': lead.consent === null ? '' : lead.consent.given ? 'given' : 'refused',
+      'LeadBooth Consent Text': lead.consent?.wording ?? '',
+      'LeadBooth Consent At': lead.consent?.at ?? '',
     };
     return HUBSPOT_CONTACT_COLUMNS.map((column) => values[column]);
   });
-  return { text: writeCsv(HUBSPOT_CONTACT_COLUMNS, rows, { bom: true }), rowCount: rows.length };
+  const neutralized: NeutralizedCells = {};
+  return { text: writeCsv(HUBSPOT_CONTACT_COLUMNS, rows, { bom: true, neutralized }), rowCount: rows.length, neutralized };
 }

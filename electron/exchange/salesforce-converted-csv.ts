@@ -1,20 +1,28 @@
 /**
- * Salesforce CSVs of converted records — Accounts, Contacts, Opportunities — for Data Loader
- * upserts in that order. Every record carries its LeadBooth id in `LeadBooth_Id__c` (a
- * Text(36) External ID, Unique, on each object), and a child names its account by that
- * external id in `Account:LeadBooth_Id__c`, Data Loader's notation for a lookup matched by
- * an external id: map it to AccountId and Data Loader finds the account, so no Salesforce
- * record id is needed and re-importing updates instead of duplicating.
+ * Salesforce CSVs of converted records — Accounts, Contacts, Opportunities and
+ * OpportunityContactRoles — upserted (inserted, for the roles) in that order. Every record
+ * carries its LeadBooth id in `LeadBooth_Id__c` (a Text(36) External ID, Unique, on Account,
+ * Contact and Opportunity), and a child names its parent by that external id in Salesforce's
+ * relationship notation, `Account.LeadBooth_Id__c` — the header the Bulk API and `sf data
+ * import bulk`/`sf data upsert bulk` read as "the Account whose LeadBooth_Id__c is …" — so no
+ * Salesforce record id is needed and re-importing updates instead of duplicating. Data Loader
+ * maps the same column to the lookup by external id (README "Exports").
  *
- * Values are cut to Salesforce's field lengths like the Leads CSV does; dates are
- * yyyy-MM-dd; the amount is a plain number with a dot.
+ * Contacts and Opportunities carry the notes of the lead(s) they came from in Description;
+ * a Closed Lost opportunity its reason in LeadBooth_Loss_Reason__c (Opportunity has no
+ * standard field for it). Values are cut to Salesforce's field lengths like the Leads CSV
+ * does; dates are yyyy-MM-dd; the amount is a plain number with a dot.
  */
-import type { AccountRow, ContactRow, OpportunityRow } from '../db/schema';
+import type { Selectable } from 'kysely';
+import type { AccountRow, ContactRow, OpportunityContactRolesTable, OpportunityRow } from '../db/schema';
+import type { NeutralizedCells } from '../../shared/domain/exchange';
 import { probabilityOf, type OpportunityStage } from '../../shared/domain/opportunity';
-import { writeCsv, neutralizeFormula, type CsvCell } from './csv-cell';
+import { writeCsv, neutralizeCounted, type CsvCell } from './csv-cell';
 import { cutToLength } from './salesforce-leads-csv';
 
-export const ACCOUNT_LOOKUP_COLUMN = 'Account:LeadBooth_Id__c';
+export const ACCOUNT_LOOKUP_COLUMN = 'Account.LeadBooth_Id__c';
+export const OPPORTUNITY_LOOKUP_COLUMN = 'Opportunity.LeadBooth_Id__c';
+export const CONTACT_LOOKUP_COLUMN = 'Contact.LeadBooth_Id__c';
 
 export const SALESFORCE_ACCOUNT_COLUMNS = [
   'LeadBooth_Id__c',
@@ -44,6 +52,7 @@ export const SALESFORCE_CONTACT_COLUMNS = [
   'MailingPostalCode',
   'MailingCountry',
   'LeadSource',
+  'Description',
 ] as const;
 
 export const SALESFORCE_OPPORTUNITY_COLUMNS = [
@@ -55,12 +64,21 @@ export const SALESFORCE_OPPORTUNITY_COLUMNS = [
   'Amount',
   'Probability',
   'LeadSource',
+  'Description',
+  'LeadBooth_Loss_Reason__c',
 ] as const;
+
+export const SALESFORCE_CONTACT_ROLE_COLUMNS = [OPPORTUNITY_LOOKUP_COLUMN, CONTACT_LOOKUP_COLUMN, 'Role', 'IsPrimary'] as const;
 
 /** Salesforce's field lengths for these objects (Object Reference). */
 const LENGTHS: Record<string, number> = {
   LeadBooth_Id__c: 36,
   [ACCOUNT_LOOKUP_COLUMN]: 36,
+  [OPPORTUNITY_LOOKUP_COLUMN]: 36,
+  [CONTACT_LOOKUP_COLUMN]: 36,
+  Description: 32_000,
+  LeadBooth_Loss_Reason__c: 255,
+  Role: 40,
   Name: 255,
   Website: 255,
   Phone: 40,
@@ -86,48 +104,68 @@ const LENGTHS: Record<string, number> = {
 
 export interface ConvertedRecordsCut {
   recordId: string;
+  /** the account's, contact's or opportunity's name, for the list the user reads */
+  recordName: string;
   field: string;
   from: number;
   to: number;
+}
+
+export type ContactRoleRow = Selectable<OpportunityContactRolesTable>;
+
+export interface ConvertedRecords {
+  accounts: readonly AccountRow[];
+  contacts: readonly ContactRow[];
+  opportunities: readonly OpportunityRow[];
+  contactRoles: readonly ContactRoleRow[];
+  /** the notes of the lead(s) each contact and opportunity came from, by record id */
+  notesOf: ReadonlyMap<string, string>;
 }
 
 export interface SalesforceConvertedCsvs {
   accounts: string;
   contacts: string;
   opportunities: string;
+  contactRoles: string;
   truncations: ConvertedRecordsCut[];
+  neutralized: NeutralizedCells;
+}
+
+interface RecordValues<Column extends string> {
+  id: string;
+  name: string;
+  values: Record<Column, CsvCell>;
 }
 
 function rowsOf<Column extends string>(
   columns: readonly Column[],
-  records: ReadonlyArray<{ id: string; values: Record<Column, CsvCell> }>,
+  records: ReadonlyArray<RecordValues<Column>>,
   truncations: ConvertedRecordsCut[],
+  neutralized: NeutralizedCells,
 ): CsvCell[][] {
-  return records.map(({ id, values }) =>
+  return records.map(({ id, name, values }) =>
     columns.map((column) => {
       const value = values[column];
       if (typeof value !== 'string') return value;
       // Neutralised before cutting, so the quote counts against the length (as in the Leads CSV).
-      const safe = neutralizeFormula(value);
+      const safe = neutralizeCounted(value, column, neutralized);
       const max = LENGTHS[column];
       if (max === undefined || safe.length <= max) return safe;
       const cut = cutToLength(safe, max);
-      truncations.push({ recordId: id, field: column, from: value.length, to: cut.length });
+      truncations.push({ recordId: id, recordName: name, field: column, from: value.length, to: cut.length });
       return cut;
     }),
   );
 }
 
-export function salesforceConvertedCsvs(
-  accounts: readonly AccountRow[],
-  contacts: readonly ContactRow[],
-  opportunities: readonly OpportunityRow[],
-): SalesforceConvertedCsvs {
+export function salesforceConvertedCsvs({ accounts, contacts, opportunities, contactRoles, notesOf }: ConvertedRecords): SalesforceConvertedCsvs {
   const truncations: ConvertedRecordsCut[] = [];
+  const neutralized: NeutralizedCells = {};
   const accountRows = rowsOf(
     SALESFORCE_ACCOUNT_COLUMNS,
     accounts.map((account) => ({
       id: account.id,
+      name: account.name,
       values: {
         LeadBooth_Id__c: account.id,
         Name: account.name,
@@ -141,11 +179,13 @@ export function salesforceConvertedCsvs(
       },
     })),
     truncations,
+    neutralized,
   );
   const contactRows = rowsOf(
     SALESFORCE_CONTACT_COLUMNS,
     contacts.map((contact) => ({
       id: contact.id,
+      name: `${contact.first_name} ${contact.last_name}`.trim() || contact.email,
       values: {
         LeadBooth_Id__c: contact.id,
         [ACCOUNT_LOOKUP_COLUMN]: contact.account_id,
@@ -162,14 +202,17 @@ export function salesforceConvertedCsvs(
         MailingPostalCode: contact.postal_code,
         MailingCountry: contact.country,
         LeadSource: contact.lead_source,
+        Description: notesOf.get(contact.id) ?? '',
       },
     })),
     truncations,
+    neutralized,
   );
   const opportunityRows = rowsOf(
     SALESFORCE_OPPORTUNITY_COLUMNS,
     opportunities.map((opportunity) => ({
       id: opportunity.id,
+      name: opportunity.name,
       values: {
         LeadBooth_Id__c: opportunity.id,
         [ACCOUNT_LOOKUP_COLUMN]: opportunity.account_id,
@@ -180,14 +223,34 @@ export function salesforceConvertedCsvs(
         // The stage's default probability, as Salesforce fills it when none is given.
         Probability: String(probabilityOf(opportunity.stage as OpportunityStage)),
         LeadSource: opportunity.lead_source,
+        Description: notesOf.get(opportunity.id) ?? '',
+        LeadBooth_Loss_Reason__c: opportunity.stage === 'Closed Lost' ? opportunity.lost_reason : '',
       },
     })),
     truncations,
+    neutralized,
+  );
+  const roleRows = rowsOf(
+    SALESFORCE_CONTACT_ROLE_COLUMNS,
+    contactRoles.map((role) => ({
+      id: `${role.opportunity_id}/${role.contact_id}`,
+      name: role.role,
+      values: {
+        [OPPORTUNITY_LOOKUP_COLUMN]: role.opportunity_id,
+        [CONTACT_LOOKUP_COLUMN]: role.contact_id,
+        Role: role.role,
+        IsPrimary: role.is_primary === 1,
+      },
+    })),
+    truncations,
+    neutralized,
   );
   return {
-    accounts: writeCsv(SALESFORCE_ACCOUNT_COLUMNS, accountRows, { bom: true }),
-    contacts: writeCsv(SALESFORCE_CONTACT_COLUMNS, contactRows, { bom: true }),
-    opportunities: writeCsv(SALESFORCE_OPPORTUNITY_COLUMNS, opportunityRows, { bom: true }),
+    accounts: writeCsv(SALESFORCE_ACCOUNT_COLUMNS, accountRows, { bom: true, neutralized }),
+    contacts: writeCsv(SALESFORCE_CONTACT_COLUMNS, contactRows, { bom: true, neutralized }),
+    opportunities: writeCsv(SALESFORCE_OPPORTUNITY_COLUMNS, opportunityRows, { bom: true, neutralized }),
+    contactRoles: writeCsv(SALESFORCE_CONTACT_ROLE_COLUMNS, roleRows, { bom: true, neutralized }),
     truncations,
+    neutralized,
   };
 }

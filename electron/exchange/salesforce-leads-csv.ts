@@ -1,24 +1,34 @@
 /**
- * Salesforce Leads CSV, for Data Loader and the Data Import Wizard: one row per lead, the
+ * Salesforce Leads CSV, for Data Loader and the Data Import Wizard: one row per open lead, the
  * header row made of Lead field API names so both tools map the columns by themselves.
  *
  * Decisions (also in the README, "Exports"):
+ * - Status is the org's picklist value for our status (the Salesforce profile; Salesforce's
+ *   own defaults unless the org's differ); our own status goes in LeadBooth_Status__c.
+ * - Converted leads are not open leads: they are left out (and counted) here and go out
+ *   through the converted export as Accounts, Contacts and Opportunities.
  * - Values longer than Salesforce's field lengths are cut (the import would otherwise
  *   reject the whole row) and every cut is reported.
- * - HasOptedOutOfEmail is `true` only when the person explicitly said no; consent given or
- *   never asked → `false`, because the field records an opt-out the person asked for, and a
- *   card handed over at a booth is an invitation to follow up. `optOutUnlessConsented`
- *   switches to "no recorded consent → opted out" for teams that need that (e.g. EU
- *   marketing lists).
+ * - HasOptedOutOfEmail is `true` when the person said no; for a person never asked the
+ *   profile decides (default `false`: a card handed over at a booth is an invitation to
+ *   follow up; EU marketing lists may need "never asked → opted out"). The consent wording
+ *   and time travel in LeadBooth_Consent_Text__c and LeadBooth_Consent_At__c.
+ * - LeadBooth_Captured_At__c is the capture day in the show's time zone, not UTC: a lead
+ *   scanned at 00:30 in Berlin was met that day.
  * - Description is the lead's notes, nothing added.
- * - LeadBooth_Id__c (Text(36), External ID, Unique), LeadBooth_Event__c (Text(255)) and
- *   LeadBooth_Captured_At__c (Date) are custom fields the Salesforce admin creates once;
- *   the external id makes re-importing a batch an upsert instead of duplicates.
+ * - A file holds at most 50,000 leads, the Data Import Wizard's limit; more go into more files.
+ * - The LeadBooth_…__c columns are custom fields the Salesforce admin creates once; the
+ *   external id LeadBooth_Id__c makes re-importing a batch an upsert instead of duplicates.
  */
-import type { Lead, LeadStatus } from '../../shared/domain/lead';
-import { neutralizeFormula, writeCsv, type CsvCell } from './csv-cell';
+import { DEFAULT_SALESFORCE_PROFILE, type NeutralizedCells, type SalesforceProfile } from '../../shared/domain/exchange';
+import type { Lead } from '../../shared/domain/lead';
+import { captureDay, dayInZone } from './capture-day';
+import { neutralizeCounted, writeCsv, type CsvCell } from './csv-cell';
 
-/** Salesforce's Lead field lengths (Object Reference / Field Reference for Lead). */
+/** The Data Import Wizard imports up to 50,000 records at a time; Data Loader takes any number. */
+export const SALESFORCE_IMPORT_WIZARD_ROW_LIMIT = 50_000;
+
+/** Salesforce's Lead field lengths (Object Reference / Field Reference for Lead), and our custom fields'. */
 export const SALESFORCE_LEAD_FIELD_LENGTHS = {
   Salutation: 40,
   FirstName: 40,
@@ -40,6 +50,8 @@ export const SALESFORCE_LEAD_FIELD_LENGTHS = {
   Description: 32_000,
   LeadBooth_Id__c: 36,
   LeadBooth_Event__c: 255,
+  LeadBooth_Status__c: 40,
+  LeadBooth_Consent_Text__c: 1000,
 } as const;
 
 export const SALESFORCE_LEAD_COLUMNS = [
@@ -65,6 +77,9 @@ export const SALESFORCE_LEAD_COLUMNS = [
   'LeadBooth_Id__c',
   'LeadBooth_Event__c',
   'LeadBooth_Captured_At__c',
+  'LeadBooth_Status__c',
+  'LeadBooth_Consent_Text__c',
+  'LeadBooth_Consent_At__c',
 ] as const;
 export type SalesforceLeadColumn = (typeof SALESFORCE_LEAD_COLUMNS)[number];
 
@@ -90,21 +105,23 @@ export interface SalesforceLeadsCsvOptions {
   eventName?: (eventId: string) => string | undefined;
   /** Leave out leads missing LastName or Company (they are still listed in `missingRequired`). */
   skipMissingRequired?: boolean;
-  /** Our status → the org's Lead Status value, where the org's picklist differs. */
-  statusValues?: Partial<Record<LeadStatus, string>>;
-  /** No recorded consent counts as opted out (default: only an explicit "no" does). */
-  optOutUnlessConsented?: boolean;
-  /** Time zone for LeadBooth_Captured_At__c's date (IANA name); default UTC. */
-  timeZone?: string;
+  /** The org's status values and consent rule; Salesforce's defaults when absent. */
+  profile?: SalesforceProfile;
+  /** IANA time zone the lead's capture day is written in (its show's); default UTC. */
+  timeZoneOf?: (lead: Lead) => string;
 }
 
 export interface SalesforceLeadsCsv {
-  /** UTF-8 text starting with a BOM, CRLF line ends */
-  text: string;
-  /** the number of lead rows written */
-  rowCount: number;
+  /** UTF-8 texts starting with a BOM, CRLF line ends, each of at most SALESFORCE_IMPORT_WIZARD_ROW_LIMIT rows (one file, header only, when no lead is written) */
+  files: string[];
+  /** the leads written, in order */
+  leadIds: string[];
   truncations: Truncation[];
   missingRequired: MissingRequired[];
+  /** converted leads left out (they go out through the converted export) */
+  convertedLeadIds: string[];
+  /** cells neutralised against spreadsheet formulas, by column */
+  neutralized: NeutralizedCells;
 }
 
 /**
@@ -119,8 +136,9 @@ export function cutToLength(value: string, max: number): string {
   return value.slice(0, end);
 }
 
-export function hasOptedOutOfEmail(lead: Pick<Lead, 'consent'>, optOutUnlessConsented = false): boolean {
-  if (lead.consent === null) return optOutUnlessConsented;
+/** An explicit "no" is an opt-out; a person never asked counts as opted out only when the org says so. */
+export function hasOptedOutOfEmail(lead: Pick<Lead, 'consent'>, neverAskedOptedOut = false): boolean {
+  if (lead.consent === null) return neverAskedOptedOut;
   return !lead.consent.given;
 }
 
@@ -131,21 +149,36 @@ export function missingRequiredFields(lead: Pick<Lead, 'lastName' | 'company'>):
   return missing;
 }
 
+/** Rows in files of at most `limit` rows each, every file with the header; one header-only file for no rows. */
+export function splitIntoFiles(header: readonly string[], rows: readonly CsvCell[][], limit: number, neutralized: NeutralizedCells): string[] {
+  const files: string[] = [];
+  for (let start = 0; start === 0 || start < rows.length; start += limit) {
+    files.push(writeCsv(header, rows.slice(start, start + limit), { bom: true, neutralized }));
+  }
+  return files;
+}
+
 export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLeadsCsvOptions = {}): SalesforceLeadsCsv {
+  const profile = options.profile ?? DEFAULT_SALESFORCE_PROFILE;
   const truncations: Truncation[] = [];
   const missingRequired: MissingRequired[] = [];
+  const convertedLeadIds: string[] = [];
+  const leadIds: string[] = [];
+  const neutralized: NeutralizedCells = {};
   const rows: CsvCell[][] = [];
-  const timeZone = options.timeZone ?? 'UTC';
-  // en-CA writes dates as yyyy-MM-dd, the format Salesforce's importers read.
-  const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const dayIn = dayInZone();
+  const lengths: Partial<Record<SalesforceLeadColumn, number>> = SALESFORCE_LEAD_FIELD_LENGTHS;
 
   for (const lead of leads) {
+    if (lead.status === 'Converted') {
+      convertedLeadIds.push(lead.id);
+      continue;
+    }
     const missing = missingRequiredFields(lead);
     if (missing.length > 0) {
       missingRequired.push({ leadId: lead.id, missing });
       if (options.skipMissingRequired) continue;
     }
-    const capturedAt = new Date(lead.capturedAt);
     const values: Record<SalesforceLeadColumn, CsvCell> = {
       Salutation: lead.salutation,
       FirstName: lead.firstName,
@@ -162,34 +195,41 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
       Country: lead.country,
       Website: lead.website,
       LeadSource: lead.leadSource,
-      Status: options.statusValues?.[lead.status] ?? lead.status,
+      Status: profile.statusValues[lead.status],
       Rating: lead.rating ?? '',
       Description: lead.notes,
-      HasOptedOutOfEmail: hasOptedOutOfEmail(lead, options.optOutUnlessConsented),
+      HasOptedOutOfEmail: hasOptedOutOfEmail(lead, profile.neverAskedOptedOut),
       LeadBooth_Id__c: lead.id,
       LeadBooth_Event__c: lead.eventId === null ? '' : (options.eventName?.(lead.eventId) ?? ''),
-      LeadBooth_Captured_At__c: Number.isNaN(capturedAt.getTime()) ? '' : dateFormat.format(capturedAt),
+      LeadBooth_Captured_At__c: captureDay(dayIn, lead.capturedAt, options.timeZoneOf?.(lead) ?? 'UTC'),
+      LeadBooth_Status__c: lead.status,
+      LeadBooth_Consent_Text__c: lead.consent?.wording ?? '',
+      // A DateTime field: ISO 8601 in UTC, as Data Loader and the Bulk API read it.
+      LeadBooth_Consent_At__c: lead.consent?.at ?? '',
     };
     rows.push(
       SALESFORCE_LEAD_COLUMNS.map((column) => {
         const value = values[column];
         if (typeof value !== 'string') return value;
         // Neutralised first, so the quote a formula-like value gets counts against the
-        // field's length (neutralising is idempotent: the writer leaves it as it is).
-        const safe = neutralizeFormula(value);
-        const max = (SALESFORCE_LEAD_FIELD_LENGTHS as Partial<Record<SalesforceLeadColumn, number>>)[column];
+        // field's length (the writer then leaves the quoted value as it is).
+        const safe = neutralizeCounted(value, column, neutralized);
+        const max = lengths[column];
         if (max === undefined || safe.length <= max) return safe;
         const cut = cutToLength(safe, max);
         truncations.push({ leadId: lead.id, field: column, from: value.length, to: cut.length });
         return cut;
       }),
     );
+    leadIds.push(lead.id);
   }
 
   return {
-    text: writeCsv(SALESFORCE_LEAD_COLUMNS, rows, { bom: true }),
-    rowCount: rows.length,
+    files: splitIntoFiles(SALESFORCE_LEAD_COLUMNS, rows, SALESFORCE_IMPORT_WIZARD_ROW_LIMIT, neutralized),
+    leadIds,
     truncations,
     missingRequired,
+    convertedLeadIds,
+    neutralized,
   };
 }

@@ -1,5 +1,5 @@
 import type { NewEvent, ShowEvent } from '../../shared/domain/event';
-import { newEventSchema } from '../../shared/domain/event';
+import { laptopTimeZone, newEventSchema, timeZoneSchema } from '../../shared/domain/event';
 import type { Settings } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { parseOrThrow } from '../../shared/ipc/validation';
@@ -24,6 +24,8 @@ export async function createEvent(context: ServiceContext, input: NewEvent): Pro
     qualificationFramework: fields.qualificationFramework ?? 'BANT',
     followupSubject: '',
     followupBody: '',
+    // The laptop's zone unless told otherwise: a show is usually set up where it happens.
+    timeZone: fields.timeZone ?? laptopTimeZone(),
     createdAt: nowIso(context),
   };
   await context.db.transaction().execute(async (trx) => {
@@ -56,16 +58,17 @@ export async function useEventNamed(context: ServiceContext, name: string): Prom
   return event;
 }
 
-/** Changes a show's follow-up email template. */
+/** Changes a show's follow-up email template or its time zone. */
 export async function updateEvent(
   context: ServiceContext,
   id: string,
-  changes: { followupSubject?: string | undefined; followupBody?: string | undefined },
+  changes: { followupSubject?: string | undefined; followupBody?: string | undefined; timeZone?: string | undefined },
 ): Promise<ShowEvent> {
   if (!(await findEventById(context.db, id))) throw new AppError('not_found', 'That show no longer exists.');
   await updateEventColumns(context.db, id, {
     ...(changes.followupSubject !== undefined && { followupSubject: changes.followupSubject }),
     ...(changes.followupBody !== undefined && { followupBody: changes.followupBody }),
+    ...(changes.timeZone !== undefined && { timeZone: parseOrThrow(timeZoneSchema, changes.timeZone) }),
   });
   const event = await findEventById(context.db, id);
   if (!event) throw new AppError('not_found', 'That show no longer exists.');

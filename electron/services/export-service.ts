@@ -16,8 +16,14 @@ import type {
   ExportFormat,
   ExportPreview,
   ExportResult,
+  ExportSkip,
+  ExportSummary,
   ExportTruncation,
+  MissingRequiredLead,
+  NeutralizedCells,
+  SalesforceProfile,
 } from '../../shared/domain/exchange';
+import { showTimeZone, type ShowEvent } from '../../shared/domain/event';
 import type { Lead } from '../../shared/domain/lead';
 import { AppError } from '../../shared/ipc/errors';
 import { markConversionsExported } from '../db/repositories/conversions';
@@ -29,9 +35,10 @@ import type { Database, LeadRow } from '../db/schema';
 import { hubspotContactsCsv } from '../exchange/hubspot-contacts-csv';
 import { BUNDLE_FORMAT, BUNDLE_SECTIONS, BUNDLE_VERSION, writeBundle, type BundleRecord } from '../exchange/leadbooth-bundle';
 import { salesforceConvertedCsvs } from '../exchange/salesforce-converted-csv';
-import { missingRequiredFields, salesforceLeadsCsv } from '../exchange/salesforce-leads-csv';
+import { salesforceLeadsCsv, type SalesforceLeadsCsv } from '../exchange/salesforce-leads-csv';
 import { leadsToVcards } from '../exchange/vcard-writer';
 import { runExchangeJob, SLICE_SIZE, type ExchangeJob } from './exchange-jobs';
+import { getSalesforceProfile } from './salesforce-profile-service';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor } from './timeline-recorder';
 
@@ -40,6 +47,8 @@ export interface ExportRequest {
   filter: ExportFilter;
   /** leave out leads missing LastName or Company (Salesforce Leads CSV only) */
   skipMissingRequired?: boolean | undefined;
+  /** the org's status values and consent rule for this export (CLI --profile); absent: the remembered profile */
+  salesforceProfile?: SalesforceProfile | undefined;
 }
 
 const CSV_MIME = 'text/csv;charset=utf-8';
@@ -136,26 +145,55 @@ function displayName(lead: Lead): string {
   return `${lead.firstName} ${lead.lastName}`.trim() || lead.company || lead.email || lead.id;
 }
 
-async function eventNames(db: Kysely<Database>): Promise<Map<string, string>> {
-  return new Map((await listEvents(db)).map((event) => [event.id, event.name]));
+/**
+ * What the lead-based CSVs need to know about the shows: the name, and the time zone a
+ * lead's capture day is written in (its show's; the laptop's for a show without one or a
+ * lead without a show).
+ */
+interface ShowFacts {
+  eventName: (eventId: string) => string | undefined;
+  timeZoneOf: (lead: Lead) => string;
+}
+
+async function showFacts(db: Kysely<Database>): Promise<ShowFacts> {
+  const shows = new Map<string, ShowEvent>((await listEvents(db)).map((event) => [event.id, event]));
+  return {
+    eventName: (id) => shows.get(id)?.name,
+    timeZoneOf: (lead) => showTimeZone(lead.eventId === null ? undefined : shows.get(lead.eventId)),
+  };
+}
+
+/** The Salesforce Leads CSV(s) of these leads, as the profile and the shows say. */
+async function leadsCsvOf(context: ServiceContext, leads: readonly Lead[], options: { skipMissingRequired: boolean; profile: SalesforceProfile | undefined }): Promise<SalesforceLeadsCsv> {
+  return salesforceLeadsCsv(leads, {
+    ...(await showFacts(context.db)),
+    skipMissingRequired: options.skipMissingRequired,
+    profile: options.profile ?? (await getSalesforceProfile(context)),
+  });
+}
+
+/** The leads Salesforce refuses and the values it cuts, each with the person's name for the list. */
+function namedWarnings(leads: readonly Lead[], csv: SalesforceLeadsCsv): { missingRequired: MissingRequiredLead[]; truncations: ExportTruncation[] } {
+  const byId = new Map(leads.map((lead) => [lead.id, lead]));
+  const nameOf = (id: string) => {
+    const lead = byId.get(id);
+    return lead ? displayName(lead) : id;
+  };
+  return {
+    missingRequired: csv.missingRequired.map((item) => ({ leadId: item.leadId, name: nameOf(item.leadId), missing: item.missing })),
+    truncations: csv.truncations.map((cut) => ({ leadId: cut.leadId, name: nameOf(cut.leadId), field: cut.field, from: cut.from, to: cut.to })),
+  };
 }
 
 /** What an export of these leads would carry, and what Salesforce would refuse or cut. */
 export async function previewExport(context: ServiceContext, request: Omit<ExportRequest, 'skipMissingRequired'>): Promise<ExportPreview> {
-  if (request.format !== 'salesforce-leads') return { leadCount: await countChosen(context.db, request.filter), missingRequired: [], truncations: [] };
+  if (request.format !== 'salesforce-leads') {
+    return { leadCount: await countChosen(context.db, request.filter), missingRequired: [], truncations: [], convertedCount: 0 };
+  }
   return runExchangeJob(context, 'export', async (job) => {
     const leads = (await readLeads(context.db, request.filter, job)) ?? [];
-    const names = await eventNames(context.db);
-    const csv = salesforceLeadsCsv(leads, { eventName: (id) => names.get(id) });
-    const byId = new Map(leads.map((lead) => [lead.id, lead]));
-    return {
-      leadCount: leads.length,
-      missingRequired: csv.missingRequired.map((item) => {
-        const lead = byId.get(item.leadId);
-        return { leadId: item.leadId, name: lead ? displayName(lead) : item.leadId, missing: item.missing };
-      }),
-      truncations: csv.truncations,
-    };
+    const csv = await leadsCsvOf(context, leads, { skipMissingRequired: false, profile: request.salesforceProfile });
+    return { leadCount: leads.length, ...namedWarnings(leads, csv), convertedCount: csv.convertedLeadIds.length };
   });
 }
 
@@ -169,40 +207,61 @@ function sha256Of(files: readonly ExportedFile[]): string {
   return hash.digest('hex');
 }
 
-interface Produced {
+interface Produced extends ExportSummary {
   files: ExportedFile[];
   /** the leads the files carry (a Salesforce export may skip some) */
   leadIds: string[];
   skippedCount: number;
-  truncations: ExportTruncation[];
   /** leads whose converted records went out: their conversions can no longer be undone */
   convertedLeadIds: string[];
+}
+
+/** The skip reasons that left someone out, with how many each. */
+function skipsOf(counts: Partial<Record<ExportSkip['reason'], number>>): ExportSkip[] {
+  return Object.entries(counts).flatMap(([reason, count]) => (count ? [{ reason: reason as ExportSkip['reason'], count }] : []));
 }
 
 async function produce(
   context: ServiceContext,
   chosen: ChosenLeads,
-  options: { skipMissingRequired: boolean; stamp: string; everything: boolean; at: string },
+  options: { skipMissingRequired: boolean; profile: SalesforceProfile | undefined; stamp: string; everything: boolean; at: string },
 ): Promise<Produced> {
   const base = `leadbooth-${chosen.format}-${options.stamp}`;
   const ids = chosen.ids;
-  const plain = (file: ExportedFile): Produced => ({ files: [file], leadIds: ids, skippedCount: 0, truncations: [], convertedLeadIds: [] });
+  const plain = (file: ExportedFile, neutralized: NeutralizedCells = {}): Produced => ({
+    files: [file],
+    leadIds: ids,
+    skippedCount: 0,
+    truncations: [],
+    missingRequired: [],
+    skipped: [],
+    neutralized,
+    convertedLeadIds: [],
+  });
   switch (chosen.format) {
     case 'salesforce-leads': {
       const leads = chosen.leads;
-      const names = await eventNames(context.db);
-      const csv = salesforceLeadsCsv(leads, { eventName: (id) => names.get(id), skipMissingRequired: options.skipMissingRequired });
-      const kept = options.skipMissingRequired ? leads.filter((lead) => missingRequiredFields(lead).length === 0) : leads;
+      const csv = await leadsCsvOf(context, leads, { skipMissingRequired: options.skipMissingRequired, profile: options.profile });
+      // One file keeps the batch's name; past the Import Wizard's limit they are numbered in order.
+      const files =
+        csv.files.length === 1
+          ? [{ name: `${base}.csv`, mime: CSV_MIME, content: csv.files[0] as string }]
+          : csv.files.map((content, index) => ({ name: `Leads-${index + 1}.csv`, mime: CSV_MIME, content }));
+      const leftOutIncomplete = options.skipMissingRequired ? csv.missingRequired.length : 0;
       return {
-        files: [{ name: `${base}.csv`, mime: CSV_MIME, content: csv.text }],
-        leadIds: kept.map((lead) => lead.id),
-        skippedCount: leads.length - kept.length,
-        truncations: csv.truncations,
+        files,
+        leadIds: csv.leadIds,
+        skippedCount: leads.length - csv.leadIds.length,
+        ...namedWarnings(leads, csv),
+        skipped: skipsOf({ converted: csv.convertedLeadIds.length, missing_required: leftOutIncomplete }),
+        neutralized: csv.neutralized,
         convertedLeadIds: [],
       };
     }
-    case 'hubspot':
-      return plain({ name: `${base}.csv`, mime: CSV_MIME, content: hubspotContactsCsv(chosen.leads).text });
+    case 'hubspot': {
+      const csv = hubspotContactsCsv(chosen.leads, { timeZoneOf: (await showFacts(context.db)).timeZoneOf });
+      return plain({ name: `${base}.csv`, mime: CSV_MIME, content: csv.text }, csv.neutralized);
+    }
     case 'vcard':
       return plain({ name: `${base}.vcf`, mime: 'text/vcard;charset=utf-8', content: leadsToVcards(chosen.leads) });
     case 'bundle': {
@@ -217,27 +276,50 @@ async function produce(
 
 async function produceConverted(db: Kysely<Database>, leadIds: readonly string[]): Promise<Produced> {
   const wanted = new Set(leadIds);
-  const conversions = (await db.selectFrom('conversions').select(['lead_id', 'account_id', 'contact_id', 'opportunity_id']).execute()).filter((row) =>
-    wanted.has(row.lead_id),
-  );
-  const contactIds = [...new Set(conversions.map((row) => row.contact_id))];
+  const conversions = (
+    await db.selectFrom('conversions').select(['lead_id', 'account_id', 'contact_id', 'opportunity_id', 'converted_at']).orderBy('converted_at').execute()
+  ).filter((row) => wanted.has(row.lead_id));
   const opportunityIds = [...new Set(conversions.flatMap((row) => (row.opportunity_id ? [row.opportunity_id] : [])))];
+  const contactRoles = await inChunks(opportunityIds, (chunk) =>
+    db.selectFrom('opportunity_contact_roles').selectAll().where('opportunity_id', 'in', chunk).orderBy('opportunity_id').orderBy('is_primary', 'desc').orderBy('contact_id').execute(),
+  );
+  // A contact named in a role goes out too, so the role's lookup resolves.
+  const contactIds = [...new Set([...conversions.map((row) => row.contact_id), ...contactRoles.map((row) => row.contact_id)])];
   const contacts = await inChunks(contactIds, (chunk) => db.selectFrom('contacts').selectAll().where('id', 'in', chunk).orderBy('seq').execute());
   const opportunities = await inChunks(opportunityIds, (chunk) => db.selectFrom('opportunities').selectAll().where('id', 'in', chunk).orderBy('seq').execute());
-  // Every account a contact or opportunity points at goes out too, so Data Loader's lookups resolve.
+  // Every account a contact or opportunity points at goes out too, so the lookups resolve.
   const accountIds = [...new Set([...conversions.map((row) => row.account_id), ...contacts.map((row) => row.account_id), ...opportunities.map((row) => row.account_id)])];
   const accounts = await inChunks(accountIds, (chunk) => db.selectFrom('accounts').selectAll().where('id', 'in', chunk).orderBy('seq').execute());
-  const csvs = salesforceConvertedCsvs(accounts, contacts, opportunities);
+  const leadNotes = new Map(
+    (await inChunks(conversions.map((row) => row.lead_id), (chunk) => db.selectFrom('leads').select(['id', 'notes']).where('id', 'in', chunk).execute())).map((row) => [row.id, row.notes]),
+  );
+  // The notes of the lead(s) a record came from: a contact two leads were converted into keeps both, oldest first.
+  const notesOf = new Map<string, string>();
+  const addNotes = (recordId: string, notes: string) => {
+    if (notes.trim() === '') return;
+    const before = notesOf.get(recordId);
+    notesOf.set(recordId, before ? `${before}\n\n${notes}` : notes);
+  };
+  for (const row of conversions) {
+    const notes = leadNotes.get(row.lead_id) ?? '';
+    addNotes(row.contact_id, notes);
+    if (row.opportunity_id) addNotes(row.opportunity_id, notes);
+  }
+  const csvs = salesforceConvertedCsvs({ accounts, contacts, opportunities, contactRoles, notesOf });
   const converted = conversions.map((row) => row.lead_id);
   return {
     files: [
       { name: 'Accounts.csv', mime: CSV_MIME, content: csvs.accounts },
       { name: 'Contacts.csv', mime: CSV_MIME, content: csvs.contacts },
       { name: 'Opportunities.csv', mime: CSV_MIME, content: csvs.opportunities },
+      { name: 'OpportunityContactRoles.csv', mime: CSV_MIME, content: csvs.contactRoles },
     ],
     leadIds: converted,
     skippedCount: leadIds.length - converted.length,
-    truncations: csvs.truncations.map((cut) => ({ leadId: cut.recordId, field: cut.field, from: cut.from, to: cut.to })),
+    truncations: csvs.truncations.map((cut) => ({ leadId: cut.recordId, name: cut.recordName, field: cut.field, from: cut.from, to: cut.to })),
+    missingRequired: [],
+    skipped: skipsOf({ not_converted: leadIds.length - converted.length }),
+    neutralized: csvs.neutralized,
     convertedLeadIds: converted,
   };
 }
@@ -320,6 +402,7 @@ async function exportChosen(
   const at = nowIso(context);
   const produced = await produce(context, chosen, {
     skipMissingRequired: request.skipMissingRequired ?? false,
+    profile: request.salesforceProfile,
     stamp: fileStamp(now),
     everything: request.everything,
     at,
@@ -330,7 +413,9 @@ async function exportChosen(
       'not_found',
       request.format === 'salesforce-converted'
         ? 'None of the chosen leads has been converted: there are no accounts, contacts or opportunities to export.'
-        : 'Every chosen lead was left out: nothing to export.',
+        : produced.skipped.some((skip) => skip.reason === 'converted')
+          ? 'Every chosen lead is converted or was left out: export converted leads as "Salesforce converted records" (accounts, contacts, opportunities).'
+          : 'Every chosen lead was left out: nothing to export.',
     );
   }
   const first = produced.files[0] as ExportedFile;
@@ -352,7 +437,8 @@ async function exportChosen(
     await markConversionsExported(trx, produced.convertedLeadIds, at);
   });
   if (produced.leadIds.length > 0) context.notify('leads.changed', { ids: produced.leadIds.slice(0, 1000) });
-  return { cancelled: false, batch, files: produced.files, truncations: produced.truncations };
+  const { truncations, missingRequired, skipped, neutralized } = produced;
+  return { cancelled: false, batch, files: produced.files, truncations, missingRequired, skipped, neutralized };
 }
 
 function isEverything(filter: ExportFilter): boolean {

@@ -15,8 +15,37 @@ export interface ShowEvent {
   /** The follow-up email's template, with {firstName} {lastName} {company} {show} {staffName}; "" uses the default. */
   followupSubject: string;
   followupBody: string;
+  /** IANA time zone of the show ("Europe/Berlin"); "" for a show made before shows had one: the laptop's zone. */
+  timeZone: string;
   createdAt: string;
 }
+
+/** The laptop's IANA time zone: a new show's default, and the zone of a show without one. */
+export function laptopTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The zone a show's dates are written in: its own, else the laptop's. */
+export function showTimeZone(show: Pick<ShowEvent, 'timeZone'> | undefined): string {
+  return show?.timeZone || laptopTimeZone();
+}
+
+/** Whether this runtime knows the IANA zone name (Intl throws a RangeError for unknown ones). */
+export function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'Pick the time zone the show takes place in, e.g. Europe/Berlin.' })
+  .max(64)
+  .refine(isKnownTimeZone, { message: 'This is not a time zone name this computer knows: use one like Europe/Berlin or America/New_York.' });
 
 const isoDateOrEmpty = z
   .string()
@@ -29,5 +58,7 @@ export const newEventSchema = z.object({
   startsOn: isoDateOrEmpty.optional(),
   endsOn: isoDateOrEmpty.optional(),
   qualificationFramework: z.enum(QUALIFICATION_FRAMEWORKS).optional(),
+  /** IANA name; absent: the laptop's zone. */
+  timeZone: timeZoneSchema.optional(),
 });
 export type NewEvent = z.input<typeof newEventSchema>;

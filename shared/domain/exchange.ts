@@ -41,28 +41,61 @@ export interface ExportBatch {
 
 /** A value cut to its Salesforce field length. */
 export interface ExportTruncation {
+  /** the lead's id, or the account's, contact's or opportunity's in the converted export */
   leadId: string;
+  /** the person's (or record's) name, for the list the user reads */
+  name: string;
   field: string;
   from: number;
   to: number;
 }
 
+/** A lead Salesforce would refuse: no LastName or no Company. */
+export interface MissingRequiredLead {
+  leadId: string;
+  name: string;
+  missing: string[];
+}
+
+/**
+ * Why chosen leads were left out of an export: `converted` (a Leads CSV carries open leads;
+ * converted ones go out as Accounts/Contacts/Opportunities), `missing_required` (left out
+ * on request), `not_converted` (the converted export of a lead never converted).
+ */
+export type ExportSkipReason = 'converted' | 'missing_required' | 'not_converted';
+export interface ExportSkip {
+  reason: ExportSkipReason;
+  count: number;
+}
+
+/** Cells that got a leading `'` so no spreadsheet runs them (column → count); README "Exports". */
+export type NeutralizedCells = Record<string, number>;
+
 /** What the person sees before exporting: how many leads and what a CRM would refuse or cut. */
 export interface ExportPreview {
   leadCount: number;
   /** leads without LastName or Company (Salesforce refuses them), with their names for the list */
-  missingRequired: Array<{ leadId: string; name: string; missing: string[] }>;
+  missingRequired: MissingRequiredLead[];
   truncations: ExportTruncation[];
+  /** chosen leads a Salesforce Leads export leaves out because they are converted */
+  convertedCount: number;
+}
+
+/** What an export did beside writing its files: the user's summary (and the CLI's printout). */
+export interface ExportSummary {
+  truncations: ExportTruncation[];
+  missingRequired: MissingRequiredLead[];
+  skipped: ExportSkip[];
+  neutralized: NeutralizedCells;
 }
 
 /** A finished export (the batch is recorded), or one Cancel stopped (nothing recorded). */
 export type ExportResult =
-  | {
+  | ({
       cancelled: false;
       batch: ExportBatch;
       files: ExportedFile[];
-      truncations: ExportTruncation[];
-    }
+    } & ExportSummary)
   | { cancelled: true };
 
 /**
@@ -87,6 +120,28 @@ export interface ImportProblem {
  */
 export const PROBLEM_ROW_CHOICES = ['keep', 'skip', 'strict'] as const;
 export type ProblemRowChoice = (typeof PROBLEM_ROW_CHOICES)[number];
+
+/**
+ * A Salesforce org's choices for the Leads CSV, remembered on the laptop (README "Salesforce
+ * profile"): the org's Lead Status picklist values for our statuses, and whether a person
+ * never asked for consent counts as opted out of email.
+ */
+export interface SalesforceProfile {
+  statusValues: Record<LeadStatus, string>;
+  neverAskedOptedOut: boolean;
+}
+
+/** Salesforce's own default Lead Status picklist. */
+export const DEFAULT_SALESFORCE_PROFILE: SalesforceProfile = {
+  statusValues: {
+    New: 'Open - Not Contacted',
+    Working: 'Working - Contacted',
+    Qualified: 'Working - Contacted',
+    Unqualified: 'Closed - Not Converted',
+    Converted: 'Closed - Converted',
+  },
+  neverAskedOptedOut: false,
+};
 
 export interface ImportSummary {
   added: number;

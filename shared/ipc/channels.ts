@@ -58,6 +58,8 @@ export const CHANNEL_NAMES = [
   'backups.restore',
   'exchange.preview',
   'exchange.export',
+  'exchange.salesforceProfile',
+  'exchange.saveSalesforceProfile',
   'exchange.exportAgain',
   'exchange.batches',
   'exchange.cancel',

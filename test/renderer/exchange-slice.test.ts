@@ -19,7 +19,7 @@ const batch: ExportBatch = {
 describe('exchange slice', () => {
   it('exports, hands back the files, and reloads the history', async () => {
     const api = fakeApi({
-      'exchange.export': async () => ({ cancelled: false, batch, files: [{ name: batch.fileName, mime: 'text/csv', content: 'a,b' }], truncations: [] }),
+      'exchange.export': async () => ({ cancelled: false, batch, files: [{ name: batch.fileName, mime: 'text/csv', content: 'a,b' }], truncations: [], missingRequired: [], skipped: [], neutralized: {} }),
       'exchange.batches': async () => [batch],
     });
     const store = readyStore(api);

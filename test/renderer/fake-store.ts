@@ -15,6 +15,7 @@ export const SHOW: ShowEvent = {
   qualificationFramework: 'BANT',
   followupSubject: '',
   followupBody: '',
+  timeZone: 'Europe/Berlin',
   createdAt: '2026-03-01T08:00:00.000Z',
 };
 

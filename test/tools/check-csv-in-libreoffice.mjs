@@ -7,7 +7,12 @@
 //
 // Each file is converted to a flat OpenDocument spreadsheet (.fods, plain XML) with
 // `libreoffice --headless --convert-to fods`; a cell Calc read as a formula carries a
-// `table:formula` attribute there. Exit code 0 when none has one, 1 otherwise.
+// `table:formula` attribute there. A number or phone number (`+49 30 1234567`) goes out
+// untouched by design (README "Exports"), as is an email like `-info@acme.example`, and Calc
+// may read such a cell as a formula: one that is only a number/phone number (digits, spaces
+// and `+ - ( ) . /`) or a plain email calls nothing and is reported, not failed — the same rule
+// as electron/exchange/csv-cell.ts.
+// Exit code 0 when no cell became a formula that could call something, 1 otherwise.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,12 +50,19 @@ try {
     const fods = path.join(outDir, `${path.basename(file, path.extname(file))}.fods`);
     const xml = fs.readFileSync(fods, 'utf8');
     const formulas = [...xml.matchAll(/table:formula="([^"]*)"/g)].map((match) => match[1]);
+    // "of:=+49 30 1234567": the namespace, "=", then the cell's text.
+    const arithmetic = (formula) => {
+      const text = formula.replace(/^(of:)?=/, '').replaceAll('&amp;', '&');
+      return /^[0-9 +\-().\/]*$/.test(text) || /^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$/.test(text);
+    };
+    const dangerous = formulas.filter((formula) => !arithmetic(formula));
     const cells = (xml.match(/<table:table-cell\b/g) ?? []).length;
-    if (formulas.length > 0) {
+    if (dangerous.length > 0) {
       failed = true;
-      process.stdout.write(`${file}: ${formulas.length} cell(s) became formulas: ${formulas.slice(0, 5).join(' | ')}\n`);
+      process.stdout.write(`${file}: ${dangerous.length} cell(s) became formulas: ${dangerous.slice(0, 5).join(' | ')}\n`);
     } else {
-      process.stdout.write(`${file}: ${cells} cells, no formula\n`);
+      const numbers = formulas.length > 0 ? ` (${formulas.length} number(s) or email(s) read as a formula that calls nothing)` : '';
+      process.stdout.write(`${file}: ${cells} cells, no formula${numbers}\n`);
     }
   }
 } finally {

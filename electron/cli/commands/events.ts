@@ -5,7 +5,7 @@ import type { CliSession } from '../open-client';
 import { parseOptions, type OptionSpec } from '../parse-command-line';
 
 export const EVENTS_USAGE: UsageLine[] = [
-  ['events add NAME [--location PLACE] [--starts DATE] [--ends DATE]', 'create a show; it becomes the current one'],
+  ['events add NAME [--location PLACE] [--starts DATE] [--ends DATE] [--time-zone ZONE]', "create a show (time zone: this computer's unless given, e.g. Europe/Berlin); it becomes the current one"],
   ['events use NAME', 'make a show the current one'],
   ['events list [--json]', 'list the shows (* marks the current one)'],
   [
@@ -15,7 +15,7 @@ export const EVENTS_USAGE: UsageLine[] = [
 ];
 
 const EVENTS_OPTIONS: Record<string, OptionSpec> = {
-  add: { '--json': 'flag', '--location': 'text', '--starts': 'text', '--ends': 'text' },
+  add: { '--json': 'flag', '--location': 'text', '--starts': 'text', '--ends': 'text', '--time-zone': 'text' },
   use: { '--json': 'flag' },
   list: { '--json': 'flag' },
   rule: { '--json': 'flag', '--min-met': 'integer', '--require-close-date': 'flag', '--stage': 'text', '--close-in-days': 'text', '--off': 'flag' },
@@ -42,6 +42,7 @@ export async function runEventsCommand(session: CliSession, words: string[], io:
   const location = args.text('--location');
   const starts = args.text('--starts');
   const ends = args.text('--ends');
+  const timeZone = args.text('--time-zone');
   switch (action) {
     case 'add': {
       if (!name) throw new UsageError('events add needs the show name');
@@ -50,6 +51,7 @@ export async function runEventsCommand(session: CliSession, words: string[], io:
         ...(location !== undefined && { location }),
         ...(starts !== undefined && { startsOn: starts }),
         ...(ends !== undefined && { endsOn: ends }),
+        ...(timeZone !== undefined && { timeZone }),
       });
       io.stdout(json ? JSON.stringify(event) : `Created "${event.name}"; it is now the current show.`);
       return;
@@ -104,6 +106,6 @@ export async function runEventsCommand(session: CliSession, words: string[], io:
 
 function describeEvent(event: ShowEvent, current: boolean): string {
   const dates = [event.startsOn, event.endsOn].filter(Boolean).join(' to ');
-  const details = [event.location, dates].filter(Boolean).join(', ');
+  const details = [event.location, dates, event.timeZone].filter(Boolean).join(', ');
   return `${current ? '*' : ' '} ${event.name}${details ? `  (${details})` : ''}`;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORT_FORMATS, type ExportFilter, type ExportFormat, type ProblemRowChoice } from '../../../shared/domain/exchange';
+import { EXPORT_FORMATS, type ExportFilter, type ExportFormat, type ExportSkipReason, type ExportSummary, type ProblemRowChoice, type SalesforceProfile } from '../../../shared/domain/exchange';
+import { salesforceProfileSchema } from '../../../shared/ipc/contracts/exchange';
 import { LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
@@ -9,8 +10,8 @@ import { findShowByName } from './events';
 
 export const EXCHANGE_USAGE: UsageLine[] = [
   [
-    `export --format ${EXPORT_FORMATS.join('|')} --out PATH [--event NAME] [--only-new] [--status S] [--skip-incomplete]`,
-    'export a batch; prints the batch id and counts (salesforce-converted: a folder of three CSVs)',
+    `export --format ${EXPORT_FORMATS.join('|')} --out PATH [--event NAME] [--only-new] [--status S] [--skip-incomplete] [--profile FILE]`,
+    'export a batch; prints the batch id, counts and warnings (salesforce-converted, or over 50,000 Salesforce leads: a folder of CSVs; --profile: the org\'s Salesforce profile, JSON)',
   ],
   [
     'import PATH... [--event NAME] [--map FILE] [--skip-problem-rows|--strict]',
@@ -23,7 +24,7 @@ export const EXCHANGE_USAGE: UsageLine[] = [
 export async function runExportCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
   const args = parseOptions(
     words,
-    { '--format': 'text', '--out': 'text', '--event': 'text', '--only-new': 'flag', '--status': 'text', '--skip-incomplete': 'flag' },
+    { '--format': 'text', '--out': 'text', '--event': 'text', '--only-new': 'flag', '--status': 'text', '--skip-incomplete': 'flag', '--profile': 'text' },
     'export',
   );
   if (args.positionals.length > 0) throw new UsageError(`export takes no "${args.positionals[0]}"`);
@@ -39,8 +40,15 @@ export async function runExportCommand(session: CliSession, words: string[], io:
     ...(status !== undefined && { status: status as LeadStatus }),
     ...(args.flag('--only-new') && { onlyNew: true }),
   };
+  const profileFile = args.text('--profile');
+  const salesforceProfile = profileFile === undefined ? undefined : readProfileFile(profileFile);
   const { exportBatch } = await import('../../services/export-service');
-  const result = await exportBatch(session.context, { format: format as ExportFormat, filter, skipMissingRequired: args.flag('--skip-incomplete') });
+  const result = await exportBatch(session.context, {
+    format: format as ExportFormat,
+    filter,
+    skipMissingRequired: args.flag('--skip-incomplete'),
+    salesforceProfile,
+  });
   if (result.cancelled) throw new Error('The export was cancelled: nothing was recorded.');
   if (result.files.length === 1) {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
@@ -52,7 +60,57 @@ export async function runExportCommand(session: CliSession, words: string[], io:
   const { batch } = result;
   io.stdout(`batch ${batch.id}`);
   io.stdout(`exported ${batch.leadCount} lead${batch.leadCount === 1 ? '' : 's'}${batch.skippedCount ? `, skipped ${batch.skippedCount}` : ''} to ${out} (sha256 ${batch.sha256})`);
-  if (result.truncations.length > 0) io.stderr(`${result.truncations.length} value(s) were cut to Salesforce's field lengths`);
+  printExportWarnings(result, io);
+}
+
+/** A Salesforce profile from a JSON file, or an error that says what the file must hold. */
+function readProfileFile(file: string): SalesforceProfile {
+  const example =
+    '{"statusValues": {"New": "Open - Not Contacted", "Working": "Working - Contacted", "Qualified": "Working - Contacted", "Unqualified": "Closed - Not Converted", "Converted": "Closed - Converted"}, "neverAskedOptedOut": false}';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file} could not be read as JSON (${error instanceof Error ? error.message : String(error)}). It must look like ${example}`);
+  }
+  const checked = salesforceProfileSchema.safeParse(parsed);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new Error(`${file}: ${issue ? `${issue.path.join('.') || 'the file'}: ${issue.message}` : 'not a Salesforce profile'}. It must look like ${example}`);
+  }
+  return checked.data;
+}
+
+const SKIP_REASONS: Record<ExportSkipReason, string> = {
+  converted: 'converted (export them with --format salesforce-converted)',
+  missing_required: 'without Last Name or Company (--skip-incomplete)',
+  not_converted: 'never converted',
+};
+
+/** At most this many people are named per warning; the rest are counted. */
+const NAMED_PER_WARNING = 20;
+
+/** What the export left out, what Salesforce will refuse or cut, and which cells got a quote: on stderr, people by name. */
+function printExportWarnings(summary: ExportSummary, io: CliIo): void {
+  const named = <Item>(items: readonly Item[], line: (item: Item) => string) => {
+    for (const item of items.slice(0, NAMED_PER_WARNING)) io.stderr(`  ${line(item)}`);
+    if (items.length > NAMED_PER_WARNING) io.stderr(`  … and ${items.length - NAMED_PER_WARNING} more`);
+  };
+  for (const skip of summary.skipped) io.stderr(`skipped ${skip.count} lead${skip.count === 1 ? '' : 's'}: ${SKIP_REASONS[skip.reason]}`);
+  const refused = summary.skipped.some((skip) => skip.reason === 'missing_required') ? [] : summary.missingRequired;
+  if (refused.length > 0) {
+    io.stderr(`${refused.length} lead${refused.length === 1 ? '' : 's'} Salesforce will refuse (no Last Name or Company; leave them out with --skip-incomplete):`);
+    named(refused, (lead) => `${lead.name}: no ${lead.missing.join(', no ')}`);
+  }
+  if (summary.truncations.length > 0) {
+    io.stderr(`${summary.truncations.length} value(s) were cut to Salesforce's field lengths:`);
+    named(summary.truncations, (cut) => `${cut.name}: ${cut.field} ${cut.from} → ${cut.to} characters`);
+  }
+  const neutralized = Object.entries(summary.neutralized);
+  if (neutralized.length > 0) {
+    const total = neutralized.reduce((sum, [, count]) => sum + count, 0);
+    io.stderr(`${total} cell(s) start with ' so no spreadsheet runs them as a formula: ${neutralized.map(([column, count]) => `${column} ${count}`).join(', ')}`);
+  }
 }
 
 export async function runImportCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {

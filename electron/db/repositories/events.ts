@@ -13,6 +13,7 @@ function eventFromRow(row: EventRow): ShowEvent {
     qualificationFramework: row.qualification_framework as QualificationFramework,
     followupSubject: row.followup_subject,
     followupBody: row.followup_body,
+    timeZone: row.time_zone,
     createdAt: row.created_at,
   };
 }
@@ -29,6 +30,7 @@ export async function insertEvent(db: Kysely<Database>, event: ShowEvent): Promi
       qualification_framework: event.qualificationFramework,
       followup_subject: event.followupSubject,
       followup_body: event.followupBody,
+      time_zone: event.timeZone,
       created_at: event.createdAt,
     })
     .execute();
@@ -37,9 +39,10 @@ export async function insertEvent(db: Kysely<Database>, event: ShowEvent): Promi
 export async function updateEventColumns(
   db: Kysely<Database>,
   id: string,
-  changes: { qualificationFramework?: QualificationFramework; followupSubject?: string; followupBody?: string },
+  changes: { qualificationFramework?: QualificationFramework; followupSubject?: string; followupBody?: string; timeZone?: string },
 ): Promise<void> {
   const columns = {
+    ...(changes.timeZone !== undefined && { time_zone: changes.timeZone }),
     ...(changes.qualificationFramework !== undefined && { qualification_framework: changes.qualificationFramework }),
     ...(changes.followupSubject !== undefined && { followup_subject: changes.followupSubject }),
     ...(changes.followupBody !== undefined && { followup_body: changes.followupBody }),

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SalesforceProfile } from '../../../shared/domain/exchange';
 import type { Database } from '../schema';
 
 /** Settings are a small key → JSON table; each key's value type is named here. */
@@ -9,6 +10,8 @@ export interface SettingValues {
   draft: { fields: Record<string, string>; savedAt: string } | null;
   /** CSV column mappings a person confirmed, by the header row's signature (see csv-mapping-memory). */
   csvMappings: Record<string, Record<string, string>>;
+  /** The Salesforce org's Lead Status values and consent rule for the Leads CSV. */
+  salesforceProfile: SalesforceProfile;
 }
 export type SettingKey = keyof SettingValues;
 

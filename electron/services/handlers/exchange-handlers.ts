@@ -2,12 +2,15 @@ import type { AreaHandlers } from '../../../shared/ipc/contract';
 import { cancelExchangeJob } from '../exchange-jobs';
 import { exportBatch, exportBatchAgain, listBatches, previewExport } from '../export-service';
 import { importFile, previewCsvImport } from '../import-service';
+import { getSalesforceProfile, saveSalesforceProfile } from '../salesforce-profile-service';
 import type { ServiceContext } from '../service-context';
 
 export function exchangeHandlers(context: ServiceContext): AreaHandlers<'exchange'> {
   return {
     'exchange.preview': (input) => previewExport(context, input),
     'exchange.export': (input) => exportBatch(context, input),
+    'exchange.salesforceProfile': () => getSalesforceProfile(context),
+    'exchange.saveSalesforceProfile': (input) => saveSalesforceProfile(context, input),
     'exchange.exportAgain': (input) => exportBatchAgain(context, input.batchId),
     'exchange.batches': (input) => listBatches(context, input.limit),
     'exchange.cancel': async () => cancelExchangeJob(context),

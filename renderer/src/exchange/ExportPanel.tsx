@@ -3,11 +3,13 @@ import { EXPORT_FORMATS, type ExportFilter, type ExportFormat } from '../../../s
 import { LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
 import { useAppStore } from '../store/app-store';
 import { currentEvent } from '../store/session-slice';
+import { ExportSummaryView } from './ExportSummaryView';
+import { SalesforceProfileEditor } from './SalesforceProfileEditor';
 import { saveExportedFiles } from './save-exported-files';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   'salesforce-leads': 'Salesforce Leads CSV',
-  'salesforce-converted': 'Salesforce converted records (Accounts, Contacts, Opportunities)',
+  'salesforce-converted': 'Salesforce converted records (Accounts, Contacts, Opportunities, contact roles)',
   hubspot: 'HubSpot contacts CSV',
   vcard: 'vCard 4.0 (.vcf)',
   bundle: 'LeadBooth bundle (another laptop)',
@@ -19,6 +21,7 @@ export function ExportPanel() {
   const preview = useAppStore((state) => state.exportPreview);
   const busy = useAppStore((state) => state.exchangeBusy);
   const lastBatch = useAppStore((state) => state.lastBatch);
+  const lastSummary = useAppStore((state) => state.lastExportSummary);
   const previewExport = useAppStore((state) => state.previewExport);
   const runExport = useAppStore((state) => state.runExport);
   const [scope, setScope] = useState<'show' | 'all'>('show');
@@ -71,6 +74,7 @@ export function ExportPanel() {
           ))}
         </select>
       </label>
+      {needsCheck && <SalesforceProfileEditor />}
       <div className="exchange-actions">
         {needsCheck ? (
           <button type="button" onClick={() => void previewExport(format, filter)} disabled={busy}>
@@ -86,8 +90,19 @@ export function ExportPanel() {
         <div className="export-preview" role="region" aria-label="Before exporting">
           <p>
             {preview.leadCount} lead{preview.leadCount === 1 ? '' : 's'} chosen.
-            {preview.truncations.length > 0 && ` ${preview.truncations.length} value(s) are longer than Salesforce allows and will be cut.`}
+            {preview.convertedCount > 0 &&
+              ` ${preview.convertedCount} of them ${preview.convertedCount === 1 ? 'is' : 'are'} converted and go${preview.convertedCount === 1 ? 'es' : ''} out as converted records instead.`}
+            {preview.truncations.length > 0 && ` ${preview.truncations.length} value(s) are longer than Salesforce allows and will be cut:`}
           </p>
+          {preview.truncations.length > 0 && (
+            <ul>
+              {preview.truncations.slice(0, 20).map((cut) => (
+                <li key={`${cut.leadId}-${cut.field}`}>
+                  {cut.name}: {cut.field} ({cut.from} → {cut.to} characters)
+                </li>
+              ))}
+            </ul>
+          )}
           {preview.missingRequired.length > 0 && (
             <>
               <p>Salesforce refuses leads without Last Name or Company:</p>
@@ -101,7 +116,7 @@ export function ExportPanel() {
               {preview.missingRequired.length > 20 && <p>…and {preview.missingRequired.length - 20} more.</p>}
             </>
           )}
-          <button type="button" onClick={() => void exportNow(false)} disabled={busy || preview.leadCount === 0}>
+          <button type="button" onClick={() => void exportNow(false)} disabled={busy || preview.leadCount - preview.convertedCount === 0}>
             Export {preview.missingRequired.length > 0 ? 'all' : ''}
           </button>
           {preview.missingRequired.length > 0 && (
@@ -116,6 +131,7 @@ export function ExportPanel() {
           Exported {lastBatch.leadCount} lead{lastBatch.leadCount === 1 ? '' : 's'} as {lastBatch.fileName}.
         </p>
       )}
+      {lastBatch && lastSummary && <ExportSummaryView summary={lastSummary} />}
     </section>
   );
 }

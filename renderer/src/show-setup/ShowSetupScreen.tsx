@@ -8,6 +8,7 @@ import { CriteriaEditor } from './CriteriaEditor';
 import { FollowupTemplateEditor } from './FollowupTemplateEditor';
 import { FrameworkPicker } from './FrameworkPicker';
 import { RuleRunPanel } from './RuleRunPanel';
+import { ShowTimeZoneField } from './ShowTimeZoneField';
 
 /** How the current show qualifies, follows up and converts its leads. */
 export function ShowSetupScreen() {
@@ -39,6 +40,14 @@ export function ShowSetupScreen() {
         <h2 className="screen-title">{event.name}</h2>
         <p className="record-subtitle">How this show qualifies leads, follows up and turns them into opportunities.</p>
       </header>
+
+      <section className="form-section" aria-labelledby="setup-time-zone">
+        <div className="section-heading">
+          <h3 id="setup-time-zone">Time zone</h3>
+          <span className="section-hint">The day each lead was captured, in exports, is the day at the show.</span>
+        </div>
+        <ShowTimeZoneField key={event.id} event={event} />
+      </section>
 
       <section className="form-section" aria-labelledby="setup-checklist">
         <div className="section-heading">

@@ -7,8 +7,10 @@ import type {
   ExportFormat,
   ExportPreview,
   ExportResult,
+  ExportSummary,
   ImportSummary,
   ProblemRowChoice,
+  SalesforceProfile,
 } from '../../../shared/domain/exchange';
 import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
@@ -24,6 +26,12 @@ export interface ExchangeSlice {
   /** The files of the last export, for the screen to hand over as downloads. */
   exportedFiles: ExportedFile[];
   lastBatch: ExportBatch | null;
+  /** What the last export left out, cut or neutralised, for the summary under it. */
+  lastExportSummary: ExportSummary | null;
+  /** The remembered Salesforce profile (null until loaded). */
+  salesforceProfile: SalesforceProfile | null;
+  /** Field keys as the API gives them: statusValues.New, … */
+  salesforceProfileError: UiError | null;
   batches: ExportBatch[];
   exchangeBusy: boolean;
   exchangeProgress: ExchangeProgress | null;
@@ -36,6 +44,9 @@ export interface ExchangeSlice {
   /** Exports and records a batch; returns the files to save (none when it failed or was cancelled). */
   runExport(format: ExportFormat, filter: ExportFilter, skipMissingRequired: boolean): Promise<ExportedFile[]>;
   exportAgain(batchId: string): Promise<ExportedFile[]>;
+  loadSalesforceProfile(): Promise<void>;
+  /** Remembers the org's profile; true when saved. */
+  saveSalesforceProfile(profile: SalesforceProfile): Promise<boolean>;
   loadBatches(): Promise<void>;
   cancelExchange(): Promise<void>;
   /** A file picked for import: a CSV gets its mapping step, a bundle or .vcf goes straight to import. */
@@ -63,7 +74,8 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
 
   async function finishExport(result: ExportResult | null): Promise<ExportedFile[]> {
     if (!result || result.cancelled) return [];
-    set({ exportedFiles: result.files, lastBatch: result.batch, exportPreview: null });
+    const { truncations, missingRequired, skipped, neutralized } = result;
+    set({ exportedFiles: result.files, lastBatch: result.batch, lastExportSummary: { truncations, missingRequired, skipped, neutralized }, exportPreview: null });
     await get().loadBatches();
     return result.files;
   }
@@ -72,6 +84,9 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
     exportPreview: null,
     exportedFiles: [],
     lastBatch: null,
+    lastExportSummary: null,
+    salesforceProfile: null,
+    salesforceProfileError: null,
     batches: [],
     exchangeBusy: false,
     exchangeProgress: null,
@@ -91,6 +106,25 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
 
     async exportAgain(batchId) {
       return finishExport(await withProgress(() => api['exchange.exportAgain']({ batchId })));
+    },
+
+    async loadSalesforceProfile() {
+      try {
+        set({ salesforceProfile: await api['exchange.salesforceProfile']({}), salesforceProfileError: null });
+      } catch (error) {
+        set({ salesforceProfileError: toUiError(error) });
+      }
+    },
+
+    async saveSalesforceProfile(profile) {
+      set({ salesforceProfileError: null });
+      try {
+        set({ salesforceProfile: await api['exchange.saveSalesforceProfile'](profile) });
+        return true;
+      } catch (error) {
+        set({ salesforceProfileError: toUiError(error) });
+        return false;
+      }
     },
 
     async loadBatches() {

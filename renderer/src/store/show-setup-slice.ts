@@ -26,6 +26,9 @@ export interface ShowSetupSlice {
   chooseFramework(eventId: string, framework: QualificationFramework): Promise<boolean>;
   saveCriteria(eventId: string, criteria: Criterion[]): Promise<boolean>;
   saveFollowupTemplate(eventId: string, template: FollowupTemplate): Promise<boolean>;
+  /** Field key: timeZone. */
+  timeZoneError: UiError | null;
+  saveShowTimeZone(eventId: string, timeZone: string): Promise<boolean>;
 }
 
 export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
@@ -50,6 +53,7 @@ export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
       checklistNote: '',
       templateSaving: false,
       templateError: null,
+      timeZoneError: null,
 
       async loadChecklist(eventId) {
         const request = ++latestRequest;
@@ -95,6 +99,18 @@ export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
           return true;
         } catch (error) {
           set({ templateSaving: false, templateError: toUiError(error) });
+          return false;
+        }
+      },
+
+      async saveShowTimeZone(eventId, timeZone) {
+        set({ timeZoneError: null });
+        try {
+          const saved = await api['events.update']({ id: eventId, timeZone });
+          replaceEvent(eventId, () => saved);
+          return true;
+        } catch (error) {
+          set({ timeZoneError: toUiError(error) });
           return false;
         }
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newEventSchema, type ShowEvent } from '../../domain/event';
+import { newEventSchema, timeZoneSchema, type ShowEvent } from '../../domain/event';
 import { channel, noInput } from '../channel';
 import type { Settings } from './settings';
 
@@ -14,6 +14,8 @@ export const eventsChannels = {
         id: z.uuid(),
         followupSubject: z.string().trim().max(255, { message: 'Keep the subject under 255 characters.' }).optional(),
         followupBody: z.string().max(10_000, { message: 'Keep the email under 10,000 characters.' }).optional(),
+        /** IANA name: the zone the show's dates (e.g. a CRM export's capture date) are written in. */
+        timeZone: timeZoneSchema.optional(),
       })
       .strict(),
   ),

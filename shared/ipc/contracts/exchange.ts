@@ -7,6 +7,7 @@ import {
   type ExportPreview,
   type ExportResult,
   type ImportSummary,
+  type SalesforceProfile,
 } from '../../domain/exchange';
 import { LEAD_STATUSES } from '../../domain/lead';
 import { channel, noInput } from '../channel';
@@ -28,6 +29,21 @@ export const exportFilterSchema = z
   })
   .strict();
 
+const statusValue = z
+  .string()
+  .trim()
+  .min(1, { message: 'Give the Lead Status value of your org (Setup → Object Manager → Lead → Fields → Lead Status).' })
+  .max(40, { message: 'A Lead Status value is at most 40 characters.' });
+
+/** A Salesforce profile as the Export screen and `leadbooth export --profile FILE` give it. */
+export const salesforceProfileSchema = z
+  .object({
+    // One value per LeadBooth status; `satisfies` below fails to compile if a status is added and not listed here.
+    statusValues: z.object({ New: statusValue, Working: statusValue, Qualified: statusValue, Unqualified: statusValue, Converted: statusValue }).strict(),
+    neverAskedOptedOut: z.boolean(),
+  })
+  .strict() satisfies z.ZodType<SalesforceProfile>;
+
 const importedFile = {
   fileName: z.string().trim().min(1).max(255),
   base64: z.string().max(MAX_IMPORT_BASE64_LENGTH, { message: 'The file is larger than 30 MB: import it with "leadbooth import" instead.' }),
@@ -39,6 +55,9 @@ export const exchangeChannels = {
   'exchange.export': channel<ExportResult>()(
     z.object({ format, filter: exportFilterSchema, skipMissingRequired: z.boolean().optional() }).strict(),
   ),
+  /** The remembered Salesforce profile (Salesforce's defaults until one is saved). */
+  'exchange.salesforceProfile': channel<SalesforceProfile>()(noInput),
+  'exchange.saveSalesforceProfile': channel<SalesforceProfile>()(salesforceProfileSchema),
   'exchange.exportAgain': channel<ExportResult>()(z.object({ batchId: z.uuid() }).strict()),
   'exchange.batches': channel<ExportBatch[]>()(z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()),
   'exchange.cancel': channel<{ cancelled: boolean }>()(noInput),

@@ -25,10 +25,15 @@ describe('leadbooth CLI', () => {
   it('runs the booth from the command line: staff, show, leads, list and search', async () => {
     expect((await leadbooth('staff', 'Jo', 'Booth')).code).toBe(0);
     expect((await leadbooth('events', 'add', 'Web Summit 2026', '--location', 'Lisbon')).stdout[0]).toMatch(/current show/);
-    await leadbooth('events', 'add', 'CES 2027');
+    await leadbooth('events', 'add', 'CES 2027', '--time-zone', 'America/Los_Angeles');
     expect((await leadbooth('events', 'use', 'web summit 2026')).code).toBe(0);
     const events = (await leadbooth('events', 'list', '--json')).json();
     expect(events.find((event) => event.current)?.name).toBe('Web Summit 2026');
+    expect(events.find((event) => event.name === 'CES 2027')?.timeZone).toBe('America/Los_Angeles');
+    expect((await leadbooth('events', 'list')).stdout).toContain('  CES 2027  (America/Los_Angeles)');
+    const unknownZone = await leadbooth('events', 'add', 'MWC 2027', '--time-zone', 'Europe/Atlantis');
+    expect(unknownZone.code).not.toBe(0);
+    expect(unknownZone.stderr.join('\n')).toMatch(/Europe\/Berlin/);
 
     const added = await leadbooth('leads', 'add', '--json', JSON.stringify({ firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH' }));
     expect(added.code).toBe(0);

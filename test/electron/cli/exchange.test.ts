@@ -54,8 +54,49 @@ describe('leadbooth export / import / batches / duplicates', () => {
     const [lead] = (await leadbooth('a.db', 'leads', 'list', '--json')).stdout.map((line) => JSON.parse(line) as { id: string });
     expect((await leadbooth('a.db', 'leads', 'convert', lead?.id ?? '', '--account', 'new', '--contact', 'new', '--no-opportunity')).code).toBe(0);
     expect((await leadbooth('a.db', 'export', '--format', 'salesforce-converted', '--out', folder)).code).toBe(0);
-    expect(fs.readdirSync(folder).sort()).toEqual(['Accounts.csv', 'Contacts.csv', 'Opportunities.csv']);
+    expect(fs.readdirSync(folder).sort()).toEqual(['Accounts.csv', 'Contacts.csv', 'Opportunities.csv', 'OpportunityContactRoles.csv']);
     expect((await leadbooth('a.db', 'export', '--format', 'xml', '--out', folder)).code).toBe(2);
+  });
+
+  it('exports Salesforce leads with a --profile file, printing by name what was left out, refused and neutralised', async () => {
+    await leadbooth('p.db', 'staff', 'Jo Booth');
+    await leadbooth('p.db', 'events', 'add', 'Web Summit 2026');
+    for (const lead of [
+      { firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH', phone: '+49 30 1234567', notes: '- wants a demo' },
+      { firstName: 'Émile', email: 'emile@example.fr' },
+      { firstName: 'Chidi', lastName: 'Okafor', company: 'Northwind' },
+    ]) {
+      expect((await leadbooth('p.db', 'leads', 'add', '--json', JSON.stringify(lead))).code).toBe(0);
+    }
+    const chidi = (await leadbooth('p.db', 'leads', 'list', '--json')).stdout
+      .map((line) => JSON.parse(line) as { id: string; lastName: string })
+      .find((lead) => lead.lastName === 'Okafor');
+    expect((await leadbooth('p.db', 'leads', 'convert', chidi?.id ?? '', '--account', 'new', '--contact', 'new', '--no-opportunity')).code).toBe(0);
+    const profile = path.join(dir, 'org.json');
+    fs.writeFileSync(
+      profile,
+      JSON.stringify({ statusValues: { New: 'Neu', Working: 'In Arbeit', Qualified: 'Qualifiziert', Unqualified: 'Abgelehnt', Converted: 'Konvertiert' }, neverAskedOptedOut: true }),
+    );
+    const out = path.join(dir, 'leads.csv');
+    const exported = await leadbooth('p.db', 'export', '--format', 'salesforce-leads', '--out', out, '--profile', profile);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout[1]).toMatch(/^exported 2 leads, skipped 1 to /);
+    expect(exported.stderr).toEqual([
+      'skipped 1 lead: converted (export them with --format salesforce-converted)',
+      '1 lead Salesforce will refuse (no Last Name or Company; leave them out with --skip-incomplete):',
+      '  Émile: no LastName, no Company',
+      "1 cell(s) start with ' so no spreadsheet runs them as a formula: Description 1",
+    ]);
+    const rows = parse(fs.readFileSync(out, 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => [row.LastName, row.Phone, row.Status, row.HasOptedOutOfEmail, row.Description])).toEqual([
+      ['Müller', '+49 30 1234567', 'Neu', 'true', "'- wants a demo"],
+      ['', '', 'Neu', 'true', ''],
+    ]);
+
+    fs.writeFileSync(profile, JSON.stringify({ statusValues: { New: 'Neu' }, neverAskedOptedOut: true }));
+    const refused = await leadbooth('p.db', 'export', '--format', 'salesforce-leads', '--out', out, '--profile', profile);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr[0]).toMatch(/org\.json: statusValues\.Working: .*It must look like \{"statusValues"/);
   });
 
   it('moves leads to another laptop with a bundle, imports CSVs with --map, and lists duplicate groups', async () => {

@@ -1,12 +1,22 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula, writeCsv, type CsvCell } from '../../../electron/exchange/csv-cell';
+import { neutralizeFormula, writeCsv, type CsvCell, type NeutralizedCounts } from '../../../electron/exchange/csv-cell';
 
 describe('neutralizeFormula', () => {
   it.each([
     ['=HYPERLINK("http://evil.example","click")', `'=HYPERLINK("http://evil.example","click")`],
-    ['+1 555 0100', `'+1 555 0100`],
+    // Hold `=`, a letter or a sign no number, phone or email has: free text, neutralised.
+    ['=1+2', `'=1+2`],
+    ['+1 555 0100 ext. 12', `'+1 555 0100 ext. 12`],
+    ['- call back on Monday', `'- call back on Monday`],
+    ['-', `'-`],
+    ['+', `'+`],
+    ['+1;2', `'+1;2`],
+    ['-1!A0', `'-1!A0`],
+    ['@acme.example', `'@acme.example`],
+    ['=cmd|\' /C calc\'!A0@x.example', `'=cmd|' /C calc'!A0@x.example`],
+    ['+49 30 1234567\n=HYPERLINK("x")', `'+49 30 1234567\n=HYPERLINK("x")`],
     ['-2+3+cmd|\' /C calc\'!A0', `'-2+3+cmd|' /C calc'!A0`],
     ['@SUM(1+1)*cmd|\' /C calc\'!A0', `'@SUM(1+1)*cmd|' /C calc'!A0`],
     ['\t=1+1', `'\t=1+1`],
@@ -15,7 +25,21 @@ describe('neutralizeFormula', () => {
     expect(neutralizeFormula(value)).toBe(expected);
   });
 
-  it.each(['Ana', '', ' =not first', 'a=b', "'already text", '12', 'ana@acme.com'])('leaves %j as it is', (value) => {
+  it.each(['Ana', '', ' =not first', 'a=b', "'already text", '12', 'ana@acme.com', 'https://acme.example/?q=1,2'])('leaves %j as it is', (value) => {
+    expect(neutralizeFormula(value)).toBe(value);
+  });
+
+  it.each([
+    '+49 30 1234567',
+    '+1 (555) 010-2000',
+    '+44 (0)20 7946 0958',
+    '-12',
+    '-12.5',
+    '+1+2',
+    '-0049/30.1234',
+    '-info@acme.example',
+    '+tag@mail.example.co.uk',
+  ])('leaves the number, phone number or email %j untouched', (value) => {
     expect(neutralizeFormula(value)).toBe(value);
   });
 
@@ -43,10 +67,29 @@ describe('writeCsv', () => {
     expect(writeCsv(['a'], [['b']]).charCodeAt(0)).toBe('a'.charCodeAt(0));
   });
 
-  it('never leaves a cell starting with a formula character, whatever the text', () => {
-    const nasty = ['=', '+', '-', '@', '\t', '\r'].map((start) => `${start}1+1`);
+  it('never leaves free text starting with a formula character, whatever the character', () => {
+    const nasty = ['=', '+', '-', '@', '\t', '\r'].map((start) => `${start}SUM(1+1)`);
     const rows = parse(writeCsv(['x'], nasty.map((value) => [value])), {}) as string[][];
     for (const [cell] of rows.slice(1)) expect(cell).toMatch(/^'/);
+  });
+
+  it('counts the cells it neutralised by column, and leaves phone numbers alone', () => {
+    const counts: NeutralizedCounts = {};
+    const text = writeCsv(
+      ['Phone', 'Description'],
+      [
+        ['+49 30 1234567', '- first point'],
+        ['+1 (555) 010-2000', '=1+2'],
+        ['=HYPERLINK("x")', 'plain'],
+      ],
+      { neutralized: counts },
+    );
+    expect(parse(text, { columns: true })).toEqual([
+      { Phone: '+49 30 1234567', Description: "'- first point" },
+      { Phone: '+1 (555) 010-2000', Description: "'=1+2" },
+      { Phone: `'=HYPERLINK("x")`, Description: 'plain' },
+    ]);
+    expect(counts).toEqual({ Phone: 1, Description: 2 });
   });
 
   it('quotes a cell holding any line break, whatever the line ending of the file', () => {

@@ -98,8 +98,15 @@ describe('readLeadsCsv', () => {
 
   it('reads back a Salesforce Leads CSV export, formula quotes undone', () => {
     const lead = makeLead({ firstName: 'Zoë', lastName: '=Núñez', company: 'Acme, Inc.', email: 'z@acme.com', phone: '+1 555 0100', notes: 'Two\nlines', rating: 'Hot' });
-    const result = readLeadsCsv(salesforceLeadsCsv([lead]).text);
-    expect(result.unmappedColumns).toEqual(['HasOptedOutOfEmail', 'LeadBooth_Event__c', 'LeadBooth_Captured_At__c']);
+    const result = readLeadsCsv(salesforceLeadsCsv([lead]).files[0] as string);
+    expect(result.unmappedColumns).toEqual([
+      'HasOptedOutOfEmail',
+      'LeadBooth_Event__c',
+      'LeadBooth_Captured_At__c',
+      'LeadBooth_Status__c',
+      'LeadBooth_Consent_Text__c',
+      'LeadBooth_Consent_At__c',
+    ]);
     expect(Object.keys(result.guessedMapping)).toEqual(SALESFORCE_LEAD_COLUMNS.filter((column) => !result.unmappedColumns.includes(column)));
     expect(result.rows[0]!.fields).toEqual({
       firstName: 'Zoë',
@@ -108,7 +115,8 @@ describe('readLeadsCsv', () => {
       email: 'z@acme.com',
       phone: '+1 555 0100',
       leadSource: 'Trade Show',
-      status: 'New',
+      // Salesforce's picklist value, as the file holds it; the import's status rule reads it as New.
+      status: 'Open - Not Contacted',
       rating: 'Hot',
       notes: 'Two\nlines',
       id: lead.id,
@@ -117,8 +125,20 @@ describe('readLeadsCsv', () => {
 
   it('maps every HubSpot export column', () => {
     const result = readLeadsCsv(hubspotContactsCsv([makeLead({ firstName: 'Åsa' })]).text);
-    expect(result.unmappedColumns).toEqual(['Lifecycle Stage']);
-    expect(Object.keys(result.guessedMapping)).toEqual(HUBSPOT_CONTACT_COLUMNS.filter((column) => column !== 'Lifecycle Stage'));
+    // The export's note and consent columns are for HubSpot; LeadBooth's importer does not read them back (yet).
+    const forHubspotOnly = [
+      'Lifecycle Stage',
+      "Legal basis for processing contact's data",
+      'Note body',
+      'Activity date',
+      'LeadBooth Rating',
+      'LeadBooth Lead Source',
+      'LeadBooth Consent',
+      'LeadBooth Consent Text',
+      'LeadBooth Consent At',
+    ];
+    expect(result.unmappedColumns).toEqual(forHubspotOnly);
+    expect(Object.keys(result.guessedMapping)).toEqual(HUBSPOT_CONTACT_COLUMNS.filter((column) => !forHubspotOnly.includes(column)));
     expect(result.guessedMapping['Lead Status']).toBe('status');
     expect(result.guessedMapping['LeadBooth ID']).toBe('id');
   });

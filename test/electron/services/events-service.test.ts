@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEvent, listEvents, useEvent } from '../../../electron/services/events-service';
+import { createEvent, listEvents, updateEvent, useEvent } from '../../../electron/services/events-service';
 import { getDraft, saveDraft } from '../../../electron/services/drafts-service';
 import { getSettings, setStaffName } from '../../../electron/services/settings-service';
 import { createLead } from '../../../electron/services/leads-service';
@@ -28,6 +28,18 @@ describe('events', () => {
     const error = await createEvent(store.context, { name: 'salon émeraude' }).catch((caught: unknown) => caught);
     expect((error as AppError).code).toBe('conflict');
     expect(await listEvents(store.context.db)).toHaveLength(1);
+  });
+
+  it('gives a new show the laptop’s time zone unless told, and lets show setup change it', async () => {
+    const here = await createEvent(store.context, { name: 'CES 2027' });
+    expect(here.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const there = await createEvent(store.context, { name: 'Hannover Messe', timeZone: 'Europe/Berlin' });
+    expect(there.timeZone).toBe('Europe/Berlin');
+    expect((await updateEvent(store.context, there.id, { timeZone: 'America/New_York' })).timeZone).toBe('America/New_York');
+    expect((await listEvents(store.context.db)).find((event) => event.id === there.id)?.timeZone).toBe('America/New_York');
+    const error = await updateEvent(store.context, there.id, { timeZone: 'Mars/Olympus' }).catch((caught: unknown) => caught);
+    expect((error as AppError).code).toBe('invalid_input');
+    expect((error as AppError).message).toMatch(/Europe\/Berlin/);
   });
 
   it('refuses an unknown show id', async () => {

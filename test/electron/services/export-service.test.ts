@@ -1,10 +1,19 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { undoConversion } from '../../../electron/services/conversion-service';
+import { convertLead, undoConversion } from '../../../electron/services/conversion-service';
+import { setStage } from '../../../electron/services/crm-service';
+import { updateEvent } from '../../../electron/services/events-service';
+import { getSalesforceProfile, saveSalesforceProfile } from '../../../electron/services/salesforce-profile-service';
+import { DEFAULT_SALESFORCE_PROFILE } from '../../../shared/domain/exchange';
 import { cancelExchangeJob } from '../../../electron/services/exchange-jobs';
 import { exportBatch, exportBatchAgain, listBatches, previewExport } from '../../../electron/services/export-service';
 import { latestExportOfLeads, leadExportedCondition, leadIdsExported } from '../../../electron/db/repositories/export-batches';
-import { SALESFORCE_ACCOUNT_COLUMNS, SALESFORCE_CONTACT_COLUMNS, SALESFORCE_OPPORTUNITY_COLUMNS } from '../../../electron/exchange/salesforce-converted-csv';
+import {
+  SALESFORCE_ACCOUNT_COLUMNS,
+  SALESFORCE_CONTACT_COLUMNS,
+  SALESFORCE_CONTACT_ROLE_COLUMNS,
+  SALESFORCE_OPPORTUNITY_COLUMNS,
+} from '../../../electron/exchange/salesforce-converted-csv';
 import { parseVcards } from '../../../shared/parsing/contact-payload';
 import type { ExportResult } from '../../../shared/domain/exchange';
 import { AppError } from '../../../shared/ipc/errors';
@@ -32,30 +41,36 @@ describe('export batches', () => {
     const result = done(await exportBatch(store.context, { format: 'salesforce-leads', filter: { eventId: fixture.eventId } }));
     const [file] = result.files;
     const rows = readCsv(file?.content ?? '');
-    expect(rows.map((row) => row.LastName)).toEqual(['Müller', 'Okafor', '']);
-    expect(rows[0]?.Description).toBe('\'=HYPERLINK("http://x")\nsecond line, "quoted"');
-    expect(rows[0]?.LeadBooth_Event__c).toBe('Web Summit 2026');
-    expect(result.batch).toMatchObject({ format: 'salesforce-leads', leadCount: 3, createdBy: 'Jo Booth', fileName: file?.name, filter: { eventId: fixture.eventId } });
+    // Ana is converted: she goes out through the converted export, not as an open lead.
+    expect(rows.map((row) => row.LastName)).toEqual(['Okafor', '']);
+    expect(rows[0]).toMatchObject({ LeadBooth_Event__c: 'Web Summit 2026', Status: 'Open - Not Contacted', LeadBooth_Status__c: 'New', Rating: 'Hot' });
+    expect(result.skipped).toEqual([{ reason: 'converted', count: 1 }]);
+    expect(result.missingRequired).toEqual([{ leadId: fixture.leadIds[2], name: 'Émile', missing: ['LastName', 'Company'] }]);
+    expect(result.batch).toMatchObject({ format: 'salesforce-leads', leadCount: 2, skippedCount: 1, createdBy: 'Jo Booth', fileName: file?.name, filter: { eventId: fixture.eventId } });
     expect(result.batch.sha256).toBe(createHash('sha256').update(file?.content ?? '', 'utf8').digest('hex'));
     const exported = await leadIdsExported(store.context.db, fixture.leadIds);
-    expect(exported.size).toBe(3);
-    expect(exported.has(fixture.leadIds[3] as string)).toBe(false);
+    expect([...exported].sort()).toEqual([fixture.leadIds[1], fixture.leadIds[2]].sort());
     const neverExported = await store.context.db.selectFrom('leads').select('id').where(leadExportedCondition(false)).execute();
-    expect(neverExported.map((row) => row.id)).toEqual([fixture.leadIds[3]]);
+    expect(neverExported.map((row) => row.id).sort()).toEqual([fixture.leadIds[0], fixture.leadIds[3]].sort());
     expect((await listBatches(store.context)).map((batch) => batch.id)).toEqual([result.batch.id]);
     const latest = await latestExportOfLeads(store.context.db, fixture.leadIds);
-    expect(latest.get(fixture.leadIds[0] as string)).toEqual({ batchId: result.batch.id, exportedAt: result.batch.createdAt, format: 'salesforce-leads' });
+    expect(latest.get(fixture.leadIds[1] as string)).toEqual({ batchId: result.batch.id, exportedAt: result.batch.createdAt, format: 'salesforce-leads' });
     expect(latest.has(fixture.leadIds[3] as string)).toBe(false);
   });
 
   it('previews what Salesforce refuses and can skip it; "only new" leaves out what a batch carried', async () => {
     const preview = await previewExport(store.context, { format: 'salesforce-leads', filter: {} });
     expect(preview.leadCount).toBe(4);
+    expect(preview.convertedCount).toBe(1);
     expect(preview.missingRequired).toEqual([{ leadId: fixture.leadIds[2], name: 'Émile', missing: ['LastName', 'Company'] }]);
     const first = done(await exportBatch(store.context, { format: 'salesforce-leads', filter: {}, skipMissingRequired: true }));
-    expect(first.batch).toMatchObject({ leadCount: 3, skippedCount: 1 });
+    expect(first.batch).toMatchObject({ leadCount: 2, skippedCount: 2 });
+    expect(first.skipped).toEqual([
+      { reason: 'converted', count: 1 },
+      { reason: 'missing_required', count: 1 },
+    ]);
     const second = done(await exportBatch(store.context, { format: 'hubspot', filter: { onlyNew: true } }));
-    expect(readCsv(second.files[0]?.content ?? '').map((row) => row['Email'])).toEqual(['emile@example.fr']);
+    expect(readCsv(second.files[0]?.content ?? '').map((row) => row['Email'])).toEqual(['ana@acme.example', 'emile@example.fr']);
     await expect(exportBatch(store.context, { format: 'vcard', filter: { onlyNew: true } })).rejects.toThrow(AppError);
   });
 
@@ -66,18 +81,97 @@ describe('export batches', () => {
     expect(cards[0]?.fields).toMatchObject({ firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH', email: 'ana@acme.example' });
   });
 
-  it('writes the converted records as three linked CSVs and the conversion can no longer be undone', async () => {
+  it('writes the converted records as four linked CSVs and the conversion can no longer be undone', async () => {
     const result = done(await exportBatch(store.context, { format: 'salesforce-converted', filter: {} }));
-    expect(result.files.map((file) => file.name)).toEqual(['Accounts.csv', 'Contacts.csv', 'Opportunities.csv']);
-    const [accounts, contacts, opportunities] = result.files.map((file) => readCsv(file.content));
+    expect(result.files.map((file) => file.name)).toEqual(['Accounts.csv', 'Contacts.csv', 'Opportunities.csv', 'OpportunityContactRoles.csv']);
+    const [accounts, contacts, opportunities, roles] = result.files.map((file) => readCsv(file.content));
     expect(Object.keys(accounts?.[0] ?? {})).toEqual([...SALESFORCE_ACCOUNT_COLUMNS]);
     expect(Object.keys(contacts?.[0] ?? {})).toEqual([...SALESFORCE_CONTACT_COLUMNS]);
     expect(Object.keys(opportunities?.[0] ?? {})).toEqual([...SALESFORCE_OPPORTUNITY_COLUMNS]);
-    expect(accounts?.[0]).toMatchObject({ Name: 'Acme GmbH' });
-    expect(contacts?.[0]?.['Account:LeadBooth_Id__c']).toBe(accounts?.[0]?.LeadBooth_Id__c);
-    expect(opportunities?.[0]).toMatchObject({ 'Account:LeadBooth_Id__c': accounts?.[0]?.LeadBooth_Id__c, StageName: 'Prospecting', CloseDate: '2027-03-31', Amount: '50000', Probability: '10' });
+    expect(Object.keys(roles?.[0] ?? {})).toEqual([...SALESFORCE_CONTACT_ROLE_COLUMNS]);
+    expect(accounts?.[0]).toMatchObject({ Name: 'Acme GmbH', Phone: '+49 30 1234567' });
+    const notes = '\'=HYPERLINK("http://x")\nsecond line, "quoted"';
+    expect(contacts?.[0]).toMatchObject({ 'Account.LeadBooth_Id__c': accounts?.[0]?.LeadBooth_Id__c, Phone: '+49 30 1234567', Description: notes });
+    expect(opportunities?.[0]).toMatchObject({
+      'Account.LeadBooth_Id__c': accounts?.[0]?.LeadBooth_Id__c,
+      StageName: 'Prospecting',
+      CloseDate: '2027-03-31',
+      Amount: '50000',
+      Probability: '10',
+      Description: notes,
+      LeadBooth_Loss_Reason__c: '',
+    });
+    expect(roles).toEqual([
+      {
+        'Opportunity.LeadBooth_Id__c': opportunities?.[0]?.LeadBooth_Id__c,
+        'Contact.LeadBooth_Id__c': contacts?.[0]?.LeadBooth_Id__c,
+        Role: 'Decision Maker',
+        IsPrimary: 'true',
+      },
+    ]);
+    expect(result.neutralized).toEqual({ Description: 2 });
+    expect(result.skipped).toEqual([{ reason: 'not_converted', count: 3 }]);
     expect(result.batch).toMatchObject({ leadCount: 1, skippedCount: 3 });
     await expect(undoConversion(store.context, fixture.convertedLeadId)).rejects.toThrow();
+  });
+
+  it('carries an account’s website and a Closed Lost opportunity’s reason', async () => {
+    const bo = fixture.leadIds[3] as string;
+    await convertLead(store.context, {
+      leadId: bo,
+      account: { mode: 'new' },
+      contact: { mode: 'new' },
+      opportunity: { name: 'Zeta – MWC', stage: 'Prospecting', closeDate: '2027-01-15' },
+    });
+    const opportunity = await store.context.db.selectFrom('conversions').select('opportunity_id').where('lead_id', '=', bo).executeTakeFirstOrThrow();
+    await setStage(store.context, opportunity.opportunity_id as string, 'Closed Lost', 'Went with a competitor: cheaper scanners');
+    const result = done(await exportBatch(store.context, { format: 'salesforce-converted', filter: { leadIds: [bo] } }));
+    const [accounts, , opportunities] = result.files.map((file) => readCsv(file.content));
+    expect(accounts).toEqual([expect.objectContaining({ Name: 'Zeta 😀 Labs', Website: 'zeta.example' })]);
+    expect(opportunities).toEqual([expect.objectContaining({ StageName: 'Closed Lost', LeadBooth_Loss_Reason__c: 'Went with a competitor: cheaper scanners' })]);
+  });
+
+  it('gives a contact two leads were converted into the notes of both, oldest first', async () => {
+    const chidi = fixture.leadIds[1] as string;
+    store.database.sqlite.prepare("UPDATE leads SET notes = 'Met again at the bar' WHERE id = ?").run(chidi);
+    const ana = await store.context.db.selectFrom('conversions').select(['account_id', 'contact_id']).where('lead_id', '=', fixture.convertedLeadId).executeTakeFirstOrThrow();
+    await convertLead(store.context, { leadId: chidi, account: { mode: 'existing', id: ana.account_id }, contact: { mode: 'existing', id: ana.contact_id }, opportunity: null });
+    const result = done(await exportBatch(store.context, { format: 'salesforce-converted', filter: {} }));
+    const contacts = readCsv(result.files[1]?.content ?? '');
+    expect(contacts.map((row) => row.Description)).toEqual(['\'=HYPERLINK("http://x")\nsecond line, "quoted"\n\nMet again at the bar']);
+    expect(result.batch).toMatchObject({ leadCount: 2, skippedCount: 2 });
+  });
+
+  it('remembers the org’s Salesforce profile and exports with it; a profile given for one export wins', async () => {
+    expect(await getSalesforceProfile(store.context)).toEqual(DEFAULT_SALESFORCE_PROFILE);
+    const profile = { statusValues: { ...DEFAULT_SALESFORCE_PROFILE.statusValues, New: 'Neu' }, neverAskedOptedOut: true };
+    await saveSalesforceProfile(store.context, profile);
+    expect(await getSalesforceProfile(store.context)).toEqual(profile);
+    const chidi = fixture.leadIds[1] as string;
+    const remembered = done(await exportBatch(store.context, { format: 'salesforce-leads', filter: { leadIds: [chidi] } }));
+    expect(readCsv(remembered.files[0]?.content ?? '')[0]).toMatchObject({ Status: 'Neu', HasOptedOutOfEmail: 'true' });
+    const given = done(await exportBatch(store.context, { format: 'salesforce-leads', filter: { leadIds: [chidi] }, salesforceProfile: DEFAULT_SALESFORCE_PROFILE }));
+    expect(readCsv(given.files[0]?.content ?? '')[0]).toMatchObject({ Status: 'Open - Not Contacted', HasOptedOutOfEmail: 'false' });
+    await expect(saveSalesforceProfile(store.context, { ...profile, statusValues: { ...profile.statusValues, Working: ' ' } })).rejects.toThrow(/Lead Status/);
+  });
+
+  it('dates each lead in its show’s time zone', async () => {
+    const chidi = fixture.leadIds[1] as string;
+    // 23:30 UTC: still the 10th in New York, already the 11th in Tokyo.
+    store.database.sqlite.prepare("UPDATE leads SET captured_at = '2026-03-10T23:30:00.000Z' WHERE id = ?").run(chidi);
+    await updateEvent(store.context, fixture.eventId, { timeZone: 'Asia/Tokyo' });
+    const tokyo = done(await exportBatch(store.context, { format: 'salesforce-leads', filter: { leadIds: [chidi] } }));
+    expect(readCsv(tokyo.files[0]?.content ?? '')[0]?.LeadBooth_Captured_At__c).toBe('2026-03-11');
+    await updateEvent(store.context, fixture.eventId, { timeZone: 'America/New_York' });
+    const newYork = done(await exportBatch(store.context, { format: 'salesforce-leads', filter: { leadIds: [chidi] } }));
+    expect(readCsv(newYork.files[0]?.content ?? '')[0]?.LeadBooth_Captured_At__c).toBe('2026-03-10');
+  });
+
+  it('sends phone numbers to HubSpot untouched and counts the notes it had to neutralise', async () => {
+    const result = done(await exportBatch(store.context, { format: 'hubspot', filter: { leadIds: [fixture.convertedLeadId] } }));
+    const [row] = readCsv(result.files[0]?.content ?? '');
+    expect(row).toMatchObject({ 'Phone Number': '+49 30 1234567', 'Note body': '\'=HYPERLINK("http://x")\nsecond line, "quoted"' });
+    expect(result.neutralized).toEqual({ 'Note body': 1 });
   });
 
   it('exports a batch again from the history as a new batch naming the first', async () => {
