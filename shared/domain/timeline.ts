@@ -76,7 +76,8 @@ export function describeTimelineEntry(entry: TimelineDetails): string {
     case 'activity_logged':
       return `${entry.type[0]?.toUpperCase()}${entry.type.slice(1)} logged${entry.outcome ? `: ${entry.outcome}` : ''}${entry.text ? ` — ${entry.text}` : ''}`;
     case 'followup_email':
-      return `Follow-up email “${entry.subject}” ${entry.via === 'mail_client' ? 'opened in the mail client' : 'saved as an .eml file'}`;
+      // Drafted, never "sent": LeadBooth hands the draft over; whether it was sent only the mail app knows.
+      return `Follow-up email “${entry.subject}” drafted ${entry.via === 'mail_client' ? 'in the mail app' : 'as an .eml file'} (not sent by LeadBooth)`;
     case 'converted':
       return (
         `Converted${entry.automatic ? ' automatically' : ''}: account ${entry.accountName}${entry.accountCreated ? ' (new)' : ''}, ` +
