@@ -33,6 +33,7 @@ export const CHANNEL_NAMES = [
   'qualification.setFramework',
   'qualification.saveCriteria',
   'qualification.answer',
+  'qualification.answerMany',
   'qualification.ofLead',
   'activities.log',
   'activities.followup',
