@@ -32,6 +32,15 @@ export type TimelineDetails =
     }
   | { kind: 'conversion_undone'; conversionId: string }
   | {
+      /** "Merge into it" at the booth: a new capture of this person went into this lead instead of a lead of its own. */
+      kind: 'capture_merged';
+      method: CaptureMethod;
+      /** Empty fields of this lead the capture filled. */
+      filled: FieldChange[];
+      /** What the capture held that differed from this lead's values and had no empty field to go to ("email x@y"): added to the notes. */
+      keptInNotes: string[];
+    }
+  | {
       kind: 'merged';
       /** The lead merged into this one (now gone: its card photos, activities and timeline are here). */
       otherId: string;
@@ -86,6 +95,12 @@ export function describeTimelineEntry(entry: TimelineDetails): string {
       );
     case 'conversion_undone':
       return 'Conversion undone: the records it made were removed and the fields it filled emptied again';
+    case 'capture_merged':
+      return (
+        `A new capture (${METHOD_WORDS[entry.method]}) was merged in` +
+        (entry.filled.length > 0 ? `; filled ${entry.filled.map((change) => `${change.field} “${change.to}”`).join(', ')}` : '') +
+        (entry.keptInNotes.length > 0 ? `; kept in the notes: ${entry.keptInNotes.join(', ')}` : '')
+      );
     case 'merged':
       return (
         `Merged with the duplicate ${entry.otherName}` +
