@@ -16,6 +16,7 @@ export const CHANNEL_NAMES = [
   'leads.findDuplicates',
   'leads.merge',
   'leads.forget',
+  'leads.forgetPreview',
   'cards.scan',
   'cards.get',
   'cards.readImage',
