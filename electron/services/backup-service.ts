@@ -229,7 +229,8 @@ function summarize(file: string): BackupSummary & { path: string } {
   return { name, path: file, createdAt, bytes: stats.size };
 }
 
-function fsyncFile(file: string): void {
+/** Flushes a file to the disk before it is renamed into place. */
+export function fsyncFile(file: string): void {
   const handle = fs.openSync(file, 'r+');
   try {
     fs.fsyncSync(handle);

@@ -1,5 +1,7 @@
-import { findDuplicatesOf, ProfileCache, type DuplicateSubject } from '../../shared/domain/duplicates';
+import { findDuplicatesOf, ProfileCache, samePhoneNumber, type DuplicateSubject } from '../../shared/domain/duplicates';
 import { hasContactDetails, missingForExport, newLeadSchema, type Lead, type NewLead } from '../../shared/domain/lead';
+import { normalizeEmail } from '../../shared/domain/normalize';
+import type { FieldChange } from '../../shared/domain/timeline';
 import type { LikelyDuplicate, SavedLead } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { parseOrThrow } from '../../shared/ipc/validation';
@@ -9,6 +11,7 @@ import { findEventById } from '../db/repositories/events';
 import { findLeadById, saveLead } from '../db/repositories/leads';
 import { writeSetting } from '../db/repositories/settings';
 import { nowIso, type ServiceContext } from './service-context';
+import { currentActor, record } from './timeline-recorder';
 
 /** The warning names a handful of leads at most: more would not help the person at the booth. */
 const MAX_MATCHES = 5;
@@ -55,7 +58,10 @@ export interface MergeIntoLeadInput {
 /**
  * "Merge into it": the new reading fills the existing lead's empty fields (what is there
  * stays), both notes are kept, and the new card photo is kept beside the old one. Where
- * and when the lead was first captured do not change.
+ * and when the lead was first captured do not change. Nothing the new capture holds is
+ * dropped: a different email, phone or badge goes to the lead's empty slot for it (a phone
+ * to the mobile slot when the phone slot is taken, and the other way round), else into the
+ * notes ("Also: email x@y, phone …"). The merge is on the lead's timeline.
  */
 export async function mergeIntoLead(context: ServiceContext, input: MergeIntoLeadInput): Promise<SavedLead> {
   const incoming = parseOrThrow(newLeadSchema, input.lead);
@@ -67,12 +73,20 @@ export async function mergeIntoLead(context: ServiceContext, input: MergeIntoLea
       throw new AppError('read_only', 'That lead was converted and can no longer be changed. Save this one as a new lead instead.');
     }
     const next: Lead = { ...current, updatedAt: now };
+    const filled: FieldChange[] = [];
     for (const field of FILLABLE_FIELDS) {
       const value = (incoming[field] ?? '').trim();
-      if (value && next[field].trim() === '') next[field] = value;
+      if (value && next[field].trim() === '') {
+        next[field] = value;
+        filled.push({ field, from: '', to: value });
+      }
     }
+    const keptInNotes = keepDifferingContacts(next, incoming, filled);
     const note = (incoming.notes ?? '').trim();
-    if (note && !current.notes.includes(note)) next.notes = current.notes.trim() ? `${current.notes.trim()}\n\n${note}` : note;
+    const addedNotes = [note && !current.notes.includes(note) ? note : '', keptInNotes.length > 0 ? `Also: ${keptInNotes.join(', ')}` : ''].filter(
+      (part) => part !== '',
+    );
+    if (addedNotes.length > 0) next.notes = [current.notes.trim(), ...addedNotes].filter((part) => part !== '').join('\n\n');
     if (next.rating === null && incoming.rating) next.rating = incoming.rating;
     if (next.consent === null && incoming.consent) next.consent = incoming.consent;
     if (!hasContactDetails(next)) throw new AppError('invalid_input', 'Nothing to merge.');
@@ -82,6 +96,17 @@ export async function mergeIntoLead(context: ServiceContext, input: MergeIntoLea
         cardScanId: 'Unknown or already used scan.',
       });
     }
+    await record(trx, context, {
+      leadId: next.id,
+      at: now,
+      actor: await currentActor(trx),
+      details: {
+        kind: 'capture_merged',
+        method: incoming.captureMethod ?? (input.cardScanId ? 'card_scan' : 'typed'),
+        filled,
+        keptInNotes,
+      },
+    });
     if (input.clearDraft) await writeSetting(trx, 'draft', null, now);
     return next;
   });
@@ -89,7 +114,45 @@ export async function mergeIntoLead(context: ServiceContext, input: MergeIntoLea
   return { lead: merged, missingForExport: missingForExport(merged) };
 }
 
+/** Filled where empty, never overwritten: a different value of these is kept by `keepDifferingContacts`. */
 const FILLABLE_FIELDS = [
-  'salutation', 'firstName', 'lastName', 'company', 'title', 'email', 'phone', 'mobile', 'website',
-  'street', 'city', 'region', 'postalCode', 'country', 'badgeId',
+  'salutation', 'firstName', 'lastName', 'company', 'title', 'website',
+  'street', 'city', 'region', 'postalCode', 'country',
 ] as const satisfies ReadonlyArray<keyof Lead>;
+
+const PHONE_SLOTS = [
+  ['phone', 'mobile'],
+  ['mobile', 'phone'],
+] as const;
+
+/**
+ * The ways to reach the person the capture holds that `lead` does not have yet: each goes
+ * into its empty slot on `lead` (noted in `filled`), a phone into the other phone slot when
+ * its own is taken; the rest is returned as "email x@y" / "phone …" for the notes.
+ */
+function keepDifferingContacts(lead: Lead, incoming: NewLead, filled: FieldChange[]): string[] {
+  const forNotes: string[] = [];
+  const fill = (field: 'email' | 'phone' | 'mobile' | 'badgeId', value: string) => {
+    lead[field] = value;
+    filled.push({ field, from: '', to: value });
+  };
+
+  const email = (incoming.email ?? '').trim();
+  if (email && normalizeEmail(email) !== normalizeEmail(lead.email)) {
+    if (lead.email.trim() === '') fill('email', email);
+    else forNotes.push(`email ${email}`);
+  }
+  for (const [slot, otherSlot] of PHONE_SLOTS) {
+    const number = (incoming[slot] ?? '').trim();
+    if (!number || [lead.phone, lead.mobile].some((known) => known.trim() === number || samePhoneNumber(known, number))) continue;
+    if (lead[slot].trim() === '') fill(slot, number);
+    else if (lead[otherSlot].trim() === '') fill(otherSlot, number);
+    else forNotes.push(`${slot} ${number}`);
+  }
+  const badgeId = (incoming.badgeId ?? '').trim();
+  if (badgeId && badgeId !== lead.badgeId.trim()) {
+    if (lead.badgeId.trim() === '') fill('badgeId', badgeId);
+    else forNotes.push(`badge ${badgeId}`);
+  }
+  return forNotes;
+}

@@ -1,56 +1,193 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { findDuplicatesOf, type DuplicateSubject } from '../../shared/domain/duplicates';
+import type { Lead } from '../../shared/domain/lead';
+import { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY, type ForgetPreview, type ForgottenLead } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
+import { leadFieldsFromCard } from '../../shared/parsing/card-to-lead';
+import type { ParsedCard } from '../../shared/parsing/card-fields';
+import { findLeadById } from '../db/repositories/leads';
+import { readSetting, writeSetting } from '../db/repositories/settings';
+import type { Database } from '../db/schema';
+import { backupsFolder } from './backup-service';
+import { backupsHoldingLead, removeLeadFromBackup } from './backup-forget';
+import { listQueue } from './capture-queue-service';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
 
-export interface ForgetResult {
-  leadId: string;
+export type ForgetResult = ForgottenLead;
+
+/** What `erasePerson` removed from one database. */
+export interface ErasedPerson {
   photosRemoved: number;
-  /** Contacts converted from this lead that went with it (0 or 1; kept while another lead's conversion still points to one). */
   contactsRemoved: number;
+  draftCleared: boolean;
+  unclaimedScansRemoved: number;
+  queueItemsRemoved: number;
 }
 
 /**
  * "Forget me": removes a person from this laptop for good.
  *
- * In one transaction: the lead row (every table that refers to a lead does so with ON
- * DELETE CASCADE, so its timeline, activities and criteria go with it), its card photos and
- * OCR text, the contact converted from it, and its search entries (the FTS trigger deletes them; `secure-delete`, set by
- * migration 0006, takes the terms out of the index segments at once). The connection runs
- * with secure_delete on, so freed pages are zeroed; a checkpoint afterwards moves the
- * zeroed pages into the database file and empties the -wal file, which still held the old
- * page images. Recorded in privacy_log without any personal data.
+ * In one transaction (`erasePerson`): the lead row (every table that refers to a lead does
+ * so with ON DELETE CASCADE, so its timeline, activities and criteria go with it), its card
+ * photos and OCR text, the contact converted from it, its search entries (the FTS trigger
+ * deletes them; `secure-delete`, set by migration 0006, takes the terms out of the index
+ * segments at once), and every other copy the live store holds: the booth's saved draft
+ * when it is this person, card scans no lead claimed yet that read as this person, and the
+ * capture-queue items of all those scans. The connection runs with secure_delete on, so
+ * freed pages are zeroed; a checkpoint afterwards moves the zeroed pages into the database
+ * file and empties the -wal file, which still held the old page images. Recorded in
+ * privacy_log without any personal data.
  *
- * Backups made before keep the person until they age out (the last 7 are kept); exports
- * already sent elsewhere are outside this laptop.
+ * Backups in the app's backups folder that hold the person are named in the result
+ * (`leads.forgetPreview` names them before); with `fromBackups` each is rewritten without
+ * the person (see backup-forget.ts). Copies kept elsewhere are outside what LeadBooth knows.
  */
-export async function forgetLead(context: ServiceContext, leadId: string): Promise<ForgetResult> {
+export async function forgetLead(context: ServiceContext, leadId: string, options: { fromBackups?: boolean } = {}): Promise<ForgetResult> {
   const doneBy = (await getSettings(context)).staffName || 'unknown';
-  const result = await context.db.transaction().execute(async (trx) => {
-    const lead = await trx.selectFrom('leads').select('id').where('id', '=', leadId).executeTakeFirst();
-    if (!lead) throw new AppError('not_found', 'This lead no longer exists (it may have been forgotten already). Reload the list.');
-    // Explicit, although the foreign key cascades: the photos are the most personal part and must never depend on a pragma.
-    const photos = await trx.deleteFrom('card_scans').where('lead_id', '=', leadId).executeTakeFirst();
-    // The contact a conversion made of this person holds the same name, e-mail and phone: it goes
-    // too (its opportunity roles cascade; the account is the company and stays). A contact another
-    // lead was also converted into stays: that lead still refers to it, and can be forgotten in turn.
-    const converted = await trx.selectFrom('conversions').select('contact_id').where('lead_id', '=', leadId).executeTakeFirst();
-    await trx.deleteFrom('leads').where('id', '=', leadId).execute();
-    let contactsRemoved = 0;
-    if (converted) {
-      const removed = await trx
-        .deleteFrom('contacts')
-        .where('id', '=', converted.contact_id)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('conversions').select('id').where('contact_id', '=', converted.contact_id))))
-        .executeTakeFirst();
-      contactsRemoved = Number(removed.numDeletedRows);
-    }
-    const photosRemoved = Number(photos.numDeletedRows);
-    await trx.insertInto('privacy_log').values({ at: nowIso(context), action: 'forget', lead_id: leadId, done_by: doneBy, photos_removed: photosRemoved }).execute();
-    return { leadId, photosRemoved, contactsRemoved };
+  const erased = await context.db.transaction().execute(async (trx) => {
+    const lead = await findLeadById(trx, leadId);
+    return lead ? erasePerson(trx, lead, { at: nowIso(context), doneBy }) : null;
   });
-  // Best effort: another process reading an old snapshot can hold the -wal back; its next checkpoint finishes the job.
-  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(context.db);
-  context.notify('leads.changed', { ids: [leadId] });
-  return result;
+  let backupsStillHolding = context.store ? backupsHoldingLead(context.store.path, leadId) : [];
+  if (!erased) {
+    // Forgotten before: only its backups may be left to clean.
+    if (backupsStillHolding.length === 0) {
+      throw new AppError('not_found', 'This lead no longer exists (it may have been forgotten already). Reload the list.');
+    }
+    if (!options.fromBackups) {
+      throw new AppError(
+        'not_found',
+        `This lead was forgotten already, but ${backupsStillHolding.length} backup(s) in the backups folder still hold it: remove it from them too (CLI: --from-backups).`,
+      );
+    }
+  } else {
+    // Best effort: another process reading an old snapshot can hold the -wal back; its next checkpoint finishes the job.
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(context.db);
+    context.notify('leads.changed', { ids: [leadId] });
+    if (erased.queueItemsRemoved > 0) context.notify('cards.progress', { items: await listQueue(context) });
+  }
+
+  const backupsCleaned: string[] = [];
+  const backupErrors: string[] = [];
+  if (options.fromBackups && context.store) {
+    for (const backup of backupsStillHolding) {
+      try {
+        await removeLeadFromBackup(backup.path, leadId, (db) => erasePersonIn(db, leadId, { at: nowIso(context), doneBy }));
+        backupsCleaned.push(backup.name);
+      } catch (error) {
+        backupErrors.push(`${backup.name}: ${error instanceof AppError ? error.message : String(error)}`);
+      }
+    }
+    backupsStillHolding = backupsStillHolding.filter((backup) => !backupsCleaned.includes(backup.name));
+  }
+  const nothingErased: ErasedPerson = { photosRemoved: 0, contactsRemoved: 0, draftCleared: false, unclaimedScansRemoved: 0, queueItemsRemoved: 0 };
+  return { leadId, inStore: erased !== null, ...(erased ?? nothingErased), backupsCleaned, backupsStillHolding, backupErrors };
+}
+
+/** What the confirmation names before anything is deleted: the backups in the app's folder that hold the person. */
+export function previewForget(context: ServiceContext, leadId: string): ForgetPreview {
+  if (!context.store) return { backupsFolder: '', backupsHolding: [] };
+  return { backupsFolder: backupsFolder(context.store.path), backupsHolding: backupsHoldingLead(context.store.path, leadId) };
+}
+
+/** `erasePerson` on a database a backup copy was opened as: the lead read there, nothing done when it is not there. */
+async function erasePersonIn(db: Kysely<Database>, leadId: string, stamp: { at: string; doneBy: string }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const lead = await findLeadById(trx, leadId);
+    if (lead) await erasePerson(trx, lead, stamp);
+  });
+}
+
+/**
+ * Deletes every row of one database that holds the person, inside the caller's transaction;
+ * the same for the live store and for each backup copy, so both forget exactly the same.
+ */
+export async function erasePerson(trx: Kysely<Database>, lead: Lead, stamp: { at: string; doneBy: string }): Promise<ErasedPerson> {
+  const leadScanIds = (await trx.selectFrom('card_scans').select('id').where('lead_id', '=', lead.id).execute()).map((row) => row.id);
+  const unclaimedScanIds = await unclaimedScansOf(trx, lead);
+  const scanIds = [...leadScanIds, ...unclaimedScanIds];
+
+  // Before the scans: the queue's reference to a scan is set to NULL when the scan goes, and
+  // the item (its file name, often the person's) would stay behind unreachable.
+  const queueItemsRemoved =
+    scanIds.length === 0 ? 0 : Number((await trx.deleteFrom('capture_queue').where('scan_id', 'in', scanIds).executeTakeFirst()).numDeletedRows);
+  const draftCleared = await clearDraftOf(trx, lead, new Set(scanIds), stamp.at);
+
+  // Explicit, although the foreign key cascades: the photos are the most personal part and must never depend on a pragma.
+  const photosRemoved = leadScanIds.length === 0 ? 0 : Number((await trx.deleteFrom('card_scans').where('id', 'in', leadScanIds).executeTakeFirst()).numDeletedRows);
+  if (unclaimedScanIds.length > 0) await trx.deleteFrom('card_scans').where('id', 'in', unclaimedScanIds).where('lead_id', 'is', null).execute();
+  // The contact a conversion made of this person holds the same name, e-mail and phone: it goes
+  // too (its opportunity roles cascade; the account is the company and stays). A contact another
+  // lead was also converted into stays: that lead still refers to it, and can be forgotten in turn.
+  const converted = await trx.selectFrom('conversions').select('contact_id').where('lead_id', '=', lead.id).executeTakeFirst();
+  await trx.deleteFrom('leads').where('id', '=', lead.id).execute();
+  let contactsRemoved = 0;
+  if (converted) {
+    const removed = await trx
+      .deleteFrom('contacts')
+      .where('id', '=', converted.contact_id)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('conversions').select('id').where('contact_id', '=', converted.contact_id))))
+      .executeTakeFirst();
+    contactsRemoved = Number(removed.numDeletedRows);
+  }
+  await trx
+    .insertInto('privacy_log')
+    .values({ at: stamp.at, action: 'forget', lead_id: lead.id, done_by: stamp.doneBy, photos_removed: photosRemoved + unclaimedScanIds.length })
+    .execute();
+  return { photosRemoved, contactsRemoved, draftCleared, unclaimedScansRemoved: unclaimedScanIds.length, queueItemsRemoved };
+}
+
+function subjectOf(id: string, fields: Partial<Record<keyof DuplicateSubject, string>>): DuplicateSubject {
+  return {
+    id,
+    firstName: fields.firstName ?? '',
+    lastName: fields.lastName ?? '',
+    company: fields.company ?? '',
+    email: fields.email ?? '',
+    phone: fields.phone ?? '',
+    mobile: fields.mobile ?? '',
+    country: fields.country ?? '',
+  };
+}
+
+/** True when what a card or the form holds is this person by the one duplicate rule (same email, same name and company or phone…). */
+function isThePerson(lead: Lead, fields: Partial<Record<keyof DuplicateSubject, string>>): boolean {
+  return findDuplicatesOf(subjectOf('', fields), [lead]).length > 0;
+}
+
+/** Card scans no lead was saved with (still in the queue or on the booth form) that read as this person. */
+async function unclaimedScansOf(trx: Kysely<Database>, lead: Lead): Promise<string[]> {
+  const rows = await trx.selectFrom('card_scans').select(['id', 'ocr_json']).where('lead_id', 'is', null).execute();
+  const ids: string[] = [];
+  for (const row of rows) {
+    let card: ParsedCard | undefined;
+    try {
+      card = (JSON.parse(row.ocr_json) as { fields?: ParsedCard }).fields;
+    } catch {
+      continue; // a reading we cannot parse cannot be told to be this person
+    }
+    if (card && isThePerson(lead, leadFieldsFromCard(card))) ids.push(row.id);
+  }
+  return ids;
+}
+
+/** The booth form's saved draft goes when it is this person: their scan, their badge, or their details by the duplicate rule. */
+async function clearDraftOf(trx: Kysely<Database>, lead: Lead, scanIds: ReadonlySet<string>, at: string): Promise<boolean> {
+  const draft = await readSetting(trx, 'draft');
+  if (!draft) return false;
+  const { fields } = draft;
+  const scanId = fields[DRAFT_SCAN_KEY];
+  const holdsPerson = (scanId !== undefined && scanIds.has(scanId)) || sameBadge(lead, fields[DRAFT_BADGE_KEY]) || isThePerson(lead, fields);
+  if (holdsPerson) await writeSetting(trx, 'draft', null, at);
+  return holdsPerson;
+}
+
+function sameBadge(lead: Lead, badgeJson: string | undefined): boolean {
+  if (!badgeJson || lead.badgeId === '') return false;
+  try {
+    return (JSON.parse(badgeJson) as { badgeId?: unknown }).badgeId === lead.badgeId;
+  } catch {
+    return false;
+  }
 }

@@ -89,63 +89,91 @@ export async function getLeadQualification(context: ServiceContext, leadId: stri
   return { ...(await qualificationOf(context.db, leadId)), convertedAutomatically: null };
 }
 
-export interface AnswerInput {
-  leadId: string;
+/** One criterion's answer; value and note left out keep what was stored. */
+export interface CriterionAnswerInput {
   key: string;
   state: CriterionState;
   value?: string | undefined;
   note?: string | undefined;
 }
 
+export interface AnswerInput extends CriterionAnswerInput {
+  leadId: string;
+}
+
+export interface AnswersInput {
+  leadId: string;
+  answers: CriterionAnswerInput[];
+}
+
+/** Records one answer: `answerCriteria` with a single answer. */
+export function answerCriterion(context: ServiceContext, input: AnswerInput): Promise<LeadQualification> {
+  const { leadId, ...answer } = input;
+  return answerCriteria(context, { leadId, answers: [answer] });
+}
+
 /**
- * Records one answer, moves the lead forward where the checklist says so (need met →
- * Working, authority met → Qualified; never backwards) and sets the suggested rating
- * unless a person chose one. Each step is on the timeline. If the show's automatic rule
- * is met now, the lead is converted in the same transaction.
+ * Records several answers as ONE change, in one transaction: each answer that changes
+ * something (state, value or note) is stored and on the timeline — the same answer again
+ * logs nothing. Then, once: the lead moves forward where the checklist says so (need met →
+ * Working, authority met → Qualified; never backwards), the suggested rating is set unless
+ * a person chose one, and if the show's automatic rule is met now the lead is converted.
+ * So answering three criteria with a rule of 3 converts after all three, not in between.
  */
-export async function answerCriterion(context: ServiceContext, input: AnswerInput): Promise<LeadQualification> {
+export async function answerCriteria(context: ServiceContext, input: AnswersInput): Promise<LeadQualification> {
   const result = await context.db.transaction().execute(async (trx) => {
     const before = await qualificationOf(trx, input.leadId);
     const { lead, checklist } = before;
     if (lead.status === 'Converted') {
       throw new AppError('read_only', 'This lead was converted and can no longer be changed. Undo the conversion first.');
     }
-    const criterion = checklist.criteria.find((candidate) => candidate.key === input.key);
-    if (!criterion) {
-      const keys = checklist.criteria.map((candidate) => candidate.key).join(', ');
-      throw new AppError('invalid_input', `"${input.key}" is not on this show's checklist${keys ? ` (it has: ${keys})` : ''}.`, {
-        key: 'Not a criterion of this show.',
-      });
-    }
-    if (criterion.kind === 'choice' && input.value && !criterion.choices.includes(input.value)) {
-      throw new AppError('invalid_input', `Pick one of: ${criterion.choices.join(', ')}.`, { value: 'Not one of the choices.' });
-    }
+    const keys = input.answers.map((answer) => answer.key);
+    const repeated = keys.find((key, index) => keys.indexOf(key) !== index);
+    if (repeated) throw new AppError('invalid_input', `"${repeated}" is answered twice: give each criterion once.`, { key: 'Given twice.' });
     const now = nowIso(context);
     const actor = await currentActor(trx);
-    const previous = before.answers.find((answer) => answer.key === input.key);
-    const answer: CriterionAnswer = {
-      key: input.key,
-      state: input.state,
-      value: input.value ?? previous?.value ?? '',
-      note: input.note ?? previous?.note ?? '',
-      answeredBy: actor,
-      answeredAt: now,
-    };
-    await saveAnswer(trx, lead.id, answer);
-    await record(trx, context, {
-      leadId: lead.id,
-      at: now,
-      actor,
-      details: {
-        kind: 'criterion_answered',
-        key: criterion.key,
-        label: criterion.label,
-        from: previous?.state ?? 'unknown',
-        to: answer.state,
-        value: answer.value,
-        note: answer.note,
-      },
-    });
+    let changed = false;
+    for (const given of input.answers) {
+      const criterion = checklist.criteria.find((candidate) => candidate.key === given.key);
+      if (!criterion) {
+        const known = checklist.criteria.map((candidate) => candidate.key).join(', ');
+        throw new AppError('invalid_input', `"${given.key}" is not on this show's checklist${known ? ` (it has: ${known})` : ''}.`, {
+          key: 'Not a criterion of this show.',
+        });
+      }
+      if (criterion.kind === 'choice' && given.value && !criterion.choices.includes(given.value)) {
+        throw new AppError('invalid_input', `Pick one of: ${criterion.choices.join(', ')}.`, { value: 'Not one of the choices.' });
+      }
+      const previous = before.answers.find((answer) => answer.key === given.key);
+      const answer: CriterionAnswer = {
+        key: given.key,
+        state: given.state,
+        value: given.value ?? previous?.value ?? '',
+        note: given.note ?? previous?.note ?? '',
+        answeredBy: actor,
+        answeredAt: now,
+      };
+      // Clicking the answer that is already selected (or saving an unchanged note) is no news.
+      const unchanged = (previous?.state ?? 'unknown') === answer.state && (previous?.value ?? '') === answer.value && (previous?.note ?? '') === answer.note;
+      if (unchanged) continue;
+      changed = true;
+      await saveAnswer(trx, lead.id, answer);
+      await record(trx, context, {
+        leadId: lead.id,
+        at: now,
+        actor,
+        details: {
+          kind: 'criterion_answered',
+          key: criterion.key,
+          label: criterion.label,
+          from: previous?.state ?? 'unknown',
+          to: answer.state,
+          value: answer.value,
+          note: answer.note,
+        },
+      });
+    }
+    if (!changed) return { changed, qualification: { ...before, convertedAutomatically: null } };
 
     const after = await qualificationOf(trx, lead.id);
     let next = after.lead;
@@ -169,8 +197,8 @@ export async function answerCriterion(context: ServiceContext, input: AnswerInpu
     }
     if (next !== after.lead) await setLeadStanding(trx, lead.id, { ...next, updatedAt: now });
     const convertedAutomatically = await convertIfRuleMet(trx, context, lead.id);
-    return { ...(await qualificationOf(trx, lead.id)), convertedAutomatically };
+    return { changed, qualification: { ...(await qualificationOf(trx, lead.id)), convertedAutomatically } };
   });
-  context.notify('leads.changed', { ids: [input.leadId] });
-  return result;
+  if (result.changed) context.notify('leads.changed', { ids: [input.leadId] });
+  return result.qualification;
 }

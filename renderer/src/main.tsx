@@ -8,7 +8,10 @@ import './styles/app.css';
 const store = createAppStore({ api, bridge, draftSaveDelayMs: 300, searchDelayMs: 150 });
 void store.getState().start();
 // The last keystrokes before the window closes are written at once instead of after the pause.
-window.addEventListener('pagehide', () => store.getState().flushDraft());
+window.addEventListener('pagehide', () => {
+  store.getState().flushDraft();
+  void store.getState().flushCriterionEdits();
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -81,6 +81,18 @@ function phoneDigits(raw: string): string {
     .replace(/\D/g, '');
 }
 
+/**
+ * True when two written numbers are the same number by the duplicate rule's measure (the
+ * same last digits, formatting, "(0)" and extensions ignored); short fragments only when
+ * their digits are equal.
+ */
+export function samePhoneNumber(first: string, second: string): boolean {
+  const [firstDigits, secondDigits] = [phoneDigits(first), phoneDigits(second)];
+  if (firstDigits === '' || secondDigits === '') return false;
+  if (firstDigits.length < PHONE_MIN_DIGITS || secondDigits.length < PHONE_MIN_DIGITS) return firstDigits === secondDigits;
+  return firstDigits.slice(-PHONE_TAIL_DIGITS) === secondDigits.slice(-PHONE_TAIL_DIGITS);
+}
+
 function phoneKey(raw: string): PhoneKey | null {
   const digits = phoneDigits(raw);
   if (digits.length < PHONE_MIN_DIGITS) return null;

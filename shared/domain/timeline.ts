@@ -39,6 +39,15 @@ export type TimelineDetails =
     }
   | { kind: 'conversion_undone'; conversionId: string }
   | {
+      /** "Merge into it" at the booth: a new capture of this person went into this lead instead of a lead of its own. */
+      kind: 'capture_merged';
+      method: CaptureMethod;
+      /** Empty fields of this lead the capture filled. */
+      filled: FieldChange[];
+      /** What the capture held that differed from this lead's values and had no empty field to go to ("email x@y"): added to the notes. */
+      keptInNotes: string[];
+    }
+  | {
       kind: 'merged';
       /** The lead merged into this one (now gone: its card photos, activities and timeline are here). */
       otherId: string;
@@ -83,7 +92,8 @@ export function describeTimelineEntry(entry: TimelineDetails): string {
     case 'activity_logged':
       return `${entry.type[0]?.toUpperCase()}${entry.type.slice(1)} logged${entry.outcome ? `: ${entry.outcome}` : ''}${entry.text ? ` — ${entry.text}` : ''}`;
     case 'followup_email':
-      return `Follow-up email “${entry.subject}” ${entry.via === 'mail_client' ? 'opened in the mail client' : 'saved as an .eml file'}`;
+      // Drafted, never "sent": LeadBooth hands the draft over; whether it was sent only the mail app knows.
+      return `Follow-up email “${entry.subject}” drafted ${entry.via === 'mail_client' ? 'in the mail app' : 'as an .eml file'} (not sent by LeadBooth)`;
     case 'converted':
       return (
         `Converted${entry.automatic ? ' automatically' : ''}: account ${entry.accountName}${entry.accountCreated ? ' (new)' : ''}, ` +
@@ -92,6 +102,12 @@ export function describeTimelineEntry(entry: TimelineDetails): string {
       );
     case 'conversion_undone':
       return 'Conversion undone: the records it made were removed and the fields it filled emptied again';
+    case 'capture_merged':
+      return (
+        `A new capture (${METHOD_WORDS[entry.method]}) was merged in` +
+        (entry.filled.length > 0 ? `; filled ${entry.filled.map((change) => `${change.field} “${change.to}”`).join(', ')}` : '') +
+        (entry.keptInNotes.length > 0 ? `; kept in the notes: ${entry.keptInNotes.join(', ')}` : '')
+      );
     case 'merged':
       return (
         `Merged with the duplicate ${entry.otherName}` +

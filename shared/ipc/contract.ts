@@ -29,7 +29,7 @@ export type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListIt
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
 export { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY } from './contracts/drafts';
-export type { ForgottenLead, LikelyDuplicate, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
+export type { ForgetPreview, ForgottenLead, LikelyDuplicate, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
 export type { BulkResult, ReviewPage } from './contracts/leads';
 export type { DuplicateGroupView, DuplicateGroups } from './contracts/duplicates';
 export type { DashboardStats } from './contracts/dashboard';

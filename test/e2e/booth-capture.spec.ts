@@ -218,7 +218,7 @@ test('a duplicate is caught at save and merged into the existing lead', async ({
   await expect(warning.getByRole('button', { name: 'Merge into it' })).toBeFocused();
   await screenshot(page, '08-duplicate-warning');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toContainText('Saved Ana Müller');
+  await expect(page.getByRole('status')).toContainText('Merged into Ana Müller');
   await expect(nameField(page)).toBeFocused();
 
   await page.keyboard.press('Alt+L');

@@ -87,6 +87,33 @@ describe('card scanning on the lead form', () => {
     await waitFor(() => expect(api['drafts.save']).toHaveBeenCalledWith({ fields: expect.objectContaining({ firstName: 'Tessa', city: 'Bordeaux' }) }));
   });
 
+  it('after a picked card the focus leaves the scan button for the first field to check, so Enter saves', async () => {
+    const api = fakeApi({
+      'cards.scan': vi.fn(async () => TESSA),
+      'leads.findDuplicates': vi.fn(async () => []),
+      'leads.create': vi.fn(echoCreate),
+      'drafts.save': vi.fn(async () => null),
+    });
+    renderEntry(readyStore(api));
+    const scanButton = screen.getByRole('button', { name: 'Choose card photos…' });
+    scanButton.focus(); // where the focus is when the file picker closes
+    pickPhoto(cardPhoto('tessa.jpg'));
+    // Company was read unsure (marked Check): the first field to look at, in the form's order.
+    await waitFor(() => expect(document.activeElement).toBe(field('Company')));
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Enter' });
+    await waitFor(() => expect(api['leads.create']).toHaveBeenCalledWith(expect.objectContaining({ lastName: 'Hartmann', cardScanId: SCAN_ID })));
+  });
+
+  it('a card landing while the person types in a field leaves the focus where it is', async () => {
+    const api = fakeApi({ 'cards.scan': vi.fn(async () => TESSA), 'drafts.save': vi.fn(async () => null) });
+    renderEntry(readyStore(api));
+    pickPhoto(cardPhoto('tessa.jpg'));
+    field('Notes').focus();
+    type('Notes', 'met at the bar');
+    await waitFor(() => expect(field('Email').value).toBe('hartmann@hallstroem.example.org'));
+    expect(document.activeElement).toBe(field('Notes'));
+  });
+
   it('marks unsure fields to check, and the mark goes when the person edits the field', async () => {
     const api = fakeApi({ 'cards.scan': vi.fn(async () => TESSA), 'drafts.save': vi.fn(async () => null) });
     renderEntry(readyStore(api));

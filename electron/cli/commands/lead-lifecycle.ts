@@ -114,27 +114,21 @@ export async function runLeadLifecycleCommand(session: CliSession, action: strin
       const id = leadIdOf(args, action);
       const criteria = args.all('--criterion');
       if (criteria.length === 0) throw new UsageError('leads qualify needs --criterion KEY=met|unmet|unknown');
-      let last;
-      for (const criterion of criteria) {
+      const value = args.text('--value');
+      const note = args.text('--note');
+      const answers = criteria.map((criterion) => {
         const [key, state] = criterion.split('=');
         if (!key || !state || !(CRITERION_STATES as readonly string[]).includes(state)) {
           throw new UsageError(`--criterion takes KEY=met, KEY=unmet or KEY=unknown, not "${criterion}"`);
         }
-        const value = args.text('--value');
-        const note = args.text('--note');
-        last = await api['qualification.answer']({
-          leadId: id,
-          key,
-          state: state as CriterionState,
-          ...(value !== undefined && { value }),
-          ...(note !== undefined && { note }),
-        });
-      }
-      if (!last) return;
-      const summary = `${last.summary.met} of ${last.summary.total} met · status ${last.lead.status} · rating ${last.lead.rating ?? 'none'}`;
-      if (json) io.stdout(JSON.stringify({ lead: last.lead, summary: last.summary, convertedAutomatically: last.convertedAutomatically }));
+        return { key, state: state as CriterionState, ...(value !== undefined && { value }), ...(note !== undefined && { note }) };
+      });
+      // All criteria are one change: stored together, and the show's automatic rule runs once after them.
+      const qualified = await api['qualification.answerMany']({ leadId: id, answers });
+      const summary = `${qualified.summary.met} of ${qualified.summary.total} met · status ${qualified.lead.status} · rating ${qualified.lead.rating ?? 'none'}`;
+      if (json) io.stdout(JSON.stringify({ lead: qualified.lead, summary: qualified.summary, convertedAutomatically: qualified.convertedAutomatically }));
       else io.stdout(summary);
-      if (last.convertedAutomatically && !json) io.stdout(`The show's rule converted it: opportunity ${last.convertedAutomatically.opportunityName ?? '(none)'}.`);
+      if (qualified.convertedAutomatically && !json) io.stdout(`The show's rule converted it: opportunity ${qualified.convertedAutomatically.opportunityName ?? '(none)'}.`);
       return;
     }
     case 'status': {

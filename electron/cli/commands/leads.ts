@@ -1,4 +1,6 @@
 import { displayName, type Lead, type NewLead } from '../../../shared/domain/lead';
+import type { ForgottenLead } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
 import { parseOptions, type CommandArgs, type OptionSpec } from '../parse-command-line';
@@ -9,7 +11,7 @@ export const LEADS_USAGE: UsageLine[] = [
   ['leads list [--json] [--limit N]', 'newest first; --json prints one object per line'],
   ['leads search TEXT [--json] [--limit N]', 'leads whose names, company, email or notes start with the words'],
   ...LEAD_LIFECYCLE_USAGE,
-  ['leads forget ID', 'delete a person for good: the lead, its card photos and search entries'],
+  ['leads forget ID [--from-backups]', 'delete a person for good (lead, photos, search entries, draft, queue); names the backups holding them, --from-backups rewrites those without them'],
   ['leads merge KEEP_ID OTHER_ID [--json]', 'merge a duplicate into the lead kept (newer non-empty values, both notes and photos)'],
 ];
 
@@ -19,7 +21,7 @@ const LEADS_OPTIONS: Record<string, OptionSpec> = {
   list: { '--json': 'flag', '--limit': 'integer' },
   search: { '--json': 'flag', '--limit': 'integer' },
   ...LEAD_LIFECYCLE_OPTIONS,
-  forget: {},
+  forget: { '--from-backups': 'flag' },
   merge: { '--json': 'flag' },
 };
 
@@ -49,10 +51,13 @@ export async function runLeadsCommand(session: CliSession, words: string[], io: 
     case 'forget': {
       const [id, ...extra] = rest;
       if (!id || extra.length > 0) throw new UsageError('leads forget needs the id of one lead (see "leads list --json")');
-      const forgotten = await session.client['leads.forget']({ id });
+      const forgotten = await session.client['leads.forget']({ id, fromBackups: args.flag('--from-backups') });
       // The id only: the person's name must not end up in a terminal's scroll-back or a shell log either.
-      const contact = forgotten.contactsRemoved ? ', the contact converted from it' : '';
-      io.stdout(`Forgot lead ${forgotten.leadId}: the lead, ${forgotten.photosRemoved} card photo(s)${contact} and its search entries are gone for good.`);
+      for (const line of describeForgotten(forgotten)) io.stdout(line);
+      if (forgotten.backupErrors.length > 0) {
+        // The person is gone from the store; exit 1 so a script notices the backups that were not rewritten.
+        throw new AppError('internal', `the person is forgotten, but ${forgotten.backupErrors.length} backup(s) could not be rewritten and were left as they were: ${forgotten.backupErrors.join('; ')}`);
+      }
       return;
     }
     case 'merge': {
@@ -103,4 +108,26 @@ async function printLeads(session: CliSession, query: string | undefined, args: 
 function describeLead(lead: Lead): string {
   const parts = [displayName(lead), lead.company, lead.email, lead.phone || lead.mobile].filter(Boolean);
   return `${lead.capturedAt.slice(0, 16).replace('T', ' ')}  ${parts.join(' · ')}`;
+}
+
+/** What `leads forget` prints: what went, and which backups still hold the person. */
+function describeForgotten(forgotten: ForgottenLead): string[] {
+  const gone = [
+    'the lead',
+    `${forgotten.photosRemoved} card photo(s)`,
+    ...(forgotten.contactsRemoved ? ['the contact converted from it'] : []),
+    ...(forgotten.draftCleared ? ["the booth form's saved draft"] : []),
+    ...(forgotten.unclaimedScansRemoved ? [`${forgotten.unclaimedScansRemoved} unsaved card scan(s) of the person`] : []),
+    ...(forgotten.queueItemsRemoved ? [`${forgotten.queueItemsRemoved} capture-queue item(s)`] : []),
+    'its search entries',
+  ];
+  const lines = forgotten.inStore ? [`Forgot lead ${forgotten.leadId}: ${gone.join(', ')} are gone for good.`] : [`Lead ${forgotten.leadId} was forgotten before.`];
+  if (forgotten.backupsCleaned.length > 0) lines.push(`Removed from ${forgotten.backupsCleaned.length} backup(s): ${forgotten.backupsCleaned.join(', ')}.`);
+  if (forgotten.backupsStillHolding.length > 0) {
+    lines.push(`Still in ${forgotten.backupsStillHolding.length} backup(s) in the backups folder:`);
+    for (const backup of forgotten.backupsStillHolding) lines.push(`  ${backup.path}`);
+    lines.push(`To rewrite them without the person: leadbooth leads forget ${forgotten.leadId} --from-backups`);
+  }
+  lines.push('Copies kept elsewhere (backup --out files, exports, USB sticks) are not changed: delete the person from those yourself.');
+  return lines;
 }

@@ -1,7 +1,7 @@
 import type { AreaHandlers } from '../../../shared/ipc/contract';
 import { findDuplicates, mergeIntoLead } from '../duplicates-service';
 import { getLeadDetail } from '../lead-detail-service';
-import { forgetLead } from '../forget-lead-service';
+import { forgetLead, previewForget } from '../forget-lead-service';
 import { createLead, getLead, listLeads, updateLead } from '../leads-service';
 import { bulkUpdateLeads, cancelBulk, deleteLeads, queryReview } from '../review-service';
 import type { ServiceContext } from '../service-context';
@@ -31,7 +31,8 @@ export function leadsHandlers(context: ServiceContext): AreaHandlers<'leads'> {
     'leads.list': (input) => listLeads(context, input),
     'leads.findDuplicates': (input) => findDuplicates(context, input),
     'leads.merge': (input) => mergeIntoLead(context, input),
-    'leads.forget': (input) => forgetLead(context, input.id),
+    'leads.forget': (input) => forgetLead(context, input.id, { fromBackups: input.fromBackups ?? false }),
+    'leads.forgetPreview': async (input) => previewForget(context, input.id),
     'leads.query': (input) => queryReview(context, input),
     'leads.bulkUpdate': (input) => bulkUpdateLeads(context, input.target, input.change),
     'leads.delete': (input) => deleteLeads(context, input.target),

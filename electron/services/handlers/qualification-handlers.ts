@@ -1,5 +1,5 @@
 import type { AreaHandlers } from '../../../shared/ipc/contract';
-import { answerCriterion, getChecklist, getLeadQualification, saveCriteria, setFramework } from '../qualification-service';
+import { answerCriteria, answerCriterion, getChecklist, getLeadQualification, saveCriteria, setFramework } from '../qualification-service';
 import type { ServiceContext } from '../service-context';
 
 export function qualificationHandlers(context: ServiceContext): AreaHandlers<'qualification'> {
@@ -8,6 +8,7 @@ export function qualificationHandlers(context: ServiceContext): AreaHandlers<'qu
     'qualification.setFramework': (input) => setFramework(context, input.eventId, input.framework),
     'qualification.saveCriteria': (input) => saveCriteria(context, input.eventId, input.criteria),
     'qualification.answer': (input) => answerCriterion(context, input),
+    'qualification.answerMany': (input) => answerCriteria(context, input),
     'qualification.ofLead': (input) => getLeadQualification(context, input.leadId),
   };
 }

@@ -75,7 +75,10 @@ export function DuplicateWarning() {
           Open it
         </button>
       </div>
-      <p className="banner-note">Merging fills the empty fields of the saved lead and keeps both notes and both card photos.</p>
+      <p className="banner-note">
+        Merging fills the empty fields of the saved lead and keeps both notes and both card photos; a different email or phone goes to a
+        free slot or into the notes.
+      </p>
     </section>
   );
 }

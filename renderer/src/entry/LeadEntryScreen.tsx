@@ -40,6 +40,14 @@ function fieldOnScreenOf(target: EventTarget): FieldOnScreen | null {
   return isLeadFormField(name) ? name : null;
 }
 
+/** True while the person is typing in a field of the form: a scan landing then must not take the focus away. */
+function isTypingIn(form: HTMLFormElement | null): boolean {
+  const active = document.activeElement;
+  if (!form || !active || !form.contains(active)) return false;
+  if (active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement) return true;
+  return active instanceof HTMLInputElement && !['file', 'button', 'submit', 'checkbox', 'radio'].includes(active.type);
+}
+
 /** The booth screen: type a person's details, press Enter, the form is ready for the next one. */
 export function LeadEntryScreen() {
   const store = useAppStoreApi();
@@ -51,6 +59,8 @@ export function LeadEntryScreen() {
   const entryError = useAppStore((state) => state.entryError);
   const orphanErrors = useAppStore(useShallow((state) => orphanFieldErrors(state.fieldErrors)));
   const firstFieldRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const scanFocus = useAppStore((state) => state.scanFocus);
   // Focus moves after React has drawn the result of a save (an error may open a folded section).
   const [focusRequest, setFocusRequest] = useState<{ id: string; serial: number } | null>(null);
 
@@ -61,6 +71,14 @@ export function LeadEntryScreen() {
   useEffect(() => {
     if (focusRequest) document.getElementById(focusRequest.id)?.focus();
   }, [focusRequest]);
+
+  // A card landed (picked, queued or from the webcam): the focus leaves the scan button for
+  // the field to check first, so Enter saves the lead instead of opening the picker again.
+  // Not while the person is typing in the form: their field keeps the focus.
+  useEffect(() => {
+    if (!scanFocus || isTypingIn(formRef.current)) return;
+    document.getElementById(focusIdForField(scanFocus.field))?.focus();
+  }, [scanFocus]);
 
   async function save(): Promise<void> {
     const saved = await saveLead();
@@ -91,6 +109,7 @@ export function LeadEntryScreen() {
   return (
     <CardDropZone>
       <form
+        ref={formRef}
         className="lead-form"
         aria-label="New lead"
         noValidate

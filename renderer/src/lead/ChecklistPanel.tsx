@@ -1,4 +1,4 @@
-import { useState, type FocusEvent } from 'react';
+import { useEffect } from 'react';
 import { AMOUNT_KEYS, type Criterion, type CriterionAnswer, type CriterionState } from '../../../shared/domain/qualification';
 import { useAppStore } from '../store/app-store';
 
@@ -13,6 +13,9 @@ export function ChecklistPanel() {
   const qualification = useAppStore((state) => state.leadDetail?.qualification ?? null);
   const converted = useAppStore((state) => state.leadDetail?.lead.status === 'Converted');
   const navigate = useAppStore((state) => state.navigate);
+  const flushCriterionEdits = useAppStore((state) => state.flushCriterionEdits);
+  // Leaving the lead (another screen, another lead) stores what was typed and not stored yet.
+  useEffect(() => () => void flushCriterionEdits(), [flushCriterionEdits]);
   if (!qualification) return null;
   const { checklist, answers, summary } = qualification;
   return (
@@ -35,9 +38,9 @@ export function ChecklistPanel() {
         <ul className="criteria-list">
           {checklist.criteria.map((criterion) => {
             const answer = answers.find((candidate) => candidate.key === criterion.key);
-            // Keyed by when it was answered: a newer answer (saved here, in another window or
-            // on the command line) starts the row afresh with the stored value and note.
-            return <CriterionRow key={`${criterion.key}@${answer?.answeredAt ?? ''}`} criterion={criterion} answer={answer} readOnly={converted} />;
+            // The row shows the stored answer (saved here, in another window or on the command
+            // line) unless something typed here is not stored yet.
+            return <CriterionRow key={criterion.key} criterion={criterion} answer={answer} readOnly={converted} />;
           })}
         </ul>
       )}
@@ -45,20 +48,21 @@ export function ChecklistPanel() {
   );
 }
 
-/** True when focus moves from a row's input to another control of the same criterion. */
-function leavesForOwnRow(event: FocusEvent<HTMLElement>): boolean {
-  const next = event.relatedTarget;
-  return next instanceof HTMLElement && next.closest('.criterion') === event.currentTarget.closest('.criterion');
-}
-
 function CriterionRow({ criterion, answer, readOnly }: { criterion: Criterion; answer: CriterionAnswer | undefined; readOnly: boolean }) {
   const answerCriterion = useAppStore((state) => state.answerCriterion);
+  const editCriterion = useAppStore((state) => state.editCriterion);
+  const flushCriterionEdits = useAppStore((state) => state.flushCriterionEdits);
   const saving = useAppStore((state) => state.leadSaving);
-  const [note, setNote] = useState(answer?.note ?? '');
-  const [value, setValue] = useState(answer?.value ?? '');
+  // What was typed and is not stored yet shows over the stored answer, so nothing typed is ever hidden.
+  const typed = useAppStore((state) =>
+    state.criterionEdits && state.criterionEdits.leadId === state.leadDetail?.lead.id ? state.criterionEdits.byKey[criterion.key] : undefined,
+  );
+  const note = typed?.note ?? answer?.note ?? '';
+  const value = typed?.value ?? answer?.value ?? '';
   const state = answer?.state ?? 'unknown';
   const hasValue = criterion.kind !== 'yesno' || AMOUNT_KEYS.has(criterion.key);
-  const extra = () => ({ note, ...(hasValue && { value }) });
+  // Leaving a field stores what it holds at once (the pause in typing would too, a moment later).
+  const store = () => void flushCriterionEdits();
 
   return (
     <li className={`criterion criterion-${state}`}>
@@ -74,7 +78,7 @@ function CriterionRow({ criterion, answer, readOnly }: { criterion: Criterion; a
               className={`segment segment-${option.state}`}
               aria-pressed={state === option.state}
               disabled={readOnly || saving}
-              onClick={() => void answerCriterion(criterion.key, option.state, extra())}
+              onClick={() => void answerCriterion(criterion.key, option.state)}
             >
               {option.label}
             </button>
@@ -88,10 +92,7 @@ function CriterionRow({ criterion, answer, readOnly }: { criterion: Criterion; a
               aria-label={`${criterion.label}: choice`}
               value={value}
               disabled={readOnly}
-              onChange={(event) => {
-                setValue(event.target.value);
-                void answerCriterion(criterion.key, state === 'unknown' ? 'met' : state, { note, value: event.target.value });
-              }}
+              onChange={(event) => void answerCriterion(criterion.key, state === 'unknown' ? 'met' : state, { value: event.target.value })}
             >
               <option value="">Pick…</option>
               {criterion.choices.map((choice) => (
@@ -105,12 +106,8 @@ function CriterionRow({ criterion, answer, readOnly }: { criterion: Criterion; a
               placeholder={AMOUNT_KEYS.has(criterion.key) ? 'Amount, e.g. 50k' : 'Answer'}
               value={value}
               readOnly={readOnly}
-              onChange={(event) => setValue(event.target.value)}
-              onBlur={(event) => {
-                // Moving on to this row's Met / Not met buttons: that click saves the value with the state.
-                if (leavesForOwnRow(event)) return;
-                if (value !== (answer?.value ?? '')) void answerCriterion(criterion.key, state, { note, value });
-              }}
+              onChange={(event) => editCriterion(criterion.key, { value: event.target.value })}
+              onBlur={store}
             />
           ))}
         <input
@@ -119,11 +116,8 @@ function CriterionRow({ criterion, answer, readOnly }: { criterion: Criterion; a
           placeholder="Note"
           value={note}
           readOnly={readOnly}
-          onChange={(event) => setNote(event.target.value)}
-          onBlur={(event) => {
-            if (leavesForOwnRow(event)) return;
-            if (note !== (answer?.note ?? '')) void answerCriterion(criterion.key, state, extra());
-          }}
+          onChange={(event) => editCriterion(criterion.key, { note: event.target.value })}
+          onBlur={store}
         />
       </div>
     </li>

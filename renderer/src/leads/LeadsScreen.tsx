@@ -30,6 +30,8 @@ export function LeadsScreen() {
   const listError = useAppStore((state) => state.listError);
   const sort = useAppStore((state) => state.sort);
   const bulkMessage = useAppStore((state) => state.bulkMessage);
+  const forgetNotice = useAppStore((state) => state.forgetNotice);
+  const dismissForgetNotice = useAppStore((state) => state.dismissForgetNotice);
   const loadFirstPage = useAppStore((state) => state.loadFirstPage);
   const ensureRows = useAppStore((state) => state.ensureRows);
   const toggleSelected = useAppStore((state) => state.toggleSelected);
@@ -141,6 +143,14 @@ export function LeadsScreen() {
       {bulkMessage && (
         <p className="banner banner-ok" role="status">
           {bulkMessage}
+        </p>
+      )}
+      {forgetNotice && (
+        <p className="banner banner-ok" role="status">
+          {forgetNotice}{' '}
+          <button type="button" className="button-link" onClick={dismissForgetNotice}>
+            Dismiss
+          </button>
         </p>
       )}
       <div className="list-status-row">

@@ -46,12 +46,12 @@ export const createBoothQuestionsSlice: SliceCreator<BoothQuestionsSlice> = ({ a
 
     async recordBoothAnswers(leadId, ticked) {
       set({ boothTicked: get().boothTicked.filter((key) => !ticked.includes(key)), boothQuestionsError: null });
-      for (const key of ticked) {
-        try {
-          await api['qualification.answer']({ leadId, key, state: 'met' });
-        } catch (error) {
-          set({ boothQuestionsError: `The lead is saved, but “${key}” could not be recorded: ${toUiError(error).message} Tick it on the lead's page.` });
-        }
+      if (ticked.length === 0) return;
+      try {
+        // One change: the answers are stored together and the show's automatic rule runs once, after all of them.
+        await api['qualification.answerMany']({ leadId, answers: ticked.map((key) => ({ key, state: 'met' as const })) });
+      } catch (error) {
+        set({ boothQuestionsError: `The lead is saved, but ${ticked.map((key) => `“${key}”`).join(', ')} could not be recorded: ${toUiError(error).message} Tick them on the lead's page.` });
       }
     },
   };

@@ -1,5 +1,6 @@
 import { MAX_CARD_IMAGE_BASE64_LENGTH, type CardScanResult, type StoredCardScan } from '../../../shared/ipc/contract';
 import type { OcrBox } from '../../../shared/parsing/ocr-types';
+import { FIELD_ORDER_FOR_FOCUS } from '../entry/field-order';
 import { isLeadFormField, type LeadFormField } from '../entry/lead-form-model';
 import type { FieldOnScreen } from '../entry/name-field';
 import { cardValues, fillPlan } from '../scan/card-to-form';
@@ -45,6 +46,11 @@ export interface CardScanSlice {
   scanReadImage: { file: Blob; boxesWidth: number; boxesHeight: number } | null;
   /** The form field that has the focus: its box (for Name, first and last name's) is outlined beside the form. */
   reviewField: FieldOnScreen | null;
+  /**
+   * After a card landed on the form (picked, queued or from the webcam): the field the focus
+   * goes to, so Enter saves instead of pressing the scan button again. A new serial each time.
+   */
+  scanFocus: { field: LeadFormField; serial: number } | null;
 
   /** Reads the card photo and fills the form's empty fields; never throws (errors land in scanError). */
   scanCard(file: File): Promise<void>;
@@ -116,6 +122,18 @@ function boxesOf(result: Pick<CardScanResult, 'fields'>): Partial<Record<LeadFor
   return boxes;
 }
 
+/**
+ * Where the person looks first after a scan, in the form's order: the first field marked
+ * "Check" or read differently from what was typed, else the first field the card filled,
+ * else Name (nothing was read: the person types).
+ */
+function fieldToReview(toCheck: readonly LeadFormField[], differs: readonly LeadFormField[], filled: readonly LeadFormField[]): LeadFormField {
+  const doubtful = new Set([...toCheck, ...differs]);
+  return (
+    FIELD_ORDER_FOR_FOCUS.find((field) => doubtful.has(field)) ?? FIELD_ORDER_FOR_FOCUS.find((field) => filled.includes(field)) ?? 'firstName'
+  );
+}
+
 function untilSaveSettles(store: StoreApi<AppState>): Promise<void> {
   return new Promise((resolve) => {
     const unsubscribe = store.subscribe((state) => {
@@ -143,7 +161,9 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
       }
       const scanFilled = Object.fromEntries(Object.entries(plan.fill).filter(([, value]) => value !== ''));
       const scanBoxes = boxesOf(result);
+      const focusField = fieldToReview(plan.toCheck, Object.keys(plan.differs) as LeadFormField[], Object.keys(scanFilled) as LeadFormField[]);
       set({
+        scanFocus: { field: focusField, serial: (get().scanFocus?.serial ?? 0) + 1 },
         scanBoxes,
         scanReadImage: null,
         scanPending: null,
@@ -174,6 +194,7 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
     return {
       ...NO_SCAN,
       reviewField: null,
+      scanFocus: null,
 
       setReviewField(field) {
         if (get().reviewField !== field) set({ reviewField: field });

@@ -12,4 +12,10 @@ export interface StoreDependencies {
   /** Delays are injectable so tests need not wait for real debounce timers. */
   draftSaveDelayMs: number;
   searchDelayMs: number;
+  /**
+   * The pause in typing after which a checklist amount or note is stored (each store is a line
+   * on the lead's timeline, so longer than the draft's); leaving the field stores at once.
+   * Default 1500 ms.
+   */
+  criterionSaveDelayMs?: number;
 }

@@ -18,6 +18,8 @@ export interface SavedLeadSummary {
   id: string;
   name: string;
   missingForExport: LeadContactField[];
+  /** "Merge into it" put the capture into this existing lead (the confirmation says "Merged into …", not "Saved"). */
+  merged: boolean;
 }
 
 export interface EntrySlice {
@@ -46,7 +48,10 @@ export interface EntrySlice {
    * and `duplicates` says who.
    */
   saveLead(options?: { saveAnyway?: boolean }): Promise<boolean>;
-  /** "Merge into it": the form fills the existing lead's empty fields; notes and card photos are both kept. */
+  /**
+   * "Merge into it": the form fills the existing lead's empty fields; notes and card photos are both kept,
+   * and a different email or phone goes to a free slot or the notes (see duplicates-service).
+   */
   mergeIntoDuplicate(intoId: string): Promise<boolean>;
   dismissDuplicates(): void;
   /** The usual mix-ups in one key: first/last name, phone/mobile, title/company. False when the field has no partner. */
@@ -155,7 +160,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
      * One save of the form, however it is stored (a new lead, or merged into an existing one).
      * `store` returns the saved lead, or the duplicates that stopped it.
      */
-    async function saveWith(store: (lead: LeadToSave) => Promise<SavedLead | LikelyDuplicate[]>): Promise<boolean> {
+    async function saveWith(how: 'saved' | 'merged', store: (lead: LeadToSave) => Promise<SavedLead | LikelyDuplicate[]>): Promise<boolean> {
       if (get().saving) return false;
       const sent = get().form;
       const sentScan = { scanId: get().scanId, pending: get().scanPending };
@@ -188,7 +193,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
           saving: false,
           form: next,
           draftRestored: false,
-          lastSaved: { id: saved.lead.id, name: displayName(saved.lead), missingForExport: saved.missingForExport },
+          lastSaved: { id: saved.lead.id, name: displayName(saved.lead), missingForExport: saved.missingForExport, merged: how === 'merged' },
         });
         get().scanSaved(sentScan);
         if (get().badge === sentBadge) get().clearBadge();
@@ -247,7 +252,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
       },
 
       saveLead(options = {}) {
-        return saveWith(async (lead) => {
+        return saveWith('saved', async (lead) => {
           if (!options.saveAnyway) {
             const matches = await duplicatesOf(lead);
             if (matches.length > 0) return matches;
@@ -264,7 +269,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
       },
 
       mergeIntoDuplicate(intoId) {
-        return saveWith(async ({ cardScanId, ...lead }) =>
+        return saveWith('merged', async ({ cardScanId, ...lead }) =>
           api['leads.merge']({ intoId, lead, ...(cardScanId && { cardScanId }), clearDraft: true }),
         );
       },

@@ -7,6 +7,18 @@ import { toUiError, type UiError } from './ui-error';
 
 export type ConversionRequestInput = ChannelInput<'conversion.convert'>;
 
+/** What was typed into one criterion's amount/answer and note (only the parts typed). */
+export interface CriterionEdit {
+  value?: string;
+  note?: string;
+}
+
+/** Typed checklist text of one lead, not stored yet: stored on that lead even after another one is opened. */
+export interface PendingCriterionEdits {
+  leadId: string;
+  byKey: Record<string, CriterionEdit>;
+}
+
 export interface LeadDetailSlice {
   leadDetail: LeadDetail | null;
   leadDetailLoading: boolean;
@@ -23,7 +35,18 @@ export interface LeadDetailSlice {
   reloadLeadDetail(): Promise<void>;
   /** Saves edits to the lead's fields, status or rating; true when saved. */
   saveLeadChanges(patch: LeadPatch): Promise<boolean>;
-  answerCriterion(key: string, state: CriterionState, extra?: { value?: string; note?: string }): Promise<boolean>;
+  /**
+   * Sets a criterion's answer (met / not met / unknown), together with what was typed into its
+   * amount and note and not stored yet. The answer already selected, with nothing new typed,
+   * changes and logs nothing.
+   */
+  answerCriterion(key: string, state: CriterionState, extra?: CriterionEdit): Promise<boolean>;
+  /** Amounts and notes typed into a lead's checklist and not stored yet, by criterion key (null: none). */
+  criterionEdits: PendingCriterionEdits | null;
+  /** Something was typed into a criterion's amount or note: shown at once, stored after a pause in typing. */
+  editCriterion(key: string, edit: CriterionEdit): void;
+  /** Stores what was typed now (leaving the field, leaving the screen, closing the window). */
+  flushCriterionEdits(): Promise<void>;
   /** The last failure to log an activity on the lead (shown at the activity form). */
   leadActivityError: UiError | null;
   logLeadActivity(input: { type: ActivityType; outcome: string; text: string; occurredAt?: string }): Promise<boolean>;
@@ -38,9 +61,13 @@ export interface LeadDetailSlice {
   clearLeadActionError(): void;
 }
 
-export const createLeadDetailSlice: SliceCreator<LeadDetailSlice> = ({ api }) => {
+export const createLeadDetailSlice: SliceCreator<LeadDetailSlice> = ({ api, criterionSaveDelayMs = 1500 }) => {
   // A newer open (another lead) makes the answer to an older one stale.
   let latestOpen = 0;
+  // Typed checklist text is stored after a pause in typing (see StoreDependencies.criterionSaveDelayMs).
+  let criterionTimer: ReturnType<typeof setTimeout> | undefined;
+  // Stores run one after another, so an older text can never land after a newer one.
+  let criterionWrites: Promise<void> = Promise.resolve();
 
   return (set, get) => {
     function currentLeadId(): string | null {
@@ -63,6 +90,40 @@ export const createLeadDetailSlice: SliceCreator<LeadDetailSlice> = ({ api }) =>
       }
     }
 
+    /** Drops the pending edits that equal what was just stored (text typed since then stays pending). */
+    function forgetStoredEdits(stored: PendingCriterionEdits): void {
+      const current = get().criterionEdits;
+      if (!current || current.leadId !== stored.leadId) return;
+      const remaining = { ...current.byKey };
+      for (const [key, edit] of Object.entries(stored.byKey)) {
+        const pending = remaining[key];
+        if (pending && pending.value === edit.value && pending.note === edit.note) delete remaining[key];
+      }
+      set({ criterionEdits: Object.keys(remaining).length > 0 ? { leadId: stored.leadId, byKey: remaining } : null });
+    }
+
+    /** Stores every pending checklist edit as ONE change; each keeps its row's current answer. */
+    async function storePendingEdits(): Promise<void> {
+      const sent = get().criterionEdits;
+      if (!sent) return;
+      const { leadId } = sent;
+      const detail = get().leadDetail;
+      const stateOf = (key: string): CriterionState =>
+        (detail?.lead.id === leadId ? detail.qualification.answers.find((answer) => answer.key === key)?.state : undefined) ?? 'unknown';
+      try {
+        await api['qualification.answerMany']({
+          leadId,
+          answers: Object.entries(sent.byKey).map(([key, edit]) => ({ key, state: stateOf(key), ...edit })),
+        });
+      } catch (error) {
+        // Kept as typed (still shown): the next pause or blur tries again.
+        set({ leadActionError: toUiError(error) });
+        return;
+      }
+      if (currentLeadId() === leadId) await get().reloadLeadDetail();
+      forgetStoredEdits(sent);
+    }
+
     return {
       leadDetail: null,
       leadDetailLoading: false,
@@ -75,6 +136,8 @@ export const createLeadDetailSlice: SliceCreator<LeadDetailSlice> = ({ api }) =>
       async openLeadDetail(leadId) {
         const request = ++latestOpen;
         const sameLead = currentLeadId() === leadId;
+        // Text typed into the previous lead's checklist is stored on that lead before this one shows.
+        if (!sameLead && get().criterionEdits) void get().flushCriterionEdits();
         set({
           leadDetailLoading: true,
           leadDetailError: null,
@@ -97,16 +160,44 @@ export const createLeadDetailSlice: SliceCreator<LeadDetailSlice> = ({ api }) =>
 
       saveLeadChanges: (patch) => act((id) => api['leads.update']({ id, patch })),
 
-      answerCriterion: (key, state, extra = {}) =>
-        act((leadId) =>
+      async answerCriterion(key, state, extra = {}) {
+        const pending = get().criterionEdits;
+        if (pending && pending.leadId !== currentLeadId()) await get().flushCriterionEdits();
+        // What was typed into this row and not stored yet goes with the answer, in the same change.
+        const typed = { ...get().criterionEdits?.byKey[key], ...extra };
+        const answered = await act((id) =>
           api['qualification.answer']({
-            leadId,
+            leadId: id,
             key,
             state,
-            ...(extra.value !== undefined && { value: extra.value }),
-            ...(extra.note !== undefined && { note: extra.note }),
+            ...(typed.value !== undefined && { value: typed.value }),
+            ...(typed.note !== undefined && { note: typed.note }),
           }),
-        ),
+        );
+        const leadId = currentLeadId();
+        if (answered && leadId) forgetStoredEdits({ leadId, byKey: { [key]: typed } });
+        return answered;
+      },
+
+      criterionEdits: null,
+
+      editCriterion(key, edit) {
+        const leadId = currentLeadId();
+        if (!leadId) return;
+        const pending = get().criterionEdits;
+        if (pending && pending.leadId !== leadId) void get().flushCriterionEdits();
+        const byKey = pending?.leadId === leadId ? pending.byKey : {};
+        set({ criterionEdits: { leadId, byKey: { ...byKey, [key]: { ...byKey[key], ...edit } } } });
+        clearTimeout(criterionTimer);
+        criterionTimer = setTimeout(() => void get().flushCriterionEdits(), criterionSaveDelayMs);
+      },
+
+      flushCriterionEdits() {
+        clearTimeout(criterionTimer);
+        criterionTimer = undefined;
+        criterionWrites = criterionWrites.then(storePendingEdits);
+        return criterionWrites;
+      },
 
       leadActivityError: null,
 

@@ -7,6 +7,7 @@ import type { ShowEvent } from '../../domain/event';
 import type { TimelineEntry } from '../../domain/timeline';
 import { bulkChangeSchema, bulkTargetSchema, reviewFilterSchema, reviewSortSchema } from '../../domain/review';
 import { channel, noInput } from '../channel';
+import type { BackupSummary } from './backups';
 import type { LeadQualification } from './qualification';
 
 export interface SavedLead {
@@ -17,9 +18,31 @@ export interface SavedLead {
 
 export interface ForgottenLead {
   leadId: string;
+  /** False when the lead was forgotten before and only its backups were cleaned now. */
+  inStore: boolean;
   photosRemoved: number;
   /** The contact converted from the lead, removed with it (0 or 1). */
   contactsRemoved: number;
+  /** The booth form's saved draft was this person and went too. */
+  draftCleared: boolean;
+  /** Card scans no lead claimed yet that read as this person, removed. */
+  unclaimedScansRemoved: number;
+  /** Capture-queue items of the person's scans, removed. */
+  queueItemsRemoved: number;
+  /** Backups in the app's backups folder rewritten without the person (asked with `fromBackups`). */
+  backupsCleaned: string[];
+  /** Backups in the app's backups folder that still hold the person. */
+  backupsStillHolding: BackupSummary[];
+  /** Why a backup could not be rewritten ("name: reason"); it was left as it was. */
+  backupErrors: string[];
+}
+
+/** What "Forget this person" names before it deletes anything. */
+export interface ForgetPreview {
+  /** The app's backups folder ('' where this process keeps no backups). */
+  backupsFolder: string;
+  /** The backups in it that hold the person (searched read-only by the lead's id). */
+  backupsHolding: BackupSummary[];
 }
 
 export interface LeadPage {
@@ -132,7 +155,17 @@ export const leadsChannels = {
   'leads.get': channel<Lead>()(z.object({ id: z.uuid() }).strict()),
   'leads.detail': channel<LeadDetail>()(z.object({ id: z.uuid() }).strict()),
   /** Deletes the person for good: the lead, its photos, its search entries (see forget-lead-service). */
-  'leads.forget': channel<ForgottenLead>()(z.object({ id: z.uuid() }).strict()),
+  'leads.forget': channel<ForgottenLead>()(
+    z
+      .object({
+        id: z.uuid(),
+        /** Also rewrite the backups in the app's backups folder without the person. */
+        fromBackups: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  /** The backups that hold the person, for the confirmation before "Forget this person". */
+  'leads.forgetPreview': channel<ForgetPreview>()(z.object({ id: z.uuid() }).strict()),
   'leads.list': channel<LeadPage>()(
     z
       .object({

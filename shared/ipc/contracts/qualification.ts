@@ -32,19 +32,26 @@ export interface LeadQualification {
 
 const eventId = z.object({ eventId: z.uuid() });
 
+/** One criterion's answer; value and note left out keep what was stored. */
+const criterionAnswerFields = {
+  key: z.string().trim().min(1).max(40),
+  state: z.enum(CRITERION_STATES, { message: 'A criterion is met, unmet or unknown.' }),
+  value: z.string().trim().max(255).optional(),
+  note: z.string().trim().max(2000).optional(),
+};
+
 /** Each show's checklist (BANT, ANUM, CHAMP or custom) and a lead's answers to it. */
 export const qualificationChannels = {
   'qualification.checklist': channel<Checklist>()(eventId.strict()),
   'qualification.setFramework': channel<Checklist>()(eventId.extend({ framework: z.enum(QUALIFICATION_FRAMEWORKS) }).strict()),
   'qualification.saveCriteria': channel<Checklist>()(eventId.extend({ criteria: criterionListSchema }).strict()),
-  'qualification.answer': channel<LeadQualification>()(
+  'qualification.answer': channel<LeadQualification>()(z.object({ leadId: z.uuid(), ...criterionAnswerFields }).strict()),
+  /** Several answers as ONE change (one transaction); the show's automatic rule runs once, after all of them. */
+  'qualification.answerMany': channel<LeadQualification>()(
     z
       .object({
         leadId: z.uuid(),
-        key: z.string().trim().min(1).max(40),
-        state: z.enum(CRITERION_STATES, { message: 'A criterion is met, unmet or unknown.' }),
-        value: z.string().trim().max(255).optional(),
-        note: z.string().trim().max(2000).optional(),
+        answers: z.array(z.object(criterionAnswerFields).strict()).min(1, { message: 'Give at least one answer.' }).max(100),
       })
       .strict(),
   ),

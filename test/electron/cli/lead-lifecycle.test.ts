@@ -74,6 +74,21 @@ describe('leadbooth: qualify and convert from the command line', () => {
     expect(result.stdout[0]).toBe('converted 1, skipped 1');
     expect((await run('events', 'rule', 'MWC', '--min-met', '2', '--stage', 'Nope')).code).toBe(1);
   });
+
+  it('answers several --criterion as one change: a rule of 3 converts once, after all four are stored', async () => {
+    await run('staff', 'Jo Booth');
+    await run('events', 'add', 'MWC');
+    expect((await run('events', 'rule', 'MWC', '--min-met', '3', '--stage', 'Qualification', '--close-in-days', '30')).code).toBe(0);
+    const lead = await json<{ id: string }>('leads', 'add', '--json', '{"lastName":"Silva","company":"Acme"}');
+    const result = await run('leads', 'qualify', lead.id, '--criterion', 'budget=met', '--criterion', 'authority=met', '--criterion', 'need=met', '--criterion', 'timeline=met');
+    expect(result.stderr).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.join('\n')).toMatch(/4 of 4 met · status Converted/);
+    const shown = await json<{ status: string; criteria: Array<{ key: string; state: string }>; timeline: Array<{ kind: string; automatic?: boolean }> }>('leads', 'show', lead.id, '--json');
+    expect(shown.criteria.map((criterion) => criterion.state)).toEqual(['met', 'met', 'met', 'met']);
+    expect(shown.timeline.filter((entry) => entry.kind === 'criterion_answered')).toHaveLength(4);
+    expect(shown.timeline.filter((entry) => entry.kind === 'converted')).toEqual([expect.objectContaining({ automatic: true })]);
+  });
 });
 
 describe('leadbooth leads merge', () => {

@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertCardScan, findCardScansOfLead } from '../../../electron/db/repositories/card-scans';
 import { findDuplicates, mergeIntoLead } from '../../../electron/services/duplicates-service';
 import { createEvent } from '../../../electron/services/events-service';
+import { getLeadDetail } from '../../../electron/services/lead-detail-service';
 import { createLead, getLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
+import { describeTimelineEntry } from '../../../shared/domain/timeline';
 import { openTempStore, steppingClock, type TempStore } from '../../support/temp-database';
 
 let store: TempStore;
@@ -79,6 +81,55 @@ describe('mergeIntoLead', () => {
     expect(await getLead(store.context, existing.lead.id)).toEqual(merged.lead);
     expect((await findCardScansOfLead(store.context.db, existing.lead.id)).map((scan) => scan.id)).toHaveLength(2);
     expect(store.notifications.at(-1)).toEqual({ event: 'leads.changed', payload: { ids: [existing.lead.id] } });
+  });
+
+  it('keeps a different email and phone of the new capture: an empty slot, else the notes; and the merge is on the timeline', async () => {
+    const existing = await createLead(store.context, {
+      firstName: 'Lena',
+      lastName: 'Fischer',
+      company: 'Meridel AG',
+      email: 'lena.fischer@meridel.example',
+      phone: '+49 30 1234567',
+      notes: 'met at the bar',
+    });
+    const merged = await mergeIntoLead(store.context, {
+      intoId: existing.lead.id,
+      lead: {
+        firstName: 'Lena',
+        lastName: 'Fischer',
+        company: 'Meridel',
+        email: 'l.fischer@meridel-group.example',
+        // The same number written another way is no news; the second one takes the free mobile slot.
+        phone: '030 123 4567',
+        mobile: '+49 171 5550001',
+        captureMethod: 'card_scan',
+      },
+    });
+    expect(merged.lead).toMatchObject({
+      email: 'lena.fischer@meridel.example',
+      phone: '+49 30 1234567',
+      mobile: '+49 171 5550001',
+      notes: 'met at the bar\n\nAlso: email l.fischer@meridel-group.example',
+    });
+
+    // Both phone slots taken now: a third number goes to the notes, never dropped.
+    const again = await mergeIntoLead(store.context, { intoId: existing.lead.id, lead: { lastName: 'Fischer', phone: '+44 20 7946 0018' } });
+    expect(again.lead.notes).toBe('met at the bar\n\nAlso: email l.fischer@meridel-group.example\n\nAlso: phone +44 20 7946 0018');
+
+    const timeline = (await getLeadDetail(store.context, existing.lead.id)).timeline.filter((entry) => entry.kind === 'capture_merged');
+    expect(timeline.map(describeTimelineEntry)).toEqual([
+      'A new capture (typed in) was merged in; kept in the notes: phone +44 20 7946 0018',
+      'A new capture (card scanned) was merged in; filled mobile “+49 171 5550001”; kept in the notes: email l.fischer@meridel-group.example',
+    ]);
+  });
+
+  it('fills an empty email slot with the new capture’s email', async () => {
+    const existing = await createLead(store.context, { firstName: 'Lena', lastName: 'Fischer', company: 'Meridel AG', mobile: '+49 171 5550001' });
+    const merged = await mergeIntoLead(store.context, {
+      intoId: existing.lead.id,
+      lead: { lastName: 'Fischer', email: 'lena@meridel.example', mobile: '+49 171 5550002' },
+    });
+    expect(merged.lead).toMatchObject({ email: 'lena@meridel.example', phone: '+49 171 5550002', mobile: '+49 171 5550001', notes: '' });
   });
 
   it('refuses to merge into a lead that does not exist', async () => {

@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { insertCardScan } from '../../../electron/db/repositories/card-scans';
+import { insertQueueItem, markQueueItemReady } from '../../../electron/db/repositories/capture-queue';
+import { backupsFolder, checkBackupFile, createBackup } from '../../../electron/services/backup-service';
+import { getDraft, saveDraft } from '../../../electron/services/drafts-service';
 import { convertLead } from '../../../electron/services/conversion-service';
 import { createEvent } from '../../../electron/services/events-service';
-import { forgetLead } from '../../../electron/services/forget-lead-service';
+import { forgetLead, previewForget } from '../../../electron/services/forget-lead-service';
 import { createLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { AppError } from '../../../shared/ipc/errors';
+import { emptyParsedCard } from '../../../shared/parsing/card-fields';
 import { openTempStore, type TempStore } from '../../support/temp-database';
 
 let store: TempStore;
@@ -89,7 +94,7 @@ describe('forgetLead', () => {
     expect(SEARCHED.filter((needle) => filesContain(store.dbPath, needle))).toEqual(SEARCHED);
 
     const result = await forgetLead(store.context, lead.id);
-    expect(result).toEqual({ leadId: lead.id, photosRemoved: 1, contactsRemoved: 0 });
+    expect(result).toMatchObject({ leadId: lead.id, inStore: true, photosRemoved: 1, contactsRemoved: 0, draftCleared: false, unclaimedScansRemoved: 0 });
 
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     expect(SEARCHED.filter((needle) => filesContain(store.dbPath, needle))).toEqual([]);
@@ -111,5 +116,104 @@ describe('forgetLead', () => {
     const error = await forgetLead(store.context, '6f1c1d3e-8a0b-4c47-9d9e-2f3a4b5c6d7e').catch((caught: unknown) => caught);
     expect((error as AppError).code).toBe('not_found');
     expect(store.database.sqlite.prepare('SELECT count(*) FROM privacy_log').pluck().get()).toBe(0);
+  });
+});
+
+async function scanOf(fields: Partial<Record<'firstName' | 'lastName' | 'company' | 'email', string>>, leadId: string | null): Promise<string> {
+  const card = emptyParsedCard();
+  for (const [field, value] of Object.entries(fields)) card[field as keyof typeof fields] = { value, confidence: 0.9, box: null };
+  const id = store.context.newId();
+  await insertCardScan(store.context.db, {
+    id,
+    lead_id: leadId,
+    file_name: `${id}.jpg`,
+    image: Buffer.from('JPEG'),
+    image_mime: 'image/jpeg',
+    image_width: 10,
+    image_height: 10,
+    ocr_text: Object.values(fields).join('\n'),
+    ocr_json: JSON.stringify({ page: { width: 10, height: 10 }, fields: card }),
+    scanned_by: 'Jo Booth',
+    scanned_at: new Date().toISOString(),
+  });
+  return id;
+}
+
+async function queued(scanId: string): Promise<string> {
+  const id = store.context.newId();
+  await insertQueueItem(store.context.db, { id, fileName: 'IMG_0042.jpg', image: Buffer.from('JPEG'), addedBy: 'Jo Booth', now: new Date().toISOString() });
+  await markQueueItemReady(store.context.db, id, scanId, new Date().toISOString());
+  return id;
+}
+
+describe('forgetLead: every copy in the live store', () => {
+  it('clears the saved draft holding the person, their queue items and unsaved scans of them; other people stay', async () => {
+    const { lead } = await createLead(store.context, PERSON);
+    const ownScan = await scanOf({ lastName: 'Quaxleigh' }, null);
+    await store.database.sqlite.prepare('UPDATE card_scans SET lead_id = ? WHERE id = ?').run(lead.id, ownScan);
+    const ownItem = await queued(ownScan);
+    // Scanned again, not saved yet: the same email on the card.
+    const unsaved = await scanOf({ firstName: 'Zephyrine', lastName: 'Quaxleigh', email: PERSON.email }, null);
+    const unsavedItem = await queued(unsaved);
+    const someoneElse = await scanOf({ firstName: 'Ben', lastName: 'Okafor', company: 'Northwind' }, null);
+    const otherItem = await queued(someoneElse);
+    // The booth form holds the person again (typed after the save).
+    await saveDraft(store.context, { firstName: 'Zephyrine', lastName: 'Quaxleigh', company: 'Vortimax Quillworks' });
+
+    const result = await forgetLead(store.context, lead.id);
+    expect(result).toMatchObject({ photosRemoved: 1, draftCleared: true, unclaimedScansRemoved: 1, queueItemsRemoved: 2 });
+    expect(await getDraft(store.context)).toBeNull();
+    const queueIds = store.database.sqlite.prepare('SELECT id FROM capture_queue').pluck().all();
+    expect(queueIds).toEqual([otherItem]);
+    expect(queueIds).not.toContain(ownItem);
+    expect(queueIds).not.toContain(unsavedItem);
+    expect(store.database.sqlite.prepare('SELECT id FROM card_scans').pluck().all()).toEqual([someoneElse]);
+    expect(store.database.sqlite.prepare('SELECT photos_removed FROM privacy_log').pluck().get()).toBe(2);
+  });
+
+  it("keeps a draft of someone else", async () => {
+    const { lead } = await createLead(store.context, PERSON);
+    await saveDraft(store.context, { firstName: 'Ben', lastName: 'Okafor', company: 'Northwind' });
+    expect(await forgetLead(store.context, lead.id)).toMatchObject({ draftCleared: false });
+    expect((await getDraft(store.context))?.fields.lastName).toBe('Okafor');
+  });
+});
+
+describe('forgetLead: backups', () => {
+  const withStore = () => ({ ...store.context, store: { db: store.database.db, sqlite: store.database.sqlite, path: store.dbPath } });
+  const holdsPerson = (file: string) => fs.readFileSync(file).toString('latin1').toLowerCase().includes('quaxleigh');
+
+  it("names the backups in the app's folder that hold the person, today's too, and rewrites them without the person on request", async () => {
+    const context = withStore();
+    const { lead } = await createLead(context, PERSON);
+    await createLead(context, { firstName: 'Ben', lastName: 'Okafor', company: 'Northwind' });
+    const before = await createBackup(context.store, { now: () => new Date('2026-11-20T08:00:00.000Z') });
+    const today = await createBackup(context.store, { now: () => new Date() });
+    const elsewhere = path.join(store.dir, 'usb-stick.db');
+    await createBackup(context.store, context.clock, { out: elsewhere });
+
+    const preview = previewForget(context, lead.id);
+    expect(preview.backupsHolding.map((backup) => backup.name).sort()).toEqual([before.name, today.name].sort());
+    expect(preview.backupsFolder).toBe(backupsFolder(store.dbPath));
+
+    const asked = await forgetLead(context, lead.id);
+    expect(asked.backupsCleaned).toEqual([]);
+    expect(asked.backupsStillHolding).toHaveLength(2);
+    expect(holdsPerson(path.join(backupsFolder(store.dbPath), today.name))).toBe(true);
+
+    // Forgotten in the store already: --from-backups cleans what is left.
+    const cleaned = await forgetLead(context, lead.id, { fromBackups: true });
+    expect(cleaned).toMatchObject({ inStore: false, backupsStillHolding: [], backupErrors: [] });
+    expect(cleaned.backupsCleaned.sort()).toEqual([before.name, today.name].sort());
+    for (const name of [before.name, today.name]) {
+      const file = path.join(backupsFolder(store.dbPath), name);
+      expect(holdsPerson(file)).toBe(false);
+      // Never deleted whole: the others are still in it, and it is a sound backup.
+      expect(checkBackupFile(file).leads).toBe(1);
+    }
+    expect(fs.readdirSync(backupsFolder(store.dbPath)).sort()).toEqual([before.name, today.name].sort());
+    // A copy kept elsewhere is not LeadBooth's to change.
+    expect(holdsPerson(elsewhere)).toBe(true);
+    await expect(forgetLead(context, lead.id, { fromBackups: true })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -27,7 +27,7 @@ describe('ask at the booth', () => {
     const saved = leadWith({ lastName: 'Okafor' });
     const api = fakeApi({
       'qualification.checklist': vi.fn(async () => checklist),
-      'qualification.answer': vi.fn(async () => ({}) as LeadQualification),
+      'qualification.answerMany': vi.fn(async () => ({}) as LeadQualification),
       'leads.findDuplicates': vi.fn(async () => []),
       'leads.create': vi.fn(async (_input: NewLead): Promise<SavedLead> => ({ lead: saved, missingForExport: missingForExport(saved) })),
       'drafts.save': vi.fn(async () => null),
@@ -36,11 +36,21 @@ describe('ask at the booth', () => {
     const need = await screen.findByRole('checkbox', { name: 'Need' });
     expect(screen.queryByRole('checkbox', { name: 'Budget' })).toBeNull();
     fireEvent.click(need);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Timeline' }));
     const name = screen.getByLabelText(/^Name/, { selector: 'input' });
     fireEvent.change(name, { target: { value: 'Okafor' } });
     fireEvent.keyDown(name, { key: 'Enter' });
-    await waitFor(() => expect(api['qualification.answer']).toHaveBeenCalledWith({ leadId: saved.id, key: 'need', state: 'met' }));
-    expect(api['qualification.answer']).toHaveBeenCalledTimes(1);
+    // Both ticks are one change, so the show's automatic rule runs once, after both.
+    await waitFor(() =>
+      expect(api['qualification.answerMany']).toHaveBeenCalledWith({
+        leadId: saved.id,
+        answers: [
+          { key: 'need', state: 'met' },
+          { key: 'timeline', state: 'met' },
+        ],
+      }),
+    );
+    expect(api['qualification.answerMany']).toHaveBeenCalledTimes(1);
     expect((screen.getByRole('checkbox', { name: 'Need' }) as HTMLInputElement).checked).toBe(false);
   });
 });

@@ -62,7 +62,9 @@ describe('duplicate warning at save', () => {
     renderEntry(readyStore(api));
     typeAna();
     fireEvent.click(await screen.findByRole('button', { name: 'Merge into it' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved Ana Müller'));
+    // It was not saved as a lead of its own: the confirmation says where it went.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Merged into Ana Müller'));
+    expect(screen.getByRole('status').textContent).not.toContain('Saved');
     expect(api['leads.merge']).toHaveBeenCalledWith(
       expect.objectContaining({ intoId: existing.id, lead: expect.objectContaining({ firstName: 'ana', company: 'Acme' }), clearDraft: true }),
     );

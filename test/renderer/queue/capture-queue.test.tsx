@@ -50,9 +50,13 @@ describe('capture queue on the entry form', () => {
     });
     const store = readyStore(api);
     renderEntry(store);
+    // The person was elsewhere (the webcam's Snapshot button, the queue): no field has the focus.
+    (document.activeElement as HTMLElement | null)?.blur();
     act(() => store.getState().applyQueue([item(1, 'ready'), item(2, 'scanning'), item(3, 'failed', { error: 'notes.txt is not an image: pick a photo of the card.' })]));
 
     await waitFor(() => expect(field('Last name').value).toBe('Okafor'));
+    // The focus goes to the form (the field the card filled), so Enter saves.
+    await waitFor(() => expect(document.activeElement?.id).toBe('lead-name'));
     expect(screen.getByText('1 of 3 read', { exact: false })).toBeTruthy();
     expect(screen.getByText(/On the form — press Enter to save/)).toBeTruthy();
     expect(screen.getByText('notes.txt is not an image: pick a photo of the card.')).toBeTruthy();
