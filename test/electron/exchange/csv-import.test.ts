@@ -223,8 +223,10 @@ describe('readLeadsCsv: real-world shapes', () => {
     const result = readLeadsCsv(report);
     expect(result.rows).toHaveLength(1);
     expect(result.ignoredLines?.map((line) => line.line)).toEqual([4, 5]);
-    // Without the blank line they are rows like any other.
+    // Without the blank line, or without a footer's words, they are rows like any other.
     expect(readLeadsCsv('First Name,Last Name,Company\nAna,Lopes,Acme\nRui\nCarla\n').rows).toHaveLength(3);
+    expect(readLeadsCsv('Email,Name,Company\na@acme.example,Ana,Acme\n\nb@acme.example\nc@acme.example\n').rows).toHaveLength(3);
+    expect(readLeadsCsv('First Name,Last Name,Company\nAna,Lopes,Acme\n\nRui\nCarla\n').rows).toHaveLength(3);
   });
 
   it('keeps a full name beside first and last name only when it says something else', () => {
