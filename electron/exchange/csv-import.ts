@@ -3,7 +3,7 @@
  * Google, Outlook, Thunderbird or LinkedIn, a Salesforce or HubSpot export, a spreadsheet
  * someone kept at the booth) read into lead fields.
  *
- * - Bytes: UTF-8 (with or without BOM), UTF-16 with BOM (Outlook's "Unicode" export), else
+ * - Bytes: UTF-8 (with or without BOM), UTF-16 (Outlook's "Unicode" export), else
  *   Windows-1252 (Excel's "CSV" on Windows). Line ends CRLF, LF or CR alone (old Mac).
  * - The delimiter (comma, semicolon — what Excel writes where the decimal mark is a comma —
  *   or tab) is the one the first line holding any of them uses most, outside quotes (a
@@ -17,10 +17,10 @@
  *   phones, addresses in a row are chosen among by work/home (csv-row-fields.ts); values no
  *   field takes are kept in `unmapped`.
  * - Records are split by csv-records.ts. A quote never closed, or text right after a closing
- *   quote, is an error naming the line; nothing is returned. A row with more values than the header (an unquoted delimiter inside a value) is read by
- *   position, its extra values kept as "Column N", and listed in `problems`. A row with fewer
- *   values is fine: spreadsheets drop empty cells at the end; a trailing delimiter on every
- *   row (Thunderbird) is too.
+ *   quote, is an error naming the line; nothing is returned. A row with more values than the
+ *   header (an unquoted delimiter inside a value) is read by position, its extra values kept
+ *   as "Column N", and listed in `problems`. A row with fewer values is fine: spreadsheets
+ *   drop empty cells at the end; a trailing delimiter on every row (Thunderbird) is too.
  */
 import { LEAD_RATINGS, type LeadRating, type LeadStatus } from '../../shared/domain/lead';
 import { describeColumn, guessMapping, headerWord, isLinkedInConnections, type ColumnMapping, type ImportedField } from './csv-headers';
@@ -199,7 +199,10 @@ function findLayout(records: readonly CsvRecord[], hasHeader: boolean | undefine
   }
   const start = candidates.find((index) => filledCount(cellsAt(index)) >= 2) ?? first;
   if (hasHeader === true) return { start, hasHeader: true };
-  return { start, hasHeader: hasHeader === false ? false : !cellsAt(start).some(looksLikeValue) };
+  if (hasHeader === undefined && !cellsAt(start).some(looksLikeValue)) return { start, hasHeader: true };
+  // No header: one-value lines before the first wider row are data too when they hold values (a lone email).
+  const data = candidates.some((index) => index < start && cellsAt(index).some(looksLikeValue)) ? first : start;
+  return { start: data, hasHeader: false };
 }
 
 /**

@@ -162,6 +162,7 @@ describe('readLeadsCsv: real-world shapes', () => {
     expect(result).toMatchObject({ hasHeader: false, headers: ['Column 1', 'Column 2', 'Column 3'], guessedMapping: {}, mapping: {} });
     expect(result.rows.map((row) => row.line)).toEqual([1, 2]);
     expect(result.rows[0]!.unmapped).toEqual({ 'Column 1': 'Ana Lopes', 'Column 2': 'ana@acme.example', 'Column 3': '+34 612 345 678' });
+    expect(readLeadsCsv(`lone@acme.example\n${text}`).rows.map((row) => row.line)).toEqual([1, 2, 3]);
     const mapped = readLeadsCsv(text, { mapping: { 'Column 1': 'fullName', 'Column 2': 'email', 'Column 3': 'mobile' } });
     expect(mapped.rows.map((row) => row.fields)).toEqual([
       { firstName: 'Ana', lastName: 'Lopes', email: 'ana@acme.example', mobile: '+34 612 345 678' },
