@@ -277,6 +277,9 @@ describe('header guessing', () => {
   });
   it('detects the delimiter from the header row only, outside quotes', () => {
     expect(detectDelimiter('"a,b";c;d\n1,2,3,4,5,6\n')).toBe(';');
+    // A preamble line with a comma above a ";" header: the header decides.
+    expect(detectDelimiter('Messe München, Export 05.12.2026\nVorname;Nachname;E-Mail\nAna;Lopes;a@b.es\n')).toBe(';');
+    expect(detectDelimiter('Name,Notes\nAna;Rui,x;y;z\n')).toBe(',');
     expect(detectDelimiter('a\tb\n')).toBe('\t');
     expect(detectDelimiter('single\n')).toBe(',');
   });
