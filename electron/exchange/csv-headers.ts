@@ -260,14 +260,18 @@ export function describeColumn(header: string): ColumnShape {
   };
 }
 
-/** What a type column's value says: Google writes "Work", "* Work", "Mobile", "Work Fax", "Home", custom labels. */
+/**
+ * What a type column's value says: Google writes "Work", "* Work" (* = preferred), "Mobile",
+ * "Work Fax", "Home", custom labels, and in the account's language ("Arbeit", "Privat",
+ * "Mobil", "Professionnel", "Domicile", "Trabajo", "Casa", "Móvil").
+ */
 export function kindOfLabel(label: string): ValueKind | undefined {
   const word = headerWord(label);
   if (word === '') return undefined;
   if (/fax|pager|telex/.test(word)) return 'fax';
   if (/mobil|cell|handy|portable|movil|celular|iphone/.test(word)) return 'mobile';
-  if (/work|business|office|company|arbeit|geschaft|dienst|bureau|travail|trabajo/.test(word)) return 'work';
-  if (/home|privat|personal|domicile|casa|particular/.test(word)) return 'home';
+  if (/work|business|office|company|arbeit|geschaft|dienst|beruf|bureau|travail|professionnel|trabajo|lavoro|ufficio/.test(word)) return 'work';
+  if (/home|privat|personal|personnel|domicile|casa|particular/.test(word)) return 'home';
   return undefined;
 }
 

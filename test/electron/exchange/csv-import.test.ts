@@ -182,6 +182,7 @@ describe('readLeadsCsv: real-world shapes', () => {
     expect(result).toMatchObject({ hasHeader: false, headers: ['Column 1', 'Column 2', 'Column 3'], guessedMapping: {}, mapping: {} });
     expect(result.rows.map((row) => row.line)).toEqual([1, 2]);
     expect(result.rows[0]!.unmapped).toEqual({ 'Column 1': 'Ana Lopes', 'Column 2': 'ana@acme.example', 'Column 3': '+34 612 345 678' });
+    expect(readLeadsCsv(`lone@acme.example\n${text}`).rows.map((row) => row.line)).toEqual([1, 2, 3]);
     const mapped = readLeadsCsv(text, { mapping: { 'Column 1': 'fullName', 'Column 2': 'email', 'Column 3': 'mobile' } });
     expect(mapped.rows.map((row) => row.fields)).toEqual([
       { firstName: 'Ana', lastName: 'Lopes', email: 'ana@acme.example', mobile: '+34 612 345 678' },
@@ -243,8 +244,10 @@ describe('readLeadsCsv: real-world shapes', () => {
     const result = readLeadsCsv(report);
     expect(result.rows).toHaveLength(1);
     expect(result.ignoredLines?.map((line) => line.line)).toEqual([4, 5]);
-    // Without the blank line they are rows like any other.
+    // Without the blank line, or without a footer's words, they are rows like any other.
     expect(readLeadsCsv('First Name,Last Name,Company\nAna,Lopes,Acme\nRui\nCarla\n').rows).toHaveLength(3);
+    expect(readLeadsCsv('Email,Name,Company\na@acme.example,Ana,Acme\n\nb@acme.example\nc@acme.example\n').rows).toHaveLength(3);
+    expect(readLeadsCsv('First Name,Last Name,Company\nAna,Lopes,Acme\n\nRui\nCarla\n').rows).toHaveLength(3);
   });
 
   it('keeps a full name beside first and last name only when it says something else', () => {
@@ -294,6 +297,9 @@ describe('header guessing', () => {
   });
   it('detects the delimiter from the header row only, outside quotes', () => {
     expect(detectDelimiter('"a,b";c;d\n1,2,3,4,5,6\n')).toBe(';');
+    // A preamble line with a comma above a ";" header: the header decides.
+    expect(detectDelimiter('Messe München, Export 05.12.2026\nVorname;Nachname;E-Mail\nAna;Lopes;a@b.es\n')).toBe(';');
+    expect(detectDelimiter('Name,Notes\nAna;Rui,x;y;z\n')).toBe(',');
     expect(detectDelimiter('a\tb\n')).toBe('\t');
     expect(detectDelimiter('single\n')).toBe(',');
   });
