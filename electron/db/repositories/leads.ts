@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Lead } from '../../../shared/domain/lead';
-import { compiledInsert, compiledQuery } from '../compiled-query';
+import { compiledBulkInsert, compiledInsert, compiledQuery } from '../compiled-query';
 import type { Database, LeadRow } from '../schema';
 import { editableColumns, leadFromRow, rowFromLead } from './lead-rows';
 import { toFtsPrefixQuery } from './fts-query';
@@ -14,6 +14,13 @@ const insertLeadRow = compiledInsert('leads');
 export async function insertLead(db: Kysely<Database>, lead: Lead, sourceUid = ''): Promise<void> {
   // Every insert names the same columns (compiledInsert), source_uid included.
   await insertLeadRow(db, { ...rowFromLead(lead), source_uid: sourceUid });
+}
+
+const insertLeadRows = compiledBulkInsert('leads');
+
+/** Many new leads in few statements (an import), each with its source's id ('' when none). */
+export async function insertLeads(db: Kysely<Database>, leads: ReadonlyArray<{ lead: Lead; sourceUid: string }>): Promise<void> {
+  await insertLeadRows(db, leads.map(({ lead, sourceUid }) => ({ ...rowFromLead(lead), source_uid: sourceUid })));
 }
 
 const selectLeadBySourceUid = compiledQuery((db, args: { uid: string }) =>

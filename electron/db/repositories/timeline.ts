@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TimelineDetails, TimelineEntry } from '../../../shared/domain/timeline';
-import { compiledInsert } from '../compiled-query';
+import { compiledBulkInsert, compiledInsert } from '../compiled-query';
 import type { Database } from '../schema';
 
 export interface NewTimelineEntry {
@@ -17,6 +17,19 @@ const insertTimelineRow = compiledInsert('lead_timeline');
 export async function appendTimeline(db: Kysely<Database>, entry: NewTimelineEntry): Promise<void> {
   const { kind, ...details } = entry.details;
   await insertTimelineRow(db, { id: entry.id, lead_id: entry.leadId, at: entry.at, actor: entry.actor, kind, details: JSON.stringify(details) });
+}
+
+const insertTimelineRows = compiledBulkInsert('lead_timeline');
+
+/** Many entries in few statements (an import's "captured" entries). */
+export async function appendTimelineEntries(db: Kysely<Database>, entries: readonly NewTimelineEntry[]): Promise<void> {
+  await insertTimelineRows(
+    db,
+    entries.map((entry) => {
+      const { kind, ...details } = entry.details;
+      return { id: entry.id, lead_id: entry.leadId, at: entry.at, actor: entry.actor, kind, details: JSON.stringify(details) };
+    }),
+  );
 }
 
 /** Newest first (by insertion order: two entries of one moment keep their order). */

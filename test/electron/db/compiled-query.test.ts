@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compiledInsert, compiledQuery } from '../../../electron/db/compiled-query';
+import { compiledBulkInsert, compiledInsert, compiledQuery } from '../../../electron/db/compiled-query';
 import { openTempStore, type TempStore } from '../../support/temp-database';
 
 let store: TempStore;
@@ -24,5 +24,20 @@ describe('compiled queries', () => {
     );
     expect(await reversed(store.database.db, { from: 'b', to: 'c' })).toEqual([{ key: 'c' }, { key: 'b' }]);
     expect(await reversed(store.database.db, { from: 'a', to: 'a' })).toEqual([{ key: 'a' }]);
+  });
+
+  it('inserts many rows in statements under the parameter bound, each value in its column', async () => {
+    const insertSettings = compiledBulkInsert('settings');
+    // 3 columns: 10,000 rows per statement, so 25,001 rows take three statements of two sizes.
+    const rows = Array.from({ length: 25_001 }, (_, index) => ({ key: `k${index}`, value: `v${index}`, updated_at: `t${index % 7}` }));
+    await insertSettings(store.database.db, rows);
+    await insertSettings(store.database.db, [{ key: 'last', value: 'one more', updated_at: 'x' }]);
+    expect(store.database.sqlite.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(25_002);
+    expect(store.database.sqlite.prepare("SELECT key, value, updated_at FROM settings WHERE key IN ('k0', 'k20000', 'k25000', 'last') ORDER BY key").all()).toEqual([
+      { key: 'k0', value: 'v0', updated_at: 't0' },
+      { key: 'k20000', value: 'v20000', updated_at: 't1' },
+      { key: 'k25000', value: 'v25000', updated_at: 't3' },
+      { key: 'last', value: 'one more', updated_at: 'x' },
+    ]);
   });
 });
