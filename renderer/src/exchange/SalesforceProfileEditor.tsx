@@ -29,6 +29,11 @@ export function SalesforceProfileEditor() {
     setSavedNote('');
   };
   const fieldErrors = error?.fieldErrors ?? {};
+  async function saveDraft(next: SalesforceProfile): Promise<void> {
+    if (!(await save(next))) return;
+    setDraft(null);
+    setSavedNote('Saved: Salesforce exports from this laptop use it.');
+  }
 
   return (
     <details className="salesforce-profile">
@@ -82,7 +87,7 @@ export function SalesforceProfileEditor() {
           type="button"
           className="button-primary"
           disabled={!changed}
-          onClick={() => void save(profile).then((ok) => (ok ? (setDraft(null), setSavedNote('Saved: Salesforce exports from this laptop use it.')) : undefined))}
+          onClick={() => void saveDraft(profile)}
         >
           Save profile
         </button>
