@@ -26,7 +26,7 @@ import { cardCountries } from './card-country';
 import { emailAgreement, nameShape, splitName } from './names';
 import type { OcrBox, OcrPage, OcrWord } from './ocr-types';
 import { editDistance } from './string-distance';
-import { DEPARTMENT_WORDS, EMAIL_LABELS, NAME_PREFIXES, NAME_SUFFIXES, SURNAME_PARTICLES, TITLE_AREA_WORDS, TITLE_WORDS, fold } from './vocabulary';
+import { DEPARTMENT_WORDS, EMAIL_LABELS, NAME_PREFIXES, NAME_SUFFIXES, STREET_WORDS, SURNAME_PARTICLES, TITLE_AREA_WORDS, TITLE_WORDS, fold } from './vocabulary';
 import { domainStem } from './web';
 
 /** Why a field is marked: read but doubtful, or expected on the card and not read at all. */
@@ -67,8 +67,8 @@ export interface CheckFloors {
 
 /**
  * Calibrated on 140 generated cards (seeds 101 and 303, `npm run bench -- check-marks DIR… --sweep`):
- * per class, the floors that kept 99.5 % of unmarked contact fields and 98 % of the others right
- * there with the fewest right fields marked, rounded to the safer side. The parser's own confidence
+ * per class, the floors that kept 99.5 % of unmarked contact fields, 98 % of names and 99 % of
+ * titles and addresses right there with the fewest right fields marked, rounded to the safer side. The parser's own confidence
  * adds little beside the weakest word's (it mostly says which field a line is, not how well it was
  * read), so its floor only catches what the parser itself doubts. A value a second reading confirms
  * needs less of the OCR.
@@ -78,7 +78,7 @@ export const CHECK_FLOORS: Record<FieldClass, CheckFloors> = {
   name: { confidence: 0.3, weakestWord: 0.9, confirmed: { confidence: 0.3, weakestWord: 0.5 } },
   company: { confidence: 0.3, weakestWord: 0.85, confirmed: { confidence: 0.3, weakestWord: 0.5 } },
   title: { confidence: 0.3, weakestWord: 0.6, confirmed: { confidence: 0.3, weakestWord: 0.6 } },
-  address: { confidence: 0.3, weakestWord: 0.5, confirmed: { confidence: 0.3, weakestWord: 0.5 } },
+  address: { confidence: 0.3, weakestWord: 0.65, confirmed: { confidence: 0.3, weakestWord: 0.65 } },
 };
 
 /** What the rule saw for one filled field: kept for the benchmark's calibration and for tests. */
@@ -248,6 +248,14 @@ function oddNameWord(value: string): boolean {
   return nameWords(value).some((w) => capitalIReadAsL(w) || oddWordShape(w));
 }
 
+/** A street word one letter off a street type the vocabulary knows ("Blvq" for "Blvd", "Stret"). */
+function nearlyKnownStreetWord(value: string): boolean {
+  return fold(value)
+    .split(/[\s,.]+/)
+    .filter((w) => w.length >= 4 && /^[a-z]+$/.test(w) && !STREET_WORDS.has(w))
+    .some((w) => [...STREET_WORDS].some((known) => known.length >= 4 && known[0] === w[0] && Math.abs(known.length - w.length) <= 1 && editDistance(known, w) === 1));
+}
+
 /** A capital between lower-case letters of a street or city word: "BirkenstraBe" (ß read as B). */
 function capitalInsideWord(value: string): boolean {
   return value.split(/\s+/).some((w) => /\p{Ll}{2,}\p{Lu}\p{Ll}/u.test(w));
@@ -357,6 +365,7 @@ function shapeDoubt(field: CardField, parsed: ParsedField): string | null {
       return nearlyKnownTitleWord(value) ? 'a title word one letter off a known one' : null;
     case 'address':
       if (field === 'street' && !/\d/.test(value)) return 'a street without a number';
+      if (field === 'street' && nearlyKnownStreetWord(value)) return 'a street word one letter off a known one';
       return (field === 'street' || field === 'city') && capitalInsideWord(value) ? 'a capital inside a word' : null;
     default:
       return null;
@@ -492,7 +501,8 @@ export function checkMarks(card: ParsedCard, page: OcrPage, floors: Record<Field
     marks.firstName = 'not-read';
     marks.lastName = 'not-read';
   }
-  if (!card.company.value && cardShowsCompany(card, leftover)) marks.company = 'not-read';
+  // a person's card nearly always prints the company too: a name read without one is a reading that lost it
+  if (!card.company.value && (cardShowsCompany(card, leftover) || !nameEmpty)) marks.company = 'not-read';
   return marks;
 }
 
