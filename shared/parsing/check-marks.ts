@@ -102,6 +102,11 @@ function wordsUnder(page: OcrPage, box: OcrBox | null): OcrWord[] {
   return page.lines.flatMap((line) => line.words.filter((w) => inside(center(w.box), box)));
 }
 
+/** The OCR's confidence in the weakest word a field was read from (1 when no word is under it). */
+function weakestOf(page: OcrPage, parsed: ParsedField): number {
+  return Math.min(1, ...wordsUnder(page, parsed.box).map((w) => w.confidence));
+}
+
 /** A near miss: the same name read twice with an OCR slip between the readings (not two different names). */
 function nearMiss(a: string, b: string): boolean {
   if (!a || !b || a === b) return false;
@@ -129,7 +134,7 @@ function localPartOf(email: string): string {
 }
 
 /** The e-mail domain against the website and the company: a near miss means one of them was misread. */
-function domainDoubt(card: ParsedCard, field: 'email' | 'website'): string | null {
+function domainDoubt(card: ParsedCard, page: OcrPage, field: 'email' | 'website'): string | null {
   const own = field === 'email' ? hostStem(card.email.value.split('@')[1] ?? '') : hostStem(card.website.value);
   if (own.length < 4) return null;
   const other = field === 'email' ? hostStem(card.website.value) : hostStem(card.email.value.split('@')[1] ?? '');
@@ -141,7 +146,10 @@ function domainDoubt(card: ParsedCard, field: 'email' | 'website'): string | nul
   if (other && nearMiss(own, other)) return `${field === 'email' ? 'e-mail domain' : 'website'} nearly matches the ${field === 'email' ? 'website' : 'e-mail domain'}`;
   const keys = companyKeys(card.company.value);
   if (keys.includes(own) || keys.some((k) => k.length >= 4 && (own.startsWith(k) || k.startsWith(own)))) return null;
-  if (keys.some((k) => nearMiss(own, k))) return `${field === 'email' ? 'e-mail domain' : 'website'} nearly matches the company name`;
+  // one of the two is misread: a company read much less surely than the address takes the doubt alone
+  if (keys.some((k) => nearMiss(own, k)) && weakestOf(page, card.company) + SURE_MARGIN >= weakestOf(page, card[field])) {
+    return `${field === 'email' ? 'e-mail domain' : 'website'} nearly matches the company name`;
+  }
   return null;
 }
 
@@ -332,7 +340,7 @@ function numberDoubt(card: ParsedCard, field: 'phone' | 'mobile' | 'fax'): strin
     // what is printed before the national number can only be a trunk 0 or the calling code
     if (prefix === null || !['', '0', code, `00${code}`, `${code}0`].includes(prefix)) return 'the digits do not all belong to the number';
   }
-  const others = (['phone', 'mobile', 'fax'] as const).filter((f) => f !== field && card[f].e164);
+  const others = (['phone', 'mobile', 'fax'] as const).filter((f) => f !== field && card[f].e164 && parsePhoneNumberFromString(card[f].e164 ?? '')?.isValid());
   const mine = national.length || digits.length;
   if (others.some((f) => nationalDigits(card[f].e164 ?? '').length - mine >= 3)) return 'shorter than the card\'s other numbers';
   return null;
@@ -401,7 +409,7 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
   const evidence: Partial<Record<CardField, FieldEvidence>> = {};
   const slip = card.email.value ? nameDoubt(card) : null;
   // one of the two readings is wrong: the less sure one is doubted (both when they are about as sure)
-  const weakest = (field: CardField): number => Math.min(1, ...wordsUnder(page, card[field].box).map((w) => w.confidence));
+  const weakest = (field: CardField): number => weakestOf(page, card[field]);
   const nameWeakest = Math.min(weakest('firstName'), weakest('lastName'));
   const emailWeakest = weakest('email');
   const nameSlip = slip && nameWeakest <= emailWeakest + SURE_MARGIN ? slip : null;
@@ -428,7 +436,7 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
     const words = wordsUnder(page, parsed.box);
     const weakestWord = words.length ? Math.min(...words.map((w) => w.confidence)) : 1;
     let doubt = shapeDoubt(field, parsed);
-    if (!doubt && (field === 'email' || field === 'website')) doubt = readings === 'differ' ? 'the e-mail domain and the website were read differently' : domainDoubt(card, field);
+    if (!doubt && (field === 'email' || field === 'website')) doubt = readings === 'differ' ? 'the e-mail domain and the website were read differently' : domainDoubt(card, page, field);
     if (!doubt && field === 'email' && cutLocalPart(page, parsed)) doubt = 'letters before the e-mail on its line';
     if (!doubt && field === 'email') doubt = localPartDoubt(local) ?? emailSlip;
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax')) doubt = numberDoubt(card, field);

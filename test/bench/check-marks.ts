@@ -106,7 +106,7 @@ function sweep(readings: SavedReading[]): void {
       rows.push({ cls: fieldClass(field), right, confidence: e.confidence, weakestWord: e.weakestWord, doubt: e.doubt !== null, confirmed: e.confirmed });
     }
   }
-  const targets: Record<FieldClass, number> = { contact: 0.995, name: 0.98, company: 0.985, title: 0.99, address: 0.99 };
+  const targets: Record<FieldClass, number> = { contact: 0.995, name: 0.98, company: 0.98, title: 0.99, address: 0.99 };
   const grid = Array.from({ length: 14 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
   const pairs = grid.flatMap((c) => grid.map((w) => [c, w] as const));
   for (const cls of Object.keys(targets) as FieldClass[]) {
