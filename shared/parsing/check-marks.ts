@@ -66,7 +66,7 @@ export interface CheckFloors {
 }
 
 /**
- * Calibrated on 140 generated cards (seeds 101 and 303, `npm run bench -- check-marks DIR… --sweep`):
+ * Calibrated on 200 generated cards (seeds 101, 303 and 404, `npm run bench -- check-marks DIR… --sweep`):
  * per class, the floors that kept 99.5 % of unmarked contact fields, 98 % of names and 99 % of
  * titles and addresses right there with the fewest right fields marked, rounded to the safer side. The parser's own confidence
  * adds little beside the weakest word's (it mostly says which field a line is, not how well it was
@@ -75,9 +75,9 @@ export interface CheckFloors {
  */
 export const CHECK_FLOORS: Record<FieldClass, CheckFloors> = {
   contact: { confidence: 0.3, weakestWord: 0.85, confirmed: { confidence: 0.3, weakestWord: 0.5 } },
-  name: { confidence: 0.3, weakestWord: 0.9, confirmed: { confidence: 0.3, weakestWord: 0.5 } },
+  name: { confidence: 0.3, weakestWord: 0.9, confirmed: { confidence: 0.3, weakestWord: 0.65 } },
   company: { confidence: 0.3, weakestWord: 0.85, confirmed: { confidence: 0.3, weakestWord: 0.5 } },
-  title: { confidence: 0.3, weakestWord: 0.6, confirmed: { confidence: 0.3, weakestWord: 0.6 } },
+  title: { confidence: 0.3, weakestWord: 0.85, confirmed: { confidence: 0.3, weakestWord: 0.85 } },
   address: { confidence: 0.3, weakestWord: 0.65, confirmed: { confidence: 0.3, weakestWord: 0.65 } },
 };
 
@@ -301,6 +301,16 @@ function cutNumber(page: OcrPage, phone: ParsedField): boolean {
   return /\d\s?$/.test(before) || /^\s?\d/.test(after);
 }
 
+/**
+ * The local part is the first and last name run together ("lucabaumgartner"): a dot or underscore
+ * between them is the smallest thing on the card and the first the OCR loses.
+ */
+function lostSeparator(card: ParsedCard, local: string): boolean {
+  const first = fold(card.firstName.value).replace(/[^a-z]/g, '');
+  const last = fold(card.lastName.value).replace(/[^a-z]/g, '');
+  return first.length >= 2 && last.length >= 2 && (local === first + last || local === last + first);
+}
+
 /** The number's digits inside a longer run of digits elsewhere on the card: the same number read whole there. */
 function longerReadingElsewhere(page: OcrPage, phone: ParsedField): boolean {
   const digits = phone.value.replace(/\D/g, '');
@@ -358,6 +368,8 @@ function shapeDoubt(field: CardField, parsed: ParsedField): string | null {
     case 'contact':
       if (field === 'email' || field === 'website') return /[^\x21-\x7e]|\.\.|^[.\-]|[.\-]$/.test(value.replace(/^https?:\/\//i, '')) ? 'characters an address cannot hold' : null;
       if (!parsed.e164 || !parsePhoneNumberFromString(parsed.e164)?.isValid()) return 'not a number the numbering plan knows';
+      // "0)89 3304356": a bracket without its pair is a number whose start (or end) was cut
+      if ((value.match(/\(/g) ?? []).length !== (value.match(/\)/g) ?? []).length) return 'a bracket without its pair';
       return /[A-Za-z]/.test(value.replace(/\bext\b|\bx(?=\s*\d)/gi, '')) ? 'letters in a number' : null;
     case 'name':
       if (/[\d@/\\|:;!?()[\]{}+=_*#%&]/.test(value)) return 'digits or symbols in a name';
@@ -372,6 +384,7 @@ function shapeDoubt(field: CardField, parsed: ParsedField): string | null {
       if (/[\d@\\|;!?[\]{}+=_*#%]/.test(value) || (value.match(/\(/g) ?? []).length !== (value.match(/\)/g) ?? []).length) return 'digits or stray symbols in a title';
       return nearlyKnownTitleWord(value) ? 'a title word one letter off a known one' : null;
     case 'address':
+      if (/[©®@|\\{}[\]<>~^*=_]/.test(value)) return 'a stray symbol';
       if (field === 'street' && !/\d/.test(value)) return 'a street without a number';
       if (field === 'street' && nearlyKnownStreetWord(value)) return 'a street word one letter off a known one';
       return (field === 'street' || field === 'city') && capitalInsideWord(value) ? 'a capital inside a word' : null;
@@ -438,7 +451,7 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
     let doubt = shapeDoubt(field, parsed);
     if (!doubt && (field === 'email' || field === 'website')) doubt = readings === 'differ' ? 'the e-mail domain and the website were read differently' : domainDoubt(card, page, field);
     if (!doubt && field === 'email' && cutLocalPart(page, parsed)) doubt = 'letters before the e-mail on its line';
-    if (!doubt && field === 'email') doubt = localPartDoubt(local) ?? emailSlip;
+    if (!doubt && field === 'email') doubt = localPartDoubt(local) ?? emailSlip ?? (lostSeparator(card, local) ? 'the name run together: a dot may be lost' : null);
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax')) doubt = numberDoubt(card, field);
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax') && cutNumber(page, parsed)) doubt = 'digits beside the number on its line';
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax') && longerReadingElsewhere(page, parsed)) doubt = 'the number is read longer on another line';

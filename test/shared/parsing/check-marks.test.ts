@@ -79,6 +79,16 @@ describe('the Check rule', () => {
     expect(checkMarks(card, p).phone).toBe('unsure');
   });
 
+  it('marks an e-mail that runs the name together (a dot lost) and a number with a bracket cut off', () => {
+    const { page: p, card } = read(
+      CLEAN.map((l): L => (l[0].includes('@') ? ['michaelberg@meridel.example.com', 60, 300, 20] : l[0].startsWith('+49') ? ['Tel. 0)30 901820', 60, 360, 20] : l)),
+    );
+    const evidence = fieldEvidence(card, p);
+    expect(evidence.email?.doubt).toMatch(/dot may be lost/);
+    expect(card.phone.value).toBe('0)30 901820');
+    expect(evidence.phone?.doubt).toMatch(/bracket/);
+  });
+
   it('marks a missing name "not read" on a card with a name-like line no field took', () => {
     const p = page(CLEAN);
     const card = parseCard(p);
