@@ -75,6 +75,7 @@ interface Row {
   weakestWord: number;
   doubt: boolean;
   confirmed: boolean;
+  unaccented: boolean;
 }
 
 /** Unmarked and right-marked counts of some rows under one pair of floors. */
@@ -103,7 +104,7 @@ function sweep(readings: SavedReading[]): void {
     const evidence = fieldEvidence(card, r.page);
     for (const [field, e] of Object.entries(evidence) as [CardField, NonNullable<(typeof evidence)[CardField]>][]) {
       const right = normField(field, card[field].value) === normField(field, r.truth[field] ?? '');
-      rows.push({ cls: fieldClass(field), right, confidence: e.confidence, weakestWord: e.weakestWord, doubt: e.doubt !== null, confirmed: e.confirmed });
+      rows.push({ cls: fieldClass(field), right, confidence: e.confidence, weakestWord: e.weakestWord, doubt: e.doubt !== null, confirmed: e.confirmed, unaccented: e.unaccented });
     }
   }
   const targets: Record<FieldClass, number> = { contact: 0.995, name: 0.98, company: 0.98, title: 0.99, address: 0.99 };
@@ -111,22 +112,27 @@ function sweep(readings: SavedReading[]): void {
   const pairs = grid.flatMap((c) => grid.map((w) => [c, w] as const));
   for (const cls of Object.keys(targets) as FieldClass[]) {
     const mine = rows.filter((r) => r.cls === cls);
-    const plain = mine.filter((r) => !r.confirmed);
-    const confirmed = mine.filter((r) => r.confirmed);
+    const plain = mine.filter((r) => !r.confirmed && !r.unaccented);
+    const confirmed = mine.filter((r) => r.confirmed && !r.unaccented);
+    const unaccented = mine.filter((r) => r.unaccented);
     const rights = mine.filter((r) => r.right).length;
     const plainAt = pairs.map(([c, w]) => ({ c, w, ...tallyAt(plain, c, w) }));
     const confirmedAt = pairs.map(([c, w]) => ({ c, w, ...tallyAt(confirmed, c, w) }));
+    // an unaccented value: the parser's floor of the class, and the accent floor on the weakest word
+    const unaccentedAt = pairs.map(([c, w]) => ({ c, w, ...tallyAt(unaccented, c, w) }));
     let best: { label: string; precision: number; rightMarked: number } | null = null;
     for (const a of plainAt) {
       for (const b of confirmedAt) {
-        const unmarked = a.unmarked + b.unmarked;
-        const precision = unmarked ? (a.unmarkedRight + b.unmarkedRight) / unmarked : 1;
-        const rightMarked = rights ? (a.rightMarked + b.rightMarked) / rights : 0;
-        if (precision >= targets[cls] && (!best || rightMarked < best.rightMarked - 1e-9)) best = { label: `confidence ${a.c} word ${a.w}, confirmed: confidence ${b.c} word ${b.w}`, precision, rightMarked };
+        for (const u of unaccentedAt.filter((x) => x.c === a.c && x.w >= a.w)) {
+          const unmarked = a.unmarked + b.unmarked + u.unmarked;
+          const precision = unmarked ? (a.unmarkedRight + b.unmarkedRight + u.unmarkedRight) / unmarked : 1;
+          const rightMarked = rights ? (a.rightMarked + b.rightMarked + u.rightMarked) / rights : 0;
+          if (precision >= targets[cls] && (!best || rightMarked < best.rightMarked - 1e-9)) best = { label: `confidence ${a.c} word ${a.w}, confirmed: confidence ${b.c} word ${b.w}, unaccented: word ${u.w}`, precision, rightMarked };
+        }
       }
     }
     const wrongs = mine.length - rights;
-    console.log(`# ${cls}: ${mine.length} filled (${confirmed.length} confirmed, ${confirmed.filter((r) => !r.right).length} of them wrong), ${wrongs} wrong, ${mine.filter((r) => r.doubt).length} doubted (${mine.filter((r) => r.doubt && r.right).length} of them right, ${mine.filter((r) => !r.doubt && !r.right).length} wrong undoubted); floors now ${JSON.stringify(CHECK_FLOORS[cls])}`);
+    console.log(`# ${cls}: ${mine.length} filled (${unaccented.length} unaccented on an accented card, ${unaccented.filter((r) => !r.right).length} of them wrong; ${confirmed.length} confirmed, ${confirmed.filter((r) => !r.right).length} of them wrong), ${wrongs} wrong, ${mine.filter((r) => r.doubt).length} doubted (${mine.filter((r) => r.doubt && r.right).length} of them right, ${mine.filter((r) => !r.doubt && !r.right).length} wrong undoubted); floors now ${JSON.stringify(CHECK_FLOORS[cls])}`);
     console.log(`#   best for ${targets[cls]}: ${best ? `${best.label} → unmarked precision ${best.precision.toFixed(3)}, right marked ${best.rightMarked.toFixed(3)}` : 'none'}`);
   }
 }
