@@ -27,7 +27,7 @@ import { cardCountries } from './card-country';
 import { emailAgreement, nameShape, splitName } from './names';
 import type { OcrBox, OcrPage, OcrWord } from './ocr-types';
 import { editDistance } from './string-distance';
-import { DEPARTMENT_WORDS, EMAIL_LABELS, NAME_PREFIXES, NAME_SUFFIXES, STREET_WORDS, SURNAME_PARTICLES, TITLE_AREA_WORDS, TITLE_WORDS, fold } from './vocabulary';
+import { DEPARTMENT_WORDS, EMAIL_LABELS, NAME_PREFIXES, NAME_SUFFIXES, STREET_WORDS, SURNAME_PARTICLES, TITLE_AREA_WORDS, TITLE_WORDS, TLDS, fold } from './vocabulary';
 import { domainStem } from './web';
 
 /** Why a field is marked: read but doubtful, or expected on the card and not read at all. */
@@ -377,7 +377,12 @@ function shapeDoubt(field: CardField, parsed: ParsedField): string | null {
   const value = parsed.value;
   switch (fieldClass(field)) {
     case 'contact':
-      if (field === 'email' || field === 'website') return /[^\x21-\x7e]|\.\.|^[.\-]|[.\-]$/.test(value.replace(/^https?:\/\//i, '')) ? 'characters an address cannot hold' : null;
+      if (field === 'email' || field === 'website') {
+        if (/[^\x21-\x7e]|\.\.|^[.\-]|[.\-]$/.test(value.replace(/^https?:\/\//i, ''))) return 'characters an address cannot hold';
+        // "co.uk", "sales@example.com": only the ending was read, not the name before it
+        const stem = hostStem(field === 'email' ? (value.split('@')[1] ?? '') : value);
+        return stem.length < 3 || TLDS.has(stem) ? 'no name before the domain ending' : null;
+      }
       if (!parsed.e164 || !parsePhoneNumberFromString(parsed.e164)?.isValid()) return 'not a number the numbering plan knows';
       // "0)89 3304356": a bracket without its pair is a number whose start (or end) was cut
       if ((value.match(/\(/g) ?? []).length !== (value.match(/\)/g) ?? []).length) return 'a bracket without its pair';

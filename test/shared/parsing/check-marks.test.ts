@@ -89,6 +89,13 @@ describe('the Check rule', () => {
     expect(evidence.phone?.doubt).toMatch(/bracket/);
   });
 
+  it('marks a website that is only a domain ending', () => {
+    const p = page(CLEAN);
+    const card = parseCard(p);
+    const cut: ParsedCard = { ...card, website: { ...card.website, value: 'co.uk' } };
+    expect(fieldEvidence(cut, p).website?.doubt).toMatch(/no name before the domain ending/);
+  });
+
   it('marks a missing name "not read" on a card with a name-like line no field took', () => {
     const p = page(CLEAN);
     const card = parseCard(p);
