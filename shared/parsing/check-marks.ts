@@ -133,6 +133,7 @@ function companyKeys(company: string): string[] {
   return [...new Set([words.join(' '), ...words].flatMap(domainSpellings))].filter(Boolean);
 }
 
+/** The registrable name of a domain or website, letters and digits only ("meridel" for "www.meridel.example.com"). */
 function hostStem(value: string): string {
   return domainStem(value).replace(/[^a-z0-9]/g, '');
 }
@@ -164,7 +165,7 @@ function domainDoubt(card: ParsedCard, page: OcrPage, field: 'email' | 'website'
   return null;
 }
 
-/** The OCR line holding a field's box (the one with the largest overlap). */
+/** The OCR line a field was read from: the first that overlaps its box and has a word inside it. */
 function lineOf(page: OcrPage, box: OcrBox | null): OcrPage['lines'][number] | undefined {
   if (!box) return undefined;
   return page.lines.find((line) => overlaps(line.box, box) && line.words.some((w) => inside(center(w.box), box)));
