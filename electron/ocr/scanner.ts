@@ -8,6 +8,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
+import { withCheckMarks } from '../../shared/parsing/check-marks';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
 import { preprocessImage, type PreprocessResult } from './preprocess';
 import { MAX_FILE_BYTES, readInput, type ScanInput } from './scan-input';
@@ -301,7 +302,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       const { page, pre, source, ms, bytes, timings, parsed, accented } = await recognizeJob(input, opts, parse);
       if (opts.signal?.aborted || !parsed) throw new AbortError('scan cancelled');
       const t1 = performance.now();
-      const fields = await (accented ?? restoreAccents(source, page, parsed, opts.signal));
+      // The "Check" marks judge the final values (accents restored) against the page they came from.
+      const fields = withCheckMarks(await (accented ?? restoreAccents(source, page, parsed, opts.signal)), page);
       const t2 = performance.now();
       safeProgress(opts, 'done', 1);
       return {

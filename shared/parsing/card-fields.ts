@@ -1,3 +1,4 @@
+import type { CheckMark } from './check-marks';
 import type { OcrBox } from './ocr-types';
 
 /** The fields the card scanner reads, in the order they are shown and exported. */
@@ -30,6 +31,12 @@ export interface ParsedField {
   box: OcrBox | null;
   /** For phone, mobile and fax: the E.164 form when the number could be parsed. */
   e164?: string;
+  /**
+   * The scanner's "Check" mark (check-marks.ts): 'unsure' for a value to compare with the card,
+   * 'not-read' for an expected field left empty, null when nothing doubts it. Absent on readings
+   * made before the rule existed (stored scans) and on bare parser output.
+   */
+  check?: CheckMark | null;
 }
 
 export type ParsedCard = Record<CardField, ParsedField>;

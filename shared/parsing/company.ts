@@ -30,13 +30,14 @@ export function legalFormScore(text: string): number {
 }
 
 /** Transliterations a domain may use for an accented name (ö → o or oe). */
-function keys(s: string): string[] {
+export function domainSpellings(s: string): string[] {
   const base = s.normalize('NFC').toLowerCase();
   const de = base.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
   return [...new Set([fold(base), fold(de)])].map((x) => x.replace(/[^a-z0-9]/g, ''));
 }
 
-const GENERIC_MAIL = new Set(['gmail', 'googlemail', 'outlook', 'hotmail', 'live', 'yahoo', 'icloud', 'me', 'aol', 'gmx', 'web', 'proton', 'protonmail', 'mail', 'ymail', 'msn', 'orange', 'free', 'wanadoo', 'libero', 'rediffmail', 'bigpond', 'optusnet', 'btinternet', 'sky', 'comcast', 'verizon', 't-online']);
+/** Mail providers anyone can use: their domain names no company. */
+export const GENERIC_MAIL: ReadonlySet<string> = new Set(['gmail', 'googlemail', 'outlook', 'hotmail', 'live', 'yahoo', 'icloud', 'me', 'aol', 'gmx', 'web', 'proton', 'protonmail', 'mail', 'ymail', 'msn', 'orange', 'free', 'wanadoo', 'libero', 'rediffmail', 'bigpond', 'optusnet', 'btinternet', 'sky', 'comcast', 'verizon', 't-online']);
 
 /** 0..1: how well a line agrees with the domain stems of the card's e-mail and website. */
 export function domainAgreement(text: string, stems: string[]): number {
@@ -48,8 +49,8 @@ export function domainAgreement(text: string, stems: string[]): number {
       return !(LEGAL_FORMS[k] !== undefined && k !== 'co') && k !== 'the' && k !== '&' && k !== 'and';
     });
   if (ws.length === 0) return 0;
-  const joined = keys(ws.join(' '));
-  const first = keys(ws[0] ?? '');
+  const joined = domainSpellings(ws.join(' '));
+  const first = domainSpellings(ws[0] ?? '');
   const initials = ws.map((w) => fold(w).charAt(0)).join('');
   let best = 0;
   for (const raw of stems) {

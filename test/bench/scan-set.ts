@@ -5,6 +5,8 @@
  *
  *   npx tsx test/bench/scan-set.ts DIR [--concurrency 2] [--refine] [--diff] [--pages OUT]
  *
+ * `--pages OUT` saves each card's OCR page (OUT/card-NNN.page.json) and the final values
+ * (OUT/predictions.jsonl), for `npm run bench -- check-marks DIR --pages OUT`.
  * Prints `name value unit` lines: micro-F1 (all, clean, photo), per field, ms per card (median).
  */
 import fs from 'node:fs/promises';
@@ -61,6 +63,7 @@ export async function runScanSet(args: string[]): Promise<void> {
       }
     };
     await Promise.all(Array.from({ length: Number(option(args, '--concurrency') ?? 1) }, work));
+    if (pagesOut) await fs.writeFile(path.join(pagesOut, 'predictions.jsonl'), [...preds].map(([file, fields]) => `${JSON.stringify({ file, fields })}\n`).join(''));
   } finally {
     await scanner.close();
     await fs.rm(tmp, { recursive: true, force: true });

@@ -11,6 +11,11 @@
  *                                            tesseract.js node workers are threads of this process, so it covers them
  *   scan.peak_rss_cli_scan_process_mb        peak RSS of a plain `leadbooth scan` of the whole set, as its own process
  *   fields_micro_f1                          score.mjs on the predictions written by the c1 run
+ *   check.*                                  the "Check" marks of the c1 run against the ground truth (card-*.json
+ *                                            beside the images; check-mark-score.ts): unmarked-field precision per
+ *                                            field and for e-mails/phones/websites ("contact") and all fields, the
+ *                                            share of wrong fields marked, the share of right fields marked, and
+ *                                            names/companies the card prints that were left empty and marked
  */
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -20,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { CARD_FIELDS } from '../../shared/parsing/card-fields';
 import { createScanner } from '../../electron/ocr/scanner';
+import { printCheckMarkScore, scoreCheckMarks, type MarkedReading } from './check-mark-score';
 import { percentile as pct, printFigure as fig } from './stats';
 
 const run = promisify(execFile);
@@ -100,6 +106,7 @@ export async function runScanBench(args: string[]): Promise<void> {
     await s1.scan({ path: files[0]! }); // the first scan warms the engines
     const perCard: number[] = [];
     const preds: string[] = [];
+    const marked: MarkedReading[] = [];
     let t0 = performance.now();
     const split = { pre: [] as number[], ocr: [] as number[], accents: [] as number[], passes: 0 };
     for (const f of files) {
@@ -113,6 +120,8 @@ export async function runScanBench(args: string[]): Promise<void> {
         const fields: Record<string, string> = {};
         for (const k of CARD_FIELDS) fields[k] = r.fields[k].value;
         preds.push(JSON.stringify({ file: path.basename(f), fields }));
+        const truth = await fs.readFile(f.replace(/\.\w+$/, '.json'), 'utf8').then((t) => (JSON.parse(t) as { fields?: Record<string, string> }).fields, () => undefined);
+        if (truth) marked.push({ file: path.basename(f), truth, card: r.fields });
       } catch (err) {
         console.log(`# ${path.basename(f)}: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -157,6 +166,9 @@ export async function runScanBench(args: string[]): Promise<void> {
     fig('scan.peak_rss_app_1_worker_plus_accents_mb', memApp.sampledMb, 'MB');
     fig('scan.peak_rss_batch_2_workers_plus_accents_mb', memBatch.sampledMb, 'MB');
     fig('scan.peak_rss_process_max_mb', memBatch.maxRssMb, 'MB');
+
+    if (marked.length) printCheckMarkScore('check', scoreCheckMarks(marked));
+    else console.log('check.* skipped (no card-*.json ground truth beside the images)');
 
     const predFile = path.join(tmp, 'predictions.jsonl');
     await fs.writeFile(predFile, `${preds.join('\n')}\n`);

@@ -133,6 +133,31 @@ describe('card scanning on the lead form', () => {
     expect(document.getElementById('lead-company-scan')).toBeNull();
   });
 
+  it('follows the scanner’s own marks: a sure-looking field it doubts, and a name it could not read', async () => {
+    const result = scanResult({ company: ['Meridel Systems GmbH', 0.95], email: ['berg@mendel.example.com', 0.97], city: ['Berlin', 0.4] });
+    result.fields.email.check = 'unsure';
+    result.fields.company.check = null;
+    result.fields.city.check = null; // the rule found nothing to doubt: the confidence alone does not mark it
+    result.fields.firstName.check = 'not-read';
+    result.fields.lastName.check = 'not-read';
+    const api = fakeApi({ 'cards.scan': vi.fn(async () => result), 'drafts.save': vi.fn(async () => null) });
+    renderEntry(readyStore(api));
+    pickPhoto(cardPhoto());
+    await waitFor(() => expect(field('Email').value).toBe('berg@mendel.example.com'));
+
+    expect(field('Email').closest('.field')?.classList.contains('field-check')).toBe(true);
+    expect(field('City').closest('.field')?.classList.contains('field-check')).toBe(false);
+    expect(field('Company').closest('.field')?.classList.contains('field-check')).toBe(false);
+    // The name was not read: the empty fields are marked, and say so.
+    expect(field('Last name').value).toBe('');
+    expect(field('Name').closest('.field')?.classList.contains('field-check')).toBe(true);
+    expect(document.getElementById('lead-lastName-scan')?.textContent).toMatch(/Check: not read/);
+    expect(screen.getByText(/Compare the 3 fields marked “Check” with the photo/)).toBeTruthy();
+
+    type('Name', 'Michael Berg');
+    expect(document.getElementById('lead-lastName-scan')).toBeNull();
+  });
+
   it('saves the lead with its scan id, then clears the photo and marks with the form', async () => {
     const create = vi.fn(echoCreate);
     const api = fakeApi({ 'cards.scan': vi.fn(async () => TESSA), 'leads.create': create, 'drafts.save': vi.fn(async () => null) });

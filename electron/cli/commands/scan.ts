@@ -2,13 +2,18 @@
  * `leadbooth scan FILE... [--concurrency N] [--thorough]`: read business-card photos, print one JSON
  * line per file in input order (each as soon as it and every file before it is done):
  *
- *   {"file": "<as given>", "fields": {<15 card fields, "" when absent>}, "confidence": {...0..1}, "ms": 812}
+ *   {"file": "<as given>", "fields": {<15 card fields, "" when absent>}, "confidence": {...0..1},
+ *    "check": {"email": "unsure", "lastName": "not-read"}, "ms": 812}
+ *
+ * `check` lists only the fields the scanner marks (shared/parsing/check-marks.ts): "unsure" to
+ * compare with the card, "not-read" for a name or company the card seems to print that was not read.
  *   {"file": "<as given>", "error": "<what is wrong and what to do>"}
  *
  * Exit code 0 when every file was processed (per-file errors included), 2 on a usage
  * error, 1 when the OCR engine itself cannot run.
  */
 import { CARD_FIELDS, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
+import type { CheckMark } from '../../../shared/parsing/check-marks';
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
 import { createScanner, type ScanResult } from '../../ocr/scanner';
 import type { ScanSaver } from './scan-save';
@@ -76,12 +81,14 @@ function parseArgs(args: string[]): ScanArgs | string {
 function toRecord(file: string, r: ScanResult): Record<string, unknown> {
   const fields = {} as Record<CardField, string>;
   const confidence = {} as Record<CardField, number>;
+  const check: Partial<Record<CardField, CheckMark>> = {};
   for (const f of CARD_FIELDS) {
     const v = r.fields[f];
     fields[f] = v?.value ?? '';
     confidence[f] = v?.value ? Math.round(Math.min(1, Math.max(0, v.confidence)) * 1000) / 1000 : 0;
+    if (v?.check) check[f] = v.check;
   }
-  return { file, fields, confidence, ms: Math.round(r.ms) };
+  return { file, fields, confidence, check, ms: Math.round(r.ms) };
 }
 
 function describe(err: unknown): string {

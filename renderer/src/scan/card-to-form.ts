@@ -1,11 +1,18 @@
 import { CARD_FIELDS, type CardField, type ParsedCard, type ParsedField } from '../../../shared/parsing/card-fields';
+import type { CheckMark } from '../../../shared/parsing/check-marks';
 import { isLeadFormField, type LeadForm, type LeadFormField } from '../entry/lead-form-model';
 
 /**
- * Below this the parser itself is unsure (a smudged line, a guess from position alone):
- * the field is filled but marked "check this against the card".
+ * For a reading stored before the scanner marked its fields itself (no `check` on its fields):
+ * below this confidence the field is marked "check this against the card", as it was then.
  */
 export const CHECK_BELOW_CONFIDENCE = 0.6;
+
+/** The scanner's mark on a field (shared/parsing/check-marks.ts); older readings fall back to their confidence. */
+export function scanCheckOf(parsed: ParsedField): CheckMark | null {
+  if (parsed.check !== undefined) return parsed.check;
+  return parsed.value.trim() !== '' && parsed.confidence < CHECK_BELOW_CONFIDENCE ? 'unsure' : null;
+}
 
 /** The card fields that are lead fields, under the same name. `fullName` and `fax` are handled apart. */
 type CardFormField = CardField & LeadFormField;
@@ -15,6 +22,8 @@ const CARD_TO_FORM_FIELDS = CARD_FIELDS.filter((field): field is CardFormField =
 export interface CardValue {
   value: string;
   confidence: number;
+  /** 'unsure': compare with the card before saving */
+  unsure?: boolean;
 }
 
 /**
@@ -25,7 +34,7 @@ export function cardValues(card: ParsedCard): Partial<Record<LeadFormField, Card
   const values: Partial<Record<LeadFormField, CardValue>> = {};
   const take = (field: LeadFormField, parsed: ParsedField) => {
     const value = parsed.value.trim();
-    if (value !== '') values[field] = { value, confidence: parsed.confidence };
+    if (value !== '') values[field] = { value, confidence: parsed.confidence, unsure: scanCheckOf(parsed) === 'unsure' };
   };
   for (const field of CARD_TO_FORM_FIELDS) take(field, card[field]);
 
@@ -35,8 +44,8 @@ export function cardValues(card: ParsedCard): Partial<Record<LeadFormField, Card
     const words = card.fullName.value.trim().split(/\s+/);
     const last = words.pop() ?? '';
     const confidence = Math.min(card.fullName.confidence, CHECK_BELOW_CONFIDENCE - 0.01);
-    values.lastName = { value: last, confidence };
-    if (words.length > 0) values.firstName = { value: words.join(' '), confidence };
+    values.lastName = { value: last, confidence, unsure: true };
+    if (words.length > 0) values.firstName = { value: words.join(' '), confidence, unsure: true };
   }
 
   // A lead has no fax field; the number goes into the notes (only when they are empty, see fillPlan).
@@ -45,12 +54,22 @@ export function cardValues(card: ParsedCard): Partial<Record<LeadFormField, Card
   return values;
 }
 
+/**
+ * The form fields the card seems to print but the scanner could not read ("Check: not read"):
+ * a name beside a personal e-mail or a title, a company beside its own domain.
+ */
+export function fieldsNotRead(card: ParsedCard): LeadFormField[] {
+  return CARD_TO_FORM_FIELDS.filter((field) => card[field].value.trim() === '' && card[field].check === 'not-read');
+}
+
 /** How one scan lands on the form. */
 export interface FillPlan {
   /** Values to write into the form. */
   fill: Partial<LeadForm>;
   /** Fields filled from the card whose reading is unsure. */
   toCheck: LeadFormField[];
+  /** Empty fields the card seems to print but the scan did not read: the person types them from the photo. */
+  notRead: LeadFormField[];
   /** Fields the person had typed that the card reads differently: kept, with the card's value offered. */
   differs: Partial<Record<LeadFormField, string>>;
 }
@@ -67,15 +86,16 @@ export function fillPlan(
   form: LeadForm,
   offered: Partial<Record<LeadFormField, CardValue>>,
   previouslyFilled: Partial<Record<LeadFormField, string>>,
+  expectedNotRead: readonly LeadFormField[] = [],
 ): FillPlan {
-  const plan: FillPlan = { fill: {}, toCheck: [], differs: {} };
+  const plan: FillPlan = { fill: {}, toCheck: [], notRead: [], differs: {} };
   for (const [name, card] of Object.entries(offered) as [LeadFormField, CardValue][]) {
     const current = form[name];
     const replaceable = current.trim() === '' || current === previouslyFilled[name];
     if (replaceable) {
       plan.fill[name] = card.value;
       // Notes only ever get "Fax: …", shown as such; a mark there would have nowhere clear to point.
-      if (card.confidence < CHECK_BELOW_CONFIDENCE && name !== 'notes') plan.toCheck.push(name);
+      if (card.unsure && name !== 'notes') plan.toCheck.push(name);
     } else if (name !== 'notes' && current.trim().toLowerCase() !== card.value.toLowerCase()) {
       plan.differs[name] = card.value;
     }
@@ -83,6 +103,10 @@ export function fillPlan(
   // What the earlier scan filled and this one does not read is cleared, so two cards never mix.
   for (const [name, value] of Object.entries(previouslyFilled) as [LeadFormField, string][]) {
     if (!(name in offered) && form[name] === value) plan.fill[name] = '';
+  }
+  // Only a field left empty is marked: what the person typed there answers the question already.
+  for (const name of expectedNotRead) {
+    if (!(name in offered) && (form[name].trim() === '' || plan.fill[name] === '')) plan.notRead.push(name);
   }
   return plan;
 }

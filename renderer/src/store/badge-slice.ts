@@ -64,6 +64,11 @@ export const createBadgeSlice: SliceCreator<BadgeSlice> = () => (set, get) => ({
     const plan = fillPlan(get().form, offered, {});
     get().fillFromCard(plan.fill);
     const marks: Partial<Record<LeadFormField, ScanMark>> = { ...get().scanMarks };
+    // the badge filled what the card scan could not read: that mark has nothing left to ask
+    for (const field of Object.keys(plan.fill) as LeadFormField[]) {
+      const mark = marks[field];
+      if (mark?.kind === 'check' && mark.reason === 'not-read') delete marks[field];
+    }
     for (const [field, cardValue] of Object.entries(plan.differs) as [LeadFormField, string][]) {
       marks[field] = { kind: 'differs', cardValue };
     }

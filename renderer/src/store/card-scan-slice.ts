@@ -3,14 +3,18 @@ import type { OcrBox } from '../../../shared/parsing/ocr-types';
 import { FIELD_ORDER_FOR_FOCUS } from '../entry/field-order';
 import { isLeadFormField, type LeadFormField } from '../entry/lead-form-model';
 import type { FieldOnScreen } from '../entry/name-field';
-import { cardValues, fillPlan } from '../scan/card-to-form';
+import type { CheckMark } from '../../../shared/parsing/check-marks';
+import { cardValues, fieldsNotRead, fillPlan } from '../scan/card-to-form';
 import { readFileAsBase64 } from '../scan/read-file-base64';
 import type { StoreApi } from 'zustand';
 import type { AppState, SliceCreator } from './app-state';
 import { toUiError } from './ui-error';
 
-/** A field the scan wants the person to look at: an unsure reading, or a typed value the card reads differently. */
-export type ScanMark = { kind: 'check' } | { kind: 'differs'; cardValue: string };
+/**
+ * A field the scan wants the person to look at: an unsure reading or a field the card prints that
+ * the scan did not read ("check"), or a typed value the card reads differently.
+ */
+export type ScanMark = { kind: 'check'; reason: CheckMark } | { kind: 'differs'; cardValue: string };
 
 /** A picked photo. The Blob stays in memory only: components make (and revoke) its object URL. */
 export interface CardPhoto {
@@ -152,10 +156,11 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
   return (set, get, store) => {
     /** A scan's reading lands on the form: planned against the form as it is now, so whatever was typed is kept. */
     function landScan(result: CardScanResult, photo: CardPhoto): void {
-      const plan = fillPlan(get().form, cardValues(result.fields), get().scanFilled);
+      const plan = fillPlan(get().form, cardValues(result.fields), get().scanFilled, fieldsNotRead(result.fields));
       get().fillFromCard(plan.fill);
       const scanMarks: Partial<Record<LeadFormField, ScanMark>> = {};
-      for (const field of plan.toCheck) scanMarks[field] = { kind: 'check' };
+      for (const field of plan.toCheck) scanMarks[field] = { kind: 'check', reason: 'unsure' };
+      for (const field of plan.notRead) scanMarks[field] = { kind: 'check', reason: 'not-read' };
       for (const [field, cardValue] of Object.entries(plan.differs) as [LeadFormField, string][]) {
         scanMarks[field] = { kind: 'differs', cardValue };
       }
@@ -174,7 +179,7 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
         scanError: null,
         scanMarks,
         scanFilled,
-        scanSummary: { filled: Object.keys(scanFilled).length, toCheck: plan.toCheck.length, differs: Object.keys(plan.differs).length },
+        scanSummary: { filled: Object.keys(scanFilled).length, toCheck: plan.toCheck.length + plan.notRead.length, differs: Object.keys(plan.differs).length },
       });
       get().noteDraftChange();
       if (Object.keys(scanBoxes).length > 0) void loadReadImage(result.scanId);

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { emptyParsedCard, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
+import { parseCard } from '../../../shared/parsing/card-parser';
+import { checkMarks, fieldEvidence, withCheckMarks } from '../../../shared/parsing/check-marks';
+import type { OcrPage } from '../../../shared/parsing/ocr-types';
+import { page, type L } from './helpers';
+
+/** A card as the OCR read it (helpers.ts boxes) and as the parser reads it. */
+function read(lines: L[]): { page: OcrPage; card: ParsedCard } {
+  const p = page(lines);
+  return { page: p, card: parseCard(p) };
+}
+
+const marked = (marks: Partial<Record<CardField, string>>): CardField[] => Object.keys(marks).sort() as CardField[];
+
+const CLEAN: L[] = [
+  ['Michael Berg', 60, 60, 40],
+  ['Head of Sales', 60, 110, 24],
+  ['Meridel Systems GmbH', 60, 170, 28],
+  ['michael.berg@meridel.example.com', 60, 300, 20],
+  ['www.meridel.example.com', 60, 330, 20],
+  ['+49 30 901820', 60, 360, 20],
+  ['Friedrichstraße 12', 60, 420, 20],
+  ['10117 Berlin', 60, 450, 20],
+];
+
+describe('the Check rule', () => {
+  it('leaves a clean, consistent reading unmarked', () => {
+    const { page: p, card } = read(CLEAN);
+    expect(card.email.value).toBe('michael.berg@meridel.example.com');
+    expect(checkMarks(card, p)).toEqual({});
+    const withMarks = withCheckMarks(card, p);
+    expect(withMarks.email.check).toBeNull();
+    expect(withMarks.region.check).toBeNull(); // empty and not expected: no mark either
+  });
+
+  it('marks an e-mail whose domain nearly matches the company and whose local part was cut', () => {
+    // the card: "michael." lost, "meridel" read "mendel"
+    const lines = CLEAN.filter((l) => !l[0].startsWith('www.')).map((l): L => (l[0].includes('@') ? ['berg@mendel.example.com', 60, 300, 20] : l));
+    const { page: p, card } = read(lines);
+    expect(card.email.value).toBe('berg@mendel.example.com');
+    expect(fieldEvidence(card, p).email?.doubt).toMatch(/company/);
+    expect(checkMarks(card, p).email).toBe('unsure');
+  });
+
+  it('marks an e-mail with letters glued before it on its line', () => {
+    const lines = CLEAN.map((l): L => (l[0].includes('@') ? ['michael berg@meridel.example.com', 60, 300, 20] : l));
+    const { page: p, card } = read(lines);
+    expect(card.email.value).toBe('berg@meridel.example.com');
+    expect(checkMarks(card, p).email).toBe('unsure');
+  });
+
+  it('marks both when the e-mail domain and the website were read differently', () => {
+    const lines = CLEAN.map((l): L => (l[0].startsWith('www.') ? ['www.meridal.example.com', 60, 330, 20] : l));
+    const { page: p, card } = read(lines);
+    const marks = checkMarks(card, p);
+    expect(marks.email).toBe('unsure');
+    expect(marks.website).toBe('unsure');
+  });
+
+  it('marks a value read from a word the OCR was unsure of', () => {
+    const lines = CLEAN.map((l): L => (l[0].startsWith('+49') ? ['+49 30 901820', 60, 360, 20, 0.6] : l));
+    const { page: p, card } = read(lines);
+    expect(marked(checkMarks(card, p))).toEqual(['phone']);
+  });
+
+  it('marks a name that nearly matches the e-mail, and an accent the card’s languages do not write', () => {
+    const slip = read(CLEAN.map((l): L => (l[0] === 'Michael Berg' ? ['Michael Bery', 60, 60, 40] : l)));
+    expect(checkMarks(slip.card, slip.page).lastName).toBe('unsure');
+    // a German card (+49, printed "Germany") has no ë
+    const accent = read([...CLEAN.map((l): L => (l[0] === 'Michael Berg' ? ['Michael Bërg', 60, 60, 40] : l)), ['Germany', 60, 480, 20]]);
+    expect(fieldEvidence(accent.card, accent.page).lastName?.doubt).toMatch(/accent/);
+  });
+
+  it('marks a number with digits beside it on its line that it left out', () => {
+    const { page: p, card } = read(CLEAN.map((l): L => (l[0].startsWith('+49') ? ['Tel. 123 +49 30 901820', 60, 360, 20] : l)));
+    expect(card.phone.value).toBe('+49 30 901820');
+    expect(fieldEvidence(card, p).phone?.doubt).toMatch(/digits beside/);
+    expect(checkMarks(card, p).phone).toBe('unsure');
+  });
+
+  it('marks an e-mail that runs the name together (a dot lost) and a number with a bracket cut off', () => {
+    const { page: p, card } = read(
+      CLEAN.map((l): L => (l[0].includes('@') ? ['michaelberg@meridel.example.com', 60, 300, 20] : l[0].startsWith('+49') ? ['Tel. 0)30 901820', 60, 360, 20] : l)),
+    );
+    const evidence = fieldEvidence(card, p);
+    expect(evidence.email?.doubt).toMatch(/dot may be lost/);
+    expect(card.phone.value).toBe('0)30 901820');
+    expect(evidence.phone?.doubt).toMatch(/bracket/);
+  });
+
+  it('marks a website that is only a domain ending', () => {
+    const p = page(CLEAN);
+    const card = parseCard(p);
+    const cut: ParsedCard = { ...card, website: { ...card.website, value: 'co.uk' } };
+    expect(fieldEvidence(cut, p).website?.doubt).toMatch(/no name before the domain ending/);
+  });
+
+  it('marks a missing name "not read" on a card with a name-like line no field took', () => {
+    const p = page(CLEAN);
+    const card = parseCard(p);
+    // the parser missed the name: the line "Michael Berg" is left over
+    const missed: ParsedCard = { ...card, firstName: emptyParsedCard().firstName, lastName: emptyParsedCard().lastName, fullName: emptyParsedCard().fullName };
+    const marks = checkMarks(missed, p);
+    expect(marks.firstName).toBe('not-read');
+    expect(marks.lastName).toBe('not-read');
+  });
+
+  it('does not ask for a name on a card that prints none', () => {
+    const { page: p, card } = read([
+      ['Meridel Systems GmbH', 60, 60, 40],
+      ['info@meridel.example.com', 60, 300, 20],
+      ['www.meridel.example.com', 60, 330, 20],
+      ['+49 30 901820', 60, 360, 20],
+    ]);
+    expect(card.lastName.value).toBe('');
+    const marks = checkMarks(card, p);
+    expect(marks.firstName).toBeUndefined();
+    expect(marks.lastName).toBeUndefined();
+  });
+
+  it('marks a missing company "not read" beside the company’s own domain', () => {
+    const p = page(CLEAN);
+    const card = { ...parseCard(p), company: emptyParsedCard().company };
+    expect(checkMarks(card, p).company).toBe('not-read');
+  });
+
+  it('marks nothing on a card whose text was not read at all', () => {
+    expect(checkMarks(emptyParsedCard(), page([]))).toEqual({});
+  });
+});
