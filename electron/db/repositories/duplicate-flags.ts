@@ -7,8 +7,16 @@ import type { Database } from '../schema';
  * Likely duplicates found by an import (the lead added, the lead that was here, why), for
  * the duplicates view; nothing merges them by itself. A flag goes with either lead.
  */
+/** Five values a flag: well under SQLite's 32,766 variables a statement, however many flags an import finds. */
+const FLAGS_PER_STATEMENT = 1_000;
+
 export async function insertDuplicateFlags(db: Kysely<Database>, flags: readonly DuplicateFlag[]): Promise<void> {
-  if (flags.length === 0) return;
+  for (let start = 0; start < flags.length; start += FLAGS_PER_STATEMENT) {
+    await insertFlagRows(db, flags.slice(start, start + FLAGS_PER_STATEMENT));
+  }
+}
+
+async function insertFlagRows(db: Kysely<Database>, flags: readonly DuplicateFlag[]): Promise<void> {
   await db
     .insertInto('duplicate_flags')
     .values(

@@ -23,4 +23,16 @@ describe('duplicate flags', () => {
     await clearDuplicateFlags(store.context.db, b as string, a as string);
     expect(await listDuplicateFlags(store.context.db)).toEqual([]);
   });
+
+  it('are written however many an import finds at once (more than one statement can bind)', async () => {
+    await setStaffName(store.context, 'Jo');
+    await createEvent(store.context, { name: 'CES' });
+    const ids = await Promise.all(Array.from({ length: 90 }, async (_, index) => (await createLead(store.context, { lastName: `Lee${index}` })).lead.id));
+    // 90 × 89 pairs, five values each: 40,050 values, over SQLite's 32,766 a statement.
+    const flags = ids.flatMap((leadId) =>
+      ids.filter((other) => other !== leadId).map((otherLeadId) => ({ leadId, otherLeadId, reasons: ['name+company' as const], source: 'import', flaggedAt: '2026-11-28T10:00:00.000Z' })),
+    );
+    await insertDuplicateFlags(store.context.db, flags);
+    expect(await listDuplicateFlags(store.context.db)).toHaveLength(90 * 89);
+  });
 });
