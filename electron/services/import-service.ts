@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { blockingKeys, findDuplicatesOf, ProfileCache, type DuplicateSubject } from '../../shared/domain/duplicates';
+import { blockingKeys, compareProfiles, matchProfile, ProfileCache, type DuplicateReason, type DuplicateSubject, type MatchProfile } from '../../shared/domain/duplicates';
 import { IDENTIFYING_IMPORT_TARGETS, type CsvImportPreview, type DuplicateFlag, type ImportKind, type ImportProblem, type ImportSummary, type ProblemRowChoice } from '../../shared/domain/exchange';
 import { displayName, LEAD_CONTACT_FIELDS, type Lead } from '../../shared/domain/lead';
 import type { FieldChange } from '../../shared/domain/timeline';
@@ -280,56 +280,129 @@ export async function importFile(context: ServiceContext, request: ImportRequest
   });
 }
 
-/** Likely duplicates among the leads already here, found by the shared rule through its blocking keys. */
+/** A lead in the duplicate index: its match profile, made once, and the last look-up that met it. */
+interface IndexedProfile {
+  profile: MatchProfile;
+  seenBy: number;
+}
+
+/**
+ * Likely duplicates among the leads already here, found by the shared rule through its blocking
+ * keys. Each lead's match profile (phone numbers parsed, email and names folded) is made once
+ * when it is added, not again for every look-up whose keys meet it.
+ *
+ * A company, phone or domain key only counts with matching names (one typo allowed, first and
+ * last possibly swapped), so under those keys leads are also filed by their last name and its
+ * one-letter deletions: two names one edit apart always share one of those, so a look-up by
+ * the first and last name's deletions meets every lead the rule could match — and not the
+ * thousand other people of a big company in the same file.
+ */
 class DuplicateIndex {
-  private readonly byKey = new Map<string, DuplicateSubject[]>();
+  private readonly byEmail = new Map<string, IndexedProfile[]>();
+  private readonly byKeyAndName = new Map<string, Map<string, IndexedProfile[]>>();
   private readonly cache = new ProfileCache();
+  private readonly deletions = new Map<string, string[]>();
+  private lookups = 0;
 
   static async load(db: Kysely<Database>): Promise<DuplicateIndex> {
     const index = new DuplicateIndex();
     const rows = await db.selectFrom('leads').select(['id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country']).execute();
     for (const row of rows) {
-      index.add({
-        id: row.id,
-        firstName: row.first_name,
-        lastName: row.last_name,
-        company: row.company,
-        email: row.email,
-        phone: row.phone,
-        mobile: row.mobile,
-        country: row.country,
-      });
+      index.add(
+        index.profileOf({
+          id: row.id,
+          firstName: row.first_name,
+          lastName: row.last_name,
+          company: row.company,
+          email: row.email,
+          phone: row.phone,
+          mobile: row.mobile,
+          country: row.country,
+        }),
+      );
     }
     return index;
   }
 
-  add(lead: DuplicateSubject): void {
-    for (const key of blockingKeys(lead)) {
-      const bucket = this.byKey.get(key);
-      if (bucket) bucket.push(lead);
-      else this.byKey.set(key, [lead]);
+  profileOf(lead: DuplicateSubject): MatchProfile {
+    return matchProfile(lead, this.cache);
+  }
+
+  add(profile: MatchProfile): void {
+    const entry: IndexedProfile = { profile, seenBy: 0 };
+    for (const key of blockingKeys(profile)) {
+      if (isEmailKey(key, profile)) {
+        pushTo(this.byEmail, key, entry);
+        continue;
+      }
+      let byName = this.byKeyAndName.get(key);
+      if (!byName) this.byKeyAndName.set(key, (byName = new Map()));
+      for (const variant of this.nameDeletions(profile.lastName)) pushTo(byName, variant, entry);
     }
   }
 
   /** Nothing here to look like: no lead before the import gave a blocking key. */
   get isEmpty(): boolean {
-    return this.byKey.size === 0;
+    return this.byEmail.size === 0 && this.byKeyAndName.size === 0;
   }
 
-  matches(lead: DuplicateSubject) {
+  matches(profile: MatchProfile): { id: string; reasons: DuplicateReason[] }[] {
     if (this.isEmpty) return [];
-    const candidates = new Set<DuplicateSubject>();
-    for (const key of blockingKeys(lead)) for (const candidate of this.byKey.get(key) ?? []) candidates.add(candidate);
-    return findDuplicatesOf(lead, candidates, this.cache);
+    // A candidate met under several keys is compared once: marked with this look-up's number.
+    const lookup = ++this.lookups;
+    const found: { id: string; reasons: DuplicateReason[] }[] = [];
+    const compare = (candidates: readonly IndexedProfile[] | undefined) => {
+      for (const candidate of candidates ?? []) {
+        if (candidate.seenBy === lookup || candidate.profile.id === profile.id) continue;
+        candidate.seenBy = lookup;
+        const reasons = compareProfiles(profile, candidate.profile);
+        if (reasons.length > 0) found.push({ id: candidate.profile.id, reasons });
+      }
+    };
+    for (const key of blockingKeys(profile)) {
+      if (isEmailKey(key, profile)) {
+        compare(this.byEmail.get(key));
+        continue;
+      }
+      const byName = this.byKeyAndName.get(key);
+      if (!byName) continue;
+      // The other lead's last name is like this one's last name, or (swapped) its first name.
+      for (const variant of this.nameDeletions(profile.lastName)) compare(byName.get(variant));
+      for (const variant of this.nameDeletions(profile.firstName)) compare(byName.get(variant));
+    }
+    return found;
+  }
+
+  /** The name and the name with each one letter left out (names repeat: made once each). */
+  private nameDeletions(name: string): string[] {
+    let variants = this.deletions.get(name);
+    if (!variants) {
+      const all = new Set([name]);
+      for (let index = 0; index < name.length; index++) all.add(name.slice(0, index) + name.slice(index + 1));
+      variants = [...all];
+      this.deletions.set(name, variants);
+    }
+    return variants;
   }
 }
 
-function duplicateFlagsOf(index: DuplicateIndex, lead: DuplicateSubject, at: string): DuplicateFlag[] {
-  return index.matches(lead).map((match) => ({ leadId: lead.id, otherLeadId: match.lead.id, reasons: match.reasons, source: 'import', flaggedAt: at }));
+/** The email key stands on its own; the others need matching names. */
+function isEmailKey(key: string, profile: MatchProfile): boolean {
+  return profile.email !== '' && key === `email:${profile.email}`;
+}
+
+function pushTo<K>(map: Map<K, IndexedProfile[]>, key: K, entry: IndexedProfile): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
+}
+
+function duplicateFlagsOf(index: DuplicateIndex, profile: MatchProfile, at: string): DuplicateFlag[] {
+  return index.matches(profile).map((match) => ({ leadId: profile.id, otherLeadId: match.id, reasons: match.reasons, source: 'import', flaggedAt: at }));
 }
 
 async function flagDuplicates(db: Kysely<Database>, index: DuplicateIndex, lead: DuplicateSubject, at: string): Promise<boolean> {
-  const flags = duplicateFlagsOf(index, lead, at);
+  const flags = duplicateFlagsOf(index, index.profileOf(lead), at);
   await insertDuplicateFlags(db, flags);
   return flags.length > 0;
 }
@@ -434,7 +507,8 @@ async function importLeads(
         continue;
       }
       const lead = leadFromChecked(item, defaults);
-      const flags = duplicateFlagsOf(index, lead, now);
+      const profile = index.profileOf(lead);
+      const flags = duplicateFlagsOf(index, profile, now);
       const captured: NewTimelineEntry = {
         id: context.newId(),
         leadId: lead.id,
@@ -452,7 +526,7 @@ async function importLeads(
       if (flags.length > 0) summary.flagged++;
       if (item.invalidEmail) summary.toReview++;
       // Only what the duplicate rule reads is kept for the rows after this one.
-      index.add({ id: lead.id, firstName: lead.firstName, lastName: lead.lastName, company: lead.company, email: lead.email, phone: lead.phone, mobile: lead.mobile, country: lead.country });
+      index.add(profile);
       noteKeptColumns(item);
       summary.added++;
     }

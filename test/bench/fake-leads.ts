@@ -1,8 +1,8 @@
 import type { Lead } from '../../shared/domain/lead';
 
 // Deterministic made-up people, so runs are comparable; no real person's data.
-const FIRST = ['Ana', 'Ben', 'Chidi', 'Dana', 'Emil', 'Fatima', 'Gustavo', 'Hana', 'Ivan', 'Jia', 'Kofi', 'Lena', 'Mateo', 'Noor', 'Olga', 'Pierre', 'Quinn', 'Rosa', 'Sven', 'Tomás', 'Ursula', 'Viktor', 'Wei', 'Ximena', 'Yusuf', 'Zoë'];
-const LAST = ['Müller', 'Okafor', 'Smith', 'García', 'Nakamura', 'Kowalski', 'Dubois', 'Rossi', 'Jensen', 'Haddad', 'van der Berg', 'Silva', 'Chen', 'Novak', 'Andersson', 'Byrne', 'Patel', 'Schmidt', 'Lefebvre', 'Tanaka', 'Ivanova', 'Moreau', 'Costa', 'Fischer', 'Ahmed', 'Lindqvist'];
+export const FIRST_NAMES = ['Ana', 'Ben', 'Chidi', 'Dana', 'Emil', 'Fatima', 'Gustavo', 'Hana', 'Ivan', 'Jia', 'Kofi', 'Lena', 'Mateo', 'Noor', 'Olga', 'Pierre', 'Quinn', 'Rosa', 'Sven', 'Tomás', 'Ursula', 'Viktor', 'Wei', 'Ximena', 'Yusuf', 'Zoë'];
+export const LAST_NAMES = ['Müller', 'Okafor', 'Smith', 'García', 'Nakamura', 'Kowalski', 'Dubois', 'Rossi', 'Jensen', 'Haddad', 'van der Berg', 'Silva', 'Chen', 'Novak', 'Andersson', 'Byrne', 'Patel', 'Schmidt', 'Lefebvre', 'Tanaka', 'Ivanova', 'Moreau', 'Costa', 'Fischer', 'Ahmed', 'Lindqvist'];
 const COMPANY_WORDS = ['Acme', 'Northwind', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Stark', 'Wayne', 'Tyrell', 'Cyberdyne', 'Soylent', 'Wonka', 'Oscorp', 'Gringotts', 'Monarch', 'Aperture', 'Blue Sun', 'Dunder', 'Pied Piper'];
 const SUFFIXES = ['Inc.', 'GmbH', 'Ltd', 'SARL', 'LLC', 'AG', 'Pty Ltd', 'B.V.'];
 const NOTES = ['wants a demo next week', 'budget approved for Q3', 'call back after the show', 'interested in the enterprise plan', 'asked about pricing', 'met at the keynote', ''];
@@ -12,8 +12,8 @@ function pick<T>(list: readonly T[], seed: number): T {
 }
 
 export function fakeLead(index: number, eventId: string, capturedAt: string): Lead {
-  const firstName = pick(FIRST, index * 7 + 3);
-  const lastName = pick(LAST, index * 13 + 5);
+  const firstName = pick(FIRST_NAMES, index * 7 + 3);
+  const lastName = pick(LAST_NAMES, index * 13 + 5);
   const companyWord = pick(COMPANY_WORDS, index * 17 + 11);
   const company = `${companyWord} ${pick(SUFFIXES, index * 3)}`;
   const domain = `${companyWord.toLowerCase().replace(/\s+/g, '')}${index % 97}.example`;
