@@ -5,6 +5,7 @@ import { LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
 import { parseOptions } from '../parse-command-line';
+import { describeSize, readRegularFile, refuseNonRegularFile, type InputFileKind } from '../regular-file';
 import { findShowByName } from './events';
 
 export const EXCHANGE_USAGE: UsageLine[] = [
@@ -52,6 +53,21 @@ export async function runExportCommand(session: CliSession, words: string[], io:
   if (result.truncations.length > 0) io.stderr(`${result.truncations.length} value(s) were cut to Salesforce's field lengths`);
 }
 
+/**
+ * Largest file `import` reads: the whole file is read into memory before its rows are, and a
+ * 1 GB file ran V8 out of memory. A bigger one is refused from its size, before it is read.
+ */
+export const MAX_IMPORT_FILE_BYTES = 200 * 1024 * 1024;
+
+const IMPORT_FILE = {
+  noun: 'a CSV, vCard or LeadBooth bundle file',
+  advice: 'give the path of the file to import',
+  maxBytes: MAX_IMPORT_FILE_BYTES,
+  overLimitAdvice: `split it into files under ${describeSize(MAX_IMPORT_FILE_BYTES)} (a CSV by rows, with its header line in each) and import them one by one`,
+} satisfies InputFileKind;
+
+const MAPPING_FILE = { noun: 'a JSON mapping file', advice: 'give the path of a .json file', maxBytes: 1024 * 1024 } satisfies InputFileKind;
+
 export async function runImportCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
   const args = parseOptions(words, { '--event': 'text', '--map': 'text' }, 'import');
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file');
@@ -60,15 +76,20 @@ export async function runImportCommand(session: CliSession, words: string[], io:
   const mapFile = args.text('--map');
   let mapping: Record<string, string> | undefined;
   if (mapFile !== undefined) {
-    const parsed: unknown = JSON.parse(fs.readFileSync(mapFile, 'utf8'));
+    const parsed: unknown = JSON.parse(readRegularFile(mapFile, MAPPING_FILE).toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((value) => typeof value !== 'string')) {
       throw new Error(`${mapFile} must be a JSON object of "CSV header": "lead field", e.g. {"Surname": "lastName", "Badge": "ignore"}.`);
     }
     mapping = parsed as Record<string, string>;
   }
+  // Every file checked before the first is imported: a pipe or a huge file named last must not leave the command half done.
+  for (const file of args.positionals) {
+    const refused = refuseNonRegularFile(file, IMPORT_FILE);
+    if (refused) throw new Error(refused);
+  }
   const { importFile } = await import('../../services/import-service');
   for (const file of args.positionals) {
-    const summary = await importFile(session.context, { fileName: path.basename(file), bytes: fs.readFileSync(file), eventId, mapping });
+    const summary = await importFile(session.context, { fileName: path.basename(file), bytes: readRegularFile(file, IMPORT_FILE), eventId, mapping });
     io.stdout(`${file}: added ${summary.added}, updated ${summary.updated}, flagged ${summary.flagged}, skipped ${summary.skipped}`);
   }
 }
