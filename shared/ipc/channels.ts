@@ -59,6 +59,8 @@ export const CHANNEL_NAMES = [
   'exchange.preview',
   'exchange.export',
   'exchange.exportAgain',
+  'exchange.confirmExport',
+  'exchange.saveExport',
   'exchange.batches',
   'exchange.cancel',
   'exchange.readCsv',

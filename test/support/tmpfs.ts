@@ -20,10 +20,14 @@ export function canMountTmpfs(): boolean {
   }
 }
 
-/** Mounts a tmpfs of this size (mount's notation: "1m", "256k") on a fresh folder; `unmount` also removes the folder. */
-export function mountTmpfs(size: string): { mountPoint: string; unmount(): void } {
+/**
+ * Mounts a tmpfs of this size (mount's notation: "1m", "256k") on a fresh folder; `unmount`
+ * also removes the folder. `readOnly`: a folder nobody may write in, root included (as a
+ * write-protected stick; chmod does not stop root, who runs these tests).
+ */
+export function mountTmpfs(size: string, options: { readOnly?: boolean } = {}): { mountPoint: string; unmount(): void } {
   const mountPoint = makeTempDir('leadbooth-tmpfs-');
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', mountPoint]);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700${options.readOnly ? ',ro' : ''}`, 'tmpfs', mountPoint]);
   return {
     mountPoint,
     unmount() {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMATS, type ExportFilter, type ExportFormat } from '../../../shared/domain/exchange';
 import { LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
@@ -37,17 +36,19 @@ export async function runExportCommand(session: CliSession, words: string[], io:
     ...(status !== undefined && { status: status as LeadStatus }),
     ...(args.flag('--only-new') && { onlyNew: true }),
   };
-  const { exportBatch } = await import('../../services/export-service');
+  const { confirmExport, exportBatch, exportNotWritten } = await import('../../services/export-service');
+  const { writeExportFiles } = await import('../../exchange/write-export-files');
   const result = await exportBatch(session.context, { format: format as ExportFormat, filter, skipMissingRequired: args.flag('--skip-incomplete') });
   if (result.cancelled) throw new Error('The export was cancelled: nothing was recorded.');
-  if (result.files.length === 1) {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, result.files[0]?.content ?? '', 'utf8');
-  } else {
-    fs.mkdirSync(out, { recursive: true });
-    for (const file of result.files) fs.writeFileSync(path.join(out, file.name), file.content, 'utf8');
+  // Written whole (temporary name, fsync, rename; 0600) before the batch is recorded: a file
+  // that could not be written leaves no batch, and --only-new still finds its leads.
+  let written: { sha256: string };
+  try {
+    written = writeExportFiles(result.files.length === 1 ? { file: out } : { folder: out }, result.files);
+  } catch (error) {
+    throw exportNotWritten(error);
   }
-  const { batch } = result;
+  const batch = await confirmExport(session.context, result.batch.id, written);
   io.stdout(`batch ${batch.id}`);
   io.stdout(`exported ${batch.leadCount} lead${batch.leadCount === 1 ? '' : 's'}${batch.skippedCount ? `, skipped ${batch.skippedCount}` : ''} to ${out} (sha256 ${batch.sha256})`);
   if (result.truncations.length > 0) io.stderr(`${result.truncations.length} value(s) were cut to Salesforce's field lengths`);
