@@ -353,13 +353,15 @@ async function exportChosen(
     skippedCount: produced.skippedCount,
     repeatOf: request.repeatOf,
   };
-  rememberPending(context, { batch, files: produced.files, leadIds: produced.leadIds, convertedLeadIds: produced.convertedLeadIds });
+  // Only the desktop app's save writes from here; elsewhere the caller holds the files already.
+  rememberPending(context, { batch, files: context.chooseSavePlace ? produced.files : [], leadIds: produced.leadIds, convertedLeadIds: produced.convertedLeadIds });
   return { cancelled: false, batch, files: produced.files, truncations: produced.truncations };
 }
 
 /** An export produced and not yet written: what confirmExport records. */
 interface PendingExport {
   batch: ExportBatch;
+  /** what saveExportToChosenPlace writes (kept only where there is a save dialog) */
   files: ExportedFile[];
   /** exactly the leads the files carry */
   leadIds: string[];
@@ -368,8 +370,8 @@ interface PendingExport {
 
 /**
  * A few exports wait for their files to be written, per database: a save dialog cancelled
- * leaves one behind, and the oldest goes once more are produced. Lead ids only, plus the
- * files the desktop app's save writes (the renderer has them too).
+ * leaves one behind, and the oldest goes once more are produced. Lead ids, plus the files
+ * where the desktop app's save writes them.
  */
 const PENDING_EXPORTS_KEPT = 4;
 const pendingExports = new WeakMap<object, Map<string, PendingExport>>();

@@ -145,13 +145,13 @@ describe('an export counts only once its file is written', () => {
   });
 
   it('the desktop save: a cancelled dialog records nothing; a chosen place gets the file (0600) and then the batch', async () => {
-    const produced = done(await exportBatch(store.context, { format: 'vcard', filter: {} }));
     const asked: Array<{ suggestedName: string; folder: boolean }> = [];
     let answer: string | null = null;
     store.context.chooseSavePlace = async (request) => {
       asked.push(request);
       return answer;
     };
+    const produced = done(await exportBatch(store.context, { format: 'vcard', filter: {} }));
     expect(await saveExportToChosenPlace(store.context, produced.batch.id)).toEqual({ saved: false });
     expect(await listBatches(store.context)).toEqual([]);
     expect(await newLeads()).toBe(4);
@@ -168,6 +168,16 @@ describe('an export counts only once its file is written', () => {
     expect(asked).toEqual(Array(3).fill({ suggestedName: produced.files[0]?.name, folder: false }));
     expect(await newLeads()).toBe(0);
     expect((await listBatches(store.context)).map((batch) => batch.sha256)).toEqual([createHash('sha256').update(fs.readFileSync(answer)).digest('hex')]);
+  });
+
+  it('the desktop save of several files asks for a folder and writes each file there before recording', async () => {
+    const folder = path.join(store.dir, 'converted');
+    store.context.chooseSavePlace = async (request) => (request.folder ? folder : null);
+    const produced = done(await exportBatch(store.context, { format: 'salesforce-converted', filter: {} }));
+    expect(await saveExportToChosenPlace(store.context, produced.batch.id)).toEqual({ saved: true, batch: produced.batch, path: folder });
+    expect(fs.readdirSync(folder).sort()).toEqual(produced.files.map((file) => file.name).sort());
+    for (const file of produced.files) expect(fs.readFileSync(path.join(folder, file.name), 'utf8')).toBe(file.content);
+    expect(await conversionExportedAt()).not.toBeNull();
   });
 
   it('without a save dialog (browser mode) the save says to download instead', async () => {
