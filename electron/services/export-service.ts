@@ -23,6 +23,7 @@ import type {
   ExportPreview,
   ExportResult,
   ExportTruncation,
+  SavedExport,
 } from '../../shared/domain/exchange';
 import type { Lead } from '../../shared/domain/lead';
 import { AppError } from '../../shared/ipc/errors';
@@ -386,7 +387,7 @@ function rememberPending(context: ServiceContext, pending: PendingExport): void 
   }
 }
 
-function takePending(context: ServiceContext, batchId: string): PendingExport {
+function findPending(context: ServiceContext, batchId: string): PendingExport {
   const pending = pendingExports.get(context.db)?.get(batchId);
   if (!pending) {
     throw new AppError('not_found', 'This export is not waiting to be saved any more (it was recorded already, or LeadBooth restarted since): export again.');
@@ -400,7 +401,7 @@ function takePending(context: ServiceContext, batchId: string): PendingExport {
  * when given, is of the bytes the caller wrote; it must be what was produced.
  */
 export async function confirmExport(context: ServiceContext, batchId: string, written: { sha256?: string | undefined } = {}): Promise<ExportBatch> {
-  const pending = takePending(context, batchId);
+  const pending = findPending(context, batchId);
   if (written.sha256 !== undefined && written.sha256 !== pending.batch.sha256) {
     throw new AppError('invalid_input', 'What was written is not the export that was produced, so it was not recorded. Export again.');
   }
@@ -432,9 +433,9 @@ export function exportNotWritten(error: unknown): AppError {
  * files), writes the files atomically and privately there, then records the batch. A
  * cancelled dialog records nothing and the export stays pending, so Save can be tried again.
  */
-export async function saveExportToChosenPlace(context: ServiceContext, batchId: string): Promise<{ saved: false } | { saved: true; batch: ExportBatch; path: string }> {
-  const pending = takePending(context, batchId);
+export async function saveExportToChosenPlace(context: ServiceContext, batchId: string): Promise<SavedExport> {
   if (!context.chooseSavePlace) throw new AppError('not_found', 'Saving through a dialog is only in the desktop app: the browser downloads the file instead.');
+  const pending = findPending(context, batchId);
   const several = pending.files.length > 1;
   const place = await context.chooseSavePlace({ suggestedName: several ? pending.batch.fileName : (pending.files[0] as ExportedFile).name, folder: several });
   if (place === null) return { saved: false };
