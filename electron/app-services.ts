@@ -20,6 +20,8 @@ export interface AppServicesOptions {
   withScanner: boolean;
   /** Electron's shell.openExternal; browser mode and the CLI have none. */
   openExternal?: (url: string) => Promise<void>;
+  /** Electron's save dialog for exports (ServiceContext.chooseSavePlace); browser mode and the CLI have none. */
+  chooseSavePlace?: (request: { suggestedName: string; folder: boolean }) => Promise<string | null>;
   onUnexpectedError?: (error: unknown) => void;
   /** Off for `leadbooth backup` and `restore`, which make their own copy: the day's first backup would otherwise be made twice. */
   withDailyBackup?: boolean;
@@ -51,6 +53,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     ...(options.notify && { notify: options.notify }),
     cardReader: scanner,
     openExternal: options.openExternal,
+    chooseSavePlace: options.chooseSavePlace,
     store,
   });
   // The daily backup runs in the background (a large store takes a while to copy); close() waits for it.

@@ -13,6 +13,7 @@ import { openAppServices, type AppServices } from './app-services';
 import { defaultDatabasePath } from './data-location';
 import { createDispatcher } from './ipc/dispatch';
 import { registerIpc, type IpcRegistration } from './ipc/register-ipc';
+import { chooseExportSavePlace } from './save-dialog';
 import { registerAppScheme, serveAppProtocol } from './security/app-protocol';
 import { installNavigationGuards } from './security/navigation-guards';
 import { installPermissionPolicy } from './security/permissions';
@@ -38,6 +39,8 @@ function createAppServices(dataPath: string): Promise<AppServices> {
     withScanner: true,
     // The app.openExternal channel checks the address (security/open-external.ts) before this runs.
     openExternal: (url) => shell.openExternal(url),
+    // Exports are saved by the main process (save dialog, atomic write), then recorded: not as downloads.
+    chooseSavePlace: chooseExportSavePlace,
     onUnexpectedError: (error) => log(`Card scanner: ${String(error)}`),
   });
 }

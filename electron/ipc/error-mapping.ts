@@ -8,6 +8,12 @@ export function newErrorReference(): string {
   return randomBytes(4).toString('hex');
 }
 
+/** A write refused for want of space: SQLite's SQLITE_FULL or the file system's ENOSPC (EDQUOT: over the user's quota). */
+export function isDiskFullError(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 /**
  * SQLite's own failures, turned into messages a person at a booth can act on. An
  * unexpected failure's own text (SQL, file paths, stack) is never put in the message: it
@@ -18,7 +24,7 @@ export function toAppError(error: unknown, reference: string = newErrorReference
   if (error instanceof z.ZodError) return invalidInput(error);
   // better-sqlite3 reports extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_READONLY_DBMOVED…): match the family.
   const code = String((error as { code?: unknown } | null)?.code ?? '');
-  if (code === 'SQLITE_FULL') {
+  if (isDiskFullError(error)) {
     return new AppError('disk_full', 'The disk is full, so this was not saved. Free some space and save again; what was saved before is safe.', undefined, {
       cause: error,
     });

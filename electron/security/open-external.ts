@@ -33,7 +33,9 @@ export function checkExternalUrl(url: string): ExternalUrlCheck {
     return { ok: true, url: parsed.href };
   }
   if (parsed.protocol === 'mailto:') {
-    const addresses = decodeURIComponent(parsed.pathname).split(',').filter(Boolean);
+    const pathname = decodedOrNull(parsed.pathname);
+    if (pathname === null) return refuse('broken percent-escapes in the address');
+    const addresses = pathname.split(',').filter(Boolean);
     if (addresses.length === 0 || !addresses.every((address) => ADDRESS.test(address.trim()))) return refuse('not an email address');
     for (const [field, value] of parsed.searchParams) {
       if (!MAILTO_FIELDS.has(field.toLowerCase())) return refuse(`mail field "${field}" is not allowed`);
@@ -56,6 +58,15 @@ export async function openExternalSafely(openExternal: (url: string) => Promise<
   const check = checkExternalUrl(url);
   if (check.ok) await openExternal(check.url);
   return check;
+}
+
+/** The text a percent-encoded part stands for; null when an escape is cut off or not UTF-8 (decodeURIComponent throws). */
+function decodedOrNull(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
 }
 
 function refuse(reason: string): ExternalUrlCheck {

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { migrateToLatest } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Database } from '../db/schema';
+import { isDiskFullError } from '../ipc/error-mapping';
 import { ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE } from '../security/file-permissions';
 import type { Clock } from './service-context';
 
@@ -69,11 +70,14 @@ async function writeBackup(store: StoreHandle, clock: Clock, options: { out?: st
     fs.renameSync(partial, target);
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    const code = String((error as { code?: unknown }).code ?? '');
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-      throw new AppError('disk_full', `The disk is full, so the backup was not made (${path.dirname(target)}). Free some space and back up again; your leads are safe.`, undefined, {
-        cause: error,
-      });
+    // SQLite's own text ("database or disk is full") says neither what happened to the data nor what to do.
+    if (isDiskFullError(error)) {
+      throw new AppError(
+        'disk_full',
+        `The disk is full: no backup was made and nothing was left half written (${path.dirname(target)}). Free some space, or back up to another disk, and back up again. Your data is unchanged.`,
+        undefined,
+        { cause: error },
+      );
     }
     throw error;
   }

@@ -1,11 +1,17 @@
 /**
  * Export batches: choose leads (a show, a status, only those not exported yet, or exact
- * ids), produce the file(s) of a format, record the batch (who, when, format, filter, lead
- * ids, file name, SHA-256) and mark its leads exported — all recorded in one transaction
- * after the files are made, so a failed or cancelled export leaves no trace.
+ * ids) and produce the file(s) of a format; the batch (who, when, format, filter, lead ids,
+ * file name, SHA-256) is recorded, and its leads and converted records marked exported, only
+ * once the caller has written the files: an export counts only once written.
  *
- * The content goes back to the caller as text: the renderer saves it (a download in browser
- * mode, a save dialog's file in Electron), the CLI writes it to --out.
+ * Two steps, so that a file that could not be written (a full disk, a folder we may not
+ * write in, a cancelled save dialog) leaves no batch and no mark:
+ * 1. exportBatch / exportBatchAgain produce the files and remember the batch as pending
+ *    (the exact lead ids the files carry), in this process;
+ * 2. the caller writes the files, then confirmExport records the batch, in one transaction
+ *    (saveExportToChosenPlace does both in the desktop app: save dialog, atomic write, confirm).
+ * The CLI writes to --out (write-export-files.ts) and confirms with the SHA-256 of what it
+ * wrote; the renderer hands a download to the browser and confirms.
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
@@ -22,6 +28,7 @@ import type {
   MissingRequiredLead,
   NeutralizedCells,
   SalesforceProfile,
+  SavedExport,
 } from '../../shared/domain/exchange';
 import { showTimeZone, type ShowEvent } from '../../shared/domain/event';
 import type { Lead } from '../../shared/domain/lead';
@@ -37,6 +44,7 @@ import { BUNDLE_FORMAT, BUNDLE_SECTIONS, BUNDLE_VERSION, writeBundle, type Bundl
 import { salesforceConvertedCsvs } from '../exchange/salesforce-converted-csv';
 import { salesforceLeadsCsv, type SalesforceLeadsCsv } from '../exchange/salesforce-leads-csv';
 import { leadsToVcards } from '../exchange/vcard-writer';
+import { ExportWriteError, writeExportFiles } from '../exchange/write-export-files';
 import { runExchangeJob, SLICE_SIZE, type ExchangeJob } from './exchange-jobs';
 import { getSalesforceProfile } from './salesforce-profile-service';
 import { nowIso, type ServiceContext } from './service-context';
@@ -383,7 +391,7 @@ export async function collectBundleSections(db: Kysely<Database>, leadIds: reado
   return sections;
 }
 
-/** Runs an export of the leads the filter chooses and records it as a batch. */
+/** Produces an export of the leads the filter chooses; the batch waits for confirmExport. */
 async function exportChosen(
   context: ServiceContext,
   job: ExchangeJob,
@@ -431,14 +439,99 @@ async function exportChosen(
     skippedCount: produced.skippedCount,
     repeatOf: request.repeatOf,
   };
-  await context.db.transaction().execute(async (trx) => {
-    await insertExportBatch(trx, batch, produced.leadIds);
-    // Exported converted records cannot be taken back by an undo any more.
-    await markConversionsExported(trx, produced.convertedLeadIds, at);
-  });
-  if (produced.leadIds.length > 0) context.notify('leads.changed', { ids: produced.leadIds.slice(0, 1000) });
+  // Only the desktop app's save writes from here; elsewhere the caller holds the files already.
+  rememberPending(context, { batch, files: context.chooseSavePlace ? produced.files : [], leadIds: produced.leadIds, convertedLeadIds: produced.convertedLeadIds });
   const { truncations, missingRequired, skipped, neutralized } = produced;
   return { cancelled: false, batch, files: produced.files, truncations, missingRequired, skipped, neutralized };
+}
+
+/** An export produced and not yet written: what confirmExport records. */
+interface PendingExport {
+  batch: ExportBatch;
+  /** what saveExportToChosenPlace writes (kept only where there is a save dialog) */
+  files: ExportedFile[];
+  /** exactly the leads the files carry */
+  leadIds: string[];
+  convertedLeadIds: string[];
+}
+
+/**
+ * A few exports wait for their files to be written, per database: a save dialog cancelled
+ * leaves one behind, and the oldest goes once more are produced. Lead ids, plus the files
+ * where the desktop app's save writes them.
+ */
+const PENDING_EXPORTS_KEPT = 4;
+const pendingExports = new WeakMap<object, Map<string, PendingExport>>();
+
+function rememberPending(context: ServiceContext, pending: PendingExport): void {
+  let pendings = pendingExports.get(context.db);
+  if (!pendings) pendingExports.set(context.db, (pendings = new Map()));
+  pendings.set(pending.batch.id, pending);
+  for (const id of pendings.keys()) {
+    if (pendings.size <= PENDING_EXPORTS_KEPT) break;
+    pendings.delete(id);
+  }
+}
+
+function findPending(context: ServiceContext, batchId: string): PendingExport {
+  const pending = pendingExports.get(context.db)?.get(batchId);
+  if (!pending) {
+    throw new AppError('not_found', 'This export is not waiting to be saved any more (it was recorded already, or LeadBooth restarted since): export again.');
+  }
+  return pending;
+}
+
+/**
+ * Records a produced export as a batch, once its files are written: the leads it carried
+ * count as exported from now on and its converted records can no longer be undone. `sha256`,
+ * when given, is of the bytes the caller wrote; it must be what was produced.
+ */
+export async function confirmExport(context: ServiceContext, batchId: string, written: { sha256?: string | undefined } = {}): Promise<ExportBatch> {
+  const pending = findPending(context, batchId);
+  if (written.sha256 !== undefined && written.sha256 !== pending.batch.sha256) {
+    throw new AppError('invalid_input', 'What was written is not the export that was produced, so it was not recorded. Export again.');
+  }
+  const { batch } = pending;
+  // Taken out before the first await: a second confirm of the same export finds nothing instead of recording it twice.
+  pendingExports.get(context.db)?.delete(batchId);
+  try {
+    await context.db.transaction().execute(async (trx) => {
+      await insertExportBatch(trx, batch, pending.leadIds);
+      // Exported converted records cannot be taken back by an undo any more.
+      await markConversionsExported(trx, pending.convertedLeadIds, batch.createdAt);
+    });
+  } catch (error) {
+    rememberPending(context, pending); // not recorded (busy, disk full): confirming again may work
+    throw error;
+  }
+  context.notify('leads.changed', { ids: pending.leadIds.slice(0, 1000) });
+  return batch;
+}
+
+/** A failed write of an export's files, as the person reads it: what went wrong, what to do, and that nothing counts as exported. */
+export function exportNotWritten(error: unknown): AppError {
+  const reason = error instanceof ExportWriteError ? error.message : `The files could not be written (${String(error)}).`;
+  return new AppError('invalid_input', `${reason} Nothing was recorded: the leads stay not exported.`, undefined, { cause: error });
+}
+
+/**
+ * The desktop app's save: asks where (the save dialog, or a folder for an export of several
+ * files), writes the files atomically and privately there, then records the batch. A
+ * cancelled dialog records nothing and the export stays pending, so Save can be tried again.
+ */
+export async function saveExportToChosenPlace(context: ServiceContext, batchId: string): Promise<SavedExport> {
+  if (!context.chooseSavePlace) throw new AppError('not_found', 'Saving through a dialog is only in the desktop app: the browser downloads the file instead.');
+  const pending = findPending(context, batchId);
+  const several = pending.files.length > 1;
+  const place = await context.chooseSavePlace({ suggestedName: several ? pending.batch.fileName : (pending.files[0] as ExportedFile).name, folder: several });
+  if (place === null) return { saved: false };
+  let written;
+  try {
+    written = writeExportFiles(several ? { folder: place } : { file: place }, pending.files);
+  } catch (error) {
+    throw exportNotWritten(error);
+  }
+  return { saved: true, batch: await confirmExport(context, batchId, written), path: place };
 }
 
 function isEverything(filter: ExportFilter): boolean {

@@ -25,6 +25,11 @@ export interface ServiceContext {
   captureQueue?: { kick(): void } | undefined;
   /** Hands a checked mailto:/https: address to the system (Electron's shell.openExternal); absent elsewhere. */
   openExternal?: ((url: string) => Promise<void>) | undefined;
+  /**
+   * Asks the person where to save an export (Electron's save dialog; a folder for several
+   * files): the chosen path, or null when cancelled. Absent in browser mode and the CLI.
+   */
+  chooseSavePlace?: ((request: { suggestedName: string; folder: boolean }) => Promise<string | null>) | undefined;
   /** The open database file itself (raw connection and path), for backups and restores. */
   store?: StoreHandle | undefined;
 }
@@ -37,6 +42,7 @@ export function createServiceContext(db: Kysely<Database>, overrides: Partial<Om
     notify: overrides.notify ?? (() => {}),
     cardReader: overrides.cardReader,
     openExternal: overrides.openExternal,
+    chooseSavePlace: overrides.chooseSavePlace,
     store: overrides.store,
   };
 }

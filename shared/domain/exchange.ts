@@ -89,10 +89,15 @@ export interface ExportSummary {
   neutralized: NeutralizedCells;
 }
 
-/** A finished export (the batch is recorded), or one Cancel stopped (nothing recorded). */
+/**
+ * A produced export — its files, and the batch that is recorded once they are written
+ * (`exchange.confirmExport`, or `exchange.saveExport` in the desktop app) — or one Cancel
+ * stopped. Until confirmed, nothing is recorded: the leads stay "not exported".
+ */
 export type ExportResult =
   | ({
       cancelled: false;
+      /** recorded only once the files are written and the export confirmed */
       batch: ExportBatch;
       files: ExportedFile[];
     } & ExportSummary)
@@ -142,6 +147,9 @@ export const DEFAULT_SALESFORCE_PROFILE: SalesforceProfile = {
   },
   neverAskedOptedOut: false,
 };
+
+/** The desktop app's save of a produced export: saved where the person chose and recorded, or the dialog cancelled (nothing recorded). */
+export type SavedExport = { saved: false } | { saved: true; batch: ExportBatch; path: string };
 
 export interface ImportSummary {
   added: number;

@@ -63,6 +63,8 @@ export const CHANNEL_NAMES = [
   'exchange.salesforceProfile',
   'exchange.saveSalesforceProfile',
   'exchange.exportAgain',
+  'exchange.confirmExport',
+  'exchange.saveExport',
   'exchange.batches',
   'exchange.cancel',
   'exchange.readCsv',

@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- faults [TRIALS]`: every figure of issue 9 as `name value unit` lines:
  * concurrency, migrations raced, fuzzing (dispatcher, host, card parser), privacy (forget,
- * EXIF, file modes), backups, a full disk, and the crash suite (default 50 SIGKILL trials).
+ * EXIF, file modes), backups, a full disk, exports that cannot be written (export-faults.ts),
+ * and the crash suite (default 50 SIGKILL trials).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +27,7 @@ import { runGatedChildren } from '../support/child-process';
 import { runCrashTrials } from '../support/crash-trials';
 import { runDispatcherFuzz, runHostFuzz, runParserFuzz } from '../support/fuzz-runs';
 import { makeTempDir } from '../support/temp-database';
+import { exportFailures } from './export-faults';
 import { fakeLead } from './fake-leads';
 import { printFigure, timeMsAsync } from './stats';
 
@@ -39,6 +41,7 @@ export async function runFaultsBench(args: string[]): Promise<void> {
     await privacy(dir);
     await backups(dir);
     await diskFull(dir);
+    await exportFailures(dir);
     const crash = await runCrashTrials(trials);
     process.stdout.write(`kill trials ${crash.trials}, corrupt ${crash.corrupt}, committed leads lost ${crash.lost}\n`);
     printFigure('crash_kill_trials', crash.trials, 'count');

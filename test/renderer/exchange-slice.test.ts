@@ -17,16 +17,67 @@ const batch: ExportBatch = {
 };
 
 describe('exchange slice', () => {
-  it('exports, hands back the files, and reloads the history', async () => {
+  const produced = { cancelled: false as const, batch, files: [{ name: batch.fileName, mime: 'text/csv', content: 'a,b' }], truncations: [], missingRequired: [], skipped: [], neutralized: {} };
+
+  it('browser mode: hands the files to the download, then records the batch, then reloads the history', async () => {
+    const calls: string[] = [];
     const api = fakeApi({
-      'exchange.export': async () => ({ cancelled: false, batch, files: [{ name: batch.fileName, mime: 'text/csv', content: 'a,b' }], truncations: [], missingRequired: [], skipped: [], neutralized: {} }),
+      'exchange.export': async () => {
+        calls.push('export');
+        return produced;
+      },
+      'exchange.confirmExport': async () => {
+        calls.push('confirm');
+        return batch;
+      },
       'exchange.batches': async () => [batch],
     });
     const store = readyStore(api);
-    const files = await store.getState().runExport('hubspot', { eventId: SHOW.id, onlyNew: true }, false);
-    expect(files.map((file) => file.name)).toEqual([batch.fileName]);
+    const download = vi.fn(() => calls.push('download'));
+    expect(await store.getState().runExport('hubspot', { eventId: SHOW.id, onlyNew: true }, false, download)).toEqual(batch);
+    expect(calls).toEqual(['export', 'download', 'confirm']);
+    expect(download).toHaveBeenCalledWith(produced.files);
     expect(api['exchange.export']).toHaveBeenCalledWith({ format: 'hubspot', filter: { eventId: SHOW.id, onlyNew: true }, skipMissingRequired: false });
-    expect(store.getState()).toMatchObject({ lastBatch: batch, batches: [batch], exchangeBusy: false });
+    expect(api['exchange.confirmExport']).toHaveBeenCalledWith({ batchId: batch.id });
+    expect(api['exchange.saveExport']).not.toHaveBeenCalled();
+    expect(store.getState()).toMatchObject({ lastBatch: batch, batches: [batch], exchangeBusy: false, exportNotice: null });
+  });
+
+  it('desktop app: saves through the main process; a cancelled save dialog records nothing and says so', async () => {
+    let saved: { saved: false } | { saved: true; batch: ExportBatch; path: string } = { saved: false };
+    const api = fakeApi({
+      'exchange.export': async () => produced,
+      'exchange.exportAgain': async () => produced,
+      'exchange.saveExport': async () => saved,
+      'exchange.batches': async () => [],
+    });
+    const store = readyStore(api);
+    store.setState({ appInfo: { version: 'test', dataPath: '/data/leadbooth.db', mode: 'electron' } });
+    const download = vi.fn();
+    expect(await store.getState().runExport('hubspot', {}, false, download)).toBeNull();
+    expect(api['exchange.saveExport']).toHaveBeenCalledWith({ batchId: batch.id });
+    expect(api['exchange.confirmExport']).not.toHaveBeenCalled();
+    expect(download).not.toHaveBeenCalled();
+    expect(store.getState()).toMatchObject({ lastBatch: null, exportNotice: expect.stringMatching(/nothing was recorded/) });
+
+    saved = { saved: true, batch, path: '/home/dana/leads.csv' };
+    expect(await store.getState().exportAgain(batch.id, download)).toEqual(batch);
+    expect(store.getState()).toMatchObject({ lastBatch: batch, exportNotice: null });
+    expect(download).not.toHaveBeenCalled();
+  });
+
+  it('a save that fails keeps its message for the screen and records nothing', async () => {
+    const api = fakeApi({
+      'exchange.export': async () => produced,
+      'exchange.saveExport': async () => {
+        throw new AppError('invalid_input', 'The disk is full: leads.csv could not be written. Free some space or choose another disk. Nothing was recorded: the leads stay not exported.');
+      },
+      'exchange.batches': async () => [],
+    });
+    const store = readyStore(api);
+    store.setState({ appInfo: { version: 'test', dataPath: '/data/leadbooth.db', mode: 'electron' } });
+    expect(await store.getState().runExport('hubspot', {}, false, vi.fn())).toBeNull();
+    expect(store.getState()).toMatchObject({ lastBatch: null, exportNotice: null, exchangeError: { message: expect.stringMatching(/disk is full/) } });
   });
 
   it('keeps the message of a refused export for the screen', async () => {
@@ -36,7 +87,9 @@ describe('exchange slice', () => {
       },
     });
     const store = readyStore(api);
-    expect(await store.getState().runExport('vcard', { onlyNew: true }, false)).toEqual([]);
+    const download = vi.fn();
+    expect(await store.getState().runExport('vcard', { onlyNew: true }, false, download)).toBeNull();
+    expect(download).not.toHaveBeenCalled();
     expect(store.getState().exchangeError?.message).toMatch(/nothing new to export/);
   });
 

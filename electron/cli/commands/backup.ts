@@ -5,6 +5,10 @@ import { systemClock } from '../../services/service-context';
 import { databaseFiles, ensurePrivateFolder, makeFilesPrivate } from '../../security/file-permissions';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import { parseOptions } from '../parse-command-line';
+import { refuseNonRegularFile, type InputFileKind } from '../regular-file';
+
+/** SQLite opens a backup itself, page by page: no size limit, only a regular file. */
+const BACKUP_FILE: InputFileKind = { noun: 'a LeadBooth backup file', advice: 'give the path of a backup (.db) file' };
 
 export const BACKUP_USAGE: UsageLine[] = [
   ['backup [--out FILE]', 'copy the database now (default: into the backups folder beside it, last 7 kept)'],
@@ -20,6 +24,7 @@ export async function runBackupCommand(dbPath: string, words: string[], io: CliI
   const { createBackup } = await import('../../services/backup-service');
   const services = await openAppServices({ dbPath, mode: 'browser', withScanner: false, withDailyBackup: false });
   try {
+    // A full disk is said in words by the backup service itself (the window's "Back up now" too).
     const backup = await createBackup(services.database, systemClock, { out: args.text('--out') });
     io.stdout(`Backed up to ${backup.path} (${Math.round(backup.bytes / 1024)} KB).`);
   } finally {
@@ -32,6 +37,8 @@ export async function runRestoreCommand(dbPath: string, words: string[], io: Cli
   const [file, ...extra] = args.positionals;
   if (!file || extra.length > 0) throw new UsageError('restore needs one backup file');
   const source = path.resolve(file);
+  const refused = refuseNonRegularFile(source, BACKUP_FILE);
+  if (refused) throw new Error(refused);
   const { openAppServices } = await import('../../app-services');
   const { openDatabase } = await import('../../db/open-database');
   const { backupsFolder, checkBackupFile, restoreBackup } = await import('../../services/backup-service');

@@ -4,7 +4,6 @@
  * id / URL); FILE is a photo of the QR code or a text file (.vcf). Prints one JSON line; with
  * --save the lead is saved in the current show (captureMethod badge_scan) and printed.
  */
-import fs from 'node:fs';
 import sharp from 'sharp';
 import type { NewLead } from '../../../shared/domain/lead';
 import { badgeHasContact, MAX_BADGE_PAYLOAD_LENGTH, readBadgeCode } from '../../../shared/parsing/badge-payload';
@@ -12,6 +11,8 @@ import { decodeQr, QR_DECODE_MAX_SIDE } from '../../../shared/parsing/qr-decode'
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
 import { parseOptions } from '../parse-command-line';
+import { readRegularFile, type InputFileKind } from '../regular-file';
+import { MAX_FILE_BYTES } from '../../ocr/scan-input';
 
 export const BADGE_USAGE: UsageLine[] = [
   ['badge PAYLOAD | --file FILE [--save]', "read a badge's QR text or a photo of it; --save saves the lead in the current show"],
@@ -49,14 +50,17 @@ export async function runBadgeCommand(openSession: () => Promise<CliSession>, wo
   }
 }
 
+/** A badge photo is read like a card photo: the scanner's limit. */
+const BADGE_FILE = {
+  noun: 'a photo of the QR code or a .vcf file',
+  advice: 'give the path of the photo or text file',
+  maxBytes: MAX_FILE_BYTES,
+  overLimitAdvice: 'take a smaller photo of the code',
+} satisfies InputFileKind;
+
 /** A photo's QR code, or a text file's content. */
 async function readPayloadFile(file: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new Error(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path.`);
-  }
+  const bytes = readRegularFile(file, BADGE_FILE);
   const image = await sharp(bytes, { failOn: 'none' })
     .rotate()
     .resize({ width: QR_DECODE_MAX_SIDE, height: QR_DECODE_MAX_SIDE, fit: 'inside', withoutEnlargement: true })

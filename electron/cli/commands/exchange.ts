@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMATS, type ExportFilter, type ExportFormat, type ExportSkipReason, type ExportSummary, type ProblemRowChoice, type SalesforceProfile } from '../../../shared/domain/exchange';
 import { salesforceProfileSchema } from '../../../shared/ipc/contracts/exchange';
@@ -6,6 +5,7 @@ import { LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
 import { parseOptions } from '../parse-command-line';
+import { describeSize, InputFileError, readRegularFile, refuseNonRegularFile, type InputFileKind } from '../regular-file';
 import { findShowByName } from './events';
 
 export const EXCHANGE_USAGE: UsageLine[] = [
@@ -42,7 +42,8 @@ export async function runExportCommand(session: CliSession, words: string[], io:
   };
   const profileFile = args.text('--profile');
   const salesforceProfile = profileFile === undefined ? undefined : readProfileFile(profileFile);
-  const { exportBatch } = await import('../../services/export-service');
+  const { confirmExport, exportBatch, exportNotWritten } = await import('../../services/export-service');
+  const { writeExportFiles } = await import('../../exchange/write-export-files');
   const result = await exportBatch(session.context, {
     format: format as ExportFormat,
     filter,
@@ -50,14 +51,15 @@ export async function runExportCommand(session: CliSession, words: string[], io:
     salesforceProfile,
   });
   if (result.cancelled) throw new Error('The export was cancelled: nothing was recorded.');
-  if (result.files.length === 1) {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, result.files[0]?.content ?? '', 'utf8');
-  } else {
-    fs.mkdirSync(out, { recursive: true });
-    for (const file of result.files) fs.writeFileSync(path.join(out, file.name), file.content, 'utf8');
+  // Written whole (temporary name, fsync, rename; 0600) before the batch is recorded: a file
+  // that could not be written leaves no batch, and --only-new still finds its leads.
+  let written: { sha256: string };
+  try {
+    written = writeExportFiles(result.files.length === 1 ? { file: out } : { folder: out }, result.files);
+  } catch (error) {
+    throw exportNotWritten(error);
   }
-  const { batch } = result;
+  const batch = await confirmExport(session.context, result.batch.id, written);
   io.stdout(`batch ${batch.id}`);
   io.stdout(`exported ${batch.leadCount} lead${batch.leadCount === 1 ? '' : 's'}${batch.skippedCount ? `, skipped ${batch.skippedCount}` : ''} to ${out} (sha256 ${batch.sha256})`);
   printExportWarnings(result, io);
@@ -69,8 +71,9 @@ function readProfileFile(file: string): SalesforceProfile {
     '{"statusValues": {"New": "Open - Not Contacted", "Working": "Working - Contacted", "Qualified": "Working - Contacted", "Unqualified": "Closed - Not Converted", "Converted": "Closed - Converted"}, "neverAskedOptedOut": false}';
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    parsed = JSON.parse(readRegularFile(file, PROFILE_FILE).toString('utf8'));
   } catch (error) {
+    if (error instanceof InputFileError) throw error;
     throw new Error(`${file} could not be read as JSON (${error instanceof Error ? error.message : String(error)}). It must look like ${example}`);
   }
   const checked = salesforceProfileSchema.safeParse(parsed);
@@ -113,6 +116,23 @@ function printExportWarnings(summary: ExportSummary, io: CliIo): void {
   }
 }
 
+/**
+ * Largest file `import` reads: the whole file is read into memory before its rows are, and a
+ * 1 GB file ran V8 out of memory. A bigger one is refused from its size, before it is read.
+ */
+export const MAX_IMPORT_FILE_BYTES = 200 * 1024 * 1024;
+
+const IMPORT_FILE = {
+  noun: 'a CSV, vCard or LeadBooth bundle file',
+  advice: 'give the path of the file to import',
+  maxBytes: MAX_IMPORT_FILE_BYTES,
+  overLimitAdvice: `split it into files under ${describeSize(MAX_IMPORT_FILE_BYTES)} (a CSV by rows, with its header line in each) and import them one by one`,
+} satisfies InputFileKind;
+
+const PROFILE_FILE = { noun: 'a JSON Salesforce profile', advice: 'give the path of a .json file', maxBytes: 1024 * 1024 } satisfies InputFileKind;
+
+const MAPPING_FILE = { noun: 'a JSON mapping file', advice: 'give the path of a .json file', maxBytes: 1024 * 1024 } satisfies InputFileKind;
+
 export async function runImportCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
   const args = parseOptions(words, { '--event': 'text', '--map': 'text', '--skip-problem-rows': 'flag', '--strict': 'flag' }, 'import');
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file');
@@ -123,15 +143,20 @@ export async function runImportCommand(session: CliSession, words: string[], io:
   const mapFile = args.text('--map');
   let mapping: Record<string, string> | undefined;
   if (mapFile !== undefined) {
-    const parsed: unknown = JSON.parse(fs.readFileSync(mapFile, 'utf8'));
+    const parsed: unknown = JSON.parse(readRegularFile(mapFile, MAPPING_FILE).toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((value) => typeof value !== 'string')) {
       throw new Error(`${mapFile} must be a JSON object of "CSV header": "lead field", e.g. {"Surname": "lastName", "Badge": "ignore"}; a file without a header row names its columns "Column 1", "Column 2", ….`);
     }
     mapping = parsed as Record<string, string>;
   }
+  // Every file checked before the first is imported: a pipe or a huge file named last must not leave the command half done.
+  for (const file of args.positionals) {
+    const refused = refuseNonRegularFile(file, IMPORT_FILE);
+    if (refused) throw new Error(refused);
+  }
   const { importFile } = await import('../../services/import-service');
   for (const file of args.positionals) {
-    const summary = await importFile(session.context, { fileName: path.basename(file), bytes: fs.readFileSync(file), eventId, mapping, problemRows });
+    const summary = await importFile(session.context, { fileName: path.basename(file), bytes: readRegularFile(file, IMPORT_FILE), eventId, mapping, problemRows });
     io.stdout(`${file}: added ${summary.added}, updated ${summary.updated}, flagged ${summary.flagged}, skipped ${summary.skipped}`);
     if (summary.keptColumns.length > 0) io.stdout(`${file}: kept on each lead as imported fields: ${summary.keptColumns.join(', ')}`);
     if (summary.toReview > 0) io.stdout(`${file}: ${summary.toReview} lead${summary.toReview === 1 ? '' : 's'} with an email that is not valid (kept as text in the imported fields): check them`);

@@ -40,7 +40,7 @@ export function BatchHistory() {
                 <td title={`SHA-256 ${batch.sha256}`}>{batch.fileName}</td>
                 <td>{batch.createdBy}</td>
                 <td>
-                  <button type="button" className="button-quiet" disabled={busy} onClick={async () => saveExportedFiles(await exportAgain(batch.id))}>
+                  <button type="button" className="button-quiet" disabled={busy} onClick={() => void exportAgain(batch.id, saveExportedFiles)}>
                     Export again
                   </button>
                 </td>

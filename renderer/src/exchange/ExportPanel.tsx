@@ -15,7 +15,7 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   bundle: 'LeadBooth bundle (another laptop)',
 };
 
-/** Choose leads and a format, check what Salesforce would refuse, export: the file downloads and the batch is recorded. */
+/** Choose leads and a format, check what Salesforce would refuse, export: the file is saved, then the batch is recorded. */
 export function ExportPanel() {
   const show = useAppStore(currentEvent);
   const preview = useAppStore((state) => state.exportPreview);
@@ -34,7 +34,8 @@ export function ExportPanel() {
     ...(onlyNew && { onlyNew: true }),
     ...(status && { status }),
   };
-  const exportNow = async (skipMissingRequired: boolean) => saveExportedFiles(await runExport(format, filter, skipMissingRequired));
+  const exportNotice = useAppStore((state) => state.exportNotice);
+  const exportNow = (skipMissingRequired: boolean) => runExport(format, filter, skipMissingRequired, saveExportedFiles);
   const needsCheck = format === 'salesforce-leads';
 
   return (
@@ -126,7 +127,12 @@ export function ExportPanel() {
           )}
         </div>
       )}
-      {lastBatch && (
+      {exportNotice && (
+        <p className="export-not-saved" role="status">
+          {exportNotice}
+        </p>
+      )}
+      {lastBatch && !exportNotice && (
         <p className="export-done" role="status">
           Exported {lastBatch.leadCount} lead{lastBatch.leadCount === 1 ? '' : 's'} as {lastBatch.fileName}.
         </p>

@@ -21,6 +21,9 @@ export interface PickedFile {
   base64: string;
 }
 
+/** Hands files to the browser as downloads (save-exported-files.ts); the page cannot know more than that they were handed over. */
+export type DownloadFiles = (files: readonly ExportedFile[]) => void;
+
 export interface ExchangeSlice {
   exportPreview: ExportPreview | null;
   /** The files of the last export, for the screen to hand over as downloads. */
@@ -40,10 +43,17 @@ export interface ExchangeSlice {
   pickedFile: PickedFile | null;
   importSummary: ImportSummary | null;
 
+  /** Said after an export that was not saved (the save dialog cancelled): nothing was recorded. */
+  exportNotice: string | null;
+
   previewExport(format: ExportFormat, filter: ExportFilter): Promise<void>;
-  /** Exports and records a batch; returns the files to save (none when it failed or was cancelled). */
-  runExport(format: ExportFormat, filter: ExportFilter, skipMissingRequired: boolean): Promise<ExportedFile[]>;
-  exportAgain(batchId: string): Promise<ExportedFile[]>;
+  /**
+   * Exports, saves the files, and only then records the batch: in the desktop app through the
+   * main process's save dialog (cancelled: nothing recorded), in browser mode by handing the
+   * files to `download` and confirming. Returns the batch recorded, or null.
+   */
+  runExport(format: ExportFormat, filter: ExportFilter, skipMissingRequired: boolean, download: DownloadFiles): Promise<ExportBatch | null>;
+  exportAgain(batchId: string, download: DownloadFiles): Promise<ExportBatch | null>;
   loadSalesforceProfile(): Promise<void>;
   /** Remembers the org's profile; true when saved. */
   saveSalesforceProfile(profile: SalesforceProfile): Promise<boolean>;
@@ -57,6 +67,31 @@ export interface ExchangeSlice {
 }
 
 export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }) => (set, get) => {
+  /**
+   * Saves a produced export and records it once saved. The desktop app saves in the main
+   * process (save dialog, atomic write) and records there; browser mode records once the
+   * download is handed to the browser, the last moment a page can see.
+   */
+  async function saveAndRecord(result: ExportResult | null, download: DownloadFiles): Promise<ExportBatch | null> {
+    if (!result || result.cancelled) return null;
+    const batchId = result.batch.id;
+    const recorded = await withProgress(async () => {
+      if (get().appInfo?.mode === 'electron') {
+        const saved = await api['exchange.saveExport']({ batchId });
+        return saved.saved ? saved.batch : null;
+      }
+      download(result.files);
+      return api['exchange.confirmExport']({ batchId });
+    });
+    if (recorded) {
+      const { truncations, missingRequired, skipped, neutralized } = result;
+      set({ exportedFiles: result.files, lastBatch: recorded, lastExportSummary: { truncations, missingRequired, skipped, neutralized }, exportPreview: null, exportNotice: null });
+    }
+    else if (!get().exchangeError) set({ exportNotice: 'Not saved, so nothing was recorded: the leads stay not exported.' });
+    await get().loadBatches();
+    return recorded;
+  }
+
   /** Runs a long call with progress events shown and errors kept for the screen. */
   async function withProgress<T>(work: () => Promise<T>): Promise<T | null> {
     set({ exchangeBusy: true, exchangeError: null, exchangeProgress: null });
@@ -72,13 +107,6 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
     }
   }
 
-  async function finishExport(result: ExportResult | null): Promise<ExportedFile[]> {
-    if (!result || result.cancelled) return [];
-    const { truncations, missingRequired, skipped, neutralized } = result;
-    set({ exportedFiles: result.files, lastBatch: result.batch, lastExportSummary: { truncations, missingRequired, skipped, neutralized }, exportPreview: null });
-    await get().loadBatches();
-    return result.files;
-  }
 
   return {
     exportPreview: null,
@@ -87,6 +115,7 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
     lastExportSummary: null,
     salesforceProfile: null,
     salesforceProfileError: null,
+    exportNotice: null,
     batches: [],
     exchangeBusy: false,
     exchangeProgress: null,
@@ -100,12 +129,14 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
       set({ exportPreview: preview });
     },
 
-    async runExport(format, filter, skipMissingRequired) {
-      return finishExport(await withProgress(() => api['exchange.export']({ format, filter, skipMissingRequired })));
+    async runExport(format, filter, skipMissingRequired, download) {
+      set({ exportNotice: null });
+      return saveAndRecord(await withProgress(() => api['exchange.export']({ format, filter, skipMissingRequired })), download);
     },
 
-    async exportAgain(batchId) {
-      return finishExport(await withProgress(() => api['exchange.exportAgain']({ batchId })));
+    async exportAgain(batchId, download) {
+      set({ exportNotice: null });
+      return saveAndRecord(await withProgress(() => api['exchange.exportAgain']({ batchId })), download);
     },
 
     async loadSalesforceProfile() {

@@ -8,6 +8,7 @@ import {
   type ExportResult,
   type ImportSummary,
   type SalesforceProfile,
+  type SavedExport,
 } from '../../domain/exchange';
 import { LEAD_STATUSES } from '../../domain/lead';
 import { channel, noInput } from '../channel';
@@ -59,6 +60,10 @@ export const exchangeChannels = {
   'exchange.salesforceProfile': channel<SalesforceProfile>()(noInput),
   'exchange.saveSalesforceProfile': channel<SalesforceProfile>()(salesforceProfileSchema),
   'exchange.exportAgain': channel<ExportResult>()(z.object({ batchId: z.uuid() }).strict()),
+  /** Records a produced export as a batch once its files are written (browser mode: after the download was handed over). */
+  'exchange.confirmExport': channel<ExportBatch>()(z.object({ batchId: z.uuid() }).strict()),
+  /** Desktop app: the save dialog, an atomic private write there, then the batch recorded; cancelled: nothing recorded. */
+  'exchange.saveExport': channel<SavedExport>()(z.object({ batchId: z.uuid() }).strict()),
   'exchange.batches': channel<ExportBatch[]>()(z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()),
   'exchange.cancel': channel<{ cancelled: boolean }>()(noInput),
   'exchange.readCsv': channel<CsvImportPreview>()(z.object(importedFile).strict()),

@@ -6,6 +6,7 @@ import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createApiClient } from '../../../shared/ipc/client';
 import { openAppServices } from '../../../electron/app-services';
 import { makeTempDir } from '../../support/temp-database';
+import { canMountTmpfs, mountTmpfs } from '../../support/tmpfs';
 
 let dir: string;
 let db: string;
@@ -58,6 +59,25 @@ describe('leadbooth backup and restore', () => {
 
     const refused = await leadbooth('restore', path.join(dir, 'missing.db'));
     expect([refused.code, refused.stderr[0]]).toEqual([1, expect.stringMatching(/cannot be read/)]);
+  });
+
+  it.skipIf(!canMountTmpfs())('says the disk is full in one line, instead of SQLite\'s text, and leaves no half backup', async () => {
+    await leadbooth('staff', 'Jo');
+    await leadbooth('events', 'add', 'CES 2027');
+    // About 100 KB of leads: more than the 32 KB disk holds.
+    for (let index = 0; index < 25; index++) expect((await leadbooth('leads', 'add', '--json', JSON.stringify({ lastName: 'Kept', notes: 'booth note '.repeat(350) }))).code).toBe(0);
+    const { mountPoint, unmount } = mountTmpfs('32k');
+    try {
+      const full = await leadbooth('backup', '--out', path.join(mountPoint, 'monday.db'));
+      expect([full.code, full.stderr]).toEqual([
+        1,
+        [`leadbooth: The disk is full: no backup was made and nothing was left half written (${mountPoint}). Free some space, or back up to another disk, and back up again. Your data is unchanged.`],
+      ]);
+      expect(fs.readdirSync(mountPoint)).toEqual([]);
+    } finally {
+      unmount();
+    }
+    expect(await lastNames()).toEqual(Array(25).fill('Kept'));
   });
 
   it('serves backups over the contract, restoring by name from the backups folder only', async () => {

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { makeTempDir } from '../../support/temp-database';
+import { canMountTmpfs, mountTmpfs } from '../../support/tmpfs';
 
 let dir: string;
 beforeEach(() => {
@@ -34,6 +35,10 @@ describe('leadbooth export / import / batches / duplicates', () => {
   it('exports batches to files, lists them, and only-new leaves nothing the second time', async () => {
     await booth('a.db');
     const out = path.join(dir, 'out', 'leads.csv');
+    // The folder must exist: a mistyped path is an error, not a new folder somewhere.
+    const missingFolder = await leadbooth('a.db', 'export', '--format', 'salesforce-leads', '--out', out);
+    expect([missingFolder.code, missingFolder.stderr]).toEqual([1, [`leadbooth: The folder ${path.dirname(out)} does not exist: create it or choose another place. Nothing was recorded: the leads stay not exported.`]]);
+    fs.mkdirSync(path.dirname(out));
     const exported = await leadbooth('a.db', 'export', '--format', 'salesforce-leads', '--out', out, '--event', 'web summit 2026', '--only-new');
     expect(exported.code).toBe(0);
     expect(exported.stdout[0]).toMatch(/^batch [0-9a-f-]{36}$/);
@@ -123,6 +128,33 @@ describe('leadbooth export / import / batches / duplicates', () => {
     const refused = await leadbooth('b.db', 'import', broken);
     expect(refused.code).toBe(1);
     expect(refused.stderr[0]).toMatch(/broken\.csv: Line 2: .*Nothing was imported/);
+  });
+
+  it.skipIf(!canMountTmpfs())('an export that cannot be written records no batch, leaves no partial file, and --only-new still takes its leads', async () => {
+    await booth('a.db');
+    // A folder nobody may write in (a write-protected stick; chmod does not stop root, who runs the tests).
+    const readOnly = mountTmpfs('64k', { readOnly: true });
+    try {
+      const refused = await leadbooth('a.db', 'export', '--format', 'hubspot', '--out', path.join(readOnly.mountPoint, 'leads.csv'), '--only-new');
+      expect([refused.code, refused.stderr]).toEqual([1, [`leadbooth: ${readOnly.mountPoint} is on a read-only disk: choose another folder. Nothing was recorded: the leads stay not exported.`]]);
+    } finally {
+      readOnly.unmount();
+    }
+    // A disk that fills up part-way: 30 leads of long notes make a vCard file larger than the disk.
+    for (let index = 0; index < 30; index++) await leadbooth('a.db', 'leads', 'add', '--json', JSON.stringify({ lastName: `Filler ${index}`, company: 'Acme', notes: 'booth note '.repeat(400) }));
+    const small = mountTmpfs('64k');
+    try {
+      const full = await leadbooth('a.db', 'export', '--format', 'vcard', '--out', path.join(small.mountPoint, 'leads.vcf'), '--only-new');
+      expect([full.code, full.stderr]).toEqual([1, ['leadbooth: The disk is full: leads.vcf could not be written. Free some space or choose another disk. Nothing was recorded: the leads stay not exported.']]);
+      expect(fs.readdirSync(small.mountPoint)).toEqual([]);
+    } finally {
+      small.unmount();
+    }
+    expect((await leadbooth('a.db', 'batches', 'list')).stdout).toEqual([]);
+    const out = path.join(dir, 'leads.csv');
+    const written = await leadbooth('a.db', 'export', '--format', 'hubspot', '--out', out, '--only-new');
+    expect(written.stdout[1]).toMatch(/^exported 33 leads to /);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
   });
 });
 

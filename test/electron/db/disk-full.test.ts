@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { createHandlers } from '../../../electron/services/handlers';
 import { createServiceContext } from '../../../electron/services/service-context';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { makeTempDir } from '../../support/temp-database';
+import { canMountTmpfs, mountTmpfs } from '../../support/tmpfs';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -34,20 +34,6 @@ async function fillUp(dispatch: Dispatcher, limit = 2000) {
   throw new Error('the store never filled up');
 }
 
-function canMountTmpfs(): boolean {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = makeTempDir('leadbooth-mount-probe-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    fs.rmSync(probe, { recursive: true, force: true });
-  }
-}
-
 describe('a full disk', () => {
   it('(SQLite max_page_count) refuses the save with a clear message, damages nothing, and saves again once there is room', async () => {
     const dir = makeTempDir();
@@ -71,10 +57,8 @@ describe('a full disk', () => {
 
   // Mounting a tmpfs needs root (CI and these machines have it); the max_page_count test above covers the rest.
   it.skipIf(!canMountTmpfs())('(a real 1 MB tmpfs) fills up, keeps every saved lead, and saves again once a file is deleted', async () => {
-    const mountPoint = makeTempDir('leadbooth-tmpfs-');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmpfs', mountPoint]);
-    cleanups.push(() => fs.rmSync(mountPoint, { recursive: true, force: true }));
-    cleanups.push(() => execFileSync('umount', ['-l', mountPoint]));
+    const { mountPoint, unmount } = mountTmpfs('1m');
+    cleanups.push(unmount);
     const ballast = path.join(mountPoint, 'ballast.bin');
     fs.writeFileSync(ballast, Buffer.alloc(256 * 1024));
     const dbPath = path.join(mountPoint, 'leadbooth.db');

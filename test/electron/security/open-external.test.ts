@@ -30,6 +30,9 @@ describe('shell.openExternal gets validated https: and mailto: URLs only', () =>
     ['mailto:not-an-address', /not an email address/],
     ['mailto:jane@acme.example?attach=/etc/passwd', /attach/],
     ['mailto:jane@acme.example?cc=evil', /cc/],
+    // A cut-off percent escape made decodeURIComponent throw: an uncaught exception in the main process.
+    ['mailto:%E0%A4%A', /percent/],
+    ['mailto:jane%40acme.example%', /percent/],
     ['https://', /not a URL/],
   ])('refuses %s', async (url, reason) => {
     const open = vi.fn(async () => {});

@@ -86,7 +86,7 @@ describe('copies cut short', () => {
     // SQLite's own words for a full disk are for programmers.
     spy.mockImplementation(() => Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })));
     const error = await rejection(() => createBackup(handle(), clock));
-    expect([error.code, error.message]).toEqual(['disk_full', expect.stringMatching(/^The disk is full, so the backup was not made .* Free some space and back up again/)]);
+    expect([error.code, error.message]).toEqual(['disk_full', expect.stringMatching(/^The disk is full: no backup was made and nothing was left half written .* Your data is unchanged\.$/)]);
     expect(fs.readdirSync(backupsFolder(store.dbPath)).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { updateEvent } from '../../../electron/services/events-service';
 import { getSalesforceProfile, saveSalesforceProfile } from '../../../electron/services/salesforce-profile-service';
 import { DEFAULT_SALESFORCE_PROFILE } from '../../../shared/domain/exchange';
 import { cancelExchangeJob } from '../../../electron/services/exchange-jobs';
-import { exportBatch, exportBatchAgain, listBatches, previewExport } from '../../../electron/services/export-service';
+import { confirmExport, exportBatch, exportBatchAgain, listBatches, previewExport, saveExportToChosenPlace } from '../../../electron/services/export-service';
 import { latestExportOfLeads, leadExportedCondition, leadIdsExported } from '../../../electron/db/repositories/export-batches';
 import {
   SALESFORCE_ACCOUNT_COLUMNS,
@@ -20,6 +20,11 @@ import { AppError } from '../../../shared/ipc/errors';
 import { openTempStore, steppingClock, type TempStore } from '../../support/temp-database';
 import { fillStore } from './exchange-fixture';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDispatcher } from '../../../electron/ipc/dispatch';
+import { createHandlers } from '../../../electron/services/handlers';
+import { createApiClient } from '../../../shared/ipc/client';
 
 let store: TempStore;
 let fixture: Awaited<ReturnType<typeof fillStore>>;
@@ -34,11 +39,18 @@ function done(result: ExportResult) {
   return result;
 }
 
+/** Produced and recorded, as once its file is written. */
+async function producedAndRecorded(result: Promise<ExportResult>) {
+  const produced = done(await result);
+  await confirmExport(store.context, produced.batch.id);
+  return produced;
+}
+
 const readCsv = (text: string) => parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
 
 describe('export batches', () => {
   it('writes a Salesforce Leads CSV a CSV parser reads back, records the batch with its SHA-256 and marks the leads exported', async () => {
-    const result = done(await exportBatch(store.context, { format: 'salesforce-leads', filter: { eventId: fixture.eventId } }));
+    const result = await producedAndRecorded(exportBatch(store.context, { format: 'salesforce-leads', filter: { eventId: fixture.eventId } }));
     const [file] = result.files;
     const rows = readCsv(file?.content ?? '');
     // Ana is converted: she goes out through the converted export, not as an open lead.
@@ -63,13 +75,13 @@ describe('export batches', () => {
     expect(preview.leadCount).toBe(4);
     expect(preview.convertedCount).toBe(1);
     expect(preview.missingRequired).toEqual([{ leadId: fixture.leadIds[2], name: 'Émile', missing: ['LastName', 'Company'] }]);
-    const first = done(await exportBatch(store.context, { format: 'salesforce-leads', filter: {}, skipMissingRequired: true }));
+    const first = await producedAndRecorded(exportBatch(store.context, { format: 'salesforce-leads', filter: {}, skipMissingRequired: true }));
     expect(first.batch).toMatchObject({ leadCount: 2, skippedCount: 2 });
     expect(first.skipped).toEqual([
       { reason: 'converted', count: 1 },
       { reason: 'missing_required', count: 1 },
     ]);
-    const second = done(await exportBatch(store.context, { format: 'hubspot', filter: { onlyNew: true } }));
+    const second = await producedAndRecorded(exportBatch(store.context, { format: 'hubspot', filter: { onlyNew: true } }));
     expect(readCsv(second.files[0]?.content ?? '').map((row) => row['Email'])).toEqual(['ana@acme.example', 'emile@example.fr']);
     await expect(exportBatch(store.context, { format: 'vcard', filter: { onlyNew: true } })).rejects.toThrow(AppError);
   });
@@ -83,6 +95,9 @@ describe('export batches', () => {
 
   it('writes the converted records as four linked CSVs and the conversion can no longer be undone', async () => {
     const result = done(await exportBatch(store.context, { format: 'salesforce-converted', filter: {} }));
+    // Produced but not written yet: the conversion can still be undone.
+    expect((await store.context.db.selectFrom('conversions').select('exported_at').executeTakeFirstOrThrow()).exported_at).toBeNull();
+    await confirmExport(store.context, result.batch.id);
     expect(result.files.map((file) => file.name)).toEqual(['Accounts.csv', 'Contacts.csv', 'Opportunities.csv', 'OpportunityContactRoles.csv']);
     const [accounts, contacts, opportunities, roles] = result.files.map((file) => readCsv(file.content));
     expect(Object.keys(accounts?.[0] ?? {})).toEqual([...SALESFORCE_ACCOUNT_COLUMNS]);
@@ -175,8 +190,8 @@ describe('export batches', () => {
   });
 
   it('exports a batch again from the history as a new batch naming the first', async () => {
-    const first = done(await exportBatch(store.context, { format: 'vcard', filter: { eventId: fixture.eventId } }));
-    const again = done(await exportBatchAgain(store.context, first.batch.id));
+    const first = await producedAndRecorded(exportBatch(store.context, { format: 'vcard', filter: { eventId: fixture.eventId } }));
+    const again = await producedAndRecorded(exportBatchAgain(store.context, first.batch.id));
     expect(again.batch).toMatchObject({ format: 'vcard', leadCount: 3, repeatOf: first.batch.id });
     expect(again.files[0]?.content).toBe(first.files[0]?.content);
   });
@@ -188,5 +203,79 @@ describe('export batches', () => {
     const result = await exportBatch(store.context, { format: 'hubspot', filter: {} });
     expect(result.cancelled).toBe(true);
     expect(await listBatches(store.context)).toEqual([]);
+  });
+});
+
+describe('an export counts only once its file is written', () => {
+  const dispatcher = () => createDispatcher(createHandlers(store.context, { version: 'test', dataPath: store.dbPath, mode: 'browser' }));
+  const newLeads = async () => (await store.context.db.selectFrom('leads').select('id').where(leadExportedCondition(false)).execute()).length;
+  const conversionExportedAt = async () => (await store.context.db.selectFrom('conversions').select('exported_at').executeTakeFirstOrThrow()).exported_at;
+
+  it('over the contract: produced without a confirm records nothing; the confirm records the exact leads once', async () => {
+    const dispatch = dispatcher();
+    const client = createApiClient(dispatch);
+    const produced = await client['exchange.export']({ format: 'salesforce-converted', filter: {} });
+    if (produced.cancelled) throw new Error('cancelled');
+    // The files are there to save, but no batch, no "exported" mark, the conversion can still be undone.
+    expect(produced.files.length).toBeGreaterThan(1);
+    expect(await client['exchange.batches']({})).toEqual([]);
+    expect(await newLeads()).toBe(4);
+    expect(await conversionExportedAt()).toBeNull();
+    // Until then, another export still finds every lead new.
+    const later = await client['exchange.export']({ format: 'hubspot', filter: { onlyNew: true } });
+    expect(later.cancelled ? 0 : later.batch.leadCount).toBe(4);
+
+    expect(await client['exchange.confirmExport']({ batchId: produced.batch.id })).toEqual(produced.batch);
+    expect(await newLeads()).toBe(3);
+    expect(await conversionExportedAt()).not.toBeNull();
+    expect(await dispatch('exchange.confirmExport', { batchId: produced.batch.id })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/not waiting to be saved any more/) } });
+    expect((await listBatches(store.context)).map((batch) => batch.id)).toEqual([produced.batch.id]);
+  });
+
+  it('refuses a confirm whose written bytes are not what was produced', async () => {
+    const produced = done(await exportBatch(store.context, { format: 'vcard', filter: {} }));
+    await expect(confirmExport(store.context, produced.batch.id, { sha256: '0'.repeat(64) })).rejects.toThrow(/not the export that was produced/);
+    expect(await listBatches(store.context)).toEqual([]);
+  });
+
+  it('the desktop save: a cancelled dialog records nothing; a chosen place gets the file (0600) and then the batch', async () => {
+    const asked: Array<{ suggestedName: string; folder: boolean }> = [];
+    let answer: string | null = null;
+    store.context.chooseSavePlace = async (request) => {
+      asked.push(request);
+      return answer;
+    };
+    const produced = done(await exportBatch(store.context, { format: 'vcard', filter: {} }));
+    expect(await saveExportToChosenPlace(store.context, produced.batch.id)).toEqual({ saved: false });
+    expect(await listBatches(store.context)).toEqual([]);
+    expect(await newLeads()).toBe(4);
+
+    answer = path.join(store.dir, 'no-such-folder', 'leads.vcf');
+    await expect(saveExportToChosenPlace(store.context, produced.batch.id)).rejects.toThrow(/does not exist: create it or choose another place\. Nothing was recorded: the leads stay not exported\./);
+    expect(await listBatches(store.context)).toEqual([]);
+
+    answer = path.join(store.dir, 'leads.vcf');
+    const saved = await saveExportToChosenPlace(store.context, produced.batch.id);
+    expect(saved).toEqual({ saved: true, batch: produced.batch, path: answer });
+    expect(fs.readFileSync(answer, 'utf8')).toBe(produced.files[0]?.content);
+    if (process.platform !== 'win32') expect(fs.statSync(answer).mode & 0o777).toBe(0o600);
+    expect(asked).toEqual(Array(3).fill({ suggestedName: produced.files[0]?.name, folder: false }));
+    expect(await newLeads()).toBe(0);
+    expect((await listBatches(store.context)).map((batch) => batch.sha256)).toEqual([createHash('sha256').update(fs.readFileSync(answer)).digest('hex')]);
+  });
+
+  it('the desktop save of several files asks for a folder and writes each file there before recording', async () => {
+    const folder = path.join(store.dir, 'converted');
+    store.context.chooseSavePlace = async (request) => (request.folder ? folder : null);
+    const produced = done(await exportBatch(store.context, { format: 'salesforce-converted', filter: {} }));
+    expect(await saveExportToChosenPlace(store.context, produced.batch.id)).toEqual({ saved: true, batch: produced.batch, path: folder });
+    expect(fs.readdirSync(folder).sort()).toEqual(produced.files.map((file) => file.name).sort());
+    for (const file of produced.files) expect(fs.readFileSync(path.join(folder, file.name), 'utf8')).toBe(file.content);
+    expect(await conversionExportedAt()).not.toBeNull();
+  });
+
+  it('without a save dialog (browser mode) the save says to download instead', async () => {
+    const produced = done(await exportBatch(store.context, { format: 'vcard', filter: {} }));
+    await expect(saveExportToChosenPlace(store.context, produced.batch.id)).rejects.toThrow(/only in the desktop app/);
   });
 });

@@ -56,6 +56,8 @@ describe('ExportPanel', () => {
         'exchange.salesforceProfile': async () => DEFAULT_SALESFORCE_PROFILE,
         'exchange.preview': async () => ({ leadCount: 3, convertedCount: 1, missingRequired: result.missingRequired, truncations: result.truncations }),
         'exchange.export': async () => result,
+        // Browser mode: the files are handed over as downloads, then the batch is recorded.
+        'exchange.confirmExport': async () => batch,
         'exchange.batches': async () => [batch],
       }),
     );
