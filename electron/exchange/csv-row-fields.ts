@@ -222,10 +222,12 @@ export class RowFieldReader {
     const formatted = chosen.candidates.filter((candidate) => candidate.column.shape.isFormattedAddress);
     const parts = chosen.candidates.filter((candidate) => !candidate.column.shape.isFormattedAddress);
     const streetLines = parts.filter((candidate) => candidate.column.target === 'street');
+    // One line, parts joined by commas: the lead's street is a one-line field on every screen, and
+    // a browser's text input drops line breaks, so "5\n3. OG" would be saved back as "53. OG".
     if (streetLines.length > 0) {
-      fields.street = streetLines.map((candidate) => candidate.cell).join('\n');
+      fields.street = oneLine(streetLines.map((candidate) => candidate.cell).join('\n'));
     } else if (parts.length === 0 && formatted[0]) {
-      fields.street = formatted[0].cell;
+      fields.street = oneLine(formatted[0].cell);
       formatted.shift();
     }
     // A formatted address next to the street repeats it; next to a city without a street it says more.
@@ -256,4 +258,12 @@ function collect(columns: readonly PlannedColumn[], candidateOf: (column: Planne
     if (candidate) candidates.push(candidate);
   }
   return candidates;
+}
+
+/** "Am Sandtorkai 5\n3. OG" → "Am Sandtorkai 5, 3. OG". */
+function oneLine(text: string): string {
+  return text
+    .split(/\s*(?:\r\n|\r|\n)\s*/)
+    .filter((line) => line !== '')
+    .join(', ');
 }

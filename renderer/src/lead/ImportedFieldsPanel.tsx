@@ -9,8 +9,8 @@ export function ImportedFieldsPanel() {
   const entries = Object.entries(importedFields ?? {});
   if (entries.length === 0) return null;
   return (
-    <section className="detail-section imported-fields" aria-labelledby="imported-fields-title">
-      <h3 id="imported-fields-title">Imported fields</h3>
+    <section className="form-section imported-fields" aria-labelledby="imported-fields-title">
+      <h2 id="imported-fields-title">Imported fields</h2>
       <dl>
         {entries.map(([name, value]) => (
           <div key={name} className="imported-field">
