@@ -213,6 +213,7 @@ function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> {
       if (settled) return;
       settled = true;
       request.off('data', onData);
+      if (!result.ok) chunks.length = 0; // a refused body is not kept while the rest drains
       resolve(result);
     };
     const onData = (chunk: Buffer) => {
@@ -227,6 +228,7 @@ function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> {
     };
     request.on('data', onData);
     request.on('end', () => {
+      if (settled) return; // refused already: the rest was only drained
       const text = Buffer.concat(chunks).toString('utf8');
       if (text.trim() === '') return finish({ ok: true, value: {} });
       try {
