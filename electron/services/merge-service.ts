@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { displayName, missingForExport, type Lead } from '../../shared/domain/lead';
-import { defaultMergeChoices, MERGE_FIELDS, mergeNotes, mergeRefusal, type MergeChoices } from '../../shared/domain/merge';
+import { defaultMergeChoices, MERGE_FIELDS, mergeImportedFields, mergeNotes, mergeRefusal, type MergeChoices } from '../../shared/domain/merge';
 import type { FieldChange } from '../../shared/domain/timeline';
 import type { SavedLead } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
@@ -44,6 +44,7 @@ export async function mergeLeads(context: ServiceContext, keepId: string, otherI
     next.unqualifiedReason = next.status === 'Unqualified' ? (picked.status === 'other' ? other.unqualifiedReason : keep.unqualifiedReason) : '';
     if (next.status === 'Unqualified' && next.unqualifiedReason.trim() === '') next.unqualifiedReason = other.unqualifiedReason || keep.unqualifiedReason;
     next.notes = mergeNotes(keep, other);
+    next.importedFields = mergeImportedFields(keep, other);
     const older = other.capturedAt < keep.capturedAt ? other : keep;
 
     await saveLead(trx, next);

@@ -45,6 +45,28 @@ export function mergeNotes(keep: Lead, other: Lead): string {
   return parts.join('\n\n');
 }
 
+/**
+ * What the two leads' imported files held beside their fields, together: nothing a merge may
+ * drop, since no screen offers a choice of them. The kept lead's values stay under their
+ * names; a value of the other lead under a name the kept one uses already, with another
+ * value, is kept under that name marked as the merged lead's.
+ */
+export function mergeImportedFields(keep: Pick<Lead, 'importedFields'>, other: Pick<Lead, 'importedFields'>): Record<string, string> {
+  const merged: Record<string, string> = { ...keep.importedFields };
+  for (const [name, value] of Object.entries(other.importedFields)) {
+    if (merged[name] === undefined) {
+      merged[name] = value;
+      continue;
+    }
+    if (merged[name] === value) continue;
+    let suffix = 1;
+    let key = `${name} (merged lead)`;
+    while (merged[key] !== undefined && merged[key] !== value) key = `${name} (merged lead ${++suffix})`;
+    merged[key] = value;
+  }
+  return merged;
+}
+
 /** Why a merge cannot happen, or null when it can. */
 export function mergeRefusal(keep: Pick<Lead, 'id' | 'status'>, other: Pick<Lead, 'id' | 'status'>): string | null {
   if (keep.id === other.id) return 'Pick two different leads to merge.';

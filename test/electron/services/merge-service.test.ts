@@ -77,6 +77,21 @@ describe('mergeLeads', () => {
     expect(sqlite.prepare("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH 'keynote'").pluck().get()).toBe(1);
   });
 
+  it('keeps what both leads were imported with: the kept lead\'s under its names, a differing value of the other marked as the merged lead\'s', async () => {
+    const importedFields = (id: string, fields: Record<string, string>) =>
+      store.database.sqlite.prepare('UPDATE leads SET imported_fields = ? WHERE id = ?').run(JSON.stringify(fields), id);
+    importedFields(newer, { 'LinkedIn URL': 'https://linkedin.example/in/ana', 'Connected On': '01 Nov 2026' });
+    importedFields(older, { 'Connected On': '02 Oct 2025', 'E-mail 2 - Value': 'ana@home.example' });
+    const merged = await mergeLeads(store.context, newer, older);
+    expect(merged.lead.importedFields).toEqual({
+      'LinkedIn URL': 'https://linkedin.example/in/ana',
+      'Connected On': '01 Nov 2026',
+      'Connected On (merged lead)': '02 Oct 2025',
+      'E-mail 2 - Value': 'ana@home.example',
+    });
+    expect((await getLeadDetail(store.context, newer)).lead.importedFields).toEqual(merged.lead.importedFields);
+  });
+
   it('takes the field a person picked', async () => {
     const { lead } = await mergeLeads(store.context, newer, older, { company: 'other' });
     expect(lead.company).toBe('Acme GmbH');
