@@ -68,7 +68,7 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
     throw error;
   }
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withImmediateTransactions(withStatementCache(sqlite), sqlite) }) });
+  const db = kyselyOver(sqlite);
   try {
     await migrateToLatest(db, sqlite);
   } catch (error) {
@@ -85,6 +85,11 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
     // Kysely's destroy closes the better-sqlite3 connection too.
     close: () => db.destroy(),
   };
+}
+
+/** The store's Kysely over one connection: every write BEGIN IMMEDIATE, statements prepared once. */
+function kyselyOver(sqlite: BetterSqlite3.Database): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withImmediateTransactions(withStatementCache(sqlite), sqlite) }) });
 }
 
 /** False when the file is there and this process may not write it (read-only mount, no write permission). */
@@ -123,7 +128,7 @@ function openReadOnly(filePath: string, warnings: string[]): OpenedDatabase {
   }
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withImmediateTransactions(withStatementCache(sqlite), sqlite) }) });
+  const db = kyselyOver(sqlite);
   warnings.push(`${filePath} is read-only: LeadBooth opened it for reading; saves, imports and backups are refused until it is on a writable drive.`);
   return {
     db,

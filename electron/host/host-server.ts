@@ -237,11 +237,11 @@ function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> {
         finish({ ok: false, reason: 'not-json', message: 'The request body is not valid JSON.' });
       }
     });
-    // A page closed mid-upload: there is nobody to answer.
-    request.on('aborted', () => finish({ ok: false, reason: 'disconnected', message: 'The client went away.' }));
-    request.on('error', () => finish({ ok: false, reason: 'disconnected', message: 'The client went away.' }));
+    // A page closed mid-upload: there is nobody to answer. ('close' comes after an 'error' too.)
+    const wentAway = () => finish({ ok: false, reason: 'disconnected', message: 'The client went away.' });
+    request.on('error', wentAway);
     request.on('close', () => {
-      if (!request.complete) finish({ ok: false, reason: 'disconnected', message: 'The client went away.' });
+      if (!request.complete) wentAway();
     });
   });
 }

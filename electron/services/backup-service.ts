@@ -111,12 +111,13 @@ function removeStalePartials(folder: string): void {
 
 /** At start-up: one backup a day at most, and only of a store that holds leads. */
 export async function backupIfDue(store: StoreHandle, clock: Clock): Promise<BackupSummary | null> {
-  removeStalePartials(backupsFolder(store.path));
   const hasLeads = store.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM leads)').pluck().get() === 1;
-  if (!hasLeads) return null;
-  const newest = listBackups(store.path)[0];
-  if (newest && clock.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
-  return createBackup(store, clock);
+  const newest = hasLeads ? listBackups(store.path)[0] : undefined;
+  const due = hasLeads && !(newest && clock.now().getTime() - Date.parse(newest.createdAt) < DAY_MS);
+  // A backup made now cleans up cut-short copies itself; start-up without one still does.
+  if (due) return createBackup(store, clock);
+  removeStalePartials(backupsFolder(store.path));
+  return null;
 }
 
 /** Newest first. */

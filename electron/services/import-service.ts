@@ -307,20 +307,8 @@ class DuplicateIndex {
   static async load(db: Kysely<Database>): Promise<DuplicateIndex> {
     const index = new DuplicateIndex();
     const rows = await db.selectFrom('leads').select(['id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country']).execute();
-    for (const row of rows) {
-      index.add(
-        index.profileOf({
-          id: row.id,
-          firstName: row.first_name,
-          lastName: row.last_name,
-          company: row.company,
-          email: row.email,
-          phone: row.phone,
-          mobile: row.mobile,
-          country: row.country,
-        }),
-      );
-    }
+    // The rows have the bundle's lead columns: read them the one way.
+    for (const row of rows) index.add(index.profileOf(subjectOf(row)));
     return index;
   }
 
