@@ -2,19 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { AppError } from '../../shared/ipc/errors';
 import { defaultDataDir } from '../data-location';
 import { databaseFiles, ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../security/file-permissions';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { migrateToLatest } from './migrate';
-import { withImmediateTransactions } from './immediate-transactions';
+import { deadlineFromNow, whenUnlocked } from './lock-wait';
 import { withStatementCache } from './statement-cache';
+import { StoreDialect } from './store-dialect';
 import type { Database } from './schema';
 
 export interface OpenedDatabase {
   db: Kysely<Database>;
-  /** The raw connection, for pragmas, checkpoints and the benchmark's baseline. */
+  /** The raw write connection, for pragmas, checkpoints, backups and the benchmark's baseline (busy timeout 0: see store-dialect.ts). */
   sqlite: BetterSqlite3.Database;
   path: string;
   /** True when the file or its folder cannot be written (a read-only mount, a locked USB stick): reads work, writes are refused. */
@@ -32,14 +33,19 @@ const SQLITE_HEADER = 'SQLite format 3\0';
  * A file that is not SQLite, or that a newer LeadBooth wrote, is refused before anything
  * is written to it: we never "repair" a file we do not understand.
  */
-export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
+export interface OpenOptions {
+  /** How long a write waits for another process's lock before it is refused as busy (default WRITE_WAIT_MS). */
+  writeWaitMs?: number;
+}
+
+export async function openDatabase(filePath: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   assertLooksLikeSqlite(filePath);
   const warnings: string[] = [];
   const folderWarning = ensurePrivateFolder(path.dirname(filePath), { ours: path.resolve(path.dirname(filePath)) === defaultDataDir() });
   if (folderWarning) warnings.push(folderWarning);
   // Created 0600 before SQLite opens it: SQLite gives -wal and -shm the mode of the db file.
   createPrivateFileIfMissing(filePath);
-  if (!isWritable(filePath)) return openReadOnly(filePath, warnings);
+  if (!isWritable(filePath)) return openReadOnly(filePath, warnings, options);
   makeFilesPrivate(...databaseFiles(filePath));
 
   let sqlite: BetterSqlite3.Database;
@@ -48,9 +54,14 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
   } catch (error) {
     throw new AppError('database_incompatible', `${filePath} could not be opened (${(error as Error).message}). Check the path and its permissions.`);
   }
+  let reader: BetterSqlite3.Database | undefined;
   try {
+    // Opening never waits inside SQLite (that would stop the process): a lock met while
+    // another process migrates or checkpoints the same file is waited for on a timer.
+    sqlite.pragma('busy_timeout = 0');
+    const deadline = deadlineFromNow(options.writeWaitMs);
     // Read-only checks first: PRAGMA journal_mode=WAL would already rewrite the header.
-    const version = sqlite.pragma('user_version', { simple: true }) as number;
+    const version = await whenUnlocked(() => sqlite.pragma('user_version', { simple: true }) as number, deadline);
     if (version > LATEST_SCHEMA_VERSION) {
       throw new AppError(
         'database_incompatible',
@@ -58,38 +69,59 @@ export async function openDatabase(filePath: string): Promise<OpenedDatabase> {
           'Update LeadBooth to open it; the file was left untouched.',
       );
     }
-    configureConnection(sqlite);
+    await whenUnlocked(() => configureConnection(sqlite), deadline);
     // WAL mode has just created -wal and -shm (or they were left by an older version with a looser mode).
     makeFilesPrivate(...databaseFiles(filePath));
+    reader = openReader(filePath);
   } catch (error) {
+    reader?.close();
     sqlite.close();
     if (error instanceof AppError) throw error;
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw notADatabase(filePath);
     throw error;
   }
 
-  const db = kyselyOver(sqlite);
+  const db = kyselyOver(sqlite, reader, options);
   try {
-    await migrateToLatest(db, sqlite);
+    await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return {
     db,
     sqlite,
     path: filePath,
     readOnly: false,
     warnings,
-    // Kysely's destroy closes the better-sqlite3 connection too.
+    // Kysely's destroy closes both connections.
     close: () => db.destroy(),
   };
 }
 
-/** The store's Kysely over one connection: every write BEGIN IMMEDIATE, statements prepared once. */
-function kyselyOver(sqlite: BetterSqlite3.Database): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withImmediateTransactions(withStatementCache(sqlite), sqlite) }) });
+/**
+ * The store's Kysely: transactions and writes on the write connection, plain reads on the
+ * read connection (the same one for a read-only store), statements prepared once.
+ */
+function kyselyOver(writer: BetterSqlite3.Database, reader: BetterSqlite3.Database, options: OpenOptions): Kysely<Database> {
+  const writerStatements = withStatementCache(writer);
+  const readerStatements = reader === writer ? writerStatements : withStatementCache(reader);
+  return new Kysely<Database>({
+    dialect: new StoreDialect({
+      writer: writerStatements,
+      reader: readerStatements,
+      writerInTransaction: () => writer.inTransaction,
+      ...(options.writeWaitMs !== undefined && { writeWaitMs: options.writeWaitMs }),
+    }),
+  });
+}
+
+/** The second connection, for reads only: it cannot write even by mistake. */
+function openReader(filePath: string): BetterSqlite3.Database {
+  const reader = new BetterSqlite3(filePath, { fileMustExist: true });
+  reader.pragma('busy_timeout = 0');
+  reader.pragma('query_only = ON');
+  return reader;
 }
 
 /** False when the file is there and this process may not write it (read-only mount, no write permission). */
@@ -109,7 +141,7 @@ function isWritable(filePath: string): boolean {
  * export to another folder) with one clear line, and every write is refused as read-only.
  * It is never migrated: a file that needs an upgrade must be copied somewhere writable first.
  */
-function openReadOnly(filePath: string, warnings: string[]): OpenedDatabase {
+function openReadOnly(filePath: string, warnings: string[], options: OpenOptions): OpenedDatabase {
   let opened: { sqlite: BetterSqlite3.Database; snapshotFolder: string | undefined };
   try {
     opened = openForReading(filePath);
@@ -127,8 +159,8 @@ function openReadOnly(filePath: string, warnings: string[]): OpenedDatabase {
     );
   }
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  const db = kyselyOver(sqlite);
+  sqlite.pragma('busy_timeout = 0');
+  const db = kyselyOver(sqlite, sqlite, options);
   warnings.push(`${filePath} is read-only: LeadBooth opened it for reading; saves, imports and backups are refused until it is on a writable drive.`);
   return {
     db,
@@ -180,14 +212,8 @@ function openQueryOnly(filePath: string): BetterSqlite3.Database {
   }
 }
 
-/** How long a write waits for another window or the CLI holding the lock. */
-const BUSY_TIMEOUT_MS = 5_000;
-const OPENING_BUSY_TIMEOUT_MS = 30_000;
-
-export function configureConnection(sqlite: BetterSqlite3.Database): void {
-  // Opening may wait for another process migrating the same file (longer than a save takes);
-  // openDatabase sets the everyday wait once the schema is current.
-  sqlite.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
+/** The write connection's settings; each pragma may be tried again when it met a lock. */
+function configureConnection(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('journal_mode = WAL');
   // FULL in WAL mode syncs the log on every commit: a saved lead survives a power cut,
   // not only a crash. NORMAL would be faster and could drop the last commits on power loss.

@@ -1,15 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SqliteDatabase } from 'kysely';
+import type { PreparedStatements } from './store-dialect';
 
 const DEFAULT_CAPACITY = 256;
 
 /**
- * Hands Kysely's SqliteDialect a connection whose prepare() reuses statements. Kysely
+ * Hands the store's Kysely dialect a connection whose prepare() reuses statements. Kysely
  * prepares every query afresh; on a durable insert that was a third of the time spent
  * outside SQLite. Kysely builds the same SQL text for the same query shape, so a small
  * LRU keyed by that text catches nearly every call.
  */
-export function withStatementCache(sqlite: BetterSqlite3.Database, capacity = DEFAULT_CAPACITY): SqliteDatabase {
+export function withStatementCache(sqlite: BetterSqlite3.Database, capacity = DEFAULT_CAPACITY): PreparedStatements {
   const statements = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => sqlite.close(),

@@ -50,7 +50,7 @@ export async function removeLeadFromBackup(file: string, leadId: string, erase: 
       }
       sqlite.pragma('foreign_keys = ON');
       sqlite.pragma('secure_delete = ON');
-      await migrateToLatest(db, sqlite);
+      await migrateToLatest(db);
       await erase(db);
       if (sqlite.prepare('SELECT 1 FROM leads WHERE id = ?').pluck().get(leadId) === 1) throw new AppError('internal', 'The person is still in the copy.');
       sqlite.exec('VACUUM');

@@ -206,7 +206,7 @@ export async function restoreBackup(store: StoreHandle, clock: Clock, file: stri
   } finally {
     source.close();
   }
-  await migrateToLatest(store.db, store.sqlite);
+  await migrateToLatest(store.db);
   makeFilesPrivate(store.path, `${store.path}-wal`, `${store.path}-shm`);
   return { restoredFrom: path.basename(file), keptCurrentAs: kept.name, leads: checked.leads };
 }

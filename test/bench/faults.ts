@@ -83,7 +83,7 @@ async function migrationRace(dir: string): Promise<void> {
   const file = path.join(dir, 'version-1.db');
   const sqlite = new BetterSqlite3(file);
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateToLatest(db, sqlite, MIGRATIONS.slice(0, 1));
+  await migrateToLatest(db, MIGRATIONS.slice(0, 1));
   await db.destroy();
   const results = await runGatedChildren(3, dir, (gate) => ['open', file, gate]);
   printFigure('migration_race_processes', results.length, 'count');

@@ -53,7 +53,7 @@ describe('several processes on one file', () => {
     const file = tempFile();
     const sqlite = new BetterSqlite3(file);
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    await migrateToLatest(db, sqlite, MIGRATIONS.slice(0, 1));
+    await migrateToLatest(db, MIGRATIONS.slice(0, 1));
     sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
     sqlite
       .prepare("INSERT INTO leads (id, event_id, last_name, capture_method, captured_by, captured_at, updated_at) VALUES ('l1', 'e1', 'Old', 'typed', 'Jo', 'x', 'x')")

@@ -24,7 +24,7 @@ describe('migration 0005-booth-capture', () => {
     const sqlite = new BetterSqlite3(file);
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    await migrateToLatest(db, sqlite, MIGRATIONS.slice(0, BOOTH_CAPTURE));
+    await migrateToLatest(db, MIGRATIONS.slice(0, BOOTH_CAPTURE));
     sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
     const insert = sqlite.prepare(
       "INSERT INTO leads (id, event_id, first_name, last_name, company, email, capture_method, captured_by, captured_at, updated_at) VALUES (?, 'e1', ?, ?, ?, ?, 'typed', 'Jo', ?, ?)",

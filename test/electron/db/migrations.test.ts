@@ -21,7 +21,7 @@ async function databaseAtVersion(version: number): Promise<{ file: string; sqlit
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateToLatest(db, sqlite, MIGRATIONS.filter((migration) => migration.version <= version));
+  await migrateToLatest(db, MIGRATIONS.filter((migration) => migration.version <= version));
   return { file, sqlite, db };
 }
 
@@ -223,7 +223,7 @@ describe('migrations', () => {
         },
       },
     ];
-    await expect(migrateToLatest(db, sqlite, broken)).rejects.toThrow('power cut');
+    await expect(migrateToLatest(db, broken)).rejects.toThrow('power cut');
     expect(sqlite.pragma('user_version', { simple: true })).toBe(1);
     expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
     await db.destroy();

@@ -1,0 +1,44 @@
+/**
+ * This process's writes to the store, one at a time and in order of arrival.
+ *
+ * SQLite allows one writer per file; within the process the store's single write connection
+ * is shared, so a transaction must have it to itself from BEGIN to COMMIT. Waiting here is
+ * asynchronous (a queue of promises), never a busy loop: reads carry on meanwhile on the
+ * read connection. A turn that is not granted by the deadline gives up its place.
+ */
+export class WriteTurns {
+  #taken = false;
+  readonly #waiting: Array<() => void> = [];
+
+  /** Resolves true once the turn is this caller's, false if the deadline passed first. */
+  take(deadline: number): Promise<boolean> {
+    if (!this.#taken) {
+      this.#taken = true;
+      return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+      const grant = (): void => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        const index = this.#waiting.indexOf(grant);
+        if (index >= 0) this.#waiting.splice(index, 1);
+        resolve(false);
+      }, Math.max(0, deadline - Date.now()));
+      this.#waiting.push(grant);
+    });
+  }
+
+  /** Hands the turn to the next caller waiting, if any. */
+  give(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#taken = false;
+  }
+
+  /** True while a write holds the turn or waits for it (closing waits for them). */
+  get busy(): boolean {
+    return this.#taken;
+  }
+}
