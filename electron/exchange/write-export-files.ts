@@ -8,11 +8,11 @@
  *
  * The SHA-256 returned is of the bytes written, in file order: what the batch records.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportedFile } from '../../shared/domain/exchange';
-import { PRIVATE_FILE_MODE } from '../security/file-permissions';
+import { fsyncFolder, temporaryNameBeside, writePrivateFile } from '../security/private-file-writes';
 
 /** One file at this path, or each file by its own name inside this folder (created when missing; its parent must exist). */
 export type ExportDestination = { file: string } | { folder: string };
@@ -50,38 +50,6 @@ function describeWriteFailure(error: unknown, target: string): string {
   }
 }
 
-/** Writes the whole buffer (writeSync may write less than asked) to a new private file, and fsyncs it. */
-function writePrivateFile(file: string, bytes: Buffer): void {
-  // 'wx': never follows or reuses something already at the temporary name.
-  const handle = fs.openSync(file, 'wx', PRIVATE_FILE_MODE);
-  try {
-    // The mode given to open is filtered by the umask; fchmod is not (and Windows ignores it).
-    if (process.platform !== 'win32') fs.fchmodSync(handle, PRIVATE_FILE_MODE);
-    let offset = 0;
-    while (offset < bytes.length) offset += fs.writeSync(handle, bytes, offset, bytes.length - offset);
-    fs.fsyncSync(handle);
-  } finally {
-    fs.closeSync(handle);
-  }
-}
-
-/** Makes the renames in a folder durable; a platform that cannot fsync a folder (Windows) needs nothing more. */
-function fsyncFolder(folder: string): void {
-  let handle: number;
-  try {
-    handle = fs.openSync(folder, 'r');
-  } catch {
-    return;
-  }
-  try {
-    fs.fsyncSync(handle);
-  } catch {
-    // EISDIR/EPERM/EINVAL where folders cannot be fsynced: the rename is as durable as that platform makes it.
-  } finally {
-    fs.closeSync(handle);
-  }
-}
-
 export function writeExportFiles(destination: ExportDestination, files: readonly ExportedFile[]): WrittenExport {
   if ('file' in destination && files.length !== 1) throw new Error(`an export of ${files.length} files is written to a folder`);
   const targets = 'file' in destination ? [path.resolve(destination.file)] : files.map((file) => path.join(path.resolve(destination.folder), file.name));
@@ -103,7 +71,7 @@ export function writeExportFiles(destination: ExportDestination, files: readonly
     for (const [index, file] of files.entries()) {
       current = targets[index] as string;
       const bytes = Buffer.from(file.content, 'utf8');
-      const temporary = path.join(path.dirname(current), `.${path.basename(current)}.${randomBytes(6).toString('hex')}.partial`);
+      const temporary = temporaryNameBeside(current);
       temporaries.push(temporary);
       writePrivateFile(temporary, bytes);
       hash.update(bytes);

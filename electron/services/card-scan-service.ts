@@ -3,7 +3,7 @@ import { AppError } from '../../shared/ipc/errors';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
 import { deleteUnattachedCardScans, findCardScan, insertCardScan } from '../db/repositories/card-scans';
-import { readSetting } from '../db/repositories/settings';
+import { readDraft } from './drafts-service';
 import { stripPhotoMetadata } from '../security/strip-photo-metadata';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
@@ -107,6 +107,6 @@ export const UNSAVED_SCAN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export async function pruneUnsavedScans(context: ServiceContext, lifetimeMs = UNSAVED_SCAN_LIFETIME_MS): Promise<number> {
   const before = new Date(context.clock.now().getTime() - lifetimeMs).toISOString();
   // The entry form's draft remembers its scan: a lead half-typed yesterday still saves with its photo.
-  const draftScanId = (await readSetting(context.db, 'draft'))?.fields[DRAFT_SCAN_KEY];
+  const draftScanId = (await readDraft(context.db))?.fields[DRAFT_SCAN_KEY];
   return deleteUnattachedCardScans(context.db, before, draftScanId ? [draftScanId] : []);
 }

@@ -9,7 +9,7 @@ import { attachCardScan } from '../db/repositories/card-scans';
 import { findDuplicateCandidates } from '../db/repositories/duplicate-candidates';
 import { findEventById } from '../db/repositories/events';
 import { findLeadById, saveLead } from '../db/repositories/leads';
-import { writeSetting } from '../db/repositories/settings';
+import { discardDraft } from './drafts-service';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
 
@@ -107,9 +107,9 @@ export async function mergeIntoLead(context: ServiceContext, input: MergeIntoLea
         keptInNotes,
       },
     });
-    if (input.clearDraft) await writeSetting(trx, 'draft', null, now);
     return next;
   });
+  if (input.clearDraft) await discardDraft(context.db);
   context.notify('leads.changed', { ids: [merged.id] });
   return { lead: merged, missingForExport: missingForExport(merged) };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { leadFieldsFromCard } from '../../shared/parsing/card-to-lead';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import { findLeadById } from '../db/repositories/leads';
-import { readSetting, writeSetting } from '../db/repositories/settings';
+import { discardDraft, readDraft } from './drafts-service';
 import type { Database } from '../db/schema';
 import { backupsFolder } from './backup-service';
 import { backupsHoldingLead, removeLeadFromBackup } from './backup-forget';
@@ -112,7 +112,7 @@ export async function erasePerson(trx: Kysely<Database>, lead: Lead, stamp: { at
   // the item (its file name, often the person's) would stay behind unreachable.
   const queueItemsRemoved =
     scanIds.length === 0 ? 0 : Number((await trx.deleteFrom('capture_queue').where('scan_id', 'in', scanIds).executeTakeFirst()).numDeletedRows);
-  const draftCleared = await clearDraftOf(trx, lead, new Set(scanIds), stamp.at);
+  const draftCleared = await clearDraftOf(trx, lead, new Set(scanIds));
 
   // Explicit, although the foreign key cascades: the photos are the most personal part and must never depend on a pragma.
   const photosRemoved = leadScanIds.length === 0 ? 0 : Number((await trx.deleteFrom('card_scans').where('id', 'in', leadScanIds).executeTakeFirst()).numDeletedRows);
@@ -173,13 +173,13 @@ async function unclaimedScansOf(trx: Kysely<Database>, lead: Lead): Promise<stri
 }
 
 /** The booth form's saved draft goes when it is this person: their scan, their badge, or their details by the duplicate rule. */
-async function clearDraftOf(trx: Kysely<Database>, lead: Lead, scanIds: ReadonlySet<string>, at: string): Promise<boolean> {
-  const draft = await readSetting(trx, 'draft');
+async function clearDraftOf(trx: Kysely<Database>, lead: Lead, scanIds: ReadonlySet<string>): Promise<boolean> {
+  const draft = await readDraft(trx);
   if (!draft) return false;
   const { fields } = draft;
   const scanId = fields[DRAFT_SCAN_KEY];
   const holdsPerson = (scanId !== undefined && scanIds.has(scanId)) || sameBadge(lead, fields[DRAFT_BADGE_KEY]) || isThePerson(lead, fields);
-  if (holdsPerson) await writeSetting(trx, 'draft', null, at);
+  if (holdsPerson) await discardDraft(trx);
   return holdsPerson;
 }
 

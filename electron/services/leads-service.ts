@@ -15,7 +15,7 @@ import { attachCardScan } from '../db/repositories/card-scans';
 import { findEventById } from '../db/repositories/events';
 import { findLeadById, insertLead, listLeads as listLeadRows, saveLead, setRatingByPerson } from '../db/repositories/leads';
 import type { FieldChange, TimelineDetails } from '../../shared/domain/timeline';
-import { writeSetting } from '../db/repositories/settings';
+import { discardDraft } from './drafts-service';
 import { decodeCursor, encodeCursor } from './list-cursor';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
@@ -31,7 +31,7 @@ const NOTHING_TO_FOLLOW_UP =
 export interface CreateLeadOptions {
   /** The scan (photo + OCR text) this lead was read from. */
   cardScanId?: string | undefined;
-  /** Clear the entry form's draft in the same transaction. */
+  /** Clear the entry form's draft once the lead is saved. */
   clearDraft?: boolean | undefined;
 }
 
@@ -109,8 +109,9 @@ export async function createLead(context: ServiceContext, input: NewLead & Creat
         cardScanId: 'Unknown or already used scan.',
       });
     }
-    if (clearDraft) await writeSetting(trx, 'draft', null, now);
   });
+  // After the commit: the draft is a file. A crash in between leaves the draft, and the duplicate check warns at its next save.
+  if (clearDraft) await discardDraft(context.db);
   context.notify('leads.changed', { ids: [lead.id] });
   return { lead, missingForExport: missingForExport(lead) };
 }

@@ -59,7 +59,7 @@ describe('drafts', () => {
     expect(await getDraft(store.context)).toBeNull();
   });
 
-  it('is cleared in the same transaction as the lead it became, and kept when the save fails', async () => {
+  it('is cleared once the lead it became is saved, and kept when the save fails', async () => {
     await setStaffName(store.context, 'Jo');
     await createEvent(store.context, { name: 'CES 2027' });
     await saveDraft(store.context, { lastName: 'Doe', email: 'doe@' });
