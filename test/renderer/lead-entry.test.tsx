@@ -46,6 +46,42 @@ describe('lead entry', () => {
     await waitFor(() => expect(api['drafts.save']).toHaveBeenLastCalledWith({ fields: null }));
   });
 
+  it('a save that waits for another program says so, keeps the lead as a draft meanwhile, and finishes when the store is free', async () => {
+    let finish: (saved: SavedLead) => void = () => {};
+    let sentLead: NewLead | undefined;
+    const api = fakeApi({
+      'leads.create': vi.fn(async (input: NewLead) => {
+        sentLead = input;
+        return new Promise<SavedLead>((resolve) => (finish = resolve));
+      }),
+      'drafts.save': vi.fn(async () => null),
+    });
+    renderEntry(readyStore(api));
+    type('Name', 'Ines Waiting');
+    fireEvent.keyDown(field('Name'), { key: 'Enter' });
+    // Written before the save is answered, not on the draft timer: a quit now leaves the lead as the draft.
+    await waitFor(() => expect(api['drafts.save']).toHaveBeenCalledWith({ fields: expect.objectContaining({ firstName: 'Ines', lastName: 'Waiting' }) }));
+    expect(await screen.findByText(/Still saving: another program/, undefined, { timeout: 4_000 })).toBeTruthy();
+    finish(await echoCreate(sentLead!));
+    await waitFor(() => expect(screen.queryByText(/Still saving/)).toBeNull());
+    expect(field('Name').value).toBe('');
+    expect(screen.getByRole('status').textContent).toContain('Saved Ines Waiting');
+  });
+
+  it('a save refused as busy after its wait keeps everything and says it is kept as a draft', async () => {
+    const api = fakeApi({
+      'leads.create': vi.fn(async () =>
+        Promise.reject(new AppError('busy', 'Another program has been writing to the lead store for 30 s (an import). Nothing was changed: try again when it has finished.')),
+      ),
+      'drafts.save': vi.fn(async () => null),
+    });
+    renderEntry(readyStore(api));
+    type('Name', 'Ola Busy');
+    fireEvent.keyDown(field('Name'), { key: 'Enter' });
+    expect((await screen.findByText(/kept as a draft: press Enter to save it then/)).textContent).toMatch(/^Not saved yet\. Another program/);
+    expect(field('Name').value).toBe('Ola Busy');
+  });
+
   it('shows an API field error next to its field and keeps what was typed', async () => {
     const message = 'This does not look like an email address (name@company.com).';
     const api = fakeApi({

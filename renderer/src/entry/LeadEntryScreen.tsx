@@ -21,6 +21,7 @@ import { NotesField } from './NotesField';
 import { RatingField } from './RatingField';
 import { SaveConfirmation } from './SaveConfirmation';
 import { DraftNotice } from './DraftNotice';
+import { SaveWaitingNotice } from './SaveWaitingNotice';
 import { DuplicateWarning } from './DuplicateWarning';
 
 /** True for the keys that save: Enter in a single-line field, Ctrl/Cmd+Enter in the notes. */
@@ -122,6 +123,7 @@ export function LeadEntryScreen() {
         <div className="form-messages">
           <SaveConfirmation />
           <DraftNotice />
+          <SaveWaitingNotice />
           <ErrorBanner message={entryError} details={orphanErrors} />
           <DuplicateWarning />
         </div>

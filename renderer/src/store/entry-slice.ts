@@ -29,6 +29,8 @@ export interface EntrySlice {
   /** A message that belongs to no single field (or a summary of the field errors). */
   entryError: string | null;
   saving: boolean;
+  /** A save has been on its way for more than a second or two: another program holds the store (the form says so). */
+  saveWaiting: boolean;
   lastSaved: SavedLeadSummary | null;
   /** True when the form was filled from a draft left by the previous run. */
   draftRestored: boolean;
@@ -89,6 +91,9 @@ function badgeFromDraft(json: string | undefined): BadgeReading | null {
     return null; // a damaged draft entry loses only the badge line, never the typed fields
   }
 }
+
+/** A save normally takes milliseconds; past this, the person is told why they are waiting. */
+const SAVE_WAITING_NOTICE_MS = 1_500;
 
 export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelayMs }) => {
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -164,11 +169,13 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
       if (get().saving) return false;
       const sent = get().form;
       const sentScan = { scanId: get().scanId, pending: get().scanPending };
-      // The server clears the draft together with the save; a draft write still waiting
-      // here would only bring the saved lead back as a draft.
-      clearTimeout(draftTimer);
-      draftTimer = undefined;
-      set({ saving: true, entryError: null, fieldErrors: {}, duplicates: null });
+      // The draft is written now, not when its timer would fire: a save may wait for another
+      // program holding the store, and if the app is quit meanwhile the draft is what is left.
+      // The server clears it with the save; the draft write after the save (queued behind
+      // this one) leaves what is typed by then.
+      writeDraft(draftOf(sent));
+      set({ saving: true, saveWaiting: false, entryError: null, fieldErrors: {}, duplicates: null });
+      const waitingNotice = setTimeout(() => set({ saveWaiting: true }), SAVE_WAITING_NOTICE_MS);
       try {
         const sentBadge = get().badge;
         const sentAnswers = get().boothTicked;
@@ -180,7 +187,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         );
         if (Array.isArray(saved)) {
           scheduleDraft(); // not saved yet: the form stays a draft
-          set({ saving: false, lastSaved: null, duplicates: saved });
+          set({ saving: false, saveWaiting: false, lastSaved: null, duplicates: saved });
           return false;
         }
         // Anything typed while the save was on its way stays for the next lead; what was saved is cleared.
@@ -191,6 +198,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         }
         set({
           saving: false,
+          saveWaiting: false,
           form: next,
           draftRestored: false,
           lastSaved: { id: saved.lead.id, name: displayName(saved.lead), missingForExport: saved.missingForExport, merged: how === 'merged' },
@@ -203,7 +211,8 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         return true;
       } catch (error) {
         scheduleDraft(); // not saved: the form stays a draft, as before the save was tried
-        const { message, fieldErrors } = toUiError(error);
+        set({ saveWaiting: false });
+        const { message, fieldErrors, code } = toUiError(error);
         if (fieldErrors.cardScanId !== undefined) {
           // The photo is gone (removed as unsaved, or saved with another lead): say so on the
           // photo; the next Enter saves the lead without it.
@@ -219,9 +228,13 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
           fieldErrors,
           entryError: hasFieldErrors
             ? 'Not saved yet: fix what is marked below, then press Enter again. Everything you typed is still here.'
-            : `Not saved yet. ${message}`,
+            : code === 'busy'
+              ? `Not saved yet. ${message} Everything you typed is kept as a draft: press Enter to save it then.`
+              : `Not saved yet. ${message}`,
         });
         return false;
+      } finally {
+        clearTimeout(waitingNotice);
       }
     }
 
@@ -230,6 +243,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
       fieldErrors: {},
       entryError: null,
       saving: false,
+      saveWaiting: false,
       lastSaved: null,
       draftRestored: false,
       draftWarning: null,
