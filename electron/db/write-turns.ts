@@ -17,11 +17,17 @@ export class WriteTurns {
       return Promise.resolve(true);
     }
     return new Promise((resolve) => {
+      let settled = false;
       const grant = (): void => {
+        // Given up between being handed the turn and receiving it: pass it on.
+        if (settled) return this.give();
+        settled = true;
         clearTimeout(timer);
         resolve(true);
       };
       const timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
         const index = this.#waiting.indexOf(grant);
         if (index >= 0) this.#waiting.splice(index, 1);
         resolve(false);
@@ -30,10 +36,15 @@ export class WriteTurns {
     });
   }
 
-  /** Hands the turn to the next caller waiting, if any. */
+  /**
+   * Hands the turn to the next caller waiting, if any, on the next turn of the event loop:
+   * better-sqlite3 answers at once, so a backlog of writes (saves queued while another
+   * program held the lock) would otherwise run back to back in microtasks, holding the
+   * loop for as long as all of them take.
+   */
   give(): void {
     const next = this.#waiting.shift();
-    if (next) next();
+    if (next) setImmediate(next);
     else this.#taken = false;
   }
 

@@ -2,7 +2,8 @@
  * `npm run bench -- faults [TRIALS]`: every figure of issue 9 as `name value unit` lines:
  * concurrency, migrations raced, fuzzing (dispatcher, host, card parser), privacy (forget,
  * EXIF, file modes), backups, a full disk, exports that cannot be written (export-faults.ts),
- * and the crash suite (default 50 SIGKILL trials).
+ * the lock waits of lock-waits.ts (`faults locks`: those alone), and the crash suite
+ * (default 50 SIGKILL trials).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,13 +29,20 @@ import { runCrashTrials } from '../support/crash-trials';
 import { runDispatcherFuzz, runHostFuzz, runParserFuzz } from '../support/fuzz-runs';
 import { makeTempDir } from '../support/temp-database';
 import { exportFailures } from './export-faults';
+import { lockWaits } from './lock-waits';
 import { fakeLead } from './fake-leads';
 import { printFigure, timeMsAsync } from './stats';
 
 export async function runFaultsBench(args: string[]): Promise<void> {
-  const trials = args[0] ? Number(args[0]) : 50;
   const dir = makeTempDir('leadbooth-faults-');
+  if (args[0] === 'locks') {
+    // Only the lock figures: a minute instead of the crash suite's ten.
+    await lockWaits(dir).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+    return;
+  }
+  const trials = args[0] ? Number(args[0]) : 50;
   try {
+    await lockWaits(dir);
     await concurrency(dir);
     await migrationRace(dir);
     await fuzzing();

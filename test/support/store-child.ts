@@ -7,12 +7,15 @@
  *                                    and one `error CODE MESSAGE` line per failure
  *   open FILE GATE                   open (and so migrate) the file; prints `version N`
  *   write-forever FILE EVENT_ID      add leads until killed; prints `saved ID` after each commit
+ *   hold FILE MS                     another program holding the write lock: BEGIN IMMEDIATE, prints
+ *                                    `holding`, commits after MS milliseconds, prints `released`
  *
  * GATE is a path: each process writes GATE.ready-PID once it is set up, then waits until
  * GATE itself exists. The parent creates it when every process is ready, so their work
  * really overlaps however slowly tsx starts each of them on a busy machine.
  */
 import fs from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../electron/db/open-database';
 import { createLead, updateLead } from '../../electron/services/leads-service';
 import { createServiceContext } from '../../electron/services/service-context';
@@ -32,6 +35,8 @@ export async function main(args: string[]): Promise<number> {
     }
     case 'write-forever':
       return writeForever(file, rest[0]!);
+    case 'hold':
+      return holdWriteLock(file, Number(rest[0]));
     default:
       throw new Error(`unknown mode ${String(mode)}`);
   }
@@ -70,6 +75,17 @@ async function writeForever(file: string, eventId: string): Promise<number> {
     // Written only once the commit returned: this is the promise "saved" makes to the person at the booth.
     process.stdout.write(`saved ${lead.id}\n`);
   }
+}
+
+async function holdWriteLock(file: string, ms: number): Promise<number> {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.exec('BEGIN IMMEDIATE');
+  process.stdout.write('holding\n');
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  sqlite.exec('COMMIT');
+  sqlite.close();
+  process.stdout.write('released\n');
+  return 0;
 }
 
 async function passGate(gate: string): Promise<void> {
