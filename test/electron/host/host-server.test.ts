@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../../electron/host/browser-mode';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security/content-security-policy';
@@ -58,6 +59,30 @@ describe('browser-mode host', () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { name: 'CES 2027' } });
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('while another program holds the write lock, keeps answering reads at once and answers the waiting save once the lock is free', async () => {
+    const other = new BetterSqlite3(path.join(dir, 'leadbooth.db'));
+    other.exec('BEGIN IMMEDIATE');
+    let released = false;
+    try {
+      const save = call('events.create', { name: 'Waited Expo' });
+      const readStarted = performance.now();
+      const read = await call('events.list', {});
+      expect(read.status).toBe(200);
+      expect(performance.now() - readStarted).toBeLessThan(1_000);
+      setTimeout(() => {
+        other.exec('COMMIT');
+        released = true;
+      }, 1_200);
+      const saved = await save;
+      expect(released).toBe(true);
+      expect(saved.status).toBe(200);
+      expect(JSON.parse(saved.body)).toMatchObject({ ok: true, value: { name: 'Waited Expo' } });
+    } finally {
+      if (!released) other.exec('ROLLBACK');
+      other.close();
+    }
   });
 
   it('refuses a call without the token, or with a wrong one, and runs nothing', async () => {
