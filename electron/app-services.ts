@@ -68,11 +68,11 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   captureQueue?.kick();
   // A failed clean-up costs disk space at worst: it must never keep the booth from starting.
   if (scanner && !database.readOnly) await pruneUnsavedScans(context).catch((error: unknown) => options.onUnexpectedError?.(error));
-  // A forget whose clean-up of the -wal a reader held back (or a crash cut off) finishes now, or keeps trying.
+  // A forget whose clean-up of the -wal a reader held back (here, in another process, or cut
+  // off by a crash) finishes now, or as soon as the last old snapshot is released.
   const forgetCleanup = database.readOnly
     ? undefined
     : startForgetCleanupRetry(store, context.clock, { ...(options.onUnexpectedError && { onUnexpectedError: options.onUnexpectedError }) });
-  context.forgetCleanup = forgetCleanup;
   await forgetCleanup?.resume().catch((error: unknown) => options.onUnexpectedError?.(error));
   // Windows (Electron and browser mode) follow what other processes write to the same file.
   const stopWatching = options.notify

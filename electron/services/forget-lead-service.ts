@@ -70,11 +70,9 @@ export async function forgetLead(context: ServiceContext, leadId: string, option
       );
     }
   } else {
-    // Without the raw connection (a bare test context) the mark set above has the next start finish the job.
-    if (context.store && (await cleanUpAfterForget(context.store, context.clock)) !== 'done') {
-      cleanupPending = FORGET_CLEANUP_PENDING_NOTE;
-      context.forgetCleanup?.schedule();
-    }
+    // Held back, the mark set above has the running app's retry (or the next start) finish
+    // the job; so has it without the raw connection (a bare test context).
+    if (context.store && (await cleanUpAfterForget(context.store, context.clock)) !== 'done') cleanupPending = FORGET_CLEANUP_PENDING_NOTE;
     context.notify('leads.changed', { ids: [leadId] });
     if (erased.queueItemsRemoved > 0) context.notify('cards.progress', { items: await listQueue(context) });
   }

@@ -13,8 +13,9 @@ import { nowIso, type Clock } from './service-context';
  * (a second window, the CLI, browser mode) still reads an older snapshot: SQLite keeps what
  * that reader sees. So: the forget's transaction sets a mark (a setting: it survives a
  * crash), a TRUNCATE checkpoint runs right after the commit, and when a reader holds it
- * back the forget says so and this process tries again every few seconds, and every start
- * tries once, until a checkpoint completes; only then is the mark cleared.
+ * back the forget says so; every running app (window, browser mode) tries again each second
+ * while the mark is set, and every start tries once, until a checkpoint completes; only then
+ * is the mark cleared.
  */
 
 /** How often a held-back clean-up is tried again while the app runs. */
@@ -91,54 +92,41 @@ export async function cleanUpAfterForget(store: StoreHandle, clock: Clock): Prom
 }
 
 export interface ForgetCleanupRetry {
-  /** Tries again every few seconds until a checkpoint completes (a no-op while already trying). */
-  schedule(): void;
-  /** At start-up: a forget left unfinished (held back, or cut off by a crash) is finished now, or retried. */
+  /** At start-up: a forget left unfinished (held back, or cut off by a crash) is finished now if it can be. */
   resume(): Promise<CleanupTry | 'nothing-pending'>;
-  /** Stops retrying, after one last try (the mark stays for the next start if it is still held). */
+  /** Stops watching, after one last try (the mark stays for the next start if it is still held). */
   close(): Promise<void>;
 }
 
+/**
+ * While the app runs: every `intervalMs` the mark is read (one indexed row) and, when a
+ * forget of this or another process (a CLI command that has exited since) left it, the
+ * clean-up is tried; it completes at the first tick after the last old snapshot is released.
+ */
 export function startForgetCleanupRetry(
   store: StoreHandle,
   clock: Clock,
   options: { intervalMs?: number; onUnexpectedError?: (error: unknown) => void } = {},
 ): ForgetCleanupRetry {
-  let timer: ReturnType<typeof setInterval> | undefined;
   let trying = false;
-  const stop = () => {
-    if (timer) clearInterval(timer);
-    timer = undefined;
+  const attempt = async (): Promise<CleanupTry | 'nothing-pending'> => {
+    if (!(await forgetCleanupPending(store.db))) return 'nothing-pending';
+    return tryForgetCleanup(store, clock);
   };
-  const attempt = async (): Promise<void> => {
+  const timer = setInterval(() => {
     if (trying) return;
     trying = true;
-    try {
-      if ((await tryForgetCleanup(store, clock)) === 'done') stop();
-    } catch (error) {
-      options.onUnexpectedError?.(error);
-    } finally {
-      trying = false;
-    }
-  };
-  const schedule = () => {
-    if (timer) return;
-    timer = setInterval(() => void attempt(), options.intervalMs ?? FORGET_CLEANUP_RETRY_MS);
-    // Never the reason a process stays alive: the mark makes the next start finish the job.
-    timer.unref?.();
-  };
+    attempt()
+      .catch((error: unknown) => options.onUnexpectedError?.(error))
+      .finally(() => (trying = false));
+  }, options.intervalMs ?? FORGET_CLEANUP_RETRY_MS);
+  // Never the reason a process stays alive: the mark makes the next start finish the job.
+  timer.unref?.();
   return {
-    schedule,
-    async resume() {
-      if (!(await forgetCleanupPending(store.db))) return 'nothing-pending';
-      const outcome = await tryForgetCleanup(store, clock);
-      if (outcome !== 'done') schedule();
-      return outcome;
-    },
+    resume: attempt,
     async close() {
-      if (!timer) return;
-      stop();
-      await tryForgetCleanup(store, clock).catch((error: unknown) => options.onUnexpectedError?.(error));
+      clearInterval(timer);
+      await attempt().catch((error: unknown) => options.onUnexpectedError?.(error));
     },
   };
 }

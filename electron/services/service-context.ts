@@ -23,8 +23,6 @@ export interface ServiceContext {
   cardReader?: CardReader | undefined;
   /** Reads the capture queue in the background, where this process scans; told when items are added. */
   captureQueue?: { kick(): void } | undefined;
-  /** Retries a forget's clean-up of the -wal that another connection's read snapshot held back (see forget-log-cleanup.ts). */
-  forgetCleanup?: { schedule(): void } | undefined;
   /** Hands a checked mailto:/https: address to the system (Electron's shell.openExternal); absent elsewhere. */
   openExternal?: ((url: string) => Promise<void>) | undefined;
   /**

@@ -162,7 +162,7 @@ async function forgetWhileAnotherReads(dir: string): Promise<void> {
   const { database, context } = await boothStore(file);
   const store = { db: database.db, sqlite: database.sqlite, path: file };
   const retry = startForgetCleanupRetry(store, context.clock);
-  const appContext = { ...context, store, forgetCleanup: retry };
+  const appContext = { ...context, store };
   for (let index = 0; index < 200; index++) await createLead(context, { lastName: `Other${index}`, company: 'Vortex' });
   const { lead } = await createLead(context, { firstName: 'Zephyrine', lastName: 'Quaxleigh', company: 'Vortimax', notes: 'pistachiomarzipan' });
   const reader = new BetterSqlite3(file);

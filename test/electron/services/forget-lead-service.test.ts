@@ -269,7 +269,7 @@ describe('forgetLead: the write-ahead log', () => {
 
   it('while another connection holds an older snapshot: says so without waiting, and finishes once the reader is done, the app still running', async () => {
     const retry = startForgetCleanupRetry(storeHandle(), store.context.clock, { intervalMs: 10 });
-    const context = { ...store.context, store: storeHandle(), forgetCleanup: retry };
+    const context = { ...store.context, store: storeHandle() };
     const lead = await personWithOthers();
     const reader = readerHoldingSnapshot(store.dbPath);
     try {
