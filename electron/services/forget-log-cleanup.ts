@@ -23,7 +23,7 @@ export const FORGET_CLEANUP_RETRY_MS = 1_000;
 
 /** The one line the window and the CLI show when a reader holds the clean-up back. */
 export const FORGET_CLEANUP_PENDING_NOTE =
-  "Another window or command still reads an older view of the leads, so the person's old text stays in the database's log file (leadbooth.db-wal) until it finishes; LeadBooth removes it as soon as that reader is done (at the latest at the next start).";
+  "Another window or command still reads an older view of the leads, so the person's old text stays in the database's log file (its -wal file) until it finishes; LeadBooth removes it as soon as that reader is done (at the latest at the next start).";
 
 /** Inside the forget's own transaction, so a crash right after the commit still leaves the mark. */
 export async function markForgetCleanupPending(trx: Kysely<Database>, token: string, at: string): Promise<void> {
