@@ -168,7 +168,7 @@ const { default: sharp } = await import('sharp');
 const helloPng = path.join(tempDir, 'hello-booth.png');
 const helloSvg = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="120"><rect width="100%" height="100%" fill="white"/><text x="20" y="80" font-size="60" font-family="sans-serif">Hello Booth</text></svg>';
 await sharp(Buffer.from(helloSvg)).png().toFile(helloPng);
-const realFileRun = spawnSync(process.execPath, ['--input-type=module', '-e', unpackedRunScript(), unpackedRoot, helloPng], { cwd: projectDir, encoding: 'utf8', timeout: 120_000 });
+const realFileRun = spawnSync(process.execPath, ['--input-type=module', '-e', unpackedRunScript(), unpackedRoot, helloPng, path.join(tempDir, 'ocr-cache')], { cwd: projectDir, encoding: 'utf8', timeout: 120_000 });
 console.log((realFileRun.stdout + realFileRun.stderr).trim().replace(/^/gm, '    '));
 check(realFileRun.status === 0 && /OCR read "Hello Booth"/.test(realFileRun.stdout), 'the native addons load and the OCR worker reads a line from app.asar.unpacked alone');
 
@@ -179,34 +179,30 @@ finish(tempDir);
 /**
  * Loads the unpacked addons (before anything else has loaded libvips, so sharp's addon must
  * find it by its own relative path) and runs one OCR with the unpacked worker, core and data.
- * argv[1]: app.asar.unpacked; argv[2]: a PNG with "Hello Booth" on it.
+ * argv[1]: app.asar.unpacked; argv[2]: a PNG with "Hello Booth" on it; argv[3]: a folder for
+ * tesseract.js' cache (inside the smoke test's temporary folder, removed with it).
  */
 function unpackedRunScript() {
   return `
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-const [unpacked, image] = process.argv.slice(1);
+const [unpacked, image, cache] = process.argv.slice(1);
 const modules = path.join(unpacked, 'node_modules');
 const addons = [];
 const walk = (dir) => { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { const f = path.join(dir, e.name); if (e.isDirectory()) walk(f); else if (f.endsWith('.node') && !f.includes('test_extension')) addons.push(f); } };
 walk(modules);
 for (const addon of addons) { process.dlopen({ exports: {} }, addon); console.log('loaded', path.relative(unpacked, addon)); }
 const { createWorker } = await import('tesseract.js');
-const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-pack-smoke-ocr-'));
-try {
-  const worker = await createWorker('eng', 1, {
-    workerPath: path.join(modules, 'tesseract.js/src/worker-script/node/index.js'),
-    langPath: path.join(modules, '@tesseract.js-data/eng/4.0.0_best_int'),
-    cachePath: cache,
-    gzip: true,
-  });
-  const { data } = await worker.recognize(fs.readFileSync(image));
-  await worker.terminate();
-  console.log('OCR read ' + JSON.stringify(data.text.trim()));
-} finally {
-  fs.rmSync(cache, { recursive: true, force: true });
-}
+fs.mkdirSync(cache, { recursive: true });
+const worker = await createWorker('eng', 1, {
+  workerPath: path.join(modules, 'tesseract.js/src/worker-script/node/index.js'),
+  langPath: path.join(modules, '@tesseract.js-data/eng/4.0.0_best_int'),
+  cachePath: cache,
+  gzip: true,
+});
+const { data } = await worker.recognize(fs.readFileSync(image));
+await worker.terminate();
+console.log('OCR read ' + JSON.stringify(data.text.trim()));
 `;
 }
 
