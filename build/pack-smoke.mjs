@@ -144,15 +144,67 @@ for (const dependency of ['kysely', 'zod', 'react', 'react-dom', 'scheduler', 'b
 const unpackedRoot = path.join(resources, 'app.asar.unpacked');
 const unpackedFiles = fs.existsSync(unpackedRoot) ? listFiles(unpackedRoot) : [];
 const unpackedHas = (pattern) => unpackedFiles.some((file) => pattern.test(file));
+// Unpacked files are outside the asar integrity check: only what must be a real file (a
+// native addon, libvips, the OCR worker and what it requires, the wasm core, language data).
+const { checkUnpackedFolder } = require('./asar-unpack.cjs');
+const unpackProblems = checkUnpackedFolder(projectDir, unpackedFiles, [...inAsar].map((entry) => entry.replace(/^\//, '')));
+check(!unpackProblems.some((problem) => problem.includes('need not be real files')), 'only files that must be real files are unpacked (addons, libvips, the OCR worker and its modules, wasm, language data)');
+check(!unpackProblems.some((problem) => problem.startsWith('not unpacked')), 'every native addon, worker module, wasm core and language file the app loads is unpacked');
+for (const problem of unpackProblems) console.log(`    ${problem}`);
 check(unpackedHas(/^node_modules\/better-sqlite3\/build\/Release\/better_sqlite3\.node$/), 'better-sqlite3 native addon is unpacked');
-check(unpackedHas(/^node_modules\/sharp\/package\.json$/), 'sharp is unpacked');
-check(unpackedHas(/^node_modules\/@img\/.+\.node$/), "sharp's libvips addon (@img) is unpacked");
+check(!unpackedHas(/^node_modules\/better-sqlite3\/lib\//), "better-sqlite3's JavaScript stays in the checked archive");
+check(unpackedHas(/^node_modules\/@img\/.+\.node$/), "sharp's addon (@img) is unpacked");
+check(!unpackedHas(/^node_modules\/sharp\//), "sharp's JavaScript stays in the checked archive");
 check(unpackedHas(/^node_modules\/tesseract\.js\/src\/worker-script\/node\/index\.js$/), 'the tesseract.js worker script is unpacked');
-check(unpackedHas(/^node_modules\/tesseract\.js-core\/.+\.wasm(\.js)?$/), 'the tesseract.js wasm core is unpacked');
+check(!unpackedHas(/^node_modules\/tesseract\.js\/src\/(index|createWorker)\.js$/), "tesseract.js' main-process JavaScript stays in the checked archive");
+check(unpackedHas(/^node_modules\/tesseract\.js-core\/.+\.wasm$/), 'the tesseract.js wasm core is unpacked');
 check(unpackedHas(/^node_modules\/@tesseract\.js-data\/eng\/.+\.traineddata(\.gz)?$/), 'the English OCR data is unpacked');
+check(inAsar.has('/node_modules/better-sqlite3/lib/database.js'), "app.asar holds better-sqlite3's JavaScript");
+
+// The unpacked folder on its own: the addons load from it (sharp's finds libvips by its
+// relative path) and the OCR worker reads a line with nothing but what was unpacked beside it.
+step('Running what was unpacked, from app.asar.unpacked alone');
+const { default: sharp } = await import('sharp');
+const helloPng = path.join(tempDir, 'hello-booth.png');
+const helloSvg = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="120"><rect width="100%" height="100%" fill="white"/><text x="20" y="80" font-size="60" font-family="sans-serif">Hello Booth</text></svg>';
+await sharp(Buffer.from(helloSvg)).png().toFile(helloPng);
+const realFileRun = spawnSync(process.execPath, ['--input-type=module', '-e', unpackedRunScript(), unpackedRoot, helloPng, path.join(tempDir, 'ocr-cache')], { cwd: projectDir, encoding: 'utf8', timeout: 120_000 });
+console.log((realFileRun.stdout + realFileRun.stderr).trim().replace(/^/gm, '    '));
+check(realFileRun.status === 0 && /OCR read "Hello Booth"/.test(realFileRun.stdout), 'the native addons load and the OCR worker reads a line from app.asar.unpacked alone');
 
 console.log(`\n  ${inAsar.size} entries in app.asar, ${unpackedFiles.length} files unpacked beside it.`);
 finish(tempDir);
+
+/** Loads the unpacked addons and runs one OCR with the unpacked worker, core and data (argv[1]: app.asar.unpacked). */
+/**
+ * Loads the unpacked addons (before anything else has loaded libvips, so sharp's addon must
+ * find it by its own relative path) and runs one OCR with the unpacked worker, core and data.
+ * argv[1]: app.asar.unpacked; argv[2]: a PNG with "Hello Booth" on it; argv[3]: a folder for
+ * tesseract.js' cache (inside the smoke test's temporary folder, removed with it).
+ */
+function unpackedRunScript() {
+  return `
+import fs from 'node:fs';
+import path from 'node:path';
+const [unpacked, image, cache] = process.argv.slice(1);
+const modules = path.join(unpacked, 'node_modules');
+const addons = [];
+const walk = (dir) => { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { const f = path.join(dir, e.name); if (e.isDirectory()) walk(f); else if (f.endsWith('.node') && !f.includes('test_extension')) addons.push(f); } };
+walk(modules);
+for (const addon of addons) { process.dlopen({ exports: {} }, addon); console.log('loaded', path.relative(unpacked, addon)); }
+const { createWorker } = await import('tesseract.js');
+fs.mkdirSync(cache, { recursive: true });
+const worker = await createWorker('eng', 1, {
+  workerPath: path.join(modules, 'tesseract.js/src/worker-script/node/index.js'),
+  langPath: path.join(modules, '@tesseract.js-data/eng/4.0.0_best_int'),
+  cachePath: cache,
+  gzip: true,
+});
+const { data } = await worker.recognize(fs.readFileSync(image));
+await worker.terminate();
+console.log('OCR read ' + JSON.stringify(data.text.trim()));
+`;
+}
 
 function listFiles(root) {
   const files = [];

@@ -7,6 +7,7 @@ import type { Scanner } from './ocr/scanner';
 import { backupIfDue } from './services/backup-service';
 import { pruneUnsavedScans } from './services/card-scan-service';
 import { createCaptureQueueRunner, type CaptureQueueRunner } from './services/capture-queue-service';
+import { startForgetCleanupRetry } from './services/forget-log-cleanup';
 import { createHandlers } from './services/handlers';
 import { watchOtherWriters } from './services/other-writers-watch';
 import { createServiceContext, type ServiceContext } from './services/service-context';
@@ -67,6 +68,12 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   captureQueue?.kick();
   // A failed clean-up costs disk space at worst: it must never keep the booth from starting.
   if (scanner && !database.readOnly) await pruneUnsavedScans(context).catch((error: unknown) => options.onUnexpectedError?.(error));
+  // A forget whose clean-up of the -wal a reader held back (here, in another process, or cut
+  // off by a crash) finishes now, or as soon as the last old snapshot is released.
+  const forgetCleanup = database.readOnly
+    ? undefined
+    : startForgetCleanupRetry(store, context.clock, { ...(options.onUnexpectedError && { onUnexpectedError: options.onUnexpectedError }) });
+  await forgetCleanup?.resume().catch((error: unknown) => options.onUnexpectedError?.(error));
   // Windows (Electron and browser mode) follow what other processes write to the same file.
   const stopWatching = options.notify
     ? watchOtherWriters(context, () => database.sqlite.pragma('data_version', { simple: true }) as number, {
@@ -86,6 +93,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
       const queueStopped = captureQueue?.close();
       await scanner?.close();
       await queueStopped;
+      await forgetCleanup?.close();
       await database.close();
     },
   };

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { findDuplicatesOf, type DuplicateSubject } from '../../shared/domain/duplicates';
 import type { Lead } from '../../shared/domain/lead';
 import { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY, type ForgetPreview, type ForgottenLead } from '../../shared/ipc/contract';
@@ -11,6 +11,7 @@ import type { Database } from '../db/schema';
 import { backupsFolder } from './backup-service';
 import { backupsHoldingLead, removeLeadFromBackup } from './backup-forget';
 import { listQueue } from './capture-queue-service';
+import { cleanUpAfterForget, FORGET_CLEANUP_PENDING_NOTE, markForgetCleanupPending } from './forget-log-cleanup';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
 
@@ -36,8 +37,10 @@ export interface ErasedPerson {
  * when it is this person, card scans no lead claimed yet that read as this person, and the
  * capture-queue items of all those scans. The connection runs with secure_delete on, so
  * freed pages are zeroed; a checkpoint afterwards moves the zeroed pages into the database
- * file and empties the -wal file, which still held the old page images. Recorded in
- * privacy_log without any personal data.
+ * file and empties the -wal file, which still held the old page images. While another
+ * connection reads an older snapshot that checkpoint cannot finish: the result says so and
+ * the clean-up is retried until it does (forget-log-cleanup.ts). Recorded in privacy_log
+ * without any personal data.
  *
  * Backups in the app's backups folder that hold the person are named in the result
  * (`leads.forgetPreview` names them before); with `fromBackups` each is rewritten without
@@ -47,8 +50,13 @@ export async function forgetLead(context: ServiceContext, leadId: string, option
   const doneBy = (await getSettings(context)).staffName || 'unknown';
   const erased = await context.db.transaction().execute(async (trx) => {
     const lead = await findLeadById(trx, leadId);
-    return lead ? erasePerson(trx, lead, { at: nowIso(context), doneBy }) : null;
+    if (!lead) return null;
+    const at = nowIso(context);
+    const result = await erasePerson(trx, lead, { at, doneBy });
+    await markForgetCleanupPending(trx, context.newId(), at);
+    return result;
   });
+  let cleanupPending: string | null = null;
   let backupsStillHolding = context.store ? backupsHoldingLead(context.store.path, leadId) : [];
   if (!erased) {
     // Forgotten before: only its backups may be left to clean.
@@ -62,8 +70,9 @@ export async function forgetLead(context: ServiceContext, leadId: string, option
       );
     }
   } else {
-    // Best effort: another process reading an old snapshot can hold the -wal back; its next checkpoint finishes the job.
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(context.db);
+    // Held back, the mark set above has the running app's retry (or the next start) finish
+    // the job; so has it without the raw connection (a bare test context).
+    if (context.store && (await cleanUpAfterForget(context.store, context.clock)) !== 'done') cleanupPending = FORGET_CLEANUP_PENDING_NOTE;
     context.notify('leads.changed', { ids: [leadId] });
     if (erased.queueItemsRemoved > 0) context.notify('cards.progress', { items: await listQueue(context) });
   }
@@ -82,7 +91,7 @@ export async function forgetLead(context: ServiceContext, leadId: string, option
     backupsStillHolding = backupsStillHolding.filter((backup) => !backupsCleaned.includes(backup.name));
   }
   const nothingErased: ErasedPerson = { photosRemoved: 0, contactsRemoved: 0, draftCleared: false, unclaimedScansRemoved: 0, queueItemsRemoved: 0 };
-  return { leadId, inStore: erased !== null, ...(erased ?? nothingErased), backupsCleaned, backupsStillHolding, backupErrors };
+  return { leadId, inStore: erased !== null, ...(erased ?? nothingErased), backupsCleaned, backupsStillHolding, backupErrors, cleanupPending };
 }
 
 /** What the confirmation names before anything is deleted: the backups in the app's folder that hold the person. */

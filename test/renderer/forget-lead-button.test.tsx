@@ -23,6 +23,7 @@ function forgotten(leadId: string, extra: Partial<ForgottenLead> = {}): Forgotte
     backupsCleaned: [],
     backupsStillHolding: [],
     backupErrors: [],
+    cleanupPending: null,
     ...extra,
   };
 }
@@ -54,6 +55,26 @@ describe('ForgetLeadButton', () => {
     expect(store.getState().forgetNotice).toBeNull();
     // The list is read again, without the person.
     await waitFor(() => expect(query).toHaveBeenCalled());
+  });
+
+  it('says so when another reader holds the clean-up of the log back', async () => {
+    const ana = leadWith({ firstName: 'Ana' });
+    const note = 'Another window or command still reads an older view of the leads…';
+    const store = readyStore(
+      fakeApi({
+        'leads.forget': async () => forgotten(ana.id, { cleanupPending: note }),
+        'leads.forgetPreview': async () => NO_BACKUPS,
+        'leads.query': async () => ({ items: [], total: 0, offset: 0, duplicateIds: [] }),
+      }),
+    );
+    render(
+      <AppStoreContext.Provider value={store}>
+        <ForgetLeadButton leadId={ana.id} personName="Ana" />
+      </AppStoreContext.Provider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Forget this person…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Forget for good' }));
+    await waitFor(() => expect(store.getState().forgetNotice).toBe(`Forgotten. ${note}`));
   });
 
   it('shows why it failed and keeps the lead', async () => {

@@ -122,6 +122,7 @@ function describeForgotten(forgotten: ForgottenLead): string[] {
     'its search entries',
   ];
   const lines = forgotten.inStore ? [`Forgot lead ${forgotten.leadId}: ${gone.join(', ')} are gone for good.`] : [`Lead ${forgotten.leadId} was forgotten before.`];
+  if (forgotten.cleanupPending) lines.push(forgotten.cleanupPending);
   if (forgotten.backupsCleaned.length > 0) lines.push(`Removed from ${forgotten.backupsCleaned.length} backup(s): ${forgotten.backupsCleaned.join(', ')}.`);
   if (forgotten.backupsStillHolding.length > 0) {
     lines.push(`Still in ${forgotten.backupsStillHolding.length} backup(s) in the backups folder:`);

@@ -12,6 +12,11 @@ export interface SettingValues {
   csvMappings: Record<string, Record<string, string>>;
   /** The Salesforce org's Lead Status values and consent rule for the Leads CSV. */
   salesforceProfile: SalesforceProfile;
+  /**
+   * Set in the transaction of a forget, cleared once no live store file holds the person's
+   * old text (see forget-log-cleanup.ts): a token, so a clean-up clears only the mark it saw.
+   */
+  forgetCleanupPending: string | null;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -33,4 +38,21 @@ export async function writeSetting<K extends SettingKey>(
     .values({ key, value: json, updated_at: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now }))
     .execute();
+}
+
+/** Sets the key to `value` only while it still holds `expected` (as written by writeSetting); true when it did. */
+export async function replaceSettingIf<K extends SettingKey>(
+  db: Kysely<Database>,
+  key: K,
+  expected: SettingValues[K],
+  value: SettingValues[K],
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('settings')
+    .set({ value: JSON.stringify(value), updated_at: now })
+    .where('key', '=', key)
+    .where('value', '=', JSON.stringify(expected))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -31,6 +31,7 @@ function noticeOf(result: ForgottenLead): string | null {
     sentences.push(`Still in ${result.backupsStillHolding.length} backup(s): ${result.backupsStillHolding.map((backup) => backup.name).join(', ')}.`);
   }
   if (result.backupErrors.length > 0) sentences.push(`Not rewritten (left as they were): ${result.backupErrors.join('; ')}.`);
+  if (result.cleanupPending) sentences.push(result.cleanupPending);
   return sentences.length > 0 ? `Forgotten. ${sentences.join(' ')}` : null;
 }
 

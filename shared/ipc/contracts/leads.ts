@@ -35,6 +35,12 @@ export interface ForgottenLead {
   backupsStillHolding: BackupSummary[];
   /** Why a backup could not be rewritten ("name: reason"); it was left as it was. */
   backupErrors: string[];
+  /**
+   * Null when no live store file holds the person any more. Otherwise one line to show: another
+   * connection still reads an older snapshot, so the person's old text stays in the -wal until
+   * it is released; the clean-up then finishes by itself (at the latest at the next start).
+   */
+  cleanupPending: string | null;
 }
 
 /** What "Forget this person" names before it deletes anything. */

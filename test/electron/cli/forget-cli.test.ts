@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { checkBackupFile } from '../../../electron/services/backup-service';
@@ -34,6 +35,29 @@ describe('leadbooth leads forget', () => {
     const again = await leadbooth('leads', 'forget', id);
     expect([again.code, again.stderr[0]]).toEqual([1, expect.stringMatching(/no longer exists/)]);
     expect((await leadbooth('leads', 'forget')).code).toBe(2);
+  });
+
+  it('says when another reader holds the old text in the -wal, and the next command finishes the clean-up', async () => {
+    await leadbooth('staff', 'Jo');
+    await leadbooth('events', 'add', 'CES 2027');
+    const added = await leadbooth('leads', 'add', '--json', JSON.stringify({ firstName: 'Zephyrine', lastName: 'Quaxleigh' }));
+    const id = (JSON.parse(added.stdout[0] ?? '{}') as { id: string }).id;
+    const liveFilesHold = () => ['', '-wal', '-shm'].some((suffix) => fs.existsSync(`${db}${suffix}`) && fs.readFileSync(`${db}${suffix}`).toString('latin1').toLowerCase().includes('quaxleigh'));
+    // A window in the middle of reading the list.
+    const reader = new BetterSqlite3(db);
+    try {
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM leads').get();
+      const forgotten = await leadbooth('leads', 'forget', id);
+      expect(forgotten.code).toBe(0);
+      expect(forgotten.stdout.join('\n')).toMatch(/still reads an older view of the leads.*at the latest at the next start/);
+      reader.exec('COMMIT');
+      expect(liveFilesHold()).toBe(true);
+      expect((await leadbooth('leads', 'list', '--json')).code).toBe(0);
+      expect(liveFilesHold()).toBe(false);
+    } finally {
+      reader.close();
+    }
   });
 
   it("names the backups in the backups folder that hold the person, and --from-backups rewrites them without the person", async () => {

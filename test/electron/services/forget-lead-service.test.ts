@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { openAppServices } from '../../../electron/app-services';
 import { insertCardScan } from '../../../electron/db/repositories/card-scans';
 import { insertQueueItem, markQueueItemReady } from '../../../electron/db/repositories/capture-queue';
 import { backupsFolder, checkBackupFile, createBackup } from '../../../electron/services/backup-service';
@@ -8,6 +10,7 @@ import { getDraft, saveDraft } from '../../../electron/services/drafts-service';
 import { convertLead } from '../../../electron/services/conversion-service';
 import { createEvent } from '../../../electron/services/events-service';
 import { forgetLead, previewForget } from '../../../electron/services/forget-lead-service';
+import { forgetCleanupPending, startForgetCleanupRetry } from '../../../electron/services/forget-log-cleanup';
 import { createLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { AppError } from '../../../shared/ipc/errors';
@@ -215,5 +218,97 @@ describe('forgetLead: backups', () => {
     // A copy kept elsewhere is not LeadBooth's to change.
     expect(holdsPerson(elsewhere)).toBe(true);
     await expect(forgetLead(context, lead.id, { fromBackups: true })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+/** The person's words found in any live store file: the database, its -wal and its -shm. */
+function liveFilesHolding(dbPath: string): string[] {
+  const bytes = ['', '-wal', '-shm']
+    .map((suffix) => `${dbPath}${suffix}`)
+    .filter((file) => fs.existsSync(file))
+    .map((file) => fs.readFileSync(file).toString('latin1').toLowerCase())
+    .join('\n');
+  return SEARCHED.filter((needle) => bytes.includes(needle));
+}
+
+function walHolding(dbPath: string): string[] {
+  const bytes = fs.readFileSync(`${dbPath}-wal`).toString('latin1').toLowerCase();
+  return SEARCHED.filter((needle) => bytes.includes(needle));
+}
+
+/** Another connection (a second window, the CLI) in the middle of reading: it holds the snapshot it started with. */
+function readerHoldingSnapshot(dbPath: string): BetterSqlite3.Database {
+  const reader = new BetterSqlite3(dbPath);
+  reader.exec('BEGIN');
+  reader.prepare('SELECT count(*) FROM leads').get();
+  return reader;
+}
+
+describe('forgetLead: the write-ahead log', () => {
+  const storeHandle = () => ({ db: store.database.db, sqlite: store.database.sqlite, path: store.dbPath });
+  const until = async (check: () => Promise<boolean>) => {
+    for (let tries = 0; tries < 200 && !(await check()); tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await check()).toBe(true);
+  };
+  const personWithOthers = async () => {
+    for (let index = 0; index < 20; index++) await createLead(store.context, { lastName: `Other${index}`, company: 'Vortex Ltd' });
+    const { lead } = await createLead(store.context, PERSON);
+    // The test can fail: the person is in the live files, the -wal among them.
+    expect(walHolding(store.dbPath)).toEqual(SEARCHED);
+    return lead;
+  };
+
+  it('without another reader: no live store file holds the person once forget returns', async () => {
+    const context = { ...store.context, store: storeHandle() };
+    const lead = await personWithOthers();
+    const result = await forgetLead(context, lead.id);
+    expect(result.cleanupPending).toBeNull();
+    expect(liveFilesHolding(store.dbPath)).toEqual([]);
+    expect(await forgetCleanupPending(store.context.db)).toBe(false);
+  });
+
+  it('while another connection holds an older snapshot: says so without waiting, and finishes once the reader is done, the app still running', async () => {
+    const retry = startForgetCleanupRetry(storeHandle(), store.context.clock, { intervalMs: 10 });
+    const context = { ...store.context, store: storeHandle() };
+    const lead = await personWithOthers();
+    const reader = readerHoldingSnapshot(store.dbPath);
+    try {
+      const started = performance.now();
+      const result = await forgetLead(context, lead.id);
+      // The busy wait (5 s) is off for the checkpoint: a reader never stops the process.
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(result.cleanupPending).toMatch(/older view of the leads.*at the latest at the next start/);
+      expect(walHolding(store.dbPath)).toEqual(SEARCHED);
+      expect(await forgetCleanupPending(store.context.db)).toBe(true);
+      // The reader still sees the person: its snapshot is older than the forget.
+      expect(reader.prepare('SELECT count(*) FROM leads WHERE id = ?').pluck().get(lead.id)).toBe(1);
+
+      reader.exec('COMMIT'); // done reading; the connection itself stays open
+      await until(async () => !(await forgetCleanupPending(store.context.db)));
+      expect(liveFilesHolding(store.dbPath)).toEqual([]);
+      expect(store.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      reader.close();
+      await retry.close();
+    }
+  });
+
+  it('a clean-up held back in a process that ended (no retry ran) is finished by the next start', async () => {
+    const context = { ...store.context, store: storeHandle() };
+    const lead = await personWithOthers();
+    const reader = readerHoldingSnapshot(store.dbPath);
+    let restarted: Awaited<ReturnType<typeof openAppServices>> | undefined;
+    try {
+      expect((await forgetLead(context, lead.id)).cleanupPending).not.toBeNull();
+      reader.exec('COMMIT');
+      expect(liveFilesHolding(store.dbPath)).not.toEqual([]);
+      // Another start on the same file (a window opened, a CLI command) reads the mark and finishes.
+      restarted = await openAppServices({ dbPath: store.dbPath, mode: 'browser', withScanner: false, withDailyBackup: false });
+      expect(await forgetCleanupPending(store.context.db)).toBe(false);
+      expect(liveFilesHolding(store.dbPath)).toEqual([]);
+    } finally {
+      reader.close();
+      await restarted?.close();
+    }
   });
 });
