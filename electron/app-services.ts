@@ -24,6 +24,8 @@ export interface AppServicesOptions {
   /** Electron's save dialog for exports (ServiceContext.chooseSavePlace); browser mode and the CLI have none. */
   chooseSavePlace?: (request: { suggestedName: string; folder: boolean }) => Promise<string | null>;
   onUnexpectedError?: (error: unknown) => void;
+  /** Told once per write that waits long for another program's lock: the CLI prints a line (the window says it on the form). */
+  onLockWait?: () => void;
   /** Off for `leadbooth backup` and `restore`, which make their own copy: the day's first backup would otherwise be made twice. */
   withDailyBackup?: boolean;
 }
@@ -41,7 +43,7 @@ export interface AppServices {
  * The Electron window, browser mode and the CLI each call this with their own notifier.
  */
 export async function openAppServices(options: AppServicesOptions): Promise<AppServices> {
-  const database = await openDatabase(options.dbPath);
+  const database = await openDatabase(options.dbPath, { ...(options.onLockWait && { onLockWait: options.onLockWait }) });
   // One line each on stderr (the CLI's and the host's console): a drive without file modes, a read-only store.
   for (const warning of database.warnings) console.warn(`LeadBooth: ${warning}`);
   // Loaded only where it runs: the OCR modules pull in sharp and tesseract.js, which take

@@ -70,7 +70,7 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
     case 'serve':
       return runServeCommand(dbPath, commandLine.words, io);
     case 'badge':
-      await runBadgeCommand(async () => (await import('./open-client')).openCliSession(dbPath), commandLine.words, io);
+      await runBadgeCommand(async () => (await import('./open-client')).openCliSession(dbPath, io), commandLine.words, io);
       return EXIT_OK;
     case 'backup':
       await runBackupCommand(dbPath, commandLine.words, io);
@@ -93,7 +93,7 @@ async function runCommand(commandLine: CommandLine, dbPath: string, io: CliIo): 
       // Loaded on demand: the store and every service are most of the CLI's code, and
       // "where" or a usage error should not wait for them to load.
       const { openCliSession } = await import('./open-client');
-      const session = await openCliSession(dbPath);
+      const session = await openCliSession(dbPath, io);
       try {
         if (command === 'staff') await runStaffCommand(session, commandLine.words, io);
         else if (command === 'events') await runEventsCommand(session, commandLine.words, io);

@@ -22,14 +22,21 @@ export function isLockError(error: unknown): boolean {
  * attempts that change nothing when they fail may be retried: BEGIN IMMEDIATE, a single
  * statement outside a transaction, a pragma.
  */
-export async function whenUnlocked<T>(attempt: () => T, deadline: number): Promise<T> {
+export async function whenUnlocked<T>(attempt: () => T, deadline: number, onLongWait?: () => void): Promise<T> {
+  const started = Date.now();
+  let told = false;
   for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
     try {
       return attempt();
     } catch (error) {
       if (!isLockError(error)) throw error;
-      const left = deadline - Date.now();
+      const now = Date.now();
+      const left = deadline - now;
       if (left <= 0) throw lockWaitExpired(error);
+      if (!told && onLongWait && now - started >= LONG_WAIT_MS) {
+        told = true;
+        onLongWait();
+      }
       await sleep(Math.min(pause, left));
     }
   }
@@ -48,6 +55,9 @@ export function lockWaitExpired(cause?: unknown): AppError {
     cause === undefined ? undefined : { cause },
   );
 }
+
+/** A wait this long is worth a word to the person (the CLI prints one line). */
+export const LONG_WAIT_MS = 1_500;
 
 /** A lock freed by another process is noticed within this long; the first retries come quickly for short writes. */
 const FIRST_PAUSE_MS = 5;

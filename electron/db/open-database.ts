@@ -36,6 +36,8 @@ const SQLITE_HEADER = 'SQLite format 3\0';
 export interface OpenOptions {
   /** How long a write waits for another process's lock before it is refused as busy (default WRITE_WAIT_MS). */
   writeWaitMs?: number;
+  /** Told once per write that waits long for another program's lock (see StoreConnections.onLockWait). */
+  onLockWait?: () => void;
 }
 
 export async function openDatabase(filePath: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
@@ -69,7 +71,7 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
           'Update LeadBooth to open it; the file was left untouched.',
       );
     }
-    await whenUnlocked(() => configureConnection(sqlite), deadline);
+    await whenUnlocked(() => configureConnection(sqlite), deadline, options.onLockWait);
     // WAL mode has just created -wal and -shm (or they were left by an older version with a looser mode).
     makeFilesPrivate(...databaseFiles(filePath));
     reader = openReader(filePath);
@@ -112,6 +114,7 @@ function kyselyOver(writer: BetterSqlite3.Database, reader: BetterSqlite3.Databa
       reader: readerStatements,
       writerInTransaction: () => writer.inTransaction,
       ...(options.writeWaitMs !== undefined && { writeWaitMs: options.writeWaitMs }),
+      ...(options.onLockWait && { onLockWait: options.onLockWait }),
     }),
   });
 }

@@ -31,6 +31,8 @@ export interface StoreConnections {
   writerInTransaction(): boolean;
   /** How long a write may wait for the lock; tests shorten it. */
   writeWaitMs?: number;
+  /** Called once per write that has waited LONG_WAIT_MS for another program's lock (the CLI says so). */
+  onLockWait?: () => void;
 }
 
 /**
@@ -129,7 +131,7 @@ class StoreConnection implements DatabaseConnection {
     const deadline = this.#deadline();
     await this.#takeTurn(deadline);
     try {
-      return await whenUnlocked(() => run<R>(this.#connections.writer.prepare(query.sql), query.parameters), deadline);
+      return await whenUnlocked(() => run<R>(this.#connections.writer.prepare(query.sql), query.parameters), deadline, this.#connections.onLockWait);
     } finally {
       this.#giveTurn();
     }
@@ -146,7 +148,7 @@ class StoreConnection implements DatabaseConnection {
     const deadline = this.#deadline();
     await this.#takeTurn(deadline);
     try {
-      await whenUnlocked(() => this.#connections.writer.prepare('BEGIN IMMEDIATE').run(), deadline);
+      await whenUnlocked(() => this.#connections.writer.prepare('BEGIN IMMEDIATE').run(), deadline, this.#connections.onLockWait);
     } catch (error) {
       this.#giveTurn();
       throw error;

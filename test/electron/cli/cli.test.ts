@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { makeTempDir } from '../../support/temp-database';
@@ -22,6 +23,33 @@ async function leadbooth(...args: string[]) {
 }
 
 describe('leadbooth CLI', () => {
+  it('says once that it waits when another program holds the write lock, then does its work', async () => {
+    expect((await leadbooth('staff', 'Jo', 'Booth')).code).toBe(0);
+    const other = new BetterSqlite3(db);
+    other.exec('BEGIN IMMEDIATE');
+    const stderr: string[] = [];
+    // The lock is released once the command has said it waits (however long loading it took), or after 20 s.
+    const release = (): void => {
+      if (other.inTransaction) other.exec('COMMIT');
+    };
+    const fallback = setTimeout(release, 20_000);
+    try {
+      const code = await main(['--db', db, 'events', 'add', 'Waited Expo'], {
+        stdout: () => {},
+        stderr: (line) => {
+          stderr.push(line);
+          setTimeout(release, 300);
+        },
+      });
+      expect(code).toBe(0);
+      expect(stderr).toEqual(['leadbooth: waiting for another program that is writing to the lead store (an import, the app), up to 30 s…']);
+    } finally {
+      clearTimeout(fallback);
+      release();
+      other.close();
+    }
+  });
+
   it('runs the booth from the command line: staff, show, leads, list and search', async () => {
     expect((await leadbooth('staff', 'Jo', 'Booth')).code).toBe(0);
     expect((await leadbooth('events', 'add', 'Web Summit 2026', '--location', 'Lisbon')).stdout[0]).toMatch(/current show/);
