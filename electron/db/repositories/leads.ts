@@ -10,17 +10,20 @@ import { toFtsPrefixQuery } from './fts-query';
 // Compiled once: Kysely would build the same INSERT on every save (~70 µs, a sixth of a durable commit on a fast SSD).
 const insertLeadRow = compiledInsert('leads');
 
-/** `sourceUid`: the source's own id of the person (a vCard UID), '' when it gave none. */
-export async function insertLead(db: Kysely<Database>, lead: Lead, sourceUid = ''): Promise<void> {
-  // Every insert names the same columns (compiledInsert), source_uid included.
-  await insertLeadRow(db, { ...rowFromLead(lead), source_uid: sourceUid });
+/**
+ * `sourceUid`: the source's own id of the person (a vCard UID), '' when it gave none;
+ * `badgePayload`: the text of the badge's code it was captured from, '' when none.
+ */
+export async function insertLead(db: Kysely<Database>, lead: Lead, sourceUid = '', badgePayload = ''): Promise<void> {
+  // Every insert names the same columns (compiledInsert), source_uid and badge_payload included.
+  await insertLeadRow(db, { ...rowFromLead(lead), source_uid: sourceUid, badge_payload: badgePayload });
 }
 
 const insertLeadRows = compiledBulkInsert('leads');
 
 /** Many new leads in few statements (an import), each with its source's id ('' when none). */
 export async function insertLeads(db: Kysely<Database>, leads: ReadonlyArray<{ lead: Lead; sourceUid: string }>): Promise<void> {
-  await insertLeadRows(db, leads.map(({ lead, sourceUid }) => ({ ...rowFromLead(lead), source_uid: sourceUid })));
+  await insertLeadRows(db, leads.map(({ lead, sourceUid }) => ({ ...rowFromLead(lead), source_uid: sourceUid, badge_payload: '' })));
 }
 
 const selectLeadBySourceUid = compiledQuery((db, args: { uid: string }) =>

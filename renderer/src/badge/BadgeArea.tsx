@@ -20,10 +20,17 @@ export function BadgeArea() {
   const badge = useAppStore((state) => state.badge);
   const badgeError = useAppStore((state) => state.badgeError);
   const clearBadge = useAppStore((state) => state.clearBadge);
+  const loadBadgeProfiles = useAppStore((state) => state.loadBadgeProfiles);
+  const currentEventId = useAppStore((state) => state.settings.currentEventId);
   const [value, setValue] = useState('');
   const lines = useRef<string[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+
+  // The show's own badge profiles, read again when the booth moves to another show.
+  useEffect(() => {
+    void loadBadgeProfiles();
+  }, [loadBadgeProfiles, currentEventId]);
 
   // Alt+D (baDge; Alt+B is Backups) from anywhere on the form: focus the badge field, then pull the scanner's trigger.
   useEffect(() => {

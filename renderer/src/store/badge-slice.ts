@@ -1,4 +1,5 @@
-import { badgeHasContact, readBadgeCode, type BadgeFields } from '../../../shared/parsing/badge-payload';
+import { badgeHasContact, readBadgeCode, type BadgeFields, type BadgeFormat } from '../../../shared/parsing/badge-payload';
+import type { BadgeProfile } from '../../../shared/parsing/badge-profiles';
 import type { LeadFormField } from '../entry/lead-form-model';
 import { readQrFromImage } from '../badge/read-qr-image';
 import { fillPlan, type CardValue } from '../scan/card-to-form';
@@ -7,9 +8,14 @@ import type { ScanMark } from './card-scan-slice';
 
 /** What a badge gave the lead in the form: its format, or the raw registration id / URL. */
 export interface BadgeReading {
-  /** 'id' when the code held only a registration id or URL (kept raw on the lead as badgeId). */
-  format: 'vcard' | 'mecard' | 'bizcard' | 'id';
+  /**
+   * 'id' when the code held only a registration id or URL (kept on the lead as badgeId);
+   * 'unrecognised' when no profile fits its text (kept raw, flagged in the status line).
+   */
+  format: BadgeFormat | 'id' | 'unrecognised';
   badgeId: string;
+  /** The code's text exactly as scanned, saved with the lead as evidence ('' in drafts from before it was kept). */
+  payload?: string;
   /** What the status line says about it. */
   summary: string;
 }
@@ -17,6 +23,10 @@ export interface BadgeReading {
 export interface BadgeSlice {
   badge: BadgeReading | null;
   badgeError: string | null;
+  /** The current show's own payload profiles (Show setup), tried before the built-in ones. */
+  badgeProfiles: BadgeProfile[];
+  /** Reads the current show's badge profiles again (at start and when the show changes). */
+  loadBadgeProfiles(): Promise<void>;
 
   /** A badge's text (keyboard-wedge scanner or QR code): fills the empty fields, or keeps the id. True when it was understood. */
   applyBadgePayload(text: string): boolean;
@@ -32,12 +42,22 @@ export interface BadgeSlice {
 
 const FULL_CONFIDENCE = 1;
 
-export const createBadgeSlice: SliceCreator<BadgeSlice> = () => (set, get) => ({
+export const createBadgeSlice: SliceCreator<BadgeSlice> = ({ api }) => (set, get) => ({
   badge: null,
   badgeError: null,
+  badgeProfiles: [],
+
+  async loadBadgeProfiles() {
+    try {
+      set({ badgeProfiles: await api['events.badgeProfiles']({}) });
+    } catch {
+      // Without the show's profiles the built-in ones still read; an unknown layout is kept raw and flagged.
+      set({ badgeProfiles: [] });
+    }
+  },
 
   applyBadgePayload(text) {
-    const payload = readBadgeCode(text);
+    const payload = readBadgeCode(text, get().badgeProfiles);
     if (!payload) {
       set({ badgeError: 'The badge gave no text. Scan it again, or type the lead.' });
       return false;
@@ -46,15 +66,16 @@ export const createBadgeSlice: SliceCreator<BadgeSlice> = () => (set, get) => ({
       set({ badgeError: `The badge's code could not be read (${payload.message}). Scan it again, or type the lead.` });
       return false;
     }
-    if (payload.kind === 'id') {
-      set({
-        badge: { format: 'id', badgeId: payload.badgeId, summary: `Badge id kept: ${payload.badgeId}` },
-        badgeError: null,
-      });
+    if (payload.kind === 'id' || payload.kind === 'unrecognised') {
+      const summary =
+        payload.kind === 'id'
+          ? `Badge id kept: ${payload.badgeId}`
+          : `Badge kept as scanned: no badge profile fits "${shorten(payload.raw)}". Type the lead, or add the show's profile in Show setup.`;
+      set({ badge: { format: payload.kind, badgeId: payload.badgeId, payload: payload.raw, summary }, badgeError: null });
       get().noteDraftChange();
       return true;
     }
-    if (!badgeHasContact(payload)) {
+    if (!payload.badgeId && !badgeHasContact(payload)) {
       set({ badgeError: 'The badge code holds a contact card with no name, company, email or phone. Type the lead.' });
       return false;
     }
@@ -77,8 +98,9 @@ export const createBadgeSlice: SliceCreator<BadgeSlice> = () => (set, get) => ({
       scanMarks: marks,
       badge: {
         format: payload.format,
-        badgeId: get().badge?.badgeId ?? '',
-        summary: `Badge read (${FORMAT_NAMES[payload.format]}): ${describeFilled(filled, payload.fields)}`,
+        badgeId: payload.badgeId || (get().badge?.badgeId ?? ''),
+        payload: payload.raw,
+        summary: `Badge read (${payload.profile ? `profile "${payload.profile}"` : FORMAT_NAMES[payload.format]}): ${describeFilled(filled, payload.fields)}`,
       },
       badgeError: null,
     });
@@ -105,7 +127,12 @@ export const createBadgeSlice: SliceCreator<BadgeSlice> = () => (set, get) => ({
   },
 });
 
-const FORMAT_NAMES = { vcard: 'vCard', mecard: 'MECARD', bizcard: 'BIZCARD' } as const;
+const FORMAT_NAMES: Record<BadgeFormat, string> = { vcard: 'vCard', mecard: 'MECARD', bizcard: 'BIZCARD', profile: 'organiser record', email: 'email' };
+
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
 
 function describeFilled(filled: number, fields: BadgeFields): string {
   const total = Object.keys(fields).length;

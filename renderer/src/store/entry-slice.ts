@@ -175,7 +175,12 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         const lead = newLeadFromForm(sent, new Date(), sentScan.scanId);
         const saved = await store(
           sentBadge
-            ? { ...lead, ...(sentBadge.badgeId && { badgeId: sentBadge.badgeId }), captureMethod: sentScan.scanId ? 'card_scan' : 'badge_scan' }
+            ? {
+                ...lead,
+                ...(sentBadge.badgeId && { badgeId: sentBadge.badgeId }),
+                ...(sentBadge.payload && { badgePayload: sentBadge.payload }),
+                captureMethod: sentScan.scanId ? 'card_scan' : 'badge_scan',
+              }
             : lead,
         );
         if (Array.isArray(saved)) {
