@@ -34,6 +34,7 @@ export async function findDuplicates(
     phone: input.phone ?? '',
     mobile: input.mobile ?? '',
     country: input.country ?? '',
+    badgeId: input.badgeId ?? '',
   };
   const candidates = await findDuplicateCandidates(context.db, probe, { excludeId: input.excludeId });
   // The one duplicate rule (shared/domain/duplicates.ts), on the few candidates the indexes found.

@@ -149,8 +149,8 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
     /** The duplicate check never stands between the person and a save: if it fails, the lead is saved. */
     async function duplicatesOf(lead: LeadToSave): Promise<LikelyDuplicate[]> {
       try {
-        const { firstName, lastName, company, email, phone, mobile, country } = lead;
-        return await api['leads.findDuplicates']({ firstName, lastName, company, email, phone, mobile, country });
+        const { firstName, lastName, company, email, phone, mobile, country, badgeId } = lead;
+        return await api['leads.findDuplicates']({ firstName, lastName, company, email, phone, mobile, country, ...(badgeId && { badgeId }) });
       } catch {
         return [];
       }

@@ -33,6 +33,15 @@ async function scanRow(id: string): Promise<void> {
 }
 
 describe('findDuplicates', () => {
+  it('recognises the same badge scanned again, even when it held only an id, and keeps the raw payload on the lead', async () => {
+    const first = await createLead(store.context, { badgeId: 'A1029384', badgePayload: 'A1029384', captureMethod: 'badge_scan' });
+    const again = await findDuplicates(store.context, { badgeId: 'A1029384' });
+    expect(again.map((match) => [match.lead.id, match.reasons])).toEqual([[first.lead.id, ['badge']]]);
+    expect(await findDuplicates(store.context, { badgeId: 'A1029385' })).toEqual([]);
+    const row = await store.context.db.selectFrom('leads').select('badge_payload').where('id', '=', first.lead.id).executeTakeFirstOrThrow();
+    expect(row.badge_payload).toBe('A1029384');
+  });
+
   it('names the existing lead with who captured it, when and at which show', async () => {
     const first = await createLead(store.context, { firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH', email: 'ana@acme.example' });
     await createLead(store.context, { firstName: 'Ben', lastName: 'Okafor', company: 'Northwind' });
