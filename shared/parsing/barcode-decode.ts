@@ -66,17 +66,17 @@ export function isProductCode(code: DecodedBarcode): boolean {
 
 /** Photos are scaled to this many pixels on the long side: enough for a long Code 128, fast on a 12-MP photo. */
 export const BARCODE_DECODE_MAX_SIDE = 2000;
-/** A card photo's quick look for a QR code, and a webcam frame: smaller, 2D codes only. */
+/** A card photo's quick look for a badge code, and a webcam frame: smaller, one pass. */
 export const BARCODE_QUICK_MAX_SIDE = 800;
 
 /**
  * Every code in the image, in zxing's order; empty when there is none. `quick` (a card photo
- * or a webcam frame, most of which hold no code): 2D codes only and no extra passes.
+ * or a webcam frame, most of which hold no code): badge symbologies only, no extra passes.
  */
 export async function decodeBarcodes(pixels: RgbaPixels, options: { quick?: boolean } = {}): Promise<DecodedBarcode[]> {
   if (!located) throw new Error('The barcode reader was not given its local .wasm file (useLocalZxingWasm): nothing is fetched from the internet.');
   const readerOptions: ReaderOptions = options.quick
-    ? { formats: ['QRCode', 'PDF417', 'Aztec', 'DataMatrix'], tryHarder: false, tryInvert: false, tryDownscale: true, maxNumberOfSymbols: 4 }
+    ? { formats: [...BADGE_SYMBOLOGIES], tryHarder: false, tryInvert: false, tryRotate: false, tryDownscale: true, maxNumberOfSymbols: 4 }
     : { formats: [...BADGE_SYMBOLOGIES, ...PRODUCT_SYMBOLOGIES], tryHarder: true, tryInvert: true, tryRotate: true, tryDownscale: true, maxNumberOfSymbols: 8 };
   // zxing reads any { data, width, height } as pixels; Node has no ImageData class to make one.
   const results = await readBarcodes(pixels as unknown as ImageData, readerOptions);

@@ -13,7 +13,7 @@ function isUnfinishedVCard(lines: string[], line: string): boolean {
   return /^\s*BEGIN:VCARD/i.test(text) && !/END:VCARD\s*$/i.test(text);
 }
 
-/** "Badge": scan the visitor's badge with a wedge scanner, or read its QR code from a photo. */
+/** "Badge": scan the visitor's badge with a wedge scanner, or read its code (QR, PDF417, Aztec, DataMatrix, 1D) from a photo. */
 export function BadgeArea() {
   const applyBadgePayload = useAppStore((state) => state.applyBadgePayload);
   const readBadgeImage = useAppStore((state) => state.readBadgeImage);
@@ -79,7 +79,7 @@ export function BadgeArea() {
           />
         </label>
         <button type="button" className="button-quiet" onClick={() => fileInput.current?.click()}>
-          Badge QR from a photo…
+          Badge code from a photo…
         </button>
       </div>
       <input

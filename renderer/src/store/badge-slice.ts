@@ -1,7 +1,7 @@
 import { badgeHasContact, readBadgeCode, type BadgeFields, type BadgeFormat } from '../../../shared/parsing/badge-payload';
 import type { BadgeProfile } from '../../../shared/parsing/badge-profiles';
 import type { LeadFormField } from '../entry/lead-form-model';
-import { readQrFromImage } from '../badge/read-qr-image';
+import { readBadgeFromImage } from '../badge/read-badge-image';
 import { fillPlan, type CardValue } from '../scan/card-to-form';
 import type { SliceCreator } from './app-state';
 import type { ScanMark } from './card-scan-slice';
@@ -108,12 +108,23 @@ export const createBadgeSlice: SliceCreator<BadgeSlice> = ({ api }) => (set, get
   },
 
   async readBadgeImage(file, options = {}) {
-    const text = await readQrFromImage(file, { quick: options.contactOnly ?? false });
+    let found: Awaited<ReturnType<typeof readBadgeFromImage>>;
+    try {
+      found = await readBadgeFromImage(file, { quick: options.contactOnly ?? false });
+    } catch {
+      found = null; // the reader failed to start: say so like an unreadable photo, the form stays ready
+    }
+    const text = found?.kind === 'badge' ? found.code.text : null;
     // A business card's QR code is often just the company's website: no badge id, so only contact cards count there.
-    if (text !== null && options.contactOnly && !badgeHasContact(readBadgeCode(text))) return false;
+    if (text !== null && options.contactOnly && !badgeHasContact(readBadgeCode(text, get().badgeProfiles))) return false;
     if (text !== null) return get().applyBadgePayload(text);
     if (options.sayWhenNone) {
-      set({ badgeError: `No QR code found in ${file.name}. Take a closer, sharper photo of the badge's code, or type the lead.` });
+      set({
+        badgeError:
+          found?.kind === 'product'
+            ? `${file.name} shows a product's barcode (${found.format}), not a badge. Photograph the code on the visitor's badge, or type the lead.`
+            : `No badge code found in ${file.name}. Take a closer, sharper photo of the badge's code, or type the lead.`,
+      });
     }
     return false;
   },
