@@ -5,6 +5,7 @@ import { missingForExport, type NewLead } from '../../../shared/domain/lead';
 import { AppError } from '../../../shared/ipc/errors';
 import { emptyParsedCard } from '../../../shared/parsing/card-fields';
 import type { SavedLead } from '../../../shared/ipc/contract';
+import type { BadgeProfile } from '../../../shared/parsing/badge-profiles';
 import { LeadEntryScreen } from '../../../renderer/src/entry/LeadEntryScreen';
 import { type AppStore } from '../../../renderer/src/store/app-store';
 import { renderWithStore } from '../render-screen';
@@ -75,7 +76,9 @@ describe('badge field (keyboard-wedge scanner)', () => {
       'leads.create': vi.fn(echo),
       'leads.findDuplicates': vi.fn(async () => []),
       'drafts.save': vi.fn(async () => null),
-      'events.badgeProfiles': vi.fn(async () => [{ name: 'Expo', delimiter: '~', fields: ['refId', 'lastName', 'company'], prefix: '', suffix: '', idField: 'refId' }]),
+      'events.badgeProfiles': vi.fn(async (): Promise<BadgeProfile[]> => [
+        { name: 'Expo', delimiter: '~', fields: ['refId', 'lastName', 'company'], prefix: '', suffix: '', idField: 'refId' },
+      ]),
     });
     const store = readyStore(api);
     renderEntry(store);
