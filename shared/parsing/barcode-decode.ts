@@ -71,13 +71,19 @@ export const BARCODE_QUICK_MAX_SIDE = 800;
 
 /**
  * Every code in the image, in zxing's order; empty when there is none. `quick` (a card photo
- * or a webcam frame, most of which hold no code): badge symbologies only, no extra passes.
+ * or a webcam frame, most of which hold no code): badge symbologies only, one plain pass.
+ * Otherwise (a photo picked as a badge) the plain pass first — it reads a sharp photo in a
+ * fraction of the time — and the thorough one (harder, rotated, inverted, product codes too)
+ * only when it found nothing.
  */
 export async function decodeBarcodes(pixels: RgbaPixels, options: { quick?: boolean } = {}): Promise<DecodedBarcode[]> {
   if (!located) throw new Error('The barcode reader was not given its local .wasm file (useLocalZxingWasm): nothing is fetched from the internet.');
-  const readerOptions: ReaderOptions = options.quick
-    ? { formats: [...BADGE_SYMBOLOGIES], tryHarder: false, tryInvert: false, tryRotate: false, tryDownscale: true, maxNumberOfSymbols: 4 }
-    : { formats: [...BADGE_SYMBOLOGIES, ...PRODUCT_SYMBOLOGIES], tryHarder: true, tryInvert: true, tryRotate: true, tryDownscale: true, maxNumberOfSymbols: 8 };
+  const plain = await read(pixels, { formats: [...BADGE_SYMBOLOGIES], tryHarder: false, tryInvert: false, tryRotate: false, tryDownscale: true, maxNumberOfSymbols: 8 });
+  if (options.quick || plain.length > 0) return plain;
+  return read(pixels, { formats: [...BADGE_SYMBOLOGIES, ...PRODUCT_SYMBOLOGIES], tryHarder: true, tryInvert: true, tryRotate: true, tryDownscale: true, maxNumberOfSymbols: 8 });
+}
+
+async function read(pixels: RgbaPixels, readerOptions: ReaderOptions): Promise<DecodedBarcode[]> {
   // zxing reads any { data, width, height } as pixels; Node has no ImageData class to make one.
   const results = await readBarcodes(pixels as unknown as ImageData, readerOptions);
   return results.filter((result) => result.isValid && result.text.trim() !== '').map((result) => ({ text: result.text, format: result.format }));
