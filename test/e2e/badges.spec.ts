@@ -97,3 +97,24 @@ test('DataMatrix, Aztec and Code 128 badges read; a book EAN is refused in one l
   await screenshot(page, '4-aztec-url-id');
   expect(outside).toEqual([]);
 });
+
+test("a show's own badge profile, made in Show setup, reads that show's badges at the booth", async ({ page }) => {
+  await page.keyboard.press('Alt+S');
+  await expect(page.getByRole('heading', { name: 'Badge profiles' })).toBeVisible();
+  await page.getByLabel('Profile name').fill('Expo badges');
+  await page.getByLabel('Delimiter').selectOption({ label: 'semicolon ;' });
+  await page.getByLabel('Fields, in order').fill('lastName, firstName, company, refId');
+  await page.getByLabel('Try a scan').fill('Okafor;Chidi;Northwind Traders;77120');
+  await expect(page.getByText(/Read with “Expo badges”/)).toBeVisible();
+  await page.getByRole('button', { name: 'Save badge profile' }).click();
+  await expect(page.getByRole('list', { name: "This show's badge profiles" })).toContainText('Expo badges');
+  await screenshot(page, '5-show-setup-profiles');
+
+  await page.keyboard.press('Alt+N');
+  await page.keyboard.press('Alt+D');
+  await page.keyboard.type('Okafor;Chidi;Northwind Traders;77120');
+  await page.keyboard.press('Enter');
+  await expect(textbox(page, 'company')).toHaveValue('Northwind Traders');
+  await expect(badgeRegion(page)).toContainText('Badge read (profile "Expo badges")');
+  expect(outside).toEqual([]);
+});

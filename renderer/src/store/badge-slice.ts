@@ -1,9 +1,10 @@
 import { badgeHasContact, readBadgeCode, type BadgeFields, type BadgeFormat } from '../../../shared/parsing/badge-payload';
-import type { BadgeProfile } from '../../../shared/parsing/badge-profiles';
+import type { BadgeProfile, BadgeProfileInput } from '../../../shared/parsing/badge-profiles';
 import type { LeadFormField } from '../entry/lead-form-model';
 import { readBadgeFromImage } from '../badge/read-badge-image';
 import { fillPlan, type CardValue } from '../scan/card-to-form';
 import type { SliceCreator } from './app-state';
+import { toUiError, type UiError } from './ui-error';
 import type { ScanMark } from './card-scan-slice';
 
 /** What a badge gave the lead in the form: its format, or the raw registration id / URL. */
@@ -27,6 +28,11 @@ export interface BadgeSlice {
   badgeProfiles: BadgeProfile[];
   /** Reads the current show's badge profiles again (at start and when the show changes). */
   loadBadgeProfiles(): Promise<void>;
+  /** Why the last profile save or removal was refused (Show setup); field keys like `profile.fields.1`. */
+  badgeProfileError: UiError | null;
+  /** Adds a profile to the current show, or replaces the one of the same name. True when saved. */
+  saveBadgeProfile(profile: BadgeProfileInput): Promise<boolean>;
+  removeBadgeProfile(name: string): Promise<boolean>;
 
   /** A badge's text (keyboard-wedge scanner or QR code): fills the empty fields, or keeps the id. True when it was understood. */
   applyBadgePayload(text: string): boolean;
@@ -46,6 +52,29 @@ export const createBadgeSlice: SliceCreator<BadgeSlice> = ({ api }) => (set, get
   badge: null,
   badgeError: null,
   badgeProfiles: [],
+  badgeProfileError: null,
+
+  async saveBadgeProfile(profile) {
+    set({ badgeProfileError: null });
+    try {
+      set({ badgeProfiles: await api['events.saveBadgeProfile']({ profile }) });
+      return true;
+    } catch (error) {
+      set({ badgeProfileError: toUiError(error) });
+      return false;
+    }
+  },
+
+  async removeBadgeProfile(name) {
+    set({ badgeProfileError: null });
+    try {
+      set({ badgeProfiles: await api['events.removeBadgeProfile']({ name }) });
+      return true;
+    } catch (error) {
+      set({ badgeProfileError: toUiError(error) });
+      return false;
+    }
+  },
 
   async loadBadgeProfiles() {
     try {
