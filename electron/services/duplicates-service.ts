@@ -8,7 +8,7 @@ import { parseOrThrow } from '../../shared/ipc/validation';
 import { attachCardScan } from '../db/repositories/card-scans';
 import { findDuplicateCandidates } from '../db/repositories/duplicate-candidates';
 import { findEventById } from '../db/repositories/events';
-import { findLeadById, saveLead } from '../db/repositories/leads';
+import { findLeadById, keepBadgePayload, saveLead } from '../db/repositories/leads';
 import { writeSetting } from '../db/repositories/settings';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
@@ -92,6 +92,7 @@ export async function mergeIntoLead(context: ServiceContext, input: MergeIntoLea
     if (next.consent === null && incoming.consent) next.consent = incoming.consent;
     if (!hasContactDetails(next)) throw new AppError('invalid_input', 'Nothing to merge.');
     await saveLead(trx, next);
+    await keepBadgePayload(trx, next.id, incoming.badgePayload ?? '');
     if (input.cardScanId && !(await attachCardScan(trx, input.cardScanId, next.id))) {
       throw new AppError('not_found', 'The scanned card was not found or is already saved with another lead. Scan it again.', {
         cardScanId: 'Unknown or already used scan.',

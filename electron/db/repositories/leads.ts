@@ -37,6 +37,12 @@ export async function findLeadBySourceUid(db: Kysely<Database>, uid: string): Pr
   return row && leadFromRow(row);
 }
 
+/** Keeps the text of a badge scanned for the lead (a capture merged into it), unless it already keeps one. */
+export async function keepBadgePayload(db: Kysely<Database>, id: string, payload: string): Promise<void> {
+  if (payload === '') return;
+  await db.updateTable('leads').set({ badge_payload: payload }).where('id', '=', id).where('badge_payload', '=', '').execute();
+}
+
 /** Writes every editable column of the lead as it now is. */
 export async function saveLead(db: Kysely<Database>, lead: Lead): Promise<void> {
   await db.updateTable('leads').set(editableColumns(lead)).where('id', '=', lead.id).execute();

@@ -42,6 +42,14 @@ describe('findDuplicates', () => {
     expect(row.badge_payload).toBe('A1029384');
   });
 
+  it('keeps the badge payload of a capture merged into a lead that had none', async () => {
+    const typed = await createLead(store.context, { firstName: 'Ana', lastName: 'Müller', company: 'Acme' });
+    const caret = 'A1^Ana^Müller^ana@acme.example^^Acme^^^^';
+    await mergeIntoLead(store.context, { intoId: typed.lead.id, lead: { firstName: 'Ana', lastName: 'Müller', email: 'ana@acme.example', badgeId: 'A1', badgePayload: caret, captureMethod: 'badge_scan' } });
+    const row = await store.context.db.selectFrom('leads').select(['badge_payload', 'badge_id']).where('id', '=', typed.lead.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ badge_payload: caret, badge_id: 'A1' });
+  });
+
   it('names the existing lead with who captured it, when and at which show', async () => {
     const first = await createLead(store.context, { firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH', email: 'ana@acme.example' });
     await createLead(store.context, { firstName: 'Ben', lastName: 'Okafor', company: 'Northwind' });
