@@ -8,6 +8,7 @@
 import type { NewLead } from '../../../shared/domain/lead';
 import { badgeHasContact, MAX_BADGE_PAYLOAD_LENGTH, readBadgeCode, type BadgeCode } from '../../../shared/parsing/badge-payload';
 import { readBadgePhoto } from '../../badge/read-badge-photo';
+import { runBadgeReconcile } from './badge-reconcile';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
 import { parseOptions } from '../parse-command-line';
@@ -16,12 +17,19 @@ import { MAX_FILE_BYTES } from '../../ocr/scan-input';
 
 export const BADGE_USAGE: UsageLine[] = [
   ['badge PAYLOAD | --file FILE [--save]', "read a badge's code (text, or a photo: QR, PDF417, Aztec, DataMatrix, Code 128/39); --save saves the lead in the current show"],
+  ['badge --reconcile FILE [--json]', "after the show: the organiser's attendee list (CSV) fills the empty fields of leads saved with a badge id"],
 ];
 
 export async function runBadgeCommand(openSession: () => Promise<CliSession>, words: string[], io: CliIo): Promise<void> {
-  const args = parseOptions(words, { '--file': 'text', '--save': 'flag' }, 'badge');
+  const args = parseOptions(words, { '--file': 'text', '--save': 'flag', '--reconcile': 'text', '--json': 'flag' }, 'badge');
   const file = args.text('--file');
   const given = args.positionals.join(' ');
+  const attendeeList = args.text('--reconcile');
+  if (attendeeList !== undefined) {
+    if (file !== undefined || given || args.flag('--save')) throw new UsageError('badge --reconcile FILE takes nothing else but --json');
+    await runBadgeReconcile(openSession, attendeeList, args.flag('--json'), io);
+    return;
+  }
   if (file !== undefined && given) throw new UsageError('badge takes the PAYLOAD or --file FILE, not both');
   if (file === undefined && !given.trim()) throw new UsageError("badge needs the PAYLOAD text, or --file FILE (a photo of the badge's code or a .vcf)");
   const text = file === undefined ? given : await readPayloadFile(file);

@@ -37,6 +37,13 @@ export async function findLeadBySourceUid(db: Kysely<Database>, uid: string): Pr
   return row && leadFromRow(row);
 }
 
+/** The leads scanned from a badge with this id (index leads_badge_id), oldest first. */
+export async function findLeadsByBadgeId(db: Kysely<Database>, badgeId: string): Promise<Lead[]> {
+  if (badgeId === '') return [];
+  const rows = await db.selectFrom('leads').selectAll().where('badge_id', '=', badgeId).where('badge_id', '<>', '').orderBy('seq').execute();
+  return rows.map(leadFromRow);
+}
+
 /** Keeps the text of a badge scanned for the lead (a capture merged into it), unless it already keeps one. */
 export async function keepBadgePayload(db: Kysely<Database>, id: string, payload: string): Promise<void> {
   if (payload === '') return;

@@ -78,6 +78,41 @@ describe('leadbooth badge', () => {
     expect(wrong.stderr.join('\n')).toMatch(/firstName/);
   });
 
+  it("fills ID-only badge leads from the organiser's attendee list after the show, never over what staff typed", async () => {
+    await atTheBooth();
+    const idOnly = (await leadbooth('badge', 'REG-1001', '--save')).json()[0];
+    const typed = (await leadbooth('leads', 'add', '--json', JSON.stringify({ badgeId: 'REG-1002', lastName: 'Okafor-Typed', captureMethod: 'badge_scan' }))).json()[0];
+    const list = path.join(dir, 'attendees.csv');
+    fs.writeFileSync(
+      list,
+      'Registration ID;First Name;Last Name;Company;Email\r\n' +
+        'REG-1001;Ana;Müller;Acme GmbH;ana@acme.example\r\n' +
+        'REG-1002;Chidi;Okafor;Northwind;not-an-email\r\n' +
+        'REG-9999;Sven;Jensen;Globex;sven@globex.example\r\n' +
+        ';No;Id;Nowhere;\r\n',
+    );
+    const done = await leadbooth('badge', '--reconcile', list);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toEqual([
+      '2 of 3 badge ids matched a lead; 2 leads filled (6 fields); what staff typed or scanned was kept.\nNot scanned at the booth: REG-9999.\n1 row without a badge id was skipped.',
+    ]);
+    const stored = new Database(db, { readonly: true });
+    try {
+      const lead = (id: unknown) => stored.prepare('SELECT first_name, last_name, company, email FROM leads WHERE id = ?').get(id);
+      expect(lead(idOnly?.id)).toEqual({ first_name: 'Ana', last_name: 'Müller', company: 'Acme GmbH', email: 'ana@acme.example' });
+      // The typed last name stays; a value that is not a valid email is not taken.
+      expect(lead(typed?.id)).toEqual({ first_name: 'Chidi', last_name: 'Okafor-Typed', company: 'Northwind', email: '' });
+      const entry = stored.prepare("SELECT details FROM lead_timeline WHERE lead_id = ? AND kind = 'filled_from_attendee_list'").pluck().get(idOnly?.id) as string;
+      expect(JSON.parse(entry)).toMatchObject({ file: 'attendees.csv', badgeId: 'REG-1001', filled: [{ field: 'firstName', to: 'Ana' }, { field: 'lastName' }, { field: 'company' }, { field: 'email' }] });
+    } finally {
+      stored.close();
+    }
+    const noId = path.join(dir, 'no-id.csv');
+    fs.writeFileSync(noId, 'First Name,Last Name\nAna,Müller\n');
+    const refused = await leadbooth('badge', '--reconcile', noId);
+    expect([refused.code, refused.stderr[0]]).toEqual([1, expect.stringMatching(/No column of no-id\.csv holds the badge id/)]);
+  });
+
   it("refuses a photo of a product's EAN clearly", async () => {
     await atTheBooth();
     const book = path.join(dir, 'book.png');
