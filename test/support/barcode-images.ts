@@ -30,8 +30,12 @@ export async function barcodePng(text: string, format: WriteInputBarcodeFormat, 
     .toBuffer();
 }
 
-/** Like a phone photo of a badge: the code on a larger grey card, tilted and slightly blurred, as JPEG. */
-export async function photographed(png: Buffer, options: { degrees?: number; blur?: number; width?: number } = {}): Promise<Buffer> {
+/**
+ * Like a phone photo of a badge: the code on a larger grey card, tilted and slightly blurred,
+ * as JPEG; `glare` lays a soft white reflection over a corner of the code (a laminated badge
+ * under the hall's lights).
+ */
+export async function photographed(png: Buffer, options: { degrees?: number; blur?: number; width?: number; glare?: boolean } = {}): Promise<Buffer> {
   const tilted = await sharp(png)
     .rotate(options.degrees ?? 7, { background: '#f4f4f4' })
     .blur(options.blur ?? 1.2)
@@ -40,8 +44,21 @@ export async function photographed(png: Buffer, options: { degrees?: number; blu
   const meta = await sharp(tilted).metadata();
   const width = Math.max(options.width ?? 1600, (meta.width ?? 0) + 100);
   const height = Math.round(width * 0.75);
+  const tiltedMeta = await sharp(tilted).metadata();
+  const glare = options.glare
+    ? [
+        {
+          input: Buffer.from(
+            `<svg xmlns="http://www.w3.org/2000/svg" width="${tiltedMeta.width}" height="${tiltedMeta.height}">` +
+              '<defs><radialGradient id="g"><stop offset="0" stop-color="#fff" stop-opacity="0.75"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs>' +
+              `<ellipse cx="${Math.round((tiltedMeta.width ?? 0) * 0.3)}" cy="${Math.round((tiltedMeta.height ?? 0) * 0.3)}" rx="${Math.round((tiltedMeta.width ?? 0) * 0.28)}" ry="${Math.round((tiltedMeta.height ?? 0) * 0.2)}" fill="url(#g)"/></svg>`,
+          ),
+          gravity: 'center',
+        },
+      ]
+    : [];
   return sharp({ create: { width, height: Math.max(height, (meta.height ?? 0) + 100), channels: 3, background: '#d8d8d0' } })
-    .composite([{ input: tilted, gravity: 'center' }])
+    .composite([{ input: tilted, gravity: 'center' }, ...glare])
     .jpeg({ quality: 85 })
     .toBuffer();
 }

@@ -35,6 +35,11 @@ describe('readBadgePhoto', () => {
     expect(await readBadgePhoto(photo)).toMatchObject({ kind: 'badge', code: { text } });
   });
 
+  it.each(['QRCode', 'DataMatrix', 'PDF417'] as const)('reads %s under a glare on the laminate', async (format) => {
+    const photo = await photographed(await barcodePng(CARET, format, { scale: 4 }), { degrees: 3, glare: true });
+    expect(await readBadgePhoto(photo)).toMatchObject({ kind: 'badge', code: { text: CARET } });
+  });
+
   it('reads the code holding a contact first when a photo holds several', async () => {
     const sheet = await sideBySide([await barcodePng('REG-2026-004711', 'Code128'), await barcodePng(VCARD, 'QRCode')]);
     expect(await readBadgePhoto(sheet)).toEqual({ kind: 'badge', code: { text: VCARD, format: 'QRCode' } });
