@@ -13,6 +13,8 @@ export interface EventsTable {
   followup_body: Generated<string>;
   /** IANA time zone of the show ("Europe/Berlin"); '' for shows made before it: the laptop's zone. */
   time_zone: Generated<string>;
+  /** JSON array of the show's own badge payload profiles (shared/parsing/badge-profiles.ts); '[]' when none. */
+  badge_profiles: Generated<string>;
 }
 
 export interface SettingsTable {
@@ -66,6 +68,8 @@ export interface LeadsTable {
   imported_fields: Generated<string>;
   /** The source's own id of the person (a vCard UID), '' when none: re-importing updates, never duplicates. */
   source_uid: Generated<string>;
+  /** The text of the badge's code the lead was captured from, exactly as scanned ('' when none): evidence. */
+  badge_payload: Generated<string>;
 }
 
 export interface CardScansTable {

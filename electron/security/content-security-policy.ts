@@ -2,7 +2,8 @@
  * The one Content-Security-Policy the renderer runs under, sent as a header on every
  * response of the app:// protocol (Electron) and of the loopback host (browser mode).
  *
- * Everything comes from our own origin: no inline script or style, no eval, no remote
+ * Everything comes from our own origin: no inline script or style, no eval (only the
+ * compiling of our own WebAssembly, the badge reader), no remote
  * fetch (the app must work with the cable pulled, and nothing may phone home), no
  * plugins, no <base> rewriting, no form posts, and nobody may frame us. `data:` and
  * `blob:` images are allowed because card photos are shown from memory before and after
@@ -14,7 +15,9 @@
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the page compile WebAssembly (the badge reader, zxing-wasm, whose
+  // .wasm is one of our own files); it allows no eval() and no script from anywhere else.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

@@ -8,7 +8,7 @@ import { parseOrThrow } from '../../shared/ipc/validation';
 import { attachCardScan } from '../db/repositories/card-scans';
 import { findDuplicateCandidates } from '../db/repositories/duplicate-candidates';
 import { findEventById } from '../db/repositories/events';
-import { findLeadById, saveLead } from '../db/repositories/leads';
+import { findLeadById, keepBadgePayload, saveLead } from '../db/repositories/leads';
 import { discardDraft } from './drafts-service';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
@@ -34,6 +34,7 @@ export async function findDuplicates(
     phone: input.phone ?? '',
     mobile: input.mobile ?? '',
     country: input.country ?? '',
+    badgeId: input.badgeId ?? '',
   };
   const candidates = await findDuplicateCandidates(context.db, probe, { excludeId: input.excludeId });
   // The one duplicate rule (shared/domain/duplicates.ts), on the few candidates the indexes found.
@@ -91,6 +92,7 @@ export async function mergeIntoLead(context: ServiceContext, input: MergeIntoLea
     if (next.consent === null && incoming.consent) next.consent = incoming.consent;
     if (!hasContactDetails(next)) throw new AppError('invalid_input', 'Nothing to merge.');
     await saveLead(trx, next);
+    await keepBadgePayload(trx, next.id, incoming.badgePayload ?? '');
     if (input.cardScanId && !(await attachCardScan(trx, input.cardScanId, next.id))) {
       throw new AppError('not_found', 'The scanned card was not found or is already saved with another lead. Scan it again.', {
         cardScanId: 'Unknown or already used scan.',

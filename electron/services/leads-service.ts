@@ -38,7 +38,8 @@ export interface CreateLeadOptions {
 export async function createLead(context: ServiceContext, input: NewLead & CreateLeadOptions): Promise<SavedLead> {
   const { cardScanId, clearDraft, ...leadInput } = input;
   const fields = parseOrThrow(newLeadSchema, leadInput);
-  // A badge id alone is enough: the organiser's attendee list says who it was.
+  // A badge id alone is enough: the organiser's attendee list says who it was. (The raw
+  // badge payload is evidence, not something to follow up on: it needs an id or details.)
   if (!hasContactDetails(fields) && !fields.badgeId) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
 
   const settings = await getSettings(context);
@@ -95,7 +96,7 @@ export async function createLead(context: ServiceContext, input: NewLead & Creat
     throw new AppError('conflict', `A lead with id ${fields.id} exists already. Leave the id out to create a new lead.`);
   }
   await context.db.transaction().execute(async (trx) => {
-    await insertLead(trx, lead);
+    await insertLead(trx, lead, '', fields.badgePayload ?? '');
     const event = await findEventById(trx, eventId);
     await record(trx, context, {
       leadId: lead.id,

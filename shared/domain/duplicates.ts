@@ -14,7 +14,9 @@
  *     with a country code (the lead's country is used for numbers written without one),
  *     otherwise by the last 9 digits, or
  *   - `name+domain`: the email domains are the same company's (equal or one a subdomain of
- *     the other; gmail.com and other mailbox providers never count).
+ *     the other; gmail.com and other mailbox providers never count), or
+ * - `badge`: both were scanned from a badge with the same attendee id (only where the caller
+ *   knows the badge id: the booth's check at save; it is no blocking key).
  *
  * Every pair the rule matches shares one of the exact keys of `blockingKeys` (email,
  * company, last 9 phone digits, email domain), because each branch of the rule needs one of
@@ -27,11 +29,13 @@ import { countryOf } from '../parsing/address';
 import type { Lead } from './lead';
 import { companyEmailDomain, normalizeCompanyName, normalizeEmail, normalizePersonName, sameDomain } from './normalize';
 
-export const DUPLICATE_REASONS = ['email', 'name+company', 'name+phone', 'name+domain'] as const;
+export const DUPLICATE_REASONS = ['email', 'name+company', 'name+phone', 'name+domain', 'badge'] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 /** What the rule reads of a lead. */
-export type DuplicateSubject = Pick<Lead, 'id' | 'firstName' | 'lastName' | 'company' | 'email' | 'phone' | 'mobile' | 'country'>;
+export type DuplicateSubject = Pick<Lead, 'id' | 'firstName' | 'lastName' | 'company' | 'email' | 'phone' | 'mobile' | 'country'> &
+  // Optional: only the booth's check at save knows it (the same badge scanned twice); grouping and imports leave it out.
+  Partial<Pick<Lead, 'badgeId'>>;
 
 interface PhoneKey {
   raw: string;
@@ -51,6 +55,8 @@ export interface MatchProfile {
   domain: string;
   phones: PhoneKey[];
   country: CountryCode | undefined;
+  /** The badge's attendee id, exactly ('' when none). */
+  badgeId: string;
 }
 
 /** Names shorter than this must be equal: "Anna"/"Anne" are two people, "Katharina"/"Katarina" one. */
@@ -156,6 +162,7 @@ export function matchProfile(lead: DuplicateSubject, cache: ProfileCache = new P
     domain: lead.email ? companyEmailDomain(lead.email) : '',
     phones,
     country: countryCodeOf(lead.country),
+    badgeId: (lead.badgeId ?? '').trim(),
   };
 }
 
@@ -223,6 +230,8 @@ function samePhone(a: MatchProfile, b: MatchProfile): boolean {
 export function compareProfiles(a: MatchProfile, b: MatchProfile): DuplicateReason[] {
   const reasons: DuplicateReason[] = [];
   if (a.email !== '' && a.email === b.email) reasons.push('email');
+  // The same badge scanned again (often seconds later, when the first beep was missed).
+  if (a.badgeId !== '' && a.badgeId === b.badgeId) reasons.push('badge');
   if (!namesMatch(a, b)) return reasons;
   if (a.company !== '' && a.company === b.company) reasons.push('name+company');
   if (samePhone(a, b)) reasons.push('name+phone');

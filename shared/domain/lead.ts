@@ -96,6 +96,8 @@ export const newLeadSchema = leadContactSchema.partial().extend({
   capturedAt: z.iso.datetime().optional(),
   /** A badge QR code holding only a registration id or a URL, kept raw to match with the organiser's list. */
   badgeId: text(500).optional(),
+  /** The text the badge's code held, exactly as scanned: kept as evidence whatever was read from it. */
+  badgePayload: text(8000).optional(),
 });
 export type NewLead = z.input<typeof newLeadSchema>;
 

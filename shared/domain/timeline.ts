@@ -48,6 +48,14 @@ export type TimelineDetails =
       keptInNotes: string[];
     }
   | {
+      /** After the show: the organiser's attendee list filled this badge-scanned lead's empty fields. */
+      kind: 'filled_from_attendee_list';
+      /** The file's name. */
+      file: string;
+      badgeId: string;
+      filled: FieldChange[];
+    }
+  | {
       kind: 'merged';
       /** The lead merged into this one (now gone: its card photos, activities and timeline are here). */
       otherId: string;
@@ -108,6 +116,8 @@ export function describeTimelineEntry(entry: TimelineDetails): string {
         (entry.filled.length > 0 ? `; filled ${entry.filled.map((change) => `${change.field} “${change.to}”`).join(', ')}` : '') +
         (entry.keptInNotes.length > 0 ? `; kept in the notes: ${entry.keptInNotes.join(', ')}` : '')
       );
+    case 'filled_from_attendee_list':
+      return `Filled from the attendee list ${entry.file} (badge ${entry.badgeId}): ${entry.filled.map((change) => `${change.field} “${change.to}”`).join(', ')}`;
     case 'merged':
       return (
         `Merged with the duplicate ${entry.otherName}` +

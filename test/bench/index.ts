@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR] [--thorough]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS|locks]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]|check-marks DIR [--pages PAGES] [--sweep] [--wrong]>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR] [--thorough]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS|locks]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]|badges|check-marks DIR [--pages PAGES] [--sweep] [--wrong]>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {
@@ -42,6 +42,11 @@ export async function main(args: string[]): Promise<number> {
     case 'review': {
       const { runReviewBench } = await import('./review');
       await runReviewBench(rest);
+      return 0;
+    }
+    case 'badges': {
+      const { runBadgesBench } = await import('./badges');
+      await runBadgesBench();
       return 0;
     }
     case 'check-marks': {

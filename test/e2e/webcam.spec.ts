@@ -6,6 +6,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import QRCode from 'qrcode';
 import { findChromium } from './browser/chromium-location.mjs';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { barcodePng } from '../support/barcode-images';
 import { writeFakeCameraVideo } from './fake-camera';
 import { completeFirstRun } from './first-run';
 
@@ -79,6 +80,20 @@ test('a badge QR code held up to the camera fills the fields', async () => {
   await expect(page.locator('#lead-lastName')).toHaveValue('Okafor');
   await expect(page.getByRole('region', { name: 'Badge' })).toContainText('Badge read (MECARD)');
   await screenshot(page, '1-badge-qr');
+});
+
+test("a PDF417 badge with the organiser's caret record, held up to the camera, fills the fields", async () => {
+  const pdf417 = path.join(dataDir, 'badge-pdf417.png');
+  fs.writeFileSync(pdf417, await barcodePng('A1029384^Ana^Müller^ana@acme.example^CTO^Acme GmbH^Berlin^BE^10115^+49 30 1234567', 'PDF417', { scale: 4 }));
+  const video = path.join(dataDir, 'badge-pdf417.y4m');
+  await writeFakeCameraVideo(pdf417, video);
+  const page = await openWithCamera(video);
+
+  await page.getByRole('button', { name: 'Use the webcam' }).click();
+  await expect(page.locator('#lead-email')).toHaveValue('ana@acme.example', { timeout: 15_000 });
+  await expect(page.locator('#lead-lastName')).toHaveValue('Müller');
+  await expect(page.getByRole('region', { name: 'Badge' })).toContainText('Badge read (profile "caret")');
+  await screenshot(page, '1b-badge-pdf417');
 });
 
 test('Space takes a snapshot of the card, which is read through the queue', async () => {

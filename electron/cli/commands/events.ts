@@ -1,5 +1,6 @@
 import type { ShowEvent } from '../../../shared/domain/event';
 import type { OpportunityStage } from '../../../shared/domain/opportunity';
+import { BADGE_PROFILE_FIELDS, type BadgeProfile, type BadgeProfileField } from '../../../shared/parsing/badge-profiles';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import type { CliSession } from '../open-client';
 import { parseOptions, type OptionSpec } from '../parse-command-line';
@@ -12,12 +13,19 @@ export const EVENTS_USAGE: UsageLine[] = [
     'events rule NAME --min-met N [--require-close-date] [--stage STAGE] [--close-in-days N] | --off',
     "the show's automatic conversion rule (defaults: Prospecting, 90 days)",
   ],
+  [
+    "events badge-profile NAME --delimiter D --fields F1,F2,… [--prefix P] [--suffix S] [--id-field F] [--show SHOW] | --remove",
+    `how this show's badges lay out their payload (fields: ${BADGE_PROFILE_FIELDS.join(', ')}); tried before the built-in caret, pipe and tab profiles`,
+  ],
+  ['events badge-profiles [--show SHOW] [--json]', "list the show's own badge profiles"],
 ];
 
 const EVENTS_OPTIONS: Record<string, OptionSpec> = {
   add: { '--json': 'flag', '--location': 'text', '--starts': 'text', '--ends': 'text', '--time-zone': 'text' },
   use: { '--json': 'flag' },
   list: { '--json': 'flag' },
+  'badge-profile': { '--json': 'flag', '--delimiter': 'text', '--fields': 'text', '--prefix': 'text', '--suffix': 'text', '--id-field': 'text', '--show': 'text', '--remove': 'flag' },
+  'badge-profiles': { '--json': 'flag', '--show': 'text' },
   rule: { '--json': 'flag', '--min-met': 'integer', '--require-close-date': 'flag', '--stage': 'text', '--close-in-days': 'text', '--off': 'flag' },
 };
 
@@ -35,7 +43,7 @@ export async function findShowByName(session: CliSession, name: string): Promise
 export async function runEventsCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
   const [action, ...afterAction] = words;
   const spec = action === undefined ? undefined : EVENTS_OPTIONS[action];
-  if (!spec) throw new UsageError(action ? `unknown events command "${action}"` : 'events needs add, use, list or rule');
+  if (!spec) throw new UsageError(action ? `unknown events command "${action}"` : 'events needs add, use, list, rule, badge-profile or badge-profiles');
   const args = parseOptions(afterAction, spec, `events ${action}`);
   const json = args.flag('--json');
   const name = args.positionals.join(' ').trim();
@@ -70,6 +78,46 @@ export async function runEventsCommand(session: CliSession, words: string[], io:
         io.stdout(json ? JSON.stringify({ ...event, current }) : describeEvent(event, current));
       }
       if (!json && events.length === 0) io.stdout('No shows yet. Add one with: leadbooth events add "Show name"');
+      return;
+    }
+    case 'badge-profile': {
+      if (!name) throw new UsageError('events badge-profile needs the profile name');
+      const show = args.text('--show');
+      const eventId = show === undefined ? undefined : (await findShowByName(session, show)).id;
+      if (args.flag('--remove')) {
+        const kept = await session.client['events.removeBadgeProfile']({ eventId, name });
+        io.stdout(json ? JSON.stringify(kept) : `Badge profile "${name}" removed.`);
+        return;
+      }
+      const delimiter = args.text('--delimiter');
+      const fields = args.text('--fields');
+      if (delimiter === undefined || fields === undefined) {
+        throw new UsageError("events badge-profile needs --delimiter (e.g. '^') and --fields (e.g. refId,firstName,lastName,email)");
+      }
+      const idField = args.text('--id-field');
+      const profiles = await session.client['events.saveBadgeProfile']({
+        eventId,
+        profile: {
+          name,
+          // A shell passes a tab as the two characters \t more easily than as a tab.
+          delimiter: delimiter === '\\t' || delimiter.toLowerCase() === 'tab' ? '\t' : delimiter,
+          // The contract names the allowed fields when one is unknown.
+          fields: fields.split(',').map((field) => field.trim()) as BadgeProfileField[],
+          prefix: args.text('--prefix') ?? '',
+          suffix: args.text('--suffix') ?? '',
+          ...(idField !== undefined && { idField: (idField === '' || idField === 'none' ? null : idField) as BadgeProfileField | null }),
+        },
+      });
+      const saved = profiles.find((profile) => profile.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+      io.stdout(json ? JSON.stringify(saved) : `Badge profile saved: ${saved ? describeProfile(saved) : name}`);
+      return;
+    }
+    case 'badge-profiles': {
+      const show = args.text('--show');
+      const eventId = show === undefined ? undefined : (await findShowByName(session, show)).id;
+      const profiles = await session.client['events.badgeProfiles']({ eventId });
+      for (const profile of profiles) io.stdout(json ? JSON.stringify(profile) : describeProfile(profile));
+      if (!json && profiles.length === 0) io.stdout('This show has no badge profiles of its own; the built-in caret, pipe and tab profiles read its badges.');
       return;
     }
     case 'rule': {
@@ -108,4 +156,10 @@ function describeEvent(event: ShowEvent, current: boolean): string {
   const dates = [event.startsOn, event.endsOn].filter(Boolean).join(' to ');
   const details = [event.location, dates, event.timeZone].filter(Boolean).join(', ');
   return `${current ? '*' : ' '} ${event.name}${details ? `  (${details})` : ''}`;
+}
+
+function describeProfile(profile: BadgeProfile): string {
+  const delimiter = profile.delimiter === '\t' ? 'tab' : `'${profile.delimiter}'`;
+  const frame = [profile.prefix && `prefix '${profile.prefix}'`, profile.suffix && `suffix '${profile.suffix}'`].filter(Boolean).join(', ');
+  return `${profile.name}: ${profile.fields.join(profile.delimiter === '\t' ? ' ⇥ ' : profile.delimiter)} (delimiter ${delimiter}, id ${profile.idField ?? 'none'}${frame ? `, ${frame}` : ''})`;
 }

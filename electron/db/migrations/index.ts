@@ -7,6 +7,7 @@ import * as m0005 from './0005-booth-capture';
 import * as m0006 from './0006-export-batches';
 import * as m0007 from './0007-review-indexes';
 import * as m0008 from './0008-lossless-edges';
+import * as m0009 from './0009-badge-payloads';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006-export-batches', up: m0006.up },
   { version: 7, name: '0007-review-indexes', up: m0007.up },
   { version: 8, name: '0008-lossless-edges', up: m0008.up },
+  { version: 9, name: '0009-badge-payloads', up: m0009.up },
 ];
 
 /** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */

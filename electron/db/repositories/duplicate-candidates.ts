@@ -19,27 +19,30 @@ export interface DuplicateCandidate extends DuplicateSubject {
 
 /**
  * The leads worth comparing with a new one (then shared/domain/duplicates.ts decides): the
- * same email (index `leads_email` on lower(email)), or the same last name and first initial,
- * either way round (index `leads_name_key`). Only the compared columns are read, so even a
+ * same email (index `leads_email` on lower(email)), the same last name and first initial,
+ * either way round (index `leads_name_key`), or the same badge id (index `leads_badge_id`). Only the compared columns are read, so even a
  * common name among 100,000 leads costs a few index probes, not a table scan.
  */
 export async function findDuplicateCandidates(
   db: Kysely<Database>,
-  lead: Pick<DuplicateSubject, 'firstName' | 'lastName' | 'email'>,
+  lead: Pick<DuplicateSubject, 'firstName' | 'lastName' | 'email' | 'badgeId'>,
   options: { excludeId?: string | undefined; limit?: number } = {},
 ): Promise<DuplicateCandidate[]> {
   const email = normalizeEmail(lead.email);
   const nameKeys = [nameBlockingKey(lead.firstName, lead.lastName), nameBlockingKey(lead.lastName, lead.firstName)].filter(Boolean);
-  if (!email && nameKeys.length === 0) return [];
+  const badgeId = (lead.badgeId ?? '').trim();
+  if (!email && nameKeys.length === 0 && !badgeId) return [];
 
   let query = db
     .selectFrom('leads')
-    .select(['seq', 'id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country'])
+    .select(['seq', 'id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country', 'badge_id'])
     .where((eb) => {
       const alternatives = [];
       // Written exactly as the partial index is, so SQLite uses it.
       if (email) alternatives.push(eb.and([eb(sql`lower(email)`, '=', email), eb('email', '<>', '')]));
       if (nameKeys.length > 0) alternatives.push(eb.and([eb('name_key', 'in', nameKeys), eb('name_key', '<>', '')]));
+      // index leads_badge_id: the same badge scanned again
+      if (badgeId) alternatives.push(eb.and([eb('badge_id', '=', badgeId), eb('badge_id', '<>', '')]));
       return eb.or(alternatives);
     });
   if (options.excludeId) query = query.where('id', '<>', options.excludeId);
@@ -54,5 +57,6 @@ export async function findDuplicateCandidates(
     phone: row.phone,
     mobile: row.mobile,
     country: row.country,
+    badgeId: row.badge_id,
   }));
 }

@@ -10,17 +10,20 @@ import { toFtsPrefixQuery } from './fts-query';
 // Compiled once: Kysely would build the same INSERT on every save (~70 µs, a sixth of a durable commit on a fast SSD).
 const insertLeadRow = compiledInsert('leads');
 
-/** `sourceUid`: the source's own id of the person (a vCard UID), '' when it gave none. */
-export async function insertLead(db: Kysely<Database>, lead: Lead, sourceUid = ''): Promise<void> {
-  // Every insert names the same columns (compiledInsert), source_uid included.
-  await insertLeadRow(db, { ...rowFromLead(lead), source_uid: sourceUid });
+/**
+ * `sourceUid`: the source's own id of the person (a vCard UID), '' when it gave none;
+ * `badgePayload`: the text of the badge's code it was captured from, '' when none.
+ */
+export async function insertLead(db: Kysely<Database>, lead: Lead, sourceUid = '', badgePayload = ''): Promise<void> {
+  // Every insert names the same columns (compiledInsert), source_uid and badge_payload included.
+  await insertLeadRow(db, { ...rowFromLead(lead), source_uid: sourceUid, badge_payload: badgePayload });
 }
 
 const insertLeadRows = compiledBulkInsert('leads');
 
 /** Many new leads in few statements (an import), each with its source's id ('' when none). */
 export async function insertLeads(db: Kysely<Database>, leads: ReadonlyArray<{ lead: Lead; sourceUid: string }>): Promise<void> {
-  await insertLeadRows(db, leads.map(({ lead, sourceUid }) => ({ ...rowFromLead(lead), source_uid: sourceUid })));
+  await insertLeadRows(db, leads.map(({ lead, sourceUid }) => ({ ...rowFromLead(lead), source_uid: sourceUid, badge_payload: '' })));
 }
 
 const selectLeadBySourceUid = compiledQuery((db, args: { uid: string }) =>
@@ -32,6 +35,19 @@ export async function findLeadBySourceUid(db: Kysely<Database>, uid: string): Pr
   if (uid === '') return undefined;
   const [row] = await selectLeadBySourceUid(db, { uid });
   return row && leadFromRow(row);
+}
+
+/** The leads scanned from a badge with this id (index leads_badge_id), oldest first. */
+export async function findLeadsByBadgeId(db: Kysely<Database>, badgeId: string): Promise<Lead[]> {
+  if (badgeId === '') return [];
+  const rows = await db.selectFrom('leads').selectAll().where('badge_id', '=', badgeId).where('badge_id', '<>', '').orderBy('seq').execute();
+  return rows.map(leadFromRow);
+}
+
+/** Keeps the text of a badge scanned for the lead (a capture merged into it), unless it already keeps one. */
+export async function keepBadgePayload(db: Kysely<Database>, id: string, payload: string): Promise<void> {
+  if (payload === '') return;
+  await db.updateTable('leads').set({ badge_payload: payload }).where('id', '=', id).where('badge_payload', '=', '').execute();
 }
 
 /** Writes every editable column of the lead as it now is. */

@@ -13,17 +13,24 @@ function isUnfinishedVCard(lines: string[], line: string): boolean {
   return /^\s*BEGIN:VCARD/i.test(text) && !/END:VCARD\s*$/i.test(text);
 }
 
-/** "Badge": scan the visitor's badge with a wedge scanner, or read its QR code from a photo. */
+/** "Badge": scan the visitor's badge with a wedge scanner, or read its code (QR, PDF417, Aztec, DataMatrix, 1D) from a photo. */
 export function BadgeArea() {
   const applyBadgePayload = useAppStore((state) => state.applyBadgePayload);
   const readBadgeImage = useAppStore((state) => state.readBadgeImage);
   const badge = useAppStore((state) => state.badge);
   const badgeError = useAppStore((state) => state.badgeError);
   const clearBadge = useAppStore((state) => state.clearBadge);
+  const loadBadgeProfiles = useAppStore((state) => state.loadBadgeProfiles);
+  const currentEventId = useAppStore((state) => state.settings.currentEventId);
   const [value, setValue] = useState('');
   const lines = useRef<string[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+
+  // The show's own badge profiles, read again when the booth moves to another show.
+  useEffect(() => {
+    void loadBadgeProfiles();
+  }, [loadBadgeProfiles, currentEventId]);
 
   // Alt+D (baDge; Alt+B is Backups) from anywhere on the form: focus the badge field, then pull the scanner's trigger.
   useEffect(() => {
@@ -72,7 +79,7 @@ export function BadgeArea() {
           />
         </label>
         <button type="button" className="button-quiet" onClick={() => fileInput.current?.click()}>
-          Badge QR from a photo…
+          Badge code from a photo…
         </button>
       </div>
       <input

@@ -14,6 +14,7 @@ export const REASON_WORDS: Record<DuplicateReason, string> = {
   'name+company': 'same name and company',
   'name+phone': 'same name and phone number',
   'name+domain': 'same name and email domain',
+  badge: 'same badge',
 };
 
 /** Why the leads of a group are likely one person, each reason once. */

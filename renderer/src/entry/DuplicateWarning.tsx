@@ -16,6 +16,7 @@ const REASON_TEXT: Record<DuplicateReason, string> = {
   'name+company': 'same name and company',
   'name+phone': 'same name and phone',
   'name+domain': 'same name and email domain',
+  badge: 'same badge',
 };
 
 function reasonText(reasons: DuplicateReason[]): string {

@@ -3,6 +3,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
 import { currentEvent } from '../store/session-slice';
 import { AutoConversionReviewList } from './AutoConversionReviewList';
+import { BadgeProfilesEditor } from './BadgeProfilesEditor';
 import { ConversionRuleEditor } from './ConversionRuleEditor';
 import { CriteriaEditor } from './CriteriaEditor';
 import { FollowupTemplateEditor } from './FollowupTemplateEditor';
@@ -47,6 +48,14 @@ export function ShowSetupScreen() {
           <span className="section-hint">The day each lead was captured, in exports, is the day at the show.</span>
         </div>
         <ShowTimeZoneField key={event.id} event={event} />
+      </section>
+
+      <section className="form-section" aria-labelledby="setup-badges">
+        <div className="section-heading">
+          <h3 id="setup-badges">Badge profiles</h3>
+          <span className="section-hint">How this show’s badges lay out their text, when the built-in caret, pipe and tab profiles do not fit.</span>
+        </div>
+        <BadgeProfilesEditor key={event.id} />
       </section>
 
       <section className="form-section" aria-labelledby="setup-checklist">

@@ -154,8 +154,8 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
     /** The duplicate check never stands between the person and a save: if it fails, the lead is saved. */
     async function duplicatesOf(lead: LeadToSave): Promise<LikelyDuplicate[]> {
       try {
-        const { firstName, lastName, company, email, phone, mobile, country } = lead;
-        return await api['leads.findDuplicates']({ firstName, lastName, company, email, phone, mobile, country });
+        const { firstName, lastName, company, email, phone, mobile, country, badgeId } = lead;
+        return await api['leads.findDuplicates']({ firstName, lastName, company, email, phone, mobile, country, ...(badgeId && { badgeId }) });
       } catch {
         return [];
       }
@@ -182,7 +182,12 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         const lead = newLeadFromForm(sent, new Date(), sentScan.scanId);
         const saved = await store(
           sentBadge
-            ? { ...lead, ...(sentBadge.badgeId && { badgeId: sentBadge.badgeId }), captureMethod: sentScan.scanId ? 'card_scan' : 'badge_scan' }
+            ? {
+                ...lead,
+                ...(sentBadge.badgeId && { badgeId: sentBadge.badgeId }),
+                ...(sentBadge.payload && { badgePayload: sentBadge.payload }),
+                captureMethod: sentScan.scanId ? 'card_scan' : 'badge_scan',
+              }
             : lead,
         );
         if (Array.isArray(saved)) {

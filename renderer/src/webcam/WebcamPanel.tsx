@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store/app-store';
-import { readQrFromVideo } from '../badge/read-qr-image';
+import { readBadgeFromVideo } from '../badge/read-badge-image';
 
 /** How often the live picture is searched for a badge's QR code. */
 const QR_LOOK_EVERY_MS = 300;
@@ -58,15 +58,26 @@ export function WebcamPanel() {
       })
       .catch((caught: unknown) => setError(cameraErrorMessage(caught)));
 
+    // One frame at a time: a slow frame is skipped, never queued behind another.
+    let looking = false;
     const look = setInterval(() => {
-      if (!video.current) return;
+      if (!video.current || looking) return;
       lookCanvas.current ??= document.createElement('canvas');
-      const text = readQrFromVideo(video.current, lookCanvas.current);
-      if (!text) return;
-      const now = Date.now();
-      if (lastCode.current?.text === text && now - lastCode.current.at < SAME_CODE_QUIET_MS) return;
-      lastCode.current = { text, at: now };
-      applyBadgePayload(text);
+      looking = true;
+      readBadgeFromVideo(video.current, lookCanvas.current)
+        .then((text) => {
+          if (!text || stopped) return;
+          const now = Date.now();
+          if (lastCode.current?.text === text && now - lastCode.current.at < SAME_CODE_QUIET_MS) return;
+          lastCode.current = { text, at: now };
+          applyBadgePayload(text);
+        })
+        .catch(() => {
+          // A frame the reader could not take (the camera stopping mid-frame): the next one is looked at.
+        })
+        .finally(() => {
+          looking = false;
+        });
     }, QR_LOOK_EVERY_MS);
 
     return () => {

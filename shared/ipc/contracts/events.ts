@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newEventSchema, timeZoneSchema, type ShowEvent } from '../../domain/event';
+import { badgeProfileSchema, type BadgeProfile } from '../../parsing/badge-profiles';
 import { channel, noInput } from '../channel';
 import type { Settings } from './settings';
 
@@ -19,4 +20,9 @@ export const eventsChannels = {
       })
       .strict(),
   ),
+  /** The show's own badge payload profiles (the current show's without an id), tried before the built-in ones. */
+  'events.badgeProfiles': channel<BadgeProfile[]>()(z.object({ eventId: z.uuid().optional() }).strict()),
+  /** Adds a badge profile to the show, or replaces the one of the same name; answers the show's profiles. */
+  'events.saveBadgeProfile': channel<BadgeProfile[]>()(z.object({ eventId: z.uuid().optional(), profile: badgeProfileSchema }).strict()),
+  'events.removeBadgeProfile': channel<BadgeProfile[]>()(z.object({ eventId: z.uuid().optional(), name: z.string().trim().min(1) }).strict()),
 };

@@ -142,6 +142,8 @@ export const leadsChannels = {
         mobile: probeText(40),
         /** Numbers written without a country code are read in this country. */
         country: probeText(80),
+        /** The badge scanned for it: the same badge saved before is this person. */
+        badgeId: probeText(500),
         /** The lead being edited, which is no duplicate of itself. */
         excludeId: z.uuid().optional(),
       })

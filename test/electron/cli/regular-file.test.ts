@@ -112,7 +112,7 @@ describe('every command that reads a file guards it like scan', () => {
       [dir, 'a folder'],
     ] as const) {
       const refused = await leadbooth('badge', '--file', input);
-      expect([refused.code, refused.stderr]).toEqual([1, [`leadbooth: ${input} is ${kind}, not a photo of the QR code or a .vcf file: give the path of the photo or text file.`]]);
+      expect([refused.code, refused.stderr]).toEqual([1, [`leadbooth: ${input} is ${kind}, not a photo of the badge's code or a .vcf file: give the path of the photo or text file.`]]);
     }
     const huge = sparseFile('huge.jpg', MAX_FILE_BYTES + 1);
     const refused = await leadbooth('badge', '--file', huge);

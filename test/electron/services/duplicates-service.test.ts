@@ -33,6 +33,23 @@ async function scanRow(id: string): Promise<void> {
 }
 
 describe('findDuplicates', () => {
+  it('recognises the same badge scanned again, even when it held only an id, and keeps the raw payload on the lead', async () => {
+    const first = await createLead(store.context, { badgeId: 'A1029384', badgePayload: 'A1029384', captureMethod: 'badge_scan' });
+    const again = await findDuplicates(store.context, { badgeId: 'A1029384' });
+    expect(again.map((match) => [match.lead.id, match.reasons])).toEqual([[first.lead.id, ['badge']]]);
+    expect(await findDuplicates(store.context, { badgeId: 'A1029385' })).toEqual([]);
+    const row = await store.context.db.selectFrom('leads').select('badge_payload').where('id', '=', first.lead.id).executeTakeFirstOrThrow();
+    expect(row.badge_payload).toBe('A1029384');
+  });
+
+  it('keeps the badge payload of a capture merged into a lead that had none', async () => {
+    const typed = await createLead(store.context, { firstName: 'Ana', lastName: 'Müller', company: 'Acme' });
+    const caret = 'A1^Ana^Müller^ana@acme.example^^Acme^^^^';
+    await mergeIntoLead(store.context, { intoId: typed.lead.id, lead: { firstName: 'Ana', lastName: 'Müller', email: 'ana@acme.example', badgeId: 'A1', badgePayload: caret, captureMethod: 'badge_scan' } });
+    const row = await store.context.db.selectFrom('leads').select(['badge_payload', 'badge_id']).where('id', '=', typed.lead.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ badge_payload: caret, badge_id: 'A1' });
+  });
+
   it('names the existing lead with who captured it, when and at which show', async () => {
     const first = await createLead(store.context, { firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH', email: 'ana@acme.example' });
     await createLead(store.context, { firstName: 'Ben', lastName: 'Okafor', company: 'Northwind' });

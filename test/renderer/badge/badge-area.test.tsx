@@ -5,6 +5,7 @@ import { missingForExport, type NewLead } from '../../../shared/domain/lead';
 import { AppError } from '../../../shared/ipc/errors';
 import { emptyParsedCard } from '../../../shared/parsing/card-fields';
 import type { SavedLead } from '../../../shared/ipc/contract';
+import type { BadgeProfile } from '../../../shared/parsing/badge-profiles';
 import { LeadEntryScreen } from '../../../renderer/src/entry/LeadEntryScreen';
 import { type AppStore } from '../../../renderer/src/store/app-store';
 import { renderWithStore } from '../render-screen';
@@ -56,6 +57,43 @@ describe('badge field (keyboard-wedge scanner)', () => {
     await waitFor(() =>
       expect(api['leads.create']).toHaveBeenCalledWith(expect.objectContaining({ badgeId: 'REG-2026-004711', captureMethod: 'badge_scan' })),
     );
+  });
+
+  it('one bad scan never blocks the next: one line, the field stays ready, the next badge is read', () => {
+    renderEntry(readyStore(fakeApi({ 'drafts.save': vi.fn(async () => null) })));
+    wedgeLine('MECARD:X'); // garbled
+    expect(screen.getByRole('alert').textContent).toMatch(/could not be read/);
+    expect(field('Badge code').value).toBe('');
+    wedgeLine('A1029384^Ana^Müller^ana@acme.example^CTO^Acme GmbH^Berlin^BE^10115^+49 30 1234567\t');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(field('Last name').value).toBe('Müller');
+    expect(field('Email').value).toBe('ana@acme.example');
+    expect(screen.getByText(/Badge read \(profile "caret"\)/)).toBeTruthy();
+  });
+
+  it("flags a payload no profile fits and keeps it raw; the show's own profile reads it", async () => {
+    const api = fakeApi({
+      'leads.create': vi.fn(echo),
+      'leads.findDuplicates': vi.fn(async () => []),
+      'drafts.save': vi.fn(async () => null),
+      'events.badgeProfiles': vi.fn(async (): Promise<BadgeProfile[]> => [
+        { name: 'Expo', delimiter: '~', fields: ['refId', 'lastName', 'company'], prefix: '', suffix: '', idField: 'refId' },
+      ]),
+    });
+    const store = readyStore(api);
+    renderEntry(store);
+    await waitFor(() => expect(store.getState().badgeProfiles).toHaveLength(1));
+    wedgeLine('X1 / Okafor / Northwind');
+    expect(screen.getByText(/no badge profile fits "X1 \/ Okafor \/ Northwind"/)).toBeTruthy();
+    expect(field('Last name').value).toBe('');
+    wedgeLine('X1~Okafor~Northwind');
+    expect(field('Last name').value).toBe('Okafor');
+    fireEvent.keyDown(field('Badge code'), { key: 'Enter' });
+    await waitFor(() =>
+      expect(api['leads.create']).toHaveBeenCalledWith(expect.objectContaining({ badgeId: 'X1', badgePayload: 'X1~Okafor~Northwind', captureMethod: 'badge_scan' })),
+    );
+    // The duplicate check hears of the badge: the same badge twice is recognised, not saved twice.
+    expect(api['leads.findDuplicates']).toHaveBeenCalledWith(expect.objectContaining({ badgeId: 'X1' }));
   });
 
   it('reads a MECARD', () => {

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import QRCode from 'qrcode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../../electron/cli/main';
 import { openScanSaver } from '../../../../electron/cli/commands/scan-save';
 import { emptyParsedCard } from '../../../../shared/parsing/card-fields';
 import { makeTempDir } from '../../../support/temp-database';
+import { barcodePng, photographed } from '../../../support/barcode-images';
 
 let dir: string;
 let db: string;
@@ -33,7 +35,7 @@ describe('leadbooth badge', () => {
     const photo = path.join(dir, 'badge.png');
     await QRCode.toFile(photo, 'BEGIN:VCARD\nVERSION:3.0\nN:Müller;Ana\nORG:Acme GmbH\nEMAIL:ana@acme.example\nEND:VCARD', { width: 500 });
     expect((await leadbooth('badge', '--file', photo)).json()).toEqual([
-      { format: 'vcard', fields: { lastName: 'Müller', firstName: 'Ana', company: 'Acme GmbH', email: 'ana@acme.example' } },
+      { format: 'vcard', fields: { lastName: 'Müller', firstName: 'Ana', company: 'Acme GmbH', email: 'ana@acme.example' }, raw: expect.stringMatching(/^BEGIN:VCARD/) },
     ]);
     const saved = await leadbooth('badge', '--file', photo, '--save');
     expect(saved.code).toBe(0);
@@ -42,9 +44,81 @@ describe('leadbooth badge', () => {
 
   it('keeps a registration id raw, and saves a lead with it alone', async () => {
     await atTheBooth();
-    expect((await leadbooth('badge', 'REG-2026-004711')).json()).toEqual([{ badgeId: 'REG-2026-004711' }]);
+    expect((await leadbooth('badge', 'REG-2026-004711')).json()).toEqual([{ badgeId: 'REG-2026-004711', raw: 'REG-2026-004711' }]);
     expect((await leadbooth('badge', 'REG-2026-004711', '--save')).json()[0]).toMatchObject({ badgeId: 'REG-2026-004711', captureMethod: 'badge_scan' });
     expect((await leadbooth('badge', 'MECARD:N:Okafor,Chidi;;')).json()[0]).toMatchObject({ format: 'mecard', fields: { lastName: 'Okafor' } });
+  });
+
+  it('reads a PDF417 photo with the caret record, keeps the raw payload on the lead, and flags an unknown layout', async () => {
+    await atTheBooth();
+    const caret = 'A1029384^Ana^Müller^ana@acme.example^CTO^Acme GmbH^Berlin^BE^10115^+49 30 1234567';
+    const photo = path.join(dir, 'badge.jpg');
+    fs.writeFileSync(photo, await photographed(await barcodePng(caret, 'PDF417'), { degrees: 3 }));
+    const saved = await leadbooth('badge', '--file', photo, '--save');
+    expect(saved.code).toBe(0);
+    const lead = saved.json()[0];
+    expect(lead).toMatchObject({ badgeId: 'A1029384', firstName: 'Ana', lastName: 'Müller', email: 'ana@acme.example', region: 'BE', phone: '+49 30 1234567' });
+    const stored = new Database(db, { readonly: true });
+    try {
+      expect(stored.prepare('SELECT badge_payload FROM leads WHERE id = ?').pluck().get(lead?.id)).toBe(caret);
+    } finally {
+      stored.close();
+    }
+
+    const odd = await leadbooth('badge', 'X1~Ana~Müller~ana@acme.example');
+    expect(odd.json()[0]).toEqual({ badgeId: 'X1~Ana~Müller~ana@acme.example', unrecognised: true, raw: 'X1~Ana~Müller~ana@acme.example' });
+    expect(odd.stderr[0]).toMatch(/No badge profile fits/);
+    // The show's own profile reads that layout from then on.
+    const added = await leadbooth('events', 'badge-profile', 'Tilde Reg', '--delimiter', '~', '--fields', 'refId,firstName,lastName,email');
+    expect(added.stdout[0]).toMatch(/Badge profile saved: Tilde Reg/);
+    expect((await leadbooth('badge', 'X1~Ana~Müller~ana@acme.example')).json()[0]).toMatchObject({ format: 'profile', profile: 'Tilde Reg', badgeId: 'X1', fields: { lastName: 'Müller' } });
+    expect((await leadbooth('events', 'badge-profiles')).stdout).toEqual(["Tilde Reg: refId~firstName~lastName~email (delimiter '~', id refId)"]);
+    const wrong = await leadbooth('events', 'badge-profile', 'Bad', '--delimiter', '~', '--fields', 'refId,surname');
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr.join('\n')).toMatch(/firstName/);
+  });
+
+  it("fills ID-only badge leads from the organiser's attendee list after the show, never over what staff typed", async () => {
+    await atTheBooth();
+    const idOnly = (await leadbooth('badge', 'REG-1001', '--save')).json()[0];
+    const typed = (await leadbooth('leads', 'add', '--json', JSON.stringify({ badgeId: 'REG-1002', lastName: 'Okafor-Typed', captureMethod: 'badge_scan' }))).json()[0];
+    const list = path.join(dir, 'attendees.csv');
+    fs.writeFileSync(
+      list,
+      'Registration ID;First Name;Last Name;Company;Email\r\n' +
+        'REG-1001;Ana;Müller;Acme GmbH;ana@acme.example\r\n' +
+        'REG-1002;Chidi;Okafor;Northwind;not-an-email\r\n' +
+        'REG-9999;Sven;Jensen;Globex;sven@globex.example\r\n' +
+        ';No;Id;Nowhere;\r\n',
+    );
+    const done = await leadbooth('badge', '--reconcile', list);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toEqual([
+      '2 of 3 badge ids matched a lead; 2 leads filled (6 fields); what staff typed or scanned was kept.\nNot scanned at the booth: REG-9999.\n1 row without a badge id was skipped.',
+    ]);
+    const stored = new Database(db, { readonly: true });
+    try {
+      const lead = (id: unknown) => stored.prepare('SELECT first_name, last_name, company, email FROM leads WHERE id = ?').get(id);
+      expect(lead(idOnly?.id)).toEqual({ first_name: 'Ana', last_name: 'Müller', company: 'Acme GmbH', email: 'ana@acme.example' });
+      // The typed last name stays; a value that is not a valid email is not taken.
+      expect(lead(typed?.id)).toEqual({ first_name: 'Chidi', last_name: 'Okafor-Typed', company: 'Northwind', email: '' });
+      const entry = stored.prepare("SELECT details FROM lead_timeline WHERE lead_id = ? AND kind = 'filled_from_attendee_list'").pluck().get(idOnly?.id) as string;
+      expect(JSON.parse(entry)).toMatchObject({ file: 'attendees.csv', badgeId: 'REG-1001', filled: [{ field: 'firstName', to: 'Ana' }, { field: 'lastName' }, { field: 'company' }, { field: 'email' }] });
+    } finally {
+      stored.close();
+    }
+    const noId = path.join(dir, 'no-id.csv');
+    fs.writeFileSync(noId, 'First Name,Last Name\nAna,Müller\n');
+    const refused = await leadbooth('badge', '--reconcile', noId);
+    expect([refused.code, refused.stderr[0]]).toEqual([1, expect.stringMatching(/No column of no-id\.csv holds the badge id/)]);
+  });
+
+  it("refuses a photo of a product's EAN clearly", async () => {
+    await atTheBooth();
+    const book = path.join(dir, 'book.png');
+    fs.writeFileSync(book, await barcodePng('9780306406157', 'EAN13'));
+    const refused = await leadbooth('badge', '--file', book, '--save');
+    expect([refused.code, refused.stderr[0]]).toEqual([1, expect.stringMatching(/product's barcode \(EAN13\), not a badge/)]);
   });
 
   it('says what to do for a photo without a code, and for wrong usage', async () => {
@@ -53,7 +127,7 @@ describe('leadbooth badge', () => {
     fs.writeFileSync(blank, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAG7buVgAAAABJRU5ErkJggg==', 'base64'));
     const missing = await leadbooth('badge', '--file', blank);
     expect(missing.code).toBe(1);
-    expect(missing.stderr[0]).toMatch(/No QR code found in .*blank.png/);
+    expect(missing.stderr[0]).toMatch(/No badge code found in .*blank.png/);
     expect((await leadbooth('badge')).code).toBe(2);
   });
 });
