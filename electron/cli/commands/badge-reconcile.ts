@@ -22,11 +22,22 @@ export async function runBadgeReconcile(openSession: () => Promise<CliSession>, 
   const bytes = readRegularFile(file, ATTENDEE_LIST_FILE);
   const session = await openSession();
   try {
-    const report = await reconcileBadges(session.context, { fileName: path.basename(file), bytes });
-    io.stdout(json ? JSON.stringify(report) : describeReport(report));
+    await reconcileAndReport(session, file, bytes, json, io);
   } finally {
     await session.close();
   }
+}
+
+/** `leadbooth import FILE... --reconcile-badges`: the same, for each file, in a session already open. */
+export async function runImportReconcile(session: CliSession, files: readonly string[], json: boolean, io: CliIo): Promise<void> {
+  // Every file is checked before any is read into the store: a wrong path fails before anything changed.
+  const contents = files.map((file) => ({ file, bytes: readRegularFile(file, ATTENDEE_LIST_FILE) }));
+  for (const { file, bytes } of contents) await reconcileAndReport(session, file, bytes, json, io);
+}
+
+async function reconcileAndReport(session: CliSession, file: string, bytes: Buffer, json: boolean, io: CliIo): Promise<void> {
+  const report = await reconcileBadges(session.context, { fileName: path.basename(file), bytes });
+  io.stdout(json ? JSON.stringify(report) : describeReport(report));
 }
 
 function describeReport(report: BadgeReconcileReport): string {

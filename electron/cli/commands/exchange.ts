@@ -14,8 +14,8 @@ export const EXCHANGE_USAGE: UsageLine[] = [
     'export a batch; prints the batch id, counts and warnings (salesforce-converted, or over 50,000 Salesforce leads: a folder of CSVs; --profile: the org\'s Salesforce profile, JSON)',
   ],
   [
-    'import PATH... [--event NAME] [--map FILE] [--skip-problem-rows|--strict]',
-    'import LeadBooth bundles, CSVs of leads and .vcf files; prints the summary, and each problem value to stderr (kept as an imported field; --skip-problem-rows leaves those rows out, --strict refuses the file)',
+    'import PATH... [--event NAME] [--map FILE] [--skip-problem-rows|--strict] | import CSV... --reconcile-badges [--json]',
+    'import LeadBooth bundles, CSVs of leads and .vcf files; prints the summary, and each problem value to stderr (kept as an imported field; --skip-problem-rows leaves those rows out, --strict refuses the file); --reconcile-badges: the organiser\'s attendee list fills leads saved with only a badge id (as badge --reconcile)',
   ],
   ['batches list [--json]', 'the export batches, newest first'],
   ['duplicates list [--json]', 'groups of likely duplicate leads'],
@@ -134,8 +134,18 @@ const PROFILE_FILE = { noun: 'a JSON Salesforce profile', advice: 'give the path
 const MAPPING_FILE = { noun: 'a JSON mapping file', advice: 'give the path of a .json file', maxBytes: 1024 * 1024 } satisfies InputFileKind;
 
 export async function runImportCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
-  const args = parseOptions(words, { '--event': 'text', '--map': 'text', '--skip-problem-rows': 'flag', '--strict': 'flag' }, 'import');
+  const args = parseOptions(words, { '--event': 'text', '--map': 'text', '--skip-problem-rows': 'flag', '--strict': 'flag', '--reconcile-badges': 'flag', '--json': 'flag' }, 'import');
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file');
+  if (args.flag('--reconcile-badges')) {
+    // Not an import of leads: the organiser's attendee list fills the leads saved with only a badge id.
+    if (['--event', '--map'].some((option) => args.text(option) !== undefined) || args.flag('--skip-problem-rows') || args.flag('--strict')) {
+      throw new UsageError('import --reconcile-badges takes the attendee lists and --json, nothing else');
+    }
+    const { runImportReconcile } = await import('./badge-reconcile');
+    await runImportReconcile(session, args.positionals, args.flag('--json'), io);
+    return;
+  }
+  if (args.flag('--json')) throw new UsageError('import takes --json only with --reconcile-badges');
   if (args.flag('--skip-problem-rows') && args.flag('--strict')) throw new UsageError('import takes --skip-problem-rows or --strict, not both');
   const problemRows: ProblemRowChoice = args.flag('--strict') ? 'strict' : args.flag('--skip-problem-rows') ? 'skip' : 'keep';
   const eventName = args.text('--event');

@@ -113,6 +113,21 @@ describe('leadbooth badge', () => {
     expect([refused.code, refused.stderr[0]]).toEqual([1, expect.stringMatching(/No column of no-id\.csv holds the badge id/)]);
   });
 
+  it('import --reconcile-badges does the same with the attendee list, and reports as JSON when asked', async () => {
+    await atTheBooth();
+    const idOnly = (await leadbooth('badge', 'REG-2001', '--save')).json()[0];
+    const list = path.join(dir, 'attendees.csv');
+    fs.writeFileSync(list, 'Registration ID,First Name,Last Name,Company\nREG-2001,Lena,Fischer,Umbrella AG\nREG-2002,Raj,Patel,Initech\n');
+    const done = await leadbooth('import', list, '--reconcile-badges', '--json');
+    expect(done.code).toBe(0);
+    expect(done.json()[0]).toMatchObject({ matchedIds: ['REG-2001'], unmatchedIds: ['REG-2002'] });
+    expect((await leadbooth('leads', 'list', '--json')).json().find((lead) => lead.id === idOnly?.id)).toMatchObject({ firstName: 'Lena', company: 'Umbrella AG' });
+    // No lead was added from the list: only the badge lead is there.
+    expect((await leadbooth('leads', 'list', '--json')).json()).toHaveLength(1);
+    const mixed = await leadbooth('import', list, '--reconcile-badges', '--strict');
+    expect(mixed.code).toBe(2);
+  });
+
   it("refuses a photo of a product's EAN clearly", async () => {
     await atTheBooth();
     const book = path.join(dir, 'book.png');
