@@ -34,6 +34,7 @@
 import type { NeutralizedCells } from '../../shared/domain/exchange';
 import type { Lead, LeadStatus } from '../../shared/domain/lead';
 import { captureDay, dayInZone } from './capture-day';
+import { importedColumnsOf, importedValuesOf } from './imported-columns';
 import { writeCsv, type CsvCell } from './csv-cell';
 
 export const HUBSPOT_CONTACT_COLUMNS = [
@@ -101,10 +102,13 @@ export interface HubspotContactsCsv {
 export interface HubspotContactsCsvOptions {
   /** IANA time zone the notes' Activity date is written in (the lead's show's); default UTC. */
   timeZoneOf?: (lead: Lead) => string;
+  /** Add a column per imported field the leads carry (importedColumnsOf); HubSpot's import can create a property for each. */
+  withImportedFields?: boolean;
 }
 
 export function hubspotContactsCsv(leads: readonly Lead[], options: HubspotContactsCsvOptions = {}): HubspotContactsCsv {
   const dayIn = dayInZone();
+  const imported = options.withImportedFields ? importedColumnsOf(leads, HUBSPOT_CONTACT_COLUMNS) : [];
   const rows: CsvCell[][] = leads.map((lead) => {
     const mapped = HUBSPOT_STATUS_MAPPING[lead.status];
     const hasNotes = lead.notes.trim() !== '';
@@ -135,8 +139,9 @@ export function hubspotContactsCsv(leads: readonly Lead[], options: HubspotConta
       'LeadBooth Consent Text': lead.consent?.wording ?? '',
       'LeadBooth Consent At': lead.consent?.at ?? '',
     };
-    return HUBSPOT_CONTACT_COLUMNS.map((column) => values[column]);
+    return [...HUBSPOT_CONTACT_COLUMNS.map((column) => values[column]), ...importedValuesOf(lead, imported)];
   });
   const neutralized: NeutralizedCells = {};
-  return { text: writeCsv(HUBSPOT_CONTACT_COLUMNS, rows, { bom: true, neutralized }), rowCount: rows.length, neutralized };
+  const header = [...HUBSPOT_CONTACT_COLUMNS, ...imported.map((column) => column.header)];
+  return { text: writeCsv(header, rows, { bom: true, neutralized }), rowCount: rows.length, neutralized };
 }

@@ -20,6 +20,7 @@
  * - The LeadBooth_…__c columns are custom fields the Salesforce admin creates once; the
  *   external id LeadBooth_Id__c makes re-importing a batch an upsert instead of duplicates.
  */
+import { importedColumnsOf, importedValuesOf } from './imported-columns';
 import { DEFAULT_SALESFORCE_PROFILE, type NeutralizedCells, type SalesforceProfile } from '../../shared/domain/exchange';
 import type { Lead } from '../../shared/domain/lead';
 import { captureDay, dayInZone } from './capture-day';
@@ -109,6 +110,8 @@ export interface SalesforceLeadsCsvOptions {
   profile?: SalesforceProfile;
   /** IANA time zone the lead's capture day is written in (its show's); default UTC. */
   timeZoneOf?: (lead: Lead) => string;
+  /** Add a column per imported field the leads carry (importedColumnsOf), for the admin to map to custom fields. */
+  withImportedFields?: boolean;
 }
 
 export interface SalesforceLeadsCsv {
@@ -168,6 +171,7 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
   const rows: CsvCell[][] = [];
   const dayIn = dayInZone();
   const lengths: Partial<Record<SalesforceLeadColumn, number>> = SALESFORCE_LEAD_FIELD_LENGTHS;
+  const imported = options.withImportedFields ? importedColumnsOf(leads, SALESFORCE_LEAD_COLUMNS) : [];
 
   for (const lead of leads) {
     if (lead.status === 'Converted') {
@@ -207,8 +211,8 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
       // A DateTime field: ISO 8601 in UTC, as Data Loader and the Bulk API read it.
       LeadBooth_Consent_At__c: lead.consent?.at ?? '',
     };
-    rows.push(
-      SALESFORCE_LEAD_COLUMNS.map((column) => {
+    rows.push([
+      ...SALESFORCE_LEAD_COLUMNS.map((column) => {
         const value = values[column];
         if (typeof value !== 'string') return value;
         // Neutralised first, so the quote a formula-like value gets counts against the
@@ -220,12 +224,14 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
         truncations.push({ leadId: lead.id, field: column, from: value.length, to: cut.length });
         return cut;
       }),
-    );
+      // A custom field's length is the admin's to choose: imported values go out whole.
+      ...importedValuesOf(lead, imported).map((value, index) => neutralizeCounted(value, imported[index]!.header, neutralized)),
+    ]);
     leadIds.push(lead.id);
   }
 
   return {
-    files: splitIntoFiles(SALESFORCE_LEAD_COLUMNS, rows, SALESFORCE_IMPORT_WIZARD_ROW_LIMIT, neutralized),
+    files: splitIntoFiles([...SALESFORCE_LEAD_COLUMNS, ...imported.map((column) => column.header)], rows, SALESFORCE_IMPORT_WIZARD_ROW_LIMIT, neutralized),
     leadIds,
     truncations,
     missingRequired,

@@ -57,6 +57,8 @@ export interface ExportRequest {
   skipMissingRequired?: boolean | undefined;
   /** the org's status values and consent rule for this export (CLI --profile); absent: the remembered profile */
   salesforceProfile?: SalesforceProfile | undefined;
+  /** a column per imported field the leads carry (Salesforce Leads and HubSpot CSVs) */
+  withImportedFields?: boolean | undefined;
 }
 
 const CSV_MIME = 'text/csv;charset=utf-8';
@@ -172,11 +174,16 @@ async function showFacts(db: Kysely<Database>): Promise<ShowFacts> {
 }
 
 /** The Salesforce Leads CSV(s) of these leads, as the profile and the shows say. */
-async function leadsCsvOf(context: ServiceContext, leads: readonly Lead[], options: { skipMissingRequired: boolean; profile: SalesforceProfile | undefined }): Promise<SalesforceLeadsCsv> {
+async function leadsCsvOf(
+  context: ServiceContext,
+  leads: readonly Lead[],
+  options: { skipMissingRequired: boolean; profile: SalesforceProfile | undefined; withImportedFields?: boolean },
+): Promise<SalesforceLeadsCsv> {
   return salesforceLeadsCsv(leads, {
     ...(await showFacts(context.db)),
     skipMissingRequired: options.skipMissingRequired,
     profile: options.profile ?? (await getSalesforceProfile(context)),
+    withImportedFields: options.withImportedFields ?? false,
   });
 }
 
@@ -232,7 +239,7 @@ function skipsOf(counts: Partial<Record<ExportSkip['reason'], number>>): ExportS
 async function produce(
   context: ServiceContext,
   chosen: ChosenLeads,
-  options: { skipMissingRequired: boolean; profile: SalesforceProfile | undefined; stamp: string; everything: boolean; at: string },
+  options: { skipMissingRequired: boolean; profile: SalesforceProfile | undefined; withImportedFields: boolean; stamp: string; everything: boolean; at: string },
 ): Promise<Produced> {
   const base = `leadbooth-${chosen.format}-${options.stamp}`;
   const ids = chosen.ids;
@@ -249,7 +256,7 @@ async function produce(
   switch (chosen.format) {
     case 'salesforce-leads': {
       const leads = chosen.leads;
-      const csv = await leadsCsvOf(context, leads, { skipMissingRequired: options.skipMissingRequired, profile: options.profile });
+      const csv = await leadsCsvOf(context, leads, { skipMissingRequired: options.skipMissingRequired, profile: options.profile, withImportedFields: options.withImportedFields });
       // One file keeps the batch's name; past the Import Wizard's limit they are numbered in order.
       const files =
         csv.files.length === 1
@@ -267,7 +274,7 @@ async function produce(
       };
     }
     case 'hubspot': {
-      const csv = hubspotContactsCsv(chosen.leads, { timeZoneOf: (await showFacts(context.db)).timeZoneOf });
+      const csv = hubspotContactsCsv(chosen.leads, { timeZoneOf: (await showFacts(context.db)).timeZoneOf, withImportedFields: options.withImportedFields });
       return plain({ name: `${base}.csv`, mime: CSV_MIME, content: csv.text }, csv.neutralized);
     }
     case 'vcard':
@@ -411,6 +418,7 @@ async function exportChosen(
   const produced = await produce(context, chosen, {
     skipMissingRequired: request.skipMissingRequired ?? false,
     profile: request.salesforceProfile,
+    withImportedFields: request.withImportedFields ?? false,
     stamp: fileStamp(now),
     everything: request.everything,
     at,

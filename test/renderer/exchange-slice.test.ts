@@ -16,6 +16,8 @@ const batch: ExportBatch = {
   repeatOf: null,
 };
 
+const NO_OPTIONS = { skipMissingRequired: false, withImportedFields: false };
+
 describe('exchange slice', () => {
   const produced = { cancelled: false as const, batch, files: [{ name: batch.fileName, mime: 'text/csv', content: 'a,b' }], truncations: [], missingRequired: [], skipped: [], neutralized: {} };
 
@@ -34,10 +36,10 @@ describe('exchange slice', () => {
     });
     const store = readyStore(api);
     const download = vi.fn(() => calls.push('download'));
-    expect(await store.getState().runExport('hubspot', { eventId: SHOW.id, onlyNew: true }, false, download)).toEqual(batch);
+    expect(await store.getState().runExport('hubspot', { eventId: SHOW.id, onlyNew: true }, { skipMissingRequired: false, withImportedFields: true }, download)).toEqual(batch);
     expect(calls).toEqual(['export', 'download', 'confirm']);
     expect(download).toHaveBeenCalledWith(produced.files);
-    expect(api['exchange.export']).toHaveBeenCalledWith({ format: 'hubspot', filter: { eventId: SHOW.id, onlyNew: true }, skipMissingRequired: false });
+    expect(api['exchange.export']).toHaveBeenCalledWith({ format: 'hubspot', filter: { eventId: SHOW.id, onlyNew: true }, skipMissingRequired: false, withImportedFields: true });
     expect(api['exchange.confirmExport']).toHaveBeenCalledWith({ batchId: batch.id });
     expect(api['exchange.saveExport']).not.toHaveBeenCalled();
     expect(store.getState()).toMatchObject({ lastBatch: batch, batches: [batch], exchangeBusy: false, exportNotice: null });
@@ -54,7 +56,7 @@ describe('exchange slice', () => {
     const store = readyStore(api);
     store.setState({ appInfo: { version: 'test', dataPath: '/data/leadbooth.db', mode: 'electron' } });
     const download = vi.fn();
-    expect(await store.getState().runExport('hubspot', {}, false, download)).toBeNull();
+    expect(await store.getState().runExport('hubspot', {}, NO_OPTIONS, download)).toBeNull();
     expect(api['exchange.saveExport']).toHaveBeenCalledWith({ batchId: batch.id });
     expect(api['exchange.confirmExport']).not.toHaveBeenCalled();
     expect(download).not.toHaveBeenCalled();
@@ -76,7 +78,7 @@ describe('exchange slice', () => {
     });
     const store = readyStore(api);
     store.setState({ appInfo: { version: 'test', dataPath: '/data/leadbooth.db', mode: 'electron' } });
-    expect(await store.getState().runExport('hubspot', {}, false, vi.fn())).toBeNull();
+    expect(await store.getState().runExport('hubspot', {}, NO_OPTIONS, vi.fn())).toBeNull();
     expect(store.getState()).toMatchObject({ lastBatch: null, exportNotice: null, exchangeError: { message: expect.stringMatching(/disk is full/) } });
   });
 
@@ -88,7 +90,7 @@ describe('exchange slice', () => {
     });
     const store = readyStore(api);
     const download = vi.fn();
-    expect(await store.getState().runExport('vcard', { onlyNew: true }, false, download)).toBeNull();
+    expect(await store.getState().runExport('vcard', { onlyNew: true }, NO_OPTIONS, download)).toBeNull();
     expect(download).not.toHaveBeenCalled();
     expect(store.getState().exchangeError?.message).toMatch(/nothing new to export/);
   });

@@ -10,8 +10,8 @@ import { findShowByName } from './events';
 
 export const EXCHANGE_USAGE: UsageLine[] = [
   [
-    `export --format ${EXPORT_FORMATS.join('|')} --out PATH [--event NAME] [--only-new] [--status S] [--skip-incomplete] [--profile FILE]`,
-    'export a batch; prints the batch id, counts and warnings (salesforce-converted, or over 50,000 Salesforce leads: a folder of CSVs; --profile: the org\'s Salesforce profile, JSON)',
+    `export --format ${EXPORT_FORMATS.join('|')} --out PATH [--event NAME] [--only-new] [--status S] [--skip-incomplete] [--profile FILE] [--imported-fields]`,
+    'export a batch; prints the batch id, counts and warnings (salesforce-converted, or over 50,000 Salesforce leads: a folder of CSVs; --profile: the org\'s Salesforce profile, JSON; --imported-fields: a column per field an import kept, Salesforce and HubSpot CSVs)',
   ],
   [
     'import PATH... [--event NAME] [--map FILE] [--skip-problem-rows|--strict] | import CSV... --reconcile-badges [--json]',
@@ -24,7 +24,7 @@ export const EXCHANGE_USAGE: UsageLine[] = [
 export async function runExportCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
   const args = parseOptions(
     words,
-    { '--format': 'text', '--out': 'text', '--event': 'text', '--only-new': 'flag', '--status': 'text', '--skip-incomplete': 'flag', '--profile': 'text' },
+    { '--format': 'text', '--out': 'text', '--event': 'text', '--only-new': 'flag', '--status': 'text', '--skip-incomplete': 'flag', '--profile': 'text', '--imported-fields': 'flag' },
     'export',
   );
   if (args.positionals.length > 0) throw new UsageError(`export takes no "${args.positionals[0]}"`);
@@ -49,6 +49,7 @@ export async function runExportCommand(session: CliSession, words: string[], io:
     filter,
     skipMissingRequired: args.flag('--skip-incomplete'),
     salesforceProfile,
+    withImportedFields: args.flag('--imported-fields'),
   });
   if (result.cancelled) throw new Error('The export was cancelled: nothing was recorded.');
   // Written whole (temporary name, fsync, rename; 0600) before the batch is recorded: a file

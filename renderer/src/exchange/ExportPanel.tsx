@@ -28,6 +28,7 @@ export function ExportPanel() {
   const [onlyNew, setOnlyNew] = useState(true);
   const [status, setStatus] = useState<LeadStatus | ''>('');
   const [format, setFormat] = useState<ExportFormat>('salesforce-leads');
+  const [withImportedFields, setWithImportedFields] = useState(false);
 
   const filter: ExportFilter = {
     ...(scope === 'show' && show && { eventId: show.id }),
@@ -35,7 +36,9 @@ export function ExportPanel() {
     ...(status && { status }),
   };
   const exportNotice = useAppStore((state) => state.exportNotice);
-  const exportNow = (skipMissingRequired: boolean) => runExport(format, filter, skipMissingRequired, saveExportedFiles);
+  const takesImportedFields = format === 'salesforce-leads' || format === 'hubspot';
+  const exportNow = (skipMissingRequired: boolean) =>
+    runExport(format, filter, { skipMissingRequired, withImportedFields: takesImportedFields && withImportedFields }, saveExportedFiles);
   const needsCheck = format === 'salesforce-leads';
 
   return (
@@ -75,6 +78,12 @@ export function ExportPanel() {
           ))}
         </select>
       </label>
+      {takesImportedFields && (
+        <label>
+          <input type="checkbox" checked={withImportedFields} onChange={(event) => setWithImportedFields(event.target.checked)} /> Add the
+          fields imports kept (a lead&apos;s &quot;Imported fields&quot;) as extra columns, to map to custom fields or properties
+        </label>
+      )}
       {needsCheck && <SalesforceProfileEditor />}
       <div className="exchange-actions">
         {needsCheck ? (

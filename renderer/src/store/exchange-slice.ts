@@ -52,7 +52,12 @@ export interface ExchangeSlice {
    * main process's save dialog (cancelled: nothing recorded), in browser mode by handing the
    * files to `download` and confirming. Returns the batch recorded, or null.
    */
-  runExport(format: ExportFormat, filter: ExportFilter, skipMissingRequired: boolean, download: DownloadFiles): Promise<ExportBatch | null>;
+  runExport(
+    format: ExportFormat,
+    filter: ExportFilter,
+    options: { skipMissingRequired: boolean; withImportedFields: boolean },
+    download: DownloadFiles,
+  ): Promise<ExportBatch | null>;
   exportAgain(batchId: string, download: DownloadFiles): Promise<ExportBatch | null>;
   loadSalesforceProfile(): Promise<void>;
   /** Remembers the org's profile; true when saved. */
@@ -129,9 +134,9 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
       set({ exportPreview: preview });
     },
 
-    async runExport(format, filter, skipMissingRequired, download) {
+    async runExport(format, filter, options, download) {
       set({ exportNotice: null });
-      return saveAndRecord(await withProgress(() => api['exchange.export']({ format, filter, skipMissingRequired })), download);
+      return saveAndRecord(await withProgress(() => api['exchange.export']({ format, filter, ...options })), download);
     },
 
     async exportAgain(batchId, download) {

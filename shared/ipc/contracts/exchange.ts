@@ -54,7 +54,7 @@ const importedFile = {
 export const exchangeChannels = {
   'exchange.preview': channel<ExportPreview>()(z.object({ format, filter: exportFilterSchema }).strict()),
   'exchange.export': channel<ExportResult>()(
-    z.object({ format, filter: exportFilterSchema, skipMissingRequired: z.boolean().optional() }).strict(),
+    z.object({ format, filter: exportFilterSchema, skipMissingRequired: z.boolean().optional(), withImportedFields: z.boolean().optional() }).strict(),
   ),
   /** The remembered Salesforce profile (Salesforce's defaults until one is saved). */
   'exchange.salesforceProfile': channel<SalesforceProfile>()(noInput),

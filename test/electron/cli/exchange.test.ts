@@ -177,6 +177,39 @@ describe('leadbooth import: problem values and files without a header', () => {
     ]);
   });
 
+  it('export --imported-fields adds a column per field an import kept, to Salesforce and HubSpot CSVs; without it the columns stay the standard ones', async () => {
+    await leadbooth('a.db', 'staff', 'Jo Booth');
+    await leadbooth('a.db', 'events', 'add', 'Web Summit 2026');
+    const file = path.join(dir, 'google.csv');
+    fs.writeFileSync(
+      file,
+      'First Name,Last Name,Organization 1 - Name,E-mail 1 - Value,Birthday,Labels,Email\n' +
+        'Ana,Müller,Acme GmbH,ana@acme.example,1985-04-12,* myContacts,\n' +
+        'Chidi,Okafor,Northwind,chidi@northwind.example,,VIP,chidi@private.example\n',
+    );
+    expect((await leadbooth('a.db', 'import', file)).code).toBe(0);
+    const read = (out: string) => parse(fs.readFileSync(out, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
+
+    const salesforce = path.join(dir, 'leads.csv');
+    expect((await leadbooth('a.db', 'export', '--format', 'salesforce-leads', '--out', salesforce, '--imported-fields')).code).toBe(0);
+    const rows = read(salesforce);
+    expect(rows.map((row) => [row.LastName, row.Birthday, row.Labels])).toEqual([
+      ['Müller', '1985-04-12', '* myContacts'],
+      ['Okafor', '', 'VIP'],
+    ]);
+    expect(rows.find((row) => row.LastName === 'Okafor')?.Email).toBe('chidi@northwind.example');
+
+    const hubspot = path.join(dir, 'contacts.csv');
+    expect((await leadbooth('a.db', 'export', '--format', 'hubspot', '--out', hubspot, '--imported-fields')).code).toBe(0);
+    const contacts = read(hubspot);
+    // The imported "Email" is not HubSpot's Email column: it goes out under its own header.
+    expect(contacts.find((row) => row['Last Name'] === 'Okafor')).toMatchObject({ Email: 'chidi@northwind.example', 'Email (imported)': 'chidi@private.example', Labels: 'VIP' });
+
+    const plain = path.join(dir, 'plain.csv');
+    expect((await leadbooth('a.db', 'export', '--format', 'hubspot', '--out', plain)).code).toBe(0);
+    expect(Object.keys(read(plain)[0]!)).not.toContain('Labels');
+  });
+
   it('--skip-problem-rows leaves those rows out, --strict refuses the file, and both at once is a usage error', async () => {
     await leadbooth('a.db', 'staff', 'Jo Booth');
     const file = path.join(dir, 'people.csv');

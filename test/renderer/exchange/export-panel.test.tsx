@@ -27,6 +27,29 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('ExportPanel', () => {
+  it('asks for the imported fields as extra columns only where the format takes them, and sends the choice', async () => {
+    const exported = vi.fn(async (): Promise<ExportResult> => ({
+      cancelled: false,
+      batch: { ...batch, format: 'hubspot' },
+      files: [{ name: 'x.csv', mime: 'text/csv', content: 'a' }],
+      truncations: [],
+      missingRequired: [],
+      skipped: [],
+      neutralized: {},
+    }));
+    const store = readyStore(
+      fakeApi({ 'exchange.salesforceProfile': async () => DEFAULT_SALESFORCE_PROFILE, 'exchange.export': exported, 'exchange.confirmExport': async () => batch }),
+    );
+    renderWithStore(store, <ExportPanel />);
+    const format = screen.getByLabelText(/Format/) as HTMLSelectElement;
+    fireEvent.change(format, { target: { value: 'vcard' } });
+    expect(screen.queryByLabelText(/fields imports kept/)).toBeNull();
+    fireEvent.change(format, { target: { value: 'hubspot' } });
+    fireEvent.click(screen.getByLabelText(/fields imports kept/));
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(exported).toHaveBeenCalledWith(expect.objectContaining({ format: 'hubspot', withImportedFields: true })));
+  });
+
   it('edits and remembers the Salesforce profile', async () => {
     const save = vi.fn(async (profile: SalesforceProfile) => profile);
     const store = readyStore(fakeApi({ 'exchange.salesforceProfile': async () => DEFAULT_SALESFORCE_PROFILE, 'exchange.saveSalesforceProfile': save }));
