@@ -24,6 +24,7 @@ import { GENERIC_MAIL, domainAgreement, domainSpellings, isLogoInitials, legalFo
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ACCENTED_LANGUAGE_COUNTRIES } from './accent-matching';
 import { cardCountries } from './card-country';
+import { cardLanguages, droppedAccentWord } from './dropped-accents';
 import { emailAgreement, nameShape, splitName } from './names';
 import type { OcrBox, OcrPage, OcrWord } from './ocr-types';
 import { editDistance } from './string-distance';
@@ -158,11 +159,29 @@ function domainDoubt(card: ParsedCard, page: OcrPage, field: 'email' | 'website'
   if (other && nearMiss(own, other)) return `${field === 'email' ? 'e-mail domain' : 'website'} nearly matches the ${field === 'email' ? 'website' : 'e-mail domain'}`;
   const keys = companyKeys(card.company.value);
   if (keys.includes(own) || keys.some((k) => k.length >= 4 && (own.startsWith(k) || k.startsWith(own)))) return null;
+  // "hallstroem" for "Hallstrom": the domain spells out an umlaut the company's reading lost; the company is doubted
+  if (keys.some((k) => umlautSpelledOut(own, k))) return null;
   // one of the two is misread: a company read much less surely than the address takes the doubt alone
   if (keys.some((k) => nearMiss(own, k)) && weakestOf(page, card.company) + SURE_MARGIN >= weakestOf(page, card[field])) {
     return `${field === 'email' ? 'e-mail domain' : 'website'} nearly matches the company name`;
   }
   return null;
+}
+
+/**
+ * A domain that writes the company's name with an umlaut spelled out ("hallstroem" beside
+ * "Hallstrom"): the usual way to put ä, ö, ü in an address, so the company had one the reading lost.
+ */
+function umlautSpelledOut(stem: string, companyKey: string): boolean {
+  const collapse = (s: string): string => s.replace(/([aou])e/g, '$1');
+  return stem.length > companyKey.length && companyKey.length >= 4 && collapse(stem) === collapse(companyKey);
+}
+
+/** The company read without the umlaut its own domain spells out. */
+function lostUmlaut(card: ParsedCard): boolean {
+  if (/[äöü]/i.test(card.company.value)) return false;
+  const stems = [hostStem(card.website.value), hostStem(card.email.value.split('@')[1] ?? '')].filter((s) => s.length >= 4);
+  return stems.some((stem) => companyKeys(card.company.value).some((k) => umlautSpelledOut(stem, k)));
 }
 
 /** The OCR line a field was read from: the first that overlaps its box and has a word inside it. */
@@ -426,9 +445,15 @@ function domainReadings(card: ParsedCard, page: OcrPage): 'agree' | 'differ' | '
   if (!domain || domain !== host) return 'unknown';
   const emailLine = lineOf(page, card.email.box);
   const siteLine = lineOf(page, card.website.box);
-  if (!emailLine || !siteLine || emailLine === siteLine) return 'unknown';
-  const printed = (text: string): string => fold(text).replace(/\s+/g, '');
-  return printed(emailLine.text).includes(domain) && printed(siteLine.text).includes(host) ? 'agree' : 'differ';
+  if (!emailLine || !siteLine) return 'unknown';
+  // letters and digits: a dot the OCR read as a space on both lines ("tidewell example com") is
+  // the same reading twice, repaired alike; what counts is whether the letters agree
+  const printed = (text: string): string => fold(text).replace(/[^a-z0-9]/g, '');
+  const letters = printed(domain);
+  // both on one line ("sales@vellacott.example https://www.vellacott.example"): still two words the
+  // OCR read apart, so the domain printed twice there is two readings
+  if (emailLine === siteLine) return printed(emailLine.text).split(letters).length - 1 >= 2 ? 'agree' : 'differ';
+  return printed(emailLine.text).includes(letters) && printed(siteLine.text).includes(letters) ? 'agree' : 'differ';
 }
 
 /** How much surer one reading's weakest word must be for the other alone to be doubted. */
@@ -446,6 +471,7 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
   const emailSlip = slip && emailWeakest <= nameWeakest + SURE_MARGIN ? slip : null;
   const countries = shownCountries(card);
   const accentedCard = countries.some((c) => ACCENTED_LANGUAGE_COUNTRIES.has(c));
+  const languages = cardLanguages(countries);
   const nameContinues = nameGoesOn(card, page);
   const readings = domainReadings(card, page);
   const domains = readings === 'agree';
@@ -475,6 +501,9 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax') && longerReadingElsewhere(page, parsed)) doubt = 'the number is read longer on another line';
     if (!doubt && fieldClass(field) === 'name') doubt = nameSlip ?? (nameContinues ? 'a name-like line beside the name was left over' : null);
     if (!doubt && field !== 'email' && field !== 'website' && fieldClass(field) !== 'contact' && foreignAccent(parsed.value, countries)) doubt = 'an accent the card\'s languages do not write';
+    if (!doubt && field === 'company' && lostUmlaut(card)) doubt = 'the company\'s domain spells an umlaut the reading lacks';
+    const unusual = !doubt && fieldClass(field) !== 'contact' ? droppedAccentWord(parsed.value, languages) : null;
+    if (unusual) doubt = `"${unusual}" is usually written with other accents in the card's language`;
     if (!doubt && (field === 'firstName' || field === 'lastName') && ambiguousSplit(card) && !confirmedBy[field]) doubt = 'where the first name ends is a guess';
     const unaccented = accentedCard && fieldClass(field) !== 'contact' && !/[^\x00-\x7f]/.test(parsed.value);
     evidence[field] = { confidence: parsed.confidence, weakestWord, doubt, confirmed: Boolean(confirmedBy[field]), unaccented };

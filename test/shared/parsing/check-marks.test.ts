@@ -72,6 +72,61 @@ describe('the Check rule', () => {
     expect(fieldEvidence(accent.card, accent.page).lastName?.doubt).toMatch(/accent/);
   });
 
+  it('confirms an e-mail domain and website read alike as two words of one line', () => {
+    const oneLine = CLEAN.filter((l) => !l[0].startsWith('www.')).map((l): L => (l[0].includes('@') ? ['michael.berg@meridel.example.com https://www.meridel.example.com', 60, 300, 20, 0.8] : l));
+    const { page: p, card } = read(oneLine);
+    expect(card.website.value).toMatch(/meridel\.example\.com/);
+    const evidence = fieldEvidence(card, p);
+    expect(evidence.email?.confirmed).toBe(true);
+    expect(evidence.website?.confirmed).toBe(true);
+    // below the plain floor (0.85), above the confirmed one
+    expect(checkMarks(card, p).email).toBeUndefined();
+    // the second reading differs: both doubted
+    const other = read(oneLine.map((l): L => (l[0].includes('@') ? ['michael.berg@meridel.example.com https://www.meridal.example.com', 60, 300, 20, 0.8] : l)));
+    expect(checkMarks(other.card, other.page).email).toBe('unsure');
+  });
+
+  it('takes dots read as spaces on both lines as one reading repaired alike', () => {
+    const lines = CLEAN.map((l): L => (l[0].includes('@') ? ['michael.berg@meridel example com', 60, 300, 20] : l[0].startsWith('www.') ? ['www meridel example com', 60, 330, 20] : l));
+    const { page: p, card } = read(lines);
+    expect(card.email.value).toBe('michael.berg@meridel.example.com');
+    expect(card.website.value).toMatch(/meridel\.example\.com$/);
+    expect(fieldEvidence(card, p).email?.doubt).toBeNull();
+  });
+
+  it('doubts the company, not the address, when the domain spells out an umlaut the company lacks', () => {
+    const lines = CLEAN.map((l): L =>
+      l[0].includes('@') ? ['michael.berg@hallstroem.example.com', 60, 300, 20] : l[0].startsWith('www.') ? ['www.hallstroem.example.com', 60, 330, 20] : l[0].startsWith('Meridel') ? ['Hallstrom Systems GmbH', 60, 170, 28] : l,
+    );
+    const { page: p, card } = read(lines);
+    expect(card.company.value).toBe('Hallstrom Systems GmbH');
+    const evidence = fieldEvidence(card, p);
+    expect(evidence.company?.doubt).toMatch(/umlaut/);
+    expect(evidence.email?.doubt).toBeNull();
+    expect(evidence.website?.doubt).toBeNull();
+    const withUmlaut = read(lines.map((l): L => (l[0].startsWith('Hallstrom') ? ['Hallström Systems GmbH', 60, 170, 28] : l)));
+    expect(fieldEvidence(withUmlaut.card, withUmlaut.page).company?.doubt).toBeNull();
+  });
+
+  it('marks a name its card’s language writes with an accent the reading dropped', () => {
+    const spanish: L[] = [
+      ['Lucia Fernandez', 60, 60, 40],
+      ['Directora comercial', 60, 110, 24],
+      ['Vellacott Distribuciones S.L.', 60, 170, 28],
+      ['lucia.fernandez@vellacott.example.es', 60, 300, 20],
+      ['+34 915 21 21 55', 60, 360, 20],
+    ];
+    const { page: p, card } = read(spanish);
+    expect(card.lastName.value).toBe('Fernandez');
+    const marks = checkMarks(card, p);
+    expect(marks.firstName).toBe('unsure');
+    expect(marks.lastName).toBe('unsure');
+    expect(marks.company).toBeUndefined();
+    // the same name on a card from a country whose language writes it so is left alone
+    const italian = read(spanish.map((l): L => (l[0].startsWith('Lucia') ? ['Lucia Ferrante', 60, 60, 40] : l[0].startsWith('+34') ? ['+39 02 2091 7443', 60, 360, 20] : l[0].includes('@') ? ['lucia.ferrante@vellacott.example.it', 60, 300, 20] : l)));
+    expect(checkMarks(italian.card, italian.page).firstName).toBeUndefined();
+  });
+
   it('marks a number with digits beside it on its line that it left out', () => {
     const { page: p, card } = read(CLEAN.map((l): L => (l[0].startsWith('+49') ? ['Tel. 123 +49 30 901820', 60, 360, 20] : l)));
     expect(card.phone.value).toBe('+49 30 901820');
