@@ -24,7 +24,7 @@ import { GENERIC_MAIL, domainAgreement, domainSpellings, isLogoInitials, legalFo
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ACCENTED_LANGUAGE_COUNTRIES } from './accent-matching';
 import { cardCountries } from './card-country';
-import { cardLanguages, droppedAccentWord } from './dropped-accents';
+import { cardLanguages, droppedAccentWord, unaccentedPatronymic } from './dropped-accents';
 import { emailAgreement, nameShape, splitName } from './names';
 import type { OcrBox, OcrPage, OcrWord } from './ocr-types';
 import { editDistance } from './string-distance';
@@ -86,7 +86,7 @@ export interface CheckFloors {
 export const CHECK_FLOORS: Record<FieldClass, CheckFloors> = {
   contact: { confidence: 0.3, weakestWord: 0.85, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.85 },
   name: { confidence: 0.3, weakestWord: 0.9, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.9 },
-  company: { confidence: 0.3, weakestWord: 0.6, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.9 },
+  company: { confidence: 0.3, weakestWord: 0.6, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.75 },
   title: { confidence: 0.3, weakestWord: 0.6, confirmed: { confidence: 0.3, weakestWord: 0.6 }, unaccented: 0.85 },
   address: { confidence: 0.3, weakestWord: 0.5, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.7 },
 };
@@ -471,7 +471,8 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
   const emailSlip = slip && emailWeakest <= nameWeakest + SURE_MARGIN ? slip : null;
   const countries = shownCountries(card);
   const accentedCard = countries.some((c) => ACCENTED_LANGUAGE_COUNTRIES.has(c));
-  const languages = cardLanguages(countries);
+  // the languages may come from a guessed country too: a wrong guess only costs a mark
+  const languages = cardLanguages(cardCountries(card));
   const nameContinues = nameGoesOn(card, page);
   const readings = domainReadings(card, page);
   const domains = readings === 'agree';
@@ -502,7 +503,7 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
     if (!doubt && fieldClass(field) === 'name') doubt = nameSlip ?? (nameContinues ? 'a name-like line beside the name was left over' : null);
     if (!doubt && field !== 'email' && field !== 'website' && fieldClass(field) !== 'contact' && foreignAccent(parsed.value, countries)) doubt = 'an accent the card\'s languages do not write';
     if (!doubt && field === 'company' && lostUmlaut(card)) doubt = 'the company\'s domain spells an umlaut the reading lacks';
-    const unusual = !doubt && fieldClass(field) !== 'contact' ? droppedAccentWord(parsed.value, languages) : null;
+    const unusual = doubt ? null : fieldClass(field) === 'name' ? (droppedAccentWord(parsed.value, languages) ?? unaccentedPatronymic(parsed.value)) : fieldClass(field) !== 'contact' ? droppedAccentWord(parsed.value, languages) : null;
     if (unusual) doubt = `"${unusual}" is usually written with other accents in the card's language`;
     if (!doubt && (field === 'firstName' || field === 'lastName') && ambiguousSplit(card) && !confirmedBy[field]) doubt = 'where the first name ends is a guess';
     const unaccented = accentedCard && fieldClass(field) !== 'contact' && !/[^\x00-\x7f]/.test(parsed.value);

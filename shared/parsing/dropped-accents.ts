@@ -114,12 +114,29 @@ function accentedByRule(folded: string, language: Language): boolean {
   switch (language) {
     case 'es':
       // "-ería" of four syllables or more (Ingeniería); "Valeria", "Iberia" are stressed before it
-      return (/[^aeiou]ez$/.test(w) && vowelGroups(w) >= 2) || /[cs]ion$/.test(w) || (/eria$/.test(w) && vowelGroups(w) >= 4) || esdrujula(w);
+      return patronymicEz(w) || /[cs]ion$/.test(w) || (/eria$/.test(w) && vowelGroups(w) >= 4) || esdrujula(w);
     case 'pt':
       return /(?:ao|aos|aes|oes|cao|coes)$/.test(w) || esdrujula(w);
     default:
       return false;
   }
+}
+
+/** A Spanish patronymic in "-ez" of two syllables or more: stressed on the second-last, so written with an accent. */
+function patronymicEz(folded: string): boolean {
+  return /[^aeiou]ez$/.test(folded) && vowelGroups(folded) >= 2;
+}
+
+/**
+ * A Spanish patronymic read without its accent ("Hernandez" for "Hernández") in a name, on a card
+ * from anywhere: the name is Spanish wherever its bearer works, and the scanner cannot tell whether
+ * this one drops the accent.
+ */
+export function unaccentedPatronymic(name: string): string | null {
+  return name.split(/[\s,]+/).find((word) => {
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    return letters.length >= 4 && /^\p{Lu}/u.test(letters) && /^[A-Za-z]+$/.test(letters) && patronymicEz(letters.toLowerCase());
+  }) ?? null;
 }
 
 /** Three syllables or more ending in "-ica"/"-ico"(s): stressed on the third-last, always written with an accent. */

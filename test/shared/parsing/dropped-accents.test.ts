@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardLanguages, droppedAccentWord } from '../../../shared/parsing/dropped-accents';
+import { cardLanguages, droppedAccentWord, unaccentedPatronymic } from '../../../shared/parsing/dropped-accents';
 
 describe('words a language writes with an accent the reading lacks', () => {
   it('knows the languages of a card by its countries', () => {
@@ -43,5 +43,12 @@ describe('words a language writes with an accent the reading lacks', () => {
 
   it('reads each part of a hyphenated word', () => {
     expect(droppedAccentWord('55 rue Emile-Zola', ['fr'])).toBe('Emile');
+  });
+
+  it('doubts a Spanish patronymic without its accent in a name from any card, and not other words in -ez', () => {
+    expect(unaccentedPatronymic('Paul S. Hernandez')).toBe('Hernandez');
+    expect(unaccentedPatronymic('Paul S. Hernández')).toBeNull();
+    expect(unaccentedPatronymic('Lena Diez')).toBeNull();
+    expect(unaccentedPatronymic('Ana Ortiz')).toBeNull();
   });
 });
