@@ -540,7 +540,31 @@ function cardShowsPerson(card: ParsedCard, leftover: OcrPage['lines']): boolean 
   const local = localPartOf(card.email.value);
   if (local && !FUNCTION_MAILBOXES.has(local.replace(/[^a-z]/g, '')) && /[a-z]{2,}[._\-][a-z]{2,}/.test(local)) return true;
   if (card.title.value) return true;
-  return leftover.some((line) => nameShape(line.text) >= 0.6 && titleScore(line.text) === 0);
+  return leftover.some((line) => (nameShape(lettersMisreadAsDigits(line.text)) >= 0.6 && titleScore(line.text) === 0) || inLocalPart(line.text, card));
+}
+
+/**
+ * The line with a digit inside or at the end of a word of letters dropped ("Friederike Weil8": ß
+ * read as "l8"), so a misread name still reads as one; a line with a number of its own stays as read.
+ */
+function lettersMisreadAsDigits(text: string): string {
+  const words = text.trim().split(/\s+/);
+  if (words.some((w) => !/\p{L}{3,}/u.test(w))) return text;
+  return words.map((w) => (/^\p{L}{3,}\d?\p{L}*\d?$/u.test(w) ? w.replace(/\d/g, '') : w)).join(' ');
+}
+
+/**
+ * A word of a line no field took that the e-mail's local part holds and its domain does not
+ * ("O'SULLIVAN" beside "sosullivan@halvorsen-studio…"): the person's name, left unread.
+ */
+function inLocalPart(text: string, card: ParsedCard): boolean {
+  const local = localPartOf(card.email.value).replace(/[^a-z]/g, '');
+  const domain = fold(card.email.value.split('@')[1] ?? '').replace(/[^a-z]/g, '');
+  if (!local || FUNCTION_MAILBOXES.has(local)) return false;
+  return text.split(/\s+/).some((w) => {
+    const letters = fold(w).replace(/[^a-z]/g, '');
+    return letters.length >= 4 && local.includes(letters) && !domain.includes(letters);
+  });
 }
 
 /** Does the card print a company? A company's own domain, or a line that reads as an organisation's name. */

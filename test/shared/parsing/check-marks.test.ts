@@ -161,6 +161,24 @@ describe('the Check rule', () => {
     expect(marks.lastName).toBe('not-read');
   });
 
+  it('marks a missing name "not read" when a left-over word is in the e-mail, or the name line holds a misread digit', () => {
+    const unread = (lines: L[]): Partial<Record<CardField, string>> => {
+      const p = page(lines);
+      const card = parseCard(p);
+      const empty = emptyParsedCard();
+      return checkMarks({ ...card, firstName: empty.firstName, lastName: empty.lastName, fullName: empty.fullName, title: empty.title }, p);
+    };
+    const base = CLEAN.filter((l) => l[0] !== 'Head of Sales');
+    // no dot in the local part, no title: only the surname line and the e-mail tell of a person
+    const surname = base.map((l): L => (l[0] === 'Michael Berg' ? ["O'SULLIVAN", 60, 60, 40] : l[0].includes('@') ? ['mosullivan@meridel.example.com', 60, 300, 20] : l));
+    expect(unread(surname).lastName).toBe('not-read');
+    const digit = base.map((l): L => (l[0] === 'Michael Berg' ? ['Friederike Weil8', 60, 60, 40] : l[0].includes('@') ? ['fweiss@meridel.example.com', 60, 300, 20] : l));
+    expect(unread(digit).lastName).toBe('not-read');
+    // the same card with neither: nothing tells of a person
+    const none = base.filter((l) => l[0] !== 'Michael Berg').map((l): L => (l[0].includes('@') ? ['fweiss@meridel.example.com', 60, 300, 20] : l));
+    expect(unread(none).lastName).toBeUndefined();
+  });
+
   it('does not ask for a name on a card that prints none', () => {
     const { page: p, card } = read([
       ['Meridel Systems GmbH', 60, 60, 40],
