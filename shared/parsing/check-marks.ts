@@ -578,13 +578,50 @@ function cardShowsCompany(card: ParsedCard, leftover: OcrPage['lines']): boolean
   });
 }
 
+/** Fields a second reading of their line confirmed (the scanner's re-read, electron/ocr/passes/second-reading.ts). */
+export type ReadAgain = ReadonlySet<CardField>;
+
+/**
+ * Contact fields that only the OCR's weakest-word floor would mark (no doubt, the parser sure
+ * enough, the weakest word above the confirmed floor): the ones a second reading of their line
+ * that agrees may clear. Photos read small contact lines with a less sure word than they deserve.
+ */
+export function onlyWeaklyRead(card: ParsedCard, page: OcrPage, floors: Record<FieldClass, CheckFloors> = CHECK_FLOORS): CardField[] {
+  const evidence = fieldEvidence(card, page);
+  return (Object.entries(evidence) as [CardField, FieldEvidence][]).flatMap(([field, e]) => {
+    if (fieldClass(field) !== 'contact' || e.confirmed || e.doubt) return [];
+    const f = floors.contact;
+    return e.confidence >= f.confirmed.confidence && e.weakestWord < f.weakestWord && e.weakestWord >= f.confirmed.weakestWord ? [field] : [];
+  });
+}
+
+/**
+ * Does a second reading of a contact's line say the same ("michael.berg@meridel example com" agrees
+ * with "michael.berg@meridel.example.com")? Letters and digits only, as the parser repairs dots
+ * and spaces alike in both; a number by its digits.
+ */
+export function secondReadingAgrees(field: CardField, value: string, text: string): boolean {
+  if (field === 'phone' || field === 'mobile' || field === 'fax') {
+    const digits = value.replace(/\D/g, '');
+    return digits.length >= 6 && text.replace(/\D/g, '').includes(digits);
+  }
+  const letters = (s: string): string => fold(s).replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/[^a-z0-9]/g, '');
+  const mine = letters(value);
+  return mine.length >= 4 && letters(text.replace(/https?:\/\/|www\./gi, ' ')).includes(mine);
+}
+
 /** The marks for a card: only fields that need one are listed. */
-export function checkMarks(card: ParsedCard, page: OcrPage, floors: Record<FieldClass, CheckFloors> = CHECK_FLOORS): Partial<Record<CardField, CheckMark>> {
+export function checkMarks(
+  card: ParsedCard,
+  page: OcrPage,
+  floors: Record<FieldClass, CheckFloors> = CHECK_FLOORS,
+  readAgain: ReadAgain = new Set(),
+): Partial<Record<CardField, CheckMark>> {
   const marks: Partial<Record<CardField, CheckMark>> = {};
   const evidence = fieldEvidence(card, page);
   for (const [field, e] of Object.entries(evidence) as [CardField, FieldEvidence][]) {
     const classFloors = floors[fieldClass(field)];
-    const floor = e.confirmed ? classFloors.confirmed : classFloors;
+    const floor = e.confirmed || (!e.doubt && readAgain.has(field)) ? classFloors.confirmed : classFloors;
     const wordFloor = e.unaccented ? Math.max(floor.weakestWord, classFloors.unaccented) : floor.weakestWord;
     if (e.doubt || e.confidence < floor.confidence || e.weakestWord < wordFloor) marks[field] = 'unsure';
   }
@@ -602,8 +639,8 @@ export function checkMarks(card: ParsedCard, page: OcrPage, floors: Record<Field
 }
 
 /** The card with each field's mark set: `check` null on the fields the rule found nothing to doubt. */
-export function withCheckMarks(card: ParsedCard, page: OcrPage): ParsedCard {
-  const marks = checkMarks(card, page);
+export function withCheckMarks(card: ParsedCard, page: OcrPage, readAgain: ReadAgain = new Set()): ParsedCard {
+  const marks = checkMarks(card, page, CHECK_FLOORS, readAgain);
   const out = {} as ParsedCard;
   for (const field of CARD_FIELDS) out[field] = { ...card[field], check: marks[field] ?? null };
   return out;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyParsedCard, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
 import { parseCard } from '../../../shared/parsing/card-parser';
-import { checkMarks, fieldEvidence, withCheckMarks } from '../../../shared/parsing/check-marks';
+import { checkMarks, fieldEvidence, secondReadingAgrees, withCheckMarks } from '../../../shared/parsing/check-marks';
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
 import { page, type L } from './helpers';
 
@@ -125,6 +125,14 @@ describe('the Check rule', () => {
     // the same name on a card from a country whose language writes it so is left alone
     const italian = read(spanish.map((l): L => (l[0].startsWith('Lucia') ? ['Lucia Ferrante', 60, 60, 40] : l[0].startsWith('+34') ? ['+39 02 2091 7443', 60, 360, 20] : l[0].includes('@') ? ['lucia.ferrante@vellacott.example.it', 60, 300, 20] : l)));
     expect(checkMarks(italian.card, italian.page).firstName).toBeUndefined();
+  });
+
+  it('takes a second reading as agreeing by letters and digits only', () => {
+    expect(secondReadingAgrees('email', 'michael.berg@meridel.example.com', 'E: michael berg@meridel example com')).toBe(true);
+    expect(secondReadingAgrees('email', 'michael.berg@meridel.example.com', 'michael.berg@meridal.example.com')).toBe(false);
+    expect(secondReadingAgrees('website', 'www.meridel.example.com', 'https://meridel.example.com')).toBe(true);
+    expect(secondReadingAgrees('phone', '+49 30 901820', 'Tel. +49 (30) 90 18 20')).toBe(true);
+    expect(secondReadingAgrees('phone', '+49 30 901820', 'Tel. +49 30 901829')).toBe(false);
   });
 
   it('marks a number with digits beside it on its line that it left out', () => {
