@@ -356,6 +356,19 @@ function longerReadingElsewhere(page: OcrPage, phone: ParsedField): boolean {
 }
 
 /**
+ * A number printed without a label in a numbering plan that does not tell mobiles from landlines
+ * ("+1 (773) 555-0106" alone on its line): filing it as phone or mobile is a guess.
+ */
+function unlabelledKindGuessed(page: OcrPage, phone: ParsedField): boolean {
+  const line = lineOf(page, phone.box);
+  if (!line || !phone.e164) return false;
+  const rest = line.text.replace(phone.value, ' ');
+  if (/\p{L}{1,}/u.test(rest.replace(/\b(?:ext|x)\b\.?\s*\d+/gi, ''))) return false;
+  const type = parsePhoneNumberFromString(phone.e164)?.getType();
+  return type === undefined || type === 'FIXED_LINE_OR_MOBILE';
+}
+
+/**
  * The local part of an address against the mailboxes every company has and the labels printed
  * before an address: "ontact@" (cut), "Correo.lucia@" (the label glued on).
  */
@@ -500,6 +513,7 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax')) doubt = numberDoubt(card, field);
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax') && cutNumber(page, parsed)) doubt = 'digits beside the number on its line';
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax') && longerReadingElsewhere(page, parsed)) doubt = 'the number is read longer on another line';
+    if (!doubt && (field === 'phone' || field === 'mobile') && unlabelledKindGuessed(page, parsed)) doubt = 'no label says whether it is a phone or a mobile';
     if (!doubt && fieldClass(field) === 'name') doubt = nameSlip ?? (nameContinues ? 'a name-like line beside the name was left over' : null);
     if (!doubt && field !== 'email' && field !== 'website' && fieldClass(field) !== 'contact' && foreignAccent(parsed.value, countries)) doubt = 'an accent the card\'s languages do not write';
     if (!doubt && field === 'company' && lostUmlaut(card)) doubt = 'the company\'s domain spells an umlaut the reading lacks';

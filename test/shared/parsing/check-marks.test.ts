@@ -135,6 +135,19 @@ describe('the Check rule', () => {
     expect(secondReadingAgrees('phone', '+49 30 901820', 'Tel. +49 30 901829')).toBe(false);
   });
 
+  it('marks an unlabelled number whose numbering plan does not tell a mobile from a landline', () => {
+    const us = (numberLine: string): ReturnType<typeof checkMarks> => {
+      const { page: p, card } = read(CLEAN.map((l): L => (l[0].startsWith('+49') ? [numberLine, 60, 360, 20] : l)));
+      return checkMarks(card, p);
+    };
+    expect(us('+1 (773) 555-0106').phone).toBe('unsure');
+    // a label says which it is
+    expect(us('Tel. +1 (773) 555-0106').phone).toBeUndefined();
+    // a German landline is one by its digits
+    const { page: p, card } = read(CLEAN);
+    expect(checkMarks(card, p).phone).toBeUndefined();
+  });
+
   it('marks a number with digits beside it on its line that it left out', () => {
     const { page: p, card } = read(CLEAN.map((l): L => (l[0].startsWith('+49') ? ['Tel. 123 +49 30 901820', 60, 360, 20] : l)));
     expect(card.phone.value).toBe('+49 30 901820');
