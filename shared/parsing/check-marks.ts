@@ -612,16 +612,41 @@ export function onlyWeaklyRead(card: ParsedCard, page: OcrPage, floors: Record<F
 /**
  * Does a second reading of a contact's line say the same ("michael.berg@meridel example com" agrees
  * with "michael.berg@meridel.example.com")? Letters and digits only, as the parser repairs dots
- * and spaces alike in both; a number by its digits.
+ * and spaces alike in both; a number by its digits. The match must be the whole of what the second
+ * reading printed there: "katrin@vellacott.example.de" or "085 089 7696" read again is not a
+ * confirmation of a value that lost its end ("…example", "085 089 769").
  */
 export function secondReadingAgrees(field: CardField, value: string, text: string): boolean {
-  if (field === 'phone' || field === 'mobile' || field === 'fax') {
-    const digits = value.replace(/\D/g, '');
-    return digits.length >= 6 && text.replace(/\D/g, '').includes(digits);
+  const number = field === 'phone' || field === 'mobile' || field === 'fax';
+  const keep = number ? /\d/ : /[a-z0-9]/;
+  const mine = (number ? value : fold(value).replace(/^[a-z]+:\/\//, '').replace(/^www\./, '')).split('').filter((c) => keep.test(c)).join('');
+  if (mine.length < (number ? 6 : 4)) return false;
+  // a scheme or "www." starts another address: a hard edge, not a space the OCR put for a dot
+  const printed = number ? text : fold(text).replace(/[a-z]+:\/\/|www\./g, ' | ');
+  // the kept characters of the second reading, each with its place in the printed text
+  const at: number[] = [];
+  for (let k = 0; k < printed.length; k++) if (keep.test(printed[k]!)) at.push(k);
+  const theirs = at.map((k) => printed[k]).join('');
+  // a neighbour of the match that goes on: a kept character right beside it, or one joined by a
+  // separator the address or number uses inside itself ("." "-" "@" "_"; a space in a number); after
+  // an address also a short ending behind a space ("example. de": the OCR spaced out the dot)
+  const joiner = number ? /^[\s\-./()]*$/ : /^[.\-@_]$/;
+  const runFrom = (k: number): number => {
+    let end = k;
+    while (end < printed.length && keep.test(printed[end]!)) end++;
+    return end - k;
+  };
+  for (let start = theirs.indexOf(mine); start >= 0; start = theirs.indexOf(mine, start + 1)) {
+    const first = at[start]!;
+    const last = at[start + mine.length - 1]!;
+    const before = start > 0 ? at[start - 1]! : -1;
+    const after = start + mine.length < at.length ? at[start + mine.length]! : -1;
+    const joinedBefore = before >= 0 && (before === first - 1 || joiner.test(printed.slice(before + 1, first)));
+    const gap = after >= 0 ? printed.slice(last + 1, after) : '';
+    const joinedAfter = after >= 0 && (after === last + 1 || joiner.test(gap) || (!number && /^\s*[.\-]?\s*$/.test(gap) && runFrom(after) <= 3));
+    if (!joinedBefore && !joinedAfter) return true;
   }
-  const letters = (s: string): string => fold(s).replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/[^a-z0-9]/g, '');
-  const mine = letters(value);
-  return mine.length >= 4 && letters(text.replace(/https?:\/\/|www\./gi, ' ')).includes(mine);
+  return false;
 }
 
 /** The marks for a card: only fields that need one are listed. */

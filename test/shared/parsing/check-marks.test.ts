@@ -133,6 +133,13 @@ describe('the Check rule', () => {
     expect(secondReadingAgrees('website', 'www.meridel.example.com', 'https://meridel.example.com')).toBe(true);
     expect(secondReadingAgrees('phone', '+49 30 901820', 'Tel. +49 (30) 90 18 20')).toBe(true);
     expect(secondReadingAgrees('phone', '+49 30 901820', 'Tel. +49 30 901829')).toBe(false);
+    expect(secondReadingAgrees('phone', '+49 30 901820', 'T +49 30 901820 F +49 30 901821')).toBe(true);
+    // the second reading goes on where the value stopped (or started): the value lost a piece
+    expect(secondReadingAgrees('email', 'katrin@vellacott.example', 'katrin@vellacott.example.de')).toBe(false);
+    expect(secondReadingAgrees('email', 'tan@solvik.example', 'E: rtan@solvik.example')).toBe(false);
+    expect(secondReadingAgrees('email', 'katrin@vellacott.example', 'katrin@vellacott.example | www.vellacott.example')).toBe(true);
+    expect(secondReadingAgrees('phone', '085 089 769', 'Mobile 085 089 7696')).toBe(false);
+    expect(secondReadingAgrees('email', 'katrin@vellacott.example', 'EMail: katrin@vellacott example. de Internet')).toBe(false);
   });
 
   it('marks an unlabelled number whose numbering plan does not tell a mobile from a landline', () => {
