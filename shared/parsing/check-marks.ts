@@ -10,6 +10,9 @@
  *     "Meridel" company: one of the two was misread, the scanner cannot tell which);
  *   - the shape of the value: a phone number the numbering plan does not know, letters that are
  *     OCR look-alikes of digits in a number, digits or symbols in a name;
+ *   - the card's language: a word its language usually writes with accents the reading lacks
+ *     ("Oisin" on an Irish card; dropped-accents.ts), a company whose own domain spells out an
+ *     umlaut it lacks, an unlabelled number whose kind (phone or mobile) is a guess;
  *   - the line the value came from: letters glued before an e-mail ("michael berg@…": the OCR read a
  *     dot as a space and the address was cut), or more words on a name line than the name took;
  *   - an expected field left empty: a card nearly always prints a person and a company, so an
@@ -81,7 +84,10 @@ export interface CheckFloors {
  * kept at a safe minimum where the sweep found no floor needed. The parser's own confidence adds
  * little beside the weakest word's (it says more about which field a line is than how well it was
  * read), so its floor only catches what the parser itself doubts. Companies, titles and addresses
- * err mostly by a dropped accent, hence their higher floor on unaccented values of accented cards.
+ * err mostly by a dropped accent, hence their higher floor on unaccented values of accented cards
+ * (the company's lowered to 0.75 once the card's language caught the common dropped accents).
+ * A contact that only its weakest word would mark is confirmed by a second reading of its line
+ * that agrees (the scanner's, electron/ocr/passes/second-reading.ts).
  */
 export const CHECK_FLOORS: Record<FieldClass, CheckFloors> = {
   contact: { confidence: 0.3, weakestWord: 0.85, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.85 },
