@@ -8,7 +8,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
-import { withCheckMarks } from '../../shared/parsing/check-marks';
+import { withCheckMarks, type ReadAgain } from '../../shared/parsing/check-marks';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
 import { preprocessImage, type PreprocessResult } from './preprocess';
 import { MAX_FILE_BYTES, readInput, type ScanInput } from './scan-input';
@@ -19,6 +19,7 @@ import type { PgmImage } from './preprocess/raster';
 import { toOcrPage } from './engine/page-lines';
 import { refineLines, type LineRefinementOptions } from './passes/line-refinement';
 import { linesHidingContacts } from './passes/missing-contacts';
+import { readContactsAgain } from './passes/second-reading';
 import { createDiacriticsReader, type DiacriticsReader } from './passes/multilingual-line-reader';
 import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine } from './engine/worker-pool';
 
@@ -84,6 +85,8 @@ export interface ScanTimings {
   refineMs?: number;
   refinedLines?: number;
   replacedLines?: number;
+  /** The Check marks' second reading of weakly read contact lines (part of parseMs; second-reading.ts). */
+  secondReadingMs?: number;
 }
 
 export interface ScannerOptions {
@@ -205,6 +208,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     parsed?: ParsedCard;
     /** The card with its accents, when the accents pass already ran beside the re-read. */
     accented?: Promise<ParsedCard>;
+    /** Contact fields a second reading of their line confirmed (for the Check marks). */
+    readAgain?: ReadAgain;
   }> {
     const report = (stage: ScanStage, progress: number): void => safeProgress(opts, stage, progress);
     report('queued', 0);
@@ -242,10 +247,11 @@ export function createScanner(options: ScannerOptions): Scanner {
         const finalReading = parsed;
         accented = firstAccented.then((card) => carryOverAccents(card, firstReading, finalReading));
       }
+      const readAgain = await confirmByRereading(engine, read.source, page, parsed, timings, opts.signal);
       const t4 = performance.now();
       timings.parseMs = t4 - t3;
       // `source` is the image the page was read from: a turned or uncropped copy when a retry won.
-      return { page, pre, source: read.source, ms: t4 - t0, bytes, timings, parsed, ...(accented ? { accented } : {}) };
+      return { page, pre, source: read.source, ms: t4 - t0, bytes, timings, parsed, readAgain, ...(accented ? { accented } : {}) };
     }, opts.signal);
   }
 
@@ -270,6 +276,20 @@ export function createScanner(options: ScannerOptions): Scanner {
       // a dead worker must still be replaced by the pool (and the job retried)
       if (err instanceof EngineError) throw err;
       return page;
+    }
+  }
+
+  /** The Check marks' second reading is an extra too: when it fails (not the worker), nothing is confirmed. */
+  async function confirmByRereading(engine: OcrEngine, source: PgmImage, page: OcrPage, card: ParsedCard, timings: ScanTimings, signal?: AbortSignal): Promise<ReadAgain> {
+    if (signal?.aborted) return new Set();
+    const t0 = performance.now();
+    try {
+      return await readContactsAgain(engine, source, page, card, signal);
+    } catch (err) {
+      if (err instanceof EngineError) throw err;
+      return new Set();
+    } finally {
+      timings.secondReadingMs = performance.now() - t0;
     }
   }
 
@@ -299,11 +319,11 @@ export function createScanner(options: ScannerOptions): Scanner {
       return { page, pre, ms, timings };
     },
     async scan(input, opts = {}) {
-      const { page, pre, source, ms, bytes, timings, parsed, accented } = await recognizeJob(input, opts, parse);
+      const { page, pre, source, ms, bytes, timings, parsed, accented, readAgain } = await recognizeJob(input, opts, parse);
       if (opts.signal?.aborted || !parsed) throw new AbortError('scan cancelled');
       const t1 = performance.now();
       // The "Check" marks judge the final values (accents restored) against the page they came from.
-      const fields = withCheckMarks(await (accented ?? restoreAccents(source, page, parsed, opts.signal)), page);
+      const fields = withCheckMarks(await (accented ?? restoreAccents(source, page, parsed, opts.signal)), page, readAgain);
       const t2 = performance.now();
       safeProgress(opts, 'done', 1);
       return {

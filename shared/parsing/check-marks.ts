@@ -10,6 +10,9 @@
  *     "Meridel" company: one of the two was misread, the scanner cannot tell which);
  *   - the shape of the value: a phone number the numbering plan does not know, letters that are
  *     OCR look-alikes of digits in a number, digits or symbols in a name;
+ *   - the card's language: a word its language usually writes with accents the reading lacks
+ *     ("Oisin" on an Irish card; dropped-accents.ts), a company whose own domain spells out an
+ *     umlaut it lacks, an unlabelled number whose kind (phone or mobile) is a guess;
  *   - the line the value came from: letters glued before an e-mail ("michael berg@…": the OCR read a
  *     dot as a space and the address was cut), or more words on a name line than the name took;
  *   - an expected field left empty: a card nearly always prints a person and a company, so an
@@ -24,6 +27,7 @@ import { GENERIC_MAIL, domainAgreement, domainSpellings, isLogoInitials, legalFo
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ACCENTED_LANGUAGE_COUNTRIES } from './accent-matching';
 import { cardCountries } from './card-country';
+import { cardLanguages, droppedAccentWord, unaccentedPatronymic } from './dropped-accents';
 import { emailAgreement, nameShape, splitName } from './names';
 import type { OcrBox, OcrPage, OcrWord } from './ocr-types';
 import { editDistance } from './string-distance';
@@ -80,12 +84,15 @@ export interface CheckFloors {
  * kept at a safe minimum where the sweep found no floor needed. The parser's own confidence adds
  * little beside the weakest word's (it says more about which field a line is than how well it was
  * read), so its floor only catches what the parser itself doubts. Companies, titles and addresses
- * err mostly by a dropped accent, hence their higher floor on unaccented values of accented cards.
+ * err mostly by a dropped accent, hence their higher floor on unaccented values of accented cards
+ * (the company's lowered to 0.75 once the card's language caught the common dropped accents).
+ * A contact that only its weakest word would mark is confirmed by a second reading of its line
+ * that agrees (the scanner's, electron/ocr/passes/second-reading.ts).
  */
 export const CHECK_FLOORS: Record<FieldClass, CheckFloors> = {
   contact: { confidence: 0.3, weakestWord: 0.85, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.85 },
   name: { confidence: 0.3, weakestWord: 0.9, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.9 },
-  company: { confidence: 0.3, weakestWord: 0.6, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.9 },
+  company: { confidence: 0.3, weakestWord: 0.6, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.75 },
   title: { confidence: 0.3, weakestWord: 0.6, confirmed: { confidence: 0.3, weakestWord: 0.6 }, unaccented: 0.85 },
   address: { confidence: 0.3, weakestWord: 0.5, confirmed: { confidence: 0.3, weakestWord: 0.5 }, unaccented: 0.7 },
 };
@@ -158,11 +165,29 @@ function domainDoubt(card: ParsedCard, page: OcrPage, field: 'email' | 'website'
   if (other && nearMiss(own, other)) return `${field === 'email' ? 'e-mail domain' : 'website'} nearly matches the ${field === 'email' ? 'website' : 'e-mail domain'}`;
   const keys = companyKeys(card.company.value);
   if (keys.includes(own) || keys.some((k) => k.length >= 4 && (own.startsWith(k) || k.startsWith(own)))) return null;
+  // "hallstroem" for "Hallstrom": the domain spells out an umlaut the company's reading lost; the company is doubted
+  if (keys.some((k) => umlautSpelledOut(own, k))) return null;
   // one of the two is misread: a company read much less surely than the address takes the doubt alone
   if (keys.some((k) => nearMiss(own, k)) && weakestOf(page, card.company) + SURE_MARGIN >= weakestOf(page, card[field])) {
     return `${field === 'email' ? 'e-mail domain' : 'website'} nearly matches the company name`;
   }
   return null;
+}
+
+/**
+ * A domain that writes the company's name with an umlaut spelled out ("hallstroem" beside
+ * "Hallstrom"): the usual way to put ä, ö, ü in an address, so the company had one the reading lost.
+ */
+function umlautSpelledOut(stem: string, companyKey: string): boolean {
+  const collapse = (s: string): string => s.replace(/([aou])e/g, '$1');
+  return stem.length > companyKey.length && companyKey.length >= 4 && collapse(stem) === collapse(companyKey);
+}
+
+/** The company read without the umlaut its own domain spells out. */
+function lostUmlaut(card: ParsedCard): boolean {
+  if (/[äöü]/i.test(card.company.value)) return false;
+  const stems = [hostStem(card.website.value), hostStem(card.email.value.split('@')[1] ?? '')].filter((s) => s.length >= 4);
+  return stems.some((stem) => companyKeys(card.company.value).some((k) => umlautSpelledOut(stem, k)));
 }
 
 /** The OCR line a field was read from: the first that overlaps its box and has a word inside it. */
@@ -337,6 +362,19 @@ function longerReadingElsewhere(page: OcrPage, phone: ParsedField): boolean {
 }
 
 /**
+ * A number printed without a label in a numbering plan that does not tell mobiles from landlines
+ * ("+1 (773) 555-0106" alone on its line): filing it as phone or mobile is a guess.
+ */
+function unlabelledKindGuessed(page: OcrPage, phone: ParsedField): boolean {
+  const line = lineOf(page, phone.box);
+  if (!line || !phone.e164) return false;
+  const rest = line.text.replace(phone.value, ' ');
+  if (/\p{L}{1,}/u.test(rest.replace(/\b(?:ext|x)\b\.?\s*\d+/gi, ''))) return false;
+  const type = parsePhoneNumberFromString(phone.e164)?.getType();
+  return type === undefined || type === 'FIXED_LINE_OR_MOBILE';
+}
+
+/**
  * The local part of an address against the mailboxes every company has and the labels printed
  * before an address: "ontact@" (cut), "Correo.lucia@" (the label glued on).
  */
@@ -426,9 +464,15 @@ function domainReadings(card: ParsedCard, page: OcrPage): 'agree' | 'differ' | '
   if (!domain || domain !== host) return 'unknown';
   const emailLine = lineOf(page, card.email.box);
   const siteLine = lineOf(page, card.website.box);
-  if (!emailLine || !siteLine || emailLine === siteLine) return 'unknown';
-  const printed = (text: string): string => fold(text).replace(/\s+/g, '');
-  return printed(emailLine.text).includes(domain) && printed(siteLine.text).includes(host) ? 'agree' : 'differ';
+  if (!emailLine || !siteLine) return 'unknown';
+  // letters and digits: a dot the OCR read as a space on both lines ("tidewell example com") is
+  // the same reading twice, repaired alike; what counts is whether the letters agree
+  const printed = (text: string): string => fold(text).replace(/[^a-z0-9]/g, '');
+  const letters = printed(domain);
+  // both on one line ("sales@vellacott.example https://www.vellacott.example"): still two words the
+  // OCR read apart, so the domain printed twice there is two readings
+  if (emailLine === siteLine) return printed(emailLine.text).split(letters).length - 1 >= 2 ? 'agree' : 'differ';
+  return printed(emailLine.text).includes(letters) && printed(siteLine.text).includes(letters) ? 'agree' : 'differ';
 }
 
 /** How much surer one reading's weakest word must be for the other alone to be doubted. */
@@ -446,6 +490,8 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
   const emailSlip = slip && emailWeakest <= nameWeakest + SURE_MARGIN ? slip : null;
   const countries = shownCountries(card);
   const accentedCard = countries.some((c) => ACCENTED_LANGUAGE_COUNTRIES.has(c));
+  // the languages may come from a guessed country too: a wrong guess only costs a mark
+  const languages = cardLanguages(cardCountries(card));
   const nameContinues = nameGoesOn(card, page);
   const readings = domainReadings(card, page);
   const domains = readings === 'agree';
@@ -473,8 +519,12 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax')) doubt = numberDoubt(card, field);
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax') && cutNumber(page, parsed)) doubt = 'digits beside the number on its line';
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax') && longerReadingElsewhere(page, parsed)) doubt = 'the number is read longer on another line';
+    if (!doubt && (field === 'phone' || field === 'mobile') && unlabelledKindGuessed(page, parsed)) doubt = 'no label says whether it is a phone or a mobile';
     if (!doubt && fieldClass(field) === 'name') doubt = nameSlip ?? (nameContinues ? 'a name-like line beside the name was left over' : null);
     if (!doubt && field !== 'email' && field !== 'website' && fieldClass(field) !== 'contact' && foreignAccent(parsed.value, countries)) doubt = 'an accent the card\'s languages do not write';
+    if (!doubt && field === 'company' && lostUmlaut(card)) doubt = 'the company\'s domain spells an umlaut the reading lacks';
+    const unusual = doubt ? null : fieldClass(field) === 'name' ? (droppedAccentWord(parsed.value, languages) ?? unaccentedPatronymic(parsed.value)) : fieldClass(field) !== 'contact' ? droppedAccentWord(parsed.value, languages) : null;
+    if (unusual) doubt = `"${unusual}" is usually written with other accents in the card's language`;
     if (!doubt && (field === 'firstName' || field === 'lastName') && ambiguousSplit(card) && !confirmedBy[field]) doubt = 'where the first name ends is a guess';
     const unaccented = accentedCard && fieldClass(field) !== 'contact' && !/[^\x00-\x7f]/.test(parsed.value);
     evidence[field] = { confidence: parsed.confidence, weakestWord, doubt, confirmed: Boolean(confirmedBy[field]), unaccented };
@@ -510,7 +560,31 @@ function cardShowsPerson(card: ParsedCard, leftover: OcrPage['lines']): boolean 
   const local = localPartOf(card.email.value);
   if (local && !FUNCTION_MAILBOXES.has(local.replace(/[^a-z]/g, '')) && /[a-z]{2,}[._\-][a-z]{2,}/.test(local)) return true;
   if (card.title.value) return true;
-  return leftover.some((line) => nameShape(line.text) >= 0.6 && titleScore(line.text) === 0);
+  return leftover.some((line) => (nameShape(lettersMisreadAsDigits(line.text)) >= 0.6 && titleScore(line.text) === 0) || inLocalPart(line.text, card));
+}
+
+/**
+ * The line with a digit inside or at the end of a word of letters dropped ("Friederike Weil8": ß
+ * read as "l8"), so a misread name still reads as one; a line with a number of its own stays as read.
+ */
+function lettersMisreadAsDigits(text: string): string {
+  const words = text.trim().split(/\s+/);
+  if (words.some((w) => !/\p{L}{3,}/u.test(w))) return text;
+  return words.map((w) => (/^\p{L}{3,}\d?\p{L}*\d?$/u.test(w) ? w.replace(/\d/g, '') : w)).join(' ');
+}
+
+/**
+ * A word of a line no field took that the e-mail's local part holds and its domain does not
+ * ("O'SULLIVAN" beside "sosullivan@halvorsen-studio…"): the person's name, left unread.
+ */
+function inLocalPart(text: string, card: ParsedCard): boolean {
+  const local = localPartOf(card.email.value).replace(/[^a-z]/g, '');
+  const domain = fold(card.email.value.split('@')[1] ?? '').replace(/[^a-z]/g, '');
+  if (!local || FUNCTION_MAILBOXES.has(local)) return false;
+  return text.split(/\s+/).some((w) => {
+    const letters = fold(w).replace(/[^a-z]/g, '');
+    return letters.length >= 4 && local.includes(letters) && !domain.includes(letters);
+  });
 }
 
 /** Does the card print a company? A company's own domain, or a line that reads as an organisation's name. */
@@ -524,13 +598,75 @@ function cardShowsCompany(card: ParsedCard, leftover: OcrPage['lines']): boolean
   });
 }
 
+/** Fields a second reading of their line confirmed (the scanner's re-read, electron/ocr/passes/second-reading.ts). */
+export type ReadAgain = ReadonlySet<CardField>;
+
+/**
+ * Contact fields that only the OCR's weakest-word floor would mark (no doubt, the parser sure
+ * enough, the weakest word above the confirmed floor): the ones a second reading of their line
+ * that agrees may clear. Photos read small contact lines with a less sure word than they deserve.
+ */
+export function onlyWeaklyRead(card: ParsedCard, page: OcrPage, floors: Record<FieldClass, CheckFloors> = CHECK_FLOORS): CardField[] {
+  const evidence = fieldEvidence(card, page);
+  return (Object.entries(evidence) as [CardField, FieldEvidence][]).flatMap(([field, e]) => {
+    if (fieldClass(field) !== 'contact' || e.confirmed || e.doubt) return [];
+    const f = floors.contact;
+    return e.confidence >= f.confirmed.confidence && e.weakestWord < f.weakestWord && e.weakestWord >= f.confirmed.weakestWord ? [field] : [];
+  });
+}
+
+/**
+ * Does a second reading of a contact's line say the same ("michael.berg@meridel example com" agrees
+ * with "michael.berg@meridel.example.com")? Letters and digits only, as the parser repairs dots
+ * and spaces alike in both; a number by its digits. The match must be the whole of what the second
+ * reading printed there: "katrin@vellacott.example.de" or "085 089 7696" read again is not a
+ * confirmation of a value that lost its end ("…example", "085 089 769").
+ */
+export function secondReadingAgrees(field: CardField, value: string, text: string): boolean {
+  const number = field === 'phone' || field === 'mobile' || field === 'fax';
+  const keep = number ? /\d/ : /[a-z0-9]/;
+  const mine = (number ? value : fold(value).replace(/^[a-z]+:\/\//, '').replace(/^www\./, '')).split('').filter((c) => keep.test(c)).join('');
+  if (mine.length < (number ? 6 : 4)) return false;
+  // a scheme or "www." starts another address: a hard edge, not a space the OCR put for a dot
+  const printed = number ? text : fold(text).replace(/[a-z]+:\/\/|www\./g, ' | ');
+  // the kept characters of the second reading, each with its place in the printed text
+  const at: number[] = [];
+  for (let k = 0; k < printed.length; k++) if (keep.test(printed[k]!)) at.push(k);
+  const theirs = at.map((k) => printed[k]).join('');
+  // a neighbour of the match that goes on: a kept character right beside it, or one joined by a
+  // separator the address or number uses inside itself ("." "-" "@" "_"; a space in a number); after
+  // an address also a short ending behind a space ("example. de": the OCR spaced out the dot)
+  const joiner = number ? /^[\s\-./()]*$/ : /^[.\-@_]$/;
+  const runFrom = (k: number): number => {
+    let end = k;
+    while (end < printed.length && keep.test(printed[end]!)) end++;
+    return end - k;
+  };
+  for (let start = theirs.indexOf(mine); start >= 0; start = theirs.indexOf(mine, start + 1)) {
+    const first = at[start]!;
+    const last = at[start + mine.length - 1]!;
+    const before = start > 0 ? at[start - 1]! : -1;
+    const after = start + mine.length < at.length ? at[start + mine.length]! : -1;
+    const joinedBefore = before >= 0 && (before === first - 1 || joiner.test(printed.slice(before + 1, first)));
+    const gap = after >= 0 ? printed.slice(last + 1, after) : '';
+    const joinedAfter = after >= 0 && (after === last + 1 || joiner.test(gap) || (!number && /^\s*[.\-]?\s*$/.test(gap) && runFrom(after) <= 3));
+    if (!joinedBefore && !joinedAfter) return true;
+  }
+  return false;
+}
+
 /** The marks for a card: only fields that need one are listed. */
-export function checkMarks(card: ParsedCard, page: OcrPage, floors: Record<FieldClass, CheckFloors> = CHECK_FLOORS): Partial<Record<CardField, CheckMark>> {
+export function checkMarks(
+  card: ParsedCard,
+  page: OcrPage,
+  floors: Record<FieldClass, CheckFloors> = CHECK_FLOORS,
+  readAgain: ReadAgain = new Set(),
+): Partial<Record<CardField, CheckMark>> {
   const marks: Partial<Record<CardField, CheckMark>> = {};
   const evidence = fieldEvidence(card, page);
   for (const [field, e] of Object.entries(evidence) as [CardField, FieldEvidence][]) {
     const classFloors = floors[fieldClass(field)];
-    const floor = e.confirmed ? classFloors.confirmed : classFloors;
+    const floor = e.confirmed || (!e.doubt && readAgain.has(field)) ? classFloors.confirmed : classFloors;
     const wordFloor = e.unaccented ? Math.max(floor.weakestWord, classFloors.unaccented) : floor.weakestWord;
     if (e.doubt || e.confidence < floor.confidence || e.weakestWord < wordFloor) marks[field] = 'unsure';
   }
@@ -548,8 +684,8 @@ export function checkMarks(card: ParsedCard, page: OcrPage, floors: Record<Field
 }
 
 /** The card with each field's mark set: `check` null on the fields the rule found nothing to doubt. */
-export function withCheckMarks(card: ParsedCard, page: OcrPage): ParsedCard {
-  const marks = checkMarks(card, page);
+export function withCheckMarks(card: ParsedCard, page: OcrPage, readAgain: ReadAgain = new Set()): ParsedCard {
+  const marks = checkMarks(card, page, CHECK_FLOORS, readAgain);
   const out = {} as ParsedCard;
   for (const field of CARD_FIELDS) out[field] = { ...card[field], check: marks[field] ?? null };
   return out;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyParsedCard, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
 import { parseCard } from '../../../shared/parsing/card-parser';
-import { checkMarks, fieldEvidence, withCheckMarks } from '../../../shared/parsing/check-marks';
+import { checkMarks, fieldEvidence, secondReadingAgrees, withCheckMarks } from '../../../shared/parsing/check-marks';
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
 import { page, type L } from './helpers';
 
@@ -72,6 +72,89 @@ describe('the Check rule', () => {
     expect(fieldEvidence(accent.card, accent.page).lastName?.doubt).toMatch(/accent/);
   });
 
+  it('confirms an e-mail domain and website read alike as two words of one line', () => {
+    const oneLine = CLEAN.filter((l) => !l[0].startsWith('www.')).map((l): L => (l[0].includes('@') ? ['michael.berg@meridel.example.com https://www.meridel.example.com', 60, 300, 20, 0.8] : l));
+    const { page: p, card } = read(oneLine);
+    expect(card.website.value).toMatch(/meridel\.example\.com/);
+    const evidence = fieldEvidence(card, p);
+    expect(evidence.email?.confirmed).toBe(true);
+    expect(evidence.website?.confirmed).toBe(true);
+    // below the plain floor (0.85), above the confirmed one
+    expect(checkMarks(card, p).email).toBeUndefined();
+    // the second reading differs: both doubted
+    const other = read(oneLine.map((l): L => (l[0].includes('@') ? ['michael.berg@meridel.example.com https://www.meridal.example.com', 60, 300, 20, 0.8] : l)));
+    expect(checkMarks(other.card, other.page).email).toBe('unsure');
+  });
+
+  it('takes dots read as spaces on both lines as one reading repaired alike', () => {
+    const lines = CLEAN.map((l): L => (l[0].includes('@') ? ['michael.berg@meridel example com', 60, 300, 20] : l[0].startsWith('www.') ? ['www meridel example com', 60, 330, 20] : l));
+    const { page: p, card } = read(lines);
+    expect(card.email.value).toBe('michael.berg@meridel.example.com');
+    expect(card.website.value).toMatch(/meridel\.example\.com$/);
+    expect(fieldEvidence(card, p).email?.doubt).toBeNull();
+  });
+
+  it('doubts the company, not the address, when the domain spells out an umlaut the company lacks', () => {
+    const lines = CLEAN.map((l): L =>
+      l[0].includes('@') ? ['michael.berg@hallstroem.example.com', 60, 300, 20] : l[0].startsWith('www.') ? ['www.hallstroem.example.com', 60, 330, 20] : l[0].startsWith('Meridel') ? ['Hallstrom Systems GmbH', 60, 170, 28] : l,
+    );
+    const { page: p, card } = read(lines);
+    expect(card.company.value).toBe('Hallstrom Systems GmbH');
+    const evidence = fieldEvidence(card, p);
+    expect(evidence.company?.doubt).toMatch(/umlaut/);
+    expect(evidence.email?.doubt).toBeNull();
+    expect(evidence.website?.doubt).toBeNull();
+    const withUmlaut = read(lines.map((l): L => (l[0].startsWith('Hallstrom') ? ['Hallström Systems GmbH', 60, 170, 28] : l)));
+    expect(fieldEvidence(withUmlaut.card, withUmlaut.page).company?.doubt).toBeNull();
+  });
+
+  it('marks a name its card’s language writes with an accent the reading dropped', () => {
+    const spanish: L[] = [
+      ['Lucia Fernandez', 60, 60, 40],
+      ['Directora comercial', 60, 110, 24],
+      ['Vellacott Distribuciones S.L.', 60, 170, 28],
+      ['lucia.fernandez@vellacott.example.es', 60, 300, 20],
+      ['+34 915 21 21 55', 60, 360, 20],
+    ];
+    const { page: p, card } = read(spanish);
+    expect(card.lastName.value).toBe('Fernandez');
+    const marks = checkMarks(card, p);
+    expect(marks.firstName).toBe('unsure');
+    expect(marks.lastName).toBe('unsure');
+    expect(marks.company).toBeUndefined();
+    // the same name on a card from a country whose language writes it so is left alone
+    const italian = read(spanish.map((l): L => (l[0].startsWith('Lucia') ? ['Lucia Ferrante', 60, 60, 40] : l[0].startsWith('+34') ? ['+39 02 2091 7443', 60, 360, 20] : l[0].includes('@') ? ['lucia.ferrante@vellacott.example.it', 60, 300, 20] : l)));
+    expect(checkMarks(italian.card, italian.page).firstName).toBeUndefined();
+  });
+
+  it('takes a second reading as agreeing by letters and digits only', () => {
+    expect(secondReadingAgrees('email', 'michael.berg@meridel.example.com', 'E: michael berg@meridel example com')).toBe(true);
+    expect(secondReadingAgrees('email', 'michael.berg@meridel.example.com', 'michael.berg@meridal.example.com')).toBe(false);
+    expect(secondReadingAgrees('website', 'www.meridel.example.com', 'https://meridel.example.com')).toBe(true);
+    expect(secondReadingAgrees('phone', '+49 30 901820', 'Tel. +49 (30) 90 18 20')).toBe(true);
+    expect(secondReadingAgrees('phone', '+49 30 901820', 'Tel. +49 30 901829')).toBe(false);
+    expect(secondReadingAgrees('phone', '+49 30 901820', 'T +49 30 901820 F +49 30 901821')).toBe(true);
+    // the second reading goes on where the value stopped (or started): the value lost a piece
+    expect(secondReadingAgrees('email', 'katrin@vellacott.example', 'katrin@vellacott.example.de')).toBe(false);
+    expect(secondReadingAgrees('email', 'tan@solvik.example', 'E: rtan@solvik.example')).toBe(false);
+    expect(secondReadingAgrees('email', 'katrin@vellacott.example', 'katrin@vellacott.example | www.vellacott.example')).toBe(true);
+    expect(secondReadingAgrees('phone', '085 089 769', 'Mobile 085 089 7696')).toBe(false);
+    expect(secondReadingAgrees('email', 'katrin@vellacott.example', 'EMail: katrin@vellacott example. de Internet')).toBe(false);
+  });
+
+  it('marks an unlabelled number whose numbering plan does not tell a mobile from a landline', () => {
+    const us = (numberLine: string): ReturnType<typeof checkMarks> => {
+      const { page: p, card } = read(CLEAN.map((l): L => (l[0].startsWith('+49') ? [numberLine, 60, 360, 20] : l)));
+      return checkMarks(card, p);
+    };
+    expect(us('+1 (773) 555-0106').phone).toBe('unsure');
+    // a label says which it is
+    expect(us('Tel. +1 (773) 555-0106').phone).toBeUndefined();
+    // a German landline is one by its digits
+    const { page: p, card } = read(CLEAN);
+    expect(checkMarks(card, p).phone).toBeUndefined();
+  });
+
   it('marks a number with digits beside it on its line that it left out', () => {
     const { page: p, card } = read(CLEAN.map((l): L => (l[0].startsWith('+49') ? ['Tel. 123 +49 30 901820', 60, 360, 20] : l)));
     expect(card.phone.value).toBe('+49 30 901820');
@@ -104,6 +187,24 @@ describe('the Check rule', () => {
     const marks = checkMarks(missed, p);
     expect(marks.firstName).toBe('not-read');
     expect(marks.lastName).toBe('not-read');
+  });
+
+  it('marks a missing name "not read" when a left-over word is in the e-mail, or the name line holds a misread digit', () => {
+    const unread = (lines: L[]): Partial<Record<CardField, string>> => {
+      const p = page(lines);
+      const card = parseCard(p);
+      const empty = emptyParsedCard();
+      return checkMarks({ ...card, firstName: empty.firstName, lastName: empty.lastName, fullName: empty.fullName, title: empty.title }, p);
+    };
+    const base = CLEAN.filter((l) => l[0] !== 'Head of Sales');
+    // no dot in the local part, no title: only the surname line and the e-mail tell of a person
+    const surname = base.map((l): L => (l[0] === 'Michael Berg' ? ["O'SULLIVAN", 60, 60, 40] : l[0].includes('@') ? ['mosullivan@meridel.example.com', 60, 300, 20] : l));
+    expect(unread(surname).lastName).toBe('not-read');
+    const digit = base.map((l): L => (l[0] === 'Michael Berg' ? ['Friederike Weil8', 60, 60, 40] : l[0].includes('@') ? ['fweiss@meridel.example.com', 60, 300, 20] : l));
+    expect(unread(digit).lastName).toBe('not-read');
+    // the same card with neither: nothing tells of a person
+    const none = base.filter((l) => l[0] !== 'Michael Berg').map((l): L => (l[0].includes('@') ? ['fweiss@meridel.example.com', 60, 300, 20] : l));
+    expect(unread(none).lastName).toBeUndefined();
   });
 
   it('does not ask for a name on a card that prints none', () => {
