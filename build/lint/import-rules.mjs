@@ -70,6 +70,14 @@ export const forbidden = [
     to: { path: '^electron/((ipc|host|cli)/|(main|window)\\.ts$)' },
   },
   {
+    name: 'cli-through-the-contract',
+    comment:
+      'electron/cli/ is one more door to the same contract: it calls the typed client (open-client.ts, app-services.ts), not services, SQL or exchange code around the dispatcher.',
+    severity: 'error',
+    from: { path: '^electron/cli/' },
+    to: { path: '^electron/(db|services|exchange)/' },
+  },
+  {
     name: 'exchange-not-to-db',
     comment: 'electron/exchange/ writes and reads files from domain records, not SQLite rows: it imports nothing of electron/db/.',
     severity: 'error',
