@@ -2,16 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/errors';
 import { invalidInput } from '../../shared/ipc/validation';
+import { isDiskFullError } from '../db/disk-full-error';
 
 /** A short tag that ties the message a person sees to the detailed entry in the log. */
 export function newErrorReference(): string {
   return randomBytes(4).toString('hex');
-}
-
-/** A write refused for want of space: SQLite's SQLITE_FULL or the file system's ENOSPC (EDQUOT: over the user's quota). */
-export function isDiskFullError(error: unknown): boolean {
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
-  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 /**

@@ -5,9 +5,9 @@ import type { Kysely } from 'kysely';
 import type { BackupSummary, RestoreResult } from '../../shared/ipc/contracts/backups';
 import { AppError } from '../../shared/ipc/errors';
 import { migrateToLatest } from '../db/migrate';
+import { isDiskFullError } from '../db/disk-full-error';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Database } from '../db/schema';
-import { isDiskFullError } from '../ipc/error-mapping';
 import { ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE } from '../security/file-permissions';
 import type { Clock } from './service-context';
 
