@@ -85,6 +85,6 @@ export async function decodeBarcodes(pixels: RgbaPixels, options: { quick?: bool
 
 async function read(pixels: RgbaPixels, readerOptions: ReaderOptions): Promise<DecodedBarcode[]> {
   // zxing reads any { data, width, height } as pixels; Node has no ImageData class to make one.
-  const results = await readBarcodes(pixels as unknown as ImageData, readerOptions);
+  const results = await readBarcodes(pixels as unknown as Parameters<typeof readBarcodes>[0], readerOptions);
   return results.filter((result) => result.isValid && result.text.trim() !== '').map((result) => ({ text: result.text, format: result.format }));
 }
