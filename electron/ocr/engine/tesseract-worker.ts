@@ -15,7 +15,19 @@ export class EngineError extends Error {
  * A worker for `languages` whose data lies in `langPath` (the English model's folder, or the folder
  * the accents reader gathers its languages into).
  */
-export async function startTesseractWorker(paths: TesseractPaths, languages: string | readonly string[], langPath: string): Promise<Worker> {
+export function startTesseractWorker(paths: TesseractPaths, languages: string | readonly string[], langPath: string): Promise<Worker> {
+  // One start-up at a time per cache folder: a starting worker writes the unpacked language
+  // data into the cache, and a second one starting at that moment read the half-written file
+  // ("Failed loading language 'eng'") and never became ready (seen with --concurrency 2).
+  const previous = startups.get(paths.cachePath) ?? Promise.resolve();
+  const started = previous.catch(() => undefined).then(() => startWorker(paths, languages, langPath));
+  startups.set(paths.cachePath, started);
+  return started;
+}
+
+const startups = new Map<string, Promise<unknown>>();
+
+async function startWorker(paths: TesseractPaths, languages: string | readonly string[], langPath: string): Promise<Worker> {
   const options = {
     workerPath: paths.workerPath,
     corePath: paths.corePath,
