@@ -287,19 +287,36 @@ interface IndexedProfile {
 }
 
 /**
+ * The leads filed under one company, phone or domain key. Most keys hold a few leads (a
+ * person's own number, a small company's domain): a look-up compares them all, which costs
+ * less than filing each under a dozen name variants. A key that grows large (a big company)
+ * is also split by name, so a look-up compares only the people named like the new lead.
+ */
+interface KeyBucket {
+  entries: IndexedProfile[];
+  /** by the last name and its one-letter deletions; made once the bucket holds more than LARGE_KEY_BUCKET */
+  byName?: Map<string, IndexedProfile[]>;
+}
+
+/** Above this many leads under one key, a look-up goes through the names instead of comparing them all. */
+const LARGE_KEY_BUCKET = 16;
+
+/**
  * Likely duplicates among the leads already here, found by the shared rule through its blocking
  * keys. Each lead's match profile (phone numbers parsed, email and names folded) is made once
  * when it is added, not again for every look-up whose keys meet it.
  *
  * A company, phone or domain key only counts with matching names (one typo allowed, first and
- * last possibly swapped), so under those keys leads are also filed by their last name and its
+ * last possibly swapped), so a large key's leads are also filed by their last name and its
  * one-letter deletions: two names one edit apart always share one of those, so a look-up by
  * the first and last name's deletions meets every lead the rule could match — and not the
- * thousand other people of a big company in the same file.
+ * thousand other people of a big company in the same file. A lead met under a key whose
+ * names do not match is only a duplicate by its email, which the email key finds as well:
+ * either way of looking gives the same matches.
  */
 class DuplicateIndex {
   private readonly byEmail = new Map<string, IndexedProfile[]>();
-  private readonly byKeyAndName = new Map<string, Map<string, IndexedProfile[]>>();
+  private readonly byKey = new Map<string, KeyBucket>();
   private readonly cache = new ProfileCache();
   private readonly deletions = new Map<string, string[]>();
   private lookups = 0;
@@ -323,15 +340,21 @@ class DuplicateIndex {
         pushTo(this.byEmail, key, entry);
         continue;
       }
-      let byName = this.byKeyAndName.get(key);
-      if (!byName) this.byKeyAndName.set(key, (byName = new Map()));
-      for (const variant of this.nameDeletions(profile.lastName)) pushTo(byName, variant, entry);
+      let bucket = this.byKey.get(key);
+      if (!bucket) this.byKey.set(key, (bucket = { entries: [] }));
+      bucket.entries.push(entry);
+      if (bucket.byName) this.fileByName(bucket.byName, entry);
+      else if (bucket.entries.length > LARGE_KEY_BUCKET) {
+        const byName = new Map<string, IndexedProfile[]>();
+        for (const filed of bucket.entries) this.fileByName(byName, filed);
+        bucket.byName = byName;
+      }
     }
   }
 
   /** Nothing here to look like: no lead before the import gave a blocking key. */
   get isEmpty(): boolean {
-    return this.byEmail.size === 0 && this.byKeyAndName.size === 0;
+    return this.byEmail.size === 0 && this.byKey.size === 0;
   }
 
   matches(profile: MatchProfile): { id: string; reasons: DuplicateReason[] }[] {
@@ -340,7 +363,8 @@ class DuplicateIndex {
     const lookup = ++this.lookups;
     const found: { id: string; reasons: DuplicateReason[] }[] = [];
     const compare = (candidates: readonly IndexedProfile[] | undefined) => {
-      for (const candidate of candidates ?? []) {
+      if (!candidates) return;
+      for (const candidate of candidates) {
         if (candidate.seenBy === lookup || candidate.profile.id === profile.id) continue;
         candidate.seenBy = lookup;
         const reasons = compareProfiles(profile, candidate.profile);
@@ -352,13 +376,21 @@ class DuplicateIndex {
         compare(this.byEmail.get(key));
         continue;
       }
-      const byName = this.byKeyAndName.get(key);
-      if (!byName) continue;
+      const bucket = this.byKey.get(key);
+      if (!bucket) continue;
+      if (!bucket.byName) {
+        compare(bucket.entries);
+        continue;
+      }
       // The other lead's last name is like this one's last name, or (swapped) its first name.
-      for (const variant of this.nameDeletions(profile.lastName)) compare(byName.get(variant));
-      for (const variant of this.nameDeletions(profile.firstName)) compare(byName.get(variant));
+      for (const variant of this.nameDeletions(profile.lastName)) compare(bucket.byName.get(variant));
+      for (const variant of this.nameDeletions(profile.firstName)) compare(bucket.byName.get(variant));
     }
     return found;
+  }
+
+  private fileByName(byName: Map<string, IndexedProfile[]>, entry: IndexedProfile): void {
+    for (const variant of this.nameDeletions(entry.profile.lastName)) pushTo(byName, variant, entry);
   }
 
   /** The name and the name with each one letter left out (names repeat: made once each). */

@@ -13,14 +13,14 @@ const insertLeadRow = compiledInsert('leads');
 /** `sourceUid`: the source's own id of the person (a vCard UID), '' when it gave none. */
 export async function insertLead(db: Kysely<Database>, lead: Lead, sourceUid = ''): Promise<void> {
   // Every insert names the same columns (compiledInsert), source_uid included.
-  await insertLeadRow(db, { ...rowFromLead(lead), source_uid: sourceUid });
+  await insertLeadRow(db, rowFromLead(lead, sourceUid));
 }
 
 const insertLeadRows = compiledBulkInsert('leads');
 
 /** Many new leads in few statements (an import), each with its source's id ('' when none). */
 export async function insertLeads(db: Kysely<Database>, leads: ReadonlyArray<{ lead: Lead; sourceUid: string }>): Promise<void> {
-  await insertLeadRows(db, leads.map(({ lead, sourceUid }) => ({ ...rowFromLead(lead), source_uid: sourceUid })));
+  await insertLeadRows(db, leads.map(({ lead, sourceUid }) => rowFromLead(lead, sourceUid)));
 }
 
 const selectLeadBySourceUid = compiledQuery((db, args: { uid: string }) =>
