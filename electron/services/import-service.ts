@@ -23,6 +23,7 @@ import type { FieldChange } from '../../shared/domain/timeline';
 import { ContactPayloadError, readVcardFile, type ContactPayloadField, type VcardFile } from '../../shared/parsing/contact-payload';
 import { AppError } from '../../shared/ipc/errors';
 import { createIndexes, dropSecondaryIndexes, mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
+import { deferSearchIndexing } from '../db/repositories/deferred-search-index';
 import { insertDuplicateFlags } from '../db/repositories/duplicate-flags';
 import { findEventById } from '../db/repositories/events';
 import { findLeadById, findLeadBySourceUid, insertLeads, saveLead } from '../db/repositories/leads';
@@ -521,6 +522,8 @@ async function importLeads(
   // bundle import does: sorting once costs far less than keeping them current row by row.
   const storeWasEmpty = (await trx.selectFrom('leads').select('id').limit(1).executeTakeFirst()) === undefined;
   const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
+  // The new leads are added to the search index in one statement at the end (or before a card updates one of them).
+  const searchIndex = await deferSearchIndexing(trx);
   const pending = new PendingLeads(trx);
   /** The lead an earlier card with this UID made: in this import (written first), or before it. */
   const earlierLead = async (uid: string): Promise<Lead | undefined> => {
@@ -552,6 +555,7 @@ async function importLeads(
       if (item.sourceUid) {
         const earlier = await earlierLead(item.sourceUid);
         if (earlier) {
+          await searchIndex.catchUp();
           const outcome = await updateFromSource(trx, context, earlier, item, { actor, now });
           if (outcome === 'updated') {
             summary.updated++;
@@ -595,6 +599,7 @@ async function importLeads(
   }
   // A Cancel during the last slice's turn still rolls everything back: nothing is committed yet.
   if (job.cancelled) throw new ExchangeCancelled();
+  await searchIndex.finish();
   await createIndexes(trx, deferredIndexes);
   summary.details = { leads: summary.added };
   summary.keptColumns = [...keptColumns];
