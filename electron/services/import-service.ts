@@ -16,13 +16,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { blockingKeys, compareProfiles, matchProfile, ProfileCache, type DuplicateReason, type DuplicateSubject, type MatchProfile } from '../../shared/domain/duplicates';
+import { blockingKeys, compareProfiles, matchProfile, nameVariants, ProfileCache, type DuplicateReason, type DuplicateSubject, type MatchProfile } from '../../shared/domain/duplicates';
 import { IDENTIFYING_IMPORT_TARGETS, type CsvImportPreview, type DuplicateFlag, type ImportKind, type ImportProblem, type ImportSummary, type ProblemRowChoice } from '../../shared/domain/exchange';
 import { displayName, LEAD_CONTACT_FIELDS, type Lead } from '../../shared/domain/lead';
 import type { FieldChange } from '../../shared/domain/timeline';
 import { ContactPayloadError, readVcardFile, type ContactPayloadField, type VcardFile } from '../../shared/parsing/contact-payload';
 import { AppError } from '../../shared/ipc/errors';
 import { createIndexes, dropSecondaryIndexes, mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
+import { deferSearchIndexing } from '../db/repositories/deferred-search-index';
 import { insertDuplicateFlags } from '../db/repositories/duplicate-flags';
 import { findEventById } from '../db/repositories/events';
 import { findLeadById, findLeadBySourceUid, insertLeads, saveLead } from '../db/repositories/leads';
@@ -233,10 +234,11 @@ export async function importFile(context: ServiceContext, request: ImportRequest
       checked = vcardRecords(file).map(checkRecord);
       fileProblems = vcardFileProblems(file);
     } else {
-      const headersOnly: CsvRead = readLeadsCsv(request.bytes);
+      // The text decoded above: decoding 100,000 rows again would cost as much as splitting them.
+      const headersOnly: CsvRead = readLeadsCsv(text);
       const remembered = request.mapping ? undefined : await rememberedMapping(context.db, headersOnly.headers);
       const mapping = request.mapping ? checkMapping(request.mapping) : remembered;
-      const parsed: CsvRead = mapping ? readLeadsCsv(request.bytes, { mapping }) : headersOnly;
+      const parsed: CsvRead = mapping ? readLeadsCsv(text, { mapping }) : headersOnly;
       const shortfall = mappingShortfall(parsed, parsed.mapping, mapping !== undefined);
       if (shortfall) {
         throw new AppError(
@@ -287,21 +289,81 @@ interface IndexedProfile {
 }
 
 /**
+ * The leads filed under one company, phone or domain key. Most keys hold a few leads (a
+ * person's own number, a small company's domain): a look-up compares them all. A key that
+ * grows large (a big company) is also split by last name, so a look-up compares only the
+ * people named like the new lead.
+ */
+interface KeyBucket {
+  entries: IndexedProfile[];
+  /** by folded last name; made once the bucket holds more than LARGE_KEY_BUCKET */
+  byLastName?: Map<string, IndexedProfile[]>;
+}
+
+/** Above this many leads under one key, a look-up goes through the names instead of comparing them all. */
+const LARGE_KEY_BUCKET = 16;
+
+/**
+ * The distinct last names of the index, and for a name looked up, the last names that may be
+ * one typo from it: those sharing one of its variants (nameVariants). Names repeat far more
+ * than rows do, so the variants are worked out once per distinct name, not per row and key.
+ * A name's neighbours are kept current as new last names arrive.
+ */
+class LastNameNeighbours {
+  /** variant → the filed last names having it */
+  private readonly namesByVariant = new Map<string, string[]>();
+  /** variant → the looked-up names having it (their neighbours are kept below) */
+  private readonly lookedUpByVariant = new Map<string, string[]>();
+  private readonly neighbours = new Map<string, Set<string>>();
+  private readonly filed = new Set<string>();
+
+  file(lastName: string): void {
+    if (this.filed.has(lastName)) return;
+    this.filed.add(lastName);
+    for (const variant of nameVariants(lastName)) {
+      pushName(this.namesByVariant, variant, lastName);
+      for (const lookedUp of this.lookedUpByVariant.get(variant) ?? []) this.neighbours.get(lookedUp)?.add(lastName);
+    }
+  }
+
+  /** The filed last names that share a variant with `name` (a superset of those the rule calls similar). */
+  of(name: string): ReadonlySet<string> {
+    let found = this.neighbours.get(name);
+    if (!found) {
+      found = new Set();
+      for (const variant of nameVariants(name)) {
+        pushName(this.lookedUpByVariant, variant, name);
+        for (const lastName of this.namesByVariant.get(variant) ?? []) found.add(lastName);
+      }
+      this.neighbours.set(name, found);
+    }
+    return found;
+  }
+}
+
+function pushName(map: Map<string, string[]>, key: string, name: string): void {
+  const list = map.get(key);
+  if (list) list.push(name);
+  else map.set(key, [name]);
+}
+
+/**
  * Likely duplicates among the leads already here, found by the shared rule through its blocking
  * keys. Each lead's match profile (phone numbers parsed, email and names folded) is made once
  * when it is added, not again for every look-up whose keys meet it.
  *
  * A company, phone or domain key only counts with matching names (one typo allowed, first and
- * last possibly swapped), so under those keys leads are also filed by their last name and its
- * one-letter deletions: two names one edit apart always share one of those, so a look-up by
- * the first and last name's deletions meets every lead the rule could match — and not the
- * thousand other people of a big company in the same file.
+ * last possibly swapped), so a large key's leads are also filed by last name: a look-up meets
+ * those whose last name is one typo from the new lead's last name or (swapped) its first
+ * name — and not the thousand other people of a big company in the same file. A lead met
+ * under a key whose names do not match is only a duplicate by its email, which the email key
+ * finds as well: however the candidates are narrowed, the matches are the same.
  */
 class DuplicateIndex {
   private readonly byEmail = new Map<string, IndexedProfile[]>();
-  private readonly byKeyAndName = new Map<string, Map<string, IndexedProfile[]>>();
+  private readonly byKey = new Map<string, KeyBucket>();
   private readonly cache = new ProfileCache();
-  private readonly deletions = new Map<string, string[]>();
+  private readonly lastNames = new LastNameNeighbours();
   private lookups = 0;
 
   static async load(db: Kysely<Database>): Promise<DuplicateIndex> {
@@ -316,61 +378,71 @@ class DuplicateIndex {
     return matchProfile(lead, this.cache);
   }
 
-  add(profile: MatchProfile): void {
+  /** `keys`: the profile's blockingKeys, when the caller has them already. */
+  add(profile: MatchProfile, keys: readonly string[] = blockingKeys(profile)): void {
     const entry: IndexedProfile = { profile, seenBy: 0 };
-    for (const key of blockingKeys(profile)) {
+    for (const key of keys) {
       if (isEmailKey(key, profile)) {
         pushTo(this.byEmail, key, entry);
         continue;
       }
-      let byName = this.byKeyAndName.get(key);
-      if (!byName) this.byKeyAndName.set(key, (byName = new Map()));
-      for (const variant of this.nameDeletions(profile.lastName)) pushTo(byName, variant, entry);
+      let bucket = this.byKey.get(key);
+      if (!bucket) this.byKey.set(key, (bucket = { entries: [] }));
+      bucket.entries.push(entry);
+      if (bucket.byLastName) this.fileByLastName(bucket.byLastName, entry);
+      else if (bucket.entries.length > LARGE_KEY_BUCKET) {
+        const byLastName = new Map<string, IndexedProfile[]>();
+        for (const filed of bucket.entries) this.fileByLastName(byLastName, filed);
+        bucket.byLastName = byLastName;
+      }
     }
   }
 
   /** Nothing here to look like: no lead before the import gave a blocking key. */
   get isEmpty(): boolean {
-    return this.byEmail.size === 0 && this.byKeyAndName.size === 0;
+    return this.byEmail.size === 0 && this.byKey.size === 0;
   }
 
-  matches(profile: MatchProfile): { id: string; reasons: DuplicateReason[] }[] {
+  /** `keys`: the profile's blockingKeys, when the caller has them already. */
+  matches(profile: MatchProfile, keys: readonly string[] = blockingKeys(profile)): { id: string; reasons: DuplicateReason[] }[] {
     if (this.isEmpty) return [];
     // A candidate met under several keys is compared once: marked with this look-up's number.
     const lookup = ++this.lookups;
     const found: { id: string; reasons: DuplicateReason[] }[] = [];
-    const compare = (candidates: readonly IndexedProfile[] | undefined) => {
-      for (const candidate of candidates ?? []) {
-        if (candidate.seenBy === lookup || candidate.profile.id === profile.id) continue;
-        candidate.seenBy = lookup;
-        const reasons = compareProfiles(profile, candidate.profile);
-        if (reasons.length > 0) found.push({ id: candidate.profile.id, reasons });
-      }
-    };
-    for (const key of blockingKeys(profile)) {
+    const compare = (candidates: readonly IndexedProfile[] | undefined) => compareCandidates(profile, candidates, lookup, found);
+    let names: ReadonlySet<string>[] | undefined;
+    for (const key of keys) {
       if (isEmailKey(key, profile)) {
         compare(this.byEmail.get(key));
         continue;
       }
-      const byName = this.byKeyAndName.get(key);
-      if (!byName) continue;
+      const bucket = this.byKey.get(key);
+      if (!bucket) continue;
+      if (!bucket.byLastName) {
+        compare(bucket.entries);
+        continue;
+      }
       // The other lead's last name is like this one's last name, or (swapped) its first name.
-      for (const variant of this.nameDeletions(profile.lastName)) compare(byName.get(variant));
-      for (const variant of this.nameDeletions(profile.firstName)) compare(byName.get(variant));
+      names ??= [this.lastNames.of(profile.lastName), this.lastNames.of(profile.firstName)];
+      for (const similar of names) for (const lastName of similar) compare(bucket.byLastName.get(lastName));
     }
     return found;
   }
 
-  /** The name and the name with each one letter left out (names repeat: made once each). */
-  private nameDeletions(name: string): string[] {
-    let variants = this.deletions.get(name);
-    if (!variants) {
-      const all = new Set([name]);
-      for (let index = 0; index < name.length; index++) all.add(name.slice(0, index) + name.slice(index + 1));
-      variants = [...all];
-      this.deletions.set(name, variants);
-    }
-    return variants;
+  private fileByLastName(byLastName: Map<string, IndexedProfile[]>, entry: IndexedProfile): void {
+    this.lastNames.file(entry.profile.lastName);
+    pushTo(byLastName, entry.profile.lastName, entry);
+  }
+}
+
+/** Compares the candidates not met yet in this look-up (marked with its number), adding the matches to `found`. */
+function compareCandidates(profile: MatchProfile, candidates: readonly IndexedProfile[] | undefined, lookup: number, found: { id: string; reasons: DuplicateReason[] }[]): void {
+  if (!candidates) return;
+  for (const candidate of candidates) {
+    if (candidate.seenBy === lookup || candidate.profile.id === profile.id) continue;
+    candidate.seenBy = lookup;
+    const reasons = compareProfiles(profile, candidate.profile);
+    if (reasons.length > 0) found.push({ id: candidate.profile.id, reasons });
   }
 }
 
@@ -385,8 +457,8 @@ function pushTo<K>(map: Map<K, IndexedProfile[]>, key: K, entry: IndexedProfile)
   else map.set(key, [entry]);
 }
 
-function duplicateFlagsOf(index: DuplicateIndex, profile: MatchProfile, at: string): DuplicateFlag[] {
-  return index.matches(profile).map((match) => ({ leadId: profile.id, otherLeadId: match.id, reasons: match.reasons, source: 'import', flaggedAt: at }));
+function duplicateFlagsOf(index: DuplicateIndex, profile: MatchProfile, at: string, keys: readonly string[] = blockingKeys(profile)): DuplicateFlag[] {
+  return index.matches(profile, keys).map((match) => ({ leadId: profile.id, otherLeadId: match.id, reasons: match.reasons, source: 'import', flaggedAt: at }));
 }
 
 async function flagDuplicates(db: Kysely<Database>, index: DuplicateIndex, lead: DuplicateSubject, at: string): Promise<boolean> {
@@ -450,6 +522,8 @@ async function importLeads(
   // bundle import does: sorting once costs far less than keeping them current row by row.
   const storeWasEmpty = (await trx.selectFrom('leads').select('id').limit(1).executeTakeFirst()) === undefined;
   const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
+  // The new leads are added to the search index in one statement at the end (or before a card updates one of them).
+  const searchIndex = await deferSearchIndexing(trx);
   const pending = new PendingLeads(trx);
   /** The lead an earlier card with this UID made: in this import (written first), or before it. */
   const earlierLead = async (uid: string): Promise<Lead | undefined> => {
@@ -481,6 +555,7 @@ async function importLeads(
       if (item.sourceUid) {
         const earlier = await earlierLead(item.sourceUid);
         if (earlier) {
+          await searchIndex.catchUp();
           const outcome = await updateFromSource(trx, context, earlier, item, { actor, now });
           if (outcome === 'updated') {
             summary.updated++;
@@ -496,7 +571,8 @@ async function importLeads(
       }
       const lead = leadFromChecked(item, defaults);
       const profile = index.profileOf(lead);
-      const flags = duplicateFlagsOf(index, profile, now);
+      const keys = blockingKeys(profile);
+      const flags = duplicateFlagsOf(index, profile, now, keys);
       const captured: NewTimelineEntry = {
         id: context.newId(),
         leadId: lead.id,
@@ -514,7 +590,7 @@ async function importLeads(
       if (flags.length > 0) summary.flagged++;
       if (item.invalidEmail) summary.toReview++;
       // Only what the duplicate rule reads is kept for the rows after this one.
-      index.add(profile);
+      index.add(profile, keys);
       noteKeptColumns(item);
       summary.added++;
     }
@@ -523,6 +599,7 @@ async function importLeads(
   }
   // A Cancel during the last slice's turn still rolls everything back: nothing is committed yet.
   if (job.cancelled) throw new ExchangeCancelled();
+  await searchIndex.finish();
   await createIndexes(trx, deferredIndexes);
   summary.details = { leads: summary.added };
   summary.keptColumns = [...keptColumns];

@@ -160,8 +160,23 @@ export function leadFromChecked(
   checked: CheckedRecord,
   defaults: { eventId: string | null; actor: string; now: string; newId: () => string },
 ): Lead {
+  const { contact } = checked;
+  // One object literal, not `{ ...checked.contact, … }`: see rowFromLead (lead-rows.ts) for what a spread costs per row.
   return {
-    ...checked.contact,
+    salutation: contact.salutation,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    company: contact.company,
+    title: contact.title,
+    email: contact.email,
+    phone: contact.phone,
+    mobile: contact.mobile,
+    website: contact.website,
+    street: contact.street,
+    city: contact.city,
+    region: contact.region,
+    postalCode: contact.postalCode,
+    country: contact.country,
     id: checked.id || defaults.newId(),
     leadSource: checked.leadSource,
     status: checked.status,

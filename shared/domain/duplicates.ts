@@ -316,8 +316,11 @@ export interface DuplicateGroup {
 /** Above this size a bucket is split further by name before comparing pairs. */
 const LARGE_BUCKET = 48;
 
-/** Keys two names within one typo share: the name itself and the name with each letter left out. */
-function nameVariants(name: string): string[] {
+/**
+ * Keys two names the rule calls similar always share: the name itself and the name with each
+ * letter left out (a short name only itself: it must be equal).
+ */
+export function nameVariants(name: string): string[] {
   if (name.length < FUZZY_NAME_MIN_LENGTH) return [name];
   const variants = new Set([name]);
   for (let index = 0; index < name.length; index++) variants.add(name.slice(0, index) + name.slice(index + 1));

@@ -16,14 +16,14 @@ const insertLeadRow = compiledInsert('leads');
  */
 export async function insertLead(db: Kysely<Database>, lead: Lead, sourceUid = '', badgePayload = ''): Promise<void> {
   // Every insert names the same columns (compiledInsert), source_uid and badge_payload included.
-  await insertLeadRow(db, { ...rowFromLead(lead), source_uid: sourceUid, badge_payload: badgePayload });
+  await insertLeadRow(db, rowFromLead(lead, sourceUid, badgePayload));
 }
 
 const insertLeadRows = compiledBulkInsert('leads');
 
 /** Many new leads in few statements (an import), each with its source's id ('' when none). */
 export async function insertLeads(db: Kysely<Database>, leads: ReadonlyArray<{ lead: Lead; sourceUid: string }>): Promise<void> {
-  await insertLeadRows(db, leads.map(({ lead, sourceUid }) => ({ ...rowFromLead(lead), source_uid: sourceUid, badge_payload: '' })));
+  await insertLeadRows(db, leads.map(({ lead, sourceUid }) => rowFromLead(lead, sourceUid)));
 }
 
 const selectLeadBySourceUid = compiledQuery((db, args: { uid: string }) =>

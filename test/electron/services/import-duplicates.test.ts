@@ -50,4 +50,41 @@ describe('duplicates found by an import', () => {
     );
     expect(all.filter((flag) => colleagueIds.has(flag.leadId) || colleagueIds.has(flag.otherLeadId))).toEqual([]);
   });
+
+  it('flags within one file exactly the pairs the shared rule matches, while a company grows from a few leads to many', async () => {
+    store = await openTempStore();
+    await setStaffName(store.context, 'Jo');
+    await createEvent(store.context, { name: 'CES' });
+    // Rows of one company, a few at first (compared one by one), then many (looked up by name),
+    // with typos, swapped names and last names first seen after a look-up by a similar name.
+    const rows: string[] = [];
+    const people: ReadonlyArray<readonly [string, string]> = [
+      ['Margarete', 'Fischer'], ['Jonathan', 'Schmidt'], ['Fischer', 'Margarete'], ['Katharina', 'Weber'],
+      ['Margarete', 'Fsicher'], ['Jonathan', 'Schmitd'], ['Katarina', 'Weber'], ['Wei', 'Chen'], ['Wei', 'Chan'], ['Chen', 'Wei'],
+    ];
+    for (let round = 0; round < 6; round++) {
+      for (const [index, [first, last]] of people.entries()) {
+        const phone = index % 3 === 0 ? `+49 30 ${5550000 + index}` : '';
+        const email = round % 2 === 0 && index % 4 === 0 ? `${first.toLowerCase()}@globex.example` : '';
+        rows.push(`${first},${last}${round > 2 ? String.fromCharCode(97 + round) : ''},Globex ${round % 2 === 0 ? 'GmbH' : 'AG'},${phone},${email}`);
+      }
+    }
+    const csv = ['First Name,Last Name,Company,Phone,Email', ...rows].join('\n');
+    const summary = await importFile(store.context, { fileName: 'globex.csv', bytes: bytes(csv) });
+    expect(summary.added).toBe(rows.length);
+
+    const leads = await store.context.db.selectFrom('leads').selectAll().orderBy('seq').execute();
+    const subject = (row: (typeof leads)[number]) => ({ id: row.id, firstName: row.first_name, lastName: row.last_name, company: row.company, email: row.email, phone: row.phone, mobile: row.mobile, country: row.country });
+    const expected: string[] = [];
+    for (let later = 0; later < leads.length; later++) {
+      for (let earlier = 0; earlier < later; earlier++) {
+        const reasons = duplicateReasons(subject(leads[later]!), subject(leads[earlier]!));
+        if (reasons.length > 0) expected.push(`${later} ${earlier} ${reasons.join('+')}`);
+      }
+    }
+    const position = new Map(leads.map((row, index) => [row.id, index]));
+    const flagged = (await listDuplicateFlags(store.context.db)).map((flag) => `${position.get(flag.leadId)} ${position.get(flag.otherLeadId)} ${flag.reasons.join('+')}`);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(flagged.sort()).toEqual(expected.sort());
+  });
 });
