@@ -1,23 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
 import type { BackupSummary, RestoreResult } from '../../shared/ipc/contracts/backups';
 import { AppError } from '../../shared/ipc/errors';
 import { migrateToLatest } from '../db/migrate';
 import { isDiskFullError } from '../db/disk-full-error';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import type { Database } from '../db/schema';
 import { ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE } from '../security/file-permissions';
-import type { Clock } from './service-context';
+import type { Clock, StoreHandle } from './service-context';
 
-/** The open store a backup is taken from and restored into. */
-export interface StoreHandle {
-  db: Kysely<Database>;
-  sqlite: BetterSqlite3.Database;
-  /** The database file. */
-  path: string;
-}
 
 export const BACKUPS_FOLDER_NAME = 'backups';
 /** A week of shows, one backup a day. */

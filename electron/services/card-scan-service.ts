@@ -1,23 +1,13 @@
 import { DRAFT_SCAN_KEY, type CardScanResult, type StoredCardScan } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
-import type { OcrPage } from '../../shared/parsing/ocr-types';
 import { deleteUnattachedCardScans, findCardScan, insertCardScan } from '../db/repositories/card-scans';
 import { readDraft } from './drafts-service';
 import { stripPhotoMetadata } from '../security/strip-photo-metadata';
-import { nowIso, type ServiceContext } from './service-context';
+import { nowIso, type CardReader, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
 
 /** What the capture flow needs of the OCR scanner (electron/ocr/scanner.ts provides it). */
-export interface CardReader {
-  scan(input: { bytes: Uint8Array; name?: string }): Promise<{
-    page: OcrPage;
-    fields: ParsedCard;
-    ms: number;
-    image: { bytes: Uint8Array; mime: string; width: number; height: number };
-  }>;
-}
-
 /** The scanner's own input errors carry a code and a message that says what to do. */
 function isScanInputError(error: unknown): error is Error & { code: string } {
   return error instanceof Error && error.name === 'ScanInputError';

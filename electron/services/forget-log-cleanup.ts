@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { readSetting, replaceSettingIf, writeSetting } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
-import type { StoreHandle } from './backup-service';
-import { nowIso, type Clock } from './service-context';
+import { nowIso, type Clock, type StoreHandle } from './service-context';
 
 /**
  * What a forget leaves behind in SQLite's write-ahead log, and how it goes.

@@ -1,10 +1,29 @@
 import { randomUUID } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
+import type { ParsedCard } from '../../shared/parsing/card-fields';
+import type { OcrPage } from '../../shared/parsing/ocr-types';
 import type { Database } from '../db/schema';
-import type { StoreHandle } from './backup-service';
-import type { CardReader } from './card-scan-service';
+
+/** The open store a backup is taken from and restored into. */
+export interface StoreHandle {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  /** The database file. */
+  path: string;
+}
+
+/** Reads a card photo: the OCR pass, the fields, the stored image (the scanner in electron/ocr). */
+export interface CardReader {
+  scan(input: { bytes: Uint8Array; name?: string }): Promise<{
+    page: OcrPage;
+    fields: ParsedCard;
+    ms: number;
+    image: { bytes: Uint8Array; mime: string; width: number; height: number };
+  }>;
+}
 
 export interface Clock {
   now(): Date;

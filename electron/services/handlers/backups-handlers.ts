@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { AreaHandlers } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { backupsFolder, createBackup, listBackups, restoreBackup, type StoreHandle } from '../backup-service';
+import { backupsFolder, createBackup, listBackups, restoreBackup } from '../backup-service';
+import type { StoreHandle } from '../service-context';
 import type { ServiceContext } from '../service-context';
 
 export function backupsHandlers(context: ServiceContext): AreaHandlers<'backups'> {

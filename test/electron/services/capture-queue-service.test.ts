@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCaptureQueueRunner, dequeueCard, enqueueCard, listQueue, retryQueuedCard } from '../../../electron/services/capture-queue-service';
-import type { CardReader } from '../../../electron/services/card-scan-service';
+import type { CardReader } from '../../../electron/services/service-context';
 import { createEvent } from '../../../electron/services/events-service';
 import { createLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';

@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCardScansOfLead } from '../../../electron/db/repositories/card-scans';
-import { getCardScan, pruneUnsavedScans, scanCard, UNSAVED_SCAN_LIFETIME_MS, type CardReader } from '../../../electron/services/card-scan-service';
+import { getCardScan, pruneUnsavedScans, scanCard, UNSAVED_SCAN_LIFETIME_MS } from '../../../electron/services/card-scan-service';
+import type { CardReader } from '../../../electron/services/service-context';
 import { saveDraft } from '../../../electron/services/drafts-service';
 import { DRAFT_SCAN_KEY } from '../../../shared/ipc/contract';
 import { createEvent } from '../../../electron/services/events-service';
