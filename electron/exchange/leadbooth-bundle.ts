@@ -8,47 +8,13 @@
  * and stay what they are. Card photos are base64 text. Export batches are this laptop's own
  * history and are not carried.
  *
- * Sections are listed in the order an import writes them, parents before children, so
- * every foreign key finds its row.
+ * Which sections there are, in the order an import writes them, is the store's list
+ * (electron/db/bundle-sections.ts), passed in: this file knows the format, not the tables.
  */
-import type { Database } from '../db/schema';
+import type { BundleRecord, BundleSectionLayout } from '../../shared/domain/bundle';
 
 export const BUNDLE_FORMAT = 'leadbooth-bundle';
 export const BUNDLE_VERSION = 1;
-
-export interface BundleSection {
-  /** the key in the JSON file */
-  name: string;
-  table: keyof Database;
-  /** columns that identify a record across laptops */
-  key: readonly string[];
-  /** a record with this key already here is replaced when this column is later in the bundle (else left alone) */
-  newer?: string;
-  /** columns written as base64 text */
-  binary?: readonly string[];
-  /** a WITHOUT ROWID table: records are read in key order instead of insertion order */
-  withoutRowid?: boolean;
-}
-
-export const BUNDLE_SECTIONS: readonly BundleSection[] = [
-  { name: 'shows', table: 'events', key: ['id'] },
-  { name: 'criteria', table: 'qualification_criteria', key: ['event_id', 'key'] },
-  { name: 'accounts', table: 'accounts', key: ['id'], newer: 'updated_at' },
-  { name: 'contacts', table: 'contacts', key: ['id'], newer: 'updated_at' },
-  { name: 'opportunities', table: 'opportunities', key: ['id'], newer: 'updated_at' },
-  { name: 'contactRoles', table: 'opportunity_contact_roles', key: ['opportunity_id', 'contact_id'], withoutRowid: true },
-  { name: 'stageHistory', table: 'opportunity_stage_history', key: ['opportunity_id', 'stage', 'at'] },
-  { name: 'leads', table: 'leads', key: ['id'], newer: 'updated_at' },
-  { name: 'answers', table: 'lead_criteria', key: ['lead_id', 'criterion_key'], newer: 'answered_at', withoutRowid: true },
-  { name: 'timeline', table: 'lead_timeline', key: ['id'] },
-  { name: 'activities', table: 'activities', key: ['id'] },
-  { name: 'conversions', table: 'conversions', key: ['id'] },
-  { name: 'cardScans', table: 'card_scans', key: ['id'], binary: ['image'] },
-];
-
-/** A record's value: JSON has no bytes, so images are base64 text. */
-export type BundleValue = string | number | null;
-export type BundleRecord = Record<string, BundleValue>;
 
 export interface LeadBoothBundle {
   format: typeof BUNDLE_FORMAT;
@@ -63,9 +29,9 @@ export class BundleError extends Error {
 }
 
 /** The bundle as JSON text, sections at the top level next to format and version. */
-export function writeBundle(bundle: LeadBoothBundle): string {
+export function writeBundle(bundle: LeadBoothBundle, sectionLayouts: readonly BundleSectionLayout[]): string {
   const top: Record<string, unknown> = { format: bundle.format, version: bundle.version, exportedAt: bundle.exportedAt };
-  for (const section of BUNDLE_SECTIONS) top[section.name] = bundle.sections[section.name] ?? [];
+  for (const section of sectionLayouts) top[section.name] = bundle.sections[section.name] ?? [];
   return JSON.stringify(top);
 }
 
@@ -80,7 +46,7 @@ function lineAt(text: string, offset: number): number {
  * Reads a bundle, checking its shape: any problem is a BundleError naming the line (broken
  * JSON) or the record ("leads[12]: …"), and nothing is returned half read.
  */
-export function readBundle(text: string): LeadBoothBundle {
+export function readBundle(text: string, sectionLayouts: readonly BundleSectionLayout[]): LeadBoothBundle {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -99,7 +65,7 @@ export function readBundle(text: string): LeadBoothBundle {
     throw new BundleError(`This bundle has version ${JSON.stringify(top.version)}; this LeadBooth reads version ${BUNDLE_VERSION}. Update LeadBooth to import it.`);
   }
   const sections: Record<string, BundleRecord[]> = {};
-  for (const section of BUNDLE_SECTIONS) {
+  for (const section of sectionLayouts) {
     const records = top[section.name] ?? [];
     if (!Array.isArray(records)) throw new BundleError(`"${section.name}" must be a list of records.`);
     records.forEach((record: unknown, index) => {

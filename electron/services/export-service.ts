@@ -40,7 +40,9 @@ import { readSectionRecords } from '../db/repositories/bundle-tables';
 import { leadFromRow } from '../db/repositories/lead-rows';
 import type { Database, LeadRow } from '../db/schema';
 import { hubspotContactsCsv } from '../exchange/hubspot-contacts-csv';
-import { BUNDLE_FORMAT, BUNDLE_SECTIONS, BUNDLE_VERSION, writeBundle, type BundleRecord } from '../exchange/leadbooth-bundle';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, writeBundle } from '../exchange/leadbooth-bundle';
+import type { BundleRecord } from '../../shared/domain/bundle';
+import { BUNDLE_SECTIONS } from '../db/bundle-sections';
 import { salesforceConvertedCsvs } from '../exchange/salesforce-converted-csv';
 import { salesforceLeadsCsv, type SalesforceLeadsCsv } from '../exchange/salesforce-leads-csv';
 import { leadsToVcards } from '../exchange/vcard-writer';
@@ -281,7 +283,7 @@ async function produce(
       return plain({ name: `${base}.vcf`, mime: 'text/vcard;charset=utf-8', content: leadsToVcards(chosen.leads) });
     case 'bundle': {
       const sections = await collectBundleSections(context.db, options.everything ? null : ids);
-      const text = writeBundle({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: options.at, sections });
+      const text = writeBundle({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: options.at, sections }, BUNDLE_SECTIONS);
       return plain({ name: `${base}.leadbooth.json`, mime: 'application/json', content: text });
     }
     case 'salesforce-converted':

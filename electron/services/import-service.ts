@@ -39,7 +39,9 @@ import {
   type CsvImport,
   type ImportedField,
 } from '../exchange/csv-import';
-import { BUNDLE_SECTIONS, BundleError, readBundle, type BundleRecord, type LeadBoothBundle } from '../exchange/leadbooth-bundle';
+import { BundleError, readBundle, type LeadBoothBundle } from '../exchange/leadbooth-bundle';
+import type { BundleRecord } from '../../shared/domain/bundle';
+import { BUNDLE_SECTIONS } from '../db/bundle-sections';
 import { ExchangeCancelled, runExchangeJob, SLICE_SIZE, type ExchangeJob } from './exchange-jobs';
 import { checkRecord, leadFromChecked, type CheckedRecord, type IncomingRecord } from './imported-lead';
 import { nowIso, type ServiceContext } from './service-context';
@@ -228,7 +230,7 @@ export async function importFile(context: ServiceContext, request: ImportRequest
   let checked: CheckedRecord[] = [];
   let fileProblems: ImportProblem[] = [];
   try {
-    if (kind === 'bundle') bundle = readBundle(text);
+    if (kind === 'bundle') bundle = readBundle(text, BUNDLE_SECTIONS);
     else if (kind === 'vcard') {
       const file = readVcardFile(text);
       checked = vcardRecords(file).map(checkRecord);

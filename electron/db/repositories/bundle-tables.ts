@@ -1,5 +1,6 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import type { BundleRecord, BundleSection, BundleValue } from '../../exchange/leadbooth-bundle';
+import type { BundleRecord, BundleValue } from '../../../shared/domain/bundle';
+import type { BundleSection } from '../bundle-sections';
 import type { Database } from '../schema';
 
 /**
