@@ -1,5 +1,5 @@
 import type { Activity, ActivityType } from '../../../shared/domain/activity';
-import { formatLocalTime } from '../crm/crm-format';
+import { formatLocalTime } from './date-and-number-format';
 
 export const ACTIVITY_LABELS: Record<ActivityType, string> = { call: 'Call', email: 'Email', meeting: 'Meeting', note: 'Note' };
 

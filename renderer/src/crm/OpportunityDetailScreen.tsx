@@ -5,7 +5,7 @@ import { ActivityList } from '../components/ActivityList';
 import { ActivityLogForm } from '../components/ActivityLogForm';
 import { BackButton } from './BackButton';
 import { ContactRolesList } from './ContactRolesList';
-import { formatAmount, formatCalendarDate, formatLocalTime } from './crm-format';
+import { formatAmount, formatCalendarDate, formatLocalTime } from '../components/date-and-number-format';
 import { RecordFacts } from './RecordFacts';
 import { StageHistoryList } from './StageHistoryList';
 import { StagePath } from './StagePath';

@@ -1,6 +1,6 @@
 import type { Opportunity } from '../../../shared/domain/crm';
 import { useAppStore } from '../store/app-store';
-import { formatAmount, formatCalendarDate } from './crm-format';
+import { formatAmount, formatCalendarDate } from '../components/date-and-number-format';
 import { StageTag } from './StageTag';
 
 type OpportunityRow = Opportunity & { accountName?: string };

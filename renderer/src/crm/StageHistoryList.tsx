@@ -1,5 +1,5 @@
 import type { StageChange } from '../../../shared/domain/crm';
-import { formatLocalTime } from './crm-format';
+import { formatLocalTime } from '../components/date-and-number-format';
 import { StageTag } from './StageTag';
 
 /** Every stage the opportunity went through, newest first, with who moved it and when. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ConversionSummary } from '../../../shared/domain/crm';
-import { formatLocalTime } from '../crm/crm-format';
+import { formatLocalTime } from '../components/date-and-number-format';
 import { useAppStore } from '../store/app-store';
 
 /** One automatic conversion to check: who, into what, and "Looks right" or "Undo". */
