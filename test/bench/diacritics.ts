@@ -57,7 +57,8 @@ function score(dev: string, preds: string, perCard: boolean): Score {
 }
 
 async function main(): Promise<void> {
-  const dev = path.resolve(arg('--dev') ?? '/work/shared/cards/dev');
+  // The dev cards beside the repo (../shared/cards/dev), as the scan bench reads them.
+  const dev = path.resolve(arg('--dev') ?? path.join(import.meta.dirname, '../../../shared/cards/dev'));
   const outDir = path.resolve(arg('--out') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-diacritics-')));
   fs.mkdirSync(outDir, { recursive: true });
   const languages = arg('--langs')?.split('+') ?? [...DEFAULT_DIACRITIC_LANGUAGES];

@@ -85,7 +85,8 @@ function report(tag: string, run: Run, s: Summary): void {
 }
 
 async function main(): Promise<void> {
-  const dev = path.resolve(arg('--dev') ?? '/work/shared/cards/dev');
+  // The dev cards beside the repo (../shared/cards/dev), as the scan bench reads them.
+  const dev = path.resolve(arg('--dev') ?? path.join(import.meta.dirname, '../../../shared/cards/dev'));
   const outDir = path.resolve(arg('--out') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-refine-')));
   fs.mkdirSync(outDir, { recursive: true });
   const files = fs.readdirSync(dev).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort();

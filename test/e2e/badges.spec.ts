@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { barcodePng, photographed } from '../support/barcode-images';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
 import { completeFirstRun, nameField } from './first-run';
+import { screenshot } from './screenshots';
 
 /**
  * Any badge at the booth, in the real browser build under the app's CSP: photos of PDF417,
@@ -14,7 +15,6 @@ import { completeFirstRun, nameField } from './first-run';
  * duplicate warning. LEADBOOTH_SCREENSHOTS=/some/dir keeps screenshots.
  */
 
-const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
 const CARET = 'A1029384^Ana^Müller^ana@acme.example^CTO^Acme GmbH^Berlin^BE^10115^+49 30 1234567';
 
 let dataDir = '';
@@ -42,12 +42,6 @@ test.afterEach(async () => {
   dataDir = '';
 });
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `badges-${name}.png`), fullPage: true });
-}
-
 const badgePhotoInput = (page: Page) => page.getByLabel('Badge photo', { exact: true }).and(page.locator('input[type=file]'));
 const textbox = (page: Page, name: string) => page.locator(`#lead-${name}`);
 const badgeRegion = (page: Page) => page.getByRole('region', { name: 'Badge' });
@@ -64,7 +58,7 @@ test('a PDF417 badge photo with the caret record fills the lead; the same badge 
   await expect(textbox(page, 'email')).toHaveValue('ana@acme.example');
   await expect(textbox(page, 'postalCode')).toHaveValue('10115');
   await expect(badgeRegion(page)).toContainText('Badge read (profile "caret")');
-  await screenshot(page, '1-pdf417-caret');
+  await screenshot(page, 'badges-1-pdf417-caret');
   await nameField(page).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Saved Ana Müller');
@@ -75,7 +69,7 @@ test('a PDF417 badge photo with the caret record fills the lead; the same badge 
   await nameField(page).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText(/same badge/)).toBeVisible();
-  await screenshot(page, '2-same-badge-twice');
+  await screenshot(page, 'badges-2-same-badge-twice');
   expect(outside).toEqual([]);
 });
 
@@ -86,7 +80,7 @@ test('DataMatrix, Aztec and Code 128 badges read; a book EAN is refused in one l
 
   await pickPhoto(page, 'book.png', await barcodePng('9780306406157', 'EAN13'));
   await expect(page.getByRole('alert')).toContainText("shows a product's barcode (EAN13), not a badge");
-  await screenshot(page, '3-book-ean-refused');
+  await screenshot(page, 'badges-3-book-ean-refused');
 
   await pickPhoto(page, 'code128.png', await barcodePng('REG-2026-004711', 'Code128'));
   await expect(badgeRegion(page)).toContainText('Badge id kept: REG-2026-004711', { timeout: 15_000 });
@@ -94,7 +88,7 @@ test('DataMatrix, Aztec and Code 128 badges read; a book EAN is refused in one l
 
   await pickPhoto(page, 'aztec.png', await barcodePng('https://reg.example/lead?attendeeId=A-77120', 'Aztec'));
   await expect(badgeRegion(page)).toContainText('Badge id kept: A-77120', { timeout: 15_000 });
-  await screenshot(page, '4-aztec-url-id');
+  await screenshot(page, 'badges-4-aztec-url-id');
   expect(outside).toEqual([]);
 });
 
@@ -108,7 +102,7 @@ test("a show's own badge profile, made in Show setup, reads that show's badges a
   await expect(page.getByText(/Read with “Expo badges”/)).toBeVisible();
   await page.getByRole('button', { name: 'Save badge profile' }).click();
   await expect(page.getByRole('list', { name: "This show's badge profiles" })).toContainText('Expo badges');
-  await screenshot(page, '5-show-setup-profiles');
+  await screenshot(page, 'badges-5-show-setup-profiles');
 
   await page.keyboard.press('Alt+N');
   await page.keyboard.press('Alt+D');

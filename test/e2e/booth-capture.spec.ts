@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
 import { completeFirstRun, leadList, nameField } from './first-run';
+import { screenshot } from './screenshots';
 
 /**
  * Booth capture at full speed, against the real host, store and OCR: a batch of cards in the
@@ -20,7 +21,6 @@ import { completeFirstRun, leadList, nameField } from './first-run';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(repoRoot, 'electron/cli/bin.mjs');
 const CARDS_DIR = path.resolve(repoRoot, '../shared/cards/dev');
-const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
 const HAS_CARDS = fs.existsSync(CARDS_DIR);
 const card = (number: number) => path.join(CARDS_DIR, `card-${String(number).padStart(3, '0')}.jpg`);
 const expectedFields = (number: number) =>
@@ -44,12 +44,6 @@ test.afterEach(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   dataDir = '';
 });
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `booth-${name}.png`), fullPage: true });
-}
 
 function figure(name: string, value: number, unit: string): void {
   const line = `${name} ${Number(value.toFixed(3))} ${unit}`;
@@ -75,7 +69,7 @@ test.describe('the card queue', () => {
     fs.writeFileSync(notes, 'Meeting notes, not a photo.\n');
     await cardPhotoInput(page).setInputFiles([card(1), notes, card(2), card(3)]);
     await expect(queuePanel(page)).toBeVisible();
-    await screenshot(page, '01-queue-reading');
+    await screenshot(page, 'booth-01-queue-reading');
 
     // The first card opens on the form as soon as it is read, while the others still scan.
     const first = expectedFields(1);
@@ -87,13 +81,13 @@ test.describe('the card queue', () => {
     // Review beside the card: the focused field's box is outlined on the card as it was read.
     await textbox(page, 'email').focus();
     await expect(page.getByRole('img', { name: 'The card as the scanner read it, Email outlined' })).toBeVisible({ timeout: 10_000 });
-    await screenshot(page, '01b-email-outlined');
+    await screenshot(page, 'booth-01b-email-outlined');
     await page.keyboard.press('Alt+X'); // no partner for Email: nothing happens
     // Name shows first and last name joined; focused, the name is outlined, and Alt+X swaps the two.
     await nameField(page).focus();
     await expect(nameField(page)).toHaveValue(`${first.firstName ?? ''} ${first.lastName ?? ''}`.trim());
     await expect(page.getByRole('img', { name: 'The card as the scanner read it, Name outlined' })).toBeVisible({ timeout: 10_000 });
-    await screenshot(page, '01c-name-outlined');
+    await screenshot(page, 'booth-01c-name-outlined');
     await page.keyboard.press('Alt+X');
     await expect(textbox(page, 'firstName')).toHaveValue(first.lastName ?? '');
     await expect(page.locator('#lead-name-split')).toHaveText(`First name ${first.lastName || '—'} · Last name ${first.firstName || '—'}`);
@@ -104,7 +98,7 @@ test.describe('the card queue', () => {
     await expect(failed).toContainText('notes.jpg is not an image', { timeout: 30_000 });
     await expect(failed.getByRole('button', { name: 'Retry' })).toBeVisible();
     await expect(queuePanel(page)).toContainText('3 of 4 read · 1 failed', { timeout: 30_000 });
-    await screenshot(page, '02-queue-ready-one-failed');
+    await screenshot(page, 'booth-02-queue-ready-one-failed');
 
     for (const number of [1, 2, 3]) {
       await expect(textbox(page, 'email')).toHaveValue(expectedFields(number).email ?? '', { timeout: 10_000 });
@@ -112,7 +106,7 @@ test.describe('the card queue', () => {
       await expect(page.getByRole('status')).toContainText('Saved');
     }
     await expect(queuePanel(page).locator('li')).toHaveCount(1); // only the failed one stays
-    await screenshot(page, '03-queue-all-saved');
+    await screenshot(page, 'booth-03-queue-all-saved');
 
     await page.keyboard.press('Alt+L');
     await expect(leadList(page).getByRole('listitem')).toHaveCount(3);
@@ -125,7 +119,7 @@ test.describe('the card queue', () => {
     await expect(queuePanel(page).locator('li')).toHaveCount(3);
     await expect(queuePanel(page)).toContainText('3 of 3 read', { timeout: 40_000 });
     await expect(textbox(page, 'email')).toHaveValue(expectedFields(4).email ?? '');
-    await screenshot(page, '04-queue-after-reload');
+    await screenshot(page, 'booth-04-queue-after-reload');
   });
 
   test('speed: one clean card dropped → fields shown (warm scanner), and 20 cards → all ready', async ({ page }) => {
@@ -149,7 +143,7 @@ test.describe('the card queue', () => {
     const seconds = (Date.now() - batchStarted) / 1000;
     figure('booth_20_cards_all_ready', seconds, 's');
     figure('booth_20_cards_per_card', seconds / 20, 's');
-    await screenshot(page, '05-twenty-cards-ready');
+    await screenshot(page, 'booth-05-twenty-cards-ready');
   });
 });
 
@@ -162,7 +156,7 @@ test.describe('badges', () => {
     await expect(textbox(page, 'company')).toHaveValue('Acme GmbH');
     await expect(textbox(page, 'mobile')).toHaveValue('+49 170 1234567');
     await expect(page.getByRole('region', { name: 'Badge' })).toContainText('Badge read (vCard)');
-    await screenshot(page, '06-badge-vcard');
+    await screenshot(page, 'booth-06-badge-vcard');
     await saveWithEnter(page);
     await expect(page.getByRole('status')).toContainText('Saved Ana Müller');
 
@@ -188,7 +182,7 @@ test.describe('badges', () => {
     await expect(textbox(page, 'firstName')).toHaveValue('Sven');
     await expect(textbox(page, 'company')).toHaveValue('Globex A/S');
     await expect(page.getByRole('status')).toHaveText('');
-    await screenshot(page, '07-badge-wedge');
+    await screenshot(page, 'booth-07-badge-wedge');
     await page.keyboard.press('Enter'); // the badge field is empty again: Enter saves, as everywhere
     await expect(page.getByRole('status')).toContainText('Saved Sven Jensen');
 
@@ -216,7 +210,7 @@ test('a duplicate is caught at save and merged into the existing lead', async ({
   await expect(warning).toContainText('Ana Müller, Acme GmbH — captured by Dana Booth');
   await expect(warning).toContainText('at Hannover Messe 2026 (same name and company)');
   await expect(warning.getByRole('button', { name: 'Merge into it' })).toBeFocused();
-  await screenshot(page, '08-duplicate-warning');
+  await screenshot(page, 'booth-08-duplicate-warning');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Merged into Ana Müller');
   await expect(nameField(page)).toBeFocused();
@@ -248,7 +242,7 @@ test('an error of the last name is shown at Name, where it was typed, with the f
   await expect(nameField(page)).toHaveAttribute('aria-invalid', 'true');
   await expect(nameField(page)).toHaveAccessibleDescription(/Last name: Keep this under 80 characters\./);
   await expect(textbox(page, 'lastName')).toHaveAttribute('aria-invalid', 'true');
-  await screenshot(page, '10-name-error');
+  await screenshot(page, 'booth-10-name-error');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Fischer, Lena');
   await page.keyboard.press('Enter');
@@ -258,7 +252,7 @@ test('an error of the last name is shown at Name, where it was typed, with the f
 test('a lead added with the CLI appears in the open list; keystrokes for a typed lead', async ({ page }) => {
   // Keystrokes beyond the text for name + company + email, from the first field (Name).
   await page.setViewportSize({ width: 1280, height: 800 }); // the booth laptop's screen, for the screenshots
-  await screenshot(page, '09-new-lead-form');
+  await screenshot(page, 'booth-09-new-lead-form');
   let keys = 0;
   await page.keyboard.type('Lena Fischer');
   await expect(nameField(page)).toHaveAccessibleDescription('First name Lena · Last name Fischer');
@@ -267,12 +261,12 @@ test('a lead added with the CLI appears in the open list; keystrokes for a typed
     keys += 1;
     await page.keyboard.type(text);
   }
-  await screenshot(page, '09a-typed-lead');
+  await screenshot(page, 'booth-09a-typed-lead');
   await page.keyboard.press('Enter');
   keys += 1;
   await expect(page.getByRole('status')).toContainText('Saved Lena Fischer');
   await expect(nameField(page)).toBeFocused();
-  await screenshot(page, '09b-typed-lead-saved');
+  await screenshot(page, 'booth-09b-typed-lead-saved');
   figure('booth_typed_lead_extra_keystrokes', keys, 'keys');
 
   await page.keyboard.press('Alt+L');
@@ -281,5 +275,5 @@ test('a lead added with the CLI appears in the open list; keystrokes for a typed
   expect(stdout).toContain('Terminal Ltd');
   await expect(leadList(page).getByRole('listitem')).toHaveCount(2, { timeout: 5_000 });
   await expect(leadList(page)).toContainText('Cli Added');
-  await screenshot(page, '09-cli-lead-in-list');
+  await screenshot(page, 'booth-09-cli-lead-in-list');
 });

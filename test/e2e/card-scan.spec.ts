@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
 import { completeFirstRun, leadList, nameField } from './first-run';
+import { screenshot, SCREENSHOTS } from './screenshots';
 
 /**
  * Scanning a card at the booth, against the real host and the real OCR: pick the photo, the
@@ -14,7 +15,6 @@ import { completeFirstRun, leadList, nameField } from './first-run';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const CARDS_DIR = path.resolve(repoRoot, '../shared/cards/dev');
-const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
 
 // Skipped only where the provided card photos are absent (they live beside the repo, never in it).
 test.skip(!fs.existsSync(CARDS_DIR), `The dev card photos are not at ${CARDS_DIR}: nothing to scan.`);
@@ -36,12 +36,6 @@ test.afterEach(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   dataDir = '';
 });
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 const cardPhotoInput = (page: Page) => page.getByLabel('Card photo', { exact: true }).and(page.locator('input[type=file]'));
 const scanArea = (page: Page) => page.getByRole('region', { name: 'Scan a card' });

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { screenshot } from './screenshots';
 
 /**
  * "Forget this person" as a person asks for it at the booth: the confirmation names the
@@ -14,19 +15,12 @@ import { startHost, type BrowserModeHost } from './browser-mode-host';
  */
 
 const CLI = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
-const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
 
 let dataDir = '';
 let host: BrowserModeHost | undefined;
 
 function cli(dbPath: string, ...args: string[]): string {
   return execFileSync(process.execPath, [CLI, '--db', dbPath, ...args], { encoding: 'utf8' });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 test.afterEach(async () => {

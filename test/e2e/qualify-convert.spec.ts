@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { screenshot } from './screenshots';
 
 /**
  * The heart of the product, as a sales manager lives it: open a lead from the list,
@@ -14,7 +15,6 @@ import { startHost, type BrowserModeHost } from './browser-mode-host';
  */
 
 const CLI = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
-const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
 
 let dataDir = '';
 let dbPath = '';
@@ -43,12 +43,6 @@ test.afterEach(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   dataDir = '';
 });
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 async function openLead(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name: /Leads/ }).click();

@@ -8,6 +8,7 @@ import { createLead } from '../../electron/services/leads-service';
 import { createServiceContext } from '../../electron/services/service-context';
 import { setStaffName } from '../../electron/services/settings-service';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { screenshot } from './screenshots';
 
 /**
  * The manager after the show: filter the review list, change many leads at once, merge a
@@ -16,7 +17,6 @@ import { startHost, type BrowserModeHost } from './browser-mode-host';
  * LEADBOOTH_SCREENSHOTS (a folder) when it is set.
  */
 
-const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
 let dataDir = '';
 let host: BrowserModeHost | undefined;
 
@@ -58,12 +58,6 @@ test.afterEach(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   dataDir = '';
 });
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 const reviewList = (page: Page) => page.getByRole('list', { name: /^Leads, / });
 

@@ -9,6 +9,7 @@ import { startHost, type BrowserModeHost } from './browser-mode-host';
 import { barcodePng } from '../support/barcode-images';
 import { writeFakeCameraVideo } from './fake-camera';
 import { completeFirstRun } from './first-run';
+import { screenshot } from './screenshots';
 
 /**
  * The webcam at the booth, with Chromium's fake camera playing a video made here from a card
@@ -19,7 +20,6 @@ import { completeFirstRun } from './first-run';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const CARDS_DIR = path.resolve(repoRoot, '../shared/cards/dev');
-const SCREENSHOTS = process.env.LEADBOOTH_SCREENSHOTS;
 
 let dataDir = '';
 let host: BrowserModeHost | undefined;
@@ -61,12 +61,6 @@ async function openWithCamera(video: string): Promise<Page> {
   return page;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `webcam-${name}.png`), fullPage: true });
-}
-
 test('a badge QR code held up to the camera fills the fields', async () => {
   const qr = path.join(dataDir, 'badge.png');
   await QRCode.toFile(qr, 'MECARD:N:Okafor,Chidi;ORG:Northwind Traders;EMAIL:chidi@northwind.example;;', { width: 520, margin: 4 });
@@ -79,7 +73,7 @@ test('a badge QR code held up to the camera fills the fields', async () => {
   await expect(page.locator('#lead-email')).toHaveValue('chidi@northwind.example', { timeout: 15_000 });
   await expect(page.locator('#lead-lastName')).toHaveValue('Okafor');
   await expect(page.getByRole('region', { name: 'Badge' })).toContainText('Badge read (MECARD)');
-  await screenshot(page, '1-badge-qr');
+  await screenshot(page, 'webcam-1-badge-qr');
 });
 
 test("a PDF417 badge with the organiser's caret record, held up to the camera, fills the fields", async () => {
@@ -93,7 +87,7 @@ test("a PDF417 badge with the organiser's caret record, held up to the camera, f
   await expect(page.locator('#lead-email')).toHaveValue('ana@acme.example', { timeout: 15_000 });
   await expect(page.locator('#lead-lastName')).toHaveValue('Müller');
   await expect(page.getByRole('region', { name: 'Badge' })).toContainText('Badge read (profile "caret")');
-  await screenshot(page, '1b-badge-pdf417');
+  await screenshot(page, 'webcam-1b-badge-pdf417');
 });
 
 test('Space takes a snapshot of the card, which is read through the queue', async () => {
@@ -108,8 +102,8 @@ test('Space takes a snapshot of the card, which is read through the queue', asyn
   await page.locator('body').click({ position: { x: 5, y: 400 } }); // focus off the text fields: Space is the shutter
   await page.keyboard.press('Space');
   await expect(page.getByRole('region', { name: 'Card queue' })).toContainText('webcam-');
-  await screenshot(page, '2-snapshot-queued');
+  await screenshot(page, 'webcam-2-snapshot-queued');
   // The snapshot is read like any card photo, then opens on the form.
   await expect(page.locator('#lead-lastName')).toHaveValue('Hartmann', { timeout: 30_000 });
-  await screenshot(page, '3-snapshot-read');
+  await screenshot(page, 'webcam-3-snapshot-read');
 });
