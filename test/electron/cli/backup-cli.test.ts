@@ -61,6 +61,7 @@ describe('leadbooth backup and restore', () => {
     expect([refused.code, refused.stderr[0]]).toEqual([1, expect.stringMatching(/cannot be read/)]);
   });
 
+  // A real full (or read-only) disk is a tmpfs mount, which needs root: CI and these machines have it; elsewhere skipped.
   it.skipIf(!canMountTmpfs())('says the disk is full in one line, instead of SQLite\'s text, and leaves no half backup', async () => {
     await leadbooth('staff', 'Jo');
     await leadbooth('events', 'add', 'CES 2027');

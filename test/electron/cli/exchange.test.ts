@@ -130,6 +130,7 @@ describe('leadbooth export / import / batches / duplicates', () => {
     expect(refused.stderr[0]).toMatch(/broken\.csv: Line 2: .*Nothing was imported/);
   });
 
+  // A real full (or read-only) disk is a tmpfs mount, which needs root: CI and these machines have it; elsewhere skipped.
   it.skipIf(!canMountTmpfs())('an export that cannot be written records no batch, leaves no partial file, and --only-new still takes its leads', async () => {
     await booth('a.db');
     // A folder nobody may write in (a write-protected stick; chmod does not stop root, who runs the tests).

@@ -55,6 +55,7 @@ describe('writeExportFiles', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  // A real full (or read-only) disk is a tmpfs mount, which needs root: CI and these machines have it; elsewhere skipped.
   it.skipIf(!canMountTmpfs())('on a disk that fills up part-way leaves no partial file, no file of the export and no folder made for it', () => {
     const { mountPoint, unmount } = mountTmpfs('64k');
     cleanups.push(unmount);
@@ -68,6 +69,7 @@ describe('writeExportFiles', () => {
     expect(fs.readdirSync(mountPoint)).toEqual([]);
   });
 
+  // A real full (or read-only) disk is a tmpfs mount, which needs root: CI and these machines have it; elsewhere skipped.
   it.skipIf(!canMountTmpfs())('in a folder nobody may write in says so in one line and leaves nothing', () => {
     const { mountPoint, unmount } = mountTmpfs('64k', { readOnly: true });
     cleanups.push(unmount);
