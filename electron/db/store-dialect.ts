@@ -107,7 +107,8 @@ class StoreDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    this.#connections.reader.close();
+    // A read-only store reads and "writes" on one connection: closed once.
+    if (this.#connections.reader !== this.#connections.writer) this.#connections.reader.close();
     this.#connections.writer.close();
   }
 }

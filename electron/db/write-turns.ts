@@ -47,9 +47,4 @@ export class WriteTurns {
     if (next) setImmediate(next);
     else this.#taken = false;
   }
-
-  /** True while a write holds the turn or waits for it (closing waits for them). */
-  get busy(): boolean {
-    return this.#taken;
-  }
 }
