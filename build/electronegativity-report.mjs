@@ -9,7 +9,7 @@
  *   ELECTRONEGATIVITY=/tmp/electronegativity/node_modules/.bin/electronegativity node build/electronegativity-report.mjs
  *
  * Scans the sources (electron/) and the build (out/, when built) and prints one line per
- * finding. What the findings of 2026-11-28 mean is in electron/security/README.md.
+ * finding. What the findings of 2026-11-28 mean is in docs/security.md.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -19,7 +19,7 @@ function startsLikeFormula(value: string): boolean {
 }
 
 /**
- * Cells that start like a formula but cannot run one, so they go out untouched (the README's
+ * Cells that start like a formula but cannot run one, so they go out untouched (docs/exchange.md's
  * "Exports" records this decision). A function call or a DDE link needs a letter (a function
  * or program name) or one of `= ! | : ;`; these hold none:
  * - a number or phone number: digits, spaces and `+ - ( ) . /` only, at least one digit

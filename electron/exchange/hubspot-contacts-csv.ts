@@ -13,7 +13,7 @@
  * | Unqualified | UNQUALIFIED   | lead                 | lifecycle stays lead: HubSpot keeps the stage, the status says why |
  * | Converted   | OPEN_DEAL     | opportunity          | conversion created an opportunity (a deal)       |
  *
- * What else reaches HubSpot, and where (its import documentation decides; README "Exports"):
+ * What else reaches HubSpot, and where (its import documentation decides; docs/exchange.md):
  * - Salutation: the default contact property `Salutation`.
  * - Booth notes: `Note body` and `Activity date` (the capture day in the show's time zone),
  *   the two properties HubSpot requires of a note. Imported as "Contacts and Notes" (one file,

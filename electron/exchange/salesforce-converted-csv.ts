@@ -6,7 +6,7 @@
  * relationship notation, `Account.LeadBooth_Id__c` — the header the Bulk API and `sf data
  * import bulk`/`sf data upsert bulk` read as "the Account whose LeadBooth_Id__c is …" — so no
  * Salesforce record id is needed and re-importing updates instead of duplicating. Data Loader
- * maps the same column to the lookup by external id (README "Exports").
+ * maps the same column to the lookup by external id (docs/exchange.md).
  *
  * Contacts and Opportunities carry the notes of the lead(s) they came from in Description;
  * a Closed Lost opportunity its reason in LeadBooth_Loss_Reason__c (Opportunity has no

@@ -2,7 +2,7 @@
  * Salesforce Leads CSV, for Data Loader and the Data Import Wizard: one row per open lead, the
  * header row made of Lead field API names so both tools map the columns by themselves.
  *
- * Decisions (also in the README, "Exports"):
+ * Decisions (also in docs/exchange.md):
  * - Status is the org's picklist value for our status (the Salesforce profile; Salesforce's
  *   own defaults unless the org's differ); our own status goes in LeadBooth_Status__c.
  * - Converted leads are not open leads: they are left out (and counted) here and go out

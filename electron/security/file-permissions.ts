@@ -13,7 +13,7 @@ const appliesHere = process.platform !== 'win32';
 
 /**
  * Errors of a file system that has no POSIX modes or will not change them: FAT and exFAT USB
- * sticks (which the README suggests for moving data), some network shares, read-only mounts.
+ * sticks (which docs/data.md suggests for moving data), some network shares, read-only mounts.
  * There privacy rests on the medium; refusing to open would only lock the user out of their leads.
  */
 const CHMOD_REFUSED = new Set(['EPERM', 'EACCES', 'EROFS', 'ENOTSUP', 'EOPNOTSUPP', 'EINVAL']);

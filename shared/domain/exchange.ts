@@ -1,7 +1,7 @@
 import type { DuplicateReason } from './duplicates';
 import type { LeadStatus } from './lead';
 
-/** What an export can produce (README, "Exports"). */
+/** What an export can produce (docs/exchange.md). */
 export const EXPORT_FORMATS = ['salesforce-leads', 'salesforce-converted', 'hubspot', 'vcard', 'bundle'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -68,7 +68,7 @@ export interface ExportSkip {
   count: number;
 }
 
-/** Cells that got a leading `'` so no spreadsheet runs them (column → count); README "Exports". */
+/** Cells that got a leading `'` so no spreadsheet runs them (column → count); docs/exchange.md. */
 export type NeutralizedCells = Record<string, number>;
 
 /** What the person sees before exporting: how many leads and what a CRM would refuse or cut. */
@@ -127,7 +127,7 @@ export const PROBLEM_ROW_CHOICES = ['keep', 'skip', 'strict'] as const;
 export type ProblemRowChoice = (typeof PROBLEM_ROW_CHOICES)[number];
 
 /**
- * A Salesforce org's choices for the Leads CSV, remembered on the laptop (README "Salesforce
+ * A Salesforce org's choices for the Leads CSV, remembered on the laptop (docs/exchange.md, "Salesforce
  * profile"): the org's Lead Status picklist values for our statuses, and whether a person
  * never asked for consent counts as opted out of email.
  */

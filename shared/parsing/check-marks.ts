@@ -20,7 +20,7 @@
  *     company beside a company domain or an unexplained line, are marked "not read".
  *
  * The floors were calibrated on generated cards (test/bench/check-marks.ts) and measured on a
- * held-out generated set and the dev set; the figures are in the README.
+ * held-out generated set and the dev set; the figures are in docs/scanner.md.
  */
 import { CARD_FIELDS, type CardField, type ParsedCard, type ParsedField } from './card-fields';
 import { GENERIC_MAIL, domainAgreement, domainSpellings, isLogoInitials, legalFormScore, taglineScore, titleScore } from './company';

@@ -40,7 +40,7 @@ export interface DiacriticsOptions {
   /**
    * Re-read every line (true), or only the lines where accents are likely (default): the card
    * points to a country whose languages use them, or the English reading was unsure of a word.
-   * Measured on the dev cards: see README (Card scanner).
+   * Measured on the dev cards: see docs/scanner.md.
    */
   everyLine?: boolean;
   signal?: AbortSignal;
