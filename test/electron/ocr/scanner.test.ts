@@ -1,9 +1,8 @@
 /**
- * The scanner with real tesseract.js on a few dev cards (read from /work/shared/cards/dev,
- * never copied into the repo), every kind of bad input, worker replacement and cancellation.
- * One scanner for the whole file keeps it fast.
+ * The scanner with real tesseract.js on cards the project's renderer made (test/support/test-cards.ts),
+ * every kind of bad input, worker replacement and cancellation; one dev-card example when the optional
+ * extra set is there (LEADBOOTH_CARDS_DIR). One scanner for the whole file keeps it fast.
  */
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,17 +14,16 @@ import { emptyParsedCard } from '../../../shared/parsing/card-fields';
 import { tesseractEngineFactory, type OcrEngine } from '../../../electron/ocr/engine/worker-pool';
 import { resolveTesseractPaths } from '../../../electron/ocr/engine/tesseract-paths';
 
-const CARDS = process.env.LEADBOOTH_CARDS_DIR ?? path.resolve(__dirname, '../../../../shared/cards/dev');
-// The dev card photos live beside the repo (../shared/cards, never copied into it): where they
-// are absent (a clone on its own) the tests that read them are skipped, as the e2e specs do.
-const HAS_CARDS = existsSync(CARDS);
+import { extraCardSet, TEST_CARD, testCard, testCardSet } from '../../support/test-cards';
+
+const EXTRA = extraCardSet();
 
 interface Truth {
   fields: { email: string; phone: string };
 }
 
-async function truth(n: string): Promise<Truth> {
-  return JSON.parse(await fs.readFile(path.join(CARDS, `card-${n}.json`), 'utf8')) as Truth;
+async function extraTruth(n: string): Promise<Truth> {
+  return JSON.parse(await fs.readFile(path.join(EXTRA.dir!, `card-${n}.json`), 'utf8')) as Truth;
 }
 
 const squash = (s: string): string => s.toLowerCase().replace(/\s+/g, '');
@@ -37,7 +35,7 @@ let scanner: Scanner;
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'leadbooth-scan-test-'));
   scanner = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 2 });
-  await scanner.warmUp();
+  await Promise.all([scanner.warmUp(), testCardSet()]);
 });
 
 afterAll(async () => {
@@ -45,15 +43,14 @@ afterAll(async () => {
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
-describe.skipIf(!HAS_CARDS)('scanner on real cards', () => {
-  // a clean render (light text on dark), a low-contrast rotated photo, a rotated photo with perspective
-  it.each(['003', '013', '022'])('card-%s: the OCR text holds the printed email and phone', async (n) => {
-    const gt = await truth(n);
+describe('scanner on rendered cards', () => {
+  // light ink on dark paper photographed in perspective, a dark blurred downscaled photo, a photo with glare
+  it.each([TEST_CARD.lightOnDarkPhoto, TEST_CARD.darkBlurredPhoto, TEST_CARD.photoWithGlare])('test card %i: the OCR text holds the printed email and phone', async (n) => {
+    const { file, fields: gt } = await testCard(n);
     const stages: ScanProgress['stage'][] = [];
-    const file = path.join(CARDS, `card-${n}.jpg`);
     const r = await scanner.scan({ path: file }, { onProgress: (p) => stages.push(p.stage) });
-    expect(squash(r.page.text)).toContain(squash(gt.fields.email));
-    expect(digits(r.page.text)).toContain(digits(gt.fields.phone));
+    expect(squash(r.page.text)).toContain(squash(gt.email));
+    expect(digits(r.page.text)).toContain(digits(gt.phone));
     expect(stages[0]).toBe('queued');
     expect(stages).toContain('recognizing');
     expect(stages.at(-1)).toBe('done');
@@ -71,35 +68,36 @@ describe.skipIf(!HAS_CARDS)('scanner on real cards', () => {
 
   // An example of the contact re-read (missing-contacts.ts): on this photo the first reading cuts the
   // e-mail line short ("e ryan.von-hohen"), so the parser finds no e-mail; the re-read line holds it whole.
-  it('card-052: an e-mail the first reading lost is found by re-reading the doubtful contact line', async () => {
-    const gt = await truth('052');
-    const r = await scanner.scan({ path: path.join(CARDS, 'card-052.jpg') });
+  it.skipIf(!EXTRA.dir)(`dev card-052: an e-mail the first reading lost is found by re-reading the doubtful contact line${EXTRA.skipReason ? ` (skipped: ${EXTRA.skipReason})` : ''}`, async () => {
+    const gt = await extraTruth('052');
+    const r = await scanner.scan({ path: path.join(EXTRA.dir!, 'card-052.jpg') });
     expect(r.timings.refinedLines).toBeGreaterThanOrEqual(1);
     expect(r.fields.email.value.toLowerCase()).toBe(gt.fields.email.toLowerCase());
   });
 
   it('honours the EXIF orientation of a phone photo (no extra OCR passes)', async () => {
-    const gt = await truth('022');
+    const { file, fields: gt } = await testCard(TEST_CARD.clean);
     // pixels stored sideways, EXIF says "rotate 90° clockwise to display"
-    const bytes = await sharp(path.join(CARDS, 'card-022.jpg')).rotate(-90).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const bytes = await sharp(file).rotate(-90).withMetadata({ orientation: 6 }).jpeg().toBuffer();
     expect((await sharp(bytes).metadata()).orientation).toBe(6);
     const r = await scanner.recognize({ bytes, name: 'phone.jpg' });
     expect(r.timings.passes).toBe(1);
-    expect(squash(r.page.text)).toContain(squash(gt.fields.email));
+    expect(squash(r.page.text)).toContain(squash(gt.email));
   });
 
   it.each([180, 270])('reads a card photographed rotated by %i° (other orientations are tried only when unreadable)', async (angle) => {
-    const gt = await truth('022');
-    const bytes = await sharp(path.join(CARDS, 'card-022.jpg')).rotate(angle).jpeg().toBuffer();
+    const { file, fields: gt } = await testCard(TEST_CARD.photoWithGlare);
+    const bytes = await sharp(file).rotate(angle).jpeg().toBuffer();
     const r = await scanner.scan({ bytes, name: 'turned.jpg' });
-    expect(squash(r.page.text)).toContain(squash(gt.fields.email));
+    expect(squash(r.page.text)).toContain(squash(gt.email));
   });
 });
 
-describe.skipIf(!HAS_CARDS)('bad input', () => {
+describe('bad input', () => {
   const good = async (): Promise<void> => {
-    const r = await scanner.scan({ path: path.join(CARDS, 'card-003.jpg') });
-    expect(squash(r.page.text)).toContain('lindenhof');
+    const { file, fields } = await testCard(TEST_CARD.clean);
+    const r = await scanner.scan({ path: file });
+    expect(squash(r.page.text)).toContain(squash(fields.email));
   };
 
   async function expectInputError(p: Promise<unknown>, code: string, text: RegExp): Promise<void> {
@@ -115,7 +113,7 @@ describe.skipIf(!HAS_CARDS)('bad input', () => {
   it('each bad file gets a clear error, and the next file scans normally', async () => {
     const empty = path.join(tmp, 'card.jpg');
     await fs.writeFile(empty, '');
-    const jpeg = await fs.readFile(path.join(CARDS, 'card-003.jpg'));
+    const jpeg = await fs.readFile((await testCard(TEST_CARD.clean)).file);
     const truncated = path.join(tmp, 'truncated.jpg');
     await fs.writeFile(truncated, jpeg.subarray(0, Math.floor(jpeg.length / 3)));
     const text = path.join(tmp, 'notes.jpg');
@@ -174,7 +172,7 @@ describe.skipIf(!HAS_CARDS)('bad input', () => {
   });
 });
 
-describe.skipIf(!HAS_CARDS)('workers', () => {
+describe('workers', () => {
   it('a killed worker is replaced and the scan still succeeds', async () => {
     const paths = resolveTesseractPaths(path.join(tmp, 'data'));
     const real = tesseractEngineFactory(paths);
@@ -188,8 +186,9 @@ describe.skipIf(!HAS_CARDS)('workers', () => {
     };
     const s = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 1, engineFactory: factory });
     try {
-      const r = await s.scan({ path: path.join(CARDS, 'card-003.jpg') });
-      expect(squash(r.page.text)).toContain('lindenhof');
+      const { file, fields } = await testCard(TEST_CARD.clean);
+      const r = await s.scan({ path: file });
+      expect(squash(r.page.text)).toContain(squash(fields.email));
       expect(made).toBe(2);
     } finally {
       await s.close();
@@ -197,7 +196,7 @@ describe.skipIf(!HAS_CARDS)('workers', () => {
   });
 
   it('cancels a queued scan and a running one', async () => {
-    const file = path.join(CARDS, 'card-013.jpg');
+    const { file } = await testCard(TEST_CARD.lightOnDarkPhoto);
     const a = scanner.scan({ path: file });
     const b = scanner.scan({ path: file });
     const ac = new AbortController();

@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertCardScan } from '../../../electron/db/repositories/card-scans';
 import { readCardImage } from '../../../electron/services/card-read-image';
 import { openTempStore, type TempStore } from '../../support/temp-database';
-
-const CARD = path.resolve(__dirname, '../../../../shared/cards/dev/card-001.jpg');
+import { TEST_CARD, testCard } from '../../support/test-cards';
 
 let store: TempStore;
 beforeEach(async () => {
@@ -15,14 +14,15 @@ beforeEach(async () => {
 afterEach(() => store.dispose());
 
 describe('readCardImage', () => {
-  // Needs a real card photo from ../shared/cards beside the repo (never copied into it); skipped where it is absent.
-  it.skipIf(!fs.existsSync(CARD))('gives the straightened card the boxes belong to, and says whether they fit', async () => {
+  it('gives the straightened card the boxes belong to, and says whether they fit', async () => {
+    // a photo of a card on a table, so the card must be found and straightened
+    const { file } = await testCard(TEST_CARD.lightOnDarkPhoto);
     const id = '00000000-0000-4000-8000-000000000001';
     await insertCardScan(store.context.db, {
       id,
       lead_id: null,
-      file_name: 'card-001.jpg',
-      image: fs.readFileSync(CARD),
+      file_name: path.basename(file),
+      image: fs.readFileSync(file),
       image_mime: 'image/jpeg',
       image_width: 0,
       image_height: 0,
