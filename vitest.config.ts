@@ -1,9 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects (one run, one JSON report for .ci/run):
+ * - unit: the pure layers, shared/ and renderer/ (jsdom where a file asks for it) — no SQLite
+ *   file, no child process, no OCR worker; about a minute here;
+ * - integration: everything of electron/ and build/, on real SQLite files in temporary folders,
+ *   real processes and real tesseract.
+ * `npm run test:unit` and `npm run test:integration` run one each; `npm test` runs both.
+ */
+const UNIT = ['test/shared/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/renderer/**/*.test.tsx'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
@@ -11,5 +19,16 @@ export default defineConfig({
     // The JSON report lets .ci/run total passes and failures over every suite.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: [...UNIT, 'test/e2e/**', 'node_modules/**'],
+        },
+      },
+    ],
   },
 });

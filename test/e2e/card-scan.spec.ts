@@ -1,23 +1,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type BrowserModeHost } from './browser-mode-host';
 import { completeFirstRun, leadList, nameField } from './first-run';
 import { screenshot, SCREENSHOTS } from './screenshots';
+import { testCardSet } from '../support/test-cards';
 
 /**
  * Scanning a card at the booth, against the real host and the real OCR: pick the photo, the
- * fields fill in, Enter saves. The dev cards live outside the repo (never copied into it).
+ * fields fill in, Enter saves. The cards are made by the project's own renderer (test/support/test-cards.ts).
  * Set LEADBOOTH_SCREENSHOTS=/some/dir to also keep screenshots of each step there.
  */
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const CARDS_DIR = path.resolve(repoRoot, '../shared/cards/dev');
-
-// Skipped only where the provided card photos are absent (they live beside the repo, never in it).
-test.skip(!fs.existsSync(CARDS_DIR), `The dev card photos are not at ${CARDS_DIR}: nothing to scan.`);
+let CARDS_DIR = '';
+test.beforeAll(async () => {
+  CARDS_DIR = (await testCardSet()).dir;
+});
 
 let dataDir = '';
 let host: BrowserModeHost | undefined;
@@ -71,7 +70,7 @@ test('screenshot: a card with fields to check', async ({ page }) => {
   // A tool for looking at the screens, not a check: it runs when LEADBOOTH_SCREENSHOTS names a folder.
   test.skip(!SCREENSHOTS, 'Takes screenshots only (set LEADBOOTH_SCREENSHOTS=/some/dir).');
   await page.keyboard.type('Sam');
-  await cardPhotoInput(page).setInputFiles(path.join(CARDS_DIR, 'card-010.jpg'));
+  await cardPhotoInput(page).setInputFiles(path.join(CARDS_DIR, 'card-025.jpg'));
   await expect(scanArea(page)).toContainText(/Filled \d+ fields? from the card/, { timeout: 20_000 });
   await screenshot(page, '3b-scanned-with-checks');
   await page.setViewportSize({ width: 700, height: 900 });

@@ -10,6 +10,7 @@ import { barcodePng } from '../support/barcode-images';
 import { writeFakeCameraVideo } from './fake-camera';
 import { completeFirstRun } from './first-run';
 import { screenshot } from './screenshots';
+import { TEST_CARD, testCard } from '../support/test-cards';
 
 /**
  * The webcam at the booth, with Chromium's fake camera playing a video made here from a card
@@ -19,7 +20,6 @@ import { screenshot } from './screenshots';
  */
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const CARDS_DIR = path.resolve(repoRoot, '../shared/cards/dev');
 
 let dataDir = '';
 let host: BrowserModeHost | undefined;
@@ -91,9 +91,9 @@ test("a PDF417 badge with the organiser's caret record, held up to the camera, f
 });
 
 test('Space takes a snapshot of the card, which is read through the queue', async () => {
-  test.skip(!fs.existsSync(CARDS_DIR), `The dev card photos are not at ${CARDS_DIR}.`);
+  const card = await testCard(TEST_CARD.clean);
   const video = path.join(dataDir, 'card.y4m');
-  await writeFakeCameraVideo(path.join(CARDS_DIR, 'card-001.jpg'), video);
+  await writeFakeCameraVideo(card.file, video);
   const page = await openWithCamera(video);
 
   await page.getByRole('button', { name: 'Use the webcam' }).click();
@@ -104,6 +104,6 @@ test('Space takes a snapshot of the card, which is read through the queue', asyn
   await expect(page.getByRole('region', { name: 'Card queue' })).toContainText('webcam-');
   await screenshot(page, 'webcam-2-snapshot-queued');
   // The snapshot is read like any card photo, then opens on the form.
-  await expect(page.locator('#lead-lastName')).toHaveValue('Hartmann', { timeout: 30_000 });
+  await expect(page.locator('#lead-lastName')).toHaveValue(card.fields.lastName, { timeout: 30_000 });
   await screenshot(page, 'webcam-3-snapshot-read');
 });

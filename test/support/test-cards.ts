@@ -19,9 +19,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateCard, type Fields, type GeneratedCard } from './cards/generate-cards';
 import { renderCard } from './cards/render-card';
 
+// import.meta, not __dirname: the Playwright specs load this file as an ES module
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SEED = 77;
 const PHOTO_SHARE = 0.5;
 /**
@@ -52,7 +55,7 @@ const cardName = (number: number): string => `card-${String(number).padStart(3, 
 function rendererHash(): string {
   const hash = createHash('sha256');
   for (const file of ['cards/generate-cards.ts', 'cards/render-card.ts', 'test-cards.ts']) {
-    hash.update(fs.readFileSync(path.join(__dirname, file)));
+    hash.update(fs.readFileSync(path.join(HERE, file)));
   }
   return hash.digest('hex').slice(0, 16);
 }

@@ -47,14 +47,14 @@ describe('leadbooth scan', () => {
     const first = recs[0] as { fields: Record<string, string>; confidence: Record<string, number>; ms: number };
     expect(Object.keys(first.fields)).toEqual([...CARD_FIELDS]);
     expect(Object.keys(first.confidence)).toEqual([...CARD_FIELDS]);
-    expect(first.fields.email.replace(/\s+/g, '').toLowerCase()).toContain(photo.fields.email.toLowerCase());
+    expect((first.fields.email ?? '').replace(/\s+/g, '').toLowerCase()).toContain(photo.fields.email.toLowerCase());
     expect(first.confidence.email).toBeGreaterThan(0);
     expect(first.confidence.email).toBeLessThanOrEqual(1);
     expect(first.fields.phone).toBe('');
     expect(Number.isInteger(first.ms)).toBe(true);
     expect(recs[1]).toEqual({ file: empty, error: expect.stringMatching(/empty\.jpg is empty \(0 bytes\)/) });
     expect(recs[2]).toEqual({ file: files[2], error: expect.stringMatching(/does not exist/) });
-    expect((recs[3] as { fields: Record<string, string> }).fields.email.replace(/\s+/g, '')).toContain(clean.fields.email);
+    expect(((recs[3] as { fields: Record<string, string> }).fields.email ?? '').replace(/\s+/g, '')).toContain(clean.fields.email);
   });
 
   it.each([[[]], [['a.jpg', '--concurrency', '0']], [['a.jpg', '--concurrency']], [['a.jpg', '--concurrency', 'x']], [['--fast', 'a.jpg']]])(
