@@ -9,7 +9,6 @@ describe('scanner lifecycle', () => {
   it('closing while the workers are still starting lets the process exit', async () => {
     // A worker started after close() would keep the process alive: `leadbooth serve` would
     // ignore Ctrl+C and the window could not quit. The process must end on its own.
-    const started = Date.now();
     const result = await run(process.execPath, ['electron/cli/run-ts.mjs', path.join('test/electron/ocr/fixtures/close-during-warm-up.ts')], {
       timeout: 30_000,
     }).then(
@@ -17,6 +16,5 @@ describe('scanner lifecycle', () => {
       (error: { killed?: boolean; code?: number }) => (error.killed ? 'still running after 30 s' : `failed with ${error.code}`),
     );
     expect(result).toBe('exited');
-    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });

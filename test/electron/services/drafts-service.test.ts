@@ -21,9 +21,8 @@ describe('the entry form draft', () => {
     const other = new BetterSqlite3(store.dbPath);
     other.exec('BEGIN IMMEDIATE');
     try {
-      const started = performance.now();
+      // The lock is held until after this: a draft that waited for it would fail as busy.
       await saveDraft(store.context, { lastName: 'Waiting', email: 'w@example.com' });
-      expect(performance.now() - started).toBeLessThan(1_000);
       expect((await getDraft(store.context))?.fields.lastName).toBe('Waiting');
     } finally {
       other.exec('ROLLBACK');

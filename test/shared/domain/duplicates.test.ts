@@ -141,7 +141,7 @@ describe('findDuplicateGroups', () => {
     expect(groups.map((group) => group.leadIds).sort()).toEqual([[staff[7]!.id, twin.id], [staff[9]!.id, swapped.id]].sort());
   });
 
-  it('groups 100,000 synthetic leads without comparing all pairs (sanity bound, not the benchmark)', () => {
+  it('groups 100,000 synthetic leads and finds every planted second scan', () => {
     const firsts = ['Anna', 'Ben', 'Carla', 'David', 'Elena', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Katharina', 'Lukas', 'Maria', 'Nils', 'Olga', 'Paul'];
     const lasts = Array.from({ length: 2000 }, (_, index) => `Nachname${index.toString(36)}`);
     const leads: DuplicateSubject[] = [];
@@ -162,10 +162,8 @@ describe('findDuplicateGroups', () => {
       // every 50th person was scanned twice: another email, a typo, the number written nationally
       if (index % 50 === 0) leads.push(subject({ firstName: first, lastName: `${last}e`, company: `FIRMA ${companyIndex}`, phone: `030 ${10_000_000 + index}`, country: 'Germany' }));
     }
-    const started = performance.now();
+    // Its speed is measured by `npm run bench -- duplicates`, not asserted here.
     const groups = findDuplicateGroups(leads);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(10_000);
     // The planted second scans (2,000) are all found; the generator also repeats some
     // name + company combinations, which are duplicates too.
     const planted = leads.filter((lead) => lead.email === '');
