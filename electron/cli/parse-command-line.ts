@@ -21,7 +21,7 @@ export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 /** The options every command takes, wherever they stand on the line. */
 export const GLOBAL_OPTIONS = {
   '--db': { type: 'text', value: 'PATH', help: 'use another database file (default: the app\'s own, see "leadbooth where")' },
-  '--help': { type: 'flag', help: 'print the usage of the command (or of all commands) and exit' },
+  '--help': { type: 'flag', help: 'print the usage of the command (or of all commands) and exit; -h does the same' },
 } as const satisfies OptionSpecs;
 
 /** A command's words parsed against its options. */

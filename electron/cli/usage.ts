@@ -35,10 +35,6 @@ function synopsisParts(entry: CommandEntry): string[] {
   return ['leadbooth', entry.name, ...(entry.arguments ? [entry.arguments] : []), ...Object.entries(entry.options).map(([name, option]) => optionSyntax(name, option))];
 }
 
-export function synopsis(entry: CommandEntry): string {
-  return synopsisParts(entry).join(' ');
-}
-
 /** A command in the overview: its synopsis, then what it does, indented below it. */
 function describeBriefly(entry: CommandEntry): string[] {
   return [...wrap(synopsisParts(entry), MAX_LINE, '  ', '      '), ...wrap(entry.summary.split(' '), MAX_LINE, '        ')];
@@ -99,7 +95,7 @@ export async function cliReference(): Promise<string> {
     '',
   ];
   for (const entry of COMMANDS) {
-    lines.push(`## leadbooth ${entry.name}`, '', entry.summary.charAt(0).toUpperCase() + entry.summary.slice(1) + '.', '', '```', synopsis(entry), '```', '');
+    lines.push(`## leadbooth ${entry.name}`, '', entry.summary.charAt(0).toUpperCase() + entry.summary.slice(1) + '.', '', '```', ...wrap(synopsisParts(entry), MAX_LINE, '', '    '), '```', '');
     const options = Object.entries(entry.options);
     if (options.length === 0) continue;
     lines.push('| option | what it does |', '|---|---|');
