@@ -25,7 +25,7 @@ import { confirmExport, exportBatch, exportNotWritten, type ExportRequest } from
 import { importFile, type ImportRequest } from '../services/import-service';
 import { systemClock } from '../services/service-context';
 
-export type { BadgeReconcileReport, ExportRequest, ImportRequest };
+export type { BadgeReconcileReport };
 
 /** The whole-file jobs on a store the session opened. */
 export interface FileJobs {

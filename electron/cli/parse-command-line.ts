@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './cli-io';
 
 /** What an option takes: nothing (a flag), a text, a whole number above 0, a number, or a text given several times. */
-export type OptionType = 'flag' | 'text' | 'integer' | 'number' | 'repeated';
+type OptionType = 'flag' | 'text' | 'integer' | 'number' | 'repeated';
 
 export interface OptionSpec {
   type: OptionType;

@@ -8,7 +8,7 @@ import { GLOBAL_OPTIONS, type OptionSpec } from './parse-command-line';
 export const MAX_LINE = 100;
 
 /** `text` in lines of at most `width` characters (a longer word stands alone), each after `indent`. */
-export function wrap(words: readonly string[], width: number, indent: string, nextIndent = indent): string[] {
+function wrap(words: readonly string[], width: number, indent: string, nextIndent = indent): string[] {
   const lines: string[] = [];
   let line = indent;
   let empty = true;
