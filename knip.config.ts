@@ -11,7 +11,9 @@ const config: KnipConfig = {
     'electron/preload.ts',
     'renderer/src/main.tsx',
     'electron/start.mjs',
-    'electron/cli/run-ts.mjs',
+    // The built CLI's entry (build/build-cli.mjs) and the script that writes docs/cli.md (npm run docs:cli).
+    'electron/cli/run-cli.ts',
+    'electron/cli/write-cli-reference.ts',
     // npm run bench, the files it starts in their own process, and the bench scripts run with tsx by hand.
     'test/bench/*.{ts,mjs}',
     // Started as child processes by tests.

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Bundles the leadbooth command (electron/cli/main.ts and everything it imports) into one
-// ES module, out/cli/leadbooth.mjs, so the command starts without compiling TypeScript
-// (tsx takes ~1.9 s per start). Runs in `npm run build` and in `prepare` (after npm install).
+// Bundles the leadbooth command (electron/cli/run-cli.ts and everything it imports) into
+// out/cli/leadbooth.mjs, which runs the command (`node out/cli/leadbooth.mjs where`), so it
+// starts without compiling TypeScript (tsx takes ~1.9 s per start). Runs in `npm run build`
+// and in `prepare` (after npm install).
+//
+// - Split by esbuild (`splitting`): each command's code is a chunk its dynamic import() in
+//   electron/cli/command-table.ts loads when it runs, so `leadbooth where` loads only the table.
 //
 // - Native and file-reading packages stay external and load from node_modules: better-sqlite3
 //   and sharp are native; tesseract.js starts its worker script and wasm from its own folder.
@@ -11,9 +15,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = path.join(root, 'out/cli');
+// `--outdir out/NAME`: another folder directly in out/ (a test builds its own, so it never
+// races another test over out/cli). The bundle finds the package root two folders up.
+const { values: flags } = parseArgs({ options: { outdir: { type: 'string', default: 'out/cli' } } });
+const outDir = path.resolve(root, flags.outdir);
+if (path.dirname(path.dirname(outDir)) !== path.resolve(root)) {
+  process.stderr.write(`build-cli: --outdir must be a folder directly in out/ (like out/cli), not ${flags.outdir}\n`);
+  process.exit(2);
+}
 const outFile = path.join(outDir, 'leadbooth.mjs');
 
 let esbuild;
@@ -41,11 +53,9 @@ const sourceUrlPlugin = {
 // Chunk names change with their content: old ones would pile up.
 fs.rmSync(outDir, { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: { leadbooth: path.join(root, 'electron/cli/main.ts') },
+  entryPoints: { leadbooth: path.join(root, 'electron/cli/run-cli.ts') },
   outdir: outDir,
   outExtension: { '.js': '.mjs' },
-  // What main.ts and app-services load with import() (the OCR scanner: sharp, tesseract.js)
-  // goes to its own chunk, loaded only by the commands that use it.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -60,7 +70,7 @@ await esbuild.build({
     js: [
       "import { createRequire as __leadboothCreateRequire } from 'node:module';",
       'const require = __leadboothCreateRequire(import.meta.url);',
-      "const __leadboothRoot = new URL(/\\/out\\/cli\\/chunks\\/[^/]*$/.test(import.meta.url) ? '../../../' : '../../', import.meta.url);",
+      "const __leadboothRoot = new URL(/\\/out\\/[^/]+\\/chunks\\/[^/]*$/.test(import.meta.url) ? '../../../' : '../../', import.meta.url);",
     ].join(' '),
   },
   // Less text to parse at each start; names are kept so stack traces stay readable.

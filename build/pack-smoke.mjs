@@ -137,8 +137,13 @@ for (const prefix of ['/electron/', '/shared/', '/renderer/', '/test/', '/build/
 }
 // Direct dependencies and a few transitive ones the app cannot start without (electron-builder
 // silently drops transitive ones when node_modules is, for example, a symlink).
-for (const dependency of ['kysely', 'zod', 'react', 'react-dom', 'scheduler', 'bindings', 'tesseract.js-core']) {
+for (const dependency of ['kysely', 'zod', 'better-sqlite3', 'libphonenumber-js', 'zxing-wasm', 'bindings', 'tesseract.js-core']) {
   check(inAsar.has(`/node_modules/${dependency}`), `app.asar lists the dependency ${dependency}`);
+}
+// What Vite bundles into the renderer, and the tools that build and run the sources, are dev
+// dependencies: the packaged app carries only what the main process loads.
+for (const devOnly of ['react', 'react-dom', 'scheduler', 'zustand', 'uplot', '@tanstack/react-virtual', 'tsx', 'esbuild']) {
+  check(!inAsar.has(`/node_modules/${devOnly}`), `app.asar leaves out ${devOnly} (bundled into the renderer, or a build tool)`);
 }
 
 const unpackedRoot = path.join(resources, 'app.asar.unpacked');

@@ -32,15 +32,15 @@ function builtIsCurrent() {
   }
 }
 
-let main;
+// Either way the entry runs the command itself (electron/cli/run-cli.ts), so `node
+// out/cli/leadbooth.mjs where` works as `npx leadbooth where` does.
 if (process.env.LEADBOOTH_CLI_FROM_SOURCE !== '1' && builtIsCurrent()) {
-  ({ main } = await import(pathToFileURL(built).href));
+  await import(pathToFileURL(built).href);
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('./main.ts'));
+  const { registerTsx } = await import('./tsx-loader.mjs');
+  await registerTsx(
+    `the leadbooth command (${fs.existsSync(built) ? 'its build, out/cli, is older than its sources' : 'not built yet'})`,
+    'or build it with "npm run build:cli" where they are installed',
+  );
+  await import('./run-cli.ts');
 }
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: (line) => process.stdout.write(line + '\n'),
-  stderr: (line) => process.stderr.write(line + '\n'),
-});

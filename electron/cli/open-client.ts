@@ -2,12 +2,12 @@ import { createApiClient, type ApiClient } from '../../shared/ipc/client';
 import type { CliIo } from './cli-io';
 import { openAppServices } from '../app-services';
 import { createDispatcher } from '../ipc/dispatch';
-import type { ServiceContext } from '../services/service-context';
+import { fileJobsOn, type FileJobs } from './file-jobs';
 
 export interface CliSession {
   client: ApiClient;
-  /** The services' context, for commands that move whole files (export, import) without sending them through a channel. */
-  context: ServiceContext;
+  /** Jobs that move whole files (export to a path, import, attendee lists, a scanned card): the one door around the client, file-jobs.ts. */
+  files: FileJobs;
   close(): Promise<void>;
 }
 
@@ -24,6 +24,5 @@ export async function openCliSession(dbPath: string, io: CliIo): Promise<CliSess
     io.stderr('leadbooth: waiting for another program that is writing to the lead store (an import, the app), up to 30 s…');
   };
   const services = await openAppServices({ dbPath, mode: 'browser', withScanner: false, onLockWait: sayWaitingForLock });
-  return { client: createApiClient(createDispatcher(services.handlers)), context: services.context, close: () => services.close() };
+  return { client: createApiClient(createDispatcher(services.handlers)), files: fileJobsOn(services), close: () => services.close() };
 }
-

@@ -1,49 +1,30 @@
+import { parseArgs } from 'node:util';
 import { UsageError } from './cli-io';
 
-/**
- * The command line in two steps: the global options (`--db PATH`, `--help`) and the
- * command word here; each command then parses its own words with its own option spec
- * (`parseOptions`), so `--limit` means something only where a command declares it.
- */
-export interface CommandLine {
-  command: string | undefined;
-  /** The words after the command, global options taken out, for the command to parse. */
-  words: string[];
-  db?: string | undefined;
-  help: boolean;
+/** What an option takes: nothing (a flag), a text, a whole number above 0, a number, or a text given several times. */
+type OptionType = 'flag' | 'text' | 'integer' | 'number' | 'repeated';
+
+export interface OptionSpec {
+  type: OptionType;
+  /** The value's placeholder in the usage text ("N", "FILE"); flags have none. */
+  value?: string;
+  /** Shown without brackets in the usage text (the command checks it, with its own message). */
+  required?: boolean;
+  help: string;
+  /** The values the option accepts, for the help text; loaded only when help is printed (the lists live beside zod schemas, which take long to load). */
+  choices?: () => Promise<readonly string[]>;
 }
 
-export function parseCommandLine(argv: string[]): CommandLine {
-  const line: CommandLine = { command: undefined, words: [], help: false };
-  for (let index = 0; index < argv.length; index++) {
-    const word = argv[index] as string;
-    if (word === '--') {
-      // Everything after "--" belongs to the command, even words that look like options.
-      line.words.push(...argv.slice(index));
-      break;
-    }
-    const [name, inlineValue] = splitOption(word);
-    if (name === '--help' || name === '-h') {
-      line.help = true;
-    } else if (name === '--db') {
-      const value = inlineValue ?? argv[++index];
-      if (value === undefined || value.startsWith('--')) throw new UsageError('--db needs a value');
-      line.db = value;
-    } else if (line.command === undefined && !word.startsWith('-')) {
-      line.command = word;
-    } else {
-      line.words.push(word);
-    }
-  }
-  return line;
-}
+/** A command's options by their long name with its dashes: `{ '--limit': { type: 'integer', … } }`. */
+export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
-/** What an option takes: nothing (a flag), a text, a whole number above 0, or a text given several times. */
-export type OptionKind = 'flag' | 'text' | 'integer' | 'number' | 'repeated';
-/** A command's options: `{ '--limit': 'integer', '--json': 'flag' }`. */
-export type OptionSpec = Readonly<Record<string, OptionKind>>;
+/** The options every command takes, wherever they stand on the line. */
+export const GLOBAL_OPTIONS = {
+  '--db': { type: 'text', value: 'PATH', help: 'use another database file (default: the app\'s own, see "leadbooth where")' },
+  '--help': { type: 'flag', help: 'print the usage of the command (or of all commands) and exit; -h does the same' },
+} as const satisfies OptionSpecs;
 
-/** A command's words parsed against its spec. */
+/** A command's words parsed against its options. */
 export class CommandArgs {
   constructor(
     readonly positionals: string[],
@@ -64,8 +45,7 @@ export class CommandArgs {
   }
 
   number(name: string): number | undefined {
-    const value = this.text(name);
-    return value === undefined ? undefined : Number(value);
+    return this.integer(name);
   }
 
   all(name: string): string[] {
@@ -74,55 +54,57 @@ export class CommandArgs {
 }
 
 /**
- * Parses a command's words against its spec. `command` names it in messages
- * ("leads list does not take --port").
+ * Parses a command's words (global options may stand anywhere among them) with
+ * `node:util.parseArgs`, then checks each option against `options`: a wrong one is one
+ * `UsageError` line naming the command ("leads list does not take --port (it takes …)").
+ *
+ * parseArgs runs non-strict for its tokens, so the messages are ours and a value may start with
+ * one dash (`--amount -5`); a value that looks like an option (`--note --json`) is refused.
  */
-export function parseOptions(words: string[], spec: OptionSpec, command: string): CommandArgs {
+export function parseCommandArgs(words: readonly string[], options: OptionSpecs, command: string): CommandArgs {
+  const specs: OptionSpecs = { ...GLOBAL_OPTIONS, ...options };
+  const { tokens } = parseArgs({
+    args: [...words],
+    options: Object.fromEntries(
+      Object.entries(specs).map(([name, spec]) => [name.slice(2), { type: spec.type === 'flag' ? 'boolean' : 'string', ...(name === '--help' && { short: 'h' }) }]),
+    ) as Record<string, { type: 'boolean' | 'string'; short?: string }>,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const positionals: string[] = [];
   const values = new Map<string, string[]>();
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index] as string;
-    if (word === '--') {
-      positionals.push(...words.slice(index + 1));
-      break;
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    // `-h` is the one short option; any other single-dash word before `--` is refused as unknown.
+    const name = token.rawName === '-h' ? '--help' : token.rawName.startsWith('--') ? `--${token.name}` : token.rawName;
+    const spec = specs[name];
+    if (spec === undefined) {
+      const known = Object.keys(options);
+      throw new UsageError(`${command} does not take ${token.rawName}${known.length ? ` (it takes ${known.join(', ')})` : ''}`);
     }
-    if (!word.startsWith('--') || word === '--') {
-      positionals.push(word);
-      continue;
-    }
-    const [name, inlineValue] = splitOption(word);
-    const kind = spec[name];
-    if (kind === undefined) {
-      const known = Object.keys(spec);
-      throw new UsageError(`${command} does not take ${name}${known.length ? ` (it takes ${known.join(', ')})` : ''}`);
-    }
-    if (kind === 'flag') {
-      if (inlineValue !== undefined) throw new UsageError(`${name} takes no value`);
+    if (spec.type === 'flag') {
+      if (token.value !== undefined) throw new UsageError(`${name} takes no value`);
       values.set(name, ['true']);
       continue;
     }
-    const value = inlineValue ?? words[++index];
-    if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`${name} needs a value`);
-    checkValue(name, kind, value);
-    values.set(name, kind === 'repeated' ? [...(values.get(name) ?? []), value] : [value]);
+    const value = token.value;
+    if (value === undefined || (!token.inlineValue && value.startsWith('--') && value.length > 2)) throw new UsageError(`${name} needs a value`);
+    checkValue(name, spec.type, value);
+    values.set(name, spec.type === 'repeated' ? [...(values.get(name) ?? []), value] : [value]);
   }
   return new CommandArgs(positionals, values);
 }
 
-function checkValue(name: string, kind: OptionKind, value: string): void {
-  if (kind === 'integer') {
+function checkValue(name: string, type: OptionType, value: string): void {
+  if (type === 'integer') {
     const number = Number(value);
     if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
       throw new UsageError(`${name} takes a whole number above 0, not "${value}"`);
     }
   }
-  if (kind === 'number' && (value.trim() === '' || !Number.isFinite(Number(value)))) {
+  if (type === 'number' && (value.trim() === '' || !Number.isFinite(Number(value)))) {
     throw new UsageError(`${name} takes a number, not "${value}"`);
   }
-}
-
-function splitOption(word: string): [string, string | undefined] {
-  if (!word.startsWith('--')) return [word, undefined];
-  const equals = word.indexOf('=');
-  return equals === -1 ? [word, undefined] : [word.slice(0, equals), word.slice(equals + 1)];
 }

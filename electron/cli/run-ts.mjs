@@ -2,13 +2,13 @@
 // Runs a TypeScript entry file (benchmarks, dev scripts) through tsx: `node run-ts.mjs file.ts args...`.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { registerTsx } from './tsx-loader.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
   process.stderr.write('usage: node electron/cli/run-ts.mjs FILE.ts [ARGS...]\n');
   process.exit(2);
 }
-register();
+await registerTsx(`running ${entry}`);
 const module = await import(pathToFileURL(path.resolve(entry)).href);
 if (typeof module.main === 'function') process.exitCode = (await module.main(args)) ?? 0;

@@ -85,7 +85,7 @@ export const DEFAULT_GROUP_LIMIT = 200;
  */
 export async function listDuplicateGroups(
   context: ServiceContext,
-  input: { eventId?: string | undefined; limit?: number | undefined },
+  input: { eventId?: string | undefined; limit?: number | undefined; offset?: number | undefined },
 ): Promise<DuplicateGroups> {
   const snapshot = await duplicateSnapshot(context.db);
   const limit = input.limit ?? DEFAULT_GROUP_LIMIT;
@@ -98,7 +98,8 @@ export async function listDuplicateGroups(
     groups = groups.filter((group) => group.leadIds.some((id) => inShow.has(id)));
   }
   const ordered = [...groups].sort((a, b) => b.leadIds.length - a.leadIds.length);
-  const shown = ordered.slice(0, limit);
+  const offset = input.offset ?? 0;
+  const shown = ordered.slice(offset, offset + limit);
   const ids = shown.flatMap((group) => group.leadIds);
   leadsById = new Map();
   // In chunks: SQLite limits bound parameters per statement.

@@ -26,7 +26,8 @@ describe('the built command line', () => {
     const out = path.join(dir, 'x.vcf');
     expect((await leadbooth('export', '--format', 'vcard', '--out', out)).stdout).toMatch(/exported 1 lead/);
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0/);
-    const probe = await run(process.execPath, ['--input-type=module', '-e', "const m = await import('./out/cli/leadbooth.mjs'); console.log(typeof m.main)"]);
-    expect(probe.stdout.trim()).toBe('function');
+    // The bundle is the command itself, as bin.mjs runs it.
+    const direct = await run(process.execPath, ['out/cli/leadbooth.mjs', '--db', db, 'leads', 'list', '--json']);
+    expect(JSON.parse(direct.stdout.trim())).toMatchObject({ lastName: 'Müller', company: 'Acme' });
   }, 120_000);
 });

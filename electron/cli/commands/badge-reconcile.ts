@@ -3,8 +3,8 @@
  * empty fields of the leads saved with a badge id (electron/services/badge-reconcile-service.ts).
  */
 import path from 'node:path';
-import { reconcileBadges, type BadgeReconcileReport } from '../../services/badge-reconcile-service';
 import type { CliIo } from '../cli-io';
+import type { BadgeReconcileReport } from '../file-jobs';
 import type { CliSession } from '../open-client';
 import { describeSize, readRegularFile, type InputFileKind } from '../regular-file';
 
@@ -36,7 +36,7 @@ export async function runImportReconcile(session: CliSession, files: readonly st
 }
 
 async function reconcileAndReport(session: CliSession, file: string, bytes: Buffer, json: boolean, io: CliIo): Promise<void> {
-  const report = await reconcileBadges(session.context, { fileName: path.basename(file), bytes });
+  const report = await session.files.reconcileBadges({ fileName: path.basename(file), bytes });
   io.stdout(json ? JSON.stringify(report) : describeReport(report));
 }
 

@@ -9,19 +9,15 @@ import type { NewLead } from '../../../shared/domain/lead';
 import { badgeHasContact, MAX_BADGE_PAYLOAD_LENGTH, readBadgeCode, type BadgeCode } from '../../../shared/parsing/badge-payload';
 import { readBadgePhoto } from '../../badge/read-badge-photo';
 import { runBadgeReconcile } from './badge-reconcile';
-import { UsageError, type CliIo, type UsageLine } from '../cli-io';
-import type { CliSession } from '../open-client';
-import { parseOptions } from '../parse-command-line';
+import { UsageError } from '../cli-io';
+import type { CliContext } from '../cli-context';
+import type { CommandArgs } from '../parse-command-line';
 import { readRegularFile, type InputFileKind } from '../regular-file';
 import { MAX_FILE_BYTES } from '../../ocr/scan-input';
 
-export const BADGE_USAGE: UsageLine[] = [
-  ['badge PAYLOAD | --file FILE [--save]', "read a badge's code (text, or a photo: QR, PDF417, Aztec, DataMatrix, Code 128/39); --save saves the lead in the current show"],
-  ['badge --reconcile FILE [--json]', "after the show: the organiser's attendee list (CSV) fills the empty fields of leads saved with a badge id"],
-];
-
-export async function runBadgeCommand(openSession: () => Promise<CliSession>, words: string[], io: CliIo): Promise<void> {
-  const args = parseOptions(words, { '--file': 'text', '--save': 'flag', '--reconcile': 'text', '--json': 'flag' }, 'badge');
+export async function runBadgeCommand(args: CommandArgs, cli: CliContext): Promise<void> {
+  const { io } = cli;
+  const openSession = () => cli.openSession();
   const file = args.text('--file');
   const given = args.positionals.join(' ');
   const attendeeList = args.text('--reconcile');

@@ -1,17 +1,9 @@
 import { STAGE_NAMES, type OpportunityStage } from '../../../shared/domain/opportunity';
-import { UsageError, type CliIo, type UsageLine } from '../cli-io';
+import { UsageError, type CliIo } from '../cli-io';
 import type { CliSession } from '../open-client';
-import { parseOptions, type CommandArgs } from '../parse-command-line';
-
-export const CRM_USAGE: UsageLine[] = [
-  ['accounts list [--json] [--search TEXT]', 'accounts made by conversion, by name'],
-  ['contacts list [--json] [--search TEXT] [--account ID]', 'contacts, with their account and the lead they came from'],
-  ['opportunities list [--json] [--search TEXT] [--account ID] [--stage STAGE]', 'opportunities, by close date'],
-  ['opportunities stage ID STAGE [--reason TEXT]', 'move an opportunity (Closed Lost needs --reason)'],
-];
+import type { CommandArgs } from '../parse-command-line';
 
 const LIST_PAGE = 500;
-const listOptions = { '--json': 'flag', '--search': 'text', '--account': 'text', '--limit': 'integer' } as const;
 
 /** Pages through a list so 100,000 records stream instead of loading at once. */
 async function printAll<Item>(fetch: (offset: number, limit: number) => Promise<Item[]>, args: CommandArgs, io: CliIo, describe: (item: Item) => string): Promise<void> {
@@ -28,11 +20,11 @@ async function printAll<Item>(fetch: (offset: number, limit: number) => Promise<
   if (!json && offset === 0) io.stdout('None yet.');
 }
 
-export async function runCrmCommand(session: CliSession, command: 'accounts' | 'contacts' | 'opportunities', words: string[], io: CliIo): Promise<void> {
-  const [action, ...rest] = words;
+/** `accounts list`, `contacts list`, `opportunities list` and `opportunities stage`. */
+export async function runCrmCommand(session: CliSession, name: string, args: CommandArgs, io: CliIo): Promise<void> {
+  const [command, action] = name.split(' ');
   const api = session.client;
   if (action === 'list') {
-    const args = parseOptions(rest, command === 'accounts' ? { '--json': 'flag', '--search': 'text', '--limit': 'integer' } : command === 'opportunities' ? { ...listOptions, '--stage': 'text' } : listOptions, `${command} list`);
     const query = args.text('--search');
     const accountId = args.text('--account');
     const common = (offset: number, limit: number) => ({ ...(query !== undefined && { query }), offset, limit });
@@ -62,7 +54,6 @@ export async function runCrmCommand(session: CliSession, command: 'accounts' | '
     );
   }
   if (command === 'opportunities' && action === 'stage') {
-    const args = parseOptions(rest, { '--reason': 'text', '--json': 'flag' }, 'opportunities stage');
     const [id, ...stageWords] = args.positionals;
     const stage = stageWords.join(' ');
     if (!id || !stage) throw new UsageError(`opportunities stage needs the id and a stage: ${STAGE_NAMES.join(', ')}`);
@@ -71,5 +62,5 @@ export async function runCrmCommand(session: CliSession, command: 'accounts' | '
     io.stdout(args.flag('--json') ? JSON.stringify(opportunity) : `${opportunity.name} is now ${opportunity.stage} (${opportunity.probability} %).`);
     return;
   }
-  throw new UsageError(action ? `unknown ${command} command "${action}"` : `${command} needs ${command === 'opportunities' ? 'list or stage' : 'list'}`);
+  throw new Error(`no such command: ${name}`);
 }

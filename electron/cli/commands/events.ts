@@ -1,33 +1,9 @@
 import type { ShowEvent } from '../../../shared/domain/event';
 import type { OpportunityStage } from '../../../shared/domain/opportunity';
-import { BADGE_PROFILE_FIELDS, type BadgeProfile, type BadgeProfileField } from '../../../shared/parsing/badge-profiles';
-import { UsageError, type CliIo, type UsageLine } from '../cli-io';
+import type { BadgeProfile, BadgeProfileField } from '../../../shared/parsing/badge-profiles';
+import { UsageError, type CliIo } from '../cli-io';
 import type { CliSession } from '../open-client';
-import { parseOptions, type OptionSpec } from '../parse-command-line';
-
-export const EVENTS_USAGE: UsageLine[] = [
-  ['events add NAME [--location PLACE] [--starts DATE] [--ends DATE] [--time-zone ZONE]', "create a show (time zone: this computer's unless given, e.g. Europe/Berlin); it becomes the current one"],
-  ['events use NAME', 'make a show the current one'],
-  ['events list [--json]', 'list the shows (* marks the current one)'],
-  [
-    'events rule NAME --min-met N [--require-close-date] [--stage STAGE] [--close-in-days N] | --off',
-    "the show's automatic conversion rule (defaults: Prospecting, 90 days)",
-  ],
-  [
-    "events badge-profile NAME --delimiter D --fields F1,F2,… [--prefix P] [--suffix S] [--id-field F] [--show SHOW] | --remove",
-    `how this show's badges lay out their payload (fields: ${BADGE_PROFILE_FIELDS.join(', ')}); tried before the built-in caret, pipe and tab profiles`,
-  ],
-  ['events badge-profiles [--show SHOW] [--json]', "list the show's own badge profiles"],
-];
-
-const EVENTS_OPTIONS: Record<string, OptionSpec> = {
-  add: { '--json': 'flag', '--location': 'text', '--starts': 'text', '--ends': 'text', '--time-zone': 'text' },
-  use: { '--json': 'flag' },
-  list: { '--json': 'flag' },
-  'badge-profile': { '--json': 'flag', '--delimiter': 'text', '--fields': 'text', '--prefix': 'text', '--suffix': 'text', '--id-field': 'text', '--show': 'text', '--remove': 'flag' },
-  'badge-profiles': { '--json': 'flag', '--show': 'text' },
-  rule: { '--json': 'flag', '--min-met': 'integer', '--require-close-date': 'flag', '--stage': 'text', '--close-in-days': 'text', '--off': 'flag' },
-};
+import type { CommandArgs } from '../parse-command-line';
 
 /** A show by its name, case ignored, or an error that says how to see the names. */
 export async function findShowByName(session: CliSession, name: string): Promise<ShowEvent> {
@@ -40,11 +16,9 @@ export async function findShowByName(session: CliSession, name: string): Promise
   return event;
 }
 
-export async function runEventsCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
-  const [action, ...afterAction] = words;
-  const spec = action === undefined ? undefined : EVENTS_OPTIONS[action];
-  if (!spec) throw new UsageError(action ? `unknown events command "${action}"` : 'events needs add, use, list, rule, badge-profile or badge-profiles');
-  const args = parseOptions(afterAction, spec, `events ${action}`);
+/** `events add|use|list|rule|badge-profile|badge-profiles`. */
+export async function runEventsCommand(session: CliSession, command: string, args: CommandArgs, io: CliIo): Promise<void> {
+  const action = command.split(' ')[1];
   const json = args.flag('--json');
   const name = args.positionals.join(' ').trim();
   const location = args.text('--location');

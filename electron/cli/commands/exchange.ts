@@ -1,32 +1,14 @@
 import path from 'node:path';
 import { EXPORT_FORMATS, type ExportFilter, type ExportFormat, type ExportSkipReason, type ExportSummary, type ProblemRowChoice, type SalesforceProfile } from '../../../shared/domain/exchange';
 import { salesforceProfileSchema } from '../../../shared/ipc/contracts/exchange';
-import { LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
-import { UsageError, type CliIo, type UsageLine } from '../cli-io';
+import { displayName, LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
+import { UsageError, type CliIo } from '../cli-io';
 import type { CliSession } from '../open-client';
-import { parseOptions } from '../parse-command-line';
+import type { CommandArgs } from '../parse-command-line';
 import { describeSize, InputFileError, readRegularFile, refuseNonRegularFile, type InputFileKind } from '../regular-file';
 import { findShowByName } from './events';
 
-export const EXCHANGE_USAGE: UsageLine[] = [
-  [
-    `export --format ${EXPORT_FORMATS.join('|')} --out PATH [--event NAME] [--only-new] [--status S] [--skip-incomplete] [--profile FILE] [--imported-fields]`,
-    'export a batch; prints the batch id, counts and warnings (salesforce-converted, or over 50,000 Salesforce leads: a folder of CSVs; --profile: the org\'s Salesforce profile, JSON; --imported-fields: a column per field an import kept, Salesforce and HubSpot CSVs)',
-  ],
-  [
-    'import PATH... [--event NAME] [--map FILE] [--skip-problem-rows|--strict] | import CSV... --reconcile-badges [--json]',
-    'import LeadBooth bundles, CSVs of leads and .vcf files; prints the summary, and each problem value to stderr (kept as an imported field; --skip-problem-rows leaves those rows out, --strict refuses the file); --reconcile-badges: the organiser\'s attendee list fills leads saved with only a badge id (as badge --reconcile)',
-  ],
-  ['batches list [--json]', 'the export batches, newest first'],
-  ['duplicates list [--json]', 'groups of likely duplicate leads'],
-];
-
-export async function runExportCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
-  const args = parseOptions(
-    words,
-    { '--format': 'text', '--out': 'text', '--event': 'text', '--only-new': 'flag', '--status': 'text', '--skip-incomplete': 'flag', '--profile': 'text', '--imported-fields': 'flag' },
-    'export',
-  );
+export async function runExportCommand(session: CliSession, _command: string, args: CommandArgs, io: CliIo): Promise<void> {
   if (args.positionals.length > 0) throw new UsageError(`export takes no "${args.positionals[0]}"`);
   const format = args.text('--format');
   if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
@@ -42,25 +24,11 @@ export async function runExportCommand(session: CliSession, words: string[], io:
   };
   const profileFile = args.text('--profile');
   const salesforceProfile = profileFile === undefined ? undefined : readProfileFile(profileFile);
-  const { confirmExport, exportBatch, exportNotWritten } = await import('../../services/export-service');
-  const { writeExportFiles } = await import('../../exchange/write-export-files');
-  const result = await exportBatch(session.context, {
-    format: format as ExportFormat,
-    filter,
-    skipMissingRequired: args.flag('--skip-incomplete'),
-    salesforceProfile,
-    withImportedFields: args.flag('--imported-fields'),
-  });
-  if (result.cancelled) throw new Error('The export was cancelled: nothing was recorded.');
-  // Written whole (temporary name, fsync, rename; 0600) before the batch is recorded: a file
-  // that could not be written leaves no batch, and --only-new still finds its leads.
-  let written: { sha256: string };
-  try {
-    written = writeExportFiles(result.files.length === 1 ? { file: out } : { folder: out }, result.files);
-  } catch (error) {
-    throw exportNotWritten(error);
-  }
-  const batch = await confirmExport(session.context, result.batch.id, written);
+  const { result, batch } = await session.files.exportToPath(
+    { format: format as ExportFormat, filter, skipMissingRequired: args.flag('--skip-incomplete'), salesforceProfile, withImportedFields: args.flag('--imported-fields') },
+    out,
+  );
+  if (result.cancelled || !batch) throw new Error('The export was cancelled: nothing was recorded.');
   io.stdout(`batch ${batch.id}`);
   io.stdout(`exported ${batch.leadCount} lead${batch.leadCount === 1 ? '' : 's'}${batch.skippedCount ? `, skipped ${batch.skippedCount}` : ''} to ${out} (sha256 ${batch.sha256})`);
   printExportWarnings(result, io);
@@ -134,8 +102,7 @@ const PROFILE_FILE = { noun: 'a JSON Salesforce profile', advice: 'give the path
 
 const MAPPING_FILE = { noun: 'a JSON mapping file', advice: 'give the path of a .json file', maxBytes: 1024 * 1024 } satisfies InputFileKind;
 
-export async function runImportCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
-  const args = parseOptions(words, { '--event': 'text', '--map': 'text', '--skip-problem-rows': 'flag', '--strict': 'flag', '--reconcile-badges': 'flag', '--json': 'flag' }, 'import');
+export async function runImportCommand(session: CliSession, _command: string, args: CommandArgs, io: CliIo): Promise<void> {
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file');
   if (args.flag('--reconcile-badges')) {
     // Not an import of leads: the organiser's attendee list fills the leads saved with only a badge id.
@@ -165,9 +132,8 @@ export async function runImportCommand(session: CliSession, words: string[], io:
     const refused = refuseNonRegularFile(file, IMPORT_FILE);
     if (refused) throw new Error(refused);
   }
-  const { importFile } = await import('../../services/import-service');
   for (const file of args.positionals) {
-    const summary = await importFile(session.context, { fileName: path.basename(file), bytes: readRegularFile(file, IMPORT_FILE), eventId, mapping, problemRows });
+    const summary = await session.files.importFile({ fileName: path.basename(file), bytes: readRegularFile(file, IMPORT_FILE), eventId, mapping, problemRows });
     io.stdout(`${file}: added ${summary.added}, updated ${summary.updated}, flagged ${summary.flagged}, skipped ${summary.skipped}`);
     if (summary.keptColumns.length > 0) io.stdout(`${file}: kept on each lead as imported fields: ${summary.keptColumns.join(', ')}`);
     if (summary.toReview > 0) io.stdout(`${file}: ${summary.toReview} lead${summary.toReview === 1 ? '' : 's'} with an email that is not valid (kept as text in the imported fields): check them`);
@@ -178,30 +144,24 @@ export async function runImportCommand(session: CliSession, words: string[], io:
   }
 }
 
-export async function runBatchesCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
-  const [action, ...rest] = words;
-  if (action !== 'list') throw new UsageError(action ? `unknown batches command "${action}"` : 'batches needs list');
-  const args = parseOptions(rest, { '--json': 'flag' }, 'batches list');
-  const { listBatches } = await import('../../services/export-service');
-  const batches = await listBatches(session.context);
+export async function runBatchesCommand(session: CliSession, _command: string, args: CommandArgs, io: CliIo): Promise<void> {
+  const batches = await session.client['exchange.batches']({});
   for (const batch of batches) {
     io.stdout(args.flag('--json') ? JSON.stringify(batch) : `${batch.createdAt}  ${batch.id}  ${batch.format.padEnd(20)}  ${String(batch.leadCount).padStart(6)} leads  ${batch.fileName}`);
   }
 }
 
-export async function runDuplicatesCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
-  const [action, ...rest] = words;
-  if (action !== 'list') throw new UsageError(action ? `unknown duplicates command "${action}"` : 'duplicates needs list');
-  const args = parseOptions(rest, { '--json': 'flag' }, 'duplicates list');
-  // Loaded here: the phone-number metadata it needs is big, and other commands start without it.
-  const { findDuplicateGroups } = await import('../../../shared/domain/duplicates');
-  const rows = await session.context.db.selectFrom('leads').select(['id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country']).orderBy('seq').execute();
-  const groups = findDuplicateGroups(
-    rows.map((row) => ({ id: row.id, firstName: row.first_name, lastName: row.last_name, company: row.company, email: row.email, phone: row.phone, mobile: row.mobile, country: row.country })),
-  );
-  const names = new Map(rows.map((row) => [row.id, `${row.first_name} ${row.last_name}`.trim() || row.email || row.company]));
-  for (const group of groups) {
-    if (args.flag('--json')) io.stdout(JSON.stringify(group));
-    else io.stdout(`${group.leadIds.map((id) => `${names.get(id)} (${id})`).join('  =  ')}  [${[...new Set(group.links.flatMap((link) => link.reasons))].join(', ')}]`);
+/** Groups asked for per call: the contract's largest page. */
+const DUPLICATE_GROUPS_PAGE = 1000;
+
+/** Every group of likely duplicates, biggest first, page by page through the contract. */
+export async function runDuplicatesCommand(session: CliSession, _command: string, args: CommandArgs, io: CliIo): Promise<void> {
+  for (let offset = 0; ; offset += DUPLICATE_GROUPS_PAGE) {
+    const page = await session.client['duplicates.groups']({ offset, limit: DUPLICATE_GROUPS_PAGE });
+    for (const group of page.groups) {
+      if (args.flag('--json')) io.stdout(JSON.stringify({ leadIds: group.leads.map((lead) => lead.id), links: group.links }));
+      else io.stdout(`${group.leads.map((lead) => `${displayName(lead)} (${lead.id})`).join('  =  ')}  [${[...new Set(group.links.flatMap((link) => link.reasons))].join(', ')}]`);
+    }
+    if (offset + page.groups.length >= page.totalGroups || page.groups.length === 0) return;
   }
 }

@@ -3,42 +3,16 @@ import { displayName, LEAD_STATUSES, type LeadPatch, type LeadStatus } from '../
 import { ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/activity';
 import { CRITERION_STATES, type CriterionState } from '../../../shared/domain/qualification';
 import type { OpportunityStage } from '../../../shared/domain/opportunity';
-import { UsageError, type CliIo, type UsageLine } from '../cli-io';
+import { UsageError, type CliIo } from '../cli-io';
 import type { CliSession } from '../open-client';
-import type { CommandArgs, OptionSpec } from '../parse-command-line';
+import type { CommandArgs } from '../parse-command-line';
 
 /** The `leads` subcommands that work one lead through its life: look, edit, qualify, convert. */
-export const LEAD_LIFECYCLE_USAGE: UsageLine[] = [
-  ['leads show ID [--json]', 'the lead with its checklist, timeline and what it became'],
-  ["leads edit ID --json '<patch>'", 'change fields of a lead (only those given)'],
-  ['leads qualify ID --criterion KEY=met|unmet|unknown [--value V] [--note TEXT]', 'answer checklist criteria (--criterion may repeat)'],
-  ['leads status ID STATUS [--reason TEXT]', 'set New, Working, Qualified or Unqualified (needs --reason)'],
-  ['leads activity ID --type call|email|meeting|note --text TEXT [--outcome TEXT]', 'log what happened'],
-  [
-    'leads convert ID --account new|ACCOUNT_ID --contact new|CONTACT_ID (--opportunity-name NAME --stage STAGE --close-date YYYY-MM-DD [--amount N] | --no-opportunity)',
-    'convert into account, contact and opportunity',
-  ],
-  ['leads unconvert ID', 'undo a conversion nothing of which was exported'],
-];
+const LEAD_LIFECYCLE_ACTIONS = ['show', 'edit', 'qualify', 'status', 'activity', 'convert', 'unconvert'] as const;
 
-export const LEAD_LIFECYCLE_OPTIONS: Record<string, OptionSpec> = {
-  show: { '--json': 'flag' },
-  edit: { '--json': 'text' },
-  qualify: { '--criterion': 'repeated', '--value': 'text', '--note': 'text', '--json': 'flag' },
-  status: { '--reason': 'text', '--json': 'flag' },
-  activity: { '--type': 'text', '--text': 'text', '--outcome': 'text', '--json': 'flag' },
-  convert: {
-    '--account': 'text',
-    '--contact': 'text',
-    '--opportunity-name': 'text',
-    '--stage': 'text',
-    '--close-date': 'text',
-    '--amount': 'number',
-    '--no-opportunity': 'flag',
-    '--json': 'flag',
-  },
-  unconvert: { '--json': 'flag' },
-};
+export function isLeadLifecycleAction(action: string): boolean {
+  return (LEAD_LIFECYCLE_ACTIONS as readonly string[]).includes(action);
+}
 
 function leadIdOf(args: CommandArgs, action: string): string {
   const [id] = args.positionals;

@@ -1,38 +1,17 @@
 import { displayName, type Lead, type NewLead } from '../../../shared/domain/lead';
 import type { ForgottenLead } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { UsageError, type CliIo, type UsageLine } from '../cli-io';
+import { UsageError, type CliIo } from '../cli-io';
 import type { CliSession } from '../open-client';
-import { parseOptions, type CommandArgs, type OptionSpec } from '../parse-command-line';
-import { LEAD_LIFECYCLE_OPTIONS, LEAD_LIFECYCLE_USAGE, runLeadLifecycleCommand } from './lead-lifecycle';
-
-export const LEADS_USAGE: UsageLine[] = [
-  ["leads add --json '<lead json>'", 'save a lead in the current show; prints it as JSON'],
-  ['leads list [--json] [--limit N]', 'newest first; --json prints one object per line'],
-  ['leads search TEXT [--json] [--limit N]', 'leads whose names, company, email or notes start with the words'],
-  ...LEAD_LIFECYCLE_USAGE,
-  ['leads forget ID [--from-backups]', 'delete a person for good (lead, photos, search entries, draft, queue); names the backups holding them, --from-backups rewrites those without them'],
-  ['leads merge KEEP_ID OTHER_ID [--json]', 'merge a duplicate into the lead kept (newer non-empty values, both notes and photos)'],
-];
-
-/** Each subcommand's options: `--json` takes the lead for add and is a flag elsewhere. */
-const LEADS_OPTIONS: Record<string, OptionSpec> = {
-  add: { '--json': 'text' },
-  list: { '--json': 'flag', '--limit': 'integer' },
-  search: { '--json': 'flag', '--limit': 'integer' },
-  ...LEAD_LIFECYCLE_OPTIONS,
-  forget: { '--from-backups': 'flag' },
-  merge: { '--json': 'flag' },
-};
+import type { CommandArgs } from '../parse-command-line';
+import { isLeadLifecycleAction, runLeadLifecycleCommand } from './lead-lifecycle';
 
 const PAGE_SIZE = 500;
 
-export async function runLeadsCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
-  const [action, ...afterAction] = words;
-  const spec = action === undefined ? undefined : LEADS_OPTIONS[action];
-  if (!spec) throw new UsageError(action ? `unknown leads command "${action}"` : `leads needs one of: ${Object.keys(LEADS_OPTIONS).join(', ')}`);
-  const args = parseOptions(afterAction, spec, `leads ${action}`);
-  if (action !== undefined && action in LEAD_LIFECYCLE_OPTIONS) return runLeadLifecycleCommand(session, action, args, io);
+/** `leads add|list|search|forget|merge`, and the lifecycle commands of lead-lifecycle.ts. */
+export async function runLeadsCommand(session: CliSession, command: string, args: CommandArgs, io: CliIo): Promise<void> {
+  const action = command.split(' ')[1] ?? '';
+  if (isLeadLifecycleAction(action)) return runLeadLifecycleCommand(session, action, args, io);
   const rest = args.positionals;
   switch (action) {
     case 'add': {

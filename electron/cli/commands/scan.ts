@@ -12,15 +12,15 @@
  * Exit code 0 when every file was processed (per-file errors included), 2 on a usage
  * error, 1 when the OCR engine itself cannot run.
  */
+import { UsageError } from '../cli-io';
+import type { CliContext } from '../cli-context';
+import type { CommandArgs } from '../parse-command-line';
 import { CARD_FIELDS, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
 import type { CheckMark } from '../../../shared/parsing/check-marks';
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
 import { createScanner, type ScanResult } from '../../ocr/scanner';
 import type { ScanSaver } from './scan-save';
 import { refuseNonRegularFile } from '../regular-file';
-
-export const SCAN_USAGE_LINE =
-  'usage: leadbooth scan FILE... [--concurrency N] [--thorough] [--save]   (N: 1..16, default 1; 2 reads a batch ~1.8× faster with ~80 MB more memory; --thorough re-reads doubtful lines, slower; --save saves each card as a lead in the current show)';
 
 export interface ScanCommandIo {
   stdout: (line: string) => void;
@@ -33,49 +33,33 @@ export interface ScanCommandIo {
   openSaver?: () => Promise<ScanSaver>;
 }
 
-interface ScanArgs {
+export interface ScanOptions {
   files: string[];
+  /** Cards read at once, 1..16. */
   concurrency: number;
   /** Re-read doubtful lines from upscaled crops: slower, for batch work. */
   thorough: boolean;
   save: boolean;
 }
 
-function parseArgs(args: string[]): ScanArgs | string {
-  const files: string[] = [];
+const MAX_CONCURRENCY = 16;
+
+/** `leadbooth scan` as the command table runs it: the options checked, then the files read. */
+export async function runScanFromCommandLine(args: CommandArgs, cli: CliContext): Promise<number> {
+  if (args.positionals.length === 0) throw new UsageError('scan needs at least one photo file');
   // One English worker, as the app runs: with the accents reader that keeps a scan within ~330 MB
   // (two workers: ~390 MB, 1.8× the throughput of a large batch — ask for it with --concurrency 2).
-  let concurrency = 1;
-  let onlyFiles = false;
-  let thorough = false;
-  let save = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!onlyFiles && a === '--') {
-      onlyFiles = true;
-      continue;
-    }
-    if (!onlyFiles && (a === '--concurrency' || a.startsWith('--concurrency='))) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 16) {
-        return `--concurrency needs a whole number from 1 to 16 (got ${v === undefined ? 'nothing' : JSON.stringify(v)})`;
-      }
-      concurrency = Number(v);
-      continue;
-    }
-    if (!onlyFiles && a === '--thorough') {
-      thorough = true;
-      continue;
-    }
-    if (!onlyFiles && a === '--save') {
-      save = true;
-      continue;
-    }
-    if (!onlyFiles && a.startsWith('--')) return `unknown option ${a}`;
-    files.push(a);
-  }
-  if (!files.length) return 'no files given';
-  return { files, concurrency, thorough, save };
+  const concurrency = args.integer('--concurrency') ?? 1;
+  if (concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, not ${concurrency}`);
+  const save = args.flag('--save');
+  return runScanCommand(
+    { files: args.positionals, concurrency, thorough: args.flag('--thorough'), save },
+    {
+      ...cli.io,
+      dataDir: cli.dataDir(),
+      openSaver: async () => (await import('./scan-save')).openScanSaver(() => cli.openSession()),
+    },
+  );
 }
 
 function toRecord(file: string, r: ScanResult): Record<string, unknown> {
@@ -96,13 +80,7 @@ function describe(err: unknown): string {
   return String(err);
 }
 
-export async function runScanCommand(args: string[], io: ScanCommandIo): Promise<number> {
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    io.stderr(`leadbooth scan: ${parsed}`);
-    io.stderr(SCAN_USAGE_LINE);
-    return 2;
-  }
+export async function runScanCommand(parsed: ScanOptions, io: ScanCommandIo): Promise<number> {
   // The store first: a wrong --db or no current show is said before any OCR runs.
   const saver = parsed.save && io.openSaver ? await io.openSaver() : undefined;
   let scanner: ReturnType<typeof createScanner>;

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXIT_OK, type CliIo, type UsageLine } from '../cli-io';
-import { parseOptions } from '../parse-command-line';
+import { EXIT_OK } from '../cli-io';
+import type { CliContext } from '../cli-context';
+import type { CommandArgs } from '../parse-command-line';
 
-export const SERVE_USAGE: UsageLine[] = [['serve [--port N]', 'browser mode: serve the app on 127.0.0.1 until Ctrl+C']];
-
-export async function runServeCommand(dbPath: string, words: string[], io: CliIo): Promise<number> {
-  const args = parseOptions(words, { '--port': 'integer' }, 'serve');
+export async function runServeCommand(args: CommandArgs, { dbPath, io }: CliContext): Promise<number> {
   const options = { dbPath, port: args.integer('--port') };
   // Loaded here, not at the top: it brings the whole app, which other commands' start-up should not pay for.
   const { BUILT_RENDERER_DIR, startBrowserMode } = await import('../../host/browser-mode');

@@ -1,11 +1,9 @@
-import type { CliIo, UsageLine } from '../cli-io';
+import type { CliIo } from '../cli-io';
 import type { CliSession } from '../open-client';
-import { parseOptions } from '../parse-command-line';
+import type { CommandArgs } from '../parse-command-line';
 
-export const STAFF_USAGE: UsageLine[] = [['staff [NAME]', 'show, or set, the staff member recorded on new leads']];
-
-export async function runStaffCommand(session: CliSession, words: string[], io: CliIo): Promise<void> {
-  const name = parseOptions(words, {}, 'staff').positionals.join(' ').trim();
+export async function runStaffCommand(session: CliSession, _command: string, args: CommandArgs, io: CliIo): Promise<void> {
+  const name = args.positionals.join(' ').trim();
   if (!name) {
     const { staffName } = await session.client['settings.get']({});
     io.stdout(staffName || 'No staff name set yet. Set it with: leadbooth staff "Your Name"');

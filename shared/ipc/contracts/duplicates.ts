@@ -14,7 +14,7 @@ export interface DuplicateGroupView {
 
 export interface DuplicateGroups {
   groups: DuplicateGroupView[];
-  /** All groups found (only the first `limit` are sent). */
+  /** All groups found (only `limit` of them, from `offset`, are sent). */
   totalGroups: number;
   /** Leads in all groups. */
   totalLeads: number;
@@ -23,7 +23,8 @@ export interface DuplicateGroups {
 /** Duplicates: find them (the one rule in shared/domain/duplicates.ts) and merge two. */
 export const duplicatesChannels = {
   'duplicates.groups': channel<DuplicateGroups>()(
-    z.object({ eventId: z.uuid().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    // offset: the CLI pages through every group (the screen shows the first page).
+    z.object({ eventId: z.uuid().optional(), limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
   ),
   'duplicates.merge': channel<SavedLead>()(
     z

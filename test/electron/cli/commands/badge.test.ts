@@ -5,6 +5,7 @@ import QRCode from 'qrcode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../../electron/cli/main';
 import { openScanSaver } from '../../../../electron/cli/commands/scan-save';
+import { openCliSession } from '../../../../electron/cli/open-client';
 import { emptyParsedCard } from '../../../../shared/parsing/card-fields';
 import { makeTempDir } from '../../../support/temp-database';
 import { barcodePng, photographed } from '../../../support/barcode-images';
@@ -150,7 +151,7 @@ describe('leadbooth badge', () => {
 describe('leadbooth scan --save', () => {
   it('saves a card read as a lead in the current show, with its photo and OCR text', async () => {
     await atTheBooth();
-    const saver = await openScanSaver(db);
+    const saver = await openScanSaver(() => openCliSession(db, { stdout: () => {}, stderr: () => {} }));
     try {
       const fields = emptyParsedCard();
       fields.fullName = { value: 'Tessa Hartmann', confidence: 0.9, box: null };
