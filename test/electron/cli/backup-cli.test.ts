@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createApiClient } from '../../../shared/ipc/client';
 import { openAppServices } from '../../../electron/app-services';
 import { makeTempDir } from '../../support/temp-database';
+import { runLeadbooth } from '../../support/cli-run';
 import { canMountTmpfs, mountTmpfs } from '../../support/tmpfs';
 
 let dir: string;
@@ -16,12 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function leadbooth(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(['--db', db, ...args], { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
-  return { code, stdout, stderr };
-}
+const leadbooth = (...args: string[]) => runLeadbooth(['--db', db, ...args]);
 const lastNames = async () => (await leadbooth('leads', 'list', '--json')).stdout.map((line) => (JSON.parse(line) as { lastName: string }).lastName);
 
 describe('leadbooth backup and restore', () => {

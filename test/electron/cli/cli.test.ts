@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { makeTempDir } from '../../support/temp-database';
+import { runLeadbooth } from '../../support/cli-run';
 
 let dir: string;
 let db: string;
@@ -15,12 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function leadbooth(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(['--db', db, ...args], { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
-  return { code, stdout, stderr, json: () => stdout.map((line) => JSON.parse(line) as Record<string, unknown>) };
-}
+const leadbooth = (...args: string[]) => runLeadbooth(['--db', db, ...args]);
 
 describe('leadbooth CLI', () => {
   it('says once that it waits when another program holds the write lock, then does its work', async () => {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 import { makeTempDir } from '../../support/temp-database';
+import { runLeadbooth } from '../../support/cli-run';
 import { canMountTmpfs, mountTmpfs } from '../../support/tmpfs';
 
 let dir: string;
@@ -12,12 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function leadbooth(db: string, ...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(['--db', path.join(dir, db), ...args], { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
-  return { code, stdout, stderr };
-}
+const leadbooth = (db: string, ...args: string[]) => runLeadbooth(['--db', path.join(dir, db), ...args]);
 
 async function booth(db: string) {
   await leadbooth(db, 'staff', 'Jo Booth');

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 import { checkBackupFile } from '../../../electron/services/backup-service';
 import { makeTempDir } from '../../support/temp-database';
+import { runLeadbooth } from '../../support/cli-run';
 
 let dir: string;
 let db: string;
@@ -14,12 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function leadbooth(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(['--db', db, ...args], { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
-  return { code, stdout, stderr };
-}
+const leadbooth = (...args: string[]) => runLeadbooth(['--db', db, ...args]);
 
 describe('leadbooth leads forget', () => {
   it('forgets one person by id, says so without naming them, and refuses a second time', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
+import { runLeadbooth } from '../../support/cli-run';
 import { makeTempDir } from '../../support/temp-database';
 
 let dir: string;
@@ -12,12 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(['--db', dbPath, ...argv], { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runLeadbooth(['--db', dbPath, ...argv]);
 
 async function json<T>(...argv: string[]): Promise<T> {
   const result = await run(...argv);

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScanCommand } from '../../../electron/cli/commands/scan';
 import { MAX_IMPORT_FILE_BYTES } from '../../../electron/cli/commands/exchange';
-import { main } from '../../../electron/cli/main';
 import { InputFileError, readRegularFile, refuseNonRegularFile } from '../../../electron/cli/regular-file';
 import { MAX_FILE_BYTES } from '../../../electron/ocr/scan-input';
 import { makeTempDir } from '../../support/temp-database';
+import { runLeadbooth } from '../../support/cli-run';
 
 const dir = makeTempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -22,12 +22,7 @@ function sparseFile(name: string, bytes: number): string {
   return file;
 }
 
-async function leadbooth(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(['--db', path.join(dir, 'data', 'leadbooth.db'), ...args], { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
-  return { code, stdout, stderr };
-}
+const leadbooth = (...args: string[]) => runLeadbooth(['--db', path.join(dir, 'data', 'leadbooth.db'), ...args]);
 
 describe('leadbooth scan reads regular files only', () => {
   it('names what a device, a pipe or a folder is, and lets files and missing paths through', () => {

@@ -3,11 +3,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import QRCode from 'qrcode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../../electron/cli/main';
 import { openScanSaver } from '../../../../electron/cli/commands/scan-save';
 import { openCliSession } from '../../../../electron/cli/open-client';
 import { emptyParsedCard } from '../../../../shared/parsing/card-fields';
 import { makeTempDir } from '../../../support/temp-database';
+import { runLeadbooth } from '../../../support/cli-run';
 import { barcodePng, photographed } from '../../../support/barcode-images';
 
 let dir: string;
@@ -18,12 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function leadbooth(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(['--db', db, ...args], { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
-  return { code, stdout, stderr, json: () => stdout.map((line) => JSON.parse(line) as Record<string, unknown>) };
-}
+const leadbooth = (...args: string[]) => runLeadbooth(['--db', db, ...args]);
 
 async function atTheBooth(): Promise<void> {
   await leadbooth('staff', 'Jo Booth');
