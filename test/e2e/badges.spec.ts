@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { barcodePng, photographed } from '../support/barcode-images';
-import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { expect, test } from './app-fixture';
 import { completeFirstRun, nameField } from './first-run';
 import { screenshot } from './screenshots';
 
@@ -18,12 +17,11 @@ import { screenshot } from './screenshots';
 const CARET = 'A1029384^Ana^Müller^ana@acme.example^CTO^Acme GmbH^Berlin^BE^10115^+49 30 1234567';
 
 let dataDir = '';
-let host: BrowserModeHost | undefined;
 const outside: string[] = [];
 
-test.beforeEach(async ({ page }) => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-badges-'));
-  host = await startHost(path.join(dataDir, 'leadbooth.db'));
+test.beforeEach(async ({ page, app }) => {
+  dataDir = app.dir;
+  const host = await app.start();
   outside.length = 0;
   // Nothing may be fetched from anywhere but the app itself (no CDN for the .wasm).
   const appOrigin = new URL(host.url).origin;
@@ -33,13 +31,6 @@ test.beforeEach(async ({ page }) => {
   });
   await page.goto(host.url);
   await completeFirstRun(page);
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = '';
 });
 
 const badgePhotoInput = (page: Page) => page.getByLabel('Badge photo', { exact: true }).and(page.locator('input[type=file]'));

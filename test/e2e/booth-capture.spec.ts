@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
-import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { expect, test } from './app-fixture';
 import { completeFirstRun, leadList, nameField } from './first-run';
 import { testCardSet } from '../support/test-cards';
 import { screenshot } from './screenshots';
@@ -32,21 +31,11 @@ const expectedFields = (number: number) =>
 
 let dataDir = '';
 let dbPath = '';
-let host: BrowserModeHost | undefined;
 
-test.beforeEach(async ({ page }) => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-booth-'));
-  dbPath = path.join(dataDir, 'leadbooth.db');
-  host = await startHost(dbPath);
-  await page.goto(host.url);
+test.beforeEach(async ({ page, app }) => {
+  ({ dir: dataDir, dbPath } = app);
+  await app.open(page);
   await completeFirstRun(page);
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = '';
 });
 
 function figure(name: string, value: number, unit: string): void {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { startHost, type BrowserModeHost } from './browser-mode-host';
+import type { Page } from '@playwright/test';
+import { expect, test } from './app-fixture';
 import { completeFirstRun, leadList, nameField } from './first-run';
 import { screenshot, SCREENSHOTS } from './screenshots';
 import { testCardSet } from '../support/test-cards';
@@ -18,22 +17,9 @@ test.beforeAll(async () => {
   CARDS_DIR = (await testCardSet()).dir;
 });
 
-let dataDir = '';
-let host: BrowserModeHost | undefined;
-
-test.beforeEach(async ({ page }) => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-scan-'));
-  host = await startHost(path.join(dataDir, 'leadbooth.db'));
-  await page.goto(host.url);
+test.beforeEach(async ({ page, app }) => {
+  await app.open(page);
   await completeFirstRun(page);
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  // A set-up that failed before making the folder leaves nothing to remove.
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = '';
 });
 
 const cardPhotoInput = (page: Page) => page.getByLabel('Card photo', { exact: true }).and(page.locator('input[type=file]'));
@@ -77,8 +63,8 @@ test('screenshot: a card with fields to check', async ({ page }) => {
   await screenshot(page, '3c-scanned-narrow');
 });
 
-test('a file that is no photo shows the scanner’s message and the form keeps working', async ({ page }) => {
-  const fakePhoto = path.join(dataDir, 'not-a-card.jpg');
+test('a file that is no photo shows the scanner’s message and the form keeps working', async ({ page, app }) => {
+  const fakePhoto = path.join(app.dir, 'not-a-card.jpg');
   fs.writeFileSync(fakePhoto, 'These are meeting notes, not a photo.\n');
   await page.keyboard.type('Ben');
 

@@ -1,20 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { expect, test, type LeadBoothUnderTest } from './app-fixture';
+import { screenshot as shot } from './screenshots';
 
 /**
  * A sales manager after the show: picks ANUM and adds a criterion of their own, sets the
  * automatic rule, runs it over the show, checks what it converted, and wins a deal.
  * The leads and their answers are seeded with the CLI, as a booth laptop would have them.
+ * LEADBOOTH_SCREENSHOTS=/some/dir keeps a screenshot of every screen.
  */
 
-const CLI = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
-/** Where screenshots of every screen go, to look at (not compared). */
-const SHOTS = process.env.LEADBOOTH_SCREENSHOTS ?? path.join(os.tmpdir(), 'crm-shots');
 const SHOW = 'Hannover Messe 2026';
 const MIN_MET = 2;
 
@@ -28,44 +21,19 @@ const SEEDED = [
 const EXPECTED_CONVERTED = SEEDED.filter((lead) => lead.met.length >= MIN_MET).length;
 const EXPECTED_SKIPPED = SEEDED.length - EXPECTED_CONVERTED;
 
-let dataDir = '';
-let host: BrowserModeHost | null = null;
-
-function cli(dbPath: string, ...args: string[]): string {
-  return execFileSync(process.execPath, [CLI, '--db', dbPath, ...args], { encoding: 'utf8' });
-}
-
-function seed(dbPath: string): void {
-  cli(dbPath, 'staff', 'Dana Booth');
-  cli(dbPath, 'events', 'add', SHOW, '--location', 'Hannover');
+function seed({ cli }: LeadBoothUnderTest): void {
+  cli('staff', 'Dana Booth');
+  cli('events', 'add', SHOW, '--location', 'Hannover');
   for (const { met, ...lead } of SEEDED) {
-    const saved = JSON.parse(cli(dbPath, 'leads', 'add', '--json', JSON.stringify(lead))) as { id: string };
-    cli(dbPath, 'leads', 'qualify', saved.id, ...met.flatMap((key) => ['--criterion', `${key}=met`]));
+    const saved = JSON.parse(cli('leads', 'add', '--json', JSON.stringify(lead))) as { id: string };
+    cli('leads', 'qualify', saved.id, ...met.flatMap((key) => ['--criterion', `${key}=met`]));
   }
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-test.beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-crm-e2e-'));
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = null;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = '';
-});
-
-test('set up a show, run its rule, check the review list and win an opportunity', async ({ page }) => {
+test('set up a show, run its rule, check the review list and win an opportunity', async ({ page, app }) => {
   test.setTimeout(120_000);
-  const dbPath = path.join(dataDir, 'leadbooth.db');
-  seed(dbPath);
-  host = await startHost(dbPath);
-  await page.goto(host.url);
+  seed(app);
+  await app.open(page);
   await expect(page.getByRole('banner')).toContainText(SHOW);
 
   // Show setup, from the keyboard shortcut.

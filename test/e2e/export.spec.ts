@@ -1,41 +1,21 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { expect, test } from '@playwright/test';
-import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { expect, test, type LeadBoothUnderTest } from './app-fixture';
 
 /** A manager exports a batch from the Export screen: a real download, then the batch in the history. */
 
-let dataDir = '';
-const hosts: BrowserModeHost[] = [];
-
-test.beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-'));
-});
-
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((host) => host.stop()));
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = '';
-});
-
 /** Staff, show and two leads through the command line (the booth's entry form has its own specs). */
-function seedLeads(dbPath: string): void {
-  const leadbooth = (...args: string[]) => execFileSync(process.execPath, ['electron/cli/bin.mjs', '--db', dbPath, ...args], { stdio: 'ignore' });
-  leadbooth('staff', 'Dana Booth');
-  leadbooth('events', 'add', 'Hannover Messe 2026');
-  leadbooth('leads', 'add', '--json', JSON.stringify({ firstName: 'Ana', lastName: 'Müller', company: '=Acme GmbH' }));
-  leadbooth('leads', 'add', '--json', JSON.stringify({ firstName: 'Ben', lastName: 'Okafor' }));
+function seedLeads({ cli }: LeadBoothUnderTest): void {
+  cli('staff', 'Dana Booth');
+  cli('events', 'add', 'Hannover Messe 2026');
+  cli('leads', 'add', '--json', JSON.stringify({ firstName: 'Ana', lastName: 'Müller', company: '=Acme GmbH' }));
+  cli('leads', 'add', '--json', JSON.stringify({ firstName: 'Ben', lastName: 'Okafor' }));
 }
 
-test('export a Salesforce batch as a download, see it in the history, and nothing new is left', async ({ page }) => {
-  const dbPath = path.join(dataDir, 'leadbooth.db');
-  seedLeads(dbPath);
-  const host = await startHost(dbPath);
-  hosts.push(host);
-  await page.goto(host.url);
+test('export a Salesforce batch as a download, see it in the history, and nothing new is left', async ({ page, app }) => {
+  seedLeads(app);
+  await app.open(page);
   await expect(page.getByRole('banner')).toContainText('Hannover Messe 2026');
 
   await page.keyboard.press('Alt+E');
@@ -50,7 +30,7 @@ test('export a Salesforce batch as a download, see it in the history, and nothin
   await before.getByRole('button', { name: 'Export all' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^leadbooth-salesforce-leads-.*\.csv$/);
-  const file = path.join(dataDir, download.suggestedFilename());
+  const file = path.join(app.dir, download.suggestedFilename());
   await download.saveAs(file);
   const rows = parse(fs.readFileSync(file, 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
   expect(rows.map((row) => [row.LastName, row.Company])).toEqual([

@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
-import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { expect, test } from './app-fixture';
 import { screenshot } from './screenshots';
 
 /**
@@ -14,37 +10,19 @@ import { screenshot } from './screenshots';
  * screenshot of the confirmation.
  */
 
-const CLI = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
-
-let dataDir = '';
-let host: BrowserModeHost | undefined;
-
-function cli(dbPath: string, ...args: string[]): string {
-  return execFileSync(process.execPath, [CLI, '--db', dbPath, ...args], { encoding: 'utf8' });
-}
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = '';
-});
-
-test("forgetting names today's backup holding the person and removes them from it", async ({ page }) => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-forget-'));
-  const dbPath = path.join(dataDir, 'leadbooth.db');
-  cli(dbPath, 'staff', 'Dana Booth');
-  cli(dbPath, 'events', 'add', 'Hannover Messe 2026');
-  cli(dbPath, 'leads', 'add', '--json', '{"firstName":"Zephyrine","lastName":"Quaxleigh","company":"Vortimax"}');
-  cli(dbPath, 'leads', 'add', '--json', '{"firstName":"Bo","lastName":"Roe","company":"Globex"}');
-  cli(dbPath, 'backup');
-  const folder = path.join(dataDir, 'backups');
+test("forgetting names today's backup holding the person and removes them from it", async ({ page, app }) => {
+  const { cli } = app;
+  cli('staff', 'Dana Booth');
+  cli('events', 'add', 'Hannover Messe 2026');
+  cli('leads', 'add', '--json', '{"firstName":"Zephyrine","lastName":"Quaxleigh","company":"Vortimax"}');
+  cli('leads', 'add', '--json', '{"firstName":"Bo","lastName":"Roe","company":"Globex"}');
+  cli('backup');
+  const folder = path.join(app.dir, 'backups');
   const holding = () => fs.readdirSync(folder).filter((name) => fs.readFileSync(path.join(folder, name)).toString('latin1').includes('Quaxleigh'));
   const backups = fs.readdirSync(folder);
   expect(holding()).toEqual(backups);
 
-  host = await startHost(dbPath);
-  await page.goto(host.url);
+  await app.open(page);
   await page.getByRole('tab', { name: /Leads/ }).click();
   await page.getByRole('button', { name: /Zephyrine Quaxleigh/ }).click();
   await page.getByRole('button', { name: 'Forget this person…' }).click();

@@ -1,10 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-import { startHost, type BrowserModeHost } from './browser-mode-host';
+import type { Page } from '@playwright/test';
+import { expect, test } from './app-fixture';
 import { screenshot } from './screenshots';
 
 /**
@@ -14,34 +9,16 @@ import { screenshot } from './screenshots';
  * Set LEADBOOTH_SCREENSHOTS=/some/dir to keep screenshots of each screen.
  */
 
-const CLI = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
 
-let dataDir = '';
-let dbPath = '';
-let host: BrowserModeHost | undefined;
-
-function cli(dbPath: string, ...args: string[]): string {
-  return execFileSync(process.execPath, [CLI, '--db', dbPath, ...args], { encoding: 'utf8' });
-}
-
-test.beforeEach(async ({ page }) => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-convert-'));
-  dbPath = path.join(dataDir, 'leadbooth.db');
+test.beforeEach(async ({ page, app }) => {
+  const { cli } = app;
   // The booth's work, done on the command line: a show and two people from one company.
-  cli(dbPath, 'staff', 'Dana Booth');
-  cli(dbPath, 'events', 'add', 'Hannover Messe 2026');
-  cli(dbPath, 'leads', 'add', '--json', '{"firstName":"Ana","lastName":"Silva","company":"Müller Antriebe GmbH","email":"ana@mueller.example"}');
-  cli(dbPath, 'leads', 'add', '--json', '{"firstName":"Bo","lastName":"Roe","company":"MULLER ANTRIEBE AG","email":"bo@mueller.example","city":"Köln"}');
-  host = await startHost(dbPath);
-  await page.goto(host.url);
+  cli('staff', 'Dana Booth');
+  cli('events', 'add', 'Hannover Messe 2026');
+  cli('leads', 'add', '--json', '{"firstName":"Ana","lastName":"Silva","company":"Müller Antriebe GmbH","email":"ana@mueller.example"}');
+  cli('leads', 'add', '--json', '{"firstName":"Bo","lastName":"Roe","company":"MULLER ANTRIEBE AG","email":"bo@mueller.example","city":"Köln"}');
+  await app.open(page);
   await expect(page.getByRole('banner')).toContainText('Hannover Messe 2026');
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = '';
 });
 
 async function openLead(page: Page, name: string): Promise<void> {
@@ -50,7 +27,7 @@ async function openLead(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(name) })).toBeVisible();
 }
 
-test('qualify with BANT, convert into a new account, convert a colleague into it, undo', async ({ page }) => {
+test('qualify with BANT, convert into a new account, convert a colleague into it, undo', async ({ page, app }) => {
   await openLead(page, 'Ana Silva');
   await screenshot(page, 'lead-detail-new');
 
@@ -89,9 +66,9 @@ test('qualify with BANT, convert into a new account, convert a colleague into it
   await expect(page.getByRole('region', { name: 'Converted' })).toContainText('Müller Antriebe GmbH (existing)');
 
   // One account with both contacts; its empty city was filled from Bo's lead, its name kept.
-  const accounts = cli(dbPath, 'accounts', 'list', '--json').trim().split('\n').map((line) => JSON.parse(line) as { id: string; name: string; city: string });
+  const accounts = app.cli('accounts', 'list', '--json').trim().split('\n').map((line) => JSON.parse(line) as { id: string; name: string; city: string });
   expect(accounts).toEqual([expect.objectContaining({ name: 'Müller Antriebe GmbH', city: 'Köln' })]);
-  expect(cli(dbPath, 'contacts', 'list', '--json').trim().split('\n')).toHaveLength(2);
+  expect(app.cli('contacts', 'list', '--json').trim().split('\n')).toHaveLength(2);
 
   // Undo the second conversion: the lead is editable again and its timeline records the undo.
   await openLead(page, 'Bo Roe');

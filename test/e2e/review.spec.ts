@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { openDatabase } from '../../electron/db/open-database';
 import { createEvent } from '../../electron/services/events-service';
 import { createLead } from '../../electron/services/leads-service';
 import { createServiceContext } from '../../electron/services/service-context';
 import { setStaffName } from '../../electron/services/settings-service';
-import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { expect, test } from './app-fixture';
 import { screenshot } from './screenshots';
 
 /**
@@ -17,8 +14,6 @@ import { screenshot } from './screenshots';
  * LEADBOOTH_SCREENSHOTS (a folder) when it is set.
  */
 
-let dataDir = '';
-let host: BrowserModeHost | undefined;
 
 async function seed(dbPath: string): Promise<void> {
   const database = await openDatabase(dbPath);
@@ -43,20 +38,10 @@ async function seed(dbPath: string): Promise<void> {
   }
 }
 
-test.beforeEach(async ({ page }) => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-review-'));
-  const dbPath = path.join(dataDir, 'leadbooth.db');
-  await seed(dbPath);
-  host = await startHost(dbPath);
-  await page.goto(host.url);
+test.beforeEach(async ({ page, app }) => {
+  await seed(app.dbPath);
+  await app.open(page);
   await expect(page.getByRole('banner')).toContainText('Hannover Messe 2026');
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = '';
 });
 
 const reviewList = (page: Page) => page.getByRole('list', { name: /^Leads, / });

@@ -1,34 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { startHost, type BrowserModeHost } from './browser-mode-host';
+import type { Page } from '@playwright/test';
+import { expect, test } from './app-fixture';
 import { completeFirstRun, leadList, nameField } from './first-run';
 
 /**
  * The walking skeleton, as a person on a fresh machine lives it: set up, type leads with
  * the keyboard only, find one, restart the app, and everything is still there.
  */
-
-let dataDir = '';
-const hosts: BrowserModeHost[] = [];
-
-test.beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-'));
-});
-
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((host) => host.stop()));
-  // A set-up that failed before making the folder leaves nothing to remove.
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = '';
-});
-
-async function launch(): Promise<BrowserModeHost> {
-  const host = await startHost(path.join(dataDir, 'leadbooth.db'));
-  hosts.push(host);
-  return host;
-}
 
 /** Types values into consecutive fields with Tab between them, the way a person at the booth does. */
 async function typeFields(page: Page, values: string[]): Promise<void> {
@@ -38,9 +15,8 @@ async function typeFields(page: Page, values: string[]): Promise<void> {
   }
 }
 
-test('first run, two leads by keyboard, search, and a restart keeps everything', async ({ page }) => {
-  const host = await launch();
-  await page.goto(host.url);
+test('first run, two leads by keyboard, search, and a restart keeps everything', async ({ page, app }) => {
+  const host = await app.open(page);
   await completeFirstRun(page);
 
   // Lead 1: name, company, email, title, then Enter.
@@ -73,7 +49,7 @@ test('first run, two leads by keyboard, search, and a restart keeps everything',
 
   // Stop the app and start it again on the same file: a new token, so the new address.
   await host.stop();
-  const restarted = await launch();
+  const restarted = await app.start();
   await page.goto(restarted.url);
   await expect(nameField(page)).toHaveValue('Cleo Park');
   await expect(page.getByRole('textbox', { name: /^Last name/ })).toHaveValue('Park');
@@ -85,9 +61,8 @@ test('first run, two leads by keyboard, search, and a restart keeps everything',
   await expect(leadList(page)).toContainText('needs Company for export');
 });
 
-test('a bad email is shown next to the email field and nothing typed is lost', async ({ page }) => {
-  const host = await launch();
-  await page.goto(host.url);
+test('a bad email is shown next to the email field and nothing typed is lost', async ({ page, app }) => {
+  const host = await app.open(page);
   await completeFirstRun(page);
 
   await typeFields(page, ['Ben Okafor', 'Globex', 'ben@globex']);

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { findChromium } from './browser/chromium-location.mjs';
-import { startHost, type BrowserModeHost } from './browser-mode-host';
+import { expect, test } from './app-fixture';
 import { barcodePng } from '../support/barcode-images';
 import { writeFakeCameraVideo } from './fake-camera';
 import { completeFirstRun } from './first-run';
@@ -19,24 +17,18 @@ import { TEST_CARD, testCard } from '../support/test-cards';
  * camera's file is a launch flag.
  */
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
 let dataDir = '';
-let host: BrowserModeHost | undefined;
+let hostUrl = '';
 let browser: Browser | undefined;
 
-test.beforeEach(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-e2e-webcam-'));
-  host = await startHost(path.join(dataDir, 'leadbooth.db'));
+test.beforeEach(async ({ app }) => {
+  dataDir = app.dir;
+  hostUrl = (await app.start()).url;
 });
 
 test.afterEach(async () => {
   await browser?.close();
   browser = undefined;
-  await host?.stop();
-  host = undefined;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  dataDir = '';
 });
 
 async function openWithCamera(video: string): Promise<Page> {
@@ -56,7 +48,7 @@ async function openWithCamera(video: string): Promise<Page> {
     ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(host?.url ?? '');
+  await page.goto(hostUrl);
   await completeFirstRun(page);
   return page;
 }
