@@ -226,3 +226,20 @@ export function leadFieldsOfGroup(group: LeadFieldGroup): LeadField[] {
 export function leadFieldsInGroups(groups: readonly LeadFieldGroup[]): LeadField[] {
   return groups.flatMap(leadFieldsOfGroup);
 }
+
+/** The exports that name their columns after the fields (a CSV's header). */
+export type LeadFieldExport = 'salesforceLead' | 'hubspotContact';
+
+export interface ExportedLeadField {
+  field: LeadField;
+  /** the export's column for it */
+  column: string;
+}
+
+/** The fields an export writes, with their columns, by the export's own order of groups (the lead's order inside each group). */
+export function exportedLeadFields(exportName: LeadFieldExport, groups: readonly LeadFieldGroup[]): ExportedLeadField[] {
+  return leadFieldsInGroups(groups).flatMap((field) => {
+    const column: string | undefined = field[exportName];
+    return column === undefined ? [] : [{ field, column }];
+  });
+}
