@@ -204,8 +204,11 @@ export type LeadContactField = LeadField['key'];
 /** The leads table's columns of the contact fields. */
 export type LeadContactColumn = LeadField['column'];
 
+/** The keys of a list of fields, as a tuple (so a list made from it, e.g. for z.enum, keeps every key's name). */
+type KeysOf<Fields extends readonly LeadFieldSpec[]> = { readonly [Index in keyof Fields]: Fields[Index] extends { key: infer Key } ? Key : never };
+
 /** The contact fields' keys, in the lead's order. */
-export const LEAD_CONTACT_FIELDS: readonly LeadContactField[] = LEAD_FIELDS.map((field) => field.key);
+export const LEAD_CONTACT_FIELDS = LEAD_FIELDS.map((field) => field.key) as unknown as KeysOf<typeof LEAD_FIELDS>;
 
 const FIELD_BY_KEY = new Map<string, LeadField>(LEAD_FIELDS.map((field) => [field.key, field]));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEAD_FIELDS, type LeadContactField } from './lead-fields';
+import { LEAD_CONTACT_FIELDS, LEAD_FIELDS, type LeadContactField } from './lead-fields';
 import { isCalendarDate } from './opportunity';
 
 /** Salesforce's lead statuses, in the order a lead moves through them. */
@@ -47,6 +47,13 @@ export const leadContactSchema = z.object(
   >,
 );
 export type LeadContact = z.infer<typeof leadContactSchema>;
+
+/** Every contact field, '' where `fields` has none. */
+export function contactOf(fields: Partial<Record<LeadContactField, string>>): LeadContact {
+  const contact = {} as LeadContact;
+  for (const field of LEAD_CONTACT_FIELDS) contact[field] = fields[field] ?? '';
+  return contact;
+}
 
 export const consentSchema = z.object({
   given: z.boolean(),
