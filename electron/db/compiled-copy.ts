@@ -1,6 +1,6 @@
 /**
  * A function that makes one object literal from named properties of a source and all of an
- * `extra` object: `{ postal_code: source.postalCode, …, lead_source: extra.lead_source, … }`.
+ * `extra` object: `{ first_name: source.firstName, …, lead_source: extra.lead_source, … }`.
  * The pairs come from a list of names (the field registry's); the code is written once, on
  * the first call, and then run for every row.
  *
