@@ -70,6 +70,8 @@ type SalesforceOwnColumn = (typeof OWN_COLUMNS)[number];
 
 /** The header: Lead field API names, the contact fields' (registry) first. */
 export const SALESFORCE_LEAD_COLUMNS: readonly string[] = [...CONTACT_COLUMNS.map(({ column }) => column), ...OWN_COLUMNS];
+/** Each column's length by position (undefined: no limit), looked up once rather than per cell. */
+const COLUMN_LENGTHS = SALESFORCE_LEAD_COLUMNS.map((column) => SALESFORCE_LEAD_FIELD_LENGTHS[column]);
 
 /** Salesforce refuses a lead without these. */
 export type SalesforceRequiredField = 'LastName' | 'Company';
@@ -183,7 +185,8 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
       // A DateTime field: ISO 8601 in UTC, as Data Loader and the Bulk API read it.
       LeadBooth_Consent_At__c: lead.consent?.at ?? '',
     };
-    const values: CsvCell[] = [...CONTACT_COLUMNS.map(({ field }) => lead[field.key]), ...OWN_COLUMNS.map((column) => own[column])];
+    const values: CsvCell[] = CONTACT_COLUMNS.map(({ field }) => lead[field.key]);
+    for (const column of OWN_COLUMNS) values.push(own[column]);
     rows.push([
       ...SALESFORCE_LEAD_COLUMNS.map((column, index) => {
         const value = values[index] as CsvCell;
@@ -191,7 +194,7 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
         // Neutralised first, so the quote a formula-like value gets counts against the
         // field's length (the writer then leaves the quoted value as it is).
         const safe = neutralizeCounted(value, column, neutralized);
-        const max = SALESFORCE_LEAD_FIELD_LENGTHS[column];
+        const max = COLUMN_LENGTHS[index];
         if (max === undefined || safe.length <= max) return safe;
         const cut = cutToLength(safe, max);
         truncations.push({ leadId: lead.id, field: column, from: value.length, to: cut.length });
