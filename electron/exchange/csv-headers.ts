@@ -138,7 +138,9 @@ export function headerWord(header: string): string {
  */
 const TARGET_BY_WORD = new Map<string, ImportTarget>();
 for (const field of LEAD_FIELDS) {
-  for (const name of [field.label, field.key, field.column, field.salesforceLead, field.hubspotContact]) TARGET_BY_WORD.set(headerWord(name), field.key);
+  for (const name of [field.label, field.key, field.column, field.salesforceLead, field.hubspotContact]) {
+    if (name !== undefined) TARGET_BY_WORD.set(headerWord(name), field.key);
+  }
 }
 for (const [target, words] of Object.entries(HEADER_WORDS) as [ImportTarget, string[]][]) {
   for (const word of words) TARGET_BY_WORD.set(word, target);

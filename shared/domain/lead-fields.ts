@@ -42,7 +42,7 @@ export interface LeadFieldSpec {
   vcard?: VcardPlace;
 }
 
-export const LEAD_FIELDS = [
+const FIELDS = [
   {
     key: 'salutation',
     column: 'salutation',
@@ -199,16 +199,23 @@ export const LEAD_FIELDS = [
   },
 ] as const satisfies readonly LeadFieldSpec[];
 
-export type LeadField = (typeof LEAD_FIELDS)[number];
-export type LeadContactField = LeadField['key'];
+export type LeadContactField = (typeof FIELDS)[number]['key'];
 /** The leads table's columns of the contact fields. */
-export type LeadContactColumn = LeadField['column'];
+export type LeadContactColumn = (typeof FIELDS)[number]['column'];
+
+/** A registry row, read as one shape: an export a field does not claim is undefined. */
+export interface LeadField extends LeadFieldSpec {
+  key: LeadContactField;
+  column: LeadContactColumn;
+}
+
+export const LEAD_FIELDS: readonly LeadField[] = FIELDS;
 
 /** The keys of a list of fields, as a tuple (so a list made from it, e.g. for z.enum, keeps every key's name). */
 type KeysOf<Fields extends readonly LeadFieldSpec[]> = { readonly [Index in keyof Fields]: Fields[Index] extends { key: infer Key } ? Key : never };
 
 /** The contact fields' keys, in the lead's order. */
-export const LEAD_CONTACT_FIELDS = LEAD_FIELDS.map((field) => field.key) as unknown as KeysOf<typeof LEAD_FIELDS>;
+export const LEAD_CONTACT_FIELDS = FIELDS.map((field) => field.key) as unknown as KeysOf<typeof FIELDS>;
 
 const FIELD_BY_KEY = new Map<string, LeadField>(LEAD_FIELDS.map((field) => [field.key, field]));
 
@@ -242,7 +249,7 @@ export interface ExportedLeadField {
 /** The fields an export writes, with their columns, by the export's own order of groups (the lead's order inside each group). */
 export function exportedLeadFields(exportName: LeadFieldExport, groups: readonly LeadFieldGroup[]): ExportedLeadField[] {
   return leadFieldsInGroups(groups).flatMap((field) => {
-    const column: string | undefined = field[exportName];
+    const column = field[exportName];
     return column === undefined ? [] : [{ field, column }];
   });
 }

@@ -29,10 +29,10 @@ const ALL_GROUPS: readonly LeadFieldGroup[] = ['person', 'company', 'contact', '
 describe('the lead field registry', () => {
   it('names each field, column and export column once', () => {
     for (const name of ['key', 'column', 'label', 'salesforceLead', 'hubspotContact'] as const) {
-      const names = LEAD_FIELDS.map((field) => field[name]);
+      const names = LEAD_FIELDS.flatMap((field) => field[name] ?? []);
       expect(new Set(names).size, name).toBe(names.length);
     }
-    const places = LEAD_FIELDS.map((field) => `${field.vcard.property}#${'component' in field.vcard ? field.vcard.component : ''}`);
+    const places = LEAD_FIELDS.flatMap((field) => (field.vcard ? [`${field.vcard.property}#${field.vcard.component ?? ''}`] : []));
     expect(new Set(places).size).toBe(places.length);
   });
 
@@ -89,27 +89,28 @@ describe('a registry field in the exports and imports', () => {
 
   it('is written in the Salesforce Leads CSV column it names', () => {
     const [row] = parse(salesforceLeadsCsv([lead]).files[0] as string, { bom: true, columns: true }) as Record<string, string>[];
-    for (const field of LEAD_FIELDS) expect(row?.[field.salesforceLead], field.key).toBe(lead[field.key]);
+    for (const field of LEAD_FIELDS) if (field.salesforceLead) expect(row?.[field.salesforceLead], field.key).toBe(lead[field.key]);
   });
 
   it('is written in the HubSpot contacts CSV column it names', () => {
     const [row] = parse(hubspotContactsCsv([lead]).text, { bom: true, columns: true }) as Record<string, string>[];
-    for (const field of LEAD_FIELDS) expect(row?.[field.hubspotContact], field.key).toBe(lead[field.key]);
+    for (const field of LEAD_FIELDS) if (field.hubspotContact) expect(row?.[field.hubspotContact], field.key).toBe(lead[field.key]);
   });
 
   it('is written in the vCard property and component it names', () => {
     const lines = leadToVcard(lead).split('\r\n');
-    for (const field of LEAD_FIELDS) {
-      const line = lines.find((candidate) => candidate.startsWith(`${field.vcard.property}:`));
-      expect(line, `${field.key}: ${field.vcard.property}`).toBeDefined();
-      const components = (line as string).slice(field.vcard.property.length + 1).split(';');
-      expect(components['component' in field.vcard ? field.vcard.component : 0], field.key).toBe(lead[field.key]);
+    for (const { key, vcard } of LEAD_FIELDS) {
+      if (!vcard) continue;
+      const line = lines.find((candidate) => candidate.startsWith(`${vcard.property}:`));
+      expect(line, `${key}: ${vcard.property}`).toBeDefined();
+      const components = (line as string).slice(vcard.property.length + 1).split(';');
+      expect(components[vcard.component ?? 0], key).toBe(lead[key]);
     }
   });
 
   it('is the import target of its label and of its columns in our exports', () => {
     for (const field of LEAD_FIELDS) {
-      for (const header of [field.label, field.salesforceLead, field.hubspotContact]) expect(guessMapping([header])[header], header).toBe(field.key);
+      for (const header of [field.label, field.salesforceLead, field.hubspotContact]) if (header) expect(guessMapping([header])[header], header).toBe(field.key);
     }
   });
 });
