@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LeadContactColumn } from '../../shared/domain/lead-fields';
 
 /** One interface per table, as the columns are in SQLite (snake_case, text times in UTC ISO 8601). */
 export interface EventsTable {
@@ -24,25 +25,14 @@ export interface SettingsTable {
   updated_at: string;
 }
 
-export interface LeadsTable {
+/** The contact fields' columns, one per row of the field registry (shared/domain/lead-fields.ts): text, '' when empty. */
+type LeadContactColumns = Record<LeadContactColumn, string>;
+
+export interface LeadsTable extends LeadContactColumns {
   /** Stable integer key: the FTS index refers to it, and VACUUM may renumber a plain rowid. */
   seq: Generated<number>;
   id: string;
   event_id: string | null;
-  salutation: string;
-  first_name: string;
-  last_name: string;
-  company: string;
-  title: string;
-  email: string;
-  phone: string;
-  mobile: string;
-  website: string;
-  street: string;
-  city: string;
-  region: string;
-  postal_code: string;
-  country: string;
   lead_source: string;
   status: string;
   rating: string | null;

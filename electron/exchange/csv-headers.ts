@@ -15,6 +15,7 @@
  * Spanish.
  */
 import { LEAD_CONTACT_FIELDS } from '../../shared/domain/lead';
+import { LEAD_FIELDS, leadFieldsOfGroup, type LeadContactField } from '../../shared/domain/lead-fields';
 import { foldText } from '../../shared/domain/normalize';
 
 /** The lead fields a column can fill. `fullName` is split into first and last name. */
@@ -67,7 +68,7 @@ export interface ColumnShape {
  * what contact managers and organisers' registration systems write. Digits are stripped
  * before the lookup ("Street 2", "E-mail 2 Address", "Web Page 1").
  */
-const HEADER_WORDS: Record<ImportTarget, string[]> = {
+const HEADER_WORDS: Record<Exclude<ImportTarget, LeadContactField>, string[]> & Partial<Record<LeadContactField, string[]>> = {
   salutation: ['salutation', 'prefix', 'nameprefix', 'anrede', 'civilite', 'civility', 'saludo', 'tratamiento'],
   firstName: ['firstname', 'first', 'givenname', 'forename', 'fname', 'vorname', 'prenom', 'nombre', 'nome'],
   lastName: ['lastname', 'last', 'surname', 'familyname', 'lname', 'nachname', 'familienname', 'nom', 'nomdefamille', 'apellido', 'apellidos', 'cognome'],
@@ -125,14 +126,24 @@ const HEADER_WORDS: Record<ImportTarget, string[]> = {
 
 const REGISTRATION_WORDS = new Set(HEADER_WORDS.badgeId.slice(HEADER_WORDS.badgeId.indexOf('registrationid')));
 
-const TARGET_BY_WORD = new Map<string, ImportTarget>();
-for (const [target, words] of Object.entries(HEADER_WORDS) as [ImportTarget, string[]][]) {
-  for (const word of words) TARGET_BY_WORD.set(word, target);
-}
-
 /** A header as a lookup word: "E-Mail-Adresse" → "emailadresse", "Código postal" → "codigopostal". */
 export function headerWord(header: string): string {
   return foldText(header).replace(/[^a-z0-9]+/g, '');
+}
+
+/**
+ * Every contact field is also known by its own names (field registry): its label, key and
+ * column, and its columns in our exports, so a file LeadBooth wrote, or a field added to the
+ * registry, maps without a word list. The words above are listed after them and win.
+ */
+const TARGET_BY_WORD = new Map<string, ImportTarget>();
+for (const field of LEAD_FIELDS) {
+  for (const name of [field.label, field.key, field.column, field.salesforceLead, field.hubspotContact]) {
+    if (name !== undefined) TARGET_BY_WORD.set(headerWord(name), field.key);
+  }
+}
+for (const [target, words] of Object.entries(HEADER_WORDS) as [ImportTarget, string[]][]) {
+  for (const word of words) TARGET_BY_WORD.set(word, target);
 }
 
 /** Before or after the field word, what says which one a column is ("Business Street", "Telefon geschäftlich"). */
@@ -168,8 +179,9 @@ const KIND_SUFFIXES: [string, ValueKind | undefined][] = [
 /** Whose value it is: "Attendee Email" is the email; "Buyer Email" (someone else) is not stripped. */
 const PERSON_PREFIXES = ['attendee', 'registrant', 'participant', 'delegate', 'visitor', 'guest', 'contact', 'lead', 'person', 'teilnehmer', 'besucher', 'kontakt'];
 
-const ADDRESS_PARTS = new Set<ImportTarget>(['street', 'city', 'region', 'postalCode', 'country']);
-const ORGANISATION_PARTS = new Set<ImportTarget>(['company', 'title']);
+/** The registry's address and company fields: each comes from one block of a row (Outlook's "Business …", Google's "Address 1 - …"). */
+export const ADDRESS_PARTS: ReadonlySet<ImportTarget> = new Set(leadFieldsOfGroup('address').map((field) => field.key));
+export const ORGANISATION_PARTS: ReadonlySet<ImportTarget> = new Set(leadFieldsOfGroup('company').map((field) => field.key));
 
 /** Google's numbered columns: "E-mail 2 - Value", "Address 1 - Postal Code", "Organization 1 - Title". */
 const NUMBERED = /^(.*?)\s*(\d+)\s*-\s*(.+)$/;

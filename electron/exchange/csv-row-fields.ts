@@ -16,7 +16,7 @@
  * type column, so "Home" still says what it was), except a "Formatted" address whose block's
  * parts were taken (it repeats them).
  */
-import { describeColumn, kindOfLabel, type ColumnMapping, type ColumnShape, type ImportedField, type ImportTarget, type ValueKind } from './csv-headers';
+import { ADDRESS_PARTS, describeColumn, kindOfLabel, ORGANISATION_PARTS, type ColumnMapping, type ColumnShape, type ImportedField, type ImportTarget, type ValueKind } from './csv-headers';
 import { companyEmailDomain, foldText } from '../../shared/domain/normalize';
 import { splitFullName } from '../../shared/parsing/contact-payload';
 
@@ -34,8 +34,6 @@ interface PlannedColumn {
   typeIndex: number;
 }
 
-const ADDRESS_FIELDS: readonly ImportTarget[] = ['street', 'city', 'region', 'postalCode', 'country'];
-const ORGANISATION_FIELDS: readonly ImportTarget[] = ['company', 'title'];
 const PHONE_FIELDS: readonly ImportTarget[] = ['phone', 'mobile'];
 /** A person's page on a network, not a company's website. */
 const PROFILE_URL = /(^|[/.@])(linkedin\.com|xing\.com|facebook\.com|twitter\.com|x\.com|instagram\.com|github\.com)(\/|$)/i;
@@ -104,8 +102,8 @@ export class RowFieldReader {
       }
       const column: PlannedColumn = { index, header, shape, target, typeIndex };
       if (PHONE_FIELDS.includes(target)) this.phones.push(column);
-      else if (ADDRESS_FIELDS.includes(target)) append(this.addressBlocks, shape.block, column);
-      else if (ORGANISATION_FIELDS.includes(target)) append(this.organisationBlocks, shape.block, column);
+      else if (ADDRESS_PARTS.has(target)) append(this.addressBlocks, shape.block, column);
+      else if (ORGANISATION_PARTS.has(target)) append(this.organisationBlocks, shape.block, column);
       else append(this.singles, target, column);
     });
     for (const [group, index] of typeIndexByGroup) {

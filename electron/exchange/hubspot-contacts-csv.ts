@@ -33,25 +33,19 @@
  */
 import type { NeutralizedCells } from '../../shared/domain/exchange';
 import type { Lead, LeadStatus } from '../../shared/domain/lead';
+import { exportedLeadFields } from '../../shared/domain/lead-fields';
 import { captureDay, dayInZone } from './capture-day';
 import { importedColumnsOf, importedValuesOf } from './imported-columns';
 import { writeCsv, type CsvCell } from './csv-cell';
 
-export const HUBSPOT_CONTACT_COLUMNS = [
-  'Salutation',
-  'First Name',
-  'Last Name',
-  'Email',
-  'Phone Number',
-  'Mobile Phone Number',
-  'Company Name',
-  'Job Title',
-  'Website URL',
-  'Street Address',
-  'City',
-  'State/Region',
-  'Postal Code',
-  'Country/Region',
+/**
+ * The contact fields' columns (field registry, shared/domain/lead-fields.ts), in the order of
+ * HubSpot's own contact export: name, email and phones, company, website, address.
+ */
+const CONTACT_COLUMNS = exportedLeadFields('hubspotContact', ['person', 'contact', 'company', 'web', 'address']);
+
+/** The columns written for every lead besides the contact fields', in the file's order after them. */
+const OWN_COLUMNS = [
   'Lead Status',
   'Lifecycle Stage',
   "Legal basis for processing contact's data",
@@ -66,7 +60,10 @@ export const HUBSPOT_CONTACT_COLUMNS = [
   'LeadBooth Consent Text',
   'LeadBooth Consent At',
 ] as const;
-export type HubspotContactColumn = (typeof HUBSPOT_CONTACT_COLUMNS)[number];
+type HubspotOwnColumn = (typeof OWN_COLUMNS)[number];
+
+/** The header: HubSpot contact property labels, the contact fields' (registry) first. */
+export const HUBSPOT_CONTACT_COLUMNS: readonly string[] = [...CONTACT_COLUMNS.map(({ column }) => column), ...OWN_COLUMNS];
 
 /** HubSpot's default hs_lead_status options (internal values). */
 export type HubspotLeadStatus = 'NEW' | 'OPEN' | 'IN_PROGRESS' | 'OPEN_DEAL' | 'UNQUALIFIED' | 'ATTEMPTED_TO_CONTACT' | 'CONNECTED' | 'BAD_TIMING';
@@ -112,21 +109,7 @@ export function hubspotContactsCsv(leads: readonly Lead[], options: HubspotConta
   const rows: CsvCell[][] = leads.map((lead) => {
     const mapped = HUBSPOT_STATUS_MAPPING[lead.status];
     const hasNotes = lead.notes.trim() !== '';
-    const values: Record<HubspotContactColumn, CsvCell> = {
-      Salutation: lead.salutation,
-      'First Name': lead.firstName,
-      'Last Name': lead.lastName,
-      Email: lead.email,
-      'Phone Number': lead.phone,
-      'Mobile Phone Number': lead.mobile,
-      'Company Name': lead.company,
-      'Job Title': lead.title,
-      'Website URL': lead.website,
-      'Street Address': lead.street,
-      City: lead.city,
-      'State/Region': lead.region,
-      'Postal Code': lead.postalCode,
-      'Country/Region': lead.country,
+    const own: Record<HubspotOwnColumn, CsvCell> = {
       'Lead Status': mapped.leadStatus,
       'Lifecycle Stage': mapped.lifecycleStage,
       "Legal basis for processing contact's data": lead.consent?.given ? HUBSPOT_CONSENT_LEGAL_BASIS : '',
@@ -139,7 +122,7 @@ export function hubspotContactsCsv(leads: readonly Lead[], options: HubspotConta
       'LeadBooth Consent Text': lead.consent?.wording ?? '',
       'LeadBooth Consent At': lead.consent?.at ?? '',
     };
-    return [...HUBSPOT_CONTACT_COLUMNS.map((column) => values[column]), ...importedValuesOf(lead, imported)];
+    return [...CONTACT_COLUMNS.map(({ field }) => lead[field.key]), ...OWN_COLUMNS.map((column) => own[column]), ...importedValuesOf(lead, imported)];
   });
   const neutralized: NeutralizedCells = {};
   const header = [...HUBSPOT_CONTACT_COLUMNS, ...imported.map((column) => column.header)];

@@ -23,28 +23,25 @@
 import { importedColumnsOf, importedValuesOf } from './imported-columns';
 import { DEFAULT_SALESFORCE_PROFILE, type NeutralizedCells, type SalesforceProfile } from '../../shared/domain/exchange';
 import type { Lead } from '../../shared/domain/lead';
+import { exportedLeadFields } from '../../shared/domain/lead-fields';
 import { captureDay, dayInZone } from './capture-day';
 import { neutralizeCounted, writeCsv, type CsvCell } from './csv-cell';
 
 /** The Data Import Wizard imports up to 50,000 records at a time; Data Loader takes any number. */
 export const SALESFORCE_IMPORT_WIZARD_ROW_LIMIT = 50_000;
 
-/** Salesforce's Lead field lengths (Object Reference / Field Reference for Lead), and our custom fields'. */
-export const SALESFORCE_LEAD_FIELD_LENGTHS = {
-  Salutation: 40,
-  FirstName: 40,
-  LastName: 80,
-  Company: 255,
-  Title: 128,
-  Email: 80,
-  Phone: 40,
-  MobilePhone: 40,
-  Street: 255,
-  City: 40,
-  State: 80,
-  PostalCode: 20,
-  Country: 80,
-  Website: 255,
+/**
+ * The contact fields' columns (field registry, shared/domain/lead-fields.ts), in the order
+ * Salesforce's own Lead export has them: name, company, contact, address, website.
+ */
+const CONTACT_COLUMNS = exportedLeadFields('salesforceLead', ['person', 'company', 'contact', 'address', 'web']);
+
+/**
+ * Salesforce's Lead field lengths (Object Reference / Field Reference for Lead), and our custom
+ * fields'. A contact field's is its registry length, which is Salesforce's.
+ */
+export const SALESFORCE_LEAD_FIELD_LENGTHS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(CONTACT_COLUMNS.map(({ field, column }) => [column, field.maxLength])),
   LeadSource: 40,
   Status: 40,
   Rating: 40,
@@ -53,23 +50,10 @@ export const SALESFORCE_LEAD_FIELD_LENGTHS = {
   LeadBooth_Event__c: 255,
   LeadBooth_Status__c: 40,
   LeadBooth_Consent_Text__c: 1000,
-} as const;
+};
 
-export const SALESFORCE_LEAD_COLUMNS = [
-  'Salutation',
-  'FirstName',
-  'LastName',
-  'Company',
-  'Title',
-  'Email',
-  'Phone',
-  'MobilePhone',
-  'Street',
-  'City',
-  'State',
-  'PostalCode',
-  'Country',
-  'Website',
+/** The columns written for every lead besides the contact fields', in the file's order after them. */
+const OWN_COLUMNS = [
   'LeadSource',
   'Status',
   'Rating',
@@ -82,7 +66,12 @@ export const SALESFORCE_LEAD_COLUMNS = [
   'LeadBooth_Consent_Text__c',
   'LeadBooth_Consent_At__c',
 ] as const;
-export type SalesforceLeadColumn = (typeof SALESFORCE_LEAD_COLUMNS)[number];
+type SalesforceOwnColumn = (typeof OWN_COLUMNS)[number];
+
+/** The header: Lead field API names, the contact fields' (registry) first. */
+export const SALESFORCE_LEAD_COLUMNS: readonly string[] = [...CONTACT_COLUMNS.map(({ column }) => column), ...OWN_COLUMNS];
+/** Each column's length by position (undefined: no limit), looked up once rather than per cell. */
+const COLUMN_LENGTHS = SALESFORCE_LEAD_COLUMNS.map((column) => SALESFORCE_LEAD_FIELD_LENGTHS[column]);
 
 /** Salesforce refuses a lead without these. */
 export type SalesforceRequiredField = 'LastName' | 'Company';
@@ -90,7 +79,7 @@ export type SalesforceRequiredField = 'LastName' | 'Company';
 export interface Truncation {
   leadId: string;
   /** the column (API name) whose value was cut */
-  field: SalesforceLeadColumn;
+  field: string;
   /** length before and after, in characters as Salesforce counts them (UTF-16 units) */
   from: number;
   to: number;
@@ -170,7 +159,6 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
   const neutralized: NeutralizedCells = {};
   const rows: CsvCell[][] = [];
   const dayIn = dayInZone();
-  const lengths: Partial<Record<SalesforceLeadColumn, number>> = SALESFORCE_LEAD_FIELD_LENGTHS;
   const imported = options.withImportedFields ? importedColumnsOf(leads, SALESFORCE_LEAD_COLUMNS) : [];
 
   for (const lead of leads) {
@@ -183,21 +171,7 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
       missingRequired.push({ leadId: lead.id, missing });
       if (options.skipMissingRequired) continue;
     }
-    const values: Record<SalesforceLeadColumn, CsvCell> = {
-      Salutation: lead.salutation,
-      FirstName: lead.firstName,
-      LastName: lead.lastName,
-      Company: lead.company,
-      Title: lead.title,
-      Email: lead.email,
-      Phone: lead.phone,
-      MobilePhone: lead.mobile,
-      Street: lead.street,
-      City: lead.city,
-      State: lead.region,
-      PostalCode: lead.postalCode,
-      Country: lead.country,
-      Website: lead.website,
+    const own: Record<SalesforceOwnColumn, CsvCell> = {
       LeadSource: lead.leadSource,
       Status: profile.statusValues[lead.status],
       Rating: lead.rating ?? '',
@@ -211,14 +185,16 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
       // A DateTime field: ISO 8601 in UTC, as Data Loader and the Bulk API read it.
       LeadBooth_Consent_At__c: lead.consent?.at ?? '',
     };
+    const values: CsvCell[] = CONTACT_COLUMNS.map(({ field }) => lead[field.key]);
+    for (const column of OWN_COLUMNS) values.push(own[column]);
     rows.push([
-      ...SALESFORCE_LEAD_COLUMNS.map((column) => {
-        const value = values[column];
+      ...SALESFORCE_LEAD_COLUMNS.map((column, index) => {
+        const value = values[index] as CsvCell;
         if (typeof value !== 'string') return value;
         // Neutralised first, so the quote a formula-like value gets counts against the
         // field's length (the writer then leaves the quoted value as it is).
         const safe = neutralizeCounted(value, column, neutralized);
-        const max = lengths[column];
+        const max = COLUMN_LENGTHS[index];
         if (max === undefined || safe.length <= max) return safe;
         const cut = cutToLength(safe, max);
         truncations.push({ leadId: lead.id, field: column, from: value.length, to: cut.length });

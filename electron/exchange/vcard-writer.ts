@@ -20,6 +20,7 @@
  * - Empty fields are left out; ADR is written when any part of the address is known.
  */
 import type { Lead } from '../../shared/domain/lead';
+import { leadFieldsInGroups, type LeadContactField, type LeadFieldGroup, type VcardPlace } from '../../shared/domain/lead-fields';
 
 const MAX_LINE_OCTETS = 75;
 
@@ -92,6 +93,49 @@ export function formattedName(lead: Pick<Lead, 'firstName' | 'lastName' | 'compa
   return `${lead.firstName} ${lead.lastName}`.trim() || lead.company || lead.email || lead.phone || lead.mobile || 'Unknown';
 }
 
+/** Components of the structured properties the fields fill (§6.2.2 N, §6.3.1 ADR, §6.6.4 ORG: one here, the name). */
+const STRUCTURED_COMPONENTS: Readonly<Record<string, number>> = { N: 5, ADR: 7, ORG: 1 };
+
+/** One property the contact fields fill: a single value (one field) or a structured one (a field per component, '' where none). */
+interface VcardProperty {
+  property: string;
+  /** the field of each component of a structured property; of a single value, the one field */
+  components: Array<LeadContactField | undefined>;
+  structured: boolean;
+}
+
+/**
+ * The properties of the fields of these groups (field registry, shared/domain/lead-fields.ts),
+ * in the order the fields first name them.
+ */
+function vcardProperties(groups: readonly LeadFieldGroup[]): VcardProperty[] {
+  const properties = new Map<string, VcardProperty>();
+  for (const field of leadFieldsInGroups(groups)) {
+    const place: VcardPlace | undefined = field.vcard;
+    if (!place) continue;
+    const count = STRUCTURED_COMPONENTS[place.property.split(';')[0] as string];
+    let property = properties.get(place.property);
+    if (!property) {
+      property = { property: place.property, components: new Array<LeadContactField | undefined>(count ?? 1).fill(undefined), structured: count !== undefined };
+      properties.set(place.property, property);
+    }
+    property.components[place.component ?? 0] = field.key;
+  }
+  return [...properties.values()];
+}
+
+/** In the order written after FN: the person's name (N), organisation, email and phones, address, website. */
+const CONTACT_PROPERTIES = vcardProperties(['person', 'company', 'contact', 'address', 'web']);
+
+/** A property's line, or null for a value left out (empty). */
+function propertyLine(lead: Lead, { property, components, structured }: VcardProperty, always = false): string | null {
+  const values = components.map((field) => (field === undefined ? '' : lead[field]));
+  if (!always && values.every((value) => value === '')) return null;
+  // A URL is a URI, not TEXT (vcardUri); a structured value escapes each component.
+  if (property === 'URL') return `URL:${vcardUri(values[0] as string)}`;
+  return `${property}:${structured ? values.map(escapeVcardComponent).join(';') : escapeVcardText(values[0] as string)}`;
+}
+
 /** One lead as a vCard 4.0, CRLF line ends, ending with CRLF. */
 export function leadToVcard(lead: Lead): string {
   const lines: string[] = ['BEGIN:VCARD', 'VERSION:4.0', 'PRODID:-//LeadBooth//LeadBooth//EN', `UID:urn:uuid:${lead.id}`];
@@ -99,20 +143,14 @@ export function leadToVcard(lead: Lead): string {
   const isOrganisation = `${lead.firstName}${lead.lastName}`.trim() === '' && lead.company.trim() !== '';
   if (isOrganisation) lines.push('KIND:org');
   lines.push(`FN:${escapeVcardText(formattedName(lead))}`);
-  if (!isOrganisation) lines.push(`N:${[lead.lastName, lead.firstName, '', lead.salutation, ''].map(escapeVcardComponent).join(';')}`);
-  const text = (name: string, value: string) => {
-    if (value !== '') lines.push(`${name}:${escapeVcardText(value)}`);
-  };
-  // ORG is structured (name;unit;unit…): the company is its first component.
-  if (lead.company !== '') lines.push(`ORG:${escapeVcardComponent(lead.company)}`);
-  text('TITLE', lead.title);
-  text('EMAIL;TYPE=work', lead.email);
-  text('TEL;VALUE=text;TYPE=work', lead.phone);
-  text('TEL;VALUE=text;TYPE=cell', lead.mobile);
-  const address = ['', '', lead.street, lead.city, lead.region, lead.postalCode, lead.country];
-  if (address.some((part) => part !== '')) lines.push(`ADR;TYPE=work:${address.map(escapeVcardComponent).join(';')}`);
-  if (lead.website !== '') lines.push(`URL:${vcardUri(lead.website)}`);
-  text('NOTE', lead.notes);
+  for (const property of CONTACT_PROPERTIES) {
+    // A person's card always has N (empty components where unknown); an organisation's has none.
+    const isName = property.property === 'N';
+    if (isName && isOrganisation) continue;
+    const line = propertyLine(lead, property, isName);
+    if (line !== null) lines.push(line);
+  }
+  if (lead.notes !== '') lines.push(`NOTE:${escapeVcardText(lead.notes)}`);
   const revision = vcardTimestamp(lead.updatedAt);
   if (revision) lines.push(`REV:${revision}`);
   lines.push('END:VCARD');

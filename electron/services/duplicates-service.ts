@@ -1,5 +1,5 @@
 import { findDuplicatesOf, ProfileCache, samePhoneNumber, type DuplicateSubject } from '../../shared/domain/duplicates';
-import { hasContactDetails, missingForExport, newLeadSchema, type Lead, type NewLead } from '../../shared/domain/lead';
+import { hasContactDetails, LEAD_CONTACT_FIELDS, missingForExport, newLeadSchema, type Lead, type LeadContactField, type NewLead } from '../../shared/domain/lead';
 import { normalizeEmail } from '../../shared/domain/normalize';
 import type { FieldChange } from '../../shared/domain/timeline';
 import type { LikelyDuplicate, SavedLead } from '../../shared/ipc/contract';
@@ -116,11 +116,10 @@ export async function mergeIntoLead(context: ServiceContext, input: MergeIntoLea
   return { lead: merged, missingForExport: missingForExport(merged) };
 }
 
-/** Filled where empty, never overwritten: a different value of these is kept by `keepDifferingContacts`. */
-const FILLABLE_FIELDS = [
-  'salutation', 'firstName', 'lastName', 'company', 'title', 'website',
-  'street', 'city', 'region', 'postalCode', 'country',
-] as const satisfies ReadonlyArray<keyof Lead>;
+/** The ways to reach a person: a different value of these is kept by `keepDifferingContacts`. */
+const REACH_FIELDS: readonly LeadContactField[] = ['email', 'phone', 'mobile'];
+/** The other contact fields (registry): filled where empty, never overwritten. */
+const FILLABLE_FIELDS = LEAD_CONTACT_FIELDS.filter((field) => !REACH_FIELDS.includes(field));
 
 const PHONE_SLOTS = [
   ['phone', 'mobile'],

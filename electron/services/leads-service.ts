@@ -1,6 +1,8 @@
 import {
+  contactOf,
   DEFAULT_LEAD_SOURCE,
   hasContactDetails,
+  LEAD_CONTACT_FIELDS,
   leadPatchSchema,
   missingForExport,
   newLeadSchema,
@@ -63,20 +65,7 @@ export async function createLead(context: ServiceContext, input: NewLead & Creat
   const now = nowIso(context);
   const lead: Lead = {
     id: fields.id ?? context.newId(),
-    salutation: fields.salutation ?? '',
-    firstName: fields.firstName ?? '',
-    lastName: fields.lastName ?? '',
-    company: fields.company ?? '',
-    title: fields.title ?? '',
-    email: fields.email ?? '',
-    phone: fields.phone ?? '',
-    mobile: fields.mobile ?? '',
-    website: fields.website ?? '',
-    street: fields.street ?? '',
-    city: fields.city ?? '',
-    region: fields.region ?? '',
-    postalCode: fields.postalCode ?? '',
-    country: fields.country ?? '',
+    ...contactOf(fields),
     leadSource: fields.leadSource ?? DEFAULT_LEAD_SOURCE,
     status: fields.status ?? 'New',
     rating: fields.rating ?? null,
@@ -176,10 +165,7 @@ export async function listLeads(context: ServiceContext, input: ListLeadsInput):
 const UNQUALIFIED_NEEDS_REASON = 'Say why the lead is Unqualified: pick a reason (and add a word if you like).';
 
 /** Fields shown as their label on the timeline. */
-const TRACKED_FIELDS: ReadonlyArray<keyof Lead> = [
-  'salutation', 'firstName', 'lastName', 'company', 'title', 'email', 'phone', 'mobile', 'website', 'street', 'city',
-  'region', 'postalCode', 'country', 'leadSource', 'notes', 'expectedCloseDate',
-];
+const TRACKED_FIELDS: ReadonlyArray<keyof Lead> = [...LEAD_CONTACT_FIELDS, 'leadSource', 'notes', 'expectedCloseDate'];
 
 /** What an edit changed, as timeline entries: field edits together, status and rating on their own. */
 export function describeChanges(before: Lead, after: Lead): TimelineDetails[] {

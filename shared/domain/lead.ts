@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEAD_CONTACT_FIELDS, LEAD_FIELDS, type LeadContactField } from './lead-fields';
 import { isCalendarDate } from './opportunity';
 
 /** Salesforce's lead statuses, in the order a lead moves through them. */
@@ -14,24 +15,8 @@ export type CaptureMethod = (typeof CAPTURE_METHODS)[number];
 
 export const DEFAULT_LEAD_SOURCE = 'Trade Show';
 
-/** The contact fields a person can type or a scanner can read, with Salesforce's lengths. */
-export const LEAD_CONTACT_FIELDS = [
-  'salutation',
-  'firstName',
-  'lastName',
-  'company',
-  'title',
-  'email',
-  'phone',
-  'mobile',
-  'website',
-  'street',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-] as const;
-export type LeadContactField = (typeof LEAD_CONTACT_FIELDS)[number];
+/** The contact fields a person can type or a scanner can read: the registry's (lead-fields.ts). */
+export { LEAD_CONTACT_FIELDS, type LeadContactField } from './lead-fields';
 
 const text = (max: number) =>
   z
@@ -45,31 +30,30 @@ export function looksLikeEmail(value: string): boolean {
 }
 
 /** Accepts "" (not given) or something that looks like an address a mail server would take. */
-const emailOrEmpty = z
-  .string()
-  .trim()
-  .max(80, { message: 'Keep the email under 80 characters.' })
-  .refine((value) => value === '' || looksLikeEmail(value), {
-    message: 'This does not look like an email address (name@company.com).',
-  });
+const emailOrEmpty = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Keep the email under ${max} characters.` })
+    .refine((value) => value === '' || looksLikeEmail(value), {
+      message: 'This does not look like an email address (name@company.com).',
+    });
 
-export const leadContactSchema = z.object({
-  salutation: text(40),
-  firstName: text(40),
-  lastName: text(80),
-  company: text(255),
-  title: text(128),
-  email: emailOrEmpty,
-  phone: text(40),
-  mobile: text(40),
-  website: text(255),
-  street: text(255),
-  city: text(40),
-  region: text(80),
-  postalCode: text(20),
-  country: text(80),
-});
+/** Each contact field's check, made from its registry row: its length, and an email's shape. */
+export const leadContactSchema = z.object(
+  Object.fromEntries(LEAD_FIELDS.map((field) => [field.key, field.kind === 'email' ? emailOrEmpty(field.maxLength) : text(field.maxLength)])) as Record<
+    LeadContactField,
+    z.ZodString
+  >,
+);
 export type LeadContact = z.infer<typeof leadContactSchema>;
+
+/** Every contact field, '' where `fields` has none. */
+export function contactOf(fields: Partial<Record<LeadContactField, string>>): LeadContact {
+  const contact = {} as LeadContact;
+  for (const field of LEAD_CONTACT_FIELDS) contact[field] = fields[field] ?? '';
+  return contact;
+}
 
 export const consentSchema = z.object({
   given: z.boolean(),

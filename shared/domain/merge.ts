@@ -1,4 +1,4 @@
-import type { Lead } from './lead';
+import { LEAD_CONTACT_FIELDS, type Lead } from './lead';
 
 /**
  * Merging two records of one person: which fields a person picks side by side, and what
@@ -6,8 +6,7 @@ import type { Lead } from './lead';
  * service applies (and the CLI's `leads merge` gets the same result without a screen).
  */
 export const MERGE_FIELDS = [
-  'salutation', 'firstName', 'lastName', 'company', 'title', 'email', 'phone', 'mobile', 'website',
-  'street', 'city', 'region', 'postalCode', 'country', 'leadSource', 'status', 'rating', 'expectedCloseDate', 'consent',
+  ...LEAD_CONTACT_FIELDS, 'leadSource', 'status', 'rating', 'expectedCloseDate', 'consent',
 ] as const satisfies ReadonlyArray<keyof Lead>;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 

@@ -1,25 +1,17 @@
 import type { CaptureMethod, Lead, LeadRating, LeadStatus } from '../../../shared/domain/lead';
+import { LEAD_FIELDS, type LeadContactColumn, type LeadContactField } from '../../../shared/domain/lead-fields';
+import { compiledCopy } from '../compiled-copy';
 import { nameBlockingKey } from '../name-key';
 import type { LeadRow, NewLeadRow } from '../schema';
 
+/** A lead from a row: its id, its contact fields, then the rest given, in the lead's key order (its JSON keeps that order). */
+const idAndContactOf = compiledCopy<LeadRow, Pick<Lead, 'id' | LeadContactField>>([['id', 'id'], ...LEAD_FIELDS.map((field) => [field.key, field.column] as const)]);
+/** A row from a lead: the contact fields' columns, then the rest given. */
+const contactColumnsOf = compiledCopy<Lead, Record<LeadContactColumn, string>>(LEAD_FIELDS.map((field) => [field.column, field.key] as const));
+
 /** Between the camelCase lead that crosses IPC and the snake_case row SQLite keeps. */
 export function leadFromRow(row: LeadRow): Lead {
-  return {
-    id: row.id,
-    salutation: row.salutation,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    company: row.company,
-    title: row.title,
-    email: row.email,
-    phone: row.phone,
-    mobile: row.mobile,
-    website: row.website,
-    street: row.street,
-    city: row.city,
-    region: row.region,
-    postalCode: row.postal_code,
-    country: row.country,
+  return idAndContactOf(row, {
     leadSource: row.lead_source,
     // The table's CHECK constraints keep these inside their lists.
     status: row.status as LeadStatus,
@@ -38,7 +30,7 @@ export function leadFromRow(row: LeadRow): Lead {
     capturedBy: row.captured_by,
     capturedAt: row.captured_at,
     updatedAt: row.updated_at,
-  };
+  });
 }
 
 /**
@@ -65,21 +57,7 @@ export function rowFromLead(lead: Lead, sourceUid = '', badgePayload = ''): Omit
 /** The columns an edit may change: where and when a lead was captured never do. */
 export function editableColumns(lead: Lead) {
   const { consent } = lead;
-  return {
-    salutation: lead.salutation,
-    first_name: lead.firstName,
-    last_name: lead.lastName,
-    company: lead.company,
-    title: lead.title,
-    email: lead.email,
-    phone: lead.phone,
-    mobile: lead.mobile,
-    website: lead.website,
-    street: lead.street,
-    city: lead.city,
-    region: lead.region,
-    postal_code: lead.postalCode,
-    country: lead.country,
+  return contactColumnsOf(lead, {
     lead_source: lead.leadSource,
     status: lead.status,
     rating: lead.rating,
@@ -94,7 +72,7 @@ export function editableColumns(lead: Lead) {
     // Kept in step with the name on every write: the duplicate check looks leads up by it.
     name_key: nameBlockingKey(lead.firstName, lead.lastName),
     updated_at: lead.updatedAt,
-  } satisfies Partial<LeadRow>;
+  } satisfies Partial<LeadRow>);
 }
 
 /** '{}' is what nearly every lead holds: it is neither parsed nor written out again. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { FIELDS_NEEDED_FOR_EXPORT } from '../../../shared/domain/lead';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { BadgeArea } from '../badge/BadgeArea';
 import { CaptureQueuePanel } from '../queue/CaptureQueuePanel';
@@ -11,7 +12,7 @@ import { BoothQuestions } from './BoothQuestions';
 import { ConsentField } from './ConsentField';
 import { NAME_FIELD_ID, NAME_MESSAGE_ID } from './field-ids';
 import { isLeadFormField } from './lead-form-model';
-import { FIELD_ORDER_FOR_FOCUS, focusIdForField, orphanFieldErrors } from './field-order';
+import { FIELD_ORDER_FOR_FOCUS, focusIdForField, orphanFieldErrors, PERSON_SECTION_FIELDS } from './field-order';
 import { LeadNameField } from './LeadNameField';
 import { NAME_FIELD, type FieldOnScreen } from './name-field';
 import { LeadSourceField } from './LeadSourceField';
@@ -142,11 +143,9 @@ export function LeadEntryScreen() {
           </div>
           <div className="field-grid">
             <LeadNameField inputRef={firstFieldRef} />
-            <LeadTextField field="company" neededForExport />
-            <LeadTextField field="email" type="email" />
-            <LeadTextField field="title" />
-            <LeadTextField field="phone" type="tel" />
-            <LeadTextField field="mobile" type="tel" />
+            {PERSON_SECTION_FIELDS.map((field) => (
+              <LeadTextField key={field} field={field} neededForExport={(FIELDS_NEEDED_FOR_EXPORT as readonly string[]).includes(field)} />
+            ))}
             {/* What Name splits into, to correct a split; their errors are shown at Name. */}
             <LeadTextField field="firstName" errorShownAt={NAME_MESSAGE_ID} />
             <LeadTextField field="lastName" neededForExport errorShownAt={NAME_MESSAGE_ID} />

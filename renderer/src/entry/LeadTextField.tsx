@@ -5,11 +5,13 @@ import { scanHintId } from '../scan/scan-hint-id';
 import { useAppStore } from '../store/app-store';
 import { FIELD_LABELS } from './field-labels';
 import { leadFieldId, leadFieldMessageId } from './field-ids';
+import { inputTypeOf, type FieldInputType } from './field-input-type';
 import type { LeadFormField } from './lead-form-model';
 
 interface LeadTextFieldProps {
   field: LeadFormField;
-  type?: 'text' | 'email' | 'tel' | 'url';
+  /** By default the field's registry kind's (inputTypeOf). */
+  type?: FieldInputType;
   /** Salesforce needs it: shown as a quiet tag, never blocks saving. */
   neededForExport?: boolean;
   inputRef?: Ref<HTMLInputElement>;
@@ -18,7 +20,7 @@ interface LeadTextFieldProps {
 }
 
 /** One single-line field of the lead form, bound to the store by name. */
-export function LeadTextField({ field, type = 'text', neededForExport = false, inputRef, errorShownAt }: LeadTextFieldProps) {
+export function LeadTextField({ field, type = inputTypeOf(field), neededForExport = false, inputRef, errorShownAt }: LeadTextFieldProps) {
   const value = useAppStore((state) => state.form[field]);
   const error = useAppStore((state) => state.fieldErrors[field]);
   const setField = useAppStore((state) => state.setField);

@@ -1,17 +1,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../store/app-store';
 import { LeadTextField } from './LeadTextField';
-import type { LeadFormField } from './lead-form-model';
-
-const SECONDARY_FIELDS: { field: LeadFormField; type?: 'url' }[] = [
-  { field: 'salutation' },
-  { field: 'website', type: 'url' },
-  { field: 'street' },
-  { field: 'city' },
-  { field: 'region' },
-  { field: 'postalCode' },
-  { field: 'country' },
-];
+import { MORE_DETAILS_FIELDS } from './field-order';
 
 /**
  * Salutation, website and address: rarely typed at a busy booth, so folded away. It opens
@@ -20,15 +10,15 @@ const SECONDARY_FIELDS: { field: LeadFormField; type?: 'url' }[] = [
 export function MoreDetailsSection() {
   const [openedByPerson, setOpenedByPerson] = useState(false);
   const hasContent = useAppStore((state) =>
-    SECONDARY_FIELDS.some(({ field }) => state.form[field].trim() !== '' || state.fieldErrors[field] !== undefined),
+    MORE_DETAILS_FIELDS.some((field) => state.form[field].trim() !== '' || state.fieldErrors[field] !== undefined),
   );
   const open = openedByPerson || hasContent;
   return (
     <details className="more-details" open={open} onToggle={(event) => setOpenedByPerson(event.currentTarget.open)}>
       <summary>Address, website and salutation</summary>
       <div className="field-grid">
-        {SECONDARY_FIELDS.map(({ field, type }) => (
-          <LeadTextField key={field} field={field} {...(type && { type })} />
+        {MORE_DETAILS_FIELDS.map((field) => (
+          <LeadTextField key={field} field={field} />
         ))}
       </div>
     </details>

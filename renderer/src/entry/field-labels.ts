@@ -1,22 +1,10 @@
+import { LEAD_FIELDS, type LeadContactField } from '../../../shared/domain/lead-fields';
 import type { LeadFormField } from './lead-form-model';
 import { NAME_FIELD, type FieldOnScreen } from './name-field';
 
-/** The words the form shows for each field; also used in messages ("still needs Company"). */
+/** The words the form shows for each field (a contact field's are its registry label); also used in messages ("still needs Company"). */
 export const FIELD_LABELS: Record<LeadFormField, string> = {
-  salutation: 'Salutation',
-  firstName: 'First name',
-  lastName: 'Last name',
-  company: 'Company',
-  title: 'Job title',
-  email: 'Email',
-  phone: 'Phone',
-  mobile: 'Mobile',
-  website: 'Website',
-  street: 'Street',
-  city: 'City',
-  region: 'State / region',
-  postalCode: 'Postal code',
-  country: 'Country',
+  ...(Object.fromEntries(LEAD_FIELDS.map((field) => [field.key, field.label])) as Record<LeadContactField, string>),
   leadSource: 'Lead source',
   rating: 'Rating',
   notes: 'Notes',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { IDENTIFYING_IMPORT_TARGETS, type ImportSummary, type ProblemRowChoice } from '../../../shared/domain/exchange';
+import { LEAD_FIELDS } from '../../../shared/domain/lead-fields';
 import { readFileAsBase64 } from '../scan/read-file-base64';
 import { useAppStore } from '../store/app-store';
 import { ImportProblems } from './ImportProblems';
@@ -7,25 +8,16 @@ import { ImportProblems } from './ImportProblems';
 /** The select's value for a column no field takes: its values are kept on each lead as imported fields. */
 const KEEP = '';
 
-/** The lead fields a CSV column can go to (the import's targets), with words for the select. */
+/**
+ * The lead fields a CSV column can go to (the import's targets), with words for the select:
+ * the contact fields by their registry labels, the whole name after the name's parts.
+ */
 const TARGETS: Array<[string, string]> = [
   [KEEP, '— keep as imported field —'],
   ['ignore', '— leave out —'],
-  ['salutation', 'Salutation'],
-  ['firstName', 'First name'],
-  ['lastName', 'Last name'],
+  ...LEAD_FIELDS.filter((field) => field.group === 'person').map((field): [string, string] => [field.key, field.label]),
   ['fullName', 'Full name (split)'],
-  ['company', 'Company'],
-  ['title', 'Job title'],
-  ['email', 'Email'],
-  ['phone', 'Phone'],
-  ['mobile', 'Mobile'],
-  ['website', 'Website'],
-  ['street', 'Street'],
-  ['city', 'City'],
-  ['region', 'State/Region'],
-  ['postalCode', 'Postal code'],
-  ['country', 'Country'],
+  ...LEAD_FIELDS.filter((field) => field.group !== 'person').map((field): [string, string] => [field.key, field.label]),
   ['notes', 'Notes'],
   ['leadSource', 'Lead source'],
   ['status', 'Status'],

@@ -2,10 +2,9 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { LEAD_CONTACT_FIELDS, type LeadContactField, type LeadPatch } from '../../../shared/domain/lead';
 import { FieldMessage } from '../components/FieldMessage';
 import { FIELD_LABELS } from '../entry/field-labels';
+import { inputTypeOf } from '../entry/field-input-type';
 import { useAppStore } from '../store/app-store';
 import { NO_FIELD_ERRORS, NO_MISSING_FIELDS } from './empty';
-
-const INPUT_TYPES: Partial<Record<LeadContactField, 'email' | 'tel' | 'url'>> = { email: 'email', phone: 'tel', mobile: 'tel', website: 'url' };
 
 type Values = Record<LeadContactField | 'notes', string>;
 
@@ -78,7 +77,7 @@ export function LeadFieldsForm({ onDirtyChange }: { onDirtyChange(dirty: boolean
               </label>
               <input
                 id={`lead-detail-${field}`}
-                type={INPUT_TYPES[field] ?? 'text'}
+                type={inputTypeOf(field)}
                 value={values[field]}
                 readOnly={readOnly}
                 autoComplete="off"

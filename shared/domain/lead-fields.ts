@@ -1,0 +1,255 @@
+/**
+ * The one list of a lead's contact fields: what each is called on the lead, in SQLite and on
+ * screen, how long it may be, and where each export writes it. The zod schema, the row
+ * mapping, the form's labels, the exporters' columns and the import's targets are made from
+ * it. Adding a field: a migration adding its column, one row here, and a place on the form
+ * (README "Lead fields"); test/shared/domain/lead-fields.test.ts fails while a piece is missing.
+ *
+ * The order is the lead's own (its JSON, the detail screen, the import's list of targets);
+ * each export orders the columns by its groups (LeadFieldGroup), keeping this order inside a
+ * group.
+ */
+
+/** Which block a field belongs to: a form section, a block of an export's columns. */
+export type LeadFieldGroup = 'person' | 'company' | 'contact' | 'web' | 'address';
+
+/** What the value is: decides the input's type and the check a value must pass. */
+export type LeadFieldKind = 'text' | 'email' | 'phone' | 'url';
+
+/** A field's place in a vCard (RFC 6350): a property, and its component when the value is structured (N, ORG, ADR). */
+export interface VcardPlace {
+  /** the property with its parameters, as written: "TEL;VALUE=text;TYPE=cell" */
+  property: string;
+  /** 0-based position among the structured value's components ("ADR": 2 street … 6 country) */
+  component?: number;
+}
+
+export interface LeadFieldSpec {
+  /** the property on Lead (and in the contract, the form, the import's mapping) */
+  key: string;
+  /** the leads table's column; also the field's key in a LeadBooth bundle, which holds rows as SQLite keeps them */
+  column: string;
+  /** the words the forms show; also used in messages ("still needs Company") */
+  label: string;
+  /** longest value in UTF-16 units: Salesforce's length for the field, so an export never has to cut a saved value */
+  maxLength: number;
+  group: LeadFieldGroup;
+  kind: LeadFieldKind;
+  /** the Salesforce Lead field's API name, a column of the Salesforce Leads CSV */
+  salesforceLead?: string;
+  /** the HubSpot contact property's label, a column of the HubSpot contacts CSV */
+  hubspotContact?: string;
+  vcard?: VcardPlace;
+}
+
+const FIELDS = [
+  {
+    key: 'salutation',
+    column: 'salutation',
+    label: 'Salutation',
+    maxLength: 40,
+    group: 'person',
+    kind: 'text',
+    salesforceLead: 'Salutation',
+    hubspotContact: 'Salutation',
+    vcard: { property: 'N', component: 3 },
+  },
+  {
+    key: 'firstName',
+    column: 'first_name',
+    label: 'First name',
+    maxLength: 40,
+    group: 'person',
+    kind: 'text',
+    salesforceLead: 'FirstName',
+    hubspotContact: 'First Name',
+    vcard: { property: 'N', component: 1 },
+  },
+  {
+    key: 'lastName',
+    column: 'last_name',
+    label: 'Last name',
+    maxLength: 80,
+    group: 'person',
+    kind: 'text',
+    salesforceLead: 'LastName',
+    hubspotContact: 'Last Name',
+    vcard: { property: 'N', component: 0 },
+  },
+  {
+    key: 'company',
+    column: 'company',
+    label: 'Company',
+    maxLength: 255,
+    group: 'company',
+    kind: 'text',
+    salesforceLead: 'Company',
+    hubspotContact: 'Company Name',
+    vcard: { property: 'ORG', component: 0 },
+  },
+  {
+    key: 'title',
+    column: 'title',
+    label: 'Job title',
+    maxLength: 128,
+    group: 'company',
+    kind: 'text',
+    salesforceLead: 'Title',
+    hubspotContact: 'Job Title',
+    vcard: { property: 'TITLE' },
+  },
+  {
+    key: 'email',
+    column: 'email',
+    label: 'Email',
+    maxLength: 80,
+    group: 'contact',
+    kind: 'email',
+    salesforceLead: 'Email',
+    hubspotContact: 'Email',
+    vcard: { property: 'EMAIL;TYPE=work' },
+  },
+  {
+    key: 'phone',
+    column: 'phone',
+    label: 'Phone',
+    maxLength: 40,
+    group: 'contact',
+    kind: 'phone',
+    salesforceLead: 'Phone',
+    hubspotContact: 'Phone Number',
+    vcard: { property: 'TEL;VALUE=text;TYPE=work' },
+  },
+  {
+    key: 'mobile',
+    column: 'mobile',
+    label: 'Mobile',
+    maxLength: 40,
+    group: 'contact',
+    kind: 'phone',
+    salesforceLead: 'MobilePhone',
+    hubspotContact: 'Mobile Phone Number',
+    vcard: { property: 'TEL;VALUE=text;TYPE=cell' },
+  },
+  {
+    key: 'website',
+    column: 'website',
+    label: 'Website',
+    maxLength: 255,
+    group: 'web',
+    kind: 'url',
+    salesforceLead: 'Website',
+    hubspotContact: 'Website URL',
+    vcard: { property: 'URL' },
+  },
+  {
+    key: 'street',
+    column: 'street',
+    label: 'Street',
+    maxLength: 255,
+    group: 'address',
+    kind: 'text',
+    salesforceLead: 'Street',
+    hubspotContact: 'Street Address',
+    vcard: { property: 'ADR;TYPE=work', component: 2 },
+  },
+  {
+    key: 'city',
+    column: 'city',
+    label: 'City',
+    maxLength: 40,
+    group: 'address',
+    kind: 'text',
+    salesforceLead: 'City',
+    hubspotContact: 'City',
+    vcard: { property: 'ADR;TYPE=work', component: 3 },
+  },
+  {
+    key: 'region',
+    column: 'region',
+    label: 'State / region',
+    maxLength: 80,
+    group: 'address',
+    kind: 'text',
+    salesforceLead: 'State',
+    hubspotContact: 'State/Region',
+    vcard: { property: 'ADR;TYPE=work', component: 4 },
+  },
+  {
+    key: 'postalCode',
+    column: 'postal_code',
+    label: 'Postal code',
+    maxLength: 20,
+    group: 'address',
+    kind: 'text',
+    salesforceLead: 'PostalCode',
+    hubspotContact: 'Postal Code',
+    vcard: { property: 'ADR;TYPE=work', component: 5 },
+  },
+  {
+    key: 'country',
+    column: 'country',
+    label: 'Country',
+    maxLength: 80,
+    group: 'address',
+    kind: 'text',
+    salesforceLead: 'Country',
+    hubspotContact: 'Country/Region',
+    vcard: { property: 'ADR;TYPE=work', component: 6 },
+  },
+] as const satisfies readonly LeadFieldSpec[];
+
+export type LeadContactField = (typeof FIELDS)[number]['key'];
+/** The leads table's columns of the contact fields. */
+export type LeadContactColumn = (typeof FIELDS)[number]['column'];
+
+/** A registry row, read as one shape: an export a field does not claim is undefined. */
+export interface LeadField extends LeadFieldSpec {
+  key: LeadContactField;
+  column: LeadContactColumn;
+}
+
+export const LEAD_FIELDS: readonly LeadField[] = FIELDS;
+
+/** The keys of a list of fields, as a tuple (so a list made from it, e.g. for z.enum, keeps every key's name). */
+type KeysOf<Fields extends readonly LeadFieldSpec[]> = { readonly [Index in keyof Fields]: Fields[Index] extends { key: infer Key } ? Key : never };
+
+/** The contact fields' keys, in the lead's order. */
+export const LEAD_CONTACT_FIELDS = FIELDS.map((field) => field.key) as unknown as KeysOf<typeof FIELDS>;
+
+const FIELD_BY_KEY = new Map<string, LeadField>(LEAD_FIELDS.map((field) => [field.key, field]));
+
+export function leadField(key: LeadContactField): LeadField {
+  return FIELD_BY_KEY.get(key) as LeadField;
+}
+
+export function isLeadContactField(name: string): name is LeadContactField {
+  return FIELD_BY_KEY.has(name);
+}
+
+/** The fields of one group, in the lead's order. */
+export function leadFieldsOfGroup(group: LeadFieldGroup): LeadField[] {
+  return LEAD_FIELDS.filter((field) => field.group === group);
+}
+
+/** The fields an export writes, by its own order of groups, the lead's order inside each group. */
+export function leadFieldsInGroups(groups: readonly LeadFieldGroup[]): LeadField[] {
+  return groups.flatMap(leadFieldsOfGroup);
+}
+
+/** The exports that name their columns after the fields (a CSV's header). */
+export type LeadFieldExport = 'salesforceLead' | 'hubspotContact';
+
+export interface ExportedLeadField {
+  field: LeadField;
+  /** the export's column for it */
+  column: string;
+}
+
+/** The fields an export writes, with their columns, by the export's own order of groups (the lead's order inside each group). */
+export function exportedLeadFields(exportName: LeadFieldExport, groups: readonly LeadFieldGroup[]): ExportedLeadField[] {
+  return leadFieldsInGroups(groups).flatMap((field) => {
+    const column = field[exportName];
+    return column === undefined ? [] : [{ field, column }];
+  });
+}
