@@ -19,6 +19,13 @@ export async function attachCardScan(db: Kysely<Database>, scanId: string, leadI
   return true;
 }
 
+/** Deletes these scans where no lead claimed them (a scan saved with a lead stays with it); how many went. */
+export async function deleteUnclaimedCardScans(db: Kysely<Database>, scanIds: readonly string[]): Promise<number> {
+  if (scanIds.length === 0) return 0;
+  const result = await db.deleteFrom('card_scans').where('id', 'in', scanIds).where('lead_id', 'is', null).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function findCardScansOfLead(db: Kysely<Database>, leadId: string): Promise<CardScanRow[]> {
   return db.selectFrom('card_scans').selectAll().where('lead_id', '=', leadId).orderBy('scanned_at').execute();
 }
