@@ -69,6 +69,13 @@ export async function deleteAccount(db: Kysely<Database>, id: string): Promise<v
   await db.deleteFrom('accounts').where('id', '=', id).execute();
 }
 
+/** The names of these accounts, by id (an unknown id is left out). */
+export async function findAccountNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('accounts').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /**
  * Accounts that may be the lead's company, through indexes only: the same name key, names
  * starting with it, or the same domain. At most CANDIDATES_PER_KIND of each kind.
