@@ -71,6 +71,22 @@ const updateLeadStanding = compiledQuery((db, args: { id: string; status: Lead['
   db.updateTable('leads').set({ status: args.status, rating: args.rating, updated_at: args.updatedAt }).where('id', '=', args.id),
 );
 
+/** Moves the lead to another show (the capture's show, not an editable column of the form). */
+export async function moveLeadToShow(db: Kysely<Database>, id: string, eventId: string, updatedAt: string): Promise<void> {
+  await db.updateTable('leads').set({ event_id: eventId, updated_at: updatedAt }).where('id', '=', id).execute();
+}
+
+/** The lead's status alone (a bulk delete skips converted leads without reading whole rows). */
+export async function findLeadStatus(db: Kysely<Database>, id: string): Promise<Lead['status'] | undefined> {
+  const row = await db.selectFrom('leads').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status as Lead['status'] | undefined;
+}
+
+/** Deletes the lead; its card scans, criteria answers, timeline and activities go with it (ON DELETE CASCADE). */
+export async function deleteLead(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('leads').where('id', '=', id).execute();
+}
+
 /** Whether a person chose the rating (then the checklist's suggestion leaves it alone). */
 export async function setRatingByPerson(db: Kysely<Database>, id: string, byPerson: boolean): Promise<void> {
   await db.updateTable('leads').set({ rating_by_person: byPerson ? 1 : 0 }).where('id', '=', id).execute();
