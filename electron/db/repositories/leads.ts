@@ -76,6 +76,26 @@ export async function moveLeadToShow(db: Kysely<Database>, id: string, eventId: 
   await db.updateTable('leads').set({ event_id: eventId, updated_at: updatedAt }).where('id', '=', id).execute();
 }
 
+/** Where and how the lead was captured: a merge keeps the older capture's. */
+export async function setLeadCapture(
+  db: Kysely<Database>,
+  id: string,
+  capture: Pick<Lead, 'capturedAt' | 'capturedBy' | 'captureMethod' | 'eventId'>,
+): Promise<void> {
+  await db
+    .updateTable('leads')
+    .set({ captured_at: capture.capturedAt, captured_by: capture.capturedBy, capture_method: capture.captureMethod, event_id: capture.eventId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The card photos, activities and timeline entries of one lead now hang off another (a merge). */
+export async function moveLeadRecords(db: Kysely<Database>, fromId: string, toId: string): Promise<void> {
+  await db.updateTable('card_scans').set({ lead_id: toId }).where('lead_id', '=', fromId).execute();
+  await db.updateTable('activities').set({ lead_id: toId }).where('lead_id', '=', fromId).execute();
+  await db.updateTable('lead_timeline').set({ lead_id: toId }).where('lead_id', '=', fromId).execute();
+}
+
 /** The lead's status alone (a bulk delete skips converted leads without reading whole rows). */
 export async function findLeadStatus(db: Kysely<Database>, id: string): Promise<Lead['status'] | undefined> {
   const row = await db.selectFrom('leads').select('status').where('id', '=', id).executeTakeFirst();
