@@ -89,6 +89,16 @@ export async function deleteContact(db: Kysely<Database>, id: string): Promise<v
   await db.deleteFrom('contacts').where('id', '=', id).execute();
 }
 
+/** Deletes the contact unless a conversion still refers to it; whether it went. */
+export async function deleteContactNoConversionUses(db: Kysely<Database>, id: string): Promise<boolean> {
+  const removed = await db
+    .deleteFrom('contacts')
+    .where('id', '=', id)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('conversions').select('id').where('contact_id', '=', id))))
+    .executeTakeFirst();
+  return removed.numDeletedRows === 1n;
+}
+
 export async function listContactsOfAccount(db: Kysely<Database>, accountId: string): Promise<Contact[]> {
   const rows = await selectContacts(db).where('contacts.account_id', '=', accountId).orderBy('contacts.last_name').execute();
   return rows.map(contactFromRow);
