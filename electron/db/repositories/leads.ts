@@ -124,6 +124,26 @@ export async function findLeadById(db: Kysely<Database>, id: string): Promise<Le
   return row && leadFromRow(row);
 }
 
+/** These leads (an id not found is left out), read 500 ids a query: SQLite limits bound parameters per statement. */
+export async function findLeadsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Lead[]> {
+  const leads: Lead[] = [];
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db.selectFrom('leads').selectAll().where('id', 'in', ids.slice(start, start + 500)).execute();
+    for (const row of rows) leads.push(leadFromRow(row));
+  }
+  return leads;
+}
+
+export async function listLeadIdsOfShow(db: Kysely<Database>, eventId: string): Promise<string[]> {
+  return (await db.selectFrom('leads').select('id').where('event_id', '=', eventId).execute()).map((row) => row.id);
+}
+
+/** The highest seq given so far (0 for an empty store): read from the primary key at once, and at least the number of leads. */
+export async function maxLeadSeq(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('leads').select((eb) => eb.fn.max('seq').as('maxSeq')).executeTakeFirst();
+  return Number(row?.maxSeq ?? 0);
+}
+
 export interface LeadListQuery {
   /** Free text typed by a person; searched as word prefixes over names, company, email, notes. */
   text?: string | undefined;
