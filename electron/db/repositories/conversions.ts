@@ -102,6 +102,11 @@ export async function findConversionRule(db: Kysely<Database>, eventId: string):
   );
 }
 
+/** The shows that have an automatic conversion rule. */
+export async function listShowsWithConversionRule(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('conversion_rules').select('event_id').execute()).map((row) => row.event_id);
+}
+
 export async function saveConversionRule(db: Kysely<Database>, rule: ConversionRule, at: string): Promise<void> {
   const values = { min_met: rule.minMet, require_close_date: rule.requireCloseDate ? 1 : 0, stage: rule.stage, close_in_days: rule.closeInDays, updated_at: at };
   await db

@@ -138,6 +138,12 @@ export async function listLeadIdsOfShow(db: Kysely<Database>, eventId: string): 
   return (await db.selectFrom('leads').select('id').where('event_id', '=', eventId).execute()).map((row) => row.id);
 }
 
+/** The show's leads not converted yet, in capture order (what its automatic conversion rule runs over). */
+export async function listUnconvertedLeadIdsOfShow(db: Kysely<Database>, eventId: string): Promise<string[]> {
+  const rows = await db.selectFrom('leads').select('id').where('event_id', '=', eventId).where('status', '!=', 'Converted').orderBy('seq').execute();
+  return rows.map((row) => row.id);
+}
+
 /** The highest seq given so far (0 for an empty store): read from the primary key at once, and at least the number of leads. */
 export async function maxLeadSeq(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('leads').select((eb) => eb.fn.max('seq').as('maxSeq')).executeTakeFirst();
