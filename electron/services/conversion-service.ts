@@ -13,6 +13,7 @@ import {
   findAccountCandidates,
   findAccountRow,
   insertAccount,
+  isAccountReferenced,
   updateAccountColumns,
   type AccountFillable,
 } from '../db/repositories/accounts';
@@ -24,6 +25,7 @@ import {
   findContactCandidates,
   findContactsByIds,
   insertContact,
+  isContactReferenced,
   updateContactColumns,
   type ContactFillable,
 } from '../db/repositories/contacts';
@@ -427,13 +429,7 @@ function unfill<Column extends string>(
 
 /** A record this conversion created may since have been used by another conversion or opportunity. */
 async function assertUnused(trx: Kysely<Database>, kind: 'account' | 'contact', id: string): Promise<void> {
-  const inUse =
-    kind === 'account'
-      ? (await trx.selectFrom('conversions').select('id').where('account_id', '=', id).executeTakeFirst()) ??
-        (await trx.selectFrom('opportunities').select('id').where('account_id', '=', id).executeTakeFirst()) ??
-        (await trx.selectFrom('contacts').select('id').where('account_id', '=', id).executeTakeFirst())
-      : (await trx.selectFrom('conversions').select('id').where('contact_id', '=', id).executeTakeFirst()) ??
-        (await trx.selectFrom('opportunity_contact_roles').select('opportunity_id as id').where('contact_id', '=', id).executeTakeFirst());
+  const inUse = kind === 'account' ? await isAccountReferenced(trx, id) : await isContactReferenced(trx, id);
   if (inUse) {
     throw new AppError(
       'conflict',

@@ -69,6 +69,15 @@ export async function deleteAccount(db: Kysely<Database>, id: string): Promise<v
   await db.deleteFrom('accounts').where('id', '=', id).execute();
 }
 
+/** Whether a conversion, an opportunity or a contact refers to the account (then it cannot simply go). */
+export async function isAccountReferenced(db: Kysely<Database>, id: string): Promise<boolean> {
+  const found =
+    (await db.selectFrom('conversions').select('id').where('account_id', '=', id).executeTakeFirst()) ??
+    (await db.selectFrom('opportunities').select('id').where('account_id', '=', id).executeTakeFirst()) ??
+    (await db.selectFrom('contacts').select('id').where('account_id', '=', id).executeTakeFirst());
+  return found !== undefined;
+}
+
 /** The names of these accounts, by id (an unknown id is left out). */
 export async function findAccountNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

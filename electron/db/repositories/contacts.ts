@@ -89,6 +89,14 @@ export async function deleteContact(db: Kysely<Database>, id: string): Promise<v
   await db.deleteFrom('contacts').where('id', '=', id).execute();
 }
 
+/** Whether a conversion or an opportunity's contact role refers to the contact (then it cannot simply go). */
+export async function isContactReferenced(db: Kysely<Database>, id: string): Promise<boolean> {
+  const found =
+    (await db.selectFrom('conversions').select('id').where('contact_id', '=', id).executeTakeFirst()) ??
+    (await db.selectFrom('opportunity_contact_roles').select('opportunity_id as id').where('contact_id', '=', id).executeTakeFirst());
+  return found !== undefined;
+}
+
 /** Deletes the contact unless a conversion still refers to it; whether it went. */
 export async function deleteContactNoConversionUses(db: Kysely<Database>, id: string): Promise<boolean> {
   const removed = await db
