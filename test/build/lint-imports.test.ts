@@ -31,6 +31,8 @@ function writeTree(files: Record<string, string>): string {
     'node_modules/electron/index.js': 'module.exports = {};',
     'node_modules/react/package.json': '{"name":"react","main":"index.js"}',
     'node_modules/react/index.js': 'module.exports = {};',
+    'node_modules/kysely/package.json': '{"name":"kysely","main":"index.js"}',
+    'node_modules/kysely/index.js': 'module.exports = {};',
   };
   for (const [file, source] of Object.entries({ ...packages, ...files })) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -49,6 +51,9 @@ const CROSSINGS: Array<[rule: string, importer: string, source: string, entry: s
   ['electron-not-to-renderer', 'electron/host/host-server.ts', "import { api } from '../../renderer/src/api/api';", 'electron/host/host-server.ts -> renderer/src/api/api.ts'],
   ['db-not-up', 'electron/db/schema.ts', "export const x = 1;\nimport type { Handlers } from '../services/handlers';", 'electron/db/schema.ts -> electron/services/handlers.ts'],
   ['services-not-up', 'electron/services/backup-service.ts', "import { toAppError } from '../ipc/error-mapping';", 'electron/services/backup-service.ts -> electron/ipc/error-mapping.ts'],
+  ['services-no-query-building', 'electron/services/merge-service.ts', "import { sql } from 'kysely';", 'electron/services/merge-service.ts -> node_modules/kysely/index.js'],
+  // A query built on a Kysely<Database> passed in needs no import: the builder's calls are found in the file.
+  ['services-no-query-building', 'electron/services/forget-lead-service.ts', "export async function f(db: Kysely<Database>) { await db.deleteFrom('leads').execute(); }", 'electron/services/forget-lead-service.ts -> kysely .deleteFrom()'],
   ['cli-through-the-contract', 'electron/cli/commands/scan-save.ts', "import { createLead } from '../../services/leads-service';", 'electron/cli/commands/scan-save.ts -> electron/services/leads-service.ts'],
   ['exchange-not-to-db', 'electron/exchange/vcard-writer.ts', "import type { LeadRow } from '../db/schema';", 'electron/exchange/vcard-writer.ts -> electron/db/schema.ts'],
   ['electron-package-only-at-the-window', 'electron/save-dialog.ts', "import { dialog } from 'electron';", 'electron/save-dialog.ts -> node_modules/electron/index.js'],
@@ -67,6 +72,9 @@ const ALLOWED_TREE: Record<string, string> = {
   'electron/app-services.ts': "import { createLead } from './services/leads-service';\nexport const open = 1;",
   'electron/cli/open-client.ts': "import { open } from '../app-services';\nimport { x } from '../ipc/dispatch';",
   'electron/services/handlers.ts': "import { isDiskFullError } from '../db/disk-full-error';\nexport const x = 1;",
+  // A service may name kysely's types (to pass a transaction on) and start a transaction.
+  'electron/services/forget-lead-service.ts': "import type { Kysely } from 'kysely';\nimport type { Database } from '../db/schema';\nexport const g = (db: Kysely<Database>) => db.transaction();",
+  'electron/db/schema.ts': 'export interface Database { leads: object }',
   'electron/ocr/passes/pass.ts': "import { scan } from '../scanner';\nexport const pass = 1;",
   'electron/main.ts': "import { app } from 'electron';\nimport fs from 'node:fs';",
   'electron/security/window-hardening.ts': "import { session } from 'electron';",
@@ -87,7 +95,7 @@ describe('the import lint', () => {
   it('is tested here on a crossing of every rule it has', () => {
     const rules = [...fs.readFileSync(path.join(REPO_ROOT, 'build/lint/import-rules.mjs'), 'utf8').matchAll(/^    name: '([a-z-]+)',$/gm)].map((m) => m[1]);
     expect(rules.length).toBeGreaterThan(10);
-    expect(CROSSINGS.map(([rule]) => rule).sort()).toEqual(rules.sort());
+    expect([...new Set(CROSSINGS.map(([rule]) => rule))].sort()).toEqual(rules.sort());
   });
 
   it('passes on the tree as it is, with the allow-list of the repository', () => {
