@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { AccountFillKey } from '../../../shared/domain/conversion-plan';
 import type { Account } from '../../../shared/domain/crm';
 import { normalizeCompanyName } from '../../../shared/domain/normalize';
 import { compiledInsert, compiledQuery } from '../compiled-query';
@@ -22,9 +23,8 @@ export function accountFromRow(row: AccountRow): Account {
   };
 }
 
-/** The columns a conversion may fill on an existing account (only where they are empty). */
-export const ACCOUNT_FILLABLE = ['website', 'domain', 'phone', 'street', 'city', 'region', 'postal_code', 'country'] as const;
-export type AccountFillable = (typeof ACCOUNT_FILLABLE)[number];
+/** The columns a conversion may fill on an existing account (only where they are empty): the restore record's keys are their names. */
+export type AccountFillable = AccountFillKey;
 
 const insertAccountRow = compiledInsert('accounts');
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { ContactFillKey } from '../../../shared/domain/conversion-plan';
 import type { Contact } from '../../../shared/domain/crm';
 import { compiledInsert, compiledQuery } from '../compiled-query';
 import type { ContactRow, Database } from '../schema';
@@ -27,11 +28,8 @@ export function contactFromRow(row: ContactRow & { converted_from_lead_id?: stri
   };
 }
 
-/** The columns a conversion may fill on an existing contact (only where they are empty). */
-export const CONTACT_FILLABLE = [
-  'salutation', 'first_name', 'last_name', 'title', 'email', 'phone', 'mobile', 'street', 'city', 'region', 'postal_code', 'country',
-] as const;
-export type ContactFillable = (typeof CONTACT_FILLABLE)[number];
+/** The columns a conversion may fill on an existing contact (only where they are empty): the restore record's keys are their names. */
+export type ContactFillable = ContactFillKey;
 
 const insertContactRow = compiledInsert('contacts');
 
