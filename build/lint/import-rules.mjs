@@ -98,9 +98,9 @@ export const forbidden = [
   {
     name: 'electron-package-only-at-the-window',
     comment:
-      'Only electron/main.ts, window.ts, preload.ts and security/window* import the electron package, so the rest runs under plain Node (CLI, tests) and shared/ and renderer/ never need it.',
+      'Only electron/main.ts, window.ts, preload.ts and electron/security/window/ (the window hardening: app protocol, navigation guards, permissions, save dialog) import the electron package, so the rest runs under plain Node (CLI, tests) and shared/ and renderer/ never need it.',
     severity: 'error',
-    from: { path: '^(electron|renderer|shared)/', pathNot: '^electron/((main|window|preload)\\.ts$|security/window)' },
+    from: { path: '^(electron|renderer|shared)/', pathNot: '^electron/((main|window|preload)\\.ts$|security/window/)' },
     to: { path: 'node_modules/electron/' },
   },
   {

@@ -7,7 +7,7 @@ import { migrateToLatest } from '../db/migrate';
 import { kyselyOver } from '../db/plain-connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Database } from '../db/schema';
-import { makeFilesPrivate } from '../security/file-permissions';
+import { makeFilesPrivate } from '../security/files/file-permissions';
 import { fsyncFile, listBackups } from './backup-service';
 
 /**

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/ipc/errors';
 import type { Database } from '../db/schema';
 import { readSetting, writeSetting } from '../db/repositories/settings';
 import { storeFilePath } from '../db/store-file';
-import { replacePrivateFile } from '../security/private-file-writes';
+import { replacePrivateFile } from '../security/files/private-file-writes';
 import { nowIso, type ServiceContext } from './service-context';
 
 /**

@@ -57,6 +57,8 @@ const CROSSINGS: Array<[rule: string, importer: string, source: string, entry: s
   ['cli-through-the-contract', 'electron/cli/commands/scan-save.ts', "import { createLead } from '../../services/leads-service';", 'electron/cli/commands/scan-save.ts -> electron/services/leads-service.ts'],
   ['exchange-not-to-db', 'electron/exchange/vcard-writer.ts', "import type { LeadRow } from '../db/schema';", 'electron/exchange/vcard-writer.ts -> electron/db/schema.ts'],
   ['electron-package-only-at-the-window', 'electron/save-dialog.ts', "import { dialog } from 'electron';", 'electron/save-dialog.ts -> node_modules/electron/index.js'],
+  // Only the folder security/window/ may: a file named like it is not in it.
+  ['electron-package-only-at-the-window', 'electron/security/window-hardening.ts', "import { session } from 'electron';", 'electron/security/window-hardening.ts -> node_modules/electron/index.js'],
   // A circle is reported at one of its imports.
   ['no-circle-in-electron', 'electron/ocr/scanner.ts', "import { pass } from './passes/pass';\nexport const scan = 1;", 'electron/ocr/passes/pass.ts -> electron/ocr/scanner.ts'],
   ['store-not-to-ui', 'renderer/src/store/entry-slice.ts', "import { model } from '../entry/lead-form-model';", 'renderer/src/store/entry-slice.ts -> renderer/src/entry/lead-form-model.ts'],
@@ -77,7 +79,7 @@ const ALLOWED_TREE: Record<string, string> = {
   'electron/db/schema.ts': 'export interface Database { leads: object }',
   'electron/ocr/passes/pass.ts': "import { scan } from '../scanner';\nexport const pass = 1;",
   'electron/main.ts': "import { app } from 'electron';\nimport fs from 'node:fs';",
-  'electron/security/window-hardening.ts': "import { session } from 'electron';",
+  'electron/security/window/permissions.ts': "import { session } from 'electron';",
   'renderer/src/api/api.ts': "import { lead } from '../../../shared/domain/lead';\nexport const api = 1;",
   'renderer/src/entry/lead-form-model.ts': "import { useAppStore } from '../store/entry-slice';\nexport const model = 1;",
   'renderer/src/crm/crm-format.ts': "import { List } from '../components/ActivityList';\nexport const format = 1;",

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { openAppServices } from '../../app-services';
 import { systemClock } from '../../services/service-context';
-import { databaseFiles, ensurePrivateFolder, makeFilesPrivate } from '../../security/file-permissions';
+import { databaseFiles, ensurePrivateFolder, makeFilesPrivate } from '../../security/files/file-permissions';
 import { UsageError, type CliIo, type UsageLine } from '../cli-io';
 import { parseOptions } from '../parse-command-line';
 import { refuseNonRegularFile, type InputFileKind } from '../regular-file';
