@@ -13,7 +13,7 @@ import type { TimelineDetails } from './timeline';
 
 export type RecordChoice = { mode: 'new' } | { mode: 'existing'; id: string };
 
-export interface OpportunityInput {
+interface OpportunityInput {
   name: string;
   stage: OpportunityStage;
   closeDate: string;
@@ -62,7 +62,7 @@ export type AccountFillKey = (typeof ACCOUNT_FILLS)[keyof typeof ACCOUNT_FILLS];
 export type ContactFillKey = (typeof CONTACT_FILLS)[keyof typeof CONTACT_FILLS];
 
 /** A value a conversion wrote into an empty field, and what was there before (for undo). */
-export interface FilledValue {
+interface FilledValue {
   before: string;
   after: string;
 }
@@ -75,7 +75,7 @@ export interface ConversionRestore {
 }
 
 /** A record the conversion creates, or the empty fields it fills on an existing one (keys as in the restore record). */
-export type PlannedRecord<RecordType, FillKey extends string> =
+type PlannedRecord<RecordType, FillKey extends string> =
   | { created: RecordType }
   | { existing: { id: string; name: string }; fills: Partial<Record<FillKey, string>> };
 

@@ -6,7 +6,7 @@ import { contactFromRow } from './contacts';
 import { opportunityFromRow } from './opportunities';
 
 /** One conversion as the records it made name each other. */
-export interface ConversionLinks {
+interface ConversionLinks {
   leadId: string;
   accountId: string;
   contactId: string;
