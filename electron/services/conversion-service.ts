@@ -191,22 +191,7 @@ async function writeConversion(trx: Kysely<Database>, plan: ConversionPlan): Pro
     await linkLeadActivitiesToOpportunity(trx, plan.lead.id, plan.opportunity.created.id);
   }
   await setLeadStanding(trx, plan.lead.id, plan.lead);
-  const { conversion } = plan;
-  await insertConversion(trx, {
-    id: conversion.id,
-    lead_id: conversion.leadId,
-    account_id: conversion.accountId,
-    account_created: conversion.accountCreated ? 1 : 0,
-    contact_id: conversion.contactId,
-    contact_created: conversion.contactCreated ? 1 : 0,
-    opportunity_id: conversion.opportunityId,
-    restore: JSON.stringify(conversion.restore),
-    automatic: conversion.automatic ? 1 : 0,
-    reviewed: conversion.reviewed ? 1 : 0,
-    exported_at: null,
-    converted_by: conversion.convertedBy,
-    converted_at: conversion.convertedAt,
-  });
+  await insertConversion(trx, plan.conversion);
   await appendTimeline(trx, plan.timeline);
 }
 
