@@ -13,10 +13,10 @@ import { openAppServices, type AppServices } from './app-services';
 import { defaultDatabasePath } from './data-location';
 import { createDispatcher } from './ipc/dispatch';
 import { registerIpc, type IpcRegistration } from './ipc/register-ipc';
-import { chooseExportSavePlace } from './save-dialog';
-import { registerAppScheme, serveAppProtocol } from './security/app-protocol';
-import { installNavigationGuards } from './security/navigation-guards';
-import { installPermissionPolicy } from './security/permissions';
+import { chooseExportSavePlace } from './security/window/save-dialog';
+import { registerAppScheme, serveAppProtocol } from './security/window/app-protocol';
+import { installNavigationGuards } from './security/window/navigation-guards';
+import { installPermissionPolicy } from './security/window/permissions';
 import { resolveRendererLocation } from './security/trusted-origins';
 import { createMainWindow, focusWindow } from './window';
 

@@ -17,7 +17,7 @@ import type { AppServices } from '../app-services';
 import { openDatabase } from '../db/open-database';
 import { writeExportFiles } from '../exchange/write-export-files';
 import type { ScanResult } from '../ocr/scanner';
-import { databaseFiles, ensurePrivateFolder, makeFilesPrivate } from '../security/file-permissions';
+import { databaseFiles, ensurePrivateFolder, makeFilesPrivate } from '../security/files/file-permissions';
 import { backupsFolder, checkBackupFile, createBackup, restoreBackup } from '../services/backup-service';
 import { reconcileBadges, type BadgeReconcileReport } from '../services/badge-reconcile-service';
 import { scanCardBytes } from '../services/card-scan-service';

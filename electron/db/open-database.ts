@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { AppError } from '../../shared/ipc/errors';
 import { defaultDataDir } from '../data-location';
-import { databaseFiles, ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../security/file-permissions';
+import { databaseFiles, ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../security/files/file-permissions';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { migrateToLatest } from './migrate';
 import { deadlineFromNow, whenUnlocked } from './lock-wait';

@@ -167,7 +167,7 @@ export interface OpportunitiesTable {
   updated_at: string;
 }
 
-export interface OpportunityContactRolesTable {
+interface OpportunityContactRolesTable {
   opportunity_id: string;
   contact_id: string;
   role: string;

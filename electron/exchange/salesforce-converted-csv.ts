@@ -13,10 +13,9 @@
  * standard field for it). Values are cut to Salesforce's field lengths like the Leads CSV
  * does; dates are yyyy-MM-dd; the amount is a plain number with a dot.
  */
-import type { Selectable } from 'kysely';
-import type { AccountRow, ContactRow, OpportunityContactRolesTable, OpportunityRow } from '../db/schema';
+import type { Account, Contact, Opportunity, OpportunityContactRole } from '../../shared/domain/crm';
 import type { NeutralizedCells } from '../../shared/domain/exchange';
-import { probabilityOf, type OpportunityStage } from '../../shared/domain/opportunity';
+import { probabilityOf } from '../../shared/domain/opportunity';
 import { writeCsv, neutralizeCounted, type CsvCell } from './csv-cell';
 import { cutToLength } from './salesforce-leads-csv';
 
@@ -111,13 +110,11 @@ export interface ConvertedRecordsCut {
   to: number;
 }
 
-export type ContactRoleRow = Selectable<OpportunityContactRolesTable>;
-
 export interface ConvertedRecords {
-  accounts: readonly AccountRow[];
-  contacts: readonly ContactRow[];
-  opportunities: readonly OpportunityRow[];
-  contactRoles: readonly ContactRoleRow[];
+  accounts: readonly Account[];
+  contacts: readonly Contact[];
+  opportunities: readonly Opportunity[];
+  contactRoles: readonly OpportunityContactRole[];
   /** the notes of the lead(s) each contact and opportunity came from, by record id */
   notesOf: ReadonlyMap<string, string>;
 }
@@ -174,7 +171,7 @@ export function salesforceConvertedCsvs({ accounts, contacts, opportunities, con
         BillingStreet: account.street,
         BillingCity: account.city,
         BillingState: account.region,
-        BillingPostalCode: account.postal_code,
+        BillingPostalCode: account.postalCode,
         BillingCountry: account.country,
       },
     })),
@@ -185,13 +182,13 @@ export function salesforceConvertedCsvs({ accounts, contacts, opportunities, con
     SALESFORCE_CONTACT_COLUMNS,
     contacts.map((contact) => ({
       id: contact.id,
-      name: `${contact.first_name} ${contact.last_name}`.trim() || contact.email,
+      name: `${contact.firstName} ${contact.lastName}`.trim() || contact.email,
       values: {
         LeadBooth_Id__c: contact.id,
-        [ACCOUNT_LOOKUP_COLUMN]: contact.account_id,
+        [ACCOUNT_LOOKUP_COLUMN]: contact.accountId,
         Salutation: contact.salutation,
-        FirstName: contact.first_name,
-        LastName: contact.last_name,
+        FirstName: contact.firstName,
+        LastName: contact.lastName,
         Title: contact.title,
         Email: contact.email,
         Phone: contact.phone,
@@ -199,9 +196,9 @@ export function salesforceConvertedCsvs({ accounts, contacts, opportunities, con
         MailingStreet: contact.street,
         MailingCity: contact.city,
         MailingState: contact.region,
-        MailingPostalCode: contact.postal_code,
+        MailingPostalCode: contact.postalCode,
         MailingCountry: contact.country,
-        LeadSource: contact.lead_source,
+        LeadSource: contact.leadSource,
         Description: notesOf.get(contact.id) ?? '',
       },
     })),
@@ -215,16 +212,16 @@ export function salesforceConvertedCsvs({ accounts, contacts, opportunities, con
       name: opportunity.name,
       values: {
         LeadBooth_Id__c: opportunity.id,
-        [ACCOUNT_LOOKUP_COLUMN]: opportunity.account_id,
+        [ACCOUNT_LOOKUP_COLUMN]: opportunity.accountId,
         Name: opportunity.name,
         StageName: opportunity.stage,
-        CloseDate: opportunity.close_date,
+        CloseDate: opportunity.closeDate,
         Amount: opportunity.amount === null ? '' : String(opportunity.amount),
         // The stage's default probability, as Salesforce fills it when none is given.
-        Probability: String(probabilityOf(opportunity.stage as OpportunityStage)),
-        LeadSource: opportunity.lead_source,
+        Probability: String(probabilityOf(opportunity.stage)),
+        LeadSource: opportunity.leadSource,
         Description: notesOf.get(opportunity.id) ?? '',
-        LeadBooth_Loss_Reason__c: opportunity.stage === 'Closed Lost' ? opportunity.lost_reason : '',
+        LeadBooth_Loss_Reason__c: opportunity.stage === 'Closed Lost' ? opportunity.lostReason : '',
       },
     })),
     truncations,
@@ -233,13 +230,13 @@ export function salesforceConvertedCsvs({ accounts, contacts, opportunities, con
   const roleRows = rowsOf(
     SALESFORCE_CONTACT_ROLE_COLUMNS,
     contactRoles.map((role) => ({
-      id: `${role.opportunity_id}/${role.contact_id}`,
+      id: `${role.opportunityId}/${role.contactId}`,
       name: role.role,
       values: {
-        [OPPORTUNITY_LOOKUP_COLUMN]: role.opportunity_id,
-        [CONTACT_LOOKUP_COLUMN]: role.contact_id,
+        [OPPORTUNITY_LOOKUP_COLUMN]: role.opportunityId,
+        [CONTACT_LOOKUP_COLUMN]: role.contactId,
         Role: role.role,
-        IsPrimary: role.is_primary === 1,
+        IsPrimary: role.isPrimary,
       },
     })),
     truncations,

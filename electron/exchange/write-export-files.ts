@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportedFile } from '../../shared/domain/exchange';
-import { fsyncFolder, temporaryNameBeside, writePrivateFile } from '../security/private-file-writes';
+import { fsyncFolder, temporaryNameBeside, writePrivateFile } from '../security/files/private-file-writes';
 
 /** One file at this path, or each file by its own name inside this folder (created when missing; its parent must exist). */
 export type ExportDestination = { file: string } | { folder: string };

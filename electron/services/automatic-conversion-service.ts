@@ -4,9 +4,9 @@ import { displayName } from '../../shared/domain/lead';
 import { AUTOMATIC_ACTOR } from '../../shared/domain/timeline';
 import type { AutoConversionReport } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
-import { deleteConversionRule, findConversionRule, findConversionSummary, saveConversionRule } from '../db/repositories/conversions';
+import { deleteConversionRule, findConversionRule, findConversionSummary, listShowsWithConversionRule, saveConversionRule } from '../db/repositories/conversions';
 import { findEventById } from '../db/repositories/events';
-import { findLeadById } from '../db/repositories/leads';
+import { findLeadById, listUnconvertedLeadIdsOfShow } from '../db/repositories/leads';
 import { listCriteria } from '../db/repositories/qualification';
 import type { Database } from '../db/schema';
 import { convertInTransaction, planAutomaticConversion } from './conversion-service';
@@ -87,7 +87,7 @@ export async function runConversionRule(context: ServiceContext, eventId?: strin
 }
 
 async function runRule(context: ServiceContext, run: { cancelled: boolean }, eventId?: string): Promise<AutoConversionReport> {
-  const eventIds = eventId ? [eventId] : (await context.db.selectFrom('conversion_rules').select('event_id').execute()).map((row) => row.event_id);
+  const eventIds = eventId ? [eventId] : await listShowsWithConversionRule(context.db);
   const rules: ConversionRule[] = [];
   for (const id of eventIds) {
     const rule = await findConversionRule(context.db, id);
@@ -99,14 +99,7 @@ async function runRule(context: ServiceContext, run: { cancelled: boolean }, eve
   const report: AutoConversionReport = { converted: 0, skippedCount: 0, skipped: [], skippedByReason: {}, cancelled: false };
   const work: Array<{ rule: ConversionRule; leadIds: string[] }> = [];
   for (const rule of rules) {
-    const rows = await context.db
-      .selectFrom('leads')
-      .select('id')
-      .where('event_id', '=', rule.eventId)
-      .where('status', '!=', 'Converted')
-      .orderBy('seq')
-      .execute();
-    work.push({ rule, leadIds: rows.map((row) => row.id) });
+    work.push({ rule, leadIds: await listUnconvertedLeadIdsOfShow(context.db, rule.eventId) });
   }
   const total = work.reduce((sum, item) => sum + item.leadIds.length, 0);
   let doneBefore = 0;

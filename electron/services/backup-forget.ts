@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { BackupSummary } from '../../shared/ipc/contracts/backups';
 import { AppError } from '../../shared/ipc/errors';
 import { migrateToLatest } from '../db/migrate';
+import { kyselyOver } from '../db/plain-connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Database } from '../db/schema';
-import { makeFilesPrivate } from '../security/file-permissions';
+import { makeFilesPrivate } from '../security/files/file-permissions';
 import { fsyncFile, listBackups } from './backup-service';
 
 /**
@@ -42,7 +43,7 @@ export async function removeLeadFromBackup(file: string, leadId: string, erase: 
     fs.copyFileSync(file, copy);
     makeFilesPrivate(copy);
     const sqlite = new BetterSqlite3(copy, { fileMustExist: true });
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = kyselyOver(sqlite);
     try {
       const version = sqlite.pragma('user_version', { simple: true }) as number;
       if (version > LATEST_SCHEMA_VERSION) {

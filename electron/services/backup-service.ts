@@ -6,7 +6,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { migrateToLatest } from '../db/migrate';
 import { isDiskFullError } from '../db/disk-full-error';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE } from '../security/file-permissions';
+import { ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE } from '../security/files/file-permissions';
 import type { Clock, StoreHandle } from './service-context';
 
 

@@ -12,6 +12,7 @@ import {
   retryQueueItem,
   type QueueItemRow,
 } from '../db/repositories/capture-queue';
+import { deleteUnclaimedCardScans } from '../db/repositories/card-scans';
 import { nowIso, type ServiceContext } from './service-context';
 import { scanCardBytes } from './card-scan-service';
 import { getSettings } from './settings-service';
@@ -71,7 +72,7 @@ export async function dequeueCard(context: ServiceContext, itemId: string): Prom
     const item = await findQueueItem(trx, itemId);
     if (!item) return false;
     await deleteQueueItem(trx, itemId);
-    if (item.scan_id) await trx.deleteFrom('card_scans').where('id', '=', item.scan_id).where('lead_id', 'is', null).execute();
+    if (item.scan_id) await deleteUnclaimedCardScans(trx, [item.scan_id]);
     return true;
   });
   if (removed) await announce(context);

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/ipc/errors';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import { deleteUnattachedCardScans, findCardScan, insertCardScan } from '../db/repositories/card-scans';
 import { readDraft } from './drafts-service';
-import { stripPhotoMetadata } from '../security/strip-photo-metadata';
+import { stripPhotoMetadata } from '../security/images/strip-photo-metadata';
 import { nowIso, type CardReader, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
 

@@ -1,29 +1,42 @@
 import type { Kysely } from 'kysely';
-import type { Account, Contact, ConversionRule, ConversionSummary, Opportunity } from '../../shared/domain/crm';
-import { displayName, type Lead } from '../../shared/domain/lead';
-import { companyEmailDomain, normalizeCompanyName, normalizeEmail, normalizePersonName, websiteDomain } from '../../shared/domain/normalize';
-import { addDays, defaultOpportunityName, DEFAULT_STAGE, type OpportunityStage } from '../../shared/domain/opportunity';
+import {
+  accountNameOf,
+  domainsOf,
+  planConversion,
+  type ConversionPlan,
+  type ConversionRefusal,
+  type ConversionRequest,
+  type ConversionRestore,
+  type RecordChoice,
+} from '../../shared/domain/conversion-plan';
+import type { Account, Contact, ConversionRule, ConversionSummary } from '../../shared/domain/crm';
+import type { Lead } from '../../shared/domain/lead';
+import { normalizeCompanyName, normalizeEmail, normalizePersonName } from '../../shared/domain/normalize';
+import { addDays, defaultOpportunityName, DEFAULT_STAGE } from '../../shared/domain/opportunity';
 import { AMOUNT_KEYS, amountFromAnswer, summarize, type Criterion, type CriterionAnswer } from '../../shared/domain/qualification';
 import type { AccountSuggestion, ConversionSuggestions } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import {
-  ACCOUNT_FILLABLE,
   accountFromRow,
   deleteAccount,
+  findAccountById,
   findAccountCandidates,
   findAccountRow,
   insertAccount,
+  isAccountReferenced,
   updateAccountColumns,
   type AccountFillable,
 } from '../db/repositories/accounts';
 import { linkLeadActivitiesToOpportunity } from '../db/repositories/activities';
 import {
-  CONTACT_FILLABLE,
+  contactFromRow,
   deleteContact,
+  findContactById,
   findContactRow,
   findContactCandidates,
   findContactsByIds,
   insertContact,
+  isContactReferenced,
   updateContactColumns,
   type ContactFillable,
 } from '../db/repositories/contacts';
@@ -32,44 +45,12 @@ import { findEventById } from '../db/repositories/events';
 import { findLeadById, setLeadStanding } from '../db/repositories/leads';
 import { addContactRole, deleteOpportunity, insertOpportunity } from '../db/repositories/opportunities';
 import { listAnswers } from '../db/repositories/qualification';
+import { appendTimeline } from '../db/repositories/timeline';
 import type { AccountRow, ContactRow, Database } from '../db/schema';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
 
-export type RecordChoice = { mode: 'new' } | { mode: 'existing'; id: string };
-
-export interface OpportunityInput {
-  name: string;
-  stage: OpportunityStage;
-  closeDate: string;
-  amount?: number | null | undefined;
-}
-
-export interface ConversionRequest {
-  leadId: string;
-  account: RecordChoice;
-  contact: RecordChoice;
-  /** null: "do not create an opportunity". */
-  opportunity: OpportunityInput | null;
-}
-
-/** What undo needs: the values the conversion replaced (the empty ones it filled) and the lead's state before. */
-interface RestoreRecord {
-  account: Partial<Record<AccountFillable, { before: string; after: string }>>;
-  contact: Partial<Record<ContactFillable, { before: string; after: string }>>;
-  lead: { status: Lead['status'] };
-}
-
 const SUGGESTION_LIMIT = 5;
-
-/** The company name an account made from this lead gets: its company, or the person for a lead without one. */
-function accountNameOf(lead: Lead): string {
-  return lead.company.trim() || `${displayName(lead)} (individual)`;
-}
-
-function domainsOf(lead: Pick<Lead, 'website' | 'email'>): string[] {
-  return [...new Set([websiteDomain(lead.website), companyEmailDomain(lead.email)].filter(Boolean))];
-}
 
 /** Existing accounts the lead may belong to, best first: same company name, same domain, then similar names. */
 export async function suggestAccounts(db: Kysely<Database>, lead: Pick<Lead, 'company' | 'website' | 'email'>): Promise<AccountSuggestion[]> {
@@ -143,218 +124,75 @@ async function requireLead(db: Kysely<Database>, leadId: string): Promise<Lead> 
   return lead;
 }
 
-/** Fills only the empty columns of `row` from `values`; returns what it filled (for undo). */
-function fillEmpty<Column extends string>(
-  row: Record<Column, string>,
-  values: Record<Column, string>,
-  columns: readonly Column[],
-): { changes: Partial<Record<Column, string>>; restore: Partial<Record<Column, { before: string; after: string }>> } {
-  const changes: Partial<Record<Column, string>> = {};
-  const restore: Partial<Record<Column, { before: string; after: string }>> = {};
-  for (const column of columns) {
-    const value = values[column].trim();
-    if (row[column].trim() === '' && value !== '') {
-      changes[column] = value;
-      restore[column] = { before: row[column], after: value };
-    }
-  }
-  return { changes, restore };
-}
-
-function accountValuesOf(lead: Lead): Record<AccountFillable, string> {
-  return {
-    website: lead.website,
-    domain: domainsOf(lead)[0] ?? '',
-    phone: lead.phone,
-    street: lead.street,
-    city: lead.city,
-    region: lead.region,
-    postal_code: lead.postalCode,
-    country: lead.country,
-  };
-}
-
-function contactValuesOf(lead: Lead): Record<ContactFillable, string> {
-  return {
-    salutation: lead.salutation,
-    first_name: lead.firstName,
-    last_name: lead.lastName,
-    title: lead.title,
-    email: lead.email,
-    phone: lead.phone,
-    mobile: lead.mobile,
-    street: lead.street,
-    city: lead.city,
-    region: lead.region,
-    postal_code: lead.postalCode,
-    country: lead.country,
-  };
-}
-
 /** What a caller of convertInTransaction has read already in the same transaction, so it is not read twice. */
-export interface RowsRead {
+export interface RecordsRead {
   lead: Lead;
-  account?: AccountRow | undefined;
-  contact?: ContactRow | undefined;
+  account?: Account | undefined;
+  contact?: Contact | undefined;
+}
+
+/** The person's words for a conversion that cannot be planned. */
+function refusalError(refusal: ConversionRefusal): AppError {
+  switch (refusal.refused) {
+    case 'converted-already':
+      // A converted lead has status Converted; conversions.lead_id is UNIQUE as well, so a race cannot convert twice.
+      return new AppError('conflict', 'This lead is converted already. Undo that conversion first to convert it again.');
+    case 'account-not-found':
+      return new AppError('not_found', 'The account picked no longer exists. Pick another one or create a new account.', { account: 'Unknown account.' });
+    case 'contact-not-found':
+      return new AppError('not_found', 'The contact picked no longer exists. Pick another one or create a new contact.', { contact: 'Unknown contact.' });
+    case 'contact-of-another-account':
+      return new AppError('invalid_input', 'The contact picked belongs to another account. Pick a contact of this account, or a new contact.', {
+        contact: 'This contact belongs to another account.',
+      });
+  }
 }
 
 /**
  * The one conversion, run inside the caller's transaction: by hand (its own transaction)
- * and by the automatic rule (many in one transaction). Throws AppError, and then the
- * caller's transaction rolls back whatever this had done.
+ * and by the automatic rule (many in one transaction). Reads what the request picked, plans
+ * the conversion (shared/domain/conversion-plan.ts) and writes the plan. Throws AppError,
+ * and then the caller's transaction rolls back whatever this had done.
  */
 export async function convertInTransaction(
   trx: Kysely<Database>,
   context: Pick<ServiceContext, 'newId'>,
   request: ConversionRequest,
-  options: { automatic: boolean; actor: string; now: string; /** Rows the caller has read already in this transaction. */ read?: RowsRead },
+  options: { automatic: boolean; actor: string; now: string; /** Records the caller has read already in this transaction. */ read?: RecordsRead },
 ): Promise<string> {
-  const { actor, now } = options;
-  const lead = options.read?.lead ?? (await requireLead(trx, request.leadId));
-  // A converted lead has status Converted; conversions.lead_id is UNIQUE as well, so a race cannot convert twice.
-  if (lead.status === 'Converted') {
-    throw new AppError('conflict', 'This lead is converted already. Undo that conversion first to convert it again.');
-  }
-  const restore: RestoreRecord = { account: {}, contact: {}, lead: { status: lead.status } };
-
-  // Account: an existing one (only its empty fields filled) or a new one from the lead.
-  let accountId: string;
-  let accountName: string;
-  if (request.account.mode === 'existing') {
-    const chosenId = request.account.id;
-    const row = options.read?.account?.id === chosenId ? options.read.account : await findAccountRow(trx, chosenId);
-    if (!row) throw new AppError('not_found', 'The account picked no longer exists. Pick another one or create a new account.', { account: 'Unknown account.' });
-    const filled = fillEmpty<AccountFillable>(row, accountValuesOf(lead), ACCOUNT_FILLABLE);
-    if (Object.keys(filled.changes).length > 0) await updateAccountColumns(trx, row.id, filled.changes, now);
-    restore.account = filled.restore;
-    accountId = row.id;
-    accountName = row.name;
-  } else {
-    const account: Account = {
-      id: context.newId(),
-      name: accountNameOf(lead),
-      website: lead.website,
-      domain: domainsOf(lead)[0] ?? '',
-      phone: lead.phone,
-      street: lead.street,
-      city: lead.city,
-      region: lead.region,
-      postalCode: lead.postalCode,
-      country: lead.country,
-      createdBy: actor,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await insertAccount(trx, account);
-    accountId = account.id;
-    accountName = account.name;
-  }
-
-  // Contact: an existing one of that account (only empty fields filled) or a new one.
-  let contactId: string;
-  let contactName: string;
-  if (request.contact.mode === 'existing') {
-    const chosenId = request.contact.id;
-    const row: ContactRow | undefined = options.read?.contact?.id === chosenId ? options.read.contact : await findContactRow(trx, chosenId);
-    if (!row) throw new AppError('not_found', 'The contact picked no longer exists. Pick another one or create a new contact.', { contact: 'Unknown contact.' });
-    if (row.account_id !== accountId) {
-      throw new AppError('invalid_input', 'The contact picked belongs to another account. Pick a contact of this account, or a new contact.', {
-        contact: 'This contact belongs to another account.',
-      });
-    }
-    const filled = fillEmpty<ContactFillable>(row, contactValuesOf(lead), CONTACT_FILLABLE);
-    if (Object.keys(filled.changes).length > 0) await updateContactColumns(trx, row.id, filled.changes, now);
-    restore.contact = filled.restore;
-    contactId = row.id;
-    contactName = `${row.first_name} ${row.last_name}`.trim() || row.email;
-  } else {
-    const contact: Contact = {
-      id: context.newId(),
-      accountId,
-      salutation: lead.salutation,
-      firstName: lead.firstName,
-      lastName: lead.lastName,
-      title: lead.title,
-      email: lead.email,
-      phone: lead.phone,
-      mobile: lead.mobile,
-      street: lead.street,
-      city: lead.city,
-      region: lead.region,
-      postalCode: lead.postalCode,
-      country: lead.country,
-      leadSource: lead.leadSource,
-      createdBy: actor,
-      createdAt: now,
-      updatedAt: now,
-      convertedFromLeadId: lead.id,
-    };
-    await insertContact(trx, contact);
-    contactId = contact.id;
-    contactName = displayName(lead);
-  }
-
-  // Opportunity, with the converted contact as its primary contact role.
-  let opportunityId: string | null = null;
-  if (request.opportunity) {
-    const opportunity: Opportunity = {
-      id: context.newId(),
-      accountId,
-      eventId: lead.eventId,
-      name: request.opportunity.name,
-      stage: request.opportunity.stage,
-      probability: 0,
-      closeDate: request.opportunity.closeDate,
-      amount: request.opportunity.amount ?? null,
-      leadSource: lead.leadSource,
-      lostReason: '',
-      createdBy: actor,
-      createdAt: now,
-      updatedAt: now,
-      convertedFromLeadId: lead.id,
-    };
-    await insertOpportunity(trx, opportunity);
-    await addContactRole(trx, { opportunityId: opportunity.id, contactId, role: 'Decision Maker', isPrimary: true });
-    await linkLeadActivitiesToOpportunity(trx, lead.id, opportunity.id);
-    opportunityId = opportunity.id;
-  }
-
-  await setLeadStanding(trx, lead.id, { status: 'Converted', rating: lead.rating, updatedAt: now });
-  const conversionId = context.newId();
-  await insertConversion(trx, {
-    id: conversionId,
-    lead_id: lead.id,
-    account_id: accountId,
-    account_created: request.account.mode === 'new' ? 1 : 0,
-    contact_id: contactId,
-    contact_created: request.contact.mode === 'new' ? 1 : 0,
-    opportunity_id: opportunityId,
-    restore: JSON.stringify(restore),
-    automatic: options.automatic ? 1 : 0,
-    reviewed: options.automatic ? 0 : 1,
-    exported_at: null,
-    converted_by: actor,
-    converted_at: now,
-  });
-  await record(trx, context, {
-    leadId: lead.id,
-    at: now,
-    actor,
-    details: {
-      kind: 'converted',
-      conversionId,
-      automatic: options.automatic,
-      accountId,
-      accountName,
-      accountCreated: request.account.mode === 'new',
-      contactId,
-      contactName,
-      contactCreated: request.contact.mode === 'new',
-      opportunityId,
-      opportunityName: request.opportunity?.name ?? null,
-    },
-  });
+  const { read } = options;
+  const lead = read?.lead ?? (await requireLead(trx, request.leadId));
+  const pick = async <Found extends { id: string }>(choice: RecordChoice, known: Found | undefined, find: (id: string) => Promise<Found | undefined>) =>
+    choice.mode === 'existing' ? (known?.id === choice.id ? known : await find(choice.id)) : undefined;
+  // Read only once the lead may be converted (a converted lead is refused before anything else).
+  const existing =
+    lead.status === 'Converted'
+      ? {}
+      : {
+          account: await pick(request.account, read?.account, (id) => findAccountById(trx, id)),
+          contact: await pick(request.contact, read?.contact, (id) => findContactById(trx, id)),
+        };
+  const plan = planConversion(lead, request, existing, context.newId, options.now, { actor: options.actor, automatic: options.automatic });
+  if ('refused' in plan) throw refusalError(plan);
+  await writeConversion(trx, plan);
   return lead.id;
+}
+
+/** Writes what planConversion decided, in the caller's transaction. */
+async function writeConversion(trx: Kysely<Database>, plan: ConversionPlan): Promise<void> {
+  const now = plan.conversion.convertedAt;
+  if ('created' in plan.account) await insertAccount(trx, plan.account.created);
+  else if (Object.keys(plan.account.fills).length > 0) await updateAccountColumns(trx, plan.account.existing.id, plan.account.fills, now);
+  if ('created' in plan.contact) await insertContact(trx, plan.contact.created);
+  else if (Object.keys(plan.contact.fills).length > 0) await updateContactColumns(trx, plan.contact.existing.id, plan.contact.fills, now);
+  if (plan.opportunity) {
+    await insertOpportunity(trx, plan.opportunity.created);
+    await addContactRole(trx, plan.opportunity.primaryRole);
+    await linkLeadActivitiesToOpportunity(trx, plan.lead.id, plan.opportunity.created.id);
+  }
+  await setLeadStanding(trx, plan.lead.id, plan.lead);
+  await insertConversion(trx, plan.conversion);
+  await appendTimeline(trx, plan.timeline);
 }
 
 /** Converts by hand: everything in one transaction. */
@@ -382,7 +220,7 @@ export async function undoConversion(context: ServiceContext, leadId: string): P
     if (conversion.exported_at !== null) {
       throw new AppError('conflict', 'Records of this conversion were exported already, so it can no longer be undone. Change them in the CRM instead.');
     }
-    const restore = JSON.parse(conversion.restore) as RestoreRecord;
+    const restore = JSON.parse(conversion.restore) as ConversionRestore;
     const now = nowIso(context);
     // The conversion row refers to the records it made: it goes before them.
     await deleteConversion(trx, conversion.id);
@@ -427,13 +265,7 @@ function unfill<Column extends string>(
 
 /** A record this conversion created may since have been used by another conversion or opportunity. */
 async function assertUnused(trx: Kysely<Database>, kind: 'account' | 'contact', id: string): Promise<void> {
-  const inUse =
-    kind === 'account'
-      ? (await trx.selectFrom('conversions').select('id').where('account_id', '=', id).executeTakeFirst()) ??
-        (await trx.selectFrom('opportunities').select('id').where('account_id', '=', id).executeTakeFirst()) ??
-        (await trx.selectFrom('contacts').select('id').where('account_id', '=', id).executeTakeFirst())
-      : (await trx.selectFrom('conversions').select('id').where('contact_id', '=', id).executeTakeFirst()) ??
-        (await trx.selectFrom('opportunity_contact_roles').select('opportunity_id as id').where('contact_id', '=', id).executeTakeFirst());
+  const inUse = kind === 'account' ? await isAccountReferenced(trx, id) : await isContactReferenced(trx, id);
   if (inUse) {
     throw new AppError(
       'conflict',
@@ -449,7 +281,7 @@ export async function planAutomaticConversion(
   rule: ConversionRule,
   criteria: readonly Criterion[],
   options: { now: Date; eventName: string },
-): Promise<{ request: ConversionRequest; read: RowsRead } | { skip: string }> {
+): Promise<{ request: ConversionRequest; read: RecordsRead } | { skip: string }> {
   if (lead.status === 'Converted') return { skip: 'already converted' };
   if (lead.status === 'Unqualified') return { skip: 'Unqualified' };
   const answers = await listAnswers(db, lead.id);
@@ -462,7 +294,7 @@ export async function planAutomaticConversion(
   const [bestContact] = accountRow ? await rankContacts(db, accountRow.id, lead) : [];
   const amount = amountOfAnswers(answers);
   return {
-    read: { lead, account: accountRow, contact: bestContact },
+    read: { lead, account: accountRow && accountFromRow(accountRow), contact: bestContact && contactFromRow(bestContact) },
     request: {
       leadId: lead.id,
       account,

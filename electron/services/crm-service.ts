@@ -2,11 +2,12 @@ import type { Opportunity } from '../../shared/domain/crm';
 import type { OpportunityStage } from '../../shared/domain/opportunity';
 import type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListItem } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
-import { findAccountById, listAccounts as listAccountRows } from '../db/repositories/accounts';
+import { findAccountById, findAccountNames, listAccounts as listAccountRows } from '../db/repositories/accounts';
 import { listActivities } from '../db/repositories/activities';
 import { findContactById, listContacts as listContactRows, listContactsOfAccount } from '../db/repositories/contacts';
 import {
   findOpportunityById,
+  findPrimaryContactIds,
   listContactRoles,
   listOpportunities as listOpportunityRows,
   listStageHistory,
@@ -58,20 +59,8 @@ export async function listOpportunities(
   input: CrmListInput & { accountId?: string | undefined; stage?: OpportunityStage | undefined },
 ): Promise<OpportunityListItem[]> {
   const opportunities = await listOpportunityRows(context.db, { ...paging(input), accountId: input.accountId, stage: input.stage });
-  const accountIds = [...new Set(opportunities.map((opportunity) => opportunity.accountId))];
-  const names = new Map<string, string>();
-  const primaryContacts = new Map<string, string>();
-  if (accountIds.length > 0) {
-    const rows = await context.db.selectFrom('accounts').select(['id', 'name']).where('id', 'in', accountIds).execute();
-    for (const row of rows) names.set(row.id, row.name);
-    const roles = await context.db
-      .selectFrom('opportunity_contact_roles')
-      .select(['opportunity_id', 'contact_id'])
-      .where('is_primary', '=', 1)
-      .where('opportunity_id', 'in', opportunities.map((opportunity) => opportunity.id))
-      .execute();
-    for (const role of roles) primaryContacts.set(role.opportunity_id, role.contact_id);
-  }
+  const names = await findAccountNames(context.db, [...new Set(opportunities.map((opportunity) => opportunity.accountId))]);
+  const primaryContacts = await findPrimaryContactIds(context.db, opportunities.map((opportunity) => opportunity.id));
   return opportunities.map((opportunity) => ({
     ...opportunity,
     accountName: names.get(opportunity.accountId) ?? '',

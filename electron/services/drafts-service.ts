@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Draft } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import type { Database } from '../db/schema';
 import { readSetting, writeSetting } from '../db/repositories/settings';
-import { replacePrivateFile } from '../security/private-file-writes';
+import { storeFilePath } from '../db/store-file';
+import { replacePrivateFile } from '../security/files/private-file-writes';
 import { nowIso, type ServiceContext } from './service-context';
 
 /**
@@ -62,8 +63,7 @@ async function clearOlderVersionsDraft(db: Kysely<Database>, at: string): Promis
 
 /** Beside the store file, named after it, so each store (`--db`) has its own. */
 async function draftFile(db: Kysely<Database>): Promise<string> {
-  const result = await sql<{ file: string }>`SELECT file FROM pragma_database_list WHERE name = 'main'`.execute(db);
-  const storeFile = result.rows[0]?.file ?? '';
+  const storeFile = await storeFilePath(db);
   if (storeFile === '') throw new AppError('internal', 'The store has no file to keep the draft beside.');
   return `${storeFile}-draft.json`;
 }

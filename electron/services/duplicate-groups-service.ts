@@ -1,9 +1,11 @@
-import { sql, type Kysely } from 'kysely';
-import { findDuplicateGroups, type DuplicateGroup, type DuplicateSubject } from '../../shared/domain/duplicates';
+import type { Kysely } from 'kysely';
+import { findDuplicateGroups, type DuplicateGroup } from '../../shared/domain/duplicates';
 import type { Lead } from '../../shared/domain/lead';
 import type { DuplicateGroups } from '../../shared/ipc/contract';
 import type { DuplicateMembership } from '../db/repositories/review-query';
-import { leadFromRow } from '../db/repositories/lead-rows';
+import { dataVersion } from '../db/repositories/data-version';
+import { listDuplicateSubjects } from '../db/repositories/duplicate-candidates';
+import { findLeadsByIds, listLeadIdsOfShow, maxLeadSeq } from '../db/repositories/leads';
 import type { Database } from '../db/schema';
 import type { ServiceContext } from './service-context';
 
@@ -29,27 +31,12 @@ export interface DuplicateSnapshot {
 
 const snapshots = new WeakMap<Kysely<Database>, DuplicateSnapshot>();
 
-/**
- * Changes whenever the database may have changed: SQLite's data_version moves with commits
- * of other connections, total_changes() with this connection's own writes. Any write
- * counts (a draft too), so a cache keyed by it may recompute needlessly, never serve stale data.
- */
-export async function dataVersion(db: Kysely<Database>): Promise<string> {
-  const own = await sql<{ changes: number }>`SELECT total_changes() AS changes`.execute(db);
-  const others = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
-  return `${others.rows[0]?.data_version ?? 0}|${own.rows[0]?.changes ?? 0}`;
-}
-
 /** The current groups, recomputed only when the leads changed since the last call. */
 export async function duplicateSnapshot(db: Kysely<Database>): Promise<DuplicateSnapshot> {
   const fingerprint = await dataVersion(db);
   const cached = snapshots.get(db);
   if (cached && cached.fingerprint === fingerprint) return cached;
-  const subjects: Array<DuplicateSubject & { seq: number }> = await db
-    .selectFrom('leads')
-    .select(['seq', 'id', 'first_name as firstName', 'last_name as lastName', 'company', 'email', 'phone', 'mobile', 'country'])
-    .orderBy('seq')
-    .execute();
+  const subjects = await listDuplicateSubjects(db);
   const groups = findDuplicateGroups(subjects);
   const memberIds = new Set<string>();
   for (const group of groups) for (const id of group.leadIds) memberIds.add(id);
@@ -71,9 +58,7 @@ const MARKS_COMPUTED_UP_TO = 20_000;
 export async function duplicateSnapshotForMarks(db: Kysely<Database>): Promise<DuplicateSnapshot | null> {
   const cached = snapshots.get(db);
   if (cached && cached.fingerprint === (await dataVersion(db))) return cached;
-  const row = await db.selectFrom('leads').select((eb) => eb.fn.max('seq').as('maxSeq')).executeTakeFirst();
-  // max(seq) is read from the primary key at once; it is at least the number of leads.
-  if (Number(row?.maxSeq ?? 0) > MARKS_COMPUTED_UP_TO) return null;
+  if ((await maxLeadSeq(db)) > MARKS_COMPUTED_UP_TO) return null;
   return duplicateSnapshot(db);
 }
 
@@ -90,24 +75,14 @@ export async function listDuplicateGroups(
   const snapshot = await duplicateSnapshot(context.db);
   const limit = input.limit ?? DEFAULT_GROUP_LIMIT;
   let groups = snapshot.groups;
-  let leadsById: Map<string, Lead> | null = null;
   if (input.eventId) {
-    const inShow = new Set(
-      (await context.db.selectFrom('leads').select('id').where('event_id', '=', input.eventId).execute()).map((row) => row.id),
-    );
+    const inShow = new Set(await listLeadIdsOfShow(context.db, input.eventId));
     groups = groups.filter((group) => group.leadIds.some((id) => inShow.has(id)));
   }
   const ordered = [...groups].sort((a, b) => b.leadIds.length - a.leadIds.length);
   const offset = input.offset ?? 0;
   const shown = ordered.slice(offset, offset + limit);
-  const ids = shown.flatMap((group) => group.leadIds);
-  leadsById = new Map();
-  // In chunks: SQLite limits bound parameters per statement.
-  for (let start = 0; start < ids.length; start += 500) {
-    const rows = await context.db.selectFrom('leads').selectAll().where('id', 'in', ids.slice(start, start + 500)).execute();
-    for (const row of rows) leadsById.set(row.id, leadFromRow(row));
-  }
-  const byId = leadsById;
+  const byId = new Map((await findLeadsByIds(context.db, shown.flatMap((group) => group.leadIds))).map((lead) => [lead.id, lead]));
   return {
     groups: shown.map((group) => ({
       leads: group.leadIds

@@ -14,7 +14,7 @@
  * wrote; the renderer hands a download to the browser and confirms.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   ExportBatch,
   ExportedFile,
@@ -35,10 +35,11 @@ import type { Lead } from '../../shared/domain/lead';
 import { AppError } from '../../shared/ipc/errors';
 import { markConversionsExported } from '../db/repositories/conversions';
 import { listEvents } from '../db/repositories/events';
-import { findExportBatch, insertExportBatch, leadExportedCondition, listBatchLeadIds, listExportBatches } from '../db/repositories/export-batches';
+import { findExportBatch, insertExportBatch, listBatchLeadIds, listExportBatches } from '../db/repositories/export-batches';
+import { countChosenLeads, readChosenLeadsInSlices, type ChosenShape } from '../db/repositories/export-choice';
+import { readConvertedRecords } from '../db/repositories/converted-records';
 import { readSectionRecords } from '../db/repositories/bundle-tables';
-import { leadFromRow } from '../db/repositories/lead-rows';
-import type { Database, LeadRow } from '../db/schema';
+import type { Database } from '../db/schema';
 import { hubspotContactsCsv } from '../exchange/hubspot-contacts-csv';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, writeBundle } from '../exchange/leadbooth-bundle';
 import type { BundleRecord } from '../../shared/domain/bundle';
@@ -65,80 +66,32 @@ export interface ExportRequest {
 
 const CSV_MIME = 'text/csv;charset=utf-8';
 
-/** The show/status/only-new part of a filter as conditions on `leads`. */
-function filtered(db: Kysely<Database>, filter: ExportFilter) {
-  let query = db.selectFrom('leads');
-  if (filter.eventId) query = query.where('event_id', '=', filter.eventId);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.onlyNew) query = query.where(leadExportedCondition(false));
-  return query;
-}
-
-/** The query over `leads` a filter makes, before its columns are chosen. */
-type ChosenQuery = ReturnType<typeof filtered>;
-
 /**
- * Which columns of each chosen lead an export reads: the whole row for the formats written
- * from leads, the id alone for a bundle (it reads its records itself, collectBundleSections)
- * and for counting. `seq` always comes along: the slices follow it.
+ * The leads a filter chooses (whole leads, or their ids), in capture order, read a slice at a
+ * time with progress between slices; null when cancelled.
  */
-type ChosenColumns<Row extends { seq: number }> = (query: ChosenQuery) => SelectQueryBuilder<Database, 'leads', Row>;
-const wholeRows: ChosenColumns<LeadRow> = (query) => query.selectAll();
-const idsOnly: ChosenColumns<Pick<LeadRow, 'id' | 'seq'>> = (query) => query.select(['id', 'seq']);
-
-/** How many leads a filter chooses. */
-async function countChosen(db: Kysely<Database>, filter: ExportFilter): Promise<number> {
-  if (filter.leadIds) return (await readByIds(db, filter, filter.leadIds, idsOnly)).length;
-  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
-/** Rows of these ids that also meet the rest of the filter, in capture order. */
-async function readByIds<Row extends { seq: number }>(db: Kysely<Database>, filter: ExportFilter, ids: readonly string[], columns: ChosenColumns<Row>): Promise<Row[]> {
-  // The ids as one JSON array SQLite unpacks (json_each): one query for the slice.
-  return columns(filtered(db, filter))
-    .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
-    .orderBy('seq')
-    .execute();
-}
-
-/**
- * The leads a filter chooses, each as `toItem` makes it of its row, in capture order, read
- * a slice at a time (in seq order, so SQLite reads the table front to back) with progress
- * between slices; null when cancelled. Each slice's rows are turned into items at once, so
- * they are garbage while still young instead of 100,000 rows kept beside their items.
- */
-async function readChosen<Row extends { seq: number }, Item>(
+async function readChosen<Shape extends ChosenShape>(
   db: Kysely<Database>,
   filter: ExportFilter,
   job: ExchangeJob,
-  columns: ChosenColumns<Row>,
-  toItem: (row: Row) => Item,
-): Promise<Item[] | null> {
-  const total = await countChosen(db, filter);
-  const items: Item[] = [];
-  if (filter.leadIds) {
-    for (let start = 0; start < filter.leadIds.length; start += SLICE_SIZE) {
-      if (job.cancelled) return null;
-      for (const row of await readByIds(db, filter, filter.leadIds.slice(start, start + SLICE_SIZE), columns)) items.push(toItem(row));
+  shape: Shape,
+): Promise<Array<Shape extends 'lead' ? Lead : string> | null> {
+  const total = await countChosenLeads(db, filter);
+  const items: Array<Shape extends 'lead' ? Lead : string> = [];
+  const finished = await readChosenLeadsInSlices(db, filter, shape, {
+    sliceSize: SLICE_SIZE,
+    stop: () => job.cancelled,
+    onSlice: async (slice) => {
+      for (const item of slice) items.push(item);
       await job.progress(items.length, total);
-    }
-    return items;
-  }
-  let after = 0;
-  for (;;) {
-    if (job.cancelled) return null;
-    const rows = await columns(filtered(db, filter)).where('seq', '>', after).orderBy('seq').limit(SLICE_SIZE).execute();
-    for (const row of rows) items.push(toItem(row));
-    await job.progress(items.length, total);
-    if (rows.length < SLICE_SIZE) return items;
-    after = (rows[rows.length - 1] as Row).seq;
-  }
+    },
+  });
+  return finished ? items : null;
 }
 
 /** The leads a filter chooses, whole, in capture order; null when cancelled. */
 async function readLeads(db: Kysely<Database>, filter: ExportFilter, job: ExchangeJob): Promise<Lead[] | null> {
-  return readChosen(db, filter, job, wholeRows, leadFromRow);
+  return readChosen(db, filter, job, 'lead');
 }
 
 /** The chosen leads as the format needs them: a bundle reads its records itself (collectBundleSections) and needs only their ids. */
@@ -146,7 +99,7 @@ type ChosenLeads = { format: 'bundle'; ids: string[] } | { format: Exclude<Expor
 
 async function readChosenFor(db: Kysely<Database>, format: ExportFormat, filter: ExportFilter, job: ExchangeJob): Promise<ChosenLeads | null> {
   if (format === 'bundle') {
-    const ids = await readChosen(db, filter, job, idsOnly, (row) => row.id);
+    const ids = await readChosen(db, filter, job, 'id');
     return ids && { format, ids };
   }
   const leads = await readLeads(db, filter, job);
@@ -205,7 +158,7 @@ function namedWarnings(leads: readonly Lead[], csv: SalesforceLeadsCsv): { missi
 /** What an export of these leads would carry, and what Salesforce would refuse or cut. */
 export async function previewExport(context: ServiceContext, request: Omit<ExportRequest, 'skipMissingRequired'>): Promise<ExportPreview> {
   if (request.format !== 'salesforce-leads') {
-    return { leadCount: await countChosen(context.db, request.filter), missingRequired: [], truncations: [], convertedCount: 0 };
+    return { leadCount: await countChosenLeads(context.db, request.filter), missingRequired: [], truncations: [], convertedCount: 0 };
   }
   return runExchangeJob(context, 'export', async (job) => {
     const leads = (await readLeads(context.db, request.filter, job)) ?? [];
@@ -292,24 +245,7 @@ async function produce(
 }
 
 async function produceConverted(db: Kysely<Database>, leadIds: readonly string[]): Promise<Produced> {
-  const wanted = new Set(leadIds);
-  const conversions = (
-    await db.selectFrom('conversions').select(['lead_id', 'account_id', 'contact_id', 'opportunity_id', 'converted_at']).orderBy('converted_at').execute()
-  ).filter((row) => wanted.has(row.lead_id));
-  const opportunityIds = [...new Set(conversions.flatMap((row) => (row.opportunity_id ? [row.opportunity_id] : [])))];
-  const contactRoles = await inChunks(opportunityIds, (chunk) =>
-    db.selectFrom('opportunity_contact_roles').selectAll().where('opportunity_id', 'in', chunk).orderBy('opportunity_id').orderBy('is_primary', 'desc').orderBy('contact_id').execute(),
-  );
-  // A contact named in a role goes out too, so the role's lookup resolves.
-  const contactIds = [...new Set([...conversions.map((row) => row.contact_id), ...contactRoles.map((row) => row.contact_id)])];
-  const contacts = await inChunks(contactIds, (chunk) => db.selectFrom('contacts').selectAll().where('id', 'in', chunk).orderBy('seq').execute());
-  const opportunities = await inChunks(opportunityIds, (chunk) => db.selectFrom('opportunities').selectAll().where('id', 'in', chunk).orderBy('seq').execute());
-  // Every account a contact or opportunity points at goes out too, so the lookups resolve.
-  const accountIds = [...new Set([...conversions.map((row) => row.account_id), ...contacts.map((row) => row.account_id), ...opportunities.map((row) => row.account_id)])];
-  const accounts = await inChunks(accountIds, (chunk) => db.selectFrom('accounts').selectAll().where('id', 'in', chunk).orderBy('seq').execute());
-  const leadNotes = new Map(
-    (await inChunks(conversions.map((row) => row.lead_id), (chunk) => db.selectFrom('leads').select(['id', 'notes']).where('id', 'in', chunk).execute())).map((row) => [row.id, row.notes]),
-  );
+  const { conversions, accounts, contacts, opportunities, contactRoles, leadNotes } = await readConvertedRecords(db, leadIds);
   // The notes of the lead(s) a record came from: a contact two leads were converted into keeps both, oldest first.
   const notesOf = new Map<string, string>();
   const addNotes = (recordId: string, notes: string) => {
@@ -318,12 +254,12 @@ async function produceConverted(db: Kysely<Database>, leadIds: readonly string[]
     notesOf.set(recordId, before ? `${before}\n\n${notes}` : notes);
   };
   for (const row of conversions) {
-    const notes = leadNotes.get(row.lead_id) ?? '';
-    addNotes(row.contact_id, notes);
-    if (row.opportunity_id) addNotes(row.opportunity_id, notes);
+    const notes = leadNotes.get(row.leadId) ?? '';
+    addNotes(row.contactId, notes);
+    if (row.opportunityId) addNotes(row.opportunityId, notes);
   }
   const csvs = salesforceConvertedCsvs({ accounts, contacts, opportunities, contactRoles, notesOf });
-  const converted = conversions.map((row) => row.lead_id);
+  const converted = conversions.map((row) => row.leadId);
   return {
     files: [
       { name: 'Accounts.csv', mime: CSV_MIME, content: csvs.accounts },
@@ -339,13 +275,6 @@ async function produceConverted(db: Kysely<Database>, leadIds: readonly string[]
     neutralized: csvs.neutralized,
     convertedLeadIds: converted,
   };
-}
-
-/** Rows by id, 500 ids per query. */
-async function inChunks<Row>(ids: readonly string[], select: (chunk: string[]) => Promise<Row[]>): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (let start = 0; start < ids.length; start += 500) rows.push(...(await select(ids.slice(start, start + 500))));
-  return rows;
 }
 
 /**

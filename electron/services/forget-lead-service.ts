@@ -4,8 +4,12 @@ import type { Lead } from '../../shared/domain/lead';
 import { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY, type ForgetPreview, type ForgottenLead } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { leadFieldsFromCard } from '../../shared/parsing/card-to-lead';
-import type { ParsedCard } from '../../shared/parsing/card-fields';
-import { findLeadById } from '../db/repositories/leads';
+import { deleteQueueItemsOfScans } from '../db/repositories/capture-queue';
+import { deleteCardScans, deleteUnclaimedCardScans, listCardScanIdsOfLead, listUnclaimedCardReadings } from '../db/repositories/card-scans';
+import { deleteContactNoConversionUses } from '../db/repositories/contacts';
+import { findConversionOfLead } from '../db/repositories/conversions';
+import { deleteLead, findLeadById } from '../db/repositories/leads';
+import { logForget } from '../db/repositories/privacy-log';
 import { discardDraft, readDraft } from './drafts-service';
 import type { Database } from '../db/schema';
 import { backupsFolder } from './backup-service';
@@ -113,37 +117,25 @@ async function erasePersonIn(db: Kysely<Database>, leadId: string, stamp: { at: 
  * the same for the live store and for each backup copy, so both forget exactly the same.
  */
 export async function erasePerson(trx: Kysely<Database>, lead: Lead, stamp: { at: string; doneBy: string }): Promise<ErasedPerson> {
-  const leadScanIds = (await trx.selectFrom('card_scans').select('id').where('lead_id', '=', lead.id).execute()).map((row) => row.id);
+  const leadScanIds = await listCardScanIdsOfLead(trx, lead.id);
   const unclaimedScanIds = await unclaimedScansOf(trx, lead);
   const scanIds = [...leadScanIds, ...unclaimedScanIds];
 
   // Before the scans: the queue's reference to a scan is set to NULL when the scan goes, and
   // the item (its file name, often the person's) would stay behind unreachable.
-  const queueItemsRemoved =
-    scanIds.length === 0 ? 0 : Number((await trx.deleteFrom('capture_queue').where('scan_id', 'in', scanIds).executeTakeFirst()).numDeletedRows);
+  const queueItemsRemoved = await deleteQueueItemsOfScans(trx, scanIds);
   const draftCleared = await clearDraftOf(trx, lead, new Set(scanIds));
 
   // Explicit, although the foreign key cascades: the photos are the most personal part and must never depend on a pragma.
-  const photosRemoved = leadScanIds.length === 0 ? 0 : Number((await trx.deleteFrom('card_scans').where('id', 'in', leadScanIds).executeTakeFirst()).numDeletedRows);
-  if (unclaimedScanIds.length > 0) await trx.deleteFrom('card_scans').where('id', 'in', unclaimedScanIds).where('lead_id', 'is', null).execute();
+  const photosRemoved = await deleteCardScans(trx, leadScanIds);
+  await deleteUnclaimedCardScans(trx, unclaimedScanIds);
   // The contact a conversion made of this person holds the same name, e-mail and phone: it goes
   // too (its opportunity roles cascade; the account is the company and stays). A contact another
   // lead was also converted into stays: that lead still refers to it, and can be forgotten in turn.
-  const converted = await trx.selectFrom('conversions').select('contact_id').where('lead_id', '=', lead.id).executeTakeFirst();
-  await trx.deleteFrom('leads').where('id', '=', lead.id).execute();
-  let contactsRemoved = 0;
-  if (converted) {
-    const removed = await trx
-      .deleteFrom('contacts')
-      .where('id', '=', converted.contact_id)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('conversions').select('id').where('contact_id', '=', converted.contact_id))))
-      .executeTakeFirst();
-    contactsRemoved = Number(removed.numDeletedRows);
-  }
-  await trx
-    .insertInto('privacy_log')
-    .values({ at: stamp.at, action: 'forget', lead_id: lead.id, done_by: stamp.doneBy, photos_removed: photosRemoved + unclaimedScanIds.length })
-    .execute();
+  const converted = await findConversionOfLead(trx, lead.id);
+  await deleteLead(trx, lead.id);
+  const contactsRemoved = converted && (await deleteContactNoConversionUses(trx, converted.contact_id)) ? 1 : 0;
+  await logForget(trx, { at: stamp.at, leadId: lead.id, doneBy: stamp.doneBy, photosRemoved: photosRemoved + unclaimedScanIds.length });
   return { photosRemoved, contactsRemoved, draftCleared, unclaimedScansRemoved: unclaimedScanIds.length, queueItemsRemoved };
 }
 
@@ -167,17 +159,9 @@ function isThePerson(lead: Lead, fields: Partial<Record<keyof DuplicateSubject, 
 
 /** Card scans no lead was saved with (still in the queue or on the booth form) that read as this person. */
 async function unclaimedScansOf(trx: Kysely<Database>, lead: Lead): Promise<string[]> {
-  const rows = await trx.selectFrom('card_scans').select(['id', 'ocr_json']).where('lead_id', 'is', null).execute();
   const ids: string[] = [];
-  for (const row of rows) {
-    let card: ParsedCard | undefined;
-    try {
-      card = (JSON.parse(row.ocr_json) as { fields?: ParsedCard }).fields;
-    } catch {
-      continue; // a reading we cannot parse cannot be told to be this person
-    }
-    if (card && isThePerson(lead, leadFieldsFromCard(card))) ids.push(row.id);
-  }
+  // A reading we cannot parse cannot be told to be this person.
+  for (const { id, card } of await listUnclaimedCardReadings(trx)) if (card && isThePerson(lead, leadFieldsFromCard(card))) ids.push(id);
   return ids;
 }
 

@@ -1,6 +1,4 @@
 import {
-  contactOf,
-  DEFAULT_LEAD_SOURCE,
   hasContactDetails,
   LEAD_CONTACT_FIELDS,
   leadPatchSchema,
@@ -21,31 +19,48 @@ import { discardDraft } from './drafts-service';
 import { decodeCursor, encodeCursor } from './list-cursor';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
-import { currentActor, record } from './timeline-recorder';
+import { answerCriteriaInTransaction, type CriterionAnswerInput } from './qualification-service';
+import { actorNamed, currentActor, record } from './timeline-recorder';
 
 const NOTHING_TO_FOLLOW_UP =
   'Type at least a name, a company, an email or a phone number: there is nothing to follow up on yet.';
 
-/**
- * Saves a lead with the app's defaults: Lead Source "Trade Show", status New, the current
- * show, and the staff member at the booth. Saving never waits for export-only fields.
- */
 export interface CreateLeadOptions {
   /** The scan (photo + OCR text) this lead was read from. */
   cardScanId?: string | undefined;
   /** Clear the entry form's draft once the lead is saved. */
   clearDraft?: boolean | undefined;
+  /** The show's "ask at the booth" answers given at capture: recorded with the lead, in its transaction. */
+  boothAnswers?: CriterionAnswerInput[] | undefined;
+  /**
+   * The staff name the entry form showed (the window's and the host's `leads.create`): the
+   * lead is filed under it only while it is still the laptop's, so nobody is named who the
+   * person did not see. Checked against the same read of the settings the lead's defaults come from.
+   */
+  staffNameShown?: string | undefined;
 }
 
+/**
+ * Saves a lead with the app's defaults (newLeadSchema fills them: Lead Source "Trade Show",
+ * status New…), the current show and the staff member at the booth, and its booth answers,
+ * in one transaction. Settings and the show are read once. Saving never waits for export-only fields.
+ */
 export async function createLead(context: ServiceContext, input: NewLead & CreateLeadOptions): Promise<SavedLead> {
-  const { cardScanId, clearDraft, ...leadInput } = input;
-  const fields = parseOrThrow(newLeadSchema, leadInput);
+  const { cardScanId, clearDraft, boothAnswers = [], staffNameShown, ...leadInput } = input;
+  const { id, eventId: eventChosen, capturedBy: capturedByGiven, capturedAt, captureMethod, badgePayload, ...given } = parseOrThrow(newLeadSchema, leadInput);
   // A badge id alone is enough: the organiser's attendee list says who it was. (The raw
   // badge payload is evidence, not something to follow up on: it needs an id or details.)
-  if (!hasContactDetails(fields) && !fields.badgeId) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
+  if (!hasContactDetails(given) && !given.badgeId) throw new AppError('invalid_input', NOTHING_TO_FOLLOW_UP, { firstName: NOTHING_TO_FOLLOW_UP });
 
   const settings = await getSettings(context);
-  const capturedBy = fields.capturedBy || settings.staffName;
+  if (staffNameShown !== undefined && staffNameShown !== settings.staffName) {
+    throw new AppError(
+      'conflict',
+      `The staff name is now “${settings.staffName}” (it was changed in another window or on the command line). Check the header, then save again: nothing typed was lost.`,
+      { capturedBy: 'Not the staff member set up on this laptop.' },
+    );
+  }
+  const capturedBy = capturedByGiven || staffNameShown || settings.staffName;
   if (!capturedBy) {
     throw new AppError(
       'invalid_input',
@@ -56,42 +71,34 @@ export async function createLead(context: ServiceContext, input: NewLead & Creat
       },
     );
   }
-  const eventId = fields.eventId ?? settings.currentEventId;
+  const eventId = eventChosen ?? settings.currentEventId;
   if (!eventId) throw new AppError('no_current_event', 'Pick or create the show you are at first: every lead belongs to one.');
-  if (!(await findEventById(context.db, eventId))) {
-    throw new AppError('not_found', 'The show this lead belongs to does not exist. Pick the show you are at and save again.');
-  }
 
   const now = nowIso(context);
-  const lead: Lead = {
-    id: fields.id ?? context.newId(),
-    ...contactOf(fields),
-    leadSource: fields.leadSource ?? DEFAULT_LEAD_SOURCE,
-    status: fields.status ?? 'New',
-    rating: fields.rating ?? null,
-    notes: fields.notes ?? '',
-    consent: fields.consent ?? null,
-    badgeId: fields.badgeId ?? '',
-    captureMethod: fields.captureMethod ?? (cardScanId ? 'card_scan' : 'typed'),
+  let lead: Lead = {
+    ...given,
+    id: id ?? context.newId(),
+    captureMethod: captureMethod ?? (cardScanId ? 'card_scan' : 'typed'),
     unqualifiedReason: '',
     expectedCloseDate: '',
     importedFields: {},
     eventId,
     capturedBy,
-    capturedAt: fields.capturedAt ? new Date(fields.capturedAt).toISOString() : now,
+    capturedAt: capturedAt ? new Date(capturedAt).toISOString() : now,
     updatedAt: now,
   };
-  if (fields.id && (await findLeadById(context.db, fields.id))) {
-    throw new AppError('conflict', `A lead with id ${fields.id} exists already. Leave the id out to create a new lead.`);
-  }
-  await context.db.transaction().execute(async (trx) => {
-    await insertLead(trx, lead, '', fields.badgePayload ?? '');
+  lead = await context.db.transaction().execute(async (trx) => {
     const event = await findEventById(trx, eventId);
+    if (!event) throw new AppError('not_found', 'The show this lead belongs to does not exist. Pick the show you are at and save again.');
+    if (id && (await findLeadById(trx, id))) {
+      throw new AppError('conflict', `A lead with id ${id} exists already. Leave the id out to create a new lead.`);
+    }
+    await insertLead(trx, lead, '', badgePayload);
     await record(trx, context, {
       leadId: lead.id,
       at: now,
       actor: capturedBy,
-      details: { kind: 'captured', method: lead.captureMethod, eventId, eventName: event?.name ?? '' },
+      details: { kind: 'captured', method: lead.captureMethod, eventId, eventName: event.name },
     });
     if (lead.rating) await setRatingByPerson(trx, lead.id, true);
     if (cardScanId && !(await attachCardScan(trx, cardScanId, lead.id))) {
@@ -99,6 +106,10 @@ export async function createLead(context: ServiceContext, input: NewLead & Creat
         cardScanId: 'Unknown or already used scan.',
       });
     }
+    if (boothAnswers.length === 0) return lead;
+    const answered = await answerCriteriaInTransaction(trx, context, { leadId: lead.id, answers: boothAnswers }, { actor: actorNamed(settings.staffName), now });
+    // The checklist may have moved the lead on (status, rating, a show's automatic conversion).
+    return answered.qualification.lead;
   });
   // After the commit: the draft is a file. A crash in between leaves the draft, and the duplicate check warns at its next save.
   if (clearDraft) await discardDraft(context.db);

@@ -4,7 +4,8 @@ import { defaultMergeChoices, MERGE_FIELDS, mergeImportedFields, mergeNotes, mer
 import type { FieldChange } from '../../shared/domain/timeline';
 import type { SavedLead } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
-import { findLeadById, isRatingByPerson, saveLead, setRatingByPerson } from '../db/repositories/leads';
+import { deleteLead, findLeadById, isRatingByPerson, moveLeadRecords, saveLead, setLeadCapture, setRatingByPerson } from '../db/repositories/leads';
+import { deleteAnswers, listAnswers, saveAnswer } from '../db/repositories/qualification';
 import type { Database } from '../db/schema';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
@@ -49,11 +50,7 @@ export async function mergeLeads(context: ServiceContext, keepId: string, otherI
 
     await saveLead(trx, next);
     if (older === other) {
-      await trx
-        .updateTable('leads')
-        .set({ captured_at: other.capturedAt, captured_by: other.capturedBy, capture_method: other.captureMethod, event_id: other.eventId })
-        .where('id', '=', keep.id)
-        .execute();
+      await setLeadCapture(trx, keep.id, other);
       next.capturedAt = other.capturedAt;
       next.capturedBy = other.capturedBy;
       next.captureMethod = other.captureMethod;
@@ -68,7 +65,7 @@ export async function mergeLeads(context: ServiceContext, keepId: string, otherI
       actor: await currentActor(trx),
       details: { kind: 'merged', otherId: other.id, otherName: displayName(other), changes },
     });
-    await trx.deleteFrom('leads').where('id', '=', other.id).execute();
+    await deleteLead(trx, other.id);
     return next;
   });
   context.notify('leads.changed', { ids: [keepId, otherId] });
@@ -81,31 +78,14 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** Everything that hangs off the other lead now hangs off the kept one. */
+/** Everything that hangs off the other lead now hangs off the kept one; of two answers to a criterion the more recent wins. */
 async function moveRelated(trx: Kysely<Database>, keepId: string, otherId: string): Promise<void> {
-  await trx.updateTable('card_scans').set({ lead_id: keepId }).where('lead_id', '=', otherId).execute();
-  await trx.updateTable('activities').set({ lead_id: keepId }).where('lead_id', '=', otherId).execute();
-  await trx.updateTable('lead_timeline').set({ lead_id: keepId }).where('lead_id', '=', otherId).execute();
-  const keptAnswers = new Map(
-    (await trx.selectFrom('lead_criteria').selectAll().where('lead_id', '=', keepId).execute()).map((row) => [row.criterion_key, row]),
-  );
-  const otherAnswers = await trx.selectFrom('lead_criteria').selectAll().where('lead_id', '=', otherId).execute();
-  for (const answer of otherAnswers) {
-    const kept = keptAnswers.get(answer.criterion_key);
-    if (kept && kept.answered_at >= answer.answered_at) continue;
-    await trx
-      .insertInto('lead_criteria')
-      .values({ ...answer, lead_id: keepId })
-      .onConflict((conflict) =>
-        conflict.columns(['lead_id', 'criterion_key']).doUpdateSet({
-          state: answer.state,
-          value: answer.value,
-          note: answer.note,
-          answered_by: answer.answered_by,
-          answered_at: answer.answered_at,
-        }),
-      )
-      .execute();
+  await moveLeadRecords(trx, otherId, keepId);
+  const keptAnswers = new Map((await listAnswers(trx, keepId)).map((answer) => [answer.key, answer]));
+  for (const answer of await listAnswers(trx, otherId)) {
+    const kept = keptAnswers.get(answer.key);
+    if (kept && kept.answeredAt >= answer.answeredAt) continue;
+    await saveAnswer(trx, keepId, answer);
   }
-  await trx.deleteFrom('lead_criteria').where('lead_id', '=', otherId).execute();
+  await deleteAnswers(trx, otherId);
 }

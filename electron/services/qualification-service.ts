@@ -113,6 +113,93 @@ export function answerCriterion(context: ServiceContext, input: AnswerInput): Pr
 }
 
 /**
+ * `answerCriteria`'s work inside the caller's transaction (a lead saved with its booth
+ * answers records them in its own): whether anything changed, and the qualification after.
+ */
+export async function answerCriteriaInTransaction(
+  trx: Kysely<Database>,
+  context: ServiceContext,
+  input: AnswersInput,
+  stamp: { actor: string; now: string },
+): Promise<{ changed: boolean; qualification: LeadQualification }> {
+  const { actor, now } = stamp;
+  const before = await qualificationOf(trx, input.leadId);
+  const { lead, checklist } = before;
+  if (lead.status === 'Converted') {
+    throw new AppError('read_only', 'This lead was converted and can no longer be changed. Undo the conversion first.');
+  }
+  const keys = input.answers.map((answer) => answer.key);
+  const repeated = keys.find((key, index) => keys.indexOf(key) !== index);
+  if (repeated) throw new AppError('invalid_input', `"${repeated}" is answered twice: give each criterion once.`, { key: 'Given twice.' });
+  let changed = false;
+  for (const given of input.answers) {
+    const criterion = checklist.criteria.find((candidate) => candidate.key === given.key);
+    if (!criterion) {
+      const known = checklist.criteria.map((candidate) => candidate.key).join(', ');
+      throw new AppError('invalid_input', `"${given.key}" is not on this show's checklist${known ? ` (it has: ${known})` : ''}.`, {
+        key: 'Not a criterion of this show.',
+      });
+    }
+    if (criterion.kind === 'choice' && given.value && !criterion.choices.includes(given.value)) {
+      throw new AppError('invalid_input', `Pick one of: ${criterion.choices.join(', ')}.`, { value: 'Not one of the choices.' });
+    }
+    const previous = before.answers.find((answer) => answer.key === given.key);
+    const answer: CriterionAnswer = {
+      key: given.key,
+      state: given.state,
+      value: given.value ?? previous?.value ?? '',
+      note: given.note ?? previous?.note ?? '',
+      answeredBy: actor,
+      answeredAt: now,
+    };
+    // Clicking the answer that is already selected (or saving an unchanged note) is no news.
+    const unchanged = (previous?.state ?? 'unknown') === answer.state && (previous?.value ?? '') === answer.value && (previous?.note ?? '') === answer.note;
+    if (unchanged) continue;
+    changed = true;
+    await saveAnswer(trx, lead.id, answer);
+    await record(trx, context, {
+      leadId: lead.id,
+      at: now,
+      actor,
+      details: {
+        kind: 'criterion_answered',
+        key: criterion.key,
+        label: criterion.label,
+        from: previous?.state ?? 'unknown',
+        to: answer.state,
+        value: answer.value,
+        note: answer.note,
+      },
+    });
+  }
+  if (!changed) return { changed, qualification: { ...before, convertedAutomatically: null } };
+
+  const after = await qualificationOf(trx, lead.id);
+  let next = after.lead;
+  if (after.suggestedStatus) {
+    await record(trx, context, {
+      leadId: lead.id,
+      at: now,
+      actor,
+      details: { kind: 'status_changed', from: next.status, to: after.suggestedStatus, byChecklist: true },
+    });
+    next = { ...next, status: after.suggestedStatus };
+  }
+  if (!(await isRatingByPerson(trx, lead.id)) && after.suggestedRating !== next.rating) {
+    await record(trx, context, {
+      leadId: lead.id,
+      at: now,
+      actor,
+      details: { kind: 'rating_changed', from: next.rating, to: after.suggestedRating, byChecklist: true },
+    });
+    next = { ...next, rating: after.suggestedRating };
+  }
+  if (next !== after.lead) await setLeadStanding(trx, lead.id, { ...next, updatedAt: now });
+  const convertedAutomatically = await convertIfRuleMet(trx, context, lead.id);
+  return { changed, qualification: { ...(await qualificationOf(trx, lead.id)), convertedAutomatically } };
+}
+
+/**
  * Records several answers as ONE change, in one transaction: each answer that changes
  * something (state, value or note) is stored and on the timeline — the same answer again
  * logs nothing. Then, once: the lead moves forward where the checklist says so (need met →
@@ -121,84 +208,9 @@ export function answerCriterion(context: ServiceContext, input: AnswerInput): Pr
  * So answering three criteria with a rule of 3 converts after all three, not in between.
  */
 export async function answerCriteria(context: ServiceContext, input: AnswersInput): Promise<LeadQualification> {
-  const result = await context.db.transaction().execute(async (trx) => {
-    const before = await qualificationOf(trx, input.leadId);
-    const { lead, checklist } = before;
-    if (lead.status === 'Converted') {
-      throw new AppError('read_only', 'This lead was converted and can no longer be changed. Undo the conversion first.');
-    }
-    const keys = input.answers.map((answer) => answer.key);
-    const repeated = keys.find((key, index) => keys.indexOf(key) !== index);
-    if (repeated) throw new AppError('invalid_input', `"${repeated}" is answered twice: give each criterion once.`, { key: 'Given twice.' });
-    const now = nowIso(context);
-    const actor = await currentActor(trx);
-    let changed = false;
-    for (const given of input.answers) {
-      const criterion = checklist.criteria.find((candidate) => candidate.key === given.key);
-      if (!criterion) {
-        const known = checklist.criteria.map((candidate) => candidate.key).join(', ');
-        throw new AppError('invalid_input', `"${given.key}" is not on this show's checklist${known ? ` (it has: ${known})` : ''}.`, {
-          key: 'Not a criterion of this show.',
-        });
-      }
-      if (criterion.kind === 'choice' && given.value && !criterion.choices.includes(given.value)) {
-        throw new AppError('invalid_input', `Pick one of: ${criterion.choices.join(', ')}.`, { value: 'Not one of the choices.' });
-      }
-      const previous = before.answers.find((answer) => answer.key === given.key);
-      const answer: CriterionAnswer = {
-        key: given.key,
-        state: given.state,
-        value: given.value ?? previous?.value ?? '',
-        note: given.note ?? previous?.note ?? '',
-        answeredBy: actor,
-        answeredAt: now,
-      };
-      // Clicking the answer that is already selected (or saving an unchanged note) is no news.
-      const unchanged = (previous?.state ?? 'unknown') === answer.state && (previous?.value ?? '') === answer.value && (previous?.note ?? '') === answer.note;
-      if (unchanged) continue;
-      changed = true;
-      await saveAnswer(trx, lead.id, answer);
-      await record(trx, context, {
-        leadId: lead.id,
-        at: now,
-        actor,
-        details: {
-          kind: 'criterion_answered',
-          key: criterion.key,
-          label: criterion.label,
-          from: previous?.state ?? 'unknown',
-          to: answer.state,
-          value: answer.value,
-          note: answer.note,
-        },
-      });
-    }
-    if (!changed) return { changed, qualification: { ...before, convertedAutomatically: null } };
-
-    const after = await qualificationOf(trx, lead.id);
-    let next = after.lead;
-    if (after.suggestedStatus) {
-      await record(trx, context, {
-        leadId: lead.id,
-        at: now,
-        actor,
-        details: { kind: 'status_changed', from: next.status, to: after.suggestedStatus, byChecklist: true },
-      });
-      next = { ...next, status: after.suggestedStatus };
-    }
-    if (!(await isRatingByPerson(trx, lead.id)) && after.suggestedRating !== next.rating) {
-      await record(trx, context, {
-        leadId: lead.id,
-        at: now,
-        actor,
-        details: { kind: 'rating_changed', from: next.rating, to: after.suggestedRating, byChecklist: true },
-      });
-      next = { ...next, rating: after.suggestedRating };
-    }
-    if (next !== after.lead) await setLeadStanding(trx, lead.id, { ...next, updatedAt: now });
-    const convertedAutomatically = await convertIfRuleMet(trx, context, lead.id);
-    return { changed, qualification: { ...(await qualificationOf(trx, lead.id)), convertedAutomatically } };
-  });
+  const result = await context.db.transaction().execute(async (trx) =>
+    answerCriteriaInTransaction(trx, context, input, { actor: await currentActor(trx), now: nowIso(context) }),
+  );
   if (result.changed) context.notify('leads.changed', { ids: [input.leadId] });
   return result.qualification;
 }

@@ -4,10 +4,11 @@ import type { BulkChange, BulkTarget, ReviewFilter, ReviewSort } from '../../sha
 import type { BulkResult, ReviewPage } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { findEventById } from '../db/repositories/events';
-import { findLeadById, saveLead, setRatingByPerson } from '../db/repositories/leads';
+import { deleteLead, findLeadById, findLeadStatus, moveLeadToShow, saveLead, setRatingByPerson } from '../db/repositories/leads';
 import { countReviewLeads, queryReviewLeads, reviewLeadIds } from '../db/repositories/review-query';
+import { dataVersion } from '../db/repositories/data-version';
 import type { Database } from '../db/schema';
-import { dataVersion, duplicateSnapshot, duplicateSnapshotForMarks, type DuplicateSnapshot } from './duplicate-groups-service';
+import { duplicateSnapshot, duplicateSnapshotForMarks, type DuplicateSnapshot } from './duplicate-groups-service';
 import { describeChanges } from './leads-service';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
@@ -153,7 +154,7 @@ export async function bulkUpdateLeads(context: ServiceContext, target: BulkTarge
     await saveLead(trx, next);
     if (change.rating !== undefined && change.rating !== current.rating) await setRatingByPerson(trx, id, true);
     if (movesShow && change.eventId) {
-      await trx.updateTable('leads').set({ event_id: change.eventId, updated_at: now }).where('id', '=', id).execute();
+      await moveLeadToShow(trx, id, change.eventId, now);
       entries.push({
         kind: 'edited',
         changes: [{ field: 'show', from: await eventName(trx, current.eventId), to: await eventName(trx, change.eventId) }],
@@ -168,14 +169,13 @@ export async function bulkUpdateLeads(context: ServiceContext, target: BulkTarge
 export async function deleteLeads(context: ServiceContext, target: BulkTarget): Promise<BulkResult> {
   const ids = await targetIds(context, target);
   return inSlices(context, 'delete', ids, async (trx, id, result) => {
-    const row = await trx.selectFrom('leads').select('status').where('id', '=', id).executeTakeFirst();
-    if (!row) return;
-    if (row.status === 'Converted') {
+    const status = await findLeadStatus(trx, id);
+    if (!status) return;
+    if (status === 'Converted') {
       result.skippedConverted++;
       return;
     }
-    // card_scans, lead_criteria, lead_timeline and activities go with it (ON DELETE CASCADE).
-    await trx.deleteFrom('leads').where('id', '=', id).execute();
+    await deleteLead(trx, id);
     result.done++;
   });
 }

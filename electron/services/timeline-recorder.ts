@@ -7,7 +7,12 @@ import type { ServiceContext } from './service-context';
 
 /** Who is acting: the staff member the app is set up for (the CLI uses the same setting). */
 export async function currentActor(db: Kysely<Database>): Promise<string> {
-  return (await readSetting(db, 'staffName')) || 'Unknown staff member';
+  return actorNamed(await readSetting(db, 'staffName'));
+}
+
+/** The actor a staff-name setting stands for (one read of the settings may serve a whole use case). */
+export function actorNamed(staffName: string | null | undefined): string {
+  return staffName || 'Unknown staff member';
 }
 
 /** Appends one entry to a lead's timeline, inside the caller's transaction. */

@@ -69,6 +69,14 @@ export interface ContactRole {
   isPrimary: boolean;
 }
 
+/** A contact's role on an opportunity, as the records name each other (what a CRM import links). */
+export interface OpportunityContactRole {
+  opportunityId: string;
+  contactId: string;
+  role: string;
+  isPrimary: boolean;
+}
+
 export interface StageChange {
   stage: OpportunityStage;
   at: string;

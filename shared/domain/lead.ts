@@ -66,22 +66,29 @@ export type Consent = z.infer<typeof consentSchema>;
 
 const leadSourceSchema = text(40).min(1, { message: 'A lead always has a source.' });
 
-/** What a caller may send to create a lead: everything optional, the app fills the defaults. */
-export const newLeadSchema = leadContactSchema.partial().extend({
+/**
+ * What a caller may send to create a lead: everything optional. Parsing fills the app's
+ * defaults (empty text, Lead Source "Trade Show", status New, no rating or consent); what
+ * depends on the moment stays open for the service: the id, the show, who captured it, when, and how.
+ */
+export const newLeadSchema = z.object({
+  ...Object.fromEntries(Object.entries(leadContactSchema.shape).map(([field, schema]) => [field, schema.default('')])) as {
+    [Field in LeadContactField]: z.ZodDefault<(typeof leadContactSchema.shape)[Field]>;
+  },
   id: z.uuid().optional(),
-  leadSource: leadSourceSchema.optional(),
-  status: z.enum(LEAD_STATUSES).optional(),
-  rating: z.enum(LEAD_RATINGS).nullable().optional(),
-  notes: text(32_000).optional(),
-  consent: consentSchema.nullable().optional(),
+  leadSource: leadSourceSchema.default(DEFAULT_LEAD_SOURCE),
+  status: z.enum(LEAD_STATUSES).default('New'),
+  rating: z.enum(LEAD_RATINGS).nullable().default(null),
+  notes: text(32_000).default(''),
+  consent: consentSchema.nullable().default(null),
   captureMethod: z.enum(CAPTURE_METHODS).optional(),
   eventId: z.uuid().optional(),
   capturedBy: text(80).optional(),
   capturedAt: z.iso.datetime().optional(),
   /** A badge QR code holding only a registration id or a URL, kept raw to match with the organiser's list. */
-  badgeId: text(500).optional(),
+  badgeId: text(500).default(''),
   /** The text the badge's code held, exactly as scanned: kept as evidence whatever was read from it. */
-  badgePayload: text(8000).optional(),
+  badgePayload: text(8000).default(''),
 });
 export type NewLead = z.input<typeof newLeadSchema>;
 

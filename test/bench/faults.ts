@@ -16,7 +16,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations'
 import { openDatabase } from '../../electron/db/open-database';
 import { insertLead } from '../../electron/db/repositories/leads';
 import { createDispatcher } from '../../electron/ipc/dispatch';
-import { stripPhotoMetadata } from '../../electron/security/strip-photo-metadata';
+import { stripPhotoMetadata } from '../../electron/security/images/strip-photo-metadata';
 import { checkBackupFile, createBackup, restoreBackup } from '../../electron/services/backup-service';
 import { createEvent } from '../../electron/services/events-service';
 import { forgetLead } from '../../electron/services/forget-lead-service';

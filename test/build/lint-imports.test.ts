@@ -31,6 +31,8 @@ function writeTree(files: Record<string, string>): string {
     'node_modules/electron/index.js': 'module.exports = {};',
     'node_modules/react/package.json': '{"name":"react","main":"index.js"}',
     'node_modules/react/index.js': 'module.exports = {};',
+    'node_modules/kysely/package.json': '{"name":"kysely","main":"index.js"}',
+    'node_modules/kysely/index.js': 'module.exports = {};',
   };
   for (const [file, source] of Object.entries({ ...packages, ...files })) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -49,9 +51,14 @@ const CROSSINGS: Array<[rule: string, importer: string, source: string, entry: s
   ['electron-not-to-renderer', 'electron/host/host-server.ts', "import { api } from '../../renderer/src/api/api';", 'electron/host/host-server.ts -> renderer/src/api/api.ts'],
   ['db-not-up', 'electron/db/schema.ts', "export const x = 1;\nimport type { Handlers } from '../services/handlers';", 'electron/db/schema.ts -> electron/services/handlers.ts'],
   ['services-not-up', 'electron/services/backup-service.ts', "import { toAppError } from '../ipc/error-mapping';", 'electron/services/backup-service.ts -> electron/ipc/error-mapping.ts'],
+  ['services-no-query-building', 'electron/services/merge-service.ts', "import { sql } from 'kysely';", 'electron/services/merge-service.ts -> node_modules/kysely/index.js'],
+  // A query built on a Kysely<Database> passed in needs no import: the builder's calls are found in the file.
+  ['services-no-query-building', 'electron/services/forget-lead-service.ts', "export async function f(db: Kysely<Database>) { await db.deleteFrom('leads').execute(); }", 'electron/services/forget-lead-service.ts -> kysely .deleteFrom()'],
   ['cli-through-the-contract', 'electron/cli/commands/scan-save.ts', "import { createLead } from '../../services/leads-service';", 'electron/cli/commands/scan-save.ts -> electron/services/leads-service.ts'],
   ['exchange-not-to-db', 'electron/exchange/vcard-writer.ts', "import type { LeadRow } from '../db/schema';", 'electron/exchange/vcard-writer.ts -> electron/db/schema.ts'],
   ['electron-package-only-at-the-window', 'electron/save-dialog.ts', "import { dialog } from 'electron';", 'electron/save-dialog.ts -> node_modules/electron/index.js'],
+  // Only the folder security/window/ may: a file named like it is not in it.
+  ['electron-package-only-at-the-window', 'electron/security/window-hardening.ts', "import { session } from 'electron';", 'electron/security/window-hardening.ts -> node_modules/electron/index.js'],
   // A circle is reported at one of its imports.
   ['no-circle-in-electron', 'electron/ocr/scanner.ts', "import { pass } from './passes/pass';\nexport const scan = 1;", 'electron/ocr/passes/pass.ts -> electron/ocr/scanner.ts'],
   ['store-not-to-ui', 'renderer/src/store/entry-slice.ts', "import { model } from '../entry/lead-form-model';", 'renderer/src/store/entry-slice.ts -> renderer/src/entry/lead-form-model.ts'],
@@ -69,9 +76,12 @@ const ALLOWED_TREE: Record<string, string> = {
   // The CLI's one facade for whole-file jobs may call a service; no other file of electron/cli/ may (the crossing above).
   'electron/cli/file-jobs.ts': "import { createLead } from '../services/leads-service';\nexport const jobs = 1;",
   'electron/services/handlers.ts': "import { isDiskFullError } from '../db/disk-full-error';\nexport const x = 1;",
+  // A service may name kysely's types (to pass a transaction on) and start a transaction.
+  'electron/services/forget-lead-service.ts': "import type { Kysely } from 'kysely';\nimport type { Database } from '../db/schema';\nexport const g = (db: Kysely<Database>) => db.transaction();",
+  'electron/db/schema.ts': 'export interface Database { leads: object }',
   'electron/ocr/passes/pass.ts': "import { scan } from '../scanner';\nexport const pass = 1;",
   'electron/main.ts': "import { app } from 'electron';\nimport fs from 'node:fs';",
-  'electron/security/window-hardening.ts': "import { session } from 'electron';",
+  'electron/security/window/permissions.ts': "import { session } from 'electron';",
   'renderer/src/api/api.ts': "import { lead } from '../../../shared/domain/lead';\nexport const api = 1;",
   'renderer/src/entry/lead-form-model.ts': "import { useAppStore } from '../store/entry-slice';\nexport const model = 1;",
   'renderer/src/crm/crm-format.ts': "import { List } from '../components/ActivityList';\nexport const format = 1;",
@@ -89,7 +99,7 @@ describe('the import lint', () => {
   it('is tested here on a crossing of every rule it has', () => {
     const rules = [...fs.readFileSync(path.join(REPO_ROOT, 'build/lint/import-rules.mjs'), 'utf8').matchAll(/^    name: '([a-z-]+)',$/gm)].map((m) => m[1]);
     expect(rules.length).toBeGreaterThan(10);
-    expect(CROSSINGS.map(([rule]) => rule).sort()).toEqual(rules.sort());
+    expect([...new Set(CROSSINGS.map(([rule]) => rule))].sort()).toEqual(rules.sort());
   });
 
   it('passes on the tree as it is, with the allow-list of the repository', () => {

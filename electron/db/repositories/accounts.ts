@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { AccountFillKey } from '../../../shared/domain/conversion-plan';
 import type { Account } from '../../../shared/domain/crm';
 import { normalizeCompanyName } from '../../../shared/domain/normalize';
 import { compiledInsert, compiledQuery } from '../compiled-query';
@@ -22,9 +23,8 @@ export function accountFromRow(row: AccountRow): Account {
   };
 }
 
-/** The columns a conversion may fill on an existing account (only where they are empty). */
-export const ACCOUNT_FILLABLE = ['website', 'domain', 'phone', 'street', 'city', 'region', 'postal_code', 'country'] as const;
-export type AccountFillable = (typeof ACCOUNT_FILLABLE)[number];
+/** The columns a conversion may fill on an existing account (only where they are empty): the restore record's keys are their names. */
+export type AccountFillable = AccountFillKey;
 
 const insertAccountRow = compiledInsert('accounts');
 
@@ -67,6 +67,22 @@ export async function updateAccountColumns(
 
 export async function deleteAccount(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('accounts').where('id', '=', id).execute();
+}
+
+/** Whether a conversion, an opportunity or a contact refers to the account (then it cannot simply go). */
+export async function isAccountReferenced(db: Kysely<Database>, id: string): Promise<boolean> {
+  const found =
+    (await db.selectFrom('conversions').select('id').where('account_id', '=', id).executeTakeFirst()) ??
+    (await db.selectFrom('opportunities').select('id').where('account_id', '=', id).executeTakeFirst()) ??
+    (await db.selectFrom('contacts').select('id').where('account_id', '=', id).executeTakeFirst());
+  return found !== undefined;
+}
+
+/** The names of these accounts, by id (an unknown id is left out). */
+export async function findAccountNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('accounts').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /**

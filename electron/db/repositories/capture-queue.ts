@@ -76,6 +76,13 @@ export async function deleteQueueItem(db: Kysely<Database>, id: string): Promise
   return result.numDeletedRows === 1n;
 }
 
+/** The queue items of these scans; how many went. */
+export async function deleteQueueItemsOfScans(db: Kysely<Database>, scanIds: readonly string[]): Promise<number> {
+  if (scanIds.length === 0) return 0;
+  const result = await db.deleteFrom('capture_queue').where('scan_id', 'in', scanIds).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The queue item a scan came from, if any (it is done once its scan is saved with a lead). */
 export async function deleteQueueItemOfScan(db: Kysely<Database>, scanId: string): Promise<string | undefined> {
   const row = await db.deleteFrom('capture_queue').where('scan_id', '=', scanId).returning('id').executeTakeFirst();

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { ContactFillKey } from '../../../shared/domain/conversion-plan';
 import type { Contact } from '../../../shared/domain/crm';
 import { compiledInsert, compiledQuery } from '../compiled-query';
 import type { ContactRow, Database } from '../schema';
@@ -27,11 +28,8 @@ export function contactFromRow(row: ContactRow & { converted_from_lead_id?: stri
   };
 }
 
-/** The columns a conversion may fill on an existing contact (only where they are empty). */
-export const CONTACT_FILLABLE = [
-  'salutation', 'first_name', 'last_name', 'title', 'email', 'phone', 'mobile', 'street', 'city', 'region', 'postal_code', 'country',
-] as const;
-export type ContactFillable = (typeof CONTACT_FILLABLE)[number];
+/** The columns a conversion may fill on an existing contact (only where they are empty): the restore record's keys are their names. */
+export type ContactFillable = ContactFillKey;
 
 const insertContactRow = compiledInsert('contacts');
 
@@ -87,6 +85,24 @@ export async function updateContactColumns(
 
 export async function deleteContact(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('contacts').where('id', '=', id).execute();
+}
+
+/** Whether a conversion or an opportunity's contact role refers to the contact (then it cannot simply go). */
+export async function isContactReferenced(db: Kysely<Database>, id: string): Promise<boolean> {
+  const found =
+    (await db.selectFrom('conversions').select('id').where('contact_id', '=', id).executeTakeFirst()) ??
+    (await db.selectFrom('opportunity_contact_roles').select('opportunity_id as id').where('contact_id', '=', id).executeTakeFirst());
+  return found !== undefined;
+}
+
+/** Deletes the contact unless a conversion still refers to it; whether it went. */
+export async function deleteContactNoConversionUses(db: Kysely<Database>, id: string): Promise<boolean> {
+  const removed = await db
+    .deleteFrom('contacts')
+    .where('id', '=', id)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('conversions').select('id').where('contact_id', '=', id))))
+    .executeTakeFirst();
+  return removed.numDeletedRows === 1n;
 }
 
 export async function listContactsOfAccount(db: Kysely<Database>, accountId: string): Promise<Contact[]> {

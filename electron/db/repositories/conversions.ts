@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ConversionPlan } from '../../../shared/domain/conversion-plan';
 import type { ConversionRule, ConversionSummary } from '../../../shared/domain/crm';
 import type { OpportunityStage } from '../../../shared/domain/opportunity';
 import { compiledInsert } from '../compiled-query';
@@ -6,8 +7,23 @@ import type { ConversionRow, Database } from '../schema';
 
 const insertConversionRow = compiledInsert('conversions');
 
-export async function insertConversion(db: Kysely<Database>, row: ConversionRow): Promise<void> {
-  await insertConversionRow(db, row);
+/** Records a conversion as planConversion decided it (its restore record kept as JSON, for undo). */
+export async function insertConversion(db: Kysely<Database>, conversion: ConversionPlan['conversion']): Promise<void> {
+  await insertConversionRow(db, {
+    id: conversion.id,
+    lead_id: conversion.leadId,
+    account_id: conversion.accountId,
+    account_created: conversion.accountCreated ? 1 : 0,
+    contact_id: conversion.contactId,
+    contact_created: conversion.contactCreated ? 1 : 0,
+    opportunity_id: conversion.opportunityId,
+    restore: JSON.stringify(conversion.restore),
+    automatic: conversion.automatic ? 1 : 0,
+    reviewed: conversion.reviewed ? 1 : 0,
+    exported_at: null,
+    converted_by: conversion.convertedBy,
+    converted_at: conversion.convertedAt,
+  });
 }
 
 export async function findConversionOfLead(db: Kysely<Database>, leadId: string): Promise<ConversionRow | undefined> {
@@ -100,6 +116,11 @@ export async function findConversionRule(db: Kysely<Database>, eventId: string):
       closeInDays: row.close_in_days,
     }
   );
+}
+
+/** The shows that have an automatic conversion rule. */
+export async function listShowsWithConversionRule(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('conversion_rules').select('event_id').execute()).map((row) => row.event_id);
 }
 
 export async function saveConversionRule(db: Kysely<Database>, rule: ConversionRule, at: string): Promise<void> {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DuplicateSubject } from '../../../shared/domain/duplicates';
 import { normalizeEmail } from '../../../shared/domain/normalize';
 import { nameBlockingKey } from '../name-key';
-import type { Database } from '../schema';
+import type { Database, LeadRow } from '../schema';
 
 /**
  * At most this many candidates, newest first: a last name and initial shared by thousands of
@@ -15,6 +15,35 @@ const MAX_CANDIDATES = 300;
 /** A stored lead that might be the new one, with just what the rule compares. */
 export interface DuplicateCandidate extends DuplicateSubject {
   seq: number;
+}
+
+/** The columns the duplicate rule compares, and the order key; read the one way by every caller. */
+const SUBJECT_COLUMNS = ['seq', 'id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country'] as const;
+
+function candidateFromRow(row: Pick<LeadRow, (typeof SUBJECT_COLUMNS)[number]> & { badge_id?: string }): DuplicateCandidate {
+  return {
+    id: row.id,
+    seq: row.seq,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    company: row.company,
+    email: row.email,
+    phone: row.phone,
+    mobile: row.mobile,
+    country: row.country,
+    ...(row.badge_id !== undefined && { badgeId: row.badge_id }),
+  };
+}
+
+/**
+ * Every lead as the duplicate rule sees it, in capture order: what the whole-store passes
+ * (the duplicates screen, an import's index, `leadbooth duplicates list`) compare. Without
+ * the badge id: those passes group people by their details; a badge scanned again is caught
+ * at capture (findDuplicateCandidates).
+ */
+export async function listDuplicateSubjects(db: Kysely<Database>): Promise<DuplicateCandidate[]> {
+  const rows = await db.selectFrom('leads').select(SUBJECT_COLUMNS).orderBy('seq').execute();
+  return rows.map(candidateFromRow);
 }
 
 /**
@@ -35,7 +64,7 @@ export async function findDuplicateCandidates(
 
   let query = db
     .selectFrom('leads')
-    .select(['seq', 'id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country', 'badge_id'])
+    .select([...SUBJECT_COLUMNS, 'badge_id'])
     .where((eb) => {
       const alternatives = [];
       // Written exactly as the partial index is, so SQLite uses it.
@@ -47,16 +76,5 @@ export async function findDuplicateCandidates(
     });
   if (options.excludeId) query = query.where('id', '<>', options.excludeId);
   const rows = await query.orderBy('seq', 'desc').limit(options.limit ?? MAX_CANDIDATES).execute();
-  return rows.map((row) => ({
-    id: row.id,
-    seq: row.seq,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    company: row.company,
-    email: row.email,
-    phone: row.phone,
-    mobile: row.mobile,
-    country: row.country,
-    badgeId: row.badge_id,
-  }));
+  return rows.map(candidateFromRow);
 }

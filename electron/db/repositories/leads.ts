@@ -71,6 +71,42 @@ const updateLeadStanding = compiledQuery((db, args: { id: string; status: Lead['
   db.updateTable('leads').set({ status: args.status, rating: args.rating, updated_at: args.updatedAt }).where('id', '=', args.id),
 );
 
+/** Moves the lead to another show (the capture's show, not an editable column of the form). */
+export async function moveLeadToShow(db: Kysely<Database>, id: string, eventId: string, updatedAt: string): Promise<void> {
+  await db.updateTable('leads').set({ event_id: eventId, updated_at: updatedAt }).where('id', '=', id).execute();
+}
+
+/** Where and how the lead was captured: a merge keeps the older capture's. */
+export async function setLeadCapture(
+  db: Kysely<Database>,
+  id: string,
+  capture: Pick<Lead, 'capturedAt' | 'capturedBy' | 'captureMethod' | 'eventId'>,
+): Promise<void> {
+  await db
+    .updateTable('leads')
+    .set({ captured_at: capture.capturedAt, captured_by: capture.capturedBy, capture_method: capture.captureMethod, event_id: capture.eventId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The card photos, activities and timeline entries of one lead now hang off another (a merge). */
+export async function moveLeadRecords(db: Kysely<Database>, fromId: string, toId: string): Promise<void> {
+  await db.updateTable('card_scans').set({ lead_id: toId }).where('lead_id', '=', fromId).execute();
+  await db.updateTable('activities').set({ lead_id: toId }).where('lead_id', '=', fromId).execute();
+  await db.updateTable('lead_timeline').set({ lead_id: toId }).where('lead_id', '=', fromId).execute();
+}
+
+/** The lead's status alone (a bulk delete skips converted leads without reading whole rows). */
+export async function findLeadStatus(db: Kysely<Database>, id: string): Promise<Lead['status'] | undefined> {
+  const row = await db.selectFrom('leads').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status as Lead['status'] | undefined;
+}
+
+/** Deletes the lead; its card scans, criteria answers, timeline and activities go with it (ON DELETE CASCADE). */
+export async function deleteLead(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('leads').where('id', '=', id).execute();
+}
+
 /** Whether a person chose the rating (then the checklist's suggestion leaves it alone). */
 export async function setRatingByPerson(db: Kysely<Database>, id: string, byPerson: boolean): Promise<void> {
   await db.updateTable('leads').set({ rating_by_person: byPerson ? 1 : 0 }).where('id', '=', id).execute();
@@ -86,6 +122,32 @@ const selectLeadById = compiledQuery((db, args: { id: string }) => db.selectFrom
 export async function findLeadById(db: Kysely<Database>, id: string): Promise<Lead | undefined> {
   const [row] = await selectLeadById(db, { id });
   return row && leadFromRow(row);
+}
+
+/** These leads (an id not found is left out), read 500 ids a query: SQLite limits bound parameters per statement. */
+export async function findLeadsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Lead[]> {
+  const leads: Lead[] = [];
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db.selectFrom('leads').selectAll().where('id', 'in', ids.slice(start, start + 500)).execute();
+    for (const row of rows) leads.push(leadFromRow(row));
+  }
+  return leads;
+}
+
+export async function listLeadIdsOfShow(db: Kysely<Database>, eventId: string): Promise<string[]> {
+  return (await db.selectFrom('leads').select('id').where('event_id', '=', eventId).execute()).map((row) => row.id);
+}
+
+/** The show's leads not converted yet, in capture order (what its automatic conversion rule runs over). */
+export async function listUnconvertedLeadIdsOfShow(db: Kysely<Database>, eventId: string): Promise<string[]> {
+  const rows = await db.selectFrom('leads').select('id').where('event_id', '=', eventId).where('status', '!=', 'Converted').orderBy('seq').execute();
+  return rows.map((row) => row.id);
+}
+
+/** The highest seq given so far (0 for an empty store): read from the primary key at once, and at least the number of leads. */
+export async function maxLeadSeq(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('leads').select((eb) => eb.fn.max('seq').as('maxSeq')).executeTakeFirst();
+  return Number(row?.maxSeq ?? 0);
 }
 
 export interface LeadListQuery {

@@ -98,6 +98,18 @@ export async function addContactRole(
   await insertContactRoleRow(db, { opportunity_id: role.opportunityId, contact_id: role.contactId, role: role.role, is_primary: role.isPrimary ? 1 : 0 });
 }
 
+/** The primary contact of each of these opportunities that has one, by opportunity id. */
+export async function findPrimaryContactIds(db: Kysely<Database>, opportunityIds: readonly string[]): Promise<Map<string, string>> {
+  if (opportunityIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('opportunity_contact_roles')
+    .select(['opportunity_id', 'contact_id'])
+    .where('is_primary', '=', 1)
+    .where('opportunity_id', 'in', opportunityIds)
+    .execute();
+  return new Map(rows.map((row) => [row.opportunity_id, row.contact_id]));
+}
+
 export async function listContactRoles(db: Kysely<Database>, opportunityId: string): Promise<ContactRole[]> {
   const rows = await db
     .selectFrom('opportunity_contact_roles')

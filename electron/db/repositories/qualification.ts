@@ -63,3 +63,7 @@ export async function saveAnswer(db: Kysely<Database>, leadId: string, answer: C
     .onConflict((conflict) => conflict.columns(['lead_id', 'criterion_key']).doUpdateSet(values))
     .execute();
 }
+
+export async function deleteAnswers(db: Kysely<Database>, leadId: string): Promise<void> {
+  await db.deleteFrom('lead_criteria').where('lead_id', '=', leadId).execute();
+}

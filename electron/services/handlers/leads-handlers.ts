@@ -5,26 +5,12 @@ import { forgetLead, previewForget } from '../forget-lead-service';
 import { createLead, getLead, listLeads, updateLead } from '../leads-service';
 import { bulkUpdateLeads, cancelBulk, deleteLeads, queryReview } from '../review-service';
 import type { ServiceContext } from '../service-context';
-import { getSettings } from '../settings-service';
-import { AppError } from '../../../shared/ipc/errors';
 
 export function leadsHandlers(context: ServiceContext): AreaHandlers<'leads'> {
   return {
-    'leads.create': async ({ capturedBy, ...input }) => {
-      // The form sends the staff name it shows, so a lead is never filed under someone the
-      // person did not see; a caller cannot name anybody else.
-      if (capturedBy !== undefined) {
-        const { staffName } = await getSettings(context);
-        if (capturedBy !== staffName) {
-          throw new AppError(
-            'conflict',
-            `The staff name is now “${staffName}” (it was changed in another window or on the command line). Check the header, then save again: nothing typed was lost.`,
-            { capturedBy: 'Not the staff member set up on this laptop.' },
-          );
-        }
-      }
-      return createLead(context, input);
-    },
+    // The form sends the staff name it shows, so a lead is never filed under someone the
+    // person did not see; a caller cannot name anybody else (createLead checks it).
+    'leads.create': ({ capturedBy, ...input }) => createLead(context, { ...input, staffNameShown: capturedBy }),
     'leads.update': (input) => updateLead(context, input.id, input.patch),
     'leads.get': (input) => getLead(context, input.id),
     'leads.detail': (input) => getLeadDetail(context, input.id),

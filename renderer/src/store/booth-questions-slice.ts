@@ -4,8 +4,8 @@ import { toUiError } from './ui-error';
 
 /**
  * The show's "ask at the booth" questions (criteria of its checklist marked askAtBooth),
- * ticked on the entry form while the person is there; each ticked one is recorded as met on
- * the lead right after it is saved.
+ * ticked on the entry form while the person is there; each ticked one is recorded as met
+ * with the lead (in leads.create's transaction), or on the lead a capture was merged into.
  */
 export interface BoothQuestionsSlice {
   boothQuestions: Criterion[];
@@ -15,7 +15,7 @@ export interface BoothQuestionsSlice {
 
   loadBoothQuestions(eventId: string): Promise<void>;
   toggleBoothQuestion(key: string): void;
-  /** After a save: records the ticked answers on the saved lead and clears them for the next person. */
+  /** After a capture merged into an existing lead: records the ticked answers on it and clears them (a new lead carries them in leads.create). */
   recordBoothAnswers(leadId: string, ticked: string[]): Promise<void>;
 }
 

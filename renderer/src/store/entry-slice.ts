@@ -212,7 +212,9 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
         if (get().badge === sentBadge) get().clearBadge();
         writeDraft(draftOf(next));
         get().queueItemSaved(sentScan.scanId);
-        if (sentAnswers.length > 0) void get().recordBoothAnswers(saved.lead.id, sentAnswers);
+        // A new lead carried its booth answers (leads.create); a merge records them on the lead it went into.
+        if (how === 'saved') set({ boothTicked: get().boothTicked.filter((key) => !sentAnswers.includes(key)) });
+        else if (sentAnswers.length > 0) void get().recordBoothAnswers(saved.lead.id, sentAnswers);
         return true;
       } catch (error) {
         scheduleDraft(); // not saved: the form stays a draft, as before the save was tried
@@ -272,6 +274,8 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
 
       saveLead(options = {}) {
         return saveWith('saved', async (lead) => {
+          // Read before any wait, as saveWith reads them: the ticks the person saw when pressing Enter.
+          const boothAnswers = get().boothTicked.map((key) => ({ key, state: 'met' as const }));
           if (!options.saveAnyway) {
             const matches = await duplicatesOf(lead);
             if (matches.length > 0) return matches;
@@ -282,6 +286,7 @@ export const createEntrySlice: SliceCreator<EntrySlice> = ({ api, draftSaveDelay
             ...lead,
             ...(settings.currentEventId && { eventId: settings.currentEventId }),
             ...(settings.staffName && { capturedBy: settings.staffName }),
+            ...(boothAnswers.length > 0 && { boothAnswers }),
             clearDraft: true,
           });
         });

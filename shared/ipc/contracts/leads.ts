@@ -8,7 +8,7 @@ import type { TimelineEntry } from '../../domain/timeline';
 import { bulkChangeSchema, bulkTargetSchema, reviewFilterSchema, reviewSortSchema } from '../../domain/review';
 import { channel, noInput } from '../channel';
 import type { BackupSummary } from './backups';
-import type { LeadQualification } from './qualification';
+import { criterionAnswerFields, type LeadQualification } from './qualification';
 
 export interface SavedLead {
   lead: Lead;
@@ -126,6 +126,8 @@ export const leadsChannels = {
         cardScanId: z.uuid().optional(),
         /** The entry form's draft is this lead: clear it in the same transaction, so a crash cannot bring it back. */
         clearDraft: z.boolean().optional(),
+        /** The show's "ask at the booth" questions answered while the person was there: recorded with the lead, in its transaction. */
+        boothAnswers: z.array(z.object(criterionAnswerFields).strict()).max(100).optional(),
       })
       .strict(),
   ),

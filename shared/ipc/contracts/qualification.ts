@@ -33,7 +33,7 @@ export interface LeadQualification {
 const eventId = z.object({ eventId: z.uuid() });
 
 /** One criterion's answer; value and note left out keep what was stored. */
-const criterionAnswerFields = {
+export const criterionAnswerFields = {
   key: z.string().trim().min(1).max(40),
   state: z.enum(CRITERION_STATES, { message: 'A criterion is met, unmet or unknown.' }),
   value: z.string().trim().max(255).optional(),

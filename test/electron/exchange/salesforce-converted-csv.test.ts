@@ -1,33 +1,31 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import {
-  salesforceConvertedCsvs,
-  SALESFORCE_CONTACT_ROLE_COLUMNS,
-  type ContactRoleRow,
-} from '../../../electron/exchange/salesforce-converted-csv';
-import type { AccountRow, ContactRow, OpportunityRow } from '../../../electron/db/schema';
+import { salesforceConvertedCsvs, SALESFORCE_CONTACT_ROLE_COLUMNS } from '../../../electron/exchange/salesforce-converted-csv';
+import type { Account, Contact, Opportunity, OpportunityContactRole } from '../../../shared/domain/crm';
+import { probabilityOf, type OpportunityStage } from '../../../shared/domain/opportunity';
 
 const at = '2026-03-10T09:30:00.000Z';
-const account: AccountRow = {
-  seq: 1, id: 'a1', name: 'Acme GmbH', name_key: 'acme', website: 'https://acme.example', domain: 'acme.example', phone: '+49 30 1234567',
-  street: '', city: 'Berlin', region: '', postal_code: '10115', country: 'Germany', created_by: 'Jo', created_at: at, updated_at: at,
+const account: Account = {
+  id: 'a1', name: 'Acme GmbH', website: 'https://acme.example', domain: 'acme.example', phone: '+49 30 1234567',
+  street: '', city: 'Berlin', region: '', postalCode: '10115', country: 'Germany', createdBy: 'Jo', createdAt: at, updatedAt: at,
 };
-const contact = (id: string, lastName: string): ContactRow => ({
-  seq: 1, id, account_id: 'a1', salutation: '', first_name: 'Ana', last_name: lastName, title: '', email: `${id}@acme.example`, phone: '+1 (555) 010-2000',
-  mobile: '', street: '', city: '', region: '', postal_code: '', country: '', lead_source: 'Trade Show', created_by: 'Jo', created_at: at, updated_at: at,
+const contact = (id: string, lastName: string): Contact => ({
+  id, accountId: 'a1', salutation: '', firstName: 'Ana', lastName, title: '', email: `${id}@acme.example`, phone: '+1 (555) 010-2000',
+  mobile: '', street: '', city: '', region: '', postalCode: '', country: '', leadSource: 'Trade Show', createdBy: 'Jo', createdAt: at, updatedAt: at,
+  convertedFromLeadId: null,
 });
-const opportunity = (id: string, stage: string, lostReason: string): OpportunityRow => ({
-  seq: 1, id, account_id: 'a1', event_id: null, name: `Acme ${id}`, stage, close_date: '2027-03-31', amount: 1250.5, lead_source: 'Trade Show',
-  lost_reason: lostReason, created_by: 'Jo', created_at: at, updated_at: at,
+const opportunity = (id: string, stage: OpportunityStage, lostReason: string): Opportunity => ({
+  id, accountId: 'a1', eventId: null, name: `Acme ${id}`, stage, probability: probabilityOf(stage), closeDate: '2027-03-31', amount: 1250.5,
+  leadSource: 'Trade Show', lostReason, createdBy: 'Jo', createdAt: at, updatedAt: at, convertedFromLeadId: null,
 });
 
 const read = (text: string) => parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
 
 describe('salesforceConvertedCsvs', () => {
   it('links children by relationship columns, carries notes, website and the loss reason, and writes the contact roles', () => {
-    const roles: ContactRoleRow[] = [
-      { opportunity_id: 'o1', contact_id: 'c1', role: 'Decision Maker', is_primary: 1 },
-      { opportunity_id: 'o1', contact_id: 'c2', role: 'Evaluator', is_primary: 0 },
+    const roles: OpportunityContactRole[] = [
+      { opportunityId: 'o1', contactId: 'c1', role: 'Decision Maker', isPrimary: true },
+      { opportunityId: 'o1', contactId: 'c2', role: 'Evaluator', isPrimary: false },
     ];
     const csvs = salesforceConvertedCsvs({
       accounts: [account],

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEvent } from '../../../electron/services/events-service';
+import { getLeadDetail } from '../../../electron/services/lead-detail-service';
 import { createLead, getLead, listLeads, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { AppError } from '../../../shared/ipc/errors';
@@ -66,6 +67,28 @@ describe('createLead', () => {
     await setStaffName(store.context, 'Jo');
     expect((await rejection(createLead(store.context, { lastName: 'Doe' }))).code).toBe('no_current_event');
     expect((await listLeads(store.context, {})).items).toHaveLength(0);
+  });
+
+  it('records the booth answers with the lead, in one transaction: the checklist moves it on, one notification', async () => {
+    await atTheBooth();
+    const saved = await createLead(store.context, { lastName: 'Okafor', boothAnswers: [{ key: 'need', state: 'met' }] });
+    // Need met: Working, as an answer on the lead's page would make it.
+    expect(saved.lead.status).toBe('Working');
+    expect(await getLead(store.context, saved.lead.id)).toEqual(saved.lead);
+    const detail = await getLeadDetail(store.context, saved.lead.id);
+    expect(detail.qualification.answers).toMatchObject([{ key: 'need', state: 'met', answeredBy: 'Jo Booth' }]);
+    expect(detail.timeline.map((entry) => entry.kind).sort()).toEqual(['captured', 'criterion_answered', 'rating_changed', 'status_changed']);
+    expect(store.notifications.filter((note) => note.event === 'leads.changed')).toEqual([{ event: 'leads.changed', payload: { ids: [saved.lead.id] } }]);
+  });
+
+  it('saves nothing when a booth answer is refused, or the staff name shown is no longer the laptop\'s', async () => {
+    await atTheBooth();
+    const unknown = await rejection(createLead(store.context, { lastName: 'Okafor', boothAnswers: [{ key: 'golf', state: 'met' }] }));
+    expect(unknown.message).toMatch(/"golf" is not on this show's checklist/);
+    const renamed = await rejection(createLead(store.context, { lastName: 'Okafor', staffNameShown: 'Sam' }));
+    expect(renamed.code).toBe('conflict');
+    expect((await listLeads(store.context, {})).items).toHaveLength(0);
+    await expect(createLead(store.context, { lastName: 'Okafor', staffNameShown: 'Jo Booth' })).resolves.toMatchObject({ lead: { capturedBy: 'Jo Booth' } });
   });
 
   it('refuses an invalid email with a message for that field', async () => {

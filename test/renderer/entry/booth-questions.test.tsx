@@ -23,13 +23,13 @@ const checklist: Checklist = {
 };
 
 describe('ask at the booth', () => {
-  it("shows the show's booth questions and records the ticked ones as met on the saved lead", async () => {
+  it("shows the show's booth questions and saves the ticked ones as met with the lead, in the same call", async () => {
     const saved = leadWith({ lastName: 'Okafor' });
     const api = fakeApi({
       'qualification.checklist': vi.fn(async () => checklist),
       'qualification.answerMany': vi.fn(async () => ({}) as LeadQualification),
       'leads.findDuplicates': vi.fn(async () => []),
-      'leads.create': vi.fn(async (_input: NewLead): Promise<SavedLead> => ({ lead: saved, missingForExport: missingForExport(saved) })),
+      'leads.create': vi.fn(async (_input: NewLead & { boothAnswers?: unknown }): Promise<SavedLead> => ({ lead: saved, missingForExport: missingForExport(saved) })),
       'drafts.save': vi.fn(async () => null),
     });
     renderEntry(readyStore(api));
@@ -40,17 +40,20 @@ describe('ask at the booth', () => {
     const name = screen.getByLabelText(/^Name/, { selector: 'input' });
     fireEvent.change(name, { target: { value: 'Okafor' } });
     fireEvent.keyDown(name, { key: 'Enter' });
-    // Both ticks are one change, so the show's automatic rule runs once, after both.
+    // The ticks go with the lead, in its one call (one transaction): the show's automatic rule runs once, after both.
     await waitFor(() =>
-      expect(api['qualification.answerMany']).toHaveBeenCalledWith({
-        leadId: saved.id,
-        answers: [
-          { key: 'need', state: 'met' },
-          { key: 'timeline', state: 'met' },
-        ],
-      }),
+      expect(api['leads.create']).toHaveBeenCalledWith(
+        expect.objectContaining({
+          lastName: 'Okafor',
+          boothAnswers: [
+            { key: 'need', state: 'met' },
+            { key: 'timeline', state: 'met' },
+          ],
+        }),
+      ),
     );
-    expect(api['qualification.answerMany']).toHaveBeenCalledTimes(1);
-    expect((screen.getByRole('checkbox', { name: 'Need' }) as HTMLInputElement).checked).toBe(false);
+    expect(api['leads.create']).toHaveBeenCalledTimes(1);
+    expect(api['qualification.answerMany']).not.toHaveBeenCalled();
+    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Need' }) as HTMLInputElement).checked).toBe(false));
   });
 });

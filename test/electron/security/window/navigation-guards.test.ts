@@ -1,9 +1,9 @@
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { installNavigationGuards } from '../../../electron/security/navigation-guards';
-import { isSafeExternalUrl } from '../../../electron/security/open-external';
-import { APP_ORIGIN } from '../../../electron/security/trusted-origins';
-import { FakeWebContents, fakeEvent } from '../fake-electron';
+import { installNavigationGuards } from '../../../../electron/security/window/navigation-guards';
+import { isSafeExternalUrl } from '../../../../electron/security/open-external';
+import { APP_ORIGIN } from '../../../../electron/security/trusted-origins';
+import { FakeWebContents, fakeEvent } from '../../fake-electron';
 
 let contents: FakeWebContents;
 const openExternal = vi.fn((_url: string) => Promise.resolve());

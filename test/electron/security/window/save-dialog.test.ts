@@ -10,7 +10,7 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-const { chooseExportSavePlace } = await import('../../electron/save-dialog');
+const { chooseExportSavePlace } = await import('../../../../electron/security/window/save-dialog');
 
 beforeEach(() => {
   electron.dialog.showSaveDialog.mockClear();

@@ -1,7 +1,7 @@
 import type { CustomScheme, Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { readRendererFile } from './renderer-files';
-import { APP_HOST, APP_SCHEME } from './trusted-origins';
+import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
+import { readRendererFile } from '../renderer-files';
+import { APP_HOST, APP_SCHEME } from '../trusted-origins';
 
 /**
  * The renderer is served from app://leadbooth/, never file://: a file:// page can read

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { MAX_INPUT_PIXELS } from '../ocr/preprocess/input-validation';
+import { MAX_INPUT_PIXELS } from '../../ocr/preprocess/input-validation';
 
 export interface StoredPhoto {
   bytes: Uint8Array;

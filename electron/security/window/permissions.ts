@@ -1,6 +1,6 @@
 import type { Session } from 'electron';
 import { isCameraCheck, isCameraOnlyRequest } from './camera-permission';
-import { isTrustedUrl } from './trusted-origins';
+import { isTrustedUrl } from '../trusted-origins';
 
 /**
  * Web permissions (camera, microphone, notifications, geolocation, clipboard, HID, USB,

@@ -7,9 +7,9 @@ import {
   createAppProtocolHandler,
   registerAppScheme,
   serveAppProtocol,
-} from '../../../electron/security/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/security/content-security-policy';
-import { readRendererFile } from '../../../electron/security/renderer-files';
+} from '../../../../electron/security/window/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../../../electron/security/content-security-policy';
+import { readRendererFile } from '../../../../electron/security/renderer-files';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-RENDERER';
 let base: string;

@@ -1,8 +1,8 @@
 import type { Session } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_PERMISSIONS, installPermissionPolicy, type PermissionSession } from '../../../electron/security/permissions';
-import { APP_ORIGIN } from '../../../electron/security/trusted-origins';
-import { FakeSession } from '../fake-electron';
+import { ALLOWED_PERMISSIONS, installPermissionPolicy, type PermissionSession } from '../../../../electron/security/window/permissions';
+import { APP_ORIGIN } from '../../../../electron/security/trusted-origins';
+import { FakeSession } from '../../fake-electron';
 
 type AllowList = NonNullable<Parameters<typeof installPermissionPolicy>[1]['allowed']>;
 

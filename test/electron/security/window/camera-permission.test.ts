@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCameraCheck, isCameraOnlyRequest } from '../../../electron/security/camera-permission';
+import { isCameraCheck, isCameraOnlyRequest } from '../../../../electron/security/window/camera-permission';
 
 describe('camera-only media', () => {
   it('grants a request for video alone', () => {

@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron';
-import { isSafeExternalUrl } from './open-external';
-import { isTrustedUrl } from './trusted-origins';
+import { isSafeExternalUrl } from '../open-external';
+import { isTrustedUrl } from '../trusted-origins';
 
 /**
  * Keeps every web page of the app on our own origin.

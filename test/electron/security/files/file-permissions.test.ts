@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../../electron/db/open-database';
-import { ensurePrivateFolder } from '../../../electron/security/file-permissions';
-import { createBackup } from '../../../electron/services/backup-service';
-import { systemClock } from '../../../electron/services/service-context';
-import { makeTempDir } from '../../support/temp-database';
+import { openDatabase } from '../../../../electron/db/open-database';
+import { ensurePrivateFolder } from '../../../../electron/security/files/file-permissions';
+import { createBackup } from '../../../../electron/services/backup-service';
+import { systemClock } from '../../../../electron/services/service-context';
+import { makeTempDir } from '../../../support/temp-database';
 
 const dirs: string[] = [];
 afterEach(() => {
