@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LeadEntryScreen } from '../entry/LeadEntryScreen';
+import { LeadEntryScreen } from '../capture/entry/LeadEntryScreen';
 import { LeadDetailScreen } from '../lead/LeadDetailScreen';
 import { LeadsScreen } from '../leads/LeadsScreen';
 import { AccountDetailScreen } from '../crm/AccountDetailScreen';

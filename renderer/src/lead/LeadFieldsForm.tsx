@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { LEAD_CONTACT_FIELDS, type LeadContactField, type LeadPatch } from '../../../shared/domain/lead';
 import { FieldMessage } from '../components/FieldMessage';
-import { FIELD_LABELS } from '../entry/field-labels';
+import { FIELD_LABELS } from '../capture/entry/field-labels';
 import { useAppStore } from '../store/app-store';
 import { NO_FIELD_ERRORS, NO_MISSING_FIELDS } from './empty';
 

@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { displayName, missingForExport, type Lead } from '../../../shared/domain/lead';
-import { joinFieldLabels } from '../entry/field-labels';
+import { joinFieldLabels } from '../capture/entry/field-labels';
 import { formatCapturedAt } from './format-captured-at';
 
 interface LeadListItemProps {

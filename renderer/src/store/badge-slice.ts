@@ -1,8 +1,8 @@
 import { badgeHasContact, readBadgeCode, type BadgeFields, type BadgeFormat } from '../../../shared/parsing/badge-payload';
 import type { BadgeProfile, BadgeProfileInput } from '../../../shared/parsing/badge-profiles';
-import type { LeadFormField } from '../entry/lead-form-model';
-import { readBadgeFromImage } from '../badge/read-badge-image';
-import { fillPlan, type CardValue } from '../scan/card-to-form';
+import type { LeadFormField } from '../capture/model/lead-form-model';
+import { readBadgeFromImage } from '../capture/model/read-badge-image';
+import { fillPlan, type CardValue } from '../capture/model/card-to-form';
 import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
 import type { ScanMark } from './card-scan-slice';

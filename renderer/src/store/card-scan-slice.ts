@@ -1,11 +1,11 @@
 import { MAX_CARD_IMAGE_BASE64_LENGTH, type CardScanResult, type StoredCardScan } from '../../../shared/ipc/contract';
 import type { OcrBox } from '../../../shared/parsing/ocr-types';
-import { FIELD_ORDER_FOR_FOCUS } from '../entry/field-order';
-import { isLeadFormField, type LeadFormField } from '../entry/lead-form-model';
-import type { FieldOnScreen } from '../entry/name-field';
+import { FIELD_ORDER_FOR_FOCUS } from '../capture/model/field-order';
+import { isLeadFormField, type LeadFormField } from '../capture/model/lead-form-model';
+import type { FieldOnScreen } from '../capture/model/name-field';
 import type { CheckMark } from '../../../shared/parsing/check-marks';
-import { cardValues, fieldsNotRead, fillPlan } from '../scan/card-to-form';
-import { readFileAsBase64 } from '../scan/read-file-base64';
+import { cardValues, fieldsNotRead, fillPlan } from '../capture/model/card-to-form';
+import { readFileAsBase64 } from '../capture/model/read-file-base64';
 import type { StoreApi } from 'zustand';
 import type { AppState, SliceCreator } from './app-state';
 import { toUiError } from './ui-error';

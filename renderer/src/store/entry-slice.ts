@@ -7,8 +7,8 @@ import {
   newLeadFromForm,
   type LeadForm,
   type LeadFormField,
-} from '../entry/lead-form-model';
-import { namePartsOf } from '../entry/name-field';
+} from '../capture/model/lead-form-model';
+import { namePartsOf } from '../capture/model/name-field';
 import type { SliceCreator } from './app-state';
 import type { BadgeReading } from './badge-slice';
 import { toUiError } from './ui-error';

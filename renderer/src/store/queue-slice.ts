@@ -1,6 +1,6 @@
 import { MAX_CARD_IMAGE_BASE64_LENGTH, type QueueItem } from '../../../shared/ipc/contract';
-import { formHasInput } from '../entry/lead-form-model';
-import { readFileAsBase64 } from '../scan/read-file-base64';
+import { formHasInput } from '../capture/model/lead-form-model';
+import { readFileAsBase64 } from '../capture/model/read-file-base64';
 import type { SliceCreator } from './app-state';
 import { toUiError } from './ui-error';
 
