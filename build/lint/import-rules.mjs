@@ -114,6 +114,14 @@ export const forbidden = [
     to: { path: '^renderer/src/', pathNot: `^renderer/src/(${RENDERER_BELOW_UI}|${FEATURE_MODEL})/` },
   },
   {
+    name: 'feature-model-below-ui',
+    comment:
+      "A feature's model/ folder sits below the UI and the store: of renderer/src it imports only api/ and model/ folders (and shared/), no component, screen or store.",
+    severity: 'error',
+    from: { path: `^renderer/src/${FEATURE_MODEL}/` },
+    to: { path: '^renderer/src/', pathNot: `^renderer/src/(api|${FEATURE_MODEL})/` },
+  },
+  {
     name: 'components-not-to-features',
     comment: 'renderer/src/components/ holds parts every feature may use: it imports no feature folder.',
     severity: 'error',

@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/app-store';
-import type { ScanSummary } from '../../store/card-scan-slice';
+import type { ScanSummary } from '../model/scan-landing';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;

@@ -54,7 +54,7 @@ describe('the Name field', () => {
   it('shows first and last name joined when a scan or badge fills them', () => {
     const store = readyStore(fakeApi({ 'drafts.save': vi.fn(async () => null) }));
     renderEntry(store);
-    act(() => store.getState().fillFromCard({ firstName: 'Tessa', lastName: 'Hartmann' }));
+    act(() => void store.getState().applyBadgePayload('MECARD:N:Hartmann,Tessa;;'));
     expect(field('Name').value).toBe('Tessa Hartmann');
     expect(splitLine()?.textContent).toBe('First name Tessa · Last name Hartmann');
   });
