@@ -1,4 +1,4 @@
-import { describeShowDates } from '../setup/show-dates';
+import { describeShowDates } from '../session-setup/show-dates';
 import { currentEvent } from '../store/session-slice';
 import { useAppStore } from '../store/app-store';
 

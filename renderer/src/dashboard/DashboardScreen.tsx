@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { CaptureMethod } from '../../../shared/domain/lead';
 import type { CountBy } from '../../../shared/ipc/contracts/dashboard';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { METHOD_LABELS } from '../leads/ReviewFilters';
+import { METHOD_LABELS } from '../review/ReviewFilters';
 import { useAppStore } from '../store/app-store';
 import type { LeadsScope } from '../store/leads-slice';
 import { currentEvent } from '../store/session-slice';

@@ -3,7 +3,7 @@ import type { DuplicateReason } from '../../../shared/domain/duplicates';
 import { displayName, type Lead } from '../../../shared/domain/lead';
 import type { DuplicateGroupView } from '../../../shared/ipc/contract';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { formatCapturedAt } from '../leads/format-captured-at';
+import { formatCapturedAt } from '../review/format-captured-at';
 import { useAppStore } from '../store/app-store';
 import type { LeadsScope } from '../store/leads-slice';
 import { currentEvent } from '../store/session-slice';

@@ -3,7 +3,7 @@ import { displayName, type Lead } from '../../../shared/domain/lead';
 import { defaultMergeChoices, MERGE_FIELDS, mergeNotes, mergeRefusal, type MergeField } from '../../../shared/domain/merge';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FIELD_LABELS } from '../capture/entry/field-labels';
-import { formatCapturedAt } from '../leads/format-captured-at';
+import { formatCapturedAt } from '../review/format-captured-at';
 import { useAppStore } from '../store/app-store';
 
 const EXTRA_LABELS: Partial<Record<MergeField, string>> = {

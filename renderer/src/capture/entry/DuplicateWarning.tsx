@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { DuplicateReason } from '../../../../shared/domain/duplicates';
 import { displayName } from '../../../../shared/domain/lead';
-import { formatCapturedAt } from '../../leads/format-captured-at';
+import { formatCapturedAt } from '../../review/format-captured-at';
 import { useAppStore } from '../../store/app-store';
 import { NAME_FIELD_ID } from '../model/field-ids';
 

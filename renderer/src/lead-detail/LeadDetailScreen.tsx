@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { displayName } from '../../../shared/domain/lead';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { ForgetLeadButton } from '../leads/ForgetLeadButton';
+import { ForgetLeadButton } from '../review/ForgetLeadButton';
 import { useAppStore } from '../store/app-store';
 import { ActivitiesPanel } from './ActivitiesPanel';
 import { CardEvidence } from './CardEvidence';

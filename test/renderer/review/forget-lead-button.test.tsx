@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ForgetLeadButton } from '../../renderer/src/leads/ForgetLeadButton';
-import { AppStoreContext } from '../../renderer/src/store/app-store';
-import type { ForgottenLead } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/errors';
-import { fakeApi, leadWith, readyStore } from './fake-store';
+import { ForgetLeadButton } from '../../../renderer/src/review/ForgetLeadButton';
+import { AppStoreContext } from '../../../renderer/src/store/app-store';
+import type { ForgottenLead } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { fakeApi, leadWith, readyStore } from '../fake-store';
 
 afterEach(cleanup);
 

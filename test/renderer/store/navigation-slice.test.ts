@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeApi, readyStore } from './fake-store';
+import { fakeApi, readyStore } from '../fake-store';
 
 describe('navigation', () => {
   it('goes to a lead and back to where the person came from, or to the fallback', () => {

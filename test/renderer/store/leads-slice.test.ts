@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ReviewPage } from '../../shared/ipc/contract';
-import { PAGE_SIZE, leadAt } from '../../renderer/src/store/leads-slice';
-import { fakeApi, leadWith, readyStore, SHOW } from './fake-store';
+import type { ReviewPage } from '../../../shared/ipc/contract';
+import { PAGE_SIZE, leadAt } from '../../../renderer/src/store/leads-slice';
+import { fakeApi, leadWith, readyStore, SHOW } from '../fake-store';
 
 /** A promise the test resolves when it wants: to make responses arrive out of order. */
 function deferred<T>() {
@@ -82,7 +82,7 @@ describe('leads slice (the review list)', () => {
       'drafts.get': async () => null,
       'leads.query': query,
     });
-    const { createAppStore } = await import('../../renderer/src/store/app-store');
+    const { createAppStore } = await import('../../../renderer/src/store/app-store');
     const store = createAppStore({
       api,
       bridge: {

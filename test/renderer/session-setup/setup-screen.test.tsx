@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../renderer/src/app/App';
-import { AppStoreContext, createAppStore } from '../../renderer/src/store/app-store';
-import { fakeApi, SHOW } from './fake-store';
+import { App } from '../../../renderer/src/app/App';
+import { AppStoreContext, createAppStore } from '../../../renderer/src/store/app-store';
+import { fakeApi, SHOW } from '../fake-store';
 
 afterEach(cleanup);
 

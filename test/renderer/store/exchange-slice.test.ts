@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ExportBatch, ImportSummary } from '../../shared/domain/exchange';
-import { AppError } from '../../shared/ipc/errors';
-import { fakeApi, readyStore, SHOW } from './fake-store';
+import type { ExportBatch, ImportSummary } from '../../../shared/domain/exchange';
+import { AppError } from '../../../shared/ipc/errors';
+import { fakeApi, readyStore, SHOW } from '../fake-store';
 
 const batch: ExportBatch = {
   id: '0b9c5a52-7f5d-4a47-9b8e-2f1f3c1d0a11',

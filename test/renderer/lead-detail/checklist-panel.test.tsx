@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChecklistPanel } from '../../../renderer/src/lead/ChecklistPanel';
+import { ChecklistPanel } from '../../../renderer/src/lead-detail/ChecklistPanel';
 import { createAppStore, type AppStore } from '../../../renderer/src/store/app-store';
 import type { ApiClient } from '../../../shared/ipc/client';
 import { criteriaOfFramework, summarize, type CriterionAnswer } from '../../../shared/domain/qualification';

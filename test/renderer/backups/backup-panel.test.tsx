@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackupPanel } from '../../renderer/src/settings/BackupPanel';
-import { AppStoreContext } from '../../renderer/src/store/app-store';
-import type { BackupList } from '../../shared/ipc/contract';
-import { fakeApi, readyStore } from './fake-store';
+import { BackupPanel } from '../../../renderer/src/backups/BackupPanel';
+import { AppStoreContext } from '../../../renderer/src/store/app-store';
+import type { BackupList } from '../../../shared/ipc/contract';
+import { fakeApi, readyStore } from '../fake-store';
 
 afterEach(cleanup);
 

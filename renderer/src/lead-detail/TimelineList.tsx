@@ -1,5 +1,5 @@
 import { describeTimelineEntry } from '../../../shared/domain/timeline';
-import { formatCapturedAt } from '../leads/format-captured-at';
+import { formatCapturedAt } from '../review/format-captured-at';
 import { useAppStore } from '../store/app-store';
 import { NO_ITEMS } from './empty';
 
