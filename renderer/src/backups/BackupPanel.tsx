@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
+import { formatFileSize, formatLocalTimeFull } from '../components/date-and-number-format';
 
-function formatBytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /**
  * Backups: where they are, "Back up now", and restoring one (after a confirmation that
@@ -49,7 +47,7 @@ export function BackupPanel() {
       <ul className="backup-list">
         {backups?.backups.map((backup) => (
           <li key={backup.name}>
-            <time dateTime={backup.createdAt}>{new Date(backup.createdAt).toLocaleString()}</time> · {formatBytes(backup.bytes)}{' '}
+            <time dateTime={backup.createdAt}>{formatLocalTimeFull(backup.createdAt)}</time> · {formatFileSize(backup.bytes)}{' '}
             {confirming === backup.name ? (
               <span role="alertdialog" aria-label="Restore this backup?">
                 Replace the current data with this backup? The current data is kept as a backup first.{' '}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store/app-store';
+import { formatLocalTimeFull } from '../components/date-and-number-format';
 
 /** The card the lead was read from: the photo as it was taken, and the raw OCR text one click away. */
 export function CardEvidence() {
@@ -20,7 +21,7 @@ export function CardEvidence() {
       <figure className="card-photo">
         {photo ? <img src={photo} alt={`The card as scanned (${scan.fileName})`} /> : <p className="card-photo-missing">Loading the photo…</p>}
         <figcaption>
-          {scan.fileName} · scanned {new Date(scan.scannedAt).toLocaleString()}
+          {scan.fileName} · scanned {formatLocalTimeFull(scan.scannedAt)}
         </figcaption>
       </figure>
       <details className="ocr-text">

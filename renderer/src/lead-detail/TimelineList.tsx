@@ -1,7 +1,7 @@
 import { describeTimelineEntry } from '../../../shared/domain/timeline';
-import { formatCapturedAt } from '../review/format-captured-at';
 import { useAppStore } from '../store/app-store';
 import { NO_ITEMS } from './empty';
+import { formatCapturedAt, formatLocalTimeFull } from '../components/date-and-number-format';
 
 /** Everything that happened to the lead, newest first: who did what, and when. */
 export function TimelineList() {
@@ -16,7 +16,7 @@ export function TimelineList() {
           <li key={entry.id} className={`timeline-entry timeline-${entry.kind}`}>
             <p className="timeline-what">{describeTimelineEntry(entry)}</p>
             <p className="timeline-meta">
-              <time dateTime={entry.at} title={new Date(entry.at).toLocaleString()}>
+              <time dateTime={entry.at} title={formatLocalTimeFull(entry.at)}>
                 {formatCapturedAt(entry.at)}
               </time>{' '}
               · {entry.actor}

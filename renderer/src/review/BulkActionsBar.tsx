@@ -3,6 +3,7 @@ import { LEAD_RATINGS, type LeadRating } from '../../../shared/domain/lead';
 import type { BulkChange } from '../../../shared/domain/review';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
+import { formatCount } from '../components/date-and-number-format';
 
 const BULK_STATUSES = ['New', 'Working', 'Qualified', 'Unqualified'] as const;
 type BulkStatus = (typeof BULK_STATUSES)[number];
@@ -21,7 +22,7 @@ export function BulkActionsBar({ count }: { count: number }) {
   const [rating, setRating] = useState<LeadRating | 'none' | ''>('');
   const [eventId, setEventId] = useState('');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const leads = `${count.toLocaleString()} ${count === 1 ? 'lead' : 'leads'}`;
+  const leads = `${formatCount(count)} ${count === 1 ? 'lead' : 'leads'}`;
   const running = progress !== null;
 
   async function apply(): Promise<void> {
@@ -47,7 +48,7 @@ export function BulkActionsBar({ count }: { count: number }) {
           {percent}%
         </progress>
         <span>
-          {progress.done.toLocaleString()} of {progress.total ? progress.total.toLocaleString() : '…'}
+          {formatCount(progress.done)} of {progress.total ? formatCount(progress.total) : '…'}
         </span>
         <button type="button" className="button-quiet" onClick={() => void cancelBulk()}>
           Cancel

@@ -1,16 +1,12 @@
 import { useState } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
+import { formatLocalTime } from '../components/date-and-number-format';
 
 interface ForgetLeadButtonProps {
   leadId: string;
   /** How the person is named in the confirmation ("Ana Müller"). */
   personName: string;
-}
-
-/** "28 Nov 2026, 09:30" in the laptop's own time: which backup is which. */
-function backupTime(createdAt: string): string {
-  return new Date(createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /**
@@ -65,7 +61,7 @@ export function ForgetLeadButton({ leadId, personName }: ForgetLeadButtonProps) 
             <ul className="forget-backups">
               {holding.map((backup) => (
                 <li key={backup.name}>
-                  {backup.name} ({backupTime(backup.createdAt)})
+                  {backup.name} ({formatLocalTime(backup.createdAt)})
                 </li>
               ))}
             </ul>

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { displayName, missingForExport, type Lead } from '../../../shared/domain/lead';
 import { joinFieldLabels } from '../capture/entry/field-labels';
-import { formatCapturedAt } from './format-captured-at';
+import { formatCapturedAt, formatLocalTimeFull } from '../components/date-and-number-format';
 
 interface LeadListItemProps {
   lead: Lead;
@@ -60,7 +60,7 @@ export function LeadListItem({ lead, index, selected, possibleDuplicate, onOpen,
           {reach.length > 0 && <span className="lead-item-reach">{reach.join(' · ')}</span>}
         </span>
         <span className="lead-item-side">
-          <time dateTime={lead.capturedAt} title={new Date(lead.capturedAt).toLocaleString()}>
+          <time dateTime={lead.capturedAt} title={formatLocalTimeFull(lead.capturedAt)}>
             {formatCapturedAt(lead.capturedAt)}
           </time>
           {lead.status !== 'New' && <span className={`status-badge status-${lead.status.toLowerCase()}`}>{lead.status}</span>}

@@ -9,6 +9,7 @@ import { LeadListItem } from './LeadListItem';
 import { LeadsEmptyState } from './LeadsEmptyState';
 import { LeadsSearchBar } from './LeadsSearchBar';
 import { ReviewFilters, sortDescription } from './ReviewFilters';
+import { formatCount } from '../components/date-and-number-format';
 
 /** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
 export const ROW_HEIGHT = 112;
@@ -155,11 +156,11 @@ export function LeadsScreen() {
       )}
       <div className="list-status-row">
         <p className="list-status" aria-live="polite">
-          {loading ? 'Searching…' : total > 0 ? `${total.toLocaleString()} ${total === 1 ? 'lead' : 'leads'} · ${sortText}` : ''}
+          {loading ? 'Searching…' : total > 0 ? `${formatCount(total)} ${total === 1 ? 'lead' : 'leads'} · ${sortText}` : ''}
         </p>
         {total > 0 && !allMatching && (
           <button type="button" className="button-quiet" onClick={selectAllMatching} aria-keyshortcuts="Control+A">
-            Select all {total.toLocaleString()}
+            Select all {formatCount(total)}
           </button>
         )}
       </div>

@@ -1,6 +1,6 @@
 import { FieldMessage } from '../components/FieldMessage';
 import { useAppStore } from '../store/app-store';
-import { describeShowDates } from './show-dates';
+import { describeShowDates } from '../components/date-and-number-format';
 
 /** The picker's value for "a show that does not exist yet". */
 export const NEW_SHOW = 'new';

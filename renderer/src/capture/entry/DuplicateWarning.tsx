@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { DuplicateReason } from '../../../../shared/domain/duplicates';
 import { displayName } from '../../../../shared/domain/lead';
-import { formatCapturedAt } from '../../review/format-captured-at';
 import { useAppStore } from '../../store/app-store';
 import { NAME_FIELD_ID } from '../model/field-ids';
+import { formatCapturedAt } from '../../components/date-and-number-format';
 
 /** After a merge or a save the form is ready for the next person: back to the first field, Name. */
 function focusFirstField(saved: boolean): void {
