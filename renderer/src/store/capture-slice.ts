@@ -26,7 +26,8 @@ import {
 } from '../capture/model/scan-landing';
 import type { AppState, SliceCreator } from './app-state';
 import type { CaptureSlice } from './capture-state';
-import { toUiError } from './ui-error';
+import { latestRequest } from './latest-request';
+import { toUiError, type UiError } from './ui-error';
 
 type LeadToSave = ReturnType<typeof newLeadFromForm>;
 
@@ -61,8 +62,7 @@ const NO_SCAN = {
 } satisfies Partial<CaptureSlice>;
 
 /** The scanner's own message ("x.jpg is not an image…: pick a photo of the card"), as one sentence. */
-function scanErrorMessage(error: unknown): string {
-  const { message, fieldErrors } = toUiError(error);
+function scanErrorMessage({ message, fieldErrors }: UiError): string {
   const text = fieldErrors.image ?? fieldErrors.imageBase64 ?? message;
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
@@ -81,10 +81,10 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ api, draftSaveD
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
   // Draft writes run one after another, so an older draft can never land after a newer one.
   let draftWrites: Promise<void> = Promise.resolve();
-  // Every scan takes a number; a result whose number is no longer the latest (the form was
-  // cleared or saved, or another card was picked) is dropped instead of filling the wrong lead.
-  let latestScan = 0;
-  let latestBoothLoad = 0;
+  // A scan's result lands only while it is the latest (the form was not cleared or saved and
+  // no other card was picked meanwhile): it never fills the wrong lead.
+  const scans = latestRequest();
+  const boothLoads = latestRequest();
   // Queued cards the person cleared from the form: opened again only when they pick them.
   const setAside = new Set<string>();
 
@@ -303,24 +303,26 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ api, draftSaveD
      * has leaves a message on the photo instead (the lead then saves without it).
      */
     async function restoreScan(scanId: string): Promise<void> {
-      const request = ++latestScan;
-      try {
-        const stored = await api['cards.get']({ scanId });
-        if (request !== latestScan) return;
-        const file = blobFromBase64(stored.imageBase64, stored.imageMime);
-        const scanBoxes = boxesOf(stored);
-        set({ scanPhoto: { file, name: stored.fileName || 'card photo' }, scanId, scanText: stored.text, scanLost: null, scanError: null, scanBoxes });
-        if (Object.keys(scanBoxes).length > 0) void loadReadImage(scanId);
-      } catch (error) {
-        if (request !== latestScan) return;
-        set({ ...NO_SCAN, scanLost: toUiError(error).message });
-        scheduleDraft();
-      }
+      await scans.run(
+        async () => {
+          const stored = await api['cards.get']({ scanId });
+          return { stored, file: blobFromBase64(stored.imageBase64, stored.imageMime) };
+        },
+        ({ stored, file }) => {
+          const scanBoxes = boxesOf(stored);
+          set({ scanPhoto: { file, name: stored.fileName || 'card photo' }, scanId, scanText: stored.text, scanLost: null, scanError: null, scanBoxes });
+          if (Object.keys(scanBoxes).length > 0) void loadReadImage(scanId);
+        },
+        (error) => {
+          set({ ...NO_SCAN, scanLost: error.message });
+          scheduleDraft();
+        },
+      );
     }
 
     /** Drops the scan (and any scan still running): "Clear form", or a photo the store no longer has. */
     function resetScan(): void {
-      latestScan++;
+      scans.invalidate();
       set(NO_SCAN);
     }
 
@@ -331,7 +333,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ api, draftSaveD
     function scanSaved(sent: { scanId: string | null; pending: CardPhoto | null }): void {
       const { scanId, scanPending } = get();
       const startedSinceSave = scanPending !== null && scanPending !== sent.pending;
-      if (!startedSinceSave) latestScan++; // its result must not fill the next person's form
+      if (!startedSinceSave) scans.invalidate(); // its result must not fill the next person's form
       if (scanId === sent.scanId) set({ ...NO_SCAN, scanPending: startedSinceSave ? scanPending : null });
       else if (!startedSinceSave) set({ scanPending: null });
     }
@@ -419,7 +421,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ api, draftSaveD
         const stored = await api['cards.get']({ scanId: item.scanId });
         // Someone started typing meanwhile: their lead comes first.
         if (get().openQueueItemId !== itemId || !formIsFree()) return;
-        latestScan++; // a scan still running belongs to the card that was in the form before
+        scans.invalidate(); // a scan still running belongs to the card that was in the form before
         landScan(stored, { file: blobFromBase64(stored.imageBase64, stored.imageMime), name: stored.fileName || 'card photo' });
       } catch (error) {
         set({ openQueueItemId: null, queueError: toUiError(error).message });
@@ -544,28 +546,28 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ api, draftSaveD
       },
 
       async scanCard(file) {
-        const request = ++latestScan;
         if (file.size > MAX_CARD_FILE_BYTES) {
+          scans.invalidate();
           set({ scanPending: null, scanError: `${file.name} is larger than 30 MB: use a smaller photo of the card.` });
           return;
         }
         set({ scanPending: { file, name: file.name }, scanError: null, scanLost: null });
         // A QR code with a contact card on the card or badge fills the fields at once; the OCR adds what it lacks.
         void readBadgeImage(file, { contactOnly: true });
-        try {
-          const imageBase64 = await readFileAsBase64(file);
-          const result = await api['cards.scan']({ imageBase64, fileName: file.name });
-          // A save in flight decides whose card this is: if it was sent while this scan ran,
-          // scanSaved() retires the scan and the result below is dropped, not put into the
-          // next person's form. If the save fails, the result still fills the unsaved lead.
-          if (get().saving) await untilSaveSettles(store);
-          if (request !== latestScan) return;
-          landScan(result, { file, name: file.name });
-        } catch (error) {
-          if (request !== latestScan) return;
+        await scans.run(
+          async () => {
+            const imageBase64 = await readFileAsBase64(file);
+            const result = await api['cards.scan']({ imageBase64, fileName: file.name });
+            // A save in flight decides whose card this is: if it was sent while this scan ran,
+            // scanSaved() retires the scan and the result is dropped, not put into the next
+            // person's form. If the save fails, the result still fills the unsaved lead.
+            if (get().saving) await untilSaveSettles(store);
+            return result;
+          },
+          (result) => landScan(result, { file, name: file.name }),
           // An earlier successful scan of this lead (photo, marks, scan id) stays as it was.
-          set({ scanPending: null, scanError: scanErrorMessage(error) });
-        }
+          (error) => set({ scanPending: null, scanError: scanErrorMessage(error) }),
+        );
       },
 
       acceptCardValue(field) {
@@ -652,16 +654,15 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ api, draftSaveD
       },
 
       async loadBoothQuestions(eventId) {
-        const request = ++latestBoothLoad;
-        try {
-          const checklist = await api['qualification.checklist']({ eventId });
-          if (request !== latestBoothLoad) return;
-          const questions = checklist.criteria.filter((criterion) => criterion.askAtBooth);
-          set({ boothQuestions: questions, boothTicked: get().boothTicked.filter((key) => questions.some((question) => question.key === key)) });
-        } catch {
+        await boothLoads.run(
+          () => api['qualification.checklist']({ eventId }),
+          (checklist) => {
+            const questions = checklist.criteria.filter((criterion) => criterion.askAtBooth);
+            set({ boothQuestions: questions, boothTicked: get().boothTicked.filter((key) => questions.some((question) => question.key === key)) });
+          },
           // No questions shown: the lead can still be saved and qualified later.
-          if (request === latestBoothLoad) set({ boothQuestions: [] });
-        }
+          () => set({ boothQuestions: [] }),
+        );
       },
 
       toggleBoothQuestion(key) {
