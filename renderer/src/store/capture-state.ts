@@ -10,7 +10,7 @@ import type { CardPhoto, ScanMarks, ScanSummary } from '../capture/model/scan-la
 import type { UiError } from './ui-error';
 
 /** What the confirmation after a save says. */
-export interface SavedLeadSummary {
+interface SavedLeadSummary {
   id: string;
   name: string;
   missingForExport: LeadContactField[];

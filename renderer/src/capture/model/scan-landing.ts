@@ -9,7 +9,7 @@ import { isLeadFormField, type LeadForm, type LeadFormField } from './lead-form-
  * A field the scan wants the person to look at: an unsure reading or a field the card prints that
  * the scan did not read ("check"), or a typed value the card reads differently.
  */
-export type ScanMark = { kind: 'check'; reason: CheckMark } | { kind: 'differs'; cardValue: string };
+type ScanMark = { kind: 'check'; reason: CheckMark } | { kind: 'differs'; cardValue: string };
 
 export type ScanMarks = Partial<Record<LeadFormField, ScanMark>>;
 
