@@ -10,6 +10,12 @@
 /** The renderer folders below the UI: the state store and the contract's client. */
 const RENDERER_BELOW_UI = 'store|api';
 
+/**
+ * A feature's model folder (e.g. capture/model/): the rules and browser reads its state needs
+ * (form model, card → form plan, file reads), kept below the UI so the store may use them.
+ */
+const FEATURE_MODEL = '[a-z-]+/model';
+
 /** @type {import('dependency-cruiser').IForbiddenRuleType[]} */
 export const forbidden = [
   {
@@ -114,10 +120,19 @@ export const forbidden = [
   },
   {
     name: 'store-not-to-ui',
-    comment: 'renderer/src/store/ sits below the UI: of renderer/src it imports only store/ and api/ (and shared/), no feature or component folder.',
+    comment:
+      "renderer/src/store/ sits below the UI: of renderer/src it imports only store/, api/ and a feature's model/ folder (and shared/), no component or other feature folder.",
     severity: 'error',
     from: { path: '^renderer/src/store/' },
-    to: { path: '^renderer/src/', pathNot: `^renderer/src/(${RENDERER_BELOW_UI})/` },
+    to: { path: '^renderer/src/', pathNot: `^renderer/src/(${RENDERER_BELOW_UI}|${FEATURE_MODEL})/` },
+  },
+  {
+    name: 'feature-model-below-ui',
+    comment:
+      "A feature's model/ folder sits below the UI and the store: of renderer/src it imports only api/ and model/ folders (and shared/), no component, screen or store.",
+    severity: 'error',
+    from: { path: `^renderer/src/${FEATURE_MODEL}/` },
+    to: { path: '^renderer/src/', pathNot: `^renderer/src/(api|${FEATURE_MODEL})/` },
   },
   {
     name: 'components-not-to-features',

@@ -62,6 +62,7 @@ const CROSSINGS: Array<[rule: string, importer: string, source: string, entry: s
   // A circle is reported at one of its imports.
   ['no-circle-in-electron', 'electron/ocr/scanner.ts', "import { pass } from './passes/pass';\nexport const scan = 1;", 'electron/ocr/passes/pass.ts -> electron/ocr/scanner.ts'],
   ['store-not-to-ui', 'renderer/src/store/entry-slice.ts', "import { model } from '../entry/lead-form-model';", 'renderer/src/store/entry-slice.ts -> renderer/src/entry/lead-form-model.ts'],
+  ['feature-model-below-ui', 'renderer/src/capture/model/lead-form-model.ts', "import { useAppStore } from '../../store/app-store';", 'renderer/src/capture/model/lead-form-model.ts -> renderer/src/store/app-store.ts'],
   ['components-not-to-features', 'renderer/src/components/ActivityList.tsx', "import { format } from '../crm/crm-format';\nexport const el = <ul />;", 'renderer/src/components/ActivityList.tsx -> renderer/src/crm/crm-format.ts'],
 ];
 
@@ -85,7 +86,9 @@ const ALLOWED_TREE: Record<string, string> = {
   'renderer/src/api/api.ts': "import { lead } from '../../../shared/domain/lead';\nexport const api = 1;",
   'renderer/src/entry/lead-form-model.ts': "import { useAppStore } from '../store/entry-slice';\nexport const model = 1;",
   'renderer/src/crm/crm-format.ts': "import { List } from '../components/ActivityList';\nexport const format = 1;",
-  'renderer/src/store/app-store.ts': "import { api } from '../api/api';\nimport { lead } from '../../../shared/domain/lead';",
+  'renderer/src/store/app-store.ts': "import { api } from '../api/api';\nimport { lead } from '../../../shared/domain/lead';\nimport { model } from '../capture/model/lead-form-model';",
+  'renderer/src/capture/model/lead-form-model.ts': "import { api } from '../../api/api';\nimport { plan } from './card-to-form';\nexport const model = 1;",
+  'renderer/src/capture/model/card-to-form.ts': 'export const plan = 1;',
   'renderer/src/components/ErrorBanner.tsx': "import { useAppStore } from '../store/app-store';\nexport const el = <p />;",
 };
 

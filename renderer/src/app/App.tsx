@@ -1,6 +1,6 @@
 import { useAppStore } from '../store/app-store';
 import { needsSetup } from '../store/session-slice';
-import { SetupScreen } from '../setup/SetupScreen';
+import { SetupScreen } from '../session-setup/SetupScreen';
 import { BoothScreen } from './BoothScreen';
 import { StartupScreen } from './StartupScreen';
 

@@ -1,6 +1,6 @@
-import { describeShowDates } from '../setup/show-dates';
 import { currentEvent } from '../store/session-slice';
 import { useAppStore } from '../store/app-store';
+import { describeShowDates } from '../components/date-and-number-format';
 
 /** Who is at the booth and which show: always visible, so leads never land in the wrong show. */
 export function HeaderBar() {

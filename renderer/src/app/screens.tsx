@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
-import { LeadEntryScreen } from '../entry/LeadEntryScreen';
-import { LeadDetailScreen } from '../lead/LeadDetailScreen';
-import { LeadsScreen } from '../leads/LeadsScreen';
+import { LeadEntryScreen } from '../capture/entry/LeadEntryScreen';
+import { LeadDetailScreen } from '../lead-detail/LeadDetailScreen';
+import { LeadsScreen } from '../review/LeadsScreen';
 import { AccountDetailScreen } from '../crm/AccountDetailScreen';
 import { AccountsScreen } from '../crm/AccountsScreen';
 import { ContactDetailScreen } from '../crm/ContactDetailScreen';
 import { OpportunitiesScreen } from '../crm/OpportunitiesScreen';
 import { OpportunityDetailScreen } from '../crm/OpportunityDetailScreen';
 import { ShowSetupScreen } from '../show-setup/ShowSetupScreen';
-import { BackupPanel } from '../settings/BackupPanel';
+import { BackupPanel } from '../backups/BackupPanel';
 import { DuplicatesScreen } from '../duplicates/DuplicatesScreen';
 import { DashboardScreen } from '../dashboard/DashboardScreen';
 import type { Route, ScreenName } from '../store/navigation-slice';

@@ -1,6 +1,9 @@
+import type { ShowEvent } from '../../../shared/domain/event';
+
 /**
- * Dates, times and amounts as the person reads them, for every screen (components/: any
- * feature may use it). Their own locale decides the format.
+ * Dates, times, counts and amounts as the person reads them: the one place the screens format
+ * them (components/: any feature may use it). Their own locale decides the format; times are
+ * stored in UTC and shown where the person is.
  */
 
 /** Amounts carry no currency in the store, so they are shown as plain grouped numbers. */
@@ -8,6 +11,11 @@ const AMOUNT_FORMAT = new Intl.NumberFormat(undefined, { maximumFractionDigits: 
 
 export function formatAmount(amount: number | null): string {
   return amount === null ? '—' : AMOUNT_FORMAT.format(amount);
+}
+
+/** A count with the locale's grouping ("12,480"). */
+export function formatCount(count: number): string {
+  return count.toLocaleString();
 }
 
 /** A YYYY-MM-DD close date in the person's own date format (a calendar day: no time zone shift). */
@@ -18,8 +26,58 @@ export function formatCalendarDate(day: string): string {
   return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-/** A UTC time as local time: times are stored in UTC and shown where the person is. */
+/** A UTC time as local time, "28 Nov 2026, 09:30": a date and a time to tell records apart. */
 export function formatLocalTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A UTC time as local time in the locale's full default form, seconds included (a tooltip, a record's stamp). */
+export function formatLocalTimeFull(iso: string): string {
+  return new Date(iso).toLocaleString();
+}
+
+/** The local calendar day of a UTC time, in the locale's default form. */
+export function formatLocalDay(iso: string): string {
+  return new Date(iso).toLocaleDateString();
+}
+
+/**
+ * When a lead was captured (or a timeline entry happened), local time. Today's show only the
+ * time, which is what a person at the booth scans for.
+ */
+export function formatCapturedAt(isoUtc: string, now: Date = new Date()): string {
+  const at = new Date(isoUtc);
+  if (Number.isNaN(at.getTime())) return isoUtc;
+  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === now.toDateString()) return `Today ${time}`;
+  const date = at.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...(at.getFullYear() !== now.getFullYear() && { year: 'numeric' }) });
+  return `${date}, ${time}`;
+}
+
+/** "12 Mar 2026 – 14 Mar 2026", or "" when no dates were given. Dates are calendar days, not instants. */
+export function describeShowDates(event: Pick<ShowEvent, 'startsOn' | 'endsOn'>): string {
+  const format = (day: string) =>
+    // Noon UTC keeps the calendar day the same in every time zone.
+    new Date(`${day}T12:00:00Z`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  if (event.startsOn && event.endsOn && event.startsOn !== event.endsOn) return `${format(event.startsOn)} – ${format(event.endsOn)}`;
+  const single = event.startsOn || event.endsOn;
+  return single ? format(single) : '';
+}
+
+/** A dashboard hour bucket "2026-11-27T09" (already local time: the service shifted it) as "Fri 09:00". */
+export function formatHourBucket(key: string): string {
+  const date = new Date(`${key}:00:00`);
+  return Number.isNaN(date.getTime()) ? key : `${date.toLocaleDateString(undefined, { weekday: 'short' })} ${key.slice(11, 13)}:00`;
+}
+
+/** A dashboard day bucket "2026-11-27" (a local calendar day) as "Fri, 27 Nov". */
+export function formatDayBucket(key: string): string {
+  const date = new Date(`${key}T12:00:00`);
+  return Number.isNaN(date.getTime()) ? key : date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+}
+
+/** A file's size, "840 KB" or "12.3 MB" (never "0 KB": a backup always holds something). */
+export function formatFileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type uPlot from 'uplot';
+import { formatCount } from '../components/date-and-number-format';
 
 interface BarChartProps {
   title: string;
@@ -82,7 +83,7 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
             },
           }),
           points: { show: false },
-          value: (_, value) => (value === null ? '' : value.toLocaleString()),
+          value: (_, value) => (value === null ? '' : formatCount(value)),
         },
       ],
       hooks: {
@@ -98,7 +99,7 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
             ctx.textBaseline = 'bottom';
             for (const bar of bars) {
               if (!bar) continue;
-              const text = (values[bar.index] ?? 0).toLocaleString();
+              const text = formatCount(values[bar.index] ?? 0);
               // Numbers wider than their bar would run into the next one: hover shows those.
               if (ctx.measureText(text).width > bar.width + 10 * ratio) continue;
               ctx.fillText(text, bar.left + bar.width / 2, bar.top - 3 * ratio);

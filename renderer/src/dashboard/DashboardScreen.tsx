@@ -2,24 +2,14 @@ import { useEffect, useMemo } from 'react';
 import type { CaptureMethod } from '../../../shared/domain/lead';
 import type { CountBy } from '../../../shared/ipc/contracts/dashboard';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { METHOD_LABELS } from '../leads/ReviewFilters';
+import { METHOD_LABELS } from '../review/ReviewFilters';
 import { useAppStore } from '../store/app-store';
 import type { LeadsScope } from '../store/leads-slice';
 import { currentEvent } from '../store/session-slice';
 import { BarChart } from './BarChart';
+import { formatCount, formatDayBucket, formatHourBucket } from '../components/date-and-number-format';
 
 const NO_COUNTS: CountBy[] = [];
-
-function hourLabel(key: string): string {
-  // "2026-11-27T09" is already local time (the service shifted it): read it as such.
-  const date = new Date(`${key}:00:00`);
-  return Number.isNaN(date.getTime()) ? key : `${date.toLocaleDateString(undefined, { weekday: 'short' })} ${key.slice(11, 13)}:00`;
-}
-
-function dayLabel(key: string): string {
-  const date = new Date(`${key}T12:00:00`);
-  return Number.isNaN(date.getTime()) ? key : date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-}
 
 function useSeries(rows: CountBy[], label: (key: string) => string) {
   return useMemo(() => ({ labels: rows.map((row) => label(row.key)), values: rows.map((row) => row.count) }), [rows, label]);
@@ -42,8 +32,8 @@ export function DashboardScreen() {
     void load();
   }, [load]);
 
-  const perHour = useSeries(stats?.perHour ?? NO_COUNTS, hourLabel);
-  const perDay = useSeries(stats?.perDay ?? NO_COUNTS, dayLabel);
+  const perHour = useSeries(stats?.perHour ?? NO_COUNTS, formatHourBucket);
+  const perDay = useSeries(stats?.perDay ?? NO_COUNTS, formatDayBucket);
   const perStaff = useSeries(stats?.perStaff ?? NO_COUNTS, asIs);
   const byRating = useSeries(stats?.byRating ?? NO_COUNTS, asIs);
   const byMethod = useSeries(stats?.byMethod ?? NO_COUNTS, methodLabel);
@@ -53,7 +43,7 @@ export function DashboardScreen() {
     <section className="dashboard-screen" aria-labelledby="dashboard-title">
       <div className="screen-heading">
         <h2 id="dashboard-title">
-          Dashboard{stats ? ` · ${stats.total.toLocaleString()} ${stats.total === 1 ? 'lead' : 'leads'}` : ''}
+          Dashboard{stats ? ` · ${formatCount(stats.total)} ${stats.total === 1 ? 'lead' : 'leads'}` : ''}
         </h2>
         <div className="field scope-field">
           <label htmlFor="dashboard-scope">Show</label>

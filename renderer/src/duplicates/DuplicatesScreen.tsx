@@ -3,11 +3,11 @@ import type { DuplicateReason } from '../../../shared/domain/duplicates';
 import { displayName, type Lead } from '../../../shared/domain/lead';
 import type { DuplicateGroupView } from '../../../shared/ipc/contract';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { formatCapturedAt } from '../leads/format-captured-at';
 import { useAppStore } from '../store/app-store';
 import type { LeadsScope } from '../store/leads-slice';
 import { currentEvent } from '../store/session-slice';
 import { MergePanel } from './MergePanel';
+import { formatCapturedAt, formatCount } from '../components/date-and-number-format';
 
 export const REASON_WORDS: Record<DuplicateReason, string> = {
   email: 'same email',
@@ -66,7 +66,7 @@ export function DuplicatesScreen() {
           : groups
             ? groups.totalGroups === 0
               ? 'No likely duplicates: every lead looks like a different person.'
-              : `${groups.totalGroups.toLocaleString()} ${groups.totalGroups === 1 ? 'group' : 'groups'} · ${groups.totalLeads.toLocaleString()} leads` +
+              : `${formatCount(groups.totalGroups)} ${groups.totalGroups === 1 ? 'group' : 'groups'} · ${formatCount(groups.totalLeads)} leads` +
                 (groups.groups.length < groups.totalGroups ? ` · the ${groups.groups.length} largest shown; merge some and more appear` : '')
             : ''}
       </p>

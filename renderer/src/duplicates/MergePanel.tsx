@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'react';
 import { displayName, type Lead } from '../../../shared/domain/lead';
 import { defaultMergeChoices, MERGE_FIELDS, mergeNotes, mergeRefusal, type MergeField } from '../../../shared/domain/merge';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { FIELD_LABELS } from '../entry/field-labels';
-import { formatCapturedAt } from '../leads/format-captured-at';
+import { FIELD_LABELS } from '../capture/entry/field-labels';
 import { useAppStore } from '../store/app-store';
+import { formatCapturedAt, formatLocalDay } from '../components/date-and-number-format';
 
 const EXTRA_LABELS: Partial<Record<MergeField, string>> = {
   status: 'Status',
@@ -19,7 +19,7 @@ function labelOf(field: MergeField): string {
 function shown(lead: Lead, field: MergeField): string {
   const value = lead[field];
   if (value === null || value === '') return '';
-  if (typeof value === 'object') return value.given ? `Given (${new Date(value.at).toLocaleDateString()})` : 'Refused';
+  if (typeof value === 'object') return value.given ? `Given (${formatLocalDay(value.at)})` : 'Refused';
   return String(value);
 }
 

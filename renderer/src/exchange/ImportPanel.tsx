@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { IDENTIFYING_IMPORT_TARGETS, type ImportSummary, type ProblemRowChoice } from '../../../shared/domain/exchange';
 import { LEAD_FIELDS } from '../../../shared/domain/lead-fields';
-import { readFileAsBase64 } from '../scan/read-file-base64';
+import { readFileAsBase64 } from '../capture/model/read-file-base64';
 import { useAppStore } from '../store/app-store';
 import { ImportProblems } from './ImportProblems';
 

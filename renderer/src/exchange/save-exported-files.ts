@@ -1,5 +1,5 @@
 import type { ExportedFile } from '../../../shared/domain/exchange';
-import { saveTextFile } from '../lead/save-text-file';
+import { saveTextFile } from '../lead-detail/save-text-file';
 
 /** Each file of an export as its own download (the three CSVs of converted records are three downloads). */
 export function saveExportedFiles(files: readonly ExportedFile[]): void {

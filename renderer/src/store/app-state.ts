@@ -1,15 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { StoreDependencies } from './dependencies';
-import type { BadgeSlice } from './badge-slice';
-import type { BoothQuestionsSlice } from './booth-questions-slice';
-import type { CardScanSlice } from './card-scan-slice';
 import type { BackupsSlice } from './backups-slice';
-import type { EntrySlice } from './entry-slice';
 import type { ForgetSlice } from './forget-slice';
 import type { LeadsSlice } from './leads-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { LeadDetailSlice } from './lead-detail-slice';
-import type { QueueSlice } from './queue-slice';
+import type { CaptureSlice } from './capture-state';
 import type { SessionSlice } from './session-slice';
 import type { CrmSlices } from './crm-slices';
 import type { ExchangeSlice } from './exchange-slice';
@@ -19,16 +15,12 @@ import type { DashboardSlice } from './dashboard-slice';
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = SessionSlice &
   NavigationSlice &
-  EntrySlice &
-  CardScanSlice &
+  CaptureSlice &
   LeadsSlice &
   LeadDetailSlice &
   CrmSlices &
   ForgetSlice &
   BackupsSlice &
-  BadgeSlice &
-  QueueSlice &
-  BoothQuestionsSlice &
   ExchangeSlice &
   DuplicatesSlice &
   DashboardSlice;

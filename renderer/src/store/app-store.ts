@@ -3,16 +3,12 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './app-state';
 import type { StoreDependencies } from './dependencies';
-import { createBadgeSlice } from './badge-slice';
-import { createBoothQuestionsSlice } from './booth-questions-slice';
-import { createCardScanSlice } from './card-scan-slice';
 import { createBackupsSlice } from './backups-slice';
-import { createEntrySlice } from './entry-slice';
 import { createForgetSlice } from './forget-slice';
 import { createLeadsSlice } from './leads-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createLeadDetailSlice } from './lead-detail-slice';
-import { createQueueSlice } from './queue-slice';
+import { createCaptureSlice } from './capture-slice';
 import { createSessionSlice } from './session-slice';
 import { createCrmSlices } from './crm-slices';
 import { createExchangeSlice } from './exchange-slice';
@@ -25,16 +21,12 @@ export function createAppStore(deps: StoreDependencies): AppStore {
   return createStore<AppState>()((...args) => ({
     ...createSessionSlice(deps)(...args),
     ...createNavigationSlice(deps)(...args),
-    ...createEntrySlice(deps)(...args),
-    ...createCardScanSlice(deps)(...args),
+    ...createCaptureSlice(deps)(...args),
     ...createLeadsSlice(deps)(...args),
     ...createLeadDetailSlice(deps)(...args),
     ...createCrmSlices(deps)(...args),
     ...createForgetSlice(deps)(...args),
     ...createBackupsSlice(deps)(...args),
-    ...createBadgeSlice(deps)(...args),
-    ...createQueueSlice(deps)(...args),
-    ...createBoothQuestionsSlice(deps)(...args),
     ...createExchangeSlice(deps)(...args),
     ...createDuplicatesSlice(deps)(...args),
     ...createDashboardSlice(deps)(...args),

@@ -1,6 +1,7 @@
 import type { ConversionSummary } from '../../../shared/domain/crm';
 import type { SliceCreator } from './app-state';
 import { toUiError } from './ui-error';
+import { latestRequest } from './latest-request';
 
 /** "Converted automatically — check": the rule's conversions nobody has looked at yet. */
 export interface ConversionReviewSlice {
@@ -16,7 +17,7 @@ export interface ConversionReviewSlice {
 }
 
 export const createConversionReviewSlice: SliceCreator<ConversionReviewSlice> = ({ api }) => {
-  let latestRequest = 0;
+  const requests = latestRequest();
 
   return (set, get) => {
     function drop(conversionId: string): void {
@@ -30,14 +31,12 @@ export const createConversionReviewSlice: SliceCreator<ConversionReviewSlice> = 
       reviewBusyId: null,
 
       async loadReview() {
-        const request = ++latestRequest;
         set({ reviewLoading: true, reviewError: null });
-        try {
-          const review = await api['conversion.review']({});
-          if (request === latestRequest) set({ review, reviewLoading: false });
-        } catch (error) {
-          if (request === latestRequest) set({ reviewLoading: false, reviewError: toUiError(error).message });
-        }
+        await requests.run(
+          () => api['conversion.review']({}),
+          (review) => set({ review, reviewLoading: false }),
+          (error) => set({ reviewLoading: false, reviewError: error.message }),
+        );
       },
 
       async markReviewed(conversionId) {

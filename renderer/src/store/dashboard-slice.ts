@@ -1,7 +1,7 @@
 import type { DashboardStats } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
 import type { LeadsScope } from './leads-slice';
-import { toUiError } from './ui-error';
+import { latestRequest } from './latest-request';
 
 export interface DashboardSlice {
   dashboardStats: DashboardStats | null;
@@ -13,7 +13,7 @@ export interface DashboardSlice {
 }
 
 export const createDashboardSlice: SliceCreator<DashboardSlice> = ({ api }) => {
-  let latestRequest = 0;
+  const requests = latestRequest();
   return (set, get) => ({
     dashboardStats: null,
     dashboardScope: 'show',
@@ -21,18 +21,14 @@ export const createDashboardSlice: SliceCreator<DashboardSlice> = ({ api }) => {
     dashboardError: null,
 
     async loadDashboard() {
-      const request = ++latestRequest;
       const eventId = get().dashboardScope === 'show' ? get().settings.currentEventId : null;
       set({ dashboardLoading: true, dashboardError: null });
-      try {
+      await requests.run(
         // getTimezoneOffset is minutes *behind* UTC; the service wants minutes ahead.
-        const stats = await api['dashboard.stats']({ ...(eventId && { eventId }), utcOffsetMinutes: -new Date().getTimezoneOffset() });
-        if (request !== latestRequest) return;
-        set({ dashboardStats: stats, dashboardLoading: false });
-      } catch (error) {
-        if (request !== latestRequest) return;
-        set({ dashboardLoading: false, dashboardError: toUiError(error).message });
-      }
+        () => api['dashboard.stats']({ ...(eventId && { eventId }), utcOffsetMinutes: -new Date().getTimezoneOffset() }),
+        (stats) => set({ dashboardStats: stats, dashboardLoading: false }),
+        (error) => set({ dashboardLoading: false, dashboardError: error.message }),
+      );
     },
 
     setDashboardScope(scope) {

@@ -3,6 +3,7 @@ import type { DuplicateGroups } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
 import type { LeadsScope } from './leads-slice';
 import { toUiError } from './ui-error';
+import { latestRequest } from './latest-request';
 
 /** The pair being merged: which lead is kept, which goes, and the fields picked so far. */
 export interface MergeDraft {
@@ -31,7 +32,7 @@ export interface DuplicatesSlice {
 }
 
 export const createDuplicatesSlice: SliceCreator<DuplicatesSlice> = ({ api }) => {
-  let latestRequest = 0;
+  const requests = latestRequest();
   return (set, get) => ({
     duplicateGroups: null,
     duplicatesScope: 'show',
@@ -43,17 +44,13 @@ export const createDuplicatesSlice: SliceCreator<DuplicatesSlice> = ({ api }) =>
     mergeMessage: null,
 
     async loadDuplicates() {
-      const request = ++latestRequest;
       const eventId = get().duplicatesScope === 'show' ? get().settings.currentEventId : null;
       set({ duplicatesLoading: true, duplicatesError: null });
-      try {
-        const groups = await api['duplicates.groups'](eventId ? { eventId } : {});
-        if (request !== latestRequest) return;
-        set({ duplicateGroups: groups, duplicatesLoading: false });
-      } catch (error) {
-        if (request !== latestRequest) return;
-        set({ duplicatesLoading: false, duplicatesError: toUiError(error).message });
-      }
+      await requests.run(
+        () => api['duplicates.groups'](eventId ? { eventId } : {}),
+        (groups) => set({ duplicateGroups: groups, duplicatesLoading: false }),
+        (error) => set({ duplicatesLoading: false, duplicatesError: error.message }),
+      );
     },
 
     setDuplicatesScope(scope) {

@@ -4,6 +4,7 @@ import type { CriterionState } from '../../../shared/domain/qualification';
 import type { ChannelInput, ConversionSuggestions, FollowupEmail, LeadDetail } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
+import { latestRequest } from './latest-request';
 
 export type ConversionRequestInput = ChannelInput<'conversion.convert'>;
 
@@ -63,7 +64,7 @@ export interface LeadDetailSlice {
 
 export const createLeadDetailSlice: SliceCreator<LeadDetailSlice> = ({ api, criterionSaveDelayMs = 1500 }) => {
   // A newer open (another lead) makes the answer to an older one stale.
-  let latestOpen = 0;
+  const opens = latestRequest();
   // Typed checklist text is stored after a pause in typing (see StoreDependencies.criterionSaveDelayMs).
   let criterionTimer: ReturnType<typeof setTimeout> | undefined;
   // Stores run one after another, so an older text can never land after a newer one.
@@ -134,7 +135,6 @@ export const createLeadDetailSlice: SliceCreator<LeadDetailSlice> = ({ api, crit
       cardPhotos: {},
 
       async openLeadDetail(leadId) {
-        const request = ++latestOpen;
         const sameLead = currentLeadId() === leadId;
         // Text typed into the previous lead's checklist is stored on that lead before this one shows.
         if (!sameLead && get().criterionEdits) void get().flushCriterionEdits();
@@ -143,14 +143,11 @@ export const createLeadDetailSlice: SliceCreator<LeadDetailSlice> = ({ api, crit
           leadDetailError: null,
           ...(!sameLead && { leadDetail: null, leadActionError: null, conversionSuggestions: null }),
         });
-        try {
-          const detail = await api['leads.detail']({ id: leadId });
-          if (request !== latestOpen) return;
-          set({ leadDetail: detail, leadDetailLoading: false });
-        } catch (error) {
-          if (request !== latestOpen) return;
-          set({ leadDetailLoading: false, leadDetailError: toUiError(error).message });
-        }
+        await opens.run(
+          () => api['leads.detail']({ id: leadId }),
+          (detail) => set({ leadDetail: detail, leadDetailLoading: false }),
+          (error) => set({ leadDetailLoading: false, leadDetailError: error.message }),
+        );
       },
 
       async reloadLeadDetail() {

@@ -2,6 +2,7 @@ import type { CaptureMethod, Lead, LeadRating, LeadStatus } from '../../../share
 import { DEFAULT_REVIEW_SORT, type BulkChange, type BulkTarget, type ReviewFilter, type ReviewSort } from '../../../shared/domain/review';
 import type { BulkResult } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
+import { latestRequest } from './latest-request';
 import { toUiError } from './ui-error';
 
 /** Which leads the list shows: the current show's, or every show's. */
@@ -141,8 +142,8 @@ export function describeBulkResult(result: BulkResult, verb: string): string {
 
 export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs }) => {
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
-  // Every reload takes a number; a response whose number is no longer the latest is stale and dropped.
-  let latestRequest = 0;
+  // A response to anything but the latest reload (or the pages of its list) is stale and dropped.
+  const requests = latestRequest();
   const pagesInFlight = new Set<number>();
 
   return (set, get) => {
@@ -150,24 +151,21 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
       return { selectedIds: NO_IDS, allMatching: false, selectionAnchor: null };
     }
 
-    async function fetchPage(page: number, request: number): Promise<void> {
+    /** One more window of the list on screen (it adds to the latest reload's list). */
+    async function fetchPage(page: number): Promise<void> {
       if (pagesInFlight.has(page)) return;
       pagesInFlight.add(page);
       try {
-        const result = await api['leads.query']({
-          filter: apiFilter(get()),
-          sort: get().sort,
-          offset: page * PAGE_SIZE,
-          limit: PAGE_SIZE,
-          withDuplicates: true,
-        });
-        if (request !== latestRequest) return;
-        const duplicateIds = new Set(get().duplicateIds);
-        for (const id of result.duplicateIds) duplicateIds.add(id);
-        set({ pages: { ...get().pages, [page]: result.items }, total: result.total, duplicateIds });
-      } catch (error) {
-        if (request !== latestRequest) return;
-        set({ listError: toUiError(error).message });
+        await requests.run(
+          () => api['leads.query']({ filter: apiFilter(get()), sort: get().sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE, withDuplicates: true }),
+          (result) => {
+            const duplicateIds = new Set(get().duplicateIds);
+            for (const id of result.duplicateIds) duplicateIds.add(id);
+            set({ pages: { ...get().pages, [page]: result.items }, total: result.total, duplicateIds });
+          },
+          (error) => set({ listError: error.message }),
+          { appends: true },
+        );
       } finally {
         pagesInFlight.delete(page);
       }
@@ -181,7 +179,7 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
     }
 
     function filtersChanged() {
-      latestRequest++;
+      requests.invalidate();
       set({ ...resetSelection(), bulkMessage: null });
     }
 
@@ -235,41 +233,37 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
       },
 
       setSort(sort) {
-        latestRequest++;
+        requests.invalidate();
         set({ sort, selectionAnchor: null });
         void get().loadFirstPage();
       },
 
       async loadFirstPage() {
         clearTimeout(searchTimer);
-        const request = ++latestRequest;
         const query = get().query;
         pagesInFlight.clear();
         set({ loading: true, listError: null });
-        try {
-          const result = await api['leads.query']({ filter: apiFilter(get()), sort: get().sort, offset: 0, limit: PAGE_SIZE, withDuplicates: true });
-          if (request !== latestRequest) return;
-          set({
-            pages: { 0: result.items },
-            total: result.total,
-            duplicateIds: result.duplicateIds.length > 0 ? new Set(result.duplicateIds) : NO_IDS,
-            loading: false,
-            shownQuery: query,
-          });
-        } catch (error) {
-          if (request !== latestRequest) return;
-          set({ loading: false, listError: toUiError(error).message });
-        }
+        await requests.run(
+          () => api['leads.query']({ filter: apiFilter(get()), sort: get().sort, offset: 0, limit: PAGE_SIZE, withDuplicates: true }),
+          (result) =>
+            set({
+              pages: { 0: result.items },
+              total: result.total,
+              duplicateIds: result.duplicateIds.length > 0 ? new Set(result.duplicateIds) : NO_IDS,
+              loading: false,
+              shownQuery: query,
+            }),
+          (error) => set({ loading: false, listError: error.message }),
+        );
       },
 
       async ensureRows(start, end) {
         const { total, pages, loading } = get();
         if (loading || total === 0) return;
-        const request = latestRequest;
         const last = Math.min(end, total - 1);
         const wanted: Promise<void>[] = [];
         for (let page = Math.floor(Math.max(0, start) / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
-          if (!pages[page]) wanted.push(fetchPage(page, request));
+          if (!pages[page]) wanted.push(fetchPage(page));
         }
         await Promise.all(wanted);
       },

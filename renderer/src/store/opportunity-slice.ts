@@ -3,6 +3,7 @@ import type { OpportunityStage } from '../../../shared/domain/opportunity';
 import type { OpportunityDetail } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
+import { latestRequest } from './latest-request';
 
 export interface OpportunityActivityInput {
   type: ActivityType;
@@ -32,7 +33,7 @@ export interface OpportunitySlice {
 }
 
 export const createOpportunitySlice: SliceCreator<OpportunitySlice> = ({ api }) => {
-  let latestRequest = 0;
+  const requests = latestRequest();
 
   return (set, get) => ({
     opportunityDetail: null,
@@ -43,17 +44,15 @@ export const createOpportunitySlice: SliceCreator<OpportunitySlice> = ({ api }) 
     activityError: null,
 
     async loadOpportunity(id) {
-      const request = ++latestRequest;
       if (get().opportunityDetail?.opportunity.id !== id) {
         set({ opportunityDetail: null, stageError: null, activityError: null });
       }
       set({ opportunityDetailError: null });
-      try {
-        const detail = await api['opportunities.get']({ id });
-        if (request === latestRequest) set({ opportunityDetail: detail });
-      } catch (error) {
-        if (request === latestRequest) set({ opportunityDetailError: toUiError(error).message });
-      }
+      await requests.run(
+        () => api['opportunities.get']({ id }),
+        (detail) => set({ opportunityDetail: detail }),
+        (error) => set({ opportunityDetailError: error.message }),
+      );
     },
 
     async moveOpportunityStage(stage, lostReason) {

@@ -3,6 +3,7 @@ import type { Criterion } from '../../../shared/domain/qualification';
 import type { Checklist } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
+import { latestRequest } from './latest-request';
 
 export interface FollowupTemplate {
   subject: string;
@@ -32,7 +33,7 @@ export interface ShowSetupSlice {
 }
 
 export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
-  let latestRequest = 0;
+  const requests = latestRequest();
 
   return (set, get) => {
     /** The show's framework lives on the event too: keep the session's copy in step. */
@@ -56,15 +57,13 @@ export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
       timeZoneError: null,
 
       async loadChecklist(eventId) {
-        const request = ++latestRequest;
         if (get().checklist?.eventId !== eventId) set({ checklist: null });
         set({ checklistLoading: true, checklistError: null, checklistNote: '', templateError: null });
-        try {
-          const checklist = await api['qualification.checklist']({ eventId });
-          if (request === latestRequest) set({ checklist, checklistLoading: false });
-        } catch (error) {
-          if (request === latestRequest) set({ checklistLoading: false, checklistError: toUiError(error) });
-        }
+        await requests.run(
+          () => api['qualification.checklist']({ eventId }),
+          (checklist) => set({ checklist, checklistLoading: false }),
+          (error) => set({ checklistLoading: false, checklistError: error }),
+        );
       },
 
       async chooseFramework(eventId, framework) {

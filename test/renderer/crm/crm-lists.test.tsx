@@ -5,7 +5,7 @@ import { AccountDetailScreen } from '../../../renderer/src/crm/AccountDetailScre
 import { AccountsScreen } from '../../../renderer/src/crm/AccountsScreen';
 import { ContactDetailScreen } from '../../../renderer/src/crm/ContactDetailScreen';
 import { OpportunitiesScreen } from '../../../renderer/src/crm/OpportunitiesScreen';
-import { CRM_PAGE_SIZE } from '../../../renderer/src/store/crm-paging';
+import { CRM_PAGE_SIZE } from '../../../renderer/src/store/paged-search';
 import { accountWith, contactWith, listItemOf, opportunityWith } from '../crm-fixtures';
 import { fakeApi, readyStore } from '../fake-store';
 import { renderWithStore } from '../render-screen';

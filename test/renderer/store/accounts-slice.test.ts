@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../../shared/domain/crm';
-import { CRM_PAGE_SIZE } from '../../../renderer/src/store/crm-paging';
+import { CRM_PAGE_SIZE } from '../../../renderer/src/store/paged-search';
 import { accountWith } from '../crm-fixtures';
 import { fakeApi, readyStore } from '../fake-store';
 

@@ -11,8 +11,8 @@ import { guessMapping } from '../../../electron/exchange/csv-headers';
 import { hubspotContactsCsv } from '../../../electron/exchange/hubspot-contacts-csv';
 import { salesforceLeadsCsv } from '../../../electron/exchange/salesforce-leads-csv';
 import { leadToVcard } from '../../../electron/exchange/vcard-writer';
-import { FIELD_LABELS } from '../../../renderer/src/entry/field-labels';
-import { FIELD_ORDER_FOR_FOCUS } from '../../../renderer/src/entry/field-order';
+import { FIELD_LABELS } from '../../../renderer/src/capture/entry/field-labels';
+import { FIELD_ORDER_FOR_FOCUS } from '../../../renderer/src/capture/model/field-order';
 import { LEAD_CONTACT_FIELDS, leadContactSchema, type Lead } from '../../../shared/domain/lead';
 import { LEAD_FIELDS, leadFieldsInGroups, type LeadFieldGroup } from '../../../shared/domain/lead-fields';
 import { makeLead } from '../../support/lead-fixture';
@@ -79,7 +79,7 @@ describe('a registry field on screen', () => {
   it('has its label and a place on the entry form', () => {
     for (const field of LEAD_FIELDS) {
       expect(FIELD_LABELS[field.key]).toBe(field.label);
-      expect(FIELD_ORDER_FOR_FOCUS.filter((placed) => placed === field.key), `${field.key}: give it a place in renderer/src/entry/field-order.ts`).toHaveLength(1);
+      expect(FIELD_ORDER_FOR_FOCUS.filter((placed) => placed === field.key), `${field.key}: give it a place in renderer/src/capture/model/field-order.ts`).toHaveLength(1);
     }
   });
 });

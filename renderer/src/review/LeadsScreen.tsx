@@ -1,0 +1,219 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Lead } from '../../../shared/domain/lead';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { useAppStore, useAppStoreApi } from '../store/app-store';
+import { leadAt } from '../store/leads-slice';
+import { BulkActionsBar } from './BulkActionsBar';
+import { LeadListItem } from './LeadListItem';
+import { LeadsEmptyState } from './LeadsEmptyState';
+import { LeadsSearchBar } from './LeadsSearchBar';
+import { ReviewFilters, sortDescription } from './ReviewFilters';
+import { formatCount } from '../components/date-and-number-format';
+
+/** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
+export const ROW_HEIGHT = 112;
+const PAGE_STEP = 8;
+
+/**
+ * The manager's review list: search as you type, filters and sort (kept in the store, so a
+ * lead opened and closed finds the list as it was), a virtualised list of any length,
+ * multi-select and bulk actions, all from the keyboard.
+ */
+export function LeadsScreen() {
+  const navigate = useAppStore((state) => state.navigate);
+  const total = useAppStore((state) => state.total);
+  const pages = useAppStore((state) => state.pages);
+  const duplicateIds = useAppStore((state) => state.duplicateIds);
+  const selectedIds = useAppStore((state) => state.selectedIds);
+  const allMatching = useAppStore((state) => state.allMatching);
+  const loading = useAppStore((state) => state.loading);
+  const listError = useAppStore((state) => state.listError);
+  const sort = useAppStore((state) => state.sort);
+  const bulkMessage = useAppStore((state) => state.bulkMessage);
+  const forgetNotice = useAppStore((state) => state.forgetNotice);
+  const dismissForgetNotice = useAppStore((state) => state.dismissForgetNotice);
+  const loadFirstPage = useAppStore((state) => state.loadFirstPage);
+  const ensureRows = useAppStore((state) => state.ensureRows);
+  const toggleSelected = useAppStore((state) => state.toggleSelected);
+  const selectRange = useAppStore((state) => state.selectRange);
+  const selectAllMatching = useAppStore((state) => state.selectAllMatching);
+  const clearSelection = useAppStore((state) => state.clearSelection);
+  const rememberListPosition = useAppStore((state) => state.rememberListPosition);
+  const store = useAppStoreApi();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+
+  const virtualizer = useWindowVirtualizer({
+    count: total,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    scrollMargin,
+  });
+
+  // The list starts below the search, filters and bulk bar, whose height changes with them.
+  useLayoutEffect(() => {
+    const top = listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0;
+    if (Math.abs(top - scrollMargin) > 0.5) setScrollMargin(top);
+  });
+
+  useEffect(() => {
+    const returning = store.getState().listPosition;
+    if (returning) {
+      // Back from a lead: the list, its filter and its scroll are as they were, and focus is on that lead.
+      store.getState().rememberListPosition(null);
+      window.scrollTo(0, returning.scrollY);
+      focusWhenRendered(`[data-lead-id="${returning.leadId}"]`);
+      return;
+    }
+    searchRef.current?.focus();
+    // Fresh on every visit, even if a change notification was missed (e.g. the host restarted).
+    void loadFirstPage();
+  }, [loadFirstPage, store]);
+
+  const virtualRows = virtualizer.getVirtualItems();
+  const firstRow = virtualRows[0]?.index ?? 0;
+  const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) void ensureRows(firstRow, lastRow);
+  }, [firstRow, lastRow, total, pages, ensureRows]);
+
+  function openLead(lead: Lead): void {
+    rememberListPosition({ leadId: lead.id, scrollY: window.scrollY });
+    navigate({ screen: 'lead', leadId: lead.id });
+  }
+
+  function focusRow(index: number): void {
+    const target = Math.max(0, Math.min(total - 1, index));
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    focusWhenRendered(`.lead-item[data-index="${target}"]`);
+  }
+
+  function focusedIndex(): number {
+    const active = document.activeElement as HTMLElement | null;
+    const value = active?.closest<HTMLElement>('.review-row')?.dataset.index;
+    return value === undefined ? -1 : Number(value);
+  }
+
+  /** Arrows, Page Up/Down, Home/End move; Space selects; Shift extends; Ctrl+A selects the whole filter; Escape clears. */
+  function onListKeyDown(event: KeyboardEvent<HTMLOListElement>): void {
+    const index = focusedIndex();
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE_STEP, PageUp: -PAGE_STEP };
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      selectAllMatching();
+    } else if (event.key in moves || event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      const next = event.key === 'Home' ? 0 : event.key === 'End' ? total - 1 : index + (moves[event.key] ?? 0);
+      focusRow(next);
+      if (event.shiftKey) void selectRange(Math.max(0, Math.min(total - 1, next)));
+    } else if (event.key === ' ' && index >= 0) {
+      event.preventDefault();
+      toggleSelected(index);
+    } else if (event.key === 'Escape' && (selectedIds.size > 0 || allMatching)) {
+      event.preventDefault();
+      event.stopPropagation();
+      clearSelection();
+    }
+  }
+
+  /** Ctrl+A on the filters (not while typing in a box, where it selects the text) selects everything they match. */
+  function onFiltersKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    const typing = event.target instanceof HTMLInputElement && event.target.type !== 'checkbox';
+    if (!typing && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      selectAllMatching();
+    }
+  }
+
+  const selectedCount = allMatching ? total : selectedIds.size;
+  const sortText = sortDescription(sort.by, sort.direction);
+  const listLabel = sort.by === 'captured' && sort.direction === 'desc' ? 'Leads, newest first' : `Leads, by ${sortText}`;
+
+  return (
+    <section className="leads-screen" aria-labelledby="leads-title">
+      <h2 id="leads-title" className="visually-hidden">
+        Leads
+      </h2>
+      <div className="review-controls" onKeyDown={onFiltersKeyDown}>
+        <LeadsSearchBar inputRef={searchRef} />
+        <ReviewFilters />
+      </div>
+      <ErrorBanner message={listError} />
+      {bulkMessage && (
+        <p className="banner banner-ok" role="status">
+          {bulkMessage}
+        </p>
+      )}
+      {forgetNotice && (
+        <p className="banner banner-ok" role="status">
+          {forgetNotice}{' '}
+          <button type="button" className="button-link" onClick={dismissForgetNotice}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <div className="list-status-row">
+        <p className="list-status" aria-live="polite">
+          {loading ? 'Searching…' : total > 0 ? `${formatCount(total)} ${total === 1 ? 'lead' : 'leads'} · ${sortText}` : ''}
+        </p>
+        {total > 0 && !allMatching && (
+          <button type="button" className="button-quiet" onClick={selectAllMatching} aria-keyshortcuts="Control+A">
+            Select all {formatCount(total)}
+          </button>
+        )}
+      </div>
+      {selectedCount > 0 && <BulkActionsBar count={selectedCount} />}
+      {total > 0 ? (
+        <ol
+          ref={listRef}
+          className="lead-list review-list"
+          aria-label={listLabel}
+          aria-busy={loading}
+          onKeyDown={onListKeyDown}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualRows.map((row) => {
+            const lead = leadAt(pages, row.index);
+            return (
+              <li
+                key={lead?.id ?? `row-${row.index}`}
+                className={`lead-item-row review-row${lead && (allMatching || selectedIds.has(lead.id)) ? ' review-row-selected' : ''}`}
+                data-index={row.index}
+                aria-posinset={row.index + 1}
+                aria-setsize={total}
+                style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
+              >
+                {lead ? (
+                  <LeadListItem
+                    lead={lead}
+                    index={row.index}
+                    selected={allMatching || selectedIds.has(lead.id)}
+                    possibleDuplicate={duplicateIds.has(lead.id)}
+                    onOpen={openLead}
+                    onToggle={toggleSelected}
+                    onRange={(index) => void selectRange(index)}
+                  />
+                ) : (
+                  <span className="lead-item lead-item-loading">Loading…</span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      ) : (
+        !loading && !listError && <LeadsEmptyState onNewLead={() => navigate({ screen: 'entry' })} />
+      )}
+    </section>
+  );
+}
+
+/** Focuses an element once the virtualiser has rendered it (a frame or two after a scroll). */
+function focusWhenRendered(selector: string, attempts = 10): void {
+  requestAnimationFrame(() => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element) element.focus({ preventScroll: true });
+    else if (attempts > 0) focusWhenRendered(selector, attempts - 1);
+  });
+}
