@@ -12,7 +12,6 @@ import { MIGRATIONS, type Migration } from './migrations';
  */
 export async function migrateToLatest(
   // Migrations run on an untyped handle: see Migration.up.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<number> {
@@ -31,7 +30,7 @@ export async function migrateToLatest(
   return version;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as migrateToLatest's handle
+// any: as migrateToLatest's handle
 async function readVersion(db: Kysely<any>): Promise<number> {
   const result = await sql<{ user_version: number }>`PRAGMA user_version`.execute(db);
   return result.rows[0]?.user_version ?? 0;

@@ -69,7 +69,6 @@ export class StoreDialect implements Dialect {
   }
 
   // Kysely's introspector is generic over the schema it reads; this dialect has no say in it.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new SqliteIntrospector(db);
   }

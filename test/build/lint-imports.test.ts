@@ -123,6 +123,19 @@ describe('the import lint', () => {
     expect(reported).toHaveLength(CROSSINGS.length);
   });
 
+  it('fails on an `any` type that does not say why, and passes one whose comment does', () => {
+    const root = writeTree({
+      ...ALLOWED_TREE,
+      'shared/domain/said.ts': '// any: the value comes from a JSON file of any shape, checked by the caller\nexport const read = (text: string): any => JSON.parse(text);',
+      'shared/domain/unsaid.ts': "export const parse = (text: string) => JSON.parse(text) as any;\n// eslint-disable-next-line\nexport const bare: any[] = [];",
+    });
+    const result = lint(root);
+    expect(result.code).toBe(1);
+    const reported = result.stderr.split('\n').filter((line) => line.startsWith('    '));
+    expect(reported).toEqual(['    shared/domain/unsaid.ts -> any (line 1)', '    shared/domain/unsaid.ts -> any (line 3)']);
+    expect(result.stderr).toMatch(/any-says-why: an `any` type says why/);
+  });
+
   it('lets allowed imports pass, fails on an entry no longer needed, and rewrites the list with one command', () => {
     const root = crossingTree();
     const allowList = path.join(root, 'build/lint/allowed-imports.json');

@@ -7,7 +7,6 @@ import { sql, type Kysely } from 'kysely';
  * a show's automatic conversion rule and follow-up email template.
  */
 // Kysely<any>: a migration sees the schema as it was at its version (Kysely's advice).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE events ADD COLUMN followup_subject TEXT NOT NULL DEFAULT ''`.execute(db);
   await sql`ALTER TABLE events ADD COLUMN followup_body TEXT NOT NULL DEFAULT ''`.execute(db);

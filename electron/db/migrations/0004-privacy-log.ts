@@ -9,7 +9,6 @@ import { sql, type Kysely } from 'kysely';
  *   out, not a copy of what was removed.
  */
 // Kysely<any>: a migration sees the schema as it was at its version (Kysely's advice).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`INSERT INTO leads_fts (leads_fts, rank) VALUES ('secure-delete', 1)`.execute(db);
   await sql`

@@ -12,7 +12,6 @@ import { nameBlockingKey } from '../name-key';
  *   lives in the file so a reload or a restart in the middle of a batch loses nothing.
  */
 // Kysely<any>: a migration sees the schema as it was at its version (Kysely's advice).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE leads ADD COLUMN badge_id TEXT NOT NULL DEFAULT ''`.execute(db);
   await sql`ALTER TABLE leads ADD COLUMN name_key TEXT NOT NULL DEFAULT ''`.execute(db);

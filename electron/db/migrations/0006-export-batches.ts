@@ -14,7 +14,6 @@ import { sql, type Kysely } from 'kysely';
  *   an import never merges leads by itself.
  */
 // Kysely<any>: a migration sees the schema as it was at its version (Kysely's advice).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE TABLE export_batches (

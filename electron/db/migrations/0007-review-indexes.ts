@@ -15,7 +15,6 @@ import { sql, type Kysely } from 'kysely';
  * repositories/review-query.ts; this copy is frozen as it was at version 6).
  */
 // Kysely<any>: a migration sees the schema as it was at its version (Kysely's advice).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   const statusRank = "(CASE status WHEN 'New' THEN 0 WHEN 'Working' THEN 1 WHEN 'Qualified' THEN 2 WHEN 'Unqualified' THEN 3 ELSE 4 END)";
   const ratingRank = "(CASE rating WHEN 'Hot' THEN 0 WHEN 'Warm' THEN 1 WHEN 'Cold' THEN 2 ELSE 3 END)";

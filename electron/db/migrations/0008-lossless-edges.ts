@@ -14,7 +14,6 @@ import { sql, type Kysely } from 'kysely';
  *   local dates); '' for shows made before it, which then take the laptop's zone.
  */
 // Kysely<any>: a migration sees the schema as it was at its version (Kysely's advice).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE leads ADD COLUMN imported_fields TEXT NOT NULL DEFAULT '{}'`.execute(db);
   await sql`ALTER TABLE leads ADD COLUMN source_uid TEXT NOT NULL DEFAULT ''`.execute(db);

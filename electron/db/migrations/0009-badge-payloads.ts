@@ -10,7 +10,6 @@ import { sql, type Kysely } from 'kysely';
  *   (delimiter, field order, prefix/suffix, id field), tried before the built-in ones.
  */
 // Kysely<any>: a migration sees the schema as it was at its version (Kysely's advice).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE leads ADD COLUMN badge_payload TEXT NOT NULL DEFAULT ''`.execute(db);
   await sql`ALTER TABLE events ADD COLUMN badge_profiles TEXT NOT NULL DEFAULT '[]'`.execute(db);

@@ -14,7 +14,6 @@ export interface Migration {
   version: number;
   name: string;
   // Any schema: a migration sees the tables as they were at its version (Kysely's advice).
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   up(db: Kysely<any>): Promise<void>;
 }
 

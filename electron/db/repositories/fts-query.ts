@@ -9,7 +9,7 @@ export function toFtsPrefixQuery(typed: string): string | null {
     .normalize('NFC')
     // FTS5 reads the query as a C string, so a NUL inside a phrase ends it early ("unterminated
     // string"); no control character is part of a word anyone searches for.
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+    // The pattern names control characters on purpose: they are what is replaced.
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .split(/\s+/)
     .map((word) => word.replace(/"/g, '').trim())
