@@ -10,7 +10,6 @@ const config: KnipConfig = {
     'electron/main.ts',
     'electron/preload.ts',
     'renderer/src/main.tsx',
-    'electron/start.mjs',
     // The built CLI's entry (build/build-cli.mjs) and the script that writes docs/cli.md (npm run docs:cli).
     'electron/cli/run-cli.ts',
     'electron/cli/write-cli-reference.ts',

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export const PRODUCT_NAME = 'LeadBooth';
-export const DATABASE_FILE_NAME = 'leadbooth.db';
+const PRODUCT_NAME = 'LeadBooth';
+const DATABASE_FILE_NAME = 'leadbooth.db';
 
 /**
  * The app's data folder, the same one Electron's app.getPath('userData') gives for our

@@ -18,7 +18,7 @@ export interface InputFileKind {
   overLimitAdvice?: string;
 }
 
-export const PHOTO_FILE: InputFileKind = { noun: 'a photo file', advice: 'give the path of an image file' };
+const PHOTO_FILE: InputFileKind = { noun: 'a photo file', advice: 'give the path of an image file' };
 
 const MB = 1024 * 1024;
 

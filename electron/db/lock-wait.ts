@@ -6,10 +6,10 @@ import { AppError } from '../../shared/ipc/errors';
  * the store's write lock before it gives up. Long enough for a 100,000-row import to finish;
  * the waiting is asynchronous, so the app stays responsive all the while.
  */
-export const WRITE_WAIT_MS = 30_000;
+const WRITE_WAIT_MS = 30_000;
 
 /** True for SQLite's "another connection holds the lock" family (SQLITE_BUSY, SQLITE_BUSY_RECOVERY…). */
-export function isLockError(error: unknown): boolean {
+function isLockError(error: unknown): boolean {
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   return code.startsWith('SQLITE_BUSY');
 }
@@ -57,7 +57,7 @@ export function lockWaitExpired(cause?: unknown): AppError {
 }
 
 /** A wait this long is worth a word to the person (the CLI prints one line). */
-export const LONG_WAIT_MS = 1_500;
+const LONG_WAIT_MS = 1_500;
 
 /** A lock freed by another process is noticed within this long; the first retries come quickly for short writes. */
 const FIRST_PAUSE_MS = 5;

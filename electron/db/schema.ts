@@ -1,8 +1,8 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 import type { LeadContactColumn } from '../../shared/domain/lead-fields';
 
 /** One interface per table, as the columns are in SQLite (snake_case, text times in UTC ISO 8601). */
-export interface EventsTable {
+interface EventsTable {
   id: string;
   name: string;
   location: string;
@@ -18,7 +18,7 @@ export interface EventsTable {
   badge_profiles: Generated<string>;
 }
 
-export interface SettingsTable {
+interface SettingsTable {
   key: string;
   /** JSON */
   value: string;
@@ -28,7 +28,7 @@ export interface SettingsTable {
 /** The contact fields' columns, one per row of the field registry (shared/domain/lead-fields.ts): text, '' when empty. */
 type LeadContactColumns = Record<LeadContactColumn, string>;
 
-export interface LeadsTable extends LeadContactColumns {
+interface LeadsTable extends LeadContactColumns {
   /** Stable integer key: the FTS index refers to it, and VACUUM may renumber a plain rowid. */
   seq: Generated<number>;
   id: string;
@@ -62,7 +62,7 @@ export interface LeadsTable extends LeadContactColumns {
   badge_payload: Generated<string>;
 }
 
-export interface CardScansTable {
+interface CardScansTable {
   id: string;
   /** Null until the person saves the lead the scan became. */
   lead_id: string | null;
@@ -78,7 +78,7 @@ export interface CardScansTable {
   scanned_at: string;
 }
 
-export interface QualificationCriteriaTable {
+interface QualificationCriteriaTable {
   event_id: string;
   key: string;
   label: string;
@@ -89,7 +89,7 @@ export interface QualificationCriteriaTable {
   ask_at_booth: number;
 }
 
-export interface LeadCriteriaTable {
+interface LeadCriteriaTable {
   lead_id: string;
   criterion_key: string;
   state: string;
@@ -100,7 +100,7 @@ export interface LeadCriteriaTable {
 }
 
 /** Append-only: what happened to a lead, newest last. */
-export interface LeadTimelineTable {
+interface LeadTimelineTable {
   seq: Generated<number>;
   id: string;
   lead_id: string;
@@ -111,7 +111,7 @@ export interface LeadTimelineTable {
   details: string;
 }
 
-export interface AccountsTable {
+interface AccountsTable {
   seq: Generated<number>;
   id: string;
   name: string;
@@ -129,7 +129,7 @@ export interface AccountsTable {
   updated_at: string;
 }
 
-export interface ContactsTable {
+interface ContactsTable {
   seq: Generated<number>;
   id: string;
   account_id: string;
@@ -151,7 +151,7 @@ export interface ContactsTable {
   updated_at: string;
 }
 
-export interface OpportunitiesTable {
+interface OpportunitiesTable {
   seq: Generated<number>;
   id: string;
   account_id: string;
@@ -174,7 +174,7 @@ interface OpportunityContactRolesTable {
   is_primary: number;
 }
 
-export interface OpportunityStageHistoryTable {
+interface OpportunityStageHistoryTable {
   seq: Generated<number>;
   opportunity_id: string;
   stage: string;
@@ -182,7 +182,7 @@ export interface OpportunityStageHistoryTable {
   actor: string;
 }
 
-export interface ActivitiesTable {
+interface ActivitiesTable {
   seq: Generated<number>;
   id: string;
   lead_id: string | null;
@@ -195,7 +195,7 @@ export interface ActivitiesTable {
   created_at: string;
 }
 
-export interface ConversionsTable {
+interface ConversionsTable {
   id: string;
   lead_id: string;
   account_id: string;
@@ -212,7 +212,7 @@ export interface ConversionsTable {
   converted_at: string;
 }
 
-export interface ConversionRulesTable {
+interface ConversionRulesTable {
   event_id: string;
   min_met: number;
   require_close_date: number;
@@ -222,7 +222,7 @@ export interface ConversionRulesTable {
 }
 
 /** Card photos dropped at once, read one after another; the queue survives a reload or a restart. */
-export interface CaptureQueueTable {
+interface CaptureQueueTable {
   id: string;
   position: number;
   file_name: string;
@@ -236,7 +236,7 @@ export interface CaptureQueueTable {
   updated_at: string;
 }
 
-export interface ExportBatchesTable {
+interface ExportBatchesTable {
   id: string;
   created_at: string;
   created_by: string;
@@ -250,13 +250,13 @@ export interface ExportBatchesTable {
   repeat_of: string | null;
 }
 
-export interface ExportBatchLeadsTable {
+interface ExportBatchLeadsTable {
   batch_id: string;
   lead_id: string;
 }
 
 /** Likely duplicates found by an import, shown in the duplicates view; never merged by themselves. */
-export interface DuplicateFlagsTable {
+interface DuplicateFlagsTable {
   lead_id: string;
   other_lead_id: string;
   /** JSON array of DuplicateReason */
@@ -266,7 +266,7 @@ export interface DuplicateFlagsTable {
 }
 
 /** Each time a person was forgotten: never anything about the person (see migration 0006). */
-export interface PrivacyLogTable {
+interface PrivacyLogTable {
   seq: Generated<number>;
   at: string;
   action: 'forget';
@@ -299,10 +299,8 @@ export interface Database {
 }
 
 export type EventRow = Selectable<EventsTable>;
-export type NewEventRow = Insertable<EventsTable>;
 export type LeadRow = Selectable<LeadsTable>;
 export type NewLeadRow = Insertable<LeadsTable>;
-export type LeadRowUpdate = Updateable<LeadsTable>;
 export type CardScanRow = Selectable<CardScansTable>;
 export type NewCardScanRow = Insertable<CardScansTable>;
 export type CaptureQueueRow = Selectable<CaptureQueueTable>;
@@ -311,4 +309,3 @@ export type ContactRow = Selectable<ContactsTable>;
 export type OpportunityRow = Selectable<OpportunitiesTable>;
 export type ConversionRow = Selectable<ConversionsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
-export type LeadTimelineRow = Selectable<LeadTimelineTable>;

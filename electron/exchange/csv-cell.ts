@@ -34,7 +34,7 @@ const NUMBER_OR_PHONE = /^[0-9 +\-().\/]*[0-9][0-9 +\-().\/]*$/;
 const PLAIN_EMAIL = /^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$/;
 
 /** Whether a spreadsheet could run this cell as a formula: it starts like one and is neither a number, a phone number nor an email. */
-export function needsNeutralizing(value: string): boolean {
+function needsNeutralizing(value: string): boolean {
   return startsLikeFormula(value) && !NUMBER_OR_PHONE.test(value) && !PLAIN_EMAIL.test(value);
 }
 

@@ -27,7 +27,7 @@ import { describeColumn, guessMapping, headerWord, isLinkedInConnections, type C
 import { csvRecords, CsvSyntaxError, type CsvRecord } from './csv-records';
 import { RowFieldReader } from './csv-row-fields';
 
-export { IMPORT_TARGETS, guessMapping, headerWord, type ColumnMapping, type ImportedField, type ImportTarget } from './csv-headers';
+export { IMPORT_TARGETS, guessMapping, headerWord, type ColumnMapping, type ImportedField } from './csv-headers';
 
 export interface ImportedRow {
   /** 1-based line in the file where the row starts */
@@ -41,7 +41,7 @@ export interface ImportedRow {
 export type CsvDelimiter = ',' | ';' | '\t';
 
 /** A row read with something to look at (it is still in `rows`). */
-export interface CsvRowProblem {
+interface CsvRowProblem {
   line: number;
   field?: string;
   value?: string;
@@ -49,7 +49,7 @@ export interface CsvRowProblem {
 }
 
 /** A line that is not a row of data: an exporter's preamble or footer. */
-export interface CsvIgnoredLine {
+interface CsvIgnoredLine {
   line: number;
   text: string;
   why: string;

@@ -66,9 +66,9 @@ type HubspotOwnColumn = (typeof OWN_COLUMNS)[number];
 export const HUBSPOT_CONTACT_COLUMNS: readonly string[] = [...CONTACT_COLUMNS.map(({ column }) => column), ...OWN_COLUMNS];
 
 /** HubSpot's default hs_lead_status options (internal values). */
-export type HubspotLeadStatus = 'NEW' | 'OPEN' | 'IN_PROGRESS' | 'OPEN_DEAL' | 'UNQUALIFIED' | 'ATTEMPTED_TO_CONTACT' | 'CONNECTED' | 'BAD_TIMING';
+type HubspotLeadStatus = 'NEW' | 'OPEN' | 'IN_PROGRESS' | 'OPEN_DEAL' | 'UNQUALIFIED' | 'ATTEMPTED_TO_CONTACT' | 'CONNECTED' | 'BAD_TIMING';
 /** HubSpot's default lifecyclestage options (internal values). */
-export type HubspotLifecycleStage =
+type HubspotLifecycleStage =
   | 'subscriber'
   | 'lead'
   | 'marketingqualifiedlead'
@@ -78,7 +78,7 @@ export type HubspotLifecycleStage =
   | 'evangelist'
   | 'other';
 
-export const HUBSPOT_STATUS_MAPPING: Record<LeadStatus, { leadStatus: HubspotLeadStatus; lifecycleStage: HubspotLifecycleStage }> = {
+const HUBSPOT_STATUS_MAPPING: Record<LeadStatus, { leadStatus: HubspotLeadStatus; lifecycleStage: HubspotLifecycleStage }> = {
   New: { leadStatus: 'NEW', lifecycleStage: 'lead' },
   Working: { leadStatus: 'IN_PROGRESS', lifecycleStage: 'lead' },
   Qualified: { leadStatus: 'IN_PROGRESS', lifecycleStage: 'salesqualifiedlead' },
@@ -87,7 +87,7 @@ export const HUBSPOT_STATUS_MAPPING: Record<LeadStatus, { leadStatus: HubspotLea
 };
 
 /** The option of HubSpot's legal basis property for consent a person gave. */
-export const HUBSPOT_CONSENT_LEGAL_BASIS = 'Freely given consent from contact';
+const HUBSPOT_CONSENT_LEGAL_BASIS = 'Freely given consent from contact';
 
 export interface HubspotContactsCsv {
   /** UTF-8 text starting with a BOM (HubSpot reads it; Excel needs it for accents), CRLF */

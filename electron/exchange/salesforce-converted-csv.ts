@@ -19,9 +19,9 @@ import { probabilityOf } from '../../shared/domain/opportunity';
 import { writeCsv, neutralizeCounted, type CsvCell } from './csv-cell';
 import { cutToLength } from './salesforce-leads-csv';
 
-export const ACCOUNT_LOOKUP_COLUMN = 'Account.LeadBooth_Id__c';
-export const OPPORTUNITY_LOOKUP_COLUMN = 'Opportunity.LeadBooth_Id__c';
-export const CONTACT_LOOKUP_COLUMN = 'Contact.LeadBooth_Id__c';
+const ACCOUNT_LOOKUP_COLUMN = 'Account.LeadBooth_Id__c';
+const OPPORTUNITY_LOOKUP_COLUMN = 'Opportunity.LeadBooth_Id__c';
+const CONTACT_LOOKUP_COLUMN = 'Contact.LeadBooth_Id__c';
 
 export const SALESFORCE_ACCOUNT_COLUMNS = [
   'LeadBooth_Id__c',
@@ -101,7 +101,7 @@ const LENGTHS: Record<string, number> = {
   StageName: 255,
 };
 
-export interface ConvertedRecordsCut {
+interface ConvertedRecordsCut {
   recordId: string;
   /** the account's, contact's or opportunity's name, for the list the user reads */
   recordName: string;

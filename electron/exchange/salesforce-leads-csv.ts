@@ -74,9 +74,9 @@ export const SALESFORCE_LEAD_COLUMNS: readonly string[] = [...CONTACT_COLUMNS.ma
 const COLUMN_LENGTHS = SALESFORCE_LEAD_COLUMNS.map((column) => SALESFORCE_LEAD_FIELD_LENGTHS[column]);
 
 /** Salesforce refuses a lead without these. */
-export type SalesforceRequiredField = 'LastName' | 'Company';
+type SalesforceRequiredField = 'LastName' | 'Company';
 
-export interface Truncation {
+interface Truncation {
   leadId: string;
   /** the column (API name) whose value was cut */
   field: string;
@@ -85,7 +85,7 @@ export interface Truncation {
   to: number;
 }
 
-export interface MissingRequired {
+interface MissingRequired {
   leadId: string;
   missing: SalesforceRequiredField[];
 }
@@ -129,12 +129,12 @@ export function cutToLength(value: string, max: number): string {
 }
 
 /** An explicit "no" is an opt-out; a person never asked counts as opted out only when the org says so. */
-export function hasOptedOutOfEmail(lead: Pick<Lead, 'consent'>, neverAskedOptedOut = false): boolean {
+function hasOptedOutOfEmail(lead: Pick<Lead, 'consent'>, neverAskedOptedOut = false): boolean {
   if (lead.consent === null) return neverAskedOptedOut;
   return !lead.consent.given;
 }
 
-export function missingRequiredFields(lead: Pick<Lead, 'lastName' | 'company'>): SalesforceRequiredField[] {
+function missingRequiredFields(lead: Pick<Lead, 'lastName' | 'company'>): SalesforceRequiredField[] {
   const missing: SalesforceRequiredField[] = [];
   if (lead.lastName.trim() === '') missing.push('LastName');
   if (lead.company.trim() === '') missing.push('Company');

@@ -35,7 +35,7 @@ export function escapeVcardText(value: string): string {
 }
 
 /** One component of a structured value (N, ADR, ORG): as TEXT, and `;` escaped too, since it separates the components there (`component` in §3.3). */
-export function escapeVcardComponent(value: string): string {
+function escapeVcardComponent(value: string): string {
   return escapeVcardText(value).replace(/;/g, '\\;');
 }
 

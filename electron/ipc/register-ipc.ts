@@ -19,7 +19,7 @@ import type { Dispatcher } from './dispatch';
  */
 
 /** What the wrapper reads from an invoke event (Electron's IpcMainInvokeEvent has more). */
-export interface InvokeEventLike {
+interface InvokeEventLike {
   readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
 }
 
@@ -44,7 +44,7 @@ export interface RegisterIpcOptions {
   log?: (message: string) => void;
 }
 
-export const FORBIDDEN_MESSAGE = 'This page is not allowed to use LeadBooth. Restart LeadBooth if you see this in its own window.';
+const FORBIDDEN_MESSAGE = 'This page is not allowed to use LeadBooth. Restart LeadBooth if you see this in its own window.';
 
 export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatcher, options: RegisterIpcOptions): IpcRegistration {
   const log = options.log ?? (() => {});
@@ -78,7 +78,7 @@ export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatcher, options:
 }
 
 /** Why the sender may not call, or null when it may. */
-export function senderRefusal(event: InvokeEventLike, trustedOrigins: readonly string[]): string | null {
+function senderRefusal(event: InvokeEventLike, trustedOrigins: readonly string[]): string | null {
   const frame = event.senderFrame;
   if (frame === null) return 'the sending frame no longer exists';
   if (frame.parent !== null) return `a sub-frame (${frame.url}) is not allowed`;

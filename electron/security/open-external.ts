@@ -11,7 +11,7 @@
  * Both at most 2,048 characters, with no control characters or spaces anywhere. Pure (no
  * `electron` import) so the follow-up email feature and the navigation guards share it.
  */
-export const MAX_EXTERNAL_URL_LENGTH = 2048;
+const MAX_EXTERNAL_URL_LENGTH = 2048;
 const MAILTO_FIELDS = new Set(['subject', 'body', 'cc', 'bcc']);
 const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
 

@@ -30,7 +30,7 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** Unknown types are sent as bytes: with `nosniff` the browser will not run them as script. */
-export function contentTypeFor(filePath: string): string {
+function contentTypeFor(filePath: string): string {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
@@ -75,7 +75,7 @@ export async function readRendererFile(root: string, pathname: string): Promise<
 }
 
 /** True when `target` is strictly below `root` (both absolute and resolved). */
-export function isInside(root: string, target: string): boolean {
+function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
   return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

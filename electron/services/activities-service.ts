@@ -111,7 +111,7 @@ function emlOf(message: { to: string; subject: string; body: string; date: Date;
  * file and "Open in mail app" opens a draft there, so both are logged as drafted, never as
  * sent. Each click makes one more draft, so each is logged (two saves, two drafts).
  */
-export const FOLLOWUP_OUTCOME: Record<FollowupVia, string> = {
+const FOLLOWUP_OUTCOME: Record<FollowupVia, string> = {
   eml_file: 'Follow-up drafted (.eml)',
   mail_client: 'Follow-up drafted (mail app)',
 };

@@ -10,14 +10,12 @@ import { ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE } from '../sec
 import type { Clock, StoreHandle } from './service-context';
 
 
-export const BACKUPS_FOLDER_NAME = 'backups';
+const BACKUPS_FOLDER_NAME = 'backups';
 /** A week of shows, one backup a day. */
 export const BACKUPS_KEPT = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** leadbooth-2026-11-28T09-30-00-000Z.db, or …-before-restore.db: names sort by time. */
 const BACKUP_NAME = /^leadbooth-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(-[a-z-]+)?\.db$/;
-export const BACKUP_NAME_PATTERN = BACKUP_NAME;
-
 export function backupsFolder(dbPath: string): string {
   return path.join(path.dirname(dbPath), BACKUPS_FOLDER_NAME);
 }

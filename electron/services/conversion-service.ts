@@ -76,7 +76,7 @@ async function rankAccounts(
 }
 
 /** Contacts of the account that are this person: same email first, then the same name. */
-export async function suggestContacts(db: Kysely<Database>, accountId: string, lead: Lead): Promise<Contact[]> {
+async function suggestContacts(db: Kysely<Database>, accountId: string, lead: Lead): Promise<Contact[]> {
   return findContactsByIds(db, (await rankContacts(db, accountId, lead)).map((row) => row.id));
 }
 

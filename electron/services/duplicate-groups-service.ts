@@ -62,7 +62,7 @@ export async function duplicateSnapshotForMarks(db: Kysely<Database>): Promise<D
   return duplicateSnapshot(db);
 }
 
-export const DEFAULT_GROUP_LIMIT = 200;
+const DEFAULT_GROUP_LIMIT = 200;
 
 /**
  * The groups to show (with their leads), biggest first; with a show, the groups that have

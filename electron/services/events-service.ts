@@ -51,13 +51,6 @@ export async function useEvent(context: ServiceContext, eventId: string): Promis
   return settings;
 }
 
-export async function useEventNamed(context: ServiceContext, name: string): Promise<ShowEvent> {
-  const event = await findEventByName(context.db, name);
-  if (!event) throw new AppError('not_found', `There is no show called "${name}". See them with "leadbooth events list", or add it with "leadbooth events add".`);
-  await useEvent(context, event.id);
-  return event;
-}
-
 /** Changes a show's follow-up email template or its time zone. */
 export async function updateEvent(
   context: ServiceContext,

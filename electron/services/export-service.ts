@@ -281,7 +281,7 @@ async function produceConverted(db: Kysely<Database>, leadIds: readonly string[]
  * The bundle's sections for these leads (null: the whole database): the leads and what
  * hangs on them, the records their conversions made, and the shows they refer to.
  */
-export async function collectBundleSections(db: Kysely<Database>, leadIds: readonly string[] | null): Promise<Record<string, BundleRecord[]>> {
+async function collectBundleSections(db: Kysely<Database>, leadIds: readonly string[] | null): Promise<Record<string, BundleRecord[]>> {
   const sections: Record<string, BundleRecord[]> = {};
   const section = (name: string) => {
     const found = BUNDLE_SECTIONS.find((candidate) => candidate.name === name);

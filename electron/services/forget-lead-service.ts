@@ -22,7 +22,7 @@ import { getSettings } from './settings-service';
 export type ForgetResult = ForgottenLead;
 
 /** What `erasePerson` removed from one database. */
-export interface ErasedPerson {
+interface ErasedPerson {
   photosRemoved: number;
   contactsRemoved: number;
   draftCleared: boolean;
@@ -116,7 +116,7 @@ async function erasePersonIn(db: Kysely<Database>, leadId: string, stamp: { at: 
  * Deletes every row of one database that holds the person, inside the caller's transaction;
  * the same for the live store and for each backup copy, so both forget exactly the same.
  */
-export async function erasePerson(trx: Kysely<Database>, lead: Lead, stamp: { at: string; doneBy: string }): Promise<ErasedPerson> {
+async function erasePerson(trx: Kysely<Database>, lead: Lead, stamp: { at: string; doneBy: string }): Promise<ErasedPerson> {
   const leadScanIds = await listCardScanIdsOfLead(trx, lead.id);
   const unclaimedScanIds = await unclaimedScansOf(trx, lead);
   const scanIds = [...leadScanIds, ...unclaimedScanIds];

@@ -48,7 +48,7 @@ export type CleanupTry = 'done' | 'held' | 'connection-busy';
  * (secure_delete zeroed the person's bytes in them, FTS5's secure-delete the index terms),
  * and the mark is cleared if it is still the one read before the checkpoint.
  */
-export async function tryForgetCleanup(store: StoreHandle, clock: Clock): Promise<CleanupTry> {
+async function tryForgetCleanup(store: StoreHandle, clock: Clock): Promise<CleanupTry> {
   const { sqlite } = store;
   const mark = (await readSetting(store.db, 'forgetCleanupPending')) ?? null;
   // Another statement sequence (a Kysely transaction) is open on this connection: a

@@ -155,7 +155,7 @@ export interface ListLeadsInput {
   after?: string | undefined;
 }
 
-export const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 100;
 
 export async function listLeads(context: ServiceContext, input: ListLeadsInput): Promise<LeadPage> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;

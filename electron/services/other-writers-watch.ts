@@ -2,7 +2,7 @@ import { getSettings } from './settings-service';
 import type { ServiceContext } from './service-context';
 
 /** How often the file is asked whether someone else wrote: one PRAGMA, microseconds each. */
-export const OTHER_WRITERS_POLL_MS = 500;
+const OTHER_WRITERS_POLL_MS = 500;
 
 /**
  * What is on screen is what is stored: when another process (the CLI, a second window,

@@ -29,7 +29,7 @@ import { countryOf } from '../parsing/address';
 import type { Lead } from './lead';
 import { companyEmailDomain, normalizeCompanyName, normalizeEmail, normalizePersonName, sameDomain } from './normalize';
 
-export const DUPLICATE_REASONS = ['email', 'name+company', 'name+phone', 'name+domain', 'badge'] as const;
+const DUPLICATE_REASONS = ['email', 'name+company', 'name+phone', 'name+domain', 'badge'] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 /** What the rule reads of a lead. */
@@ -205,7 +205,7 @@ function similarName(first: string, second: string): boolean {
 }
 
 /** First and last names match, in the same order or swapped. Both leads need both names. */
-export function namesMatch(a: Pick<MatchProfile, 'firstName' | 'lastName'>, b: Pick<MatchProfile, 'firstName' | 'lastName'>): boolean {
+function namesMatch(a: Pick<MatchProfile, 'firstName' | 'lastName'>, b: Pick<MatchProfile, 'firstName' | 'lastName'>): boolean {
   if (!a.firstName || !a.lastName || !b.firstName || !b.lastName) return false;
   return (
     (similarName(a.lastName, b.lastName) && similarName(a.firstName, b.firstName)) ||

@@ -31,7 +31,7 @@ export function showTimeZone(show: Pick<ShowEvent, 'timeZone'> | undefined): str
 }
 
 /** Whether this runtime knows the IANA zone name (Intl throws a RangeError for unknown ones). */
-export function isKnownTimeZone(name: string): boolean {
+function isKnownTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;

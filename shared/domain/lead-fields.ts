@@ -24,7 +24,7 @@ export interface VcardPlace {
   component?: number;
 }
 
-export interface LeadFieldSpec {
+interface LeadFieldSpec {
   /** the property on Lead (and in the contract, the form, the import's mapping) */
   key: string;
   /** the leads table's column; also the field's key in a LeadBooth bundle, which holds rows as SQLite keeps them */

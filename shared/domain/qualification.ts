@@ -67,7 +67,7 @@ const criterionKeySchema = z
   .max(40)
   .regex(/^[a-z][a-z0-9_-]*$/, { message: 'A key is lower-case letters, digits, - or _ (like "budget").' });
 
-export const criterionSchema = z.object({
+const criterionSchema = z.object({
   key: criterionKeySchema,
   label: z.string().trim().min(1, { message: 'Give the criterion a name.' }).max(80),
   kind: z.enum(CRITERION_KINDS),

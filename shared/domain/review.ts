@@ -56,6 +56,3 @@ export const bulkChangeSchema = z
     message: 'Pick a status, a rating or a show to set.',
   });
 export type BulkChange = z.infer<typeof bulkChangeSchema>;
-
-/** Status order of the lifecycle, for sorting. */
-export const STATUS_ORDER = LEAD_STATUSES;

@@ -64,7 +64,6 @@ export type TimelineDetails =
       changes: FieldChange[];
     };
 
-export type TimelineKind = TimelineDetails['kind'];
 
 export type TimelineEntry = TimelineDetails & {
   id: string;

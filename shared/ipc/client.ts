@@ -19,7 +19,7 @@ export function createApiClient(send: CallTransport): ApiClient {
   return client as ApiClient;
 }
 
-export function unwrap<T>(result: CallResult<T>): T {
+function unwrap<T>(result: CallResult<T>): T {
   if (result.ok) return result.value;
   throw AppError.fromPayload(result.error);
 }

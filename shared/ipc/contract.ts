@@ -20,7 +20,7 @@ import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
 export type { AppInfo } from './contracts/app';
-export type { BackupList, BackupSummary, RestoreResult } from './contracts/backups';
+export type { BackupList, RestoreResult } from './contracts/backups';
 export type { CardPhoto, CardReadImage, CardScanResult, QueueItem, QueueProgress, StoredCardScan } from './contracts/cards';
 export type { Checklist, LeadQualification } from './contracts/qualification';
 export type { FollowupEmail } from './contracts/activities';
@@ -29,7 +29,7 @@ export type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListIt
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
 export { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY } from './contracts/drafts';
-export type { ForgetPreview, ForgottenLead, LikelyDuplicate, LeadCardScan, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
+export type { ForgetPreview, ForgottenLead, LikelyDuplicate, LeadDetail, LeadPage, SavedLead } from './contracts/leads';
 export type { BulkResult, ReviewPage } from './contracts/leads';
 export type { DuplicateGroupView, DuplicateGroups } from './contracts/duplicates';
 export type { DashboardStats } from './contracts/dashboard';
@@ -53,13 +53,13 @@ export const contract = {
   ...dashboardChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 // Every channel name has a schema, and nothing else does.
 type AssertChannelsCovered = [ChannelName] extends [keyof Contract] ? ([keyof Contract] extends [ChannelName] ? true : never) : never;
-export const channelsCovered: AssertChannelsCovered = true;
+true satisfies AssertChannelsCovered;
 
 export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
-export type ParsedInput<K extends ChannelName> = z.output<Contract[K]['input']>;
+type ParsedInput<K extends ChannelName> = z.output<Contract[K]['input']>;
 export type ChannelOutput<K extends ChannelName> = Contract[K]['output'];
 
 /**
@@ -73,7 +73,7 @@ export type Handlers = {
 /** The handlers of one area: the channels named `<area>.*`. */
 export type AreaHandlers<Area extends string> = Pick<Handlers, Extract<ChannelName, `${Area}.${string}`>>;
 
-export interface EventPayloads {
+interface EventPayloads {
   'leads.changed': { ids: string[] };
   'settings.changed': Settings;
   /** The automatic conversion rule's run over a show: how far it is. */
@@ -92,7 +92,7 @@ type AssertEventsCovered = [EventName] extends [keyof EventPayloads]
     ? true
     : never
   : never;
-export const eventsCovered: AssertEventsCovered = true;
+true satisfies AssertEventsCovered;
 
 /**
  * What the preload exposes (Electron) and the HTTP client implements (browser mode):

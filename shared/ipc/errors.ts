@@ -1,5 +1,5 @@
 /** Error codes a caller can act on; the message always says what to do. */
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'invalid_input',
   'unknown_channel',
   'forbidden',

@@ -31,7 +31,7 @@ export function seededRandom(seed: number): () => number {
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', '__defineGetter__', 'hasOwnProperty', 'toString'];
 
-export function deepNesting(depth: number, asArray: boolean): unknown {
+function deepNesting(depth: number, asArray: boolean): unknown {
   let value: unknown = 1;
   for (let level = 0; level < depth; level++) value = asArray ? [value] : { a: value };
   return value;

@@ -19,7 +19,7 @@ import { fuzzCalls, fuzzedPage, seededRandom } from './fuzz-payloads';
 import { makeTempDir, openTempStore } from './temp-database';
 
 /** Every row of every table, hashed: "nothing written" means this does not change. */
-export function contentHash(sqlite: BetterSqlite3.Database): string {
+function contentHash(sqlite: BetterSqlite3.Database): string {
   const hash = crypto.createHash('sha256');
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   const plain = (_: string, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : typeof value === 'bigint' ? String(value) : value);

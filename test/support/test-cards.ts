@@ -69,7 +69,7 @@ export function testCardSet(): Promise<{ dir: string; cards: TestCard[] }> {
 }
 
 /** The test cards as a list (1-based numbers). */
-export async function testCards(): Promise<TestCard[]> {
+async function testCards(): Promise<TestCard[]> {
   return (await testCardSet()).cards;
 }
 
@@ -111,7 +111,7 @@ async function makeTestCards(): Promise<{ dir: string; cards: TestCard[] }> {
 }
 
 /** The environment variable that names an optional extra card folder (card-NNN.jpg + .json). */
-export const EXTRA_CARDS_VARIABLE = 'LEADBOOTH_CARDS_DIR';
+const EXTRA_CARDS_VARIABLE = 'LEADBOOTH_CARDS_DIR';
 
 /**
  * An optional extra card set (the dev cards beside the repo, or any folder of the same shape),

@@ -82,9 +82,3 @@ export async function deleteQueueItemsOfScans(db: Kysely<Database>, scanIds: rea
   const result = await db.deleteFrom('capture_queue').where('scan_id', 'in', scanIds).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
-
-/** The queue item a scan came from, if any (it is done once its scan is saved with a lead). */
-export async function deleteQueueItemOfScan(db: Kysely<Database>, scanId: string): Promise<string | undefined> {
-  const row = await db.deleteFrom('capture_queue').where('scan_id', '=', scanId).returning('id').executeTakeFirst();
-  return row?.id;
-}

@@ -183,15 +183,6 @@ const selectContactsByName = compiledQuery((db, args: { accountId: string; lastN
     .limit(sql.lit(CANDIDATES_READ)),
 );
 
-export async function countContactsOfAccount(db: Kysely<Database>, accountId: string): Promise<number> {
-  const row = await db
-    .selectFrom('contacts')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 export interface ContactListQuery {
   text?: string | undefined;
   accountId?: string | undefined;

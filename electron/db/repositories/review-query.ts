@@ -16,9 +16,9 @@ import { leadExportedCondition } from './export-batches';
 
 // The same expressions as the indexes of migration 0007: SQLite uses an expression index
 // only for exactly the same text.
-export const STATUS_RANK_SQL =
+const STATUS_RANK_SQL =
   "(CASE status WHEN 'New' THEN 0 WHEN 'Working' THEN 1 WHEN 'Qualified' THEN 2 WHEN 'Unqualified' THEN 3 ELSE 4 END)";
-export const RATING_RANK_SQL = "(CASE rating WHEN 'Hot' THEN 0 WHEN 'Warm' THEN 1 WHEN 'Cold' THEN 2 ELSE 3 END)";
+const RATING_RANK_SQL = "(CASE rating WHEN 'Hot' THEN 0 WHEN 'Warm' THEN 1 WHEN 'Cold' THEN 2 ELSE 3 END)";
 
 /** What the duplicate rule found: every lead in a group (see duplicate-groups-service). */
 export interface DuplicateMembership {
@@ -27,7 +27,7 @@ export interface DuplicateMembership {
 }
 
 /** "Exported or not": whether an export batch carried the lead (export-batches.ts holds the one condition). */
-export function exportedCondition(exported: ReviewFilter['exported']): RawBuilder<unknown> | null {
+function exportedCondition(exported: ReviewFilter['exported']): RawBuilder<unknown> | null {
   if (exported === undefined) return null;
   return leadExportedCondition(exported === 'yes');
 }

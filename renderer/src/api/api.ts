@@ -13,7 +13,7 @@ declare global {
  * Picks the transport once, at start-up: the preload's IPC bridge inside Electron, HTTP to
  * the loopback host in browser mode. Nothing else in the UI knows which one it got.
  */
-export function createBridge(): LeadBoothBridge {
+function createBridge(): LeadBoothBridge {
   return window.leadbooth ?? createHttpBridge(window.location, window.history, window.sessionStorage);
 }
 

@@ -15,7 +15,7 @@ import type { Route, ScreenName } from '../store/navigation-slice';
 import { ExchangeScreen } from '../exchange/ExchangeScreen';
 
 /** A screen: how it renders its route, and (for the top-level ones) its tab and Alt shortcut. */
-export interface ScreenEntry<Name extends ScreenName> {
+interface ScreenEntry<Name extends ScreenName> {
   render(route: Extract<Route, { screen: Name }>): ReactNode;
   tab?: { label: string; /** Alt+<key> opens it from anywhere: the booth is run from the keyboard. */ key: string };
   /** The tab to show as selected while this screen is open (a lead's detail belongs to Leads). */

@@ -14,7 +14,7 @@ function localNow(): string {
 
 const FIELDS = ['type', 'occurredAt', 'outcome', 'text'];
 
-export interface ActivityInput {
+interface ActivityInput {
   type: ActivityType;
   occurredAt: string;
   outcome: string;

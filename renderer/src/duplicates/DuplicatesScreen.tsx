@@ -9,7 +9,7 @@ import { currentEvent } from '../store/session-slice';
 import { MergePanel } from './MergePanel';
 import { formatCapturedAt, formatCount } from '../components/date-and-number-format';
 
-export const REASON_WORDS: Record<DuplicateReason, string> = {
+const REASON_WORDS: Record<DuplicateReason, string> = {
   email: 'same email',
   'name+company': 'same name and company',
   'name+phone': 'same name and phone number',

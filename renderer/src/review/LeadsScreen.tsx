@@ -12,7 +12,7 @@ import { ReviewFilters, sortDescription } from './ReviewFilters';
 import { formatCount } from '../components/date-and-number-format';
 
 /** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
-export const ROW_HEIGHT = 112;
+const ROW_HEIGHT = 112;
 const PAGE_STEP = 8;
 
 /**

@@ -2,7 +2,7 @@ import { CRITERION_KINDS, type CriterionKind } from '../../../shared/domain/qual
 import { FieldMessage } from '../components/FieldMessage';
 import type { CriterionDraft } from './criteria-draft';
 
-export const KIND_LABELS: Record<CriterionKind, string> = {
+const KIND_LABELS: Record<CriterionKind, string> = {
   yesno: 'Yes / no',
   choice: 'One of a few choices',
   text: 'Short text',

@@ -34,7 +34,7 @@ export function emptyDraft(): CriterionDraft {
   return { rowId: newRowId(), key: null, label: '', kind: 'yesno', choicesText: '', askAtBooth: false };
 }
 
-export function choicesOf(draft: Pick<CriterionDraft, 'choicesText'>): string[] {
+function choicesOf(draft: Pick<CriterionDraft, 'choicesText'>): string[] {
   return draft.choicesText
     .split('\n')
     .map((choice) => choice.trim())

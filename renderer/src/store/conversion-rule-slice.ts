@@ -3,10 +3,10 @@ import type { AutoConversionReport } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
 
-export type ConversionRuleInput = Omit<ConversionRule, 'eventId'>;
+type ConversionRuleInput = Omit<ConversionRule, 'eventId'>;
 
 /** Running the rule over a show: how far it is, then what it did. */
-export type RuleRun =
+type RuleRun =
   | { status: 'idle' }
   | { status: 'running'; done: number; total: number; cancelling: boolean }
   | { status: 'finished'; report: AutoConversionReport }

@@ -6,7 +6,7 @@ import { toUiError } from './ui-error';
 import { latestRequest } from './latest-request';
 
 /** The pair being merged: which lead is kept, which goes, and the fields picked so far. */
-export interface MergeDraft {
+interface MergeDraft {
   keepId: string;
   otherId: string;
   choices: MergeChoices;

@@ -16,13 +16,13 @@ import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
 
 /** A file picked for import, read as base64 (a CSV may be Windows-1252 bytes). */
-export interface PickedFile {
+interface PickedFile {
   fileName: string;
   base64: string;
 }
 
 /** Hands files to the browser as downloads (save-exported-files.ts); the page cannot know more than that they were handed over. */
-export type DownloadFiles = (files: readonly ExportedFile[]) => void;
+type DownloadFiles = (files: readonly ExportedFile[]) => void;
 
 export interface ExchangeSlice {
   exportPreview: ExportPreview | null;

@@ -6,16 +6,16 @@ import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
 import { latestRequest } from './latest-request';
 
-export type ConversionRequestInput = ChannelInput<'conversion.convert'>;
+type ConversionRequestInput = ChannelInput<'conversion.convert'>;
 
 /** What was typed into one criterion's amount/answer and note (only the parts typed). */
-export interface CriterionEdit {
+interface CriterionEdit {
   value?: string;
   note?: string;
 }
 
 /** Typed checklist text of one lead, not stored yet: stored on that lead even after another one is opened. */
-export interface PendingCriterionEdits {
+interface PendingCriterionEdits {
   leadId: string;
   byKey: Record<string, CriterionEdit>;
 }

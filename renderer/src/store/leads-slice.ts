@@ -39,7 +39,7 @@ export const NO_FILTERS: ListFilters = {
 const NO_IDS: ReadonlySet<string> = new Set();
 const NO_PAGES: Readonly<Record<number, Lead[]>> = {};
 
-export interface BulkProgress {
+interface BulkProgress {
   operation: 'update' | 'delete';
   done: number;
   total: number;
@@ -113,7 +113,7 @@ function nextLocalDayStart(day: string): string | undefined {
 }
 
 /** The list's state as the contract's filter. */
-export function apiFilter(state: Pick<LeadsSlice, 'query' | 'scope' | 'filters'> & { settings: { currentEventId: string | null } }): ReviewFilter {
+function apiFilter(state: Pick<LeadsSlice, 'query' | 'scope' | 'filters'> & { settings: { currentEventId: string | null } }): ReviewFilter {
   const { filters } = state;
   const filter: ReviewFilter = {};
   if (state.query.trim()) filter.text = state.query.trim();
@@ -132,7 +132,7 @@ export function apiFilter(state: Pick<LeadsSlice, 'query' | 'scope' | 'filters'>
   return filter;
 }
 
-export function describeBulkResult(result: BulkResult, verb: string): string {
+function describeBulkResult(result: BulkResult, verb: string): string {
   const parts = [`${result.done} ${result.done === 1 ? 'lead' : 'leads'} ${verb}`];
   if (result.unchanged > 0) parts.push(`${result.unchanged} already so`);
   if (result.skippedConverted > 0) parts.push(`${result.skippedConverted} converted ${result.skippedConverted === 1 ? 'lead' : 'leads'} left as they are (read-only)`);

@@ -5,7 +5,7 @@ import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
 import { latestRequest } from './latest-request';
 
-export interface OpportunityActivityInput {
+interface OpportunityActivityInput {
   type: ActivityType;
   /** UTC ISO 8601; left out means now. */
   occurredAt?: string;

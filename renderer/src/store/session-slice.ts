@@ -3,14 +3,14 @@ import type { AppInfo, Settings } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
 
-export type StartupStatus = 'loading' | 'ready' | 'failed';
+type StartupStatus = 'loading' | 'ready' | 'failed';
 
 /** The show the person picks at setup: one that exists, or a new one to create. */
-export type ShowChoice =
+type ShowChoice =
   | { kind: 'existing'; eventId: string }
   | { kind: 'new'; name: string; location: string; startsOn: string; endsOn: string };
 
-export interface SetupInput {
+interface SetupInput {
   staffName: string;
   show: ShowChoice;
 }
@@ -36,7 +36,7 @@ export interface SessionSlice {
   applySettings(settings: Settings): Promise<void>;
 }
 
-export const NO_SETTINGS: Settings = { staffName: '', currentEventId: null };
+const NO_SETTINGS: Settings = { staffName: '', currentEventId: null };
 
 /** Setup is needed until there is a name and a show that still exists. */
 export function needsSetup(state: Pick<SessionSlice, 'settings' | 'events'>): boolean {

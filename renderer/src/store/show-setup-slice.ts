@@ -5,7 +5,7 @@ import type { SliceCreator } from './app-state';
 import { toUiError, type UiError } from './ui-error';
 import { latestRequest } from './latest-request';
 
-export interface FollowupTemplate {
+interface FollowupTemplate {
   subject: string;
   body: string;
 }

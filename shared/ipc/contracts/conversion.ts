@@ -48,7 +48,7 @@ const recordChoice = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('existing'), id: z.uuid() }).strict(),
 ]);
 
-export const opportunityInputSchema = z
+const opportunityInputSchema = z
   .object({
     name: z.string().trim().min(1, { message: 'Give the opportunity a name.' }).max(120),
     stage,
@@ -57,7 +57,7 @@ export const opportunityInputSchema = z
   })
   .strict();
 
-export const conversionRuleInputSchema = z
+const conversionRuleInputSchema = z
   .object({
     minMet: z.number().int().min(1, { message: 'At least one criterion must be met.' }).max(30),
     requireCloseDate: z.boolean(),

@@ -7,8 +7,8 @@ export interface Draft {
   savedAt: string;
 }
 
-export const MAX_DRAFT_FIELDS = 64;
-export const MAX_DRAFT_KEY_LENGTH = 64;
+const MAX_DRAFT_FIELDS = 64;
+const MAX_DRAFT_KEY_LENGTH = 64;
 
 /**
  * Keys a draft keeps beside the form's fields: the card scan the lead was read from (so the

@@ -17,11 +17,11 @@ import { channel, noInput } from '../channel';
  * A file the renderer sends (base64: a CSV may be Windows-1252 bytes). Browser mode's
  * request limit (42 MB) bounds it; bigger files go through `leadbooth import`.
  */
-export const MAX_IMPORT_BASE64_LENGTH = Math.ceil((30 * 1024 * 1024 * 4) / 3);
+const MAX_IMPORT_BASE64_LENGTH = Math.ceil((30 * 1024 * 1024 * 4) / 3);
 
 const format = z.enum(EXPORT_FORMATS, { message: `The format is one of: ${EXPORT_FORMATS.join(', ')}.` });
 
-export const exportFilterSchema = z
+const exportFilterSchema = z
   .object({
     eventId: z.uuid().optional(),
     status: z.enum(LEAD_STATUSES).optional(),

@@ -69,7 +69,7 @@ export interface LikelyDuplicate {
 const probeText = (max: number) => z.string().max(max).optional();
 
 /** A card scan kept with a lead, without its photo (fetched separately with cards.photo). */
-export interface LeadCardScan {
+interface LeadCardScan {
   id: string;
   fileName: string;
   ocrText: string;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store/app-store';
 
-export const BADGE_INPUT_ID = 'badge-code';
+const BADGE_INPUT_ID = 'badge-code';
 
 /**
  * A keyboard-wedge scanner types the badge's code as fast keystrokes ending with Enter. A

@@ -6,10 +6,10 @@ import { isLeadFormField, type LeadForm, type LeadFormField } from './lead-form-
  * For a reading stored before the scanner marked its fields itself (no `check` on its fields):
  * below this confidence the field is marked "check this against the card", as it was then.
  */
-export const CHECK_BELOW_CONFIDENCE = 0.6;
+const CHECK_BELOW_CONFIDENCE = 0.6;
 
 /** The scanner's mark on a field (shared/parsing/check-marks.ts); older readings fall back to their confidence. */
-export function scanCheckOf(parsed: ParsedField): CheckMark | null {
+function scanCheckOf(parsed: ParsedField): CheckMark | null {
   if (parsed.check !== undefined) return parsed.check;
   return parsed.value.trim() !== '' && parsed.confidence < CHECK_BELOW_CONFIDENCE ? 'unsure' : null;
 }
