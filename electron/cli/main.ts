@@ -23,7 +23,7 @@ const USAGE = [
     ...CONVERT_USAGE,
     ...CRM_USAGE,
     ...EXCHANGE_USAGE,
-    ['scan FILE... [--concurrency N] [--thorough] [--save]', 'read business-card photos; one JSON line per file (--save: each saved as a lead)'],
+    ['scan FILE... [--concurrency N] [--thorough] [--fast] [--save]', 'read business-card photos; one JSON line per file (--save: each saved as a lead)'],
     ...BADGE_USAGE,
     ...SERVE_USAGE,
     ...BACKUP_USAGE,

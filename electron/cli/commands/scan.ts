@@ -1,5 +1,5 @@
 /**
- * `leadbooth scan FILE... [--concurrency N] [--thorough]`: read business-card photos, print one JSON
+ * `leadbooth scan FILE... [--concurrency N] [--thorough] [--fast]`: read business-card photos, print one JSON
  * line per file in input order (each as soon as it and every file before it is done):
  *
  *   {"file": "<as given>", "fields": {<15 card fields, "" when absent>}, "confidence": {...0..1},
@@ -20,7 +20,7 @@ import type { ScanSaver } from './scan-save';
 import { refuseNonRegularFile } from '../regular-file';
 
 export const SCAN_USAGE_LINE =
-  'usage: leadbooth scan FILE... [--concurrency N] [--thorough] [--save]   (N: 1..16, default 1; 2 reads a batch ~1.8× faster with ~80 MB more memory; --thorough re-reads doubtful lines, slower; --save saves each card as a lead in the current show)';
+  'usage: leadbooth scan FILE... [--concurrency N] [--thorough] [--fast] [--save]   (N: 1..16, default 1; 2 reads a batch ~1.8× faster with more memory; --thorough re-reads doubtful lines, slower; --fast reads without the learned recognizer: less memory, more fields to check; --save saves each card as a lead in the current show)';
 
 export interface ScanCommandIo {
   stdout: (line: string) => void;
@@ -38,6 +38,8 @@ interface ScanArgs {
   concurrency: number;
   /** Re-read doubtful lines from upscaled crops: slower, for batch work. */
   thorough: boolean;
+  /** Without the learned recognizer's second reading of the contact lines ("fast scan"). */
+  fast: boolean;
   save: boolean;
 }
 
@@ -48,6 +50,7 @@ function parseArgs(args: string[]): ScanArgs | string {
   let concurrency = 1;
   let onlyFiles = false;
   let thorough = false;
+  let fast = false;
   let save = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -67,6 +70,10 @@ function parseArgs(args: string[]): ScanArgs | string {
       thorough = true;
       continue;
     }
+    if (!onlyFiles && a === '--fast') {
+      fast = true;
+      continue;
+    }
     if (!onlyFiles && a === '--save') {
       save = true;
       continue;
@@ -75,7 +82,7 @@ function parseArgs(args: string[]): ScanArgs | string {
     files.push(a);
   }
   if (!files.length) return 'no files given';
-  return { files, concurrency, thorough, save };
+  return { files, concurrency, thorough, fast, save };
 }
 
 function toRecord(file: string, r: ScanResult): Record<string, unknown> {
@@ -111,6 +118,7 @@ export async function runScanCommand(args: string[], io: ScanCommandIo): Promise
       dataDir: io.dataDir,
       poolSize: Math.min(parsed.concurrency, parsed.files.length),
       lineRefinement: parsed.thorough,
+      recognizer: !parsed.fast,
       ...(io.parse ? { parse: io.parse } : {}),
     });
   } catch (err) {

@@ -154,7 +154,7 @@ describe('show setup: automatic conversion', () => {
       draftSaveDelayMs: 20,
       searchDelayMs: 5,
     });
-    store.setState({ startupStatus: 'ready', settings: { staffName: 'Dana Booth', currentEventId: SHOW.id }, events: [SHOW] });
+    store.setState({ startupStatus: 'ready', settings: { staffName: 'Dana Booth', currentEventId: SHOW.id, fastScan: false }, events: [SHOW] });
     renderSetup(api, store);
 
     const run = await screen.findByRole('button', { name: 'Run the rule over this show now' });
