@@ -69,7 +69,8 @@ export function sameReading(field: ContactField, a: string, b: string): boolean 
 
 /**
  * The recognizer drops the space after a label more often than tesseract does ("Emailinfo@…",
- * "E:anna@…"): a known e-mail label in front of the local part that the other reading lacks is cut.
+ * "E:anna@…"): a known e-mail label in front of the local part that the other reading lacks is cut —
+ * a short one ("e", "em") only with its colon or dot, since "emma@" is no "ma@" with a label.
  */
 export function withoutGluedLabel(email: string, other: string): string {
   const at = email.indexOf('@');
@@ -77,7 +78,7 @@ export function withoutGluedLabel(email: string, other: string): string {
   const local = fold(email.slice(0, at));
   const otherLocal = fold(other.slice(0, Math.max(0, other.indexOf('@'))));
   for (const label of EMAIL_LABELS) {
-    for (const glued of [label, `${label}:`, `${label}.`]) {
+    for (const glued of [...(label.length >= 4 ? [label] : []), `${label}:`, `${label}.`]) {
       if (local.length > glued.length + 1 && local.startsWith(glued) && !otherLocal.startsWith(glued) && otherLocal === local.slice(glued.length)) {
         return email.slice(glued.length);
       }

@@ -58,7 +58,7 @@ describe('leadbooth scan', () => {
     expect((recs[3] as { fields: Record<string, string> }).fields.email).toContain('lindenhof');
   });
 
-  it.each([[[]], [['a.jpg', '--concurrency', '0']], [['a.jpg', '--concurrency']], [['a.jpg', '--concurrency', 'x']], [['--fast', 'a.jpg']]])(
+  it.each([[[]], [['a.jpg', '--concurrency', '0']], [['a.jpg', '--concurrency']], [['a.jpg', '--concurrency', 'x']], [['--quick', 'a.jpg']]])(
     'usage error for %j: exit 2 and a usage line',
     async (args) => {
       const { out, err, io } = capture();
@@ -67,4 +67,12 @@ describe('leadbooth scan', () => {
       expect(err.join('\n')).toMatch(/usage: leadbooth scan FILE\.\.\. \[--concurrency N\]/);
     },
   );
+
+  it('--fast reads without the learned recognizer (a missing file still gets its error line, exit 0)', async () => {
+    const { out, err, io } = capture();
+    const missing = path.join(tmp, 'nope.jpg');
+    expect(await runScanCommand(['--fast', missing], io)).toBe(0);
+    expect(err).toEqual([]);
+    expect(JSON.parse(out[0]!)).toEqual({ file: missing, error: expect.stringMatching(/does not exist/) });
+  });
 });
