@@ -250,7 +250,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       report('parsing', 0.8);
       let parsed = parseReading(page);
       let accented: Promise<ParsedCard> | undefined;
-      const hiding = refineOptions ? [] : linesHidingContacts(page, parsed);
+      // The recognizer reads every line that may hold a contact (contact-recognition.ts): tesseract need not read them again first.
+      const recognizing = options.recognizer !== false && !opts.fast && Boolean(engine.readLines);
+      const hiding = refineOptions || recognizing ? [] : linesHidingContacts(page, parsed);
       if (hiding.length && !opts.signal?.aborted) {
         // The accents pass reads the name, company and address lines, which re-reading contact lines
         // rarely changes: it runs on its own worker meanwhile, and what it restored is carried over.
@@ -265,7 +267,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         accented = firstAccented.then((card) => carryOverAccents(card, firstReading, finalReading));
       }
       // The recognizer's reading is the contact fields' second reading; without it (fast scan) tesseract reads weak ones again.
-      const contacts = options.recognizer !== false && !opts.fast ? await recognizeContactLines(engine, read.source, page, parsed, parseReading, timings, opts.signal) : null;
+      const contacts = recognizing ? await recognizeContactLines(engine, read.source, page, parsed, parseReading, timings, opts.signal) : null;
       if (contacts) parsed = contacts.card;
       const readAgain = contacts ? contacts.agreed : await confirmByRereading(engine, read.source, page, parsed, timings, opts.signal);
       const t4 = performance.now();
