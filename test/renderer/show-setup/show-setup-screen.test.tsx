@@ -231,3 +231,17 @@ describe('show setup: converted automatically — check', () => {
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
   });
 });
+
+describe('show setup: card scanning', () => {
+  it('turns "fast scan" on for this laptop, with its one line of help, and shows the saved setting', async () => {
+    const setFastScan = vi.fn(async ({ fastScan }: { fastScan: boolean }) => ({ staffName: 'Dana Booth', currentEventId: SHOW.id, fastScan }));
+    renderSetup(setupApi({ 'settings.setFastScan': setFastScan }));
+    const box = screen.getByRole('checkbox', { name: 'Fast scan' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.getAttribute('aria-describedby')).toBe('fast-scan-help');
+    expect(screen.getByText(/without the second text recognizer/).id).toBe('fast-scan-help');
+    fireEvent.click(box);
+    await waitFor(() => expect(setFastScan).toHaveBeenCalledWith({ fastScan: true }));
+    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Fast scan' }) as HTMLInputElement).checked).toBe(true));
+  });
+});
