@@ -250,9 +250,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       report('parsing', 0.8);
       let parsed = parseReading(page);
       let accented: Promise<ParsedCard> | undefined;
-      // The recognizer reads every line that may hold a contact (contact-recognition.ts): tesseract need not read them again first.
       const recognizing = options.recognizer !== false && !opts.fast && Boolean(engine.readLines);
-      const hiding = refineOptions || recognizing ? [] : linesHidingContacts(page, parsed);
+      const hiding = refineOptions ? [] : linesHidingContacts(page, parsed);
       if (hiding.length && !opts.signal?.aborted) {
         // The accents pass reads the name, company and address lines, which re-reading contact lines
         // rarely changes: it runs on its own worker meanwhile, and what it restored is carried over.

@@ -118,11 +118,30 @@ export function numberValidity(field: ParsedField): number {
 const emailStem = (value: string): string => (value.includes('@') ? domainStem(value.split('@')[1] ?? '') : '');
 const siteStem = (value: string): string => (value ? domainStem(value) : '');
 
-/** The company spelled as the domain spells it ("Meridel Labs" → "meridel"): a reading that matches it is likelier right. */
+/**
+ * The company spelled as the domain spells it ("Meridel Labs" → "meridel"): a reading that matches
+ * it exactly is likelier right (a near match is what a slip in either reading looks like).
+ */
 function companyBonus(company: string, stem: string): number {
   if (!company || stem.length < 3) return 0;
-  return domainAgreement(company, [stem]) >= 0.8 ? 0.5 : 0;
+  return domainAgreement(company, [stem]) >= 1 ? 0.5 : 0;
 }
+
+/**
+ * The recognizer's known slip: CTC decoding merges a doubled letter into one when the network gave
+ * it too few steps ("office" → "ofice"). Its reading that is tesseract's with a doubled letter
+ * single is taken for that slip.
+ */
+export function lostDoubledLetter(tesseract: string, recognizer: string): boolean {
+  if (tesseract.length !== recognizer.length + 1) return false;
+  for (let i = 1; i < tesseract.length; i++) {
+    if (tesseract[i] === tesseract[i - 1] && tesseract.slice(0, i) + tesseract.slice(i + 1) === recognizer) return true;
+  }
+  return false;
+}
+
+/** A reading's rule score lowered where it is the recognizer's doubled-letter slip of tesseract's. */
+const DOUBLED_LETTER_SLIP = 1;
 
 /** One reading of a field: its value and where it came from. */
 interface Candidate {
@@ -144,7 +163,8 @@ function candidates(tesseract: ParsedField, recognizer: ParsedField): Candidate[
  */
 function chooseAddresses(tesseract: ParsedCard, recognizer: ParsedCard): { email: Candidate | null; website: Candidate | null } {
   const company = tesseract.company.value;
-  const emails: Array<Candidate | null> = candidates(tesseract.email, { ...recognizer.email, value: withoutGluedLabel(recognizer.email.value, tesseract.email.value) });
+  const recognizedEmail = withoutGluedLabel(recognizer.email.value, tesseract.email.value);
+  const emails: Array<Candidate | null> = candidates(tesseract.email, { ...recognizer.email, value: recognizedEmail });
   const sites: Array<Candidate | null> = candidates(tesseract.website, recognizer.website);
   if (!emails.length) emails.push(null);
   if (!sites.length) sites.push(null);
@@ -157,6 +177,8 @@ function chooseAddresses(tesseract: ParsedCard, recognizer: ParsedCard): { email
       if (email && website && emailStem(e) && emailStem(e) === siteStem(w)) score += 1;
       score += companyBonus(company, emailStem(e)) + companyBonus(company, siteStem(w));
       score += RECOGNIZER_PRIOR * ((email?.recognizer ? 1 : 0) + (website?.recognizer ? 1 : 0));
+      if (email?.recognizer && lostDoubledLetter(fold(tesseract.email.value), fold(e))) score -= DOUBLED_LETTER_SLIP;
+      if (website?.recognizer && lostDoubledLetter(fold(tesseract.website.value), fold(w))) score -= DOUBLED_LETTER_SLIP;
       if (score > best.score) best = { score, email, website };
     }
   }

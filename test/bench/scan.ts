@@ -1,5 +1,5 @@
 /**
- * Scanner benchmark: `npm run bench -- scan [DIR...] [--thorough] [--count N] [--seed S] [--no-generated]`.
+ * Scanner benchmark: `npm run bench -- scan [DIR...] [--thorough] [--count N] [--seed S] [--no-generated] [--no-dev]`.
  *
  * Corpora: each DIR given (card images with card-*.json ground truth beside them), else the dev cards
  * beside the repo (../shared/cards/dev) when present, plus N (default 40) cards of the project's
@@ -196,7 +196,8 @@ export async function runScanBench(args: string[]): Promise<void> {
     for (const dir of dirs) corpora.push(await readCorpus(path.basename(path.resolve(dir)).replace(/\W+/g, '_'), path.resolve(dir)));
     if (!dirs.length) {
       const dev = path.join(here, '../../../shared/cards/dev');
-      if (await fs.stat(dev).then(() => true, () => false)) corpora.push(await readCorpus('dev', dev));
+      if (args.includes('--no-dev')) console.log('# dev cards left out (--no-dev)');
+      else if (await fs.stat(dev).then(() => true, () => false)) corpora.push(await readCorpus('dev', dev));
       else console.log(`# dev cards not found beside the repo (${dev}): generated cards only`);
     }
     if (!args.includes('--no-generated') && !dirs.length) {

@@ -25,8 +25,18 @@ import type { GrayRaster } from '../preprocess/raster';
 export const LINE_HEIGHT = 48;
 /** Widest line fed at once (px at LINE_HEIGHT): ~40 characters; a longer crop is squeezed. */
 const MAX_LINE_WIDTH = 1280;
-/** Lines run through the network together (PaddleOCR's rec_batch_num is 6): sorted by width, so little is padding. */
-const BATCH_SIZE = 6;
+/**
+ * How much wider than its aspect a crop is fed. The network emits one step per 8 px of width, and
+ * a doubled or narrow letter needs steps of its own ("ff" needs f, blank, f): at the aspect alone
+ * the small contact lines lost them ("ofice", "granitefll", "whifield").
+ */
+const WIDTH_STRETCH = 1.5;
+/**
+ * Crops run through the network together. PaddleOCR batches 6; here one at a time: a batch's
+ * feature maps set the peak memory (`leadbooth scan` of 5 cards peaked at 424 MB with 6, 396 MB
+ * with 2, 376 MB with 1) and batching saved no time on one core. Kept as a knob, sorted by width.
+ */
+const BATCH_SIZE = 1;
 
 export interface LineReading {
   text: string;
@@ -118,9 +128,9 @@ export function decodeCtc(probs: Float32Array, offset: number, steps: number, ch
   return { text, confidence: count ? sum / count : 0, weakest };
 }
 
-/** The crop at LINE_HEIGHT, its width by aspect (bilinear), at most MAX_LINE_WIDTH. */
+/** The crop at LINE_HEIGHT, its width by aspect × WIDTH_STRETCH (bilinear), at most MAX_LINE_WIDTH. */
 export function scaledWidth(line: Pick<GrayRaster, 'width' | 'height'>): number {
-  return Math.max(1, Math.min(MAX_LINE_WIDTH, Math.ceil((LINE_HEIGHT * line.width) / Math.max(1, line.height))));
+  return Math.max(1, Math.min(MAX_LINE_WIDTH, Math.ceil((WIDTH_STRETCH * LINE_HEIGHT * line.width) / Math.max(1, line.height))));
 }
 
 /**
@@ -168,6 +178,9 @@ export async function loadLineRecognizer(model: RecognizerModel = resolveRecogni
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
+    // Every batch has its own width: an arena and memory patterns sized per shape only grow (RSS).
+    enableCpuMemArena: false,
+    enableMemPattern: false,
   });
   const input = session.inputNames[0]!;
   const output = session.outputNames[0]!;

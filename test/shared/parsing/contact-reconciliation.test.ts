@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyParsedCard, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
-import { emailSyntax, inLayoutOf, reconcileContacts, websiteSyntax, withContactsOf, withoutGluedLabel } from '../../../shared/parsing/contact-reconciliation';
+import { emailSyntax, inLayoutOf, lostDoubledLetter, reconcileContacts, websiteSyntax, withContactsOf, withoutGluedLabel } from '../../../shared/parsing/contact-reconciliation';
 import { parsePrinted } from '../../../shared/parsing/phone';
 
 const ROWS: Partial<Record<CardField, number>> = { company: 0, email: 1, website: 2, phone: 3, mobile: 4, fax: 5 };
@@ -45,6 +45,14 @@ describe('reconcileContacts', () => {
       t: { email: 'anna@meridel.example', website: 'www.meridel.example', company: 'Meridel Labs' },
       r: { email: 'anna@merldel.example', website: 'www.meridel.example' },
       want: { email: 'anna@meridel.example' },
+      agreed: ['website'],
+      disputed: ['email'],
+    },
+    {
+      name: "the recognizer's doubled-letter slip loses, even where it agrees with itself on the website",
+      t: { email: 'office@granitefall.example', website: 'www.granitefall.example', company: 'Granitefall Partners' },
+      r: { email: 'ofice@granitefall.example', website: 'www.granitefall.example' },
+      want: { email: 'office@granitefall.example' },
       agreed: ['website'],
       disputed: ['email'],
     },
@@ -153,6 +161,13 @@ describe('field rules', () => {
     ['mail@meridel.example', 'mail@meridel.example', 'mail@meridel.example'],
     ['emma@meridel.example', 'ma@meridel.example', 'emma@meridel.example'],
   ])('a label glued on %s beside %s', (email, other, want) => expect(withoutGluedLabel(email, other)).toBe(want));
+
+  it.each([
+    ['office', 'ofice', true],
+    ['granitefall', 'granitefal', true],
+    ['whitfield', 'whifield', false],
+    ['ofice', 'office', false],
+  ])('%s read as %s is the doubled-letter slip: %s', (t, r, slip) => expect(lostDoubledLetter(t, r)).toBe(slip));
 
   it.each([
     ['+49 89 1234 5678', '+498912345679', '+49 89 1234 5679'],

@@ -92,8 +92,8 @@ describe('line recognizer decoding', () => {
     expect(r.weakest).toBeCloseTo(0.8, 5);
   });
 
-  it('scales a crop to the model height, keeping its aspect, within the widest line', () => {
-    expect(scaledWidth({ width: 200, height: 24 })).toBe(400);
+  it('scales a crop to the model height, its aspect stretched 1.5× (steps for doubled letters), within the widest line', () => {
+    expect(scaledWidth({ width: 200, height: 24 })).toBe(600);
     expect(scaledWidth({ width: 100000, height: 10 })).toBe(1280);
   });
 });
