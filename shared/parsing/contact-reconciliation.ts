@@ -27,7 +27,7 @@ import { EMAIL_LABELS, TLDS, fold } from './vocabulary';
 import { domainStem } from './web';
 
 export const CONTACT_FIELDS = ['email', 'website', 'phone', 'mobile', 'fax'] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
+type ContactField = (typeof CONTACT_FIELDS)[number];
 
 export interface ReconciledContacts {
   /** The tesseract card with its contact fields reconciled (other fields untouched). */
@@ -60,7 +60,7 @@ function numberKey(value: string): string {
   return value.replace(/\(0\)/g, '').replace(/\D/g, '');
 }
 
-export function sameReading(field: ContactField, a: string, b: string): boolean {
+function sameReading(field: ContactField, a: string, b: string): boolean {
   if (!a || !b) return false;
   if (field === 'email') return emailKey(a) === emailKey(b);
   if (field === 'website') return websiteKey(a) === websiteKey(b);
@@ -108,7 +108,7 @@ export function websiteSyntax(value: string): number {
 }
 
 /** A number valid in its country's numbering plan (1), only possible (0.5), or neither (0). */
-export function numberValidity(field: ParsedField): number {
+function numberValidity(field: ParsedField): number {
   if (!field.value) return 0;
   const parsed = field.e164 ? parsePhoneNumberFromString(field.e164) : undefined;
   if (!parsed) return 0;

@@ -22,7 +22,7 @@ import type { InferenceSession as OrtSession } from 'onnxruntime-node';
 import type { GrayRaster } from '../preprocess/raster';
 
 /** The height the network reads (PP-OCRv3/v4 recognition models). */
-export const LINE_HEIGHT = 48;
+const LINE_HEIGHT = 48;
 /** Widest line fed at once (px at LINE_HEIGHT): ~40 characters; a longer crop is squeezed. */
 const MAX_LINE_WIDTH = 1280;
 /**
@@ -137,7 +137,7 @@ export function scaledWidth(line: Pick<GrayRaster, 'width' | 'height'>): number 
  * Write `line` scaled to LINE_HEIGHT × `width` into the batch tensor at image `n` (all three
  * channels alike: the crops are gray), normalised as PaddleOCR does; columns past `width` stay 0.
  */
-export function writeLine(tensor: Float32Array, n: number, batchWidth: number, line: GrayRaster, width: number): void {
+function writeLine(tensor: Float32Array, n: number, batchWidth: number, line: GrayRaster, width: number): void {
   const plane = LINE_HEIGHT * batchWidth;
   const base = n * 3 * plane;
   const sx = line.width / width;

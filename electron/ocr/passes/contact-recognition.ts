@@ -33,7 +33,7 @@ const WORD_CROP_MARGINS: CropMargins = { left: 0, right: 0, top: 0.2, bottom: 0.
  * tesseract gave a word a box reaching over the next words ("Direct." spanning the whole number),
  * it stops where the next word starts.
  */
-export function wordCropBox(line: OcrLine, k: number): OcrBox {
+function wordCropBox(line: OcrLine, k: number): OcrBox {
   const word = line.words[k]!.box;
   const height = Math.max(1, line.box.y1 - line.box.y0);
   let x0 = word.x0 - WORD_SIDE_MARGIN * height;
@@ -65,7 +65,7 @@ const overlaps = (a: OcrBox, b: OcrBox): boolean => Math.min(a.x1, b.x1) > Math.
 const isContact = (field: CardField): boolean => (CONTACT_FIELDS as readonly CardField[]).includes(field);
 
 /** Indices of the page's lines that hold a contact or look like one (see the file's comment). */
-export function contactLines(page: OcrPage, card: ParsedCard): number[] {
+function contactLines(page: OcrPage, card: ParsedCard): number[] {
   const contactBoxes = CONTACT_FIELDS.flatMap((f) => (card[f].value && card[f].box ? [card[f].box!] : []));
   const otherBoxes = (Object.keys(card) as CardField[]).flatMap((f) => (!isContact(f) && card[f].value && card[f].box ? [card[f].box!] : []));
   const picked = page.lines.flatMap((line, index) => {
@@ -81,7 +81,7 @@ export function contactLines(page: OcrPage, card: ParsedCard): number[] {
  * The page with the given lines in the recognizer's words: `readings` maps a line to its words'
  * readings (null: tesseract's word stands). Each word keeps tesseract's box.
  */
-export function pageWithReadings(page: OcrPage, readings: ReadonlyMap<number, ReadonlyArray<LineReading | null>>): OcrPage {
+function pageWithReadings(page: OcrPage, readings: ReadonlyMap<number, ReadonlyArray<LineReading | null>>): OcrPage {
   const lines: OcrLine[] = page.lines.map((line, index) => {
     const words = readings.get(index);
     if (!words) return line;
@@ -102,7 +102,7 @@ function usable(reading: LineReading | undefined, tesseractText: string): readin
   return Boolean(reading) && text !== '' && reading!.confidence >= MIN_READING_CONFIDENCE && text.length >= MIN_LENGTH_RATIO * tesseractText.trim().length;
 }
 
-export interface ContactRecognition extends ReconciledContacts {
+interface ContactRecognition extends ReconciledContacts {
   /** Lines the recognizer read. */
   lines: number;
   ms: number;
