@@ -7,7 +7,8 @@
  * EnableEmbeddedAsarIntegrityValidation fuse covers app.asar only), so only what cannot be
  * read from the archive goes out:
  * - native addons (`.node`): the operating system loads them, from a real file;
- * - the shared libraries an addon links to by a path relative to itself (sharp's libvips);
+ * - the shared libraries an addon links to by a path relative to itself (sharp's libvips,
+ *   onnxruntime-node's runtime);
  * - the OCR worker thread's script and every module it requires: tesseract-paths.ts starts
  *   it from app.asar.unpacked, and Node resolves its requires from there, never from the
  *   archive;
@@ -34,8 +35,9 @@ const WORKER_ENTRY = 'node_modules/tesseract.js/src/worker-script/node/index.js'
 const NOT_LOADED_IN_ELECTRON = new Set(['node-fetch']);
 
 const NATIVE_ADDON = /\.node$/;
-/** libvips and its Windows DLLs, next to or beside sharp's addon (@img/sharp-*). */
+/** libvips and its Windows DLLs, next to or beside sharp's addon (@img/sharp-*); the ONNX runtime beside its addon. */
 const SHARED_LIBRARY = /\.(so(\.\d+)*|dylib|dll)$/;
+const LINKED_LIBRARY_DIRS = /^node_modules\/(@img\/|onnxruntime-node\/bin\/)/;
 const WEBASSEMBLY = /\.wasm$/;
 const LANGUAGE_DATA = /\.traineddata(\.gz)?$/;
 
@@ -135,6 +137,7 @@ function shippedPackageFiles(projectDir) {
 function realFileReason(file, workerSet) {
   if (NATIVE_ADDON.test(file)) return 'native addon';
   if (SHARED_LIBRARY.test(file) && file.startsWith('node_modules/@img/')) return "libvips, linked by sharp's addon";
+  if (SHARED_LIBRARY.test(file) && LINKED_LIBRARY_DIRS.test(file)) return "the ONNX runtime, loaded by onnxruntime-node's addon";
   if (workerSet.has(file)) return 'loaded by the OCR worker thread';
   if (WEBASSEMBLY.test(file) && file.startsWith('node_modules/tesseract.js-core/')) return 'OCR core (wasm)';
   if (LANGUAGE_DATA.test(file)) return 'OCR language data';
@@ -151,7 +154,7 @@ function mustBeRealFiles(projectDir, shipped = shippedPackageFiles(projectDir), 
   const needed = shipped.filter(
     (file) =>
       NATIVE_ADDON.test(file) ||
-      (SHARED_LIBRARY.test(file) && file.startsWith('node_modules/@img/')) ||
+      (SHARED_LIBRARY.test(file) && LINKED_LIBRARY_DIRS.test(file)) ||
       (WEBASSEMBLY.test(file) && file.startsWith('node_modules/tesseract.js-core/')) ||
       /^node_modules\/@tesseract\.js-data\/[^/]+\/4\.0\.0_best_int\/[^/]+\.traineddata\.gz$/.test(file),
   );

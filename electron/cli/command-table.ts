@@ -282,6 +282,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     options: {
       '--concurrency': { type: 'integer', value: 'N', help: 'cards read at once, 1..16 (default 1; 2 reads a batch ~1.8× faster with ~80 MB more memory)' },
       '--thorough': { type: 'flag', help: 're-read doubtful lines: slower, for batch work' },
+      '--fast': { type: 'flag', help: 'read without the learned recognizer: less memory, more fields to check' },
       '--save': { type: 'flag', help: 'save each card read as a lead in the current show' },
     },
     run: async (args, cli) => (await import('./commands/scan')).runScanFromCommandLine(args, cli),

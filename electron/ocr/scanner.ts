@@ -21,7 +21,10 @@ import { refineLines, type LineRefinementOptions } from './passes/line-refinemen
 import { linesHidingContacts } from './passes/missing-contacts';
 import { readContactsAgain } from './passes/second-reading';
 import { createDiacriticsReader, type DiacriticsReader } from './passes/multilingual-line-reader';
-import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine } from './engine/worker-pool';
+import { AbortError, EngineError, tesseractEngineFactory, withLineRecognizer, WorkerPool, type EngineFactory, type OcrEngine } from './engine/worker-pool';
+import { loadLineRecognizer } from './engine/line-recognizer';
+import { recognizeContacts } from './passes/contact-recognition';
+import { withContactsOf, type ReconciledContacts } from '../../shared/parsing/contact-reconciliation';
 
 export { ScanInputError, type ScanInputErrorCode } from './preprocess';
 export { AbortError, EngineError } from './engine/worker-pool';
@@ -59,6 +62,8 @@ export interface ScanProgress {
 export interface ScanOptions {
   signal?: AbortSignal;
   onProgress?: (p: ScanProgress) => void;
+  /** "Fast scan": this card without the learned recognizer (tesseract alone reads the contact lines). */
+  fast?: boolean;
 }
 
 export interface ScanResult {
@@ -87,6 +92,9 @@ export interface ScanTimings {
   replacedLines?: number;
   /** The Check marks' second reading of weakly read contact lines (part of parseMs; second-reading.ts). */
   secondReadingMs?: number;
+  /** The learned recognizer's reading of the contact lines (part of parseMs; contact-recognition.ts): its time and lines. */
+  recognizerMs?: number;
+  recognizerLines?: number;
 }
 
 export interface ScannerOptions {
@@ -109,6 +117,12 @@ export interface ScannerOptions {
    * not at the booth.
    */
   lineRefinement?: boolean | LineRefinementOptions;
+  /**
+   * Read the contact lines a second time with the learned recognizer (PP-OCRv4, loaded once per
+   * worker on first use; contact-recognition.ts) and reconcile the two readings. Default on; off,
+   * every scan is a fast scan and the model is never loaded. A scan's `fast` option skips it too.
+   */
+  recognizer?: boolean;
   parse?: (page: OcrPage) => ParsedCard;
   /** Page segmentation mode (tesseract PSM number as a string). */
   psm?: string;
@@ -167,6 +181,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   if (!factory) {
     const paths = resolveTesseractPaths(path.resolve(options.dataDir));
     factory = tesseractEngineFactory(paths);
+    if (options.recognizer !== false) factory = withLineRecognizer(factory, () => loadLineRecognizer());
     if (options.diacritics !== false) accentsReader = createDiacriticsReader(paths);
   }
   const poolSize = options.poolSize ?? (accentsReader ? 1 : defaultPoolSize());
@@ -210,6 +225,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     accented?: Promise<ParsedCard>;
     /** Contact fields a second reading of their line confirmed (for the Check marks). */
     readAgain?: ReadAgain;
+    /** The contact fields as the recognizer's and tesseract's readings reconciled them. */
+    contacts?: ReconciledContacts;
   }> {
     const report = (stage: ScanStage, progress: number): void => safeProgress(opts, stage, progress);
     report('queued', 0);
@@ -233,6 +250,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       report('parsing', 0.8);
       let parsed = parseReading(page);
       let accented: Promise<ParsedCard> | undefined;
+      const recognizing = options.recognizer !== false && !opts.fast && Boolean(engine.readLines);
       const hiding = refineOptions ? [] : linesHidingContacts(page, parsed);
       if (hiding.length && !opts.signal?.aborted) {
         // The accents pass reads the name, company and address lines, which re-reading contact lines
@@ -247,11 +265,14 @@ export function createScanner(options: ScannerOptions): Scanner {
         const finalReading = parsed;
         accented = firstAccented.then((card) => carryOverAccents(card, firstReading, finalReading));
       }
-      const readAgain = await confirmByRereading(engine, read.source, page, parsed, timings, opts.signal);
+      // The recognizer's reading is the contact fields' second reading; without it (fast scan) tesseract reads weak ones again.
+      const contacts = recognizing ? await recognizeContactLines(engine, read.source, page, parsed, parseReading, timings, opts.signal) : null;
+      if (contacts) parsed = contacts.card;
+      const readAgain = contacts ? contacts.agreed : await confirmByRereading(engine, read.source, page, parsed, timings, opts.signal);
       const t4 = performance.now();
       timings.parseMs = t4 - t3;
       // `source` is the image the page was read from: a turned or uncropped copy when a retry won.
-      return { page, pre, source: read.source, ms: t4 - t0, bytes, timings, parsed, readAgain, ...(accented ? { accented } : {}) };
+      return { page, pre, source: read.source, ms: t4 - t0, bytes, timings, parsed, readAgain, ...(contacts ? { contacts } : {}), ...(accented ? { accented } : {}) };
     }, opts.signal);
   }
 
@@ -293,6 +314,30 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   }
 
+  /**
+   * The recognizer is an extra too: when it fails to load or read, tesseract's reading stands, its weak
+   * contact fields read again by tesseract as in a fast scan.
+   */
+  async function recognizeContactLines(
+    engine: OcrEngine,
+    source: PgmImage,
+    page: OcrPage,
+    card: ParsedCard,
+    parseReading: (page: OcrPage) => ParsedCard,
+    timings: ScanTimings,
+    signal?: AbortSignal,
+  ): Promise<ReconciledContacts | null> {
+    if (!engine.readLines || signal?.aborted) return null;
+    try {
+      const r = await recognizeContacts(engine.readLines, source, page, card, parseReading, signal);
+      Object.assign(timings, { recognizerMs: r.ms, recognizerLines: r.lines });
+      return r;
+    } catch (err) {
+      if (err instanceof EngineError) throw err;
+      return null;
+    }
+  }
+
   /** The accents pass is an extra: when it fails, the English reading stands. */
   async function restoreAccents(source: PgmImage, page: OcrPage, card: ParsedCard, signal?: AbortSignal): Promise<ParsedCard> {
     if (!accentsReader || closed || signal?.aborted) return card;
@@ -319,11 +364,13 @@ export function createScanner(options: ScannerOptions): Scanner {
       return { page, pre, ms, timings };
     },
     async scan(input, opts = {}) {
-      const { page, pre, source, ms, bytes, timings, parsed, accented, readAgain } = await recognizeJob(input, opts, parse);
+      const { page, pre, source, ms, bytes, timings, parsed, accented, readAgain, contacts } = await recognizeJob(input, opts, parse);
       if (opts.signal?.aborted || !parsed) throw new AbortError('scan cancelled');
       const t1 = performance.now();
       // The "Check" marks judge the final values (accents restored) against the page they came from.
-      const fields = withCheckMarks(await (accented ?? restoreAccents(source, page, parsed, opts.signal)), page, readAgain);
+      const withAccents = await (accented ?? restoreAccents(source, page, parsed, opts.signal));
+      const final = contacts ? withContactsOf(withAccents, contacts.card) : withAccents;
+      const fields = withCheckMarks(final, page, readAgain, contacts?.disputed);
       const t2 = performance.now();
       safeProgress(opts, 'done', 1);
       return {

@@ -36,7 +36,8 @@ export async function scanCardBytes(
   const input = { fileName };
   let result: Awaited<ReturnType<CardReader['scan']>>;
   try {
-    result = await reader.scan({ bytes, name: input.fileName });
+    const { fastScan } = await getSettings(context);
+    result = await reader.scan({ bytes, name: input.fileName }, { fast: fastScan });
   } catch (error) {
     if (isScanInputError(error)) throw new AppError('invalid_input', error.message, { image: error.message });
     // The engine's own text (paths, wasm errors) goes to the log through `cause`, not to the screen.

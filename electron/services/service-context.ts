@@ -17,7 +17,8 @@ export interface StoreHandle {
 
 /** Reads a card photo: the OCR pass, the fields, the stored image (the scanner in electron/ocr). */
 export interface CardReader {
-  scan(input: { bytes: Uint8Array; name?: string }): Promise<{
+  /** `fast`: without the learned recognizer (the "fast scan" setting). */
+  scan(input: { bytes: Uint8Array; name?: string }, options?: { fast?: boolean }): Promise<{
     page: OcrPage;
     fields: ParsedCard;
     ms: number;

@@ -6,6 +6,7 @@ export const CHANNEL_NAMES = [
   'app.info',
   'settings.get',
   'settings.update',
+  'settings.setFastScan',
   'events.list',
   'events.create',
   'events.use',

@@ -598,7 +598,10 @@ function cardShowsCompany(card: ParsedCard, leftover: OcrPage['lines']): boolean
   });
 }
 
-/** Fields a second reading of their line confirmed (the scanner's re-read, electron/ocr/passes/second-reading.ts). */
+/**
+ * Fields a second reading of their line confirmed (the scanner's re-read, electron/ocr/passes/second-reading.ts,
+ * or the learned recognizer's reading, electron/ocr/passes/contact-recognition.ts).
+ */
 export type ReadAgain = ReadonlySet<CardField>;
 
 /**
@@ -655,16 +658,25 @@ export function secondReadingAgrees(field: CardField, value: string, text: strin
   return false;
 }
 
-/** The marks for a card: only fields that need one are listed. */
+/**
+ * The marks for a card: only fields that need one are listed. `disputed`: fields two independent
+ * readings gave differently (the recognizer's and tesseract's, contact-reconciliation.ts), marked
+ * whatever else says.
+ */
 export function checkMarks(
   card: ParsedCard,
   page: OcrPage,
   floors: Record<FieldClass, CheckFloors> = CHECK_FLOORS,
   readAgain: ReadAgain = new Set(),
+  disputed: ReadAgain = new Set(),
 ): Partial<Record<CardField, CheckMark>> {
   const marks: Partial<Record<CardField, CheckMark>> = {};
   const evidence = fieldEvidence(card, page);
   for (const [field, e] of Object.entries(evidence) as [CardField, FieldEvidence][]) {
+    if (disputed.has(field)) {
+      marks[field] = 'unsure';
+      continue;
+    }
     const classFloors = floors[fieldClass(field)];
     const floor = e.confirmed || (!e.doubt && readAgain.has(field)) ? classFloors.confirmed : classFloors;
     const wordFloor = e.unaccented ? Math.max(floor.weakestWord, classFloors.unaccented) : floor.weakestWord;
@@ -684,8 +696,8 @@ export function checkMarks(
 }
 
 /** The card with each field's mark set: `check` null on the fields the rule found nothing to doubt. */
-export function withCheckMarks(card: ParsedCard, page: OcrPage, readAgain: ReadAgain = new Set()): ParsedCard {
-  const marks = checkMarks(card, page, CHECK_FLOORS, readAgain);
+export function withCheckMarks(card: ParsedCard, page: OcrPage, readAgain: ReadAgain = new Set(), disputed: ReadAgain = new Set()): ParsedCard {
+  const marks = checkMarks(card, page, CHECK_FLOORS, readAgain, disputed);
   const out = {} as ParsedCard;
   for (const field of CARD_FIELDS) out[field] = { ...card[field], check: marks[field] ?? null };
   return out;

@@ -1,21 +1,20 @@
 /**
- * Scanner benchmark: `npm run bench -- scan [DIR] [--thorough]` (default DIR: ../shared/cards/dev).
+ * Scanner benchmark: `npm run bench -- scan [DIR...] [--thorough] [--count N] [--seed S] [--no-generated] [--no-dev]`.
  *
- * Prints `name value unit` lines:
- *   scan.warm_ms_median / scan.warm_ms_p90   per card, warm worker, pre-processing + OCR + parse + accents pass,
- *                                            concurrency 1 (the app's set-up)
- *   scan.wall_s_c1 / scan.wall_s_c2          whole set at concurrency 1 and 2
- *   native.ms_median                         Debian `tesseract img stdout`, OMP_THREAD_LIMIT=1, same run
- *   scan.ratio_vs_native                     ours / native (median)
- *   scan.peak_rss_*_mb                       peak RSS of this process with the app's set-up and with 2 workers;
- *                                            tesseract.js node workers are threads of this process, so it covers them
- *   scan.peak_rss_cli_scan_process_mb        peak RSS of a plain `leadbooth scan` of the whole set, as its own process
- *   fields_micro_f1                          score.mjs on the predictions written by the c1 run
- *   check.*                                  the "Check" marks of the c1 run against the ground truth (card-*.json
- *                                            beside the images; check-mark-score.ts): unmarked-field precision per
- *                                            field and for e-mails/phones/websites ("contact") and all fields, the
- *                                            share of wrong fields marked, the share of right fields marked, and
- *                                            names/companies the card prints that were left empty and marked
+ * Corpora: each DIR given (card images with card-*.json ground truth beside them), else the dev cards
+ * beside the repo (../shared/cards/dev) when present, plus N (default 40) cards of the project's
+ * own generator (test/support/cards) rendered at seed S (default 9001: never tuned on; the recognizer
+ * was tuned on seed 71). Each corpus is read twice, with the learned recognizer (the default) and
+ * as a "fast scan" (without it), and prints `name value unit` lines, <mode> being `recognizer` or `fast`:
+ *   scan.<corpus>.<mode>.micro_f1, .field.<field>.f1   the test's own scorer (score-cards.ts, score.mjs's rules)
+ *   scan.<corpus>.<mode>.warm_ms_median / _p90          per card, warm worker, concurrency 1 (the app's set-up)
+ *   scan.<corpus>.<mode>.recognizer_ms_median           the recognizer's part (0 in fast mode)
+ *   native.<corpus>.ms_median                            Debian `tesseract img stdout`, OMP_THREAD_LIMIT=1, same images
+ *   scan.<corpus>.<mode>.ratio_vs_native                 ours / native (median)
+ *   scan.<corpus>.<mode>.check.*                         the "Check" marks against the ground truth (check-mark-score.ts)
+ *   queue20.<mode>.s_per_card_2_workers                  20 cards queued at once on 2 workers: wall time / 20
+ *   scan.peak_rss_cli_scan_process_mb.<mode>             peak RSS of a plain `leadbooth scan` (bundled CLI) of 20 cards
+ *   scan.peak_rss_app_1_worker_mb.<mode>                 peak RSS of this process while it read the first corpus (sampled)
  */
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -25,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { CARD_FIELDS } from '../../shared/parsing/card-fields';
 import { createScanner } from '../../electron/ocr/scanner';
+import { scoreFields } from '../support/cards/score-cards';
 import { printCheckMarkScore, scoreCheckMarks, type MarkedReading } from './check-mark-score';
 import { percentile as pct, printFigure as fig } from './stats';
 
@@ -51,12 +51,12 @@ function rssSampler(): { stop: () => { sampledMb: number; maxRssMb: number } } {
  * The CLI is bundled first (`npm run build:cli`, as `npm install` does): bin.mjs would otherwise run
  * the TypeScript through tsx, which costs ~60 MB that a user's `leadbooth scan` does not have.
  */
-async function cliScanPeakRss(files: string[], tmp: string): Promise<number | string> {
+async function cliScanPeakRss(files: string[], tmp: string, flags: string[] = []): Promise<number | string> {
   const bin = path.join(here, '../../electron/cli/bin.mjs');
   await run(process.execPath, [path.join(here, '../../build/build-cli.mjs')]);
   const preload = pathToFileURL(path.join(here, 'report-max-rss.mjs')).href;
   try {
-    const { stderr } = await run(process.execPath, ['--import', preload, bin, '--db', path.join(tmp, 'cli.db'), 'scan', ...files], { maxBuffer: 1 << 26 });
+    const { stderr } = await run(process.execPath, ['--import', preload, bin, '--db', path.join(tmp, 'cli.db'), 'scan', ...flags, ...files], { maxBuffer: 1 << 26 });
     const kb = /max-rss-kb (\d+)/.exec(stderr)?.[1];
     return kb ? Number(kb) / 1024 : 'no figure printed';
   } catch (err) {
@@ -90,96 +90,138 @@ async function nativeTimes(files: string[]): Promise<number[] | string> {
   return times;
 }
 
-export async function runScanBench(args: string[]): Promise<void> {
-  const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(here, '../../../shared/cards/dev'));
-  // --thorough: the scanner as `leadbooth scan --thorough` sets it up (doubtful lines re-read)
-  const lineRefinement = args.includes('--thorough');
+/** A corpus: card images with their ground truth (`fields`) in card-*.json beside them. */
+interface Corpus {
+  name: string;
+  files: string[];
+  truths: Map<string, Record<string, string>>;
+}
+
+async function readCorpus(name: string, dir: string): Promise<Corpus> {
   const names = (await fs.readdir(dir)).filter((n) => /\.(jpe?g|png|webp|tiff?)$/i.test(n)).sort();
   if (!names.length) throw new Error(`no card images in ${dir}`);
-  const files = names.map((n) => path.join(dir, n));
-  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'leadbooth-scan-bench-'));
+  const truths = new Map<string, Record<string, string>>();
+  for (const n of names) {
+    const truth = await fs.readFile(path.join(dir, n.replace(/\.\w+$/, '.json')), 'utf8').then((t) => (JSON.parse(t) as { fields?: Record<string, string> }).fields, () => undefined);
+    if (truth) truths.set(n, truth);
+  }
+  return { name, files: names.map((n) => path.join(dir, n)), truths };
+}
+
+/** `count` generated cards at `seed`, rendered as photos and scans like the dev set's (card-NNNN.jpg + .json). */
+async function generatedCorpus(dir: string, count: number, seed: number): Promise<Corpus> {
+  const { generateCards } = await import('../support/cards/generate-cards');
+  const { renderCard } = await import('../support/cards/render-card');
+  await fs.mkdir(dir, { recursive: true });
+  for (const card of generateCards(count, seed)) {
+    await fs.writeFile(path.join(dir, card.file), await renderCard(card));
+    await fs.writeFile(path.join(dir, card.file.replace(/\.jpg$/, '.json')), JSON.stringify(card));
+  }
+  return readCorpus(`generated_seed${seed}`, dir);
+}
+
+type Mode = 'recognizer' | 'fast';
+const MODES: Mode[] = ['recognizer', 'fast'];
+
+/** One corpus read once in one mode, at concurrency 1: times, scores, Check marks. */
+async function readCorpusOnce(corpus: Corpus, mode: Mode, dataDir: string, lineRefinement: boolean): Promise<{ perCard: number[]; native?: number }> {
+  const prefix = `scan.${corpus.name}.${mode}`;
+  const scanner = createScanner({ dataDir, poolSize: 1, lineRefinement, recognizer: mode === 'recognizer' });
+  const perCard: number[] = [];
+  const recognizerMs: number[] = [];
+  const preds = new Map<string, Record<string, string>>();
+  const marked: MarkedReading[] = [];
   try {
-    // Concurrency 1 is the app's own set-up: one English worker plus the accents reader.
-    const rssApp = rssSampler();
-    const s1 = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 1, lineRefinement });
-    await s1.warmUp();
-    await s1.scan({ path: files[0]! }); // the first scan warms the engines
-    const perCard: number[] = [];
-    const preds: string[] = [];
-    const marked: MarkedReading[] = [];
-    let t0 = performance.now();
-    const split = { pre: [] as number[], ocr: [] as number[], accents: [] as number[], passes: 0 };
-    for (const f of files) {
+    await scanner.warmUp();
+    await scanner.scan({ path: corpus.files[0]! }); // the first scan warms the engines (and loads the recognizer)
+    for (const f of corpus.files) {
       try {
-        const r = await s1.scan({ path: f });
+        const r = await scanner.scan({ path: f });
         perCard.push(r.ms);
-        split.pre.push(r.timings.preprocessMs);
-        split.ocr.push(r.timings.ocrMs);
-        split.accents.push(r.timings.accentsMs ?? 0);
-        split.passes += r.timings.passes;
+        recognizerMs.push(r.timings.recognizerMs ?? 0);
         const fields: Record<string, string> = {};
         for (const k of CARD_FIELDS) fields[k] = r.fields[k].value;
-        preds.push(JSON.stringify({ file: path.basename(f), fields }));
-        const truth = await fs.readFile(f.replace(/\.\w+$/, '.json'), 'utf8').then((t) => (JSON.parse(t) as { fields?: Record<string, string> }).fields, () => undefined);
+        preds.set(path.basename(f), fields);
+        const truth = corpus.truths.get(path.basename(f));
         if (truth) marked.push({ file: path.basename(f), truth, card: r.fields });
       } catch (err) {
         console.log(`# ${path.basename(f)}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    const wall1 = (performance.now() - t0) / 1000;
-    console.log(`# threads in this process with 1 OCR worker + the accents reader: ${await threadCount()}`);
-    await s1.close();
-    const memApp = rssApp.stop();
-    const rssBatch = rssSampler();
+  } finally {
+    await scanner.close();
+  }
+  const truths = [...corpus.truths].map(([file, fields]) => ({ file, fields }));
+  if (truths.length) {
+    const score = scoreFields(truths, preds);
+    fig(`${prefix}.micro_f1`, score.f, 'ratio', 4);
+    fig(`${prefix}.cards_fully_right`, score.right, 'cards', 0);
+    for (const field of CARD_FIELDS) fig(`${prefix}.field.${field}.f1`, score.fields[field]!.f, 'ratio', 4);
+  }
+  fig(`${prefix}.cards`, perCard.length, 'cards', 0);
+  fig(`${prefix}.warm_ms_median`, pct(perCard, 0.5), 'ms');
+  fig(`${prefix}.warm_ms_p90`, pct(perCard, 0.9), 'ms');
+  fig(`${prefix}.recognizer_ms_median`, pct(recognizerMs, 0.5), 'ms');
+  if (marked.length) printCheckMarkScore(`${prefix}.check`, scoreCheckMarks(marked));
+  return { perCard };
+}
 
-    // concurrency 2: wall time only
-    const s2 = createScanner({ dataDir: path.join(tmp, 'data'), poolSize: 2, lineRefinement });
-    await Promise.all([s2.warmUp(), s2.scan({ path: files[0]! }), s2.scan({ path: files[1] ?? files[0]! })]);
-    t0 = performance.now();
-    await Promise.all(files.map((f) => s2.scan({ path: f }).catch(() => null)));
-    const wall2 = (performance.now() - t0) / 1000;
-    console.log(`# threads in this process with 2 OCR workers: ${await threadCount()}`);
-    await s2.close();
-    const memBatch = rssBatch.stop();
+/** 20 cards queued at once on 2 workers (the capture queue's batch): seconds a card. */
+async function queueThroughput(files: string[], mode: Mode, dataDir: string): Promise<void> {
+  const batch = Array.from({ length: 20 }, (_v, i) => files[i % files.length]!);
+  const scanner = createScanner({ dataDir, poolSize: 2, recognizer: mode === 'recognizer' });
+  try {
+    await Promise.all([scanner.warmUp(), scanner.scan({ path: batch[0]! }), scanner.scan({ path: batch[1]! })]);
+    const t0 = performance.now();
+    await Promise.all(batch.map((f) => scanner.scan({ path: f }).catch(() => null)));
+    fig(`queue20.${mode}.s_per_card_2_workers`, (performance.now() - t0) / 1000 / batch.length, 's', 3);
+    console.log(`# threads in this process with 2 OCR workers (${mode}): ${await threadCount()}`);
+  } finally {
+    await scanner.close();
+  }
+}
 
-    const med = pct(perCard, 0.5);
-    fig('scan.warm_ms_median', med, 'ms');
-    fig('scan.warm_ms_p90', pct(perCard, 0.9), 'ms');
-    fig('scan.preprocess_ms_median', pct(split.pre, 0.5), 'ms');
-    fig('scan.ocr_ms_median', pct(split.ocr, 0.5), 'ms');
-    fig('scan.accents_pass_ms_median', pct(split.accents, 0.5), 'ms');
-    fig('scan.ocr_passes_per_card', split.passes / Math.max(1, split.ocr.length), 'passes', 2);
-    fig('scan.wall_s_c1', wall1, 's', 1);
-    fig('scan.wall_s_c2', wall2, 's', 1);
-    const native = await nativeTimes(files);
-    if (typeof native === 'string') {
-      console.log(`native.ms_median skipped (${native})`);
-    } else {
-      const nmed = pct(native, 0.5);
-      fig('native.ms_median', nmed, 'ms');
-      fig('scan.ratio_vs_native', med / nmed, 'ratio', 2);
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export async function runScanBench(args: string[]): Promise<void> {
+  // --thorough: the scanner as `leadbooth scan --thorough` sets it up (doubtful lines re-read)
+  const lineRefinement = args.includes('--thorough');
+  const dirs = args.filter((a, i) => !a.startsWith('--') && !['--count', '--seed'].includes(args[i - 1] ?? ''));
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'leadbooth-scan-bench-'));
+  try {
+    const corpora: Corpus[] = [];
+    for (const dir of dirs) corpora.push(await readCorpus(path.basename(path.resolve(dir)).replace(/\W+/g, '_'), path.resolve(dir)));
+    if (!dirs.length) {
+      const dev = path.join(here, '../../../shared/cards/dev');
+      if (args.includes('--no-dev')) console.log('# dev cards left out (--no-dev)');
+      else if (await fs.stat(dev).then(() => true, () => false)) corpora.push(await readCorpus('dev', dev));
+      else console.log(`# dev cards not found beside the repo (${dev}): generated cards only`);
     }
-    const cli = await cliScanPeakRss(files, tmp);
-    if (typeof cli === 'string') console.log(`scan.peak_rss_cli_scan_process_mb skipped (${cli})`);
-    else fig('scan.peak_rss_cli_scan_process_mb', cli, 'MB');
-    // getrusage's maxRSS never goes down, so the app's set-up (measured first) is read from the sampler.
-    fig('scan.peak_rss_app_1_worker_plus_accents_mb', memApp.sampledMb, 'MB');
-    fig('scan.peak_rss_batch_2_workers_plus_accents_mb', memBatch.sampledMb, 'MB');
-    fig('scan.peak_rss_process_max_mb', memBatch.maxRssMb, 'MB');
-
-    if (marked.length) printCheckMarkScore('check', scoreCheckMarks(marked));
-    else console.log('check.* skipped (no card-*.json ground truth beside the images)');
-
-    const predFile = path.join(tmp, 'predictions.jsonl');
-    await fs.writeFile(predFile, `${preds.join('\n')}\n`);
-    const scorer = path.join(dir, '..', 'score.mjs');
-    try {
-      const { stdout } = await run(process.execPath, [scorer, dir, predFile], { maxBuffer: 1 << 24 });
-      const m = /^fields micro-F1\s+([\d.]+)/m.exec(stdout);
-      if (m) fig('fields_micro_f1', Number(m[1]), 'ratio', 2);
-      else console.log(`fields_micro_f1 skipped (scorer said: ${stdout.trim().split('\n').at(-1)})`);
-    } catch (err) {
-      console.log(`fields_micro_f1 skipped (${scorer}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    if (!args.includes('--no-generated') && !dirs.length) {
+      corpora.push(await generatedCorpus(path.join(tmp, 'generated'), Number(option(args, '--count') ?? 40), Number(option(args, '--seed') ?? 9001)));
+    }
+    const dataDir = path.join(tmp, 'data');
+    for (const [index, corpus] of corpora.entries()) {
+      const native = await nativeTimes(corpus.files);
+      for (const mode of MODES) {
+        const rss = rssSampler();
+        const { perCard } = await readCorpusOnce(corpus, mode, dataDir, lineRefinement);
+        if (index === 0) fig(`scan.peak_rss_app_1_worker_mb.${mode}`, rss.stop().sampledMb, 'MB');
+        else rss.stop();
+        if (typeof native !== 'string') fig(`scan.${corpus.name}.${mode}.ratio_vs_native`, pct(perCard, 0.5) / pct(native, 0.5), 'ratio', 2);
+      }
+      if (typeof native === 'string') console.log(`native.${corpus.name}.ms_median skipped (${native})`);
+      else fig(`native.${corpus.name}.ms_median`, pct(native, 0.5), 'ms');
+    }
+    const sample = corpora[0]!.files.slice(0, 20);
+    for (const mode of MODES) await queueThroughput(sample, mode, dataDir);
+    for (const mode of MODES) {
+      const cli = await cliScanPeakRss(sample, tmp, mode === 'fast' ? ['--fast'] : []);
+      if (typeof cli === 'string') console.log(`scan.peak_rss_cli_scan_process_mb.${mode} skipped (${cli})`);
+      else fig(`scan.peak_rss_cli_scan_process_mb.${mode}`, cli, 'MB');
     }
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });

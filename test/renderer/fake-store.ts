@@ -32,7 +32,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): ApiClient {
 /** A store that is past start-up: staff name and show set, as after first-run setup. */
 export function readyStore(api: ApiClient): AppStore {
   const store = createAppStore({ api, bridge: { on: () => () => {} }, draftSaveDelayMs: 20, searchDelayMs: 5 });
-  store.setState({ startupStatus: 'ready', settings: { staffName: 'Dana Booth', currentEventId: SHOW.id }, events: [SHOW] });
+  store.setState({ startupStatus: 'ready', settings: { staffName: 'Dana Booth', currentEventId: SHOW.id, fastScan: false }, events: [SHOW] });
   return store;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `leadbooth scan FILE... [--concurrency N] [--thorough]`: read business-card photos, print one JSON
+ * `leadbooth scan FILE... [--concurrency N] [--thorough] [--fast]`: read business-card photos, print one JSON
  * line per file in input order (each as soon as it and every file before it is done):
  *
  *   {"file": "<as given>", "fields": {<15 card fields, "" when absent>}, "confidence": {...0..1},
@@ -39,6 +39,8 @@ export interface ScanOptions {
   concurrency: number;
   /** Re-read doubtful lines from upscaled crops: slower, for batch work. */
   thorough: boolean;
+  /** Without the learned recognizer's second reading of the contact lines ("fast scan"). */
+  fast: boolean;
   save: boolean;
 }
 
@@ -53,7 +55,7 @@ export async function runScanFromCommandLine(args: CommandArgs, cli: CliContext)
   if (concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, not ${concurrency}`);
   const save = args.flag('--save');
   return runScanCommand(
-    { files: args.positionals, concurrency, thorough: args.flag('--thorough'), save },
+    { files: args.positionals, concurrency, thorough: args.flag('--thorough'), fast: args.flag('--fast'), save },
     {
       ...cli.io,
       dataDir: cli.dataDir(),
@@ -89,6 +91,7 @@ export async function runScanCommand(parsed: ScanOptions, io: ScanCommandIo): Pr
       dataDir: io.dataDir,
       poolSize: Math.min(parsed.concurrency, parsed.files.length),
       lineRefinement: parsed.thorough,
+      recognizer: !parsed.fast,
       ...(io.parse ? { parse: io.parse } : {}),
     });
   } catch (err) {

@@ -6,6 +6,8 @@ import type { Database } from '../schema';
 export interface SettingValues {
   staffName: string;
   currentEventId: string | null;
+  /** Scan cards without the learned recognizer (see the contract's Settings). */
+  fastScan: boolean;
   /** The half-typed lead in the entry form, so a restart does not lose it. */
   draft: { fields: Record<string, string>; savedAt: string } | null;
   /** CSV column mappings a person confirmed, by the header row's signature (see csv-mapping-memory). */

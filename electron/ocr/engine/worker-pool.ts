@@ -14,11 +14,17 @@
 import type { Page } from 'tesseract.js';
 import { EngineError, startTesseractWorker, withTimeout } from './tesseract-worker';
 import type { TesseractPaths } from './tesseract-paths';
+import type { LineRecognizer } from './line-recognizer';
 
 /** What a pool job may ask of its worker. */
 export interface OcrEngine {
   /** Recognize an encoded image (PGM/PNG/JPEG) with the given page segmentation mode. */
   recognize(image: Buffer, psm: string): Promise<Page>;
+  /**
+   * Read cropped lines with the learned recognizer loaded beside this worker (line-recognizer.ts);
+   * absent when the scanner runs without it ("fast scan").
+   */
+  readLines?: LineRecognizer['read'];
   terminate(): Promise<void>;
 }
 
@@ -66,6 +72,35 @@ export function tesseractEngineFactory(paths: TesseractPaths): EngineFactory {
         if (dead) return;
         dead = true;
         await worker.terminate().catch(() => {});
+      },
+    };
+  };
+}
+
+/**
+ * Engines of `factory` with a line recognizer each, loaded once per worker on its first use (a
+ * fast scan never loads it) and released with the worker.
+ */
+export function withLineRecognizer(factory: EngineFactory, load: () => Promise<LineRecognizer>): EngineFactory {
+  return async () => {
+    const engine = await factory();
+    let recognizer: Promise<LineRecognizer> | null = null;
+    let dead = false;
+    return {
+      recognize: (image, psm) => engine.recognize(image, psm),
+      // a failed load or read is the pass's to handle (the first reading stands): the tesseract worker is fine
+      readLines: async (crops, signal) => {
+        if (dead) throw new EngineError('OCR worker is gone');
+        recognizer ??= load();
+        // a failed load is tried again on the next card, not remembered
+        recognizer.catch(() => (recognizer = null));
+        return (await recognizer).read(crops, signal);
+      },
+      async terminate() {
+        dead = true;
+        const lines = recognizer;
+        recognizer = null;
+        await Promise.all([engine.terminate(), lines?.then((r) => r.close()).catch(() => {})]);
       },
     };
   };

@@ -58,7 +58,7 @@ const DOUBTFUL_FIELD_CONFIDENCE = 0.7;
  * for it), www, http, a common top-level name standing alone ("mendel example com": `example` is
  * RFC 2606's reserved name, which the parser reads as a domain too), or a domain ending ("mendel.co").
  */
-const ADDRESS_TRACE = /[@®©]|\bw{2,3}\b|\bhttps?\b|\b(?:com|org|net|info|example)\b|[a-z]{3,}\.[a-z]{2,3}\b/i;
+export const ADDRESS_TRACE = /[@®©]|\bw{2,3}\b|\bhttps?\b|\b(?:com|org|net|info|example)\b|[a-z]{3,}\.[a-z]{2,3}\b/i;
 
 /** What is left of a telephone number: a run of five digits, spaces and dots allowed between. */
-const NUMBER_TRACE = /\d(?:[\s.\-/()]*\d){4,}/;
+export const NUMBER_TRACE = /\d(?:[\s.\-/()]*\d){4,}/;

@@ -1,3 +1,4 @@
+import { FastScanSetting } from './FastScanSetting';
 import { useEffect } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
@@ -48,6 +49,14 @@ export function ShowSetupScreen() {
           <span className="section-hint">The day each lead was captured, in exports, is the day at the show.</span>
         </div>
         <ShowTimeZoneField key={event.id} event={event} />
+      </section>
+
+      <section className="form-section" aria-labelledby="setup-scanning">
+        <div className="section-heading">
+          <h3 id="setup-scanning">Card scanning</h3>
+          <span className="section-hint">On this laptop, for every show.</span>
+        </div>
+        <FastScanSetting />
       </section>
 
       <section className="form-section" aria-labelledby="setup-badges">

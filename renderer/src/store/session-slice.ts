@@ -34,9 +34,13 @@ export interface SessionSlice {
   closeSetup(): void;
   /** Another window or the CLI changed the staff name or the show. */
   applySettings(settings: Settings): Promise<void>;
+  fastScanSaving: boolean;
+  fastScanError: string | null;
+  /** Turn "fast scan" (cards read without the learned recognizer) on or off for this laptop. */
+  setFastScan(fastScan: boolean): Promise<void>;
 }
 
-const NO_SETTINGS: Settings = { staffName: '', currentEventId: null };
+const NO_SETTINGS: Settings = { staffName: '', currentEventId: null, fastScan: false };
 
 /** Setup is needed until there is a name and a show that still exists. */
 export function needsSetup(state: Pick<SessionSlice, 'settings' | 'events'>): boolean {
@@ -112,6 +116,17 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api, bridge }) 
       } catch (error) {
         set({ setupSaving: false, setupError: toUiError(error) });
         return false;
+      }
+    },
+
+    fastScanSaving: false,
+    fastScanError: null,
+    async setFastScan(fastScan) {
+      set({ fastScanSaving: true, fastScanError: null });
+      try {
+        set({ settings: await api['settings.setFastScan']({ fastScan }), fastScanSaving: false });
+      } catch (error) {
+        set({ fastScanSaving: false, fastScanError: toUiError(error).message });
       }
     },
 

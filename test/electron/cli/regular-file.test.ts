@@ -37,7 +37,7 @@ describe('leadbooth scan reads regular files only', () => {
 
   it('answers /dev/zero and a FIFO with an error line each instead of reading forever', async () => {
     const out: string[] = [];
-    const code = await runScanCommand({ files: ['/dev/zero', fifo], concurrency: 1, thorough: false, save: false }, { stdout: (line) => out.push(line), stderr: () => {}, dataDir: path.join(dir, 'data') });
+    const code = await runScanCommand({ files: ['/dev/zero', fifo], concurrency: 1, thorough: false, fast: false, save: false }, { stdout: (line) => out.push(line), stderr: () => {}, dataDir: path.join(dir, 'data') });
     expect(code).toBe(0);
     expect(out.map((line) => JSON.parse(line) as { file: string; error?: string })).toEqual([
       { file: '/dev/zero', error: expect.stringMatching(/device/) },

@@ -30,7 +30,7 @@ describe('leadbooth scan', () => {
     const clean = await testCard(TEST_CARD.clean);
     const files = [photo.file, empty, path.join(tmp, 'nope.png'), clean.file];
     const { out, err, io } = capture();
-    const code = await runScanCommand({ files, concurrency: 2, thorough: false, save: false }, {
+    const code = await runScanCommand({ files, concurrency: 2, thorough: false, fast: false, save: false }, {
       ...io,
       // a stand-in parser: the email is whatever OCR line holds an @
       parse: (page) => {
@@ -58,7 +58,7 @@ describe('leadbooth scan', () => {
     expect(((recs[3] as { fields: Record<string, string> }).fields.email ?? '').replace(/\s+/g, '')).toContain(clean.fields.email);
   });
 
-  it.each([[[]], [['a.jpg', '--concurrency', '0']], [['a.jpg', '--concurrency', '17']], [['a.jpg', '--concurrency']], [['a.jpg', '--concurrency', 'x']], [['--fast', 'a.jpg']]])(
+  it.each([[[]], [['a.jpg', '--concurrency', '0']], [['a.jpg', '--concurrency', '17']], [['a.jpg', '--concurrency']], [['a.jpg', '--concurrency', 'x']], [['--quick', 'a.jpg']]])(
     'usage error for %j: exit 2 and one line that points at the usage',
     async (args) => {
       const { out, err, io } = capture();
@@ -68,4 +68,12 @@ describe('leadbooth scan', () => {
       expect(err[0]).toMatch(/^leadbooth: .*; see "leadbooth scan --help"$/);
     },
   );
+
+  it('--fast reads without the learned recognizer (a missing file still gets its error line, exit 0)', async () => {
+    const { out, err, io } = capture();
+    const missing = path.join(tmp, 'nope.jpg');
+    expect(await main(['--db', path.join(tmp, 'unused.db'), 'scan', '--fast', missing], io)).toBe(0);
+    expect(err).toEqual([]);
+    expect(JSON.parse(out[0]!)).toEqual({ file: missing, error: expect.stringMatching(/does not exist/) });
+  });
 });

@@ -7,7 +7,7 @@ import { saveDraft } from '../../../electron/services/drafts-service';
 import { DRAFT_SCAN_KEY } from '../../../shared/ipc/contract';
 import { createEvent } from '../../../electron/services/events-service';
 import { createLead } from '../../../electron/services/leads-service';
-import { setStaffName } from '../../../electron/services/settings-service';
+import { getSettings, setFastScan, setStaffName } from '../../../electron/services/settings-service';
 import { AppError } from '../../../shared/ipc/errors';
 import { emptyParsedCard } from '../../../shared/parsing/card-fields';
 import { openTempStore, type TempStore } from '../../support/temp-database';
@@ -123,5 +123,20 @@ describe('scanCard and saving the lead it became', () => {
   it('says so when no scanner runs in this process', async () => {
     const error = await scanCard(store.context, undefined, { imageBase64: photo.toString('base64'), fileName: 'x.jpg' }).catch((caught: unknown) => caught);
     expect((error as AppError).code).toBe('scan_failed');
+  });
+});
+
+describe('the "fast scan" setting', () => {
+  it('is off until turned on, is announced, and each scan asks the reader for it', async () => {
+    const asked: Array<boolean | undefined> = [];
+    const recording: CardReader = { scan: async (input, options) => (asked.push(options?.fast), reader.scan(input, options)) };
+    expect((await getSettings(store.context)).fastScan).toBe(false);
+    await scanCard(store.context, recording, { imageBase64: photo.toString('base64'), fileName: 'card.jpg' });
+    const turnedOn = await setFastScan(store.context, true);
+    expect(turnedOn.fastScan).toBe(true);
+    expect(store.notifications.some((note) => note.event === 'settings.changed' && (note.payload as { fastScan: boolean }).fastScan)).toBe(true);
+    await scanCard(store.context, recording, { imageBase64: photo.toString('base64'), fileName: 'card.jpg' });
+    expect(asked).toEqual([false, true]);
+    expect((await setFastScan(store.context, false)).fastScan).toBe(false);
   });
 });

@@ -52,7 +52,7 @@ function checklistApi(initial: CriterionAnswer[]) {
 
 async function openChecklist(api: ApiClient, criterionSaveDelayMs = 60_000): Promise<AppStore> {
   const store = createAppStore({ api, bridge: { on: () => () => {} }, draftSaveDelayMs: 20, searchDelayMs: 5, criterionSaveDelayMs });
-  store.setState({ startupStatus: 'ready', settings: { staffName: 'Dana Booth', currentEventId: SHOW.id }, events: [SHOW] });
+  store.setState({ startupStatus: 'ready', settings: { staffName: 'Dana Booth', currentEventId: SHOW.id, fastScan: false }, events: [SHOW] });
   await store.getState().openLeadDetail(lead.id);
   return store;
 }

@@ -9,7 +9,7 @@ afterEach(cleanup);
 
 describe('first-run setup', () => {
   it('asks for a name and a show on a fresh machine, then opens the booth', async () => {
-    let settings = { staffName: '', currentEventId: null as string | null };
+    let settings = { staffName: '', currentEventId: null as string | null, fastScan: false };
     let events: (typeof SHOW)[] = [];
     const api = fakeApi({
       'app.info': async () => ({ version: '0.1.0', dataPath: '/tmp/x.db', mode: 'browser' }),

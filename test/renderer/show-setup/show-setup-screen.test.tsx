@@ -154,7 +154,7 @@ describe('show setup: automatic conversion', () => {
       draftSaveDelayMs: 20,
       searchDelayMs: 5,
     });
-    store.setState({ startupStatus: 'ready', settings: { staffName: 'Dana Booth', currentEventId: SHOW.id }, events: [SHOW] });
+    store.setState({ startupStatus: 'ready', settings: { staffName: 'Dana Booth', currentEventId: SHOW.id, fastScan: false }, events: [SHOW] });
     renderSetup(api, store);
 
     const run = await screen.findByRole('button', { name: 'Run the rule over this show now' });
@@ -229,5 +229,19 @@ describe('show setup: converted automatically — check', () => {
     expect(await screen.findByText('Undo that conversion first.')).toBeTruthy();
     expect(undo).toHaveBeenCalledWith({ leadId: ben.leadId });
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+  });
+});
+
+describe('show setup: card scanning', () => {
+  it('turns "fast scan" on for this laptop, with its one line of help, and shows the saved setting', async () => {
+    const setFastScan = vi.fn(async ({ fastScan }: { fastScan: boolean }) => ({ staffName: 'Dana Booth', currentEventId: SHOW.id, fastScan }));
+    renderSetup(setupApi({ 'settings.setFastScan': setFastScan }));
+    const box = screen.getByRole('checkbox', { name: 'Fast scan' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.getAttribute('aria-describedby')).toBe('fast-scan-help');
+    expect(screen.getByText(/without the second text recognizer/).id).toBe('fast-scan-help');
+    fireEvent.click(box);
+    await waitFor(() => expect(setFastScan).toHaveBeenCalledWith({ fastScan: true }));
+    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Fast scan' }) as HTMLInputElement).checked).toBe(true));
   });
 });

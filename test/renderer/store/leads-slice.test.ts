@@ -77,7 +77,7 @@ describe('leads slice (the review list)', () => {
     const query = vi.fn(async () => page([]));
     const api = fakeApi({
       'app.info': async () => ({ version: '0.1.0', dataPath: '/tmp/x.db', mode: 'browser' }),
-      'settings.get': async () => ({ staffName: 'Dana', currentEventId: SHOW.id }),
+      'settings.get': async () => ({ staffName: 'Dana', currentEventId: SHOW.id, fastScan: false }),
       'events.list': async () => [SHOW],
       'drafts.get': async () => null,
       'leads.query': query,
