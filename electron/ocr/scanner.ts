@@ -10,9 +10,10 @@ import type { ParsedCard } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
 import { withCheckMarks, type ReadAgain } from '../../shared/parsing/check-marks';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
+import { UNREAD_SCRIPT_NOTICE, judgeScript, markUnreadScript } from '../../shared/parsing/unread-script';
 import { preprocessImage, type PreprocessResult } from './preprocess';
 import { MAX_FILE_BYTES, readInput, type ScanInput } from './scan-input';
-import { readUpright } from './passes/orientation';
+import { readUpright, type UprightReading } from './passes/orientation';
 import { resolveTesseractPaths } from './engine/tesseract-paths';
 import { applyDiacriticsPass } from './passes/diacritics-pass';
 import type { PgmImage } from './preprocess/raster';
@@ -70,6 +71,8 @@ export interface ScanResult {
   timings: ScanTimings;
   /** The ORIGINAL file bytes, kept as evidence on the lead. */
   image: { bytes: Uint8Array; mime: string; width: number; height: number };
+  /** Set when the card is printed in a script the OCR cannot read (unread-script.ts): the fields are marked. */
+  notice?: string;
 }
 
 /** Where the time of one scan went (ms), and how many OCR passes it took. */
@@ -87,6 +90,8 @@ export interface ScanTimings {
   replacedLines?: number;
   /** The Check marks' second reading of weakly read contact lines (part of parseMs; second-reading.ts). */
   secondReadingMs?: number;
+  /** The clockwise quarter turn the page was read at (0 unless the photo was sideways or upside down). */
+  turn?: number;
 }
 
 export interface ScannerOptions {
@@ -181,7 +186,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     timings: ScanTimings,
     signal?: AbortSignal,
     retry?: () => Promise<PreprocessResult>,
-  ): Promise<{ page: OcrPage; source: PgmImage }> {
+  ): Promise<UprightReading> {
     const read = async (image: PgmImage): Promise<OcrPage> => {
       timings.passes++;
       return toOcrPage(await engine.recognize(image.image, psm), image.width, image.height);
@@ -226,6 +231,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       report('recognizing', 0.25);
       const timings: ScanTimings = { readMs: t1 - t0, preprocessMs: t2 - t1, ocrMs: 0, passes: 0 };
       const read = await ocr(engine, pre, timings, opts.signal, () => preprocessImage(bytes, name, { ...preOpts, noCrop: true }));
+      timings.turn = read.turn;
       let page = await refine(engine, read.source, read.page, timings, opts.signal);
       const t3 = performance.now();
       timings.ocrMs = t3 - t2;
@@ -323,7 +329,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (opts.signal?.aborted || !parsed) throw new AbortError('scan cancelled');
       const t1 = performance.now();
       // The "Check" marks judge the final values (accents restored) against the page they came from.
-      const fields = withCheckMarks(await (accented ?? restoreAccents(source, page, parsed, opts.signal)), page, readAgain);
+      const marked = withCheckMarks(await (accented ?? restoreAccents(source, page, parsed, opts.signal)), page, readAgain);
+      // A card in a script the OCR cannot read: its garbage is never handed back as a reading.
+      const unreadScript = judgeScript(page).unreadable;
+      const fields = unreadScript ? markUnreadScript(marked) : marked;
       const t2 = performance.now();
       safeProgress(opts, 'done', 1);
       return {
@@ -332,6 +341,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         ms: Math.round(ms + (t2 - t1)),
         timings: { ...timings, accentsMs: t2 - t1 },
         image: { bytes, mime: pre.mime, width: pre.originalWidth, height: pre.originalHeight },
+        ...(unreadScript ? { notice: UNREAD_SCRIPT_NOTICE } : {}),
       };
     },
   };

@@ -70,6 +70,8 @@ const SHAPES: Shape[] = [
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${AU_REG}),?\\s+(?<pc>\\d{4})$`, 'u'), country: 'AU', specificity: 3 },
   // Bengaluru, Karnataka 560001 / Mumbai, Maharashtra - 400 001
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${IN_REG})\\s*[-–,]?\\s*(?<pc>\\d{3} ?\\d{3})$`, 'u'), country: 'IN', specificity: 3 },
+  // Gurugram 122015, Haryana: the PIN code after the city and the state last
+  { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<pc>\\d{3} ?\\d{3}),\\s*(?<region>${IN_REG})$`, 'u'), country: 'IN', specificity: 3 },
   // London W1T 3JH
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<pc>${UK_PC})$`, 'u'), country: 'GB', specificity: 2 },
   // Dublin 2, D02 X285 / Cork T12 AB34
@@ -77,7 +79,7 @@ const SHAPES: Shape[] = [
   // Singapore 018956
   { re: /^(?<city>Singapore|SINGAPORE),?\s+(?<pc>\d{6})$/u, country: 'SG', specificity: 3 },
   // São Paulo - SP, 01310-100 / São Paulo/SP 01310-100 / CEP 01310-100 São Paulo - SP
-  { re: new RegExp(`^(?<city>${CITY})\\s*[-–/]\\s*(?<region>${BR_REG}),?\\s+(?:CEP:?\\s*)?(?<pc>\\d{5}-?\\d{3})$`, 'u'), country: 'BR', specificity: 3 },
+  { re: new RegExp(`^(?<city>${CITY})\\s*[-–/]\\s*(?<region>${BR_REG})(?:,?\\s+|\\s*[-–,]\\s*)(?:CEP:?\\s*)?(?<pc>\\d{5}-?\\d{3})$`, 'u'), country: 'BR', specificity: 3 },
   { re: new RegExp(`^(?:CEP:?\\s*)?(?<pc>\\d{5}-\\d{3}),?\\s+(?<city>${CITY})(?:\\s*[-–/]\\s*(?<region>${BR_REG}))?$`, 'u'), country: 'BR', specificity: 3 },
   // Mumbai 400001 / Mumbai - 400 001
   { re: new RegExp(`^(?<city>${CITY})\\s*[-–]?\\s*(?<pc>\\d{3} \\d{3}|\\d{6})$`, 'u'), country: 'IN', specificity: 1 },

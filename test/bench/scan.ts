@@ -1,5 +1,7 @@
 /**
  * Scanner benchmark: `npm run bench -- scan [DIR] [--thorough]` (default DIR: ../shared/cards/dev).
+ * `npm run bench -- scan --cards2 [--seed S] [--count N]`: the second card renderer's corpus instead
+ * (second-renderer.ts).
  *
  * Prints `name value unit` lines:
  *   scan.warm_ms_median / scan.warm_ms_p90   per card, warm worker, pre-processing + OCR + parse + accents pass,
@@ -91,6 +93,12 @@ async function nativeTimes(files: string[]): Promise<number[] | string> {
 }
 
 export async function runScanBench(args: string[]): Promise<void> {
+  if (args.includes('--cards2')) {
+    // the second card renderer's corpus (other countries, layouts and photo damage): second-renderer.ts
+    const { runSecondRendererBench } = await import('./second-renderer');
+    await runSecondRendererBench(args);
+    return;
+  }
   const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(here, '../../../shared/cards/dev'));
   // --thorough: the scanner as `leadbooth scan --thorough` sets it up (doubtful lines re-read)
   const lineRefinement = args.includes('--thorough');

@@ -6,6 +6,7 @@
  */
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
 import { rotatePgm } from '../preprocess';
+import type { QuarterTurn } from '../preprocess/decode';
 import type { PgmImage } from '../preprocess/raster';
 
 /**
@@ -35,6 +36,13 @@ export function looksUnreadable(page: OcrPage): boolean {
   return chars < 12 || meanConfidence < 0.4 || score < 20;
 }
 
+/** The page read, the image it was read from, and the clockwise turn that image was given. */
+export interface UprightReading {
+  page: OcrPage;
+  source: PgmImage;
+  turn: QuarterTurn;
+}
+
 /** A reading must beat the best so far by this much to replace it (noise in the score is ~10 %). */
 const better = (score: number, best: number): boolean => score > best * 1.15 + 5;
 
@@ -42,11 +50,12 @@ export async function readUpright(
   read: (image: PgmImage) => Promise<OcrPage>,
   pre: PgmImage,
   opts: { cropped: boolean; signal?: AbortSignal; wholePhoto?: () => Promise<PgmImage> },
-): Promise<{ page: OcrPage; source: PgmImage }> {
+): Promise<UprightReading> {
   const first = await read(pre);
-  if (!looksUnreadable(first)) return { page: first, source: pre };
+  if (!looksUnreadable(first)) return { page: first, source: pre, turn: 0 };
   let best = first;
   let source: PgmImage = pre;
+  let turn: QuarterTurn = 0;
   let bestScore = textScore(first).score;
   // a portrait crop of a (usually landscape) card suggests a sideways photo
   const order = pre.height > pre.width ? ([90, 270, 180] as const) : ([180, 90, 270] as const);
@@ -59,6 +68,7 @@ export async function readUpright(
       best = page;
       bestScore = score;
       source = turned;
+      turn = angle;
       if (!looksUnreadable(page)) break;
     }
   }
@@ -69,7 +79,8 @@ export async function readUpright(
     if (better(textScore(page).score, bestScore)) {
       best = page;
       source = whole;
+      turn = 0;
     }
   }
-  return { page: best, source };
+  return { page: best, source, turn };
 }

@@ -36,6 +36,8 @@ export interface CardScanSlice {
   /** Sent as cardScanId when the lead is saved, so the photo and OCR text stay with it. */
   scanId: string | null;
   scanError: string | null;
+  /** The scanner's word on the reading as a whole (a card in a script it cannot read); null otherwise. */
+  scanNotice: string | null;
   scanSummary: ScanSummary | null;
   scanMarks: Partial<Record<LeadFormField, ScanMark>>;
   /** Values the scan wrote that the person has not changed since: a new scan may replace them. */
@@ -89,6 +91,7 @@ const NO_SCAN = {
   scanPhoto: null,
   scanId: null,
   scanError: null,
+  scanNotice: null,
   scanSummary: null,
   scanMarks: {},
   scanFilled: {},
@@ -177,6 +180,7 @@ export const createCardScanSlice: SliceCreator<CardScanSlice> = ({ api }) => {
         scanText: result.text,
         scanLost: null,
         scanError: null,
+        scanNotice: result.notice ?? null,
         scanMarks,
         scanFilled,
         scanSummary: { filled: Object.keys(scanFilled).length, toCheck: plan.toCheck.length + plan.notRead.length, differs: Object.keys(plan.differs).length },
