@@ -317,7 +317,10 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
       if (!aligned) continue;
       const wa = a.text.trim().split(/\s+/).length;
       const wb = b.text.trim().split(/\s+/).length;
-      if (wa > 2 || wb > 3 || nameShape(a.text) >= 0.6) continue;
+      // a first line that is a name on its own ("Wen Jie") is still joined to one more word set in the
+      // same type under it ("Ong"): the scores below decide between the two readings
+      const sameType = Math.abs(a.height - b.height) <= 0.1 * h && wb === 1 && /^\p{Lu}/u.test(b.text.trim());
+      if (wa > 2 || wb > 3 || (nameShape(a.text) >= 0.6 && !sameType)) continue;
       consider([a, b], `${a.text.trim()} ${b.text.trim()}`, wa === 1 && /^\p{Lu}/u.test(a.text.trim()) ? 0.6 : 0.1);
     }
   }
