@@ -301,7 +301,9 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
     const titled = titleBelow(ss, cands) ? TITLE_BELOW_BONUS : 0;
     // the shape of a name the lists recognise (a known family name): a person, not a company line
     const known = isChineseName(text) ? KNOWN_NAME_BONUS : 0;
-    const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + titled + known + bonus;
+    // a line the OCR could hardly read ("EEE EE Er" from a card's edge in glare) is a poor name however large
+    const unread = Math.max(0, 0.5 - Math.min(...ss.map((s) => s.confidence))) * 4;
+    const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + titled + known + bonus - unread;
     nameCands.push({ segs: ss, parts, score, shape });
   };
   for (const s of cands) consider([s], s.text, 0);

@@ -3,10 +3,12 @@
  * fonts and photo damage than the first renderer and the dev set):
  *
  *   npm run bench -- scan --cards2 [--seed S] [--count N] [--dir DIR] [--parser-only] [--diff]
+ *   npm run bench -- scan --cards2 --pages DIR [--seed S] [--count N]   (re-parse the OCR pages DIR holds)
  *
  * Seeds: 1 and 2 are the ones looked at while tuning; 101 and up are only reported on (the default
  * is 101, so a plain run reports on cards nobody tuned on). `--dir` keeps the rendered images and
- * ground truth (the dev set's JSON shape, so ../shared/cards/score.mjs reads them too); without it
+ * ground truth (the dev set's JSON shape, so ../shared/cards/score.mjs reads them too) and the OCR
+ * pages (DIR/pages, for --pages); without it
  * they go to a temporary folder. `--parser-only` parses the printed lines (perfect OCR) instead.
  *
  * Prints `name value unit` lines: micro-F1 overall, clean, photo, per field, per layout, and the
@@ -18,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CARD_FIELDS } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
+import type { OcrPage } from '../../shared/parsing/ocr-types';
 import { composeCards, type SecondCard } from '../support/cards2/compose-card';
 import { pageFromPrintedLines, scoreFields } from '../support/cards/score-cards';
 import { percentile, printFigure as fig } from './stats';
@@ -50,6 +53,19 @@ export async function runSecondRendererBench(args: string[]): Promise<void> {
   const cards = composeCards(count, seed);
   const diff = args.includes('--diff');
   console.log(`# second renderer: ${count} cards, seed ${seed} (${seed >= 101 ? 'report-only seed' : 'tuning seed'})`);
+  const pagesFrom = option(args, '--pages');
+  if (pagesFrom) {
+    // the parser again on the OCR pages a run with --dir saved (no OCR, no accents pass: fast, for iterating)
+    const preds: Predictions = new Map();
+    for (const c of cards) {
+      const saved = await fs.readFile(path.join(pagesFrom, 'pages', c.file.replace(/\.jpg$/, '.json')), 'utf8').catch(() => null);
+      if (!saved) continue;
+      const parsed = parseCard(JSON.parse(saved) as OcrPage);
+      preds.set(c.file, Object.fromEntries(CARD_FIELDS.map((f) => [f, parsed[f].value])));
+    }
+    report('cards2.pages', cards, preds, diff);
+    return;
+  }
   if (args.includes('--parser-only')) {
     const preds: Predictions = new Map();
     for (const c of cards) {
@@ -64,7 +80,7 @@ export async function runSecondRendererBench(args: string[]): Promise<void> {
   const keep = option(args, '--dir');
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'leadbooth-cards2-'));
   const dir = path.resolve(keep ?? path.join(tmp, 'cards'));
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(path.join(dir, 'pages'), { recursive: true });
   for (const c of cards) {
     const jpg = path.join(dir, c.file);
     if (!(await fs.stat(jpg).then(() => true, () => false))) await fs.writeFile(jpg, await drawCard2(c));
@@ -85,6 +101,7 @@ export async function runSecondRendererBench(args: string[]): Promise<void> {
         const fields = Object.fromEntries(CARD_FIELDS.map((f) => [f, r.fields[f].value]));
         preds.set(c.file, fields);
         lines.push(JSON.stringify({ file: c.file, fields }));
+        if (keep) await fs.writeFile(path.join(dir, 'pages', c.file.replace(/\.jpg$/, '.json')), JSON.stringify(r.page));
         turns.passes += r.timings.passes;
         if (!c.photo) continue;
         const turned = c.damage.find((d) => d.kind === 'turn')?.degrees ?? 0;

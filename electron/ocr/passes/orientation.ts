@@ -5,6 +5,7 @@
  * crop lines out of that image).
  */
 import type { OcrPage } from '../../../shared/parsing/ocr-types';
+import { isContactLine } from '../../../shared/parsing/unread-script';
 import { rotatePgm } from '../preprocess';
 import type { QuarterTurn } from '../preprocess/decode';
 import type { PgmImage } from '../preprocess/raster';
@@ -26,6 +27,28 @@ export function textScore(page: OcrPage): { score: number; meanConfidence: numbe
     }
   }
   return { score, meanConfidence: chars ? confSum / chars : 0, chars };
+}
+
+/**
+ * Readable text, but perhaps not the card's: a photo taken sideways whose table holds other paper
+ * reads the paper upright ("Agenda", "Coffee") and the card as scraps ("oO", "—", "“get”"). Worth
+ * trying the other turns when scraps make up a fair share of the words and either the card was not
+ * found (the page is the whole photo, clutter and all) or nothing on the page looks like an e-mail,
+ * website or number, which nearly every card prints.
+ */
+export function looksLikeOtherPaper(page: OcrPage, cropped: boolean): boolean {
+  let words = 0;
+  let scraps = 0;
+  for (const line of page.lines) {
+    for (const w of line.words) {
+      words++;
+      if (w.confidence < 0.5 || !/[\p{L}\p{N}]{2}/u.test(w.text)) scraps++;
+    }
+  }
+  if (scraps < 3) return false;
+  const share = scraps / words;
+  const contact = page.lines.some((l) => isContactLine(l.text));
+  return (!cropped && share >= 0.3) || (!contact && share >= 0.25);
 }
 
 /** Low enough to be worth trying the other orientations. */
@@ -52,7 +75,7 @@ export async function readUpright(
   opts: { cropped: boolean; signal?: AbortSignal; wholePhoto?: () => Promise<PgmImage> },
 ): Promise<UprightReading> {
   const first = await read(pre);
-  if (!looksUnreadable(first)) return { page: first, source: pre, turn: 0 };
+  if (!looksUnreadable(first) && !looksLikeOtherPaper(first, opts.cropped)) return { page: first, source: pre, turn: 0 };
   let best = first;
   let source: PgmImage = pre;
   let turn: QuarterTurn = 0;
