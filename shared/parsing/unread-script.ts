@@ -56,8 +56,11 @@ export interface ScriptVerdict {
 const GARBLED_SHARE = 0.5;
 /** A contact line read at least this surely shows the photo itself is readable. */
 const CLEAR_CONTACT = 0.8;
-/** Too few letters say nothing (a card with only a logo and contact lines). */
-const MIN_LETTERS = 8;
+/**
+ * Too few letters say nothing: a card with a logo, one name line and contact lines (a dev photo with 17
+ * letters, 9 of them a logo's scraps, read 0.53 garbled). Cards in another script give 28–65 here.
+ */
+const MIN_LETTERS = 20;
 
 export function judgeScript(page: OcrPage): ScriptVerdict {
   const otherScriptLetters = (page.text.match(OTHER_SCRIPT_ALL) ?? []).length;

@@ -39,6 +39,11 @@ describe('cards in a script the OCR cannot read', () => {
     expect(judgeScript(page([['Fiona McKay', 40, 40, 40], ['DeLuca Freight Ltd', 40, 100, 26], ['12a Quay Street', 40, 360, 20], ['fiona@deluca.example', 40, 420, 20]])).unreadable).toBe(false);
   });
 
+  it('leaves a card alone whose only garbage is a logo read as scraps', () => {
+    const logo: L[] = [['3S Mel); |', 40, 30, 30, 0.3], ['TENTS]', 40, 70, 30, 0.07], ['JACK COTE', 40, 200, 40, 0.95], ['t. 0711 13003-0', 40, 400, 20, 0.92], ['e. sales@bluefin.example.com', 40, 430, 20, 0.91]];
+    expect(judgeScript(page(logo)).unreadable).toBe(false);
+  });
+
   it('leaves a blurred photo to the Check marks: nothing on it read clearly', () => {
     const blurred = latinCard.map(([t, x, y, h]): L => [t, x, y, h, 0.35]);
     expect(judgeScript(page(blurred)).unreadable).toBe(false);
