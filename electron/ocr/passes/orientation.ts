@@ -36,7 +36,7 @@ export function textScore(page: OcrPage): { score: number; meanConfidence: numbe
  * found (the page is the whole photo, clutter and all) or nothing on the page looks like an e-mail,
  * website or number, which nearly every card prints.
  */
-export function looksLikeOtherPaper(page: OcrPage, cropped: boolean): boolean {
+function looksLikeOtherPaper(page: OcrPage, cropped: boolean): boolean {
   let words = 0;
   let scraps = 0;
   for (const line of page.lines) {

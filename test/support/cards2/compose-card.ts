@@ -11,9 +11,9 @@
 import { CARD_FIELDS, type CardField } from '../../../shared/parsing/card-fields';
 import { COUNTRY_SPECS, asciiFold, digitRun, drawPhone, maybe, num, oneOf, seeded, type CountrySpec, type Rand } from './countries';
 
-export type TruthFields = Record<CardField, string>;
+type TruthFields = Record<CardField, string>;
 
-export interface PrintedLine {
+interface PrintedLine {
   text: string;
   role: string;
   /** x, y (top), width, height in the clean render */
@@ -37,7 +37,7 @@ export type Damage =
   | { kind: 'shrink'; factor: number }
   | { kind: 'jpeg'; quality: number };
 
-export interface Layout2 {
+interface Layout2 {
   name: 'stacked' | 'divided' | 'band' | 'footer-grid' | 'portrait-centre' | 'portrait-left';
 }
 

@@ -39,7 +39,7 @@ export const maybe = (r: Rand, p: number): boolean => r() < p;
 export const num = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 export const digitRun = (r: Rand, n: number): string => Array.from({ length: n }, () => String(num(r, 0, 9))).join('');
 
-export interface Place {
+interface Place {
   street: string;
   city: string;
   region: string;
