@@ -20,6 +20,8 @@ import type { PgmImage } from './preprocess/raster';
 import { toOcrPage } from './engine/page-lines';
 import { refineLines, type LineRefinementOptions } from './passes/line-refinement';
 import { linesHidingContacts } from './passes/missing-contacts';
+import { readDarkPanel } from './passes/dark-panel';
+import type { DarkPanel } from './preprocess/dark-panel';
 import { readContactsAgain } from './passes/second-reading';
 import { createDiacriticsReader, type DiacriticsReader } from './passes/multilingual-line-reader';
 import { AbortError, EngineError, tesseractEngineFactory, WorkerPool, type EngineFactory, type OcrEngine } from './engine/worker-pool';
@@ -232,7 +234,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       const timings: ScanTimings = { readMs: t1 - t0, preprocessMs: t2 - t1, ocrMs: 0, passes: 0 };
       const read = await ocr(engine, pre, timings, opts.signal, () => preprocessImage(bytes, name, { ...preOpts, noCrop: true }));
       timings.turn = read.turn;
-      let page = await refine(engine, read.source, read.page, timings, opts.signal);
+      // a light-on-dark band of the card, cut out by the pre-processing (its boxes fit only the unturned image)
+      const panelled = pre.panel && read.source === pre ? await readPanel(engine, pre.panel, read.page, timings) : read.page;
+      let page = await refine(engine, read.source, panelled, timings, opts.signal);
       const t3 = performance.now();
       timings.ocrMs = t3 - t2;
       if (!parseReading) return { page, pre, source: read.source, ms: t3 - t0, bytes, timings };
@@ -280,6 +284,17 @@ export function createScanner(options: ScannerOptions): Scanner {
       return r.page;
     } catch (err) {
       // a dead worker must still be replaced by the pool (and the job retried)
+      if (err instanceof EngineError) throw err;
+      return page;
+    }
+  }
+
+  /** The dark panel's reading is an extra too: when it fails (not the worker), the main reading stands. */
+  async function readPanel(engine: OcrEngine, panel: DarkPanel, page: OcrPage, timings: ScanTimings): Promise<OcrPage> {
+    timings.passes++;
+    try {
+      return await readDarkPanel(engine, panel, page, psm);
+    } catch (err) {
       if (err instanceof EngineError) throw err;
       return page;
     }

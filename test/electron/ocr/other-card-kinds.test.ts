@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScanner, type Scanner } from '../../../electron/ocr/scanner';
 import { UNREAD_SCRIPT_NOTICE } from '../../../shared/parsing/unread-script';
 import { composeCard } from '../../support/cards2/compose-card';
-import { cardSvg2 } from '../../support/cards2/draw-card';
+import { cardSvg2, drawCard2 } from '../../support/cards2/draw-card';
 import { drawForeignScriptCard, fontFor } from '../../support/cards2/foreign-script-card';
 
 let tmp: string;
@@ -37,6 +37,17 @@ describe('photos taken sideways or upside down', () => {
     const result = await scanner.scan({ bytes: turned, name: `turned-${degrees}.jpg` });
     expect(result.timings.turn).toBe((360 - degrees) % 360);
     expect(result.fields.email.value).toBe(card.fields.email);
+  }, 60_000);
+});
+
+describe('a company printed light on a dark band', () => {
+  it('is read from the band the lighting step would even away', async () => {
+    // a photo of a band card (second renderer, seed 1): "Terranova Servizi S.r.l." in the band's colour on blue
+    const card = composeCard(1, 1);
+    expect(card.meta.layout).toBe('band');
+    const result = await scanner.scan({ bytes: await drawCard2(card), name: 'band.jpg' });
+    expect(result.fields.company.value).toBe(card.fields.company);
+    expect(result.timings.passes).toBe(2);
   }, 60_000);
 });
 
