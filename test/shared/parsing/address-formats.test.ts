@@ -27,6 +27,7 @@ const CITY_LINES: Array<[line: string, city: string, region: string, postalCode:
   ['Rio de Janeiro - RJ, 22250-040', 'Rio de Janeiro', 'RJ', '22250-040', 'BR'],
   ['Curitiba/PR - CEP 80420-090', 'Curitiba', 'PR', '80420-090', 'BR'],
   ['Recife - PE - CEP 51020-000', 'Recife', 'PE', '51020-000', 'BR'],
+  ['Recife - PE, 51049.265', 'Recife', 'PE', '51049.265', 'BR'],
 ];
 
 describe('city lines of other countries', () => {
@@ -44,11 +45,14 @@ const BLOCKS: Array<[street: string, cityLine: string, want: [string, string, st
   ['Plot No. 42, Sector 18', 'Gurugram 122015, Haryana', ['Plot No. 42, Sector 18', 'Gurugram', 'Haryana', '122015']],
   ['Rua Oscar Freire, 379, cj. 52', 'São Paulo/SP - CEP 01426-001', ['Rua Oscar Freire, 379, cj. 52', 'São Paulo', 'SP', '01426-001']],
   ['1 Raffles Place, #20-01', 'Singapore 048616', ['1 Raffles Place, #20-01', 'Singapore', '', '048616']],
+  // the CEP's hyphen read as a dot: still the postcode (never a phone number), printed with its hyphen
+  ['Rua dos Pinheiros, 86', 'Recife - PE, 51049.265', ['Rua dos Pinheiros, 86', 'Recife', 'PE', '51049-265']],
 ];
 
 describe('address blocks of other countries', () => {
   it.each(BLOCKS)('%s / %s', (street, cityLine, want) => {
     const card = parseCard(page([['Anna Testa', 40, 40, 44], ['Responsabile Acquisti', 40, 100, 24], [street, 40, 400, 20], [cityLine, 40, 430, 20]]));
     expect([card.street.value, card.city.value, card.region.value, card.postalCode.value]).toEqual(want);
+    expect([card.phone.value, card.mobile.value]).toEqual(['', '']);
   });
 });
