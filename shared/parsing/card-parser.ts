@@ -313,7 +313,8 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
       if (a === b) continue;
       const gap = b.box.y0 - a.box.y1;
       const h = Math.max(a.height, b.height);
-      if (gap < -0.3 * h || gap > 0.9 * h) continue;
+      // the OCR's boxes hold the letters, not the leading: two lines of a name set 1.2–1.5 apart leave a gap of ~1 box height
+      if (gap < -0.3 * h || gap > 1.2 * h) continue;
       if (Math.abs(a.height - b.height) > 0.3 * h) continue;
       const aligned = Math.abs(a.box.x0 - b.box.x0) < h || Math.abs((a.box.x0 + a.box.x1) / 2 - (b.box.x0 + b.box.x1) / 2) < h || Math.abs(a.box.x1 - b.box.x1) < h;
       if (!aligned) continue;
@@ -321,7 +322,8 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
       const wb = b.text.trim().split(/\s+/).length;
       // a first line that is a name on its own ("Wen Jie") is still joined to one more word set in the
       // same type under it ("Ong"): the scores below decide between the two readings
-      const sameType = Math.abs(a.height - b.height) <= 0.1 * h && wb === 1 && /^\p{Lu}/u.test(b.text.trim());
+      // (a descender, "Ong", makes a box up to a quarter taller than "Wen Jie" in the same type)
+      const sameType = Math.abs(a.height - b.height) <= 0.25 * h && wb === 1 && /^\p{Lu}/u.test(b.text.trim());
       if (wa > 2 || wb > 3 || (nameShape(a.text) >= 0.6 && !sameType)) continue;
       consider([a, b], `${a.text.trim()} ${b.text.trim()}`, wa === 1 && /^\p{Lu}/u.test(a.text.trim()) ? 0.6 : 0.1);
     }
