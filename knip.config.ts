@@ -27,7 +27,7 @@ const config: KnipConfig = {
   // Language data packages are found by folder at run time (require.resolve of their package.json).
   ignoreDependencies: ['@tesseract.js-data/.+'],
   // System tools some tests, a bench (native tesseract as a baseline) and the e2e browser step call.
-  ignoreBinaries: ['apt-get', 'mkfifo', 'mount', 'umount', 'tesseract'],
+  ignoreBinaries: ['apt-get', 'mkfifo', 'mount', 'umount', 'tesseract', 'fc-list'],
 };
 
 export default config;

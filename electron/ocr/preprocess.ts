@@ -12,6 +12,7 @@
  *   card-source       the card's rows at the OCR size, warped on demand or read from an image;
  *   lighting          flat-field the lighting, pick the text polarity, stretch the contrast,
  *                     in one pass that pulls the rows and writes the OCR image;
+ *   dark-panel        a light-on-dark band of the card cut out inverted, before lighting evens it away;
  *   orientation       quarter turns of the result, for the scanner's retries.
  *
  * The card lands at DEFAULT_TARGET_LONG_SIDE px (body text near tesseract's favourite
@@ -27,6 +28,7 @@ import { decodePhoto, resizeGray, type QuarterTurn } from './preprocess/decode';
 import { MIME, type ImageFormat } from './preprocess/input-validation';
 import { imageSource, materialise, type CardSource } from './preprocess/card-source';
 import { normaliseCard } from './preprocess/lighting';
+import { extractDarkPanel, type DarkPanel } from './preprocess/dark-panel';
 import { rectifiedSize, warpSource } from './preprocess/perspective-warp';
 import { allocPgm, type Raster } from './preprocess/raster';
 
@@ -66,6 +68,8 @@ export interface PreprocessResult {
   originalHeight: number;
   /** What was done, for logs and tests. */
   steps: { cropped: boolean; inverted: boolean; corners: Array<[number, number]> | null };
+  /** A light-on-dark band or footer of the card, as its own dark-on-light image (preprocess/dark-panel.ts). */
+  panel?: DarkPanel;
 }
 
 /** Default long side of the card in the OCR image. */
@@ -85,6 +89,7 @@ export async function preprocessImage(bytes: Uint8Array, name = 'the file', opts
   if (opts.inspect) await opts.inspect('1-card', materialise(source));
   const pgm = allocPgm(source.width, source.height);
   const { inverted } = normaliseCard(source, pgm.pixels);
+  const panel = extractDarkPanel(source, inverted);
   await opts.inspect?.('2-norm', { data: pgm.pixels, width: source.width, height: source.height, channels: 1 });
   return {
     image: pgm.image,
@@ -95,6 +100,7 @@ export async function preprocessImage(bytes: Uint8Array, name = 'the file', opts
     originalWidth: photo.width,
     originalHeight: photo.height,
     steps: { cropped: corners !== null, inverted, corners },
+    ...(panel ? { panel } : {}),
   };
 }
 

@@ -10,15 +10,18 @@ import type { ParsedCard } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
 import { withCheckMarks, type ReadAgain } from '../../shared/parsing/check-marks';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
+import { UNREAD_SCRIPT_NOTICE, judgeScript, markUnreadScript } from '../../shared/parsing/unread-script';
 import { preprocessImage, type PreprocessResult } from './preprocess';
 import { MAX_FILE_BYTES, readInput, type ScanInput } from './scan-input';
-import { readUpright } from './passes/orientation';
+import { readUpright, type UprightReading } from './passes/orientation';
 import { resolveTesseractPaths } from './engine/tesseract-paths';
 import { applyDiacriticsPass } from './passes/diacritics-pass';
 import type { PgmImage } from './preprocess/raster';
 import { toOcrPage } from './engine/page-lines';
 import { refineLines, type LineRefinementOptions } from './passes/line-refinement';
 import { linesHidingContacts } from './passes/missing-contacts';
+import { readDarkPanel } from './passes/dark-panel';
+import type { DarkPanel } from './preprocess/dark-panel';
 import { readContactsAgain } from './passes/second-reading';
 import { createDiacriticsReader, type DiacriticsReader } from './passes/multilingual-line-reader';
 import { AbortError, EngineError, tesseractEngineFactory, withLineRecognizer, WorkerPool, type EngineFactory, type OcrEngine } from './engine/worker-pool';
@@ -75,6 +78,8 @@ export interface ScanResult {
   timings: ScanTimings;
   /** The ORIGINAL file bytes, kept as evidence on the lead. */
   image: { bytes: Uint8Array; mime: string; width: number; height: number };
+  /** Set when the card is printed in a script the OCR cannot read (unread-script.ts): the fields are marked. */
+  notice?: string;
 }
 
 /** Where the time of one scan went (ms), and how many OCR passes it took. */
@@ -95,6 +100,8 @@ export interface ScanTimings {
   /** The learned recognizer's reading of the contact lines (part of parseMs; contact-recognition.ts): its time and lines. */
   recognizerMs?: number;
   recognizerLines?: number;
+  /** The clockwise quarter turn the page was read at (0 unless the photo was sideways or upside down). */
+  turn?: number;
 }
 
 export interface ScannerOptions {
@@ -196,7 +203,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     timings: ScanTimings,
     signal?: AbortSignal,
     retry?: () => Promise<PreprocessResult>,
-  ): Promise<{ page: OcrPage; source: PgmImage }> {
+  ): Promise<UprightReading> {
     const read = async (image: PgmImage): Promise<OcrPage> => {
       timings.passes++;
       return toOcrPage(await engine.recognize(image.image, psm), image.width, image.height);
@@ -243,7 +250,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       report('recognizing', 0.25);
       const timings: ScanTimings = { readMs: t1 - t0, preprocessMs: t2 - t1, ocrMs: 0, passes: 0 };
       const read = await ocr(engine, pre, timings, opts.signal, () => preprocessImage(bytes, name, { ...preOpts, noCrop: true }));
-      let page = await refine(engine, read.source, read.page, timings, opts.signal);
+      timings.turn = read.turn;
+      // a light-on-dark band of the card, cut out by the pre-processing (its boxes fit only the unturned image)
+      const panelled = pre.panel && read.source === pre ? await readPanel(engine, pre.panel, read.page, timings) : read.page;
+      let page = await refine(engine, read.source, panelled, timings, opts.signal);
       const t3 = performance.now();
       timings.ocrMs = t3 - t2;
       if (!parseReading) return { page, pre, source: read.source, ms: t3 - t0, bytes, timings };
@@ -295,6 +305,17 @@ export function createScanner(options: ScannerOptions): Scanner {
       return r.page;
     } catch (err) {
       // a dead worker must still be replaced by the pool (and the job retried)
+      if (err instanceof EngineError) throw err;
+      return page;
+    }
+  }
+
+  /** The dark panel's reading is an extra too: when it fails (not the worker), the main reading stands. */
+  async function readPanel(engine: OcrEngine, panel: DarkPanel, page: OcrPage, timings: ScanTimings): Promise<OcrPage> {
+    timings.passes++;
+    try {
+      return await readDarkPanel(engine, panel, page, psm);
+    } catch (err) {
       if (err instanceof EngineError) throw err;
       return page;
     }
@@ -370,7 +391,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       // The "Check" marks judge the final values (accents restored) against the page they came from.
       const withAccents = await (accented ?? restoreAccents(source, page, parsed, opts.signal));
       const final = contacts ? withContactsOf(withAccents, contacts.card) : withAccents;
-      const fields = withCheckMarks(final, page, readAgain, contacts?.disputed);
+      const marked = withCheckMarks(final, page, readAgain, contacts?.disputed);
+      // A card in a script the OCR cannot read: its garbage is never handed back as a reading.
+      const unreadScript = judgeScript(page).unreadable;
+      const fields = unreadScript ? markUnreadScript(marked) : marked;
       const t2 = performance.now();
       safeProgress(opts, 'done', 1);
       return {
@@ -379,6 +403,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         ms: Math.round(ms + (t2 - t1)),
         timings: { ...timings, accentsMs: t2 - t1 },
         image: { bytes, mime: pre.mime, width: pre.originalWidth, height: pre.originalHeight },
+        ...(unreadScript ? { notice: UNREAD_SCRIPT_NOTICE } : {}),
       };
     },
   };

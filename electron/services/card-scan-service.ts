@@ -58,11 +58,11 @@ export async function scanCardBytes(
     image_width: photo.width,
     image_height: photo.height,
     ocr_text: result.page.text,
-    ocr_json: JSON.stringify({ page: result.page, fields: result.fields }),
+    ocr_json: JSON.stringify({ page: result.page, fields: result.fields, ...(result.notice ? { notice: result.notice } : {}) }),
     scanned_by: (await getSettings(context)).staffName,
     scanned_at: scannedAt,
   });
-  return { scanId, fields: result.fields, text: result.page.text, ms: result.ms, imageWidth: photo.width, imageHeight: photo.height };
+  return { scanId, fields: result.fields, text: result.page.text, ms: result.ms, imageWidth: photo.width, imageHeight: photo.height, ...(result.notice ? { notice: result.notice } : {}) };
 }
 
 export const SCAN_GONE_MESSAGE =
@@ -73,10 +73,11 @@ export async function getCardScan(context: ServiceContext, scanId: string): Prom
   const row = await findCardScan(context.db, scanId);
   if (!row) throw new AppError('not_found', SCAN_GONE_MESSAGE, { cardScanId: SCAN_GONE_MESSAGE });
   // We wrote this JSON ourselves when the card was read.
-  const stored = JSON.parse(row.ocr_json) as { fields: ParsedCard };
+  const stored = JSON.parse(row.ocr_json) as { fields: ParsedCard; notice?: string };
   return {
     scanId: row.id,
     fields: stored.fields,
+    ...(stored.notice ? { notice: stored.notice } : {}),
     text: row.ocr_text,
     ms: 0,
     imageWidth: row.image_width,

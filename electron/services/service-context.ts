@@ -23,6 +23,8 @@ export interface CardReader {
     fields: ParsedCard;
     ms: number;
     image: { bytes: Uint8Array; mime: string; width: number; height: number };
+    /** The reading as a whole is doubtful (a script the scanner cannot read): said to the person. */
+    notice?: string;
   }>;
 }
 

@@ -70,6 +70,8 @@ const SHAPES: Shape[] = [
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${AU_REG}),?\\s+(?<pc>\\d{4})$`, 'u'), country: 'AU', specificity: 3 },
   // Bengaluru, Karnataka 560001 / Mumbai, Maharashtra - 400 001
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<region>${IN_REG})\\s*[-–,]?\\s*(?<pc>\\d{3} ?\\d{3})$`, 'u'), country: 'IN', specificity: 3 },
+  // Gurugram 122015, Haryana: the PIN code after the city and the state last
+  { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<pc>\\d{3} ?\\d{3}),\\s*(?<region>${IN_REG})$`, 'u'), country: 'IN', specificity: 3 },
   // London W1T 3JH
   { re: new RegExp(`^(?<city>${CITY}),?\\s+(?<pc>${UK_PC})$`, 'u'), country: 'GB', specificity: 2 },
   // Dublin 2, D02 X285 / Cork T12 AB34
@@ -77,7 +79,7 @@ const SHAPES: Shape[] = [
   // Singapore 018956
   { re: /^(?<city>Singapore|SINGAPORE),?\s+(?<pc>\d{6})$/u, country: 'SG', specificity: 3 },
   // São Paulo - SP, 01310-100 / São Paulo/SP 01310-100 / CEP 01310-100 São Paulo - SP
-  { re: new RegExp(`^(?<city>${CITY})\\s*[-–/]\\s*(?<region>${BR_REG}),?\\s+(?:CEP:?\\s*)?(?<pc>\\d{5}-?\\d{3})$`, 'u'), country: 'BR', specificity: 3 },
+  { re: new RegExp(`^(?<city>${CITY})\\s*[-–/]\\s*(?<region>${BR_REG})(?:,?\\s+|\\s*[-–,]\\s*)(?:CEP:?\\s*)?(?<pc>\\d{5}[-.]?\\d{3})$`, 'u'), country: 'BR', specificity: 3 },
   { re: new RegExp(`^(?:CEP:?\\s*)?(?<pc>\\d{5}-\\d{3}),?\\s+(?<city>${CITY})(?:\\s*[-–/]\\s*(?<region>${BR_REG}))?$`, 'u'), country: 'BR', specificity: 3 },
   // Mumbai 400001 / Mumbai - 400 001
   { re: new RegExp(`^(?<city>${CITY})\\s*[-–]?\\s*(?<pc>\\d{3} \\d{3}|\\d{6})$`, 'u'), country: 'IN', specificity: 1 },
@@ -227,6 +229,8 @@ const LETTER_LOOKALIKE: Record<string, string> = { ')': 'J', '|': 'I' };
 export function normalisePostcode(pc: string, country: string | undefined): string {
   if (country === 'GB' && !/\s/.test(pc)) return pc.replace(/(\d[A-Z]{2})$/, ' $1');
   if (country === 'IE' && !/\s/.test(pc) && pc.length === 7) return `${pc.slice(0, 3)} ${pc.slice(3)}`;
+  // a CEP is always printed 5 digits, hyphen, 3 digits: a dot there is the OCR's reading of the hyphen
+  if (country === 'BR') return pc.replace(/^(\d{5})[.]?(\d{3})$/, '$1-$2');
   if (country === 'CA') {
     const c = pc.replace(/\s/g, '');
     const fixed = [...c].map((ch, i) => (i % 2 === 1 ? (DIGIT_LOOKALIKE[ch] ?? ch) : (LETTER_LOOKALIKE[ch] ?? ch))).join('');

@@ -301,7 +301,9 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
     const titled = titleBelow(ss, cands) ? TITLE_BELOW_BONUS : 0;
     // the shape of a name the lists recognise (a known family name): a person, not a company line
     const known = isChineseName(text) ? KNOWN_NAME_BONUS : 0;
-    const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + titled + known + bonus;
+    // a line the OCR could hardly read ("EEE EE Er" from a card's edge in glare) is a poor name however large
+    const unread = Math.max(0, 0.5 - Math.min(...ss.map((s) => s.confidence))) * 4;
+    const score = shape * 2 + size * 1.6 + agree * 1.2 - dom * 1.5 - legalFormScore(text) * 3 - companyWordScore(text) * 0.8 - titleScore(text) * 1.2 - top * 0.2 + titled + known + bonus - unread;
     nameCands.push({ segs: ss, parts, score, shape });
   };
   for (const s of cands) consider([s], s.text, 0);
@@ -311,13 +313,18 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
       if (a === b) continue;
       const gap = b.box.y0 - a.box.y1;
       const h = Math.max(a.height, b.height);
-      if (gap < -0.3 * h || gap > 0.9 * h) continue;
+      // the OCR's boxes hold the letters, not the leading: two lines of a name set 1.2–1.5 apart leave a gap of ~1 box height
+      if (gap < -0.3 * h || gap > 1.2 * h) continue;
       if (Math.abs(a.height - b.height) > 0.3 * h) continue;
       const aligned = Math.abs(a.box.x0 - b.box.x0) < h || Math.abs((a.box.x0 + a.box.x1) / 2 - (b.box.x0 + b.box.x1) / 2) < h || Math.abs(a.box.x1 - b.box.x1) < h;
       if (!aligned) continue;
       const wa = a.text.trim().split(/\s+/).length;
       const wb = b.text.trim().split(/\s+/).length;
-      if (wa > 2 || wb > 3 || nameShape(a.text) >= 0.6) continue;
+      // a first line that is a name on its own ("Wen Jie") is still joined to one more word set in the
+      // same type under it ("Ong"): the scores below decide between the two readings
+      // (a descender, "Ong", makes a box up to a quarter taller than "Wen Jie" in the same type)
+      const sameType = Math.abs(a.height - b.height) <= 0.25 * h && wb === 1 && /^\p{Lu}/u.test(b.text.trim());
+      if (wa > 2 || wb > 3 || (nameShape(a.text) >= 0.6 && !sameType)) continue;
       consider([a, b], `${a.text.trim()} ${b.text.trim()}`, wa === 1 && /^\p{Lu}/u.test(a.text.trim()) ? 0.6 : 0.1);
     }
   }

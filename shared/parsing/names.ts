@@ -65,15 +65,22 @@ export function splitName(printed: string): NameParts {
   if (chinese) return { fullName, ...chinese };
   if (toks.length === 1) return { fullName, firstName: '', lastName: toks[0] ?? '' };
   // a lower-case particle after the given names starts the last name ("Johann Sebastian von Bach")
-  const particleAt = toks.findIndex((t, i) => i > 0 && t === t.toLowerCase() && SURNAME_PARTICLES.has(key(t)) && !JOINING_PARTICLES.has(key(t)));
+  // Irish patronymics are capitalised and start the surname too ("Saoirse Ó Briain", "Gráinne Ní Cheallaigh",
+  // "Eoin Mac Giolla"): an accented Ó is never an initial
+  const irishAt = toks.findIndex((t, i) => i > 0 && i < toks.length - 1 && IRISH_PATRONYMIC.test(t));
+  const lowerParticleAt = toks.findIndex((t, i) => i > 0 && t === t.toLowerCase() && SURNAME_PARTICLES.has(key(t)) && !JOINING_PARTICLES.has(key(t)));
+  const particleAt = irishAt > 0 && (lowerParticleAt < 0 || irishAt < lowerParticleAt) ? irishAt : lowerParticleAt;
   const rest = toks.slice(1).filter((t) => !isInitial(t));
   // four plain words are two given names and two surnames (Spanish and Portuguese names)
   const twoAndTwo = toks.length === 4 && rest.length === 3 && !toks.some((t) => SURNAME_PARTICLES.has(key(t)));
   const lastStart = particleAt > 0 ? particleAt : twoAndTwo ? 2 : 1;
   const given = withoutInitials(toks.slice(0, lastStart));
-  const last = toks.slice(lastStart).filter((t) => !isInitial(t));
+  const last = toks.slice(lastStart).filter((t, i) => !isInitial(t) || (i === 0 && lastStart === irishAt));
   return { fullName, firstName: given.join(' '), lastName: last.join(' ') };
 }
+
+/** Irish surname particles (son of / daughter of / grandson of), written capitalised before the family name. */
+const IRISH_PATRONYMIC = /^(Ó|Ní|Nic|Uí|Ua|Mac|Mc)$/u;
 
 /** The inverse of splitName for display: "Lena" + "Fischer" → "Lena Fischer". */
 export function joinName(firstName: string, lastName: string): string {

@@ -112,7 +112,9 @@ export function rebuildLines(lines: OcrLine[]): OcrLine[] {
         const hb = height(b);
         const h = Math.max(ha, hb);
         const gap = b.box.x0 - a.box.x1;
-        if (gap < -0.25 * h || gap > 0.8 * h || b.box.x0 < a.box.x0) continue;
+        // up to 1.5 type heights: a word space after a comma ("C/ Serrano," + "56") or in letter-spaced type
+        // is wider than 0.8; columns stand further apart, and segmentPage cuts at 2.2 anyway
+        if (gap < -0.25 * h || gap > 1.5 * h || b.box.x0 < a.box.x0) continue;
         if (Math.max(ha, hb) / Math.max(1, Math.min(ha, hb)) > 1.8) continue;
         const ov = Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0);
         if (ov < 0.45 * Math.min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0)) continue;

@@ -142,7 +142,7 @@ export const TITLE_WORDS = new Set([
   'cto', 'cfo', 'coo', 'cmo', 'cio', 'ciso', 'cpo', 'cro', 'founder', 'co-founder', 'cofounder', 'partner', 'consultant',
   'associate', 'representative', 'rep', 'specialist', 'analyst', 'coordinator', 'head', 'lead', 'leader', 'chief',
   'buyer', 'developer', 'designer', 'architect', 'advisor', 'adviser', 'assistant', 'administrator', 'accountant',
-  'counsel', 'attorney', 'lawyer', 'solicitor', 'barrister', 'owner', 'principal', 'intern', 'chairman', 'chairwoman',
+  'counsel', 'attorney', 'lawyer', 'jurist', 'solicitor', 'barrister', 'owner', 'principal', 'intern', 'chairman', 'chairwoman',
   'chair', 'secretary', 'treasurer', 'controller', 'supervisor', 'superintendent', 'agent', 'broker', 'planner',
   'strategist', 'scientist', 'researcher', 'professor', 'lecturer', 'physician', 'surgeon', 'nurse', 'pharmacist',
   'technician', 'operator', 'editor', 'writer', 'journalist', 'producer', 'photographer', 'artist', 'recruiter',

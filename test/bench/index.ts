@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR] [--thorough]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS|locks]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]|badges|check-marks DIR [--pages PAGES] [--sweep] [--wrong]|cli>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR…] [--count N] [--seed S] [--no-dev]|scan --cards2 [--seed S] [--count N] [--dir DIR] [--parser-only]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS|locks]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]|badges|check-marks DIR [--pages PAGES] [--sweep] [--wrong]|cli>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {

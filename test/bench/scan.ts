@@ -1,5 +1,7 @@
 /**
  * Scanner benchmark: `npm run bench -- scan [DIR...] [--thorough] [--count N] [--seed S] [--no-generated] [--no-dev]`.
+ * `npm run bench -- scan --cards2 [--seed S] [--count N]`: the second card renderer's corpus instead
+ * (second-renderer.ts).
  *
  * Corpora: each DIR given (card images with card-*.json ground truth beside them), else the dev cards
  * beside the repo (../shared/cards/dev) when present, plus N (default 40) cards of the project's
@@ -187,6 +189,12 @@ function option(args: string[], name: string): string | undefined {
 }
 
 export async function runScanBench(args: string[]): Promise<void> {
+  if (args.includes('--cards2')) {
+    // the second card renderer's corpus (other countries, layouts and photo damage): second-renderer.ts
+    const { runSecondRendererBench } = await import('./second-renderer');
+    await runSecondRendererBench(args);
+    return;
+  }
   // --thorough: the scanner as `leadbooth scan --thorough` sets it up (doubtful lines re-read)
   const lineRefinement = args.includes('--thorough');
   const dirs = args.filter((a, i) => !a.startsWith('--') && !['--count', '--seed'].includes(args[i - 1] ?? ''));

@@ -74,7 +74,7 @@ function toRecord(file: string, r: ScanResult): Record<string, unknown> {
     confidence[f] = v?.value ? Math.round(Math.min(1, Math.max(0, v.confidence)) * 1000) / 1000 : 0;
     if (v?.check) check[f] = v.check;
   }
-  return { file, fields, confidence, check, ms: Math.round(r.ms) };
+  return { file, fields, confidence, check, ...(r.notice ? { notice: r.notice } : {}), ms: Math.round(r.ms) };
 }
 
 function describe(err: unknown): string {

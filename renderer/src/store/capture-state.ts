@@ -50,6 +50,8 @@ export interface CaptureSlice {
   /** Sent as cardScanId when the lead is saved, so the photo and OCR text stay with it. */
   scanId: string | null;
   scanError: string | null;
+  /** The scanner's word on the reading as a whole (a card in a script it cannot read); null otherwise. */
+  scanNotice: string | null;
   scanSummary: ScanSummary | null;
   scanMarks: ScanMarks;
   /** Values the scan wrote that the person has not changed since: a new scan may replace them. */

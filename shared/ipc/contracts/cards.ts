@@ -12,6 +12,11 @@ export interface CardScanResult {
   ms: number;
   imageWidth: number;
   imageHeight: number;
+  /**
+   * Said above the form when the reading as a whole is doubtful, e.g. a card printed in a script the
+   * scanner cannot read (its text fields are left empty and marked Check). Absent otherwise.
+   */
+  notice?: string;
 }
 
 /** A stored scan again: after a restart, a restored draft or a queue item shows its photo and fields. */

@@ -120,6 +120,16 @@ describe('scanCard and saving the lead it became', () => {
     expect(error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/Remove the photo/) });
   });
 
+  it('passes the scanner\'s notice on and keeps it with the stored scan (a card in a script it cannot read)', async () => {
+    const notice = 'This card looks like it is printed in a script LeadBooth cannot read yet — type the fields in.';
+    const noticing: CardReader = { scan: async (input) => ({ ...(await reader.scan(input)), notice }) };
+    const scan = await scanCard(store.context, noticing, { imageBase64: photo.toString('base64'), fileName: 'card.jpg' });
+    expect(scan.notice).toBe(notice);
+    expect((await getCardScan(store.context, scan.scanId)).notice).toBe(notice);
+    const plain = await scanCard(store.context, reader, { imageBase64: photo.toString('base64'), fileName: 'card.jpg' });
+    expect(plain.notice).toBeUndefined();
+  });
+
   it('says so when no scanner runs in this process', async () => {
     const error = await scanCard(store.context, undefined, { imageBase64: photo.toString('base64'), fileName: 'x.jpg' }).catch((caught: unknown) => caught);
     expect((error as AppError).code).toBe('scan_failed');

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { cleanNameText, joinName, nameShape, splitName } from '../../../shared/parsing/names';
 import { naturalCase } from '../../../shared/parsing/text';
+import { parseCard } from '../../../shared/parsing/card-parser';
+import { page } from './helpers';
 
 describe('names and case', () => {
   it('splits names with particles, initials, honorifics and degrees', () => {
     expect(splitName('Prof. Dr. Ines da Costa')).toMatchObject({ firstName: 'Ines', lastName: 'da Costa' });
     expect(splitName('KEIR O\'DONNELL, MBA')).toMatchObject({ fullName: "Keir O'Donnell, MBA", firstName: 'Keir', lastName: "O'Donnell" });
     expect(splitName('Lena M. Bauer-Voss')).toMatchObject({ firstName: 'Lena', lastName: 'Bauer-Voss' });
+  });
+  it('starts the surname at an Irish patronymic (Ó, Ní, Mac), never taken for an initial', () => {
+    expect(splitName('Saoirse Ó Briain')).toMatchObject({ firstName: 'Saoirse', lastName: 'Ó Briain' });
+    expect(splitName('Gráinne Ní Cheallaigh')).toMatchObject({ firstName: 'Gráinne', lastName: 'Ní Cheallaigh' });
+    expect(splitName('Eoin Mac Giolla')).toMatchObject({ firstName: 'Eoin', lastName: 'Mac Giolla' });
+    expect(splitName('Lena M. Bauer')).toMatchObject({ firstName: 'Lena', lastName: 'Bauer' });
+  });
+  it('joins a two-word first line and the family name under it in the same type', () => {
+    const card = parseCard(page([['Wen Jie', 40, 60, 40], ['Ong', 40, 108, 40], ['Head of Procurement', 40, 160, 22], ['wenjie.ong@koraal.example', 40, 420, 20]]));
+    expect([card.fullName.value, card.firstName.value, card.lastName.value]).toEqual(['Wen Jie Ong', 'Wen Jie', 'Ong']);
+  });
+  it('joins a name over two lines as the OCR boxes them: a gap of a box height, a descender, a glare scrap above', () => {
+    const card = parseCard(page([['EEE EE Er ———', 0, 154, 59, 0.11], ['Elisa', 69, 412, 34], ['Fontana', 68, 480, 34], ['Direttore Commerciale', 67, 548, 18], ['efontana@quayside.example', 671, 440, 16]]));
+    expect([card.firstName.value, card.lastName.value]).toEqual(['Elisa', 'Fontana']);
+    const ong = parseCard(page([['Wen Jie', 39, 266, 31], ['Ong', 40, 332, 39], ['CHIEF TECHNOLOGY OFFICER', 39, 391, 15]]));
+    expect(ong.fullName.value).toBe('Wen Jie Ong');
   });
   it('splits three-syllable Chinese names by the family name, printed first or last', () => {
     expect(splitName('Jia Hui Koh')).toMatchObject({ firstName: 'Jia Hui', lastName: 'Koh' });

@@ -6,8 +6,15 @@ import type { OcrLine, OcrPage, OcrWord } from '../../../shared/parsing/ocr-type
 import { CARD_FIELDS } from '../../../shared/parsing/card-fields';
 import type { GeneratedCard } from './generate-cards';
 
+/** What a renderer's card must say for pageFromPrintedLines: its lines with their boxes, and its size. */
+export interface PrintedCard {
+  lines: ReadonlyArray<Pick<GeneratedCard['lines'][number], 'text' | 'bbox'>>;
+  text: string;
+  style: { cleanSize: [number, number] };
+}
+
 /** An OcrPage made of the printed lines: confidence 1, words split on spaces with proportional boxes. */
-export function pageFromPrintedLines(card: Pick<GeneratedCard, 'lines' | 'text' | 'style'>): OcrPage {
+export function pageFromPrintedLines(card: PrintedCard): OcrPage {
   const lines: OcrLine[] = card.lines.map((l) => {
     const [x, y, w, h] = l.bbox;
     const words: OcrWord[] = [];

@@ -25,6 +25,7 @@ function summaryText(summary: ScanSummary): string {
 export function ScanStatusLine() {
   const pending = useAppStore((state) => state.scanPending);
   const summary = useAppStore((state) => state.scanSummary);
+  const notice = useAppStore((state) => state.scanNotice);
   return (
     <p className="scan-status" aria-live="polite">
       {pending ? (
@@ -32,7 +33,7 @@ export function ScanStatusLine() {
           <span className="spinner" aria-hidden="true" /> Reading the card… You can keep typing meanwhile.
         </>
       ) : (
-        summary && summaryText(summary)
+        summary && [notice, summaryText(summary)].filter(Boolean).join(' ')
       )}
     </p>
   );

@@ -158,6 +158,18 @@ describe('card scanning on the lead form', () => {
     expect(document.getElementById('lead-lastName-scan')).toBeNull();
   });
 
+  it('says when the card is printed in a script the scanner cannot read, beside the marks', async () => {
+    const result = scanResult({ email: ['d.sokolov@severveter.example', 0.9] });
+    result.fields.email.check = 'unsure';
+    result.fields.lastName.check = 'not-read';
+    result.notice = 'This card looks like it is printed in a script LeadBooth cannot read yet — type the fields in.';
+    const api = fakeApi({ 'cards.scan': vi.fn(async () => result), 'drafts.save': vi.fn(async () => null) });
+    renderEntry(readyStore(api));
+    pickPhoto(cardPhoto());
+    await waitFor(() => expect(field('Email').value).toBe('d.sokolov@severveter.example'));
+    expect(screen.getByText(/printed in a script LeadBooth cannot read yet — type the fields in\. Filled 1 field/)).toBeTruthy();
+  });
+
   it('saves the lead with its scan id, then clears the photo and marks with the form', async () => {
     const create = vi.fn(echoCreate);
     const api = fakeApi({ 'cards.scan': vi.fn(async () => TESSA), 'leads.create': create, 'drafts.save': vi.fn(async () => null) });
