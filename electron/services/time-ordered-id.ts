@@ -6,9 +6,9 @@ import { randomFillSync } from 'node:crypto';
  *
  * Why not random (version 4) ids: every table keys its rows by `id` (a UNIQUE index), and a
  * random id lands anywhere in that index, so writing many rows (an import of 100,000 leads,
- * each with its timeline entry that refers to it) touched pages all over the index: about
- * 40 % of SQLite's time for the lead rows and 60 % for the timeline rows. Ids in creation
- * order are appended at the index's end instead.
+ * each with its timeline entry that refers to it by id) touched pages all over it. Ids in
+ * creation order are appended at the index's end instead: measured on that import, the lead
+ * rows' inserts took about a third less CPU time, the timeline rows' about half.
  *
  * Still unique across laptops (bundles merge by id): besides the millisecond, each id holds
  * 62 random bits. Within one millisecond a counter (RFC 9562 §6.2, method 1) keeps the order;
