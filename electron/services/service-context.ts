@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { EventName } from '../../shared/ipc/channels';
@@ -6,6 +5,7 @@ import type { EventPayload } from '../../shared/ipc/contract';
 import type { ParsedCard } from '../../shared/parsing/card-fields';
 import type { OcrPage } from '../../shared/parsing/ocr-types';
 import type { Database } from '../db/schema';
+import { timeOrderedId } from './time-ordered-id';
 
 /** The open store a backup is taken from and restored into. */
 export interface StoreHandle {
@@ -38,6 +38,7 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface ServiceContext {
   db: Kysely<Database>;
   clock: Clock;
+  /** A new record's id (default: time-ordered, see time-ordered-id.ts). */
   newId: () => string;
   /** Tells open windows that something changed (a no-op in the CLI). */
   notify: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -60,7 +61,7 @@ export function createServiceContext(db: Kysely<Database>, overrides: Partial<Om
   return {
     db,
     clock: overrides.clock ?? systemClock,
-    newId: overrides.newId ?? randomUUID,
+    newId: overrides.newId ?? timeOrderedId,
     notify: overrides.notify ?? (() => {}),
     cardReader: overrides.cardReader,
     openExternal: overrides.openExternal,

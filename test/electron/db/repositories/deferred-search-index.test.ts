@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listLeads } from '../../../../electron/db/repositories/leads';
 import { createEvent } from '../../../../electron/services/events-service';
-import { cancelExchangeJob } from '../../../../electron/services/exchange-jobs';
+import { cancelExchangeJob, SLICE_SIZE } from '../../../../electron/services/exchange-jobs';
+import { exportBatch } from '../../../../electron/services/export-service';
 import { importFile } from '../../../../electron/services/import-service';
 import { createLead } from '../../../../electron/services/leads-service';
 import { setStaffName } from '../../../../electron/services/settings-service';
@@ -70,5 +72,32 @@ describe('the search index during an import (indexed after the rows, in one stat
     checkSearchIndex(opened);
     await createLead(opened.context, { firstName: 'Mara', lastName: 'Zanetti', company: 'Hooli' });
     expect(await names(opened, 'zanetti')).toEqual(['Mara Zanetti']);
+  });
+});
+
+describe('the search index during a bundle import', () => {
+  it('indexes the new leads after the rows and puts the trigger back; a lead the bundle gives twice (the later one in another slice) is found as last given', async () => {
+    const source = await openStore();
+    const template = await createLead(source.context, { firstName: 'Lena', lastName: 'Fischer', company: 'Globex' });
+    const exported = await exportBatch(source.context, { format: 'bundle', filter: {} });
+    if (exported.cancelled) throw new Error('the export was cancelled');
+    const bundle = JSON.parse(exported.files[0]?.content ?? '') as Record<string, Array<Record<string, unknown>>>;
+    await source.dispose();
+    const record = bundle.leads?.[0] as Record<string, unknown>;
+    // More leads than one slice of the import holds, then the first of them again, edited later.
+    const leads: Array<Record<string, unknown>> = Array.from({ length: SLICE_SIZE + 10 }, (_, index) => ({ ...record, id: index === 0 ? template.lead.id : randomUUID(), first_name: `Person${index}`, last_name: `Zanetti${index % 7}` }));
+    leads.push({ ...(leads[0] as Record<string, unknown>), last_name: 'Quaranta', updated_at: '2099-01-01T00:00:00.000Z' });
+    bundle.leads = leads;
+
+    store = await openStore();
+    await createLead(store.context, { firstName: 'Mara', lastName: 'Bergström', company: 'Hooli' });
+    const summary = await importFile(store.context, { fileName: 'laptop-a.leadbooth.json', bytes: bytes(JSON.stringify(bundle)) });
+    expect(summary).toMatchObject({ added: SLICE_SIZE + 10, updated: 1 });
+    checkSearchIndex(store);
+    expect(insertTrigger(store)).toBeDefined();
+    expect(await names(store, 'quaranta')).toEqual(['Person0 Quaranta']);
+    expect(await names(store, 'person0')).toEqual(['Person0 Quaranta']);
+    expect(await names(store, 'person2009')).toEqual(['Person2009 Zanetti0']);
+    expect(await names(store, 'bergstrom')).toEqual(['Mara Bergström']);
   });
 });
