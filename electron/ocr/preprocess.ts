@@ -32,12 +32,10 @@ import { extractDarkPanel, type DarkPanel } from './preprocess/dark-panel';
 import { rectifiedSize, warpSource } from './preprocess/perspective-warp';
 import { allocPgm, type Raster } from './preprocess/raster';
 
-export { findCardQuad, type Quad } from './preprocess/card-detection';
+export { findCardQuad } from './preprocess/card-detection';
 export {
-  MAX_INPUT_PIXELS,
   ScanInputError,
   sniffFormat,
-  type ImageFormat,
   type ScanInputErrorCode,
 } from './preprocess/input-validation';
 export { rotatePgm } from './preprocess/orientation';
@@ -73,7 +71,7 @@ export interface PreprocessResult {
 }
 
 /** Default long side of the card in the OCR image. */
-export const DEFAULT_TARGET_LONG_SIDE = 1150;
+const DEFAULT_TARGET_LONG_SIDE = 1150;
 /** Corners are pulled in by this fraction of the card size: drops the card's own edge and its shadow. */
 const CORNER_INSET = 0.012;
 

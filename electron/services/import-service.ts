@@ -25,8 +25,9 @@ import { AppError } from '../../shared/ipc/errors';
 import { createIndexes, dropSecondaryIndexes, mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
 import { deferSearchIndexing } from '../db/repositories/deferred-search-index';
 import { insertDuplicateFlags } from '../db/repositories/duplicate-flags';
-import { findEventById } from '../db/repositories/events';
-import { findLeadById, findLeadBySourceUid, insertLeads, saveLead } from '../db/repositories/leads';
+import { listDuplicateSubjects } from '../db/repositories/duplicate-candidates';
+import { findEventById, listEvents } from '../db/repositories/events';
+import { findLeadById, findLeadBySourceUid, hasAnyLead, insertLeads, leadExists, saveLead } from '../db/repositories/leads';
 import { appendTimelineEntries, type NewTimelineEntry } from '../db/repositories/timeline';
 import { readSetting, writeSetting } from '../db/repositories/settings';
 import type { Database } from '../db/schema';
@@ -60,7 +61,7 @@ export interface ImportRequest {
   problemRows?: ProblemRowChoice | undefined;
 }
 
-export function importKindOf(fileName: string, text: string): ImportKind {
+function importKindOf(fileName: string, text: string): ImportKind {
   const lower = fileName.toLowerCase();
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (lower.endsWith('.json') || start.startsWith('{')) return 'bundle';
@@ -69,7 +70,7 @@ export function importKindOf(fileName: string, text: string): ImportKind {
 }
 
 /** A CSV source is recognised by its header row: the same export tool writes the same headers. */
-export function headerSignature(headers: readonly string[]): string {
+function headerSignature(headers: readonly string[]): string {
   return createHash('sha256').update(headers.join('\u0000')).digest('hex').slice(0, 32);
 }
 
@@ -370,9 +371,7 @@ class DuplicateIndex {
 
   static async load(db: Kysely<Database>): Promise<DuplicateIndex> {
     const index = new DuplicateIndex();
-    const rows = await db.selectFrom('leads').select(['id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country']).execute();
-    // The rows have the bundle's lead columns: read them the one way.
-    for (const row of rows) index.add(index.profileOf(subjectOf(row)));
+    for (const subject of await listDuplicateSubjects(db)) index.add(index.profileOf(subject));
     return index;
   }
 
@@ -522,7 +521,7 @@ async function importLeads(
   const index = await DuplicateIndex.load(trx);
   // Into a store without leads the lead and timeline indexes are built once at the end, as a
   // bundle import does: sorting once costs far less than keeping them current row by row.
-  const storeWasEmpty = (await trx.selectFrom('leads').select('id').limit(1).executeTakeFirst()) === undefined;
+  const storeWasEmpty = !(await hasAnyLead(trx));
   const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
   // The new leads are added to the search index in one statement at the end (or before a card updates one of them).
   const searchIndex = await deferSearchIndexing(trx);
@@ -566,7 +565,7 @@ async function importLeads(
           continue;
         }
       }
-      if (item.id && (pending.ids.has(item.id) || (await trx.selectFrom('leads').select('id').where('id', '=', item.id).executeTakeFirst()))) {
+      if (item.id && (pending.ids.has(item.id) || (await leadExists(trx, item.id)))) {
         // Our own export read back in: the lead is here already.
         summary.skipped++;
         continue;
@@ -679,7 +678,7 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
   // Into a store without leads, the lead and timeline indexes are built once at the end: sorting
   // the rows once costs far less than keeping eleven indexes current row by row. The index
   // statements are transactional, so a cancelled or failed import takes them back with the rest.
-  const storeWasEmpty = (await trx.selectFrom('leads').select('id').limit(1).executeTakeFirst()) === undefined;
+  const storeWasEmpty = !(await hasAnyLead(trx));
   const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
   const total = BUNDLE_SECTIONS.reduce((sum, section) => sum + (sections[section.name]?.length ?? 0), 0);
   let done = 0;
@@ -753,8 +752,7 @@ function subjectOf(record: BundleRecord): DuplicateSubject {
 }
 
 async function showIdsByName(db: Kysely<Database>): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('events').select(['id', 'name']).execute();
-  return new Map(rows.map((row) => [row.name.toLowerCase(), row.id]));
+  return new Map((await listEvents(db)).map((event) => [event.name.toLowerCase(), event.id]));
 }
 
 /**

@@ -20,12 +20,12 @@ export const MIN_WORD_CONFIDENCE = 0.6;
 
 
 /** Letters and digits only, accent- and case-folded: the identity of a word. */
-export function foldKey(s: string): string {
+function foldKey(s: string): string {
   return fold(s.normalize('NFC')).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Letters outside ASCII (accented, ß, ø …): what this pass exists to recover. */
-export function nonAsciiLetters(s: string): number {
+function nonAsciiLetters(s: string): number {
   return (s.normalize('NFC').match(/[^\x00-\x7f]/gu) ?? []).filter((c) => /\p{L}/u.test(c)).length;
 }
 
@@ -70,7 +70,7 @@ const CONFUSABLE = new Set([...'iIl1|!jrRBnhcf']);
  * other edit sits on an accented letter of the new word: a confusable letter replaced by
  * it or dropped beside it, or the accented letter missing from the old word.
  */
-export function slipsExplained(old: string, next: string): boolean {
+function slipsExplained(old: string, next: string): boolean {
   const oldLetters = [...old.normalize('NFC')];
   const newLetters = [...next.normalize('NFC')];
   const same = (x: string, y: string): boolean => x.toLowerCase() === y.toLowerCase() || (fold(x) === fold(y) && fold(x) !== '');
@@ -133,7 +133,7 @@ export function transferCase(oldCore: string, nextCore: string): string {
 }
 
 /** Replace the letters of `old` by those of `next`, keeping old's punctuation and case. */
-export function replaceWord(old: string, next: string): string {
+function replaceWord(old: string, next: string): string {
   const m = EDGE.exec(old);
   if (!m) return old;
   return `${m[1]}${transferCase(m[2]!, core(next))}${m[3]}`;
@@ -215,7 +215,7 @@ export const ACCENTED_LANGUAGE_COUNTRIES: ReadonlySet<string> = new Set([
  * Below this confidence the English model is unsure of a word: what it does with a letter it has
  * no glyph for ("ü" → "ii", "é" → "e" read with less certainty).
  */
-export const UNSURE_WORD_CONFIDENCE = 0.9;
+const UNSURE_WORD_CONFIDENCE = 0.9;
 
 /**
  * Is a second, multi-language reading of a line worth its cost? When the card comes from a

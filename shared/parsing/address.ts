@@ -148,7 +148,7 @@ function nearestCountryName(key: string): string | null {
 }
 
 /** The country as printed, its accents given back where the OCR dropped them ("Espaiia" → "España"). */
-export function printedCountry(text: string): string {
+function printedCountry(text: string): string {
   const value = text.trim().replace(/[.,;]+$/, '');
   const key = countryKey(value);
   const known = COUNTRY_NAMES[key] !== undefined ? key : nearestCountryName(key);
@@ -162,7 +162,7 @@ export function printedCountry(text: string): string {
 }
 
 /** A line that looks like a street: number + words, or a street word. */
-export function isStreetLike(printed: string): boolean {
+function isStreetLike(printed: string): boolean {
   // "46¢": a house-number letter c read as a cent sign
   const text = printed.replace(/(\d)¢/gu, '$1c');
   if (/@|www\.|https?:/i.test(text)) return false;

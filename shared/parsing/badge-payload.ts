@@ -46,7 +46,7 @@ const MAX_BADGE_ID_LENGTH = 500;
  * (STX/ETX framing), a BOM, and the one Enter or Tab it types after the code. Fields inside
  * stay as they are (a tab-delimited record keeps its tabs).
  */
-export function cleanWedgePayload(raw: string): string {
+function cleanWedgePayload(raw: string): string {
   return raw
     .slice(0, MAX_BADGE_PAYLOAD_LENGTH)
     .replace(/^[\uFEFF\x00-\x08\x0A-\x1F ]+/, '') // a leading tab is an empty first field: kept
@@ -59,7 +59,7 @@ export function cleanWedgePayload(raw: string): string {
 const ATTENDEE_ID_PARAMS = /^(?:attendee_?id|badge_?id|reg(?:istration)?_?id|ref_?id|uid|id|a|code|badge|attendee)$/i;
 
 /** The attendee id in a badge URL (a query parameter, else the last path segment with a digit), or ''. */
-export function attendeeIdOfUrl(text: string): string {
+function attendeeIdOfUrl(text: string): string {
   let url: URL;
   try {
     url = new URL(/^www\./i.test(text) ? `https://${text}` : text);

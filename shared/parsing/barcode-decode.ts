@@ -39,7 +39,7 @@ export function useLocalZxingWasm(wasm: LocalZxingWasm): void {
 }
 
 /** The symbologies registration vendors print on badges. */
-export const BADGE_SYMBOLOGIES = [
+const BADGE_SYMBOLOGIES = [
   'QRCode',
   'MicroQRCode',
   'PDF417',
@@ -58,7 +58,7 @@ export const BADGE_SYMBOLOGIES = [
  * Product codes (EAN / UPC / ISBN): read so that a photo of a book or a bottle is refused by
  * name ("that is a product's EAN-13"), never kept as someone's badge id.
  */
-export const PRODUCT_SYMBOLOGIES = ['EAN13', 'EAN8', 'UPCA', 'UPCE', 'ISBN'] as const satisfies readonly ReadInputBarcodeFormat[];
+const PRODUCT_SYMBOLOGIES = ['EAN13', 'EAN8', 'UPCA', 'UPCE', 'ISBN'] as const satisfies readonly ReadInputBarcodeFormat[];
 
 export function isProductCode(code: DecodedBarcode): boolean {
   return (PRODUCT_SYMBOLOGIES as readonly string[]).includes(code.format);

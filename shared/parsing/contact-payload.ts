@@ -53,7 +53,7 @@ export interface ParsedContact {
 }
 
 /** A line of a vCard file that could not be read as it should. */
-export interface VcardProblem {
+interface VcardProblem {
   line: number;
   value: string;
   why: string;

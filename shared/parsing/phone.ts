@@ -178,8 +178,3 @@ export function findPhones(text: string, countries: readonly string[], home?: st
   return out;
 }
 
-/** Country calling code → likely ISO countries (for the default country of the other numbers). */
-export function countryOfE164(e164: string): string | undefined {
-  const p = parsePhoneNumberFromString(e164);
-  return p?.country;
-}

@@ -239,7 +239,7 @@ function isInlineLabel(t: string): boolean {
 const INLINE_LABEL_WORDS = new Set(['tel', 'tél', 'tel', 'phone', 'mob', 'mobile', 'cell', 'fax', 'mail', 'email', 'e-mail', 'web', 'www', 'site', 'url', 'mobil', 'handy', 'port', 'telefon', 'telefono', 'cel', 'direct', 'dir', 'office']);
 
 /** A token that is an icon or a logo read as text, not a word. */
-export function isIconToken(t: string): boolean {
+function isIconToken(t: string): boolean {
   if (/^[^\p{L}\p{N}+(]+$/u.test(t)) return true; // "@", "&", "\\.", "©", "»"
   if (/^[([{<][\p{L}\p{N}]?[)\]}>]?$/u.test(t)) return true; // "(0)", "[J", "(a", "[]"
   if (/^[\p{L}\p{N}][)\]}>|]$/u.test(t)) return true; // "J]", "a)"
@@ -272,11 +272,8 @@ export function spanConfidence(seg: Segment, a: number, b: number): number {
   return n ? sum / n : seg.confidence;
 }
 
-export function hasLower(s: string): boolean {
+function hasLower(s: string): boolean {
   return /\p{Ll}/u.test(s);
-}
-export function hasUpper(s: string): boolean {
-  return /\p{Lu}/u.test(s);
 }
 export function isAllCaps(s: string): boolean {
   const letters = s.replace(/[^\p{L}]/gu, '');
@@ -334,7 +331,7 @@ export function naturalCase(s: string, kind: 'company' | 'title' | 'name' | 'pla
  * The canonical case of a legal form printed in capitals, with the dots as printed: "BV" stays
  * "BV", "B.V." stays "B.V.", "LTD." → "Ltd.", "SPA" → "SpA", "S.P.A." → "S.p.A.".
  */
-export function legalFormAsPrinted(printed: string, canonical: string): string {
+function legalFormAsPrinted(printed: string, canonical: string): string {
   const innerDots = /\.[^.]/.test(printed);
   const trailingDot = printed.endsWith('.');
   let v = canonical;
@@ -357,6 +354,3 @@ export function fixDigits(s: string): string {
   });
 }
 
-export function normSpaces(s: string): string {
-  return s.normalize('NFC').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
-}

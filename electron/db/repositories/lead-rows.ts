@@ -82,6 +82,6 @@ function importedFieldsFromColumn(text: string): Record<string, string> {
   return JSON.parse(text) as Record<string, string>;
 }
 
-export function importedFieldsColumn(fields: Record<string, string>): string {
+function importedFieldsColumn(fields: Record<string, string>): string {
   return Object.keys(fields).length === 0 ? '{}' : JSON.stringify(fields);
 }

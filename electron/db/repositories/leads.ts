@@ -201,7 +201,12 @@ function toListRow(row: LeadRow): LeadListRow {
   return { lead: leadFromRow(row), cursor: { capturedAt: row.captured_at, seq: row.seq } };
 }
 
-export async function countLeads(db: Kysely<Database>): Promise<number> {
-  const { count } = await db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  return Number(count);
+/** Whether the store holds any lead at all (an import into an empty store builds its indexes once, at the end). */
+export async function hasAnyLead(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('leads').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Whether a lead with this id is in the store. */
+export async function leadExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  return (await db.selectFrom('leads').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }

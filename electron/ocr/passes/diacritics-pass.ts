@@ -22,9 +22,6 @@ import type { PreprocessResult } from '../preprocess';
  */
 export const DIACRITIC_FIELDS: readonly CardField[] = ['fullName', 'firstName', 'lastName', 'company', 'street', 'city'];
 
-/** Every field whose text can carry accents (pass as `fields` for the thorough variant). */
-export const ALL_DIACRITIC_FIELDS: readonly CardField[] = [...DIACRITIC_FIELDS, 'title', 'region', 'country'];
-
 /** What the pass needs from a reader (the real one: createDiacriticsReader). */
 export interface LineReader {
   readLine(image: Buffer, psm?: LinePsm): Promise<LineReading>;

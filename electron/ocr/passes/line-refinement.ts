@@ -88,7 +88,7 @@ function median(xs: readonly number[]): number {
 }
 
 /** The line box grown to its words' boxes (tesseract's line box can be tighter than its words). */
-export function lineExtent(line: OcrLine): OcrBox {
+function lineExtent(line: OcrLine): OcrBox {
   return line.words.reduce(
     (b, w) => ({ x0: Math.min(b.x0, w.box.x0), y0: Math.min(b.y0, w.box.y0), x1: Math.max(b.x1, w.box.x1), y1: Math.max(b.y1, w.box.y1) }),
     { ...line.box },
@@ -122,19 +122,13 @@ function sameRow(a: OcrBox, b: OcrBox): boolean {
   return overlap >= 0.5 * Math.min(ha, hb) && Math.max(ha, hb) <= 1.6 * Math.min(ha, hb);
 }
 
-/** Left and right edge of the card's text (lines of real text, not specks). */
-export function textSpan(page: OcrPage): { x0: number; x1: number } {
-  const boxes = page.lines.filter((l) => height(l.box) >= MIN_LINE_PX && alnumCount(l.text) >= 3).map(lineExtent);
-  if (!boxes.length) return { x0: 0, x1: page.width };
-  return { x0: Math.min(...boxes.map((b) => b.x0)), x1: Math.max(...boxes.map((b) => b.x1)) };
-}
 
 /**
  * The whole printed row around a line: on bad photos the first pass often reads only part
  * of a row ("name@exa" and a speck where the rest was), so the crop reaches from the
  * card's left to its right text edge and takes every fragment on that row with it.
  */
-export function rowOf(page: OcrPage, index: number, span: { x0: number; x1: number }): { indices: number[]; box: OcrBox } {
+function rowOf(page: OcrPage, index: number, span: { x0: number; x1: number }): { indices: number[]; box: OcrBox } {
   const band = lineExtent(page.lines[index]!);
   const indices = page.lines.flatMap((l, j) => (j === index || sameRow(band, lineExtent(l)) ? [j] : []));
   const boxes = indices.map((j) => lineExtent(page.lines[j]!));
@@ -235,7 +229,7 @@ export function linesFromCrop(data: Page, crop: Pick<UpscaledCrop, 'origin' | 's
 // ---------------------------------------------------------------- adoption
 
 /** Mean confidence over letters and digits (a long word counts more than a stray mark). */
-export function charConfidence(lines: readonly OcrLine[]): number {
+function charConfidence(lines: readonly OcrLine[]): number {
   let n = 0;
   let sum = 0;
   for (const l of lines) {

@@ -37,7 +37,7 @@ export const DEFAULT_DIACRITIC_LANGUAGES: readonly string[] = ['fra', 'deu', 'sp
 /** Page segmentation modes for a crop of one line / one word (7, 8, 13) or a stack of lines (6). */
 export type LinePsm = '6' | '7' | '8' | '13';
 
-export interface LineWord {
+interface LineWord {
   text: string;
   /** 0..1 */
   confidence: number;
@@ -65,7 +65,7 @@ export interface DiacriticsReader {
 const require = createRequire(import.meta.url);
 
 /** `<package>/4.0.0_best_int/<lang>.traineddata.gz`, resolved like tesseract-paths.ts resolves eng. */
-export function languageFile(lang: string): string {
+function languageFile(lang: string): string {
   if (!/^[a-z_]{3,12}$/.test(lang)) throw new Error(`not a tesseract language code: ${JSON.stringify(lang)}`);
   const dir = path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
   return path.join(unpackedPath(dir), '4.0.0_best_int', `${lang}.traineddata.gz`);
@@ -99,7 +99,7 @@ export async function gatherLanguageFiles(languages: readonly string[], folder: 
 }
 
 /** Where the gathered language files live: beside tesseract's cache, in the app's data folder. */
-export function multilingualLangPath(paths: TesseractPaths): string {
+function multilingualLangPath(paths: TesseractPaths): string {
   return path.join(path.dirname(paths.cachePath), 'tesseract-langs');
 }
 

@@ -53,7 +53,7 @@ function looksLikeOtherPaper(page: OcrPage, cropped: boolean): boolean {
 }
 
 /** Low enough to be worth trying the other orientations. */
-export function looksUnreadable(page: OcrPage): boolean {
+function looksUnreadable(page: OcrPage): boolean {
   const { meanConfidence, chars, score } = textScore(page);
   // measured on the dev cards: upright pages score ≥ 0.43 mean confidence (most ≥ 0.6),
   // upside-down ones ≤ 0.32; sideways ones yield almost no characters

@@ -8,9 +8,9 @@ import { checkDimensions, mapDecodeError, MAX_INPUT_PIXELS, sniffFormat, type Im
 import { bytesOf, type Raster } from './raster';
 
 /** Long side of the decoded working image (card detection + warp source). */
-export const WORK_LONG_SIDE = 1800;
+const WORK_LONG_SIDE = 1800;
 /** Long side of the image used to find the card. */
-export const DETECT_LONG_SIDE = 360;
+const DETECT_LONG_SIDE = 360;
 
 export type QuarterTurn = 0 | 90 | 180 | 270;
 

@@ -26,7 +26,7 @@ export class ScanInputError extends Error {
 /** Largest picture we decode (150 MP, e.g. 12000×12000); checked from the header, before decoding. */
 export const MAX_INPUT_PIXELS = 150_000_000;
 /** Longest side we decode, whatever the pixel count (a 40000×100 strip is no card photo). */
-export const MAX_SIDE = 30_000;
+const MAX_SIDE = 30_000;
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'heif';
 

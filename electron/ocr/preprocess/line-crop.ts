@@ -17,7 +17,7 @@ export interface CropMargins {
 }
 
 /** Accents sit above the x-height box of lower-case words: more room above than below. */
-export const ACCENT_MARGINS: CropMargins = { left: 0.35, right: 0.35, top: 0.3, bottom: 0.15 };
+const ACCENT_MARGINS: CropMargins = { left: 0.35, right: 0.35, top: 0.3, bottom: 0.15 };
 
 
 /** Wrap a gray raster as a binary PGM (what tesseract.js reads without a decoder round trip). */

@@ -9,7 +9,7 @@ import type { CardSource } from './card-source';
 import type { Raster } from './raster';
 
 /** Solve the 3×3 homography (h33 = 1) mapping the rectangle (0,0)…(w,h) onto `src` (TL, TR, BR, BL). */
-export function homography(src: Quad, w: number, h: number): number[] {
+function homography(src: Quad, w: number, h: number): number[] {
   const dst: Quad = [
     [0, 0],
     [w, 0],

@@ -43,7 +43,7 @@ export interface GeneratedCard {
   degradations: Degradation[];
 }
 
-export type Degradation =
+type Degradation =
   | { type: 'rotate'; degrees: number }
   | { type: 'perspective'; skew: number }
   | { type: 'blur'; sigma: number }
@@ -360,8 +360,8 @@ function drawNumber(r: Rand, c: Country, make: (r: Rand) => string, mobile: bool
   return make(r);
 }
 
-export const LAYOUTS = ['left', 'centered', 'two-column', 'company-top-caps', 'company-bottom', 'portrait', 'split-name', 'right-block'] as const;
-export type Layout = (typeof LAYOUTS)[number];
+const LAYOUTS = ['left', 'centered', 'two-column', 'company-top-caps', 'company-bottom', 'portrait', 'split-name', 'right-block'] as const;
+type Layout = (typeof LAYOUTS)[number];
 
 const caps = (s: string): string => s.toLocaleUpperCase('en');
 

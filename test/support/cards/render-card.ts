@@ -51,7 +51,7 @@ function qrCode(x: number, y: number, size: number, seed: number, ink: string): 
 }
 
 /** The clean card as SVG. */
-export function cardSvg(card: GeneratedCard): string {
+function cardSvg(card: GeneratedCard): string {
   const [W, H] = card.style.cleanSize;
   const { ink, paper, accent, font, headFont } = card.style;
   const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`, `<rect width="${W}" height="${H}" fill="${paper}"/>`];
