@@ -22,8 +22,8 @@ export function BackupPanel() {
   useEffect(() => void loadBackups(), [loadBackups]);
 
   return (
-    <main className="backup-panel" aria-labelledby="backups-title">
-      <h1 id="backups-title">Backups</h1>
+    <section className="backup-panel" aria-labelledby="backups-title">
+      <h2 id="backups-title" className="screen-title">Backups</h2>
       <p>
         LeadBooth copies its database once a day when it starts and keeps the last 7
         {backups ? (
@@ -73,6 +73,6 @@ export function BackupPanel() {
           </li>
         ))}
       </ul>
-    </main>
+    </section>
   );
 }

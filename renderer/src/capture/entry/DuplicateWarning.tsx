@@ -62,7 +62,7 @@ export function DuplicateWarning() {
         <button ref={firstAction} type="button" className="button-primary" disabled={saving} onClick={() => void mergeIntoDuplicate(first.lead.id).then(focusFirstField)}>
           Merge into it
         </button>
-        <button type="button" className="button-secondary" disabled={saving} onClick={() => void saveLead({ saveAnyway: true }).then(focusFirstField)}>
+        <button type="button" className="button-quiet" disabled={saving} onClick={() => void saveLead({ saveAnyway: true }).then(focusFirstField)}>
           Save anyway
         </button>
         <button
