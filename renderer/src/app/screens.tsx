@@ -16,7 +16,7 @@ import { ExchangeScreen } from '../exchange/ExchangeScreen';
 
 /** The side bar's groups, in the order of the day: the booth, the manager's review, the CRM, the show's data. */
 export const SIDE_BAR_GROUPS = ['Booth', 'Review', 'CRM', 'Data'] as const;
-export type SideBarGroup = (typeof SIDE_BAR_GROUPS)[number];
+type SideBarGroup = (typeof SIDE_BAR_GROUPS)[number];
 
 /** A screen: how it renders its route, and (for the top-level ones) its side-bar entry and Alt shortcut. */
 interface ScreenEntry<Name extends ScreenName> {

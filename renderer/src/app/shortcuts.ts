@@ -1,12 +1,12 @@
 import { SCREENS, SIDE_BAR_ORDER } from './screens';
 
 /** One line of the shortcut sheet: the keys as printed on the keyboard, and what they do. */
-export interface Shortcut {
+interface Shortcut {
   keys: string;
   does: string;
 }
 
-export interface ShortcutSection {
+interface ShortcutSection {
   title: string;
   shortcuts: Shortcut[];
 }
@@ -40,7 +40,9 @@ export const SHORTCUT_SECTIONS: ShortcutSection[] = [
   {
     title: 'Leads list',
     shortcuts: [
-      { keys: '↑ ↓ Page Up Page Down Home End', does: 'Move through the list' },
+      { keys: '↑ / ↓', does: 'Move to the next or previous lead' },
+      { keys: 'Page Up / Page Down', does: 'Move a screenful' },
+      { keys: 'Home / End', does: 'Go to the first or last lead' },
       { keys: 'Space', does: 'Select or unselect the lead' },
       { keys: 'Shift+↑ / Shift+↓', does: 'Extend the selection' },
       { keys: 'Ctrl+A', does: 'Select every lead the filters match' },

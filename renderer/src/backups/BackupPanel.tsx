@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
-import { formatFileSize, formatLocalTimeFull } from '../components/date-and-number-format';
+import { DateTime } from '../components/DateTime';
+import { formatFileSize } from '../components/date-and-number-format';
 
 
 /**
@@ -47,7 +48,7 @@ export function BackupPanel() {
       <ul className="backup-list">
         {backups?.backups.map((backup) => (
           <li key={backup.name}>
-            <time dateTime={backup.createdAt}>{formatLocalTimeFull(backup.createdAt)}</time> · {formatFileSize(backup.bytes)}{' '}
+            <DateTime iso={backup.createdAt} /> · {formatFileSize(backup.bytes)}{' '}
             {confirming === backup.name ? (
               <span role="alertdialog" aria-label="Restore this backup?">
                 Replace the current data with this backup? The current data is kept as a backup first.{' '}

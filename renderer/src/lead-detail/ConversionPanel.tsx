@@ -4,7 +4,7 @@ import { DEFAULT_STAGE, OPPORTUNITY_STAGES, type OpportunityStage } from '../../
 import { FieldMessage } from '../components/FieldMessage';
 import { useAppStore } from '../store/app-store';
 import { NO_FIELD_ERRORS } from './empty';
-import { formatLocalTimeFull } from '../components/date-and-number-format';
+import { DateTime } from '../components/DateTime';
 
 const REASON_WORDS = { name: 'same company name', domain: 'same web/email domain', 'similar name': 'similar name' } as const;
 
@@ -26,7 +26,7 @@ function ConvertedSummary() {
       <div className="section-heading">
         <h2 id="converted-title">Converted{conversion.automatic ? ' automatically' : ''}</h2>
         <span className="section-hint">
-          {formatLocalTimeFull(conversion.convertedAt)} by {conversion.convertedBy}. The lead is read-only now.
+          <DateTime iso={conversion.convertedAt} /> by {conversion.convertedBy}. The lead is read-only now.
         </span>
       </div>
       <ul className="converted-links">

@@ -3,7 +3,7 @@ import type { DuplicateReason } from '../../../../shared/domain/duplicates';
 import { displayName } from '../../../../shared/domain/lead';
 import { useAppStore } from '../../store/app-store';
 import { NAME_FIELD_ID } from '../model/field-ids';
-import { formatCapturedAt } from '../../components/date-and-number-format';
+import { DateTime } from '../../components/DateTime';
 
 /** After a merge or a save the form is ready for the next person: back to the first field, Name. */
 function focusFirstField(saved: boolean): void {
@@ -53,7 +53,7 @@ export function DuplicateWarning() {
           <li key={match.lead.id}>
             <strong>{displayName(match.lead)}</strong>
             {match.lead.company && `, ${match.lead.company}`} — captured by {match.lead.capturedBy || 'someone'}{' '}
-            {formatCapturedAt(match.lead.capturedAt)}
+            <DateTime iso={match.lead.capturedAt} />
             {match.eventName && ` at ${match.eventName}`} ({reasonText(match.reasons)}).
           </li>
         ))}
