@@ -41,7 +41,7 @@ export const SHORTCUT_SECTIONS: ShortcutSection[] = [
     title: 'Leads list',
     shortcuts: [
       { keys: '↑ / ↓', does: 'Move to the next or previous lead' },
-      { keys: 'Page Up / Page Down', does: 'Move a screenful' },
+      { keys: 'PgUp / PgDn', does: 'Move a screenful' },
       { keys: 'Home / End', does: 'Go to the first or last lead' },
       { keys: 'Space', does: 'Select or unselect the lead' },
       { keys: 'Shift+↑ / Shift+↓', does: 'Extend the selection' },
