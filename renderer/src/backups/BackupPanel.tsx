@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import '../styles/backups.css';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
 import { DateTime } from '../components/DateTime';
@@ -44,7 +45,12 @@ export function BackupPanel() {
       <button type="button" className="button-primary" disabled={work !== null} onClick={() => void backUpNow()}>
         {work?.kind === 'backup' ? 'Backing up…' : 'Back up now'}
       </button>
-      {backups && backups.backups.length === 0 && <p>No backups yet.</p>}
+      {backups === null && !error && (
+        <p className="list-status" aria-busy="true">
+          Looking for backups…
+        </p>
+      )}
+      {backups && backups.backups.length === 0 && <p className="empty-state">No backups yet: the first is made when LeadBooth starts tomorrow, or now with Back up now.</p>}
       <ul className="backup-list">
         {backups?.backups.map((backup) => (
           <li key={backup.name}>
