@@ -54,7 +54,9 @@ export function BackupPanel() {
       <ul className="backup-list">
         {backups?.backups.map((backup) => (
           <li key={backup.name}>
-            <DateTime iso={backup.createdAt} /> · {formatFileSize(backup.bytes)}{' '}
+            <span>
+              <DateTime iso={backup.createdAt} /> · {formatFileSize(backup.bytes)}
+            </span>
             {confirming === backup.name ? (
               <span role="alertdialog" aria-label="Restore this backup?">
                 Replace the current data with this backup? The current data is kept as a backup first.{' '}
