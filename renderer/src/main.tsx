@@ -3,7 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { api, bridge } from './api/api';
 import { App } from './app/App';
 import { AppStoreContext, createAppStore } from './store/app-store';
+// The tokens first: every other stylesheet uses their variables.
+import './styles/tokens.css';
+import './styles/buttons.css';
 import './styles/app.css';
+import './styles/shell.css';
 
 const store = createAppStore({ api, bridge, draftSaveDelayMs: 300, searchDelayMs: 150 });
 void store.getState().start();

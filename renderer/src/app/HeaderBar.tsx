@@ -2,7 +2,10 @@ import { currentEvent } from '../store/session-slice';
 import { useAppStore } from '../store/app-store';
 import { describeShowDates } from '../components/date-and-number-format';
 
-/** Who is at the booth and which show: always visible, so leads never land in the wrong show. */
+/**
+ * Who is at the booth and which show: always visible, so leads never land in the wrong show.
+ * One line (≤ 64 px): a long show name is cut with an ellipsis and shown whole on hover.
+ */
 export function HeaderBar() {
   const showName = useAppStore((state) => currentEvent(state)?.name ?? '');
   const showDetails = useAppStore((state) => {
@@ -17,7 +20,7 @@ export function HeaderBar() {
       <dl className="header-facts">
         <div>
           <dt>Show</dt>
-          <dd>
+          <dd title={[showName, showDetails].filter(Boolean).join(' · ')}>
             {showName}
             {showDetails && <span className="header-detail"> · {showDetails}</span>}
           </dd>

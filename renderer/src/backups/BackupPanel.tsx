@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import '../styles/backups.css';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
-import { formatFileSize, formatLocalTimeFull } from '../components/date-and-number-format';
+import { DateTime } from '../components/DateTime';
+import { formatFileSize } from '../components/date-and-number-format';
 
 
 /**
@@ -22,8 +24,8 @@ export function BackupPanel() {
   useEffect(() => void loadBackups(), [loadBackups]);
 
   return (
-    <main className="backup-panel" aria-labelledby="backups-title">
-      <h1 id="backups-title">Backups</h1>
+    <section className="backup-panel" aria-labelledby="backups-title">
+      <h2 id="backups-title" className="screen-title">Backups</h2>
       <p>
         LeadBooth copies its database once a day when it starts and keeps the last 7
         {backups ? (
@@ -43,11 +45,18 @@ export function BackupPanel() {
       <button type="button" className="button-primary" disabled={work !== null} onClick={() => void backUpNow()}>
         {work?.kind === 'backup' ? 'Backing up…' : 'Back up now'}
       </button>
-      {backups && backups.backups.length === 0 && <p>No backups yet.</p>}
+      {backups === null && !error && (
+        <p className="list-status" aria-busy="true">
+          Looking for backups…
+        </p>
+      )}
+      {backups && backups.backups.length === 0 && <p className="empty-state">No backups yet: the first is made when LeadBooth starts tomorrow, or now with Back up now.</p>}
       <ul className="backup-list">
         {backups?.backups.map((backup) => (
           <li key={backup.name}>
-            <time dateTime={backup.createdAt}>{formatLocalTimeFull(backup.createdAt)}</time> · {formatFileSize(backup.bytes)}{' '}
+            <span>
+              <DateTime iso={backup.createdAt} /> · {formatFileSize(backup.bytes)}
+            </span>
             {confirming === backup.name ? (
               <span role="alertdialog" aria-label="Restore this backup?">
                 Replace the current data with this backup? The current data is kept as a backup first.{' '}
@@ -73,6 +82,6 @@ export function BackupPanel() {
           </li>
         ))}
       </ul>
-    </main>
+    </section>
   );
 }

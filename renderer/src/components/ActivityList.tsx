@@ -1,5 +1,5 @@
 import type { Activity, ActivityType } from '../../../shared/domain/activity';
-import { formatLocalTime } from './date-and-number-format';
+import { DateTime } from './DateTime';
 
 export const ACTIVITY_LABELS: Record<ActivityType, string> = { call: 'Call', email: 'Email', meeting: 'Meeting', note: 'Note' };
 
@@ -16,7 +16,7 @@ export function ActivityList({ activities }: { activities: readonly Activity[] }
             {activity.outcome && <p className="activity-outcome">{activity.outcome}</p>}
             {activity.text && <p className="activity-text">{activity.text}</p>}
             <p className="history-meta">
-              <time dateTime={activity.occurredAt}>{formatLocalTime(activity.occurredAt)}</time> · {activity.createdBy}
+              <DateTime iso={activity.occurredAt} /> · {activity.createdBy}
             </p>
           </div>
         </li>

@@ -60,7 +60,7 @@ export function ActivityLogForm({ saving, error, onLog }: ActivityLogFormProps) 
     .map(([, message]) => message);
   const whenError = badDate ? 'Use a date and time, like 28/11/2026 14:30.' : fieldErrors.occurredAt;
   return (
-    <form className="activity-form" onSubmit={(event) => void submit(event)} aria-label="Log an activity">
+    <form className="activity-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Log an activity">
       <fieldset className={`field${fieldErrors.type ? ' field-invalid' : ''}`}>
         <legend>What happened</legend>
         <div className="rating-choices">

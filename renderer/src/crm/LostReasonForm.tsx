@@ -40,7 +40,7 @@ export function LostReasonForm({ error, saving, onCancel, onSubmit }: LostReason
 
   const message = missing && reason.trim() === '' ? 'Say why it was lost: the team learns from it.' : (error ?? undefined);
   return (
-    <form className="lost-reason-form" onSubmit={submit} onKeyDown={onKeyDown} aria-label="Mark as Closed Lost">
+    <form className="lost-reason-form" noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label="Mark as Closed Lost">
       <div className={`field${message ? ' field-invalid' : ''}`}>
         <label htmlFor="lost-reason">Why was it lost?</label>
         <input

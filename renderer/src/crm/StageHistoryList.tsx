@@ -1,5 +1,5 @@
 import type { StageChange } from '../../../shared/domain/crm';
-import { formatLocalTime } from '../components/date-and-number-format';
+import { DateTime } from '../components/DateTime';
 import { StageTag } from './StageTag';
 
 /** Every stage the opportunity went through, newest first, with who moved it and when. */
@@ -12,7 +12,7 @@ export function StageHistoryList({ history }: { history: StageChange[] }) {
         <li key={`${change.at}-${index}`} className="history-item">
           <StageTag stage={change.stage} />
           <span className="history-meta">
-            <time dateTime={change.at}>{formatLocalTime(change.at)}</time> · {change.actor}
+            <DateTime iso={change.at} /> · {change.actor}
           </span>
         </li>
       ))}

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store/app-store';
 import { saveExportedFiles } from './save-exported-files';
-import { formatLocalTimeFull } from '../components/date-and-number-format';
+import { DateTime } from '../components/DateTime';
 
 /** Every batch that went out, newest first, each can be exported again. */
 export function BatchHistory() {
@@ -35,7 +35,9 @@ export function BatchHistory() {
           <tbody>
             {batches.map((batch) => (
               <tr key={batch.id}>
-                <td>{formatLocalTimeFull(batch.createdAt)}</td>
+                <td>
+                  <DateTime iso={batch.createdAt} />
+                </td>
                 <td>{batch.format}</td>
                 <td>{batch.leadCount}</td>
                 <td title={`SHA-256 ${batch.sha256}`}>{batch.fileName}</td>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store/app-store';
-import { formatLocalTimeFull } from '../components/date-and-number-format';
+import { DateTime } from '../components/DateTime';
 
 /** The card the lead was read from: the photo as it was taken, and the raw OCR text one click away. */
 export function CardEvidence() {
@@ -21,7 +21,7 @@ export function CardEvidence() {
       <figure className="card-photo">
         {photo ? <img src={photo} alt={`The card as scanned (${scan.fileName})`} /> : <p className="card-photo-missing">Loading the photo…</p>}
         <figcaption>
-          {scan.fileName} · scanned {formatLocalTimeFull(scan.scannedAt)}
+          {scan.fileName} · scanned <DateTime iso={scan.scannedAt} />
         </figcaption>
       </figure>
       <details className="ocr-text">

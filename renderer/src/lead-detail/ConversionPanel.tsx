@@ -4,7 +4,7 @@ import { DEFAULT_STAGE, OPPORTUNITY_STAGES, type OpportunityStage } from '../../
 import { FieldMessage } from '../components/FieldMessage';
 import { useAppStore } from '../store/app-store';
 import { NO_FIELD_ERRORS } from './empty';
-import { formatLocalTimeFull } from '../components/date-and-number-format';
+import { DateTime } from '../components/DateTime';
 
 const REASON_WORDS = { name: 'same company name', domain: 'same web/email domain', 'similar name': 'similar name' } as const;
 
@@ -26,7 +26,7 @@ function ConvertedSummary() {
       <div className="section-heading">
         <h2 id="converted-title">Converted{conversion.automatic ? ' automatically' : ''}</h2>
         <span className="section-hint">
-          {formatLocalTimeFull(conversion.convertedAt)} by {conversion.convertedBy}. The lead is read-only now.
+          <DateTime iso={conversion.convertedAt} /> by {conversion.convertedBy}. The lead is read-only now.
         </span>
       </div>
       <ul className="converted-links">
@@ -150,7 +150,7 @@ function ConvertForm() {
 
   const contacts = suggestions && suggestions.contactsOfAccountId === accountChoice ? suggestions.contacts : [];
   return (
-    <form className="form-section convert-form" aria-labelledby="convert-title" onSubmit={(event) => void submit(event)}>
+    <form className="form-section convert-form" noValidate aria-labelledby="convert-title" onSubmit={(event) => void submit(event)}>
       <div className="section-heading">
         <h2 id="convert-title">Convert {displayName(lead)}</h2>
         <span className="section-hint">Existing records only get their empty fields filled. All of it is saved together, or nothing.</span>
@@ -217,7 +217,7 @@ function ConvertForm() {
             </div>
             <div className={['field', fieldErrors['opportunity.closeDate'] && 'field-invalid'].filter(Boolean).join(' ')}>
               <label htmlFor="convert-close-date">Close date</label>
-              <input id="convert-close-date" type="date" required value={closeDate} onChange={(event) => setCloseDate(event.target.value)} />
+              <input id="convert-close-date" type="date" aria-required="true" value={closeDate} onChange={(event) => setCloseDate(event.target.value)} />
               <FieldMessage id="convert-close-date-message" error={fieldErrors['opportunity.closeDate']} />
             </div>
             <div className={['field', fieldErrors['opportunity.amount'] && 'field-invalid'].filter(Boolean).join(' ')}>

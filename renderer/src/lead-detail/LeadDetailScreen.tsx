@@ -61,12 +61,13 @@ export function LeadDetailScreen({ leadId }: { leadId: string }) {
     .filter(([field]) => !['firstName', 'lastName', 'company', 'email', 'title', 'phone', 'mobile', 'website', 'unqualifiedReason', 'expectedCloseDate'].includes(field))
     .map(([field, message]) => `${field}: ${message}`);
 
+  // Not "lead-detail-title": that is the Job title field's id (LeadFieldsForm names its fields lead-detail-<field>).
   return (
-    <section className="lead-detail" aria-labelledby="lead-detail-title">
+    <section className="lead-detail" aria-labelledby="lead-detail-heading">
       <div className="detail-header">
         <BackButton />
         <div className="detail-title-block">
-          <h2 id="lead-detail-title" className="detail-title">
+          <h2 id="lead-detail-heading" className="detail-title">
             {displayName(lead)}
             {lead.rating && <span className={`rating-tag rating-tag-${lead.rating.toLowerCase()}`}>{lead.rating}</span>}
           </h2>

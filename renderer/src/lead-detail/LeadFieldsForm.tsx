@@ -52,7 +52,7 @@ export function LeadFieldsForm({ onDirtyChange }: { onDirtyChange(dirty: boolean
   }
 
   return (
-    <form className="form-section detail-fields" aria-labelledby="lead-fields-title" onSubmit={(event) => void save(event)}
+    <form className="form-section detail-fields" noValidate aria-labelledby="lead-fields-title" onSubmit={(event) => void save(event)}
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save(event);
       }}

@@ -1,7 +1,7 @@
 import { describeTimelineEntry } from '../../../shared/domain/timeline';
 import { useAppStore } from '../store/app-store';
 import { NO_ITEMS } from './empty';
-import { formatCapturedAt, formatLocalTimeFull } from '../components/date-and-number-format';
+import { DateTime } from '../components/DateTime';
 
 /** Everything that happened to the lead, newest first: who did what, and when. */
 export function TimelineList() {
@@ -16,9 +16,7 @@ export function TimelineList() {
           <li key={entry.id} className={`timeline-entry timeline-${entry.kind}`}>
             <p className="timeline-what">{describeTimelineEntry(entry)}</p>
             <p className="timeline-meta">
-              <time dateTime={entry.at} title={formatLocalTimeFull(entry.at)}>
-                {formatCapturedAt(entry.at)}
-              </time>{' '}
+              <DateTime iso={entry.at} />{' '}
               · {entry.actor}
             </p>
           </li>

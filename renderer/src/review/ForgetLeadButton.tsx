@@ -28,7 +28,7 @@ export function ForgetLeadButton({ leadId, personName }: ForgetLeadButtonProps) 
     return (
       <button
         type="button"
-        className="button-quiet"
+        className="button-danger-quiet"
         onClick={() => {
           setConfirming(true);
           void loadForgetPreview(leadId);
@@ -77,7 +77,7 @@ export function ForgetLeadButton({ leadId, personName }: ForgetLeadButtonProps) 
       <ErrorBanner message={error} />
       <button
         type="button"
-        className="button-primary"
+        className="button-danger"
         disabled={busy}
         onClick={async () => {
           if (await forgetLead(leadId, { fromBackups: holding.length > 0 && fromBackups })) setConfirming(false);

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { displayName, missingForExport, type Lead } from '../../../shared/domain/lead';
 import { joinFieldLabels } from '../capture/entry/field-labels';
-import { formatCapturedAt, formatLocalTimeFull } from '../components/date-and-number-format';
+import { DateTime } from '../components/DateTime';
 
 interface LeadListItemProps {
   lead: Lead;
@@ -60,9 +60,7 @@ export function LeadListItem({ lead, index, selected, possibleDuplicate, onOpen,
           {reach.length > 0 && <span className="lead-item-reach">{reach.join(' · ')}</span>}
         </span>
         <span className="lead-item-side">
-          <time dateTime={lead.capturedAt} title={formatLocalTimeFull(lead.capturedAt)}>
-            {formatCapturedAt(lead.capturedAt)}
-          </time>
+          <DateTime iso={lead.capturedAt} />
           {lead.status !== 'New' && <span className={`status-badge status-${lead.status.toLowerCase()}`}>{lead.status}</span>}
           {missing.length > 0 && <span className="export-tag">needs {joinFieldLabels(missing)} for export</span>}
         </span>

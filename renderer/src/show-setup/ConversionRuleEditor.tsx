@@ -60,7 +60,7 @@ export function ConversionRuleEditor({ eventId, rule, criteriaCount }: Conversio
   const placed = ['rule.minMet', 'rule.closeInDays'];
   const banner = error && !Object.keys(apiErrors).some((key) => placed.includes(key)) ? error.message : null;
   return (
-    <form className="rule-editor" onSubmit={(event) => void submit(event)} aria-label="Automatic conversion rule">
+    <form className="rule-editor" noValidate onSubmit={(event) => void submit(event)} aria-label="Automatic conversion rule">
       <label className="rule-switch">
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
         Convert leads automatically when they meet this rule

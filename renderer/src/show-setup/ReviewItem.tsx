@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ConversionSummary } from '../../../shared/domain/crm';
-import { formatLocalTime } from '../components/date-and-number-format';
+import { DateTime } from '../components/DateTime';
 import { useAppStore } from '../store/app-store';
 
 /** One automatic conversion to check: who, into what, and "Looks right" or "Undo". */
@@ -24,7 +24,7 @@ export function ReviewItem({ conversion }: { conversion: ConversionSummary }) {
         </button>
         <p className="review-made">{made}</p>
         <p className="history-meta">
-          Converted <time dateTime={conversion.convertedAt}>{formatLocalTime(conversion.convertedAt)}</time>
+          Converted <DateTime iso={conversion.convertedAt} />
         </p>
       </div>
       <div className="review-actions">

@@ -25,8 +25,10 @@ describe('BackupPanel', () => {
         <BackupPanel />
       </AppStoreContext.Provider>,
     );
+    expect(screen.getByText('Looking for backups…')).toBeTruthy(); // a loading state, not an empty list
     expect(await screen.findByText('/home/jo/.config/LeadBooth/backups')).toBeTruthy();
-    expect(screen.getByText('No backups yet.')).toBeTruthy();
+    expect(screen.getByText(/^No backups yet/)).toBeTruthy();
+    expect(screen.queryByText('Looking for backups…')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));
     expect(await screen.findByText(/2\.4 MB/)).toBeTruthy();

@@ -48,7 +48,10 @@ describe('ForgetLeadButton', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(forget).not.toHaveBeenCalled();
 
+    // Destructive, in the design system's words: the opener is outlined red, the confirming button filled red.
+    expect(screen.getByRole('button', { name: 'Forget this person…' }).className).toBe('button-danger-quiet');
     fireEvent.click(screen.getByRole('button', { name: 'Forget this person…' }));
+    expect(screen.getByRole('button', { name: 'Forget for good' }).className).toBe('button-danger');
     fireEvent.click(screen.getByRole('button', { name: 'Forget for good' }));
     await waitFor(() => expect(store.getState().route).toEqual({ screen: 'leads' }));
     expect(forget).toHaveBeenCalledWith({ id: ana.id });

@@ -3,7 +3,7 @@ import type { DuplicateReason } from '../../../../shared/domain/duplicates';
 import { displayName } from '../../../../shared/domain/lead';
 import { useAppStore } from '../../store/app-store';
 import { NAME_FIELD_ID } from '../model/field-ids';
-import { formatCapturedAt } from '../../components/date-and-number-format';
+import { DateTime } from '../../components/DateTime';
 
 /** After a merge or a save the form is ready for the next person: back to the first field, Name. */
 function focusFirstField(saved: boolean): void {
@@ -53,7 +53,7 @@ export function DuplicateWarning() {
           <li key={match.lead.id}>
             <strong>{displayName(match.lead)}</strong>
             {match.lead.company && `, ${match.lead.company}`} — captured by {match.lead.capturedBy || 'someone'}{' '}
-            {formatCapturedAt(match.lead.capturedAt)}
+            <DateTime iso={match.lead.capturedAt} />
             {match.eventName && ` at ${match.eventName}`} ({reasonText(match.reasons)}).
           </li>
         ))}
@@ -62,7 +62,7 @@ export function DuplicateWarning() {
         <button ref={firstAction} type="button" className="button-primary" disabled={saving} onClick={() => void mergeIntoDuplicate(first.lead.id).then(focusFirstField)}>
           Merge into it
         </button>
-        <button type="button" className="button-secondary" disabled={saving} onClick={() => void saveLead({ saveAnyway: true }).then(focusFirstField)}>
+        <button type="button" className="button-quiet" disabled={saving} onClick={() => void saveLead({ saveAnyway: true }).then(focusFirstField)}>
           Save anyway
         </button>
         <button
