@@ -4,8 +4,10 @@ import { api, bridge } from './api/api';
 import { App } from './app/App';
 import { AppStoreContext, createAppStore } from './store/app-store';
 import './styles/app.css';
+import './styles/review-table.css';
+import './styles/booth-layout.css';
 
-const store = createAppStore({ api, bridge, draftSaveDelayMs: 300, searchDelayMs: 150 });
+const store = createAppStore({ api, bridge, draftSaveDelayMs: 300, searchDelayMs: 150, preferences: window.localStorage });
 void store.getState().start();
 // The last keystrokes before the window closes are written at once instead of after the pause.
 window.addEventListener('pagehide', () => {

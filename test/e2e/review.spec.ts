@@ -54,9 +54,13 @@ test('filter the review list, keep the filter across a lead, bulk-edit a selecti
   await expect(reviewList(page).getByText('possible duplicate')).toHaveCount(2);
   await screenshot(page, '01-review-list');
 
+  // The filters are folded into one button; each active one shows as a chip. Sorting is by column heading.
+  await page.getByRole('button', { name: 'Filters' }).click();
   await page.getByLabel('Rating', { exact: true }).selectOption('Hot');
   await expect(reviewList(page).getByRole('listitem')).toHaveCount(2);
-  await page.getByLabel('Sort by').selectOption('name');
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Rating: Hot');
+  await page.getByRole('group', { name: 'Columns: sort and width' }).getByRole('button', { name: /^Name/ }).click();
+  await expect(page.getByText('2 leads · name, A to Z')).toBeVisible();
   await expect(reviewList(page).getByRole('listitem').first()).toContainText('Chidi Adams');
   await screenshot(page, '02-filtered-sorted');
 
@@ -64,7 +68,7 @@ test('filter the review list, keep the filter across a lead, bulk-edit a selecti
   await reviewList(page).getByRole('button', { name: /Chidi Adams/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: /Chidi Adams/ })).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByLabel('Rating', { exact: true })).toHaveValue('Hot');
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Rating: Hot');
   await expect(reviewList(page).getByRole('listitem')).toHaveCount(2);
   await expect(reviewList(page).getByRole('button', { name: /Chidi Adams/ })).toBeFocused();
 
@@ -84,12 +88,13 @@ test('filter the review list, keep the filter across a lead, bulk-edit a selecti
   // Ctrl+A on the filters selects everything they match; a bulk rating for all of it.
   await page.getByRole('button', { name: /Clear 1 filter/ }).click();
   await expect(reviewList(page).getByRole('listitem')).toHaveCount(6);
-  await page.getByLabel('Sort by').focus();
+  await page.getByRole('button', { name: 'Filters' }).focus();
   await page.keyboard.press('Control+a');
   await expect(page.getByText('6 leads selected')).toBeVisible();
   await page.getByLabel('Set rating').selectOption('Warm');
   await page.getByRole('button', { name: 'Apply to 6 leads' }).click();
   await expect(page.getByRole('status').filter({ hasText: /6 leads changed|5 leads changed/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Filters' }).click();
   await page.getByLabel('Rating', { exact: true }).selectOption('Warm');
   await expect(reviewList(page).getByRole('listitem')).toHaveCount(6);
 
