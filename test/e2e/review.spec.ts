@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDatabase } from '../../electron/db/open-database';
 import { createEvent } from '../../electron/services/events-service';
@@ -5,7 +6,7 @@ import { createLead } from '../../electron/services/leads-service';
 import { createServiceContext } from '../../electron/services/service-context';
 import { setStaffName } from '../../electron/services/settings-service';
 import { expect, test } from './app-fixture';
-import { screenshot } from './screenshots';
+import { screenshot, SCREENSHOTS } from './screenshots';
 
 /**
  * The manager after the show: filter the review list, change many leads at once, merge a
@@ -53,6 +54,20 @@ test('filter the review list, keep the filter across a lead, bulk-edit a selecti
   // The duplicate rule marks both Ana Zellers (same email).
   await expect(reviewList(page).getByText('possible duplicate')).toHaveCount(2);
   await screenshot(page, '01-review-list');
+  // Dense enough for 15 leads in a 1280×800 window (issue 17 §2), under a header of the ≤ 64 px §1 asks for.
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1366, height: 768 },
+  ]) {
+    await page.setViewportSize(viewport);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `review-table-${viewport.width}x${viewport.height}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const headerExcess = Math.max(0, ((await page.locator('main').boundingBox())?.y ?? 0) - 64);
+  const listTop = (await reviewList(page).boundingBox())?.y ?? Infinity;
+  const rowHeight = (await reviewList(page).getByRole('listitem').first().boundingBox())?.height ?? Infinity;
+  expect(Math.floor((800 - (listTop - headerExcess)) / rowHeight)).toBeGreaterThanOrEqual(15);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // The filters are folded into one button; each active one shows as a chip. Sorting is by column heading.
   await page.getByRole('button', { name: 'Filters' }).click();

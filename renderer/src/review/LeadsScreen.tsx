@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Lead } from '../../../shared/domain/lead';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore, useAppStoreApi } from '../store/app-store';
@@ -83,10 +83,15 @@ export function LeadsScreen() {
     if (total > 0) void ensureRows(firstRow, lastRow);
   }, [firstRow, lastRow, total, pages, ensureRows]);
 
-  function openLead(lead: Lead): void {
-    rememberListPosition({ leadId: lead.id, scrollY: window.scrollY });
-    navigate({ screen: 'lead', leadId: lead.id });
-  }
+  // Stable, so the memoised rows are not drawn again on every scroll frame.
+  const openLead = useCallback(
+    (lead: Lead) => {
+      rememberListPosition({ leadId: lead.id, scrollY: window.scrollY });
+      navigate({ screen: 'lead', leadId: lead.id });
+    },
+    [rememberListPosition, navigate],
+  );
+  const rangeTo = useCallback((index: number) => void selectRange(index), [selectRange]);
 
   function focusRow(index: number): void {
     const target = Math.max(0, Math.min(total - 1, index));
@@ -126,12 +131,26 @@ export function LeadsScreen() {
   const sortText = sortDescription(sort.by, sort.direction);
   const listLabel = sort.by === 'captured' && sort.direction === 'desc' ? 'Leads, newest first' : `Leads, by ${sortText}`;
 
+  // How many and in which order, and "Select all N": at the end of the filter bar's line.
+  const summary = (
+    <div className="list-status-row">
+      <p className="list-status" aria-live="polite">
+        {loading ? 'Searching…' : total > 0 ? `${formatCount(total)} ${total === 1 ? 'lead' : 'leads'} · ${sortText}` : ''}
+      </p>
+      {total > 0 && !allMatching && (
+        <button type="button" className="button-quiet" onClick={selectAllMatching} aria-keyshortcuts="Control+A">
+          Select all {formatCount(total)}
+        </button>
+      )}
+    </div>
+  );
+
   return (
     <section className="leads-screen" aria-labelledby="leads-title" style={{ '--review-columns': gridColumns(columnLayout) } as CSSProperties}>
       <h2 id="leads-title" className="visually-hidden">
         Leads
       </h2>
-      <ReviewFilterBar searchRef={searchRef} />
+      <ReviewFilterBar searchRef={searchRef} summary={summary} />
       <ErrorBanner message={listError} />
       {bulkMessage && (
         <p className="banner banner-ok" role="status">
@@ -146,16 +165,6 @@ export function LeadsScreen() {
           </button>
         </p>
       )}
-      <div className="list-status-row">
-        <p className="list-status" aria-live="polite">
-          {loading ? 'Searching…' : total > 0 ? `${formatCount(total)} ${total === 1 ? 'lead' : 'leads'} · ${sortText}` : ''}
-        </p>
-        {total > 0 && !allMatching && (
-          <button type="button" className="button-quiet" onClick={selectAllMatching} aria-keyshortcuts="Control+A">
-            Select all {formatCount(total)}
-          </button>
-        )}
-      </div>
       {selectedCount > 0 && <BulkActionsBar count={selectedCount} />}
       {total > 0 && <ReviewTableHeader />}
       {total > 0 ? (
@@ -188,7 +197,7 @@ export function LeadsScreen() {
                     possibleDuplicate={duplicateIds.has(lead.id)}
                     onOpen={openLead}
                     onToggle={toggleSelected}
-                    onRange={(index) => void selectRange(index)}
+                    onRange={rangeTo}
                   />
                 ) : (
                   <span className="lead-item lead-item-loading">Loading…</span>

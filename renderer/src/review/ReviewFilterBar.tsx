@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useAppStore } from '../store/app-store';
 import { NO_FILTERS } from '../store/leads-slice';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -13,7 +13,7 @@ const PANEL_ID = 'review-filter-panel';
  * for each active filter (click it to change it, × to remove it) and the Columns menu.
  * Ctrl+A here (not while typing in a box) selects every lead the filters match.
  */
-export function ReviewFilterBar({ searchRef }: { searchRef: Ref<HTMLInputElement> }) {
+export function ReviewFilterBar({ searchRef, summary }: { searchRef: Ref<HTMLInputElement>; summary: ReactNode }) {
   const filters = useAppStore((state) => state.filters);
   const setFilters = useAppStore((state) => state.setFilters);
   const clearFilters = useAppStore((state) => state.clearFilters);
@@ -92,6 +92,7 @@ export function ReviewFilterBar({ searchRef }: { searchRef: Ref<HTMLInputElement
             Clear {chips.length} {chips.length === 1 ? 'filter' : 'filters'}
           </button>
         )}
+        {summary}
         <ColumnsMenu />
       </div>
       {open && <ReviewFilters id={PANEL_ID} />}

@@ -17,12 +17,12 @@ export interface ReviewColumnSpec {
 
 export const REVIEW_COLUMN_SPECS: Record<ReviewColumnKey, ReviewColumnSpec> = {
   name: { label: 'Name', width: 220, sortKey: 'name' },
-  company: { label: 'Company', width: 180, sortKey: 'company' },
-  email: { label: 'Email', width: 230 },
+  company: { label: 'Company', width: 170, sortKey: 'company' },
+  email: { label: 'Email', width: 210 },
   status: { label: 'Status', width: 110, sortKey: 'status' },
-  rating: { label: 'Rating', width: 80, sortKey: 'rating' },
-  captured: { label: 'Captured', width: 140, sortKey: 'captured' },
-  capturedBy: { label: 'By', width: 120 },
+  rating: { label: 'Rating', width: 90, sortKey: 'rating' },
+  captured: { label: 'Captured', width: 170, sortKey: 'captured' },
+  capturedBy: { label: 'By', width: 110 },
   exported: { label: 'Exported', width: 130 },
 };
 
