@@ -7,6 +7,7 @@ import { findEventById } from '../db/repositories/events';
 import { deleteLead, findLeadById, findLeadStatus, moveLeadToShow, saveLead, setRatingByPerson } from '../db/repositories/leads';
 import { countReviewLeads, queryReviewLeads, reviewLeadIds } from '../db/repositories/review-query';
 import { dataVersion } from '../db/repositories/data-version';
+import { latestExportOfLeads } from '../db/repositories/export-batches';
 import type { Database } from '../db/schema';
 import { duplicateSnapshot, duplicateSnapshotForMarks, type DuplicateSnapshot } from './duplicate-groups-service';
 import { describeChanges } from './leads-service';
@@ -51,11 +52,13 @@ export async function queryReview(context: ServiceContext, input: ReviewQueryInp
   const items = await queryReviewLeads(context.db, { ...input, duplicates });
   // A short first page is all there is: no need to count.
   const total = input.offset === 0 && items.length < input.limit ? items.length : await countOnce(context, input.filter, duplicates);
+  const exports = await latestExportOfLeads(context.db, items.map((lead) => lead.id));
   return {
     items,
     total,
     offset: input.offset,
     duplicateIds: snapshot ? items.filter((lead) => snapshot.memberIds.has(lead.id)).map((lead) => lead.id) : [],
+    exportedAt: Object.fromEntries([...exports].map(([leadId, batch]) => [leadId, batch.exportedAt])),
   };
 }
 

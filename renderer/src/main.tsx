@@ -8,8 +8,10 @@ import './styles/tokens.css';
 import './styles/buttons.css';
 import './styles/app.css';
 import './styles/shell.css';
+import './styles/review-table.css';
+import './styles/booth-layout.css';
 
-const store = createAppStore({ api, bridge, draftSaveDelayMs: 300, searchDelayMs: 150 });
+const store = createAppStore({ api, bridge, draftSaveDelayMs: 300, searchDelayMs: 150, preferences: window.localStorage });
 void store.getState().start();
 // The last keystrokes before the window closes are written at once instead of after the pause.
 window.addEventListener('pagehide', () => {

@@ -6,7 +6,7 @@ import { CAPTURE_METHODS, LEAD_RATINGS, LEAD_STATUSES } from './lead';
  * the list, the bulk actions (“everything the filter shows”), the CLI and the export branch,
  * so a selection made on screen means the same rows everywhere.
  */
-export const REVIEW_SORT_KEYS = ['captured', 'name', 'company', 'status', 'rating'] as const;
+const REVIEW_SORT_KEYS = ['captured', 'name', 'company', 'status', 'rating'] as const;
 export type ReviewSortKey = (typeof REVIEW_SORT_KEYS)[number];
 
 export const reviewFilterSchema = z

@@ -83,65 +83,71 @@ export function BulkActionsBar({ count }: { count: number }) {
 
   const nothingPicked = !status && !rating && !eventId;
   return (
-    <div className="bulk-bar" role="region" aria-label={`Change ${leads}`}>
-      <strong className="bulk-count">{leads} selected</strong>
-      <div className="field">
-        <label htmlFor="bulk-status">Set status</label>
-        <select id="bulk-status" value={status} onChange={(event) => setStatus(event.target.value as BulkStatus | '')}>
-          <option value="">Keep</option>
-          {BULK_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
-      {status === 'Unqualified' && (
-        <div className="field">
-          <label htmlFor="bulk-reason">Why unqualified</label>
-          <input
-            id="bulk-reason"
-            type="text"
-            value={reason}
-            placeholder="e.g. No budget"
-            aria-invalid={bulkError?.fieldErrors.unqualifiedReason ? true : undefined}
-            onChange={(event) => setReason(event.target.value)}
-          />
+    <>
+      <div className="bulk-bar" role="region" aria-label={`Change ${leads}`}>
+        <strong className="bulk-count">{leads} selected</strong>
+        {/* The choices scroll sideways in a narrow window; the count and the buttons stay in view. */}
+        <div className="bulk-choices">
+          <div className="field">
+            <label htmlFor="bulk-status" className="visually-hidden">Set status</label>
+            <select id="bulk-status" value={status} onChange={(event) => setStatus(event.target.value as BulkStatus | '')}>
+              <option value="">Status: keep</option>
+              {BULK_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
+            </select>
+          </div>
+          {status === 'Unqualified' && (
+            <div className="field">
+              <label htmlFor="bulk-reason" className="visually-hidden">Why unqualified</label>
+              <input
+                id="bulk-reason"
+                type="text"
+                value={reason}
+                placeholder="Why? e.g. No budget"
+                aria-invalid={bulkError?.fieldErrors.unqualifiedReason ? true : undefined}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="bulk-rating" className="visually-hidden">Set rating</label>
+            <select id="bulk-rating" value={rating} onChange={(event) => setRating(event.target.value as LeadRating | 'none' | '')}>
+              <option value="">Rating: keep</option>
+              {LEAD_RATINGS.map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
+              <option value="none">Not rated</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-show" className="visually-hidden">Move to show</label>
+            <select id="bulk-show" value={eventId} onChange={(event) => setEventId(event.target.value)}>
+              <option value="">Show: keep</option>
+              {events.map((event) => (
+                <option key={event.id} value={event.id}>
+                  {event.name}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-      )}
-      <div className="field">
-        <label htmlFor="bulk-rating">Set rating</label>
-        <select id="bulk-rating" value={rating} onChange={(event) => setRating(event.target.value as LeadRating | 'none' | '')}>
-          <option value="">Keep</option>
-          {LEAD_RATINGS.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-          <option value="none">Not rated</option>
-        </select>
+        <button type="button" className="button-primary" disabled={nothingPicked} onClick={() => void apply()}>
+          Apply to {leads}
+        </button>
+        <button type="button" className="button-danger-quiet" onClick={() => setConfirmingDelete(true)}>
+          Delete…
+        </button>
+        <button type="button" className="button-quiet" onClick={clearSelection}>
+          Clear selection
+        </button>
       </div>
-      <div className="field">
-        <label htmlFor="bulk-show">Move to show</label>
-        <select id="bulk-show" value={eventId} onChange={(event) => setEventId(event.target.value)}>
-          <option value="">Keep</option>
-          {events.map((event) => (
-            <option key={event.id} value={event.id}>
-              {event.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="button" className="button-primary" disabled={nothingPicked} onClick={() => void apply()}>
-        Apply to {leads}
-      </button>
-      <button type="button" className="button-danger-quiet" onClick={() => setConfirmingDelete(true)}>
-        Delete…
-      </button>
-      <button type="button" className="button-quiet" onClick={clearSelection}>
-        Clear selection
-      </button>
+      {/* Below the bar, not in it: the bar stays one line whatever the message's length. */}
       <ErrorBanner message={bulkError?.message ?? null} />
-    </div>
+    </>
   );
 }

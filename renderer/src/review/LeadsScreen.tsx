@@ -1,19 +1,21 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Lead } from '../../../shared/domain/lead';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore, useAppStoreApi } from '../store/app-store';
 import { leadAt } from '../store/leads-slice';
 import { BulkActionsBar } from './BulkActionsBar';
-import { LeadListItem } from './LeadListItem';
+import { LeadTableRow } from './LeadTableRow';
 import { LeadsEmptyState } from './LeadsEmptyState';
-import { LeadsSearchBar } from './LeadsSearchBar';
-import { ReviewFilters, sortDescription } from './ReviewFilters';
+import { ReviewFilterBar } from './ReviewFilterBar';
+import { ReviewTableHeader } from './ReviewTableHeader';
+import { sortDescription } from './filter-options';
+import { gridColumns } from './model/review-columns';
 import { formatCount } from '../components/date-and-number-format';
 
 /** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
-const ROW_HEIGHT = 112;
-const PAGE_STEP = 8;
+const ROW_HEIGHT = 34;
+const PAGE_STEP = 15;
 
 /**
  * The manager's review list: search as you type, filters and sort (kept in the store, so a
@@ -25,6 +27,8 @@ export function LeadsScreen() {
   const total = useAppStore((state) => state.total);
   const pages = useAppStore((state) => state.pages);
   const duplicateIds = useAppStore((state) => state.duplicateIds);
+  const exportedAt = useAppStore((state) => state.exportedAt);
+  const columnLayout = useAppStore((state) => state.columnLayout);
   const selectedIds = useAppStore((state) => state.selectedIds);
   const allMatching = useAppStore((state) => state.allMatching);
   const loading = useAppStore((state) => state.loading);
@@ -79,10 +83,15 @@ export function LeadsScreen() {
     if (total > 0) void ensureRows(firstRow, lastRow);
   }, [firstRow, lastRow, total, pages, ensureRows]);
 
-  function openLead(lead: Lead): void {
-    rememberListPosition({ leadId: lead.id, scrollY: window.scrollY });
-    navigate({ screen: 'lead', leadId: lead.id });
-  }
+  // Stable, so the memoised rows are not drawn again on every scroll frame.
+  const openLead = useCallback(
+    (lead: Lead) => {
+      rememberListPosition({ leadId: lead.id, scrollY: window.scrollY });
+      navigate({ screen: 'lead', leadId: lead.id });
+    },
+    [rememberListPosition, navigate],
+  );
+  const rangeTo = useCallback((index: number) => void selectRange(index), [selectRange]);
 
   function focusRow(index: number): void {
     const target = Math.max(0, Math.min(total - 1, index));
@@ -118,28 +127,30 @@ export function LeadsScreen() {
     }
   }
 
-  /** Ctrl+A on the filters (not while typing in a box, where it selects the text) selects everything they match. */
-  function onFiltersKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    const typing = event.target instanceof HTMLInputElement && event.target.type !== 'checkbox';
-    if (!typing && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
-      event.preventDefault();
-      selectAllMatching();
-    }
-  }
-
   const selectedCount = allMatching ? total : selectedIds.size;
   const sortText = sortDescription(sort.by, sort.direction);
   const listLabel = sort.by === 'captured' && sort.direction === 'desc' ? 'Leads, newest first' : `Leads, by ${sortText}`;
 
+  // How many and in which order, and "Select all N": at the end of the filter bar's line.
+  const summary = (
+    <div className="list-status-row">
+      <p className="list-status" aria-live="polite">
+        {loading ? 'Searching…' : total > 0 ? `${formatCount(total)} ${total === 1 ? 'lead' : 'leads'} · ${sortText}` : ''}
+      </p>
+      {total > 0 && !allMatching && (
+        <button type="button" className="button-quiet" onClick={selectAllMatching} aria-keyshortcuts="Control+A">
+          Select all {formatCount(total)}
+        </button>
+      )}
+    </div>
+  );
+
   return (
-    <section className="leads-screen" aria-labelledby="leads-title">
+    <section className="leads-screen" aria-labelledby="leads-title" style={{ '--review-columns': gridColumns(columnLayout) } as CSSProperties}>
       <h2 id="leads-title" className="visually-hidden">
         Leads
       </h2>
-      <div className="review-controls" onKeyDown={onFiltersKeyDown}>
-        <LeadsSearchBar inputRef={searchRef} />
-        <ReviewFilters />
-      </div>
+      <ReviewFilterBar searchRef={searchRef} summary={summary} />
       <ErrorBanner message={listError} />
       {bulkMessage && (
         <p className="banner banner-ok" role="status">
@@ -154,17 +165,8 @@ export function LeadsScreen() {
           </button>
         </p>
       )}
-      <div className="list-status-row">
-        <p className="list-status" aria-live="polite">
-          {loading ? 'Searching…' : total > 0 ? `${formatCount(total)} ${total === 1 ? 'lead' : 'leads'} · ${sortText}` : ''}
-        </p>
-        {total > 0 && !allMatching && (
-          <button type="button" className="button-quiet" onClick={selectAllMatching} aria-keyshortcuts="Control+A">
-            Select all {formatCount(total)}
-          </button>
-        )}
-      </div>
       {selectedCount > 0 && <BulkActionsBar count={selectedCount} />}
+      {total > 0 && <ReviewTableHeader />}
       {total > 0 ? (
         <ol
           ref={listRef}
@@ -186,14 +188,16 @@ export function LeadsScreen() {
                 style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
               >
                 {lead ? (
-                  <LeadListItem
+                  <LeadTableRow
                     lead={lead}
                     index={row.index}
+                    columns={columnLayout.visible}
+                    exportedAt={exportedAt[lead.id]}
                     selected={allMatching || selectedIds.has(lead.id)}
                     possibleDuplicate={duplicateIds.has(lead.id)}
                     onOpen={openLead}
                     onToggle={toggleSelected}
-                    onRange={(index) => void selectRange(index)}
+                    onRange={rangeTo}
                   />
                 ) : (
                   <span className="lead-item lead-item-loading">Loading…</span>

@@ -11,21 +11,25 @@ export function LeadsSearchBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }
   const setQuery = useAppStore((state) => state.setQuery);
   const setScope = useAppStore((state) => state.setScope);
   return (
-    <div className="search-bar" role="search">
+    <div className="search-bar review-search" role="search">
       <div className="field search-field">
-        <label htmlFor="leads-search">Search leads</label>
+        <label htmlFor="leads-search" className="visually-hidden">
+          Search leads
+        </label>
         <input
           id="leads-search"
           type="search"
           ref={inputRef}
           value={query}
-          placeholder="Name, company, email or notes"
+          placeholder="Search name, company, email or notes"
           autoComplete="off"
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
       <div className="field scope-field">
-        <label htmlFor="leads-scope">Look in</label>
+        <label htmlFor="leads-scope" className="visually-hidden">
+          Look in
+        </label>
         <select id="leads-scope" value={scope} onChange={(event) => setScope(event.target.value as LeadsScope)}>
           <option value="show">{showName}</option>
           <option value="all">All shows</option>

@@ -1,51 +1,20 @@
-import { CAPTURE_METHODS, LEAD_RATINGS, LEAD_STATUSES } from '../../../shared/domain/lead';
-import { REVIEW_SORT_KEYS, type ReviewSortKey } from '../../../shared/domain/review';
 import { useAppStore } from '../store/app-store';
-import { NO_FILTERS, type ListFilters } from '../store/leads-slice';
+import type { ListFilters } from '../store/leads-slice';
+import { FILTER_FIELDS, FILTER_OPTIONS, type SelectFilterKey } from './filter-options';
 
-export const METHOD_LABELS: Record<(typeof CAPTURE_METHODS)[number], string> = {
-  card_scan: 'Card scan',
-  badge_scan: 'Badge scan',
-  typed: 'Typed',
-  imported: 'Imported',
-};
+export { METHOD_LABELS } from './filter-options';
 
-const SORT_LABELS: Record<ReviewSortKey, string> = {
-  captured: 'Captured time',
-  name: 'Name',
-  company: 'Company',
-  status: 'Status',
-  rating: 'Rating',
-};
-
-/** Words for the sort's direction, per key: what a person sees first. */
-function directionLabel(by: ReviewSortKey, direction: 'asc' | 'desc'): string {
-  if (by === 'captured') return direction === 'desc' ? 'newest first' : 'oldest first';
-  if (by === 'name' || by === 'company') return direction === 'asc' ? 'A to Z' : 'Z to A';
-  if (by === 'status') return direction === 'asc' ? 'New first' : 'Converted first';
-  return direction === 'asc' ? 'Hot first' : 'not rated first';
-}
-
-export function sortDescription(by: ReviewSortKey, direction: 'asc' | 'desc'): string {
-  return `${SORT_LABELS[by].toLowerCase()}, ${directionLabel(by, direction)}`;
-}
-
-function activeFilterCount(filters: ListFilters): number {
-  return (Object.keys(NO_FILTERS) as Array<keyof ListFilters>).filter((key) => filters[key] !== NO_FILTERS[key]).length;
-}
-
-/** The filters chosen from a list: every value a select can hold (strings, "" meaning any). */
-type SelectFilterKey = 'status' | 'rating' | 'consent' | 'captureMethod' | 'exported' | 'duplicate';
-
-/** One labelled select of a filter, "Any" first, then `options` as [value, words] pairs. */
-function FilterSelect<K extends SelectFilterKey>({ filter, id, label, options }: { filter: K; id: string; label: string; options: ReadonlyArray<readonly [ListFilters[K], string]> }) {
+/** One labelled select of a filter, "Any" first, then the filter's choices. */
+function FilterSelect<K extends SelectFilterKey>({ filter }: { filter: K }) {
   const value = useAppStore((state) => state.filters[filter]);
   const setFilters = useAppStore((state) => state.setFilters);
+  const { label, controlId } = FILTER_FIELDS[filter];
+  const options: ReadonlyArray<readonly [string, string]> = FILTER_OPTIONS[filter];
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={controlId}>{label}</label>
       {/* The options are exactly ListFilters[K]'s values, so the chosen one is one of them. */}
-      <select id={id} value={value} onChange={(event) => setFilters({ [filter]: event.target.value as ListFilters[K] } as Partial<ListFilters>)}>
+      <select id={controlId} value={value} onChange={(event) => setFilters({ [filter]: event.target.value as ListFilters[K] } as Partial<ListFilters>)}>
         <option value="">Any</option>
         {options.map(([optionValue, words]) => (
           <option key={optionValue} value={optionValue}>
@@ -57,31 +26,20 @@ function FilterSelect<K extends SelectFilterKey>({ filter, id, label, options }:
   );
 }
 
-const STATUS_OPTIONS = LEAD_STATUSES.map((status) => [status, status] as const);
-const RATING_OPTIONS = [...LEAD_RATINGS.map((rating) => [rating, rating] as const), ['none', 'Not rated'] as const];
-const CONSENT_OPTIONS = [['given', 'Given'], ['missing', 'Not recorded']] as const;
-const METHOD_OPTIONS = CAPTURE_METHODS.map((method) => [method, METHOD_LABELS[method]] as const);
-const EXPORTED_OPTIONS = [['no', 'Not yet'], ['yes', 'Exported']] as const;
-const DUPLICATE_OPTIONS = [['yes', 'Yes'], ['no', 'No']] as const;
-
-/** The review list's filters and sort, each a labelled control in one row that wraps. */
-export function ReviewFilters() {
+/** The review list's filters, each a labelled control, in the panel the filter bar opens. */
+export function ReviewFilters({ id }: { id: string }) {
   const filters = useAppStore((state) => state.filters);
-  const sort = useAppStore((state) => state.sort);
   const setFilters = useAppStore((state) => state.setFilters);
-  const clearFilters = useAppStore((state) => state.clearFilters);
-  const setSort = useAppStore((state) => state.setSort);
-  const active = activeFilterCount(filters);
 
   return (
-    <fieldset className="review-filters">
-      <legend className="visually-hidden">Filter and sort</legend>
-      <FilterSelect filter="status" id="filter-status" label="Status" options={STATUS_OPTIONS} />
-      <FilterSelect filter="rating" id="filter-rating" label="Rating" options={RATING_OPTIONS} />
+    <fieldset className="review-filters" id={id}>
+      <legend className="visually-hidden">Filters</legend>
+      <FilterSelect filter="status" />
+      <FilterSelect filter="rating" />
       <div className="field">
-        <label htmlFor="filter-captured-by">Captured by</label>
+        <label htmlFor={FILTER_FIELDS.capturedBy.controlId}>{FILTER_FIELDS.capturedBy.label}</label>
         <input
-          id="filter-captured-by"
+          id={FILTER_FIELDS.capturedBy.controlId}
           type="text"
           value={filters.capturedBy}
           placeholder="Staff name"
@@ -90,51 +48,17 @@ export function ReviewFilters() {
         />
       </div>
       <div className="field">
-        <label htmlFor="filter-from">Captured from</label>
-        <input id="filter-from" type="date" value={filters.from} onChange={(event) => setFilters({ from: event.target.value })} />
+        <label htmlFor={FILTER_FIELDS.from.controlId}>{FILTER_FIELDS.from.label}</label>
+        <input id={FILTER_FIELDS.from.controlId} type="date" value={filters.from} onChange={(event) => setFilters({ from: event.target.value })} />
       </div>
       <div className="field">
-        <label htmlFor="filter-to">to</label>
-        <input id="filter-to" type="date" value={filters.to} onChange={(event) => setFilters({ to: event.target.value })} />
+        <label htmlFor={FILTER_FIELDS.to.controlId}>to</label>
+        <input id={FILTER_FIELDS.to.controlId} type="date" value={filters.to} onChange={(event) => setFilters({ to: event.target.value })} />
       </div>
-      <FilterSelect filter="consent" id="filter-consent" label="Consent" options={CONSENT_OPTIONS} />
-      <FilterSelect filter="captureMethod" id="filter-method" label="How captured" options={METHOD_OPTIONS} />
-      <FilterSelect filter="exported" id="filter-exported" label="Exported" options={EXPORTED_OPTIONS} />
-      <FilterSelect filter="duplicate" id="filter-duplicate" label="Possible duplicate" options={DUPLICATE_OPTIONS} />
-      <div className="field">
-        <label htmlFor="sort-by">Sort by</label>
-        <select
-          id="sort-by"
-          value={sort.by}
-          onChange={(event) => {
-            const by = event.target.value as ReviewSortKey;
-            // Each key starts in the order people expect: newest, A to Z, New, Hot.
-            setSort({ by, direction: by === 'captured' ? 'desc' : 'asc' });
-          }}
-        >
-          {REVIEW_SORT_KEYS.map((key) => (
-            <option key={key} value={key}>
-              {SORT_LABELS[key]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="sort-direction">Order</label>
-        <select
-          id="sort-direction"
-          value={sort.direction}
-          onChange={(event) => setSort({ by: sort.by, direction: event.target.value as 'asc' | 'desc' })}
-        >
-          <option value={sort.by === 'captured' ? 'desc' : 'asc'}>{directionLabel(sort.by, sort.by === 'captured' ? 'desc' : 'asc')}</option>
-          <option value={sort.by === 'captured' ? 'asc' : 'desc'}>{directionLabel(sort.by, sort.by === 'captured' ? 'asc' : 'desc')}</option>
-        </select>
-      </div>
-      {active > 0 && (
-        <button type="button" className="button-quiet clear-filters" onClick={clearFilters}>
-          Clear {active} {active === 1 ? 'filter' : 'filters'}
-        </button>
-      )}
+      <FilterSelect filter="consent" />
+      <FilterSelect filter="captureMethod" />
+      <FilterSelect filter="exported" />
+      <FilterSelect filter="duplicate" />
     </fieldset>
   );
 }

@@ -18,4 +18,9 @@ export interface StoreDependencies {
    * Default 1500 ms.
    */
   criterionSaveDelayMs?: number;
+  /**
+   * Where the person's view choices (the review table's columns) are kept between runs:
+   * window.localStorage in the app; absent in tests that do not look at it.
+   */
+  preferences?: Pick<Storage, 'getItem' | 'setItem'>;
 }

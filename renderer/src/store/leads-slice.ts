@@ -1,6 +1,13 @@
 import type { CaptureMethod, Lead, LeadRating, LeadStatus } from '../../../shared/domain/lead';
 import { DEFAULT_REVIEW_SORT, type BulkChange, type BulkTarget, type ReviewFilter, type ReviewSort } from '../../../shared/domain/review';
 import type { BulkResult } from '../../../shared/ipc/contract';
+import {
+  clampColumnWidth,
+  parseColumnLayout,
+  withColumnShown,
+  type ReviewColumnKey,
+  type ReviewColumnLayout,
+} from '../review/model/review-columns';
 import type { SliceCreator } from './app-state';
 import { latestRequest } from './latest-request';
 import { toUiError } from './ui-error';
@@ -38,6 +45,10 @@ export const NO_FILTERS: ListFilters = {
 /** Stable empties: a selector must never return a new [] / Set each call. */
 const NO_IDS: ReadonlySet<string> = new Set();
 const NO_PAGES: Readonly<Record<number, Lead[]>> = {};
+const NO_EXPORTS: Readonly<Record<string, string>> = {};
+
+/** Where the review table's columns (which, how wide) are kept between runs of the app. */
+export const COLUMN_LAYOUT_KEY = 'leadbooth.review.columns';
 
 interface BulkProgress {
   operation: 'update' | 'delete';
@@ -56,6 +67,10 @@ export interface LeadsSlice {
   pages: Readonly<Record<number, Lead[]>>;
   /** Loaded leads the duplicate rule pairs with another. */
   duplicateIds: ReadonlySet<string>;
+  /** When each loaded lead last went out in an export (UTC ISO); never-exported leads are absent. */
+  exportedAt: Readonly<Record<string, string>>;
+  /** The review table's columns: which are shown and how wide, as the person left them. */
+  columnLayout: ReviewColumnLayout;
   loading: boolean;
   listError: string | null;
   /** The query the rows belong to (the box may already hold newer text). */
@@ -77,6 +92,10 @@ export interface LeadsSlice {
   setFilters(patch: Partial<ListFilters>): void;
   clearFilters(): void;
   setSort(sort: ReviewSort): void;
+  setColumnShown(column: ReviewColumnKey, shown: boolean): void;
+  /** In CSS pixels; clamped to what keeps a column usable. */
+  setColumnWidth(column: ReviewColumnKey, width: number): void;
+  resetColumns(): void;
   loadFirstPage(): Promise<void>;
   /** Loads the pages that rows start…end (inclusive) fall on, if not loaded yet. */
   ensureRows(start: number, end: number): Promise<void>;
@@ -140,7 +159,7 @@ function describeBulkResult(result: BulkResult, verb: string): string {
   return `${parts.join(' · ')}.`;
 }
 
-export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs }) => {
+export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs, preferences }) => {
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   // A response to anything but the latest reload (or the pages of its list) is stale and dropped.
   const requests = latestRequest();
@@ -161,7 +180,7 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
           (result) => {
             const duplicateIds = new Set(get().duplicateIds);
             for (const id of result.duplicateIds) duplicateIds.add(id);
-            set({ pages: { ...get().pages, [page]: result.items }, total: result.total, duplicateIds });
+            set({ pages: { ...get().pages, [page]: result.items }, total: result.total, duplicateIds, exportedAt: { ...get().exportedAt, ...result.exportedAt } });
           },
           (error) => set({ listError: error.message }),
           { appends: true },
@@ -178,6 +197,24 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
       return { ids: [...selectedIds] };
     }
 
+    /** The layout in the store now, and on disk for the next run (a full or blocked storage only loses the memory). */
+    function keepColumnLayout(columnLayout: ReviewColumnLayout): void {
+      set({ columnLayout });
+      try {
+        preferences?.setItem(COLUMN_LAYOUT_KEY, JSON.stringify(columnLayout));
+      } catch {
+        // Not remembered across runs; the table still works with the layout in the store.
+      }
+    }
+
+    function readColumnLayout(): ReviewColumnLayout {
+      try {
+        return parseColumnLayout(preferences?.getItem(COLUMN_LAYOUT_KEY) ?? null);
+      } catch {
+        return parseColumnLayout(null);
+      }
+    }
+
     function filtersChanged() {
       requests.invalidate();
       set({ ...resetSelection(), bulkMessage: null });
@@ -191,6 +228,8 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
       total: 0,
       pages: NO_PAGES,
       duplicateIds: NO_IDS,
+      exportedAt: NO_EXPORTS,
+      columnLayout: readColumnLayout(),
       loading: false,
       listError: null,
       shownQuery: '',
@@ -238,6 +277,17 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
         void get().loadFirstPage();
       },
 
+      setColumnShown: (column, shown) => keepColumnLayout(withColumnShown(get().columnLayout, column, shown)),
+
+      setColumnWidth(column, width) {
+        const { columnLayout } = get();
+        const clamped = clampColumnWidth(width);
+        if (columnLayout.widths[column] === clamped) return;
+        keepColumnLayout({ ...columnLayout, widths: { ...columnLayout.widths, [column]: clamped } });
+      },
+
+      resetColumns: () => keepColumnLayout(parseColumnLayout(null)),
+
       async loadFirstPage() {
         clearTimeout(searchTimer);
         const query = get().query;
@@ -250,6 +300,7 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs 
               pages: { 0: result.items },
               total: result.total,
               duplicateIds: result.duplicateIds.length > 0 ? new Set(result.duplicateIds) : NO_IDS,
+              exportedAt: result.exportedAt,
               loading: false,
               shownQuery: query,
             }),

@@ -100,6 +100,8 @@ export interface ReviewPage {
   offset: number;
   /** Ids on this page that the duplicate rule pairs with another lead (only when asked for). */
   duplicateIds: string[];
+  /** When each lead on this page last went out in an export (UTC ISO); leads never exported are absent. */
+  exportedAt: Record<string, string>;
 }
 
 /** What a bulk action did. */

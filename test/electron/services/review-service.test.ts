@@ -62,4 +62,18 @@ describe('bulk actions', () => {
     expect(page.items).toHaveLength(10);
     expect(page.duplicateIds).toHaveLength(2);
   });
+
+  it('says when each lead on the page last went out in an export, and nothing for leads never exported', async () => {
+    const insertBatch = store.database.sqlite.prepare(
+      "INSERT INTO export_batches (id, created_at, created_by, format, filter, file_name, sha256, lead_count) VALUES (?, ?, 'Jo Booth', 'salesforce_csv', '{}', 'leads.csv', '', 1)",
+    );
+    const insertMember = store.database.sqlite.prepare('INSERT INTO export_batch_leads (batch_id, lead_id) VALUES (?, ?)');
+    insertBatch.run('batch-1', '2026-11-20T10:00:00.000Z');
+    insertBatch.run('batch-2', '2026-11-21T10:00:00.000Z');
+    insertMember.run('batch-1', ids[0]);
+    insertMember.run('batch-2', ids[0]);
+    insertMember.run('batch-1', ids[1]);
+    const page = await queryReview(store.context, { filter: { eventId: showA }, sort: { by: 'name', direction: 'asc' }, offset: 0, limit: 50 });
+    expect(page.exportedAt).toEqual({ [ids[0] as string]: '2026-11-21T10:00:00.000Z', [ids[1] as string]: '2026-11-20T10:00:00.000Z' });
+  });
 });

@@ -33,7 +33,7 @@ describe('ForgetLeadButton', () => {
     const ana = leadWith({ firstName: 'Ana', lastName: 'Müller' });
     const other = leadWith({ lastName: 'Other' });
     const forget = vi.fn(async () => forgotten(ana.id));
-    const query = vi.fn(async () => ({ items: [other], total: 1, offset: 0, duplicateIds: [] }));
+    const query = vi.fn(async () => ({ items: [other], total: 1, offset: 0, duplicateIds: [], exportedAt: {} }));
     const store = readyStore(fakeApi({ 'leads.forget': forget, 'leads.query': query, 'leads.forgetPreview': async () => NO_BACKUPS }));
     store.getState().navigate({ screen: 'leads' });
     store.getState().navigate({ screen: 'lead', leadId: ana.id });
@@ -67,7 +67,7 @@ describe('ForgetLeadButton', () => {
       fakeApi({
         'leads.forget': async () => forgotten(ana.id, { cleanupPending: note }),
         'leads.forgetPreview': async () => NO_BACKUPS,
-        'leads.query': async () => ({ items: [], total: 0, offset: 0, duplicateIds: [] }),
+        'leads.query': async () => ({ items: [], total: 0, offset: 0, duplicateIds: [], exportedAt: {} }),
       }),
     );
     render(
@@ -108,7 +108,7 @@ describe('ForgetLeadButton', () => {
       fakeApi({
         'leads.forget': forget,
         'leads.forgetPreview': async () => ({ backupsFolder: '/data/backups', backupsHolding: [today, older] }),
-        'leads.query': async () => ({ items: [], total: 0, offset: 0, duplicateIds: [] }),
+        'leads.query': async () => ({ items: [], total: 0, offset: 0, duplicateIds: [], exportedAt: {} }),
         'drafts.save': async () => null,
       }),
     );

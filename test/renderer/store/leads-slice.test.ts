@@ -10,7 +10,7 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-const page = (items: ReviewPage['items'], total = items.length, offset = 0): ReviewPage => ({ items, total, offset, duplicateIds: [] });
+const page = (items: ReviewPage['items'], total = items.length, offset = 0): ReviewPage => ({ items, total, offset, duplicateIds: [], exportedAt: {} });
 
 describe('leads slice (the review list)', () => {
   it('drops a search response that arrives after a newer one', async () => {

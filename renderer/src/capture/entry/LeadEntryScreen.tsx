@@ -64,6 +64,8 @@ export function LeadEntryScreen() {
   const formRef = useRef<HTMLFormElement>(null);
   const scanFocus = useAppStore((state) => state.scanFocus);
   // Focus moves after React has drawn the result of a save (an error may open a folded section).
+  // Where the webcam draws its live picture: the column beside the fields (a state, so the webcam redraws once it exists).
+  const [sideSlot, setSideSlot] = useState<HTMLDivElement | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ id: string; serial: number } | null>(null);
 
   useEffect(() => {
@@ -121,69 +123,81 @@ export function LeadEntryScreen() {
         onFocus={(event) => setReviewField(fieldOnScreenOf(event.target))}
         onBlur={() => setReviewField(null)}
       >
+        {/* A toast over the page (fixed), so it never pushes the form down. */}
+        <SaveConfirmation />
         <div className="form-messages">
-          <SaveConfirmation />
           <DraftNotice />
           <SaveWaitingNotice />
           <ErrorBanner message={entryError} details={orphanErrors} />
           <DuplicateWarning />
         </div>
 
-        <CardScanArea />
+        <div className="capture-strip">
+          <CardScanArea webcamSlot={sideSlot} />
+          <BadgeArea />
+        </div>
         <CaptureQueuePanel />
-        <BadgeArea />
 
-        <section className="form-section" aria-labelledby="section-person">
-          <div className="section-heading">
-            <h2 id="section-person">Person</h2>
-            <p className="section-hint">
-              Name, <kbd>Tab</kbd>, company, <kbd>Tab</kbd>, email, <kbd>Enter</kbd>: the lead is saved and the form is ready for the next
-              person. <kbd>Alt</kbd>+<kbd>X</kbd> swaps first and last name, phone and mobile, or title and company.
-            </p>
-          </div>
-          <div className="field-grid">
-            <LeadNameField inputRef={firstFieldRef} />
-            {PERSON_SECTION_FIELDS.map((field) => (
-              <LeadTextField key={field} field={field} neededForExport={(FIELDS_NEEDED_FOR_EXPORT as readonly string[]).includes(field)} />
-            ))}
-            {/* What Name splits into, to correct a split; their errors are shown at Name. */}
-            <LeadTextField field="firstName" errorShownAt={NAME_MESSAGE_ID} />
-            <LeadTextField field="lastName" neededForExport errorShownAt={NAME_MESSAGE_ID} />
-          </div>
-          <MoreDetailsSection />
-        </section>
+        {/* The fields and, beside them, what fills them: the card photo (with where each field was read) or the webcam. */}
+        <div className="entry-columns">
+          <div className="entry-fields">
+            <section className="form-section" aria-labelledby="section-person">
+              <div className="section-heading">
+                <h2 id="section-person">Person</h2>
+                <p className="section-hint">
+                  Name, <kbd>Tab</kbd>, company, <kbd>Tab</kbd>, email, <kbd>Enter</kbd> saves.{' '}
+                  <span title="first and last name, phone and mobile, or title and company">
+                    <kbd>Alt</kbd>+<kbd>X</kbd> swaps a mixed-up pair.
+                  </span>
+                </p>
+              </div>
+              <div className="field-grid">
+                <LeadNameField inputRef={firstFieldRef} />
+                {PERSON_SECTION_FIELDS.map((field) => (
+                  <LeadTextField key={field} field={field} neededForExport={(FIELDS_NEEDED_FOR_EXPORT as readonly string[]).includes(field)} />
+                ))}
+                {/* What Name splits into, to correct a split; their errors are shown at Name. */}
+                <LeadTextField field="firstName" errorShownAt={NAME_MESSAGE_ID} />
+                <LeadTextField field="lastName" neededForExport errorShownAt={NAME_MESSAGE_ID} />
+              </div>
+              <MoreDetailsSection />
+            </section>
 
-        <section className="form-section" aria-labelledby="section-follow-up">
-          <h2 id="section-follow-up">Follow-up</h2>
-          <div className="field-grid follow-up-grid">
-            <LeadSourceField />
-            <RatingField />
-            <NotesField />
-            <BoothQuestions />
-            <ConsentField />
-          </div>
-        </section>
+            <section className="form-section" aria-labelledby="section-follow-up">
+              <h2 id="section-follow-up">Follow-up</h2>
+              <div className="field-grid follow-up-grid">
+                <LeadSourceField />
+                <RatingField />
+                <NotesField />
+                <BoothQuestions />
+                <ConsentField />
+              </div>
+            </section>
 
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save lead'}
-          </button>
-          <span className="form-actions-hint">
-            or press <kbd>Enter</kbd> in any field
-          </span>
-          <button
-            type="button"
-            className="button-quiet"
-            onClick={() => {
-              clearForm();
-              firstFieldRef.current?.focus();
-            }}
-          >
-            Clear form
-          </button>
+            <div className="form-actions">
+              <button type="submit" className="button-primary" disabled={saving}>
+                {saving ? 'Saving…' : 'Save lead'}
+              </button>
+              <span className="form-actions-hint">
+                or press <kbd>Enter</kbd> in any field
+              </span>
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => {
+                  clearForm();
+                  firstFieldRef.current?.focus();
+                }}
+              >
+                Clear form
+              </button>
+            </div>
+          </div>
+          <div className="entry-side" ref={setSideSlot}>
+            <CardPhotoPanel />
+          </div>
         </div>
       </form>
-      <CardPhotoPanel />
     </CardDropZone>
   );
 }

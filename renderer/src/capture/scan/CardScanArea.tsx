@@ -14,7 +14,7 @@ function isPhoto(file: File): boolean {
  * empty fields are filled in for the person to check. Several photos, or a folder, go to the
  * capture queue and are read in the background. Typing stays possible meanwhile.
  */
-export function CardScanArea() {
+export function CardScanArea({ webcamSlot = null }: { webcamSlot?: HTMLElement | null }) {
   const scanCard = useAppStore((state) => state.scanCard);
   const enqueueFiles = useAppStore((state) => state.enqueueFiles);
   const scanning = useAppStore((state) => state.scanPending !== null);
@@ -45,8 +45,8 @@ export function CardScanArea() {
         <button type="button" className="button-quiet" onClick={() => folderInput.current?.click()}>
           A folder…
         </button>
-        <WebcamPanel />
-        <p className="section-hint">or drop photos of cards anywhere on this form. The empty fields are filled in for you to check; several photos are queued.</p>
+        <WebcamPanel viewSlot={webcamSlot} />
+        <p className="section-hint scan-hint-line">or drop photos anywhere on this form: the empty fields are filled in for you to check; several are queued.</p>
       </div>
       <input
         ref={fileInput}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useAppStore } from '../../store/app-store';
 import { readBadgeFromVideo } from '../model/read-badge-image';
 
@@ -30,8 +31,10 @@ function spaceIsTaken(target: EventTarget | null): boolean {
  * The webcam at the booth: a live picture; Space (or the button) takes a snapshot of the
  * card, which goes into the card queue; a badge's QR code held up to the camera fills the
  * fields at once. Only the camera is asked for, never the microphone.
+ * The button stays where it is; the live picture is drawn in `viewSlot` (beside the fields
+ * it fills) when given, else in place.
  */
-export function WebcamPanel() {
+export function WebcamPanel({ viewSlot = null }: { viewSlot?: HTMLElement | null }) {
   const enqueueFiles = useAppStore((state) => state.enqueueFiles);
   const applyBadgePayload = useAppStore((state) => state.applyBadgePayload);
   const [open, setOpen] = useState(false);
@@ -127,7 +130,7 @@ export function WebcamPanel() {
     );
   }
 
-  return (
+  const view = (
     <section className="webcam-panel" aria-label="Webcam">
       <div className={flash ? 'webcam-frame is-flashing' : 'webcam-frame'}>
         <video ref={video} muted playsInline aria-label="Live camera picture" />
@@ -152,4 +155,5 @@ export function WebcamPanel() {
       </div>
     </section>
   );
+  return viewSlot ? createPortal(view, viewSlot) : view;
 }
