@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Activity } from '../../domain/activity';
 import type { Account, Contact, ContactRole, Opportunity, StageChange } from '../../domain/crm';
-import { STAGE_NAMES } from '../../domain/opportunity';
+import { isCalendarDate, STAGE_NAMES } from '../../domain/opportunity';
 import { channel } from '../channel';
 
 export interface OpportunityListItem extends Opportunity {
@@ -52,6 +52,23 @@ export const crmChannels = {
       .object({
         id: z.uuid(),
         stage: z.enum(STAGE_NAMES, { message: `The stage is one of: ${STAGE_NAMES.join(', ')}.` }),
+        lostReason: z.string().trim().max(255).optional(),
+      })
+      .strict(),
+  ),
+  /**
+   * Edits an opportunity from its page: the fields given change. A new stage is kept in the
+   * stage history; Closed Won without a close date closes it on the day it was won.
+   */
+  'opportunities.update': channel<Opportunity>()(
+    z
+      .object({
+        id: z.uuid(),
+        name: z.string().trim().min(1, { message: 'Give the opportunity a name.' }).max(120, { message: 'Keep the name under 120 characters.' }).optional(),
+        /** null clears the amount. */
+        amount: z.number().min(0, { message: 'The amount cannot be negative.' }).max(1e12, { message: 'That amount is too large: check the number.' }).nullable().optional(),
+        closeDate: z.string().trim().refine(isCalendarDate, { message: 'Use a date like 2027-03-31.' }).optional(),
+        stage: z.enum(STAGE_NAMES, { message: `The stage is one of: ${STAGE_NAMES.join(', ')}.` }).optional(),
         lostReason: z.string().trim().max(255).optional(),
       })
       .strict(),
