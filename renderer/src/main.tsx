@@ -4,6 +4,7 @@ import { api, bridge } from './api/api';
 import { App } from './app/App';
 import { AppStoreContext, createAppStore } from './store/app-store';
 import './styles/app.css';
+import './styles/crm-and-dashboard.css';
 
 const store = createAppStore({ api, bridge, draftSaveDelayMs: 300, searchDelayMs: 150 });
 void store.getState().start();
