@@ -1,6 +1,6 @@
 import type { Opportunity } from '../../shared/domain/crm';
 import type { OpportunityStage } from '../../shared/domain/opportunity';
-import type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListItem } from '../../shared/ipc/contract';
+import type { AccountDetail, ContactDetail, ContactListItem, OpportunityDetail, OpportunityListItem } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { findAccountById, findAccountNames, listAccounts as listAccountRows } from '../db/repositories/accounts';
 import { listActivities } from '../db/repositories/activities';
@@ -45,8 +45,10 @@ export async function getAccount(context: ServiceContext, id: string): Promise<A
   };
 }
 
-export function listContacts(context: ServiceContext, input: CrmListInput & { accountId?: string | undefined }) {
-  return listContactRows(context.db, { ...paging(input), accountId: input.accountId });
+export async function listContacts(context: ServiceContext, input: CrmListInput & { accountId?: string | undefined }): Promise<ContactListItem[]> {
+  const contacts = await listContactRows(context.db, { ...paging(input), accountId: input.accountId });
+  const names = await findAccountNames(context.db, [...new Set(contacts.map((contact) => contact.accountId))]);
+  return contacts.map((contact) => ({ ...contact, accountName: names.get(contact.accountId) ?? '' }));
 }
 
 export async function getContact(context: ServiceContext, id: string): Promise<ContactDetail> {

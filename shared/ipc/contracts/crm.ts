@@ -10,6 +10,11 @@ export interface OpportunityListItem extends Opportunity {
   contactId: string | null;
 }
 
+export interface ContactListItem extends Contact {
+  /** The contact's account's name, for the list across accounts. */
+  accountName: string;
+}
+
 export interface AccountDetail {
   account: Account;
   contacts: Contact[];
@@ -41,7 +46,7 @@ const byId = z.object({ id: z.uuid() }).strict();
 export const crmChannels = {
   'accounts.list': channel<Account[]>()(z.object(listQuery).strict()),
   'accounts.get': channel<AccountDetail>()(byId),
-  'contacts.list': channel<Contact[]>()(z.object({ ...listQuery, accountId: z.uuid().optional() }).strict()),
+  'contacts.list': channel<ContactListItem[]>()(z.object({ ...listQuery, accountId: z.uuid().optional() }).strict()),
   'contacts.get': channel<ContactDetail>()(byId),
   'opportunities.list': channel<OpportunityListItem[]>()(
     z.object({ ...listQuery, accountId: z.uuid().optional(), stage: z.enum(STAGE_NAMES).optional() }).strict(),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { convertLead } from '../../../electron/services/conversion-service';
-import { getOpportunity, setStage, updateOpportunity } from '../../../electron/services/crm-service';
+import { getOpportunity, listContacts, setStage, updateOpportunity } from '../../../electron/services/crm-service';
 import { createEvent } from '../../../electron/services/events-service';
 import { createLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
@@ -54,5 +54,12 @@ describe('editing an opportunity', () => {
     expect((error as AppError).fieldErrors).toEqual({ lostReason: 'Why was it lost?' });
     const lost = await updateOpportunity(store.context, opportunityId, { stage: 'Closed Lost', lostReason: 'Went with a rival' });
     expect(lost).toMatchObject({ stage: 'Closed Lost', lostReason: 'Went with a rival', closeDate: '2027-03-31' });
+  });
+});
+
+describe('contacts list', () => {
+  it('lists contacts across accounts with their account’s name, found by the start of a name', async () => {
+    expect((await listContacts(store.context, { query: 'mül' })).map((contact) => [contact.lastName, contact.accountName])).toEqual([['Müller', 'Acme GmbH']]);
+    expect(await listContacts(store.context, { query: 'nobody' })).toEqual([]);
   });
 });
