@@ -9,12 +9,12 @@ import type { ShowEvent } from '../../../shared/domain/event';
 const AMOUNT_FORMATS = new Map<string, Intl.NumberFormat>();
 
 /**
- * An amount in its show's currency, in the person's own format ("€12,500.00", "12.500,00 €");
- * whole amounts of 1,000 or more drop the cents, which say nothing on a dashboard.
+ * An amount in its show's currency, in the person's own format ("€12,500.50", "12.500,50 €");
+ * whole amounts drop the cents ("€12,500"), which would only add noise to a table or dashboard.
  */
 export function formatAmount(amount: number | null, currency: string): string {
   if (amount === null) return '—';
-  const whole = Number.isInteger(amount) && Math.abs(amount) >= 1000;
+  const whole = Number.isInteger(amount);
   const key = `${currency} ${whole}`;
   let format = AMOUNT_FORMATS.get(key);
   if (!format) {

@@ -11,6 +11,8 @@ interface BarChartProps {
   /** Bar colour: dark on white, readable in a bright hall. */
   color?: string;
   height?: number;
+  /** Whether the legend names the sum of the bars (not for a funnel, whose steps hold the same leads). */
+  showTotal?: boolean;
 }
 
 const INK = '#111827';
@@ -22,7 +24,7 @@ const INTEGER_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 
  * value under the cursor in the legend. Categories sit at x = 0, 1, 2 …, labelled by name.
  * The numbers are also in a table for screen readers (the canvas says nothing to them).
  */
-export function BarChart({ title, category, labels, values, color = '#1e3a8a', height = 260 }: BarChartProps) {
+export function BarChart({ title, category, labels, values, color = '#1e3a8a', height = 260, showTotal = true }: BarChartProps) {
   const holder = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -38,7 +40,7 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
       cancelled = true;
       stop();
     };
-  }, [title, category, labels, values, color, height]);
+  }, [title, category, labels, values, color, height, showTotal]);
 
   function draw(UPlot: typeof uPlot, element: HTMLDivElement): () => void {
     const bars: Array<{ left: number; top: number; width: number; index: number }> = [];
@@ -84,7 +86,7 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
         { label: category, value: (_, index) => (index === null ? '' : (labels[index] ?? '')) },
         {
           // The legend names the total too, not only the value under the cursor.
-          label: `Leads (${formatCount(values.reduce((sum, value) => sum + value, 0))} in all)`,
+          label: showTotal ? `Leads (${formatCount(values.reduce((sum, value) => sum + value, 0))} in all)` : 'Leads',
           fill: color,
           stroke: color,
           width: 0,

@@ -83,7 +83,7 @@ export function DashboardScreen() {
       {stats && stats.total > 0 && (
         <div className="chart-grid">
           <div className="chart-wide">
-            <BarChart title="Funnel: leads that got this far" category="Step" labels={funnel.labels} values={funnel.values} color="#14532d" />
+            <BarChart title="Funnel: leads that got this far" category="Step" labels={funnel.labels} values={funnel.values} color="#14532d" showTotal={false} />
           </div>
           <div className="chart-wide">
             <BarChart title="Leads per hour" category="Hour" labels={perHour.labels} values={perHour.values} />

@@ -37,7 +37,7 @@ describe('dashboard results', () => {
     expect(figure('Cost per lead')).toBe('Cost per lead—Enter the show’s cost in Show setup');
 
     rerender(<HeadlineFigures results={show({ leads: 40, cost: 20_000, costPerLead: 500, wonDeals: 2, costPerWonDeal: 10_000 })} />);
-    expect(screen.getByText('Cost per lead').parentElement?.textContent).toContain(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR' }).format(500));
+    expect(screen.getByText('Cost per lead').parentElement?.textContent).toContain(euros(500));
     expect(screen.getByText('Cost per won deal').parentElement?.textContent).toContain(euros(10_000));
   });
 
