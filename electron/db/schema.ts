@@ -16,6 +16,10 @@ interface EventsTable {
   time_zone: Generated<string>;
   /** JSON array of the show's own badge payload profiles (shared/parsing/badge-profiles.ts); '[]' when none. */
   badge_profiles: Generated<string>;
+  /** ISO 4217 code of the show's amounts; '' for shows made before it: the laptop's currency. */
+  currency: Generated<string>;
+  /** The show's total cost in its currency; NULL when not entered. */
+  cost: number | null;
 }
 
 interface SettingsTable {

@@ -11,7 +11,8 @@
  * Contacts and Opportunities carry the notes of the lead(s) they came from in Description;
  * a Closed Lost opportunity its reason in LeadBooth_Loss_Reason__c (Opportunity has no
  * standard field for it). Values are cut to Salesforce's field lengths like the Leads CSV
- * does; dates are yyyy-MM-dd; the amount is a plain number with a dot.
+ * does; dates are yyyy-MM-dd; the amount is a plain number with a dot, in the currency of the
+ * opportunity's show, named in CurrencyIsoCode (the ISO 4217 field of a multi-currency org).
  */
 import type { Account, Contact, Opportunity, OpportunityContactRole } from '../../shared/domain/crm';
 import type { NeutralizedCells } from '../../shared/domain/exchange';
@@ -61,6 +62,7 @@ export const SALESFORCE_OPPORTUNITY_COLUMNS = [
   'StageName',
   'CloseDate',
   'Amount',
+  'CurrencyIsoCode',
   'Probability',
   'LeadSource',
   'Description',
@@ -117,6 +119,8 @@ export interface ConvertedRecords {
   contactRoles: readonly OpportunityContactRole[];
   /** the notes of the lead(s) each contact and opportunity came from, by record id */
   notesOf: ReadonlyMap<string, string>;
+  /** the ISO 4217 code of an opportunity's amount: its show's currency */
+  currencyOf: (opportunity: Opportunity) => string;
 }
 
 export interface SalesforceConvertedCsvs {
@@ -155,7 +159,7 @@ function rowsOf<Column extends string>(
   );
 }
 
-export function salesforceConvertedCsvs({ accounts, contacts, opportunities, contactRoles, notesOf }: ConvertedRecords): SalesforceConvertedCsvs {
+export function salesforceConvertedCsvs({ accounts, contacts, opportunities, contactRoles, notesOf, currencyOf }: ConvertedRecords): SalesforceConvertedCsvs {
   const truncations: ConvertedRecordsCut[] = [];
   const neutralized: NeutralizedCells = {};
   const accountRows = rowsOf(
@@ -217,6 +221,7 @@ export function salesforceConvertedCsvs({ accounts, contacts, opportunities, con
         StageName: opportunity.stage,
         CloseDate: opportunity.closeDate,
         Amount: opportunity.amount === null ? '' : String(opportunity.amount),
+        CurrencyIsoCode: currencyOf(opportunity),
         // The stage's default probability, as Salesforce fills it when none is given.
         Probability: String(probabilityOf(opportunity.stage)),
         LeadSource: opportunity.leadSource,

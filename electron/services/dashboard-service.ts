@@ -1,6 +1,8 @@
 import type { DashboardStats } from '../../shared/ipc/contract';
-import type { CountBy } from '../../shared/ipc/contracts/dashboard';
+import type { CountBy, ShowResults, StaffResults } from '../../shared/ipc/contracts/dashboard';
+import { showCurrency } from '../../shared/domain/currency';
 import { countLeadsForDashboard } from '../db/repositories/dashboard-counts';
+import { readShowResults, readStaffResults, type ShowResultRow } from '../db/repositories/show-results';
 import type { ServiceContext } from './service-context';
 
 /**
@@ -17,6 +19,13 @@ export async function dashboardStats(context: ServiceContext, input: { eventId?:
   const converted = status('Converted');
   const qualified = status('Qualified') + converted;
   const working = status('Working') + qualified;
+  const shows = (await readShowResults(context.db)).map(resultsOfShow);
+  const currencies = new Set(shows.filter((show) => !input.eventId || show.eventId === input.eventId).map((show) => show.currency));
+  const leaderboard: StaffResults[] = (await readStaffResults(context.db, input.eventId)).map((row) => ({
+    ...row,
+    // Amounts of shows in different currencies do not add up.
+    wonValue: currencies.size <= 1 ? row.wonValue : null,
+  }));
   const order = (rows: CountBy[], keys: string[]) => keys.map((key) => ({ key, count: rows.find((row) => row.key === key)?.count ?? 0 }));
   return {
     total,
@@ -32,5 +41,26 @@ export async function dashboardStats(context: ServiceContext, input: { eventId?:
       { key: 'Converted', count: converted },
       { key: 'Closed Won', count: closedWon },
     ],
+    shows,
+    leaderboard,
+  };
+}
+
+/** A show's ratios: qualified share, cost per lead and per won deal (none where a part is missing). */
+function resultsOfShow(row: ShowResultRow): ShowResults {
+  return {
+    eventId: row.eventId,
+    name: row.name,
+    currency: showCurrency(row),
+    cost: row.cost,
+    leads: row.leads,
+    qualified: row.qualified,
+    qualifiedShare: row.leads > 0 ? row.qualified / row.leads : null,
+    converted: row.converted,
+    pipelineValue: row.pipelineValue,
+    wonDeals: row.wonDeals,
+    wonValue: row.wonValue,
+    costPerLead: row.cost !== null && row.leads > 0 ? row.cost / row.leads : null,
+    costPerWonDeal: row.cost !== null && row.wonDeals > 0 ? row.cost / row.wonDeals : null,
   };
 }

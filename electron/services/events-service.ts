@@ -7,6 +7,7 @@ import { findEventById, findEventByName, insertEvent, listEvents, updateEventCol
 import { writeSetting } from '../db/repositories/settings';
 import { replaceCriteria } from '../db/repositories/qualification';
 import { criteriaOfFramework } from '../../shared/domain/qualification';
+import { currencySchema, laptopCurrency, showCostSchema } from '../../shared/domain/currency';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
 
@@ -26,6 +27,8 @@ export async function createEvent(context: ServiceContext, input: NewEvent): Pro
     followupBody: '',
     // The laptop's zone unless told otherwise: a show is usually set up where it happens.
     timeZone: fields.timeZone ?? laptopTimeZone(),
+    currency: fields.currency ?? laptopCurrency(),
+    cost: fields.cost ?? null,
     createdAt: nowIso(context),
   };
   await context.db.transaction().execute(async (trx) => {
@@ -51,17 +54,25 @@ export async function useEvent(context: ServiceContext, eventId: string): Promis
   return settings;
 }
 
-/** Changes a show's follow-up email template or its time zone. */
+/** Changes a show's follow-up email template, its time zone, its currency or its cost (null clears it). */
 export async function updateEvent(
   context: ServiceContext,
   id: string,
-  changes: { followupSubject?: string | undefined; followupBody?: string | undefined; timeZone?: string | undefined },
+  changes: {
+    followupSubject?: string | undefined;
+    followupBody?: string | undefined;
+    timeZone?: string | undefined;
+    currency?: string | undefined;
+    cost?: number | null | undefined;
+  },
 ): Promise<ShowEvent> {
   if (!(await findEventById(context.db, id))) throw new AppError('not_found', 'That show no longer exists.');
   await updateEventColumns(context.db, id, {
     ...(changes.followupSubject !== undefined && { followupSubject: changes.followupSubject }),
     ...(changes.followupBody !== undefined && { followupBody: changes.followupBody }),
     ...(changes.timeZone !== undefined && { timeZone: parseOrThrow(timeZoneSchema, changes.timeZone) }),
+    ...(changes.currency !== undefined && { currency: parseOrThrow(currencySchema, changes.currency) }),
+    ...(changes.cost !== undefined && { cost: parseOrThrow(showCostSchema, changes.cost) }),
   });
   const event = await findEventById(context.db, id);
   if (!event) throw new AppError('not_found', 'That show no longer exists.');

@@ -44,6 +44,7 @@ import { hubspotContactsCsv } from '../exchange/hubspot-contacts-csv';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, writeBundle } from '../exchange/leadbooth-bundle';
 import type { BundleRecord } from '../../shared/domain/bundle';
 import { BUNDLE_SECTIONS } from '../db/bundle-sections';
+import { showCurrency } from '../../shared/domain/currency';
 import { salesforceConvertedCsvs } from '../exchange/salesforce-converted-csv';
 import { salesforceLeadsCsv, type SalesforceLeadsCsv } from '../exchange/salesforce-leads-csv';
 import { leadsToVcards } from '../exchange/vcard-writer';
@@ -111,13 +112,15 @@ function displayName(lead: Lead): string {
 }
 
 /**
- * What the lead-based CSVs need to know about the shows: the name, and the time zone a
- * lead's capture day is written in (its show's; the laptop's for a show without one or a
- * lead without a show).
+ * What the CSVs need to know about the shows: the name, the time zone a lead's capture day
+ * is written in and the currency of an opportunity's amount (its show's; the laptop's for a
+ * show without one or a record without a show).
  */
 interface ShowFacts {
   eventName: (eventId: string) => string | undefined;
   timeZoneOf: (lead: Lead) => string;
+  /** An opportunity's currency: its show's (the laptop's for a show without one or an opportunity without a show). */
+  currencyOf: (record: { eventId: string | null }) => string;
 }
 
 async function showFacts(db: Kysely<Database>): Promise<ShowFacts> {
@@ -125,6 +128,7 @@ async function showFacts(db: Kysely<Database>): Promise<ShowFacts> {
   return {
     eventName: (id) => shows.get(id)?.name,
     timeZoneOf: (lead) => showTimeZone(lead.eventId === null ? undefined : shows.get(lead.eventId)),
+    currencyOf: (record) => showCurrency(record.eventId === null ? undefined : shows.get(record.eventId)),
   };
 }
 
@@ -258,7 +262,8 @@ async function produceConverted(db: Kysely<Database>, leadIds: readonly string[]
     addNotes(row.contactId, notes);
     if (row.opportunityId) addNotes(row.opportunityId, notes);
   }
-  const csvs = salesforceConvertedCsvs({ accounts, contacts, opportunities, contactRoles, notesOf });
+  const { currencyOf } = await showFacts(db);
+  const csvs = salesforceConvertedCsvs({ accounts, contacts, opportunities, contactRoles, notesOf, currencyOf });
   const converted = conversions.map((row) => row.leadId);
   return {
     files: [

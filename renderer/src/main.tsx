@@ -10,6 +10,7 @@ import './styles/app.css';
 import './styles/shell.css';
 import './styles/review-table.css';
 import './styles/booth-layout.css';
+import './styles/crm-and-dashboard.css';
 
 const store = createAppStore({ api, bridge, draftSaveDelayMs: 300, searchDelayMs: 150, preferences: window.localStorage });
 void store.getState().start();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currencySchema, showCostSchema } from './currency';
 
 export const QUALIFICATION_FRAMEWORKS = ['BANT', 'ANUM', 'CHAMP', 'custom'] as const;
 export type QualificationFramework = (typeof QUALIFICATION_FRAMEWORKS)[number];
@@ -17,6 +18,10 @@ export interface ShowEvent {
   followupBody: string;
   /** IANA time zone of the show ("Europe/Berlin"); "" for a show made before shows had one: the laptop's zone. */
   timeZone: string;
+  /** ISO 4217 code of the show's amounts ("EUR"); "" for a show made before shows had one: the laptop's currency. */
+  currency: string;
+  /** The show's total cost in its currency (stand, travel, staff); null when not entered. */
+  cost: number | null;
   createdAt: string;
 }
 
@@ -60,5 +65,9 @@ export const newEventSchema = z.object({
   qualificationFramework: z.enum(QUALIFICATION_FRAMEWORKS).optional(),
   /** IANA name; absent: the laptop's zone. */
   timeZone: timeZoneSchema.optional(),
+  /** ISO 4217; absent: the laptop's currency. */
+  currency: currencySchema.optional(),
+  /** The show's total cost in its currency; absent or null: not known yet. */
+  cost: showCostSchema.optional(),
 });
 export type NewEvent = z.input<typeof newEventSchema>;

@@ -59,6 +59,7 @@ export const CHANNEL_NAMES = [
   'opportunities.list',
   'opportunities.get',
   'opportunities.setStage',
+  'opportunities.update',
   'backups.list',
   'backups.create',
   'backups.restore',

@@ -25,7 +25,7 @@ export type { CardPhoto, CardReadImage, CardScanResult, QueueItem, QueueProgress
 export type { Checklist, LeadQualification } from './contracts/qualification';
 export type { FollowupEmail } from './contracts/activities';
 export type { AccountSuggestion, AutoConversionReport, ConversionSuggestions } from './contracts/conversion';
-export type { AccountDetail, ContactDetail, OpportunityDetail, OpportunityListItem } from './contracts/crm';
+export type { AccountDetail, ContactDetail, ContactListItem, OpportunityDetail, OpportunityListItem } from './contracts/crm';
 export { MAX_CARD_IMAGE_BASE64_LENGTH } from './contracts/cards';
 export type { Draft } from './contracts/drafts';
 export { DRAFT_BADGE_KEY, DRAFT_SCAN_KEY } from './contracts/drafts';

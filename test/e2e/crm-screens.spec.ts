@@ -1,4 +1,5 @@
 import { expect, test, type LeadBoothUnderTest } from './app-fixture';
+import type { Page } from '@playwright/test';
 import { screenshot as shot } from './screenshots';
 
 /**
@@ -30,6 +31,16 @@ function seed({ cli }: LeadBoothUnderTest): void {
   }
 }
 
+/** A screen at the two laptop sizes issue 17 names, then back to the spec's own size. */
+async function shotAtLaptopSizes(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  for (const size of [{ width: 1280, height: 800 }, { width: 1366, height: 768 }]) {
+    await page.setViewportSize(size);
+    await shot(page, `${name}-${size.width}x${size.height}`);
+  }
+  if (before) await page.setViewportSize(before);
+}
+
 test('set up a show, run its rule, check the review list and win an opportunity', async ({ page, app }) => {
   test.setTimeout(120_000);
   seed(app);
@@ -41,6 +52,16 @@ test('set up a show, run its rule, check the review list and win an opportunity'
   await expect(page.getByRole('heading', { name: SHOW })).toBeVisible();
   await expect(page.getByRole('radio', { name: /^BANT/ })).toBeChecked();
   await shot(page, '01-show-setup-bant');
+
+  // The show's money: its currency and what it cost, for the dashboard's cost per lead.
+  await page.getByRole('textbox', { name: 'Total cost of the show' }).fill('12,000');
+  await page.getByRole('combobox', { name: 'Currency' }).fill('€');
+  await page.getByRole('button', { name: 'Save currency and cost' }).click();
+  await expect(page.getByRole('combobox', { name: 'Currency' })).toHaveAccessibleDescription(/three-letter currency code/);
+  await page.getByRole('combobox', { name: 'Currency' }).fill('eur');
+  await page.getByRole('button', { name: 'Save currency and cost' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved: .*12.000/ })).toBeVisible();
+  await shotAtLaptopSizes(page, '01b-show-setup-money');
 
   // ANUM replaces the criteria once confirmed.
   await page.getByRole('radio', { name: /^ANUM/ }).check();
@@ -106,6 +127,15 @@ test('set up a show, run its rule, check the review list and win an opportunity'
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: /Acme/ })).toBeVisible();
 
+  // Contacts: every person across the accounts, found by name.
+  await page.keyboard.press('Alt+C');
+  const contacts = page.getByRole('list', { name: 'Contacts' });
+  await expect(contacts.getByRole('listitem')).toHaveCount(EXPECTED_CONVERTED);
+  await expect(contacts).toContainText('Umbrella SA');
+  await shotAtLaptopSizes(page, '07b-contacts');
+  await page.getByRole('searchbox', { name: 'Search contacts' }).fill('chlo');
+  await expect(contacts.getByRole('listitem')).toHaveCount(1);
+
   // Opportunities: filter by stage, open one, log a call, lose-reason asked, then won.
   await page.keyboard.press('Alt+O');
   const table = page.getByRole('table', { name: 'Opportunities, soonest close date first' });
@@ -136,6 +166,23 @@ test('set up a show, run its rule, check the review list and win an opportunity'
   await expect(page.getByRole('heading', { name: /Umbrella/ })).toContainText('Closed Won');
   await expect(page.getByRole('list', { name: 'Stage history, newest first' }).getByRole('listitem').first()).toContainText('Closed Won');
   await shot(page, '10-opportunity-won');
+
+  // Its details edited in place: the amount, in the show's currency.
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await page.getByRole('textbox', { name: 'Amount (EUR)' }).fill('48000');
+  await shotAtLaptopSizes(page, '10b-opportunity-edit');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('button', { name: 'Edit details' })).toBeVisible();
+  await expect(page.getByLabel('Opportunity details')).toContainText(/€48.000/);
+
+  // The dashboard answers "was it worth it?": 12,000 over 4 leads, one deal won.
+  await page.keyboard.press('Alt+G');
+  const figures = page.getByLabel(`Results: ${SHOW}`);
+  await expect(figures).toContainText('Cost per lead');
+  await expect(figures).toContainText(/€3.000/);
+  await expect(figures).toContainText(/€48.000/);
+  await expect(page.getByRole('table', { name: 'Staff leaderboard' })).toContainText('Dana Booth');
+  await shotAtLaptopSizes(page, '10c-dashboard');
 
   // A narrow window (a laptop split with the mail program): the same screens, one column.
   await page.setViewportSize({ width: 760, height: 900 });

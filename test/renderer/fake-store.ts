@@ -16,6 +16,8 @@ export const SHOW: ShowEvent = {
   followupSubject: '',
   followupBody: '',
   timeZone: 'Europe/Berlin',
+  currency: 'EUR',
+  cost: null,
   createdAt: '2026-03-01T08:00:00.000Z',
 };
 

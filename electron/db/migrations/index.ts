@@ -8,6 +8,7 @@ import * as m0006 from './0006-export-batches';
 import * as m0007 from './0007-review-indexes';
 import * as m0008 from './0008-lossless-edges';
 import * as m0009 from './0009-badge-payloads';
+import * as m0010 from './0010-show-money';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '0007-review-indexes', up: m0007.up },
   { version: 8, name: '0008-lossless-edges', up: m0008.up },
   { version: 9, name: '0009-badge-payloads', up: m0009.up },
+  { version: 10, name: '0010-show-money', up: m0010.up },
 ];
 
 /** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */

@@ -14,6 +14,8 @@ function eventFromRow(row: EventRow): ShowEvent {
     followupSubject: row.followup_subject,
     followupBody: row.followup_body,
     timeZone: row.time_zone,
+    currency: row.currency,
+    cost: row.cost,
     createdAt: row.created_at,
   };
 }
@@ -31,6 +33,8 @@ export async function insertEvent(db: Kysely<Database>, event: ShowEvent): Promi
       followup_subject: event.followupSubject,
       followup_body: event.followupBody,
       time_zone: event.timeZone,
+      currency: event.currency,
+      cost: event.cost,
       created_at: event.createdAt,
     })
     .execute();
@@ -39,9 +43,18 @@ export async function insertEvent(db: Kysely<Database>, event: ShowEvent): Promi
 export async function updateEventColumns(
   db: Kysely<Database>,
   id: string,
-  changes: { qualificationFramework?: QualificationFramework; followupSubject?: string; followupBody?: string; timeZone?: string },
+  changes: {
+    qualificationFramework?: QualificationFramework;
+    followupSubject?: string;
+    followupBody?: string;
+    timeZone?: string;
+    currency?: string;
+    cost?: number | null;
+  },
 ): Promise<void> {
   const columns = {
+    ...(changes.currency !== undefined && { currency: changes.currency }),
+    ...(changes.cost !== undefined && { cost: changes.cost }),
     ...(changes.timeZone !== undefined && { time_zone: changes.timeZone }),
     ...(changes.qualificationFramework !== undefined && { qualification_framework: changes.qualificationFramework }),
     ...(changes.followupSubject !== undefined && { followup_subject: changes.followupSubject }),

@@ -77,6 +77,19 @@ export async function setOpportunityStage(
   await appendStageChange(db, id, { stage: change.stage, at: change.at, actor: change.actor });
 }
 
+/** Writes an opportunity's edited fields (name, amount, close date); the stage moves with setOpportunityStage. */
+export async function updateOpportunityFields(
+  db: Kysely<Database>,
+  id: string,
+  changes: { name: string; amount: number | null; closeDate: string; updatedAt: string },
+): Promise<void> {
+  await db
+    .updateTable('opportunities')
+    .set({ name: changes.name, amount: changes.amount, close_date: changes.closeDate, updated_at: changes.updatedAt })
+    .where('id', '=', id)
+    .execute();
+}
+
 async function appendStageChange(db: Kysely<Database>, opportunityId: string, change: StageChange): Promise<void> {
   await insertStageChangeRow(db, { opportunity_id: opportunityId, stage: change.stage, at: change.at, actor: change.actor });
 }

@@ -1,5 +1,5 @@
 import type { AreaHandlers } from '../../../shared/ipc/contract';
-import { getAccount, getContact, getOpportunity, listAccounts, listContacts, listOpportunities, setStage } from '../crm-service';
+import { getAccount, getContact, getOpportunity, listAccounts, listContacts, listOpportunities, setStage, updateOpportunity } from '../crm-service';
 import type { ServiceContext } from '../service-context';
 
 export function accountsHandlers(context: ServiceContext): AreaHandlers<'accounts'> {
@@ -21,5 +21,6 @@ export function opportunitiesHandlers(context: ServiceContext): AreaHandlers<'op
     'opportunities.list': (input) => listOpportunities(context, input),
     'opportunities.get': (input) => getOpportunity(context, input.id),
     'opportunities.setStage': (input) => setStage(context, input.id, input.stage, input.lostReason),
+    'opportunities.update': ({ id, ...changes }) => updateOpportunity(context, id, changes),
   };
 }

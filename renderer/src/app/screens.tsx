@@ -5,6 +5,7 @@ import { LeadsScreen } from '../review/LeadsScreen';
 import { AccountDetailScreen } from '../crm/AccountDetailScreen';
 import { AccountsScreen } from '../crm/AccountsScreen';
 import { ContactDetailScreen } from '../crm/ContactDetailScreen';
+import { ContactsScreen } from '../crm/ContactsScreen';
 import { OpportunitiesScreen } from '../crm/OpportunitiesScreen';
 import { OpportunityDetailScreen } from '../crm/OpportunityDetailScreen';
 import { ShowSetupScreen } from '../show-setup/ShowSetupScreen';
@@ -42,7 +43,8 @@ export const SCREENS: ScreenRegistry = {
   duplicates: { render: () => <DuplicatesScreen />, tab: { label: 'Duplicates', key: 'U', group: 'Review' } },
   accounts: { render: () => <AccountsScreen />, tab: { label: 'Accounts', key: 'A', group: 'CRM' } },
   account: { render: (route) => <AccountDetailScreen accountId={route.accountId} />, underTab: 'accounts' },
-  contact: { render: (route) => <ContactDetailScreen contactId={route.contactId} />, underTab: 'accounts' },
+  contacts: { render: () => <ContactsScreen />, tab: { label: 'Contacts', key: 'C', group: 'CRM' } },
+  contact: { render: (route) => <ContactDetailScreen contactId={route.contactId} />, underTab: 'contacts' },
   opportunities: { render: () => <OpportunitiesScreen />, tab: { label: 'Opportunities', key: 'O', group: 'CRM' } },
   opportunity: { render: (route) => <OpportunityDetailScreen opportunityId={route.opportunityId} />, underTab: 'opportunities' },
   // Alt+D is the booth's badge field; G for graphs.

@@ -6,11 +6,28 @@ import type { ShowEvent } from '../../../shared/domain/event';
  * stored in UTC and shown where the person is.
  */
 
-/** Amounts carry no currency in the store, so they are shown as plain grouped numbers. */
-const AMOUNT_FORMAT = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const AMOUNT_FORMATS = new Map<string, Intl.NumberFormat>();
 
-export function formatAmount(amount: number | null): string {
-  return amount === null ? '—' : AMOUNT_FORMAT.format(amount);
+/**
+ * An amount in its show's currency, in the person's own format ("€12,500.50", "12.500,50 €");
+ * whole amounts drop the cents ("€12,500"), which would only add noise to a table or dashboard.
+ */
+export function formatAmount(amount: number | null, currency: string): string {
+  if (amount === null) return '—';
+  const whole = Number.isInteger(amount);
+  const key = `${currency} ${whole}`;
+  let format = AMOUNT_FORMATS.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(undefined, { style: 'currency', currency, ...(whole && { maximumFractionDigits: 0, minimumFractionDigits: 0 }) });
+    } catch {
+      // A code Intl does not know (an old runtime): the number and the code, still unambiguous.
+      format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+      return `${format.format(amount)} ${currency}`;
+    }
+    AMOUNT_FORMATS.set(key, format);
+  }
+  return format.format(amount);
 }
 
 /** A count with the locale's grouping ("12,480"). */

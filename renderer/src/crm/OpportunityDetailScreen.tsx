@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore } from '../store/app-store';
 import { ActivityList } from '../components/ActivityList';
@@ -6,7 +6,9 @@ import { ActivityLogForm } from '../components/ActivityLogForm';
 import { BackButton } from './BackButton';
 import { ContactRolesList } from './ContactRolesList';
 import { formatAmount, formatCalendarDate, formatLocalTime } from '../components/date-and-number-format';
+import { OpportunityEditForm } from './OpportunityEditForm';
 import { RecordFacts } from './RecordFacts';
+import { currencyOfShow } from '../store/session-slice';
 import { StageHistoryList } from './StageHistoryList';
 import { StagePath } from './StagePath';
 import { StageTag } from './StageTag';
@@ -21,6 +23,8 @@ export function OpportunityDetailScreen({ opportunityId }: { opportunityId: stri
   const activitySaving = useAppStore((state) => state.activitySaving);
   const activityError = useAppStore((state) => state.activityError);
   const logOpportunityActivity = useAppStore((state) => state.logOpportunityActivity);
+  const currency = useAppStore((state) => currencyOfShow(state, state.opportunityDetail?.opportunity.eventId ?? null));
+  const [editing, setEditing] = useState(false);
   useEscapeBack({ screen: 'opportunities' });
 
   useEffect(() => {
@@ -49,7 +53,7 @@ export function OpportunityDetailScreen({ opportunityId }: { opportunityId: stri
               {' · '}
               {[
                 `closes ${formatCalendarDate(opportunity.closeDate)}`,
-                opportunity.amount === null ? '' : `amount ${formatAmount(opportunity.amount)}`,
+                opportunity.amount === null ? '' : `amount ${formatAmount(opportunity.amount, currency)}`,
                 `${opportunity.probability} % probability`,
               ]
                 .filter(Boolean)
@@ -65,12 +69,22 @@ export function OpportunityDetailScreen({ opportunityId }: { opportunityId: stri
           </section>
           <div className="record-columns">
             <section className="form-section" aria-labelledby="opportunity-fields">
-              <h3 id="opportunity-fields">Details</h3>
+              <div className="section-heading">
+                <h3 id="opportunity-fields">Details</h3>
+                {!editing && (
+                  <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+                    Edit details
+                  </button>
+                )}
+              </div>
+              {editing ? (
+                <OpportunityEditForm key={opportunity.id} opportunity={opportunity} currency={currency} onDone={() => setEditing(false)} />
+              ) : (
               <RecordFacts
                 label="Opportunity details"
                 facts={[
                   { label: 'Close date', value: formatCalendarDate(opportunity.closeDate) },
-                  { label: 'Amount', value: opportunity.amount === null ? 'Not set' : formatAmount(opportunity.amount) },
+                  { label: 'Amount', value: opportunity.amount === null ? 'Not set' : formatAmount(opportunity.amount, currency) },
                   { label: 'Probability', value: `${opportunity.probability} %` },
                   { label: 'Lead source', value: opportunity.leadSource },
                   {
@@ -86,6 +100,7 @@ export function OpportunityDetailScreen({ opportunityId }: { opportunityId: stri
                   { label: 'Created', value: `${formatLocalTime(opportunity.createdAt)} by ${opportunity.createdBy}` },
                 ]}
               />
+              )}
             </section>
             <section className="form-section" aria-labelledby="opportunity-contacts">
               <h3 id="opportunity-contacts">Contact roles</h3>

@@ -2,6 +2,7 @@ import type { Opportunity } from '../../../shared/domain/crm';
 import { useAppStore } from '../store/app-store';
 import { formatAmount, formatCalendarDate } from '../components/date-and-number-format';
 import { StageTag } from './StageTag';
+import { currencyOfShow } from '../store/session-slice';
 
 type OpportunityRow = Opportunity & { accountName?: string };
 
@@ -15,6 +16,7 @@ interface OpportunityTableProps {
 /** Opportunities as a table: name (opens it), account, stage, probability, close date, amount. */
 export function OpportunityTable({ opportunities, label, showAccount }: OpportunityTableProps) {
   const navigate = useAppStore((state) => state.navigate);
+  const events = useAppStore((state) => state.events);
   return (
     <div className="table-scroll">
       <table className="record-table" aria-label={label}>
@@ -60,7 +62,7 @@ export function OpportunityTable({ opportunities, label, showAccount }: Opportun
               </td>
               <td className="numeric">{opportunity.probability} %</td>
               <td>{formatCalendarDate(opportunity.closeDate)}</td>
-              <td className="numeric">{formatAmount(opportunity.amount)}</td>
+              <td className="numeric">{formatAmount(opportunity.amount, currencyOfShow({ events }, opportunity.eventId))}</td>
             </tr>
           ))}
         </tbody>

@@ -11,17 +11,20 @@ interface BarChartProps {
   /** Bar colour: dark on white, readable in a bright hall. */
   color?: string;
   height?: number;
+  /** Whether the legend names the sum of the bars (not for a funnel, whose steps hold the same leads). */
+  showTotal?: boolean;
 }
 
 const INK = '#111827';
 const GRID = '#d1d5db';
+const INTEGER_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000];
 
 /**
  * A bar chart drawn by uPlot (canvas), with each bar's number written above it and the
  * value under the cursor in the legend. Categories sit at x = 0, 1, 2 …, labelled by name.
  * The numbers are also in a table for screen readers (the canvas says nothing to them).
  */
-export function BarChart({ title, category, labels, values, color = '#1e3a8a', height = 260 }: BarChartProps) {
+export function BarChart({ title, category, labels, values, color = '#1e3a8a', height = 260, showTotal = true }: BarChartProps) {
   const holder = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -37,7 +40,7 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
       cancelled = true;
       stop();
     };
-  }, [title, category, labels, values, color, height]);
+  }, [title, category, labels, values, color, height, showTotal]);
 
   function draw(UPlot: typeof uPlot, element: HTMLDivElement): () => void {
     const bars: Array<{ left: number; top: number; width: number; index: number }> = [];
@@ -67,12 +70,23 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
           rotate: slanted ? -35 : 0,
           size: slanted ? Math.min(110, 20 + longest * 6) : 40,
         },
-        { stroke: INK, font: '13px system-ui, sans-serif', grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID } },
+        {
+          stroke: INK,
+          font: '13px system-ui, sans-serif',
+          grid: { stroke: GRID, width: 1 },
+          ticks: { stroke: GRID },
+          // Counts are whole: ticks only at whole steps, never "0.5 leads".
+          incrs: INTEGER_STEPS,
+          values: (_, splits) => splits.map((split) => (Number.isInteger(split) ? formatCount(split) : '')),
+          // Wide enough for "12,480" without clipping.
+          size: (_, values) => 16 + Math.max(2, ...(values ?? []).map((value) => String(value).length)) * 8,
+        },
       ],
       series: [
         { label: category, value: (_, index) => (index === null ? '' : (labels[index] ?? '')) },
         {
-          label: 'Leads',
+          // The legend names the total too, not only the value under the cursor.
+          label: showTotal ? `Leads (${formatCount(values.reduce((sum, value) => sum + value, 0))} in all)` : 'Leads',
           fill: color,
           stroke: color,
           width: 0,

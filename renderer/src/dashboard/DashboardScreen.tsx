@@ -7,6 +7,10 @@ import { useAppStore } from '../store/app-store';
 import type { LeadsScope } from '../store/leads-slice';
 import { currentEvent } from '../store/session-slice';
 import { BarChart } from './BarChart';
+import { HeadlineFigures } from './HeadlineFigures';
+import { combineShowResults } from './show-results-format';
+import { ShowComparisonTable } from './ShowComparisonTable';
+import { StaffLeaderboard } from './StaffLeaderboard';
 import { formatCount, formatDayBucket, formatHourBucket } from '../components/date-and-number-format';
 
 const NO_COUNTS: CountBy[] = [];
@@ -27,6 +31,7 @@ export function DashboardScreen() {
   const showName = useAppStore((state) => currentEvent(state)?.name ?? 'this show');
   const load = useAppStore((state) => state.loadDashboard);
   const setScope = useAppStore((state) => state.setDashboardScope);
+  const currentEventId = useAppStore((state) => state.settings.currentEventId);
 
   useEffect(() => {
     void load();
@@ -38,6 +43,10 @@ export function DashboardScreen() {
   const byRating = useSeries(stats?.byRating ?? NO_COUNTS, asIs);
   const byMethod = useSeries(stats?.byMethod ?? NO_COUNTS, methodLabel);
   const funnel = useSeries(stats?.funnel ?? NO_COUNTS, asIs);
+  const results = useMemo(() => {
+    if (!stats) return null;
+    return scope === 'show' ? (stats.shows.find((show) => show.eventId === currentEventId) ?? null) : combineShowResults(stats.shows);
+  }, [stats, scope, currentEventId]);
 
   return (
     <section className="dashboard-screen" aria-labelledby="dashboard-title">
@@ -55,11 +64,26 @@ export function DashboardScreen() {
       </div>
       <ErrorBanner message={error} />
       {loading && !stats && <p className="list-status">Counting…</p>}
+      {results && <HeadlineFigures results={results} />}
+      {stats && stats.total > 0 && (
+        <div className="dashboard-tables">
+          <section className="form-section" aria-labelledby="dashboard-leaderboard">
+            <h3 id="dashboard-leaderboard">Staff leaderboard</h3>
+            <StaffLeaderboard rows={stats.leaderboard} currency={results?.currency ?? ''} />
+          </section>
+          {stats.shows.length > 1 && (
+            <section className="form-section" aria-labelledby="dashboard-shows">
+              <h3 id="dashboard-shows">Shows side by side</h3>
+              <ShowComparisonTable shows={stats.shows} currentEventId={currentEventId} />
+            </section>
+          )}
+        </div>
+      )}
       {stats && stats.total === 0 && <p className="list-status">No leads yet{scope === 'show' ? ` at ${showName}` : ''}: the charts fill as leads are saved.</p>}
       {stats && stats.total > 0 && (
         <div className="chart-grid">
           <div className="chart-wide">
-            <BarChart title="Funnel: leads that got this far" category="Step" labels={funnel.labels} values={funnel.values} color="#14532d" />
+            <BarChart title="Funnel: leads that got this far" category="Step" labels={funnel.labels} values={funnel.values} color="#14532d" showTotal={false} />
           </div>
           <div className="chart-wide">
             <BarChart title="Leads per hour" category="Hour" labels={perHour.labels} values={perHour.values} />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store/app-store';
+import { FORMAT_LABELS } from './export-format-labels';
 import { saveExportedFiles } from './save-exported-files';
 import { DateTime } from '../components/DateTime';
 
@@ -38,7 +39,7 @@ export function BatchHistory() {
                 <td>
                   <DateTime iso={batch.createdAt} />
                 </td>
-                <td>{batch.format}</td>
+                <td>{FORMAT_LABELS[batch.format] ?? batch.format}</td>
                 <td>{batch.leadCount}</td>
                 <td title={`SHA-256 ${batch.sha256}`}>{batch.fileName}</td>
                 <td>{batch.createdBy}</td>

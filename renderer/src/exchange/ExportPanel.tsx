@@ -4,16 +4,9 @@ import { LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
 import { useAppStore } from '../store/app-store';
 import { currentEvent } from '../store/session-slice';
 import { ExportSummaryView } from './ExportSummaryView';
+import { FORMAT_LABELS } from './export-format-labels';
 import { SalesforceProfileEditor } from './SalesforceProfileEditor';
 import { saveExportedFiles } from './save-exported-files';
-
-const FORMAT_LABELS: Record<ExportFormat, string> = {
-  'salesforce-leads': 'Salesforce Leads CSV',
-  'salesforce-converted': 'Salesforce converted records (Accounts, Contacts, Opportunities, contact roles)',
-  hubspot: 'HubSpot contacts CSV',
-  vcard: 'vCard 4.0 (.vcf)',
-  bundle: 'LeadBooth bundle (another laptop)',
-};
 
 /** Choose leads and a format, check what Salesforce would refuse, export: the file is saved, then the batch is recorded. */
 export function ExportPanel() {

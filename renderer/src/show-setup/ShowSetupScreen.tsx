@@ -10,6 +10,7 @@ import { CriteriaEditor } from './CriteriaEditor';
 import { FollowupTemplateEditor } from './FollowupTemplateEditor';
 import { FrameworkPicker } from './FrameworkPicker';
 import { RuleRunPanel } from './RuleRunPanel';
+import { ShowMoneyFields } from './ShowMoneyFields';
 import { ShowTimeZoneField } from './ShowTimeZoneField';
 
 /** How the current show qualifies, follows up and converts its leads. */
@@ -49,6 +50,14 @@ export function ShowSetupScreen() {
           <span className="section-hint">The day each lead was captured, in exports, is the day at the show.</span>
         </div>
         <ShowTimeZoneField key={event.id} event={event} />
+      </section>
+
+      <section className="form-section" aria-labelledby="setup-money">
+        <div className="section-heading">
+          <h3 id="setup-money">Currency and cost</h3>
+          <span className="section-hint">Amounts of this show’s opportunities are in its currency; its cost gives the dashboard cost per lead and per won deal.</span>
+        </div>
+        <ShowMoneyFields key={event.id} event={event} />
       </section>
 
       <section className="form-section" aria-labelledby="setup-scanning">

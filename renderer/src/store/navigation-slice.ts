@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'lead'; leadId: string }
   | { screen: 'accounts' }
   | { screen: 'account'; accountId: string }
+  | { screen: 'contacts' }
   | { screen: 'contact'; contactId: string }
   | { screen: 'opportunities' }
   | { screen: 'opportunity'; opportunityId: string }

@@ -13,6 +13,14 @@ interface OpportunityActivityInput {
   text: string;
 }
 
+export interface OpportunityEdits {
+  name: string;
+  amount: number | null;
+  closeDate: string;
+  stage: OpportunityStage;
+  lostReason: string;
+}
+
 /** One opportunity's page: its record, moving it through the stages, and logging what was done. */
 export interface OpportunitySlice {
   opportunityDetail: OpportunityDetail | null;
@@ -24,7 +32,17 @@ export interface OpportunitySlice {
   /** Field keys: type, occurredAt, outcome, text. */
   activityError: UiError | null;
 
+  opportunityEditSaving: boolean;
+  /** Field keys: name, amount, closeDate, stage, lostReason. */
+  opportunityEditError: UiError | null;
+
   loadOpportunity(id: string): Promise<void>;
+  /**
+   * Saves what changed of the open opportunity's name, amount, close date and stage (a close
+   * date left as it was lets Closed Won set the day it was won); true when saved.
+   */
+  saveOpportunityEdits(changes: Partial<OpportunityEdits>): Promise<boolean>;
+  clearOpportunityEditError(): void;
   /** Moves the open opportunity; true when it moved. */
   moveOpportunityStage(stage: OpportunityStage, lostReason?: string): Promise<boolean>;
   clearStageError(): void;
@@ -42,10 +60,12 @@ export const createOpportunitySlice: SliceCreator<OpportunitySlice> = ({ api }) 
     stageError: null,
     activitySaving: false,
     activityError: null,
+    opportunityEditSaving: false,
+    opportunityEditError: null,
 
     async loadOpportunity(id) {
       if (get().opportunityDetail?.opportunity.id !== id) {
-        set({ opportunityDetail: null, stageError: null, activityError: null });
+        set({ opportunityDetail: null, stageError: null, activityError: null, opportunityEditError: null });
       }
       set({ opportunityDetailError: null });
       await requests.run(
@@ -73,6 +93,25 @@ export const createOpportunitySlice: SliceCreator<OpportunitySlice> = ({ api }) 
     },
 
     clearStageError: () => set({ stageError: null }),
+
+    async saveOpportunityEdits(changes) {
+      const detail = get().opportunityDetail;
+      if (!detail || get().opportunityEditSaving) return false;
+      set({ opportunityEditSaving: true, opportunityEditError: null });
+      try {
+        const { lostReason, ...fields } = changes;
+        const reason = lostReason?.trim();
+        await api['opportunities.update']({ id: detail.opportunity.id, ...fields, ...(reason && { lostReason: reason }) });
+        await get().loadOpportunity(detail.opportunity.id);
+        set({ opportunityEditSaving: false });
+        return true;
+      } catch (error) {
+        set({ opportunityEditSaving: false, opportunityEditError: toUiError(error) });
+        return false;
+      }
+    },
+
+    clearOpportunityEditError: () => set({ opportunityEditError: null }),
 
     async logOpportunityActivity(input) {
       const detail = get().opportunityDetail;

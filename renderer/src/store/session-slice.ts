@@ -1,3 +1,4 @@
+import { showCurrency } from '../../../shared/domain/currency';
 import type { ShowEvent } from '../../../shared/domain/event';
 import type { AppInfo, Settings } from '../../../shared/ipc/contract';
 import type { SliceCreator } from './app-state';
@@ -50,6 +51,11 @@ export function needsSetup(state: Pick<SessionSlice, 'settings' | 'events'>): bo
 
 export function currentEvent(state: Pick<SessionSlice, 'settings' | 'events'>): ShowEvent | undefined {
   return state.events.find((event) => event.id === state.settings.currentEventId);
+}
+
+/** The currency of a show's amounts: its own, the laptop's for a show without one (or an unknown show). */
+export function currencyOfShow(state: Pick<SessionSlice, 'events'>, eventId: string | null): string {
+  return showCurrency(state.events.find((event) => event.id === eventId));
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = ({ api, bridge }) => {

@@ -30,6 +30,10 @@ export interface ShowSetupSlice {
   /** Field key: timeZone. */
   timeZoneError: UiError | null;
   saveShowTimeZone(eventId: string, timeZone: string): Promise<boolean>;
+  /** Field keys: currency, cost. */
+  moneyError: UiError | null;
+  /** The show's currency and total cost (null: not known); true when saved. */
+  saveShowMoney(eventId: string, money: { currency: string; cost: number | null }): Promise<boolean>;
 }
 
 export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
@@ -55,6 +59,7 @@ export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
       templateSaving: false,
       templateError: null,
       timeZoneError: null,
+      moneyError: null,
 
       async loadChecklist(eventId) {
         if (get().checklist?.eventId !== eventId) set({ checklist: null });
@@ -110,6 +115,18 @@ export const createShowSetupSlice: SliceCreator<ShowSetupSlice> = ({ api }) => {
           return true;
         } catch (error) {
           set({ timeZoneError: toUiError(error) });
+          return false;
+        }
+      },
+
+      async saveShowMoney(eventId, money) {
+        set({ moneyError: null });
+        try {
+          const saved = await api['events.update']({ id: eventId, currency: money.currency, cost: money.cost });
+          replaceEvent(eventId, () => saved);
+          return true;
+        } catch (error) {
+          set({ moneyError: toUiError(error) });
           return false;
         }
       },

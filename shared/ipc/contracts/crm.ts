@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import type { Activity } from '../../domain/activity';
 import type { Account, Contact, ContactRole, Opportunity, StageChange } from '../../domain/crm';
-import { STAGE_NAMES } from '../../domain/opportunity';
+import { isCalendarDate, STAGE_NAMES } from '../../domain/opportunity';
 import { channel } from '../channel';
 
 export interface OpportunityListItem extends Opportunity {
   accountName: string;
   /** The primary contact role's contact. */
   contactId: string | null;
+}
+
+export interface ContactListItem extends Contact {
+  /** The contact's account's name, for the list across accounts. */
+  accountName: string;
 }
 
 export interface AccountDetail {
@@ -41,7 +46,7 @@ const byId = z.object({ id: z.uuid() }).strict();
 export const crmChannels = {
   'accounts.list': channel<Account[]>()(z.object(listQuery).strict()),
   'accounts.get': channel<AccountDetail>()(byId),
-  'contacts.list': channel<Contact[]>()(z.object({ ...listQuery, accountId: z.uuid().optional() }).strict()),
+  'contacts.list': channel<ContactListItem[]>()(z.object({ ...listQuery, accountId: z.uuid().optional() }).strict()),
   'contacts.get': channel<ContactDetail>()(byId),
   'opportunities.list': channel<OpportunityListItem[]>()(
     z.object({ ...listQuery, accountId: z.uuid().optional(), stage: z.enum(STAGE_NAMES).optional() }).strict(),
@@ -52,6 +57,23 @@ export const crmChannels = {
       .object({
         id: z.uuid(),
         stage: z.enum(STAGE_NAMES, { message: `The stage is one of: ${STAGE_NAMES.join(', ')}.` }),
+        lostReason: z.string().trim().max(255).optional(),
+      })
+      .strict(),
+  ),
+  /**
+   * Edits an opportunity from its page: the fields given change. A new stage is kept in the
+   * stage history; Closed Won without a close date closes it on the day it was won.
+   */
+  'opportunities.update': channel<Opportunity>()(
+    z
+      .object({
+        id: z.uuid(),
+        name: z.string().trim().min(1, { message: 'Give the opportunity a name.' }).max(120, { message: 'Keep the name under 120 characters.' }).optional(),
+        /** null clears the amount. */
+        amount: z.number().min(0, { message: 'The amount cannot be negative.' }).max(1e12, { message: 'That amount is too large: check the number.' }).nullable().optional(),
+        closeDate: z.string().trim().refine(isCalendarDate, { message: 'Use a date like 2027-03-31.' }).optional(),
+        stage: z.enum(STAGE_NAMES, { message: `The stage is one of: ${STAGE_NAMES.join(', ')}.` }).optional(),
         lostReason: z.string().trim().max(255).optional(),
       })
       .strict(),

@@ -6,6 +6,41 @@ export interface CountBy {
   count: number;
 }
 
+/** Was this show worth it: one show's results, amounts in its own currency. */
+export interface ShowResults {
+  eventId: string;
+  name: string;
+  /** ISO 4217: the show's own, else the laptop's */
+  currency: string;
+  /** The show's total cost; null when not entered */
+  cost: number | null;
+  leads: number;
+  /** Leads Qualified or Converted */
+  qualified: number;
+  /** qualified / leads, 0..1; null without leads */
+  qualifiedShare: number | null;
+  converted: number;
+  /** Sum of the amounts of the show's open opportunities */
+  pipelineValue: number;
+  wonDeals: number;
+  wonValue: number;
+  /** cost / leads; null without a cost or without leads */
+  costPerLead: number | null;
+  /** cost / won deals; null without a cost or without a won deal */
+  costPerWonDeal: number | null;
+}
+
+/** One staff member's leads and what became of them. */
+export interface StaffResults {
+  staff: string;
+  leads: number;
+  qualified: number;
+  converted: number;
+  wonDeals: number;
+  /** In the show's currency; summed across shows only when every show has the same currency (else null) */
+  wonValue: number | null;
+}
+
 /** The show at a glance: every figure counted in SQL. */
 export interface DashboardStats {
   total: number;
@@ -21,6 +56,10 @@ export interface DashboardStats {
   byMethod: CountBy[];
   /** Leads that got at least this far: New → Working → Qualified → Converted → Closed Won. */
   funnel: CountBy[];
+  /** Every show's results, newest show first, for side by side (whatever the scope). */
+  shows: ShowResults[];
+  /** Per staff member in the scope: most won value first. */
+  leaderboard: StaffResults[];
 }
 
 export const dashboardChannels = {

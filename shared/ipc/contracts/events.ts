@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newEventSchema, timeZoneSchema, type ShowEvent } from '../../domain/event';
+import { currencySchema, showCostSchema } from '../../domain/currency';
 import { badgeProfileSchema, type BadgeProfile } from '../../parsing/badge-profiles';
 import { channel, noInput } from '../channel';
 import type { Settings } from './settings';
@@ -17,6 +18,10 @@ export const eventsChannels = {
         followupBody: z.string().max(10_000, { message: 'Keep the email under 10,000 characters.' }).optional(),
         /** IANA name: the zone the show's dates (e.g. a CRM export's capture date) are written in. */
         timeZone: timeZoneSchema.optional(),
+        /** ISO 4217: the currency of the show's amounts (opportunities, cost). */
+        currency: currencySchema.optional(),
+        /** The show's total cost in its currency; null clears it. */
+        cost: showCostSchema.optional(),
       })
       .strict(),
   ),

@@ -228,4 +228,20 @@ describe('migrations', () => {
     expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
     await db.destroy();
   });
+
+  it('0010 (show money) gives the shows of a version-9 file no currency (the laptop’s) and no cost, and keeps them', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(9);
+    sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
+    await db.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(upgraded.sqlite.prepare('SELECT name, currency, cost FROM events').all()).toEqual([{ name: 'CES', currency: '', cost: null }]);
+      upgraded.sqlite.prepare("UPDATE events SET currency = 'EUR', cost = 12500.5 WHERE id = 'e1'").run();
+      expect(upgraded.sqlite.prepare('SELECT currency, cost FROM events').get()).toEqual({ currency: 'EUR', cost: 12500.5 });
+    } finally {
+      await upgraded.close();
+    }
+  });
 });

@@ -36,14 +36,15 @@ describe('salesforceConvertedCsvs', () => {
         ['c1', '- first show\n\nsecond show'],
         ['o1', 'Wants 20 scanners'],
       ]),
+      currencyOf: (record) => (record.id === 'o1' ? 'EUR' : 'JPY'),
     });
     expect(read(csvs.accounts)).toEqual([expect.objectContaining({ LeadBooth_Id__c: 'a1', Website: 'https://acme.example', Phone: '+49 30 1234567' })]);
     const contacts = read(csvs.contacts);
     expect(contacts[0]).toMatchObject({ 'Account.LeadBooth_Id__c': 'a1', Phone: '+1 (555) 010-2000', Description: "'- first show\n\nsecond show" });
     expect(contacts[1]).toMatchObject({ Description: '', LastName: 'L'.repeat(80) });
-    expect(read(csvs.opportunities).map((row) => [row['Account.LeadBooth_Id__c'], row.Amount, row.Description, row.LeadBooth_Loss_Reason__c])).toEqual([
-      ['a1', '1250.5', 'Wants 20 scanners', 'Budget went to the trade fair'],
-      ['a1', '1250.5', '', ''],
+    expect(read(csvs.opportunities).map((row) => [row['Account.LeadBooth_Id__c'], row.Amount, row.CurrencyIsoCode, row.Description, row.LeadBooth_Loss_Reason__c])).toEqual([
+      ['a1', '1250.5', 'EUR', 'Wants 20 scanners', 'Budget went to the trade fair'],
+      ['a1', '1250.5', 'JPY', '', ''],
     ]);
     const [header] = parse(csvs.contactRoles, { bom: true }) as string[][];
     expect(header).toEqual([...SALESFORCE_CONTACT_ROLE_COLUMNS]);

@@ -42,6 +42,26 @@ describe('events', () => {
     expect((error as AppError).message).toMatch(/Europe\/Berlin/);
   });
 
+  it('gives a new show the laptop’s currency and no cost, and lets show setup set both (null clears the cost)', async () => {
+    const here = await createEvent(store.context, { name: 'CES 2027' });
+    expect(here.currency).toMatch(/^[A-Z]{3}$/);
+    expect(here.cost).toBeNull();
+    const there = await createEvent(store.context, { name: 'Hannover Messe', currency: 'eur', cost: 18_500 });
+    expect([there.currency, there.cost]).toEqual(['EUR', 18_500]);
+    expect(await updateEvent(store.context, there.id, { currency: 'GBP', cost: 9_999.5 })).toMatchObject({ currency: 'GBP', cost: 9_999.5 });
+    expect((await updateEvent(store.context, there.id, { cost: null })).cost).toBeNull();
+    expect((await listEvents(store.context.db)).find((event) => event.id === there.id)).toMatchObject({ currency: 'GBP', cost: null });
+    for (const [change, message] of [
+      [{ currency: 'Euro' }, /three-letter/],
+      [{ currency: 'XYZ' }, /EUR, USD or GBP/],
+      [{ cost: -5 }, /negative/],
+    ] as const) {
+      const error = await updateEvent(store.context, there.id, change).catch((caught: unknown) => caught);
+      expect((error as AppError).code).toBe('invalid_input');
+      expect((error as AppError).message).toMatch(message);
+    }
+  });
+
   it('refuses an unknown show id', async () => {
     const error = await useEvent(store.context, crypto.randomUUID()).catch((caught: unknown) => caught);
     expect((error as AppError).code).toBe('not_found');

@@ -94,6 +94,7 @@ describe('export batches', () => {
   });
 
   it('writes the converted records as four linked CSVs and the conversion can no longer be undone', async () => {
+    await updateEvent(store.context, fixture.eventId, { currency: 'CHF' });
     const result = done(await exportBatch(store.context, { format: 'salesforce-converted', filter: {} }));
     // Produced but not written yet: the conversion can still be undone.
     expect((await store.context.db.selectFrom('conversions').select('exported_at').executeTakeFirstOrThrow()).exported_at).toBeNull();
@@ -112,6 +113,7 @@ describe('export batches', () => {
       StageName: 'Prospecting',
       CloseDate: '2027-03-31',
       Amount: '50000',
+      CurrencyIsoCode: 'CHF',
       Probability: '10',
       Description: notes,
       LeadBooth_Loss_Reason__c: '',

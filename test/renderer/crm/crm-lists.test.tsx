@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccountDetailScreen } from '../../../renderer/src/crm/AccountDetailScreen';
 import { AccountsScreen } from '../../../renderer/src/crm/AccountsScreen';
 import { ContactDetailScreen } from '../../../renderer/src/crm/ContactDetailScreen';
+import { ContactsScreen } from '../../../renderer/src/crm/ContactsScreen';
 import { OpportunitiesScreen } from '../../../renderer/src/crm/OpportunitiesScreen';
 import { CRM_PAGE_SIZE } from '../../../renderer/src/store/paged-search';
 import { accountWith, contactWith, listItemOf, opportunityWith } from '../crm-fixtures';
@@ -41,6 +42,34 @@ describe('accounts list', () => {
     renderWithStore(readyStore(fakeApi({ 'accounts.list': async () => [] })), <AccountsScreen />);
     expect(await screen.findByText('No accounts yet.')).toBeTruthy();
     expect(screen.getByText(/An account is made when a lead is converted/)).toBeTruthy();
+  });
+});
+
+describe('contacts list', () => {
+  it('lists contacts across accounts with their account, searches as you type and opens one', async () => {
+    const ana = { ...contactWith({ firstName: 'Ana', lastName: 'Müller', title: 'CTO', email: 'ana@acme.example' }), accountName: 'Acme GmbH' };
+    const bo = { ...contactWith({ firstName: 'Bo', lastName: 'Roe' }), accountName: 'Zeta Labs' };
+    const list = vi.fn(async (input: { query?: string }) => (input.query ? [ana] : [ana, bo]));
+    const store = readyStore(fakeApi({ 'contacts.list': list }));
+    renderWithStore(store, <ContactsScreen />);
+
+    const contacts = await screen.findByRole('list', { name: 'Contacts' });
+    expect(within(contacts).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByText('CTO · Acme GmbH · ana@acme.example')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search contacts' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search contacts' }), { target: { value: 'mül' } });
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Contacts' })).getAllByRole('listitem')).toHaveLength(1));
+    expect(list).toHaveBeenLastCalledWith({ limit: CRM_PAGE_SIZE + 1, offset: 0, query: 'mül' });
+    fireEvent.click(screen.getByRole('button', { name: /Ana Müller/ }));
+    expect(store.getState().route).toEqual({ screen: 'contact', contactId: ana.id });
+  });
+
+  it('says what to try when the search finds nobody', async () => {
+    const store = readyStore(fakeApi({ 'contacts.list': async () => [] }));
+    renderWithStore(store, <ContactsScreen />);
+    expect(await screen.findByText('No contacts yet.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search contacts' }), { target: { value: 'zz' } });
+    expect(await screen.findByText('No contact matches “zz”.')).toBeTruthy();
   });
 });
 

@@ -40,11 +40,52 @@ function opportunityApi(start: Opportunity) {
     detail = { ...detail, activities: [...detail.activities, activity] };
     return activity;
   });
-  const api = fakeApi({ 'opportunities.get': async () => detail, 'opportunities.setStage': setStage, 'activities.log': log });
-  return { api, setStage, log, account };
+  const update = vi.fn(async ({ id: _id, ...changes }: { id: string; name?: string; amount?: number | null; closeDate?: string; stage?: OpportunityStage }) => {
+    if (changes.name === 'taken') throw new AppError('invalid_input', 'Check name: no.', { name: 'That name is taken.' });
+    const stage = changes.stage ?? detail.opportunity.stage;
+    const opportunity = { ...detail.opportunity, ...changes, stage, probability: probabilityOf(stage) };
+    detail = { ...detail, opportunity };
+    return opportunity;
+  });
+  const api = fakeApi({ 'opportunities.get': async () => detail, 'opportunities.setStage': setStage, 'opportunities.update': update, 'activities.log': log });
+  return { api, setStage, update, log, account };
 }
 
 describe('opportunity page', () => {
+  it('edits name, amount and stage in place, in the show’s currency; the app’s own messages sit under their fields', async () => {
+    const opportunity = opportunityWith({ name: 'Umbrella SA – Hannover Messe 2026', stage: 'Qualification', amount: 12500 });
+    const { api, update } = opportunityApi(opportunity);
+    renderWithStore(readyStore(api), <OpportunityDetailScreen opportunityId={opportunity.id} />);
+    await screen.findByRole('heading', { name: /Umbrella SA – Hannover Messe 2026/ });
+    // The fake store's show is in EUR.
+    expect(screen.getByLabelText('Opportunity details').textContent).toContain(
+      new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(12500),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit details' }));
+    fireEvent.change(screen.getByLabelText('Amount (EUR)'), { target: { value: 'lots' } });
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(screen.getByText('Give the opportunity a name.')).toBeTruthy();
+    expect(screen.getByLabelText('Amount (EUR)').getAttribute('aria-describedby')).toBe('opportunity-edit-amount-message');
+    expect(document.getElementById('opportunity-edit-amount-message')?.textContent).toBe('Enter the amount as a number, e.g. 50000.');
+    expect(update).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'taken' } });
+    fireEvent.change(screen.getByLabelText('Amount (EUR)'), { target: { value: '20,000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('That name is taken.')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Umbrella SA – 20 scanners' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Stage' }), { target: { value: 'Closed Won' } });
+    expect(screen.getByText('Left as it is, Closed Won sets it to today.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByRole('heading', { name: /Umbrella SA – 20 scanners/ });
+    // Only what changed goes: the untouched close date lets Closed Won set the day it was won.
+    expect(update).toHaveBeenLastCalledWith({ id: opportunity.id, name: 'Umbrella SA – 20 scanners', amount: 20000, stage: 'Closed Won' });
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit opportunity' })).toBeNull());
+  });
+
   it('shows the account, the primary contact and the stage, and moves to Closed Won', async () => {
     const opportunity = opportunityWith({ name: 'Umbrella SA – Hannover Messe 2026', stage: 'Qualification', amount: 12500 });
     const { api, setStage, account } = opportunityApi(opportunity);
