@@ -30,7 +30,7 @@ describe('SideBar', () => {
     expect(within(nav).getAllByRole('tablist')).toHaveLength(4);
     expect(tabNames(screen.getByRole('tablist', { name: 'Booth' }))).toEqual(['New lead']);
     expect(tabNames(screen.getByRole('tablist', { name: 'Review' }))).toEqual(['Leads', 'Duplicates']);
-    expect(tabNames(screen.getByRole('tablist', { name: 'CRM' }))).toEqual(['Accounts', 'Opportunities']);
+    expect(tabNames(screen.getByRole('tablist', { name: 'CRM' }))).toEqual(['Accounts', 'Contacts', 'Opportunities']);
     expect(tabNames(screen.getByRole('tablist', { name: 'Data' }))).toEqual(['Dashboard', 'Export', 'Show setup', 'Backups']);
     // No shortcut chip in the name: it is in the title (hover) and aria-keyshortcuts.
     const leads = screen.getByRole('tab', { name: 'Leads' });
