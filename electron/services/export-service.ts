@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type {
   ExportBatch,
+  ExportBatchInHistory,
   ExportedFile,
   ExportFilter,
   ExportFormat,
@@ -30,6 +31,7 @@ import type {
   SalesforceProfile,
   SavedExport,
 } from '../../shared/domain/exchange';
+import { BATCH_LEADS_NAMED } from '../../shared/domain/exchange';
 import { showTimeZone, type ShowEvent } from '../../shared/domain/event';
 import type { Lead } from '../../shared/domain/lead';
 import { AppError } from '../../shared/ipc/errors';
@@ -513,6 +515,7 @@ export async function exportBatchAgain(context: ServiceContext, batchId: string)
   });
 }
 
-export async function listBatches(context: ServiceContext, limit?: number): Promise<ExportBatch[]> {
-  return listExportBatches(context.db, limit);
+/** The history: newest first, each batch with the names of its first leads. */
+export async function listBatches(context: ServiceContext, limit?: number): Promise<ExportBatchInHistory[]> {
+  return listExportBatches(context.db, limit, BATCH_LEADS_NAMED);
 }

@@ -11,6 +11,7 @@ import './styles/shell.css';
 import './styles/review-table.css';
 import './styles/booth-layout.css';
 import './styles/crm-and-dashboard.css';
+import './styles/exchange.css';
 
 const store = createAppStore({ api, bridge, draftSaveDelayMs: 300, searchDelayMs: 150, preferences: window.localStorage });
 void store.getState().start();

@@ -39,6 +39,23 @@ export interface ExportBatch {
   repeatOf: string | null;
 }
 
+/** A lead a batch carried, as the batch history names it. */
+export interface BatchLead {
+  leadId: string;
+  name: string;
+}
+
+/**
+ * A batch as the history lists it: with the names of the first leads it carried (at most
+ * `BATCH_LEADS_NAMED` of them, those still in the database, in capture order); `leadCount` says how many it carried.
+ */
+export interface ExportBatchInHistory extends ExportBatch {
+  leads: BatchLead[];
+}
+
+/** How many of a batch's leads the history names; the rest are counted ("and 212 more"). */
+export const BATCH_LEADS_NAMED = 50;
+
 /** A value cut to its Salesforce field length. */
 export interface ExportTruncation {
   /** the lead's id, or the account's, contact's or opportunity's in the converted export */

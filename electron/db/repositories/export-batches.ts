@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { ExportBatch, ExportFilter, ExportFormat } from '../../../shared/domain/exchange';
+import type { BatchLead, ExportBatch, ExportBatchInHistory, ExportFilter, ExportFormat } from '../../../shared/domain/exchange';
+import { displayName } from '../../../shared/domain/lead';
 import type { Database } from '../schema';
 
 /**
@@ -57,10 +58,31 @@ function batchFromRow(row: { [K in keyof BatchRow]: BatchRow[K] }): ExportBatch 
   };
 }
 
-/** Newest first. */
-export async function listExportBatches(db: Kysely<Database>, limit = 200): Promise<ExportBatch[]> {
-  const rows = await db.selectFrom('export_batches').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
-  return rows.map(batchFromRow);
+/**
+ * Newest first, each with the names of up to `namedPerBatch` of its leads. Two statements for
+ * any number of batches: the batches, then every batch's first leads at once. A batch's leads
+ * are read through its primary key (batch_id, lead_id) with a LIMIT, so a batch of 100,000
+ * leads costs the same as one of 50; which 50 is the key's order, shown in capture order.
+ */
+export async function listExportBatches(db: Kysely<Database>, limit: number | undefined, namedPerBatch: number): Promise<ExportBatchInHistory[]> {
+  const rows = await db.selectFrom('export_batches').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit ?? 200).execute();
+  const named = rows.length > 0 ? await firstLeadsOfBatches(db, rows.map((row) => row.id), namedPerBatch) : new Map<string, BatchLead[]>();
+  return rows.map((row) => ({ ...batchFromRow(row), leads: named.get(row.id) ?? [] }));
+}
+
+async function firstLeadsOfBatches(db: Kysely<Database>, batchIds: readonly string[], perBatch: number): Promise<Map<string, BatchLead[]>> {
+  const rows = await sql<{ batch_id: string; id: string; first_name: string; last_name: string; email: string; company: string }>`
+    SELECT batch.value AS batch_id, leads.id, leads.first_name, leads.last_name, leads.email, leads.company
+    FROM json_each(${JSON.stringify(batchIds)}) AS batch
+    JOIN leads ON leads.id IN (SELECT lead_id FROM export_batch_leads WHERE batch_id = batch.value LIMIT ${perBatch})
+    ORDER BY batch.value, leads.seq`.execute(db);
+  const byBatch = new Map<string, BatchLead[]>();
+  for (const row of rows.rows) {
+    const leads = byBatch.get(row.batch_id) ?? [];
+    leads.push({ leadId: row.id, name: displayName({ firstName: row.first_name, lastName: row.last_name, email: row.email, company: row.company }) });
+    byBatch.set(row.batch_id, leads);
+  }
+  return byBatch;
 }
 
 export async function findExportBatch(db: Kysely<Database>, id: string): Promise<ExportBatch | undefined> {

@@ -57,7 +57,7 @@ export function BoothScreen() {
       <main className="app-main">
         {/* One h1 per page, for screen readers and the window's outline; the side bar already shows where the person is. */}
         <h1 className="visually-hidden">{label}</h1>
-        <div className="booth-main" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        <div className={SCREENS[route.screen].fullWidth ? 'booth-main booth-main-full' : 'booth-main'} id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
           {renderRoute(route)}
         </div>
       </main>

@@ -30,6 +30,8 @@ interface ScreenEntry<Name extends ScreenName> {
   };
   /** The tab to show as selected while this screen is open (a lead's detail belongs to Leads). */
   underTab?: ScreenName;
+  /** A list screen whose table may use the window's full width; the others stay a centred reading column. */
+  fullWidth?: true;
 }
 
 type ScreenRegistry = { [Name in ScreenName]: ScreenEntry<Name> };
@@ -38,14 +40,14 @@ type ScreenRegistry = { [Name in ScreenName]: ScreenEntry<Name> };
 export const SCREENS: ScreenRegistry = {
   // In the order of the day: the booth, then the manager's review and CRM, then the show's set-up.
   entry: { render: () => <LeadEntryScreen />, tab: { label: 'New lead', key: 'N', group: 'Booth' } },
-  leads: { render: () => <LeadsScreen />, tab: { label: 'Leads', key: 'L', group: 'Review' } },
+  leads: { render: () => <LeadsScreen />, tab: { label: 'Leads', key: 'L', group: 'Review' }, fullWidth: true },
   lead: { render: (route) => <LeadDetailScreen key={route.leadId} leadId={route.leadId} />, underTab: 'leads' },
   duplicates: { render: () => <DuplicatesScreen />, tab: { label: 'Duplicates', key: 'U', group: 'Review' } },
-  accounts: { render: () => <AccountsScreen />, tab: { label: 'Accounts', key: 'A', group: 'CRM' } },
+  accounts: { render: () => <AccountsScreen />, tab: { label: 'Accounts', key: 'A', group: 'CRM' }, fullWidth: true },
   account: { render: (route) => <AccountDetailScreen accountId={route.accountId} />, underTab: 'accounts' },
-  contacts: { render: () => <ContactsScreen />, tab: { label: 'Contacts', key: 'C', group: 'CRM' } },
+  contacts: { render: () => <ContactsScreen />, tab: { label: 'Contacts', key: 'C', group: 'CRM' }, fullWidth: true },
   contact: { render: (route) => <ContactDetailScreen contactId={route.contactId} />, underTab: 'contacts' },
-  opportunities: { render: () => <OpportunitiesScreen />, tab: { label: 'Opportunities', key: 'O', group: 'CRM' } },
+  opportunities: { render: () => <OpportunitiesScreen />, tab: { label: 'Opportunities', key: 'O', group: 'CRM' }, fullWidth: true },
   opportunity: { render: (route) => <OpportunityDetailScreen opportunityId={route.opportunityId} />, underTab: 'opportunities' },
   // Alt+D is the booth's badge field; G for graphs.
   dashboard: { render: () => <DashboardScreen />, tab: { label: 'Dashboard', key: 'G', group: 'Data' } },

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { ExportSkipReason, ExportSummary } from '../../../shared/domain/exchange';
+import { LeadNameButton } from './LeadNameButton';
 
 const SKIP_REASONS: Record<ExportSkipReason, string> = {
   converted: 'converted: export them as Salesforce converted records',
@@ -9,8 +11,13 @@ const SKIP_REASONS: Record<ExportSkipReason, string> = {
 /** At most this many people are listed per warning; the rest are counted. */
 const LISTED = 20;
 
-/** What an export left out, what Salesforce will refuse or cut (people by name), and which cells got a leading '. */
-export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
+/**
+ * What an export left out, what Salesforce will refuse or cut (people by name), and which cells
+ * got a leading '. `leadsAreLeads`: the names are leads (a Leads CSV), so each opens its lead; in
+ * the converted export they are accounts, contacts and opportunities.
+ */
+export function ExportSummaryView({ summary, leadsAreLeads }: { summary: ExportSummary; leadsAreLeads: boolean }) {
+  const person = (id: string, name: string): ReactNode => (leadsAreLeads ? <LeadNameButton leadId={id} name={name} /> : name);
   const neutralized = Object.entries(summary.neutralized);
   const refused = summary.skipped.some((skip) => skip.reason === 'missing_required') ? [] : summary.missingRequired;
   if (summary.skipped.length === 0 && refused.length === 0 && summary.truncations.length === 0 && neutralized.length === 0) return null;
@@ -31,7 +38,7 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
           <ul>
             {refused.slice(0, LISTED).map((lead) => (
               <li key={lead.leadId}>
-                {lead.name}: {lead.missing.join(', ')} missing
+                {person(lead.leadId, lead.name)}: {lead.missing.join(', ')} missing
               </li>
             ))}
           </ul>
@@ -44,7 +51,7 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
           <ul>
             {summary.truncations.slice(0, LISTED).map((cut) => (
               <li key={`${cut.leadId}-${cut.field}`}>
-                {cut.name}: {cut.field} ({cut.from} → {cut.to} characters)
+                {person(cut.leadId, cut.name)}: {cut.field} ({cut.from} → {cut.to} characters)
               </li>
             ))}
           </ul>

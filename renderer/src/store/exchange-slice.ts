@@ -2,6 +2,7 @@ import type {
   CsvImportPreview,
   ExchangeProgress,
   ExportBatch,
+  ExportBatchInHistory,
   ExportedFile,
   ExportFilter,
   ExportFormat,
@@ -12,7 +13,9 @@ import type {
   ProblemRowChoice,
   SalesforceProfile,
 } from '../../../shared/domain/exchange';
+import type { LeadStatus } from '../../../shared/domain/lead';
 import type { SliceCreator } from './app-state';
+import { latestRequest } from './latest-request';
 import { toUiError, type UiError } from './ui-error';
 
 /** A file picked for import, read as base64 (a CSV may be Windows-1252 bytes). */
@@ -24,18 +27,43 @@ interface PickedFile {
 /** Hands files to the browser as downloads (save-exported-files.ts); the page cannot know more than that they were handed over. */
 type DownloadFiles = (files: readonly ExportedFile[]) => void;
 
+/** The guided export's steps, in order: which leads, format/profile, check, file. */
+export const EXPORT_STEPS = ['leads', 'format', 'check', 'file'] as const;
+export type ExportStep = (typeof EXPORT_STEPS)[number];
+
+/**
+ * Where the guided export is and what was chosen, kept in the store: opening a lead from the
+ * check step and coming back finds the flow as it was left.
+ */
+export interface ExportDraft {
+  step: ExportStep;
+  /** the current show, every show, or the leads selected in the review list */
+  scope: 'show' | 'all' | 'selection';
+  onlyNew: boolean;
+  status: LeadStatus | '';
+  format: ExportFormat;
+  withImportedFields: boolean;
+}
+
+const NEW_EXPORT: ExportDraft = { step: 'leads', scope: 'show', onlyNew: true, status: '', format: 'salesforce-leads', withImportedFields: false };
+
 export interface ExchangeSlice {
+  exportDraft: ExportDraft;
   exportPreview: ExportPreview | null;
   /** The files of the last export, for the screen to hand over as downloads. */
   exportedFiles: ExportedFile[];
   lastBatch: ExportBatch | null;
+  /** Where the desktop app saved the last export (null in browser mode: the browser's downloads). */
+  lastExportPath: string | null;
+  /** How many leads the export's choice of leads takes (null while counting or after an error). */
+  exportCount: number | null;
   /** What the last export left out, cut or neutralised, for the summary under it. */
   lastExportSummary: ExportSummary | null;
   /** The remembered Salesforce profile (null until loaded). */
   salesforceProfile: SalesforceProfile | null;
   /** Field keys as the API gives them: statusValues.New, … */
   salesforceProfileError: UiError | null;
-  batches: ExportBatch[];
+  batches: ExportBatchInHistory[];
   exchangeBusy: boolean;
   exchangeProgress: ExchangeProgress | null;
   exchangeError: UiError | null;
@@ -46,7 +74,12 @@ export interface ExchangeSlice {
   /** Said after an export that was not saved (the save dialog cancelled): nothing was recorded. */
   exportNotice: string | null;
 
+  /** Counts the leads `filter` chooses, for the export's first step (only the latest count lands). */
+  countExportLeads(filter: ExportFilter): Promise<void>;
   previewExport(format: ExportFormat, filter: ExportFilter): Promise<void>;
+  updateExportDraft(patch: Partial<ExportDraft>): void;
+  /** Back to the first step of a fresh export (same choices of leads and format); the last preview, batch and notice cleared, the history stays. */
+  startNewExport(): void;
   /**
    * Exports, saves the files, and only then records the batch: in the desktop app through the
    * main process's save dialog (cancelled: nothing recorded), in browser mode by handing the
@@ -80,17 +113,27 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
   async function saveAndRecord(result: ExportResult | null, download: DownloadFiles): Promise<ExportBatch | null> {
     if (!result || result.cancelled) return null;
     const batchId = result.batch.id;
+    let savedPath: string | null = null;
     const recorded = await withProgress(async () => {
       if (get().appInfo?.mode === 'electron') {
         const saved = await api['exchange.saveExport']({ batchId });
-        return saved.saved ? saved.batch : null;
+        if (!saved.saved) return null;
+        savedPath = saved.path;
+        return saved.batch;
       }
       download(result.files);
       return api['exchange.confirmExport']({ batchId });
     });
     if (recorded) {
       const { truncations, missingRequired, skipped, neutralized } = result;
-      set({ exportedFiles: result.files, lastBatch: recorded, lastExportSummary: { truncations, missingRequired, skipped, neutralized }, exportPreview: null, exportNotice: null });
+      set({
+        exportedFiles: result.files,
+        lastBatch: recorded,
+        lastExportPath: savedPath,
+        lastExportSummary: { truncations, missingRequired, skipped, neutralized },
+        exportPreview: null,
+        exportNotice: null,
+      });
     }
     else if (!get().exchangeError) set({ exportNotice: 'Not saved, so nothing was recorded: the leads stay not exported.' });
     await get().loadBatches();
@@ -112,11 +155,15 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
     }
   }
 
+  const counts = latestRequest();
 
   return {
+    exportDraft: NEW_EXPORT,
     exportPreview: null,
     exportedFiles: [],
     lastBatch: null,
+    lastExportPath: null,
+    exportCount: null,
     lastExportSummary: null,
     salesforceProfile: null,
     salesforceProfileError: null,
@@ -129,7 +176,34 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
     pickedFile: null,
     importSummary: null,
 
+    async countExportLeads(filter) {
+      set({ exportCount: null });
+      // Any format but the Salesforce Leads CSV previews as a bare count of the chosen leads (no file is produced).
+      await counts.run(
+        () => api['exchange.preview']({ format: 'bundle', filter }),
+        (preview) => set({ exportCount: preview.leadCount }),
+        (error) => set({ exchangeError: error }),
+      );
+    },
+
+    updateExportDraft(patch) {
+      set({ exportDraft: { ...get().exportDraft, ...patch } });
+    },
+
+    startNewExport() {
+      set({
+        exportDraft: { ...get().exportDraft, step: 'leads' },
+        exportPreview: null,
+        lastBatch: null,
+        lastExportPath: null,
+        lastExportSummary: null,
+        exportNotice: null,
+        exchangeError: null,
+      });
+    },
+
     async previewExport(format, filter) {
+      set({ exportPreview: null });
       const preview = await withProgress(() => api['exchange.preview']({ format, filter }));
       set({ exportPreview: preview });
     },

@@ -4,6 +4,7 @@ import {
   PROBLEM_ROW_CHOICES,
   type CsvImportPreview,
   type ExportBatch,
+  type ExportBatchInHistory,
   type ExportPreview,
   type ExportResult,
   type ImportSummary,
@@ -64,7 +65,7 @@ export const exchangeChannels = {
   'exchange.confirmExport': channel<ExportBatch>()(z.object({ batchId: z.uuid() }).strict()),
   /** Desktop app: the save dialog, an atomic private write there, then the batch recorded; cancelled: nothing recorded. */
   'exchange.saveExport': channel<SavedExport>()(z.object({ batchId: z.uuid() }).strict()),
-  'exchange.batches': channel<ExportBatch[]>()(z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()),
+  'exchange.batches': channel<ExportBatchInHistory[]>()(z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict()),
   'exchange.cancel': channel<{ cancelled: boolean }>()(noInput),
   'exchange.readCsv': channel<CsvImportPreview>()(z.object(importedFile).strict()),
   'exchange.import': channel<ImportSummary>()(

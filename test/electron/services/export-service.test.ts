@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { convertLead, undoConversion } from '../../../electron/services/conversion-service';
 import { setStage } from '../../../electron/services/crm-service';
 import { updateEvent } from '../../../electron/services/events-service';
+import { createLead } from '../../../electron/services/leads-service';
 import { getSalesforceProfile, saveSalesforceProfile } from '../../../electron/services/salesforce-profile-service';
-import { DEFAULT_SALESFORCE_PROFILE } from '../../../shared/domain/exchange';
+import { BATCH_LEADS_NAMED, DEFAULT_SALESFORCE_PROFILE } from '../../../shared/domain/exchange';
 import { cancelExchangeJob } from '../../../electron/services/exchange-jobs';
 import { confirmExport, exportBatch, exportBatchAgain, listBatches, previewExport, saveExportToChosenPlace } from '../../../electron/services/export-service';
 import { latestExportOfLeads, leadExportedCondition, leadIdsExported } from '../../../electron/db/repositories/export-batches';
@@ -84,6 +85,29 @@ describe('export batches', () => {
     const second = await producedAndRecorded(exportBatch(store.context, { format: 'hubspot', filter: { onlyNew: true } }));
     expect(readCsv(second.files[0]?.content ?? '').map((row) => row['Email'])).toEqual(['ana@acme.example', 'emile@example.fr']);
     await expect(exportBatch(store.context, { format: 'vcard', filter: { onlyNew: true } })).rejects.toThrow(AppError);
+  });
+
+  it('lists each batch with the names of its first leads in capture order, at most BATCH_LEADS_NAMED of a big batch, in one read for all batches', async () => {
+    const hubspot = await producedAndRecorded(exportBatch(store.context, { format: 'hubspot', filter: {} }));
+    const vcard = await producedAndRecorded(exportBatch(store.context, { format: 'vcard', filter: { eventId: fixture.eventId, status: 'New' } }));
+    const history = await listBatches(store.context);
+    expect(history.map((batch) => batch.id)).toEqual([vcard.batch.id, hubspot.batch.id]);
+    // Émile has no last name and no company: the name the app shows everywhere else.
+    expect(history[0]?.leads).toEqual([
+      { leadId: fixture.leadIds[1], name: 'Chidi Okafor' },
+      { leadId: fixture.leadIds[2], name: 'Émile' },
+    ]);
+    expect(history[1]?.leads.map((lead) => lead.name)).toEqual(['Ana Müller', 'Chidi Okafor', 'Émile', 'Bo Roe']);
+
+    const many = await Promise.all(
+      Array.from({ length: BATCH_LEADS_NAMED + 5 }, async (_, index) => (await createLead(store.context, { firstName: `Person${index}`, lastName: 'Many' })).lead.id),
+    );
+    const big = await producedAndRecorded(exportBatch(store.context, { format: 'vcard', filter: { leadIds: many } }));
+    const [newest] = await listBatches(store.context);
+    expect(newest?.id).toBe(big.batch.id);
+    expect(newest?.leadCount).toBe(BATCH_LEADS_NAMED + 5);
+    expect(newest?.leads).toHaveLength(BATCH_LEADS_NAMED);
+    expect(new Set(newest?.leads.map((lead) => lead.leadId)).size).toBe(BATCH_LEADS_NAMED);
   });
 
   it('writes vCards the payload parser reads back', async () => {

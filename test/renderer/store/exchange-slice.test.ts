@@ -32,7 +32,7 @@ describe('exchange slice', () => {
         calls.push('confirm');
         return batch;
       },
-      'exchange.batches': async () => [batch],
+      'exchange.batches': async () => [{ ...batch, leads: [] }],
     });
     const store = readyStore(api);
     const download = vi.fn(() => calls.push('download'));
