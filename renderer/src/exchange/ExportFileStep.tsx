@@ -35,9 +35,7 @@ export function ExportFileStep() {
           Exported {lastBatch.leadCount} lead{lastBatch.leadCount === 1 ? '' : 's'} as {lastBatch.fileName}.
         </p>
         <p className="banner-note">
-          {savedPath
-            ? `Saved in ${savedPath}.`
-            : `Handed to your browser’s downloads: ${files.map((file) => file.name).join(', ')}.`}{' '}
+          {savedPath ? `Saved in ${savedPath}.` : `Handed to your browser’s downloads${files.length > 1 ? `: ${files.map((file) => file.name).join(', ')}` : ''}.`}{' '}
           The batch is in the history below; its leads count as exported.
         </p>
       </div>

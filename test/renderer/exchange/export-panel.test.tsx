@@ -121,7 +121,7 @@ describe('ExportPanel', () => {
     expect((await screen.findByRole('region', { name: 'Before exporting' })).textContent).toMatch(/Nothing to check for HubSpot contacts CSV/);
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     await waitFor(() => expect(exported).toHaveBeenCalledWith(expect.objectContaining({ format: 'hubspot', withImportedFields: true, filter: { eventId: SHOW.id, onlyNew: true } })));
-    expect((await screen.findByRole('status')).textContent).toMatch(/Handed to your browser’s downloads: x\.csv/);
+    expect((await screen.findByRole('status')).textContent).toMatch(/Exported 2 leads as .*Handed to your browser’s downloads\./);
   });
 
   it('edits and remembers the Salesforce profile in the format step', async () => {
