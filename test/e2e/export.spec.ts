@@ -97,6 +97,15 @@ test('the guided export: which leads → format → check by person (a name open
   await expect(steps.locator('[aria-current="step"]')).toContainText('Which leads');
   await expect(page.getByText('5 leads chosen.')).toBeVisible();
   await lookAt(page, 'export-1-leads', page.getByRole('button', { name: 'Next: format' }));
+  // On a full-HD window the screen is a centred reading column, not left-aligned beside an empty band.
+  await page.setViewportSize(WINDOW_SIZES[2]);
+  const main = await page.getByRole('main').boundingBox();
+  const column = await page.getByRole('tabpanel').boundingBox();
+  if (!main || !column) throw new Error('no main column');
+  const [left, right] = [column.x - main.x, main.x + main.width - (column.x + column.width)];
+  expect(left).toBeGreaterThan(100);
+  expect(Math.abs(left - right)).toBeLessThan(20);
+  await page.setViewportSize(WINDOW_SIZES[0]);
   await page.getByRole('button', { name: 'Next: format' }).click();
 
   // 2. Format: named for people, with what each is for; the Salesforce profile under Salesforce's Leads CSV.

@@ -28,8 +28,7 @@ interface PickedFile {
 type DownloadFiles = (files: readonly ExportedFile[]) => void;
 
 /** The guided export's steps, in order: which leads, format/profile, check, file. */
-export const EXPORT_STEPS = ['leads', 'format', 'check', 'file'] as const;
-export type ExportStep = (typeof EXPORT_STEPS)[number];
+export type ExportStep = 'leads' | 'format' | 'check' | 'file';
 
 /**
  * Where the guided export is and what was chosen, kept in the store: opening a lead from the
