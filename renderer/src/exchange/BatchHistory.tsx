@@ -4,6 +4,7 @@ import { FORMAT_LABELS } from './export-format-labels';
 import { saveExportedFiles } from './save-exported-files';
 import { DateTime } from '../components/DateTime';
 import { BatchLeadNames } from './BatchLeadNames';
+import { ExchangePartError } from './ExchangePartError';
 
 /** Every batch that went out, newest first: when, the format by name, who was in it, the file; each can be exported again. */
 export function BatchHistory() {
@@ -18,6 +19,7 @@ export function BatchHistory() {
   return (
     <section className="exchange-panel" aria-labelledby="batches-title">
       <h3 id="batches-title">Export history</h3>
+      <ExchangePartError part="history" />
       {batches.length === 0 ? (
         <p className="flow-note">No batch exported yet.</p>
       ) : (

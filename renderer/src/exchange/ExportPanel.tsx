@@ -3,6 +3,7 @@ import type { ExportFilter } from '../../../shared/domain/exchange';
 import { useAppStore } from '../store/app-store';
 import type { ExportDraft, ExportStep } from '../store/exchange-slice';
 import { currentEvent } from '../store/session-slice';
+import { ExchangePartError } from './ExchangePartError';
 import { ExportCheckStep } from './ExportCheckStep';
 import { ExportFileStep } from './ExportFileStep';
 import { ExportFormatStep } from './ExportFormatStep';
@@ -49,6 +50,7 @@ export function ExportPanel() {
       {draft.step === 'format' && <ExportFormatStep draft={draft} />}
       {draft.step === 'check' && <ExportCheckStep draft={draft} filter={filter} />}
       {draft.step === 'file' && <ExportFileStep />}
+      <ExchangePartError part="export" />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useAppStore } from '../store/app-store';
+import { ExchangePartError } from './ExchangePartError';
 import { FlowStepper, type FlowStep } from './FlowStepper';
 import { ImportColumnsStep } from './ImportColumnsStep';
 import { ImportFileDrop } from './ImportFileDrop';
@@ -41,6 +42,7 @@ export function ImportPanel() {
           </div>
         </div>
       )}
+      <ExchangePartError part="import" />
     </section>
   );
 }

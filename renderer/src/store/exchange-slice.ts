@@ -46,6 +46,9 @@ export interface ExportDraft {
 
 const NEW_EXPORT: ExportDraft = { step: 'leads', scope: 'show', onlyNew: true, status: '', format: 'salesforce-leads', withImportedFields: false };
 
+/** The Export screen's parts: the export flow, the history (Export again), the import flow. */
+export type ExchangePart = 'export' | 'history' | 'import';
+
 export interface ExchangeSlice {
   exportDraft: ExportDraft;
   exportPreview: ExportPreview | null;
@@ -66,6 +69,8 @@ export interface ExchangeSlice {
   exchangeBusy: boolean;
   exchangeProgress: ExchangeProgress | null;
   exchangeError: UiError | null;
+  /** Which part of the screen the error belongs to, so it shows next to the control that caused it. */
+  exchangeErrorPart: ExchangePart | null;
   csvPreview: CsvImportPreview | null;
   pickedFile: PickedFile | null;
   importSummary: ImportSummary | null;
@@ -109,11 +114,11 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
    * process (save dialog, atomic write) and records there; browser mode records once the
    * download is handed to the browser, the last moment a page can see.
    */
-  async function saveAndRecord(result: ExportResult | null, download: DownloadFiles): Promise<ExportBatch | null> {
+  async function saveAndRecord(result: ExportResult | null, download: DownloadFiles, part: ExchangePart): Promise<ExportBatch | null> {
     if (!result || result.cancelled) return null;
     const batchId = result.batch.id;
     let savedPath: string | null = null;
-    const recorded = await withProgress(async () => {
+    const recorded = await withProgress(part, async () => {
       if (get().appInfo?.mode === 'electron') {
         const saved = await api['exchange.saveExport']({ batchId });
         if (!saved.saved) return null;
@@ -140,13 +145,13 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
   }
 
   /** Runs a long call with progress events shown and errors kept for the screen. */
-  async function withProgress<T>(work: () => Promise<T>): Promise<T | null> {
-    set({ exchangeBusy: true, exchangeError: null, exchangeProgress: null });
+  async function withProgress<T>(part: ExchangePart, work: () => Promise<T>): Promise<T | null> {
+    set({ exchangeBusy: true, exchangeError: null, exchangeErrorPart: null, exchangeProgress: null });
     const unsubscribe = bridge.on('exchange.progress', (progress) => set({ exchangeProgress: progress }));
     try {
       return await work();
     } catch (error) {
-      set({ exchangeError: toUiError(error) });
+      set({ exchangeError: toUiError(error), exchangeErrorPart: part });
       return null;
     } finally {
       unsubscribe();
@@ -171,6 +176,7 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
     exchangeBusy: false,
     exchangeProgress: null,
     exchangeError: null,
+    exchangeErrorPart: null,
     csvPreview: null,
     pickedFile: null,
     importSummary: null,
@@ -181,12 +187,14 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
       await counts.run(
         () => api['exchange.preview']({ format: 'bundle', filter }),
         (preview) => set({ exportCount: preview.leadCount }),
-        (error) => set({ exchangeError: error }),
+        (error) => set({ exchangeError: error, exchangeErrorPart: 'export' }),
       );
     },
 
     updateExportDraft(patch) {
-      set({ exportDraft: { ...get().exportDraft, ...patch } });
+      // Moving to another step leaves the export's last error behind: it belonged to the step it came from.
+      const leavesError = patch.step !== undefined && patch.step !== get().exportDraft.step && get().exchangeErrorPart === 'export';
+      set({ exportDraft: { ...get().exportDraft, ...patch }, ...(leavesError && { exchangeError: null, exchangeErrorPart: null }) });
     },
 
     startNewExport() {
@@ -198,23 +206,24 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
         lastExportSummary: null,
         exportNotice: null,
         exchangeError: null,
+        exchangeErrorPart: null,
       });
     },
 
     async previewExport(format, filter) {
       set({ exportPreview: null });
-      const preview = await withProgress(() => api['exchange.preview']({ format, filter }));
+      const preview = await withProgress('export', () => api['exchange.preview']({ format, filter }));
       set({ exportPreview: preview });
     },
 
     async runExport(format, filter, options, download) {
       set({ exportNotice: null });
-      return saveAndRecord(await withProgress(() => api['exchange.export']({ format, filter, ...options })), download);
+      return saveAndRecord(await withProgress('export', () => api['exchange.export']({ format, filter, ...options })), download, 'export');
     },
 
     async exportAgain(batchId, download) {
       set({ exportNotice: null });
-      return saveAndRecord(await withProgress(() => api['exchange.exportAgain']({ batchId })), download);
+      return saveAndRecord(await withProgress('history', () => api['exchange.exportAgain']({ batchId })), download, 'history');
     },
 
     async loadSalesforceProfile() {
@@ -240,7 +249,7 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
       try {
         set({ batches: await api['exchange.batches']({}) });
       } catch (error) {
-        set({ exchangeError: toUiError(error) });
+        set({ exchangeError: toUiError(error), exchangeErrorPart: 'history' });
       }
     },
 
@@ -249,27 +258,27 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
     },
 
     async pickImportFile(file) {
-      set({ pickedFile: file, csvPreview: null, importSummary: null, exchangeError: null });
+      set({ pickedFile: file, csvPreview: null, importSummary: null, exchangeError: null, exchangeErrorPart: null });
       const lower = file.fileName.toLowerCase();
       if (lower.endsWith('.json') || lower.endsWith('.vcf') || lower.endsWith('.vcard')) {
         await get().runImport();
         return;
       }
-      const preview = await withProgress(() => api['exchange.readCsv'](file));
+      const preview = await withProgress('import', () => api['exchange.readCsv'](file));
       set({ csvPreview: preview });
     },
 
     async runImport(mapping, problemRows) {
       const file = get().pickedFile;
       if (!file) return;
-      const summary = await withProgress(() =>
+      const summary = await withProgress('import', () =>
         api['exchange.import']({ ...file, ...(mapping && { mapping, rememberMapping: true }), ...(problemRows && { problemRows }) }),
       );
       if (summary) set({ importSummary: summary, csvPreview: null });
     },
 
     resetImport() {
-      set({ pickedFile: null, csvPreview: null, importSummary: null, exchangeError: null });
+      set({ pickedFile: null, csvPreview: null, importSummary: null, exchangeError: null, exchangeErrorPart: null });
     },
   };
 };

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ExchangePartError } from '../../../renderer/src/exchange/ExchangePartError';
 import { ImportPanel } from '../../../renderer/src/exchange/ImportPanel';
+import { AppError } from '../../../shared/ipc/errors';
 import type { CsvImportPreview, ImportSummary } from '../../../shared/domain/exchange';
 import { fakeApi, readyStore } from '../fake-store';
 import { renderWithStore } from '../render-screen';
@@ -76,3 +78,36 @@ describe('ImportPanel', () => {
     expect(button.disabled).toBe(false);
   });
 });
+
+describe('ImportPanel errors', () => {
+  it('shows a refused file under the import’s drop zone, not on the export', async () => {
+    const store = readyStore(
+      fakeApi({
+        'exchange.import': async () => {
+          throw new AppError('invalid_input', 'Line 12: a quote is never closed.');
+        },
+      }),
+    );
+    renderWithStore(
+      store,
+      <>
+        <ExportPanelStub />
+        <ImportPanel />
+      </>,
+    );
+    await store.getState().pickImportFile({ fileName: 'leads.vcf', base64: 'eA==' });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Line 12: a quote is never closed.');
+    expect(within(screen.getByRole('region', { name: 'Import' })).getByRole('alert')).toBe(alert);
+    expect(screen.getByRole('button', { name: 'Choose a file…' })).toBeTruthy();
+  });
+});
+
+/** The export's part of the screen, where an import's error must not show. */
+function ExportPanelStub() {
+  return (
+    <section aria-label="Export">
+      <ExchangePartError part="export" />
+    </section>
+  );
+}

@@ -79,7 +79,7 @@ describe('exchange slice', () => {
     const store = readyStore(api);
     store.setState({ appInfo: { version: 'test', dataPath: '/data/leadbooth.db', mode: 'electron' } });
     expect(await store.getState().runExport('hubspot', {}, NO_OPTIONS, vi.fn())).toBeNull();
-    expect(store.getState()).toMatchObject({ lastBatch: null, exportNotice: null, exchangeError: { message: expect.stringMatching(/disk is full/) } });
+    expect(store.getState()).toMatchObject({ lastBatch: null, exportNotice: null, exchangeError: { message: expect.stringMatching(/disk is full/) }, exchangeErrorPart: 'export' });
   });
 
   it('keeps the message of a refused export for the screen', async () => {
@@ -93,6 +93,34 @@ describe('exchange slice', () => {
     expect(await store.getState().runExport('vcard', { onlyNew: true }, NO_OPTIONS, download)).toBeNull();
     expect(download).not.toHaveBeenCalled();
     expect(store.getState().exchangeError?.message).toMatch(/nothing new to export/);
+    expect(store.getState().exchangeErrorPart).toBe('export');
+  });
+
+  it('says which part an error belongs to (the history’s Export again, an import), and leaving the export’s step leaves its error behind', async () => {
+    const api = fakeApi({
+      'exchange.exportAgain': async () => {
+        throw new AppError('not_found', 'This batch is not in the history any more.');
+      },
+      'exchange.import': async () => {
+        throw new AppError('invalid_input', 'Line 12: a quote is never closed.');
+      },
+      'exchange.export': async () => {
+        throw new AppError('not_found', 'Every lead chosen has been exported already: nothing new to export.');
+      },
+    });
+    const store = readyStore(api);
+    await store.getState().exportAgain(crypto.randomUUID(), vi.fn());
+    expect(store.getState()).toMatchObject({ exchangeErrorPart: 'history', exchangeError: { message: expect.stringMatching(/not in the history/) } });
+    await store.getState().pickImportFile({ fileName: 'leads.json', base64: 'e30=' });
+    expect(store.getState()).toMatchObject({ exchangeErrorPart: 'import', exchangeError: { message: expect.stringMatching(/Line 12/) } });
+
+    store.getState().updateExportDraft({ step: 'check' });
+    await store.getState().runExport('vcard', { onlyNew: true }, NO_OPTIONS, vi.fn());
+    expect(store.getState().exchangeErrorPart).toBe('export');
+    store.getState().updateExportDraft({ onlyNew: false });
+    expect(store.getState().exchangeErrorPart).toBe('export');
+    store.getState().updateExportDraft({ step: 'leads' });
+    expect(store.getState()).toMatchObject({ exchangeError: null, exchangeErrorPart: null });
   });
 
   it('shows a CSV its mapping first and imports with the confirmed mapping; a bundle goes straight in', async () => {
