@@ -1,0 +1,85 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
+import type { DeviceRole } from '../../shared/sync/protocol';
+import type { HubDatabase } from './hub-schema';
+import { openHubDatabase } from './hub-database';
+import { hubIdOf } from './hub-settings';
+import { createPairingCode } from './hub-devices';
+import { hubRequestHandler } from './hub-requests';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+export interface HubOptions {
+  /** The hub's folder: its embedded PostgreSQL lives in `<dataDir>/postgres` (unused with a database URL). */
+  dataDir: string;
+  /** The HTTP port; 0 picks a free one. */
+  port: number;
+  /** A company PostgreSQL (16 or newer) instead of the embedded server. */
+  databaseUrl?: string;
+  /** The address to listen on: every interface by default (laptops join over the network), 127.0.0.1 in tests. */
+  host?: string;
+  /** Where a failure inside the hub is logged (its text is never sent to a laptop). */
+  onUnexpected?: (error: unknown) => void;
+}
+
+export interface RunningHub {
+  /** The hub's address as this computer reaches it. */
+  url: string;
+  port: number;
+  hubId: string;
+  /** True when this hub started the embedded PostgreSQL (and stops it at close). */
+  ownsDatabaseServer: boolean;
+  /** A one-time pairing code; the code's role becomes the joining device's. */
+  newPairingCode(role: DeviceRole, lifetimeMs?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a team hub: its PostgreSQL (the embedded server in `dataDir`, or the company's by URL),
+ * the schema brought up to date, and the HTTP server laptops sync with. The hub process keeps
+ * no state of its own, so several hubs may serve one database (a second `startHub` on the same
+ * folder uses the server the first one started).
+ */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const embedded = options.databaseUrl ? undefined : await startEmbeddedPostgres(options.dataDir);
+  let db: Kysely<HubDatabase> | undefined;
+  try {
+    db = await openHubDatabase(options.databaseUrl ?? embedded?.url ?? '');
+    const hubId = await hubIdOf(db);
+    const onUnexpected = options.onUnexpected ?? ((error: unknown) => console.error('hub:', error));
+    const server = http.createServer(hubRequestHandler(db, hubId, onUnexpected));
+    // A slow or stalled client must not hold a connection forever.
+    server.requestTimeout = 120_000;
+    server.headersTimeout = 30_000;
+    const host = options.host ?? '0.0.0.0';
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const openDb = db;
+    let closed: Promise<void> | undefined;
+    return {
+      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      port,
+      hubId,
+      ownsDatabaseServer: embedded?.startedHere ?? false,
+      newPairingCode: (role, lifetimeMs) => createPairingCode(openDb, role, lifetimeMs),
+      close: () => {
+        closed ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          });
+          await openDb.destroy();
+          await embedded?.stop();
+        })();
+        return closed;
+      },
+    };
+  } catch (error) {
+    await db?.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+}
