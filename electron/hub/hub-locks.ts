@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
  * and shared by every session of the database, so they also order two hub processes. The first
  * key is the hub's namespace ("LB"), the second says what the lock guards.
  */
-const HUB_LOCK_SPACE = 0x4c42;
+export const HUB_LOCK_SPACE = 0x4c42;
 
 export const HUB_LOCKS = {
   /** Pushes append to `changes` one at a time (see hub-changes.ts). */

@@ -14,6 +14,7 @@ import {
   type DeviceRole,
 } from '../../../shared/sync/protocol';
 import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
+import { HUB_LOCKS, HUB_LOCK_SPACE } from '../../../electron/hub/hub-locks';
 import { makeTempDir } from '../../support/temp-database';
 import { hubRequest, sampleChange } from '../../support/hub-requests';
 
@@ -198,6 +199,83 @@ describe('the team hub on an embedded PostgreSQL', () => {
   });
 });
 
+describe('pushes from many laptops at once, through two hub processes', () => {
+  it('never lets a concurrent pull skip a change (pushes are serialized by an advisory lock)', async () => {
+    const password = fs.readFileSync(`${dataDir}/postgres-password`, 'utf8').trim();
+    const port = Number(fs.readFileSync(`${dataDir}/postgres/postmaster.pid`, 'utf8').split('\n')[3]);
+    // The second process reaches the database by URL, as with a company PostgreSQL.
+    const second = await startHub({ dataDir: makeTempDir('leadbooth-unused-'), databaseUrl: `postgres://postgres:${password}@127.0.0.1:${port}/leadbooth_hub`, port: 0, host: '127.0.0.1' });
+    try {
+      expect(second.hubId).toBe(hub.hubId);
+      const laptops = await Promise.all(Array.from({ length: 4 }, (_, i) => pair('booth', i % 2 === 0 ? hub : second)));
+      const reader = await pair('manager');
+      let cursor = (await pullAll(reader.token, '')).cursor;
+      const pushed: string[] = [];
+      const seen: string[] = [];
+      let pushing = true;
+      const pushes = Promise.all(
+        laptops.map(async (laptop, i) => {
+          for (let batch = 0; batch < 4; batch += 1) {
+            const changes = Array.from({ length: 15 }, () => sampleChange());
+            pushed.push(...changes.map((change) => change.changeId));
+            const target = i % 2 === 0 ? hub : second;
+            expect((await hubRequest(target.url, 'POST', HUB_ROUTES.push, { token: laptop.token, body: { changes } })).status).toBe(200);
+          }
+        }),
+      ).finally(() => {
+        pushing = false;
+      });
+      // The reader pulls while the pushes run, as a laptop syncing at that moment would, and
+      // once more after they ended; it must have seen every change exactly once.
+      for (let last = false; !last; ) {
+        last = !pushing;
+        const page = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${cursor}&limit=50`, { token: reader.token })).body);
+        seen.push(...page.changes.map((change) => change.changeId));
+        cursor = page.cursor;
+        if (page.more) last = false;
+      }
+      await pushes;
+      expect(seen.length).toBe(pushed.length);
+      expect(new Set(seen)).toEqual(new Set(pushed));
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('a push still being committed', () => {
+  it('holds back a later push, so a pull never moves its cursor past a change not yet committed', async () => {
+    const pusher = await pair('booth');
+    const reader = await pair('booth');
+    const cursor = (await pullAll(reader.token, '')).cursor;
+    // Another hub process's push, stopped between drawing its seq and committing (as the
+    // protocol of pushChanges: the advisory lock first).
+    const slow = await hubClient();
+    const slowChange = sampleChange();
+    await slow.query('BEGIN');
+    await slow.query('SELECT pg_advisory_xact_lock($1, $2)', [HUB_LOCK_SPACE, HUB_LOCKS.changes]);
+    await slow.query(
+      `INSERT INTO changes (change_id, device_id, kind, record_id, hlc, fields, tombstone) VALUES ($1, $2, 'lead', $3, $4, '{}', false)`,
+      [slowChange.changeId, pusher.deviceId, slowChange.recordId, slowChange.hlc],
+    );
+    const fast = sampleChange();
+    let fastDone = false;
+    const fastPush = hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: pusher.token, body: { changes: [fast] } }).then((response) => {
+      fastDone = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(fastDone).toBe(false);
+    const meanwhile = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${cursor}`, { token: reader.token })).body);
+    expect(meanwhile.changes).toEqual([]);
+    await slow.query('COMMIT');
+    await slow.end();
+    expect((await fastPush).status).toBe(200);
+    const after = await pullAll(reader.token, cursor);
+    expect(after.changes.map((change) => change.changeId)).toEqual([slowChange.changeId, fast.changeId]);
+  });
+});
+
 async function pullAll(token: string, after: string) {
   const changes = [];
   let cursor = after;
@@ -210,11 +288,17 @@ async function pullAll(token: string, after: string) {
   return { changes, cursor };
 }
 
-async function queryHub(text: string): Promise<Array<Record<string, unknown>>> {
+/** A plain connection to the hub's embedded database, to look at its tables directly. */
+async function hubClient(): Promise<pg.Client> {
   const password = fs.readFileSync(`${dataDir}/postgres-password`, 'utf8').trim();
   const port = Number(fs.readFileSync(`${dataDir}/postgres/postmaster.pid`, 'utf8').split('\n')[3]);
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'leadbooth_hub' });
   await client.connect();
+  return client;
+}
+
+async function queryHub(text: string): Promise<Array<Record<string, unknown>>> {
+  const client = await hubClient();
   try {
     return (await client.query(text)).rows;
   } finally {
