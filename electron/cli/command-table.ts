@@ -332,6 +332,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     options: {
       '--port': { type: 'integer', value: 'N', help: 'the port laptops connect to (default 8470)' },
       '--listen': { type: 'text', value: 'ADDRESS', help: "listen on this address only, e.g. 127.0.0.1 (default: every network of this computer)" },
+      '--tls': { type: 'flag', help: "serve HTTPS with the hub's own certificate (made once, kept in the database) and print its fingerprint" },
       ...hubDatabase,
     },
     run: async (args, cli) => (await import('./commands/hub')).runHubStartCommand(args, cli),

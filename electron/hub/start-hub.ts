@@ -1,8 +1,10 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { DeviceRole } from '../../shared/sync/protocol';
 import { connectHubDatabase, type HubDatabaseLocation } from './hub-connection';
-import { hubIdOf } from './hub-settings';
+import { hubCertificateOf, hubIdOf } from './hub-settings';
+import { certificateFingerprint } from './self-signed-certificate';
 import { createPairingCode } from './hub-devices';
 import { hubRequestHandler } from './hub-requests';
 
@@ -11,6 +13,11 @@ export interface HubOptions extends HubDatabaseLocation {
   port: number;
   /** The address to listen on: every interface by default (laptops join over the network), 127.0.0.1 in tests. */
   host?: string;
+  /**
+   * Serve HTTPS with the hub's own certificate (made at the first TLS start, kept in the
+   * database); laptops pin its fingerprint. Off by default until laptops pin it.
+   */
+  tls?: boolean;
   /** Where a failure inside the hub is logged (its text is never sent to a laptop). */
   onUnexpected?: (error: unknown) => void;
 }
@@ -22,6 +29,8 @@ export interface RunningHub {
   hubId: string;
   /** True when this hub started the embedded PostgreSQL (and stops it at close). */
   ownsDatabaseServer: boolean;
+  /** With TLS: the SHA-256 fingerprint of the hub's certificate ("AB:CD:…"), which laptops pin. */
+  fingerprint?: string;
   /** A one-time pairing code; the code's role becomes the joining device's. */
   newPairingCode(role: DeviceRole, lifetimeMs?: number): Promise<string>;
   close(): Promise<void>;
@@ -39,7 +48,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   try {
     const hubId = await hubIdOf(db);
     const onUnexpected = options.onUnexpected ?? ((error: unknown) => console.error('hub:', error));
-    const server = http.createServer(hubRequestHandler(db, hubId, onUnexpected));
+    const handler = hubRequestHandler(db, hubId, onUnexpected);
+    const certificate = options.tls ? await hubCertificateOf(db) : undefined;
+    const server = certificate ? https.createServer({ key: certificate.keyPem, cert: certificate.certPem }, handler) : http.createServer(handler);
     // A slow or stalled client must not hold a connection forever.
     server.requestTimeout = 120_000;
     server.headersTimeout = 30_000;
@@ -51,9 +62,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const port = (server.address() as AddressInfo).port;
     let closed: Promise<void> | undefined;
     return {
-      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      url: `${certificate ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
       port,
       hubId,
+      ...(certificate && { fingerprint: certificateFingerprint(certificate.certPem) }),
       ownsDatabaseServer: connection.ownsDatabaseServer,
       newPairingCode: (role, lifetimeMs) => createPairingCode(db, role, lifetimeMs),
       close: () => {

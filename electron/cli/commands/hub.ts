@@ -17,6 +17,7 @@ export async function runHubStartCommand(args: CommandArgs, cli: CliContext): Pr
     ...hubLocation(args, cli),
     port,
     host: args.text('--listen') ?? '0.0.0.0',
+    tls: args.flag('--tls'),
     onUnexpected: (error) => cli.io.stderr(`leadbooth hub: unexpected error: ${String(error)}`),
   }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`Port ${port} is taken on this computer: choose another with --port N.`);
@@ -27,8 +28,10 @@ export async function runHubStartCommand(args: CommandArgs, cli: CliContext): Pr
     const manager = await hub.newPairingCode('manager');
     cli.io.stdout(`LeadBooth team hub ${hub.hubId} is running.`);
     cli.io.stdout('Laptops join it at:');
-    if (args.text('--listen') === undefined) for (const address of lanAddresses()) cli.io.stdout(`  http://${address}:${hub.port}`);
+    const scheme = hub.fingerprint ? 'https' : 'http';
+    if (args.text('--listen') === undefined) for (const address of lanAddresses()) cli.io.stdout(`  ${scheme}://${address}:${hub.port}`);
     cli.io.stdout(`  ${hub.url}   (this computer)`);
+    if (hub.fingerprint) cli.io.stdout(`Certificate fingerprint (SHA-256; a laptop checks it when it joins): ${hub.fingerprint}`);
     cli.io.stdout('Pairing codes (each joins one laptop, valid 24 hours):');
     cli.io.stdout(`  booth:   ${booth}`);
     cli.io.stdout(`  manager: ${manager}`);

@@ -276,6 +276,28 @@ describe('a push still being committed', () => {
   });
 });
 
+describe('TLS', () => {
+  it('serves HTTPS with one certificate made once and kept in the database, for every hub process', async () => {
+    const first = await startHub({ dataDir, port: 0, host: '127.0.0.1', tls: true });
+    const second = await startHub({ dataDir, port: 0, host: '127.0.0.1', tls: true });
+    try {
+      expect(first.url).toMatch(/^https:/);
+      expect(first.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+      expect(second.fingerprint).toBe(first.fingerprint);
+      const code = await first.newPairingCode('booth');
+      const paired = await hubRequest(second.url, 'POST', HUB_ROUTES.pair, { pin: first.fingerprint ?? '', body: { code, deviceName: 'TLS laptop' } });
+      expect(paired.status).toBe(200);
+      const { token } = pairResponseSchema.parse(paired.body);
+      expect((await hubRequest(first.url, 'GET', HUB_ROUTES.status, { pin: first.fingerprint ?? '', token })).status).toBe(200);
+      // A laptop that pinned another certificate sends nothing, its token least of all.
+      await expect(hubRequest(first.url, 'GET', HUB_ROUTES.status, { pin: 'AA:BB', token })).rejects.toThrow(/another certificate/);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});
+
 async function pullAll(token: string, after: string) {
   const changes = [];
   let cursor = after;
