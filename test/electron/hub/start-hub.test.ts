@@ -204,7 +204,7 @@ describe('pushes from many laptops at once, through two hub processes', () => {
     const password = fs.readFileSync(`${dataDir}/postgres-password`, 'utf8').trim();
     const port = Number(fs.readFileSync(`${dataDir}/postgres/postmaster.pid`, 'utf8').split('\n')[3]);
     // The second process reaches the database by URL, as with a company PostgreSQL.
-    const second = await startHub({ dataDir: makeTempDir('leadbooth-unused-'), databaseUrl: `postgres://postgres:${password}@127.0.0.1:${port}/leadbooth_hub`, port: 0, host: '127.0.0.1' });
+    const second = await startHub({ dataDir, databaseUrl: `postgres://postgres:${password}@127.0.0.1:${port}/leadbooth_hub`, port: 0, host: '127.0.0.1' });
     try {
       expect(second.hubId).toBe(hub.hubId);
       const laptops = await Promise.all(Array.from({ length: 4 }, (_, i) => pair('booth', i % 2 === 0 ? hub : second)));
