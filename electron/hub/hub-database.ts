@@ -30,9 +30,15 @@ async function checkServerVersion(db: Kysely<HubDatabase>): Promise<void> {
   const result = await sql<{ server_version_num: string; server_version: string }>`
     SELECT current_setting('server_version_num') AS server_version_num, current_setting('server_version') AS server_version`.execute(db);
   const row = result.rows[0];
-  if (row && Number(row.server_version_num) < OLDEST_SERVER_VERSION) {
-    throw new Error(`This PostgreSQL is version ${row.server_version}; the team hub needs PostgreSQL 16 or newer.`);
-  }
+  const refusal = row && oldServerRefusal(row.server_version_num, row.server_version);
+  if (refusal) throw new Error(refusal);
+}
+
+/** The one line refusing a PostgreSQL older than 16 (`server_version_num`, e.g. "150004"), or undefined. */
+export function oldServerRefusal(versionNumber: string, versionText: string): string | undefined {
+  return Number(versionNumber) < OLDEST_SERVER_VERSION
+    ? `This PostgreSQL is version ${versionText}; the team hub needs PostgreSQL 16 or newer.`
+    : undefined;
 }
 
 /**

@@ -21,6 +21,8 @@ const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
 const REVOKE_PATH = /^\/v1\/devices\/([^/]+)\/revoke$/;
 const CURSOR = /^\d{0,19}$/;
+/** A cursor is a bigint seq; a bigger number would make PostgreSQL fail instead of answering 400. */
+const LARGEST_CURSOR = 9223372036854775807n;
 
 /**
  * Answers one request of a laptop. Order of the checks: the protocol version first (a laptop of
@@ -66,7 +68,7 @@ async function answer(db: Kysely<HubDatabase>, hubId: string, request: IncomingM
   }
   if (route === `GET ${HUB_ROUTES.pull}`) {
     const after = url.searchParams.get('after') ?? '';
-    if (!CURSOR.test(after)) throw new HubRequestError(400, 'bad-request', `"after" must be the cursor of the hub's last answer (digits), not "${after.slice(0, 40)}".`);
+    if (!CURSOR.test(after) || (after !== '' && BigInt(after) > LARGEST_CURSOR)) throw new HubRequestError(400, 'bad-request', `"after" must be the cursor of the hub's last answer (digits), not "${after.slice(0, 40)}".`);
     const limitText = url.searchParams.get('limit');
     const limit = limitText === null ? MAX_CHANGES_PER_BATCH : Number(limitText);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHANGES_PER_BATCH) {
@@ -94,7 +96,7 @@ function checkProtocol(request: IncomingMessage): void {
   const header = request.headers[PROTOCOL_HEADER];
   const laptopVersion = Number(Array.isArray(header) ? header[0] : header);
   if (laptopVersion === SYNC_PROTOCOL_VERSION) return;
-  const laptop = Number.isInteger(laptopVersion) && laptopVersion > 0 ? `this laptop ${laptopVersion}` : 'this laptop none';
+  const laptop = Number.isInteger(laptopVersion) && laptopVersion > 0 ? `this laptop ${laptopVersion}` : 'this request names none';
   throw new HubRequestError(426, 'protocol-mismatch', `This hub speaks protocol ${SYNC_PROTOCOL_VERSION} and ${laptop}: update LeadBooth on one of them.`);
 }
 

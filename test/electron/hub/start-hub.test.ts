@@ -88,6 +88,7 @@ describe('the team hub on an embedded PostgreSQL', () => {
     });
     const none = await hubRequest(hub.url, 'GET', HUB_ROUTES.status, { protocol: null });
     expect(none.status).toBe(426);
+    expect(hubErrorSchema.parse(none.body).message).toBe('This hub speaks protocol 1 and this request names none: update LeadBooth on one of them.');
   });
 
   it('refuses a missing or unknown token', async () => {
@@ -102,8 +103,12 @@ describe('the team hub on an embedded PostgreSQL', () => {
     const response = await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes: [{ ...sampleChange(), hlc: 'yesterday' }] } });
     expect(response.status).toBe(400);
     expect(hubErrorSchema.parse(response.body).message).toMatch(/changes\.0\.hlc/);
-    const badCursor = await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=abc`, { token });
-    expect(badCursor.status).toBe(400);
+    for (const after of ['abc', '-1', '9223372036854775808']) {
+      const badCursor = await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${after}`, { token });
+      expect(badCursor.status).toBe(400);
+      expect(hubErrorSchema.parse(badCursor.body).message).toMatch(/"after" must be the cursor/);
+    }
+    expect((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?limit=1001`, { token })).status).toBe(400);
   });
 
   it('stores a pushed change once, however often the push is retried', async () => {
@@ -114,8 +119,11 @@ describe('the team hub on an embedded PostgreSQL', () => {
     expect(first).toEqual({ accepted: 2, alreadyStored: 0, discarded: 0 });
     const retry = pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } })).body);
     expect(retry).toEqual({ accepted: 0, alreadyStored: 2, discarded: 0 });
+    const doubled = sampleChange();
+    const twiceInOneBatch = pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes: [doubled, doubled] } })).body);
+    expect(twiceInOneBatch).toEqual({ accepted: 1, alreadyStored: 1, discarded: 0 });
     const after = await pullAll(token, before.cursor);
-    expect(after.changes.map((change) => change.changeId)).toEqual(changes.map((change) => change.changeId));
+    expect(after.changes.map((change) => change.changeId)).toEqual([...changes, doubled].map((change) => change.changeId));
     expect(after.changes[0]).toEqual(changes[0]);
   });
 
