@@ -28,7 +28,9 @@ export interface EmbeddedServer {
  *   started on 127.0.0.1:`port` (0: a free one), stopped by `stop()`, and told to stop when this
  *   process exits without calling it (see `stopAtExit`);
  * - when a server already runs on the folder (a `hub start` in another terminal), it is used as
- *   it is, so `hub code`, `hub backup` and a second hub process need no second server;
+ *   it is, so `hub code`, `hub backup` and a second hub process need no second server; the
+ *   starter's pid is kept in `<dataDir>/postgres-owner`, and a server whose starter died is
+ *   taken over (this process stops it);
  * - PostgreSQL refuses to run as root: as root the package runs it as the system user
  *   `postgres` (made once, `createPostgresUser`), who must be able to reach the folder.
  */
@@ -37,9 +39,22 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
   const clusterDir = join(hubDir, 'postgres');
   await mkdir(hubDir, { recursive: true, mode: 0o700 });
   const password = await serverPassword(hubDir);
+  const ownerFile = join(hubDir, 'postgres-owner');
   const running = await runningServerPort(clusterDir);
   if (running !== undefined) {
-    return { url: databaseUrl(password, running), startedHere: false, stop: async () => undefined };
+    if (await ownerIsAlive(ownerFile)) return { url: databaseUrl(password, running), startedHere: false, stop: async () => undefined };
+    // The process that started it died without stopping it (SIGKILL, a crash): take it over, so
+    // this process stops it, instead of it running on with nobody to stop it.
+    await writeFile(ownerFile, `${process.pid}\n`);
+    const forgetAtExit = stopAtExit(clusterDir);
+    return {
+      url: databaseUrl(password, running),
+      startedHere: true,
+      stop: async () => {
+        forgetAtExit();
+        await stopByPidFile(clusterDir);
+      },
+    };
   }
   const asRoot = userInfo().uid === 0;
   if (asRoot) await letPostgresUserIn(hubDir);
@@ -76,15 +91,45 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
     await server.stop();
     throw error;
   }
+  await writeFile(ownerFile, `${process.pid}\n`);
   const forgetAtExit = stopAtExit(clusterDir);
   return {
     url: databaseUrl(password, serverPort),
     startedHere: true,
     stop: async () => {
       forgetAtExit();
-      await server.stop();
+      // Already stopped (taken over and stopped by another process, or by hand): the package's
+      // stop() would wait for an exit that already happened.
+      if (await exists(join(clusterDir, 'postmaster.pid'))) await server.stop();
     },
   };
+}
+
+/** Whether the process recorded as the starter of the folder's server still runs. */
+async function ownerIsAlive(ownerFile: string): Promise<boolean> {
+  const pid = Number((await readFile(ownerFile, 'utf8').catch(() => '')).trim());
+  return Number.isInteger(pid) && pid > 0 && processIsAlive(pid);
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but another user's (the `postgres` user's, when the hub runs as root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Stops a server this process did not spawn: SIGINT (fast shutdown), then waits for it to go. */
+async function stopByPidFile(clusterDir: string): Promise<void> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !processIsAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline && processIsAlive(pid); ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
@@ -187,13 +232,7 @@ async function runningServerPort(clusterDir: string): Promise<number | undefined
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || !Number.isInteger(port) || port <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: alive, but another user's (the `postgres` user's, when the hub runs as root).
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
-  }
-  return port;
+  return processIsAlive(pid) ? port : undefined;
 }
 
 async function ensureHubDatabase(password: string, port: number): Promise<void> {

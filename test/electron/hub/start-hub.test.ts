@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -303,6 +304,21 @@ describe('TLS', () => {
       await first.close();
       await second.close();
     }
+  });
+});
+
+// Last in the file: it stops the file's server.
+describe('a server left running by a hub process that died', () => {
+  it('is taken over by the next hub on the folder, which stops it when it closes', async () => {
+    // The starter's pid replaced by one of a process that has ended, as after a SIGKILL.
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
+    fs.writeFileSync(`${dataDir}/postgres-owner`, `${ended}\n`);
+    const heir = await startHub({ dataDir, port: 0, host: '127.0.0.1' });
+    expect(heir.ownsDatabaseServer).toBe(true);
+    expect(heir.hubId).toBe(hub.hubId);
+    expect(Number(fs.readFileSync(`${dataDir}/postgres-owner`, 'utf8'))).toBe(process.pid);
+    await heir.close();
+    expect(fs.existsSync(`${dataDir}/postgres/postmaster.pid`)).toBe(false);
   });
 });
 
