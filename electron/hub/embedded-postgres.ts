@@ -63,27 +63,55 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
     logTail.push(String(message).trim());
     if (logTail.length > 20) logTail.shift();
   };
-  const serverPort = port === 0 ? await freeLoopbackPort() : port;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port: serverPort,
-    user: SUPERUSER,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: asRoot,
-    // Loopback only: the hub's HTTP server is the team's door, never PostgreSQL itself.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: keepLog,
-    onError: keepLog,
-  });
-  const failed = (step: string) => (error: unknown) => {
-    const reason = error instanceof Error ? error.message : logTail.filter(Boolean).slice(-5).join(' | ');
-    throw new Error(`The hub's PostgreSQL in ${clusterDir} could not ${step}: ${reason || 'it stopped at once'}`);
+  const serverOn = (serverPort: number) =>
+    new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      port: serverPort,
+      user: SUPERUSER,
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: asRoot,
+      // Loopback only: the hub's HTTP server is the team's door, never PostgreSQL itself.
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+      onLog: keepLog,
+      onError: keepLog,
+    });
+  /** The package rejects a failed start with nothing: the server's last log lines say why. */
+  const failure = (step: string, error: unknown): Error => {
+    const lines = logTail.join('\n').split('\n').filter((line) => line.trim() !== '');
+    const reason = error instanceof Error ? error.message : lines.slice(-3).join(' | ');
+    return new Error(`The hub's PostgreSQL in ${clusterDir} could not ${step}: ${reason || 'it stopped at once'}`);
   };
-  if (!(await exists(join(clusterDir, 'PG_VERSION')))) await server.initialise().catch(failed('be created'));
-  await server.start().catch(failed(`start on port ${serverPort} (is the port taken?)`));
+  let serverPort = port === 0 ? await freeLoopbackPort() : port;
+  let server = serverOn(serverPort);
+  if (!(await exists(join(clusterDir, 'PG_VERSION')))) {
+    // As root on a machine without the user `postgres`, two hubs starting at once (two test
+    // files) both run groupadd/useradd; the slower one fails, and then finds the user made.
+    await server
+      .initialise()
+      .catch(async (error: unknown) => {
+        if (!asRoot || !/create and initialize a new user/.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await server.initialise();
+      })
+      .catch((error: unknown) => {
+        throw failure('be created', error);
+      });
+  }
+  // A free port found a moment ago may be taken by another process by now: try two more.
+  for (let attempt = 1; ; attempt += 1) {
+    logTail.length = 0; // initdb's lines are no reason for a failed start
+    const started = await server.start().then(
+      () => true,
+      () => false,
+    );
+    if (started) break;
+    if (port !== 0 || attempt === 3) throw failure(`start on port ${serverPort} (is the port taken?)`, undefined);
+    serverPort = await freeLoopbackPort();
+    server = serverOn(serverPort);
+  }
   try {
     await ensureHubDatabase(password, serverPort);
   } catch (error) {
