@@ -1,6 +1,8 @@
 /**
  * Every `leadbooth` command, once: its name, arguments, summary and options. main.ts dispatches
  * through this table, usage.ts writes the usage text and docs/cli.md from it (`npm run docs:cli`).
+ * The options are made from the shared shapes of command-options.ts (`--json`, `--limit`, a
+ * show by name, a stage …), so an option means and reads the same in every command.
  *
  * Each command's code is imported when it runs, never before: this module and what it imports
  * load on every start, so `leadbooth where` or a usage error does not wait for the store, zod or
@@ -10,7 +12,24 @@
 import type { CliIo } from './cli-io';
 import type { CliContext, CommandRun } from './cli-context';
 import type { CliSession } from './open-client';
-import type { CommandArgs, OptionSpec, OptionSpecs } from './parse-command-line';
+import {
+  accountFilter,
+  flag,
+  integer,
+  jsonInput,
+  jsonOutput,
+  limit,
+  newOpportunityStage,
+  number,
+  reason,
+  repeated,
+  search,
+  showByName,
+  showOrCurrent,
+  stage,
+  text,
+} from './command-options';
+import type { CommandArgs, OptionSpecs } from './parse-command-line';
 
 export interface CommandEntry {
   /** One or two words: "where", "leads list". */
@@ -37,14 +56,7 @@ function inSession(load: () => Promise<SessionCommand>): CommandRun {
   };
 }
 
-const json: OptionSpec = { type: 'flag', help: 'print JSON, one object per line' };
-const limit: OptionSpec = { type: 'integer', value: 'N', help: 'print at most N' };
-const search: OptionSpec = { type: 'text', value: 'TEXT', help: 'only those whose name (or email) starts with the words' };
-const accountFilter: OptionSpec = { type: 'text', value: 'ID', help: 'only those of this account' };
-const showByName = (help: string): OptionSpec => ({ type: 'text', value: 'NAME', help });
-
 const leadStatuses = async (): Promise<readonly string[]> => (await import('../../shared/domain/lead')).LEAD_STATUSES;
-const stageNames = async (): Promise<readonly string[]> => (await import('../../shared/domain/opportunity')).STAGE_NAMES;
 const activityTypes = async (): Promise<readonly string[]> => (await import('../../shared/domain/activity')).ACTIVITY_TYPES;
 const exportFormats = async (): Promise<readonly string[]> => (await import('../../shared/domain/exchange')).EXPORT_FORMATS;
 const badgeProfileFields = async (): Promise<readonly string[]> => (await import('../../shared/parsing/badge-profiles')).BADGE_PROFILE_FIELDS;
@@ -79,27 +91,27 @@ export const COMMANDS: readonly CommandEntry[] = [
     arguments: 'NAME',
     summary: "create a show; it becomes the current one",
     options: {
-      '--location': { type: 'text', value: 'PLACE', help: 'where the show is' },
-      '--starts': { type: 'text', value: 'DATE', help: 'first day, YYYY-MM-DD' },
-      '--ends': { type: 'text', value: 'DATE', help: 'last day, YYYY-MM-DD' },
-      '--time-zone': { type: 'text', value: 'ZONE', help: "the show's time zone, e.g. Europe/Berlin (default: this computer's)" },
-      '--json': json,
+      '--location': text('PLACE', 'where the show is'),
+      '--starts': text('DATE', 'first day, YYYY-MM-DD'),
+      '--ends': text('DATE', 'last day, YYYY-MM-DD'),
+      '--time-zone': text('ZONE', "the show's time zone, e.g. Europe/Berlin (default: this computer's)"),
+      '--json': jsonOutput,
     },
     run: events,
   },
-  { name: 'events use', arguments: 'NAME', summary: 'make a show the current one', options: { '--json': json }, run: events },
-  { name: 'events list', summary: 'list the shows (* marks the current one)', options: { '--json': json }, run: events },
+  { name: 'events use', arguments: 'NAME', summary: 'make a show the current one', options: { '--json': jsonOutput }, run: events },
+  { name: 'events list', summary: 'list the shows (* marks the current one)', options: { '--json': jsonOutput }, run: events },
   {
     name: 'events rule',
     arguments: 'NAME',
     summary: "the show's automatic conversion rule",
     options: {
-      '--min-met': { type: 'integer', value: 'N', help: 'convert a lead once N criteria of its checklist are met' },
-      '--require-close-date': { type: 'flag', help: 'only leads with a close date' },
-      '--stage': { type: 'text', value: 'STAGE', help: "the opportunity's stage (default: Prospecting)", choices: stageNames },
-      '--close-in-days': { type: 'text', value: 'N', help: 'the close date, N days after the conversion, unless the lead has one (default: 90)' },
-      '--off': { type: 'flag', help: 'stop converting leads of this show automatically' },
-      '--json': json,
+      '--min-met': integer('N', 'convert a lead once N criteria of its checklist are met'),
+      '--require-close-date': flag('only leads with a close date'),
+      '--stage': newOpportunityStage,
+      '--close-in-days': text('N', 'the close date, N days after the conversion, unless the lead has one (default: 90)'),
+      '--off': flag('stop converting leads of this show automatically'),
+      '--json': jsonOutput,
     },
     run: events,
   },
@@ -108,43 +120,43 @@ export const COMMANDS: readonly CommandEntry[] = [
     arguments: 'NAME',
     summary: "how this show's badges lay out their payload; tried before the built-in caret, pipe and tab profiles",
     options: {
-      '--delimiter': { type: 'text', value: 'D', help: "the character between fields ('^', '|', tab)" },
-      '--fields': { type: 'text', value: 'F1,F2,…', help: 'the fields in their order, comma-separated', choices: badgeProfileFields },
-      '--prefix': { type: 'text', value: 'P', help: 'text before the first field' },
-      '--suffix': { type: 'text', value: 'S', help: 'text after the last field' },
-      '--id-field': { type: 'text', value: 'F', help: 'the field holding the badge id ("none": no id)' },
-      '--show': showByName('the show (default: the current one)'),
-      '--remove': { type: 'flag', help: 'remove the profile instead' },
-      '--json': json,
+      '--delimiter': text('D', "the character between fields ('^', '|', tab)"),
+      '--fields': text('F1,F2,…', 'the fields in their order, comma-separated', { choices: badgeProfileFields }),
+      '--prefix': text('P', 'text before the first field'),
+      '--suffix': text('S', 'text after the last field'),
+      '--id-field': text('F', 'the field holding the badge id ("none": no id)'),
+      '--show': showOrCurrent,
+      '--remove': flag('remove the profile instead'),
+      '--json': jsonOutput,
     },
     run: events,
   },
   {
     name: 'events badge-profiles',
     summary: "list the show's own badge profiles",
-    options: { '--show': showByName('the show (default: the current one)'), '--json': json },
+    options: { '--show': showOrCurrent, '--json': jsonOutput },
     run: events,
   },
   {
     name: 'leads add',
     summary: 'save a lead in the current show; prints it as JSON',
-    options: { '--json': { type: 'text', value: "'<lead json>'", required: true, help: 'the lead\'s fields, e.g. \'{"lastName":"Doe","company":"Acme"}\'' } },
+    options: { '--json': jsonInput("'<lead json>'", 'the lead\'s fields, e.g. \'{"lastName":"Doe","company":"Acme"}\'') },
     run: leads,
   },
-  { name: 'leads list', summary: 'newest first', options: { '--json': json, '--limit': limit }, run: leads },
+  { name: 'leads list', summary: 'newest first', options: { '--json': jsonOutput, '--limit': limit }, run: leads },
   {
     name: 'leads search',
     arguments: 'TEXT',
     summary: 'leads whose names, company, email or notes start with the words',
-    options: { '--json': json, '--limit': limit },
+    options: { '--json': jsonOutput, '--limit': limit },
     run: leads,
   },
-  { name: 'leads show', arguments: 'ID', summary: 'the lead with its checklist, timeline and what it became', options: { '--json': json }, run: leads },
+  { name: 'leads show', arguments: 'ID', summary: 'the lead with its checklist, timeline and what it became', options: { '--json': jsonOutput }, run: leads },
   {
     name: 'leads edit',
     arguments: 'ID',
     summary: 'change fields of a lead (only those given)',
-    options: { '--json': { type: 'text', value: "'<patch>'", required: true, help: 'the fields to change, e.g. \'{"title":"CTO"}\'' } },
+    options: { '--json': jsonInput("'<patch>'", 'the fields to change, e.g. \'{"title":"CTO"}\'') },
     run: leads,
   },
   {
@@ -152,10 +164,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     arguments: 'ID',
     summary: 'answer checklist criteria',
     options: {
-      '--criterion': { type: 'repeated', value: 'KEY=STATE', required: true, help: 'a criterion and its state: met, unmet or unknown (may repeat)' },
-      '--value': { type: 'text', value: 'V', help: "the criterion's value (a budget, a date)" },
-      '--note': { type: 'text', value: 'TEXT', help: 'a note on the answer' },
-      '--json': json,
+      '--criterion': repeated('KEY=STATE', 'a criterion and its state: met, unmet or unknown (may repeat)', { required: true }),
+      '--value': text('V', "the criterion's value (a budget, a date)"),
+      '--note': text('TEXT', 'a note on the answer'),
+      '--json': jsonOutput,
     },
     run: leads,
   },
@@ -163,7 +175,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'leads status',
     arguments: 'ID STATUS',
     summary: 'set the status (Converted only by conversion)',
-    options: { '--reason': { type: 'text', value: 'TEXT', help: 'why: Unqualified needs it' }, '--json': json },
+    options: { '--reason': reason('why: Unqualified needs it'), '--json': jsonOutput },
     run: leads,
   },
   {
@@ -171,10 +183,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     arguments: 'ID',
     summary: 'log what happened',
     options: {
-      '--type': { type: 'text', value: 'TYPE', required: true, help: 'what it was', choices: activityTypes },
-      '--text': { type: 'text', value: 'TEXT', help: 'what was said or done' },
-      '--outcome': { type: 'text', value: 'TEXT', help: 'how it ended' },
-      '--json': json,
+      '--type': text('TYPE', 'what it was', { required: true, choices: activityTypes }),
+      '--text': text('TEXT', 'what was said or done'),
+      '--outcome': text('TEXT', 'how it ended'),
+      '--json': jsonOutput,
     },
     run: leads,
   },
@@ -183,53 +195,53 @@ export const COMMANDS: readonly CommandEntry[] = [
     arguments: 'ID',
     summary: 'convert into account, contact and opportunity (or --no-opportunity)',
     options: {
-      '--account': { type: 'text', value: 'new|ID', required: true, help: 'a new account, or the id of one to fill' },
-      '--contact': { type: 'text', value: 'new|ID', required: true, help: 'a new contact, or the id of one to fill' },
-      '--opportunity-name': { type: 'text', value: 'NAME', help: "the opportunity's name" },
-      '--stage': { type: 'text', value: 'STAGE', help: "the opportunity's stage (default: Prospecting)", choices: stageNames },
-      '--close-date': { type: 'text', value: 'YYYY-MM-DD', help: "the opportunity's close date" },
-      '--amount': { type: 'number', value: 'N', help: "the opportunity's amount" },
-      '--no-opportunity': { type: 'flag', help: 'create no opportunity' },
-      '--json': json,
+      '--account': text('new|ID', 'a new account, or the id of one to fill', { required: true }),
+      '--contact': text('new|ID', 'a new contact, or the id of one to fill', { required: true }),
+      '--opportunity-name': text('NAME', "the opportunity's name"),
+      '--stage': newOpportunityStage,
+      '--close-date': text('YYYY-MM-DD', "the opportunity's close date"),
+      '--amount': number('N', "the opportunity's amount"),
+      '--no-opportunity': flag('create no opportunity'),
+      '--json': jsonOutput,
     },
     run: leads,
   },
-  { name: 'leads unconvert', arguments: 'ID', summary: 'undo a conversion nothing of which was exported', options: { '--json': json }, run: leads },
+  { name: 'leads unconvert', arguments: 'ID', summary: 'undo a conversion nothing of which was exported', options: { '--json': jsonOutput }, run: leads },
   {
     name: 'leads forget',
     arguments: 'ID',
     summary: 'delete a person for good (lead, photos, search entries, draft, queue); names the backups holding them',
-    options: { '--from-backups': { type: 'flag', help: 'also rewrite the backups in the backups folder without the person' } },
+    options: { '--from-backups': flag('also rewrite the backups in the backups folder without the person') },
     run: leads,
   },
   {
     name: 'leads merge',
     arguments: 'KEEP_ID OTHER_ID',
     summary: 'merge a duplicate into the lead kept (newer non-empty values, both notes and photos)',
-    options: { '--json': json },
+    options: { '--json': jsonOutput },
     run: leads,
   },
   {
     name: 'convert auto',
     summary: "run the shows' automatic conversion rules; prints converted/skipped",
-    options: { '--event': showByName('only this show'), '--json': json },
+    options: { '--event': showByName('only this show'), '--json': jsonOutput },
     run: inSession(async () => (await import('./commands/convert')).runConvertCommand),
   },
-  { name: 'accounts list', summary: 'accounts made by conversion, by name', options: { '--json': json, '--search': search, '--limit': limit }, run: crm },
+  { name: 'accounts list', summary: 'accounts made by conversion, by name', options: { '--json': jsonOutput, '--search': search, '--limit': limit }, run: crm },
   {
     name: 'contacts list',
     summary: 'contacts, with their account and the lead they came from',
-    options: { '--json': json, '--search': search, '--account': accountFilter, '--limit': limit },
+    options: { '--json': jsonOutput, '--search': search, '--account': accountFilter, '--limit': limit },
     run: crm,
   },
   {
     name: 'opportunities list',
     summary: 'opportunities, by close date',
     options: {
-      '--json': json,
+      '--json': jsonOutput,
       '--search': search,
       '--account': accountFilter,
-      '--stage': { type: 'text', value: 'STAGE', help: 'only those at this stage', choices: stageNames },
+      '--stage': stage('only those at this stage'),
       '--limit': limit,
     },
     run: crm,
@@ -238,21 +250,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'opportunities stage',
     arguments: 'ID STAGE',
     summary: 'move an opportunity to another stage',
-    options: { '--reason': { type: 'text', value: 'TEXT', help: 'why it was lost: Closed Lost needs it' }, '--json': json },
+    options: { '--reason': reason('why it was lost: Closed Lost needs it'), '--json': jsonOutput },
     run: crm,
   },
   {
     name: 'export',
     summary: 'export a batch; prints the batch id, counts and warnings (salesforce-converted, or over 50,000 Salesforce leads: a folder of CSVs)',
     options: {
-      '--format': { type: 'text', value: 'FORMAT', required: true, help: 'the file format', choices: exportFormats },
-      '--out': { type: 'text', value: 'PATH', required: true, help: 'the file (or folder) to write; its folder must exist' },
+      '--format': text('FORMAT', 'the file format', { required: true, choices: exportFormats }),
+      '--out': text('PATH', 'the file (or folder) to write; its folder must exist', { required: true }),
       '--event': showByName('only the leads of this show'),
-      '--only-new': { type: 'flag', help: 'only leads no batch has exported yet' },
-      '--status': { type: 'text', value: 'S', help: 'only leads with this status', choices: leadStatuses },
-      '--skip-incomplete': { type: 'flag', help: 'leave out leads without Last Name or Company' },
-      '--profile': { type: 'text', value: 'FILE', help: "the org's Salesforce profile, a JSON file (status values, opt-out)" },
-      '--imported-fields': { type: 'flag', help: 'a column per field an import kept (Salesforce and HubSpot CSVs)' },
+      '--only-new': flag('only leads no batch has exported yet'),
+      '--status': text('STATUS', 'only leads with this status', { choices: leadStatuses }),
+      '--skip-incomplete': flag('leave out leads without Last Name or Company'),
+      '--profile': text('FILE', "the org's Salesforce profile, a JSON file (status values, opt-out)"),
+      '--imported-fields': flag('a column per field an import kept (Salesforce and HubSpot CSVs)'),
     },
     run: inSession(async () => (await import('./commands/exchange')).runExportCommand),
   },
@@ -262,24 +274,24 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'import LeadBooth bundles, CSVs of leads and .vcf files; prints the summary, and each problem value to stderr',
     options: {
       '--event': showByName('the show the leads belong to (default: the current one)'),
-      '--map': { type: 'text', value: 'FILE', help: 'a JSON file of "CSV header": "lead field"' },
-      '--skip-problem-rows': { type: 'flag', help: 'leave out the rows with a problem value (default: keep the value as an imported field)' },
-      '--strict': { type: 'flag', help: 'refuse a file with a problem value' },
-      '--reconcile-badges': { type: 'flag', help: "the files are the organiser's attendee lists: they fill leads saved with only a badge id (as badge --reconcile)" },
-      '--json': { type: 'flag', help: 'with --reconcile-badges: print each report as JSON' },
+      '--map': text('FILE', 'a JSON file of "CSV header": "lead field"'),
+      '--skip-problem-rows': flag('leave out the rows with a problem value (default: keep the value as an imported field)'),
+      '--strict': flag('refuse a file with a problem value'),
+      '--reconcile-badges': flag("the files are the organiser's attendee lists: they fill leads saved with only a badge id (as badge --reconcile)"),
+      '--json': flag('with --reconcile-badges: print each report as JSON'),
     },
     run: inSession(async () => (await import('./commands/exchange')).runImportCommand),
   },
   {
     name: 'batches list',
     summary: 'the export batches, newest first',
-    options: { '--json': json },
+    options: { '--json': jsonOutput },
     run: inSession(async () => (await import('./commands/exchange')).runBatchesCommand),
   },
   {
     name: 'duplicates list',
     summary: 'groups of likely duplicate leads, biggest first',
-    options: { '--json': json },
+    options: { '--json': jsonOutput },
     run: inSession(async () => (await import('./commands/exchange')).runDuplicatesCommand),
   },
   {
@@ -287,10 +299,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     arguments: 'FILE...',
     summary: 'read business-card photos; one JSON line per file',
     options: {
-      '--concurrency': { type: 'integer', value: 'N', help: 'cards read at once, 1..16 (default 1; 2 reads a batch ~1.8× faster with ~80 MB more memory)' },
-      '--thorough': { type: 'flag', help: 're-read doubtful lines: slower, for batch work' },
-      '--fast': { type: 'flag', help: 'read without the learned recognizer: less memory, more fields to check' },
-      '--save': { type: 'flag', help: 'save each card read as a lead in the current show' },
+      '--concurrency': integer('N', 'cards read at once, 1..16 (default 1; 2 reads a batch ~1.8× faster with ~80 MB more memory)'),
+      '--thorough': flag('re-read doubtful lines: slower, for batch work'),
+      '--fast': flag('read without the learned recognizer: less memory, more fields to check'),
+      '--save': flag('save each card read as a lead in the current show'),
     },
     run: async (args, cli) => (await import('./commands/scan')).runScanFromCommandLine(args, cli),
   },
@@ -299,23 +311,23 @@ export const COMMANDS: readonly CommandEntry[] = [
     arguments: '[PAYLOAD]',
     summary: "read a badge's code: its text, or a photo (QR, PDF417, Aztec, DataMatrix, Code 128/39)",
     options: {
-      '--file': { type: 'text', value: 'FILE', help: "a photo of the badge's code, or a .vcf (instead of PAYLOAD)" },
-      '--save': { type: 'flag', help: 'save the lead in the current show' },
-      '--reconcile': { type: 'text', value: 'FILE', help: "after the show: the organiser's attendee list (CSV) fills the empty fields of leads saved with a badge id" },
-      '--json': { type: 'flag', help: 'with --reconcile: print the report as JSON' },
+      '--file': text('FILE', "a photo of the badge's code, or a .vcf (instead of PAYLOAD)"),
+      '--save': flag('save the lead in the current show'),
+      '--reconcile': text('FILE', "after the show: the organiser's attendee list (CSV) fills the empty fields of leads saved with a badge id"),
+      '--json': flag('with --reconcile: print the report as JSON'),
     },
     run: async (args, cli) => (await import('./commands/badge')).runBadgeCommand(args, cli),
   },
   {
     name: 'serve',
     summary: 'browser mode: serve the app on 127.0.0.1 until Ctrl+C',
-    options: { '--port': { type: 'integer', value: 'N', help: 'the port (default: a free one)' } },
+    options: { '--port': integer('N', 'the port (default: a free one)') },
     run: async (args, cli) => (await import('./commands/serve')).runServeCommand(args, cli),
   },
   {
     name: 'backup',
     summary: 'copy the database now (default: into the backups folder beside it, last 7 kept)',
-    options: { '--out': { type: 'text', value: 'FILE', help: 'write the copy to FILE instead' } },
+    options: { '--out': text('FILE', 'write the copy to FILE instead') },
     run: async (args, cli) => (await import('./commands/backup')).runBackupCommand(args, cli),
   },
   {

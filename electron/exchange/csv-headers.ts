@@ -15,20 +15,15 @@
  * Spanish.
  */
 import { LEAD_CONTACT_FIELDS } from '../../shared/domain/lead';
-import { LEAD_FIELDS, leadFieldsOfGroup, type LeadContactField } from '../../shared/domain/lead-fields';
+import { IMPORTABLE_RECORD_FIELDS, LEAD_FIELDS, leadFieldsOfGroup, leadRecordField, type LeadContactField } from '../../shared/domain/lead-fields';
 import { foldText } from '../../shared/domain/normalize';
 
-/** The lead fields a column can fill. `fullName` is split into first and last name. */
-export const IMPORT_TARGETS = [
-  ...LEAD_CONTACT_FIELDS,
-  'fullName',
-  'notes',
-  'leadSource',
-  'status',
-  'rating',
-  'badgeId',
-  'id',
-] as const;
+/**
+ * The lead fields a column can fill (the registry's contact fields and its importable own
+ * fields), the whole name, split into first and last name, and a LeadBooth id (our own export
+ * read back).
+ */
+export const IMPORT_TARGETS = [...LEAD_CONTACT_FIELDS, 'fullName', ...IMPORTABLE_RECORD_FIELDS, 'id'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 export type ImportedField = Exclude<ImportTarget, 'fullName'>;
 
@@ -132,14 +127,15 @@ export function headerWord(header: string): string {
 }
 
 /**
- * Every contact field is also known by its own names (field registry): its label, key and
- * column, and its columns in our exports, so a file LeadBooth wrote, or a field added to the
+ * Every contact field and every importable own field of a lead is also known by its own
+ * names (field registry): its label, key and column, and its columns in our exports, so a file LeadBooth wrote, or a field added to the
  * registry, maps without a word list. The words above are listed after them and win.
  */
 const TARGET_BY_WORD = new Map<string, ImportTarget>();
-for (const field of LEAD_FIELDS) {
+for (const field of [...LEAD_FIELDS, ...IMPORTABLE_RECORD_FIELDS.map(leadRecordField)]) {
   for (const name of [field.label, field.key, field.column, field.salesforceLead, field.hubspotContact]) {
-    if (name !== undefined) TARGET_BY_WORD.set(headerWord(name), field.key);
+    // Only contact fields and importable own fields are listed: each key is an import target.
+    if (name !== undefined) TARGET_BY_WORD.set(headerWord(name), field.key as ImportTarget);
   }
 }
 for (const [target, words] of Object.entries(HEADER_WORDS) as [ImportTarget, string[]][]) {

@@ -33,7 +33,7 @@
  */
 import type { NeutralizedCells } from '../../shared/domain/exchange';
 import type { Lead, LeadStatus } from '../../shared/domain/lead';
-import { exportedLeadFields } from '../../shared/domain/lead-fields';
+import { exportedLeadFields, recordFieldColumn, recordFieldText, type LeadRecordFieldKey } from '../../shared/domain/lead-fields';
 import { captureDay, dayInZone } from './capture-day';
 import { importedColumnsOf, importedValuesOf } from './imported-columns';
 import { writeCsv, type CsvCell } from './csv-cell';
@@ -44,26 +44,42 @@ import { writeCsv, type CsvCell } from './csv-cell';
  */
 const CONTACT_COLUMNS = exportedLeadFields('hubspotContact', ['person', 'contact', 'company', 'web', 'address']);
 
-/** The columns written for every lead besides the contact fields', in the file's order after them. */
-const OWN_COLUMNS = [
+/** A column the exporter makes itself (from the status, the consent, the capture day). */
+type HubspotOwnColumn =
+  | 'Lead Status'
+  | 'Lifecycle Stage'
+  | "Legal basis for processing contact's data"
+  | 'Activity date'
+  | 'LeadBooth ID'
+  | 'LeadBooth Consent'
+  | 'LeadBooth Consent Text'
+  | 'LeadBooth Consent At';
+
+/**
+ * The columns written for every lead after the contact fields', in the file's order: the
+ * exporter's own, and the lead's own fields (`{ field }`) under the columns the registry names.
+ */
+const OTHER_COLUMNS: ReadonlyArray<HubspotOwnColumn | { field: LeadRecordFieldKey }> = [
   'Lead Status',
   'Lifecycle Stage',
   "Legal basis for processing contact's data",
-  /** The note HubSpot attaches to the contact in a "Contacts and Notes" import. */
-  'Note body',
+  // The note HubSpot attaches to the contact in a "Contacts and Notes" import ("Note body"), and its date.
+  { field: 'notes' },
   'Activity date',
   // Custom properties the HubSpot admin creates once (internal names leadbooth_id, …).
   'LeadBooth ID',
-  'LeadBooth Rating',
-  'LeadBooth Lead Source',
+  { field: 'rating' },
+  { field: 'leadSource' },
   'LeadBooth Consent',
   'LeadBooth Consent Text',
   'LeadBooth Consent At',
-] as const;
-type HubspotOwnColumn = (typeof OWN_COLUMNS)[number];
+];
 
 /** The header: HubSpot contact property labels, the contact fields' (registry) first. */
-export const HUBSPOT_CONTACT_COLUMNS: readonly string[] = [...CONTACT_COLUMNS.map(({ column }) => column), ...OWN_COLUMNS];
+export const HUBSPOT_CONTACT_COLUMNS: readonly string[] = [
+  ...CONTACT_COLUMNS.map(({ column }) => column),
+  ...OTHER_COLUMNS.map((column) => (typeof column === 'string' ? column : recordFieldColumn('hubspotContact', column.field))),
+];
 
 /** HubSpot's default hs_lead_status options (internal values). */
 type HubspotLeadStatus = 'NEW' | 'OPEN' | 'IN_PROGRESS' | 'OPEN_DEAL' | 'UNQUALIFIED' | 'ATTEMPTED_TO_CONTACT' | 'CONNECTED' | 'BAD_TIMING';
@@ -113,16 +129,17 @@ export function hubspotContactsCsv(leads: readonly Lead[], options: HubspotConta
       'Lead Status': mapped.leadStatus,
       'Lifecycle Stage': mapped.lifecycleStage,
       "Legal basis for processing contact's data": lead.consent?.given ? HUBSPOT_CONSENT_LEGAL_BASIS : '',
-      'Note body': lead.notes,
       'Activity date': hasNotes ? captureDay(dayIn, lead.capturedAt, options.timeZoneOf?.(lead) ?? 'UTC') : '',
       'LeadBooth ID': lead.id,
-      'LeadBooth Rating': lead.rating ?? '',
-      'LeadBooth Lead Source': lead.leadSource,
       'LeadBooth Consent': lead.consent === null ? '' : lead.consent.given ? 'given' : 'refused',
       'LeadBooth Consent Text': lead.consent?.wording ?? '',
       'LeadBooth Consent At': lead.consent?.at ?? '',
     };
-    return [...CONTACT_COLUMNS.map(({ field }) => lead[field.key]), ...OWN_COLUMNS.map((column) => own[column]), ...importedValuesOf(lead, imported)];
+    return [
+      ...CONTACT_COLUMNS.map(({ field }) => lead[field.key]),
+      ...OTHER_COLUMNS.map((column) => (typeof column === 'string' ? own[column] : recordFieldText(lead, column.field))),
+      ...importedValuesOf(lead, imported),
+    ];
   });
   const neutralized: NeutralizedCells = {};
   const header = [...HUBSPOT_CONTACT_COLUMNS, ...imported.map((column) => column.header)];

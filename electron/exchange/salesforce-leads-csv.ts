@@ -23,7 +23,7 @@
 import { importedColumnsOf, importedValuesOf } from './imported-columns';
 import { DEFAULT_SALESFORCE_PROFILE, type NeutralizedCells, type SalesforceProfile } from '../../shared/domain/exchange';
 import type { Lead } from '../../shared/domain/lead';
-import { exportedLeadFields } from '../../shared/domain/lead-fields';
+import { exportedLeadFields, LEAD_RECORD_FIELDS, recordFieldText, type LeadRecordField } from '../../shared/domain/lead-fields';
 import { captureDay, dayInZone } from './capture-day';
 import { neutralizeCounted, writeCsv, type CsvCell } from './csv-cell';
 
@@ -37,27 +37,25 @@ export const SALESFORCE_IMPORT_WIZARD_ROW_LIMIT = 50_000;
 const CONTACT_COLUMNS = exportedLeadFields('salesforceLead', ['person', 'company', 'contact', 'address', 'web']);
 
 /**
+ * The lead's own fields' columns (field registry), in the registry's order after the contact
+ * fields': LeadSource, Status, Rating, Description.
+ */
+const RECORD_COLUMNS = LEAD_RECORD_FIELDS.flatMap((field) => (field.salesforceLead === undefined ? [] : [{ field, column: field.salesforceLead }]));
+
+/**
  * Salesforce's Lead field lengths (Object Reference / Field Reference for Lead), and our custom
- * fields'. A contact field's is its registry length, which is Salesforce's.
+ * fields'. A registry field's is its registry length, which is Salesforce's.
  */
 export const SALESFORCE_LEAD_FIELD_LENGTHS: Readonly<Record<string, number>> = {
-  ...Object.fromEntries(CONTACT_COLUMNS.map(({ field, column }) => [column, field.maxLength])),
-  LeadSource: 40,
-  Status: 40,
-  Rating: 40,
-  Description: 32_000,
+  ...Object.fromEntries([...CONTACT_COLUMNS, ...RECORD_COLUMNS].map(({ field, column }) => [column, field.maxLength])),
   LeadBooth_Id__c: 36,
   LeadBooth_Event__c: 255,
   LeadBooth_Status__c: 40,
   LeadBooth_Consent_Text__c: 1000,
 };
 
-/** The columns written for every lead besides the contact fields', in the file's order after them. */
+/** The columns written for every lead besides the registry fields', in the file's order after them. */
 const OWN_COLUMNS = [
-  'LeadSource',
-  'Status',
-  'Rating',
-  'Description',
   'HasOptedOutOfEmail',
   'LeadBooth_Id__c',
   'LeadBooth_Event__c',
@@ -68,8 +66,8 @@ const OWN_COLUMNS = [
 ] as const;
 type SalesforceOwnColumn = (typeof OWN_COLUMNS)[number];
 
-/** The header: Lead field API names, the contact fields' (registry) first. */
-export const SALESFORCE_LEAD_COLUMNS: readonly string[] = [...CONTACT_COLUMNS.map(({ column }) => column), ...OWN_COLUMNS];
+/** The header: Lead field API names, the registry fields' (contact fields, then the lead's own) first. */
+export const SALESFORCE_LEAD_COLUMNS: readonly string[] = [...CONTACT_COLUMNS.map(({ column }) => column), ...RECORD_COLUMNS.map(({ column }) => column), ...OWN_COLUMNS];
 /** Each column's length by position (undefined: no limit), looked up once rather than per cell. */
 const COLUMN_LENGTHS = SALESFORCE_LEAD_COLUMNS.map((column) => SALESFORCE_LEAD_FIELD_LENGTHS[column]);
 
@@ -150,6 +148,11 @@ export function splitIntoFiles(header: readonly string[], rows: readonly CsvCell
   return files;
 }
 
+/** A lead's own field as Salesforce takes it: the status as the org's picklist value (the profile), the others as the registry writes them. */
+function recordCell(lead: Lead, field: LeadRecordField, profile: SalesforceProfile): string {
+  return field.key === 'status' ? profile.statusValues[lead.status] : recordFieldText(lead, field.key);
+}
+
 export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLeadsCsvOptions = {}): SalesforceLeadsCsv {
   const profile = options.profile ?? DEFAULT_SALESFORCE_PROFILE;
   const truncations: Truncation[] = [];
@@ -172,10 +175,6 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
       if (options.skipMissingRequired) continue;
     }
     const own: Record<SalesforceOwnColumn, CsvCell> = {
-      LeadSource: lead.leadSource,
-      Status: profile.statusValues[lead.status],
-      Rating: lead.rating ?? '',
-      Description: lead.notes,
       HasOptedOutOfEmail: hasOptedOutOfEmail(lead, profile.neverAskedOptedOut),
       LeadBooth_Id__c: lead.id,
       LeadBooth_Event__c: lead.eventId === null ? '' : (options.eventName?.(lead.eventId) ?? ''),
@@ -186,6 +185,7 @@ export function salesforceLeadsCsv(leads: readonly Lead[], options: SalesforceLe
       LeadBooth_Consent_At__c: lead.consent?.at ?? '',
     };
     const values: CsvCell[] = CONTACT_COLUMNS.map(({ field }) => lead[field.key]);
+    for (const { field } of RECORD_COLUMNS) values.push(recordCell(lead, field, profile));
     for (const column of OWN_COLUMNS) values.push(own[column]);
     rows.push([
       ...SALESFORCE_LEAD_COLUMNS.map((column, index) => {

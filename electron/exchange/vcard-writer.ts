@@ -20,7 +20,7 @@
  * - Empty fields are left out; ADR is written when any part of the address is known.
  */
 import type { Lead } from '../../shared/domain/lead';
-import { leadFieldsInGroups, type LeadContactField, type LeadFieldGroup, type VcardPlace } from '../../shared/domain/lead-fields';
+import { LEAD_RECORD_FIELDS, leadFieldsInGroups, recordFieldText, type LeadContactField, type LeadFieldGroup, type VcardPlace } from '../../shared/domain/lead-fields';
 
 const MAX_LINE_OCTETS = 75;
 
@@ -127,6 +127,9 @@ function vcardProperties(groups: readonly LeadFieldGroup[]): VcardProperty[] {
 /** In the order written after FN: the person's name (N), organisation, email and phones, address, website. */
 const CONTACT_PROPERTIES = vcardProperties(['person', 'company', 'contact', 'address', 'web']);
 
+/** The lead's own fields a card holds (NOTE: the notes), each a single TEXT value after the contact's properties. */
+const VCARD_RECORD_FIELDS = LEAD_RECORD_FIELDS.flatMap(({ key, vcardProperty }) => (vcardProperty === undefined ? [] : [{ key, vcardProperty }]));
+
 /** A property's line, or null for a value left out (empty). */
 function propertyLine(lead: Lead, { property, components, structured }: VcardProperty, always = false): string | null {
   const values = components.map((field) => (field === undefined ? '' : lead[field]));
@@ -150,7 +153,10 @@ export function leadToVcard(lead: Lead): string {
     const line = propertyLine(lead, property, isName);
     if (line !== null) lines.push(line);
   }
-  if (lead.notes !== '') lines.push(`NOTE:${escapeVcardText(lead.notes)}`);
+  for (const { key, vcardProperty } of VCARD_RECORD_FIELDS) {
+    const value = recordFieldText(lead, key);
+    if (value !== '') lines.push(`${vcardProperty}:${escapeVcardText(value)}`);
+  }
   const revision = vcardTimestamp(lead.updatedAt);
   if (revision) lines.push(`REV:${revision}`);
   lines.push('END:VCARD');

@@ -6,9 +6,9 @@
  * value is listed as a problem (line, column, value, why, what happens). The preview and
  * the import both use this, so what the preview lists is what the import does.
  */
-import { contactOf, DEFAULT_LEAD_SOURCE, hasContactDetails, LEAD_CONTACT_FIELDS, leadContactSchema, looksLikeEmail, newLeadSchema, type Lead, type LeadContact, type LeadContactField } from '../../shared/domain/lead';
+import { contactOf, DEFAULT_LEAD_SOURCE, hasContactDetails, LEAD_CONTACT_FIELDS, leadContactSchema, looksLikeEmail, type Lead, type LeadContact, type LeadContactField } from '../../shared/domain/lead';
 import type { ImportProblem } from '../../shared/domain/exchange';
-import { LEAD_FIELDS } from '../../shared/domain/lead-fields';
+import { LEAD_FIELDS, leadRecordField } from '../../shared/domain/lead-fields';
 import { addExtra } from '../../shared/parsing/contact-payload';
 import { compiledCopy } from '../db/compiled-copy';
 import { leadRatingFromText, leadStatusFromText, type ImportedField } from '../exchange/csv-import';
@@ -60,12 +60,9 @@ function fitsAsRead(contact: Record<LeadContactField, string>): boolean {
   return true;
 }
 
-/** The other free-text fields' longest values, as the lead schema says. */
-const OTHER_LIMITS = {
-  notes: newLeadSchema.shape.notes.unwrap().maxLength ?? Infinity,
-  leadSource: newLeadSchema.shape.leadSource.unwrap().maxLength ?? Infinity,
-  badgeId: newLeadSchema.shape.badgeId.unwrap().maxLength ?? Infinity,
-} as const;
+/** The lead's own text fields an import fills, with their longest values (field registry). */
+type ImportedTextField = 'notes' | 'leadSource' | 'badgeId';
+const limitOf = (field: ImportedTextField): number => leadRecordField(field).maxLength;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -121,10 +118,11 @@ export function checkRecord(record: IncomingRecord): CheckedRecord {
     clean = leadContactSchema.parse(contact);
   }
 
-  const limited = (field: keyof typeof OTHER_LIMITS): string => {
+  const limited = (field: ImportedTextField): string => {
     const value = fields[field] ?? '';
-    if (value.length <= OTHER_LIMITS[field]) return value;
-    keep(field, value, `${value.length} characters: longer than the ${OTHER_LIMITS[field]} this field holds`, 'kept whole in the imported field {column}; the field is left empty');
+    const limit = limitOf(field);
+    if (value.length <= limit) return value;
+    keep(field, value, `${value.length} characters: longer than the ${limit} this field holds`, 'kept whole in the imported field {column}; the field is left empty');
     return '';
   };
   const notes = limited('notes');

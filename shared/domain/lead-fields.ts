@@ -1,13 +1,16 @@
 /**
- * The one list of a lead's contact fields: what each is called on the lead, in SQLite and on
- * screen, how long it may be, and where each export writes it. The zod schema, the row
- * mapping, the form's labels, the exporters' columns and the import's targets are made from
- * it. Adding a field: a migration adding its column, one row here, and a place on the form
- * (README "Lead fields"); test/shared/domain/lead-fields.test.ts fails while a piece is missing.
+ * The one list of a lead's fields: what each is called on the lead, in SQLite and on screen,
+ * how long it may be, and where each export writes it. Two lists: the contact fields (a
+ * person's details, which a scanner reads and the form shows in sections), and the lead's
+ * own fields (status, rating, lead source, notes …), whose kind says how they behave. The
+ * zod schema, the row mapping, the form's labels, the exporters' columns and the import's
+ * targets are made from them. Adding a field: a migration adding its column, one row here,
+ * and a place on the form (docs/architecture.md, "Lead fields"); test/shared/domain/lead-fields.test.ts fails
+ * while a piece is missing, or while the leads table has a column no row here names.
  *
  * The order is the lead's own (its JSON, the detail screen, the import's list of targets);
- * each export orders the columns by its groups (LeadFieldGroup), keeping this order inside a
- * group.
+ * each export orders the contact fields' columns by its groups (LeadFieldGroup), keeping this
+ * order inside a group.
  */
 
 /** Which block a field belongs to: a form section, a block of an export's columns. */
@@ -252,4 +255,202 @@ export function exportedLeadFields(exportName: LeadFieldExport, groups: readonly
     const column = field[exportName];
     return column === undefined ? [] : [{ field, column }];
   });
+}
+
+/** Salesforce's lead statuses, in the order a lead moves through them. */
+export const LEAD_STATUSES = ['New', 'Working', 'Qualified', 'Unqualified', 'Converted'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const LEAD_RATINGS = ['Hot', 'Warm', 'Cold'] as const;
+export type LeadRating = (typeof LEAD_RATINGS)[number];
+
+export const DEFAULT_LEAD_SOURCE = 'Trade Show';
+
+/**
+ * What a lead's own field holds, which decides its check, its input and how an export writes it:
+ * - `text`: one line of text (trimmed, at most maxLength);
+ * - `longText`: text of several lines, notes (a textarea; a vCard NOTE);
+ * - `choice`: one of `choices`, always set;
+ * - `rating`: one of `choices` or none (null; '' in a file);
+ * - `date`: a calendar day YYYY-MM-DD, or '' for none.
+ */
+type LeadRecordFieldKind = 'text' | 'longText' | 'choice' | 'rating' | 'date';
+
+interface LeadRecordFieldSpec {
+  /** the property on Lead (and in the contract, the form, the import's mapping) */
+  key: string;
+  /** the leads table's column; also the field's key in a LeadBooth bundle */
+  column: string;
+  /** the words the forms show */
+  label: string;
+  /** longest value in UTF-16 units (a choice's: Salesforce's picklist length) */
+  maxLength: number;
+  kind: LeadRecordFieldKind;
+  /** the values a choice or rating may take, in the order a list shows them */
+  choices?: readonly string[];
+  /** a new lead's value when none is given */
+  initial: string | null;
+  /** '' is refused (the message says why): a lead always has one */
+  required?: string;
+  /** given when a lead is created (the booth form, the CLI, an import) */
+  atCapture: boolean;
+  /** changed by an edit (leads.update) */
+  editable: boolean;
+  /** a CSV column can fill it on import */
+  importable: boolean;
+  /** the Salesforce Lead field's API name, a column of the Salesforce Leads CSV */
+  salesforceLead?: string;
+  /** the HubSpot contact property's label, a column of the HubSpot contacts CSV */
+  hubspotContact?: string;
+  /** a vCard property holding the whole value, written when the value is not empty */
+  vcardProperty?: string;
+}
+
+const RECORD_FIELDS = [
+  {
+    key: 'leadSource',
+    column: 'lead_source',
+    label: 'Lead source',
+    maxLength: 40,
+    kind: 'text',
+    initial: DEFAULT_LEAD_SOURCE,
+    required: 'A lead always has a source.',
+    atCapture: true,
+    editable: true,
+    importable: true,
+    salesforceLead: 'LeadSource',
+    hubspotContact: 'LeadBooth Lead Source',
+  },
+  {
+    key: 'status',
+    column: 'status',
+    label: 'Status',
+    maxLength: 40,
+    kind: 'choice',
+    choices: LEAD_STATUSES,
+    initial: 'New',
+    atCapture: true,
+    editable: true,
+    importable: true,
+    // Written as the org's picklist value (the Salesforce profile); HubSpot's columns are made from it.
+    salesforceLead: 'Status',
+  },
+  {
+    key: 'rating',
+    column: 'rating',
+    label: 'Rating',
+    maxLength: 40,
+    kind: 'rating',
+    choices: LEAD_RATINGS,
+    initial: null,
+    atCapture: true,
+    editable: true,
+    importable: true,
+    salesforceLead: 'Rating',
+    hubspotContact: 'LeadBooth Rating',
+  },
+  {
+    key: 'notes',
+    column: 'notes',
+    label: 'Notes',
+    maxLength: 32_000,
+    kind: 'longText',
+    initial: '',
+    atCapture: true,
+    editable: true,
+    importable: true,
+    salesforceLead: 'Description',
+    hubspotContact: 'Note body',
+    vcardProperty: 'NOTE',
+  },
+  {
+    key: 'badgeId',
+    column: 'badge_id',
+    label: 'Badge ID',
+    maxLength: 500,
+    kind: 'text',
+    initial: '',
+    atCapture: true,
+    editable: false,
+    importable: true,
+  },
+  {
+    key: 'unqualifiedReason',
+    column: 'unqualified_reason',
+    label: 'Unqualified reason',
+    maxLength: 255,
+    kind: 'text',
+    initial: '',
+    atCapture: false,
+    editable: true,
+    importable: false,
+  },
+  {
+    key: 'expectedCloseDate',
+    column: 'expected_close_date',
+    label: 'Expected close date',
+    maxLength: 10,
+    kind: 'date',
+    initial: '',
+    atCapture: false,
+    editable: true,
+    importable: false,
+  },
+] as const satisfies readonly LeadRecordFieldSpec[];
+
+export type LeadRecordFieldKey = (typeof RECORD_FIELDS)[number]['key'];
+/** The leads table's columns of the lead's own fields. */
+export type LeadRecordColumn = (typeof RECORD_FIELDS)[number]['column'];
+
+/** The value a field of this spec holds on a Lead: a choice's values, a rating's or null, else text. */
+type ValueOfSpec<Spec> = Spec extends { kind: 'choice'; choices: readonly (infer Choice)[] }
+  ? Choice
+  : Spec extends { kind: 'rating'; choices: readonly (infer Choice)[] }
+    ? Choice | null
+    : string;
+
+/** The lead's own fields with their values' types, as the Lead interface carries them. */
+export type LeadRecordValues = { [Spec in (typeof RECORD_FIELDS)[number] as Spec['key']]: ValueOfSpec<Spec> };
+
+/** A row of the lead's own fields, read as one shape. */
+export interface LeadRecordField extends LeadRecordFieldSpec {
+  key: LeadRecordFieldKey;
+  column: LeadRecordColumn;
+}
+
+/** The lead's own fields, in the lead's order (after its contact fields). */
+export const LEAD_RECORD_FIELDS: readonly LeadRecordField[] = RECORD_FIELDS;
+
+const RECORD_FIELD_BY_KEY = new Map<string, LeadRecordField>(LEAD_RECORD_FIELDS.map((field) => [field.key, field]));
+
+export function leadRecordField(key: LeadRecordFieldKey): LeadRecordField {
+  return RECORD_FIELD_BY_KEY.get(key) as LeadRecordField;
+}
+
+/** The lead's own fields a CSV column can fill. */
+export type ImportableRecordField = Extract<(typeof RECORD_FIELDS)[number], { importable: true }>['key'];
+
+/** The lead's own fields a CSV column can fill, in the lead's order. */
+export const IMPORTABLE_RECORD_FIELDS = LEAD_RECORD_FIELDS.filter((field) => field.importable).map((field) => field.key) as ImportableRecordField[];
+
+/** Every column a registry row names: the contact fields', then the lead's own. */
+export const LEAD_FIELD_COLUMNS: readonly string[] = [...LEAD_FIELDS.map((field) => field.column), ...LEAD_RECORD_FIELDS.map((field) => field.column)];
+
+/** The export's column of a lead's own field (a column the registry names, so an export and the import agree on it). */
+export function recordFieldColumn(exportName: LeadFieldExport, key: LeadRecordFieldKey): string {
+  const column = leadRecordField(key)[exportName];
+  if (column === undefined) throw new Error(`The field registry gives ${key} no ${exportName} column.`);
+  return column;
+}
+
+/** A lead's own field as an export writes it: text as it is, no rating as ''. */
+export function recordFieldText(values: LeadRecordValues, key: LeadRecordFieldKey): string {
+  return values[key] ?? '';
+}
+
+const LABEL_BY_KEY = new Map<string, string>([...LEAD_FIELDS, ...LEAD_RECORD_FIELDS].map((field) => [field.key, field.label]));
+
+/** The label of any registry field (contact or own) by its key; undefined for a property of the lead that is no registry field. */
+export function leadFieldLabel(key: string): string | undefined {
+  return LABEL_BY_KEY.get(key);
 }

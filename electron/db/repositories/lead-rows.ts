@@ -1,30 +1,32 @@
-import type { CaptureMethod, Lead, LeadRating, LeadStatus } from '../../../shared/domain/lead';
-import { LEAD_FIELDS, type LeadContactColumn, type LeadContactField } from '../../../shared/domain/lead-fields';
+import type { CaptureMethod, Lead } from '../../../shared/domain/lead';
+import { LEAD_FIELDS, LEAD_RECORD_FIELDS, type LeadContactColumn, type LeadContactField, type LeadRecordColumn, type LeadRecordValues } from '../../../shared/domain/lead-fields';
 import { compiledCopy } from '../compiled-copy';
 import { nameBlockingKey } from '../name-key';
 import type { LeadRow, NewLeadRow } from '../schema';
 
-/** A lead from a row: its id, its contact fields, then the rest given, in the lead's key order (its JSON keeps that order). */
-const idAndContactOf = compiledCopy<LeadRow, Pick<Lead, 'id' | LeadContactField>>([['id', 'id'], ...LEAD_FIELDS.map((field) => [field.key, field.column] as const)]);
-/** A row from a lead: the contact fields' columns, then the rest given. */
-const contactColumnsOf = compiledCopy<Lead, Record<LeadContactColumn, string>>(LEAD_FIELDS.map((field) => [field.column, field.key] as const));
+/** The registry's fields (contact fields, then the lead's own), each copied as it is between its key and its column. */
+const REGISTRY_FIELDS = [...LEAD_FIELDS, ...LEAD_RECORD_FIELDS];
+
+/**
+ * A lead from a row: its id, its registry fields, then the rest given, in the lead's key
+ * order (its JSON keeps that order). The table's CHECK constraints keep a status or rating
+ * inside its list, so the registry's types hold for what a column gives back.
+ */
+const idAndFieldsOf = compiledCopy<LeadRow, Pick<Lead, 'id' | LeadContactField> & LeadRecordValues>([
+  ['id', 'id'],
+  ...REGISTRY_FIELDS.map((field) => [field.key, field.column] as const),
+]);
+/** A row from a lead: the registry fields' columns, then the rest given. */
+const fieldColumnsOf = compiledCopy<Lead, Record<LeadContactColumn, string> & Pick<LeadRow, LeadRecordColumn>>(REGISTRY_FIELDS.map((field) => [field.column, field.key] as const));
 
 /** Between the camelCase lead that crosses IPC and the snake_case row SQLite keeps. */
 export function leadFromRow(row: LeadRow): Lead {
-  return idAndContactOf(row, {
-    leadSource: row.lead_source,
-    // The table's CHECK constraints keep these inside their lists.
-    status: row.status as LeadStatus,
-    rating: row.rating as LeadRating | null,
-    notes: row.notes,
+  return idAndFieldsOf(row, {
     consent:
       row.consent_given === null
         ? null
         : { given: row.consent_given === 1, at: row.consent_at ?? '', wording: row.consent_wording ?? '' },
-    badgeId: row.badge_id,
     captureMethod: row.capture_method as CaptureMethod,
-    unqualifiedReason: row.unqualified_reason,
-    expectedCloseDate: row.expected_close_date,
     importedFields: importedFieldsFromColumn(row.imported_fields),
     eventId: row.event_id,
     capturedBy: row.captured_by,
@@ -57,17 +59,10 @@ export function rowFromLead(lead: Lead, sourceUid = '', badgePayload = ''): Omit
 /** The columns an edit may change: where and when a lead was captured never do. */
 export function editableColumns(lead: Lead) {
   const { consent } = lead;
-  return contactColumnsOf(lead, {
-    lead_source: lead.leadSource,
-    status: lead.status,
-    rating: lead.rating,
-    notes: lead.notes,
-    unqualified_reason: lead.unqualifiedReason,
-    expected_close_date: lead.expectedCloseDate,
+  return fieldColumnsOf(lead, {
     consent_given: consent ? (consent.given ? 1 : 0) : null,
     consent_at: consent ? consent.at : null,
     consent_wording: consent ? consent.wording : null,
-    badge_id: lead.badgeId,
     imported_fields: importedFieldsColumn(lead.importedFields),
     // Kept in step with the name on every write: the duplicate check looks leads up by it.
     name_key: nameBlockingKey(lead.firstName, lead.lastName),

@@ -1,20 +1,13 @@
 import type { Contact } from '../../../shared/domain/crm';
-import { useAppStore } from '../store/app-store';
-import { contactName } from './crm-format';
+import { ContactRow } from './ContactRow';
 
 /** An account's contacts: each row opens the contact. */
 export function ContactList({ contacts }: { contacts: Contact[] }) {
-  const navigate = useAppStore((state) => state.navigate);
   if (contacts.length === 0) return <p className="section-hint">No contacts at this account yet.</p>;
   return (
     <ul className="record-list" aria-label="Contacts">
       {contacts.map((contact) => (
-        <li key={contact.id}>
-          <button type="button" className="record-row" onClick={() => navigate({ screen: 'contact', contactId: contact.id })}>
-            <span className="record-row-name">{contactName(contact)}</span>
-            <span className="record-row-details">{[contact.title, contact.email, contact.phone || contact.mobile].filter(Boolean).join(' · ')}</span>
-          </button>
-        </li>
+        <ContactRow key={contact.id} contact={contact} />
       ))}
     </ul>
   );

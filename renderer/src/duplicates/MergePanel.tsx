@@ -2,18 +2,14 @@ import { useEffect, useRef } from 'react';
 import { displayName, type Lead } from '../../../shared/domain/lead';
 import { defaultMergeChoices, MERGE_FIELDS, mergeNotes, mergeRefusal, type MergeField } from '../../../shared/domain/merge';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { leadFieldLabel } from '../../../shared/domain/lead-fields';
 import { FIELD_LABELS } from '../capture/entry/field-labels';
 import { useAppStore } from '../store/app-store';
 import { formatCapturedAt, formatLocalDay } from '../components/date-and-number-format';
 
-const EXTRA_LABELS: Partial<Record<MergeField, string>> = {
-  status: 'Status',
-  expectedCloseDate: 'Expected close date',
-  consent: 'Marketing consent',
-};
-
+/** A registry field by its registry label; the consent (no registry field: a record of its own) as the form calls it. */
 function labelOf(field: MergeField): string {
-  return EXTRA_LABELS[field] ?? FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field;
+  return field === 'consent' ? FIELD_LABELS.consentGiven : (leadFieldLabel(field) ?? field);
 }
 
 function shown(lead: Lead, field: MergeField): string {

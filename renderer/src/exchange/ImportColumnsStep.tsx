@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { IDENTIFYING_IMPORT_TARGETS, type CsvImportPreview, type ProblemRowChoice } from '../../../shared/domain/exchange';
-import { LEAD_FIELDS } from '../../../shared/domain/lead-fields';
+import { IMPORTABLE_RECORD_FIELDS, LEAD_FIELDS, leadRecordField } from '../../../shared/domain/lead-fields';
 import { formatCount } from '../components/date-and-number-format';
 import { useAppStore } from '../store/app-store';
 import { ImportProblems } from './ImportProblems';
@@ -10,7 +10,7 @@ const KEEP = '';
 
 /**
  * The lead fields a CSV column can go to (the import's targets), with words for the select:
- * the contact fields by their registry labels, the whole name after the name's parts.
+ * the registry's fields by their labels, the whole name after the name's parts.
  */
 const TARGETS: Array<[string, string]> = [
   [KEEP, '— keep as imported field —'],
@@ -18,11 +18,7 @@ const TARGETS: Array<[string, string]> = [
   ...LEAD_FIELDS.filter((field) => field.group === 'person').map((field): [string, string] => [field.key, field.label]),
   ['fullName', 'Full name (split)'],
   ...LEAD_FIELDS.filter((field) => field.group !== 'person').map((field): [string, string] => [field.key, field.label]),
-  ['notes', 'Notes'],
-  ['leadSource', 'Lead source'],
-  ['status', 'Status'],
-  ['rating', 'Rating'],
-  ['badgeId', 'Badge ID'],
+  ...IMPORTABLE_RECORD_FIELDS.map((key): [string, string] => [key, leadRecordField(key).label]),
   ['id', 'LeadBooth id'],
 ];
 

@@ -124,15 +124,12 @@ describe('readLeadsCsv', () => {
   });
 
   it('maps every HubSpot export column', () => {
-    const result = readLeadsCsv(hubspotContactsCsv([makeLead({ firstName: 'Åsa' })]).text);
-    // The export's note and consent columns are for HubSpot; LeadBooth's importer does not read them back (yet).
+    const result = readLeadsCsv(hubspotContactsCsv([makeLead({ firstName: 'Åsa', notes: 'Wants a demo', rating: 'Hot', leadSource: 'Partner Referral' })]).text);
+    // The export's lifecycle, note date and consent columns are for HubSpot; LeadBooth's importer does not read them back (yet).
     const forHubspotOnly = [
       'Lifecycle Stage',
       "Legal basis for processing contact's data",
-      'Note body',
       'Activity date',
-      'LeadBooth Rating',
-      'LeadBooth Lead Source',
       'LeadBooth Consent',
       'LeadBooth Consent Text',
       'LeadBooth Consent At',
@@ -141,6 +138,8 @@ describe('readLeadsCsv', () => {
     expect(Object.keys(result.guessedMapping)).toEqual(HUBSPOT_CONTACT_COLUMNS.filter((column) => !forHubspotOnly.includes(column)));
     expect(result.guessedMapping['Lead Status']).toBe('status');
     expect(result.guessedMapping['LeadBooth ID']).toBe('id');
+    // The lead's own fields come back under the columns the field registry gives them.
+    expect(result.rows[0]?.fields).toMatchObject({ notes: 'Wants a demo', rating: 'Hot', leadSource: 'Partner Referral' });
   });
 
   it('reads a file csv-stringify wrote with every awkward value', () => {

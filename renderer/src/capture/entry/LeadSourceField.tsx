@@ -1,3 +1,4 @@
+import { FIELD_LABELS } from './field-labels';
 import { FieldMessage } from '../../components/FieldMessage';
 import { useAppStore } from '../../store/app-store';
 import { leadFieldId, leadFieldMessageId } from '../model/field-ids';
@@ -13,7 +14,7 @@ export function LeadSourceField() {
   const sources = known.includes(value) ? known : [value, ...known];
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={leadFieldId('leadSource')}>Lead source</label>
+      <label htmlFor={leadFieldId('leadSource')}>{FIELD_LABELS.leadSource}</label>
       <select
         id={leadFieldId('leadSource')}
         value={value}

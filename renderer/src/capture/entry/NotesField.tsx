@@ -1,3 +1,4 @@
+import { FIELD_LABELS } from './field-labels';
 import { FieldMessage } from '../../components/FieldMessage';
 import { useAppStore } from '../../store/app-store';
 import { leadFieldId, leadFieldMessageId } from '../model/field-ids';
@@ -10,7 +11,7 @@ export function NotesField() {
   const hintId = 'lead-notes-hint';
   return (
     <div className={error ? 'field field-invalid field-wide' : 'field field-wide'}>
-      <label htmlFor={leadFieldId('notes')}>Notes</label>
+      <label htmlFor={leadFieldId('notes')}>{FIELD_LABELS.notes}</label>
       <textarea
         id={leadFieldId('notes')}
         value={value}

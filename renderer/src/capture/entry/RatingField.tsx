@@ -1,3 +1,4 @@
+import { FIELD_LABELS } from './field-labels';
 import { LEAD_RATINGS } from '../../../../shared/domain/lead';
 import { FieldMessage } from '../../components/FieldMessage';
 import { useAppStore } from '../../store/app-store';
@@ -12,7 +13,7 @@ export function RatingField() {
   const setField = useAppStore((state) => state.setField);
   return (
     <fieldset className="field rating-field" aria-describedby={error ? leadFieldMessageId('rating') : undefined}>
-      <legend>Rating</legend>
+      <legend>{FIELD_LABELS.rating}</legend>
       <div className="rating-choices">
         {CHOICES.map((choice) => (
           <label key={choice.label} className={`rating-choice rating-${choice.label.toLowerCase().replace(' ', '-')}`}>

@@ -1,13 +1,13 @@
-import { LEAD_FIELDS, type LeadContactField } from '../../../../shared/domain/lead-fields';
+import { LEAD_FIELDS, leadRecordField, type LeadContactField } from '../../../../shared/domain/lead-fields';
 import type { LeadFormField } from '../model/lead-form-model';
 import { NAME_FIELD, type FieldOnScreen } from '../model/name-field';
 
-/** The words the form shows for each field (a contact field's are its registry label); also used in messages ("still needs Company"). */
+/** The words the form shows for each field (a registry field's are its registry label); also used in messages ("still needs Company"). */
 export const FIELD_LABELS: Record<LeadFormField, string> = {
   ...(Object.fromEntries(LEAD_FIELDS.map((field) => [field.key, field.label])) as Record<LeadContactField, string>),
-  leadSource: 'Lead source',
-  rating: 'Rating',
-  notes: 'Notes',
+  leadSource: leadRecordField('leadSource').label,
+  rating: leadRecordField('rating').label,
+  notes: leadRecordField('notes').label,
   consentGiven: 'Marketing consent',
 };
 
