@@ -18,8 +18,12 @@ export interface HybridStamp {
 }
 
 export interface HybridClock {
-  /** A stamp for a change made now on this device: after every stamp issued or received. */
-  now(): string;
+  /**
+   * A stamp for a change made on this device: after every stamp issued or received. `wallMs`:
+   * when the change was made, for one logged offline and stamped later (at its first push), so
+   * last-writer-wins follows when people edited, not when their laptop found the network.
+   */
+  now(wallMs?: number): string;
   /** Takes in a stamp from another device, so the next `now()` comes after it. */
   receive(remoteStamp: string): void;
   /** The last stamp issued or received (to store, and start from, across restarts). */
@@ -59,8 +63,8 @@ export function createHybridClock(deviceId: string, wallClockMs: () => number, l
   };
 
   return {
-    now() {
-      const wall = Math.floor(wallClockMs());
+    now(wallMs) {
+      const wall = Math.floor(wallMs ?? wallClockMs());
       if (wall > ms) advance(wall, 0);
       else advance(ms, counter + 1);
       return formatStamp({ ms, counter, deviceId });

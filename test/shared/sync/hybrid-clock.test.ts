@@ -48,6 +48,17 @@ describe('hybrid logical clock', () => {
     expect(parseStamp(ahead2.now()).ms).toBe(T0 + HOUR);
   });
 
+  it('stamps a change logged earlier at its own time, yet after every stamp issued or seen before', () => {
+    const wall = manualClock(T0 + HOUR);
+    const clock = createHybridClock('a', wall.read);
+    expect(clock.now(T0)).toBe(formatStamp({ ms: T0, counter: 0, deviceId: 'a' }));
+    expect(clock.now(T0 + 10)).toBe(formatStamp({ ms: T0 + 10, counter: 0, deviceId: 'a' }));
+    // An older edit stamped after a newer one still gets a later stamp.
+    expect(clock.now(T0 - HOUR)).toBe(formatStamp({ ms: T0 + 10, counter: 1, deviceId: 'a' }));
+    clock.receive(formatStamp({ ms: T0 + 20, counter: 3, deviceId: 'b' }));
+    expect(clock.now(T0 + 30).startsWith(String(T0 + HOUR))).toBe(true);
+  });
+
   it('takes the larger counter when both clocks stand at the same millisecond', () => {
     const clock = createHybridClock('a', () => T0);
     clock.now();

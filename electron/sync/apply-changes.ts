@@ -1,0 +1,194 @@
+import { sql, type Kysely } from 'kysely';
+import { parseStamp, type HybridClock } from '../../shared/sync/hybrid-clock';
+import type { RecordChange } from '../../shared/sync/protocol';
+import { boundValue } from '../db/repositories/bundle-tables';
+import { addTombstone, isTombstoned } from '../db/repositories/sync-tombstones';
+import type { Database } from '../db/schema';
+import { eraseLeadInTransaction } from '../services/forget-lead-service';
+import { isKnownChange, isUnpushedLocalStamp, rememberAppliedChange, stampPendingChanges } from './change-log';
+import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
+import { raiseFieldClock, readRecordClocks, WHOLE_RECORD } from './field-clocks';
+import { setChangeLogging, withoutChangeLog } from './sync-capture';
+import { syncedTableOfKind, type SyncedTable } from './synced-tables';
+
+export interface AppliedBatch {
+  applied: number;
+  /** Changes seen before: this laptop's own, or a batch delivered twice. */
+  alreadyKnown: number;
+  /** Changes of records deleted or forgotten here or elsewhere: a tombstone always wins. */
+  tombstoned: number;
+  /** Fields where two laptops' values met: the loser is on the lead's timeline. */
+  conflicts: number;
+  /** Changes this laptop could not apply, one line each (a kind a newer LeadBooth syncs, a record it does not hold). */
+  skipped: string[];
+}
+
+type Row = Record<string, unknown>;
+
+/** Stamps never get so many unpushed changes behind that one pass is not enough; a bound all the same. */
+const STAMP_ALL = 1_000_000;
+
+/**
+ * Applies a batch of the hub's changes to this laptop's store, in one transaction (the caller's
+ * `then` runs in it too: the pull stores its cursor with the batch, so a cut connection
+ * resumes exactly after the last batch applied).
+ *
+ * Per change: skipped when its id is known; a tombstone deletes the record (a lead is forgotten
+ * exactly as "Forget me" does here); otherwise per field, the value is taken only when its stamp
+ * is later than the stamp of the value here (last writer wins per field, hybrid clocks), so
+ * every laptop ends with the same values whatever order the changes arrive in. Where a lead's
+ * field held a different value that another laptop could not have seen, the losing value goes
+ * on the lead's timeline (conflict-entry.ts).
+ *
+ * This laptop's own changes not stamped yet are stamped first: their fields' clocks must be
+ * in place before a remote value is compared with them.
+ */
+export async function applyRemoteChanges(
+  db: Kysely<Database>,
+  changes: readonly RecordChange[],
+  session: { clock: HybridClock; deviceId: string },
+  then?: (trx: Kysely<Database>) => Promise<void>,
+): Promise<AppliedBatch> {
+  return db.transaction().execute(async (trx) => {
+    await stampPendingChanges(trx, session.clock, session.deviceId, STAMP_ALL);
+    const result = await withoutChangeLog(trx, async (wasLogging) => {
+      const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
+      const conflictLog = { wasLogging };
+      for (const change of changes) await applyOne(trx, change, session.clock, batch, conflictLog);
+      return batch;
+    });
+    await then?.(trx);
+    return result;
+  });
+}
+
+async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: HybridClock, batch: AppliedBatch, conflictLog: { wasLogging: boolean }): Promise<void> {
+  if (await isKnownChange(trx, change.changeId)) {
+    batch.alreadyKnown++;
+    return;
+  }
+  const table = syncedTableOfKind(change.kind);
+  if (!table) {
+    // Not remembered as applied: a LeadBooth that syncs this kind applies it after a fresh join.
+    batch.skipped.push(`${change.kind} ${change.recordId}: this LeadBooth does not sync ${change.kind} records yet (update it).`);
+    return;
+  }
+  clock.receive(change.hlc);
+  await rememberAppliedChange(trx, change.changeId);
+  if (change.tombstone) {
+    await applyTombstone(trx, table, change);
+    batch.tombstoned++;
+    return;
+  }
+  if (await isTombstoned(trx, table.kind, change.recordId)) {
+    batch.tombstoned++;
+    return;
+  }
+  const current = await readRecord(trx, table, change.recordId);
+  if (!current) {
+    if (!(table.key in change.fields)) {
+      batch.skipped.push(`${change.kind} ${change.recordId}: an edit of a record this laptop never received; join the hub again to fetch every record.`);
+      return;
+    }
+    await insertRecord(trx, table, change);
+    batch.applied++;
+    return;
+  }
+  batch.conflicts += await mergeFields(trx, table, change, current, conflictLog);
+  batch.applied++;
+}
+
+async function readRecord(trx: Kysely<Database>, table: SyncedTable, recordId: string): Promise<Row | undefined> {
+  const result = await sql<Row>`SELECT * FROM ${sql.table(table.table)} WHERE ${sql.ref(table.key)} = ${recordId}`.execute(trx);
+  return result.rows[0];
+}
+
+/** The change's values of columns this LeadBooth syncs (a newer laptop may send more). */
+function knownFields(table: SyncedTable, change: RecordChange): Array<[string, RecordChange['fields'][string]]> {
+  return Object.entries(change.fields).filter(([column]) => table.columns.includes(column));
+}
+
+function sqlValue(value: unknown): unknown {
+  return boundValue(typeof value === 'boolean' ? Number(value) : value);
+}
+
+async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: RecordChange): Promise<void> {
+  const values: Row = Object.fromEntries(knownFields(table, change));
+  Object.assign(values, table.derive?.(values));
+  const columns = Object.keys(values);
+  await sql`
+    INSERT INTO ${sql.table(table.table)} (${sql.join(columns.map((column) => sql.ref(column)))})
+    VALUES (${sql.join(columns.map((column) => sqlValue(values[column])))})`.execute(trx);
+  await raiseFieldClock(trx, table.kind, change.recordId, WHOLE_RECORD, change.hlc);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (a === null && b === undefined) || (typeof a === 'number' && typeof b === 'boolean' && a === Number(b));
+}
+
+/** Last writer wins per field; returns how many fields' values met a concurrent one. */
+async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, current: Row, conflictLog: { wasLogging: boolean }): Promise<number> {
+  const clocks = await readRecordClocks(trx, table.kind, change.recordId);
+  const incomingDevice = parseStamp(change.hlc).deviceId;
+  const updates: Row = {};
+  let conflicts = 0;
+  for (const [field, value] of knownFields(table, change)) {
+    if (field === table.key) continue;
+    const localStamp = clocks.of(field);
+    const local = current[field];
+    const differs = !sameValue(local, value);
+    if (change.hlc > localStamp) {
+      if (differs) {
+        updates[field] = value;
+        // The value here was this laptop's own edit no other laptop has seen: both were made blind.
+        if (localStamp && (await isUnpushedLocalStamp(trx, table.kind, change.recordId, localStamp))) {
+          conflicts++;
+          await keepLoser(trx, table, change.recordId, field, { value: local, hlc: localStamp }, { value, hlc: change.hlc }, conflictLog);
+        }
+      }
+      await raiseFieldClock(trx, table.kind, change.recordId, field, change.hlc);
+    } else if (differs && localStamp && parseStamp(localStamp).deviceId !== incomingDevice) {
+      // Older than the value here and from another laptop, which would have stamped it later had it seen ours.
+      conflicts++;
+      await keepLoser(trx, table, change.recordId, field, { value, hlc: change.hlc }, { value: local, hlc: localStamp }, conflictLog);
+    }
+  }
+  const columns = Object.keys(updates);
+  if (columns.length === 0) return conflicts;
+  Object.assign(updates, table.derive?.({ ...current, ...updates }));
+  await sql`
+    UPDATE ${sql.table(table.table)} SET ${sql.join(Object.keys(updates).map((column) => sql`${sql.ref(column)} = ${sqlValue(updates[column])}`))}
+    WHERE ${sql.ref(table.key)} = ${change.recordId}`.execute(trx);
+  return conflicts;
+}
+
+/**
+ * Only a lead has a timeline to keep a losing value on. The entry is logged like a local write
+ * (when this laptop logs), so laptops that never see the conflict themselves receive it.
+ */
+async function keepLoser(
+  trx: Kysely<Database>,
+  table: SyncedTable,
+  recordId: string,
+  field: string,
+  lost: { value: unknown; hlc: string },
+  won: { value: unknown; hlc: string },
+  conflictLog: { wasLogging: boolean },
+): Promise<void> {
+  if (table.kind !== 'lead') return;
+  if (conflictLog.wasLogging) await setChangeLogging(trx, true);
+  await recordLeadConflict(trx, recordId, field, lost, won);
+  if (conflictLog.wasLogging) await setChangeLogging(trx, false);
+}
+
+/** A lead is forgotten as "Forget me" does (photos, contact, drafts); other records are deleted. The delete triggers keep the tombstone. */
+async function applyTombstone(trx: Kysely<Database>, table: SyncedTable, change: RecordChange): Promise<void> {
+  const atMs = parseStamp(change.hlc).ms;
+  if (table.kind === 'lead') {
+    const erased = await eraseLeadInTransaction(trx, change.recordId, { at: new Date(atMs).toISOString(), doneBy: SYNC_ACTOR });
+    if (!erased) await addTombstone(trx, table.kind, change.recordId, atMs);
+    return;
+  }
+  const deleted = await sql`DELETE FROM ${sql.table(table.table)} WHERE ${sql.ref(table.key)} = ${change.recordId}`.execute(trx);
+  if (Number(deleted.numAffectedRows ?? 0) === 0) await addTombstone(trx, table.kind, change.recordId, atMs);
+}

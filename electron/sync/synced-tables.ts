@@ -1,0 +1,137 @@
+import { normalizeCompanyName } from '../../shared/domain/normalize';
+import { LEAD_FIELDS } from '../../shared/domain/lead-fields';
+import { nameBlockingKey } from '../db/name-key';
+
+/**
+ * The one list of what syncs with the team hub: each record kind, its table, its key and the
+ * columns that travel. The change-log triggers (change-triggers.ts, made by migration 0011),
+ * the apply step and the tests read it; nothing else lists synced columns.
+ *
+ * Only tables whose key is the same on every laptop can sync by key: these all have a UUID
+ * `id`. Not here yet (docs/team-hub.md "On the laptop" says why): tables keyed by an INTEGER
+ * autoincrement only (`opportunity_stage_history`), tables keyed by two ids (checklists and
+ * answers, contact roles, duplicate flags, conversion rules, export batch members), card photos
+ * (they go once, by hash), conversions (one conversion per lead: the hub's first wins), and
+ * what is local by nature (settings, the capture queue, the privacy log, export batches).
+ *
+ * A migration that adds a column to a synced table adds it here and re-creates the table's
+ * triggers (`changeTriggerStatements`); test/electron/sync/synced-tables.test.ts fails until it does.
+ */
+export interface SyncedTable {
+  /** The record kind on the wire (`RecordChange.kind`). */
+  kind: string;
+  table: string;
+  /** The column holding the record id, the same on every laptop. */
+  key: string;
+  /** The columns that travel, the key included. */
+  columns: readonly string[];
+  /** Columns of the table that stay on this laptop: a local row number, keys derived from other columns. */
+  localColumns: readonly string[];
+  /** The derived columns, made again from a record's synced values after a change was applied. */
+  derive?: (row: Readonly<Record<string, unknown>>) => Record<string, string>;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Leads: the contact fields come from the field registry; the rest are the lead's own columns. */
+const LEAD_COLUMNS = [
+  'id',
+  'event_id',
+  ...LEAD_FIELDS.map((field) => field.column),
+  'lead_source',
+  'status',
+  'rating',
+  'notes',
+  'consent_given',
+  'consent_at',
+  'consent_wording',
+  'capture_method',
+  'captured_by',
+  'captured_at',
+  'updated_at',
+  'unqualified_reason',
+  'expected_close_date',
+  'rating_by_person',
+  'badge_id',
+  'imported_fields',
+  'source_uid',
+  'badge_payload',
+];
+
+export const SYNCED_TABLES: readonly SyncedTable[] = [
+  {
+    kind: 'event',
+    table: 'events',
+    key: 'id',
+    columns: [
+      'id', 'name', 'location', 'starts_on', 'ends_on', 'qualification_framework', 'created_at', 'followup_subject',
+      'followup_body', 'time_zone', 'badge_profiles', 'currency', 'cost',
+    ],
+    localColumns: [],
+  },
+  {
+    kind: 'lead',
+    table: 'leads',
+    key: 'id',
+    columns: LEAD_COLUMNS,
+    localColumns: ['seq', 'name_key'],
+    derive: (row) => ({ name_key: nameBlockingKey(text(row.first_name), text(row.last_name)) }),
+  },
+  {
+    kind: 'timeline_entry',
+    table: 'lead_timeline',
+    key: 'id',
+    columns: ['id', 'lead_id', 'at', 'actor', 'kind', 'details'],
+    localColumns: ['seq'],
+  },
+  {
+    kind: 'account',
+    table: 'accounts',
+    key: 'id',
+    columns: [
+      'id', 'name', 'website', 'domain', 'phone', 'street', 'city', 'region', 'postal_code', 'country', 'created_by',
+      'created_at', 'updated_at',
+    ],
+    localColumns: ['seq', 'name_key'],
+    derive: (row) => ({ name_key: normalizeCompanyName(text(row.name)) }),
+  },
+  {
+    kind: 'contact',
+    table: 'contacts',
+    key: 'id',
+    columns: [
+      'id', 'account_id', 'salutation', 'first_name', 'last_name', 'title', 'email', 'phone', 'mobile', 'street', 'city',
+      'region', 'postal_code', 'country', 'lead_source', 'created_by', 'created_at', 'updated_at',
+    ],
+    localColumns: ['seq'],
+  },
+  {
+    kind: 'opportunity',
+    table: 'opportunities',
+    key: 'id',
+    columns: [
+      'id', 'account_id', 'event_id', 'name', 'stage', 'close_date', 'amount', 'lead_source', 'lost_reason', 'created_by',
+      'created_at', 'updated_at',
+    ],
+    localColumns: ['seq'],
+  },
+  {
+    kind: 'activity',
+    table: 'activities',
+    key: 'id',
+    columns: ['id', 'lead_id', 'opportunity_id', 'type', 'occurred_at', 'outcome', 'text', 'created_by', 'created_at'],
+    localColumns: ['seq'],
+  },
+];
+
+const BY_KIND = new Map(SYNCED_TABLES.map((table) => [table.kind, table]));
+
+/** The registry row of a record kind; undefined for a kind this version does not sync (a newer laptop's). */
+export function syncedTableOfKind(kind: string): SyncedTable | undefined {
+  return BY_KIND.get(kind);
+}
+
+/** The registry row of a table; undefined for a table that does not sync. */
+export function syncedTableOfTable(table: string): SyncedTable | undefined {
+  return SYNCED_TABLES.find((candidate) => candidate.table === table);
+}
