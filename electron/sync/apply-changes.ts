@@ -17,7 +17,7 @@ export interface AppliedBatch {
   alreadyKnown: number;
   /** Changes of records deleted or forgotten here or elsewhere: a tombstone always wins. */
   tombstoned: number;
-  /** Fields where two laptops' values met: the loser is on the lead's timeline. */
+  /** Lead fields where two laptops' values met: the loser is on the lead's timeline. */
   conflicts: number;
   /** Changes this laptop could not apply, one line each (a kind a newer LeadBooth syncs, a record it does not hold). */
   skipped: string[];
@@ -90,12 +90,32 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
       batch.skipped.push(`${change.kind} ${change.recordId}: an edit of a record this laptop never received; join the hub again to fetch every record.`);
       return;
     }
-    await insertRecord(trx, table, change);
+    if (await hasForgottenParent(trx, table, change)) {
+      // Made on a laptop that had not yet heard of the forget: it goes as its parent went.
+      await addTombstone(trx, table.kind, change.recordId, parseStamp(change.hlc).ms);
+      batch.tombstoned++;
+      return;
+    }
+    try {
+      await insertRecord(trx, table, change);
+    } catch (error) {
+      // One record that cannot be written (a show's name taken by another show here) must not stop the rest.
+      batch.skipped.push(`${change.kind} ${change.recordId}: not added here (${(error as Error).message}).`);
+      return;
+    }
     batch.applied++;
     return;
   }
   batch.conflicts += await mergeFields(trx, table, change, current, conflictLog);
   batch.applied++;
+}
+
+async function hasForgottenParent(trx: Kysely<Database>, table: SyncedTable, change: RecordChange): Promise<boolean> {
+  for (const [column, kind] of Object.entries(table.parents ?? {})) {
+    const parentId = change.fields[column];
+    if (typeof parentId === 'string' && (await isTombstoned(trx, kind, parentId))) return true;
+  }
+  return false;
 }
 
 async function readRecord(trx: Kysely<Database>, table: SyncedTable, recordId: string): Promise<Row | undefined> {
@@ -142,15 +162,13 @@ async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: Re
         updates[field] = value;
         // The value here was this laptop's own edit no other laptop has seen: both were made blind.
         if (localStamp && (await isUnpushedLocalStamp(trx, table.kind, change.recordId, localStamp))) {
-          conflicts++;
-          await keepLoser(trx, table, change.recordId, field, { value: local, hlc: localStamp }, { value, hlc: change.hlc }, conflictLog);
+          if (await keepLoser(trx, table, change.recordId, field, { value: local, hlc: localStamp }, { value, hlc: change.hlc }, conflictLog)) conflicts++;
         }
       }
       await raiseFieldClock(trx, table.kind, change.recordId, field, change.hlc);
     } else if (differs && localStamp && parseStamp(localStamp).deviceId !== incomingDevice) {
       // Older than the value here and from another laptop, which would have stamped it later had it seen ours.
-      conflicts++;
-      await keepLoser(trx, table, change.recordId, field, { value, hlc: change.hlc }, { value: local, hlc: localStamp }, conflictLog);
+      if (await keepLoser(trx, table, change.recordId, field, { value, hlc: change.hlc }, { value: local, hlc: localStamp }, conflictLog)) conflicts++;
     }
   }
   const columns = Object.keys(updates);
@@ -163,7 +181,8 @@ async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: Re
 }
 
 /**
- * Only a lead has a timeline to keep a losing value on. The entry is logged like a local write
+ * Keeps a losing value; false when there is nowhere to keep it or it is not worth it. Only a lead
+ * has a timeline to keep a losing value on (the other kinds' losers are not kept yet). The entry is logged like a local write
  * (when this laptop logs), so laptops that never see the conflict themselves receive it.
  */
 async function keepLoser(
@@ -174,11 +193,12 @@ async function keepLoser(
   lost: { value: unknown; hlc: string },
   won: { value: unknown; hlc: string },
   conflictLog: { wasLogging: boolean },
-): Promise<void> {
-  if (table.kind !== 'lead') return;
+): Promise<boolean> {
+  if (table.kind !== 'lead' || table.bookkeeping?.includes(field)) return false;
   if (conflictLog.wasLogging) await setChangeLogging(trx, true);
   await recordLeadConflict(trx, recordId, field, lost, won);
   if (conflictLog.wasLogging) await setChangeLogging(trx, false);
+  return true;
 }
 
 /** A lead is forgotten as "Forget me" does (photos, contact, drafts); other records are deleted. The delete triggers keep the tombstone. */

@@ -27,6 +27,13 @@ export interface SyncedTable {
   columns: readonly string[];
   /** Columns of the table that stay on this laptop: a local row number, keys derived from other columns. */
   localColumns: readonly string[];
+  /**
+   * Columns referring to another synced record, by the kind they refer to: a record whose parent
+   * was deleted or forgotten goes with it (as the foreign key's cascade does here).
+   */
+  parents?: Readonly<Record<string, string>>;
+  /** Columns a conflict over is not worth a timeline entry (the edit time: the winner's edit carries its own). */
+  bookkeeping?: readonly string[];
   /** The derived columns, made again from a record's synced values after a change was applied. */
   derive?: (row: Readonly<Record<string, unknown>>) => Record<string, string>;
 }
@@ -75,6 +82,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: 'id',
     columns: LEAD_COLUMNS,
     localColumns: ['seq', 'name_key'],
+    parents: { event_id: 'event' },
+    bookkeeping: ['updated_at'],
     derive: (row) => ({ name_key: nameBlockingKey(text(row.first_name), text(row.last_name)) }),
   },
   {
@@ -83,6 +92,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: 'id',
     columns: ['id', 'lead_id', 'at', 'actor', 'kind', 'details'],
     localColumns: ['seq'],
+    parents: { lead_id: 'lead' },
   },
   {
     kind: 'account',
@@ -104,6 +114,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'region', 'postal_code', 'country', 'lead_source', 'created_by', 'created_at', 'updated_at',
     ],
     localColumns: ['seq'],
+    parents: { account_id: 'account' },
   },
   {
     kind: 'opportunity',
@@ -114,6 +125,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'created_at', 'updated_at',
     ],
     localColumns: ['seq'],
+    parents: { account_id: 'account', event_id: 'event' },
   },
   {
     kind: 'activity',
@@ -121,6 +133,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: 'id',
     columns: ['id', 'lead_id', 'opportunity_id', 'type', 'occurred_at', 'outcome', 'text', 'created_by', 'created_at'],
     localColumns: ['seq'],
+    parents: { lead_id: 'lead', opportunity_id: 'opportunity' },
   },
 ];
 

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listTimeline } from '../../../electron/db/repositories/timeline';
+import { applyRemoteChanges } from '../../../electron/sync/apply-changes';
+import { createEvent, useEvent } from '../../../electron/services/events-service';
+import { forgetLead } from '../../../electron/services/forget-lead-service';
+import { createLead, updateLead } from '../../../electron/services/leads-service';
+import { setStaffName } from '../../../electron/services/settings-service';
+import { describeTimelineEntry } from '../../../shared/domain/timeline';
+import { MemoryHub, openLaptop, syncedData, syncWithMemoryHub, type Laptop } from '../../support/sync-laptops';
+
+let laptops: Laptop[] = [];
+afterEach(async () => {
+  for (const laptop of laptops) await laptop.store.dispose();
+  laptops = [];
+});
+
+async function threeLaptops(): Promise<[Laptop, Laptop, Laptop]> {
+  const opened = [await openLaptop('laptop-a'), await openLaptop('laptop-b'), await openLaptop('laptop-c')] as const;
+  laptops.push(...opened);
+  for (const laptop of opened) await setStaffName(laptop.store.context, `Staff of ${laptop.name}`);
+  return [...opened];
+}
+
+/** A small pseudo-random order per seed (a linear congruential generator: the same seed, the same orders). */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let state = seed;
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index--) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const other = state % (index + 1);
+    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
+  }
+  return copy;
+}
+
+/** Syncs the laptops in a seed's orders, round after round, until none has anything left to push or pull. */
+async function syncUntilQuiet(hub: MemoryHub, all: readonly Laptop[], seed: number): Promise<number> {
+  let conflicts = 0;
+  for (let round = 0; round < 10; round++) {
+    const before = hub.changes.length;
+    for (const laptop of shuffled(all, seed + round)) conflicts += (await syncWithMemoryHub(laptop, hub)).conflicts;
+    const unpushed = all.some((laptop) => laptop.store.database.sqlite.prepare('SELECT count(*) FROM sync_changes WHERE pushed = 0').pluck().get() !== 0);
+    if (!unpushed && hub.changes.length === before && all.every((laptop) => laptop.cursor === hub.changes.length)) return conflicts;
+  }
+  throw new Error('the laptops did not settle in 10 rounds');
+}
+
+describe('applying the hub’s changes', () => {
+  it('three laptops editing offline end with identical data in whatever order they sync, the losing title on the timeline', async () => {
+    const outcomes: Array<Record<string, unknown[]>> = [];
+    for (const seed of [1, 2, 3, 4]) {
+      const [a, b, c] = await threeLaptops();
+      const hub = new MemoryHub();
+      const show = await createEvent(a.store.context, { name: 'Team Expo' });
+      const shared = await createLead(a.store.context, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines', title: 'Director' });
+      const doomed = await createLead(a.store.context, { firstName: 'Zephyrine', lastName: 'Quaxleigh', company: 'Vortimax' });
+      await syncUntilQuiet(hub, [a, b, c], seed);
+      // The current show is each laptop's own setting.
+      await useEvent(b.store.context, show.id);
+
+      // Offline: one field edited on two laptops, another field on a third; a forget against an edit.
+      await updateLead(a.store.context, shared.lead.id, { title: 'CEO' });
+      await updateLead(c.store.context, shared.lead.id, { notes: 'Met at the booth' });
+      await updateLead(b.store.context, shared.lead.id, { title: 'CTO' });
+      await updateLead(b.store.context, doomed.lead.id, { title: 'Head of Quills' });
+      await forgetLead(c.store.context, doomed.lead.id);
+      await createLead(b.store.context, { firstName: 'Grace', lastName: 'Hopper', company: 'Navy' });
+
+      const conflicts = await syncUntilQuiet(hub, [a, b, c], seed);
+      expect(conflicts, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+      const data = [a, b, c].map((laptop) => syncedData(laptop.store));
+      expect(data[1]).toEqual(data[0]);
+      expect(data[2]).toEqual(data[0]);
+
+      const leads = data[0]?.lead as Array<{ id: string; title: string; notes: string; last_name: string }>;
+      expect(leads.map((lead) => lead.last_name).sort()).toEqual(['Hopper', 'Lovelace']);
+      // B's edit was the later one: it wins everywhere, A's lost value is on the lead's timeline once.
+      expect(leads.find((lead) => lead.id === shared.lead.id)).toMatchObject({ title: 'CTO', notes: 'Met at the booth' });
+      for (const laptop of [a, b, c]) {
+        const lines = (await listTimeline(laptop.store.context.db, shared.lead.id)).filter((entry) => entry.kind === 'sync_conflict').map(describeTimelineEntry);
+        expect(lines).toEqual(['Sync conflict: Job title “CEO” (laptop laptop-a) lost to “CTO” (laptop laptop-b)']);
+        // The forget reached every laptop: nothing of the person is left, not even in the change log.
+        const sqlite = laptop.store.database.sqlite;
+        expect(sqlite.prepare("SELECT count(*) FROM sync_changes WHERE fields LIKE '%Quaxleigh%'").pluck().get()).toBe(0);
+        expect(sqlite.prepare('SELECT count(*) FROM lead_timeline WHERE lead_id = ?').pluck().get(doomed.lead.id)).toBe(0);
+      }
+      outcomes.push(data[0] ?? {});
+      for (const laptop of laptops) await laptop.store.dispose();
+      laptops = [];
+    }
+    // Every order gave the same values (ids differ per run: compare what the people see).
+    const titles = outcomes.map((data) => (data.lead as Array<{ last_name: string; title: string }>).map((lead) => `${lead.last_name}:${lead.title}`).sort());
+    for (const each of titles) expect(each).toEqual(titles[0]);
+  });
+
+  it('skips a batch delivered twice and an update of a forgotten record, and never brings the record back', async () => {
+    const [a, b] = await threeLaptops();
+    const hub = new MemoryHub();
+    await createEvent(a.store.context, { name: 'Team Expo' });
+    const saved = await createLead(a.store.context, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines' });
+    await syncWithMemoryHub(a, hub);
+    const first = await applyRemoteChanges(b.store.context.db, hub.changes, { clock: b.clock, deviceId: b.name });
+    const again = await applyRemoteChanges(b.store.context.db, hub.changes, { clock: b.clock, deviceId: b.name });
+    expect(first.applied).toBe(hub.changes.length);
+    expect(again).toMatchObject({ applied: 0, alreadyKnown: hub.changes.length });
+
+    await forgetLead(b.store.context, saved.lead.id);
+    const lateEdit = { ...hub.changes.find((change) => change.kind === 'lead'), changeId: crypto.randomUUID(), hlc: a.clock.now(), fields: { title: 'Countess' } };
+    const late = await applyRemoteChanges(b.store.context.db, [lateEdit as (typeof hub.changes)[number]], { clock: b.clock, deviceId: b.name });
+    expect(late.tombstoned).toBe(1);
+    const reinsert = { ...hub.changes.find((change) => change.kind === 'lead'), changeId: crypto.randomUUID() };
+    await applyRemoteChanges(b.store.context.db, [reinsert as (typeof hub.changes)[number]], { clock: b.clock, deviceId: b.name });
+    expect(b.store.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
+  });
+});
