@@ -52,6 +52,7 @@ const badgeProfileFields = async (): Promise<readonly string[]> => (await import
 const leads = inSession(async () => (await import('./commands/leads')).runLeadsCommand);
 const events = inSession(async () => (await import('./commands/events')).runEventsCommand);
 const crm = inSession(async () => (await import('./commands/crm')).runCrmCommand);
+const teamSync = inSession(async () => (await import('./commands/sync')).runSyncCommand);
 
 export const COMMANDS: readonly CommandEntry[] = [
   {
@@ -317,6 +318,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'check a backup and put it in place; the current data is kept as a backup first',
     options: {},
     run: async (args, cli) => (await import('./commands/backup')).runRestoreCommand(args, cli),
+  },
+  // Team sync, the laptop's side (issue 18): join a hub, its state, one sync.
+  {
+    name: 'hub join',
+    arguments: 'URL CODE',
+    summary: "join a team hub with the pairing code it shows; this laptop's leads sync with it from then on",
+    options: {},
+    run: teamSync,
+  },
+  { name: 'hub status', summary: 'the hub this laptop joined, what is not on it yet, the last sync', options: { '--json': json }, run: teamSync },
+  {
+    name: 'sync',
+    summary: 'one full push and pull with the hub, then exit (non-zero, with one line, when the hub cannot be reached)',
+    options: { '--json': json },
+    run: teamSync,
   },
 ];
 

@@ -73,6 +73,11 @@ export async function markChangesPushed(db: Kysely<Database>, changeIds: readonl
   await db.updateTable('sync_changes').set({ pushed: 1 }).where('change_id', 'in', changeIds).execute();
 }
 
+/** Another hub has none of them: every change goes again (with its id and stamp). */
+export async function markAllUnpushed(db: Kysely<Database>): Promise<void> {
+  await db.updateTable('sync_changes').set({ pushed: 0 }).execute();
+}
+
 /** Changes not on the hub yet (stamped or not), by record kind. */
 export async function countUnpushedChanges(db: Kysely<Database>): Promise<Record<string, number>> {
   const rows = await db

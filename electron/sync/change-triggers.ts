@@ -4,7 +4,8 @@ import type { SyncedTable } from './synced-tables';
  * The SQL that makes SQLite itself log every write of a synced table, so no repository, import
  * or service can forget to: one trigger per table and operation, made from the sync registry
  * by these functions only (migration 0011 runs them; a later migration that changes a synced
- * table's columns drops and runs them again).
+ * table's columns drops the table's three `sync_log_<table>_<insert|update|delete>` triggers
+ * and runs them again).
  *
  * - INSERT: a change holding every synced column.
  * - UPDATE: a change holding only the columns whose value changed; none when nothing did.
@@ -50,10 +51,6 @@ export function logAllRecordsSql(table: SyncedTable): string {
 
 function triggerName(table: SyncedTable, operation: 'insert' | 'update' | 'delete'): string {
   return `sync_log_${table.table}_${operation}`;
-}
-
-export function dropChangeTriggerStatements(table: SyncedTable): string[] {
-  return (['insert', 'update', 'delete'] as const).map((operation) => `DROP TRIGGER IF EXISTS ${triggerName(table, operation)}`);
 }
 
 export function changeTriggerStatements(table: SyncedTable): string[] {

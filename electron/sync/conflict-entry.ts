@@ -19,7 +19,7 @@ export const SYNC_ACTOR = 'LeadBooth team sync';
  * conflict makes the same entry (its id comes from the record, the field and the loser's stamp),
  * so the entry, synced like any other, is on every laptop once.
  */
-export function conflictEntryId(kind: string, recordId: string, field: string, loserStamp: string): string {
+function conflictEntryId(kind: string, recordId: string, field: string, loserStamp: string): string {
   const hex = createHash('sha256').update(`${kind}\n${recordId}\n${field}\n${loserStamp}`).digest('hex');
   // UUID-shaped (version 8: "custom"), as every other record id.
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -8,7 +8,7 @@ import { SYNCED_TABLES } from './synced-tables';
  * laptop joined a hub, off while the sync writes what the hub sent.
  */
 
-export async function isChangeLogging(db: Kysely<Database>): Promise<boolean> {
+async function isChangeLogging(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('sync_capture').select('logging').where('id', '=', 1).executeTakeFirst();
   return row?.logging === 1;
 }
