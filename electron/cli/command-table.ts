@@ -49,6 +49,13 @@ const activityTypes = async (): Promise<readonly string[]> => (await import('../
 const exportFormats = async (): Promise<readonly string[]> => (await import('../../shared/domain/exchange')).EXPORT_FORMATS;
 const badgeProfileFields = async (): Promise<readonly string[]> => (await import('../../shared/parsing/badge-profiles')).BADGE_PROFILE_FIELDS;
 
+const deviceRoles = async (): Promise<readonly string[]> => (await import('../../shared/sync/protocol')).deviceRoleSchema.options;
+/** Where the hub's data is: the embedded PostgreSQL's folder, or a company database. */
+const hubDatabase: OptionSpecs = {
+  '--data': { type: 'text', value: 'DIR', help: "the hub's folder, holding its embedded PostgreSQL (default: hub/ in the app's data folder)" },
+  '--database-url': { type: 'text', value: 'URL', help: 'a company PostgreSQL (16 or newer) instead: postgres://USER:PASSWORD@HOST:5432/DATABASE' },
+};
+
 const leads = inSession(async () => (await import('./commands/leads')).runLeadsCommand);
 const events = inSession(async () => (await import('./commands/events')).runEventsCommand);
 const crm = inSession(async () => (await import('./commands/crm')).runCrmCommand);
@@ -318,6 +325,38 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'check a backup and put it in place; the current data is kept as a backup first',
     options: {},
     run: async (args, cli) => (await import('./commands/backup')).runRestoreCommand(args, cli),
+  },
+  // The team hub's server side (issue 18); `hub join`, `hub status` and `sync` are the laptop's.
+  {
+    name: 'hub start',
+    summary: 'run a team hub here until Ctrl+C: prints its address and pairing codes for a booth and a manager laptop',
+    options: {
+      '--port': { type: 'integer', value: 'N', help: 'the port laptops connect to (default 8470)' },
+      '--listen': { type: 'text', value: 'ADDRESS', help: "listen on this address only, e.g. 127.0.0.1 (default: every network of this computer)" },
+      '--tls': { type: 'flag', help: "serve HTTPS with the hub's own certificate (made once, kept in the database) and print its fingerprint" },
+      ...hubDatabase,
+    },
+    run: async (args, cli) => (await import('./commands/hub')).runHubStartCommand(args, cli),
+  },
+  {
+    name: 'hub code',
+    summary: 'print a new one-time pairing code of the hub on that folder or database',
+    options: { '--role': { type: 'text', value: 'ROLE', help: "the joining laptop's role (default: booth)", choices: deviceRoles }, ...hubDatabase },
+    run: async (args, cli) => (await import('./commands/hub')).runHubCodeCommand(args, cli),
+  },
+  {
+    name: 'hub backup',
+    arguments: 'FILE',
+    summary: "write the hub's devices and changes to FILE (JSON lines); a company database has its own backups",
+    options: hubDatabase,
+    run: async (args, cli) => (await import('./commands/hub')).runHubBackupCommand(args, cli),
+  },
+  {
+    name: 'hub restore',
+    arguments: 'FILE',
+    summary: "replace the hub's devices and changes with a backup's; deletions and forgets made since stay",
+    options: hubDatabase,
+    run: async (args, cli) => (await import('./commands/hub')).runHubRestoreCommand(args, cli),
   },
   // Team sync, the laptop's side (issue 18): join a hub, its state, one sync.
   {

@@ -64,6 +64,11 @@ export const pushResponseSchema = z
     accepted: z.number().int().nonnegative(),
     /** Changes the hub already had (a retried push). */
     alreadyStored: z.number().int().nonnegative(),
+    /**
+     * Changes of records the hub holds a tombstone for: dropped, not stored (the record was
+     * deleted or forgotten; the tombstone reaches the laptop at its next pull). Added by the hub.
+     */
+    discarded: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -85,6 +90,28 @@ export const statusResponseSchema = z
   })
   .strict();
 
+/** A device as the hub's manager sees it (`GET /v1/devices`); times are ISO 8601. */
+const hubDeviceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: deviceRoleSchema,
+    createdAt: z.string(),
+    lastSeenAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    /** Changes this device pushed that the hub stored, and changes it pulled. */
+    pushed: z.number().int().nonnegative(),
+    pulled: z.number().int().nonnegative(),
+  })
+  .strict();
+export type HubDevice = z.infer<typeof hubDeviceSchema>;
+
+/** `GET /v1/devices` (manager devices only). */
+export const devicesResponseSchema = z.object({ devices: z.array(hubDeviceSchema) }).strict();
+
+/** `POST /v1/devices/<id>/revoke` (manager devices only): the device as it is now. */
+export const revokeResponseSchema = z.object({ device: hubDeviceSchema }).strict();
+
 /** Every refusal has this body; `message` is one line a person can act on. */
 export const hubErrorSchema = z
   .object({
@@ -101,4 +128,8 @@ export const HUB_ROUTES = {
   status: '/v1/status',
   push: '/v1/changes',
   pull: '/v1/changes',
+  devices: '/v1/devices',
 } as const;
+
+/** The path revoking one device (`POST`, manager devices only). */
+export const revokeDevicePath = (deviceId: string): string => `${HUB_ROUTES.devices}/${encodeURIComponent(deviceId)}/revoke`;

@@ -1,0 +1,160 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  HUB_ROUTES,
+  MAX_CHANGES_PER_BATCH,
+  PROTOCOL_HEADER,
+  SYNC_PROTOCOL_VERSION,
+  pairRequestSchema,
+  pushRequestSchema,
+  type HubDevice,
+  type HubError,
+} from '../../shared/sync/protocol';
+import type { HubDatabase } from './hub-schema';
+import { HubRequestError } from './hub-errors';
+import { deviceOfToken, listDevices, pairDevice, recordDeviceVisit, revokeDevice } from './hub-devices';
+import { pullChanges, pushChanges } from './hub-changes';
+
+/** A full push batch of long text fields fits; anything bigger is refused before it is read. */
+const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+
+const REVOKE_PATH = /^\/v1\/devices\/([^/]+)\/revoke$/;
+const CURSOR = /^\d{0,19}$/;
+
+/**
+ * Answers one request of a laptop. Order of the checks: the protocol version first (a laptop of
+ * another version gets the one line that says what to do, even before its token is looked at),
+ * then the token (all routes but pairing), the role, the body's size and shape.
+ */
+export function hubRequestHandler(db: Kysely<HubDatabase>, hubId: string, onUnexpected: (error: unknown) => void) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    answer(db, hubId, request)
+      .then(({ status, body }) => send(response, status, body))
+      .catch((error: unknown) => {
+        if (error instanceof HubRequestError) return send(response, error.status, refusal(error.code, error.message));
+        onUnexpected(error);
+        send(response, 500, refusal('hub-error', 'The hub failed to answer: try again; if it keeps failing, look at the hub\'s output.'));
+      });
+  };
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+async function answer(db: Kysely<HubDatabase>, hubId: string, request: IncomingMessage): Promise<Answer> {
+  checkProtocol(request);
+  const url = new URL(request.url ?? '/', 'http://hub');
+  const route = `${request.method ?? 'GET'} ${url.pathname}`;
+  if (route === `POST ${HUB_ROUTES.pair}`) {
+    const pairing = parseBody(pairRequestSchema, await readJsonBody(request), 'pairing request');
+    const device = await pairDevice(db, pairing.code, pairing.deviceName);
+    return { status: 200, body: { hubId, deviceId: device.deviceId, token: device.token, role: device.role } };
+  }
+  const device = await authenticate(db, request);
+  if (route === `GET ${HUB_ROUTES.status}`) {
+    await recordDeviceVisit(db, device.id);
+    return { status: 200, body: { hubId, protocol: SYNC_PROTOCOL_VERSION, device: { id: device.id, name: device.name, role: device.role } } };
+  }
+  if (route === `POST ${HUB_ROUTES.push}`) {
+    const push = parseBody(pushRequestSchema, await readJsonBody(request), 'push');
+    const outcome = await pushChanges(db, device.id, push.changes);
+    await recordDeviceVisit(db, device.id, { pushed: outcome.accepted });
+    return { status: 200, body: outcome };
+  }
+  if (route === `GET ${HUB_ROUTES.pull}`) {
+    const after = url.searchParams.get('after') ?? '';
+    if (!CURSOR.test(after)) throw new HubRequestError(400, 'bad-request', `"after" must be the cursor of the hub's last answer (digits), not "${after.slice(0, 40)}".`);
+    const limitText = url.searchParams.get('limit');
+    const limit = limitText === null ? MAX_CHANGES_PER_BATCH : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHANGES_PER_BATCH) {
+      throw new HubRequestError(400, 'bad-request', `"limit" must be a whole number from 1 to ${MAX_CHANGES_PER_BATCH}.`);
+    }
+    const page = await pullChanges(db, after, limit);
+    await recordDeviceVisit(db, device.id, { pulled: page.changes.length });
+    return { status: 200, body: page };
+  }
+  if (route === `GET ${HUB_ROUTES.devices}`) {
+    requireManager(device);
+    await recordDeviceVisit(db, device.id);
+    return { status: 200, body: { devices: await listDevices(db) } };
+  }
+  const revoke = REVOKE_PATH.exec(url.pathname);
+  if (request.method === 'POST' && revoke) {
+    requireManager(device);
+    await recordDeviceVisit(db, device.id);
+    return { status: 200, body: { device: await revokeDevice(db, decodeURIComponent(revoke[1] ?? '')) } };
+  }
+  throw new HubRequestError(404, 'not-found', `This hub has no route ${route}: update LeadBooth, or check the hub's address.`);
+}
+
+function checkProtocol(request: IncomingMessage): void {
+  const header = request.headers[PROTOCOL_HEADER];
+  const laptopVersion = Number(Array.isArray(header) ? header[0] : header);
+  if (laptopVersion === SYNC_PROTOCOL_VERSION) return;
+  const laptop = Number.isInteger(laptopVersion) && laptopVersion > 0 ? `this laptop ${laptopVersion}` : 'this laptop none';
+  throw new HubRequestError(426, 'protocol-mismatch', `This hub speaks protocol ${SYNC_PROTOCOL_VERSION} and ${laptop}: update LeadBooth on one of them.`);
+}
+
+async function authenticate(db: Kysely<HubDatabase>, request: IncomingMessage): Promise<HubDevice> {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(request.headers.authorization ?? '');
+  if (!match?.[1]) throw new HubRequestError(401, 'unauthorized', 'This request carries no device token: join the hub first ("leadbooth hub join URL CODE").');
+  return deviceOfToken(db, match[1]);
+}
+
+function requireManager(device: HubDevice): void {
+  if (device.role !== 'manager') throw new HubRequestError(403, 'forbidden', 'Only a manager device may list or revoke devices: pair one with a manager code ("leadbooth hub code --role manager").');
+}
+
+function parseBody<Schema extends z.ZodType>(schema: Schema, value: unknown, what: string): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path.map(String).join('.') || 'body';
+  throw new HubRequestError(400, 'bad-request', `This ${what} is not in the expected shape: ${path}: ${issue?.message ?? 'invalid'}.`);
+}
+
+function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const tooLarge = () => new HubRequestError(413, 'bad-request', `The request is larger than ${MAX_REQUEST_BYTES / (1024 * 1024)} MB: send fewer changes per batch.`);
+  if (Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
+    request.resume();
+    return Promise.reject(tooLarge());
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        request.destroy();
+        reject(tooLarge());
+      } else chunks.push(chunk);
+    });
+    request.on('error', reject);
+    request.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new HubRequestError(400, 'bad-request', 'The request body is not JSON.'));
+      }
+    });
+  });
+}
+
+function refusal(error: HubError['error'], message: string): HubError {
+  return error === 'protocol-mismatch' ? { error, message, hubProtocol: SYNC_PROTOCOL_VERSION } : { error, message };
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  if (response.headersSent || response.destroyed) return;
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+    'Cache-Control': 'no-store',
+  });
+  response.end(text);
+}

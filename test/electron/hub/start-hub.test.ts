@@ -1,0 +1,329 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import {
+  HUB_ROUTES,
+  devicesResponseSchema,
+  hubErrorSchema,
+  pairResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  revokeDevicePath,
+  revokeResponseSchema,
+  statusResponseSchema,
+  type DeviceRole,
+} from '../../../shared/sync/protocol';
+import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
+import { HUB_LOCKS, HUB_LOCK_SPACE } from '../../../electron/hub/hub-locks';
+import { makeTempDir } from '../../support/temp-database';
+import { hubRequest, sampleChange } from '../../support/hub-requests';
+
+// One embedded PostgreSQL for the whole file: a start costs seconds.
+let dataDir: string;
+let hub: RunningHub;
+let startMs = 0;
+
+beforeAll(async () => {
+  dataDir = makeTempDir('leadbooth-hub-');
+  const started = performance.now();
+  hub = await startHub({ dataDir, port: 0, host: '127.0.0.1', onUnexpected: (error) => console.error(error) });
+  startMs = performance.now() - started;
+});
+
+afterAll(async () => {
+  await hub?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function pair(role: DeviceRole, target: RunningHub = hub): Promise<{ deviceId: string; token: string }> {
+  const code = await target.newPairingCode(role);
+  const response = await hubRequest(target.url, 'POST', HUB_ROUTES.pair, { body: { code, deviceName: `${role} laptop` } });
+  expect(response.status).toBe(200);
+  return pairResponseSchema.parse(response.body);
+}
+
+describe('the team hub on an embedded PostgreSQL', () => {
+  it('starts its own server in the data folder (start time logged)', () => {
+    console.info(`hub start with a fresh embedded PostgreSQL: ${Math.round(startMs)} ms`);
+    expect(hub.ownsDatabaseServer).toBe(true);
+    expect(fs.existsSync(`${dataDir}/postgres/PG_VERSION`)).toBe(true);
+    expect(hub.hubId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('pairs a device with a good code, once; the code decides the role', async () => {
+    const code = await hub.newPairingCode('manager');
+    const first = await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code: code.toLowerCase(), deviceName: 'Manager laptop' } });
+    expect(first.status).toBe(200);
+    const paired = pairResponseSchema.parse(first.body);
+    expect(paired.role).toBe('manager');
+    expect(paired.hubId).toBe(hub.hubId);
+
+    const again = await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code, deviceName: 'Second laptop' } });
+    expect(again.status).toBe(401);
+    expect(hubErrorSchema.parse(again.body).message).toMatch(/already used/);
+
+    const status = await hubRequest(hub.url, 'GET', HUB_ROUTES.status, { token: paired.token });
+    expect(status.status).toBe(200);
+    expect(statusResponseSchema.parse(status.body).device).toEqual({ id: paired.deviceId, name: 'Manager laptop', role: 'manager' });
+  });
+
+  it('refuses an expired code and an unknown one', async () => {
+    const code = await hub.newPairingCode('booth', 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const expired = await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code, deviceName: 'Late laptop' } });
+    expect(expired.status).toBe(401);
+    expect(hubErrorSchema.parse(expired.body).message).toMatch(/expired/);
+    const unknown = await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code: 'AAAA-BBBB-CCCC', deviceName: 'Guessing laptop' } });
+    expect(unknown.status).toBe(401);
+  });
+
+  it('refuses another protocol version with one line, before looking at the token', async () => {
+    const response = await hubRequest(hub.url, 'GET', HUB_ROUTES.status, { protocol: 2, token: 'x'.repeat(43) });
+    expect(response.status).toBe(426);
+    expect(response.protocolHeader).toBe('1');
+    expect(hubErrorSchema.parse(response.body)).toEqual({
+      error: 'protocol-mismatch',
+      message: 'This hub speaks protocol 1 and this laptop 2: update LeadBooth on one of them.',
+      hubProtocol: 1,
+    });
+    const none = await hubRequest(hub.url, 'GET', HUB_ROUTES.status, { protocol: null });
+    expect(none.status).toBe(426);
+  });
+
+  it('refuses a missing or unknown token', async () => {
+    expect((await hubRequest(hub.url, 'GET', HUB_ROUTES.status)).status).toBe(401);
+    const unknown = await hubRequest(hub.url, 'GET', HUB_ROUTES.pull, { token: 'A'.repeat(43) });
+    expect(unknown.status).toBe(401);
+    expect(hubErrorSchema.parse(unknown.body).error).toBe('unauthorized');
+  });
+
+  it('refuses a push in the wrong shape with a message naming the field', async () => {
+    const { token } = await pair('booth');
+    const response = await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes: [{ ...sampleChange(), hlc: 'yesterday' }] } });
+    expect(response.status).toBe(400);
+    expect(hubErrorSchema.parse(response.body).message).toMatch(/changes\.0\.hlc/);
+    const badCursor = await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=abc`, { token });
+    expect(badCursor.status).toBe(400);
+  });
+
+  it('stores a pushed change once, however often the push is retried', async () => {
+    const { token } = await pair('booth');
+    const before = await pullAll(token, '');
+    const changes = [sampleChange(), sampleChange()];
+    const first = pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } })).body);
+    expect(first).toEqual({ accepted: 2, alreadyStored: 0, discarded: 0 });
+    const retry = pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } })).body);
+    expect(retry).toEqual({ accepted: 0, alreadyStored: 2, discarded: 0 });
+    const after = await pullAll(token, before.cursor);
+    expect(after.changes.map((change) => change.changeId)).toEqual(changes.map((change) => change.changeId));
+    expect(after.changes[0]).toEqual(changes[0]);
+  });
+
+  it('pages a pull and resumes it from the cursor, in push order', async () => {
+    const { token } = await pair('booth');
+    const start = (await pullAll(token, '')).cursor;
+    const changes = Array.from({ length: 7 }, () => sampleChange());
+    await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } });
+    const seen: string[] = [];
+    let cursor = start;
+    let pages = 0;
+    for (let more = true; more; pages += 1) {
+      const page = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${cursor}&limit=3`, { token })).body);
+      seen.push(...page.changes.map((change) => change.changeId));
+      cursor = page.cursor;
+      more = page.more;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toEqual(changes.map((change) => change.changeId));
+  });
+
+  it('lets a manager list and revoke devices; a revoked token stops working; a booth may not revoke', async () => {
+    const manager = await pair('manager');
+    const booth = await pair('booth');
+    const boothTries = await hubRequest(hub.url, 'POST', revokeDevicePath(manager.deviceId), { token: booth.token });
+    expect(boothTries.status).toBe(403);
+    expect((await hubRequest(hub.url, 'GET', HUB_ROUTES.devices, { token: booth.token })).status).toBe(403);
+
+    const revoked = await hubRequest(hub.url, 'POST', revokeDevicePath(booth.deviceId), { token: manager.token });
+    expect(revoked.status).toBe(200);
+    expect(revokeResponseSchema.parse(revoked.body).device.revokedAt).not.toBeNull();
+    const refused = await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: booth.token, body: { changes: [sampleChange()] } });
+    expect(refused.status).toBe(401);
+    expect(hubErrorSchema.parse(refused.body).message).toMatch(/removed from the team hub/);
+
+    const list = devicesResponseSchema.parse((await hubRequest(hub.url, 'GET', HUB_ROUTES.devices, { token: manager.token })).body);
+    const listed = list.devices.find((device) => device.id === booth.deviceId);
+    expect(listed?.revokedAt).not.toBeNull();
+    expect(list.devices.find((device) => device.id === manager.deviceId)?.lastSeenAt).not.toBeNull();
+    expect((await hubRequest(hub.url, 'POST', revokeDevicePath('no-such-device'), { token: manager.token })).status).toBe(404);
+  });
+
+  it('purges the changes of a tombstoned record but keeps the tombstone; later changes of it are discarded', async () => {
+    const { token } = await pair('booth');
+    const recordId = 'lead-to-forget';
+    const edits = [sampleChange({ recordId, fields: { email: 'ada@example.com' } }), sampleChange({ recordId, fields: { title: 'CTO' } })];
+    const other = sampleChange();
+    await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes: [...edits, other] } });
+    const tombstone = sampleChange({ recordId, tombstone: true, fields: { email: 'ada@example.com' } });
+    await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes: [tombstone] } });
+    const late = pushResponseSchema.parse(
+      (await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes: [sampleChange({ recordId, fields: { phone: '+49 30 1234' } })] } })).body,
+    );
+    expect(late).toEqual({ accepted: 0, alreadyStored: 0, discarded: 1 });
+
+    const everything = await pullAll(token, '');
+    const ofRecord = everything.changes.filter((change) => change.recordId === recordId);
+    expect(ofRecord).toEqual([{ ...tombstone, fields: {} }]);
+    expect(everything.changes.some((change) => change.changeId === other.changeId)).toBe(true);
+    // Nowhere in the hub's tables, not only out of the pull.
+    const rows = await queryHub(`SELECT count(*)::int AS n FROM changes WHERE fields::text LIKE '%ada@example.com%'`);
+    expect(rows[0]?.n).toBe(0);
+  });
+
+  it('serves one team from two hub processes on one database', async () => {
+    const second = await startHub({ dataDir, port: 0, host: '127.0.0.1' });
+    try {
+      expect(second.ownsDatabaseServer).toBe(false);
+      expect(second.hubId).toBe(hub.hubId);
+      const { token } = await pair('booth', second);
+      const start = (await pullAll(token, '')).cursor;
+      const change = sampleChange();
+      expect((await hubRequest(second.url, 'POST', HUB_ROUTES.push, { token, body: { changes: [change] } })).status).toBe(200);
+      const pulled = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${start}`, { token })).body);
+      expect(pulled.changes).toEqual([change]);
+    } finally {
+      await second.close();
+    }
+    // Closing the second hub left the first one's server running.
+    expect((await hubRequest(hub.url, 'GET', HUB_ROUTES.status, { token: (await pair('booth')).token })).status).toBe(200);
+  });
+});
+
+describe('pushes from many laptops at once, through two hub processes', () => {
+  it('never lets a concurrent pull skip a change (pushes are serialized by an advisory lock)', async () => {
+    const password = fs.readFileSync(`${dataDir}/postgres-password`, 'utf8').trim();
+    const port = Number(fs.readFileSync(`${dataDir}/postgres/postmaster.pid`, 'utf8').split('\n')[3]);
+    // The second process reaches the database by URL, as with a company PostgreSQL.
+    const second = await startHub({ dataDir: makeTempDir('leadbooth-unused-'), databaseUrl: `postgres://postgres:${password}@127.0.0.1:${port}/leadbooth_hub`, port: 0, host: '127.0.0.1' });
+    try {
+      expect(second.hubId).toBe(hub.hubId);
+      const laptops = await Promise.all(Array.from({ length: 4 }, (_, i) => pair('booth', i % 2 === 0 ? hub : second)));
+      const reader = await pair('manager');
+      let cursor = (await pullAll(reader.token, '')).cursor;
+      const pushed: string[] = [];
+      const seen: string[] = [];
+      let pushing = true;
+      const pushes = Promise.all(
+        laptops.map(async (laptop, i) => {
+          for (let batch = 0; batch < 4; batch += 1) {
+            const changes = Array.from({ length: 15 }, () => sampleChange());
+            pushed.push(...changes.map((change) => change.changeId));
+            const target = i % 2 === 0 ? hub : second;
+            expect((await hubRequest(target.url, 'POST', HUB_ROUTES.push, { token: laptop.token, body: { changes } })).status).toBe(200);
+          }
+        }),
+      ).finally(() => {
+        pushing = false;
+      });
+      // The reader pulls while the pushes run, as a laptop syncing at that moment would, and
+      // once more after they ended; it must have seen every change exactly once.
+      for (let last = false; !last; ) {
+        last = !pushing;
+        const page = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${cursor}&limit=50`, { token: reader.token })).body);
+        seen.push(...page.changes.map((change) => change.changeId));
+        cursor = page.cursor;
+        if (page.more) last = false;
+      }
+      await pushes;
+      expect(seen.length).toBe(pushed.length);
+      expect(new Set(seen)).toEqual(new Set(pushed));
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('a push still being committed', () => {
+  it('holds back a later push, so a pull never moves its cursor past a change not yet committed', async () => {
+    const pusher = await pair('booth');
+    const reader = await pair('booth');
+    const cursor = (await pullAll(reader.token, '')).cursor;
+    // Another hub process's push, stopped between drawing its seq and committing (as the
+    // protocol of pushChanges: the advisory lock first).
+    const slow = await hubClient();
+    const slowChange = sampleChange();
+    await slow.query('BEGIN');
+    await slow.query('SELECT pg_advisory_xact_lock($1, $2)', [HUB_LOCK_SPACE, HUB_LOCKS.changes]);
+    await slow.query(
+      `INSERT INTO changes (change_id, device_id, kind, record_id, hlc, fields, tombstone) VALUES ($1, $2, 'lead', $3, $4, '{}', false)`,
+      [slowChange.changeId, pusher.deviceId, slowChange.recordId, slowChange.hlc],
+    );
+    const fast = sampleChange();
+    let fastDone = false;
+    const fastPush = hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: pusher.token, body: { changes: [fast] } }).then((response) => {
+      fastDone = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(fastDone).toBe(false);
+    const meanwhile = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${cursor}`, { token: reader.token })).body);
+    expect(meanwhile.changes).toEqual([]);
+    await slow.query('COMMIT');
+    await slow.end();
+    expect((await fastPush).status).toBe(200);
+    const after = await pullAll(reader.token, cursor);
+    expect(after.changes.map((change) => change.changeId)).toEqual([slowChange.changeId, fast.changeId]);
+  });
+});
+
+describe('TLS', () => {
+  it('serves HTTPS with one certificate made once and kept in the database, for every hub process', async () => {
+    const first = await startHub({ dataDir, port: 0, host: '127.0.0.1', tls: true });
+    const second = await startHub({ dataDir, port: 0, host: '127.0.0.1', tls: true });
+    try {
+      expect(first.url).toMatch(/^https:/);
+      expect(first.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+      expect(second.fingerprint).toBe(first.fingerprint);
+      const code = await first.newPairingCode('booth');
+      const paired = await hubRequest(second.url, 'POST', HUB_ROUTES.pair, { pin: first.fingerprint ?? '', body: { code, deviceName: 'TLS laptop' } });
+      expect(paired.status).toBe(200);
+      const { token } = pairResponseSchema.parse(paired.body);
+      expect((await hubRequest(first.url, 'GET', HUB_ROUTES.status, { pin: first.fingerprint ?? '', token })).status).toBe(200);
+      // A laptop that pinned another certificate sends nothing, its token least of all.
+      await expect(hubRequest(first.url, 'GET', HUB_ROUTES.status, { pin: 'AA:BB', token })).rejects.toThrow(/another certificate/);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});
+
+async function pullAll(token: string, after: string) {
+  const changes = [];
+  let cursor = after;
+  for (let more = true; more; ) {
+    const page = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${cursor}`, { token })).body);
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    more = page.more;
+  }
+  return { changes, cursor };
+}
+
+/** A plain connection to the hub's embedded database, to look at its tables directly. */
+async function hubClient(): Promise<pg.Client> {
+  const password = fs.readFileSync(`${dataDir}/postgres-password`, 'utf8').trim();
+  const port = Number(fs.readFileSync(`${dataDir}/postgres/postmaster.pid`, 'utf8').split('\n')[3]);
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'leadbooth_hub' });
+  await client.connect();
+  return client;
+}
+
+async function queryHub(text: string): Promise<Array<Record<string, unknown>>> {
+  const client = await hubClient();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
