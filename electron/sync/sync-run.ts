@@ -29,6 +29,7 @@ export interface SyncRunReport {
  *   next run sends it again with the same ids, and the hub stores each id once.
  * - Pull: from the stored cursor, each batch applied in one transaction together with the new
  *   cursor and the clock, so a laptop killed in the middle resumes after the last batch applied.
+ *   What the pull itself wrote (the timeline entry of a conflict) is pushed right after.
  *
  * Throws HubRequestFailed (`unreachable` when there is no network): what was done stays done.
  */
@@ -44,6 +45,9 @@ export async function runSync(
   await stampAll(db, clock, membership);
   report.pushed = await pushAll(db, client);
   await pullAll(db, client, clock, membership, report);
+  // What the pull wrote of its own (a conflict's timeline entry) goes now, not at the next sync.
+  await stampAll(db, clock, membership);
+  report.pushed += await pushAll(db, client);
   await saveLastSync(db, new Date(options.wallClockMs()).toISOString());
   return report;
 }
