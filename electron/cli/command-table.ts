@@ -363,7 +363,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'hub join',
     arguments: 'URL CODE',
     summary: "join a team hub with the pairing code it shows; this laptop's leads sync with it from then on",
-    options: {},
+    options: {
+      '--fingerprint': { type: 'text', value: 'SHA256', help: "an https hub's certificate fingerprint as the hub printed it (default: pin the one presented now, and show it)" },
+    },
     run: teamSync,
   },
   { name: 'hub status', summary: 'the hub this laptop joined, what is not on it yet, the last sync', options: { '--json': json }, run: teamSync },

@@ -326,6 +326,8 @@ interface SyncStateTable {
   device_name: string;
   role: string;
   token: string;
+  /** SHA-256 fingerprint of the https hub's certificate, pinned at joining; null for http */
+  hub_fingerprint: string | null;
   /** the hub's pull cursor, '' before the first pull */
   cursor: Generated<string>;
   /** the hybrid clock's last stamp, '' before the first */

@@ -18,6 +18,7 @@ export async function syncStatus(context: ServiceContext): Promise<SyncStatus> {
   return {
     joined: membership !== null,
     hubUrl: membership?.hubUrl ?? null,
+    hubFingerprint: membership?.fingerprint ?? null,
     deviceName: membership?.deviceName ?? null,
     role: membership?.role ?? null,
     notOnHub: Object.values(unpushed).reduce((sum, count) => sum + count, 0),
@@ -32,12 +33,12 @@ function asAppError(error: unknown): unknown {
   return new AppError(error.failure === 'unreachable' ? 'hub_unreachable' : 'hub_refused', error.message, undefined, { cause: error });
 }
 
-export async function joinTeamHub(context: ServiceContext, input: { url: string; code: string }): Promise<SyncStatus> {
+export async function joinTeamHub(context: ServiceContext, input: { url: string; code: string; fingerprint?: string | undefined }): Promise<SyncStatus> {
   const staffName = (await getSettings(context)).staffName;
   // What the hub's device list shows: who, on which computer.
   const deviceName = `${staffName || 'LeadBooth'} on ${os.hostname()}`.slice(0, 120);
   try {
-    await joinHub(context.db, { url: input.url, code: input.code, deviceName, joinedAt: nowIso(context) });
+    await joinHub(context.db, { url: input.url, code: input.code, fingerprint: input.fingerprint, deviceName, joinedAt: nowIso(context) });
   } catch (error) {
     throw asAppError(error);
   }

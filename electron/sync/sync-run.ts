@@ -35,11 +35,11 @@ export interface SyncRunReport {
  */
 export async function runSync(
   db: Kysely<Database>,
-  options: { wallClockMs: () => number; client?: HubClient; fetchImpl?: typeof fetch },
+  options: { wallClockMs: () => number },
 ): Promise<SyncRunReport> {
   const membership = await readMembership(db);
   if (!membership) throw new HubRequestFailed('refused', 'This laptop has not joined a team hub: run leadbooth hub join URL CODE first.');
-  const client = options.client ?? hubClient(membership.hubUrl, membership.token, options.fetchImpl);
+  const client = hubClient(membership.hubUrl, membership.token, { pin: membership.fingerprint });
   const clock = createHybridClock(membership.deviceId, options.wallClockMs, membership.lastStamp || undefined);
   const report: SyncRunReport = { pushed: 0, pulled: 0, applied: 0, conflicts: 0, tombstoned: 0, skipped: [] };
   await stampAll(db, clock, membership);

@@ -10,6 +10,8 @@ export interface HubMembership {
   deviceName: string;
   role: DeviceRole;
   token: string;
+  /** The https hub's certificate fingerprint ("AB:CD:…"), pinned at joining; null for an http:// hub. */
+  fingerprint: string | null;
   /** The hub's pull cursor; '' before the first pull. */
   cursor: string;
   /** The hybrid clock's last stamp; '' before the first. */
@@ -30,6 +32,7 @@ export async function readMembership(db: Kysely<Database>): Promise<HubMembershi
     // Written from the hub's pairing answer, which the protocol's schema checked.
     role: row.role as DeviceRole,
     token: row.token,
+    fingerprint: row.hub_fingerprint,
     cursor: row.cursor,
     lastStamp: row.last_hlc,
     lastSyncAt: row.last_sync_at,
@@ -40,7 +43,7 @@ export async function readMembership(db: Kysely<Database>): Promise<HubMembershi
 /** Joining (again): a new hub starts from its first change. */
 export async function saveMembership(
   db: Kysely<Database>,
-  membership: Pick<HubMembership, 'hubUrl' | 'hubId' | 'deviceId' | 'deviceName' | 'role' | 'token' | 'joinedAt'>,
+  membership: Pick<HubMembership, 'hubUrl' | 'hubId' | 'deviceId' | 'deviceName' | 'role' | 'token' | 'fingerprint' | 'joinedAt'>,
 ): Promise<void> {
   const row = {
     hub_url: membership.hubUrl,
@@ -49,6 +52,7 @@ export async function saveMembership(
     device_name: membership.deviceName,
     role: membership.role,
     token: membership.token,
+    hub_fingerprint: membership.fingerprint,
     cursor: '',
     last_sync_at: null,
     joined_at: membership.joinedAt,

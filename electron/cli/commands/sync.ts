@@ -8,8 +8,12 @@ export async function runSyncCommand(session: CliSession, command: string, args:
   if (command === 'hub join') {
     const [url, code, ...extra] = args.positionals;
     if (!url || !code || extra.length > 0) throw new UsageError('hub join needs the hub\'s address and the pairing code it shows, e.g. hub join http://192.168.1.20:8787 482913');
-    const status = await session.client['sync.join']({ url, code });
+    const fingerprint = args.text('--fingerprint');
+    const status = await session.client['sync.join']({ url, code, ...(fingerprint !== undefined && { fingerprint }) });
     io.stdout(`Joined the hub at ${status.hubUrl ?? url} as ${status.deviceName ?? 'this laptop'} (${status.role ?? 'booth'}). Run "leadbooth sync" to send and fetch the leads.`);
+    if (status.hubFingerprint && fingerprint === undefined) {
+      io.stdout(`Pinned the hub's certificate ${status.hubFingerprint}: check that it is the fingerprint the hub printed.`);
+    }
     return;
   }
   if (args.positionals.length > 0) throw new UsageError(`${command} takes no arguments`);

@@ -16,7 +16,8 @@ import { SYNCED_TABLES } from '../../sync/synced-tables';
  *   bundle or conflict brings it back.
  * - `sync_applied_changes`: the ids of the remote changes applied (a repeated pull skips them).
  * - `sync_capture`: one row, the triggers' switch (see change-triggers.ts).
- * - `sync_state`: one row once the laptop joined a hub: where, who, the pull cursor, the clock.
+ * - `sync_state`: one row once the laptop joined a hub: where, who, the pinned certificate, the
+ *   pull cursor, the clock.
  */
 // Kysely<any>: a migration sees the schema as it was at its version (Kysely's advice).
 export async function up(db: Kysely<any>): Promise<void> {
@@ -65,6 +66,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       device_name TEXT NOT NULL,
       role TEXT NOT NULL,
       token TEXT NOT NULL,
+      -- SHA-256 of the https hub's certificate, pinned at joining; NULL for an http:// hub.
+      hub_fingerprint TEXT,
       cursor TEXT NOT NULL DEFAULT '',
       last_hlc TEXT NOT NULL DEFAULT '',
       last_sync_at TEXT,

@@ -5,6 +5,8 @@ import { channel, noInput } from '../channel';
 export interface SyncStatus {
   joined: boolean;
   hubUrl: string | null;
+  /** An https:// hub's certificate fingerprint this laptop pinned ("AB:CD:…"); null for http://. */
+  hubFingerprint: string | null;
   deviceName: string | null;
   role: 'booth' | 'manager' | null;
   /** Changes made here the hub does not have yet, and how many of them are leads'. */
@@ -36,6 +38,12 @@ export const syncChannels = {
       .object({
         url: z.string().trim().min(1, { message: "Give the hub's address." }).max(500),
         code: z.string().trim().min(4, { message: 'Give the pairing code the hub shows.' }).max(64),
+        /** The fingerprint the hub printed; without it, the one presented at joining is pinned (and shown to compare). */
+        fingerprint: z
+          .string()
+          .trim()
+          .regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/, { message: 'Give the SHA-256 fingerprint as the hub prints it: 32 pairs like AB:CD:…' })
+          .optional(),
       })
       .strict(),
   ),

@@ -6,7 +6,7 @@ import { createEvent, useEvent } from '../../../electron/services/events-service
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
-import { joinTeamHub, syncNow } from '../../../electron/services/sync-service';
+import { joinTeamHub, syncNow, syncStatus } from '../../../electron/services/sync-service';
 import { describeTimelineEntry } from '../../../shared/domain/timeline';
 import { syncedData } from '../../support/sync-laptops';
 import { makeTempDir, openTempStore, type TempStore } from '../../support/temp-database';
@@ -76,6 +76,31 @@ describe('two laptops syncing through a real hub', () => {
     for (const laptop of [a, b]) {
       expect(leadIdsOf(laptop)).toEqual([fromA.lead.id]);
       expect(laptop.database.sqlite.prepare("SELECT count(*) FROM sync_changes WHERE fields LIKE '%Lovelace%'").pluck().get()).toBe(0);
+    }
+  });
+
+  it('over HTTPS pins the certificate the hub presents, checks it before every request, and refuses another', async () => {
+    // A second hub process on the same database, serving HTTPS with the hub's own certificate.
+    const secure = await startHub({ dataDir, port: 0, host: '127.0.0.1', tls: true, onUnexpected: (error) => console.error(error) });
+    try {
+      const url = secure.url;
+      expect(url).toMatch(/^https:/);
+      const wrong = await openTempStore();
+      laptops.push(wrong);
+      await setStaffName(wrong.context, 'Mallory');
+      const refused = joinTeamHub(wrong.context, { url, code: await secure.newPairingCode('booth'), fingerprint: `00${(secure.fingerprint ?? '').slice(2)}` });
+      await expect(refused).rejects.toMatchObject({ code: 'hub_refused', message: expect.stringMatching(/presents certificate .* not the pinned .*nothing was sent/) });
+
+      const laptop = await openTempStore();
+      laptops.push(laptop);
+      await setStaffName(laptop.context, 'Cleo');
+      const status = await joinTeamHub(laptop.context, { url, code: await secure.newPairingCode('booth') });
+      expect(status.hubFingerprint).toBe(secure.fingerprint);
+      const report = await syncNow(laptop.context);
+      expect(report.applied).toBeGreaterThan(0);
+      expect((await syncStatus(laptop.context)).notOnHub).toBe(0);
+    } finally {
+      await secure.close();
     }
   });
 });
