@@ -25,6 +25,9 @@ export interface AppliedBatch {
 
 type Row = Record<string, unknown>;
 
+/** About 20 ms of work on this machine between two turns of the event loop. */
+const CHANGES_BETWEEN_PAUSES = 20;
+
 /** Stamps never get so many unpushed changes behind that one pass is not enough; a bound all the same. */
 const STAMP_ALL = 1_000_000;
 
@@ -54,7 +57,12 @@ export async function applyRemoteChanges(
     const result = await withoutChangeLog(trx, async (wasLogging) => {
       const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
       const conflictLog = { wasLogging };
-      for (const change of changes) await applyOne(trx, change, session.clock, batch, conflictLog);
+      for (const [index, change] of changes.entries()) {
+        await applyOne(trx, change, session.clock, batch, conflictLog);
+        // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
+        // process for a second. Other queries wait for this transaction all the same.
+        if (index % CHANGES_BETWEEN_PAUSES === CHANGES_BETWEEN_PAUSES - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       return batch;
     });
     await then?.(trx);

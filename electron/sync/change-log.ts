@@ -37,7 +37,9 @@ export async function stampPendingChanges(db: Kysely<Database>, clock: HybridClo
     .orderBy('seq')
     .limit(limit)
     .execute();
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    // As applying: a pause now and then, so stamping thousands of changes never holds the process.
+    if (index % 50 === 49) await new Promise<void>((resolve) => setImmediate(resolve));
     const hlc = row.changed_at_ms === HELD_BEFORE_JOINING_MS ? formatStamp({ ms: 0, counter: 0, deviceId }) : clock.now(row.changed_at_ms);
     await db.updateTable('sync_changes').set({ hlc, change_id: randomUUID() }).where('seq', '=', row.seq).execute();
     if (row.tombstone === 1) continue;
