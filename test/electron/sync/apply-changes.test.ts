@@ -112,4 +112,41 @@ describe('applying the hub’s changes', () => {
     await applyRemoteChanges(b.store.context.db, [reinsert as (typeof hub.changes)[number]], { clock: b.clock, deviceId: b.name });
     expect(b.store.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
   });
+
+  it('three laptops running random edits, captures and forgets offline end identical, over several seeds', async () => {
+    const titles = ['CEO', 'CTO', 'CFO', 'VP Sales', ''];
+    const companies = ['Acme', 'Globex', 'Initech'];
+    for (const seed of [7, 8, 9]) {
+      let state = seed;
+      const random = (below: number): number => {
+        state = (state * 1103515245 + 12345) % 2 ** 31;
+        return state % below;
+      };
+      const all = await threeLaptops();
+      const hub = new MemoryHub();
+      const show = await createEvent(all[0].store.context, { name: 'Random Expo' });
+      for (let index = 0; index < 4; index++) await createLead(all[0].store.context, { lastName: `Seed${index}`, company: 'Acme' });
+      await syncUntilQuiet(hub, all, seed);
+      for (const laptop of all) await useEvent(laptop.store.context, show.id);
+
+      for (let round = 0; round < 2; round++) {
+        for (const laptop of all) {
+          for (let step = 0; step < 8; step++) {
+            const ids = laptop.store.database.sqlite.prepare('SELECT id FROM leads ORDER BY id').pluck().all() as string[];
+            const target = ids[random(Math.max(ids.length, 1))];
+            const operation = random(10);
+            if (operation < 2 || !target) await createLead(laptop.store.context, { lastName: `${laptop.name}-${round}-${step}`, company: companies[random(3)] ?? '' });
+            else if (operation < 9) await updateLead(laptop.store.context, target, random(2) === 0 ? { title: titles[random(5)] ?? '' } : { company: companies[random(3)] ?? '' });
+            else await forgetLead(laptop.store.context, target);
+          }
+        }
+        await syncUntilQuiet(hub, all, seed * 10 + round);
+        const data = all.map((laptop) => syncedData(laptop.store));
+        expect(data[1], `seed ${seed} round ${round}`).toEqual(data[0]);
+        expect(data[2], `seed ${seed} round ${round}`).toEqual(data[0]);
+      }
+      for (const laptop of laptops) await laptop.store.dispose();
+      laptops = [];
+    }
+  });
 });
