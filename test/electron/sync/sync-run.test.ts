@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
+import { createBackup, restoreBackup } from '../../../electron/services/backup-service';
+import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { joinTeamHub, syncNow, syncStatus } from '../../../electron/services/sync-service';
@@ -99,5 +101,25 @@ describe('sync with a hub over HTTP', () => {
     const a = await laptop('Ada');
     await expect(joinTeamHub(a.context, { url: 'ftp://hub.example', code: '123456' })).rejects.toMatchObject({ code: 'hub_refused', message: expect.stringMatching(/http:\/\/ or https:\/\//) });
     expect((await syncStatus(a.context)).joined).toBe(false);
+  });
+
+  it('forgets again, at the next sync, a person an old backup brought back', async () => {
+    const a = await laptop('Ada');
+    await createEvent(a.context, { name: 'Hub Expo' });
+    const person = await createLead(a.context, { lastName: 'Quaxleigh', company: 'Vortimax' });
+    await joinTeamHub(a.context, { url: server.url, code: '123456' });
+    await syncNow(a.context);
+    const handle = { db: a.database.db, sqlite: a.database.sqlite, path: a.dbPath };
+    const backup = await createBackup(handle, a.context.clock);
+    await forgetLead(a.context, person.lead.id);
+    await syncNow(a.context);
+
+    await restoreBackup(handle, a.context.clock, backup.path);
+    const count = () => a.database.sqlite.prepare('SELECT count(*) FROM leads WHERE id = ?').pluck().get(person.lead.id);
+    expect(count()).toBe(1);
+    // The backup's cursor is older than the hub's tombstone: the next pull brings the forget again.
+    await syncNow(a.context);
+    expect(count()).toBe(0);
+    expect(a.database.sqlite.prepare("SELECT count(*) FROM sync_changes WHERE fields LIKE '%Quaxleigh%'").pluck().get()).toBe(0);
   });
 });
