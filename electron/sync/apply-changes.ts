@@ -105,7 +105,7 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
       return;
     }
     try {
-      await insertRecord(trx, table, change);
+      await insertRecord(trx, table, change, await makeRoomForName(trx, table, change, conflictLog), conflictLog);
     } catch (error) {
       // One record that cannot be written (a show's name taken by another show here) must not stop the rest.
       batch.skipped.push(`${change.kind} ${change.recordId}: not added here (${(error as Error).message}).`);
@@ -140,13 +140,47 @@ function sqlValue(value: unknown): unknown {
   return boundValue(typeof value === 'boolean' ? Number(value) : value);
 }
 
-async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: RecordChange): Promise<void> {
+/** How an incoming record meets a local one of the same unique name: the incoming one renamed, or room made (the local one renamed), or no clash. */
+type NameRoom = { renamed: string } | null;
+
+function renamedFor(name: string, id: string): string {
+  return `${name} (${id.slice(0, 8)})`;
+}
+
+/**
+ * Two records of one unique name (`uniqueName`): the one with the greater id is renamed, the
+ * same on every laptop whichever arrives first. The rename is logged as this laptop's change
+ * (when it logs), so the laptop that holds the record under its first name takes it too.
+ */
+async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, conflictLog: { wasLogging: boolean }): Promise<NameRoom> {
+  const column = table.uniqueName;
+  const name = column ? change.fields[column] : undefined;
+  if (!column || typeof name !== 'string') return null;
+  const clash = await sql<{ id: string; name: string }>`
+    SELECT ${sql.ref(table.key)} AS id, ${sql.ref(column)} AS name FROM ${sql.table(table.table)}
+    WHERE ${sql.ref(column)} = ${name} COLLATE NOCASE AND ${sql.ref(table.key)} <> ${change.recordId}`.execute(trx);
+  const local = clash.rows[0];
+  if (!local) return null;
+  if (change.recordId > local.id) return { renamed: renamedFor(name, change.recordId) };
+  if (conflictLog.wasLogging) await setChangeLogging(trx, true);
+  await sql`UPDATE ${sql.table(table.table)} SET ${sql.ref(column)} = ${renamedFor(local.name, local.id)} WHERE ${sql.ref(table.key)} = ${local.id}`.execute(trx);
+  if (conflictLog.wasLogging) await setChangeLogging(trx, false);
+  return null;
+}
+
+async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, room: NameRoom, conflictLog: { wasLogging: boolean }): Promise<void> {
   const values: Row = Object.fromEntries(knownFields(table, change));
   Object.assign(values, table.derive?.(values));
+  if (room && table.uniqueName) values[table.uniqueName] = room.renamed;
   const columns = Object.keys(values);
-  await sql`
+  const insert = sql`
     INSERT INTO ${sql.table(table.table)} (${sql.join(columns.map((column) => sql.ref(column)))})
-    VALUES (${sql.join(columns.map((column) => sqlValue(values[column])))})`.execute(trx);
+    VALUES (${sql.join(columns.map((column) => sqlValue(values[column])))})`;
+  // Renamed here: logged as this laptop's insert (it holds a value the sender does not), so the others take the new name.
+  const logged = room !== null && conflictLog.wasLogging;
+  if (logged) await setChangeLogging(trx, true);
+  await insert.execute(trx);
+  if (logged) await setChangeLogging(trx, false);
   await raiseFieldClock(trx, table.kind, change.recordId, WHOLE_RECORD, change.hlc);
 }
 

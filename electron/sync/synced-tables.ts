@@ -32,6 +32,12 @@ export interface SyncedTable {
    * was deleted or forgotten goes with it (as the foreign key's cascade does here).
    */
   parents?: Readonly<Record<string, string>>;
+  /**
+   * A column unique on each laptop (case ignored): two records given the same value offline on
+   * two laptops (two laptops that each set up the show) both stay, the one with the greater id
+   * renamed "<value> (<id's first 8>)" on every laptop (apply-changes.ts).
+   */
+  uniqueName?: string;
   /** Columns a conflict over is not worth a timeline entry (the edit time: the winner's edit carries its own). */
   bookkeeping?: readonly string[];
   /** The derived columns, made again from a record's synced values after a change was applied. */
@@ -75,6 +81,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'followup_body', 'time_zone', 'badge_profiles', 'currency', 'cost',
     ],
     localColumns: [],
+    uniqueName: 'name',
   },
   {
     kind: 'lead',

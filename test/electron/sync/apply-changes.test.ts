@@ -149,4 +149,24 @@ describe('applying the hub’s changes', () => {
       laptops = [];
     }
   });
+
+  it('keeps both shows two laptops set up offline under one name, the one with the greater id renamed the same everywhere, with their leads', async () => {
+    const all = await threeLaptops();
+    const [a, b] = all;
+    const hub = new MemoryHub();
+    const showA = await createEvent(a.store.context, { name: 'CES 2027' });
+    const showB = await createEvent(b.store.context, { name: 'ces 2027' });
+    await createLead(a.store.context, { lastName: 'Hopper', company: 'Navy' });
+    await createLead(b.store.context, { lastName: 'Lovelace', company: 'Engines' });
+    // Not a conflict of a lead's field: nothing on a timeline.
+    expect(await syncUntilQuiet(hub, all, 5)).toBe(0);
+    const data = all.map((laptop) => syncedData(laptop.store));
+    expect(data[1]).toEqual(data[0]);
+    expect(data[2]).toEqual(data[0]);
+    const [first, second] = [showA, showB].sort((x, y) => (x.id < y.id ? -1 : 1));
+    const names = Object.fromEntries((data[0]?.event as Array<{ id: string; name: string }>).map((show) => [show.id, show.name]));
+    expect(names[first?.id ?? '']).toBe(first?.name);
+    expect(names[second?.id ?? '']).toBe(`${second?.name} (${second?.id.slice(0, 8)})`);
+    expect((data[0]?.lead as unknown[]).length).toBe(2);
+  });
 });
