@@ -8,6 +8,7 @@ import { runSync } from '../sync/sync-run';
 import { readMembership } from '../sync/sync-state';
 import type { ServiceContext } from './service-context';
 import { nowIso } from './service-context';
+import { cleanUpAfterForget } from './forget-log-cleanup';
 import { getSettings } from './settings-service';
 
 /** Team sync's use cases (issue 18): join a hub, sync now, what is not on the hub yet. */
@@ -52,6 +53,8 @@ export async function syncNow(context: ServiceContext): Promise<SyncReport> {
   } catch (error) {
     throw asAppError(error);
   }
+  // A person forgotten on another laptop: their old page images leave the -wal file now, as after "Forget me" here.
+  if (report.tombstoned > 0 && context.store) await cleanUpAfterForget(context.store, context.clock);
   if (report.applied > 0 || report.tombstoned > 0) context.notify('leads.changed', { ids: [] });
   return { ...report, status: await syncStatus(context) };
 }

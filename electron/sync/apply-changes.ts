@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { parseStamp, type HybridClock } from '../../shared/sync/hybrid-clock';
 import type { RecordChange } from '../../shared/sync/protocol';
@@ -5,6 +6,7 @@ import { boundValue } from '../db/repositories/bundle-tables';
 import { addTombstone, isTombstoned } from '../db/repositories/sync-tombstones';
 import type { Database } from '../db/schema';
 import { eraseLeadInTransaction } from '../services/forget-lead-service';
+import { markForgetCleanupPending } from '../services/forget-log-cleanup';
 import { isKnownChange, isUnpushedLocalStamp, rememberAppliedChange, stampPendingChanges } from './change-log';
 import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
 import { raiseFieldClock, readRecordClocks, WHOLE_RECORD } from './field-clocks';
@@ -247,8 +249,11 @@ async function keepLoser(
 async function applyTombstone(trx: Kysely<Database>, table: SyncedTable, change: RecordChange): Promise<void> {
   const atMs = parseStamp(change.hlc).ms;
   if (table.kind === 'lead') {
-    const erased = await eraseLeadInTransaction(trx, change.recordId, { at: new Date(atMs).toISOString(), doneBy: SYNC_ACTOR });
-    if (!erased) await addTombstone(trx, table.kind, change.recordId, atMs);
+    const at = new Date(atMs).toISOString();
+    const erased = await eraseLeadInTransaction(trx, change.recordId, { at, doneBy: SYNC_ACTOR });
+    // As after "Forget me" here: the running app (or the next start) checkpoints the old page images out of the -wal file.
+    if (erased) await markForgetCleanupPending(trx, randomUUID(), at);
+    else await addTombstone(trx, table.kind, change.recordId, atMs);
     return;
   }
   const deleted = await sql`DELETE FROM ${sql.table(table.table)} WHERE ${sql.ref(table.key)} = ${change.recordId}`.execute(trx);

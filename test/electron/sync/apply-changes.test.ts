@@ -83,6 +83,8 @@ describe('applying the hub’s changes', () => {
         const sqlite = laptop.store.database.sqlite;
         expect(sqlite.prepare("SELECT count(*) FROM sync_changes WHERE fields LIKE '%Quaxleigh%'").pluck().get()).toBe(0);
         expect(sqlite.prepare('SELECT count(*) FROM lead_timeline WHERE lead_id = ?').pluck().get(doomed.lead.id)).toBe(0);
+        // And the -wal file's old page images are marked for the checkpoint "Forget me" runs.
+        expect(sqlite.prepare("SELECT count(*) FROM settings WHERE key = 'forgetCleanupPending'").pluck().get()).toBe(1);
       }
       outcomes.push(data[0] ?? {});
       for (const laptop of laptops) await laptop.store.dispose();
