@@ -58,9 +58,10 @@ export async function applyRemoteChanges(
     await stampPendingChanges(trx, session.clock, session.deviceId, STAMP_ALL);
     const result = await withoutChangeLog(trx, async (wasLogging) => {
       const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
-      const conflictLog = { wasLogging };
+      // What the apply writes of its own (a conflict's timeline entry, a rename) is logged when this laptop logs.
+      const ownWrites = { logged: wasLogging };
       for (const [index, change] of changes.entries()) {
-        await applyOne(trx, change, session.clock, batch, conflictLog);
+        await applyOne(trx, change, session.clock, batch, ownWrites);
         // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
         // process for a second. Other queries wait for this transaction all the same.
         if (index % CHANGES_BETWEEN_PAUSES === CHANGES_BETWEEN_PAUSES - 1) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -72,7 +73,7 @@ export async function applyRemoteChanges(
   });
 }
 
-async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: HybridClock, batch: AppliedBatch, conflictLog: { wasLogging: boolean }): Promise<void> {
+async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: HybridClock, batch: AppliedBatch, ownWrites: { logged: boolean }): Promise<void> {
   if (await isKnownChange(trx, change.changeId)) {
     batch.alreadyKnown++;
     return;
@@ -107,7 +108,7 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
       return;
     }
     try {
-      await insertRecord(trx, table, change, await makeRoomForName(trx, table, change, conflictLog), conflictLog);
+      await insertRecord(trx, table, change, await makeRoomForName(trx, table, change, ownWrites), ownWrites);
     } catch (error) {
       // One record that cannot be written (a show's name taken by another show here) must not stop the rest.
       batch.skipped.push(`${change.kind} ${change.recordId}: not added here (${(error as Error).message}).`);
@@ -116,7 +117,7 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
     batch.applied++;
     return;
   }
-  batch.conflicts += await mergeFields(trx, table, change, current, conflictLog);
+  batch.conflicts += await mergeFields(trx, table, change, current, ownWrites);
   batch.applied++;
 }
 
@@ -142,6 +143,13 @@ function sqlValue(value: unknown): unknown {
   return boundValue(typeof value === 'boolean' ? Number(value) : value);
 }
 
+/** A write of this laptop's own in the middle of applying (the log is off then): logged when the laptop logs. */
+async function asOwnWrite(trx: Kysely<Database>, ownWrites: { logged: boolean }, write: () => Promise<unknown>): Promise<void> {
+  if (ownWrites.logged) await setChangeLogging(trx, true);
+  await write();
+  if (ownWrites.logged) await setChangeLogging(trx, false);
+}
+
 /** How an incoming record meets a local one of the same unique name: the incoming one renamed, or room made (the local one renamed), or no clash. */
 type NameRoom = { renamed: string } | null;
 
@@ -154,7 +162,7 @@ function renamedFor(name: string, id: string): string {
  * same on every laptop whichever arrives first. The rename is logged as this laptop's change
  * (when it logs), so the laptop that holds the record under its first name takes it too.
  */
-async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, conflictLog: { wasLogging: boolean }): Promise<NameRoom> {
+async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, ownWrites: { logged: boolean }): Promise<NameRoom> {
   const column = table.uniqueName;
   const name = column ? change.fields[column] : undefined;
   if (!column || typeof name !== 'string') return null;
@@ -164,13 +172,13 @@ async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change
   const local = clash.rows[0];
   if (!local) return null;
   if (change.recordId > local.id) return { renamed: renamedFor(name, change.recordId) };
-  if (conflictLog.wasLogging) await setChangeLogging(trx, true);
-  await sql`UPDATE ${sql.table(table.table)} SET ${sql.ref(column)} = ${renamedFor(local.name, local.id)} WHERE ${sql.ref(table.key)} = ${local.id}`.execute(trx);
-  if (conflictLog.wasLogging) await setChangeLogging(trx, false);
+  await asOwnWrite(trx, ownWrites, () =>
+    sql`UPDATE ${sql.table(table.table)} SET ${sql.ref(column)} = ${renamedFor(local.name, local.id)} WHERE ${sql.ref(table.key)} = ${local.id}`.execute(trx),
+  );
   return null;
 }
 
-async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, room: NameRoom, conflictLog: { wasLogging: boolean }): Promise<void> {
+async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, room: NameRoom, ownWrites: { logged: boolean }): Promise<void> {
   const values: Row = Object.fromEntries(knownFields(table, change));
   Object.assign(values, table.derive?.(values));
   if (room && table.uniqueName) values[table.uniqueName] = room.renamed;
@@ -179,10 +187,8 @@ async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: R
     INSERT INTO ${sql.table(table.table)} (${sql.join(columns.map((column) => sql.ref(column)))})
     VALUES (${sql.join(columns.map((column) => sqlValue(values[column])))})`;
   // Renamed here: logged as this laptop's insert (it holds a value the sender does not), so the others take the new name.
-  const logged = room !== null && conflictLog.wasLogging;
-  if (logged) await setChangeLogging(trx, true);
-  await insert.execute(trx);
-  if (logged) await setChangeLogging(trx, false);
+  if (room) await asOwnWrite(trx, ownWrites, () => insert.execute(trx));
+  else await insert.execute(trx);
   await raiseFieldClock(trx, table.kind, change.recordId, WHOLE_RECORD, change.hlc);
 }
 
@@ -191,7 +197,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Last writer wins per field; returns how many fields' values met a concurrent one. */
-async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, current: Row, conflictLog: { wasLogging: boolean }): Promise<number> {
+async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, current: Row, ownWrites: { logged: boolean }): Promise<number> {
   const clocks = await readRecordClocks(trx, table.kind, change.recordId);
   const incomingDevice = parseStamp(change.hlc).deviceId;
   const updates: Row = {};
@@ -206,13 +212,13 @@ async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: Re
         updates[field] = value;
         // The value here was this laptop's own edit no other laptop has seen: both were made blind.
         if (localStamp && (await isUnpushedLocalStamp(trx, table.kind, change.recordId, localStamp))) {
-          if (await keepLoser(trx, table, change.recordId, field, { value: local, hlc: localStamp }, { value, hlc: change.hlc }, conflictLog)) conflicts++;
+          if (await keepLoser(trx, table, change.recordId, field, { value: local, hlc: localStamp }, { value, hlc: change.hlc }, ownWrites)) conflicts++;
         }
       }
       await raiseFieldClock(trx, table.kind, change.recordId, field, change.hlc);
     } else if (differs && localStamp && parseStamp(localStamp).deviceId !== incomingDevice) {
       // Older than the value here and from another laptop, which would have stamped it later had it seen ours.
-      if (await keepLoser(trx, table, change.recordId, field, { value, hlc: change.hlc }, { value: local, hlc: localStamp }, conflictLog)) conflicts++;
+      if (await keepLoser(trx, table, change.recordId, field, { value, hlc: change.hlc }, { value: local, hlc: localStamp }, ownWrites)) conflicts++;
     }
   }
   const columns = Object.keys(updates);
@@ -236,12 +242,10 @@ async function keepLoser(
   field: string,
   lost: { value: unknown; hlc: string },
   won: { value: unknown; hlc: string },
-  conflictLog: { wasLogging: boolean },
+  ownWrites: { logged: boolean },
 ): Promise<boolean> {
   if (table.kind !== 'lead' || table.bookkeeping?.includes(field)) return false;
-  if (conflictLog.wasLogging) await setChangeLogging(trx, true);
-  await recordLeadConflict(trx, recordId, field, lost, won);
-  if (conflictLog.wasLogging) await setChangeLogging(trx, false);
+  await asOwnWrite(trx, ownWrites, () => recordLeadConflict(trx, recordId, field, lost, won));
   return true;
 }
 
