@@ -11,7 +11,7 @@ import { isKnownChange, isUnpushedLocalStamp, rememberAppliedChange, stampPendin
 import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
 import { raiseFieldClock, readRecordClocks, WHOLE_RECORD } from './field-clocks';
 import { setChangeLogging, withoutChangeLog } from './sync-capture';
-import { syncedTableOfKind, type SyncedTable } from './synced-tables';
+import { keyValuesOf, syncedTableOfKind, type SyncedTable } from './synced-tables';
 
 export interface AppliedBatch {
   applied: number;
@@ -97,7 +97,7 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
   }
   const current = await readRecord(trx, table, change.recordId);
   if (!current) {
-    if (!(table.key in change.fields)) {
+    if (!table.key.every((column) => column in change.fields)) {
       batch.skipped.push(`${change.kind} ${change.recordId}: an edit of a record this laptop never received; join the hub again to fetch every record.`);
       return;
     }
@@ -129,8 +129,17 @@ async function hasForgottenParent(trx: Kysely<Database>, table: SyncedTable, cha
   return false;
 }
 
+/** `key = …` (`AND` for each column of a two-column key) of the record a record id names. */
+function whereKey(table: SyncedTable, recordId: string) {
+  const values = keyValuesOf(table, recordId);
+  return sql.join(
+    table.key.map((column) => sql`${sql.ref(column)} = ${values[column]}`),
+    sql` AND `,
+  );
+}
+
 async function readRecord(trx: Kysely<Database>, table: SyncedTable, recordId: string): Promise<Row | undefined> {
-  const result = await sql<Row>`SELECT * FROM ${sql.table(table.table)} WHERE ${sql.ref(table.key)} = ${recordId}`.execute(trx);
+  const result = await sql<Row>`SELECT * FROM ${sql.table(table.table)} WHERE ${whereKey(table, recordId)}`.execute(trx);
   return result.rows[0];
 }
 
@@ -165,15 +174,16 @@ function renamedFor(name: string, id: string): string {
 async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, ownWrites: { logged: boolean }): Promise<NameRoom> {
   const column = table.uniqueName;
   const name = column ? change.fields[column] : undefined;
-  if (!column || typeof name !== 'string') return null;
+  const [key] = table.key;
+  if (!column || typeof name !== 'string' || !key || table.key.length !== 1) return null;
   const clash = await sql<{ id: string; name: string }>`
-    SELECT ${sql.ref(table.key)} AS id, ${sql.ref(column)} AS name FROM ${sql.table(table.table)}
-    WHERE ${sql.ref(column)} = ${name} COLLATE NOCASE AND ${sql.ref(table.key)} <> ${change.recordId}`.execute(trx);
+    SELECT ${sql.ref(key)} AS id, ${sql.ref(column)} AS name FROM ${sql.table(table.table)}
+    WHERE ${sql.ref(column)} = ${name} COLLATE NOCASE AND ${sql.ref(key)} <> ${change.recordId}`.execute(trx);
   const local = clash.rows[0];
   if (!local) return null;
   if (change.recordId > local.id) return { renamed: renamedFor(name, change.recordId) };
   await asOwnWrite(trx, ownWrites, () =>
-    sql`UPDATE ${sql.table(table.table)} SET ${sql.ref(column)} = ${renamedFor(local.name, local.id)} WHERE ${sql.ref(table.key)} = ${local.id}`.execute(trx),
+    sql`UPDATE ${sql.table(table.table)} SET ${sql.ref(column)} = ${renamedFor(local.name, local.id)} WHERE ${sql.ref(key)} = ${local.id}`.execute(trx),
   );
   return null;
 }
@@ -203,7 +213,7 @@ async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: Re
   const updates: Row = {};
   let conflicts = 0;
   for (const [field, value] of knownFields(table, change)) {
-    if (field === table.key) continue;
+    if (table.key.includes(field)) continue;
     const localStamp = clocks.of(field);
     const local = current[field];
     const differs = !sameValue(local, value);
@@ -226,7 +236,7 @@ async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: Re
   Object.assign(updates, table.derive?.({ ...current, ...updates }));
   await sql`
     UPDATE ${sql.table(table.table)} SET ${sql.join(Object.keys(updates).map((column) => sql`${sql.ref(column)} = ${sqlValue(updates[column])}`))}
-    WHERE ${sql.ref(table.key)} = ${change.recordId}`.execute(trx);
+    WHERE ${whereKey(table, change.recordId)}`.execute(trx);
   return conflicts;
 }
 
@@ -260,6 +270,6 @@ async function applyTombstone(trx: Kysely<Database>, table: SyncedTable, change:
     else await addTombstone(trx, table.kind, change.recordId, atMs);
     return;
   }
-  const deleted = await sql`DELETE FROM ${sql.table(table.table)} WHERE ${sql.ref(table.key)} = ${change.recordId}`.execute(trx);
+  const deleted = await sql`DELETE FROM ${sql.table(table.table)} WHERE ${whereKey(table, change.recordId)}`.execute(trx);
   if (Number(deleted.numAffectedRows ?? 0) === 0) await addTombstone(trx, table.kind, change.recordId, atMs);
 }

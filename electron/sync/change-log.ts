@@ -26,7 +26,7 @@ function parseFields(json: string): ChangeFields {
  * hybrid clock keeps the stamps after all it saw); a record held before joining gets the
  * smallest stamp of this device, so any edit made anywhere since wins over it.
  *
- * An insert holds the record's key column, an update only the columns it changed: an insert
+ * An insert holds the record's key columns, an update only the columns it changed: an insert
  * sets the record's `*` clock, an update the clocks of its fields. Returns how many it stamped.
  */
 export async function stampPendingChanges(db: Kysely<Database>, clock: HybridClock, deviceId: string, limit: number): Promise<number> {
@@ -43,9 +43,9 @@ export async function stampPendingChanges(db: Kysely<Database>, clock: HybridClo
     const hlc = row.changed_at_ms === HELD_BEFORE_JOINING_MS ? formatStamp({ ms: 0, counter: 0, deviceId }) : clock.now(row.changed_at_ms);
     await db.updateTable('sync_changes').set({ hlc, change_id: randomUUID() }).where('seq', '=', row.seq).execute();
     if (row.tombstone === 1) continue;
-    const key = syncedTableOfKind(row.kind)?.key ?? 'id';
+    const key = syncedTableOfKind(row.kind)?.key ?? ['id'];
     const fields = Object.keys(parseFields(row.fields));
-    for (const field of fields.includes(key) ? [WHOLE_RECORD] : fields) await raiseFieldClock(db, row.kind, row.record_id, field, hlc);
+    for (const field of key.every((column) => fields.includes(column)) ? [WHOLE_RECORD] : fields) await raiseFieldClock(db, row.kind, row.record_id, field, hlc);
   }
   return rows.length;
 }

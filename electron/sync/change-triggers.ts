@@ -1,4 +1,4 @@
-import type { SyncedTable } from './synced-tables';
+import { recordIdSql, type SyncedTable } from './synced-tables';
 
 /**
  * The SQL that makes SQLite itself log every write of a synced table, so no repository, import
@@ -44,8 +44,9 @@ export const HELD_BEFORE_JOINING_MS = 0;
 export function logAllRecordsSql(table: SyncedTable): string {
   return (
     `INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms) ` +
-    `SELECT ${literal(table.kind)}, r.${quote(table.key)}, ${recordFieldsJson(table, 'r')}, ${HELD_BEFORE_JOINING_MS} ` +
-    `FROM ${quote(table.table)} AS r ORDER BY r.rowid`
+    `SELECT ${literal(table.kind)}, ${recordIdSql(table, 'r')}, ${recordFieldsJson(table, 'r')}, ${HELD_BEFORE_JOINING_MS} ` +
+    // Insertion order where the table has one (a WITHOUT ROWID table has not: key order).
+    `FROM ${quote(table.table)} AS r ORDER BY ${table.key.length === 1 ? 'r.rowid' : table.key.map((column) => `r.${quote(column)}`).join(', ')}`
   );
 }
 
@@ -56,26 +57,27 @@ function triggerName(table: SyncedTable, operation: 'insert' | 'update' | 'delet
 export function changeTriggerStatements(table: SyncedTable): string[] {
   const kind = literal(table.kind);
   const target = quote(table.table);
-  const key = quote(table.key);
-  const changed = table.columns.filter((column) => column !== table.key).map(quote);
+  const newId = recordIdSql(table, 'new');
+  const oldId = recordIdSql(table, 'old');
+  const changed = table.columns.filter((column) => !table.key.includes(column)).map(quote);
   const changedColumns = changed
     .map((column) => `SELECT ${literal(column.slice(1, -1))} AS name, new.${column} AS value WHERE new.${column} IS NOT old.${column}`)
     .join(' UNION ALL ');
   return [
     `CREATE TRIGGER ${triggerName(table, 'insert')} AFTER INSERT ON ${target} WHEN ${LOGGING} BEGIN
-      INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms) VALUES (${kind}, new.${key}, ${recordFieldsJson(table, 'new')}, ${NOW_MS});
+      INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms) VALUES (${kind}, ${newId}, ${recordFieldsJson(table, 'new')}, ${NOW_MS});
     END`,
     `CREATE TRIGGER ${triggerName(table, 'update')} AFTER UPDATE ON ${target}
     WHEN ${LOGGING} AND (${changed.map((column) => `new.${column} IS NOT old.${column}`).join(' OR ')}) BEGIN
       INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms)
-      VALUES (${kind}, new.${key}, (SELECT json_group_object(name, value) FROM (${changedColumns})), ${NOW_MS});
+      VALUES (${kind}, ${newId}, (SELECT json_group_object(name, value) FROM (${changedColumns})), ${NOW_MS});
     END`,
     `CREATE TRIGGER ${triggerName(table, 'delete')} AFTER DELETE ON ${target} BEGIN
-      DELETE FROM sync_changes WHERE kind = ${kind} AND record_id = old.${key};
-      DELETE FROM sync_field_clocks WHERE kind = ${kind} AND record_id = old.${key};
-      INSERT OR IGNORE INTO sync_tombstones (kind, record_id, deleted_at_ms) VALUES (${kind}, old.${key}, ${NOW_MS});
+      DELETE FROM sync_changes WHERE kind = ${kind} AND record_id = ${oldId};
+      DELETE FROM sync_field_clocks WHERE kind = ${kind} AND record_id = ${oldId};
+      INSERT OR IGNORE INTO sync_tombstones (kind, record_id, deleted_at_ms) VALUES (${kind}, ${oldId}, ${NOW_MS});
       INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms, tombstone)
-      SELECT ${kind}, old.${key}, '{}', ${NOW_MS}, 1 WHERE ${LOGGING};
+      SELECT ${kind}, ${oldId}, '{}', ${NOW_MS}, 1 WHERE ${LOGGING};
     END`,
   ];
 }

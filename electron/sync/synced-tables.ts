@@ -7,10 +7,11 @@ import { nameBlockingKey } from '../db/name-key';
  * columns that travel. The change-log triggers (change-triggers.ts, made by migration 0011),
  * the apply step and the tests read it; nothing else lists synced columns.
  *
- * Only tables whose key is the same on every laptop can sync by key: these all have a UUID
- * `id`. Not here yet (docs/team-hub.md "On the laptop" says why): tables keyed by an INTEGER
- * autoincrement only (`opportunity_stage_history`), tables keyed by two ids (checklists and
- * answers, contact roles, duplicate flags, conversion rules, export batch members), card photos
+ * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or a lead's
+ * checklist answers keyed by lead and criterion. Not here yet (docs/team-hub.md "On the laptop"
+ * says why): tables keyed by an INTEGER autoincrement only (`opportunity_stage_history`), other
+ * tables keyed by two columns (show checklists, contact roles, duplicate flags, conversion
+ * rules, export batch members), card photos
  * (they go once, by hash), conversions (one conversion per lead: the hub's first wins), and
  * what is local by nature (settings, the capture queue, the privacy log, export batches).
  *
@@ -21,8 +22,11 @@ export interface SyncedTable {
   /** The record kind on the wire (`RecordChange.kind`). */
   kind: string;
   table: string;
-  /** The column holding the record id, the same on every laptop. */
-  key: string;
+  /**
+   * The columns of the record's key, the same on every laptop: a UUID `id`, or two columns of
+   * which the record id is made, joined by `/` (`recordIdOf`).
+   */
+  key: readonly string[];
   /** The columns that travel, the key included. */
   columns: readonly string[];
   /** Columns of the table that stay on this laptop: a local row number, keys derived from other columns. */
@@ -75,7 +79,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     kind: 'event',
     table: 'events',
-    key: 'id',
+    key: ['id'],
     columns: [
       'id', 'name', 'location', 'starts_on', 'ends_on', 'qualification_framework', 'created_at', 'followup_subject',
       'followup_body', 'time_zone', 'badge_profiles', 'currency', 'cost',
@@ -86,7 +90,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     kind: 'lead',
     table: 'leads',
-    key: 'id',
+    key: ['id'],
     columns: LEAD_COLUMNS,
     localColumns: ['seq', 'name_key'],
     parents: { event_id: 'event' },
@@ -96,15 +100,24 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     kind: 'timeline_entry',
     table: 'lead_timeline',
-    key: 'id',
+    key: ['id'],
     columns: ['id', 'lead_id', 'at', 'actor', 'kind', 'details'],
     localColumns: ['seq'],
     parents: { lead_id: 'lead' },
   },
   {
+    // A tombstone is for good: fine for answers, which go only with their lead.
+    kind: 'criterion_answer',
+    table: 'lead_criteria',
+    key: ['lead_id', 'criterion_key'],
+    columns: ['lead_id', 'criterion_key', 'state', 'value', 'note', 'answered_by', 'answered_at'],
+    localColumns: [],
+    parents: { lead_id: 'lead' },
+  },
+  {
     kind: 'account',
     table: 'accounts',
-    key: 'id',
+    key: ['id'],
     columns: [
       'id', 'name', 'website', 'domain', 'phone', 'street', 'city', 'region', 'postal_code', 'country', 'created_by',
       'created_at', 'updated_at',
@@ -115,7 +128,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     kind: 'contact',
     table: 'contacts',
-    key: 'id',
+    key: ['id'],
     columns: [
       'id', 'account_id', 'salutation', 'first_name', 'last_name', 'title', 'email', 'phone', 'mobile', 'street', 'city',
       'region', 'postal_code', 'country', 'lead_source', 'created_by', 'created_at', 'updated_at',
@@ -126,7 +139,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     kind: 'opportunity',
     table: 'opportunities',
-    key: 'id',
+    key: ['id'],
     columns: [
       'id', 'account_id', 'event_id', 'name', 'stage', 'close_date', 'amount', 'lead_source', 'lost_reason', 'created_by',
       'created_at', 'updated_at',
@@ -137,7 +150,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     kind: 'activity',
     table: 'activities',
-    key: 'id',
+    key: ['id'],
     columns: ['id', 'lead_id', 'opportunity_id', 'type', 'occurred_at', 'outcome', 'text', 'created_by', 'created_at'],
     localColumns: ['seq'],
     parents: { lead_id: 'lead', opportunity_id: 'opportunity' },
@@ -154,4 +167,27 @@ export function syncedTableOfKind(kind: string): SyncedTable | undefined {
 /** The registry row of a table; undefined for a table that does not sync. */
 export function syncedTableOfTable(table: string): SyncedTable | undefined {
   return SYNCED_TABLES.find((candidate) => candidate.table === table);
+}
+
+/** Between the key's columns in a record id made of two: never inside a UUID or a criterion key. */
+const KEY_SEPARATOR = '/';
+
+/** The record id of a row: its key column, or its key columns joined. */
+export function recordIdOf(table: SyncedTable, row: Readonly<Record<string, unknown>>): string {
+  return table.key.map((column) => String(row[column])).join(KEY_SEPARATOR);
+}
+
+/** The key columns' values a record id stands for (the last column takes the rest). */
+export function keyValuesOf(table: SyncedTable, recordId: string): Record<string, string> {
+  const parts = recordId.split(KEY_SEPARATOR);
+  const values: Record<string, string> = {};
+  table.key.forEach((column, index) => {
+    values[column] = index === table.key.length - 1 ? parts.slice(index).join(KEY_SEPARATOR) : (parts[index] ?? '');
+  });
+  return values;
+}
+
+/** The same, as SQL over a row (`new`, `old`, or a table alias): for the triggers. */
+export function recordIdSql(table: SyncedTable, row: string): string {
+  return table.key.map((column) => `${row}."${column}"`).join(` || '${KEY_SEPARATOR}' || `);
 }

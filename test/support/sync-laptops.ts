@@ -53,7 +53,7 @@ export function syncedData(store: TempStore): Record<string, unknown[]> {
   const data: Record<string, unknown[]> = {};
   for (const table of SYNCED_TABLES) {
     const columns = table.columns.map((column) => `"${column}"`).join(', ');
-    data[table.kind] = store.database.sqlite.prepare(`SELECT ${columns} FROM ${table.table} ORDER BY "${table.key}"`).all();
+    data[table.kind] = store.database.sqlite.prepare(`SELECT ${columns} FROM ${table.table} ORDER BY ${table.key.map((column) => `"${column}"`).join(', ')}`).all();
   }
   return data;
 }

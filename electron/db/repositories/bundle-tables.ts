@@ -2,7 +2,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { BundleRecord, BundleValue } from '../../../shared/domain/bundle';
 import type { BundleSection } from '../bundle-sections';
 import type { Database } from '../schema';
-import { syncedTableOfTable } from '../../sync/synced-tables';
+import { recordIdOf, syncedTableOfTable } from '../../sync/synced-tables';
 import { tombstonedAmong } from './sync-tombstones';
 
 /**
@@ -97,11 +97,10 @@ export function boundValue(value: unknown): unknown {
  */
 async function forgottenRecordsOf(db: Kysely<Database>, section: BundleSection, records: readonly BundleRecord[]): Promise<Set<BundleRecord>> {
   const forgotten = new Set<BundleRecord>();
-  const kind = syncedTableOfTable(section.table)?.kind;
-  const [key] = section.key;
-  if (kind && key && section.key.length === 1) {
-    const ids = await tombstonedAmong(db, kind, records.map((record) => String(record[key])));
-    for (const record of records) if (ids.has(String(record[key]))) forgotten.add(record);
+  const synced = syncedTableOfTable(section.table);
+  if (synced) {
+    const ids = await tombstonedAmong(db, synced.kind, records.map((record) => recordIdOf(synced, record)));
+    for (const record of records) if (ids.has(recordIdOf(synced, record))) forgotten.add(record);
   }
   const leadIds = records.flatMap((record) => (typeof record.lead_id === 'string' ? [record.lead_id] : []));
   if (section.table !== 'leads' && leadIds.length > 0) {

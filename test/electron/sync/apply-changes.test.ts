@@ -3,6 +3,7 @@ import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { applyRemoteChanges } from '../../../electron/sync/apply-changes';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
+import { answerCriteria } from '../../../electron/services/qualification-service';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { describeTimelineEntry } from '../../../shared/domain/timeline';
@@ -60,6 +61,7 @@ describe('applying the hub’s changes', () => {
 
       // Offline: one field edited on two laptops, another field on a third; a forget against an edit.
       await updateLead(a.store.context, shared.lead.id, { title: 'CEO' });
+      await answerCriteria(a.store.context, { leadId: shared.lead.id, answers: [{ key: 'budget', state: 'met', value: '50k' }] });
       await updateLead(c.store.context, shared.lead.id, { notes: 'Met at the booth' });
       await updateLead(b.store.context, shared.lead.id, { title: 'CTO' });
       await updateLead(b.store.context, doomed.lead.id, { title: 'Head of Quills' });
@@ -72,6 +74,7 @@ describe('applying the hub’s changes', () => {
       expect(data[1]).toEqual(data[0]);
       expect(data[2]).toEqual(data[0]);
 
+      expect(data[0]?.criterion_answer).toEqual([expect.objectContaining({ lead_id: shared.lead.id, criterion_key: 'budget', state: 'met', value: '50k' })]);
       const leads = data[0]?.lead as Array<{ id: string; title: string; notes: string; last_name: string }>;
       expect(leads.map((lead) => lead.last_name).sort()).toEqual(['Hopper', 'Lovelace']);
       // B's edit was the later one: it wins everywhere, A's lost value is on the lead's timeline once.

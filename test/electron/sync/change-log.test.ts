@@ -39,12 +39,14 @@ describe('the sync registry', () => {
     for (const table of SYNCED_TABLES) {
       const columns = store.database.sqlite.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table.table) as Array<{ name: string }>;
       expect([...table.columns, ...table.localColumns].sort(), table.table).toEqual(columns.map((column) => column.name).sort());
-      expect(table.columns).toContain(table.key);
-      const unique = store.database.sqlite
-        .prepare(`SELECT count(*) FROM pragma_index_list(?) AS list JOIN pragma_index_info(list.name) AS info WHERE list."unique" = 1 AND info.name = ?`)
+      for (const column of table.key) expect(table.columns).toContain(column);
+      // The key is a unique index's columns exactly (the PRIMARY KEY's, or a UNIQUE id's).
+      const uniqueIndexes = store.database.sqlite
+        .prepare(`SELECT list.name FROM pragma_index_list(?) AS list WHERE list."unique" = 1`)
         .pluck()
-        .get(table.table, table.key);
-      expect(unique, `${table.table}.${table.key} is unique`).toBe(1);
+        .all(table.table) as string[];
+      const keys = uniqueIndexes.map((index) => (store.database.sqlite.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(index) as string[]).join(','));
+      expect(keys, `${table.table} is unique by ${table.key.join(', ')}`).toContain(table.key.join(','));
     }
   });
 });
