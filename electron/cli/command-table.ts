@@ -71,6 +71,7 @@ const hubDatabase: OptionSpecs = {
 const leads = inSession(async () => (await import('./commands/leads')).runLeadsCommand);
 const events = inSession(async () => (await import('./commands/events')).runEventsCommand);
 const crm = inSession(async () => (await import('./commands/crm')).runCrmCommand);
+const teamSync = inSession(async () => (await import('./commands/sync')).runSyncCommand);
 
 export const COMMANDS: readonly CommandEntry[] = [
   {
@@ -368,6 +369,23 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "replace the hub's devices and changes with a backup's; deletions and forgets made since stay",
     options: hubDatabase,
     run: async (args, cli) => (await import('./commands/hub')).runHubRestoreCommand(args, cli),
+  },
+  // Team sync, the laptop's side (issue 18): join a hub, its state, one sync.
+  {
+    name: 'hub join',
+    arguments: 'URL CODE',
+    summary: "join a team hub with the pairing code it shows; this laptop's leads sync with it from then on",
+    options: {
+      '--fingerprint': { type: 'text', value: 'SHA256', help: "an https hub's certificate fingerprint as the hub printed it (default: pin the one presented now, and show it)" },
+    },
+    run: teamSync,
+  },
+  { name: 'hub status', summary: 'the hub this laptop joined, what is not on it yet, the last sync', options: { '--json': jsonOutput }, run: teamSync },
+  {
+    name: 'sync',
+    summary: 'one full push and pull with the hub, then exit (non-zero, with one line, when the hub cannot be reached)',
+    options: { '--json': jsonOutput },
+    run: teamSync,
   },
 ];
 

@@ -279,6 +279,63 @@ interface PrivacyLogTable {
   photos_removed: number;
 }
 
+/** The change log of the synced tables (migration 0011, written by triggers: electron/sync/change-triggers.ts). */
+interface SyncChangesTable {
+  seq: Generated<number>;
+  kind: string;
+  record_id: string;
+  /** JSON object: column → value, the columns this change set */
+  fields: string;
+  changed_at_ms: number;
+  tombstone: Generated<number>;
+  /** given at the first push and kept, so a retried push sends the same id */
+  change_id: string | null;
+  hlc: string | null;
+  pushed: Generated<number>;
+}
+
+interface SyncFieldClocksTable {
+  kind: string;
+  record_id: string;
+  /** a column, or `*`: the stamp of the record's insert, for every field without a row of its own */
+  field: string;
+  hlc: string;
+}
+
+interface SyncTombstonesTable {
+  kind: string;
+  record_id: string;
+  deleted_at_ms: number;
+}
+
+interface SyncAppliedChangesTable {
+  change_id: string;
+}
+
+interface SyncCaptureTable {
+  id: number;
+  /** 1: the triggers log writes (joined, not applying remote changes) */
+  logging: number;
+}
+
+interface SyncStateTable {
+  id: number;
+  hub_url: string;
+  hub_id: string;
+  device_id: string;
+  device_name: string;
+  role: string;
+  token: string;
+  /** SHA-256 fingerprint of the https hub's certificate, pinned at joining; null for http */
+  hub_fingerprint: string | null;
+  /** the hub's pull cursor, '' before the first pull */
+  cursor: Generated<string>;
+  /** the hybrid clock's last stamp, '' before the first */
+  last_hlc: Generated<string>;
+  last_sync_at: string | null;
+  joined_at: string;
+}
+
 export interface Database {
   events: EventsTable;
   settings: SettingsTable;
@@ -300,6 +357,12 @@ export interface Database {
   export_batches: ExportBatchesTable;
   export_batch_leads: ExportBatchLeadsTable;
   duplicate_flags: DuplicateFlagsTable;
+  sync_changes: SyncChangesTable;
+  sync_field_clocks: SyncFieldClocksTable;
+  sync_tombstones: SyncTombstonesTable;
+  sync_applied_changes: SyncAppliedChangesTable;
+  sync_capture: SyncCaptureTable;
+  sync_state: SyncStateTable;
 }
 
 export type EventRow = Selectable<EventsTable>;

@@ -106,10 +106,18 @@ export function previewForget(context: ServiceContext, leadId: string): ForgetPr
 
 /** `erasePerson` on a database a backup copy was opened as: the lead read there, nothing done when it is not there. */
 async function erasePersonIn(db: Kysely<Database>, leadId: string, stamp: { at: string; doneBy: string }): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const lead = await findLeadById(trx, leadId);
-    if (lead) await erasePerson(trx, lead, stamp);
-  });
+  await db.transaction().execute((trx) => eraseLeadInTransaction(trx, leadId, stamp));
+}
+
+/**
+ * Forgets a lead inside the caller's transaction, exactly as "Forget me" does on this laptop:
+ * what team sync does with a forget (a tombstone) made on another laptop. False when the lead is not here.
+ */
+export async function eraseLeadInTransaction(trx: Kysely<Database>, leadId: string, stamp: { at: string; doneBy: string }): Promise<boolean> {
+  const lead = await findLeadById(trx, leadId);
+  if (!lead) return false;
+  await erasePerson(trx, lead, stamp);
+  return true;
 }
 
 /**

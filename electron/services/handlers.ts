@@ -13,6 +13,7 @@ import { accountsHandlers, contactsHandlers, opportunitiesHandlers } from './han
 import { exchangeHandlers } from './handlers/exchange-handlers';
 import { duplicatesHandlers } from './handlers/duplicates-handlers';
 import { dashboardHandlers } from './handlers/dashboard-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
 import type { ServiceContext } from './service-context';
 
 /**
@@ -37,5 +38,6 @@ export function createHandlers(context: ServiceContext, appInfo: AppInfo): Handl
     ...exchangeHandlers(context),
     ...duplicatesHandlers(context),
     ...dashboardHandlers(context),
+    ...syncHandlers(context),
   };
 }

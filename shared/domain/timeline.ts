@@ -62,6 +62,18 @@ export type TimelineDetails =
       otherName: string;
       /** Fields that took the other lead's value. */
       changes: FieldChange[];
+    }
+  | {
+      /**
+       * Team sync: two laptops changed one field without seeing each other's change; the later
+       * change (by hybrid clock) won everywhere. The value that lost is kept here.
+       */
+      kind: 'sync_conflict';
+      field: string;
+      /** The field's label ("Job title"), or its column for a field without one. */
+      label: string;
+      lost: { value: string; device: string };
+      won: { value: string; device: string };
     };
 
 
@@ -117,6 +129,8 @@ export function describeTimelineEntry(entry: TimelineDetails): string {
       );
     case 'filled_from_attendee_list':
       return `Filled from the attendee list ${entry.file} (badge ${entry.badgeId}): ${entry.filled.map((change) => `${change.field} “${change.to}”`).join(', ')}`;
+    case 'sync_conflict':
+      return `Sync conflict: ${entry.label} “${entry.lost.value}” (${entry.lost.device}) lost to “${entry.won.value}” (${entry.won.device})`;
     case 'merged':
       return (
         `Merged with the duplicate ${entry.otherName}` +

@@ -81,6 +81,9 @@ export const CHANNEL_NAMES = [
   'duplicates.groups',
   'duplicates.merge',
   'dashboard.stats',
+  'sync.status',
+  'sync.now',
+  'sync.join',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

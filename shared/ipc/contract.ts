@@ -16,6 +16,7 @@ import { exchangeChannels } from './contracts/exchange';
 import type { ExchangeProgress } from '../domain/exchange';
 import { duplicatesChannels } from './contracts/duplicates';
 import { dashboardChannels } from './contracts/dashboard';
+import { syncChannels } from './contracts/sync';
 import type { CallResult } from './errors';
 
 // The output types live with their area; re-exported so callers name one module for the contract.
@@ -34,6 +35,7 @@ export type { BulkResult, ReviewPage } from './contracts/leads';
 export type { DuplicateGroupView, DuplicateGroups } from './contracts/duplicates';
 export type { DashboardStats } from './contracts/dashboard';
 export type { Settings } from './contracts/settings';
+export type { SyncReport, SyncStatus } from './contracts/sync';
 
 /** Every channel of every area (one file per area in contracts/). */
 export const contract = {
@@ -51,6 +53,7 @@ export const contract = {
   ...exchangeChannels,
   ...duplicatesChannels,
   ...dashboardChannels,
+  ...syncChannels,
 } satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 type Contract = typeof contract;

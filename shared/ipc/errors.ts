@@ -11,6 +11,10 @@ const ERROR_CODES = [
   'disk_full',
   'busy',
   'scan_failed',
+  /** The team hub did not answer (no network, hub stopped): capture goes on, sync later. */
+  'hub_unreachable',
+  /** The team hub answered no: another protocol version, a revoked device, a wrong code or address. */
+  'hub_refused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@ import * as m0007 from './0007-review-indexes';
 import * as m0008 from './0008-lossless-edges';
 import * as m0009 from './0009-badge-payloads';
 import * as m0010 from './0010-show-money';
+import * as m0011 from './0011-sync-log';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '0008-lossless-edges', up: m0008.up },
   { version: 9, name: '0009-badge-payloads', up: m0009.up },
   { version: 10, name: '0010-show-money', up: m0010.up },
+  { version: 11, name: '0011-sync-log', up: m0011.up },
 ];
 
 /** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */

@@ -2,6 +2,8 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { BundleRecord, BundleValue } from '../../../shared/domain/bundle';
 import type { BundleSection } from '../bundle-sections';
 import type { Database } from '../schema';
+import { recordIdOf, syncedTableOfTable } from '../../sync/synced-tables';
+import { tombstonedAmong } from './sync-tombstones';
 
 /**
  * Reading and merging the tables a LeadBooth bundle carries, column by column as SQLite
@@ -84,8 +86,28 @@ export async function readSectionRecords(
  * reads the same number in JSON: a bundle's 1 is stored as the INTEGER 1 it was exported
  * from, also in a column without type affinity, and in a TEXT column as '1', not '1.0'.
  */
-function boundValue(value: unknown): unknown {
+export function boundValue(value: unknown): unknown {
   return typeof value === 'number' && Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63 ? BigInt(value) : value;
+}
+
+/**
+ * The records of a bundle that were deleted or forgotten here or on the team's hub (a tombstone,
+ * see sync-tombstones.ts), and the records of a forgotten lead (its timeline, answers, photos):
+ * an old bundle must never bring a forgotten person back.
+ */
+async function forgottenRecordsOf(db: Kysely<Database>, section: BundleSection, records: readonly BundleRecord[]): Promise<Set<BundleRecord>> {
+  const forgotten = new Set<BundleRecord>();
+  const synced = syncedTableOfTable(section.table);
+  if (synced) {
+    const ids = await tombstonedAmong(db, synced.kind, records.map((record) => recordIdOf(synced, record)));
+    for (const record of records) if (ids.has(recordIdOf(synced, record))) forgotten.add(record);
+  }
+  const leadIds = records.flatMap((record) => (typeof record.lead_id === 'string' ? [record.lead_id] : []));
+  if (section.table !== 'leads' && leadIds.length > 0) {
+    const leads = await tombstonedAmong(db, 'lead', leadIds);
+    for (const record of records) if (typeof record.lead_id === 'string' && leads.has(record.lead_id)) forgotten.add(record);
+  }
+  return forgotten;
 }
 
 export interface MergeCounts {
@@ -142,9 +164,10 @@ export async function mergeSectionRecords(
 
   const toInsert: BundleRecord[] = [];
   const seen = new Set<string>();
+  const forgotten = await forgottenRecordsOf(db, section, records);
   for (const record of records) {
     const key = keyOf(record, section.key);
-    if (seen.has(key)) {
+    if (seen.has(key) || forgotten.has(record)) {
       counts.skipped++;
       continue;
     }

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { parseStamp, type HybridClock } from '../../shared/sync/hybrid-clock';
+import type { RecordChange } from '../../shared/sync/protocol';
+import { boundValue } from '../db/repositories/bundle-tables';
+import { addTombstone, isTombstoned } from '../db/repositories/sync-tombstones';
+import type { Database } from '../db/schema';
+import { eraseLeadInTransaction } from '../services/forget-lead-service';
+import { markForgetCleanupPending } from '../services/forget-log-cleanup';
+import { isKnownChange, isUnpushedLocalStamp, rememberAppliedChange, stampPendingChanges } from './change-log';
+import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
+import { raiseFieldClock, readRecordClocks, WHOLE_RECORD } from './field-clocks';
+import { setChangeLogging, withoutChangeLog } from './sync-capture';
+import { keyValuesOf, syncedTableOfKind, type SyncedTable } from './synced-tables';
+
+export interface AppliedBatch {
+  applied: number;
+  /** Changes seen before: this laptop's own, or a batch delivered twice. */
+  alreadyKnown: number;
+  /** Changes of records deleted or forgotten here or elsewhere: a tombstone always wins. */
+  tombstoned: number;
+  /** Lead fields where two laptops' values met: the loser is on the lead's timeline. */
+  conflicts: number;
+  /** Changes this laptop could not apply, one line each (a kind a newer LeadBooth syncs, a record it does not hold). */
+  skipped: string[];
+}
+
+type Row = Record<string, unknown>;
+
+/** About 20 ms of work on this machine between two turns of the event loop. */
+const CHANGES_BETWEEN_PAUSES = 20;
+
+/** Stamps never get so many unpushed changes behind that one pass is not enough; a bound all the same. */
+const STAMP_ALL = 1_000_000;
+
+/**
+ * Applies a batch of the hub's changes to this laptop's store, in one transaction (the caller's
+ * `then` runs in it too: the pull stores its cursor with the batch, so a cut connection
+ * resumes exactly after the last batch applied).
+ *
+ * Per change: skipped when its id is known; a tombstone deletes the record (a lead is forgotten
+ * exactly as "Forget me" does here); otherwise per field, the value is taken only when its stamp
+ * is later than the stamp of the value here (last writer wins per field, hybrid clocks), so
+ * every laptop ends with the same values whatever order the changes arrive in. Where a lead's
+ * field held a different value that another laptop could not have seen, the losing value goes
+ * on the lead's timeline (conflict-entry.ts).
+ *
+ * This laptop's own changes not stamped yet are stamped first: their fields' clocks must be
+ * in place before a remote value is compared with them.
+ */
+export async function applyRemoteChanges(
+  db: Kysely<Database>,
+  changes: readonly RecordChange[],
+  session: { clock: HybridClock; deviceId: string },
+  then?: (trx: Kysely<Database>) => Promise<void>,
+): Promise<AppliedBatch> {
+  return db.transaction().execute(async (trx) => {
+    await stampPendingChanges(trx, session.clock, session.deviceId, STAMP_ALL);
+    const result = await withoutChangeLog(trx, async (wasLogging) => {
+      const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
+      // What the apply writes of its own (a conflict's timeline entry, a rename) is logged when this laptop logs.
+      const ownWrites = { logged: wasLogging };
+      for (const [index, change] of changes.entries()) {
+        await applyOne(trx, change, session.clock, batch, ownWrites);
+        // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
+        // process for a second. Other queries wait for this transaction all the same.
+        if (index % CHANGES_BETWEEN_PAUSES === CHANGES_BETWEEN_PAUSES - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return batch;
+    });
+    await then?.(trx);
+    return result;
+  });
+}
+
+async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: HybridClock, batch: AppliedBatch, ownWrites: { logged: boolean }): Promise<void> {
+  if (await isKnownChange(trx, change.changeId)) {
+    batch.alreadyKnown++;
+    return;
+  }
+  const table = syncedTableOfKind(change.kind);
+  if (!table) {
+    // Not remembered as applied: a LeadBooth that syncs this kind applies it after a fresh join.
+    batch.skipped.push(`${change.kind} ${change.recordId}: this LeadBooth does not sync ${change.kind} records yet (update it).`);
+    return;
+  }
+  clock.receive(change.hlc);
+  await rememberAppliedChange(trx, change.changeId);
+  if (change.tombstone) {
+    await applyTombstone(trx, table, change);
+    batch.tombstoned++;
+    return;
+  }
+  if (await isTombstoned(trx, table.kind, change.recordId)) {
+    batch.tombstoned++;
+    return;
+  }
+  const current = await readRecord(trx, table, change.recordId);
+  if (!current) {
+    if (!table.key.every((column) => column in change.fields)) {
+      batch.skipped.push(`${change.kind} ${change.recordId}: an edit of a record this laptop never received; join the hub again to fetch every record.`);
+      return;
+    }
+    if (await hasForgottenParent(trx, table, change)) {
+      // Made on a laptop that had not yet heard of the forget: it goes as its parent went.
+      await addTombstone(trx, table.kind, change.recordId, parseStamp(change.hlc).ms);
+      batch.tombstoned++;
+      return;
+    }
+    try {
+      await insertRecord(trx, table, change, await makeRoomForName(trx, table, change, ownWrites), ownWrites);
+    } catch (error) {
+      // One record that cannot be written (a show's name taken by another show here) must not stop the rest.
+      batch.skipped.push(`${change.kind} ${change.recordId}: not added here (${(error as Error).message}).`);
+      return;
+    }
+    batch.applied++;
+    return;
+  }
+  batch.conflicts += await mergeFields(trx, table, change, current, ownWrites);
+  batch.applied++;
+}
+
+async function hasForgottenParent(trx: Kysely<Database>, table: SyncedTable, change: RecordChange): Promise<boolean> {
+  for (const [column, kind] of Object.entries(table.parents ?? {})) {
+    const parentId = change.fields[column];
+    if (typeof parentId === 'string' && (await isTombstoned(trx, kind, parentId))) return true;
+  }
+  return false;
+}
+
+/** `key = …` (`AND` for each column of a two-column key) of the record a record id names. */
+function whereKey(table: SyncedTable, recordId: string) {
+  const values = keyValuesOf(table, recordId);
+  return sql.join(
+    table.key.map((column) => sql`${sql.ref(column)} = ${values[column]}`),
+    sql` AND `,
+  );
+}
+
+async function readRecord(trx: Kysely<Database>, table: SyncedTable, recordId: string): Promise<Row | undefined> {
+  const result = await sql<Row>`SELECT * FROM ${sql.table(table.table)} WHERE ${whereKey(table, recordId)}`.execute(trx);
+  return result.rows[0];
+}
+
+/** The change's values of columns this LeadBooth syncs (a newer laptop may send more). */
+function knownFields(table: SyncedTable, change: RecordChange): Array<[string, RecordChange['fields'][string]]> {
+  return Object.entries(change.fields).filter(([column]) => table.columns.includes(column));
+}
+
+function sqlValue(value: unknown): unknown {
+  return boundValue(typeof value === 'boolean' ? Number(value) : value);
+}
+
+/** A write of this laptop's own in the middle of applying (the log is off then): logged when the laptop logs. */
+async function asOwnWrite(trx: Kysely<Database>, ownWrites: { logged: boolean }, write: () => Promise<unknown>): Promise<void> {
+  if (ownWrites.logged) await setChangeLogging(trx, true);
+  await write();
+  if (ownWrites.logged) await setChangeLogging(trx, false);
+}
+
+/** How an incoming record meets a local one of the same unique name: the incoming one renamed, or room made (the local one renamed), or no clash. */
+type NameRoom = { renamed: string } | null;
+
+function renamedFor(name: string, id: string): string {
+  return `${name} (${id.slice(0, 8)})`;
+}
+
+/**
+ * Two records of one unique name (`uniqueName`): the one with the greater id is renamed, the
+ * same on every laptop whichever arrives first. The rename is logged as this laptop's change
+ * (when it logs), so the laptop that holds the record under its first name takes it too.
+ */
+async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, ownWrites: { logged: boolean }): Promise<NameRoom> {
+  const column = table.uniqueName;
+  const name = column ? change.fields[column] : undefined;
+  const [key] = table.key;
+  if (!column || typeof name !== 'string' || !key || table.key.length !== 1) return null;
+  const clash = await sql<{ id: string; name: string }>`
+    SELECT ${sql.ref(key)} AS id, ${sql.ref(column)} AS name FROM ${sql.table(table.table)}
+    WHERE ${sql.ref(column)} = ${name} COLLATE NOCASE AND ${sql.ref(key)} <> ${change.recordId}`.execute(trx);
+  const local = clash.rows[0];
+  if (!local) return null;
+  if (change.recordId > local.id) return { renamed: renamedFor(name, change.recordId) };
+  await asOwnWrite(trx, ownWrites, () =>
+    sql`UPDATE ${sql.table(table.table)} SET ${sql.ref(column)} = ${renamedFor(local.name, local.id)} WHERE ${sql.ref(key)} = ${local.id}`.execute(trx),
+  );
+  return null;
+}
+
+async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, room: NameRoom, ownWrites: { logged: boolean }): Promise<void> {
+  const values: Row = Object.fromEntries(knownFields(table, change));
+  Object.assign(values, table.derive?.(values));
+  if (room && table.uniqueName) values[table.uniqueName] = room.renamed;
+  const columns = Object.keys(values);
+  const insert = sql`
+    INSERT INTO ${sql.table(table.table)} (${sql.join(columns.map((column) => sql.ref(column)))})
+    VALUES (${sql.join(columns.map((column) => sqlValue(values[column])))})`;
+  // Renamed here: logged as this laptop's insert (it holds a value the sender does not), so the others take the new name.
+  if (room) await asOwnWrite(trx, ownWrites, () => insert.execute(trx));
+  else await insert.execute(trx);
+  await raiseFieldClock(trx, table.kind, change.recordId, WHOLE_RECORD, change.hlc);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (a === null && b === undefined) || (typeof a === 'number' && typeof b === 'boolean' && a === Number(b));
+}
+
+/** Last writer wins per field; returns how many fields' values met a concurrent one. */
+async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, current: Row, ownWrites: { logged: boolean }): Promise<number> {
+  const clocks = await readRecordClocks(trx, table.kind, change.recordId);
+  const incomingDevice = parseStamp(change.hlc).deviceId;
+  const updates: Row = {};
+  let conflicts = 0;
+  for (const [field, value] of knownFields(table, change)) {
+    if (table.key.includes(field)) continue;
+    const localStamp = clocks.of(field);
+    const local = current[field];
+    const differs = !sameValue(local, value);
+    if (change.hlc > localStamp) {
+      if (differs) {
+        updates[field] = value;
+        // The value here was this laptop's own edit no other laptop has seen: both were made blind.
+        if (localStamp && (await isUnpushedLocalStamp(trx, table.kind, change.recordId, localStamp))) {
+          if (await keepLoser(trx, table, change.recordId, field, { value: local, hlc: localStamp }, { value, hlc: change.hlc }, ownWrites)) conflicts++;
+        }
+      }
+      await raiseFieldClock(trx, table.kind, change.recordId, field, change.hlc);
+    } else if (differs && localStamp && parseStamp(localStamp).deviceId !== incomingDevice) {
+      // Older than the value here and from another laptop, which would have stamped it later had it seen ours.
+      if (await keepLoser(trx, table, change.recordId, field, { value, hlc: change.hlc }, { value: local, hlc: localStamp }, ownWrites)) conflicts++;
+    }
+  }
+  const columns = Object.keys(updates);
+  if (columns.length === 0) return conflicts;
+  Object.assign(updates, table.derive?.({ ...current, ...updates }));
+  await sql`
+    UPDATE ${sql.table(table.table)} SET ${sql.join(Object.keys(updates).map((column) => sql`${sql.ref(column)} = ${sqlValue(updates[column])}`))}
+    WHERE ${whereKey(table, change.recordId)}`.execute(trx);
+  return conflicts;
+}
+
+/**
+ * Keeps a losing value; false when there is nowhere to keep it or it is not worth it. Only a lead
+ * has a timeline to keep a losing value on (the other kinds' losers are not kept yet). The entry is logged like a local write
+ * (when this laptop logs), so laptops that never see the conflict themselves receive it.
+ */
+async function keepLoser(
+  trx: Kysely<Database>,
+  table: SyncedTable,
+  recordId: string,
+  field: string,
+  lost: { value: unknown; hlc: string },
+  won: { value: unknown; hlc: string },
+  ownWrites: { logged: boolean },
+): Promise<boolean> {
+  if (table.kind !== 'lead' || table.bookkeeping?.includes(field)) return false;
+  await asOwnWrite(trx, ownWrites, () => recordLeadConflict(trx, recordId, field, lost, won));
+  return true;
+}
+
+/** A lead is forgotten as "Forget me" does (photos, contact, drafts); other records are deleted. The delete triggers keep the tombstone. */
+async function applyTombstone(trx: Kysely<Database>, table: SyncedTable, change: RecordChange): Promise<void> {
+  const atMs = parseStamp(change.hlc).ms;
+  if (table.kind === 'lead') {
+    const at = new Date(atMs).toISOString();
+    const erased = await eraseLeadInTransaction(trx, change.recordId, { at, doneBy: SYNC_ACTOR });
+    // As after "Forget me" here: the running app (or the next start) checkpoints the old page images out of the -wal file.
+    if (erased) await markForgetCleanupPending(trx, randomUUID(), at);
+    else await addTombstone(trx, table.kind, change.recordId, atMs);
+    return;
+  }
+  const deleted = await sql`DELETE FROM ${sql.table(table.table)} WHERE ${whereKey(table, change.recordId)}`.execute(trx);
+  if (Number(deleted.numAffectedRows ?? 0) === 0) await addTombstone(trx, table.kind, change.recordId, atMs);
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { LEAD_FIELDS } from '../../shared/domain/lead-fields';
+import type { TimelineDetails } from '../../shared/domain/timeline';
+import { parseStamp } from '../../shared/sync/hybrid-clock';
+import { appendTimeline } from '../db/repositories/timeline';
+import type { Database } from '../db/schema';
+
+/** One side of a conflict: the value and the stamp it carried. */
+export interface ConflictSide {
+  value: unknown;
+  hlc: string;
+}
+
+export const SYNC_ACTOR = 'LeadBooth team sync';
+
+/**
+ * The timeline entry that keeps a lead field's losing value. Every laptop that sees the same
+ * conflict makes the same entry (its id comes from the record, the field and the loser's stamp),
+ * so the entry, synced like any other, is on every laptop once.
+ */
+function conflictEntryId(kind: string, recordId: string, field: string, loserStamp: string): string {
+  const hex = createHash('sha256').update(`${kind}\n${recordId}\n${field}\n${loserStamp}`).digest('hex');
+  // UUID-shaped (version 8: "custom"), as every other record id.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function shown(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** "laptop 1a2b3c4d": the device part of a stamp, short (the hub's device ids are UUIDs). */
+function deviceOf(stamp: string): string {
+  return `laptop ${parseStamp(stamp).deviceId.slice(0, 8)}`;
+}
+
+/** Adds the entry to the lead's timeline unless a laptop made it already; in the caller's transaction. */
+export async function recordLeadConflict(db: Kysely<Database>, leadId: string, field: string, lost: ConflictSide, won: ConflictSide): Promise<void> {
+  const id = conflictEntryId('lead', leadId, field, lost.hlc);
+  const existing = await db.selectFrom('lead_timeline').select('id').where('id', '=', id).executeTakeFirst();
+  if (existing) return;
+  const details: TimelineDetails = {
+    kind: 'sync_conflict',
+    field,
+    label: LEAD_FIELDS.find((candidate) => candidate.column === field)?.label ?? field,
+    lost: { value: shown(lost.value), device: deviceOf(lost.hlc) },
+    won: { value: shown(won.value), device: deviceOf(won.hlc) },
+  };
+  // The winner's time: the same on every laptop that makes the entry.
+  await appendTimeline(db, { id, leadId, at: new Date(Math.max(parseStamp(won.hlc).ms, parseStamp(lost.hlc).ms)).toISOString(), actor: SYNC_ACTOR, details });
+}

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import { createHybridClock, type HybridClock } from '../../shared/sync/hybrid-clock';
+import { MAX_CHANGES_PER_BATCH } from '../../shared/sync/protocol';
+import type { Database } from '../db/schema';
+import { applyRemoteChanges } from './apply-changes';
+import { listUnpushedChanges, markChangesPushed, stampPendingChanges } from './change-log';
+import { hubClient, HubRequestFailed, type HubClient } from './sync-client';
+import { readMembership, saveCursor, saveLastStamp, saveLastSync, type HubMembership } from './sync-state';
+
+export interface SyncRunReport {
+  /** Changes of this laptop the hub stored now. */
+  pushed: number;
+  /** Changes pulled from the hub (this laptop's own included, skipped). */
+  pulled: number;
+  applied: number;
+  conflicts: number;
+  tombstoned: number;
+  /** One line per change this laptop could not apply. */
+  skipped: string[];
+}
+
+/**
+ * One full sync with the hub this laptop joined: push everything not on the hub yet, then pull
+ * until the hub has nothing more.
+ *
+ * - Push: changes are stamped (clock stamp and change id) in bounded steps, each in its own
+ *   transaction, then sent in batches of at most MAX_CHANGES_PER_BATCH, oldest first; a batch
+ *   is marked pushed once the hub answered. A cut connection leaves the batch unmarked: the
+ *   next run sends it again with the same ids, and the hub stores each id once.
+ * - Pull: from the stored cursor, each batch applied in one transaction together with the new
+ *   cursor and the clock, so a laptop killed in the middle resumes after the last batch applied.
+ *   What the pull itself wrote (the timeline entry of a conflict) is pushed right after.
+ *
+ * Throws HubRequestFailed (`unreachable` when there is no network): what was done stays done.
+ */
+export async function runSync(
+  db: Kysely<Database>,
+  options: { wallClockMs: () => number },
+): Promise<SyncRunReport> {
+  const membership = await readMembership(db);
+  if (!membership) throw new HubRequestFailed('refused', 'This laptop has not joined a team hub: run leadbooth hub join URL CODE first.');
+  const client = hubClient(membership.hubUrl, membership.token, { pin: membership.fingerprint });
+  const clock = createHybridClock(membership.deviceId, options.wallClockMs, membership.lastStamp || undefined);
+  const report: SyncRunReport = { pushed: 0, pulled: 0, applied: 0, conflicts: 0, tombstoned: 0, skipped: [] };
+  await stampAll(db, clock, membership);
+  report.pushed = await pushAll(db, client);
+  await pullAll(db, client, clock, membership, report);
+  // What the pull wrote of its own (a conflict's timeline entry) goes now, not at the next sync.
+  await stampAll(db, clock, membership);
+  report.pushed += await pushAll(db, client);
+  await saveLastSync(db, new Date(options.wallClockMs()).toISOString());
+  return report;
+}
+
+async function stampAll(db: Kysely<Database>, clock: HybridClock, membership: HubMembership): Promise<void> {
+  for (;;) {
+    // Bounded transactions: stamping 100,000 changes must not hold the store (or the event loop) for long.
+    const stamped = await db.transaction().execute(async (trx) => {
+      const count = await stampPendingChanges(trx, clock, membership.deviceId, MAX_CHANGES_PER_BATCH);
+      await saveLastStamp(trx, clock.last());
+      return count;
+    });
+    if (stamped < MAX_CHANGES_PER_BATCH) return;
+  }
+}
+
+async function pushAll(db: Kysely<Database>, client: HubClient): Promise<number> {
+  let pushed = 0;
+  for (;;) {
+    const changes = await listUnpushedChanges(db, MAX_CHANGES_PER_BATCH);
+    if (changes.length === 0) return pushed;
+    const answer = await client.push(changes);
+    await markChangesPushed(db, changes.map((change) => change.changeId));
+    pushed += answer.accepted;
+  }
+}
+
+async function pullAll(db: Kysely<Database>, client: HubClient, clock: HybridClock, membership: HubMembership, report: SyncRunReport): Promise<void> {
+  let cursor = membership.cursor;
+  for (;;) {
+    const page = await client.pull(cursor, MAX_CHANGES_PER_BATCH);
+    const batch = await applyRemoteChanges(db, page.changes, { clock, deviceId: membership.deviceId }, async (trx) => {
+      await saveCursor(trx, page.cursor);
+      await saveLastStamp(trx, clock.last());
+    });
+    cursor = page.cursor;
+    report.pulled += page.changes.length;
+    report.applied += batch.applied;
+    report.conflicts += batch.conflicts;
+    report.tombstoned += batch.tombstoned;
+    report.skipped.push(...batch.skipped);
+    if (!page.more) return;
+  }
+}

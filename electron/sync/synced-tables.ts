@@ -1,0 +1,193 @@
+import { normalizeCompanyName } from '../../shared/domain/normalize';
+import { LEAD_FIELDS } from '../../shared/domain/lead-fields';
+import { nameBlockingKey } from '../db/name-key';
+
+/**
+ * The one list of what syncs with the team hub: each record kind, its table, its key and the
+ * columns that travel. The change-log triggers (change-triggers.ts, made by migration 0011),
+ * the apply step and the tests read it; nothing else lists synced columns.
+ *
+ * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or a lead's
+ * checklist answers keyed by lead and criterion. Not here yet (docs/team-hub.md "On the laptop"
+ * says why): tables keyed by an INTEGER autoincrement only (`opportunity_stage_history`), other
+ * tables keyed by two columns (show checklists, contact roles, duplicate flags, conversion
+ * rules, export batch members), card photos
+ * (they go once, by hash), conversions (one conversion per lead: the hub's first wins), and
+ * what is local by nature (settings, the capture queue, the privacy log, export batches).
+ *
+ * A migration that adds a column to a synced table adds it here and re-creates the table's
+ * triggers (`changeTriggerStatements`); test/electron/sync/synced-tables.test.ts fails until it does.
+ */
+export interface SyncedTable {
+  /** The record kind on the wire (`RecordChange.kind`). */
+  kind: string;
+  table: string;
+  /**
+   * The columns of the record's key, the same on every laptop: a UUID `id`, or two columns of
+   * which the record id is made, joined by `/` (`recordIdOf`).
+   */
+  key: readonly string[];
+  /** The columns that travel, the key included. */
+  columns: readonly string[];
+  /** Columns of the table that stay on this laptop: a local row number, keys derived from other columns. */
+  localColumns: readonly string[];
+  /**
+   * Columns referring to another synced record, by the kind they refer to: a record whose parent
+   * was deleted or forgotten goes with it (as the foreign key's cascade does here).
+   */
+  parents?: Readonly<Record<string, string>>;
+  /**
+   * A column unique on each laptop (case ignored): two records given the same value offline on
+   * two laptops (two laptops that each set up the show) both stay, the one with the greater id
+   * renamed "<value> (<id's first 8>)" on every laptop (apply-changes.ts).
+   */
+  uniqueName?: string;
+  /** Columns a conflict over is not worth a timeline entry (the edit time: the winner's edit carries its own). */
+  bookkeeping?: readonly string[];
+  /** The derived columns, made again from a record's synced values after a change was applied. */
+  derive?: (row: Readonly<Record<string, unknown>>) => Record<string, string>;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Leads: the contact fields come from the field registry; the rest are the lead's own columns. */
+const LEAD_COLUMNS = [
+  'id',
+  'event_id',
+  ...LEAD_FIELDS.map((field) => field.column),
+  'lead_source',
+  'status',
+  'rating',
+  'notes',
+  'consent_given',
+  'consent_at',
+  'consent_wording',
+  'capture_method',
+  'captured_by',
+  'captured_at',
+  'updated_at',
+  'unqualified_reason',
+  'expected_close_date',
+  'rating_by_person',
+  'badge_id',
+  'imported_fields',
+  'source_uid',
+  'badge_payload',
+];
+
+export const SYNCED_TABLES: readonly SyncedTable[] = [
+  {
+    kind: 'event',
+    table: 'events',
+    key: ['id'],
+    columns: [
+      'id', 'name', 'location', 'starts_on', 'ends_on', 'qualification_framework', 'created_at', 'followup_subject',
+      'followup_body', 'time_zone', 'badge_profiles', 'currency', 'cost',
+    ],
+    localColumns: [],
+    uniqueName: 'name',
+  },
+  {
+    kind: 'lead',
+    table: 'leads',
+    key: ['id'],
+    columns: LEAD_COLUMNS,
+    localColumns: ['seq', 'name_key'],
+    parents: { event_id: 'event' },
+    bookkeeping: ['updated_at'],
+    derive: (row) => ({ name_key: nameBlockingKey(text(row.first_name), text(row.last_name)) }),
+  },
+  {
+    kind: 'timeline_entry',
+    table: 'lead_timeline',
+    key: ['id'],
+    columns: ['id', 'lead_id', 'at', 'actor', 'kind', 'details'],
+    localColumns: ['seq'],
+    parents: { lead_id: 'lead' },
+  },
+  {
+    // A tombstone is for good: fine for answers, which go only with their lead.
+    kind: 'criterion_answer',
+    table: 'lead_criteria',
+    key: ['lead_id', 'criterion_key'],
+    columns: ['lead_id', 'criterion_key', 'state', 'value', 'note', 'answered_by', 'answered_at'],
+    localColumns: [],
+    parents: { lead_id: 'lead' },
+  },
+  {
+    kind: 'account',
+    table: 'accounts',
+    key: ['id'],
+    columns: [
+      'id', 'name', 'website', 'domain', 'phone', 'street', 'city', 'region', 'postal_code', 'country', 'created_by',
+      'created_at', 'updated_at',
+    ],
+    localColumns: ['seq', 'name_key'],
+    derive: (row) => ({ name_key: normalizeCompanyName(text(row.name)) }),
+  },
+  {
+    kind: 'contact',
+    table: 'contacts',
+    key: ['id'],
+    columns: [
+      'id', 'account_id', 'salutation', 'first_name', 'last_name', 'title', 'email', 'phone', 'mobile', 'street', 'city',
+      'region', 'postal_code', 'country', 'lead_source', 'created_by', 'created_at', 'updated_at',
+    ],
+    localColumns: ['seq'],
+    parents: { account_id: 'account' },
+  },
+  {
+    kind: 'opportunity',
+    table: 'opportunities',
+    key: ['id'],
+    columns: [
+      'id', 'account_id', 'event_id', 'name', 'stage', 'close_date', 'amount', 'lead_source', 'lost_reason', 'created_by',
+      'created_at', 'updated_at',
+    ],
+    localColumns: ['seq'],
+    parents: { account_id: 'account', event_id: 'event' },
+  },
+  {
+    kind: 'activity',
+    table: 'activities',
+    key: ['id'],
+    columns: ['id', 'lead_id', 'opportunity_id', 'type', 'occurred_at', 'outcome', 'text', 'created_by', 'created_at'],
+    localColumns: ['seq'],
+    parents: { lead_id: 'lead', opportunity_id: 'opportunity' },
+  },
+];
+
+const BY_KIND = new Map(SYNCED_TABLES.map((table) => [table.kind, table]));
+
+/** The registry row of a record kind; undefined for a kind this version does not sync (a newer laptop's). */
+export function syncedTableOfKind(kind: string): SyncedTable | undefined {
+  return BY_KIND.get(kind);
+}
+
+/** The registry row of a table; undefined for a table that does not sync. */
+export function syncedTableOfTable(table: string): SyncedTable | undefined {
+  return SYNCED_TABLES.find((candidate) => candidate.table === table);
+}
+
+/** Between the key's columns in a record id made of two: never inside a UUID or a criterion key. */
+const KEY_SEPARATOR = '/';
+
+/** The record id of a row: its key column, or its key columns joined. */
+export function recordIdOf(table: SyncedTable, row: Readonly<Record<string, unknown>>): string {
+  return table.key.map((column) => String(row[column])).join(KEY_SEPARATOR);
+}
+
+/** The key columns' values a record id stands for (the last column takes the rest). */
+export function keyValuesOf(table: SyncedTable, recordId: string): Record<string, string> {
+  const parts = recordId.split(KEY_SEPARATOR);
+  const values: Record<string, string> = {};
+  table.key.forEach((column, index) => {
+    values[column] = index === table.key.length - 1 ? parts.slice(index).join(KEY_SEPARATOR) : (parts[index] ?? '');
+  });
+  return values;
+}
+
+/** The same, as SQL over a row (`new`, `old`, or a table alias): for the triggers. */
+export function recordIdSql(table: SyncedTable, row: string): string {
+  return table.key.map((column) => `${row}."${column}"`).join(` || '${KEY_SEPARATOR}' || `);
+}

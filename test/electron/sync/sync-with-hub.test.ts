@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
+import { listTimeline } from '../../../electron/db/repositories/timeline';
+import { createEvent, useEvent } from '../../../electron/services/events-service';
+import { forgetLead } from '../../../electron/services/forget-lead-service';
+import { createLead, updateLead } from '../../../electron/services/leads-service';
+import { setStaffName } from '../../../electron/services/settings-service';
+import { joinTeamHub, syncNow, syncStatus } from '../../../electron/services/sync-service';
+import { describeTimelineEntry } from '../../../shared/domain/timeline';
+import { syncedData } from '../../support/sync-laptops';
+import { makeTempDir, openTempStore, type TempStore } from '../../support/temp-database';
+
+// End to end: the real hub on its embedded PostgreSQL (one start for the file: it costs seconds), two laptop stores.
+let dataDir: string;
+let hub: RunningHub;
+let laptops: TempStore[] = [];
+
+beforeAll(async () => {
+  dataDir = makeTempDir('leadbooth-hub-');
+  hub = await startHub({ dataDir, port: 0, host: '127.0.0.1', onUnexpected: (error) => console.error(error) });
+});
+
+afterAll(async () => {
+  for (const laptop of laptops) await laptop.dispose();
+  await hub?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function joinedLaptop(staff: string): Promise<TempStore> {
+  const store = await openTempStore();
+  laptops.push(store);
+  await setStaffName(store.context, staff);
+  await joinTeamHub(store.context, { url: hub.url, code: await hub.newPairingCode('booth') });
+  return store;
+}
+
+const leadIdsOf = (store: TempStore): string[] => store.database.sqlite.prepare('SELECT id FROM leads ORDER BY id').pluck().all() as string[];
+
+describe('two laptops syncing through a real hub', () => {
+  it('bring each other their leads, settle one field edited on both the same way with the loser on the timeline, and a forget purges both', async () => {
+    const a = await joinedLaptop('Ada');
+    const b = await joinedLaptop('Bea');
+    const show = await createEvent(a.context, { name: 'Hub Expo' });
+    const fromA = await createLead(a.context, { firstName: 'Grace', lastName: 'Hopper', company: 'Navy', title: 'Officer' });
+    await syncNow(a.context);
+    await syncNow(b.context);
+    await useEvent(b.context, show.id);
+    const fromB = await createLead(b.context, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines' });
+    await syncNow(b.context);
+    await syncNow(a.context);
+    expect(leadIdsOf(a)).toEqual([fromA.lead.id, fromB.lead.id].sort());
+    expect(leadIdsOf(b)).toEqual(leadIdsOf(a));
+
+    // Both edit the title offline; B's edit is the later one.
+    await updateLead(a.context, fromA.lead.id, { title: 'CEO' });
+    await updateLead(b.context, fromA.lead.id, { title: 'CTO' });
+    await syncNow(a.context);
+    const bReport = await syncNow(b.context);
+    // B's sync pushed the conflict's timeline entry it made: one more sync of A is all A needs.
+    await syncNow(a.context);
+    expect(bReport.conflicts).toBe(1);
+    expect(syncedData(a)).toEqual(syncedData(b));
+    const title = a.database.sqlite.prepare('SELECT title FROM leads WHERE id = ?').pluck().get(fromA.lead.id);
+    expect(title).toBe('CTO');
+    for (const laptop of [a, b]) {
+      const conflicts = (await listTimeline(laptop.context.db, fromA.lead.id)).filter((entry) => entry.kind === 'sync_conflict');
+      expect(conflicts.map(describeTimelineEntry)).toEqual([expect.stringMatching(/^Sync conflict: Job title “CEO” \(laptop \w+\) lost to “CTO” \(laptop \w+\)$/)]);
+    }
+
+    // Forget on A: gone from B at its next sync, its change log too.
+    await forgetLead(a.context, fromB.lead.id);
+    await syncNow(a.context);
+    const purge = await syncNow(b.context);
+    expect(purge.tombstoned).toBeGreaterThanOrEqual(1);
+    for (const laptop of [a, b]) {
+      expect(leadIdsOf(laptop)).toEqual([fromA.lead.id]);
+      expect(laptop.database.sqlite.prepare("SELECT count(*) FROM sync_changes WHERE fields LIKE '%Lovelace%'").pluck().get()).toBe(0);
+    }
+  });
+
+  it('over HTTPS pins the certificate the hub presents, checks it before every request, and refuses another', async () => {
+    // A second hub process on the same database, serving HTTPS with the hub's own certificate.
+    const secure = await startHub({ dataDir, port: 0, host: '127.0.0.1', tls: true, onUnexpected: (error) => console.error(error) });
+    try {
+      const url = secure.url;
+      expect(url).toMatch(/^https:/);
+      const wrong = await openTempStore();
+      laptops.push(wrong);
+      await setStaffName(wrong.context, 'Mallory');
+      const refused = joinTeamHub(wrong.context, { url, code: await secure.newPairingCode('booth'), fingerprint: `00${(secure.fingerprint ?? '').slice(2)}` });
+      await expect(refused).rejects.toMatchObject({ code: 'hub_refused', message: expect.stringMatching(/presents certificate .* not the pinned .*nothing was sent/) });
+
+      const laptop = await openTempStore();
+      laptops.push(laptop);
+      await setStaffName(laptop.context, 'Cleo');
+      const status = await joinTeamHub(laptop.context, { url, code: await secure.newPairingCode('booth') });
+      expect(status.hubFingerprint).toBe(secure.fingerprint);
+      const report = await syncNow(laptop.context);
+      expect(report.applied).toBeGreaterThan(0);
+      expect((await syncStatus(laptop.context)).notOnHub).toBe(0);
+    } finally {
+      await secure.close();
+    }
+  });
+});
