@@ -142,6 +142,8 @@ function csvRecords(parsed: CsvRead): IncomingRecord[] {
 
 /** Problems the reader found outside any row (a preamble, a line it could not split): listed, never attached to a lead. */
 function csvFileProblems(parsed: CsvRead): ImportProblem[] {
+  // Nearly every file has none: no set of 100,000 row lines to make then.
+  if (!parsed.problems?.length) return [];
   const rowLines = new Set(parsed.rows.map((row) => row.line));
   return [...readerProblemsByLine(parsed).entries()].filter(([line]) => !rowLines.has(line)).flatMap(([, problems]) => problems);
 }
