@@ -24,14 +24,21 @@ function checkedName(name: string): string {
   return name;
 }
 
-/** `pairs`: [to, from], the new object's property and the source's property it takes, in the new object's order; then every property of `extra`. */
+/**
+ * `pairs`: [to, from], the new object's property and the source's property it takes, in the
+ * new object's order; then every property of `extra`. `missing: 'empty'`: a property the
+ * source does not have (undefined) is copied as '' (a row's fields, where an empty cell is no
+ * field at all).
+ */
 export function compiledCopy<Source, Copied>(
   pairs: ReadonlyArray<readonly [to: string, from: string]>,
+  options: { missing?: 'undefined' | 'empty' } = {},
 ): <Extra extends object>(source: Source, extra: Extra) => Copied & Extra {
   let copy: ((source: Source, extra: object) => unknown) | undefined;
+  const orEmpty = options.missing === 'empty' ? " ?? ''" : '';
   return <Extra extends object>(source: Source, extra: Extra) => {
     if (!copy) {
-      const copied = pairs.map(([to, from]) => `${checkedName(to)}: source.${checkedName(from)}`);
+      const copied = pairs.map(([to, from]) => `${checkedName(to)}: source.${checkedName(from)}${orEmpty}`);
       const appended = Object.keys(extra).map((key) => `${checkedName(key)}: extra.${key}`);
       // The Function constructor is the point here (see above); its text is made of checked names only.
       copy = new Function('source', 'extra', `return { ${[...copied, ...appended].join(', ')} };`) as (source: Source, extra: object) => unknown;

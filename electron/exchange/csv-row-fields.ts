@@ -82,6 +82,7 @@ export class RowFieldReader {
   private readonly typeColumns: { index: number; header: string; valueIndexes: number[] }[] = [];
 
   constructor(headers: readonly string[], mapping: ColumnMapping) {
+    this.keptInRow = new Int32Array(headers.length);
     const shapes = headers.map(describeColumn);
     const typeIndexByGroup = new Map<string, number>();
     headers.forEach((header, index) => {
@@ -111,53 +112,36 @@ export class RowFieldReader {
     }
   }
 
+  /** Per column, the number of the last row that kept its value (instead of a set made for every row). */
+  private keptInRow: Int32Array;
+  private rowNumber = 0;
+
   read(record: readonly string[]): RowFields {
-    const cells = record.map((raw) => restoreFormulaText(raw.trim()));
-    const fields: Partial<Record<ImportedField, string>> = {};
-    const unmapped: Record<string, string> = {};
-    const kept = new Set<number>();
-    const keep = (column: { index: number; header: string }, value: string): void => {
-      unmapped[column.header] = value;
-      kept.add(column.index);
-    };
-    const candidateOf = (column: PlannedColumn): Candidate | undefined => {
-      const cell = cells[column.index] ?? '';
-      if (cell === '') return undefined;
-      const label = column.typeIndex >= 0 ? this.kindOf(cells[column.typeIndex] ?? '') : undefined;
-      const value = cell.includes(MULTI_VALUE_SEPARATOR) ? (cell.split(MULTI_VALUE_SEPARATOR)[0] as string).trim() : cell;
-      const kind = column.target === 'mobile' ? 'mobile' : (label ?? column.shape.kind);
-      const personalMailbox = column.target === 'email' && kind === undefined && companyEmailDomain(value) === '';
-      return { column, value, cell, kind, personalMailbox };
-    };
-    /** The chosen candidate fills the field; Google's further values in its cell are kept. */
-    const take = (field: ImportedField, chosen: Candidate): void => {
-      fields[field] = chosen.value;
-      if (chosen.cell !== chosen.value) {
-        const rest = chosen.cell.split(MULTI_VALUE_SEPARATOR).slice(1).join(MULTI_VALUE_SEPARATOR).trim();
-        if (rest) keep(chosen.column, rest);
-      }
-    };
+    const row: RowInProgress = { cells: record.map(cellValue), fields: {}, unmapped: {} };
+    if (this.keptInRow.length < row.cells.length) this.keptInRow = new Int32Array(row.cells.length);
+    this.rowNumber++;
+    const { cells, fields, unmapped } = row;
 
     for (const column of this.unmappedColumns) {
       const cell = cells[column.index] ?? '';
-      if (cell !== '') keep(column, cell);
+      if (cell !== '') this.keep(row, column, cell);
     }
 
     let fullName: Candidate | undefined;
     for (const [target, columns] of this.singles) {
-      const candidates = collect(columns, candidateOf);
+      const candidates = this.collect(columns, cells);
       if (candidates.length === 0) continue;
       const usable = target === 'website' ? candidates.filter((candidate) => !PROFILE_URL.test(candidate.value)) : candidates;
-      const chosen = usable.sort(byPreference)[0];
-      for (const candidate of candidates) if (candidate !== chosen) keep(candidate.column, candidate.cell);
+      const chosen = usable.length === 1 ? usable[0] : usable.sort(byPreference)[0];
+      for (const candidate of candidates) if (candidate !== chosen) this.keep(row, candidate.column, candidate.cell);
       if (!chosen) continue;
       if (target === 'fullName') fullName = chosen;
-      else take(target, chosen);
+      else this.take(row, target, chosen);
     }
 
-    this.readPhones(candidateOf, take, keep);
-    this.readBlocks(this.addressBlocks, cells, candidateOf, take, keep, fields);
-    this.readBlocks(this.organisationBlocks, cells, candidateOf, take, keep, fields);
+    this.readPhones(row);
+    this.readBlocks(this.addressBlocks, row);
+    this.readBlocks(this.organisationBlocks, row);
 
     if (fullName) {
       if (!fields.firstName && !fields.lastName) {
@@ -166,16 +150,46 @@ export class RowFieldReader {
         if (split.lastName) fields.lastName = split.lastName;
         if (split.salutation && !fields.salutation) fields.salutation = split.salutation;
       } else if (foldText(fullName.value).replace(/\s+/g, ' ') !== foldText(`${fields.firstName ?? ''} ${fields.lastName ?? ''}`.trim())) {
-        keep(fullName.column, fullName.cell); // "Badge Name" = "Søren" next to first and last name: kept, not lost
+        this.keep(row, fullName.column, fullName.cell); // "Badge Name" = "Søren" next to first and last name: kept, not lost
       }
     }
 
     // A type column says what its values were: kept with them, not without them.
     for (const typeColumn of this.typeColumns) {
       const label = cells[typeColumn.index] ?? '';
-      if (label !== '' && typeColumn.valueIndexes.some((index) => kept.has(index))) unmapped[typeColumn.header] = label;
+      if (label !== '' && typeColumn.valueIndexes.some((index) => this.keptInRow[index] === this.rowNumber)) unmapped[typeColumn.header] = label;
     }
     return { fields, unmapped };
+  }
+
+  /** A value no field takes, kept under its column's header. */
+  private keep(row: RowInProgress, column: { index: number; header: string }, value: string): void {
+    row.unmapped[column.header] = value;
+    this.keptInRow[column.index] = this.rowNumber;
+  }
+
+  /** The chosen candidate fills the field; Google's further values in its cell are kept. */
+  private take(row: RowInProgress, field: ImportedField, chosen: Candidate): void {
+    row.fields[field] = chosen.value;
+    if (chosen.cell !== chosen.value) {
+      const rest = chosen.cell.split(MULTI_VALUE_SEPARATOR).slice(1).join(MULTI_VALUE_SEPARATOR).trim();
+      if (rest) this.keep(row, chosen.column, rest);
+    }
+  }
+
+  /** The columns' non-empty values in this row, as candidates. */
+  private collect(columns: readonly PlannedColumn[], cells: readonly string[]): Candidate[] {
+    const candidates: Candidate[] = [];
+    for (const column of columns) {
+      const cell = cells[column.index] ?? '';
+      if (cell === '') continue;
+      const label = column.typeIndex >= 0 ? this.kindOf(cells[column.typeIndex] ?? '') : undefined;
+      const value = cell.includes(MULTI_VALUE_SEPARATOR) ? (cell.split(MULTI_VALUE_SEPARATOR)[0] as string).trim() : cell;
+      const kind = column.target === 'mobile' ? 'mobile' : (label ?? column.shape.kind);
+      const personalMailbox = column.target === 'email' && kind === undefined && companyEmailDomain(value) === '';
+      candidates.push({ column, value, cell, kind, personalMailbox });
+    }
+    return candidates;
   }
 
   private kindOf(label: string): ValueKind | undefined {
@@ -184,28 +198,22 @@ export class RowFieldReader {
     return this.labelKinds.get(label);
   }
 
-  private readPhones(candidateOf: (column: PlannedColumn) => Candidate | undefined, take: (field: ImportedField, chosen: Candidate) => void, keep: (column: PlannedColumn, value: string) => void): void {
-    const candidates = collect(this.phones, candidateOf);
+  private readPhones(row: RowInProgress): void {
+    const candidates = this.collect(this.phones, row.cells);
     if (candidates.length === 0) return;
     const mobile = candidates.filter((candidate) => candidate.kind === 'mobile').sort(byPreference)[0];
     const phone = candidates.filter((candidate) => candidate.kind !== 'mobile' && candidate.kind !== 'fax').sort(byPreference)[0];
-    if (mobile) take('mobile', mobile);
-    if (phone) take('phone', phone);
-    for (const candidate of candidates) if (candidate !== mobile && candidate !== phone) keep(candidate.column, candidate.cell);
+    if (mobile) this.take(row, 'mobile', mobile);
+    if (phone) this.take(row, 'phone', phone);
+    for (const candidate of candidates) if (candidate !== mobile && candidate !== phone) this.keep(row, candidate.column, candidate.cell);
   }
 
-  private readBlocks(
-    blocks: Map<string, PlannedColumn[]>,
-    cells: readonly string[],
-    candidateOf: (column: PlannedColumn) => Candidate | undefined,
-    take: (field: ImportedField, chosen: Candidate) => void,
-    keep: (column: PlannedColumn, value: string) => void,
-    fields: Partial<Record<ImportedField, string>>,
-  ): void {
+  private readBlocks(blocks: Map<string, PlannedColumn[]>, row: RowInProgress): void {
     if (blocks.size === 0) return;
+    const { cells, fields } = row;
     const filled: { candidates: Candidate[]; kind: ValueKind | undefined }[] = [];
     for (const columns of blocks.values()) {
-      const candidates = collect(columns, candidateOf);
+      const candidates = this.collect(columns, cells);
       if (candidates.length === 0) continue;
       const typeIndex = columns.find((column) => column.typeIndex >= 0)?.typeIndex ?? -1;
       const kind = (typeIndex >= 0 ? this.kindOf(cells[typeIndex] ?? '') : undefined) ?? columns.find((column) => column.shape.kind)?.shape.kind;
@@ -214,7 +222,7 @@ export class RowFieldReader {
     const chosen = filled.find((block) => block.kind === 'work') ?? filled[0];
     for (const block of filled) {
       if (block === chosen) continue;
-      for (const candidate of block.candidates) keep(candidate.column, candidate.cell);
+      for (const candidate of block.candidates) this.keep(row, candidate.column, candidate.cell);
     }
     if (!chosen) return;
     const formatted = chosen.candidates.filter((candidate) => candidate.column.shape.isFormattedAddress);
@@ -223,25 +231,35 @@ export class RowFieldReader {
     // One line, parts joined by commas: the lead's street is a one-line field on every screen, and
     // a browser's text input drops line breaks, so "5\n3. OG" would be saved back as "53. OG".
     if (streetLines.length > 0) {
-      fields.street = oneLine(streetLines.map((candidate) => candidate.cell).join('\n'));
+      fields.street = oneLine(streetLines.length === 1 ? (streetLines[0] as Candidate).cell : streetLines.map((candidate) => candidate.cell).join('\n'));
     } else if (parts.length === 0 && formatted[0]) {
       fields.street = oneLine(formatted[0].cell);
       formatted.shift();
     }
     // A formatted address next to the street repeats it; next to a city without a street it says more.
-    if (streetLines.length === 0) for (const candidate of formatted) keep(candidate.column, candidate.cell);
-    const taken = new Set<ImportTarget>(['street']);
+    if (streetLines.length === 0) for (const candidate of formatted) this.keep(row, candidate.column, candidate.cell);
+    // Each part once (the street is done above); a second value for a part is kept.
+    const taken: ImportTarget[] = ['street'];
     for (const candidate of parts) {
       const target = candidate.column.target;
       if (target === 'street') continue;
-      if (taken.has(target) || target === 'fullName') keep(candidate.column, candidate.cell);
+      if (taken.includes(target) || target === 'fullName') this.keep(row, candidate.column, candidate.cell);
       else {
-        take(target, candidate);
-        taken.add(target);
+        this.take(row, target, candidate);
+        taken.push(target);
       }
     }
   }
 }
+
+/** One row while it is read: its cells (trimmed, formula quote taken off) and what it gives so far. */
+interface RowInProgress {
+  cells: string[];
+  fields: Partial<Record<ImportedField, string>>;
+  unmapped: Record<string, string>;
+}
+
+const cellValue = (raw: string): string => restoreFormulaText(raw.trim());
 
 function append<K>(map: Map<K, PlannedColumn[]>, key: K, column: PlannedColumn): void {
   const list = map.get(key);
@@ -249,17 +267,10 @@ function append<K>(map: Map<K, PlannedColumn[]>, key: K, column: PlannedColumn):
   else map.set(key, [column]);
 }
 
-function collect(columns: readonly PlannedColumn[], candidateOf: (column: PlannedColumn) => Candidate | undefined): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (const column of columns) {
-    const candidate = candidateOf(column);
-    if (candidate) candidates.push(candidate);
-  }
-  return candidates;
-}
-
 /** "Am Sandtorkai 5\n3. OG" → "Am Sandtorkai 5, 3. OG". */
 function oneLine(text: string): string {
+  // Nearly every street is one line already (its cell was trimmed): nothing to split.
+  if (!text.includes('\n') && !text.includes('\r')) return text;
   return text
     .split(/\s*(?:\r\n|\r|\n)\s*/)
     .filter((line) => line !== '')

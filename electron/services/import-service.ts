@@ -142,6 +142,8 @@ function csvRecords(parsed: CsvRead): IncomingRecord[] {
 
 /** Problems the reader found outside any row (a preamble, a line it could not split): listed, never attached to a lead. */
 function csvFileProblems(parsed: CsvRead): ImportProblem[] {
+  // Nearly every file has none: no set of 100,000 row lines to make then.
+  if (!parsed.problems?.length) return [];
   const rowLines = new Set(parsed.rows.map((row) => row.line));
   return [...readerProblemsByLine(parsed).entries()].filter(([line]) => !rowLines.has(line)).flatMap(([, problems]) => problems);
 }
@@ -383,7 +385,7 @@ class DuplicateIndex {
   add(profile: MatchProfile, keys: readonly string[] = blockingKeys(profile)): void {
     const entry: IndexedProfile = { profile, seenBy: 0 };
     for (const key of keys) {
-      if (isEmailKey(key, profile)) {
+      if (isEmailKey(key)) {
         pushTo(this.byEmail, key, entry);
         continue;
       }
@@ -410,22 +412,25 @@ class DuplicateIndex {
     // A candidate met under several keys is compared once: marked with this look-up's number.
     const lookup = ++this.lookups;
     const found: { id: string; reasons: DuplicateReason[] }[] = [];
-    const compare = (candidates: readonly IndexedProfile[] | undefined) => compareCandidates(profile, candidates, lookup, found);
-    let names: ReadonlySet<string>[] | undefined;
+    let lastNames: ReadonlySet<string> | undefined;
+    let firstNames: ReadonlySet<string> | undefined;
     for (const key of keys) {
-      if (isEmailKey(key, profile)) {
-        compare(this.byEmail.get(key));
+      if (isEmailKey(key)) {
+        compareCandidates(profile, this.byEmail.get(key), lookup, found);
         continue;
       }
       const bucket = this.byKey.get(key);
       if (!bucket) continue;
-      if (!bucket.byLastName) {
-        compare(bucket.entries);
+      const { byLastName } = bucket;
+      if (!byLastName) {
+        compareCandidates(profile, bucket.entries, lookup, found);
         continue;
       }
       // The other lead's last name is like this one's last name, or (swapped) its first name.
-      names ??= [this.lastNames.of(profile.lastName), this.lastNames.of(profile.firstName)];
-      for (const similar of names) for (const lastName of similar) compare(bucket.byLastName.get(lastName));
+      lastNames ??= this.lastNames.of(profile.lastName);
+      firstNames ??= this.lastNames.of(profile.firstName);
+      for (const lastName of lastNames) compareCandidates(profile, byLastName.get(lastName), lookup, found);
+      for (const lastName of firstNames) compareCandidates(profile, byLastName.get(lastName), lookup, found);
     }
     return found;
   }
@@ -447,9 +452,12 @@ function compareCandidates(profile: MatchProfile, candidates: readonly IndexedPr
   }
 }
 
-/** The email key stands on its own; the others need matching names. */
-function isEmailKey(key: string, profile: MatchProfile): boolean {
-  return profile.email !== '' && key === `email:${profile.email}`;
+/**
+ * The email key stands on its own; the others need matching names. A profile's keys come from
+ * blockingKeys, whose only key of this kind is its email's (and only when it has one).
+ */
+function isEmailKey(key: string): boolean {
+  return key.startsWith('email:');
 }
 
 function pushTo<K>(map: Map<K, IndexedProfile[]>, key: K, entry: IndexedProfile): void {

@@ -52,12 +52,6 @@ export const leadContactSchema = z.object(
 );
 export type LeadContact = z.infer<typeof leadContactSchema>;
 
-/** Every contact field, '' where `fields` has none. */
-export function contactOf(fields: Partial<Record<LeadContactField, string>>): LeadContact {
-  const contact = {} as LeadContact;
-  for (const field of LEAD_CONTACT_FIELDS) contact[field] = fields[field] ?? '';
-  return contact;
-}
 
 export const consentSchema = z.object({
   given: z.boolean(),

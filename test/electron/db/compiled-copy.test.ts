@@ -18,6 +18,19 @@ describe('compiledCopy', () => {
     expect(copy({ firstName: 'Jo', postalCode: '' }, { lead_source: 'Web', rating: 'Hot' })).toEqual({ postal_code: '', first_name: 'Jo', lead_source: 'Web', rating: 'Hot' });
   });
 
+  it("with missing: 'empty', copies a property the source does not have as '' (a row's fields leave empty cells out)", () => {
+    const copy = compiledCopy<{ firstName?: string; company?: string }, { firstName: string; company: string }>(
+      [
+        ['firstName', 'firstName'],
+        ['company', 'company'],
+      ],
+      { missing: 'empty' },
+    );
+    expect(copy({ company: 'Acme' }, {})).toEqual({ firstName: '', company: 'Acme' });
+    // Without it, a missing property stays undefined.
+    expect(compiledCopy<{ firstName?: string }, { firstName?: string }>([['firstName', 'firstName']])({}, {}).firstName).toBeUndefined();
+  });
+
   it('refuses anything but property names, so no text other than a name reaches the code', () => {
     const injected = compiledCopy<object, object>([['a', 'b }; globalThis.pwned = 1; ({']]);
     expect(() => injected({}, {})).toThrow(/is not a property name/);
