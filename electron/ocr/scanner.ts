@@ -127,8 +127,6 @@ export interface ScannerOptions {
    */
   recognizer?: boolean;
   parse?: (page: OcrPage) => ParsedCard;
-  /** A worker call taking longer than this is treated as a dead worker (ms). */
-  jobTimeoutMs?: number;
   /** For tests: how workers are made (default: local tesseract.js). */
   engineFactory?: EngineFactory;
 }
@@ -171,9 +169,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
   const poolSize = options.poolSize ?? (accentsReader ? 1 : defaultPoolSize());
   let closed = false;
-  const pool = new WorkerPool(factory, poolSize, {
-    ...(options.jobTimeoutMs ? { jobTimeoutMs: options.jobTimeoutMs } : {}),
-  });
+  const pool = new WorkerPool(factory, poolSize);
 
   async function ocr(
     engine: OcrEngine,
