@@ -12,7 +12,7 @@ import { withCheckMarks, type ReadAgain } from '../../shared/parsing/check-marks
 import type { OcrPage } from '../../shared/parsing/ocr-types';
 import { UNREAD_SCRIPT_NOTICE, judgeScript, markUnreadScript } from '../../shared/parsing/unread-script';
 import { preprocessImage, type PreprocessResult } from './preprocess';
-import { MAX_FILE_BYTES, readInput, type ScanInput } from './scan-input';
+import { readInput, type ScanInput } from './scan-input';
 import { readUpright, type UprightReading } from './passes/orientation';
 import { resolveTesseractPaths } from './engine/tesseract-paths';
 import { applyDiacriticsPass } from './passes/diacritics-pass';
@@ -28,12 +28,8 @@ import { AbortError, EngineError, tesseractEngineFactory, withLineRecognizer, Wo
 import { loadLineRecognizer } from './engine/line-recognizer';
 import { recognizeContacts } from './passes/contact-recognition';
 import { withContactsOf, type ReconciledContacts } from '../../shared/parsing/contact-reconciliation';
+import { carryOverAccents } from '../../shared/parsing/accent-carry-over';
 
-export { ScanInputError, type ScanInputErrorCode } from './preprocess';
-export { AbortError, EngineError } from './engine/worker-pool';
-export { toOcrPage } from './engine/page-lines';
-export { textScore } from './passes/orientation';
-export { MAX_FILE_BYTES, type ScanInput };
 
 /**
  * Page segmentation mode. Measured on the 60 dev cards after pre-processing
@@ -45,7 +41,7 @@ export { MAX_FILE_BYTES, type ScanInput };
  * into a line (two columns, a QR code or logo beside text, clutter next to the card) —
  * same-row fragments are re-joined by rebuildLines() (shared/parsing/text.ts) instead.
  */
-export const DEFAULT_PSM = '11';
+const PSM = '11';
 
 /**
  * How the lines that may hide a missing e-mail, website or phone are re-read: any of them the
@@ -119,11 +115,11 @@ export interface ScannerOptions {
   diacritics?: boolean;
   /**
    * Re-read low-confidence, small or merged lines from an upscaled crop with the same
-   * English worker (line-refinement.ts); an object tunes it. Default off: on the dev set it
+   * English worker (line-refinement.ts). Default off: on the dev set it
    * gained 0.003 micro-F1 for ~150 ms a card, worth it for batch work (`scan --thorough`),
    * not at the booth.
    */
-  lineRefinement?: boolean | LineRefinementOptions;
+  lineRefinement?: boolean;
   /**
    * Read the contact lines a second time with the learned recognizer (PP-OCRv4, loaded once per
    * worker on first use; contact-recognition.ts) and reconcile the two readings. Default on; off,
@@ -131,12 +127,6 @@ export interface ScannerOptions {
    */
   recognizer?: boolean;
   parse?: (page: OcrPage) => ParsedCard;
-  /** Page segmentation mode (tesseract PSM number as a string). */
-  psm?: string;
-  /** Long side of the card in the image tesseract reads (px); see preprocess.ts. */
-  targetLongSide?: number;
-  /** A worker call taking longer than this is treated as a dead worker (ms). */
-  jobTimeoutMs?: number;
   /** For tests: how workers are made (default: local tesseract.js). */
   engineFactory?: EngineFactory;
 }
@@ -150,19 +140,7 @@ export interface Scanner {
   close(): Promise<void>;
 }
 
-/**
- * The accents restored on a first reading, carried over to the final one: a field the re-read left
- * as it was takes its accented version; a field the re-read changed keeps the new reading.
- */
-export function carryOverAccents(accentedFirst: ParsedCard, first: ParsedCard, final: ParsedCard): ParsedCard {
-  const out = { ...final };
-  for (const field of Object.keys(final) as Array<keyof ParsedCard>) {
-    if (final[field].value === first[field].value) out[field] = accentedFirst[field];
-  }
-  return out;
-}
-
-export function defaultPoolSize(): number {
+function defaultPoolSize(): number {
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(2, cpus));
 }
@@ -180,9 +158,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   // scan is a new image, so it only costs memory here
   sharp.cache(false);
   const parse = options.parse ?? parseCard;
-  const psm = options.psm ?? DEFAULT_PSM;
-  const refineOptions: LineRefinementOptions | null =
-    !options.lineRefinement ? null : typeof options.lineRefinement === 'object' ? options.lineRefinement : {};
+  const refineOptions: LineRefinementOptions | null = options.lineRefinement ? {} : null;
   let factory = options.engineFactory;
   let accentsReader: DiacriticsReader | null = null;
   if (!factory) {
@@ -193,9 +169,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
   const poolSize = options.poolSize ?? (accentsReader ? 1 : defaultPoolSize());
   let closed = false;
-  const pool = new WorkerPool(factory, poolSize, {
-    ...(options.jobTimeoutMs ? { jobTimeoutMs: options.jobTimeoutMs } : {}),
-  });
+  const pool = new WorkerPool(factory, poolSize);
 
   async function ocr(
     engine: OcrEngine,
@@ -206,7 +180,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   ): Promise<UprightReading> {
     const read = async (image: PgmImage): Promise<OcrPage> => {
       timings.passes++;
-      return toOcrPage(await engine.recognize(image.image, psm), image.width, image.height);
+      return toOcrPage(await engine.recognize(image.image, PSM), image.width, image.height);
     };
     return readUpright(read, pre, { cropped: pre.steps.cropped, ...(signal ? { signal } : {}), ...(retry ? { wholePhoto: retry } : {}) });
   }
@@ -243,13 +217,12 @@ export function createScanner(options: ScannerOptions): Scanner {
       // read inside the job so a batch of 1000 files is not all held in memory at once
       const { bytes, name } = await readInput(input);
       const t1 = performance.now();
-      const preOpts = options.targetLongSide ? { targetLongSide: options.targetLongSide } : {};
-      const pre = await preprocessImage(bytes, name, preOpts);
+      const pre = await preprocessImage(bytes, name);
       if (opts.signal?.aborted) throw new AbortError('scan cancelled');
       const t2 = performance.now();
       report('recognizing', 0.25);
       const timings: ScanTimings = { readMs: t1 - t0, preprocessMs: t2 - t1, ocrMs: 0, passes: 0 };
-      const read = await ocr(engine, pre, timings, opts.signal, () => preprocessImage(bytes, name, { ...preOpts, noCrop: true }));
+      const read = await ocr(engine, pre, timings, opts.signal, () => preprocessImage(bytes, name, { noCrop: true }));
       timings.turn = read.turn;
       // a light-on-dark band of the card, cut out by the pre-processing (its boxes fit only the unturned image)
       const panelled = pre.panel && read.source === pre ? await readPanel(engine, pre.panel, read.page, timings) : read.page;
@@ -301,7 +274,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (!settings || signal?.aborted) return page;
     try {
       const r = await refineLines(engine, source, page, { ...settings, ...(signal ? { signal } : {}) });
-      Object.assign(timings, { refineMs: (timings.refineMs ?? 0) + r.ms, refinedLines: (timings.refinedLines ?? 0) + r.reread, replacedLines: (timings.replacedLines ?? 0) + r.replaced });
+      Object.assign(timings, { refineMs: (timings.refineMs ?? 0) + r.ms, refinedLines: (timings.refinedLines ?? 0) + r.rereads.length, replacedLines: (timings.replacedLines ?? 0) + r.replaced });
       return r.page;
     } catch (err) {
       // a dead worker must still be replaced by the pool (and the job retried)
@@ -314,7 +287,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   async function readPanel(engine: OcrEngine, panel: DarkPanel, page: OcrPage, timings: ScanTimings): Promise<OcrPage> {
     timings.passes++;
     try {
-      return await readDarkPanel(engine, panel, page, psm);
+      return await readDarkPanel(engine, panel, page, PSM);
     } catch (err) {
       if (err instanceof EngineError) throw err;
       return page;

@@ -272,6 +272,11 @@ export function spanConfidence(seg: Segment, a: number, b: number): number {
   return n ? sum / n : seg.confidence;
 }
 
+/** Letters and digits in a text (a long word weighs more than a stray mark or an icon). */
+export function letterAndDigitCount(s: string): number {
+  return (s.match(/[\p{L}\p{N}]/gu) ?? []).length;
+}
+
 function hasLower(s: string): boolean {
   return /\p{Ll}/u.test(s);
 }

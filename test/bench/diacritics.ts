@@ -1,25 +1,26 @@
 /**
  * Diacritics pass benchmark on the development set:
  *
- *   npx tsx test/bench/diacritics.ts [--dev DIR] [--langs fra+deu+spa] [--psm 7] [--fields a,b]
- *                                    [--min-conf 0.6] [--upscale-below PX] [--every-line] [--out DIR] [--changes]
+ *   npx tsx test/bench/diacritics.ts [--dev DIR] [--out DIR] [--changes] [--per-card]
  *
  * For each card: scanner.recognize() → parseCard → the diacritics pass. The scanner pool has
  * two workers and cards are recognised two at a time (as the app does in a batch), so the
  * peak RSS covers the main pool plus the multi-language worker; the pass itself runs with
- * the pool idle so its time is not mixed with the main OCR.
+ * the pool idle so its time is not mixed with the main OCR. It measures the pass as it ships: its
+ * languages, fields and crop are constants of multilingual-line-reader.ts and diacritics-pass.ts
+ * (to try others, change them there and run this again).
  * Scores before/after with the set's own score.mjs and prints `name value unit` lines.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CARD_FIELDS, type CardField, type ParsedCard } from '../../shared/parsing/card-fields';
+import { CARD_FIELDS, type ParsedCard } from '../../shared/parsing/card-fields';
 import { parseCard } from '../../shared/parsing/card-parser';
 import { createScanner } from '../../electron/ocr/scanner';
 import { resolveTesseractPaths } from '../../electron/ocr/engine/tesseract-paths';
-import { applyDiacriticsPass, DIACRITIC_FIELDS, type DiacriticsChange } from '../../electron/ocr/passes/diacritics-pass';
-import { createDiacriticsReader, DEFAULT_DIACRITIC_LANGUAGES, type LinePsm } from '../../electron/ocr/passes/multilingual-line-reader';
+import { applyDiacriticsPass } from '../../electron/ocr/passes/diacritics-pass';
+import { createDiacriticsReader } from '../../electron/ocr/passes/multilingual-line-reader';
 import { percentile as pct, printFigure as fig } from './stats';
 
 function arg(name: string): string | undefined {
@@ -61,17 +62,12 @@ async function main(): Promise<void> {
   const dev = path.resolve(arg('--dev') ?? path.join(import.meta.dirname, '../../../shared/cards/dev'));
   const outDir = path.resolve(arg('--out') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'leadbooth-diacritics-')));
   fs.mkdirSync(outDir, { recursive: true });
-  const languages = arg('--langs')?.split('+') ?? [...DEFAULT_DIACRITIC_LANGUAGES];
-  const psm = (arg('--psm') ?? '7') as LinePsm;
-  const fields = (arg('--fields')?.split(',') as CardField[] | undefined) ?? DIACRITIC_FIELDS;
-  const minWordConfidence = Number(arg('--min-conf') ?? 0.6);
-  const upscaleBelowPx = Number(arg('--upscale-below') ?? 0);
   const dataDir = path.join(outDir, 'data');
 
   const rssPeak = { mb: 0 };
   const sampler = setInterval(() => (rssPeak.mb = Math.max(rssPeak.mb, process.memoryUsage().rss / 1048576)), 25);
   const scanner = createScanner({ dataDir, poolSize: 2 });
-  const reader = createDiacriticsReader(resolveTesseractPaths(dataDir), languages);
+  const reader = createDiacriticsReader(resolveTesseractPaths(dataDir));
   const t0 = performance.now();
   await Promise.all([scanner.warmUp(), reader.warmUp()]);
   const warmMs = performance.now() - t0;
@@ -81,14 +77,14 @@ async function main(): Promise<void> {
   const after: string[] = [];
   const passMs: number[] = [];
   const crops: number[] = [];
-  const changes: Array<DiacriticsChange & { file: string }> = [];
+  const changes: Array<Awaited<ReturnType<typeof applyDiacriticsPass>>['changes'][number] & { file: string }> = [];
   for (let i = 0; i < files.length; i += 2) {
     const pair = files.slice(i, i + 2);
     const scans = await Promise.all(pair.map((f) => scanner.recognize({ path: path.join(dev, f) })));
     for (const [k, s] of scans.entries()) {
       const file = pair[k]!;
       const card = parseCard(s.page);
-      const r = await applyDiacriticsPass(s.pre, s.page, card, reader, { psm, fields, minWordConfidence, upscaleBelowPx, everyLine: process.argv.includes('--every-line') });
+      const r = await applyDiacriticsPass(s.pre, s.page, card, reader);
       passMs.push(r.ms);
       crops.push(r.crops);
       for (const c of r.changes) changes.push({ ...c, file });
@@ -109,8 +105,6 @@ async function main(): Promise<void> {
   const sa = score(dev, pa, perCard);
 
   const p = 'diacritics';
-  console.log(`${p}.languages ${languages.join('+')} set`);
-  console.log(`${p}.mode line psm${psm}`);
   for (const [tag, s] of [['before', sb], ['after', sa]] as const) {
     fig(`${p}.${tag}.micro_f1`, s.micro, 'ratio', 4);
     fig(`${p}.${tag}.clean.micro_f1`, s.clean, 'ratio', 4);

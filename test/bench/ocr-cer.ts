@@ -2,7 +2,7 @@
  * OCR quality on a card set: line character error rate vs the ground-truth printed lines,
  * clean renders vs photo-like cards, plus optional OcrPage dumps for the parser work.
  *
- *   npx tsx test/bench/ocr-cer.ts [DIR] [--psm 11] [--dump /tmp/ocr-dump] [--concurrency 2] [--only 1,5]
+ *   npx tsx test/bench/ocr-cer.ts [DIR] [--dump /tmp/ocr-dump] [--debug /tmp/ocr-images] [--concurrency 2] [--only 1,5]
  *
  * Line CER: for every printed line, the smallest edit distance between the (normalised)
  * line and any substring of the (normalised) OCR text, summed and divided by the summed
@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScanner } from '../../electron/ocr/scanner';
-import { writeDebugImage } from './debug-images';
+import { writePreprocessingImages } from './debug-images';
 
 interface GroundTruth {
   file: string;
@@ -65,7 +65,6 @@ async function main(argv: string[]): Promise<void> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const dir = path.resolve(argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--')) ?? path.join(here, '../../../shared/cards/dev'));
-  const psm = arg('--psm');
   const dump = arg('--dump');
   const concurrency = Number(arg('--concurrency') ?? 2);
   const only = arg('--only')?.split(',').map(Number);
@@ -78,9 +77,8 @@ async function main(argv: string[]): Promise<void> {
     cards.push(gt);
   }
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'leadbooth-cer-'));
-  const size = arg('--size');
   const { parseCard } = await import('../../shared/parsing/card-parser');
-  const scanner = createScanner({ dataDir, poolSize: concurrency, ...(psm ? { psm } : {}), ...(size ? { targetLongSide: Number(size) } : {}) });
+  const scanner = createScanner({ dataDir, poolSize: concurrency });
   const preds: string[] = [];
   await scanner.warmUp();
   if (dump) await fs.mkdir(dump, { recursive: true });
@@ -105,10 +103,9 @@ async function main(argv: string[]): Promise<void> {
       rows.push(`${gt.file} ${gt.photo ? 'photo' : 'clean'} cer=${(e.dist / e.len).toFixed(3)} ms=${Math.round(ms)} ${pre.width}x${pre.height} crop=${pre.steps.cropped} inv=${pre.steps.inverted}`);
       if (dump) await fs.writeFile(path.join(dump, gt.file.replace(/\.\w+$/, '.json')), JSON.stringify(page, null, 1));
       if (debug) {
-        // re-run pre-processing with debug images
-        const { preprocessImage } = await import('../../electron/ocr/preprocess');
-        const prefix = path.join(debug, gt.file.replace(/\.\w+$/, ''));
-        await preprocessImage(await fs.readFile(file), gt.file, { inspect: (stage, img) => writeDebugImage(prefix, stage, img) });
+        // the pre-processing's steps again, each written as an image
+        await fs.mkdir(debug, { recursive: true });
+        await writePreprocessingImages(path.join(debug, gt.file.replace(/\.\w+$/, '')), await fs.readFile(file), gt.file);
       }
     }),
   );
@@ -118,7 +115,7 @@ async function main(argv: string[]): Promise<void> {
   if (argv.includes('--rows')) for (const r of rows) console.log(r);
   times.sort((a, b) => a - b);
   const med = times[Math.floor(times.length / 2)] ?? 0;
-  console.log(`psm ${psm ?? 'default'} cards ${cards.length} wall ${(wall / 1000).toFixed(1)} s, median ${Math.round(med)} ms/card (concurrency ${concurrency})`);
+  console.log(`cards ${cards.length} wall ${(wall / 1000).toFixed(1)} s, median ${Math.round(med)} ms/card (concurrency ${concurrency})`);
   console.log(`line_cer_clean ${(acc.clean.dist / Math.max(1, acc.clean.len)).toFixed(3)} ratio (n=${acc.clean.n})`);
   console.log(`line_cer_photo ${(acc.photo.dist / Math.max(1, acc.photo.len)).toFixed(3)} ratio (n=${acc.photo.n})`);
   console.log(`empty_text_cards ${empty} count`);

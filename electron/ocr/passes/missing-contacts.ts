@@ -16,6 +16,7 @@
  */
 import type { ParsedCard } from '../../../shared/parsing/card-fields';
 import type { OcrBox, OcrPage } from '../../../shared/parsing/ocr-types';
+import { letterAndDigitCount } from '../../../shared/parsing/text';
 
 /** A line read at least this surely is taken as read right, whatever it says. */
 const SURE_LINE_CONFIDENCE = 0.9;
@@ -40,7 +41,7 @@ export function linesHidingContacts(page: OcrPage, card: ParsedCard): number[] {
   const fieldBoxes = Object.values(card).flatMap((field) => (field.value && field.box ? [field.box] : []));
   return page.lines.flatMap((line, index) => {
     if (line.confidence >= SURE_LINE_CONFIDENCE) return [];
-    if ((line.text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_CHARACTERS) return [];
+    if (letterAndDigitCount(line.text) < MIN_CHARACTERS) return [];
     if (doubtfulBoxes.some((box) => overlaps(box, line.box))) return [index];
     if (!lookFor.some((trace) => trace.test(line.text))) return [];
     return fieldBoxes.some((box) => overlaps(box, line.box)) ? [] : [index];

@@ -5,17 +5,15 @@
  * tesseract.js takes ONE `langPath` for all languages, but every language ships in its own
  * npm package (`@tesseract.js-data/<lang>`). Its `{ code, data }` language objects are no
  * way out either: tesseract.js 7's `initialize` joins `data` (not `code`) into the language
- * string. So at start-up the `.gz` files are COPIED (not symlinked: symlinks need extra
- * rights on Windows) into one folder inside the app's data folder; a copy is skipped when
- * the target already has the same size. Never the network: a missing file throws.
+ * string. So at start-up the `.gz` files are gathered into one folder inside the app's data
+ * folder (../engine/language-folder.ts). Never the network: a missing file throws.
  */
-import { createRequire } from 'node:module';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Worker } from 'tesseract.js';
 import { startTesseractWorker, withTimeout } from '../engine/tesseract-worker';
 import { pageLines } from '../engine/page-lines';
-import { unpackedPath, type TesseractPaths } from '../engine/tesseract-paths';
+import type { TesseractPaths } from '../engine/tesseract-paths';
+import { gatherLanguageFiles } from '../engine/language-folder';
 
 /**
  * Languages of the second pass, measured on the dev cards (test/bench/diacritics.ts):
@@ -32,7 +30,7 @@ import { unpackedPath, type TesseractPaths } from '../engine/tesseract-paths';
  * English text reads fine with these Latin-script models, and the pass only ever adopts
  * accent changes, so English is not needed here.
  */
-export const DEFAULT_DIACRITIC_LANGUAGES: readonly string[] = ['fra', 'deu', 'spa', 'por'];
+const DIACRITIC_LANGUAGES: readonly string[] = ['fra', 'deu', 'spa', 'por'];
 
 /** Page segmentation modes for a crop of one line / one word (7, 8, 13) or a stack of lines (6). */
 export type LinePsm = '6' | '7' | '8' | '13';
@@ -53,49 +51,12 @@ export interface LineReading {
 }
 
 export interface DiacriticsReader {
-  readonly languages: readonly string[];
   /** Start the worker now (copies the language files first); errors are swallowed and retried on first use. */
   warmUp(): Promise<void>;
   /** Read one line image (PGM / PNG / JPEG bytes). */
   readLine(image: Buffer, psm?: LinePsm): Promise<LineReading>;
   /** Terminate the worker; a later readLine starts a new one. */
   close(): Promise<void>;
-}
-
-const require = createRequire(import.meta.url);
-
-/** `<package>/4.0.0_best_int/<lang>.traineddata.gz`, resolved like tesseract-paths.ts resolves eng. */
-function languageFile(lang: string): string {
-  if (!/^[a-z_]{3,12}$/.test(lang)) throw new Error(`not a tesseract language code: ${JSON.stringify(lang)}`);
-  const dir = path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
-  return path.join(unpackedPath(dir), '4.0.0_best_int', `${lang}.traineddata.gz`);
-}
-
-/**
- * Gather the languages' `.gz` files in `folder` (copy when missing or of another size).
- * Returns the folder; throws a clear error when a language package is not installed.
- */
-export async function gatherLanguageFiles(languages: readonly string[], folder: string): Promise<string> {
-  await fs.mkdir(folder, { recursive: true });
-  await Promise.all(
-    languages.map(async (lang) => {
-      let src: string;
-      try {
-        src = languageFile(lang);
-        await fs.access(src);
-      } catch {
-        throw new Error(`OCR language data for "${lang}" is missing (reinstall LeadBooth)`);
-      }
-      const dst = path.join(folder, path.basename(src));
-      const [a, b] = await Promise.all([fs.stat(src), fs.stat(dst).catch(() => null)]);
-      if (b && b.size === a.size) return;
-      // copy to a temporary name first: an interrupted copy must not look complete next time
-      const tmp = `${dst}.${process.pid}.tmp`;
-      await fs.copyFile(src, tmp);
-      await fs.rename(tmp, dst);
-    }),
-  );
-  return folder;
 }
 
 /** Where the gathered language files live: beside tesseract's cache, in the app's data folder. */
@@ -119,13 +80,13 @@ async function startWorker(paths: TesseractPaths, languages: readonly string[]):
  * A lazily started multi-language line reader. One worker only: the crops are small
  * (~30–60 ms each), and every extra worker costs ~100 MB.
  */
-export function createDiacriticsReader(paths: TesseractPaths, languages: readonly string[] = DEFAULT_DIACRITIC_LANGUAGES): DiacriticsReader {
+export function createDiacriticsReader(paths: TesseractPaths): DiacriticsReader {
   let worker: Promise<Worker> | null = null;
   let psmSet: LinePsm | null = null;
 
   const get = (): Promise<Worker> => {
     if (!worker) {
-      const p = startWorker(paths, languages);
+      const p = startWorker(paths, DIACRITIC_LANGUAGES);
       worker = p;
       // a failed start leaves the slot empty so the next call tries again
       p.catch(() => {
@@ -136,7 +97,6 @@ export function createDiacriticsReader(paths: TesseractPaths, languages: readonl
   };
 
   return {
-    languages,
     warmUp: () => get().then(
       () => undefined,
       () => undefined,

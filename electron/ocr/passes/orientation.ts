@@ -14,7 +14,7 @@ import type { PgmImage } from '../preprocess/raster';
  * How much readable text a page has: characters of words tesseract is fairly sure of.
  * Used to decide whether to try other orientations and to pick the best one.
  */
-export function textScore(page: OcrPage): { score: number; meanConfidence: number; chars: number } {
+function textScore(page: OcrPage): { score: number; meanConfidence: number; chars: number } {
   let score = 0;
   let chars = 0;
   let confSum = 0;

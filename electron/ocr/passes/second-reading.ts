@@ -11,7 +11,7 @@ import { onlyWeaklyRead, secondReadingAgrees, type ReadAgain } from '../../../sh
 import type { OcrBox, OcrPage } from '../../../shared/parsing/ocr-types';
 import type { OcrEngine } from '../engine/worker-pool';
 import type { PgmImage } from '../preprocess/raster';
-import { refineLines, type Reread } from './line-refinement';
+import { refineLines } from './line-refinement';
 
 /** Lines read again a card at most (the time budget). */
 const MAX_LINES = 3;
@@ -36,14 +36,12 @@ export async function readContactsAgain(
   }
   const onlyLines = [...new Set([...linesOf.values()].flat())];
   if (!onlyLines.length) return new Set();
-  const rereads: Reread[] = [];
-  // every chosen line is read again whatever its confidence; the result only judges, so no gain is asked
-  await refineLines(engine, source, page, {
+  // every chosen line is read again whatever its confidence; the result only judges, so its page is not used
+  const { rereads } = await refineLines(engine, source, page, {
     onlyLines,
     maxConfidence: 1.01,
     smallMaxConfidence: 1.01,
     maxLines: MAX_LINES,
-    onReread: (r) => rereads.push(r),
     ...(signal ? { signal } : {}),
   });
   const agreed = new Set<CardField>();

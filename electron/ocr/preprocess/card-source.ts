@@ -30,10 +30,3 @@ export function imageSource(img: Raster): CardSource {
     },
   };
 }
-
-/** All rows of a source as one image (debug images only). */
-export function materialise(source: CardSource): Raster {
-  const data = new Uint8Array(source.width * source.height);
-  for (let y = 0; y < source.height; y++) data.set(source.row(y), y * source.width);
-  return { data, width: source.width, height: source.height, channels: 1 };
-}

@@ -1,6 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { findCardQuad, preprocessImage, rotatePgm, ScanInputError, sniffFormat } from '../../../electron/ocr/preprocess';
+import { preprocessImage, rotatePgm, ScanInputError } from '../../../electron/ocr/preprocess';
+import { findCardQuad } from '../../../electron/ocr/preprocess/card-detection';
+import { sniffFormat } from '../../../electron/ocr/preprocess/input-validation';
 
 /** A white "card" with dark text bars, rotated on a wood-brown table. */
 async function syntheticPhoto(angle: number): Promise<Buffer> {

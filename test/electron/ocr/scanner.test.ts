@@ -9,8 +9,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carryOverAccents, createScanner, ScanInputError, type Scanner, type ScanProgress } from '../../../electron/ocr/scanner';
-import { emptyParsedCard } from '../../../shared/parsing/card-fields';
+import { createScanner, type Scanner, type ScanProgress } from '../../../electron/ocr/scanner';
+import { ScanInputError } from '../../../electron/ocr/preprocess/input-validation';
 import { tesseractEngineFactory, type OcrEngine } from '../../../electron/ocr/engine/worker-pool';
 import { resolveTesseractPaths } from '../../../electron/ocr/engine/tesseract-paths';
 
@@ -219,17 +219,5 @@ describe('workers', () => {
     await expect(Promise.all([a, b])).resolves.toHaveLength(2);
     // the pool is healthy afterwards
     await expect(scanner.scan({ path: file })).resolves.toMatchObject({ ms: expect.any(Number) });
-  });
-});
-
-describe('accents carried over a re-read of contact lines', () => {
-  it('a field the re-read left alone keeps its accents; a field it changed keeps the new reading', () => {
-    const first = emptyParsedCard();
-    first.lastName = { value: 'Muller', confidence: 0.9, box: null };
-    first.email = { value: 'mueller@bau.example', confidence: 0.5, box: null };
-    const accented = { ...first, lastName: { value: 'Müller', confidence: 0.95, box: null } };
-    const final = { ...first, email: { value: 'muller@bau.example', confidence: 0.9, box: null } };
-    const card = carryOverAccents(accented, first, final);
-    expect([card.lastName.value, card.email.value]).toEqual(['Müller', 'muller@bau.example']);
   });
 });

