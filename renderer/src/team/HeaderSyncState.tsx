@@ -32,12 +32,14 @@ export function HeaderSyncState() {
 
   if (!status?.joined) return null;
   const state = describeSyncState(status);
+  const stateText = running ? 'Syncing…' : state.text;
   return (
-    <div className={`header-sync header-sync-${state.tone}`} role="status" title={status.lastFailure?.message ?? syncError ?? undefined}>
-      <span>
-        {running ? 'Syncing…' : state.text}
+    <div className={`header-sync header-sync-${state.tone}`} role="status" title={status.lastFailure?.message ?? syncError ?? stateText}>
+      {/* Two short lines, so the show's name keeps its room in the one-line header. */}
+      <span className="header-sync-text">
+        <span className="header-sync-state">{stateText}</span>
+        <span className="visually-hidden"> · </span>
         <span className="header-detail">
-          {' · '}
           {status.lastSyncAt ? (
             <>
               last sync <DateTime iso={status.lastSyncAt} />

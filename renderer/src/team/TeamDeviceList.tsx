@@ -5,7 +5,7 @@ import { formatCount } from '../components/date-and-number-format';
 import { useAppStore } from '../store/app-store';
 
 /**
- * The team's devices as the hub lists them to a manager device: role, last sync, what each sent
+ * The team's devices as the hub lists them to a manager device: role, its last request to the hub, what each sent
  * and received, and Revoke (confirmed: the device's token stops working at once).
  */
 export function TeamDeviceList({ devices }: { devices: TeamDevice[] }) {
@@ -18,7 +18,7 @@ export function TeamDeviceList({ devices }: { devices: TeamDevice[] }) {
         <tr>
           <th scope="col">Device</th>
           <th scope="col">Role</th>
-          <th scope="col">Last sync</th>
+          <th scope="col">Last contact</th>
           <th scope="col" className="team-number">
             Sent
           </th>

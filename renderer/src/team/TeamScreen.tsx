@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import '../styles/team.css';
 import { DateTime } from '../components/DateTime';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -66,7 +66,19 @@ export function TeamScreen() {
                 <dd>
                   {status.hubFingerprint ? (
                     <>
-                      <code className="team-fingerprint">{status.hubFingerprint}</code>
+                      <code className="team-fingerprint">
+                        {/* Breaks only between pairs, so no pair is split when it wraps. */}
+                        {status.hubFingerprint.split(':').map((pair, index) => (
+                          <Fragment key={index}>
+                            {index > 0 && (
+                              <>
+                                :<wbr />
+                              </>
+                            )}
+                            {pair}
+                          </Fragment>
+                        ))}
+                      </code>
                       <span className="field-hint"> Compare it with the one the hub printed: they must be the same.</span>
                     </>
                   ) : (
@@ -89,8 +101,8 @@ export function TeamScreen() {
               ) : (
                 'never synced'
               )}
-              {status.notOnHub > 0 && (
-                <span className="field-hint"> ({formatCount(status.notOnHub)} changes of all kinds waiting to be sent)</span>
+              {status.leadsNotOnHub > 0 && status.notOnHub > status.leadsNotOnHub && (
+                <span className="field-hint"> ({formatCount(status.notOnHub)} changes waiting in all, leads' and other records')</span>
               )}
             </p>
             {status.lastFailure && <p className="field-hint">{status.lastFailure.message}</p>}
