@@ -57,6 +57,10 @@ test('join the hub from the Team screen, capture a lead, Sync now: all on the hu
   await form.getByRole('button', { name: 'Join the hub' }).click();
   await expect(form.getByText("Give the hub's address.")).toBeVisible();
   await expect(form.getByText('Give the pairing code the hub shows.')).toBeVisible();
+  // An address without its scheme is named under the field, before anything is sent.
+  await form.getByLabel('Hub address').fill('192.168.1.20:8470');
+  await form.getByRole('button', { name: 'Join the hub' }).click();
+  await expect(form.getByText(/^Give the hub's address as the hub printed it, with http/)).toBeVisible();
   // A wrong code: the hub's one line.
   await form.getByLabel('Hub address').fill(hub.url);
   await form.getByLabel('Pairing code').fill('AAAA-AAAA-AAAA');

@@ -68,7 +68,13 @@ export const syncChannels = {
   'sync.join': channel<SyncStatus>()(
     z
       .object({
-        url: z.string().trim().min(1, { message: "Give the hub's address." }).max(500),
+        url: z
+          .string()
+          .trim()
+          .min(1, { message: "Give the hub's address." })
+          .max(500)
+          // Named under the field before anything is sent; join-hub.ts checks the address again for other callers.
+          .regex(/^https?:\/\/[^\s/]+/i, { message: "Give the hub's address as the hub printed it, with http:// or https://, e.g. https://192.168.1.20:8470." }),
         code: z.string().trim().min(4, { message: 'Give the pairing code the hub shows.' }).max(64),
         /** The fingerprint the hub printed; without it, the one presented at joining is pinned (and shown to compare). */
         fingerprint: z
