@@ -7,6 +7,7 @@ import type { Scanner } from './ocr/scanner';
 import { backupIfDue } from './services/backup-service';
 import { pruneUnsavedScans } from './services/card-scan-service';
 import { createCaptureQueueRunner, type CaptureQueueRunner } from './services/capture-queue-service';
+import { startBackgroundSync } from './services/background-sync';
 import { startForgetCleanupRetry } from './services/forget-log-cleanup';
 import { createHandlers } from './services/handlers';
 import { watchOtherWriters } from './services/other-writers-watch';
@@ -82,6 +83,11 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
         ...(options.onUnexpectedError && { onUnexpectedError: options.onUnexpectedError }),
       })
     : undefined;
+  // A window's process (Electron, browser mode) syncs a joined laptop every minute; CLI commands sync only when told.
+  const backgroundSync =
+    options.notify && !database.readOnly
+      ? startBackgroundSync(context, { ...(options.onUnexpectedError && { onUnexpectedError: options.onUnexpectedError }) })
+      : undefined;
   const handlers = createHandlers(context, { version: options.version ?? APP_VERSION, dataPath: options.dbPath, mode: options.mode });
   return {
     database,
@@ -91,6 +97,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     async close() {
       await dailyBackup;
       stopWatching?.();
+      await backgroundSync?.close();
       // Stop taking items first; closing the scanner then ends the reads in flight quickly.
       const queueStopped = captureQueue?.close();
       await scanner?.close();

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import {
+  devicesResponseSchema,
   HUB_ROUTES,
   hubErrorSchema,
   pairResponseSchema,
   PROTOCOL_HEADER,
   pullResponseSchema,
   pushResponseSchema,
+  revokeDevicePath,
+  revokeResponseSchema,
   statusResponseSchema,
   SYNC_PROTOCOL_VERSION,
   type RecordChange,
@@ -30,13 +33,17 @@ export type PairAnswer = z.infer<typeof pairResponseSchema>;
 type StatusAnswer = z.infer<typeof statusResponseSchema>;
 type PushAnswer = z.infer<typeof pushResponseSchema>;
 type PullAnswer = z.infer<typeof pullResponseSchema>;
+type DevicesAnswer = z.infer<typeof devicesResponseSchema>;
+type RevokeAnswer = z.infer<typeof revokeResponseSchema>;
 
-/** The hub's four routes (shared/sync/protocol.ts) over HTTP(S). */
+/** The hub's routes (shared/sync/protocol.ts) over HTTP(S); `devices` and `revoke` answer manager devices only. */
 export interface HubClient {
   pair(code: string, deviceName: string): Promise<PairAnswer>;
   status(): Promise<StatusAnswer>;
   push(changes: readonly RecordChange[]): Promise<PushAnswer>;
   pull(after: string, limit: number): Promise<PullAnswer>;
+  devices(): Promise<DevicesAnswer>;
+  revoke(deviceId: string): Promise<RevokeAnswer>;
 }
 
 interface Answer {
@@ -118,5 +125,7 @@ export function hubClient(hubUrl: string, token: string | null, options: { pin?:
     status: () => request(statusResponseSchema, 'GET', HUB_ROUTES.status),
     push: (changes) => request(pushResponseSchema, 'POST', HUB_ROUTES.push, { changes }),
     pull: (after, limit) => request(pullResponseSchema, 'GET', `${HUB_ROUTES.pull}?${new URLSearchParams({ after, limit: String(limit) }).toString()}`),
+    devices: () => request(devicesResponseSchema, 'GET', HUB_ROUTES.devices),
+    revoke: (deviceId) => request(revokeResponseSchema, 'POST', revokeDevicePath(deviceId), {}),
   };
 }

@@ -84,6 +84,9 @@ export const CHANNEL_NAMES = [
   'sync.status',
   'sync.now',
   'sync.join',
+  'sync.devices',
+  'sync.revokeDevice',
+  'sync.conflicts',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

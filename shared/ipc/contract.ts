@@ -35,7 +35,7 @@ export type { BulkResult, ReviewPage } from './contracts/leads';
 export type { DuplicateGroupView, DuplicateGroups } from './contracts/duplicates';
 export type { DashboardStats } from './contracts/dashboard';
 export type { Settings } from './contracts/settings';
-export type { SyncReport, SyncStatus } from './contracts/sync';
+export type { SyncConflict, SyncReport, SyncStatus, TeamDevice } from './contracts/sync';
 
 /** Every channel of every area (one file per area in contracts/). */
 export const contract = {

@@ -58,6 +58,7 @@ const SIDE_BAR_SCREENS = [
   'Export',
   'Show setup',
   'Backups',
+  'Team',
 ] as const;
 
 test('every screen has no serious or critical accessibility violation', async ({ page, app }) => {

@@ -45,3 +45,16 @@ export async function listTimeline(db: Kysely<Database>, leadId: string): Promis
     actor: row.actor,
   }) as TimelineEntry);
 }
+
+/** The newest entries of one kind across every lead, newest first, with the lead's name parts (the Team screen's conflicts). */
+export async function listRecentTimelineOfKind(db: Kysely<Database>, kind: TimelineDetails['kind'], limit: number) {
+  return db
+    .selectFrom('lead_timeline')
+    .innerJoin('leads', 'leads.id', 'lead_timeline.lead_id')
+    .select(['lead_timeline.id', 'lead_timeline.lead_id', 'lead_timeline.at', 'lead_timeline.details', 'leads.first_name', 'leads.last_name', 'leads.email', 'leads.company'])
+    .where('lead_timeline.kind', '=', kind)
+    .orderBy('lead_timeline.at', 'desc')
+    .orderBy('lead_timeline.seq', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,6 +1,7 @@
 import { currentEvent } from '../store/session-slice';
 import { useAppStore } from '../store/app-store';
 import { describeShowDates } from '../components/date-and-number-format';
+import { HeaderSyncState } from '../team/HeaderSyncState';
 
 /**
  * Who is at the booth and which show: always visible, so leads never land in the wrong show.
@@ -30,6 +31,7 @@ export function HeaderBar() {
           <dd>{staffName}</dd>
         </div>
       </dl>
+      <HeaderSyncState />
       <button type="button" className="button-header" onClick={openSetup}>
         Change show or name
       </button>

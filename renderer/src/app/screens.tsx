@@ -14,6 +14,7 @@ import { DuplicatesScreen } from '../duplicates/DuplicatesScreen';
 import { DashboardScreen } from '../dashboard/DashboardScreen';
 import type { Route, ScreenName } from '../store/navigation-slice';
 import { ExchangeScreen } from '../exchange/ExchangeScreen';
+import { TeamScreen } from '../team/TeamScreen';
 
 /** The side bar's groups, in the order of the day: the booth, the manager's review, the CRM, the show's data. */
 export const SIDE_BAR_GROUPS = ['Booth', 'Review', 'CRM', 'Data'] as const;
@@ -54,6 +55,7 @@ export const SCREENS: ScreenRegistry = {
   exchange: { render: () => <ExchangeScreen />, tab: { label: 'Export', key: 'E', group: 'Data' } },
   'show-settings': { render: () => <ShowSetupScreen />, tab: { label: 'Show setup', key: 'S', group: 'Data' } },
   backups: { render: () => <BackupPanel />, tab: { label: 'Backups', key: 'B', group: 'Data' } },
+  team: { render: () => <TeamScreen />, tab: { label: 'Team', key: 'T', group: 'Data' } },
 };
 
 export const TAB_SCREENS = (Object.keys(SCREENS) as ScreenName[]).filter((name) => SCREENS[name].tab);

@@ -11,6 +11,7 @@ import type { CrmSlices } from './crm-slices';
 import type { ExchangeSlice } from './exchange-slice';
 import type { DuplicatesSlice } from './duplicates-slice';
 import type { DashboardSlice } from './dashboard-slice';
+import type { TeamSyncSlice } from './team-sync-slice';
 
 /** The whole renderer state: one store made of typed slices. */
 export type AppState = SessionSlice &
@@ -23,7 +24,8 @@ export type AppState = SessionSlice &
   BackupsSlice &
   ExchangeSlice &
   DuplicatesSlice &
-  DashboardSlice;
+  DashboardSlice &
+  TeamSyncSlice;
 
 /** A slice sees the whole store (slices call each other's actions) and the injected API. */
 export type SliceCreator<Slice> = (deps: StoreDependencies) => StateCreator<AppState, [], [], Slice>;

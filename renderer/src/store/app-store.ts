@@ -14,6 +14,7 @@ import { createCrmSlices } from './crm-slices';
 import { createExchangeSlice } from './exchange-slice';
 import { createDuplicatesSlice } from './duplicates-slice';
 import { createDashboardSlice } from './dashboard-slice';
+import { createTeamSyncSlice } from './team-sync-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -30,6 +31,7 @@ export function createAppStore(deps: StoreDependencies): AppStore {
     ...createExchangeSlice(deps)(...args),
     ...createDuplicatesSlice(deps)(...args),
     ...createDashboardSlice(deps)(...args),
+    ...createTeamSyncSlice(deps)(...args),
   }));
 }
 

@@ -18,7 +18,8 @@ export type Route =
   | { screen: 'backups' }
   | { screen: 'exchange' }
   | { screen: 'duplicates' }
-  | { screen: 'dashboard' };
+  | { screen: 'dashboard' }
+  | { screen: 'team' };
 
 export type ScreenName = Route['screen'];
 

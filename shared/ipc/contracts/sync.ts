@@ -14,6 +14,38 @@ export interface SyncStatus {
   leadsNotOnHub: number;
   /** UTC ISO 8601 of the last full sync; null before the first. */
   lastSyncAt: string | null;
+  /**
+   * The last sync attempt's failure, if it failed (kept by the running app, not stored: null after
+   * a restart until a sync fails again). `unreachable`: no answer from the hub at all.
+   */
+  lastFailure: { at: string; message: string; unreachable: boolean } | null;
+}
+
+/** A device of the team as a manager device sees it on the hub (times UTC ISO 8601). */
+export interface TeamDevice {
+  id: string;
+  name: string;
+  role: 'booth' | 'manager';
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+  /** Changes the device pushed that the hub stored, and changes it pulled. */
+  pushed: number;
+  pulled: number;
+  /** This laptop itself. */
+  thisDevice: boolean;
+}
+
+/** A lead field two laptops changed blind, as its `sync_conflict` timeline entry keeps it. */
+export interface SyncConflict {
+  entryId: string;
+  leadId: string;
+  leadName: string;
+  /** UTC ISO 8601: the later of the two edits. */
+  at: string;
+  label: string;
+  lost: { value: string; device: string };
+  won: { value: string; device: string };
 }
 
 export interface SyncReport {
@@ -36,7 +68,13 @@ export const syncChannels = {
   'sync.join': channel<SyncStatus>()(
     z
       .object({
-        url: z.string().trim().min(1, { message: "Give the hub's address." }).max(500),
+        url: z
+          .string()
+          .trim()
+          .min(1, { message: "Give the hub's address." })
+          .max(500)
+          // Named under the field before anything is sent; join-hub.ts checks the address again for other callers.
+          .regex(/^https?:\/\/[^\s/]+/i, { message: "Give the hub's address as the hub printed it, with http:// or https://, e.g. https://192.168.1.20:8470." }),
         code: z.string().trim().min(4, { message: 'Give the pairing code the hub shows.' }).max(64),
         /** The fingerprint the hub printed; without it, the one presented at joining is pinned (and shown to compare). */
         fingerprint: z
@@ -47,4 +85,10 @@ export const syncChannels = {
       })
       .strict(),
   ),
+  /** The team's devices, from the hub (manager devices only: a booth device gets one line saying so). */
+  'sync.devices': channel<TeamDevice[]>()(noInput),
+  /** Revokes a device's token on the hub (manager devices only); its next request is refused. */
+  'sync.revokeDevice': channel<TeamDevice>()(z.object({ deviceId: z.string().trim().min(1, { message: 'Name the device to revoke.' }).max(200) }).strict()),
+  /** The newest sync conflicts on this laptop's lead timelines, newest first (the latest 20). */
+  'sync.conflicts': channel<SyncConflict[]>()(noInput),
 };

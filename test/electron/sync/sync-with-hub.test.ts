@@ -6,7 +6,7 @@ import { createEvent, useEvent } from '../../../electron/services/events-service
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
-import { joinTeamHub, syncNow, syncStatus } from '../../../electron/services/sync-service';
+import { joinTeamHub, listTeamDevices, recentSyncConflicts, revokeTeamDevice, syncNow, syncStatus } from '../../../electron/services/sync-service';
 import { describeTimelineEntry } from '../../../shared/domain/timeline';
 import { syncedData } from '../../support/sync-laptops';
 import { makeTempDir, openTempStore, type TempStore } from '../../support/temp-database';
@@ -27,11 +27,11 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function joinedLaptop(staff: string): Promise<TempStore> {
+async function joinedLaptop(staff: string, role: 'booth' | 'manager' = 'booth'): Promise<TempStore> {
   const store = await openTempStore();
   laptops.push(store);
   await setStaffName(store.context, staff);
-  await joinTeamHub(store.context, { url: hub.url, code: await hub.newPairingCode('booth') });
+  await joinTeamHub(store.context, { url: hub.url, code: await hub.newPairingCode(role) });
   return store;
 }
 
@@ -66,6 +66,10 @@ describe('two laptops syncing through a real hub', () => {
     for (const laptop of [a, b]) {
       const conflicts = (await listTimeline(laptop.context.db, fromA.lead.id)).filter((entry) => entry.kind === 'sync_conflict');
       expect(conflicts.map(describeTimelineEntry)).toEqual([expect.stringMatching(/^Sync conflict: Job title “CEO” \(laptop \w+\) lost to “CTO” \(laptop \w+\)$/)]);
+      // The Team screen's list: the same conflict, on the lead it names.
+      expect(await recentSyncConflicts(laptop.context)).toEqual([
+        expect.objectContaining({ leadId: fromA.lead.id, leadName: 'Grace Hopper', label: 'Job title', lost: expect.objectContaining({ value: 'CEO' }), won: expect.objectContaining({ value: 'CTO' }) }),
+      ]);
     }
 
     // Forget on A: gone from B at its next sync, its change log too.
@@ -77,6 +81,26 @@ describe('two laptops syncing through a real hub', () => {
       expect(leadIdsOf(laptop)).toEqual([fromA.lead.id]);
       expect(laptop.database.sqlite.prepare("SELECT count(*) FROM sync_changes WHERE fields LIKE '%Lovelace%'").pluck().get()).toBe(0);
     }
+  });
+
+  it('lists the team to a manager device, revokes a device from it, and refuses both to a booth device', async () => {
+    const manager = await joinedLaptop('Mia', 'manager');
+    const booth = await joinedLaptop('Ben');
+    await createEvent(booth.context, { name: 'Team Expo' });
+    await createLead(booth.context, { firstName: 'Alan', lastName: 'Turing' });
+    await syncNow(booth.context);
+    const devices = await listTeamDevices(manager.context);
+    const boothId = (await syncStatus(booth.context)).deviceName;
+    const boothDevice = devices.find((device) => device.name === boothId);
+    expect(boothDevice).toMatchObject({ role: 'booth', thisDevice: false, revokedAt: null });
+    expect(boothDevice?.pushed).toBeGreaterThan(0);
+    expect(devices.filter((device) => device.thisDevice)).toEqual([expect.objectContaining({ role: 'manager' })]);
+    await expect(listTeamDevices(booth.context)).rejects.toMatchObject({ code: 'hub_refused', message: expect.stringMatching(/manager/) });
+
+    const revoked = await revokeTeamDevice(manager.context, { deviceId: boothDevice?.id ?? '' });
+    expect(revoked.revokedAt).not.toBeNull();
+    await expect(syncNow(booth.context)).rejects.toMatchObject({ code: 'hub_refused' });
+    expect((await syncStatus(booth.context)).lastFailure).toMatchObject({ unreachable: false });
   });
 
   it('over HTTPS pins the certificate the hub presents, checks it before every request, and refuses another', async () => {

@@ -31,7 +31,7 @@ describe('SideBar', () => {
     expect(tabNames(screen.getByRole('tablist', { name: 'Booth' }))).toEqual(['New lead']);
     expect(tabNames(screen.getByRole('tablist', { name: 'Review' }))).toEqual(['Leads', 'Duplicates']);
     expect(tabNames(screen.getByRole('tablist', { name: 'CRM' }))).toEqual(['Accounts', 'Contacts', 'Opportunities']);
-    expect(tabNames(screen.getByRole('tablist', { name: 'Data' }))).toEqual(['Dashboard', 'Export', 'Show setup', 'Backups']);
+    expect(tabNames(screen.getByRole('tablist', { name: 'Data' }))).toEqual(['Dashboard', 'Export', 'Show setup', 'Backups', 'Team']);
     // No shortcut chip in the name: it is in the title (hover) and aria-keyshortcuts.
     const leads = screen.getByRole('tab', { name: 'Leads' });
     expect(leads.getAttribute('title')).toBe('Leads (Alt+L)');
@@ -65,11 +65,11 @@ describe('SideBar', () => {
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Leads' }));
 
     fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'End' });
-    expect(store.getState().route).toEqual({ screen: 'backups' });
+    expect(store.getState().route).toEqual({ screen: 'team' });
     fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowDown' });
     expect(store.getState().route).toEqual({ screen: 'entry' }); // wraps round
     fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowUp' });
-    expect(store.getState().route).toEqual({ screen: 'backups' });
+    expect(store.getState().route).toEqual({ screen: 'team' });
     fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Home' });
     expect(store.getState().route).toEqual({ screen: 'entry' });
     expect(document.activeElement).toBe(newLead);

@@ -1,0 +1,48 @@
+import { AppError } from '../../shared/ipc/errors';
+import { readMembership } from '../sync/sync-state';
+import type { ServiceContext } from './service-context';
+import { syncNow } from './sync-service';
+
+/** How often a joined laptop syncs by itself while a window is open. */
+const BACKGROUND_SYNC_INTERVAL_MS = 60_000;
+
+export interface BackgroundSync {
+  /** Stops the timer and waits for a sync in flight. */
+  close(): Promise<void>;
+}
+
+/**
+ * Syncs a joined laptop with its hub every minute, in this (main) process: capture never waits
+ * for it. A laptop that never joined does nothing but read one row a minute. A hub that cannot
+ * be reached or refuses is no error here: the status keeps the failure for the header to say,
+ * and the next minute tries again.
+ */
+export function startBackgroundSync(
+  context: ServiceContext,
+  options: { intervalMs?: number; onUnexpectedError?: (error: unknown) => void } = {},
+): BackgroundSync {
+  let inFlight: Promise<void> | null = null;
+  const attempt = async (): Promise<void> => {
+    if (!(await readMembership(context.db))) return;
+    try {
+      await syncNow(context);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'hub_unreachable' || error.code === 'hub_refused')) return;
+      throw error;
+    }
+  };
+  const timer = setInterval(() => {
+    if (inFlight) return;
+    inFlight = attempt()
+      .catch((error: unknown) => options.onUnexpectedError?.(error))
+      .finally(() => (inFlight = null));
+  }, options.intervalMs ?? BACKGROUND_SYNC_INTERVAL_MS);
+  // Never the reason a process stays alive.
+  timer.unref?.();
+  return {
+    async close() {
+      clearInterval(timer);
+      await inFlight;
+    },
+  };
+}
