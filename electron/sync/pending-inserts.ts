@@ -67,10 +67,10 @@ export class PendingInserts {
 }
 
 /**
- * Records per statement: one statement of compiledBulkInsert (~40 columns of a lead: 8,000 bound
+ * Records per statement: one statement of compiledBulkInsert (~40 columns of a lead: 4,000 bound
  * values, under its 30,000), so a failed statement wrote nothing; a few milliseconds of work.
  */
-const RECORDS_PER_STATEMENT = 200;
+const RECORDS_PER_STATEMENT = 100;
 
 async function insertSlice(
   db: Kysely<Database>,
