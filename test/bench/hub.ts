@@ -10,6 +10,11 @@ import { createEvent } from '../../electron/services/events-service';
 import { updateLead } from '../../electron/services/leads-service';
 import { setStaffName } from '../../electron/services/settings-service';
 import { joinTeamHub, syncNow } from '../../electron/services/sync-service';
+import { listUnpushedChanges, stampPendingChanges } from '../../electron/sync/change-log';
+import { hubClient } from '../../electron/sync/sync-client';
+import { readMembership, saveLastStamp } from '../../electron/sync/sync-state';
+import { createHybridClock } from '../../shared/sync/hybrid-clock';
+import { MAX_CHANGES_PER_BATCH } from '../../shared/sync/protocol';
 import { REPO_ROOT } from '../support/child-process';
 import { runRandomConvergence } from '../support/sync-laptops';
 import { makeTempDir, openTempStore, type TempStore } from '../support/temp-database';
@@ -151,9 +156,41 @@ async function runConcurrentSyncs(hub: HubProcess, options: HubBenchOptions, lap
     const ids = store.database.sqlite.prepare('SELECT id FROM leads ORDER BY id LIMIT 100').pluck().all() as string[];
     for (const id of ids) await updateLead(store.context, id, { notes: `edited on ${store.dir}` });
   }
+  // The hub's part alone: each laptop's 100 edits pushed and every new change pulled, all at
+  // once, without applying them (on this one machine the laptops' own applying shares one core,
+  // where real laptops each have their own).
+  const hubTimes = await Promise.all(fleet.map((store) => hubRoundTripMs(store)));
   const laterTimes = await Promise.all(fleet.map(async (store) => (await timedSync(store)).ms));
   printFigure(`concurrent_${options.concurrent}_first_sync_p95`, percentile(firstTimes, 0.95), 'ms', 0);
+  printFigure(`concurrent_${options.concurrent}_hub_push_pull_p95`, percentile(hubTimes, 0.95), 'ms', 0);
   printFigure(`concurrent_${options.concurrent}_sync_p95`, percentile(laterTimes, 0.95), 'ms', 0);
+}
+
+/**
+ * One laptop's push of what it has not pushed, then pulls from its cursor to the end: the
+ * requests only, nothing applied or marked pushed (the sync after it sends the same change ids
+ * again, which the hub counts as already stored, and applies what it pulls).
+ */
+async function hubRoundTripMs(store: TempStore): Promise<number> {
+  const db = store.context.db;
+  const membership = await readMembership(db);
+  if (!membership) throw new Error('a bench laptop has not joined the hub');
+  const clock = createHybridClock(membership.deviceId, Date.now, membership.lastStamp || undefined);
+  await db.transaction().execute(async (trx) => {
+    await stampPendingChanges(trx, clock, membership.deviceId, 1_000_000);
+    await saveLastStamp(trx, clock.last());
+  });
+  const changes = await listUnpushedChanges(db, 1_000_000);
+  const client = hubClient(membership.hubUrl, membership.token);
+  return timeMsAsync(async () => {
+    for (let start = 0; start < changes.length; start += MAX_CHANGES_PER_BATCH) await client.push(changes.slice(start, start + MAX_CHANGES_PER_BATCH));
+    let cursor = membership.cursor;
+    for (let more = true; more; ) {
+      const page = await client.pull(cursor, MAX_CHANGES_PER_BATCH);
+      cursor = page.cursor;
+      more = page.more;
+    }
+  });
 }
 
 /** The randomized three-laptop convergence run over many seeds: how many ended with different data. */
