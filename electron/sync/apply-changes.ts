@@ -10,7 +10,7 @@ import { markForgetCleanupPending } from '../services/forget-log-cleanup';
 import { BatchLookups } from './batch-lookups';
 import { isUnpushedLocalStamp, stampPendingChanges } from './change-log';
 import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
-import { raiseFieldClock, readRecordClocks, WHOLE_RECORD } from './field-clocks';
+import { raiseFieldClock, raiseFieldClocks, readRecordClocks, WHOLE_RECORD, type FieldStamp } from './field-clocks';
 import { PendingInserts } from './pending-inserts';
 import { setChangeLogging, withoutChangeLog } from './sync-capture';
 import { keyValuesOf, syncedTableOfKind, type SyncedTable } from './synced-tables';
@@ -278,6 +278,7 @@ async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: Re
   const clocks = await readRecordClocks(trx, table.kind, change.recordId);
   const incomingDevice = parseStamp(change.hlc).deviceId;
   const updates: Row = {};
+  const raised: FieldStamp[] = [];
   let conflicts = 0;
   for (const [field, value] of knownFields(table, change)) {
     if (table.key.includes(field)) continue;
@@ -292,12 +293,14 @@ async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: Re
           if (await keepLoser(trx, table, change.recordId, field, { value: local, hlc: localStamp }, { value, hlc: change.hlc }, ownWrites)) conflicts++;
         }
       }
-      await raiseFieldClock(trx, table.kind, change.recordId, field, change.hlc);
+      raised.push({ kind: table.kind, recordId: change.recordId, field, hlc: change.hlc });
     } else if (differs && localStamp && parseStamp(localStamp).deviceId !== incomingDevice) {
       // Older than the value here and from another laptop, which would have stamped it later had it seen ours.
       if (await keepLoser(trx, table, change.recordId, field, { value, hlc: change.hlc }, { value: local, hlc: localStamp }, ownWrites)) conflicts++;
     }
   }
+  // One statement for the record's fields (nothing above reads them back).
+  await raiseFieldClocks(trx, raised);
   const columns = Object.keys(updates);
   if (columns.length === 0) return conflicts;
   Object.assign(updates, table.derive?.({ ...current, ...updates }));
