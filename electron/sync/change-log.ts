@@ -120,10 +120,6 @@ export async function isKnownChange(db: Kysely<Database>, changeId: string): Pro
   return applied !== undefined;
 }
 
-export async function rememberAppliedChange(db: Kysely<Database>, changeId: string): Promise<void> {
-  await db.insertInto('sync_applied_changes').values({ change_id: changeId }).onConflict((conflict) => conflict.doNothing()).execute();
-}
-
 /** True when the value the laptop holds under this stamp is its own edit the hub has not stored yet: no other laptop saw it. */
 export async function isUnpushedLocalStamp(db: Kysely<Database>, kind: string, recordId: string, hlc: string): Promise<boolean> {
   const row = await db
