@@ -3,13 +3,15 @@ import { sql, type Kysely } from 'kysely';
 import { parseStamp, type HybridClock } from '../../shared/sync/hybrid-clock';
 import type { RecordChange } from '../../shared/sync/protocol';
 import { boundValue } from '../db/repositories/bundle-tables';
-import { addTombstone, isTombstoned } from '../db/repositories/sync-tombstones';
+import { addTombstone } from '../db/repositories/sync-tombstones';
 import type { Database } from '../db/schema';
 import { eraseLeadInTransaction } from '../services/forget-lead-service';
 import { markForgetCleanupPending } from '../services/forget-log-cleanup';
-import { isKnownChange, isUnpushedLocalStamp, rememberAppliedChange, stampPendingChanges } from './change-log';
+import { BatchLookups } from './batch-lookups';
+import { isUnpushedLocalStamp, stampPendingChanges } from './change-log';
 import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
-import { raiseFieldClock, readRecordClocks, WHOLE_RECORD } from './field-clocks';
+import { raiseFieldClock, raiseFieldClocks, readRecordClocks, WHOLE_RECORD, type FieldStamp } from './field-clocks';
+import { PendingInserts } from './pending-inserts';
 import { setChangeLogging, withoutChangeLog } from './sync-capture';
 import { keyValuesOf, syncedTableOfKind, type SyncedTable } from './synced-tables';
 
@@ -59,13 +61,17 @@ export async function applyRemoteChanges(
     const result = await withoutChangeLog(trx, async (wasLogging) => {
       const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
       // What the apply writes of its own (a conflict's timeline entry, a rename) is logged when this laptop logs.
-      const ownWrites = { logged: wasLogging };
+      const lookups = await BatchLookups.of(trx, changes);
+      const ownWrites: OwnWrites = { logged: wasLogging, lookups };
+      const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites };
       for (const [index, change] of changes.entries()) {
-        await applyOne(trx, change, session.clock, batch, ownWrites);
+        await applyOne(trx, change, session.clock, state);
         // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
         // process for a second. Other queries wait for this transaction all the same.
         if (index % CHANGES_BETWEEN_PAUSES === CHANGES_BETWEEN_PAUSES - 1) await new Promise<void>((resolve) => setImmediate(resolve));
       }
+      await flushInserts(trx, state);
+      await state.lookups.saveRemembered(trx);
       return batch;
     });
     await then?.(trx);
@@ -73,8 +79,28 @@ export async function applyRemoteChanges(
   });
 }
 
-async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: HybridClock, batch: AppliedBatch, ownWrites: { logged: boolean }): Promise<void> {
-  if (await isKnownChange(trx, change.changeId)) {
+/** One batch's bookkeeping: its lookups, the new records not written yet, its counts. */
+interface BatchState {
+  lookups: BatchLookups;
+  inserts: PendingInserts;
+  batch: AppliedBatch;
+  ownWrites: OwnWrites;
+}
+
+/** New records are written at most this many at a time (pending-inserts.ts). */
+const MAX_PENDING_INSERTS = 1000;
+
+async function flushInserts(trx: Kysely<Database>, state: BatchState): Promise<void> {
+  await state.inserts.flush(trx, (table, recordId, error) => {
+    // One record that cannot be written (a show's name taken by another show here) must not stop the rest.
+    state.batch.applied--;
+    state.batch.skipped.push(`${table.kind} ${recordId}: not added here (${error.message}).`);
+  });
+}
+
+async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: HybridClock, state: BatchState): Promise<void> {
+  const { lookups, batch, ownWrites } = state;
+  if (await lookups.isKnown(trx, change.changeId)) {
     batch.alreadyKnown++;
     return;
   }
@@ -85,13 +111,36 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
     return;
   }
   clock.receive(change.hlc);
-  await rememberAppliedChange(trx, change.changeId);
+  lookups.remember(change.changeId);
+  if (!change.tombstone && !(await lookups.isTombstoned(trx, table.kind, change.recordId)) && !lookups.mayHold(table.kind, change.recordId) && !table.uniqueName) {
+    // A record new here, of a kind without a unique name: written with the batch's other new records.
+    if (!table.key.every((column) => column in change.fields)) {
+      batch.skipped.push(`${change.kind} ${change.recordId}: an edit of a record this laptop never received; join the hub again to fetch every record.`);
+      return;
+    }
+    if (await hasForgottenParent(trx, table, change, lookups)) {
+      // Made on a laptop that had not yet heard of the forget: it goes as its parent went.
+      await addTombstone(trx, table.kind, change.recordId, parseStamp(change.hlc).ms);
+      lookups.distrust();
+      batch.tombstoned++;
+      return;
+    }
+    state.inserts.add(table, change.recordId, change.hlc, insertValues(table, change, null));
+    lookups.holds(table.kind, change.recordId);
+    batch.applied++;
+    if (state.inserts.size >= MAX_PENDING_INSERTS) await flushInserts(trx, state);
+    return;
+  }
+  // Anything else may read what the batch inserted.
+  await flushInserts(trx, state);
   if (change.tombstone) {
+    // A forget deletes more than the record (a lead's timeline, its converted contact): ask the store from now on.
+    lookups.distrust();
     await applyTombstone(trx, table, change);
     batch.tombstoned++;
     return;
   }
-  if (await isTombstoned(trx, table.kind, change.recordId)) {
+  if (await lookups.isTombstoned(trx, table.kind, change.recordId)) {
     batch.tombstoned++;
     return;
   }
@@ -101,9 +150,10 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
       batch.skipped.push(`${change.kind} ${change.recordId}: an edit of a record this laptop never received; join the hub again to fetch every record.`);
       return;
     }
-    if (await hasForgottenParent(trx, table, change)) {
+    if (await hasForgottenParent(trx, table, change, lookups)) {
       // Made on a laptop that had not yet heard of the forget: it goes as its parent went.
       await addTombstone(trx, table.kind, change.recordId, parseStamp(change.hlc).ms);
+      lookups.distrust();
       batch.tombstoned++;
       return;
     }
@@ -114,6 +164,7 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
       batch.skipped.push(`${change.kind} ${change.recordId}: not added here (${(error as Error).message}).`);
       return;
     }
+    lookups.holds(table.kind, change.recordId);
     batch.applied++;
     return;
   }
@@ -121,10 +172,10 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
   batch.applied++;
 }
 
-async function hasForgottenParent(trx: Kysely<Database>, table: SyncedTable, change: RecordChange): Promise<boolean> {
+async function hasForgottenParent(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, lookups: BatchLookups): Promise<boolean> {
   for (const [column, kind] of Object.entries(table.parents ?? {})) {
     const parentId = change.fields[column];
-    if (typeof parentId === 'string' && (await isTombstoned(trx, kind, parentId))) return true;
+    if (typeof parentId === 'string' && (await lookups.isTombstoned(trx, kind, parentId))) return true;
   }
   return false;
 }
@@ -152,8 +203,18 @@ function sqlValue(value: unknown): unknown {
   return boundValue(typeof value === 'boolean' ? Number(value) : value);
 }
 
+/**
+ * How the batch writes what is its own (a conflict's timeline entry, a rename): logged when this
+ * laptop logs; such a write adds rows the batch's lookups do not know of.
+ */
+interface OwnWrites {
+  logged: boolean;
+  lookups: BatchLookups;
+}
+
 /** A write of this laptop's own in the middle of applying (the log is off then): logged when the laptop logs. */
-async function asOwnWrite(trx: Kysely<Database>, ownWrites: { logged: boolean }, write: () => Promise<unknown>): Promise<void> {
+async function asOwnWrite(trx: Kysely<Database>, ownWrites: OwnWrites, write: () => Promise<unknown>): Promise<void> {
+  ownWrites.lookups.distrust();
   if (ownWrites.logged) await setChangeLogging(trx, true);
   await write();
   if (ownWrites.logged) await setChangeLogging(trx, false);
@@ -171,7 +232,7 @@ function renamedFor(name: string, id: string): string {
  * same on every laptop whichever arrives first. The rename is logged as this laptop's change
  * (when it logs), so the laptop that holds the record under its first name takes it too.
  */
-async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, ownWrites: { logged: boolean }): Promise<NameRoom> {
+async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, ownWrites: OwnWrites): Promise<NameRoom> {
   const column = table.uniqueName;
   const name = column ? change.fields[column] : undefined;
   const [key] = table.key;
@@ -188,14 +249,20 @@ async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change
   return null;
 }
 
-async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, room: NameRoom, ownWrites: { logged: boolean }): Promise<void> {
+/** A new record's columns as SQLite binds them: the synced ones this LeadBooth knows, derived ones made again, the name a clash gave it. */
+function insertValues(table: SyncedTable, change: RecordChange, room: NameRoom): Row {
   const values: Row = Object.fromEntries(knownFields(table, change));
   Object.assign(values, table.derive?.(values));
   if (room && table.uniqueName) values[table.uniqueName] = room.renamed;
+  return Object.fromEntries(Object.entries(values).map(([column, value]) => [column, sqlValue(value)]));
+}
+
+async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, room: NameRoom, ownWrites: OwnWrites): Promise<void> {
+  const values = insertValues(table, change, room);
   const columns = Object.keys(values);
   const insert = sql`
     INSERT INTO ${sql.table(table.table)} (${sql.join(columns.map((column) => sql.ref(column)))})
-    VALUES (${sql.join(columns.map((column) => sqlValue(values[column])))})`;
+    VALUES (${sql.join(columns.map((column) => values[column]))})`;
   // Renamed here: logged as this laptop's insert (it holds a value the sender does not), so the others take the new name.
   if (room) await asOwnWrite(trx, ownWrites, () => insert.execute(trx));
   else await insert.execute(trx);
@@ -207,10 +274,11 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Last writer wins per field; returns how many fields' values met a concurrent one. */
-async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, current: Row, ownWrites: { logged: boolean }): Promise<number> {
+async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, current: Row, ownWrites: OwnWrites): Promise<number> {
   const clocks = await readRecordClocks(trx, table.kind, change.recordId);
   const incomingDevice = parseStamp(change.hlc).deviceId;
   const updates: Row = {};
+  const raised: FieldStamp[] = [];
   let conflicts = 0;
   for (const [field, value] of knownFields(table, change)) {
     if (table.key.includes(field)) continue;
@@ -225,12 +293,14 @@ async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: Re
           if (await keepLoser(trx, table, change.recordId, field, { value: local, hlc: localStamp }, { value, hlc: change.hlc }, ownWrites)) conflicts++;
         }
       }
-      await raiseFieldClock(trx, table.kind, change.recordId, field, change.hlc);
+      raised.push({ kind: table.kind, recordId: change.recordId, field, hlc: change.hlc });
     } else if (differs && localStamp && parseStamp(localStamp).deviceId !== incomingDevice) {
       // Older than the value here and from another laptop, which would have stamped it later had it seen ours.
       if (await keepLoser(trx, table, change.recordId, field, { value, hlc: change.hlc }, { value: local, hlc: localStamp }, ownWrites)) conflicts++;
     }
   }
+  // One statement for the record's fields (nothing above reads them back).
+  await raiseFieldClocks(trx, raised);
   const columns = Object.keys(updates);
   if (columns.length === 0) return conflicts;
   Object.assign(updates, table.derive?.({ ...current, ...updates }));
@@ -252,7 +322,7 @@ async function keepLoser(
   field: string,
   lost: { value: unknown; hlc: string },
   won: { value: unknown; hlc: string },
-  ownWrites: { logged: boolean },
+  ownWrites: OwnWrites,
 ): Promise<boolean> {
   if (table.kind !== 'lead' || table.bookkeeping?.includes(field)) return false;
   await asOwnWrite(trx, ownWrites, () => recordLeadConflict(trx, recordId, field, lost, won));

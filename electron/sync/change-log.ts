@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { formatStamp, type HybridClock } from '../../shared/sync/hybrid-clock';
 import type { RecordChange } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { HELD_BEFORE_JOINING_MS } from './change-triggers';
-import { raiseFieldClock, WHOLE_RECORD } from './field-clocks';
+import { raiseFieldClocks, WHOLE_RECORD, type FieldStamp } from './field-clocks';
 import { syncedTableOfKind } from './synced-tables';
 
 /**
@@ -18,6 +18,12 @@ type ChangeFields = RecordChange['fields'];
 function parseFields(json: string): ChangeFields {
   return JSON.parse(json) as ChangeFields;
 }
+
+/** Changes per stamping statement: small enough that one never holds the event loop long. */
+const STAMPS_PER_STATEMENT = 500;
+
+/** `pushed = 0` as literal SQL: only then may SQLite plan with the partial index `sync_changes_unpushed`. */
+const UNPUSHED = sql<boolean>`pushed = 0`;
 
 /**
  * Gives up to `limit` changes not stamped yet their clock stamp and change id, oldest first, and
@@ -33,20 +39,33 @@ export async function stampPendingChanges(db: Kysely<Database>, clock: HybridClo
   const rows = await db
     .selectFrom('sync_changes')
     .select(['seq', 'kind', 'record_id', 'fields', 'changed_at_ms', 'tombstone'])
+    // A change not stamped is not pushed either: `pushed = 0` written as a literal lets SQLite
+    // use the partial index of unpushed changes instead of reading the whole log (a bound 0 does not).
+    .where(UNPUSHED)
     .where('hlc', 'is', null)
     .orderBy('seq')
     .limit(limit)
     .execute();
-  for (const [index, row] of rows.entries()) {
-    // As applying: a pause now and then, so stamping thousands of changes never holds the process.
-    if (index % 50 === 49) await new Promise<void>((resolve) => setImmediate(resolve));
+  const stamped: Array<{ seq: number; hlc: string; changeId: string }> = [];
+  const fieldStamps: FieldStamp[] = [];
+  for (const row of rows) {
     const hlc = row.changed_at_ms === HELD_BEFORE_JOINING_MS ? formatStamp({ ms: 0, counter: 0, deviceId }) : clock.now(row.changed_at_ms);
-    await db.updateTable('sync_changes').set({ hlc, change_id: randomUUID() }).where('seq', '=', row.seq).execute();
+    stamped.push({ seq: row.seq, hlc, changeId: randomUUID() });
     if (row.tombstone === 1) continue;
     const key = syncedTableOfKind(row.kind)?.key ?? ['id'];
     const fields = Object.keys(parseFields(row.fields));
-    for (const field of key.every((column) => fields.includes(column)) ? [WHOLE_RECORD] : fields) await raiseFieldClock(db, row.kind, row.record_id, field, hlc);
+    for (const field of key.every((column) => fields.includes(column)) ? [WHOLE_RECORD] : fields) fieldStamps.push({ kind: row.kind, recordId: row.record_id, field, hlc });
   }
+  // Written in a few multi-row statements, with a pause between them: one statement per change
+  // cost a first sync seconds, and stamping thousands must not hold the process.
+  for (let start = 0; start < stamped.length; start += STAMPS_PER_STATEMENT) {
+    const values = stamped.slice(start, start + STAMPS_PER_STATEMENT).map((row) => sql`(${row.seq}, ${row.hlc}, ${row.changeId})`);
+    await sql`
+      UPDATE sync_changes SET hlc = stamp.column2, change_id = stamp.column3
+      FROM (VALUES ${sql.join(values)}) AS stamp WHERE sync_changes.seq = stamp.column1`.execute(db);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await raiseFieldClocks(db, fieldStamps);
   return rows.length;
 }
 
@@ -55,7 +74,7 @@ export async function listUnpushedChanges(db: Kysely<Database>, limit: number): 
   const rows = await db
     .selectFrom('sync_changes')
     .select(['kind', 'record_id', 'fields', 'tombstone', 'change_id', 'hlc'])
-    .where('pushed', '=', 0)
+    .where(UNPUSHED)
     .where('hlc', 'is not', null)
     .orderBy('seq')
     .limit(limit)
@@ -85,8 +104,10 @@ export async function countUnpushedChanges(db: Kysely<Database>): Promise<Record
   const rows = await db
     .selectFrom('sync_changes')
     .select(['kind', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('pushed', '=', 0)
-    .groupBy('kind')
+    .where(UNPUSHED)
+    // `+kind`: not by the index on (kind, record_id), which reads every change ever logged; by
+    // the partial index of unpushed ones, which holds only what is not on the hub yet.
+    .groupBy(sql`+kind`)
     .execute();
   return Object.fromEntries(rows.map((row) => [row.kind, Number(row.count)]));
 }
@@ -97,10 +118,6 @@ export async function isKnownChange(db: Kysely<Database>, changeId: string): Pro
   if (own) return true;
   const applied = await db.selectFrom('sync_applied_changes').select('change_id').where('change_id', '=', changeId).executeTakeFirst();
   return applied !== undefined;
-}
-
-export async function rememberAppliedChange(db: Kysely<Database>, changeId: string): Promise<void> {
-  await db.insertInto('sync_applied_changes').values({ change_id: changeId }).onConflict((conflict) => conflict.doNothing()).execute();
 }
 
 /** True when the value the laptop holds under this stamp is its own edit the hub has not stored yet: no other laptop saw it. */

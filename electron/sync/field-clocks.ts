@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 /**
@@ -19,11 +19,32 @@ export async function readRecordClocks(db: Kysely<Database>, kind: string, recor
   return { of: (field) => byField.get(field) ?? whole };
 }
 
-/** Sets a field's stamp unless it holds a later one already (stamps compare as text). */
+/** One field's stamp to raise (see raiseFieldClocks). */
+export interface FieldStamp {
+  kind: string;
+  recordId: string;
+  field: string;
+  hlc: string;
+}
+
+/** Rows per multi-row upsert: 4 bound values each, well under SQLite's 32,766. */
+const STAMPS_PER_STATEMENT = 2000;
+
+/**
+ * Sets each field's stamp unless it holds a later one already (stamps compare as text), many in
+ * one statement: a first sync raises tens of thousands, and one statement per stamp cost more
+ * than the rest of stamping. The same field twice is fine (SQLite applies the rows in order).
+ */
+export async function raiseFieldClocks(db: Kysely<Database>, stamps: readonly FieldStamp[]): Promise<void> {
+  for (let start = 0; start < stamps.length; start += STAMPS_PER_STATEMENT) {
+    const rows = stamps.slice(start, start + STAMPS_PER_STATEMENT).map((stamp) => sql`(${stamp.kind}, ${stamp.recordId}, ${stamp.field}, ${stamp.hlc})`);
+    await sql`
+      INSERT INTO sync_field_clocks (kind, record_id, field, hlc) VALUES ${sql.join(rows)}
+      ON CONFLICT (kind, record_id, field) DO UPDATE SET hlc = excluded.hlc WHERE sync_field_clocks.hlc < excluded.hlc`.execute(db);
+  }
+}
+
+/** Sets a field's stamp unless it holds a later one already. */
 export async function raiseFieldClock(db: Kysely<Database>, kind: string, recordId: string, field: string, hlc: string): Promise<void> {
-  await db
-    .insertInto('sync_field_clocks')
-    .values({ kind, record_id: recordId, field, hlc })
-    .onConflict((conflict) => conflict.columns(['kind', 'record_id', 'field']).doUpdateSet({ hlc }).where('sync_field_clocks.hlc', '<', hlc))
-    .execute();
+  await raiseFieldClocks(db, [{ kind, recordId, field, hlc }]);
 }

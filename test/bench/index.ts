@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR…] [--count N] [--seed S] [--no-dev]|scan --cards2 [--seed S] [--count N] [--dir DIR] [--parser-only]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS|locks]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]|badges|check-marks DIR [--pages PAGES] [--sweep] [--wrong]|cli>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR…] [--count N] [--seed S] [--no-dev]|scan --cards2 [--seed S] [--count N] [--dir DIR] [--parser-only]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS|locks]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]|badges|check-marks DIR [--pages PAGES] [--sweep] [--wrong]|cli|hub [--laptops N] [--leads N] [--concurrent N]|hub --seeds N>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {
@@ -57,6 +57,11 @@ export async function main(args: string[]): Promise<number> {
     case 'cli': {
       const { runCliStartBench } = await import('./cli-start');
       await runCliStartBench();
+      return 0;
+    }
+    case 'hub': {
+      const { runHubBench } = await import('./hub');
+      await runHubBench(rest);
       return 0;
     }
     default:

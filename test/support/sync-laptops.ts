@@ -1,6 +1,10 @@
 import { applyRemoteChanges, type AppliedBatch } from '../../electron/sync/apply-changes';
 import { listUnpushedChanges, markChangesPushed, stampPendingChanges } from '../../electron/sync/change-log';
 import { startChangeLog } from '../../electron/sync/sync-capture';
+import { createEvent, useEvent } from '../../electron/services/events-service';
+import { forgetLead } from '../../electron/services/forget-lead-service';
+import { createLead, updateLead } from '../../electron/services/leads-service';
+import { setStaffName } from '../../electron/services/settings-service';
 import { SYNCED_TABLES } from '../../electron/sync/synced-tables';
 import { createHybridClock, type HybridClock } from '../../shared/sync/hybrid-clock';
 import type { RecordChange } from '../../shared/sync/protocol';
@@ -56,4 +60,85 @@ export function syncedData(store: TempStore): Record<string, unknown[]> {
     data[table.kind] = store.database.sqlite.prepare(`SELECT ${columns} FROM ${table.table} ORDER BY ${table.key.map((column) => `"${column}"`).join(', ')}`).all();
   }
   return data;
+}
+
+/** A small pseudo-random order per seed (a linear congruential generator: the same seed, the same orders). */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let state = seed;
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index--) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const other = state % (index + 1);
+    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
+  }
+  return copy;
+}
+
+/** Syncs the laptops in a seed's orders, round after round, until none has anything left to push or pull. */
+export async function syncUntilQuiet(hub: MemoryHub, all: readonly Laptop[], seed: number): Promise<number> {
+  let conflicts = 0;
+  for (let round = 0; round < 10; round++) {
+    const before = hub.changes.length;
+    for (const laptop of shuffled(all, seed + round)) conflicts += (await syncWithMemoryHub(laptop, hub)).conflicts;
+    const unpushed = all.some((laptop) => laptop.store.database.sqlite.prepare('SELECT count(*) FROM sync_changes WHERE pushed = 0').pluck().get() !== 0);
+    if (!unpushed && hub.changes.length === before && all.every((laptop) => laptop.cursor === hub.changes.length)) return conflicts;
+  }
+  throw new Error('the laptops did not settle in 10 rounds');
+}
+
+/** What each laptop held after one round of a random run: `data[i]` is laptop i's `syncedData`. */
+export interface ConvergenceRound {
+  round: number;
+  data: Array<Record<string, unknown[]>>;
+  conflicts: number;
+}
+
+/**
+ * The randomized convergence run (issue 18 §6) of one seed: three laptops share a show and four
+ * leads, then, twice, each makes 8 random operations offline (capture, edit a title or a
+ * company, forget) and all sync in the seed's random orders until quiet. Returns what each
+ * laptop holds after each round; the test (a few seeds) and `npm run bench -- hub --seeds N`
+ * (many) check they are identical. The stores are disposed of before it returns.
+ */
+export async function runRandomConvergence(seed: number): Promise<ConvergenceRound[]> {
+  const titles = ['CEO', 'CTO', 'CFO', 'VP Sales', ''];
+  const companies = ['Acme', 'Globex', 'Initech'];
+  let state = seed;
+  const random = (below: number): number => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % below;
+  };
+  const all: Laptop[] = [];
+  try {
+    for (const name of ['laptop-a', 'laptop-b', 'laptop-c']) {
+      const laptop = await openLaptop(name);
+      all.push(laptop);
+      await setStaffName(laptop.store.context, `Staff of ${name}`);
+    }
+    const [first] = all as [Laptop];
+    const hub = new MemoryHub();
+    const show = await createEvent(first.store.context, { name: 'Random Expo' });
+    for (let index = 0; index < 4; index++) await createLead(first.store.context, { lastName: `Seed${index}`, company: 'Acme' });
+    await syncUntilQuiet(hub, all, seed);
+    for (const laptop of all) await useEvent(laptop.store.context, show.id);
+
+    const rounds: ConvergenceRound[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (const laptop of all) {
+        for (let step = 0; step < 8; step++) {
+          const ids = laptop.store.database.sqlite.prepare('SELECT id FROM leads ORDER BY id').pluck().all() as string[];
+          const target = ids[random(Math.max(ids.length, 1))];
+          const operation = random(10);
+          if (operation < 2 || !target) await createLead(laptop.store.context, { lastName: `${laptop.name}-${round}-${step}`, company: companies[random(3)] ?? '' });
+          else if (operation < 9) await updateLead(laptop.store.context, target, random(2) === 0 ? { title: titles[random(5)] ?? '' } : { company: companies[random(3)] ?? '' });
+          else await forgetLead(laptop.store.context, target);
+        }
+      }
+      const conflicts = await syncUntilQuiet(hub, all, seed * 10 + round);
+      rounds.push({ round, data: all.map((laptop) => syncedData(laptop.store)), conflicts });
+    }
+    return rounds;
+  } finally {
+    for (const laptop of all) await laptop.store.dispose();
+  }
 }

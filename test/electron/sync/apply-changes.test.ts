@@ -7,7 +7,7 @@ import { answerCriteria } from '../../../electron/services/qualification-service
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { describeTimelineEntry } from '../../../shared/domain/timeline';
-import { MemoryHub, openLaptop, syncedData, syncWithMemoryHub, type Laptop } from '../../support/sync-laptops';
+import { MemoryHub, openLaptop, runRandomConvergence, syncedData, syncUntilQuiet, syncWithMemoryHub, type Laptop } from '../../support/sync-laptops';
 
 let laptops: Laptop[] = [];
 afterEach(async () => {
@@ -20,30 +20,6 @@ async function threeLaptops(): Promise<[Laptop, Laptop, Laptop]> {
   laptops.push(...opened);
   for (const laptop of opened) await setStaffName(laptop.store.context, `Staff of ${laptop.name}`);
   return [...opened];
-}
-
-/** A small pseudo-random order per seed (a linear congruential generator: the same seed, the same orders). */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed;
-  const copy = [...items];
-  for (let index = copy.length - 1; index > 0; index--) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    const other = state % (index + 1);
-    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
-  }
-  return copy;
-}
-
-/** Syncs the laptops in a seed's orders, round after round, until none has anything left to push or pull. */
-async function syncUntilQuiet(hub: MemoryHub, all: readonly Laptop[], seed: number): Promise<number> {
-  let conflicts = 0;
-  for (let round = 0; round < 10; round++) {
-    const before = hub.changes.length;
-    for (const laptop of shuffled(all, seed + round)) conflicts += (await syncWithMemoryHub(laptop, hub)).conflicts;
-    const unpushed = all.some((laptop) => laptop.store.database.sqlite.prepare('SELECT count(*) FROM sync_changes WHERE pushed = 0').pluck().get() !== 0);
-    if (!unpushed && hub.changes.length === before && all.every((laptop) => laptop.cursor === hub.changes.length)) return conflicts;
-  }
-  throw new Error('the laptops did not settle in 10 rounds');
 }
 
 describe('applying the hub’s changes', () => {
@@ -119,39 +95,12 @@ describe('applying the hub’s changes', () => {
   });
 
   it('three laptops running random edits, captures and forgets offline end identical, over several seeds', async () => {
-    const titles = ['CEO', 'CTO', 'CFO', 'VP Sales', ''];
-    const companies = ['Acme', 'Globex', 'Initech'];
     for (const seed of [7, 8, 9]) {
-      let state = seed;
-      const random = (below: number): number => {
-        state = (state * 1103515245 + 12345) % 2 ** 31;
-        return state % below;
-      };
-      const all = await threeLaptops();
-      const hub = new MemoryHub();
-      const show = await createEvent(all[0].store.context, { name: 'Random Expo' });
-      for (let index = 0; index < 4; index++) await createLead(all[0].store.context, { lastName: `Seed${index}`, company: 'Acme' });
-      await syncUntilQuiet(hub, all, seed);
-      for (const laptop of all) await useEvent(laptop.store.context, show.id);
-
-      for (let round = 0; round < 2; round++) {
-        for (const laptop of all) {
-          for (let step = 0; step < 8; step++) {
-            const ids = laptop.store.database.sqlite.prepare('SELECT id FROM leads ORDER BY id').pluck().all() as string[];
-            const target = ids[random(Math.max(ids.length, 1))];
-            const operation = random(10);
-            if (operation < 2 || !target) await createLead(laptop.store.context, { lastName: `${laptop.name}-${round}-${step}`, company: companies[random(3)] ?? '' });
-            else if (operation < 9) await updateLead(laptop.store.context, target, random(2) === 0 ? { title: titles[random(5)] ?? '' } : { company: companies[random(3)] ?? '' });
-            else await forgetLead(laptop.store.context, target);
-          }
-        }
-        await syncUntilQuiet(hub, all, seed * 10 + round);
-        const data = all.map((laptop) => syncedData(laptop.store));
-        expect(data[1], `seed ${seed} round ${round}`).toEqual(data[0]);
-        expect(data[2], `seed ${seed} round ${round}`).toEqual(data[0]);
+      const rounds = await runRandomConvergence(seed);
+      for (const round of rounds) {
+        expect(round.data[1], `seed ${seed} round ${round.round}`).toEqual(round.data[0]);
+        expect(round.data[2], `seed ${seed} round ${round.round}`).toEqual(round.data[0]);
       }
-      for (const laptop of laptops) await laptop.store.dispose();
-      laptops = [];
     }
   });
 

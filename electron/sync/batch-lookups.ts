@@ -1,0 +1,111 @@
+import { sql, type Kysely } from 'kysely';
+import type { RecordChange } from '../../shared/sync/protocol';
+import { isTombstoned, tombstonedAmong } from '../db/repositories/sync-tombstones';
+import type { Database } from '../db/schema';
+import { isKnownChange } from './change-log';
+import { syncedTableOfKind } from './synced-tables';
+
+/** Ids per `IN (…)` list: well under SQLite's bound-parameter limit. */
+const IDS_PER_QUERY = 500;
+
+const recordKey = (kind: string, recordId: string): string => `${kind}\u0000${recordId}`;
+
+/**
+ * What applying one batch of the hub's changes asks of the store for every change — is this
+ * change id known, is this record (or its parent) tombstoned, does the laptop hold it — looked
+ * up for the whole batch in a few queries instead of three to six per change (a first sync
+ * applies tens of thousands of changes).
+ *
+ * The answers stay right while the batch only inserts and merges records: what it inserts and
+ * remembers is added here. A write that may delete or add other rows (a tombstone, a rename, a
+ * conflict's timeline entry) makes the batch `distrust` them: from then on every question goes to
+ * the store, as it did before this existed.
+ */
+export class BatchLookups {
+  private trusted = true;
+  private readonly remembered: string[] = [];
+
+  private constructor(
+    private readonly known: Set<string>,
+    private readonly tombstoned: Set<string>,
+    /** Records held, by `recordKey`, for kinds of a one-column key; other kinds are always read. */
+    private readonly present: Set<string>,
+  ) {}
+
+  static async of(db: Kysely<Database>, changes: readonly RecordChange[]): Promise<BatchLookups> {
+    const changeIds = changes.map((change) => change.changeId);
+    const known = new Set<string>();
+    for (let start = 0; start < changeIds.length; start += IDS_PER_QUERY) {
+      const ids = changeIds.slice(start, start + IDS_PER_QUERY);
+      const own = await db.selectFrom('sync_changes').select('change_id').where('change_id', 'in', ids).execute();
+      const applied = await db.selectFrom('sync_applied_changes').select('change_id').where('change_id', 'in', ids).execute();
+      for (const row of [...own, ...applied]) if (row.change_id) known.add(row.change_id);
+    }
+    // The records and their parents, by kind.
+    const idsByKind = new Map<string, Set<string>>();
+    const note = (kind: string, id: string) => idsByKind.set(kind, (idsByKind.get(kind) ?? new Set()).add(id));
+    for (const change of changes) {
+      note(change.kind, change.recordId);
+      for (const [column, kind] of Object.entries(syncedTableOfKind(change.kind)?.parents ?? {})) {
+        const parentId = change.fields[column];
+        if (typeof parentId === 'string') note(kind, parentId);
+      }
+    }
+    const tombstoned = new Set<string>();
+    const present = new Set<string>();
+    for (const [kind, ids] of idsByKind) {
+      for (const id of await tombstonedAmong(db, kind, [...ids])) tombstoned.add(recordKey(kind, id));
+      const table = syncedTableOfKind(kind);
+      const [key] = table?.key ?? [];
+      if (!table || !key || table.key.length !== 1) continue;
+      const list = [...ids];
+      for (let start = 0; start < list.length; start += IDS_PER_QUERY) {
+        const rows = await sql<{ id: string }>`
+          SELECT ${sql.ref(key)} AS id FROM ${sql.table(table.table)} WHERE ${sql.ref(key)} IN (${sql.join(list.slice(start, start + IDS_PER_QUERY))})`.execute(db);
+        for (const row of rows.rows) present.add(recordKey(kind, row.id));
+      }
+    }
+    return new BatchLookups(known, tombstoned, present);
+  }
+
+  /** From now on every answer comes from the store (see the class comment). */
+  distrust(): void {
+    this.trusted = false;
+  }
+
+  async isKnown(db: Kysely<Database>, changeId: string): Promise<boolean> {
+    if (this.known.has(changeId)) return true;
+    return !this.trusted && (await isKnownChange(db, changeId));
+  }
+
+  /** Remembers the change as applied: written with the rest of the batch (`saveRemembered`). */
+  remember(changeId: string): void {
+    this.known.add(changeId);
+    this.remembered.push(changeId);
+  }
+
+  async saveRemembered(db: Kysely<Database>): Promise<void> {
+    for (let start = 0; start < this.remembered.length; start += IDS_PER_QUERY) {
+      const ids = this.remembered.slice(start, start + IDS_PER_QUERY).map((id) => ({ change_id: id }));
+      await db.insertInto('sync_applied_changes').values(ids).onConflict((conflict) => conflict.doNothing()).execute();
+    }
+    this.remembered.length = 0;
+  }
+
+  async isTombstoned(db: Kysely<Database>, kind: string, recordId: string): Promise<boolean> {
+    if (this.trusted) return this.tombstoned.has(recordKey(kind, recordId));
+    return isTombstoned(db, kind, recordId);
+  }
+
+  /** False when the laptop surely does not hold the record; true when it may (read it to know). */
+  mayHold(kind: string, recordId: string): boolean {
+    const table = syncedTableOfKind(kind);
+    if (!this.trusted || !table || table.key.length !== 1) return true;
+    return this.present.has(recordKey(kind, recordId));
+  }
+
+  /** The batch inserted this record. */
+  holds(kind: string, recordId: string): void {
+    this.present.add(recordKey(kind, recordId));
+  }
+}
