@@ -114,17 +114,7 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
   lookups.remember(change.changeId);
   if (!change.tombstone && !(await lookups.isTombstoned(trx, table.kind, change.recordId)) && !lookups.mayHold(table.kind, change.recordId) && !table.uniqueName) {
     // A record new here, of a kind without a unique name: written with the batch's other new records.
-    if (!table.key.every((column) => column in change.fields)) {
-      batch.skipped.push(`${change.kind} ${change.recordId}: an edit of a record this laptop never received; join the hub again to fetch every record.`);
-      return;
-    }
-    if (await hasForgottenParent(trx, table, change, lookups)) {
-      // Made on a laptop that had not yet heard of the forget: it goes as its parent went.
-      await addTombstone(trx, table.kind, change.recordId, parseStamp(change.hlc).ms);
-      lookups.distrust();
-      batch.tombstoned++;
-      return;
-    }
+    if (!(await mayAddRecord(trx, table, change, state))) return;
     state.inserts.add(table, change.recordId, change.hlc, insertValues(table, change, null));
     lookups.holds(table.kind, change.recordId);
     batch.applied++;
@@ -146,17 +136,7 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
   }
   const current = await readRecord(trx, table, change.recordId);
   if (!current) {
-    if (!table.key.every((column) => column in change.fields)) {
-      batch.skipped.push(`${change.kind} ${change.recordId}: an edit of a record this laptop never received; join the hub again to fetch every record.`);
-      return;
-    }
-    if (await hasForgottenParent(trx, table, change, lookups)) {
-      // Made on a laptop that had not yet heard of the forget: it goes as its parent went.
-      await addTombstone(trx, table.kind, change.recordId, parseStamp(change.hlc).ms);
-      lookups.distrust();
-      batch.tombstoned++;
-      return;
-    }
+    if (!(await mayAddRecord(trx, table, change, state))) return;
     try {
       await insertRecord(trx, table, change, await makeRoomForName(trx, table, change, ownWrites), ownWrites);
     } catch (error) {
@@ -170,6 +150,27 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
   }
   batch.conflicts += await mergeFields(trx, table, change, current, ownWrites);
   batch.applied++;
+}
+
+/**
+ * Whether a record this laptop does not hold may be added: not when the change is an edit of a
+ * record never received (skipped, with a line), nor when its parent was forgotten here (it goes
+ * as its parent went: a tombstone).
+ */
+async function mayAddRecord(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, state: BatchState): Promise<boolean> {
+  const { lookups, batch } = state;
+  if (!table.key.every((column) => column in change.fields)) {
+    batch.skipped.push(`${change.kind} ${change.recordId}: an edit of a record this laptop never received; join the hub again to fetch every record.`);
+    return false;
+  }
+  if (await hasForgottenParent(trx, table, change, lookups)) {
+    // Made on a laptop that had not yet heard of the forget.
+    await addTombstone(trx, table.kind, change.recordId, parseStamp(change.hlc).ms);
+    lookups.distrust();
+    batch.tombstoned++;
+    return false;
+  }
+  return true;
 }
 
 async function hasForgottenParent(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, lookups: BatchLookups): Promise<boolean> {
