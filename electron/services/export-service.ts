@@ -1,6 +1,6 @@
 /**
- * Export batches: choose leads (a show, a status, only those not exported yet, or exact
- * ids) and produce the file(s) of a format; the batch (who, when, format, filter, lead ids,
+ * Export batches: choose leads (a show, a status, only those not exported yet, the review
+ * list's filter, or exact ids) and produce the file(s) of a format; the batch (who, when, format, filter, lead ids,
  * file name, SHA-256) is recorded, and its leads and converted records marked exported, only
  * once the caller has written the files: an export counts only once written.
  *
@@ -38,7 +38,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { markConversionsExported } from '../db/repositories/conversions';
 import { listEvents } from '../db/repositories/events';
 import { findExportBatch, insertExportBatch, listBatchLeadIds, listExportBatches } from '../db/repositories/export-batches';
-import { countChosenLeads, readChosenLeadsInSlices, type ChosenShape } from '../db/repositories/export-choice';
+import { countChosenLeads, readChosenLeadsInSlices, type ChosenShape, type ExportChoice } from '../db/repositories/export-choice';
 import { readConvertedRecords } from '../db/repositories/converted-records';
 import { readSectionRecords } from '../db/repositories/bundle-tables';
 import type { Database } from '../db/schema';
@@ -51,6 +51,7 @@ import { salesforceConvertedCsvs } from '../exchange/salesforce-converted-csv';
 import { salesforceLeadsCsv, type SalesforceLeadsCsv } from '../exchange/salesforce-leads-csv';
 import { leadsToVcards } from '../exchange/vcard-writer';
 import { ExportWriteError, writeExportFiles } from '../exchange/write-export-files';
+import { duplicateSnapshot } from './duplicate-groups-service';
 import { runExchangeJob, SLICE_SIZE, type ExchangeJob } from './exchange-jobs';
 import { getSalesforceProfile } from './salesforce-profile-service';
 import { nowIso, type ServiceContext } from './service-context';
@@ -69,6 +70,11 @@ export interface ExportRequest {
 
 const CSV_MIME = 'text/csv;charset=utf-8';
 
+/** A filter with what resolving it needs: the duplicate rule's groups, when its review filter asks about duplicates. */
+async function choiceOf(db: Kysely<Database>, filter: ExportFilter): Promise<ExportChoice> {
+  return { filter, duplicates: filter.review?.duplicate ? (await duplicateSnapshot(db)).membership : null };
+}
+
 /**
  * The leads a filter chooses (whole leads, or their ids), in capture order, read a slice at a
  * time with progress between slices; null when cancelled.
@@ -79,9 +85,10 @@ async function readChosen<Shape extends ChosenShape>(
   job: ExchangeJob,
   shape: Shape,
 ): Promise<Array<Shape extends 'lead' ? Lead : string> | null> {
-  const total = await countChosenLeads(db, filter);
+  const choice = await choiceOf(db, filter);
+  const total = await countChosenLeads(db, choice);
   const items: Array<Shape extends 'lead' ? Lead : string> = [];
-  const finished = await readChosenLeadsInSlices(db, filter, shape, {
+  const finished = await readChosenLeadsInSlices(db, choice, shape, {
     sliceSize: SLICE_SIZE,
     stop: () => job.cancelled,
     onSlice: async (slice) => {
@@ -164,7 +171,7 @@ function namedWarnings(leads: readonly Lead[], csv: SalesforceLeadsCsv): { missi
 /** What an export of these leads would carry, and what Salesforce would refuse or cut. */
 export async function previewExport(context: ServiceContext, request: Omit<ExportRequest, 'skipMissingRequired'>): Promise<ExportPreview> {
   if (request.format !== 'salesforce-leads') {
-    return { leadCount: await countChosenLeads(context.db, request.filter), missingRequired: [], truncations: [], convertedCount: 0 };
+    return { leadCount: await countChosenLeads(context.db, await choiceOf(context.db, request.filter)), missingRequired: [], truncations: [], convertedCount: 0 };
   }
   return runExchangeJob(context, 'export', async (job) => {
     const leads = (await readLeads(context.db, request.filter, job)) ?? [];
@@ -481,7 +488,7 @@ export async function saveExportToChosenPlace(context: ServiceContext, batchId: 
 }
 
 function isEverything(filter: ExportFilter): boolean {
-  return !filter.eventId && !filter.status && !filter.onlyNew && !filter.leadIds;
+  return !filter.eventId && !filter.status && !filter.onlyNew && !filter.leadIds && !filter.review;
 }
 
 export async function exportBatch(context: ServiceContext, request: ExportRequest): Promise<ExportResult> {

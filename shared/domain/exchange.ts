@@ -1,5 +1,6 @@
 import type { DuplicateReason } from './duplicates';
 import type { LeadStatus } from './lead';
+import type { ReviewFilter } from './review';
 
 /** What an export can produce (docs/exchange.md). */
 export const EXPORT_FORMATS = ['salesforce-leads', 'salesforce-converted', 'hubspot', 'vcard', 'bundle'] as const;
@@ -14,6 +15,11 @@ export interface ExportFilter {
   onlyNew?: boolean | undefined;
   /** exactly these leads (a selection in the list) */
   leadIds?: string[] | undefined;
+  /**
+   * the leads the review list's filter matches (its words, show, status, rating, dates…),
+   * resolved by the list's own query in the main process: "Export these N leads"
+   */
+  review?: ReviewFilter | undefined;
 }
 
 /** One file of an export, as text (CSV, vCard and bundle are all UTF-8 text). */

@@ -4,18 +4,31 @@ import type { Lead } from '../../../shared/domain/lead';
 import type { Database, LeadRow } from '../schema';
 import { leadExportedCondition } from './export-batches';
 import { leadFromRow } from './lead-rows';
+import { reviewFilterCondition, type DuplicateMembership } from './review-query';
 
 /**
- * The leads an export filter chooses: a show, a status, only those not exported yet, or
- * exact ids (each also meeting the rest of the filter), always in capture order.
+ * The leads an export filter chooses: a show, a status, only those not exported yet, the
+ * review list's filter, or exact ids (each also meeting the rest of the filter), always in
+ * capture order.
  */
 
-/** The show/status/only-new part of a filter as conditions on `leads`. */
-function filtered(db: Kysely<Database>, filter: ExportFilter) {
+/**
+ * An export filter and what resolving it needs besides: the leads the duplicate rule groups,
+ * when its review filter asks about duplicates (the service works them out: see duplicate-groups-service).
+ */
+export interface ExportChoice {
+  filter: ExportFilter;
+  duplicates: DuplicateMembership | null;
+}
+
+/** The show/status/only-new/review-filter part of a choice as conditions on `leads`. */
+function filtered(db: Kysely<Database>, { filter, duplicates }: ExportChoice) {
   let query = db.selectFrom('leads');
   if (filter.eventId) query = query.where('event_id', '=', filter.eventId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.onlyNew) query = query.where(leadExportedCondition(false));
+  // The review list's own conditions (review-query.ts): "Export these N leads" takes exactly the leads the list shows.
+  if (filter.review) query = query.where(reviewFilterCondition(filter.review, duplicates));
   return query;
 }
 
@@ -43,18 +56,19 @@ function readingOf<Shape extends ChosenShape>(shape: Shape): ShapeReading<{ seq:
 }
 
 /** Rows of these ids that also meet the rest of the filter, in capture order. */
-function readByIds<Row extends { seq: number }>(db: Kysely<Database>, filter: ExportFilter, ids: readonly string[], columns: ShapeReading<Row, unknown>['columns']): Promise<Row[]> {
+function readByIds<Row extends { seq: number }>(db: Kysely<Database>, choice: ExportChoice, ids: readonly string[], columns: ShapeReading<Row, unknown>['columns']): Promise<Row[]> {
   // The ids as one JSON array SQLite unpacks (json_each): one query for the slice.
-  return columns(filtered(db, filter))
+  return columns(filtered(db, choice))
     .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
     .orderBy('seq')
     .execute();
 }
 
 /** How many leads a filter chooses. */
-export async function countChosenLeads(db: Kysely<Database>, filter: ExportFilter): Promise<number> {
-  if (filter.leadIds) return (await readByIds(db, filter, filter.leadIds, idsOnly.columns)).length;
-  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+export async function countChosenLeads(db: Kysely<Database>, choice: ExportChoice): Promise<number> {
+  const { leadIds } = choice.filter;
+  if (leadIds) return (await readByIds(db, choice, leadIds, idsOnly.columns)).length;
+  const row = await filtered(db, choice).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -66,23 +80,24 @@ export async function countChosenLeads(db: Kysely<Database>, filter: ExportFilte
  */
 export async function readChosenLeadsInSlices<Shape extends ChosenShape>(
   db: Kysely<Database>,
-  filter: ExportFilter,
+  choice: ExportChoice,
   shape: Shape,
   options: { sliceSize: number; stop: () => boolean; onSlice: (items: Array<ItemOf<Shape>>) => Promise<void> },
 ): Promise<boolean> {
   const { columns, toItem } = readingOf(shape);
   const { sliceSize, stop, onSlice } = options;
-  if (filter.leadIds) {
-    for (let start = 0; start < filter.leadIds.length; start += sliceSize) {
+  const { leadIds } = choice.filter;
+  if (leadIds) {
+    for (let start = 0; start < leadIds.length; start += sliceSize) {
       if (stop()) return false;
-      await onSlice((await readByIds(db, filter, filter.leadIds.slice(start, start + sliceSize), columns)).map(toItem));
+      await onSlice((await readByIds(db, choice, leadIds.slice(start, start + sliceSize), columns)).map(toItem));
     }
     return true;
   }
   let after = 0;
   for (;;) {
     if (stop()) return false;
-    const rows = await columns(filtered(db, filter)).where('seq', '>', after).orderBy('seq').limit(sliceSize).execute();
+    const rows = await columns(filtered(db, choice)).where('seq', '>', after).orderBy('seq').limit(sliceSize).execute();
     await onSlice(rows.map(toItem));
     if (rows.length < sliceSize) return true;
     after = (rows[rows.length - 1] as { seq: number }).seq;

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Lead } from '../../../shared/domain/lead';
 import type { ReviewFilter, ReviewSort } from '../../../shared/domain/review';
 import type { Database, LeadRow } from '../schema';
@@ -64,6 +64,18 @@ function conditions(filter: ReviewFilter, duplicates: DuplicateMembership | null
     where.push(filter.duplicate === 'yes' ? members : sql`NOT ${members}`);
   }
   return { where, match };
+}
+
+/**
+ * The review list's filter as one condition over `leads`, for a query that reads the
+ * matching leads its own way (an export of "these N leads" reads them in capture order, a
+ * slice at a time): the same conditions the list's windows and counts are made of.
+ * `duplicates` is needed when the filter asks about duplicates.
+ */
+export function reviewFilterCondition(filter: ReviewFilter, duplicates: DuplicateMembership | null): RawBuilder<SqlBool> {
+  const filtered = conditions(filter, duplicates);
+  if (!filtered) return sql<SqlBool>`0`;
+  return filtered.where.length === 0 ? sql<SqlBool>`1` : sql<SqlBool>`(${sql.join(filtered.where, sql` AND `)})`;
 }
 
 /**
@@ -165,8 +177,6 @@ export async function countReviewLeads(db: Kysely<Database>, filter: ReviewFilte
 
 /** Every matching lead's id, in captured order (bulk actions on "everything the filter shows"). */
 export async function reviewLeadIds(db: Kysely<Database>, filter: ReviewFilter, duplicates?: DuplicateMembership | null): Promise<string[]> {
-  const filtered = conditions(filter, duplicates ?? null);
-  if (!filtered) return [];
-  const result = await sql<{ id: string }>`SELECT leads.id FROM leads ${whereClause(filtered.where)} ORDER BY leads.seq`.execute(db);
+  const result = await sql<{ id: string }>`SELECT leads.id FROM leads WHERE ${reviewFilterCondition(filter, duplicates ?? null)} ORDER BY leads.seq`.execute(db);
   return result.rows.map((row) => row.id);
 }

@@ -12,6 +12,7 @@ import {
   type SavedExport,
 } from '../../domain/exchange';
 import { LEAD_STATUSES } from '../../domain/lead';
+import { reviewFilterSchema } from '../../domain/review';
 import { channel, noInput } from '../channel';
 
 /**
@@ -28,6 +29,8 @@ const exportFilterSchema = z
     status: z.enum(LEAD_STATUSES).optional(),
     onlyNew: z.boolean().optional(),
     leadIds: z.array(z.uuid()).max(200_000).optional(),
+    /** The review list's filter as it stood ("Export these N leads"): checked as strictly as `leads.query` checks it. */
+    review: reviewFilterSchema.optional(),
   })
   .strict();
 

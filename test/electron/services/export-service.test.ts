@@ -8,7 +8,10 @@ import { getSalesforceProfile, saveSalesforceProfile } from '../../../electron/s
 import { BATCH_LEADS_NAMED, DEFAULT_SALESFORCE_PROFILE } from '../../../shared/domain/exchange';
 import { cancelExchangeJob } from '../../../electron/services/exchange-jobs';
 import { confirmExport, exportBatch, exportBatchAgain, listBatches, previewExport, saveExportToChosenPlace } from '../../../electron/services/export-service';
-import { latestExportOfLeads, leadExportedCondition, leadIdsExported } from '../../../electron/db/repositories/export-batches';
+import { latestExportOfLeads, leadExportedCondition, leadIdsExported, listBatchLeadIds } from '../../../electron/db/repositories/export-batches';
+import { reviewLeadIds } from '../../../electron/db/repositories/review-query';
+import { duplicateSnapshot } from '../../../electron/services/duplicate-groups-service';
+import type { ReviewFilter } from '../../../shared/domain/review';
 import {
   SALESFORCE_ACCOUNT_COLUMNS,
   SALESFORCE_CONTACT_COLUMNS,
@@ -303,5 +306,75 @@ describe('an export counts only once its file is written', () => {
   it('without a save dialog (browser mode) the save says to download instead', async () => {
     const produced = done(await exportBatch(store.context, { format: 'vcard', filter: {} }));
     await expect(saveExportToChosenPlace(store.context, produced.batch.id)).rejects.toThrow(/only in the desktop app/);
+  });
+});
+
+describe('exporting the review list’s filter (“Export these N leads”)', () => {
+  /** The leads the list shows for a filter, by its own query (the duplicate rule's groups when the filter asks). */
+  async function listed(filter: ReviewFilter): Promise<string[]> {
+    const duplicates = filter.duplicate ? (await duplicateSnapshot(store.context.db)).membership : null;
+    return reviewLeadIds(store.context.db, filter, duplicates);
+  }
+  /** Exports the filter as vCards, records the batch, and gives back the lead ids it carried and the names in the file. */
+  async function exported(review: ReviewFilter): Promise<{ ids: string[]; names: string[] }> {
+    const result = await producedAndRecorded(exportBatch(store.context, { format: 'vcard', filter: { review } }));
+    expect(result.batch.filter).toEqual({ review });
+    const names = parseVcards(result.files[0]?.content ?? '').map((card) => `${card.fields.firstName ?? ''} ${card.fields.lastName ?? ''}`.trim());
+    return { ids: (await listBatchLeadIds(store.context.db, result.batch.id)).sort(), names };
+  }
+
+  it('carries exactly the leads the list shows: words, show, rating, exported or not, possible duplicates', async () => {
+    const [ana, chidi, emile, bo] = fixture.leadIds as [string, string, string, string];
+    // Chidi met again (same name and company): the duplicate rule pairs the two.
+    const again = (await createLead(store.context, { firstName: 'Chidi', lastName: 'Okafor', company: 'Northwind', email: 'chidi@northwind.example' })).lead.id;
+
+    const cases: Array<[ReviewFilter, string[]]> = [
+      [{ text: 'okafor' }, [chidi, again]],
+      [{ text: 'northwind', eventId: fixture.eventId, rating: 'Hot' }, [chidi]],
+      [{ text: 'acme' }, [ana]],
+      // Ana's checklist answer suggested a rating; the Chidi met again was captured at the current show.
+      [{ rating: 'none', eventId: fixture.eventId }, [emile, again]],
+      [{ duplicate: 'yes' }, [chidi, again]],
+      [{ duplicate: 'no', text: 'e' }, [ana, emile]],
+      [{ capturedFrom: '2000-01-01T00:00:00.000Z', text: 'roe' }, [bo]],
+    ];
+    for (const [filter, expected] of cases) {
+      expect(await previewExport(store.context, { format: 'vcard', filter: { review: filter } }), JSON.stringify(filter)).toMatchObject({ leadCount: expected.length });
+      expect((await listed(filter)).sort(), JSON.stringify(filter)).toEqual([...expected].sort());
+    }
+    const first = await exported({ text: 'okafor', rating: 'Hot' });
+    expect(first).toEqual({ ids: [chidi], names: ['Chidi Okafor'] });
+    // Now that one went out, "not exported" leaves him out, and "exported" finds only him.
+    expect(await exported({ text: 'okafor', exported: 'no' })).toEqual({ ids: [again], names: ['Chidi Okafor'] });
+    expect((await exported({ exported: 'yes' })).ids).toEqual([chidi, again].sort());
+    // Words made of punctuation match nothing in the list, so nothing goes out.
+    await expect(exportBatch(store.context, { format: 'vcard', filter: { review: { text: '"*' } } })).rejects.toThrow(/No lead matches/);
+  });
+
+  it('narrows with the export’s own choices too, and a bundle of the filter holds only its leads', async () => {
+    const [, chidi, emile] = fixture.leadIds as [string, string, string, string];
+    const preview = await previewExport(store.context, { format: 'vcard', filter: { review: { eventId: fixture.eventId }, status: 'New' } });
+    expect(preview.leadCount).toBe(2);
+    const bundle = await producedAndRecorded(exportBatch(store.context, { format: 'bundle', filter: { review: { text: 'emile' } } }));
+    // Sections sit at the top level of the bundle, beside its format and version.
+    const leads = (JSON.parse(bundle.files[0]?.content ?? '{}') as { leads: Array<{ id: string }> }).leads;
+    expect(leads.map((lead) => lead.id)).toEqual([emile]);
+    expect(await listBatchLeadIds(store.context.db, bundle.batch.id)).toEqual([emile]);
+    expect(chidi).not.toBe(emile);
+  });
+
+  it('over the contract, the review filter is checked like every payload: an unknown value or key is refused with what to fix', async () => {
+    const dispatch = createDispatcher(createHandlers(store.context, { version: 'test', dataPath: store.dbPath, mode: 'browser' }));
+    const refused = [
+      { review: { rating: 'Lukewarm' } },
+      { review: { colour: 'red' } },
+      { review: { text: 'x'.repeat(201) } },
+      { review: { capturedFrom: 'yesterday' } },
+      { review: 'acme' },
+    ];
+    for (const filter of refused) {
+      expect(await dispatch('exchange.preview', { format: 'vcard', filter }), JSON.stringify(filter)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(await dispatch('exchange.preview', { format: 'vcard', filter: { review: { text: 'okafor', rating: 'Hot' } } })).toMatchObject({ ok: true, value: { leadCount: 1 } });
   });
 });
