@@ -151,6 +151,62 @@ test('the guided export: which leads → format → check by person (a name open
   await lookAt(page, 'export-4-file', batch);
 });
 
+test('"Export these N leads" from the filtered review list: the export says the filter in words and the file holds exactly those leads', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  app.cli('staff', 'Dana Booth');
+  app.cli('events', 'add', 'Hannover Messe 2026');
+  const people = [
+    { firstName: 'Ana', lastName: 'Müller', company: 'Acme GmbH', rating: 'Hot' },
+    { firstName: 'Ari', lastName: 'Stone', company: 'Acme GmbH', rating: 'Hot', status: 'Working' },
+    { firstName: 'Bea', lastName: 'Lund', company: 'Acme Tools', rating: 'Hot' },
+    { firstName: 'Cleo', lastName: 'Park', company: 'Acme GmbH', rating: 'Cold' },
+    { firstName: 'Gil', lastName: 'Moss', company: 'Globex', rating: 'Hot' },
+  ];
+  for (const person of people) app.cli('leads', 'add', '--json', JSON.stringify(person));
+  // Ari went out in an earlier batch: "not exported" leaves him out.
+  app.cli('export', '--format', 'vcard', '--status', 'Working', '--out', path.join(app.dir, 'earlier.vcf'));
+  await page.setViewportSize(WINDOW_SIZES[0]);
+  await app.open(page);
+  await expect(page.getByRole('banner')).toContainText('Hannover Messe 2026');
+
+  await page.keyboard.press('Alt+L');
+  await page.getByLabel('Search leads').fill('acme');
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await page.getByLabel('Rating', { exact: true }).selectOption('Hot');
+  await page.getByLabel('Exported', { exact: true }).selectOption('no');
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  await expect(page.getByText('2 leads · captured time, newest first')).toBeVisible();
+  const exportThese = page.getByRole('button', { name: 'Export these 2 leads' });
+  await lookAt(page, 'review-export-these', exportThese);
+  await exportThese.focus();
+  await page.keyboard.press('Enter');
+
+  // The guided export opens on the list's filter, in words; the export's own narrowing is not offered beside it.
+  await expect(page.getByRole('heading', { name: 'Export and import' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /review list’s leads/ })).toBeChecked();
+  const chosen = page.getByRole('status').filter({ hasText: '2 leads at Hannover Messe 2026: Hot, not exported, matching “acme”.' });
+  await expect(chosen).toBeVisible();
+  await expect(page.getByLabel('Only leads not exported yet')).toHaveCount(0);
+  await lookAt(page, 'export-1-listed', page.getByRole('button', { name: 'Next: format' }));
+  await page.getByRole('button', { name: 'Next: format' }).click();
+  await page.getByRole('button', { name: 'Next: check' }).click();
+  const before = page.getByRole('region', { name: 'Before exporting' });
+  await expect(before).toContainText('2 leads chosen.');
+
+  const downloading = page.waitForEvent('download');
+  await before.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloading;
+  const file = path.join(app.dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const rows = parse(fs.readFileSync(file, 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+  expect(rows.map((row) => `${row.FirstName} ${row.LastName}, ${row.Company}, ${row.Rating}`).sort()).toEqual(['Ana Müller, Acme GmbH, Hot', 'Bea Lund, Acme Tools, Hot']);
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('2 leads: Ana Müller, Bea Lund');
+
+  // Back in the list, the same filter now matches nobody: both went out.
+  await page.keyboard.press('Alt+L');
+  await expect(page.getByText('No lead matches “acme” at Hannover Messe 2026.')).toBeVisible();
+});
+
 test('the guided import: a CSV chosen from the drop zone’s button, its columns and problem rows, then the summary', async ({ page, app }) => {
   test.setTimeout(120_000);
   app.cli('staff', 'Dana Booth');

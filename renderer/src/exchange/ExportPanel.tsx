@@ -17,8 +17,13 @@ const STEPS: ReadonlyArray<FlowStep<ExportStep>> = [
   { key: 'file', label: 'File' },
 ];
 
-/** The export's filter from the flow's choices: every part given narrows the choice. */
+/**
+ * The export's filter from the flow's choices: every part given narrows the choice. The review
+ * list's filter goes as it is (the main process resolves it with the list's own query): it
+ * says itself whether exported leads and which status.
+ */
 function exportFilterOf(draft: ExportDraft, showId: string | undefined, selectedIds: ReadonlySet<string>): ExportFilter {
+  if (draft.scope === 'listed' && draft.listed) return { review: draft.listed.filter };
   return {
     ...(draft.scope === 'show' && showId && { eventId: showId }),
     ...(draft.scope === 'selection' && { leadIds: [...selectedIds] }),
@@ -37,7 +42,7 @@ export function ExportPanel() {
   const selectedIds = useAppStore((state) => state.selectedIds);
   const update = useAppStore((state) => state.updateExportDraft);
   // A selection cleared in the review list since it was chosen falls back to the show.
-  const scope = draft.scope === 'selection' && selectedIds.size === 0 ? 'show' : draft.scope;
+  const scope = (draft.scope === 'selection' && selectedIds.size === 0) || (draft.scope === 'listed' && !draft.listed) ? 'show' : draft.scope;
   const filter = useMemo(() => exportFilterOf({ ...draft, scope }, show?.id, selectedIds), [draft, scope, show?.id, selectedIds]);
 
   return (

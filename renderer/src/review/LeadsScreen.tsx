@@ -9,7 +9,8 @@ import { LeadTableRow } from './LeadTableRow';
 import { LeadsEmptyState } from './LeadsEmptyState';
 import { ReviewFilterBar } from './ReviewFilterBar';
 import { ReviewTableHeader } from './ReviewTableHeader';
-import { sortDescription } from './filter-options';
+import { listInWords, sortDescription } from './filter-options';
+import { currentEvent } from '../store/session-slice';
 import { gridColumns } from './model/review-columns';
 import { formatCount } from '../components/date-and-number-format';
 
@@ -44,6 +45,11 @@ export function LeadsScreen() {
   const selectAllMatching = useAppStore((state) => state.selectAllMatching);
   const clearSelection = useAppStore((state) => state.clearSelection);
   const rememberListPosition = useAppStore((state) => state.rememberListPosition);
+  const exportListedLeads = useAppStore((state) => state.exportListedLeads);
+  const filters = useAppStore((state) => state.filters);
+  const query = useAppStore((state) => state.query);
+  const scope = useAppStore((state) => state.scope);
+  const show = useAppStore(currentEvent);
   const store = useAppStoreApi();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -140,6 +146,16 @@ export function LeadsScreen() {
       {total > 0 && !allMatching && (
         <button type="button" className="button-quiet" onClick={selectAllMatching} aria-keyshortcuts="Control+A">
           Select all {formatCount(total)}
+        </button>
+      )}
+      {total > 0 && (
+        <button
+          type="button"
+          className="button-quiet"
+          title="Export the leads this search and these filters match, as they stand"
+          onClick={() => exportListedLeads(listInWords(filters, query, scope === 'show' && show ? show.name : null))}
+        >
+          Export these {formatCount(total)} {total === 1 ? 'lead' : 'leads'}
         </button>
       )}
     </div>

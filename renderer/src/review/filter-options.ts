@@ -69,6 +69,31 @@ export function activeFilterChips(filters: ListFilters): FilterChip[] {
     .map((filter) => ({ filter, text: `${FILTER_FIELDS[filter].label}: ${valueWords(filter, filters[filter])}` }));
 }
 
+/** Each active filter as a few words of a sentence ("Hot, not exported"): the chips' words read as a label, these as a phrase. */
+const FILTER_PHRASES: { [K in keyof ListFilters]: (value: Exclude<ListFilters[K], ''>) => string } = {
+  status: (status) => `status ${status}`,
+  rating: (rating) => (rating === 'none' ? 'not rated' : rating),
+  capturedBy: (name) => `captured by ${name.trim()}`,
+  from: (day) => `captured from ${formatCalendarDate(day)}`,
+  to: (day) => `captured until ${formatCalendarDate(day)}`,
+  consent: (consent) => (consent === 'given' ? 'consent given' : 'consent not recorded'),
+  captureMethod: (method) => METHOD_LABELS[method].toLowerCase(),
+  exported: (exported) => (exported === 'no' ? 'not exported' : 'exported before'),
+  duplicate: (duplicate) => (duplicate === 'yes' ? 'possible duplicates' : 'no possible duplicate'),
+};
+
+/**
+ * The review list's search, show and filters in words, after a count: "at Web Summit 2026:
+ * Hot, not exported, matching “acme”" ("23 leads at …"). `showName` is null for all shows.
+ */
+export function listInWords(filters: ListFilters, query: string, showName: string | null): string {
+  // Each chip's filter picks its own phrase, and a chip is only made for a filter whose value is set (never '').
+  const phrases = activeFilterChips(filters).map(({ filter }) => (FILTER_PHRASES[filter] as (value: string) => string)(filters[filter]));
+  if (query.trim()) phrases.push(`matching “${query.trim()}”`);
+  const where = showName === null ? 'in all shows' : `at ${showName}`;
+  return phrases.length > 0 ? `${where}: ${phrases.join(', ')}` : where;
+}
+
 const SORT_LABELS: Record<ReviewSortKey, string> = {
   captured: 'Captured time',
   name: 'Name',

@@ -14,6 +14,7 @@ import type {
   SalesforceProfile,
 } from '../../../shared/domain/exchange';
 import type { LeadStatus } from '../../../shared/domain/lead';
+import type { ReviewFilter } from '../../../shared/domain/review';
 import type { SliceCreator } from './app-state';
 import { latestRequest } from './latest-request';
 import { toUiError, type UiError } from './ui-error';
@@ -34,17 +35,26 @@ export type ExportStep = 'leads' | 'format' | 'check' | 'file';
  * Where the guided export is and what was chosen, kept in the store: opening a lead from the
  * check step and coming back finds the flow as it was left.
  */
+/** The review list's filter as it stood when "Export these N leads" was pressed, and how it reads. */
+interface ListedLeads {
+  filter: ReviewFilter;
+  /** "at Web Summit 2026: Hot, not exported, matching “acme”" (review/filter-options.ts words it) */
+  words: string;
+}
+
 export interface ExportDraft {
   step: ExportStep;
-  /** the current show, every show, or the leads selected in the review list */
-  scope: 'show' | 'all' | 'selection';
+  /** the current show, every show, the leads selected in the review list, or those its filter matches (`listed`) */
+  scope: 'show' | 'all' | 'selection' | 'listed';
+  /** the review list's filter "Export these N leads" brought along (null until then) */
+  listed: ListedLeads | null;
   onlyNew: boolean;
   status: LeadStatus | '';
   format: ExportFormat;
   withImportedFields: boolean;
 }
 
-const NEW_EXPORT: ExportDraft = { step: 'leads', scope: 'show', onlyNew: true, status: '', format: 'salesforce-leads', withImportedFields: false };
+const NEW_EXPORT: ExportDraft = { step: 'leads', scope: 'show', listed: null, onlyNew: true, status: '', format: 'salesforce-leads', withImportedFields: false };
 
 /** The Export screen's parts: the export flow, the history (Export again), the import flow. */
 export type ExchangePart = 'export' | 'history' | 'import';
@@ -84,6 +94,8 @@ export interface ExchangeSlice {
   updateExportDraft(patch: Partial<ExportDraft>): void;
   /** Back to the first step of a fresh export (same choices of leads and format); the last preview, batch and notice cleared, the history stays. */
   startNewExport(): void;
+  /** "Export these N leads" in the review list: a fresh export of the leads its filter matches now, on the Export screen. */
+  exportListedLeads(words: string): void;
   /**
    * Exports, saves the files, and only then records the batch: in the desktop app through the
    * main process's save dialog (cancelled: nothing recorded), in browser mode by handing the
@@ -208,6 +220,12 @@ export const createExchangeSlice: SliceCreator<ExchangeSlice> = ({ api, bridge }
         exchangeError: null,
         exchangeErrorPart: null,
       });
+    },
+
+    exportListedLeads(words) {
+      get().startNewExport();
+      get().updateExportDraft({ scope: 'listed', listed: { filter: get().listFilter(), words } });
+      get().navigate({ screen: 'exchange' });
     },
 
     async previewExport(format, filter) {

@@ -109,6 +109,8 @@ export interface LeadsSlice {
   deleteSelected(): Promise<boolean>;
   cancelBulk(): Promise<void>;
   setBulkProgress(progress: BulkProgress | null): void;
+  /** The list's search, show and filters as the contract's filter: what the list shows, for the list, bulk actions and exports alike. */
+  listFilter(): ReviewFilter;
 }
 
 export const PAGE_SIZE = 100;
@@ -387,6 +389,8 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs,
           set({ bulkError: toUiError(error) });
         }
       },
+
+      listFilter: () => apiFilter(get()),
 
       setBulkProgress(progress) {
         // Only while this window runs one: another window's bulk edit shows up through leads.changed.

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ExportPanel } from '../../../renderer/src/exchange/ExportPanel';
 import { LeadsScreen } from '../../../renderer/src/review/LeadsScreen';
 import { createAppStore } from '../../../renderer/src/store/app-store';
 import { COLUMN_LAYOUT_KEY } from '../../../renderer/src/store/leads-slice';
 import type { ApiClient } from '../../../shared/ipc/client';
 import type { ReviewPage } from '../../../shared/ipc/contract';
+import type { ExportFilter, ExportPreview } from '../../../shared/domain/exchange';
 import { fakeApi, leadWith, SHOW } from '../fake-store';
 import { renderWithStore } from '../render-screen';
 
@@ -80,6 +82,30 @@ describe('the review table', () => {
     expect(store.getState().filters.rating).toBe('');
     await waitFor(() => expect((query.mock.calls.at(-1)?.[0] as { filter: object }).filter).not.toHaveProperty('rating'));
     expect(screen.getByRole('list', { name: 'Active filters' }).textContent).toBe('Captured by: sam×');
+  });
+
+  it('"Export these N leads" opens the guided export on the list’s filter as it stands, in words, and the export asks for that filter', async () => {
+    const preview = vi.fn(async (_input: { format: string; filter: ExportFilter }): Promise<ExportPreview> => ({ leadCount: 1, convertedCount: 0, missingRequired: [], truncations: [] }));
+    const store = storeWith(fakeApi({ 'leads.query': async () => pageOf([ana]), 'exchange.preview': preview }));
+    renderWithStore(store, <LeadsScreen />);
+    await screen.findByRole('button', { name: /Ana Zeller/ });
+    store.getState().setFilters({ rating: 'Hot', exported: 'no' });
+    store.getState().setQuery('acme');
+    await waitFor(() => expect(store.getState().shownQuery).toBe('acme'));
+    fireEvent.click(screen.getByRole('button', { name: 'Export these 1 lead' }));
+
+    expect(store.getState().route).toEqual({ screen: 'exchange' });
+    const listed = { text: 'acme', eventId: SHOW.id, rating: 'Hot', exported: 'no' };
+    expect(store.getState().exportDraft).toMatchObject({ step: 'leads', scope: 'listed', listed: { filter: listed, words: 'at Hannover Messe 2026: Hot, not exported, matching “acme”' } });
+    cleanup();
+    renderWithStore(store, <ExportPanel />);
+    expect(await screen.findByText('1 lead at Hannover Messe 2026: Hot, not exported, matching “acme”.')).toBeTruthy();
+    expect((screen.getByRole('radio', { name: /review list’s leads/ }) as HTMLInputElement).checked).toBe(true);
+    // The list's own filter says which status and whether exported: the export's narrowing is not offered beside it.
+    expect(screen.queryByLabelText('Only leads not exported yet')).toBeNull();
+    expect(preview.mock.calls.at(-1)?.[0].filter).toEqual({ review: listed });
+    fireEvent.click(screen.getByRole('radio', { name: 'All shows' }));
+    await waitFor(() => expect(preview.mock.calls.at(-1)?.[0].filter).toEqual({ onlyNew: true }));
   });
 
   it('hides a column chosen in the Columns menu, and remembers the choice for the next run', async () => {
