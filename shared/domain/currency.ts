@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { knownIntlValues } from './intl-values';
 
 /**
  * A show's money: the ISO 4217 code its amounts (opportunities, cost) are in. A locale names a
@@ -42,8 +43,7 @@ export function showCurrency(show: { currency: string } | undefined): string {
 
 /** Whether this runtime knows the ISO 4217 code (older runtimes without the list accept any three letters). */
 function isKnownCurrency(code: string): boolean {
-  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'currency') => string[] };
-  const known = intl.supportedValuesOf?.('currency');
+  const known = knownIntlValues('currency');
   return known ? known.includes(code) : true;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { FieldMessage } from '../components/FieldMessage';
+import { TextField } from '../components/TextField';
 
 /** Reasons sales teams give most; any other text is fine too. */
 const COMMON_LOST_REASONS = ['Price', 'Lost to a competitor', 'No budget', 'No decision', 'Timing', 'Requirements not met'];
@@ -41,26 +41,24 @@ export function LostReasonForm({ error, saving, onCancel, onSubmit }: LostReason
   const message = missing && reason.trim() === '' ? 'Say why it was lost: the team learns from it.' : (error ?? undefined);
   return (
     <form className="lost-reason-form" noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label="Mark as Closed Lost">
-      <div className={`field${message ? ' field-invalid' : ''}`}>
-        <label htmlFor="lost-reason">Why was it lost?</label>
-        <input
-          id="lost-reason"
-          ref={inputRef}
-          type="text"
-          list="lost-reason-choices"
-          value={reason}
-          maxLength={255}
-          aria-invalid={message ? true : undefined}
-          aria-describedby="lost-reason-message"
-          onChange={(event) => setReason(event.target.value)}
-        />
+      <TextField
+        id="lost-reason"
+        inputRef={inputRef}
+        label="Why was it lost?"
+        type="text"
+        list="lost-reason-choices"
+        value={reason}
+        onChange={setReason}
+        maxLength={255}
+        error={message}
+        hint="Pick a common reason or type your own."
+      >
         <datalist id="lost-reason-choices">
           {COMMON_LOST_REASONS.map((choice) => (
             <option key={choice} value={choice} />
           ))}
         </datalist>
-        <FieldMessage id="lost-reason-message" error={message} hint="Pick a common reason or type your own." />
-      </div>
+      </TextField>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={saving}>
           {saving ? 'Saving…' : 'Mark as Closed Lost'}

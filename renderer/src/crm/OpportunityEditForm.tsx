@@ -4,6 +4,7 @@ import { isCalendarDate, STAGE_NAMES, type OpportunityStage } from '../../../sha
 import { parseAmountInput } from '../components/amount-input';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FieldMessage } from '../components/FieldMessage';
+import { TextField } from '../components/TextField';
 import { useAppStore } from '../store/app-store';
 import type { OpportunityEdits } from '../store/opportunity-slice';
 
@@ -75,7 +76,6 @@ export function OpportunityEditForm({ opportunity, currency, onDone }: Opportuni
   }
 
   const errorOf = (field: keyof FieldErrors): string | undefined => ownErrors[field] ?? apiError?.fieldErrors[field];
-  const fieldClass = (field: keyof FieldErrors) => `field${errorOf(field) ? ' field-invalid' : ''}`;
   const fieldNames = ['name', 'amount', 'closeDate', 'stage', 'lostReason'];
   const generalError = apiError && !fieldNames.some((field) => apiError.fieldErrors[field]) ? apiError.message : null;
   const wonWithoutDate = stage === 'Closed Won' && opportunity.stage !== 'Closed Won' && closeDate === opportunity.closeDate;
@@ -84,50 +84,37 @@ export function OpportunityEditForm({ opportunity, currency, onDone }: Opportuni
     <form className="opportunity-edit-form" noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} aria-label="Edit opportunity">
       <ErrorBanner message={generalError} />
       <div className="opportunity-edit-grid">
-        <div className={`${fieldClass('name')} opportunity-edit-name`}>
-          <label htmlFor="opportunity-edit-name">Name</label>
-          <input
-            id="opportunity-edit-name"
-            ref={nameRef}
-            type="text"
-            maxLength={120}
-            value={name}
-            aria-invalid={errorOf('name') ? true : undefined}
-            aria-describedby="opportunity-edit-name-message"
-            onChange={(change) => setName(change.target.value)}
-          />
-          <FieldMessage id="opportunity-edit-name-message" error={errorOf('name')} />
-        </div>
-        <div className={fieldClass('amount')}>
-          <label htmlFor="opportunity-edit-amount">Amount ({currency})</label>
-          <input
-            id="opportunity-edit-amount"
-            type="text"
-            inputMode="decimal"
-            value={amount}
-            aria-invalid={errorOf('amount') ? true : undefined}
-            aria-describedby="opportunity-edit-amount-message"
-            onChange={(change) => setAmount(change.target.value)}
-          />
-          <FieldMessage id="opportunity-edit-amount-message" error={errorOf('amount')} hint="Empty: no amount yet." />
-        </div>
-        <div className={fieldClass('closeDate')}>
-          <label htmlFor="opportunity-edit-close-date">Close date</label>
-          <input
-            id="opportunity-edit-close-date"
-            type="date"
-            value={closeDate}
-            aria-invalid={errorOf('closeDate') ? true : undefined}
-            aria-describedby="opportunity-edit-close-date-message"
-            onChange={(change) => setCloseDate(change.target.value)}
-          />
-          <FieldMessage
-            id="opportunity-edit-close-date-message"
-            error={errorOf('closeDate')}
-            hint={wonWithoutDate ? 'Left as it is, Closed Won sets it to today.' : undefined}
-          />
-        </div>
-        <div className={fieldClass('stage')}>
+        <TextField
+          id="opportunity-edit-name"
+          className="opportunity-edit-name"
+          inputRef={nameRef}
+          label="Name"
+          type="text"
+          maxLength={120}
+          value={name}
+          onChange={setName}
+          error={errorOf('name')}
+        />
+        <TextField
+          id="opportunity-edit-amount"
+          label={`Amount (${currency})`}
+          type="text"
+          inputMode="decimal"
+          value={amount}
+          onChange={setAmount}
+          error={errorOf('amount')}
+          hint="Empty: no amount yet."
+        />
+        <TextField
+          id="opportunity-edit-close-date"
+          label="Close date"
+          type="date"
+          value={closeDate}
+          onChange={setCloseDate}
+          error={errorOf('closeDate')}
+          hint={wonWithoutDate ? 'Left as it is, Closed Won sets it to today.' : undefined}
+        />
+        <div className={`field${errorOf('stage') ? ' field-invalid' : ''}`}>
           <label htmlFor="opportunity-edit-stage">Stage</label>
           <select
             id="opportunity-edit-stage"
@@ -144,19 +131,16 @@ export function OpportunityEditForm({ opportunity, currency, onDone }: Opportuni
           <FieldMessage id="opportunity-edit-stage-message" error={errorOf('stage')} />
         </div>
         {stage === 'Closed Lost' && (
-          <div className={`${fieldClass('lostReason')} opportunity-edit-name`}>
-            <label htmlFor="opportunity-edit-lost-reason">Why was it lost?</label>
-            <input
-              id="opportunity-edit-lost-reason"
-              type="text"
-              maxLength={255}
-              value={lostReason}
-              aria-invalid={errorOf('lostReason') ? true : undefined}
-              aria-describedby="opportunity-edit-lost-reason-message"
-              onChange={(change) => setLostReason(change.target.value)}
-            />
-            <FieldMessage id="opportunity-edit-lost-reason-message" error={errorOf('lostReason')} />
-          </div>
+          <TextField
+            id="opportunity-edit-lost-reason"
+            className="opportunity-edit-name"
+            label="Why was it lost?"
+            type="text"
+            maxLength={255}
+            value={lostReason}
+            onChange={setLostReason}
+            error={errorOf('lostReason')}
+          />
         )}
       </div>
       <div className="form-actions">

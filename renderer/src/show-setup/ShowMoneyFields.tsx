@@ -4,13 +4,8 @@ import type { ShowEvent } from '../../../shared/domain/event';
 import { parseAmountInput } from '../components/amount-input';
 import { formatAmount } from '../components/date-and-number-format';
 import { FieldMessage } from '../components/FieldMessage';
+import { KnownValuesList } from '../components/KnownValuesList';
 import { useAppStore } from '../store/app-store';
-
-/** Every ISO 4217 code this runtime knows, for the field's suggestions (older runtimes: none, typing still works). */
-function knownCurrencies(): string[] {
-  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'currency') => string[] };
-  return intl.supportedValuesOf?.('currency') ?? [];
-}
 
 /**
  * The show's currency (its opportunities' amounts, the Salesforce export's CurrencyIsoCode)
@@ -60,11 +55,7 @@ export function ShowMoneyFields({ event }: { event: ShowEvent }) {
             aria-describedby="show-currency-message"
             onChange={(change) => setCurrency(change.target.value)}
           />
-          <datalist id="show-currencies">
-            {knownCurrencies().map((code) => (
-              <option key={code} value={code} />
-            ))}
-          </datalist>
+          <KnownValuesList id="show-currencies" kind="currency" />
           <FieldMessage
             id="show-currency-message"
             error={currencyError}

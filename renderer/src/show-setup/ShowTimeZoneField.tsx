@@ -1,13 +1,8 @@
 import { useState } from 'react';
 import { laptopTimeZone, type ShowEvent } from '../../../shared/domain/event';
 import { FieldMessage } from '../components/FieldMessage';
+import { KnownValuesList } from '../components/KnownValuesList';
 import { useAppStore } from '../store/app-store';
-
-/** Every IANA zone this runtime knows, for the field's suggestions (older runtimes: none, typing still works). */
-function knownTimeZones(): string[] {
-  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] };
-  return intl.supportedValuesOf?.('timeZone') ?? [];
-}
 
 /**
  * The show's time zone: the day a lead was captured is written in it (e.g. the Salesforce
@@ -36,11 +31,7 @@ export function ShowTimeZoneField({ event }: { event: ShowEvent }) {
           setSavedNote('');
         }}
       />
-      <datalist id="show-time-zones">
-        {knownTimeZones().map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
+      <KnownValuesList id="show-time-zones" kind="timeZone" />
       <p className="field-hint" id="show-time-zone-hint">
         {event.timeZone ? 'Where the show takes place.' : 'Not set yet: this laptop’s zone is used.'} Exports date each lead in it.
       </p>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { FieldMessage } from '../components/FieldMessage';
+import { TextField } from '../components/TextField';
 import { useAppStore } from '../store/app-store';
 
 /**
@@ -33,52 +33,40 @@ export function JoinHubForm() {
       </p>
       <ErrorBanner message={bannerMessage} />
       <div className="field-grid">
-        <div className={`field${fieldErrors.url ? ' field-invalid' : ''}`}>
-          <label htmlFor="team-hub-url">Hub address</label>
-          <input
-            id="team-hub-url"
-            value={url}
-            inputMode="url"
-            placeholder="e.g. https://192.168.1.20:8470"
-            aria-invalid={fieldErrors.url ? true : undefined}
-            aria-describedby="team-hub-url-message"
-            onChange={(change) => setUrl(change.target.value)}
-          />
-          <FieldMessage id="team-hub-url-message" error={fieldErrors.url} hint="As the hub printed it, with http:// or https://." />
-        </div>
-        <div className={`field${fieldErrors.code ? ' field-invalid' : ''}`}>
-          <label htmlFor="team-hub-code">Pairing code</label>
-          <input
-            id="team-hub-code"
-            value={code}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="e.g. 8K3J-4QKQ-S4EF"
-            aria-invalid={fieldErrors.code ? true : undefined}
-            aria-describedby="team-hub-code-message"
-            onChange={(change) => setCode(change.target.value)}
-          />
-          <FieldMessage id="team-hub-code-message" error={fieldErrors.code} hint="Case and dashes do not matter." />
-        </div>
-        <div className={`field field-wide${fieldErrors.fingerprint ? ' field-invalid' : ''}`}>
-          <label htmlFor="team-hub-fingerprint">Certificate fingerprint (https:// hubs)</label>
-          <input
-            id="team-hub-fingerprint"
-            className="team-fingerprint-input"
-            value={fingerprint}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="44:2C:A4:…"
-            aria-invalid={fieldErrors.fingerprint ? true : undefined}
-            aria-describedby="team-hub-fingerprint-message"
-            onChange={(change) => setFingerprint(change.target.value)}
-          />
-          <FieldMessage
-            id="team-hub-fingerprint-message"
-            error={fieldErrors.fingerprint}
-            hint="Paste the SHA-256 fingerprint the hub printed: a hub showing another certificate is refused before anything is sent. Left empty, the one the hub presents now is kept, and shown here to compare."
-          />
-        </div>
+        <TextField
+          id="team-hub-url"
+          label="Hub address"
+          value={url}
+          onChange={setUrl}
+          inputMode="url"
+          placeholder="e.g. https://192.168.1.20:8470"
+          error={fieldErrors.url}
+          hint="As the hub printed it, with http:// or https://."
+        />
+        <TextField
+          id="team-hub-code"
+          label="Pairing code"
+          value={code}
+          onChange={setCode}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="e.g. 8K3J-4QKQ-S4EF"
+          error={fieldErrors.code}
+          hint="Case and dashes do not matter."
+        />
+        <TextField
+          id="team-hub-fingerprint"
+          className="field-wide"
+          inputClassName="team-fingerprint-input"
+          label="Certificate fingerprint (https:// hubs)"
+          value={fingerprint}
+          onChange={setFingerprint}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="44:2C:A4:…"
+          error={fieldErrors.fingerprint}
+          hint="Paste the SHA-256 fingerprint the hub printed: a hub showing another certificate is refused before anything is sent. Left empty, the one the hub presents now is kept, and shown here to compare."
+        />
       </div>
       <button type="submit" className="button-primary" disabled={joining}>
         {joining ? 'Joining…' : 'Join the hub'}
