@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR…] [--count N] [--seed S] [--no-dev]|scan --cards2 [--seed S] [--count N] [--dir DIR] [--parser-only]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS|locks]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]|badges|check-marks DIR [--pages PAGES] [--sweep] [--wrong]|cli|hub [--laptops N] [--leads N] [--concurrent N]|hub --seeds N>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR…] [--count N] [--seed S] [--no-dev]|scan --cards2 [--seed S] [--count N] [--dir DIR] [--parser-only]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS|locks]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]|booth|badges|check-marks DIR [--pages PAGES] [--sweep] [--wrong]|cli|hub [--laptops N] [--leads N] [--concurrent N]|hub --seeds N>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {
@@ -42,6 +42,11 @@ export async function main(args: string[]): Promise<number> {
     case 'review': {
       const { runReviewBench } = await import('./review');
       await runReviewBench(rest);
+      return 0;
+    }
+    case 'booth': {
+      const { runBoothBench } = await import('./booth');
+      await runBoothBench();
       return 0;
     }
     case 'badges': {

@@ -1,4 +1,4 @@
-import { chromium } from '@playwright/test';
+import { chromium, type CDPSession } from '@playwright/test';
 import { findChromium } from '../e2e/browser/chromium-location.mjs';
 import { startHost } from '../e2e/browser-mode-host';
 import { median, percentile, printFigure } from './stats';
@@ -35,8 +35,20 @@ function scrollScript(count: number, step: number): string {
 }
 
 /**
+ * CPU time the page's main thread has used so far, in ms (Chromium's `ThreadTime` metric):
+ * unlike the in-page clock it does not grow while other processes of a shared machine run.
+ */
+async function mainThreadCpuMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const threadTime = metrics.find((metric) => metric.name === 'ThreadTime');
+  if (!threadTime) throw new Error('this Chromium reports no ThreadTime metric');
+  return threadTime.value * 1000;
+}
+
+/**
  * The review list in Chromium over a 100,000-lead database, served by `leadbooth serve` as
- * a person would run it (needs `npm run build` first). Two figures:
+ * a person would run it (needs `npm run build` first). Two figures, each also as CPU time of
+ * the page's main thread (the clock figures on a shared machine include other processes' turns):
  * - first render: from the click on the Leads tab to the first row on screen (in-page clock);
  * - scroll frames: the window scrolled a little every frame, 600 frames, with Chromium's
  *   frame-rate limit and vsync off so each frame's interval is its own work (with vsync on
@@ -62,20 +74,37 @@ export async function runReviewBrowserBench(dbPath: string): Promise<void> {
     await page.getByRole('tab', { name: /New lead/ }).waitFor();
     log('app loaded');
 
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     const renders: number[] = [];
+    const renderCpu: number[] = [];
     for (let visit = 0; visit < VISITS; visit++) {
       await page.getByRole('tab', { name: /New lead/ }).click();
       await page.getByRole('textbox', { name: 'First name' }).waitFor();
+      const cpuBefore = await mainThreadCpuMs(cdp);
       renders.push(await page.evaluate<number>(FIRST_RENDER_SCRIPT));
+      renderCpu.push((await mainThreadCpuMs(cdp)) - cpuBefore);
     }
     printFigure('review_list_first_render_first_visit', renders[0] ?? Number.NaN, 'ms', 1);
     printFigure('review_list_first_render_median', median(renders), 'ms', 1);
+    // The renderer's share: switching screens, the first window's request and its rows (the host's query is its own process).
+    printFigure('review_list_first_render_cpu_first_visit', renderCpu[0] ?? Number.NaN, 'ms', 1);
+    printFigure('review_list_first_render_cpu_median', median(renderCpu), 'ms', 1);
     const shownTotal = await page.locator('.list-status').textContent();
     process.stderr.write(`review list shows: ${shownTotal}\n`);
 
+    // The baseline in the same page: frames that scroll nothing, so the machine's own frame
+    // interval under today's load (what any page would get) is known beside the list's.
+    const idle = await page.evaluate<number[]>(scrollScript(SCROLL_FRAMES / 2, 0));
+    const cpuBefore = await mainThreadCpuMs(cdp);
     const frames = await page.evaluate<number[]>(scrollScript(SCROLL_FRAMES, SCROLL_STEP_PX));
+    const scrollCpu = (await mainThreadCpuMs(cdp)) - cpuBefore;
     printFigure('review_scroll_frame_p95', percentile(frames, 0.95), 'ms', 2);
     printFigure('review_scroll_frame_median', median(frames), 'ms', 2);
+    printFigure('review_idle_frame_p95', percentile(idle, 0.95), 'ms', 2);
+    printFigure('review_scroll_vs_idle_frame_p95', percentile(frames, 0.95) / percentile(idle, 0.95), 'x', 2);
+    // Mean CPU of a scrolled frame on the main thread (script, style, layout, paint records).
+    printFigure('review_scroll_cpu_per_frame', scrollCpu / SCROLL_FRAMES, 'ms', 2);
     const rows = await page.evaluate<number>("document.querySelectorAll('.review-row').length");
     const loaded = await page.evaluate<number>("document.querySelectorAll('.review-row .lead-item-loading').length");
     process.stderr.write(`rows in the DOM after scrolling: ${rows} (${loaded} still loading), scrolled to ${await page.evaluate<number>('window.scrollY')} px\n`);
