@@ -53,6 +53,7 @@ export function LeadsScreen() {
   const store = useAppStoreApi();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
 
   const virtualizer = useWindowVirtualizer({
@@ -63,10 +64,20 @@ export function LeadsScreen() {
   });
 
   // The list starts below the search, filters and bulk bar, whose height changes with them.
+  // Measured when the screen's size changes (anything above the list growing or shrinking
+  // changes it; scrolling does not), not after every render: a measure after each scrolled
+  // frame's render made the browser lay the page out twice a frame (measured 2026-12-07).
   useLayoutEffect(() => {
-    const top = listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0;
-    if (Math.abs(top - scrollMargin) > 0.5) setScrollMargin(top);
-  });
+    const section = sectionRef.current;
+    if (!section) return;
+    const measure = () => {
+      const top = listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0;
+      setScrollMargin((current) => (Math.abs(top - current) > 0.5 ? top : current));
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(section);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     const returning = store.getState().listPosition;
@@ -162,7 +173,7 @@ export function LeadsScreen() {
   );
 
   return (
-    <section className="leads-screen" aria-labelledby="leads-title" style={{ '--review-columns': gridColumns(columnLayout) } as CSSProperties}>
+    <section ref={sectionRef} className="leads-screen" aria-labelledby="leads-title" style={{ '--review-columns': gridColumns(columnLayout) } as CSSProperties}>
       <h2 id="leads-title" className="visually-hidden">
         Leads
       </h2>

@@ -13,6 +13,13 @@ import { renderWithStore } from '../render-screen';
 
 afterEach(cleanup);
 
+// jsdom lays nothing out, so it has no ResizeObserver; the list's offset (what the screen observes) plays no part here.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
 const ana = leadWith({ firstName: 'Ana', lastName: 'Zeller', company: 'Acme', email: 'ana@acme.example', status: 'Working', rating: 'Hot', capturedBy: 'Sam Stand' });
 const ben = leadWith({ firstName: 'Ben', lastName: '', company: 'Globex', email: 'ben@globex.example' });
 const EXPORTED_AT = '2026-11-20T10:00:00.000Z';
