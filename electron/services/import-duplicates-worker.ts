@@ -4,9 +4,8 @@
  * finds, and ends. Built as an entry of its own (electron.vite.config.ts, build/build-cli.mjs).
  */
 import { parentPort } from 'node:worker_threads';
-import type { DuplicateSubject } from '../../shared/domain/duplicates';
-import { importDuplicates } from './duplicate-index';
+import { importDuplicates, type SubjectColumns } from './duplicate-index';
 
-parentPort?.once('message', (message: { existing: DuplicateSubject[]; added: DuplicateSubject[] }) => {
+parentPort?.once('message', (message: { existing: SubjectColumns; added: SubjectColumns }) => {
   parentPort?.postMessage(importDuplicates(message.existing, message.added));
 });

@@ -3,9 +3,8 @@
  * are known before the first is written, so their duplicates (importDuplicates) are looked
  * for on a worker thread while the main thread writes the rows, and flagged at the end.
  */
-import type { DuplicateSubject } from '../../shared/domain/duplicates';
 import { startWorker } from '../workers/start-worker';
-import { importDuplicates, type FoundDuplicate } from './duplicate-index';
+import { importDuplicates, type FoundDuplicate, type SubjectColumns } from './duplicate-index';
 
 /** Below this many new leads the search runs on the calling thread: starting a worker would cost more than it saves. */
 const WORKER_FROM = 5_000;
@@ -17,8 +16,8 @@ export interface DuplicateSearch {
   stop(): void;
 }
 
-export function searchImportDuplicates(existing: readonly DuplicateSubject[], added: readonly DuplicateSubject[]): DuplicateSearch {
-  if (added.length < WORKER_FROM) {
+export function searchImportDuplicates(existing: SubjectColumns, added: SubjectColumns): DuplicateSearch {
+  if (added.id.length < WORKER_FROM) {
     const found = importDuplicates(existing, added);
     return { found: Promise.resolve(found), stop: () => {} };
   }

@@ -43,7 +43,7 @@ import {
 import { BundleError, readBundle, type LeadBoothBundle } from '../exchange/leadbooth-bundle';
 import type { BundleRecord } from '../../shared/domain/bundle';
 import { BUNDLE_SECTIONS } from '../db/bundle-sections';
-import { DuplicateIndex } from './duplicate-index';
+import { addSubject, DuplicateIndex, subjectColumns } from './duplicate-index';
 import { ExchangeCancelled, runExchangeJob, SLICE_SIZE, type ExchangeJob } from './exchange-jobs';
 import { searchImportDuplicates } from './import-duplicates';
 import { checkRecord, leadFromChecked, type CheckedRecord, type IncomingRecord } from './imported-lead';
@@ -350,19 +350,13 @@ async function rowFates(
     else if (item.sourceUid && (addedUids.has(item.sourceUid) || (!storeWasEmpty && (await findLeadBySourceUid(trx, item.sourceUid))))) fates.push({ update: item.sourceUid });
     else if (item.id && (addedIds.has(item.id) || (await leadExists(trx, item.id)))) fates.push({ skip: 'here already' });
     else {
-      const id = item.id || newId();
-      addedIds.add(id);
+      // A new id is never a row's own: only the rows' ids need remembering.
+      if (item.id) addedIds.add(item.id);
       if (item.sourceUid) addedUids.add(item.sourceUid);
-      fates.push({ add: id });
+      fates.push({ add: item.id || newId() });
     }
   }
   return fates;
-}
-
-/** The new lead of a row as the duplicate rule sees it (what leadFromChecked makes of it). */
-function addedSubject(item: CheckedRecord, id: string): DuplicateSubject {
-  const { contact } = item;
-  return { id, firstName: contact.firstName, lastName: contact.lastName, company: contact.company, email: contact.email, phone: contact.phone, mobile: contact.mobile, country: contact.country, badgeId: item.badgeId };
 }
 
 async function importLeads(
@@ -386,11 +380,15 @@ async function importLeads(
   const storeWasEmpty = !(await hasAnyLead(trx));
   const fates = await rowFates(trx, incoming, choice, storeWasEmpty, context.newId);
   // The added rows' likely duplicates are looked for meanwhile (on a worker thread for a large file), flagged at the end.
-  const added = incoming.flatMap((item, position) => {
+  const added = subjectColumns();
+  incoming.forEach((item, position) => {
     const fate = fates[position];
-    return fate && 'add' in fate ? [addedSubject(item, fate.add)] : [];
+    // The new lead as leadFromChecked makes it: the row's contact fields and badge id.
+    if (fate && 'add' in fate) addSubject(added, fate.add, item.contact, item.badgeId);
   });
-  const duplicates = searchImportDuplicates(storeWasEmpty ? [] : await listDuplicateSubjects(trx), added);
+  const existing = subjectColumns();
+  if (!storeWasEmpty) for (const subject of await listDuplicateSubjects(trx)) addSubject(existing, subject.id, subject);
+  const duplicates = searchImportDuplicates(existing, added);
   try {
     const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
     // The new leads are added to the search index in one statement at the end (or before a card updates one of them).

@@ -35,12 +35,13 @@ describe('the built command line', () => {
   it('bundles each worker thread beside the command, and an import of 5,000 rows or more runs its duplicate search there', async () => {
     await run(process.execPath, ['build/build-cli.mjs', '--outdir', 'out/cli-workers-test']);
     const worker = new Worker(path.resolve('out/cli-workers-test/import-duplicates-worker.mjs'));
-    const person = (id: string, email: string) => ({ id, firstName: 'Ana', lastName: 'Müller', company: 'Acme', email, phone: '', mobile: '', country: '' });
+    // Leads a column per field (SubjectColumns in electron/services/duplicate-index.ts).
+    const person = (id: string, email: string) => ({ id: [id], firstName: ['Ana'], lastName: ['Müller'], company: ['Acme'], email: [email], phone: [''], mobile: [''], country: [''], badgeId: [''] });
     const found = new Promise((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
-    worker.postMessage({ existing: [person('a', 'ana@acme.example')], added: [person('b', 'ana@acme.example')] });
+    worker.postMessage({ existing: person('a', 'ana@acme.example'), added: person('b', 'ana@acme.example') });
     expect(await found).toEqual([{ leadId: 'b', otherLeadId: 'a', reasons: expect.arrayContaining(['email']) }]);
     await worker.terminate();
 

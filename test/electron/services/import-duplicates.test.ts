@@ -2,17 +2,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listDuplicateFlags } from '../../../electron/db/repositories/duplicate-flags';
 import { createEvent } from '../../../electron/services/events-service';
 import { createLead } from '../../../electron/services/leads-service';
-import { importDuplicates } from '../../../electron/services/duplicate-index';
+import { addSubject, importDuplicates, subjectColumns } from '../../../electron/services/duplicate-index';
 import { searchImportDuplicates } from '../../../electron/services/import-duplicates';
 import { importFile, previewCsvImport } from '../../../electron/services/import-service';
 import { setStaffName } from '../../../electron/services/settings-service';
-import { duplicateReasons } from '../../../shared/domain/duplicates';
+import { duplicateReasons, type DuplicateSubject } from '../../../shared/domain/duplicates';
 import { openTempStore, type TempStore } from '../../support/temp-database';
 
 let store: TempStore | undefined;
 afterEach(async () => store?.dispose());
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+
+const columnsOf = (subjects: readonly DuplicateSubject[]) => {
+  const columns = subjectColumns();
+  for (const subject of subjects) addSubject(columns, subject.id, subject, subject.badgeId);
+  return columns;
+};
 
 describe('duplicates found by an import', () => {
   it('in a big company, a namesake with a typo or swapped names is flagged exactly as the shared rule says, and nobody else', async () => {
@@ -127,7 +133,7 @@ describe('duplicates found by an import', () => {
     expect(summary.problems).toEqual(preview.problems);
     expect(summary.problems.length).toBeGreaterThan(100);
     const afterFirst = await subjectsInOrder();
-    const here = importDuplicates([], afterFirst).map((found) => `${found.leadId} ${found.otherLeadId} ${found.reasons.join('+')}`).sort();
+    const here = importDuplicates(subjectColumns(), columnsOf(afterFirst)).map((found) => `${found.leadId} ${found.otherLeadId} ${found.reasons.join('+')}`).sort();
     expect(here.length).toBeGreaterThan(1_000);
     expect(here.length).toBeLessThan(20_000);
     expect(await flagsOf()).toEqual(here);
@@ -137,7 +143,7 @@ describe('duplicates found by an import', () => {
     expect(second.added).toBe(6_000);
     const all = await subjectsInOrder();
     const existing = all.slice(0, 6_000).map(({ badgeId: _, ...subject }) => subject);
-    const secondHere = importDuplicates(existing, all.slice(6_000)).map((found) => `${found.leadId} ${found.otherLeadId} ${found.reasons.join('+')}`);
+    const secondHere = importDuplicates(columnsOf(existing), columnsOf(all.slice(6_000))).map((found) => `${found.leadId} ${found.otherLeadId} ${found.reasons.join('+')}`);
     expect(await flagsOf()).toEqual([...here, ...secondHere].sort());
     const existingIds = new Set(existing.map((lead) => lead.id));
     expect(secondHere.filter((flag) => existingIds.has(flag.split(' ')[1] ?? '')).length).toBeGreaterThan(1_000);
@@ -147,10 +153,10 @@ describe('duplicates found by an import', () => {
     const subject = (index: number) => ({ id: `n${index}`, firstName: ['Ana', 'Ann', 'Bo'][index % 3]!, lastName: `Name${Math.floor(index / 3) % 2_000}`, company: `Co ${index % 50}`, email: '', phone: index % 7 === 0 ? `+1 555 ${1000 + (index % 300)}` : '', mobile: '', country: '' });
     const existing = Array.from({ length: 500 }, (_, index) => ({ ...subject(index), id: `e${index}` }));
     const added = Array.from({ length: 5_000 }, (_, index) => subject(index));
-    const found = await searchImportDuplicates(existing, added).found;
+    const found = await searchImportDuplicates(columnsOf(existing), columnsOf(added)).found;
     expect(found.length).toBeGreaterThan(1_000);
-    expect(found).toEqual(importDuplicates(existing, added));
-    const stopped = searchImportDuplicates(existing, added);
+    expect(found).toEqual(importDuplicates(columnsOf(existing), columnsOf(added)));
+    const stopped = searchImportDuplicates(columnsOf(existing), columnsOf(added));
     stopped.stop();
     await expect(stopped.found).rejects.toThrow(/stopped/);
   });
