@@ -1,8 +1,32 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const fromRoot = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+/** How the source starts a worker thread (electron/workers/start-worker.ts): `new URL('./NAME-worker.ts', import.meta.url)`. */
+const workerUrl = /new URL\('\.\/([\w-]+-worker)\.ts', import\.meta\.url\)/g;
+
+/**
+ * Each worker thread's entry is bundled as one of its own: the URL that starts it becomes the
+ * built file's, through electron-vite's `?modulePath` import (build/build-cli.mjs does the same
+ * for the CLI).
+ */
+const workerEntries: Plugin = {
+  name: 'leadbooth-worker-entries',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.endsWith('.ts') || !code.match(workerUrl)) return null;
+    const imports: string[] = [];
+    const started = code.replace(workerUrl, (_, name: string) => {
+      const path = `__leadboothWorker${imports.length}`;
+      imports.push(`import ${path} from './${name}.ts?modulePath';`);
+      return `__leadboothFileUrl(${path})`;
+    });
+    return { code: [`import { pathToFileURL as __leadboothFileUrl } from 'node:url';`, ...imports, started].join('\n'), map: null };
+  },
+};
 
 /**
  * Three bundles, all under out/ (package.json "main" is out/main/main.js):
@@ -19,6 +43,7 @@ const fromRoot = (relative: string): string => fileURLToPath(new URL(relative, i
  */
 export default defineConfig({
   main: {
+    plugins: [workerEntries],
     build: {
       outDir: fromRoot('out/main'),
       externalizeDeps: true,

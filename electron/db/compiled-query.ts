@@ -67,14 +67,24 @@ export function compiledInsert<Table extends keyof Database & string>(table: Tab
 /** Bound parameters per multi-row INSERT: well under SQLite's 32,766. */
 const PARAMETERS_PER_BULK_INSERT = 30_000;
 
+/** Literal SQL texts kept per bulk insert (one per row count and alike values); past this many, started afresh. */
+const BULK_TEXTS_KEPT = 32;
+
 /**
  * A multi-row INSERT into `table` for many rows at once (an import), its SQL written once per
  * row count and only bound afterwards: Kysely's builder would make an object for every value
  * of every row, which at 100,000 rows costs more than SQLite's own work. Every row must name
  * the same columns as the first (a column left out is written as NULL).
+ *
+ * A column holding the same short value in every row of a statement (an import's show,
+ * capturer, capture time, method, status; a column nobody filled) is written into the SQL
+ * once as a literal (sqlLiteral) instead of being bound row by row: binding a value — a string
+ * copied into SQLite — cost more than SQLite's insert of it, and about half the columns of an
+ * import's lead rows are alike. (A numbered parameter named by every row would do the same, but
+ * better-sqlite3 binds an array only to unnamed parameters.)
  */
 export function compiledBulkInsert<Table extends keyof Database & string>(table: Table): (db: Kysely<Database>, rows: ReadonlyArray<Insertable<Database[Table]>>) => Promise<void> {
-  const textByCount = new Map<number, string>();
+  const textByShape = new Map<string, string>();
   let columns: string[] | undefined;
   return async (db, rows) => {
     if (rows.length === 0) return;
@@ -85,16 +95,46 @@ export function compiledBulkInsert<Table extends keyof Database & string>(table:
     const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_BULK_INSERT / names.length));
     for (let start = 0; start < records.length; start += perStatement) {
       const chunk = records.slice(start, start + perStatement);
-      let text = textByCount.get(chunk.length);
+      const literals = alikeLiterals(chunk, names);
+      const shape = `${chunk.length}\u0000${literals.join('\u0000')}`;
+      let text = textByShape.get(shape);
       if (text === undefined) {
-        const tuple = `(${names.map(() => '?').join(', ')})`;
+        const tuple = `(${names.map((_, column) => literals[column] ?? '?').join(', ')})`;
         text = `insert into "${table}" (${names.map((name) => `"${name}"`).join(', ')}) values ${new Array<string>(chunk.length).fill(tuple).join(', ')}`;
-        textByCount.set(chunk.length, text);
+        if (textByShape.size >= BULK_TEXTS_KEPT) textByShape.clear();
+        textByShape.set(shape, text);
       }
-      const parameters: unknown[] = new Array(chunk.length * names.length);
+      const bound = names.filter((_, column) => literals[column] === undefined);
+      const parameters: unknown[] = new Array(chunk.length * bound.length);
       let index = 0;
-      for (const record of chunk) for (const name of names) parameters[index++] = record[name] ?? null;
+      for (const record of chunk) for (const name of bound) parameters[index++] = record[name] ?? null;
       await db.executeQuery(CompiledQuery.raw(text, parameters));
     }
   };
+}
+
+/** A value written into SQL as a literal: longer ones are bound (their statement would be written for them alone). */
+const LONGEST_LITERAL = 100;
+
+/** Per column, the literal of the value every row of `chunk` holds in it, or undefined where they differ (or one row only). */
+function alikeLiterals(chunk: ReadonlyArray<Record<string, SqlValue | undefined>>, names: readonly string[]): Array<string | undefined> {
+  const first = chunk[0] as Record<string, SqlValue | undefined>;
+  return names.map((name) => {
+    if (chunk.length === 1) return undefined;
+    const value = first[name] ?? null;
+    for (const record of chunk) if ((record[name] ?? null) !== value) return undefined;
+    return sqlLiteral(value);
+  });
+}
+
+/**
+ * `value` as SQLite reads it back from a literal — null, a safe integer, or a short string
+ * without NUL (SQLite's tokenizer ends at one) with its quotes doubled, the only escape
+ * SQLite's string literals have — or undefined for anything else (bound as usual).
+ */
+function sqlLiteral(value: SqlValue): string | undefined {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : undefined;
+  if (typeof value === 'string' && value.length <= LONGEST_LITERAL && !value.includes('\u0000')) return `'${value.replaceAll("'", "''")}'`;
+  return undefined;
 }

@@ -16,10 +16,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { blockingKeys, compareProfiles, matchProfile, nameVariants, ProfileCache, type DuplicateReason, type DuplicateSubject, type MatchProfile } from '../../shared/domain/duplicates';
+import { blockingKeys, type DuplicateSubject, type MatchProfile } from '../../shared/domain/duplicates';
 import { IDENTIFYING_IMPORT_TARGETS, type CsvImportPreview, type DuplicateFlag, type ImportKind, type ImportProblem, type ImportSummary, type ProblemRowChoice } from '../../shared/domain/exchange';
 import { displayName, LEAD_CONTACT_FIELDS, type Lead } from '../../shared/domain/lead';
-import type { FieldChange } from '../../shared/domain/timeline';
+import type { FieldChange, TimelineDetails } from '../../shared/domain/timeline';
 import { ContactPayloadError, readVcardFile, type ContactPayloadField, type VcardFile } from '../../shared/parsing/contact-payload';
 import { AppError } from '../../shared/ipc/errors';
 import { createIndexes, dropSecondaryIndexes, mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
@@ -43,7 +43,9 @@ import {
 import { BundleError, readBundle, type LeadBoothBundle } from '../exchange/leadbooth-bundle';
 import type { BundleRecord } from '../../shared/domain/bundle';
 import { BUNDLE_SECTIONS } from '../db/bundle-sections';
+import { addSubject, DuplicateIndex, subjectColumns } from './duplicate-index';
 import { ExchangeCancelled, runExchangeJob, SLICE_SIZE, type ExchangeJob } from './exchange-jobs';
+import { searchImportDuplicates } from './import-duplicates';
 import { checkRecord, leadFromChecked, type CheckedRecord, type IncomingRecord } from './imported-lead';
 import { nowIso, type ServiceContext } from './service-context';
 import { currentActor, record } from './timeline-recorder';
@@ -287,185 +289,6 @@ export async function importFile(context: ServiceContext, request: ImportRequest
   });
 }
 
-/** A lead in the duplicate index: its match profile, made once, and the last look-up that met it. */
-interface IndexedProfile {
-  profile: MatchProfile;
-  seenBy: number;
-}
-
-/**
- * The leads filed under one company, phone or domain key. Most keys hold a few leads (a
- * person's own number, a small company's domain): a look-up compares them all. A key that
- * grows large (a big company) is also split by last name, so a look-up compares only the
- * people named like the new lead.
- */
-interface KeyBucket {
-  entries: IndexedProfile[];
-  /** by folded last name; made once the bucket holds more than LARGE_KEY_BUCKET */
-  byLastName?: Map<string, IndexedProfile[]>;
-}
-
-/** Above this many leads under one key, a look-up goes through the names instead of comparing them all. */
-const LARGE_KEY_BUCKET = 16;
-
-/**
- * The distinct last names of the index, and for a name looked up, the last names that may be
- * one typo from it: those sharing one of its variants (nameVariants). Names repeat far more
- * than rows do, so the variants are worked out once per distinct name, not per row and key.
- * A name's neighbours are kept current as new last names arrive.
- */
-class LastNameNeighbours {
-  /** variant → the filed last names having it */
-  private readonly namesByVariant = new Map<string, string[]>();
-  /** variant → the looked-up names having it (their neighbours are kept below) */
-  private readonly lookedUpByVariant = new Map<string, string[]>();
-  private readonly neighbours = new Map<string, Set<string>>();
-  private readonly filed = new Set<string>();
-
-  file(lastName: string): void {
-    if (this.filed.has(lastName)) return;
-    this.filed.add(lastName);
-    for (const variant of nameVariants(lastName)) {
-      pushName(this.namesByVariant, variant, lastName);
-      for (const lookedUp of this.lookedUpByVariant.get(variant) ?? []) this.neighbours.get(lookedUp)?.add(lastName);
-    }
-  }
-
-  /** The filed last names that share a variant with `name` (a superset of those the rule calls similar). */
-  of(name: string): ReadonlySet<string> {
-    let found = this.neighbours.get(name);
-    if (!found) {
-      found = new Set();
-      for (const variant of nameVariants(name)) {
-        pushName(this.lookedUpByVariant, variant, name);
-        for (const lastName of this.namesByVariant.get(variant) ?? []) found.add(lastName);
-      }
-      this.neighbours.set(name, found);
-    }
-    return found;
-  }
-}
-
-function pushName(map: Map<string, string[]>, key: string, name: string): void {
-  const list = map.get(key);
-  if (list) list.push(name);
-  else map.set(key, [name]);
-}
-
-/**
- * Likely duplicates among the leads already here, found by the shared rule through its blocking
- * keys. Each lead's match profile (phone numbers parsed, email and names folded) is made once
- * when it is added, not again for every look-up whose keys meet it.
- *
- * A company, phone or domain key only counts with matching names (one typo allowed, first and
- * last possibly swapped), so a large key's leads are also filed by last name: a look-up meets
- * those whose last name is one typo from the new lead's last name or (swapped) its first
- * name — and not the thousand other people of a big company in the same file. A lead met
- * under a key whose names do not match is only a duplicate by its email, which the email key
- * finds as well: however the candidates are narrowed, the matches are the same.
- */
-class DuplicateIndex {
-  private readonly byEmail = new Map<string, IndexedProfile[]>();
-  private readonly byKey = new Map<string, KeyBucket>();
-  private readonly cache = new ProfileCache();
-  private readonly lastNames = new LastNameNeighbours();
-  private lookups = 0;
-
-  static async load(db: Kysely<Database>): Promise<DuplicateIndex> {
-    const index = new DuplicateIndex();
-    for (const subject of await listDuplicateSubjects(db)) index.add(index.profileOf(subject));
-    return index;
-  }
-
-  profileOf(lead: DuplicateSubject): MatchProfile {
-    return matchProfile(lead, this.cache);
-  }
-
-  /** `keys`: the profile's blockingKeys, when the caller has them already. */
-  add(profile: MatchProfile, keys: readonly string[] = blockingKeys(profile)): void {
-    const entry: IndexedProfile = { profile, seenBy: 0 };
-    for (const key of keys) {
-      if (isEmailKey(key)) {
-        pushTo(this.byEmail, key, entry);
-        continue;
-      }
-      let bucket = this.byKey.get(key);
-      if (!bucket) this.byKey.set(key, (bucket = { entries: [] }));
-      bucket.entries.push(entry);
-      if (bucket.byLastName) this.fileByLastName(bucket.byLastName, entry);
-      else if (bucket.entries.length > LARGE_KEY_BUCKET) {
-        const byLastName = new Map<string, IndexedProfile[]>();
-        for (const filed of bucket.entries) this.fileByLastName(byLastName, filed);
-        bucket.byLastName = byLastName;
-      }
-    }
-  }
-
-  /** Nothing here to look like: no lead before the import gave a blocking key. */
-  get isEmpty(): boolean {
-    return this.byEmail.size === 0 && this.byKey.size === 0;
-  }
-
-  /** `keys`: the profile's blockingKeys, when the caller has them already. */
-  matches(profile: MatchProfile, keys: readonly string[] = blockingKeys(profile)): { id: string; reasons: DuplicateReason[] }[] {
-    if (this.isEmpty) return [];
-    // A candidate met under several keys is compared once: marked with this look-up's number.
-    const lookup = ++this.lookups;
-    const found: { id: string; reasons: DuplicateReason[] }[] = [];
-    let lastNames: ReadonlySet<string> | undefined;
-    let firstNames: ReadonlySet<string> | undefined;
-    for (const key of keys) {
-      if (isEmailKey(key)) {
-        compareCandidates(profile, this.byEmail.get(key), lookup, found);
-        continue;
-      }
-      const bucket = this.byKey.get(key);
-      if (!bucket) continue;
-      const { byLastName } = bucket;
-      if (!byLastName) {
-        compareCandidates(profile, bucket.entries, lookup, found);
-        continue;
-      }
-      // The other lead's last name is like this one's last name, or (swapped) its first name.
-      lastNames ??= this.lastNames.of(profile.lastName);
-      firstNames ??= this.lastNames.of(profile.firstName);
-      for (const lastName of lastNames) compareCandidates(profile, byLastName.get(lastName), lookup, found);
-      for (const lastName of firstNames) compareCandidates(profile, byLastName.get(lastName), lookup, found);
-    }
-    return found;
-  }
-
-  private fileByLastName(byLastName: Map<string, IndexedProfile[]>, entry: IndexedProfile): void {
-    this.lastNames.file(entry.profile.lastName);
-    pushTo(byLastName, entry.profile.lastName, entry);
-  }
-}
-
-/** Compares the candidates not met yet in this look-up (marked with its number), adding the matches to `found`. */
-function compareCandidates(profile: MatchProfile, candidates: readonly IndexedProfile[] | undefined, lookup: number, found: { id: string; reasons: DuplicateReason[] }[]): void {
-  if (!candidates) return;
-  for (const candidate of candidates) {
-    if (candidate.seenBy === lookup || candidate.profile.id === profile.id) continue;
-    candidate.seenBy = lookup;
-    const reasons = compareProfiles(profile, candidate.profile);
-    if (reasons.length > 0) found.push({ id: candidate.profile.id, reasons });
-  }
-}
-
-/**
- * The email key stands on its own; the others need matching names. A profile's keys come from
- * blockingKeys, whose only key of this kind is its email's (and only when it has one).
- */
-function isEmailKey(key: string): boolean {
-  return key.startsWith('email:');
-}
-
-function pushTo<K>(map: Map<K, IndexedProfile[]>, key: K, entry: IndexedProfile): void {
-  const list = map.get(key);
-  if (list) list.push(entry);
-  else map.set(key, [entry]);
-}
-
 function duplicateFlagsOf(index: DuplicateIndex, profile: MatchProfile, at: string, keys: readonly string[] = blockingKeys(profile)): DuplicateFlag[] {
   return index.matches(profile, keys).map((match) => ({ leadId: profile.id, otherLeadId: match.id, reasons: match.reasons, source: 'import', flaggedAt: at }));
 }
@@ -477,25 +300,18 @@ async function flagDuplicates(db: Kysely<Database>, index: DuplicateIndex, lead:
 }
 
 /**
- * New leads, their "captured" entries and duplicate flags, written a few hundred at a time:
- * one statement per table for many rows instead of three per row (an import of 100,000).
+ * New leads and their "captured" entries, written a few hundred at a time: one statement per
+ * table for many rows instead of two per row (an import of 100,000).
  */
 class PendingLeads {
   private leads: Array<{ lead: Lead; sourceUid: string }> = [];
   private entries: NewTimelineEntry[] = [];
-  private flags: DuplicateFlag[] = [];
-  /** ids and source ids written by this import, pending or not */
-  readonly ids = new Set<string>();
-  readonly idBySourceUid = new Map<string, string>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  async add(lead: Lead, sourceUid: string, entry: NewTimelineEntry, flags: DuplicateFlag[]): Promise<void> {
+  async add(lead: Lead, sourceUid: string, entry: NewTimelineEntry): Promise<void> {
     this.leads.push({ lead, sourceUid });
     this.entries.push(entry);
-    for (const flag of flags) this.flags.push(flag);
-    this.ids.add(lead.id);
-    if (sourceUid) this.idBySourceUid.set(sourceUid, lead.id);
     if (this.leads.length >= 500) await this.flush();
   }
 
@@ -503,11 +319,44 @@ class PendingLeads {
   async flush(): Promise<void> {
     if (this.leads.length > 0) await insertLeads(this.db, this.leads);
     if (this.entries.length > 0) await appendTimelineEntries(this.db, this.entries);
-    if (this.flags.length > 0) await insertDuplicateFlags(this.db, this.flags);
     this.leads = [];
     this.entries = [];
-    this.flags = [];
   }
+}
+
+/** What becomes of a row: left out (not usable, or a problem row the user leaves out), an update of the lead its UID made earlier, or added with this id. */
+type RowFate = { skip: 'unusable' | 'problem' | 'here already' } | { update: string } | { add: string };
+
+/**
+ * Each row's fate, settled before anything is written, in the file's order: a card whose UID
+ * an earlier card of this file or an earlier import brought updates that lead; a row carrying
+ * the id of a lead already here (our own export read back in) is skipped; the rest are added,
+ * each with its new lead's id.
+ */
+async function rowFates(
+  trx: Kysely<Database>,
+  incoming: readonly CheckedRecord[],
+  choice: ProblemRowChoice,
+  storeWasEmpty: boolean,
+  newId: () => string,
+): Promise<RowFate[]> {
+  const addedIds = new Set<string>();
+  const addedUids = new Set<string>();
+  const fates: RowFate[] = [];
+  for (const item of incoming) {
+    if (!item.usable) fates.push({ skip: 'unusable' });
+    else if (choice === 'skip' && item.problems.length > 0) fates.push({ skip: 'problem' });
+    // Into an empty store only this import's leads can hold a UID.
+    else if (item.sourceUid && (addedUids.has(item.sourceUid) || (!storeWasEmpty && (await findLeadBySourceUid(trx, item.sourceUid))))) fates.push({ update: item.sourceUid });
+    else if (item.id && (addedIds.has(item.id) || (await leadExists(trx, item.id)))) fates.push({ skip: 'here already' });
+    else {
+      // A new id is never a row's own: only the rows' ids need remembering.
+      if (item.id) addedIds.add(item.id);
+      if (item.sourceUid) addedUids.add(item.sourceUid);
+      fates.push({ add: item.id || newId() });
+    }
+  }
+  return fates;
 }
 
 async function importLeads(
@@ -525,45 +374,57 @@ async function importLeads(
   if (eventId && !event) throw new AppError('not_found', 'The show to import into does not exist. Pick another show.');
   const actor = await currentActor(trx);
   const now = nowIso(context);
-  const defaults = { eventId: event?.id ?? null, actor, now, newId: context.newId };
-  const index = await DuplicateIndex.load(trx);
+  const defaults = { eventId: event?.id ?? null, actor, now };
   // Into a store without leads the lead and timeline indexes are built once at the end, as a
   // bundle import does: sorting once costs far less than keeping them current row by row.
   const storeWasEmpty = !(await hasAnyLead(trx));
-  const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
-  // The new leads are added to the search index in one statement at the end (or before a card updates one of them).
-  const searchIndex = await deferSearchIndexing(trx);
-  const pending = new PendingLeads(trx);
-  /** The lead an earlier card with this UID made: in this import (written first), or before it. */
-  const earlierLead = async (uid: string): Promise<Lead | undefined> => {
-    const id = pending.idBySourceUid.get(uid);
-    if (id !== undefined) {
+  const fates = await rowFates(trx, incoming, choice, storeWasEmpty, context.newId);
+  // The added rows' likely duplicates are looked for meanwhile (on a worker thread for a large file), flagged at the end.
+  const added = subjectColumns();
+  incoming.forEach((item, position) => {
+    const fate = fates[position];
+    // The new lead as leadFromChecked makes it: the row's contact fields and badge id.
+    if (fate && 'add' in fate) addSubject(added, fate.add, item.contact, item.badgeId);
+  });
+  const existing = subjectColumns();
+  if (!storeWasEmpty) for (const subject of await listDuplicateSubjects(trx)) addSubject(existing, subject.id, subject);
+  const duplicates = searchImportDuplicates(existing, added);
+  try {
+    const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
+    // The new leads are added to the search index in one statement at the end (or before a card updates one of them).
+    const searchIndex = await deferSearchIndexing(trx);
+    const pending = new PendingLeads(trx);
+    const addedIdByUid = new Map<string, string>();
+    /** The lead an earlier card with this UID made: in this import (written first), or before it. */
+    const earlierLead = async (uid: string): Promise<Lead | undefined> => {
+      const id = addedIdByUid.get(uid);
+      if (id === undefined) return findLeadBySourceUid(trx, uid);
       await pending.flush();
       return findLeadById(trx, id);
-    }
-    // Into an empty store only this import's leads can hold it (and the index waits for the end).
-    return storeWasEmpty ? undefined : findLeadBySourceUid(trx, uid);
-  };
-  const keptColumns = new Set<string>();
-  const noteKeptColumns = (item: CheckedRecord) => {
-    for (const column in item.importedFields) keptColumns.add(column);
-  };
-  for (let start = 0; start < incoming.length; start += SLICE_SIZE) {
-    if (job.cancelled) throw new ExchangeCancelled();
-    for (const item of incoming.slice(start, start + SLICE_SIZE)) {
-      if (!item.usable) {
-        summary.skipped++;
-        continue;
-      }
-      if (choice === 'skip' && item.problems.length > 0) {
-        item.problems = item.problems.map((problem) => ({ ...problem, whenKept: 'the row is left out (as chosen)' }));
-        summary.skipped++;
-        summary.skippedProblemRows++;
-        continue;
-      }
-      if (item.sourceUid) {
-        const earlier = await earlierLead(item.sourceUid);
-        if (earlier) {
+    };
+    const keptColumns = new Set<string>();
+    const noteKeptColumns = (item: CheckedRecord) => {
+      for (const column in item.importedFields) keptColumns.add(column);
+    };
+    // The "captured" entry of every row without problems says the same: one object, its JSON written once (appendTimelineEntries).
+    const captured: Extract<TimelineDetails, { kind: 'captured' }> = { kind: 'captured', method: 'imported', eventId: defaults.eventId, eventName: event?.name ?? '' };
+    for (let start = 0; start < incoming.length; start += SLICE_SIZE) {
+      if (job.cancelled) throw new ExchangeCancelled();
+      const end = Math.min(start + SLICE_SIZE, incoming.length);
+      for (let position = start; position < end; position++) {
+        const item = incoming[position] as CheckedRecord;
+        const fate = fates[position] as RowFate;
+        if ('skip' in fate) {
+          summary.skipped++;
+          if (fate.skip === 'problem') {
+            item.problems = item.problems.map((problem) => ({ ...problem, whenKept: 'the row is left out (as chosen)' }));
+            summary.skippedProblemRows++;
+          }
+          continue;
+        }
+        if ('update' in fate) {
+          const earlier = await earlierLead(fate.update);
+          if (!earlier) throw new Error(`The lead of UID ${fate.update} is gone during its import.`);
           await searchIndex.catchUp();
           const outcome = await updateFromSource(trx, context, earlier, item, { actor, now });
           if (outcome === 'updated') {
@@ -572,47 +433,31 @@ async function importLeads(
           } else summary.skipped++;
           continue;
         }
+        const lead = leadFromChecked(item, fate.add, defaults);
+        const details: TimelineDetails =
+          item.problems.length > 0 ? { ...captured, problems: item.problems.map((problem) => `${problem.field || `line ${problem.line}`}: ${problem.why}; ${problem.whenKept}`) } : captured;
+        await pending.add(lead, item.sourceUid, { id: context.newId(), leadId: lead.id, at: now, actor, details });
+        if (item.sourceUid) addedIdByUid.set(item.sourceUid, lead.id);
+        if (item.invalidEmail) summary.toReview++;
+        noteKeptColumns(item);
+        summary.added++;
       }
-      if (item.id && (pending.ids.has(item.id) || (await leadExists(trx, item.id)))) {
-        // Our own export read back in: the lead is here already.
-        summary.skipped++;
-        continue;
-      }
-      const lead = leadFromChecked(item, defaults);
-      const profile = index.profileOf(lead);
-      const keys = blockingKeys(profile);
-      const flags = duplicateFlagsOf(index, profile, now, keys);
-      const captured: NewTimelineEntry = {
-        id: context.newId(),
-        leadId: lead.id,
-        at: now,
-        actor,
-        details: {
-          kind: 'captured',
-          method: 'imported',
-          eventId: lead.eventId,
-          eventName: event?.name ?? '',
-          ...(item.problems.length > 0 && { problems: item.problems.map((problem) => `${problem.field || `line ${problem.line}`}: ${problem.why}; ${problem.whenKept}`) }),
-        },
-      };
-      await pending.add(lead, item.sourceUid, captured, flags);
-      if (flags.length > 0) summary.flagged++;
-      if (item.invalidEmail) summary.toReview++;
-      // Only what the duplicate rule reads is kept for the rows after this one.
-      index.add(profile, keys);
-      noteKeptColumns(item);
-      summary.added++;
+      await pending.flush();
+      await job.progress(end, incoming.length);
     }
-    await pending.flush();
-    await job.progress(Math.min(start + SLICE_SIZE, incoming.length), incoming.length);
+    // A Cancel during the last slice's turn still rolls everything back: nothing is committed yet.
+    if (job.cancelled) throw new ExchangeCancelled();
+    const found = await duplicates.found;
+    await insertDuplicateFlags(trx, found.map((match) => ({ ...match, source: 'import', flaggedAt: now })));
+    summary.flagged = new Set(found.map((match) => match.leadId)).size;
+    await searchIndex.finish();
+    await createIndexes(trx, deferredIndexes);
+    summary.details = { leads: summary.added };
+    summary.keptColumns = [...keptColumns];
+    return summary;
+  } finally {
+    duplicates.stop();
   }
-  // A Cancel during the last slice's turn still rolls everything back: nothing is committed yet.
-  if (job.cancelled) throw new ExchangeCancelled();
-  await searchIndex.finish();
-  await createIndexes(trx, deferredIndexes);
-  summary.details = { leads: summary.added };
-  summary.keptColumns = [...keptColumns];
-  return summary;
 }
 
 /**
@@ -682,7 +527,7 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
       }
     });
   }
-  const index = await DuplicateIndex.load(trx);
+  const index = DuplicateIndex.of(await listDuplicateSubjects(trx));
   // Into a store without leads, the lead and timeline indexes are built once at the end: sorting
   // the rows once costs far less than keeping eleven indexes current row by row. The index
   // statements are transactional, so a cancelled or failed import takes them back with the rest.

@@ -207,13 +207,11 @@ function checkRecordWithProblems(record: IncomingRecord, contact: LeadContact): 
 /** A lead from its contact fields (registry) and the rest given, as one object literal (compiledCopy). */
 const leadWithContact = compiledCopy<LeadContact, LeadContact>(LEAD_FIELDS.map((field) => [field.key, field.key] as const));
 
-export function leadFromChecked(
-  checked: CheckedRecord,
-  defaults: { eventId: string | null; actor: string; now: string; newId: () => string },
-): Lead {
+/** `id`: the new lead's (the row's own id where it carried one). */
+export function leadFromChecked(checked: CheckedRecord, id: string, defaults: { eventId: string | null; actor: string; now: string }): Lead {
   // One object literal, not `{ ...checked.contact, … }`: see rowFromLead (lead-rows.ts) for what a spread costs per row.
   return leadWithContact(checked.contact, {
-    id: checked.id || defaults.newId(),
+    id,
     leadSource: checked.leadSource,
     status: checked.status,
     rating: checked.rating,

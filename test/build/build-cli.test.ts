@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/temp-database';
 
@@ -29,5 +30,34 @@ describe('the built command line', () => {
     // The bundle is the command itself, as bin.mjs runs it.
     const direct = await run(process.execPath, ['out/cli/leadbooth.mjs', '--db', db, 'leads', 'list', '--json']);
     expect(JSON.parse(direct.stdout.trim())).toMatchObject({ lastName: 'Müller', company: 'Acme' });
+  }, 120_000);
+
+  it('bundles each worker thread beside the command, and an import of 5,000 rows or more runs its duplicate search there', async () => {
+    await run(process.execPath, ['build/build-cli.mjs', '--outdir', 'out/cli-workers-test']);
+    const worker = new Worker(path.resolve('out/cli-workers-test/import-duplicates-worker.mjs'));
+    // Leads a column per field (SubjectColumns in electron/services/duplicate-index.ts).
+    const person = (id: string, email: string) => ({ id: [id], firstName: ['Ana'], lastName: ['Müller'], company: ['Acme'], email: [email], phone: [''], mobile: [''], country: [''], badgeId: [''] });
+    const found = new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    worker.postMessage({ existing: person('a', 'ana@acme.example'), added: person('b', 'ana@acme.example') });
+    expect(await found).toEqual([{ leadId: 'b', otherLeadId: 'a', reasons: expect.arrayContaining(['email']) }]);
+    await worker.terminate();
+
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const csv = path.join(dir, 'people.csv');
+    // 2,500 people twice each; two people's names differ by two letters at least (one typo is all the rule forgives).
+    const code = (index: number) => String.fromCharCode(97 + (index % 26), 97 + (Math.floor(index / 26) % 26), 97 + Math.floor(index / 676));
+    const rows = Array.from({ length: 5_000 }, (_, index) => {
+      const person = code(index % 2_500).repeat(2);
+      return `Pe${person}ra,Ko${person}berg,person${index}@mail.example`;
+    });
+    fs.writeFileSync(csv, ['First Name,Last Name,Email', ...rows].join('\n'));
+    const imported = await run(process.execPath, ['out/cli-workers-test/leadbooth.mjs', '--db', path.join(dir, 'leadbooth.db'), 'import', csv]);
+    // The second of each pair is flagged (the same name at the same email domain), nobody else.
+    expect(imported.stdout).toMatch(/added 5000, updated 0, flagged 2500, skipped 0/);
+    fs.rmSync('out/cli-workers-test', { recursive: true, force: true });
   }, 120_000);
 });

@@ -23,11 +23,16 @@ const insertTimelineRows = compiledBulkInsert('lead_timeline');
 
 /** Many entries in few statements (an import's "captured" entries). */
 export async function appendTimelineEntries(db: Kysely<Database>, entries: readonly NewTimelineEntry[]): Promise<void> {
+  // Entries sharing one details object (an import's "captured" entries) share its JSON, written once.
+  let last: { details: TimelineDetails; kind: string; text: string } | undefined;
   await insertTimelineRows(
     db,
     entries.map((entry) => {
-      const { kind, ...details } = entry.details;
-      return { id: entry.id, lead_id: entry.leadId, at: entry.at, actor: entry.actor, kind, details: JSON.stringify(details) };
+      if (last?.details !== entry.details) {
+        const { kind, ...details } = entry.details;
+        last = { details: entry.details, kind, text: JSON.stringify(details) };
+      }
+      return { id: entry.id, lead_id: entry.leadId, at: entry.at, actor: entry.actor, kind: last.kind, details: last.text };
     }),
   );
 }

@@ -40,4 +40,34 @@ describe('compiled queries', () => {
       { key: 'last', value: 'one more', updated_at: 'x' },
     ]);
   });
+
+  it('writes a value every row of a statement holds once, and reads each back as it was given', async () => {
+    const insertSettings = compiledBulkInsert('settings');
+    const awkward = ["it's a \"quote\"'); DROP TABLE settings; --", 'with\u0000nul', 'long '.repeat(40), 'ünïcødé \u{1F600}'];
+    for (const [position, alike] of awkward.entries()) {
+      const rows = Array.from({ length: 50 }, (_, index) => ({ key: `${position}-${index}`, value: alike, updated_at: 'same' }));
+      await insertSettings(store.database.db, rows);
+    }
+    const read = store.database.sqlite.prepare('SELECT key, value, updated_at, typeof(value) AS type FROM settings ORDER BY key').all() as Array<{ key: string; value: string; updated_at: string; type: string }>;
+    expect(read).toHaveLength(200);
+    for (const row of read) {
+      expect(row).toEqual({ key: row.key, value: awkward[Number(row.key.split('-')[0])], updated_at: 'same', type: 'text' });
+    }
+
+    // NULL, integers and a fraction, alike in every row or not.
+    const insertChanges = compiledBulkInsert('sync_changes');
+    const changes = Array.from({ length: 30 }, (_, index) => ({
+      kind: 'lead',
+      record_id: `r${index}`,
+      fields: '{}',
+      changed_at_ms: 1_700_000_000_123,
+      tombstone: index % 2,
+      change_id: null,
+      hlc: index < 15 ? null : `h${index}`,
+      pushed: 0,
+    }));
+    await insertChanges(store.database.db, changes);
+    const stored = store.database.sqlite.prepare('SELECT kind, record_id, fields, changed_at_ms, tombstone, change_id, hlc, pushed, typeof(changed_at_ms) AS type FROM sync_changes ORDER BY seq').all();
+    expect(stored).toEqual(changes.map((change) => ({ ...change, type: 'integer' })));
+  });
 });
