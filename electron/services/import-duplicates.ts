@@ -22,16 +22,27 @@ export function searchImportDuplicates(existing: SubjectColumns, added: SubjectC
     return { found: Promise.resolve(found), stop: () => {} };
   }
   const worker = startWorker(new URL('./import-duplicates-worker.ts', import.meta.url));
+  let stopped = false;
   const found = new Promise<FoundDuplicate[]>((resolve, reject) => {
     worker.once('message', (message: FoundDuplicate[]) => {
       resolve(message);
       void worker.terminate();
     });
-    worker.once('error', reject);
+    // A worker that cannot start or fails (a package that cannot load its file, a thread refused)
+    // must not sink the import: the same search runs on this thread instead, only slower.
+    worker.once('error', () => {
+      if (!stopped) resolve(importDuplicates(existing, added));
+    });
     worker.once('exit', (code) => reject(new Error(`The search for duplicates stopped (exit code ${code}) before it was done.`)));
   });
   // Stopped early, nobody waits for it: its rejection is expected, not unhandled.
   found.catch(() => {});
   worker.postMessage({ existing, added });
-  return { found, stop: () => void worker.terminate() };
+  return {
+    found,
+    stop: () => {
+      stopped = true;
+      void worker.terminate();
+    },
+  };
 }
