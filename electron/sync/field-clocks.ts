@@ -8,6 +8,8 @@ import type { Database } from '../db/schema';
 export const WHOLE_RECORD = '*';
 
 export interface RecordClocks {
+  /** Whether the laptop keeps any stamp for the record. */
+  held: boolean;
   /** The stamp the value of `field` carries; '' when the laptop knows none (older than any stamp). */
   of(field: string): string;
 }
@@ -16,7 +18,7 @@ export async function readRecordClocks(db: Kysely<Database>, kind: string, recor
   const rows = await db.selectFrom('sync_field_clocks').select(['field', 'hlc']).where('kind', '=', kind).where('record_id', '=', recordId).execute();
   const byField = new Map(rows.map((row) => [row.field, row.hlc]));
   const whole = byField.get(WHOLE_RECORD) ?? '';
-  return { of: (field) => byField.get(field) ?? whole };
+  return { held: rows.length > 0, of: (field) => byField.get(field) ?? whole };
 }
 
 /** One field's stamp to raise (see raiseFieldClocks). */
