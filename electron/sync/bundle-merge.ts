@@ -3,8 +3,8 @@ import type { BundleRecord } from '../../shared/domain/bundle';
 import { formatStamp, parseStamp } from '../../shared/sync/hybrid-clock';
 import type { Database } from '../db/schema';
 import { recordLeadConflict } from './conflict-entry';
-import { raiseFieldClocks, readRecordClocks, WHOLE_RECORD, type FieldStamp, type RecordClocks } from './field-clocks';
-import { keepsLosers, settleFields, whereKey, writeSettledFields, type IncomingField } from './field-merge';
+import { raiseFieldClocks, readClocksOfRecords, readStampsOfRecords, WHOLE_RECORD, type FieldStamp, type RecordClocks } from './field-clocks';
+import { keepsLosers, settleFields, writeSettledFields, type IncomingField } from './field-merge';
 import { recordIdOf, type SyncedTable } from './synced-tables';
 
 /**
@@ -29,18 +29,11 @@ type Row = Record<string, unknown>;
 
 /** Adds each record's field clocks (`FIELD_CLOCKS_KEY`), for a bundle: the records are the table's rows, in place. */
 export async function attachFieldClocks(db: Kysely<Database>, table: SyncedTable, records: BundleRecord[]): Promise<void> {
-  const [key] = table.key;
-  if (!key || table.key.length !== 1 || records.length === 0) return;
-  const clocks = new Map<string, Record<string, string>>();
-  // The ids as one JSON array SQLite unpacks: one read however many records.
-  const ids = JSON.stringify(records.map((record) => String(record[key])));
-  const rows = await sql<{ record_id: string; field: string; hlc: string }>`
-    SELECT record_id, field, hlc FROM sync_field_clocks
-    WHERE kind = ${table.kind} AND record_id IN (SELECT value FROM json_each(${ids}))`.execute(db).then((result) => result.rows);
-  for (const row of rows) clocks.set(row.record_id, { ...clocks.get(row.record_id), [row.field]: row.hlc });
+  if (records.length === 0) return;
+  const stamps = await readStampsOfRecords(db, table.kind, records.map((record) => recordIdOf(table, record)));
   for (const record of records) {
-    const held = clocks.get(String(record[key]));
-    if (held) record[FIELD_CLOCKS_KEY] = JSON.stringify(held);
+    const held = stamps.get(recordIdOf(table, record));
+    if (held) record[FIELD_CLOCKS_KEY] = JSON.stringify(Object.fromEntries(held));
   }
 }
 
@@ -108,11 +101,18 @@ export async function mergeBundleRecords(db: Kysely<Database>, table: SyncedTabl
     localLosesBlind: async (_field: string, localStamp: string, incomingStamp: string) => twoLaptops(localStamp, incomingStamp),
     incomingLosesBlind: twoLaptops,
   };
+  const [key] = table.key;
+  if (!key || table.key.length !== 1) throw new Error(`${table.table}: only records of a one-column key merge field by field.`);
+  const ids = records.map((record) => recordIdOf(table, record));
+  // The records and their clocks in two reads, not two per record.
+  const rows = await sql<Row>`SELECT * FROM ${sql.table(table.table)} WHERE ${sql.ref(key)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+  const held = new Map(rows.rows.map((row) => [String(row[key]), row]));
+  const clocksHere = await readClocksOfRecords(db, table.kind, ids);
   for (const record of records) {
     const recordId = recordIdOf(table, record);
-    const current = (await sql<Row>`SELECT * FROM ${sql.table(table.table)} WHERE ${whereKey(table, recordId)}`.execute(db)).rows[0];
-    if (!current) continue;
-    const localClocks = await readRecordClocks(db, table.kind, recordId);
+    const current = held.get(recordId);
+    const localClocks = clocksHere.get(recordId);
+    if (!current || !localClocks) continue;
     const localEditTime = editTimeStamp(current.updated_at);
     const clocks: RecordClocks = localClocks.held ? localClocks : { held: false, of: () => localEditTime };
     const given = bundleClocks(record);

@@ -14,11 +14,30 @@ export interface RecordClocks {
   of(field: string): string;
 }
 
+function clocksOf(byField: ReadonlyMap<string, string>): RecordClocks {
+  const whole = byField.get(WHOLE_RECORD) ?? '';
+  return { held: byField.size > 0, of: (field) => byField.get(field) ?? whole };
+}
+
 export async function readRecordClocks(db: Kysely<Database>, kind: string, recordId: string): Promise<RecordClocks> {
   const rows = await db.selectFrom('sync_field_clocks').select(['field', 'hlc']).where('kind', '=', kind).where('record_id', '=', recordId).execute();
-  const byField = new Map(rows.map((row) => [row.field, row.hlc]));
-  const whole = byField.get(WHOLE_RECORD) ?? '';
-  return { held: rows.length > 0, of: (field) => byField.get(field) ?? whole };
+  return clocksOf(new Map(rows.map((row) => [row.field, row.hlc])));
+}
+
+/** Each record's stamps by field (`*` included), as kept, in one read (the ids as one JSON array SQLite unpacks). */
+export async function readStampsOfRecords(db: Kysely<Database>, kind: string, recordIds: readonly string[]): Promise<Map<string, Map<string, string>>> {
+  const rows = await sql<{ record_id: string; field: string; hlc: string }>`
+    SELECT record_id, field, hlc FROM sync_field_clocks
+    WHERE kind = ${kind} AND record_id IN (SELECT value FROM json_each(${JSON.stringify(recordIds)}))`.execute(db);
+  const byRecord = new Map<string, Map<string, string>>();
+  for (const row of rows.rows) byRecord.set(row.record_id, (byRecord.get(row.record_id) ?? new Map<string, string>()).set(row.field, row.hlc));
+  return byRecord;
+}
+
+/** The clocks of many records of a kind in one read; a record without any has none held. */
+export async function readClocksOfRecords(db: Kysely<Database>, kind: string, recordIds: readonly string[]): Promise<Map<string, RecordClocks>> {
+  const stamps = await readStampsOfRecords(db, kind, recordIds);
+  return new Map(recordIds.map((id) => [id, clocksOf(stamps.get(id) ?? new Map<string, string>())]));
 }
 
 /** One field's stamp to raise (see raiseFieldClocks). */
