@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import { parseStamp, type HybridClock } from '../../shared/sync/hybrid-clock';
 import type { RecordChange } from '../../shared/sync/protocol';
@@ -32,8 +33,8 @@ type Row = Record<string, unknown>;
 /** About 20 ms of work on this machine between two turns of the event loop. */
 const CHANGES_BETWEEN_PAUSES = 20;
 
-/** Stamps never get so many unpushed changes behind that one pass is not enough; a bound all the same. */
-const STAMP_ALL = 1_000_000;
+/** Changes stamped between two turns of the event loop before a batch is applied. */
+const STAMPS_AT_ONCE = 500;
 
 /**
  * Applies a batch of the hub's changes to this laptop's store, in one transaction (the caller's
@@ -57,7 +58,7 @@ export async function applyRemoteChanges(
   then?: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<AppliedBatch> {
   return db.transaction().execute(async (trx) => {
-    await stampPendingChanges(trx, session.clock, session.deviceId, STAMP_ALL);
+    while ((await stampPendingChanges(trx, session.clock, session.deviceId, STAMPS_AT_ONCE)) === STAMPS_AT_ONCE) await nextTurn();
     const result = await withoutChangeLog(trx, async (wasLogging) => {
       const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
       // What the apply writes of its own (a conflict's timeline entry, a rename) is logged when this laptop logs.
