@@ -194,7 +194,7 @@ function knownFields(table: SyncedTable, change: RecordChange): Array<[string, R
 
 /**
  * How the batch writes what is its own (a conflict's timeline entry, a rename): logged when this
- * laptop logs; such a write adds rows the batch's lookups do not know of.
+ * laptop logs; the batch's lookups are told what such a write changed.
  */
 interface OwnWrites {
   logged: boolean;
@@ -203,7 +203,6 @@ interface OwnWrites {
 
 /** A write of this laptop's own in the middle of applying (the log is off then): logged when the laptop logs. */
 async function asOwnWrite(trx: Kysely<Database>, ownWrites: OwnWrites, write: () => Promise<unknown>): Promise<void> {
-  ownWrites.lookups.distrust();
   if (ownWrites.logged) await setChangeLogging(trx, true);
   await write();
   if (ownWrites.logged) await setChangeLogging(trx, false);
@@ -232,6 +231,8 @@ async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change
   const local = clash.rows[0];
   if (!local) return null;
   if (change.recordId > local.id) return { renamed: renamedFor(name, change.recordId) };
+  // A rename is rare: from here on the batch asks the store rather than work out what it changed.
+  ownWrites.lookups.distrust();
   await asOwnWrite(trx, ownWrites, () =>
     sql`UPDATE ${sql.table(table.table)} SET ${sql.ref(column)} = ${renamedFor(local.name, local.id)} WHERE ${sql.ref(key)} = ${local.id}`.execute(trx),
   );
@@ -253,7 +254,10 @@ async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: R
     INSERT INTO ${sql.table(table.table)} (${sql.join(columns.map((column) => sql.ref(column)))})
     VALUES (${sql.join(columns.map((column) => values[column]))})`;
   // Renamed here: logged as this laptop's insert (it holds a value the sender does not), so the others take the new name.
-  if (room) await asOwnWrite(trx, ownWrites, () => insert.execute(trx));
+  if (room) {
+    ownWrites.lookups.distrust();
+    await asOwnWrite(trx, ownWrites, () => insert.execute(trx));
+  }
   else await insert.execute(trx);
   await raiseFieldClock(trx, table.kind, change.recordId, WHOLE_RECORD, change.hlc);
 }
@@ -273,7 +277,8 @@ async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: Re
   for (const { field, lost, won } of settled.losers) {
     if (!keepsLosers(table, field)) continue;
     // Logged like a local write (when this laptop logs), so laptops that never see the conflict themselves receive it.
-    await asOwnWrite(trx, ownWrites, () => recordLeadConflict(trx, change.recordId, field, lost, won));
+    // The entry is a timeline record the batch holds now: a copy of it from another laptop later in the batch is merged, not added twice.
+    await asOwnWrite(trx, ownWrites, async () => ownWrites.lookups.holds('timeline_entry', await recordLeadConflict(trx, change.recordId, field, lost, won)));
     conflicts++;
   }
   // One statement for the record's fields (nothing above reads them back).
