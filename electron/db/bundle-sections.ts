@@ -6,6 +6,8 @@ export interface BundleSection extends BundleSectionLayout {
   table: keyof Database;
   /** a record with this key already here is replaced when this column is later in the bundle (else left alone) */
   newer?: string;
+  /** a record with this key already here is merged field by field, as the team sync does (electron/sync/bundle-merge.ts) */
+  byField?: true;
   /** columns written as base64 text */
   binary?: readonly string[];
   /** a WITHOUT ROWID table: records are read in key order instead of insertion order */
@@ -25,7 +27,7 @@ export const BUNDLE_SECTIONS: readonly BundleSection[] = [
   { name: 'opportunities', table: 'opportunities', key: ['id'], newer: 'updated_at' },
   { name: 'contactRoles', table: 'opportunity_contact_roles', key: ['opportunity_id', 'contact_id'], withoutRowid: true },
   { name: 'stageHistory', table: 'opportunity_stage_history', key: ['opportunity_id', 'stage', 'at'] },
-  { name: 'leads', table: 'leads', key: ['id'], newer: 'updated_at' },
+  { name: 'leads', table: 'leads', key: ['id'], byField: true },
   { name: 'answers', table: 'lead_criteria', key: ['lead_id', 'criterion_key'], newer: 'answered_at', withoutRowid: true },
   { name: 'timeline', table: 'lead_timeline', key: ['id'] },
   { name: 'activities', table: 'activities', key: ['id'] },

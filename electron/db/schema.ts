@@ -316,6 +316,10 @@ interface SyncCaptureTable {
   id: number;
   /** 1: the triggers log writes (joined, not applying remote changes) */
   logging: number;
+  /** This store's own device id in the stamps of its field clocks until it joins a hub (migration 0012). */
+  local_device_id: string;
+  /** 1: an update of a lead stamps its changed fields in `sync_field_clocks` (until the change log starts; migration 0012) */
+  local_clocks: number;
 }
 
 interface SyncStateTable {

@@ -46,6 +46,8 @@ import { hubspotContactsCsv } from '../exchange/hubspot-contacts-csv';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, writeBundle } from '../exchange/leadbooth-bundle';
 import type { BundleRecord } from '../../shared/domain/bundle';
 import { BUNDLE_SECTIONS } from '../db/bundle-sections';
+import { attachFieldClocks } from '../sync/bundle-merge';
+import { syncedTableOfTable } from '../sync/synced-tables';
 import { showCurrency } from '../../shared/domain/currency';
 import { salesforceConvertedCsvs } from '../exchange/salesforce-converted-csv';
 import { salesforceLeadsCsv, type SalesforceLeadsCsv } from '../exchange/salesforce-leads-csv';
@@ -304,6 +306,7 @@ async function collectBundleSections(db: Kysely<Database>, leadIds: readonly str
   };
   if (leadIds === null) {
     for (const each of BUNDLE_SECTIONS) sections[each.name] = await readSectionRecords(db, each);
+    await attachBundleClocks(db, sections);
     return sections;
   }
   const byLead = { column: 'lead_id', values: leadIds };
@@ -340,7 +343,16 @@ async function collectBundleSections(db: Kysely<Database>, leadIds: readonly str
   const eventIds = [...new Set([...ids(sections.leads, 'event_id'), ...ids(sections.opportunities, 'event_id')])];
   sections.shows = await readSectionRecords(db, section('shows'), { column: 'id', values: eventIds });
   sections.criteria = await readSectionRecords(db, section('criteria'), { column: 'event_id', values: eventIds });
+  await attachBundleClocks(db, sections);
   return sections;
+}
+
+/** The field clocks of the records an importing laptop merges field by field (bundle-merge.ts). */
+async function attachBundleClocks(db: Kysely<Database>, sections: Record<string, BundleRecord[]>): Promise<void> {
+  for (const each of BUNDLE_SECTIONS) {
+    const synced = each.byField ? syncedTableOfTable(each.table) : undefined;
+    if (synced) await attachFieldClocks(db, synced, sections[each.name] ?? []);
+  }
 }
 
 /** Produces an export of the leads the filter chooses; the batch waits for confirmExport. */

@@ -43,6 +43,8 @@ import {
 import { BundleError, readBundle, type LeadBoothBundle } from '../exchange/leadbooth-bundle';
 import type { BundleRecord } from '../../shared/domain/bundle';
 import { BUNDLE_SECTIONS } from '../db/bundle-sections';
+import { keepBundleClocks, mergeBundleRecords } from '../sync/bundle-merge';
+import { recordIdOf, syncedTableOfTable } from '../sync/synced-tables';
 import { addSubject, DuplicateIndex, subjectColumns } from './duplicate-index';
 import { ExchangeCancelled, runExchangeJob, SLICE_SIZE, type ExchangeJob } from './exchange-jobs';
 import { searchImportDuplicates } from './import-duplicates';
@@ -562,6 +564,15 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
         throw error;
       }
       added += counts.added;
+      // Records here already of a section the sync merges field by field: by its rule (bundle-merge.ts).
+      const synced = section.byField ? syncedTableOfTable(section.table) : undefined;
+      if (synced) {
+        const merged = await mergeBundleRecords(trx, synced, counts.here);
+        counts.updated += merged.updated;
+        counts.skipped += merged.unchanged;
+        const addedKeys = new Set(counts.addedKeys);
+        await keepBundleClocks(trx, synced, slice.filter((record) => addedKeys.has(recordIdOf(synced, record))));
+      }
       if (section.name === 'leads') {
         addedLeads.push(...counts.addedKeys);
         for (const id of counts.addedKeys) addedLeadIds.add(id);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import { parseStamp, type HybridClock } from '../../shared/sync/hybrid-clock';
 import type { RecordChange } from '../../shared/sync/protocol';
-import { boundValue } from '../db/repositories/bundle-tables';
 import { addTombstone } from '../db/repositories/sync-tombstones';
 import type { Database } from '../db/schema';
 import { eraseLeadInTransaction } from '../services/forget-lead-service';
@@ -10,10 +10,11 @@ import { markForgetCleanupPending } from '../services/forget-log-cleanup';
 import { BatchLookups } from './batch-lookups';
 import { isUnpushedLocalStamp, stampPendingChanges } from './change-log';
 import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
-import { raiseFieldClock, raiseFieldClocks, readRecordClocks, WHOLE_RECORD, type FieldStamp } from './field-clocks';
+import { raiseFieldClock, raiseFieldClocks, readRecordClocks, WHOLE_RECORD } from './field-clocks';
+import { keepsLosers, settleFields, sqlValue, whereKey, writeSettledFields } from './field-merge';
 import { PendingInserts } from './pending-inserts';
 import { setChangeLogging, withoutChangeLog } from './sync-capture';
-import { keyValuesOf, syncedTableOfKind, type SyncedTable } from './synced-tables';
+import { syncedTableOfKind, type SyncedTable } from './synced-tables';
 
 export interface AppliedBatch {
   applied: number;
@@ -32,8 +33,8 @@ type Row = Record<string, unknown>;
 /** About 20 ms of work on this machine between two turns of the event loop. */
 const CHANGES_BETWEEN_PAUSES = 20;
 
-/** Stamps never get so many unpushed changes behind that one pass is not enough; a bound all the same. */
-const STAMP_ALL = 1_000_000;
+/** Changes stamped between two turns of the event loop before a batch is applied. */
+const STAMPS_AT_ONCE = 500;
 
 /**
  * Applies a batch of the hub's changes to this laptop's store, in one transaction (the caller's
@@ -57,7 +58,7 @@ export async function applyRemoteChanges(
   then?: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<AppliedBatch> {
   return db.transaction().execute(async (trx) => {
-    await stampPendingChanges(trx, session.clock, session.deviceId, STAMP_ALL);
+    while ((await stampPendingChanges(trx, session.clock, session.deviceId, STAMPS_AT_ONCE)) === STAMPS_AT_ONCE) await nextTurn();
     const result = await withoutChangeLog(trx, async (wasLogging) => {
       const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
       // What the apply writes of its own (a conflict's timeline entry, a rename) is logged when this laptop logs.
@@ -181,15 +182,6 @@ async function hasForgottenParent(trx: Kysely<Database>, table: SyncedTable, cha
   return false;
 }
 
-/** `key = …` (`AND` for each column of a two-column key) of the record a record id names. */
-function whereKey(table: SyncedTable, recordId: string) {
-  const values = keyValuesOf(table, recordId);
-  return sql.join(
-    table.key.map((column) => sql`${sql.ref(column)} = ${values[column]}`),
-    sql` AND `,
-  );
-}
-
 async function readRecord(trx: Kysely<Database>, table: SyncedTable, recordId: string): Promise<Row | undefined> {
   const result = await sql<Row>`SELECT * FROM ${sql.table(table.table)} WHERE ${whereKey(table, recordId)}`.execute(trx);
   return result.rows[0];
@@ -200,13 +192,9 @@ function knownFields(table: SyncedTable, change: RecordChange): Array<[string, R
   return Object.entries(change.fields).filter(([column]) => table.columns.includes(column));
 }
 
-function sqlValue(value: unknown): unknown {
-  return boundValue(typeof value === 'boolean' ? Number(value) : value);
-}
-
 /**
  * How the batch writes what is its own (a conflict's timeline entry, a rename): logged when this
- * laptop logs; such a write adds rows the batch's lookups do not know of.
+ * laptop logs; the batch's lookups are told what such a write changed.
  */
 interface OwnWrites {
   logged: boolean;
@@ -215,7 +203,6 @@ interface OwnWrites {
 
 /** A write of this laptop's own in the middle of applying (the log is off then): logged when the laptop logs. */
 async function asOwnWrite(trx: Kysely<Database>, ownWrites: OwnWrites, write: () => Promise<unknown>): Promise<void> {
-  ownWrites.lookups.distrust();
   if (ownWrites.logged) await setChangeLogging(trx, true);
   await write();
   if (ownWrites.logged) await setChangeLogging(trx, false);
@@ -244,6 +231,8 @@ async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change
   const local = clash.rows[0];
   if (!local) return null;
   if (change.recordId > local.id) return { renamed: renamedFor(name, change.recordId) };
+  // A rename is rare: from here on the batch asks the store rather than work out what it changed.
+  ownWrites.lookups.distrust();
   await asOwnWrite(trx, ownWrites, () =>
     sql`UPDATE ${sql.table(table.table)} SET ${sql.ref(column)} = ${renamedFor(local.name, local.id)} WHERE ${sql.ref(key)} = ${local.id}`.execute(trx),
   );
@@ -265,69 +254,37 @@ async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: R
     INSERT INTO ${sql.table(table.table)} (${sql.join(columns.map((column) => sql.ref(column)))})
     VALUES (${sql.join(columns.map((column) => values[column]))})`;
   // Renamed here: logged as this laptop's insert (it holds a value the sender does not), so the others take the new name.
-  if (room) await asOwnWrite(trx, ownWrites, () => insert.execute(trx));
+  if (room) {
+    ownWrites.lookups.distrust();
+    await asOwnWrite(trx, ownWrites, () => insert.execute(trx));
+  }
   else await insert.execute(trx);
   await raiseFieldClock(trx, table.kind, change.recordId, WHOLE_RECORD, change.hlc);
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || (a === null && b === undefined) || (typeof a === 'number' && typeof b === 'boolean' && a === Number(b));
-}
-
-/** Last writer wins per field; returns how many fields' values met a concurrent one. */
+/** Last writer wins per field (field-merge.ts); returns how many fields' values met a concurrent one. */
 async function mergeFields(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, current: Row, ownWrites: OwnWrites): Promise<number> {
   const clocks = await readRecordClocks(trx, table.kind, change.recordId);
   const incomingDevice = parseStamp(change.hlc).deviceId;
-  const updates: Row = {};
-  const raised: FieldStamp[] = [];
+  const incoming = knownFields(table, change).map(([field, value]) => ({ field, value, hlc: change.hlc }));
+  const settled = await settleFields(table, current, incoming, clocks, {
+    // The value here was this laptop's own edit no other laptop has seen: both were made blind.
+    localLosesBlind: (_field, localStamp) => isUnpushedLocalStamp(trx, table.kind, change.recordId, localStamp),
+    // Older than the value here and from another laptop, which would have stamped it later had it seen ours.
+    incomingLosesBlind: (localStamp) => parseStamp(localStamp).deviceId !== incomingDevice,
+  });
   let conflicts = 0;
-  for (const [field, value] of knownFields(table, change)) {
-    if (table.key.includes(field)) continue;
-    const localStamp = clocks.of(field);
-    const local = current[field];
-    const differs = !sameValue(local, value);
-    if (change.hlc > localStamp) {
-      if (differs) {
-        updates[field] = value;
-        // The value here was this laptop's own edit no other laptop has seen: both were made blind.
-        if (localStamp && (await isUnpushedLocalStamp(trx, table.kind, change.recordId, localStamp))) {
-          if (await keepLoser(trx, table, change.recordId, field, { value: local, hlc: localStamp }, { value, hlc: change.hlc }, ownWrites)) conflicts++;
-        }
-      }
-      raised.push({ kind: table.kind, recordId: change.recordId, field, hlc: change.hlc });
-    } else if (differs && localStamp && parseStamp(localStamp).deviceId !== incomingDevice) {
-      // Older than the value here and from another laptop, which would have stamped it later had it seen ours.
-      if (await keepLoser(trx, table, change.recordId, field, { value, hlc: change.hlc }, { value: local, hlc: localStamp }, ownWrites)) conflicts++;
-    }
+  for (const { field, lost, won } of settled.losers) {
+    if (!keepsLosers(table, field)) continue;
+    // Logged like a local write (when this laptop logs), so laptops that never see the conflict themselves receive it.
+    // The entry is a timeline record the batch holds now: a copy of it from another laptop later in the batch is merged, not added twice.
+    await asOwnWrite(trx, ownWrites, async () => ownWrites.lookups.holds('timeline_entry', await recordLeadConflict(trx, change.recordId, field, lost, won)));
+    conflicts++;
   }
   // One statement for the record's fields (nothing above reads them back).
-  await raiseFieldClocks(trx, raised);
-  const columns = Object.keys(updates);
-  if (columns.length === 0) return conflicts;
-  Object.assign(updates, table.derive?.({ ...current, ...updates }));
-  await sql`
-    UPDATE ${sql.table(table.table)} SET ${sql.join(Object.keys(updates).map((column) => sql`${sql.ref(column)} = ${sqlValue(updates[column])}`))}
-    WHERE ${whereKey(table, change.recordId)}`.execute(trx);
+  await raiseFieldClocks(trx, settled.raised.map(({ field, hlc }) => ({ kind: table.kind, recordId: change.recordId, field, hlc })));
+  await writeSettledFields(trx, table, change.recordId, current, settled.updates);
   return conflicts;
-}
-
-/**
- * Keeps a losing value; false when there is nowhere to keep it or it is not worth it. Only a lead
- * has a timeline to keep a losing value on (the other kinds' losers are not kept yet). The entry is logged like a local write
- * (when this laptop logs), so laptops that never see the conflict themselves receive it.
- */
-async function keepLoser(
-  trx: Kysely<Database>,
-  table: SyncedTable,
-  recordId: string,
-  field: string,
-  lost: { value: unknown; hlc: string },
-  won: { value: unknown; hlc: string },
-  ownWrites: OwnWrites,
-): Promise<boolean> {
-  if (table.kind !== 'lead' || table.bookkeeping?.includes(field)) return false;
-  await asOwnWrite(trx, ownWrites, () => recordLeadConflict(trx, recordId, field, lost, won));
-  return true;
 }
 
 /** A lead is forgotten as "Forget me" does (photos, contact, drafts); other records are deleted. The delete triggers keep the tombstone. */

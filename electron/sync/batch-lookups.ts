@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { RecordChange } from '../../shared/sync/protocol';
 import { isTombstoned, tombstonedAmong } from '../db/repositories/sync-tombstones';
@@ -40,6 +41,8 @@ export class BatchLookups {
       const own = await db.selectFrom('sync_changes').select('change_id').where('change_id', 'in', ids).execute();
       const applied = await db.selectFrom('sync_applied_changes').select('change_id').where('change_id', 'in', ids).execute();
       for (const row of [...own, ...applied]) if (row.change_id) known.add(row.change_id);
+      // Each look-up is a few milliseconds of SQLite's work: the window's process gets a turn between them.
+      await nextTurn();
     }
     // The records and their parents, by kind.
     const idsByKind = new Map<string, Set<string>>();
@@ -55,6 +58,7 @@ export class BatchLookups {
     const present = new Set<string>();
     for (const [kind, ids] of idsByKind) {
       for (const id of await tombstonedAmong(db, kind, [...ids])) tombstoned.add(recordKey(kind, id));
+      await nextTurn();
       const table = syncedTableOfKind(kind);
       const [key] = table?.key ?? [];
       if (!table || !key || table.key.length !== 1) continue;
@@ -63,6 +67,7 @@ export class BatchLookups {
         const rows = await sql<{ id: string }>`
           SELECT ${sql.ref(key)} AS id FROM ${sql.table(table.table)} WHERE ${sql.ref(key)} IN (${sql.join(list.slice(start, start + IDS_PER_QUERY))})`.execute(db);
         for (const row of rows.rows) present.add(recordKey(kind, row.id));
+        await nextTurn();
       }
     }
     return new BatchLookups(known, tombstoned, present);
@@ -88,6 +93,7 @@ export class BatchLookups {
     for (let start = 0; start < this.remembered.length; start += IDS_PER_QUERY) {
       const ids = this.remembered.slice(start, start + IDS_PER_QUERY).map((id) => ({ change_id: id }));
       await db.insertInto('sync_applied_changes').values(ids).onConflict((conflict) => conflict.doNothing()).execute();
+      await nextTurn();
     }
     this.remembered.length = 0;
   }

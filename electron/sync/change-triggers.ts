@@ -81,3 +81,25 @@ export function changeTriggerStatements(table: SyncedTable): string[] {
     END`,
   ];
 }
+
+/**
+ * Until the change log starts (`sync_capture.local_clocks`, 0 once the laptop joins a hub), an update stamps each synced column it changed
+ * in `sync_field_clocks` with the time and this store's own device id (migration 0012): the
+ * bundle import merges a record field by field with these stamps, as the sync does with its
+ * clocks. A joined laptop stamps its changes when it syncs (change-log.ts) and joining clears
+ * these (startChangeLog): what a laptop held before joining is older than any edit.
+ */
+export function localFieldClockTriggerStatements(table: SyncedTable): string[] {
+  const kind = literal(table.kind);
+  const changed = table.columns.filter((column) => !table.key.includes(column)).map(quote);
+  const changedColumns = changed.map((column) => `SELECT ${literal(column.slice(1, -1))} AS name WHERE new.${column} IS NOT old.${column}`).join(' UNION ALL ');
+  const stamp = `printf('%013d-0000-%s', ${NOW_MS}, (SELECT local_device_id FROM sync_capture WHERE id = 1))`;
+  return [
+    `CREATE TRIGGER sync_local_clock_${table.table}_update AFTER UPDATE ON ${quote(table.table)}
+    WHEN (SELECT local_clocks FROM sync_capture WHERE id = 1) = 1 AND (${changed.map((column) => `new.${column} IS NOT old.${column}`).join(' OR ')}) BEGIN
+      INSERT INTO sync_field_clocks (kind, record_id, field, hlc)
+      SELECT ${kind}, ${recordIdSql(table, 'new')}, name, ${stamp} FROM (${changedColumns}) WHERE true
+      ON CONFLICT (kind, record_id, field) DO UPDATE SET hlc = excluded.hlc WHERE sync_field_clocks.hlc < excluded.hlc;
+    END`,
+  ];
+}

@@ -34,11 +34,11 @@ function deviceOf(stamp: string): string {
   return `laptop ${parseStamp(stamp).deviceId.slice(0, 8)}`;
 }
 
-/** Adds the entry to the lead's timeline unless a laptop made it already; in the caller's transaction. */
-export async function recordLeadConflict(db: Kysely<Database>, leadId: string, field: string, lost: ConflictSide, won: ConflictSide): Promise<void> {
+/** Adds the entry to the lead's timeline unless a laptop made it already, in the caller's transaction; returns its id. */
+export async function recordLeadConflict(db: Kysely<Database>, leadId: string, field: string, lost: ConflictSide, won: ConflictSide): Promise<string> {
   const id = conflictEntryId('lead', leadId, field, lost.hlc);
   const existing = await db.selectFrom('lead_timeline').select('id').where('id', '=', id).executeTakeFirst();
-  if (existing) return;
+  if (existing) return id;
   const details: TimelineDetails = {
     kind: 'sync_conflict',
     field,
@@ -48,4 +48,5 @@ export async function recordLeadConflict(db: Kysely<Database>, leadId: string, f
   };
   // The winner's time: the same on every laptop that makes the entry.
   await appendTimeline(db, { id, leadId, at: new Date(Math.max(parseStamp(won.hlc).ms, parseStamp(lost.hlc).ms)).toISOString(), actor: SYNC_ACTOR, details });
+  return id;
 }

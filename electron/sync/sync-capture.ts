@@ -34,9 +34,15 @@ export async function withoutChangeLog<T>(db: Kysely<Database>, write: (wasLoggi
  * held "before joining" (changed_at_ms 0, stamped older than any edit: see change-log.ts), so a
  * laptop that joins late never overrides what others edited meanwhile; then the triggers go on.
  * Inside the caller's transaction. Parents before children (the registry's order).
+ *
+ * The field clocks kept before joining (this store's own stamps, and those bundles brought:
+ * migration 0012) go: the hub's laptops receive every record as held before joining, and a
+ * field here stamped later than that would settle conflicts otherwise than they do.
  */
 export async function startChangeLog(db: Kysely<Database>): Promise<void> {
   if (await isChangeLogging(db)) return;
+  await db.deleteFrom('sync_field_clocks').execute();
+  await db.updateTable('sync_capture').set({ local_clocks: 0 }).where('id', '=', 1).execute();
   for (const table of SYNCED_TABLES) await sql.raw(logAllRecordsSql(table)).execute(db);
   await setChangeLogging(db, true);
 }

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { createHybridClock, type HybridClock } from '../../shared/sync/hybrid-clock';
 import { MAX_CHANGES_PER_BATCH } from '../../shared/sync/protocol';
@@ -72,18 +73,30 @@ async function pushAll(db: Kysely<Database>, client: HubClient): Promise<number>
     const answer = await client.push(changes);
     await markChangesPushed(db, changes.map((change) => change.changeId));
     pushed += answer.accepted;
+    // Marking 1,000 changes and reading the next 1,000 are 20–40 ms each: a turn for the window's process between them.
+    await nextTurn();
   }
 }
 
+/**
+ * The next page is asked for while this one is applied: the hub (another process, or another
+ * machine) reads and sends it meanwhile, instead of waiting for the laptop, and the laptop does
+ * not wait for the hub after each batch. A page asked for ahead and not applied (the apply
+ * failed) is dropped: the cursor stored is still the last batch applied.
+ */
 async function pullAll(db: Kysely<Database>, client: HubClient, clock: HybridClock, membership: HubMembership, report: SyncRunReport): Promise<void> {
-  let cursor = membership.cursor;
+  let next = client.pull(membership.cursor, MAX_CHANGES_PER_BATCH);
   for (;;) {
-    const page = await client.pull(cursor, MAX_CHANGES_PER_BATCH);
+    const page = await next;
+    if (page.more) {
+      next = client.pull(page.cursor, MAX_CHANGES_PER_BATCH);
+      // Awaited in the next round; when this round fails there is none, and its failure is of no interest.
+      next.catch(() => undefined);
+    }
     const batch = await applyRemoteChanges(db, page.changes, { clock, deviceId: membership.deviceId }, async (trx) => {
       await saveCursor(trx, page.cursor);
       await saveLastStamp(trx, clock.last());
     });
-    cursor = page.cursor;
     report.pulled += page.changes.length;
     report.applied += batch.applied;
     report.conflicts += batch.conflicts;

@@ -10,6 +10,7 @@ import * as m0008 from './0008-lossless-edges';
 import * as m0009 from './0009-badge-payloads';
 import * as m0010 from './0010-show-money';
 import * as m0011 from './0011-sync-log';
+import * as m0012 from './0012-local-field-clocks';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009-badge-payloads', up: m0009.up },
   { version: 10, name: '0010-show-money', up: m0010.up },
   { version: 11, name: '0011-sync-log', up: m0011.up },
+  { version: 12, name: '0012-local-field-clocks', up: m0012.up },
 ];
 
 /** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */

@@ -116,6 +116,8 @@ export interface MergeCounts {
   skipped: number;
   /** ids (or keys joined by a tab) of the records added */
   addedKeys: string[];
+  /** Records here already of a section merged field by field (`byField`): the caller merges them. */
+  here: BundleRecord[];
 }
 
 function keyOf(record: Record<string, unknown>, key: readonly string[]): string {
@@ -124,7 +126,8 @@ function keyOf(record: Record<string, unknown>, key: readonly string[]): string 
 
 /**
  * Merges records into the section's table, in the caller's transaction: a record whose key
- * is not here is added; one that is here is replaced only when the section has a `newer`
+ * is not here is added; one that is here is returned in `here` when the section merges field by
+ * field (the caller does, by the sync's rule), else replaced only when the section has a `newer`
  * column and the record's is later; otherwise it is skipped. Importing the same records
  * twice therefore changes nothing.
  */
@@ -134,7 +137,7 @@ export async function mergeSectionRecords(
   columns: readonly TableColumn[],
   records: readonly BundleRecord[],
 ): Promise<MergeCounts> {
-  const counts: MergeCounts = { added: 0, updated: 0, skipped: 0, addedKeys: [] };
+  const counts: MergeCounts = { added: 0, updated: 0, skipped: 0, addedKeys: [], here: [] };
   if (records.length === 0) return counts;
   const binary = new Set(section.binary ?? []);
   const present = columns.filter((column) => records.some((record) => column.name in record));
@@ -175,6 +178,10 @@ export async function mergeSectionRecords(
     if (!existing.has(key)) {
       toInsert.push(record);
       counts.addedKeys.push(key);
+      continue;
+    }
+    if (section.byField) {
+      counts.here.push(record);
       continue;
     }
     const here = existing.get(key);
