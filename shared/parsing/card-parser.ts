@@ -143,8 +143,8 @@ function setAsideNonFields(reading: CardReading): void {
   for (const s of segs) {
     if (isNoise(s)) use.set(s.index, 'noise');
     else if (LEGAL_STRONG.test(s.text) || (LEGAL_LINE.test(s.text) && (s.text.match(/\d/g) ?? []).length >= 3)) use.set(s.index, 'legal');
-    // "WhatsApp: +55 …" is a number with a label, not a social line
-    else if ((SOCIAL_WORDS.test(s.text) && (s.text.match(/\d/g) ?? []).length < 7) || (isSocialUrl(s.text) && !/@/.test(s.text)) || /^@[\w.]+$/.test(s.text.trim())) use.set(s.index, 'social');
+    // "WhatsApp: +55 …" is a number with a label, not a social line; "@www.…" is a website behind an icon read as @, not a handle
+    else if ((SOCIAL_WORDS.test(s.text) && (s.text.match(/\d/g) ?? []).length < 7) || (isSocialUrl(s.text) && !/@/.test(s.text)) || /^@(?!w{2,3}\.)[\w.]+$/.test(s.text.trim())) use.set(s.index, 'social');
     else if (QR_LINE.test(s.text) && s.text.split(/\s+/).length <= 5) use.set(s.index, 'noise');
   }
 }
@@ -177,7 +177,8 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
     if (!stem || stem === 'example') return false;
     return !(emailDomain && emailDomain !== host && emailDomain.endsWith(host) && !/^www\./i.test(w.value.replace(/^[a-z]+:\/\//i, '')));
   });
-  const site = realSites.find((w) => domainStem(w.value) === emailStem) ?? realSites[0];
+  // else the one most surely a website (a scheme or www. before it), the first of equals
+  const site = realSites.find((w) => domainStem(w.value) === emailStem) ?? realSites.reduce<Found | undefined>((best, w) => (!best || w.certainty > best.certainty ? w : best), undefined);
   if (email && site) {
     const r = reconcileDomains(
       { value: email.value, confidence: spanConfidence(email.seg, email.a, email.b) },
