@@ -143,6 +143,18 @@ export function lostDoubledLetter(tesseract: string, recognizer: string): boolea
 /** A reading's rule score lowered where it is the recognizer's doubled-letter slip of tesseract's. */
 const DOUBLED_LETTER_SLIP = 1;
 
+/**
+ * An address one reading ends earlier than the other, which goes on with more domain labels
+ * ("elstree.example" beside "elstree.example.com.br"): a word at the end was lost (too faint, cut
+ * off, read too unsure to keep), while nothing prints labels that are not there. The shorter is
+ * taken for the lost word.
+ */
+export function lostEndLabels(value: string, other: string): boolean {
+  const a = websiteKey(value);
+  const b = websiteKey(other);
+  return a.length > 0 && b.length > a.length && b.startsWith(`${a}.`) && /^[a-z0-9.\-]+$/.test(b.slice(a.length + 1));
+}
+
 /** One reading of a field: its value and where it came from. */
 interface Candidate {
   field: ParsedField;
@@ -179,6 +191,10 @@ function chooseAddresses(tesseract: ParsedCard, recognizer: ParsedCard): { email
       score += RECOGNIZER_PRIOR * ((email?.recognizer ? 1 : 0) + (website?.recognizer ? 1 : 0));
       if (email?.recognizer && lostDoubledLetter(fold(tesseract.email.value), fold(e))) score -= DOUBLED_LETTER_SLIP;
       if (website?.recognizer && lostDoubledLetter(fold(tesseract.website.value), fold(w))) score -= DOUBLED_LETTER_SLIP;
+      const otherEmail = email?.recognizer ? tesseract.email.value : recognizedEmail;
+      const otherSite = website?.recognizer ? tesseract.website.value : recognizer.website.value;
+      if (email && lostEndLabels(e, otherEmail)) score -= DOUBLED_LETTER_SLIP;
+      if (website && lostEndLabels(w, otherSite)) score -= DOUBLED_LETTER_SLIP;
       if (score > best.score) best = { score, email, website };
     }
   }

@@ -146,11 +146,11 @@ export function isSocialUrl(url: string): boolean {
 }
 
 /**
- * "www quorlane example com": the OCR read the dots of a www address as spaces. Spaces become dots
+ * "www quorlane example com", "www palladio.com br": the OCR read (some of) the dots of a www address as spaces. Spaces become dots
  * (same length, so offsets hold) when the run starts with "www" and ends with a known TLD.
  */
 function dotsForSpaces(text: string): string {
-  return text.replace(/\bwww((?:\s+[A-Za-z0-9-]+){1,3})\s+([A-Za-z]{2,})\b/gi, (m: string, _labels: string, tld: string) =>
+  return text.replace(/\bwww((?:\s+[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*){1,3})\s+([A-Za-z]{2,})\b/gi, (m: string, _labels: string, tld: string) =>
     TLDS.has(tld.toLowerCase()) ? m.replace(/\s/g, '.') : m);
 }
 
@@ -162,7 +162,7 @@ function dotsForSpaces(text: string): string {
  * are not) — and the word before the space is no one-letter label ("W. orsini.example"). The spaces move to the run's end, so the text keeps its length and offsets.
  */
 function closeSpacesAfterDots(text: string): string {
-  return text.replace(/(?<![A-Za-z0-9@.\-])((?:https?:\/\/)?(?:www\.\s?)?)([A-Za-z0-9\-]+(?:\.(?<=[A-Za-z0-9\-]{2}\.)\s?(?!www\.)[A-Za-z0-9\-]+|\.[A-Za-z0-9\-]+)+)(?![A-Za-z0-9@\-])/gi, (m: string, prefix: string, host: string) => {
+  return text.replace(/(?<![A-Za-z0-9@.\-])((?:https?:\/\/)?(?:www\.\s?)?)([A-Za-z0-9\-]+(?:\.(?:(?<=[A-Za-z0-9\-]{2}\.)\s(?!www\.))?[A-Za-z0-9\-]+)+)(?![A-Za-z0-9@\-])/gi, (m: string, prefix: string, host: string) => {
     if (!/\.\s/.test(m)) return m;
     const labels = host.split(/\.\s?/);
     if (!TLDS.has(fixTldLabel(labels.at(-1)!).toLowerCase())) return m;

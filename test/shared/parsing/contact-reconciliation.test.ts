@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyParsedCard, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
-import { emailSyntax, inLayoutOf, lostDoubledLetter, reconcileContacts, websiteSyntax, withContactsOf, withoutGluedLabel } from '../../../shared/parsing/contact-reconciliation';
+import { emailSyntax, inLayoutOf, lostDoubledLetter, lostEndLabels, reconcileContacts, websiteSyntax, withContactsOf, withoutGluedLabel } from '../../../shared/parsing/contact-reconciliation';
 import { parsePrinted } from '../../../shared/parsing/phone';
 
 const ROWS: Partial<Record<CardField, number>> = { company: 0, email: 1, website: 2, phone: 3, mobile: 4, fax: 5 };
@@ -55,6 +55,14 @@ describe('reconcileContacts', () => {
       want: { email: 'office@granitefall.example' },
       agreed: ['website'],
       disputed: ['email'],
+    },
+    {
+      name: "the recognizer's reading that lost the last labels of both addresses loses to tesseract's, marked",
+      t: { email: 'fernanda@elstree.example.com.br', website: 'www.elstree.example.com.br', company: 'Elstree Alimentos' },
+      r: { email: 'fernanda@elstree.example', website: 'www.elstree.example' },
+      want: { email: 'fernanda@elstree.example.com.br', website: 'www.elstree.example.com.br' },
+      agreed: [],
+      disputed: ['email', 'website'],
     },
     {
       name: 'a broken address loses to a well-formed one',
@@ -168,6 +176,14 @@ describe('field rules', () => {
     ['whitfield', 'whifield', false],
     ['ofice', 'office', false],
   ])('%s read as %s is the doubled-letter slip: %s', (t, r, slip) => expect(lostDoubledLetter(t, r)).toBe(slip));
+
+  it.each([
+    ['elstree.example', 'www.elstree.example.com.br', true],
+    ['anna@elstree.example', 'anna@elstree.example.com', true],
+    ['elstree.example.com', 'elstree.example', false],
+    ['elstree.example', 'elstree.examples', false],
+    ['', 'elstree.example', false],
+  ])('%s beside %s lost its last labels: %s', (value, other, lost) => expect(lostEndLabels(value, other)).toBe(lost));
 
   it.each([
     ['+49 89 1234 5678', '+498912345679', '+49 89 1234 5679'],

@@ -18,6 +18,7 @@ describe('findEmails / findWebsites', () => {
   });
   it('reads a www address whose dots the OCR read as spaces', () => {
     expect(findWebsites('w www quorlane example com')[0]?.value).toBe('www.quorlane.example.com');
+    expect(findWebsites('www palladio.com br')[0]?.value).toBe('www.palladio.com.br');
     expect(findWebsites('www and more')).toEqual([]);
   });
   it('closes a space the OCR put after a dot inside a website, never in ordinary words', () => {
