@@ -16,7 +16,7 @@ import { CARD_FIELDS, emptyParsedCard, type CardField, type ParsedCard } from '.
 import type { OcrBox, OcrPage } from './ocr-types';
 import { countryOf, parseAddress, type AddressResult, type Piece } from './address';
 import {
-  companyWordScore, departmentScore, domainAgreement, isLogoInitials, legalFormScore, taglineScore, titleScore,
+  companySpellingOfDomain, companyWordScore, departmentScore, domainAgreement, isLogoInitials, legalFormScore, taglineScore, titleScore,
 } from './company';
 import { cleanNameText, emailAgreement, isChineseName, nameShape, splitName, type NameParts } from './names';
 import { stripLogoPrefix } from './logo';
@@ -133,6 +133,7 @@ export function parseCard(page: OcrPage): ParsedCard {
   const name = readName(reading, web);
   const title = readTitle(reading, name, web.stems);
   readCompany(reading, name, title, web.stems);
+  spellDomainAsCompany(reading);
   keepSomethingWhenEmpty(reading);
   return reading.card;
 }
@@ -452,6 +453,36 @@ function readCompany(reading: CardReading, name: NameFindings, titleSeg: Segment
     const s = bestCo.s;
     const value = agreeWithDomain(naturalCase(fixLegalForm(stripLogoPrefix(s.text)), 'company'), stems);
     set('company', value, s.box, s.confidence * clamp(0.4 + bestCo.score / 8));
+  }
+}
+
+/**
+ * How much taller the company's type must be than the contact line's for its reading to correct the
+ * domain's: large type is read far more surely than a small contact line.
+ */
+const COMPANY_TYPE_RATIO = 1.4;
+
+/**
+ * The e-mail's and website's domain spelled as the company where the small contact line was read
+ * with a look-alike confusion of it ("vamholt.example" under "Varnholt Textiles": rn read as m) and
+ * the company is printed in clearly larger type. Both addresses are corrected together, so they
+ * still agree with each other.
+ */
+function spellDomainAsCompany(reading: CardReading): void {
+  const { card } = reading;
+  const company = card.company;
+  if (!company.value || !company.box) return;
+  const companyHeight = company.box.y1 - company.box.y0;
+  for (const field of ['email', 'website'] as const) {
+    const { value, box } = card[field];
+    if (!value || !box || companyHeight < COMPANY_TYPE_RATIO * (box.y1 - box.y0)) continue;
+    const host = field === 'email' ? value.slice(value.indexOf('@') + 1) : value;
+    const stem = domainStem(host);
+    const spelling = companySpellingOfDomain(company.value, stem);
+    if (!spelling) continue;
+    const at = field === 'email' ? value.indexOf('@') + 1 : 0;
+    const i = value.toLowerCase().indexOf(stem, at);
+    if (i >= 0) card[field] = { ...card[field], value: value.slice(0, i) + spelling + value.slice(i + stem.length) };
   }
 }
 
