@@ -15,7 +15,8 @@
  * Readings that agree make the field sure (its confidence combines both, and the Check marks treat
  * it as read twice alike). Readings that differ give the better one by these rules, marked Check;
  * on a tie the recognizer's, which reads small contact lines on photos at half tesseract's
- * character error rate. A field only the recognizer found is filled and marked Check. No network:
+ * character error rate. A field only the recognizer found is filled and marked Check when it can
+ * stand alone (supportedAlone). No network:
  * nothing is looked up, only compared.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
@@ -207,10 +208,19 @@ function ofCountry(field: ParsedField, countries: readonly string[]): boolean {
   return Boolean(country && countries.includes(country));
 }
 
+/**
+ * The same number in both readings, one without the extension the other read ("+31 20 703 9685"
+ * beside "… ext. 555"): the extension was lost (a label read as something else), not invented.
+ */
+function lostExtension(field: ParsedField, other: ParsedField): boolean {
+  return Boolean(field.e164 && field.e164 === other.e164) && numberKey(other.value).length > numberKey(field.value).length;
+}
+
 function chooseNumber(tesseract: ParsedField, recognizer: ParsedField, countries: readonly string[]): Candidate | null {
   let best: { score: number; pick: Candidate | null } = { score: -Infinity, pick: null };
   for (const c of candidates(tesseract, recognizer)) {
-    const score = numberValidity(c.field) + (ofCountry(c.field, countries) ? 0.5 : 0) + (c.recognizer ? RECOGNIZER_PRIOR : 0);
+    const other = c.recognizer ? tesseract : recognizer;
+    const score = numberValidity(c.field) + (ofCountry(c.field, countries) ? 0.5 : 0) + (c.recognizer ? RECOGNIZER_PRIOR : 0) - (lostExtension(c.field, other) ? DOUBLED_LETTER_SLIP : 0);
     if (score > best.score) best = { score, pick: c };
   }
   return best.pick;
@@ -246,6 +256,19 @@ function samePlaces(tesseract: ParsedCard, recognizer: ParsedCard): ParsedCard {
   return out;
 }
 
+/**
+ * A field only the recognizer found is filled when the reading can stand alone: a number valid in
+ * its numbering plan; a website with "www." or a scheme, or whose name is the e-mail's domain or the
+ * company's (a bare "name.tld" is what an e-mail whose @ was lost reads as: "farhanezaffre.sg");
+ * an e-mail of sound syntax.
+ */
+function supportedAlone(field: ContactField, reading: ParsedField, email: string, company: string): boolean {
+  if (isNumber(field)) return numberValidity(reading) === 1;
+  if (field === 'email') return emailSyntax(reading.value) === 1;
+  const stem = siteStem(reading.value);
+  return /^(?:[a-z]+:\/\/)?www\./i.test(reading.value.trim()) || (stem !== '' && stem === emailStem(email)) || companyBonus(company, stem) > 0;
+}
+
 export function reconcileContacts(tesseract: ParsedCard, secondReading: ParsedCard): ReconciledContacts {
   const recognizer = samePlaces(tesseract, secondReading);
   const card: ParsedCard = { ...tesseract };
@@ -264,6 +287,7 @@ export function reconcileContacts(tesseract: ParsedCard, secondReading: ParsedCa
     }
     const pick = field === 'email' ? addresses.email : field === 'website' ? addresses.website : chooseNumber(t, r, cardCountries({ ...tesseract, [field]: { value: '', confidence: 0, box: null } }));
     if (!pick) continue;
+    if (!t.value && !supportedAlone(field, pick.field, addresses.email?.field.value ?? '', tesseract.company.value)) continue;
     disputed.add(field);
     if (!pick.recognizer) {
       card[field] = { ...t, confidence: Math.min(t.confidence, DISPUTED_CONFIDENCE) };
