@@ -150,6 +150,20 @@ function setAsideNonFields(reading: CardReading): void {
   }
 }
 
+/**
+ * A bare host (no www. or scheme) after one lower-case word that opens its line or follows an e-mail
+ * label, on a card where no e-mail was read ("hello corvina-marine.example.com.sg"): the card's e-mail
+ * with its @ lost, not a website — a mailbox is one lower-case word, a website's label is a label and
+ * a sentence naming a website has more words ("Visit us at …").
+ */
+function lostItsAt(site: Found): boolean {
+  if (/^(?:[a-z]+:\/\/|www\.)/i.test(site.value)) return false;
+  const words = site.seg.text.slice(0, site.a).trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const mailbox = words.at(-1) ?? '';
+  if (!/^[a-z0-9][a-z0-9._\-]*[a-z0-9]$/.test(mailbox) || WEB_LABELS.has(mailbox)) return false;
+  return words.length === 1 || (words.length === 2 && EMAIL_LABELS.has(fold(words[0]!).replace(/[:.|]+$/, '')));
+}
+
 function readEmailsAndWebsites(reading: CardReading): WebFindings {
   const { segs, use, free, setFrom } = reading;
   const emails: Found[] = [];
@@ -176,6 +190,7 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
     const host = fold(w.value).replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').split('/')[0] ?? '';
     const stem = domainStem(host);
     if (!stem || stem === 'example') return false;
+    if (!email && lostItsAt(w)) return false;
     return !(emailDomain && emailDomain !== host && emailDomain.endsWith(host) && !/^www\./i.test(w.value.replace(/^[a-z]+:\/\//i, '')));
   });
   // else the one most surely a website (a scheme or www. before it), the first of equals

@@ -68,6 +68,16 @@ describe('parseCard', () => {
     expect(same.email.value).toBe('spapadopoulos@vamholt.example.com.au');
   });
 
+  it('takes a bare host after a lone lower-case word, on a card with no e-mail, for the e-mail that lost its @', () => {
+    const lines = (contact: string): ReturnType<typeof page> => page([['Corvina Marine Pte Ltd', 40, 40, 40], ['Jun Jie Lim', 40, 100, 30], [contact, 40, 300, 18]]);
+    expect(parseCard(lines('hello corvina-marine. example.com.sg')).website.value).toBe('');
+    expect(parseCard(lines('E: hello corvina.example')).website.value).toBe('');
+    expect(parseCard(lines('web corvina.example')).website.value).toBe('corvina.example');
+    expect(parseCard(lines('w. corvina.example')).website.value).toBe('corvina.example');
+    expect(parseCard(lines('Visit us at corvina.example')).website.value).toBe('corvina.example');
+    expect(parseCard(lines('hello www.corvina.example')).website.value).toBe('www.corvina.example');
+  });
+
   it('tells phone, mobile and fax apart with French, German and English labels', () => {
     const fr = parseCard(page([
       ['Élodie Marchetti', 40, 40, 50],
