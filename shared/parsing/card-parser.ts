@@ -16,7 +16,7 @@ import { CARD_FIELDS, emptyParsedCard, type CardField, type ParsedCard } from '.
 import type { OcrBox, OcrPage } from './ocr-types';
 import { countryOf, parseAddress, type AddressResult, type Piece } from './address';
 import {
-  companyWordScore, departmentScore, domainAgreement, isLogoInitials, legalFormScore, taglineScore, titleScore,
+  companySpellingOfDomain, companyWordScore, departmentScore, domainAgreement, isLogoInitials, legalFormScore, taglineScore, titleScore,
 } from './company';
 import { cleanNameText, emailAgreement, isChineseName, nameShape, splitName, type NameParts } from './names';
 import { stripLogoPrefix } from './logo';
@@ -133,6 +133,7 @@ export function parseCard(page: OcrPage): ParsedCard {
   const name = readName(reading, web);
   const title = readTitle(reading, name, web.stems);
   readCompany(reading, name, title, web.stems);
+  spellDomainAsCompany(reading);
   keepSomethingWhenEmpty(reading);
   return reading.card;
 }
@@ -143,10 +144,24 @@ function setAsideNonFields(reading: CardReading): void {
   for (const s of segs) {
     if (isNoise(s)) use.set(s.index, 'noise');
     else if (LEGAL_STRONG.test(s.text) || (LEGAL_LINE.test(s.text) && (s.text.match(/\d/g) ?? []).length >= 3)) use.set(s.index, 'legal');
-    // "WhatsApp: +55 …" is a number with a label, not a social line
-    else if ((SOCIAL_WORDS.test(s.text) && (s.text.match(/\d/g) ?? []).length < 7) || (isSocialUrl(s.text) && !/@/.test(s.text)) || /^@[\w.]+$/.test(s.text.trim())) use.set(s.index, 'social');
+    // "WhatsApp: +55 …" is a number with a label, not a social line; "@www.…" is a website behind an icon read as @, not a handle
+    else if ((SOCIAL_WORDS.test(s.text) && (s.text.match(/\d/g) ?? []).length < 7) || (isSocialUrl(s.text) && !/@/.test(s.text)) || /^@(?!w{2,3}\.)[\w.]+$/.test(s.text.trim())) use.set(s.index, 'social');
     else if (QR_LINE.test(s.text) && s.text.split(/\s+/).length <= 5) use.set(s.index, 'noise');
   }
+}
+
+/**
+ * A bare host (no www. or scheme) after one lower-case word that opens its line or follows an e-mail
+ * label, on a card where no e-mail was read ("hello corvina-marine.example.com.sg"): the card's e-mail
+ * with its @ lost, not a website — a mailbox is one lower-case word, a website's label is a label and
+ * a sentence naming a website has more words ("Visit us at …").
+ */
+function lostItsAt(site: Found): boolean {
+  if (/^(?:[a-z]+:\/\/|www\.)/i.test(site.value)) return false;
+  const words = site.seg.text.slice(0, site.a).trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const mailbox = words.at(-1) ?? '';
+  if (!/^[a-z0-9][a-z0-9._\-]*[a-z0-9]$/.test(mailbox) || WEB_LABELS.has(mailbox)) return false;
+  return words.length === 1 || (words.length === 2 && EMAIL_LABELS.has(fold(words[0]!).replace(/[:.|]+$/, '')));
 }
 
 function readEmailsAndWebsites(reading: CardReading): WebFindings {
@@ -175,9 +190,11 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
     const host = fold(w.value).replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').split('/')[0] ?? '';
     const stem = domainStem(host);
     if (!stem || stem === 'example') return false;
+    if (!email && lostItsAt(w)) return false;
     return !(emailDomain && emailDomain !== host && emailDomain.endsWith(host) && !/^www\./i.test(w.value.replace(/^[a-z]+:\/\//i, '')));
   });
-  const site = realSites.find((w) => domainStem(w.value) === emailStem) ?? realSites[0];
+  // else the one most surely a website (a scheme or www. before it), the first of equals
+  const site = realSites.find((w) => domainStem(w.value) === emailStem) ?? realSites.reduce<Found | undefined>((best, w) => (!best || w.certainty > best.certainty ? w : best), undefined);
   if (email && site) {
     const r = reconcileDomains(
       { value: email.value, confidence: spanConfidence(email.seg, email.a, email.b) },
@@ -451,6 +468,36 @@ function readCompany(reading: CardReading, name: NameFindings, titleSeg: Segment
     const s = bestCo.s;
     const value = agreeWithDomain(naturalCase(fixLegalForm(stripLogoPrefix(s.text)), 'company'), stems);
     set('company', value, s.box, s.confidence * clamp(0.4 + bestCo.score / 8));
+  }
+}
+
+/**
+ * How much taller the company's type must be than the contact line's for its reading to correct the
+ * domain's: large type is read far more surely than a small contact line.
+ */
+const COMPANY_TYPE_RATIO = 1.4;
+
+/**
+ * The e-mail's and website's domain spelled as the company where the small contact line was read
+ * with a look-alike confusion of it ("vamholt.example" under "Varnholt Textiles": rn read as m) and
+ * the company is printed in clearly larger type. Both addresses are corrected together, so they
+ * still agree with each other.
+ */
+function spellDomainAsCompany(reading: CardReading): void {
+  const { card } = reading;
+  const company = card.company;
+  if (!company.value || !company.box) return;
+  const companyHeight = company.box.y1 - company.box.y0;
+  for (const field of ['email', 'website'] as const) {
+    const { value, box } = card[field];
+    if (!value || !box || companyHeight < COMPANY_TYPE_RATIO * (box.y1 - box.y0)) continue;
+    const host = field === 'email' ? value.slice(value.indexOf('@') + 1) : value;
+    const stem = domainStem(host);
+    const spelling = companySpellingOfDomain(company.value, stem);
+    if (!spelling) continue;
+    const at = field === 'email' ? value.indexOf('@') + 1 : 0;
+    const i = value.toLowerCase().indexOf(stem, at);
+    if (i >= 0) card[field] = { ...card[field], value: value.slice(0, i) + spelling + value.slice(i + stem.length) };
   }
 }
 

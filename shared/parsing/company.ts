@@ -39,6 +39,37 @@ export function domainSpellings(s: string): string[] {
 /** Mail providers anyone can use: their domain names no company. */
 export const GENERIC_MAIL: ReadonlySet<string> = new Set(['gmail', 'googlemail', 'outlook', 'hotmail', 'live', 'yahoo', 'icloud', 'me', 'aol', 'gmx', 'web', 'proton', 'protonmail', 'mail', 'ymail', 'msn', 'orange', 'free', 'wanadoo', 'libero', 'rediffmail', 'bigpond', 'optusnet', 'btinternet', 'sky', 'comcast', 'verizon', 't-online']);
 
+/**
+ * Letter groups that small or blurred type runs together into one look-alike letter ("rn" read as
+ * "m", "cl" as "d"), or one letter split in two — the confusions OCR engines are known for.
+ */
+const LOOK_ALIKES: ReadonlyArray<readonly [string, string]> = [['rn', 'm'], ['cl', 'd'], ['vv', 'w'], ['li', 'h']];
+
+/**
+ * The company's name as its domain would spell it, where the domain `stem` was read with one
+ * look-alike confusion of it ("vamholt" beside "Varnholt Textiles": rn read as m); else ''.
+ * The company is spelled from all its words or its first one or two (legal forms left out).
+ */
+export function companySpellingOfDomain(company: string, stem: string): string {
+  const words = company.trim().split(/\s+/).filter((w) => {
+    const k = fold(w).replace(/[.,()]/g, '');
+    return !(LEGAL_FORMS[k] !== undefined && k !== 'co') && k !== '&' && k !== 'and';
+  });
+  if (stem.length < 4 || !words.length) return '';
+  const spellings = new Set([words, words.slice(0, 1), words.slice(0, 2)].flatMap((ws) => domainSpellings(ws.join(' '))));
+  for (const spelling of spellings) {
+    if (spelling === stem) return '';
+    for (const [group, letter] of LOOK_ALIKES) {
+      for (const [from, to] of [[group, letter], [letter, group]] as const) {
+        for (let i = spelling.indexOf(from); i >= 0; i = spelling.indexOf(from, i + 1)) {
+          if (spelling.slice(0, i) + to + spelling.slice(i + from.length) === stem) return spelling;
+        }
+      }
+    }
+  }
+  return '';
+}
+
 /** 0..1: how well a line agrees with the domain stems of the card's e-mail and website. */
 export function domainAgreement(text: string, stems: string[]): number {
   const ws = text

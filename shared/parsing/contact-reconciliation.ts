@@ -15,7 +15,8 @@
  * Readings that agree make the field sure (its confidence combines both, and the Check marks treat
  * it as read twice alike). Readings that differ give the better one by these rules, marked Check;
  * on a tie the recognizer's, which reads small contact lines on photos at half tesseract's
- * character error rate. A field only the recognizer found is filled and marked Check. No network:
+ * character error rate. A field only the recognizer found is filled and marked Check when it can
+ * stand alone (supportedAlone). No network:
  * nothing is looked up, only compared.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
@@ -143,6 +144,18 @@ export function lostDoubledLetter(tesseract: string, recognizer: string): boolea
 /** A reading's rule score lowered where it is the recognizer's doubled-letter slip of tesseract's. */
 const DOUBLED_LETTER_SLIP = 1;
 
+/**
+ * An address one reading ends earlier than the other, which goes on with more domain labels
+ * ("elstree.example" beside "elstree.example.com.br"): a word at the end was lost (too faint, cut
+ * off, read too unsure to keep), while nothing prints labels that are not there. The shorter is
+ * taken for the lost word.
+ */
+export function lostEndLabels(value: string, other: string): boolean {
+  const a = websiteKey(value);
+  const b = websiteKey(other);
+  return a.length > 0 && b.length > a.length && b.startsWith(`${a}.`) && /^[a-z0-9.\-]+$/.test(b.slice(a.length + 1));
+}
+
 /** One reading of a field: its value and where it came from. */
 interface Candidate {
   field: ParsedField;
@@ -179,6 +192,10 @@ function chooseAddresses(tesseract: ParsedCard, recognizer: ParsedCard): { email
       score += RECOGNIZER_PRIOR * ((email?.recognizer ? 1 : 0) + (website?.recognizer ? 1 : 0));
       if (email?.recognizer && lostDoubledLetter(fold(tesseract.email.value), fold(e))) score -= DOUBLED_LETTER_SLIP;
       if (website?.recognizer && lostDoubledLetter(fold(tesseract.website.value), fold(w))) score -= DOUBLED_LETTER_SLIP;
+      const otherEmail = email?.recognizer ? tesseract.email.value : recognizedEmail;
+      const otherSite = website?.recognizer ? tesseract.website.value : recognizer.website.value;
+      if (email && lostEndLabels(e, otherEmail)) score -= DOUBLED_LETTER_SLIP;
+      if (website && lostEndLabels(w, otherSite)) score -= DOUBLED_LETTER_SLIP;
       if (score > best.score) best = { score, email, website };
     }
   }
@@ -191,10 +208,19 @@ function ofCountry(field: ParsedField, countries: readonly string[]): boolean {
   return Boolean(country && countries.includes(country));
 }
 
+/**
+ * The same number in both readings, one without the extension the other read ("+31 20 703 9685"
+ * beside "… ext. 555"): the extension was lost (a label read as something else), not invented.
+ */
+function lostExtension(field: ParsedField, other: ParsedField): boolean {
+  return Boolean(field.e164 && field.e164 === other.e164) && numberKey(other.value).length > numberKey(field.value).length;
+}
+
 function chooseNumber(tesseract: ParsedField, recognizer: ParsedField, countries: readonly string[]): Candidate | null {
   let best: { score: number; pick: Candidate | null } = { score: -Infinity, pick: null };
   for (const c of candidates(tesseract, recognizer)) {
-    const score = numberValidity(c.field) + (ofCountry(c.field, countries) ? 0.5 : 0) + (c.recognizer ? RECOGNIZER_PRIOR : 0);
+    const other = c.recognizer ? tesseract : recognizer;
+    const score = numberValidity(c.field) + (ofCountry(c.field, countries) ? 0.5 : 0) + (c.recognizer ? RECOGNIZER_PRIOR : 0) - (lostExtension(c.field, other) ? DOUBLED_LETTER_SLIP : 0);
     if (score > best.score) best = { score, pick: c };
   }
   return best.pick;
@@ -230,6 +256,19 @@ function samePlaces(tesseract: ParsedCard, recognizer: ParsedCard): ParsedCard {
   return out;
 }
 
+/**
+ * A field only the recognizer found is filled when the reading can stand alone: a number valid in
+ * its numbering plan; a website with "www." or a scheme, or whose name is the e-mail's domain or the
+ * company's (a bare "name.tld" is what an e-mail whose @ was lost reads as: "farhanezaffre.sg");
+ * an e-mail of sound syntax.
+ */
+function supportedAlone(field: ContactField, reading: ParsedField, email: string, company: string): boolean {
+  if (isNumber(field)) return numberValidity(reading) === 1;
+  if (field === 'email') return emailSyntax(reading.value) === 1;
+  const stem = siteStem(reading.value);
+  return /^(?:[a-z]+:\/\/)?www\./i.test(reading.value.trim()) || (stem !== '' && stem === emailStem(email)) || companyBonus(company, stem) > 0;
+}
+
 export function reconcileContacts(tesseract: ParsedCard, secondReading: ParsedCard): ReconciledContacts {
   const recognizer = samePlaces(tesseract, secondReading);
   const card: ParsedCard = { ...tesseract };
@@ -248,6 +287,7 @@ export function reconcileContacts(tesseract: ParsedCard, secondReading: ParsedCa
     }
     const pick = field === 'email' ? addresses.email : field === 'website' ? addresses.website : chooseNumber(t, r, cardCountries({ ...tesseract, [field]: { value: '', confidence: 0, box: null } }));
     if (!pick) continue;
+    if (!t.value && !supportedAlone(field, pick.field, addresses.email?.field.value ?? '', tesseract.company.value)) continue;
     disputed.add(field);
     if (!pick.recognizer) {
       card[field] = { ...t, confidence: Math.min(t.confidence, DISPUTED_CONFIDENCE) };

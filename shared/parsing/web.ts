@@ -146,28 +146,48 @@ export function isSocialUrl(url: string): boolean {
 }
 
 /**
- * "www quorlane example com": the OCR read the dots of a www address as spaces. Spaces become dots
+ * "www quorlane example com", "www palladio.com br": the OCR read (some of) the dots of a www address as spaces. Spaces become dots
  * (same length, so offsets hold) when the run starts with "www" and ends with a known TLD.
  */
 function dotsForSpaces(text: string): string {
-  return text.replace(/\bwww((?:\s+[A-Za-z0-9-]+){1,3})\s+([A-Za-z]{2,})\b/gi, (m: string, _labels: string, tld: string) =>
+  return text.replace(/\bwww((?:\s+[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*){1,3})\s+([A-Za-z]{2,})\b/gi, (m: string, _labels: string, tld: string) =>
     TLDS.has(tld.toLowerCase()) ? m.replace(/\s/g, '.') : m);
+}
+
+/**
+ * "duneway. in", "www.halvorsen. freight. example": a space the OCR put after a dot inside an address
+ * (a dot is narrow and set with room around it). An address holds no spaces, so a run of labels joined
+ * by dots, some followed by a space, is one host when it ends in a known domain ending and is written
+ * like a host — after "www." or a scheme, or in lower case throughout ("Pte. Ltd." and "Dr. de Vries"
+ * are not) — and the word before the space is no one-letter label ("W. orsini.example"). The spaces move to the run's end, so the text keeps its length and offsets.
+ */
+function closeSpacesAfterDots(text: string): string {
+  return text.replace(/(?<![A-Za-z0-9@.\-])((?:https?:\/\/)?(?:www\.\s?)?)([A-Za-z0-9\-]+(?:\.(?:(?<=[A-Za-z0-9\-]{2}\.)\s(?!www\.))?[A-Za-z0-9\-]+)+)(?![A-Za-z0-9@\-])/gi, (m: string, prefix: string, host: string) => {
+    if (!/\.\s/.test(m)) return m;
+    const labels = host.split(/\.\s?/);
+    if (!TLDS.has(fixTldLabel(labels.at(-1)!).toLowerCase())) return m;
+    if (!prefix && !labels.every((l) => l === l.toLowerCase() && /[a-z]/.test(l))) return m;
+    const joined = m.replace(/\s+/g, '');
+    return joined + ' '.repeat(m.length - joined.length);
+  });
 }
 
 /** Websites in a text whose e-mails were already blanked out. */
 export function findWebsites(printed: string): Found[] {
   const out: Found[] = [];
-  const text = dotsForSpaces(printed);
+  const text = closeSpacesAfterDots(dotsForSpaces(printed));
   URL_RE.lastIndex = 0;
   for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
     const raw = m[0];
     const before = text[m.index - 1] ?? ' ';
-    if (/[A-Za-z0-9@._\-]/.test(before)) continue;
+    // an "@" alone before "www." is an icon read as one (an e-mail's name before its @ is never empty)
+    const iconAt = before === '@' && /^w{2,3}\./i.test(raw) && !/[^\s|:]/.test(text[m.index - 2] ?? ' ');
+    if (/[A-Za-z0-9@._\-]/.test(before) && !iconAt) continue;
     const hasScheme = /^h[itf1l]{1,3}ps?/i.test(raw);
     const hasWww = /^(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?www\s?[.,]/i.test(raw);
     let value = raw.replace(/\s+/g, '').replace(/^h[itf1l]{1,3}p(s?)[:;]\/\//i, (_m, sec: string) => `http${sec}://`);
-    // "wiww.", "wvw.", "mww.", "wew.": www read with a slip; "wwwname.example": its dot lost
-    value = value.replace(/^((?:https?:\/\/)?)(?:w[iv]ww|wv?w|mww|vww|wew|ww)\./i, '$1www.').replace(/^((?:https?:\/\/)?)www(?=[a-z0-9-]{3,}\.[a-z])/i, '$1www.');
+    // "wiww.", "wvw.", "mww.", "wew.": www read with a slip ("Www." capitalised); "wwwname.example": its dot lost
+    value = value.replace(/^((?:https?:\/\/)?)(?:www|w[iv]ww|wv?w|mww|vww|wew|ww)\./i, '$1www.').replace(/^((?:https?:\/\/)?)www(?=[a-z0-9-]{3,}\.[a-z])/i, '$1www.');
     // domain part: commas → dots (OCR); keep the path as printed
     const slash = value.search(/(?<!\/)\/(?!\/)/);
     const schemeEnd = hasScheme ? value.indexOf('//') + 2 : 0;

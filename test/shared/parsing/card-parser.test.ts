@@ -49,6 +49,35 @@ describe('parseCard', () => {
     expect(card.fax.e164).toBe('+15035550199');
   });
 
+  it('spells the domain as the company printed in large type where the small contact line ran rn into m', () => {
+    const card = parseCard(page([
+      ['Varnholt Textiles Pty. Ltd.', 40, 40, 40],
+      ['Sienna Papadopoulos', 40, 100, 36],
+      ['Office +61 3 7010 6058', 40, 400, 18],
+      ['e: spapadopoulos@vamholt.example.com.au', 40, 430, 20],
+      ['vamholt.example.com.au', 40, 460, 20],
+    ]));
+    expect(card.email.value).toBe('spapadopoulos@varnholt.example.com.au');
+    expect(card.website.value).toBe('varnholt.example.com.au');
+    // the same confusion in type as large as the company's is left as read
+    const same = parseCard(page([
+      ['Varnholt Textiles Pty. Ltd.', 40, 40, 24],
+      ['Sienna Papadopoulos', 40, 100, 36],
+      ['e: spapadopoulos@vamholt.example.com.au', 40, 430, 20],
+    ]));
+    expect(same.email.value).toBe('spapadopoulos@vamholt.example.com.au');
+  });
+
+  it('takes a bare host after a lone lower-case word, on a card with no e-mail, for the e-mail that lost its @', () => {
+    const lines = (contact: string): ReturnType<typeof page> => page([['Corvina Marine Pte Ltd', 40, 40, 40], ['Jun Jie Lim', 40, 100, 30], [contact, 40, 300, 18]]);
+    expect(parseCard(lines('hello corvina-marine. example.com.sg')).website.value).toBe('');
+    expect(parseCard(lines('E: hello corvina.example')).website.value).toBe('');
+    expect(parseCard(lines('web corvina.example')).website.value).toBe('corvina.example');
+    expect(parseCard(lines('w. corvina.example')).website.value).toBe('corvina.example');
+    expect(parseCard(lines('Visit us at corvina.example')).website.value).toBe('corvina.example');
+    expect(parseCard(lines('hello www.corvina.example')).website.value).toBe('www.corvina.example');
+  });
+
   it('tells phone, mobile and fax apart with French, German and English labels', () => {
     const fr = parseCard(page([
       ['Élodie Marchetti', 40, 40, 50],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainAgreement, titleScore } from '../../../shared/parsing/company';
+import { companySpellingOfDomain, domainAgreement, titleScore } from '../../../shared/parsing/company';
 
 describe('company and title scores', () => {
   it('does not read post-nominals after a broken name as a title', () => {
@@ -10,4 +10,15 @@ describe('company and title scores', () => {
     expect(domainAgreement('Vestergerd Logistik', ['vestergardlogistik'])).toBeGreaterThanOrEqual(0.8);
     expect(domainAgreement('Harbour Foods', ['vestergardlogistik'])).toBe(0);
   });
+});
+
+describe('companySpellingOfDomain', () => {
+  it.each([
+    ['Varnholt Textiles Pty. Ltd.', 'vamholt', 'varnholt'],
+    ['Modern Logistics', 'rnodern', 'modern'],
+    ['Clearwater Labs', 'dearwater', 'clearwater'],
+    ['Halvorsen Freight', 'halvorsenfreight', ''],
+    ['Varnholt Textiles', 'vamhoit', ''],
+    ['Meridel Labs', 'mendel', ''],
+  ])('%s beside the domain %s: %s', (company, stem, want) => expect(companySpellingOfDomain(company, stem)).toBe(want));
 });

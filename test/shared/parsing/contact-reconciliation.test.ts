@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyParsedCard, type CardField, type ParsedCard } from '../../../shared/parsing/card-fields';
-import { emailSyntax, inLayoutOf, lostDoubledLetter, reconcileContacts, websiteSyntax, withContactsOf, withoutGluedLabel } from '../../../shared/parsing/contact-reconciliation';
+import { emailSyntax, inLayoutOf, lostDoubledLetter, lostEndLabels, reconcileContacts, websiteSyntax, withContactsOf, withoutGluedLabel } from '../../../shared/parsing/contact-reconciliation';
 import { parsePrinted } from '../../../shared/parsing/phone';
 
 const ROWS: Partial<Record<CardField, number>> = { company: 0, email: 1, website: 2, phone: 3, mobile: 4, fax: 5 };
@@ -57,6 +57,14 @@ describe('reconcileContacts', () => {
       disputed: ['email'],
     },
     {
+      name: "the recognizer's reading that lost the last labels of both addresses loses to tesseract's, marked",
+      t: { email: 'fernanda@elstree.example.com.br', website: 'www.elstree.example.com.br', company: 'Elstree Alimentos' },
+      r: { email: 'fernanda@elstree.example', website: 'www.elstree.example' },
+      want: { email: 'fernanda@elstree.example.com.br', website: 'www.elstree.example.com.br' },
+      agreed: [],
+      disputed: ['email', 'website'],
+    },
+    {
       name: 'a broken address loses to a well-formed one',
       t: { email: 'anna@meridel..example' },
       r: { email: 'anna@meridel.example' },
@@ -95,6 +103,38 @@ describe('reconcileContacts', () => {
       want: { website: 'www.meridel.example' },
       agreed: ['email'],
       disputed: ['website'],
+    },
+    {
+      name: 'a bare website only the recognizer found, agreeing with nothing on the card, is an e-mail that lost its @: left empty',
+      t: { email: 'farban@zafire.sg' },
+      r: { website: 'farhanezaffre.sg' },
+      want: { website: '', email: 'farban@zafire.sg' },
+      agreed: [],
+      disputed: [],
+    },
+    {
+      name: 'a website only the recognizer found that names the e-mail domain is filled and marked',
+      t: { email: 'anna@corvina.example' },
+      r: { email: 'anna@corvina.example', website: 'corvina.example' },
+      want: { website: 'corvina.example' },
+      agreed: ['email'],
+      disputed: ['website'],
+    },
+    {
+      name: 'a number only the recognizer found that its numbering plan does not know is left empty',
+      t: { phone: '+49 89 1234 5678' },
+      r: { phone: '+49 89 1234 5678', mobile: '83 892' },
+      want: { mobile: '' },
+      agreed: ['phone'],
+      disputed: [],
+    },
+    {
+      name: 'the same number without the extension tesseract read: the extension was lost, tesseract stands',
+      t: { phone: '+31 20 703 9685 ext. 555' },
+      r: { phone: '+31 20 703 9685' },
+      want: { phone: '+31 20 703 9685 ext. 555' },
+      agreed: [],
+      disputed: ['phone'],
     },
     {
       name: 'a field only tesseract found stays, neither agreed nor disputed',
@@ -168,6 +208,14 @@ describe('field rules', () => {
     ['whitfield', 'whifield', false],
     ['ofice', 'office', false],
   ])('%s read as %s is the doubled-letter slip: %s', (t, r, slip) => expect(lostDoubledLetter(t, r)).toBe(slip));
+
+  it.each([
+    ['elstree.example', 'www.elstree.example.com.br', true],
+    ['anna@elstree.example', 'anna@elstree.example.com', true],
+    ['elstree.example.com', 'elstree.example', false],
+    ['elstree.example', 'elstree.examples', false],
+    ['', 'elstree.example', false],
+  ])('%s beside %s lost its last labels: %s', (value, other, lost) => expect(lostEndLabels(value, other)).toBe(lost));
 
   it.each([
     ['+49 89 1234 5678', '+498912345679', '+49 89 1234 5679'],

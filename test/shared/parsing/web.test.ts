@@ -18,7 +18,23 @@ describe('findEmails / findWebsites', () => {
   });
   it('reads a www address whose dots the OCR read as spaces', () => {
     expect(findWebsites('w www quorlane example com')[0]?.value).toBe('www.quorlane.example.com');
+    expect(findWebsites('www palladio.com br')[0]?.value).toBe('www.palladio.com.br');
     expect(findWebsites('www and more')).toEqual([]);
+  });
+  it('closes a space the OCR put after a dot inside a website, never in ordinary words', () => {
+    expect(findWebsites('https://duneway. in')[0]?.value).toBe('https://duneway.in');
+    expect(findWebsites('o Www.halvorsen. freight. example')[0]?.value).toBe('www.halvorsen.freight.example');
+    expect(findWebsites('W | corvina. example')[0]?.value).toBe('corvina.example');
+    expect(findWebsites('w. www.elstree.example.com.au')[0]?.value).toBe('www.elstree.example.com.au');
+    expect(findWebsites('W. orsini.example')[0]?.value).toBe('orsini.example');
+    expect(findWebsites('Pte. Ltd.')).toEqual([]);
+    expect(findWebsites('e.g. in Berlin')).toEqual([]);
+    expect(findWebsites('Dr. De Vries')).toEqual([]);
+  });
+  it('reads a website behind an icon read as @, but not an e-mail domain', () => {
+    expect(findWebsites('@www.drummond.example.es')[0]?.value).toBe('www.drummond.example.es');
+    expect(findWebsites('@ww.merrow.example.com')[0]?.value).toBe('www.merrow.example.com');
+    expect(findWebsites('ana@www.vela.example.com')).toEqual([]);
   });
   it('uses the more confident reading where e-mail domain and website differ by an OCR slip', () => {
     const a = reconcileDomains({ value: 'li@tthornvale.example.org', confidence: 0.5 }, { value: 'https://www.thornvale.example.org', confidence: 0.9 });
