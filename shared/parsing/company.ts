@@ -51,18 +51,18 @@ const LOOK_ALIKES: ReadonlyArray<readonly [string, string]> = [['rn', 'm'], ['cl
  * The company is spelled from all its words or its first one or two (legal forms left out).
  */
 export function companySpellingOfDomain(company: string, stem: string): string {
-  const words = company.trim().split(/\s+/).filter((w) => {
-    const k = fold(w).replace(/[.,()]/g, '');
-    return !(LEGAL_FORMS[k] !== undefined && k !== 'co') && k !== '&' && k !== 'and';
+  const words = company.trim().split(/\s+/).filter((word) => {
+    const key = fold(word).replace(/[.,()]/g, '');
+    return !(LEGAL_FORMS[key] !== undefined && key !== 'co') && key !== '&' && key !== 'and';
   });
   if (stem.length < 4 || !words.length) return '';
-  const spellings = new Set([words, words.slice(0, 1), words.slice(0, 2)].flatMap((ws) => domainSpellings(ws.join(' '))));
+  const spellings = new Set([words, words.slice(0, 1), words.slice(0, 2)].flatMap((chosen) => domainSpellings(chosen.join(' '))));
   for (const spelling of spellings) {
     if (spelling === stem) return '';
     for (const [group, letter] of LOOK_ALIKES) {
       for (const [from, to] of [[group, letter], [letter, group]] as const) {
-        for (let i = spelling.indexOf(from); i >= 0; i = spelling.indexOf(from, i + 1)) {
-          if (spelling.slice(0, i) + to + spelling.slice(i + from.length) === stem) return spelling;
+        for (let at = spelling.indexOf(from); at >= 0; at = spelling.indexOf(from, at + 1)) {
+          if (spelling.slice(0, at) + to + spelling.slice(at + from.length) === stem) return spelling;
         }
       }
     }
