@@ -39,46 +39,47 @@ function formattedTime(iso: string): { short: string; full: string } {
   return found;
 }
 
-/** What one column shows of a lead. */
-function cellContent(column: ReviewColumnKey, lead: Lead, possibleDuplicate: boolean, exportedAt: string | undefined): ReactNode {
+/**
+ * One column's cell of a lead. A badge or a time is the cell itself, not an element inside
+ * it, and each cell holds one text: every element and text node less is less to build, style
+ * and lay out for each row that scrolls into view.
+ */
+function cell(column: ReviewColumnKey, lead: Lead, possibleDuplicate: boolean, exportedAt: string | undefined): ReactNode {
+  const className = `review-cell review-cell-${column}`;
   switch (column) {
     case 'name':
       return (
-        <>
-          <span className="lead-item-name">{displayName(lead)}</span>
+        <span className={className}>
+          {displayName(lead)}
           {possibleDuplicate && <span className="duplicate-tag">possible duplicate</span>}
-        </>
+        </span>
       );
-    case 'company':
-      return lead.company;
-    case 'email':
-      return lead.email;
     case 'status':
-      return <span className={`status-badge status-${lead.status.toLowerCase()}`}>{lead.status}</span>;
+      return <span className={`${className} status-badge status-${lead.status.toLowerCase()}`}>{lead.status}</span>;
     case 'rating':
-      return lead.rating && <span className={`rating-tag rating-tag-${lead.rating.toLowerCase()}`}>{lead.rating}</span>;
+      return lead.rating ? <span className={`${className} rating-tag rating-tag-${lead.rating.toLowerCase()}`}>{lead.rating}</span> : <span className={className} />;
     case 'captured': {
       const captured = formattedTime(lead.capturedAt);
       return (
-        <time dateTime={lead.capturedAt} title={captured.full}>
+        <time className={className} dateTime={lead.capturedAt} title={captured.full}>
           {captured.short}
         </time>
       );
     }
-    case 'capturedBy':
-      return lead.capturedBy;
     case 'exported': {
       if (exportedAt) {
         const exported = formattedTime(exportedAt);
         return (
-          <time dateTime={exportedAt} title={`Exported ${exported.full}`}>
+          <time className={className} dateTime={exportedAt} title={`Exported ${exported.full}`}>
             {exported.short}
           </time>
         );
       }
       const missing = missingForExport(lead);
-      return missing.length > 0 ? <span className="export-tag">needs {joinFieldLabels(missing)} for export</span> : <span className="cell-quiet">Not yet</span>;
+      return missing.length > 0 ? <span className={`${className} export-tag`}>{`needs ${joinFieldLabels(missing)} for export`}</span> : <span className={className}>Not yet</span>;
     }
+    default:
+      return <span className={className}>{lead[column]}</span>;
   }
 }
 
@@ -102,22 +103,20 @@ export const LeadTableRow = memo(function LeadTableRow({ lead, index, columns, s
 
   return (
     <>
-      <span className="review-cell-select">
-        <input
-          type="checkbox"
-          className="lead-select"
-          aria-label={`Select ${displayName(lead)}`}
-          checked={selected}
-          tabIndex={-1}
-          onChange={() => undefined}
-          onClick={(event) => (event.shiftKey ? void onRange(index) : onToggle(index))}
-        />
-      </span>
+      <input
+        type="checkbox"
+        className="lead-select"
+        aria-label={`Select ${displayName(lead)}`}
+        checked={selected}
+        tabIndex={-1}
+        onChange={() => undefined}
+        onClick={(event) => (event.shiftKey ? void onRange(index) : onToggle(index))}
+      />
       <button type="button" className="lead-item" data-lead-id={lead.id} data-index={index} onClick={onClick}>
         {/* The spaces between cells (not laid out in the grid) keep the button's name readable: "Ana Zeller Acme …". */}
         {columns.map((column) => (
           <Fragment key={column}>
-            <span className={`review-cell review-cell-${column}`}>{cellContent(column, lead, possibleDuplicate, exportedAt)}</span>{' '}
+            {cell(column, lead, possibleDuplicate, exportedAt)}{' '}
           </Fragment>
         ))}
       </button>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProp
 import type { Lead } from '../../../shared/domain/lead';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore, useAppStoreApi } from '../store/app-store';
-import { leadAt } from '../store/leads-slice';
+import { leadAt, PAGE_SIZE } from '../store/leads-slice';
 import { BulkActionsBar } from './BulkActionsBar';
 import { LeadTableRow } from './LeadTableRow';
 import { LeadsEmptyState } from './LeadsEmptyState';
@@ -17,6 +17,7 @@ import { formatCount } from '../components/date-and-number-format';
 /** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
 const ROW_HEIGHT = 34;
 const PAGE_STEP = 15;
+const PREFETCH_ROWS = PAGE_SIZE / 2;
 
 /**
  * The manager's review list: search as you type, filters and sort (kept in the store, so a
@@ -96,8 +97,10 @@ export function LeadsScreen() {
   const virtualRows = virtualizer.getVirtualItems();
   const firstRow = virtualRows[0]?.index ?? 0;
   const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
+  // Half a page either side is asked for ahead: rows scrolled into view are then already there,
+  // not drawn as "Loading…" first and then built a second time with their lead.
   useEffect(() => {
-    if (total > 0) void ensureRows(firstRow, lastRow);
+    if (total > 0) void ensureRows(firstRow - PREFETCH_ROWS, lastRow + PREFETCH_ROWS);
   }, [firstRow, lastRow, total, pages, ensureRows]);
 
   // Stable, so the memoised rows are not drawn again on every scroll frame.
@@ -212,7 +215,7 @@ export function LeadsScreen() {
                 data-index={row.index}
                 aria-posinset={row.index + 1}
                 aria-setsize={total}
-                style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
+                style={{ top: row.start - virtualizer.options.scrollMargin }}
               >
                 {lead ? (
                   <LeadTableRow

@@ -49,7 +49,7 @@ describe('the review table', () => {
     expect(row.textContent).toContain('Working');
     expect(row.textContent).toContain('Hot');
     expect(row.textContent).toContain('Sam Stand');
-    expect(row.querySelector(`.review-cell-exported time`)?.getAttribute('dateTime')).toBe(EXPORTED_AT);
+    expect(row.querySelector(`time.review-cell-exported`)?.getAttribute('dateTime')).toBe(EXPORTED_AT);
     // Ben was never exported and an export would refuse him without a last name.
     expect(screen.getByRole('button', { name: /Ben/ }).querySelector('.review-cell-exported')?.textContent).toBe('needs Last name for export');
   });
