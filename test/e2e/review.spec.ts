@@ -126,6 +126,45 @@ test('filter the review list, keep the filter across a lead, bulk-edit a selecti
   await expect(page.getByText('No lead matches these filters')).toBeVisible();
 });
 
+test('the bar above the table stays one row with filters active, at the laptop and full-HD sizes', async ({ page }) => {
+  await page.getByRole('tab', { name: /Leads/ }).click();
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(6);
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await page.getByLabel('Status', { exact: true }).selectOption('New');
+  await page.getByLabel('Captured by').fill('Sam Stand');
+  await page.getByLabel('How captured').selectOption('typed');
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  const toolbar = page.locator('.review-toolbar');
+  const search = page.getByRole('searchbox', { name: 'Search leads' });
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `review-filtered-${viewport.width}x${viewport.height}.png`) });
+    // One row: the bar is no taller than its tallest control (the search box), with room for a focus ring.
+    const barHeight = (await toolbar.boundingBox())?.height ?? Infinity;
+    const controlHeight = (await search.boundingBox())?.height ?? 0;
+    expect(barHeight, `the bar's height at ${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(controlHeight + 8);
+    // Every active filter is still there: a chip one can see and reach, or counted in "+N more" (hidden chips are not listed).
+    const shown = await page.getByRole('list', { name: 'Active filters' }).getByRole('listitem').count();
+    const more = page.getByRole('button', { name: /^\+\d+ more$/ });
+    const folded = (await more.count()) > 0 ? Number(/\d+/.exec((await more.textContent()) ?? '')?.[0]) : 0;
+    expect(shown, 'at least one chip shows').toBeGreaterThan(0);
+    expect(shown + folded).toBe(3);
+  }
+  // "+N more" opens the panel on the first filter it stands for.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const more = page.getByRole('button', { name: /^\+\d+ more$/ });
+  await expect(more).toHaveAttribute('title', /^Also: (Captured by: Sam Stand; )?How captured: Typed$/);
+  const firstFolded = (await more.getAttribute('title'))?.startsWith('Also: Captured by') ? 'Captured by' : 'How captured';
+  await more.click();
+  await expect(page.getByLabel(firstFolded, { exact: true })).toBeFocused();
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 test('merge two duplicates side by side: both notes, the older capture, the merge on the timeline', async ({ page }) => {
   await page.getByRole('tab', { name: /Duplicates/ }).click();
   const group = page.getByRole('list', { name: 'Groups of likely duplicates' }).getByRole('listitem').first();

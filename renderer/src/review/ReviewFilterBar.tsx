@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type R
 import { useAppStore } from '../store/app-store';
 import { NO_FILTERS } from '../store/leads-slice';
 import { ColumnsMenu } from './ColumnsMenu';
+import { FilterChips } from './FilterChips';
 import { activeFilterChips, FILTER_FIELDS } from './filter-options';
 import { LeadsSearchBar } from './LeadsSearchBar';
 import { ReviewFilters } from './ReviewFilters';
@@ -9,9 +10,11 @@ import { ReviewFilters } from './ReviewFilters';
 const PANEL_ID = 'review-filter-panel';
 
 /**
- * One line above the table: the search, a "Filters" button that opens the filters, a chip
- * for each active filter (click it to change it, × to remove it) and the Columns menu.
- * Ctrl+A here (not while typing in a box) selects every lead the filters match.
+ * One row above the table that never wraps: the search, a "Filters" button that opens the
+ * filters, a chip for each active filter that fits (click it to change it, × to remove it; the
+ * others counted in "+N more"), Clear and the Columns menu. Under it the panel when open, then
+ * the list's count and sort (`summary`), one line of its own. Ctrl+A here (not while typing in
+ * a box) selects every lead the filters match.
  */
 export function ReviewFilterBar({ searchRef, summary }: { searchRef: Ref<HTMLInputElement>; summary: ReactNode }) {
   const filters = useAppStore((state) => state.filters);
@@ -60,42 +63,24 @@ export function ReviewFilterBar({ searchRef, summary }: { searchRef: Ref<HTMLInp
           Filters{chips.length > 0 ? ` (${chips.length})` : ''}
         </button>
         {chips.length > 0 && (
-          <ul className="filter-chips" aria-label="Active filters">
-            {chips.map((chip) => (
-              <li key={chip.filter} className="filter-chip">
-                <button
-                  type="button"
-                  className="filter-chip-text"
-                  title={`Change ${FILTER_FIELDS[chip.filter].label.toLowerCase()}`}
-                  onClick={() => {
-                    setOpen(true);
-                    setFocusControl(FILTER_FIELDS[chip.filter].controlId);
-                  }}
-                >
-                  {chip.text}
-                </button>
-                <button
-                  type="button"
-                  className="filter-chip-remove"
-                  aria-label={`Remove filter ${chip.text}`}
-                  title="Remove this filter"
-                  onClick={() => setFilters({ [chip.filter]: NO_FILTERS[chip.filter] })}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
+          <FilterChips
+            chips={chips}
+            onChange={(chip) => {
+              setOpen(true);
+              setFocusControl(FILTER_FIELDS[chip.filter].controlId);
+            }}
+            onRemove={(chip) => setFilters({ [chip.filter]: NO_FILTERS[chip.filter] })}
+          />
         )}
         {chips.length > 0 && (
           <button type="button" className="button-quiet clear-filters" onClick={clearFilters}>
             Clear {chips.length} {chips.length === 1 ? 'filter' : 'filters'}
           </button>
         )}
-        {summary}
         <ColumnsMenu />
       </div>
       {open && <ReviewFilters id={PANEL_ID} />}
+      {summary}
     </div>
   );
 }
