@@ -7,7 +7,7 @@
  * Lists of allowed values (statuses, stages, formats) live beside zod schemas, so they are
  * loaded through `choices` only when help is printed (see command-table.ts).
  */
-import type { OptionSpec } from './parse-command-line';
+import type { OptionSpec, OptionSpecs } from './parse-command-line';
 
 /** A switch. */
 export const flag = (help: string): OptionSpec => ({ type: 'flag', help });
@@ -55,3 +55,26 @@ export const newOpportunityStage = stage("the opportunity's stage (default: Pros
 
 /** `--reason`: why a record moved (a status, a stage) where that move needs one. */
 export const reason = (help: string): OptionSpec => text('TEXT', help);
+
+const ratingChoices = async (): Promise<readonly string[]> => [...(await import('../../shared/domain/lead')).LEAD_RATINGS, 'none'];
+const captureMethods = async (): Promise<readonly string[]> => (await import('../../shared/domain/lead')).CAPTURE_METHODS;
+const statusChoices = async (): Promise<readonly string[]> => (await import('../../shared/domain/lead')).LEAD_STATUSES;
+const yesOrNo = async (): Promise<readonly string[]> => ['yes', 'no'];
+
+/**
+ * The review list's filter as options (every field of `reviewFilterSchema`), for a command that
+ * works on "the leads the list would show": commands/review-filter.ts turns them into the filter.
+ */
+export const reviewFilterOptions: OptionSpecs = {
+  '--search': text('WORDS', 'only leads whose name, company, email or notes have words starting so (as the review list searches)'),
+  '--event': showByName('only the leads of this show'),
+  '--status': text('STATUS', 'only leads with this status', { choices: statusChoices }),
+  '--rating': text('RATING', 'only leads with this rating (none: not rated)', { choices: ratingChoices }),
+  '--captured-by': text('NAME', 'only leads this staff member captured (capitals or not)'),
+  '--captured-from': text('DAY', 'only leads captured on this local day (YYYY-MM-DD) or later'),
+  '--captured-to': text('DAY', 'only leads captured on this local day (YYYY-MM-DD) or earlier'),
+  '--consent': text('CONSENT', 'given: consent recorded; missing: not asked or refused', { choices: async () => ['given', 'missing'] }),
+  '--how': text('METHOD', 'only leads captured this way', { choices: captureMethods }),
+  '--exported': text('YES_NO', 'yes: leads an earlier batch exported; no: the others', { choices: yesOrNo }),
+  '--duplicate': text('YES_NO', 'yes: leads the duplicate rule groups with another; no: the others', { choices: yesOrNo }),
+};

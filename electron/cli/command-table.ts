@@ -23,6 +23,7 @@ import {
   number,
   reason,
   repeated,
+  reviewFilterOptions,
   search,
   showByName,
   showOrCurrent,
@@ -56,7 +57,6 @@ function inSession(load: () => Promise<SessionCommand>): CommandRun {
   };
 }
 
-const leadStatuses = async (): Promise<readonly string[]> => (await import('../../shared/domain/lead')).LEAD_STATUSES;
 const activityTypes = async (): Promise<readonly string[]> => (await import('../../shared/domain/activity')).ACTIVITY_TYPES;
 const exportFormats = async (): Promise<readonly string[]> => (await import('../../shared/domain/exchange')).EXPORT_FORMATS;
 const badgeProfileFields = async (): Promise<readonly string[]> => (await import('../../shared/parsing/badge-profiles')).BADGE_PROFILE_FIELDS;
@@ -256,13 +256,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'export',
-    summary: 'export a batch; prints the batch id, counts and warnings (salesforce-converted, or over 50,000 Salesforce leads: a folder of CSVs)',
+    summary:
+      'export a batch; prints the batch id, counts and warnings (salesforce-converted, or over 50,000 Salesforce leads: a folder of CSVs). The leads are chosen as the review list filters them',
     options: {
       '--format': text('FORMAT', 'the file format', { required: true, choices: exportFormats }),
       '--out': text('PATH', 'the file (or folder) to write; its folder must exist', { required: true }),
-      '--event': showByName('only the leads of this show'),
-      '--only-new': flag('only leads no batch has exported yet'),
-      '--status': text('STATUS', 'only leads with this status', { choices: leadStatuses }),
+      ...reviewFilterOptions,
+      '--only-new': flag('only leads no batch has exported yet (as --exported no)'),
       '--skip-incomplete': flag('leave out leads without Last Name or Company'),
       '--profile': text('FILE', "the org's Salesforce profile, a JSON file (status values, opt-out)"),
       '--imported-fields': flag('a column per field an import kept (Salesforce and HubSpot CSVs)'),

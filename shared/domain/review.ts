@@ -30,6 +30,23 @@ export const reviewFilterSchema = z
   .strict();
 export type ReviewFilter = z.infer<typeof reviewFilterSchema>;
 
+/**
+ * A local calendar day (YYYY-MM-DD) as the UTC instant it starts: the list's "captured from"
+ * (inclusive). Undefined for a day that is not one.
+ */
+export function localDayStart(day: string): string | undefined {
+  const date = new Date(`${day}T00:00:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** The instant the local day after `day` starts: the list's "captured to" (that day included, the bound exclusive). */
+export function nextLocalDayStart(day: string): string | undefined {
+  const date = new Date(`${day}T00:00:00`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  date.setDate(date.getDate() + 1);
+  return date.toISOString();
+}
+
 export const reviewSortSchema = z
   .object({ by: z.enum(REVIEW_SORT_KEYS), direction: z.enum(['asc', 'desc']) })
   .strict();

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { EXPORT_FORMATS, type ExportFilter, type ExportFormat, type ExportSkipReason, type ExportSummary, type ProblemRowChoice, type SalesforceProfile } from '../../../shared/domain/exchange';
 import { salesforceProfileSchema } from '../../../shared/ipc/contracts/exchange';
-import { displayName, LEAD_STATUSES, type LeadStatus } from '../../../shared/domain/lead';
+import { displayName } from '../../../shared/domain/lead';
 import { UsageError, type CliIo } from '../cli-io';
 import type { CliSession } from '../open-client';
 import type { CommandArgs } from '../parse-command-line';
 import { describeSize, InputFileError, readRegularFile, refuseNonRegularFile, type InputFileKind } from '../regular-file';
 import { findShowByName } from './events';
+import { reviewFilterFromOptions } from './review-filter';
 
 export async function runExportCommand(session: CliSession, _command: string, args: CommandArgs, io: CliIo): Promise<void> {
   if (args.positionals.length > 0) throw new UsageError(`export takes no "${args.positionals[0]}"`);
@@ -14,12 +15,11 @@ export async function runExportCommand(session: CliSession, _command: string, ar
   if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   const out = args.text('--out');
   if (!out) throw new UsageError('export needs --out PATH');
-  const status = args.text('--status');
-  if (status !== undefined && !(LEAD_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status is one of ${LEAD_STATUSES.join(', ')}`);
-  const eventName = args.text('--event');
+  // The review list's filter, resolved by the list's own conditions; --only-new keeps its own "nothing new" answer.
+  const review = await reviewFilterFromOptions(session, args);
+  if (args.flag('--only-new') && review?.exported === 'yes') throw new UsageError('--only-new and --exported yes contradict each other: give one of them');
   const filter: ExportFilter = {
-    ...(eventName !== undefined && { eventId: (await findShowByName(session, eventName)).id }),
-    ...(status !== undefined && { status: status as LeadStatus }),
+    ...(review && { review }),
     ...(args.flag('--only-new') && { onlyNew: true }),
   };
   const profileFile = args.text('--profile');

@@ -1,5 +1,5 @@
 import type { CaptureMethod, Lead, LeadRating, LeadStatus } from '../../../shared/domain/lead';
-import { DEFAULT_REVIEW_SORT, type BulkChange, type BulkTarget, type ReviewFilter, type ReviewSort } from '../../../shared/domain/review';
+import { DEFAULT_REVIEW_SORT, localDayStart, nextLocalDayStart, type BulkChange, type BulkTarget, type ReviewFilter, type ReviewSort } from '../../../shared/domain/review';
 import type { BulkResult } from '../../../shared/ipc/contract';
 import {
   clampColumnWidth,
@@ -119,18 +119,6 @@ const RANGE_LIMIT = 5000;
 
 export function leadAt(pages: Readonly<Record<number, Lead[]>>, index: number): Lead | undefined {
   return pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
-}
-
-function localDayStart(day: string): string | undefined {
-  const date = new Date(`${day}T00:00:00`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
-function nextLocalDayStart(day: string): string | undefined {
-  const date = new Date(`${day}T00:00:00`);
-  if (Number.isNaN(date.getTime())) return undefined;
-  date.setDate(date.getDate() + 1);
-  return date.toISOString();
 }
 
 /** The list's state as the contract's filter. */

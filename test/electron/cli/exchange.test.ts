@@ -58,6 +58,42 @@ describe('leadbooth export / import / batches / duplicates', () => {
     expect((await leadbooth('a.db', 'export', '--format', 'xml', '--out', folder)).code).toBe(2);
   });
 
+  it("takes the review list's filter as options: words, rating, status, captured by and when, how, exported, duplicates", async () => {
+    await booth('r.db');
+    const [ana, chidi] = (await leadbooth('r.db', 'leads', 'list', '--json')).json().reverse() as Array<{ id: string }>;
+    expect((await leadbooth('r.db', 'leads', 'edit', ana?.id ?? '', '--json', '{"rating":"Hot","notes":"wants a demo"}')).code).toBe(0);
+    expect((await leadbooth('r.db', 'leads', 'edit', chidi?.id ?? '', '--json', '{"rating":"Warm","status":"Working"}')).code).toBe(0);
+    let file = 0;
+    /** The last names `export` writes with these options, or the error it printed. */
+    const exported = async (...options: string[]) => {
+      const out = path.join(dir, `r${file++}.csv`);
+      const run = await leadbooth('r.db', 'export', '--format', 'salesforce-leads', '--out', out, ...options);
+      if (run.code !== 0) return { code: run.code, error: run.stderr[0] };
+      return (parse(fs.readFileSync(out, 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>).map((row) => row.LastName);
+    };
+    const day = (offset: number) => {
+      const date = new Date();
+      date.setDate(date.getDate() + offset);
+      return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    };
+    // Before any batch: nothing exported yet. Then Okafor goes out, and the others never did.
+    expect(await exported('--exported', 'yes')).toEqual({ code: 1, error: expect.stringMatching(/No lead matches this choice/) });
+    expect(await exported('--duplicate', 'no', '--exported', 'no')).toEqual(['Okafor']);
+    expect(await exported('--exported', 'yes')).toEqual(['Okafor']);
+    expect(await exported('--exported', 'no', '--rating', 'Hot')).toEqual(['Müller']);
+    expect(await exported('--search', 'demo')).toEqual(['Müller']);
+    expect(await exported('--search', 'acm', '--event', 'web summit 2026')).toEqual(['Müller', 'Muller']);
+    expect(await exported('--rating', 'none')).toEqual(['Muller']);
+    expect(await exported('--status', 'Working', '--rating', 'Warm')).toEqual(['Okafor']);
+    expect(await exported('--captured-by', 'JO BOOTH', '--how', 'typed', '--consent', 'missing', '--captured-from', day(0), '--captured-to', day(0))).toEqual(['Müller', 'Okafor', 'Muller']);
+    expect(await exported('--captured-to', day(-1))).toEqual({ code: 1, error: expect.stringMatching(/No lead matches this choice/) });
+    expect(await exported('--duplicate', 'yes')).toEqual(['Müller', 'Muller']);
+    // A value the list does not know is a usage error that says what the option takes.
+    expect(await exported('--rating', 'Lukewarm')).toEqual({ code: 2, error: 'leadbooth: --rating does not take "Lukewarm": one of Hot, Warm, Cold, none; see "leadbooth export --help"' });
+    expect(await exported('--captured-from', '20.04.2026')).toEqual({ code: 2, error: expect.stringContaining('--captured-from takes a day as YYYY-MM-DD') });
+    expect(await exported('--only-new', '--exported', 'yes')).toEqual({ code: 2, error: expect.stringContaining('contradict') });
+  });
+
   it('exports Salesforce leads with a --profile file, printing by name what was left out, refused and neutralised', async () => {
     await leadbooth('p.db', 'staff', 'Jo Booth');
     await leadbooth('p.db', 'events', 'add', 'Web Summit 2026');
