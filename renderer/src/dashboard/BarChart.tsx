@@ -8,15 +8,15 @@ interface BarChartProps {
   category: string;
   labels: string[];
   values: number[];
-  /** Bar colour: dark on white, readable in a bright hall. */
-  color?: string;
+  /** The bars' colour, a design token of tokens.css (dark on white, readable in a bright hall). */
+  color?: ChartColor;
   height?: number;
   /** Whether the legend names the sum of the bars (not for a funnel, whose steps hold the same leads). */
   showTotal?: boolean;
 }
 
-const INK = '#111827';
-const GRID = '#d1d5db';
+/** The bar colours tokens.css defines for charts. */
+type ChartColor = '--chart-bar' | '--chart-funnel' | '--chart-staff' | '--chart-rating' | '--chart-method';
 const INTEGER_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000];
 
 /**
@@ -24,7 +24,7 @@ const INTEGER_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 
  * value under the cursor in the legend. Categories sit at x = 0, 1, 2 …, labelled by name.
  * The numbers are also in a table for screen readers (the canvas says nothing to them).
  */
-export function BarChart({ title, category, labels, values, color = '#1e3a8a', height = 260, showTotal = true }: BarChartProps) {
+export function BarChart({ title, category, labels, values, color = '--chart-bar', height = 260, showTotal = true }: BarChartProps) {
   const holder = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -43,6 +43,12 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
   }, [title, category, labels, values, color, height, showTotal]);
 
   function draw(UPlot: typeof uPlot, element: HTMLDivElement): () => void {
+    // A canvas cannot use CSS variables: the design tokens' values are read as the chart is drawn.
+    const style = getComputedStyle(element);
+    const token = (name: string) => style.getPropertyValue(name).trim();
+    const ink = token('--chart-ink');
+    const grid = token('--chart-grid');
+    const fill = token(color);
     const bars: Array<{ left: number; top: number; width: number; index: number }> = [];
     const max = Math.max(1, ...values);
     // Slanted labels when they would not fit side by side (about 7 px a letter at 13 px).
@@ -59,7 +65,7 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
       },
       axes: [
         {
-          stroke: INK,
+          stroke: ink,
           font: '600 13px system-ui, sans-serif',
           grid: { show: false },
           ticks: { show: false },
@@ -71,10 +77,10 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
           size: slanted ? Math.min(110, 20 + longest * 6) : 40,
         },
         {
-          stroke: INK,
+          stroke: ink,
           font: '13px system-ui, sans-serif',
-          grid: { stroke: GRID, width: 1 },
-          ticks: { stroke: GRID },
+          grid: { stroke: grid, width: 1 },
+          ticks: { stroke: grid },
           // Counts are whole: ticks only at whole steps, never "0.5 leads".
           incrs: INTEGER_STEPS,
           values: (_, splits) => splits.map((split) => (Number.isInteger(split) ? formatCount(split) : '')),
@@ -87,8 +93,8 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
         {
           // The legend names the total too, not only the value under the cursor.
           label: showTotal ? `Leads (${formatCount(values.reduce((sum, value) => sum + value, 0))} in all)` : 'Leads',
-          fill: color,
-          stroke: color,
+          fill: fill,
+          stroke: fill,
           width: 0,
           paths: UPlot.paths.bars?.({
             size: [0.72, 90],
@@ -107,7 +113,7 @@ export function BarChart({ title, category, labels, values, color = '#1e3a8a', h
             const { ctx } = plot;
             const ratio = UPlot.pxRatio;
             ctx.save();
-            ctx.fillStyle = INK;
+            ctx.fillStyle = ink;
             ctx.font = `700 ${Math.round(13 * ratio)}px system-ui, sans-serif`;
             ctx.textAlign = 'center';
             ctx.textBaseline = 'bottom';

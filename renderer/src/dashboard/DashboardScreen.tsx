@@ -83,15 +83,15 @@ export function DashboardScreen() {
       {stats && stats.total > 0 && (
         <div className="chart-grid">
           <div className="chart-wide">
-            <BarChart title="Funnel: leads that got this far" category="Step" labels={funnel.labels} values={funnel.values} color="#14532d" showTotal={false} />
+            <BarChart title="Funnel: leads that got this far" category="Step" labels={funnel.labels} values={funnel.values} color="--chart-funnel" showTotal={false} />
           </div>
           <div className="chart-wide">
             <BarChart title="Leads per hour" category="Hour" labels={perHour.labels} values={perHour.values} />
           </div>
           <BarChart title="Leads per day" category="Day" labels={perDay.labels} values={perDay.values} />
-          <BarChart title="Leads per staff member" category="Staff member" labels={perStaff.labels} values={perStaff.values} color="#7c2d12" />
-          <BarChart title="By rating" category="Rating" labels={byRating.labels} values={byRating.values} color="#9f1239" />
-          <BarChart title="By how captured" category="How captured" labels={byMethod.labels} values={byMethod.values} color="#4c1d95" />
+          <BarChart title="Leads per staff member" category="Staff member" labels={perStaff.labels} values={perStaff.values} color="--chart-staff" />
+          <BarChart title="By rating" category="Rating" labels={byRating.labels} values={byRating.values} color="--chart-rating" />
+          <BarChart title="By how captured" category="How captured" labels={byMethod.labels} values={byMethod.values} color="--chart-method" />
         </div>
       )}
     </section>
