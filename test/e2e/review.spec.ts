@@ -5,6 +5,7 @@ import { createEvent } from '../../electron/services/events-service';
 import { createLead } from '../../electron/services/leads-service';
 import { createServiceContext } from '../../electron/services/service-context';
 import { setStaffName } from '../../electron/services/settings-service';
+import { expectNoSeriousA11yViolations } from './accessibility';
 import { expect, test } from './app-fixture';
 import { screenshot, SCREENSHOTS } from './screenshots';
 
@@ -154,6 +155,7 @@ test('the bar above the table stays one row with filters active, at the laptop a
     const folded = (await more.count()) > 0 ? Number(/\d+/.exec((await more.textContent()) ?? '')?.[0]) : 0;
     expect(shown, 'at least one chip shows').toBeGreaterThan(0);
     expect(shown + folded).toBe(3);
+    await expectNoSeriousA11yViolations(page, `review list with three filters at ${viewport.width}×${viewport.height}`);
   }
   // "+N more" opens the panel on the first filter it stands for.
   await page.setViewportSize({ width: 1280, height: 800 });
