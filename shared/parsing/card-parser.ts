@@ -330,8 +330,9 @@ function readName(reading: CardReading, web: WebFindings): NameFindings {
       if (a === b) continue;
       const gap = b.box.y0 - a.box.y1;
       const h = Math.max(a.height, b.height);
-      // the OCR's boxes hold the letters, not the leading: two lines of a name set 1.2–1.5 apart leave a gap of ~1 box height
-      if (gap < -0.3 * h || gap > 1.2 * h) continue;
+      // the OCR's boxes hold the letters, not the leading: two lines of a name set 1.2–1.5 apart leave a gap of ~1 box height,
+      // display type set ~1.75 apart (a divided card's left column) ~1.3; the geometry, not the reading order, pairs them
+      if (gap < -0.3 * h || gap > 1.6 * h) continue;
       if (Math.abs(a.height - b.height) > 0.3 * h) continue;
       const aligned = Math.abs(a.box.x0 - b.box.x0) < h || Math.abs((a.box.x0 + a.box.x1) / 2 - (b.box.x0 + b.box.x1) / 2) < h || Math.abs(a.box.x1 - b.box.x1) < h;
       if (!aligned) continue;

@@ -53,7 +53,7 @@ export function findCardQuad(img: Raster): Quad | null {
   if (verts.length < 2) return null;
   const hors = houghLines(edges, Math.PI / 2);
   if (hors.length < 2) return null;
-  return bestQuad(edges, verts, hors);
+  return bestQuad(img, edges, verts, hors);
 }
 
 /** Sobel on every colour channel, keeping the strongest: a card can differ from the table in hue only. */
@@ -222,13 +222,55 @@ function sideSupport(edges: EdgeMap, p: Point, q: Point): number {
   return inside < n * 0.5 ? 0 : hit / (n + 1);
 }
 
+/** Pixels either side of a side where the surfaces it separates are sampled. */
+const SURFACE_OFFSET = 3;
+/**
+ * Least colour difference (mean over the side, strongest channel) between the two surfaces of a
+ * card's edge. A rule printed on the card (a divider between two columns) is a dark line with the
+ * same paper on both sides, so it never separates two surfaces; a card's edge always does
+ * (table, other paper, or at least the card's own shadow).
+ */
+const MIN_SURFACE_DIFFERENCE = 8;
+
+/**
+ * How different the surfaces either side of the segment p→q are: the mean over the segment of
+ * the strongest channel's difference between the pixels SURFACE_OFFSET to the left and to the
+ * right of it (points whose samples fall outside the image are skipped; Infinity when none is
+ * inside: nothing to compare, so nothing to reject).
+ */
+function surfaceDifference(img: Raster, p: Point, q: Point): number {
+  const { width: W, height: H, channels: C, data } = img;
+  const len = Math.hypot(q[0] - p[0], q[1] - p[1]);
+  if (len < 1) return Infinity;
+  const nx = -(q[1] - p[1]) / len;
+  const ny = (q[0] - p[0]) / len;
+  const n = Math.max(2, Math.round(len));
+  const nc = Math.min(C, 3);
+  let sum = 0;
+  let count = 0;
+  for (let s = 1; s < n; s++) {
+    const x = p[0] + ((q[0] - p[0]) * s) / n;
+    const y = p[1] + ((q[1] - p[1]) * s) / n;
+    const ax = Math.round(x + nx * SURFACE_OFFSET);
+    const ay = Math.round(y + ny * SURFACE_OFFSET);
+    const bx = Math.round(x - nx * SURFACE_OFFSET);
+    const by = Math.round(y - ny * SURFACE_OFFSET);
+    if (ax < 0 || ay < 0 || bx < 0 || by < 0 || ax >= W || bx >= W || ay >= H || by >= H) continue;
+    let d = 0;
+    for (let c = 0; c < nc; c++) d = Math.max(d, Math.abs(data[(ay * W + ax) * C + c]! - data[(by * W + bx) * C + c]!));
+    sum += d;
+    count++;
+  }
+  return count ? sum / count : Infinity;
+}
+
 /**
  * The best card among all pairs of vertical × pairs of horizontal lines: plausible
  * spacing and parallelism, corners near the image, area ≥ 12 % of the photo, every side
- * at least 45 % backed by edges; score = summed side support + the weakest side + a
- * bonus for area (the card, not a logo box on it).
+ * at least 45 % backed by edges and separating two surfaces (not a rule printed on the card);
+ * score = summed side support + the weakest side + a bonus for area (the card, not a logo box on it).
  */
-function bestQuad(edges: EdgeMap, verts: Line[], hors: Line[]): Quad | null {
+function bestQuad(img: Raster, edges: EdgeMap, verts: Line[], hors: Line[]): Quad | null {
   const { width: W, height: H } = edges;
   // a side is fixed by its line and the two lines that cut it: memoise its support,
   // since many quads share sides
@@ -237,6 +279,7 @@ function bestQuad(edges: EdgeMap, verts: Line[], hors: Line[]): Quad | null {
     let s = memo.get(key);
     if (s === undefined) {
       s = sideSupport(edges, p, q);
+      if (s >= 0.45 && surfaceDifference(img, p, q) < MIN_SURFACE_DIFFERENCE) s = 0;
       memo.set(key, s);
     }
     return s;

@@ -23,6 +23,35 @@ async function syntheticPhoto(angle: number): Promise<Buffer> {
     .toBuffer();
 }
 
+/**
+ * A divided card: a left column, a dark rule from top to bottom, a right column; its right edge
+ * half lies on a sheet of paper of nearly its own colour, so that edge is only partly seen.
+ */
+async function dividedCardPhoto(): Promise<Buffer> {
+  const bar = (left: number, top: number, width: number) => ({
+    input: { create: { width, height: 18, channels: 3 as const, background: '#222222' } },
+    top,
+    left,
+  });
+  const card = await sharp({ create: { width: 1050, height: 600, channels: 3, background: '#f4f1ea' } })
+    .composite([
+      bar(70, 200, 300),
+      bar(70, 260, 250),
+      bar(70, 320, 280),
+      ...[0, 1, 2, 3, 4].map((i) => bar(540, 150 + i * 60, 300 + 30 * (i % 2))),
+      { input: { create: { width: 4, height: 600, channels: 3, background: '#2d4e9b' } }, top: 0, left: 470 },
+    ])
+    .png()
+    .toBuffer();
+  return sharp({ create: { width: 1350, height: 860, channels: 3, background: '#7a5230' } })
+    .composite([
+      { input: { create: { width: 400, height: 400, channels: 3, background: '#f2efe8' } }, top: 420, left: 1000 },
+      { input: card, top: 130, left: 150 },
+    ])
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}
+
 describe('sniffFormat', () => {
   it('knows images by their bytes, not their names', () => {
     expect(sniffFormat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpeg');
@@ -65,6 +94,17 @@ describe('card detection and straightening', () => {
     expect(pre.width / pre.height).toBeGreaterThan(1.6);
     expect(pre.width / pre.height).toBeLessThan(1.9);
     expect(pre.image.subarray(0, 2).toString('latin1')).toBe('P5');
+  });
+
+  it('takes the whole card, not the part beside a rule printed across it', async () => {
+    const photo = await dividedCardPhoto();
+    const { data, info } = await sharp(photo).resize(360, 360, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+    const quad = findCardQuad({ data, width: info.width, height: info.height, channels: info.channels });
+    expect(quad).not.toBeNull();
+    const [tl, tr, , bl] = quad!;
+    const aspect = Math.hypot(tr[0] - tl[0], tr[1] - tl[1]) / Math.hypot(bl[0] - tl[0], bl[1] - tl[1]);
+    expect(aspect).toBeGreaterThan(1.6);
+    expect(aspect).toBeLessThan(1.9);
   });
 
   it('leaves a photo that is only the card uncropped, and inverts light-on-dark cards', async () => {

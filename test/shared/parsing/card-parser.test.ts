@@ -160,6 +160,26 @@ describe('parseCard', () => {
     expect(card.fullName.value).toBe('Benedetta Castellano Ruiz');
   });
 
+  it('reads a name set over two lines with wide leading, in the left column of a divided card', () => {
+    // as read from a divided card: the right column's lines fall between the two lines of the name in
+    // reading order, and the name's lines are set ~1.75 of their type size apart (a gap of ~1.3 box heights)
+    const card = parseCard(page([
+      ['Pablo', 71, 232, 34],
+      ['Tel. +34 91 319 51 48', 607, 263, 14],
+      ['M. +34 647 385 800', 608, 291, 14],
+      ['Castro', 71, 309, 33],
+      ['E. pablo.castro@palladiosoluciones.es', 608, 320, 18],
+      ['www.palladiosoluciones.es', 606, 347, 18],
+      ['JEFA DE PROYECTO', 69, 381, 17],
+      ['C/ Serrano, 5', 607, 376, 16],
+      ['48066 Bilbao', 607, 404, 14],
+      ['Palladio Soluciones S.L.', 70, 420, 21],
+    ], 1150, 669));
+    expect(card.firstName.value).toBe('Pablo');
+    expect(card.lastName.value).toBe('Castro');
+    expect(card.company.value).toBe('Palladio Soluciones S.L.');
+  });
+
   it('repairs OCR noise in e-mail and website and matches the company to the domain', () => {
     const card = parseCard(page([
       ['Ruairí Brennock', 40, 40, 50],
