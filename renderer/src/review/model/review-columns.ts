@@ -10,20 +10,24 @@ export type ReviewColumnKey = (typeof REVIEW_COLUMNS)[number];
 
 export interface ReviewColumnSpec {
   label: string;
-  /** Starting width in CSS pixels. */
+  /**
+   * Starting width in CSS pixels. The defaults add up to about the table's width in a
+   * 1280-pixel window (columns share the width in proportion), so no default column cuts
+   * its heading, a rating tag, a capture time or a name's duplicate tag there.
+   */
   width: number;
   sortKey?: ReviewSortKey;
 }
 
 export const REVIEW_COLUMN_SPECS: Record<ReviewColumnKey, ReviewColumnSpec> = {
-  name: { label: 'Name', width: 220, sortKey: 'name' },
-  company: { label: 'Company', width: 170, sortKey: 'company' },
-  email: { label: 'Email', width: 210 },
-  status: { label: 'Status', width: 110, sortKey: 'status' },
-  rating: { label: 'Rating', width: 90, sortKey: 'rating' },
+  name: { label: 'Name', width: 185, sortKey: 'name' },
+  company: { label: 'Company', width: 135, sortKey: 'company' },
+  email: { label: 'Email', width: 165 },
+  status: { label: 'Status', width: 88, sortKey: 'status' },
+  rating: { label: 'Rating', width: 86, sortKey: 'rating' },
   captured: { label: 'Captured', width: 170, sortKey: 'captured' },
-  capturedBy: { label: 'By', width: 110 },
-  exported: { label: 'Exported', width: 130 },
+  capturedBy: { label: 'By', width: 95 },
+  exported: { label: 'Exported', width: 120 },
 };
 
 /** A column is never narrower than this (its heading must stay readable) nor wider than the maximum. */
