@@ -37,9 +37,22 @@ const CHANGES_BETWEEN_PAUSES = 20;
 const STAMPS_AT_ONCE = 500;
 
 /**
- * Applies a batch of the hub's changes to this laptop's store, in one transaction (the caller's
- * `then` runs in it too: the pull stores its cursor with the batch, so a cut connection
- * resumes exactly after the last batch applied).
+ * Applies a batch of the hub's changes to this laptop's store, in one transaction of its own
+ * (the pull applies its pages with `applyRemoteChangesInTransaction`, in transactions that
+ * also store the cursor).
+ */
+export async function applyRemoteChanges(db: Kysely<Database>, changes: readonly RecordChange[], session: ApplySession): Promise<AppliedBatch> {
+  return db.transaction().execute((trx) => applyRemoteChangesInTransaction(trx, changes, session));
+}
+
+export interface ApplySession {
+  clock: HybridClock;
+  deviceId: string;
+}
+
+/**
+ * Applies a batch of the hub's changes inside the caller's transaction (the pull stores its
+ * cursor in the same one, so a cut connection resumes exactly after the last batch applied).
  *
  * Per change: skipped when its id is known; a tombstone deletes the record (a lead is forgotten
  * exactly as "Forget me" does here); otherwise per field, the value is taken only when its stamp
@@ -51,32 +64,23 @@ const STAMPS_AT_ONCE = 500;
  * This laptop's own changes not stamped yet are stamped first: their fields' clocks must be
  * in place before a remote value is compared with them.
  */
-export async function applyRemoteChanges(
-  db: Kysely<Database>,
-  changes: readonly RecordChange[],
-  session: { clock: HybridClock; deviceId: string },
-  then?: (trx: Kysely<Database>) => Promise<void>,
-): Promise<AppliedBatch> {
-  return db.transaction().execute(async (trx) => {
-    while ((await stampPendingChanges(trx, session.clock, session.deviceId, STAMPS_AT_ONCE)) === STAMPS_AT_ONCE) await nextTurn();
-    const result = await withoutChangeLog(trx, async (wasLogging) => {
-      const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
-      // What the apply writes of its own (a conflict's timeline entry, a rename) is logged when this laptop logs.
-      const lookups = await BatchLookups.of(trx, changes);
-      const ownWrites: OwnWrites = { logged: wasLogging, lookups };
-      const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites };
-      for (const [index, change] of changes.entries()) {
-        await applyOne(trx, change, session.clock, state);
-        // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
-        // process for a second. Other queries wait for this transaction all the same.
-        if (index % CHANGES_BETWEEN_PAUSES === CHANGES_BETWEEN_PAUSES - 1) await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      await flushInserts(trx, state);
-      await state.lookups.saveRemembered(trx);
-      return batch;
-    });
-    await then?.(trx);
-    return result;
+export async function applyRemoteChangesInTransaction(trx: Kysely<Database>, changes: readonly RecordChange[], session: ApplySession): Promise<AppliedBatch> {
+  while ((await stampPendingChanges(trx, session.clock, session.deviceId, STAMPS_AT_ONCE)) === STAMPS_AT_ONCE) await nextTurn();
+  return withoutChangeLog(trx, async (wasLogging) => {
+    const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
+    // What the apply writes of its own (a conflict's timeline entry, a rename) is logged when this laptop logs.
+    const lookups = await BatchLookups.of(trx, changes);
+    const ownWrites: OwnWrites = { logged: wasLogging, lookups };
+    const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites };
+    for (const [index, change] of changes.entries()) {
+      await applyOne(trx, change, session.clock, state);
+      // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
+      // process for a second. Other queries wait for this transaction all the same.
+      if (index % CHANGES_BETWEEN_PAUSES === CHANGES_BETWEEN_PAUSES - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await flushInserts(trx, state);
+    await state.lookups.saveRemembered(trx);
+    return batch;
   });
 }
 
