@@ -109,6 +109,8 @@ const MAX_PENDING_INSERTS = 1000;
 
 /** Writes the new records held back, and indexes the new leads for search: after it anything may read, update or delete them. */
 async function flushInserts(trx: Kysely<Database>, state: BatchState): Promise<void> {
+  // Most merges find nothing held back: no statement for them.
+  if (state.inserts.size === 0) return;
   await state.inserts.flush(trx, (table, recordId, error) => {
     // One record that cannot be written (a show's name taken by another show here) must not stop the rest.
     state.batch.applied--;
@@ -165,6 +167,8 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
     }
     lookups.holds(table.kind, change.recordId);
     batch.applied++;
+    // A lead written here is indexed at once: the next change may update or forget it.
+    if (table.kind === 'lead') await state.searchIndex?.catchUp();
     return;
   }
   batch.conflicts += await mergeFields(trx, table, change, current, ownWrites);
