@@ -4,7 +4,8 @@
  * `node electron/cli/run-ts.mjs test/bench/hub-laptop-child.ts NAME LEADS HUB_URL CODE`. It
  * seeds and joins, sends `{ ready: true }`, then answers `{ id, ask }`: 'sync' with a TimedSync,
  * 'leads' with `{ leads }` (how many it holds), 'edit' (the first 100 leads' title changed) with
- * `{}`, 'stop' with `{ cpuMs }` (this process's CPU) before it deletes its store and exits.
+ * `{}`, 'stop' with `{ cpuMs }` (this process's CPU) before it deletes its store and exits; a
+ * failure with `{ id, error }`.
  */
 import { updateLead } from '../../electron/services/leads-service';
 import { joinLaptop, seededLaptop, timedSync } from './hub-laptop';
@@ -34,11 +35,14 @@ export async function main(args: string[]): Promise<number> {
         await store.dispose();
         return { cpuMs: (cpu.user + cpu.system) / 1000 };
       };
-      // The stop's answer goes before the channel closes.
-      void answer().then((reply) => {
-        send({ id, ...reply });
-        if (ask === 'stop') resolve();
-      });
+      // The stop's answer goes before the channel closes; a failure (a sync that met a cut connection) is answered too.
+      void answer().then(
+        (reply) => {
+          send({ id, ...reply });
+          if (ask === 'stop') resolve();
+        },
+        (error: unknown) => send({ id, error: error instanceof Error ? error.message : String(error) }),
+      );
     });
   });
   send({ ready: true });

@@ -111,6 +111,8 @@ async function runFirstSync(hub: HubProcess, options: HubBenchOptions, fleet: La
   printFigure('first_sync_changes_pulled', syncs.reduce((sum, sync) => sum + sync.pulled, 0), 'changes', 0);
   printFigure('first_sync_event_loop_max_block', Math.max(...syncs.map((sync) => sync.maxBlockMs)), 'ms', 0);
   printFigure('first_sync_event_loop_max_turn_cpu', Math.max(...syncs.map((sync) => sync.maxTurnCpuMs)), 'ms', 0);
+  printFigure('first_sync_failed_and_tried_again', failedSyncs.length, 'syncs', 0);
+  for (const line of failedSyncs) process.stderr.write(`a first sync failed and was tried again: ${line}\n`);
   const leadsEverywhere = await Promise.all(fleet.map((laptop) => laptop.leads()));
   if (new Set(leadsEverywhere).size !== 1) throw new Error(`the laptops do not hold the same leads after the first sync: ${leadsEverywhere.join(', ')}`);
 }
@@ -217,6 +219,18 @@ class AskedChild {
       this.waiting.get(id)?.(message);
       this.waiting.delete(id);
     });
+    // A child that ended (a crash) answers nothing more: what waits for it fails instead of hanging.
+    child.on('exit', (code) => {
+      for (const answer of this.waiting.values()) answer({ error: `the process ended (${code})` });
+      this.waiting.clear();
+    });
+  }
+
+  /** Like `ask`, but an answer `{ error }` (the child's work failed) is thrown here. */
+  async work(ask: string): Promise<Record<string, unknown>> {
+    const answer = await this.ask(ask);
+    if (typeof answer.error === 'string') throw new Error(answer.error);
+    return answer;
   }
 
   /** Forks `entry` and waits for its first message (it is ready then). */
@@ -246,6 +260,9 @@ class AskedChild {
   }
 }
 
+/** Syncs of the laptop processes that failed and were tried again, one line each. */
+const failedSyncs: string[] = [];
+
 /** A laptop of the first sync in a process of its own (hub-laptop-child.ts). */
 class LaptopProcess {
   private stopped = false;
@@ -257,16 +274,24 @@ class LaptopProcess {
     return new LaptopProcess(new AskedChild(child));
   }
 
+  /** Syncs; a sync that failed (a connection cut) is tried again, as the app's background sync would, and counted. */
   async sync(): Promise<TimedSync> {
-    return (await this.asked.ask('sync')) as unknown as TimedSync;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.asked.work('sync')) as unknown as TimedSync;
+      } catch (error) {
+        failedSyncs.push(`${(error as Error).message}`);
+        if (attempt >= 3) throw error;
+      }
+    }
   }
 
   async leads(): Promise<number> {
-    return Number((await this.asked.ask('leads')).leads);
+    return Number((await this.asked.work('leads')).leads);
   }
 
   async edit(): Promise<void> {
-    await this.asked.ask('edit');
+    await this.asked.work('edit');
   }
 
   /** Ends the process; its CPU time in ms (0 when already stopped). */
