@@ -54,6 +54,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // A slow or stalled client must not hold a connection forever.
     server.requestTimeout = 120_000;
     server.headersTimeout = 30_000;
+    // Longer than a laptop keeps an idle connection (the client closes it first, after the
+    // 'Keep-Alive: timeout' this announces): with Node's 5 s, a laptop busy applying a page on a
+    // loaded machine reused a connection the hub was closing, and its sync failed (UND_ERR_SOCKET).
+    server.keepAliveTimeout = 65_000;
     const host = options.host ?? '0.0.0.0';
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

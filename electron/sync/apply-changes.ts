@@ -3,6 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import { parseStamp, type HybridClock } from '../../shared/sync/hybrid-clock';
 import type { RecordChange } from '../../shared/sync/protocol';
+import { deferSearchIndexing, type DeferredSearchIndex } from '../db/repositories/deferred-search-index';
 import { addTombstone } from '../db/repositories/sync-tombstones';
 import type { Database } from '../db/schema';
 import { eraseLeadInTransaction } from '../services/forget-lead-service';
@@ -37,9 +38,22 @@ const CHANGES_BETWEEN_PAUSES = 20;
 const STAMPS_AT_ONCE = 500;
 
 /**
- * Applies a batch of the hub's changes to this laptop's store, in one transaction (the caller's
- * `then` runs in it too: the pull stores its cursor with the batch, so a cut connection
- * resumes exactly after the last batch applied).
+ * Applies a batch of the hub's changes to this laptop's store, in one transaction of its own
+ * (the pull applies its pages with `applyRemoteChangesInTransaction`, in transactions that
+ * also store the cursor).
+ */
+export async function applyRemoteChanges(db: Kysely<Database>, changes: readonly RecordChange[], session: ApplySession): Promise<AppliedBatch> {
+  return db.transaction().execute((trx) => applyRemoteChangesInTransaction(trx, changes, session));
+}
+
+export interface ApplySession {
+  clock: HybridClock;
+  deviceId: string;
+}
+
+/**
+ * Applies a batch of the hub's changes inside the caller's transaction (the pull stores its
+ * cursor in the same one, so a cut connection resumes exactly after the last batch applied).
  *
  * Per change: skipped when its id is known; a tombstone deletes the record (a lead is forgotten
  * exactly as "Forget me" does here); otherwise per field, the value is taken only when its stamp
@@ -51,32 +65,25 @@ const STAMPS_AT_ONCE = 500;
  * This laptop's own changes not stamped yet are stamped first: their fields' clocks must be
  * in place before a remote value is compared with them.
  */
-export async function applyRemoteChanges(
-  db: Kysely<Database>,
-  changes: readonly RecordChange[],
-  session: { clock: HybridClock; deviceId: string },
-  then?: (trx: Kysely<Database>) => Promise<void>,
-): Promise<AppliedBatch> {
-  return db.transaction().execute(async (trx) => {
-    while ((await stampPendingChanges(trx, session.clock, session.deviceId, STAMPS_AT_ONCE)) === STAMPS_AT_ONCE) await nextTurn();
-    const result = await withoutChangeLog(trx, async (wasLogging) => {
-      const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
-      // What the apply writes of its own (a conflict's timeline entry, a rename) is logged when this laptop logs.
-      const lookups = await BatchLookups.of(trx, changes);
-      const ownWrites: OwnWrites = { logged: wasLogging, lookups };
-      const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites };
-      for (const [index, change] of changes.entries()) {
-        await applyOne(trx, change, session.clock, state);
-        // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
-        // process for a second. Other queries wait for this transaction all the same.
-        if (index % CHANGES_BETWEEN_PAUSES === CHANGES_BETWEEN_PAUSES - 1) await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      await flushInserts(trx, state);
-      await state.lookups.saveRemembered(trx);
-      return batch;
-    });
-    await then?.(trx);
-    return result;
+export async function applyRemoteChangesInTransaction(trx: Kysely<Database>, changes: readonly RecordChange[], session: ApplySession): Promise<AppliedBatch> {
+  while ((await stampPendingChanges(trx, session.clock, session.deviceId, STAMPS_AT_ONCE)) === STAMPS_AT_ONCE) await nextTurn();
+  return withoutChangeLog(trx, async (wasLogging) => {
+    const batch: AppliedBatch = { applied: 0, alreadyKnown: 0, tombstoned: 0, conflicts: 0, skipped: [] };
+    // What the apply writes of its own (a conflict's timeline entry, a rename) is logged when this laptop logs.
+    const lookups = await BatchLookups.of(trx, changes);
+    const ownWrites: OwnWrites = { logged: wasLogging, lookups };
+    const searchIndex = changes.filter((change) => change.kind === 'lead').length >= LEADS_TO_DEFER_INDEXING ? await deferSearchIndexing(trx) : null;
+    const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites, searchIndex };
+    for (const [index, change] of changes.entries()) {
+      await applyOne(trx, change, session.clock, state);
+      // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
+      // process for a second. Other queries wait for this transaction all the same.
+      if (index % CHANGES_BETWEEN_PAUSES === CHANGES_BETWEEN_PAUSES - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await flushInserts(trx, state);
+    await searchIndex?.finish();
+    await state.lookups.saveRemembered(trx);
+    return batch;
   });
 }
 
@@ -86,17 +93,30 @@ interface BatchState {
   inserts: PendingInserts;
   batch: AppliedBatch;
   ownWrites: OwnWrites;
+  /** The search index of the leads the batch adds, written after each flush of them; null for a batch of few leads. */
+  searchIndex: DeferredSearchIndex | null;
 }
+
+/**
+ * A batch with this many lead changes indexes its new leads for search as the import does
+ * (deferred-search-index.ts): one INSERT … SELECT per flush instead of the index's trigger
+ * per lead — in a first sync the trigger was about half of SQLite's time inserting leads.
+ */
+const LEADS_TO_DEFER_INDEXING = 100;
 
 /** New records are written at most this many at a time (pending-inserts.ts). */
 const MAX_PENDING_INSERTS = 1000;
 
+/** Writes the new records held back, and indexes the new leads for search: after it anything may read, update or delete them. */
 async function flushInserts(trx: Kysely<Database>, state: BatchState): Promise<void> {
+  // Most merges find nothing held back: no statement for them.
+  if (state.inserts.size === 0) return;
   await state.inserts.flush(trx, (table, recordId, error) => {
     // One record that cannot be written (a show's name taken by another show here) must not stop the rest.
     state.batch.applied--;
     state.batch.skipped.push(`${table.kind} ${recordId}: not added here (${error.message}).`);
   });
+  await state.searchIndex?.catchUp();
 }
 
 async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: HybridClock, state: BatchState): Promise<void> {
@@ -147,6 +167,8 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
     }
     lookups.holds(table.kind, change.recordId);
     batch.applied++;
+    // A lead written here is indexed at once: the next change may update or forget it.
+    if (table.kind === 'lead') await state.searchIndex?.catchUp();
     return;
   }
   batch.conflicts += await mergeFields(trx, table, change, current, ownWrites);

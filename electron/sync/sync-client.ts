@@ -58,8 +58,8 @@ interface Answer {
 /** A pull's answer with its changes not checked yet: they are checked a slice at a time (checkChanges). */
 const pullEnvelopeSchema = pullResponseSchema.extend({ changes: z.array(z.unknown()).max(MAX_CHANGES_PER_BATCH) });
 
-/** Changes checked between two turns of the event loop: about 5 ms of zod's work here. */
-const CHANGES_CHECKED_AT_ONCE = 100;
+/** Changes checked between two turns of the event loop: a few milliseconds of zod's work here. */
+const CHANGES_CHECKED_AT_ONCE = 500;
 
 /**
  * Checks a pulled page's changes against the protocol, a slice at a time with a turn of the event

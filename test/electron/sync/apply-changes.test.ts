@@ -104,6 +104,31 @@ describe('applying the hub’s changes', () => {
     }
   });
 
+  it('indexes a large batch’s new leads for search as the import does, edits and forgets in the same batch included', async () => {
+    const [a, b] = await threeLaptops();
+    const hub = new MemoryHub();
+    const show = await createEvent(a.store.context, { name: 'Search Expo' });
+    const made = [];
+    for (let index = 0; index < 120; index++) made.push(await createLead(a.store.context, { firstName: `Quorra${index}`, lastName: 'Indexed', company: 'Lumen' }));
+    const [edited, forgotten] = made;
+    if (!edited || !forgotten) throw new Error('no leads made');
+    await updateLead(a.store.context, edited.lead.id, { company: 'Zyxwvut' });
+    await forgetLead(a.store.context, forgotten.lead.id);
+    await syncWithMemoryHub(a, hub);
+    // One batch: 120 inserts, an edit and a forget.
+    await syncWithMemoryHub(b, hub);
+    const matches = (query: string) => b.store.database.sqlite.prepare('SELECT count(*) FROM leads_fts WHERE leads_fts MATCH ?').pluck().get(query);
+    expect(matches('Indexed')).toBe(119);
+    expect(matches('Zyxwvut')).toBe(1);
+    expect(matches('Lumen')).toBe(118);
+    expect(matches('Quorra0')).toBe(1);
+    expect(matches('Quorra1')).toBe(0);
+    // The trigger is back: a lead captured later is found too.
+    await useEvent(b.store.context, show.id);
+    await createLead(b.store.context, { firstName: 'Later', lastName: 'Indexed', company: 'Lumen' });
+    expect(matches('Indexed')).toBe(120);
+  });
+
   it('keeps both shows two laptops set up offline under one name, the one with the greater id renamed the same everywhere, with their leads', async () => {
     const all = await threeLaptops();
     const [a, b] = all;

@@ -1,0 +1,76 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { insertLeads } from '../../electron/db/repositories/leads';
+import { appendTimelineEntries } from '../../electron/db/repositories/timeline';
+import { createEvent } from '../../electron/services/events-service';
+import { setStaffName } from '../../electron/services/settings-service';
+import { joinTeamHub, syncNow } from '../../electron/services/sync-service';
+import { openTempStore, type TempStore } from '../support/temp-database';
+import { fakeLead } from './fake-leads';
+import { timeMsAsync } from './stats';
+
+/** One simulated laptop of `npm run bench -- hub`: seeded, joined and synced the same way in the bench's process and in a laptop child (hub-laptop-child.ts). */
+
+/** Seeds a laptop as the booth left it before joining: `leads` leads of one show, each with its "captured" timeline entry. */
+export async function seededLaptop(name: string, leads: number): Promise<TempStore> {
+  const store = await openTempStore();
+  await setStaffName(store.context, name);
+  const show = await createEvent(store.context, { name: `Show of ${name}` });
+  const start = Date.parse('2026-06-01T00:00:00Z');
+  const made = Array.from({ length: leads }, (_, index) => fakeLead(index, show.id, new Date(start + index * 60_000).toISOString()));
+  await store.context.db.transaction().execute(async (trx) => {
+    await insertLeads(trx, made.map((lead) => ({ lead, sourceUid: '' })));
+    await appendTimelineEntries(
+      trx,
+      made.map((lead) => ({ id: crypto.randomUUID(), leadId: lead.id, at: lead.capturedAt, actor: name, details: { kind: 'captured', method: 'typed', eventId: show.id, eventName: show.name } })),
+    );
+  });
+  return store;
+}
+
+export async function joinLaptop(store: TempStore, hubUrl: string, code: string): Promise<TempStore> {
+  await joinTeamHub(store.context, { url: hubUrl, code });
+  return store;
+}
+
+/**
+ * The most CPU time the process spent between two turns of its event loop, while running: a
+ * 1 ms timer fires at most once a turn, so the CPU used between two firings is one turn's work.
+ * Unlike the delay (wall time), it does not grow when other programs take the cores (this
+ * machine is shared: at load 8 on 2 cores a 25 ms turn waits 100 ms for its turn).
+ */
+function cpuPerTurnMonitor(): { stop(): number } {
+  let max = 0;
+  let last = process.cpuUsage();
+  const timer = setInterval(() => {
+    const used = process.cpuUsage(last);
+    last = process.cpuUsage();
+    max = Math.max(max, (used.user + used.system) / 1000);
+  }, 1);
+  return {
+    stop() {
+      clearInterval(timer);
+      return max;
+    },
+  };
+}
+
+export interface TimedSync {
+  ms: number;
+  /** The event loop's longest delay (wall) and the most CPU one turn of it took. */
+  maxBlockMs: number;
+  maxTurnCpuMs: number;
+  pulled: number;
+}
+
+/** Runs one laptop's sync and how long the event loop was held at most meanwhile. */
+export async function timedSync(store: TempStore): Promise<TimedSync> {
+  const monitor = monitorEventLoopDelay({ resolution: 10 });
+  monitor.enable();
+  const turns = cpuPerTurnMonitor();
+  let pulled = 0;
+  const ms = await timeMsAsync(async () => {
+    pulled = (await syncNow(store.context)).pulled;
+  });
+  monitor.disable();
+  return { ms, maxBlockMs: monitor.max / 1e6, maxTurnCpuMs: turns.stop(), pulled };
+}
