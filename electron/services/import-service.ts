@@ -393,7 +393,7 @@ async function importLeads(
   if (!storeWasEmpty) for (const subject of await listDuplicateSubjects(trx)) addSubject(existing, subject.id, subject);
   const duplicates = searchImportDuplicates(existing, added);
   try {
-    // A bulk load (into an empty store, or more leads than it holds) builds the lead and timeline
+    // A bulk load (into an empty store, or at least twice the leads it holds) builds the lead and timeline
     // indexes once at the end, as a bundle import does: sorting once costs far less than keeping them current row by row.
     const deferredIndexes = await deferLeadIndexes(trx, { leads: added.id.length, lead_timeline: added.id.length });
     // The new leads are added to the search index in one statement at the end (or before a card updates one of them).
@@ -534,7 +534,7 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
     });
   }
   const index = DuplicateIndex.of(await listDuplicateSubjects(trx));
-  // A bulk load (into an empty store, or more leads than it holds) builds the lead and timeline
+  // A bulk load (into an empty store, or at least twice the leads it holds) builds the lead and timeline
   // indexes once at the end: sorting the rows once costs far less than keeping eleven indexes
   // current row by row. The index statements are transactional, so a cancelled or failed
   // import takes them back with the rest.

@@ -2,21 +2,22 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 /**
- * Below this many new rows an import keeps the indexes current row by row whatever the store
- * holds: building eleven indexes again costs a fixed scan of the table each, which only a
- * bulk load pays back (docs/exchange.md has the measurements behind both numbers).
+ * Below this many new rows an import into a store with leads keeps the indexes current row by
+ * row: building eleven indexes again costs a scan of the whole table each, and at a few thousand
+ * rows the two ways measured the same (docs/exchange.md).
  */
 const BULK_ROWS = 5000;
 
 /**
  * Whether `adding` rows go into a table of `existing` rows faster with its secondary indexes
  * dropped and built again afterwards: SQLite builds an index by sorting, far cheaper than as
- * many inserts at random places, and the denser pages make a smaller commit. Into an empty
- * table always (nothing to rebuild); else when the new rows are many and at least as many as
- * those already there.
+ * many inserts at random places. Into an empty table always (nothing to build again but the
+ * new rows); into one with rows only for a bulk load of at least twice as many: at as many new
+ * rows as old ones the sort of both costs what the inserts save (measured at 20,000 to 100,000,
+ * docs/exchange.md), and SQLite writes the whole of every index again.
  */
 export function buildsIndexesAfterwards(adding: number, existing: number): boolean {
-  return existing === 0 || (adding >= BULK_ROWS && adding >= existing);
+  return existing === 0 || (adding >= BULK_ROWS && adding >= 2 * existing);
 }
 
 /**
