@@ -535,7 +535,7 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
   }
   const index = DuplicateIndex.of(await listDuplicateSubjects(trx));
   // A bulk load (into an empty store, or at least twice the leads it holds) builds the lead and timeline
-  // indexes once at the end: sorting the rows once costs far less than keeping eleven indexes
+  // indexes once at the end: sorting the rows once costs far less than keeping ten indexes
   // current row by row. The index statements are transactional, so a cancelled or failed
   // import takes them back with the rest.
   const newRecords = async (name: string) => {

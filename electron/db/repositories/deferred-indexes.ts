@@ -3,7 +3,7 @@ import type { Database } from '../schema';
 
 /**
  * Below this many new rows an import into a store with leads keeps the indexes current row by
- * row: building eleven indexes again costs a scan of the whole table each, and at a few thousand
+ * row: building ten indexes again costs a scan of the whole table each, and at a few thousand
  * rows the two ways measured the same (docs/exchange.md).
  */
 const BULK_ROWS = 5000;
