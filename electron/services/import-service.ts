@@ -23,6 +23,7 @@ import type { FieldChange, TimelineDetails } from '../../shared/domain/timeline'
 import { ContactPayloadError, readVcardFile, type ContactPayloadField, type VcardFile } from '../../shared/parsing/contact-payload';
 import { AppError } from '../../shared/ipc/errors';
 import { countRecordsHere, mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
+import { withBackgroundCheckpoint } from '../db/background-checkpoint';
 import { deferLeadIndexes } from '../db/repositories/deferred-indexes';
 import { deferSearchIndexing } from '../db/repositories/deferred-search-index';
 import { insertDuplicateFlags } from '../db/repositories/duplicate-flags';
@@ -65,6 +66,13 @@ export interface ImportRequest {
   /** rows (cards) holding a problem value: imported with the value kept aside (default), left out, or the file refused */
   problemRows?: ProblemRowChoice | undefined;
 }
+
+/**
+ * From a file this large (some 4,000 Google rows, a WAL of about 6 MB) the import's commit
+ * leaves the copy of the WAL into the database file to a worker thread (background-checkpoint.ts);
+ * below, the commit's own automatic checkpoint costs a few milliseconds.
+ */
+const BACKGROUND_CHECKPOINT_FROM = 1_000_000;
 
 function importKindOf(fileName: string, text: string): ImportKind {
   const lower = fileName.toLowerCase();
@@ -277,10 +285,13 @@ export async function importFile(context: ServiceContext, request: ImportRequest
 
   return runExchangeJob(context, 'import', async (job) => {
     try {
-      const summary = await context.db.transaction().execute(async (trx) => {
-        if (bundle) return importBundle(trx, context, job, bundle, request.fileName);
-        return importLeads(trx, context, job, checked, request, choice);
-      });
+      const write = () =>
+        context.db.transaction().execute(async (trx) => {
+          if (bundle) return importBundle(trx, context, job, bundle, request.fileName);
+          return importLeads(trx, context, job, checked, request, choice);
+        });
+      const store = context.store;
+      const summary = store && request.bytes.length >= BACKGROUND_CHECKPOINT_FROM ? await withBackgroundCheckpoint(store.sqlite, store.path, write) : await write();
       // Again: the import adds what it found on the way (a converted lead a card would change).
       summary.problems = [...fileProblems, ...checked.flatMap((record) => record.problems)].sort((a, b) => a.line - b.line);
       if (summary.added + summary.updated > 0) context.notify('leads.changed', { ids: [] });
