@@ -146,11 +146,12 @@ function readerProblemsByLine(parsed: CsvRead): Map<number, ImportProblem[]> {
   return byLine;
 }
 
-function csvRecords(parsed: CsvRead): IncomingRecord[] {
+/** The CSV's rows, checked. Each record is checked as it is made: 100,000 of them made first would all live until the last was. */
+function checkedCsvRecords(parsed: CsvRead): CheckedRecord[] {
   const sourceOf = columnsOfFields(parsed.mapping);
   const byLine = readerProblemsByLine(parsed);
   const none: ImportProblem[] = [];
-  return parsed.rows.map((row) => ({ line: row.line, fields: row.fields, sourceOf, kept: row.unmapped, sourceUid: '', readProblems: byLine.get(row.line) ?? none }));
+  return parsed.rows.map((row) => checkRecord({ line: row.line, fields: row.fields, sourceOf, kept: row.unmapped, sourceUid: '', readProblems: byLine.get(row.line) ?? none }));
 }
 
 /** Problems the reader found outside any row (a preamble, a line it could not split): listed, never attached to a lead. */
@@ -202,7 +203,7 @@ export async function previewCsvImport(context: ServiceContext, request: Pick<Im
     });
   });
   const needsMapping = mappingShortfall(parsed, mapping, remembered !== undefined);
-  const checked = needsMapping ? [] : csvRecords(parsed).map(checkRecord);
+  const checked = needsMapping ? [] : checkedCsvRecords(parsed);
   const problems = [...csvFileProblems(parsed), ...checked.flatMap((record) => record.problems)].sort((a, b) => a.line - b.line);
   return {
     headers: parsed.headers,
@@ -253,11 +254,18 @@ export async function importFile(context: ServiceContext, request: ImportRequest
       fileProblems = vcardFileProblems(file);
     } else {
       // The text decoded above: decoding 100,000 rows again would cost as much as splitting them.
-      const headersOnly: CsvRead = readLeadsCsv(text);
-      const remembered = request.mapping ? undefined : await rememberedMapping(context.db, headersOnly.headers);
-      const mapping = request.mapping ? checkMapping(request.mapping) : remembered;
-      const parsed: CsvRead = mapping ? readLeadsCsv(text, { mapping }) : headersOnly;
-      const shortfall = mappingShortfall(parsed, parsed.mapping, mapping !== undefined);
+      // With the caller's mapping (the Import screen, --map) the file is read once, with it; else
+      // read for its headers, and again only when a mapping remembered for them applies.
+      let parsed: CsvRead;
+      let mapped = true;
+      if (request.mapping) parsed = readLeadsCsv(text, { mapping: checkMapping(request.mapping) });
+      else {
+        const guessed = readLeadsCsv(text);
+        const remembered = await rememberedMapping(context.db, guessed.headers);
+        parsed = remembered ? readLeadsCsv(text, { mapping: remembered }) : guessed;
+        mapped = remembered !== undefined;
+      }
+      const shortfall = mappingShortfall(parsed, parsed.mapping, mapped);
       if (shortfall) {
         throw new AppError(
           'invalid_input',
@@ -268,7 +276,7 @@ export async function importFile(context: ServiceContext, request: ImportRequest
         const all = (await readSetting(context.db, 'csvMappings')) ?? {};
         await writeSetting(context.db, 'csvMappings', { ...all, [headerSignature(parsed.headers)]: request.mapping }, nowIso(context));
       }
-      checked = csvRecords(parsed).map(checkRecord);
+      checked = checkedCsvRecords(parsed);
       fileProblems = csvFileProblems(parsed);
     }
   } catch (error) {
