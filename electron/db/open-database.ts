@@ -8,6 +8,7 @@ import { defaultDataDir } from '../data-location';
 import { databaseFiles, ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../security/files/file-permissions';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { migrateToLatest } from './migrate';
+import { backgroundCheckpointsDone } from './background-checkpoint';
 import { deadlineFromNow, whenUnlocked } from './lock-wait';
 import { withStatementCache } from './statement-cache';
 import { StoreDialect } from './store-dialect';
@@ -96,8 +97,12 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
     path: filePath,
     readOnly: false,
     warnings,
-    // Kysely's destroy closes both connections.
-    close: () => db.destroy(),
+    // Kysely's destroy closes both connections; the last to close checkpoints what is left,
+    // so a bulk write's background checkpoint is let finish first.
+    close: async () => {
+      await backgroundCheckpointsDone(sqlite);
+      await db.destroy();
+    },
   };
 }
 

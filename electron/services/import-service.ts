@@ -22,7 +22,9 @@ import { displayName, LEAD_CONTACT_FIELDS, type Lead } from '../../shared/domain
 import type { FieldChange, TimelineDetails } from '../../shared/domain/timeline';
 import { ContactPayloadError, readVcardFile, type ContactPayloadField, type VcardFile } from '../../shared/parsing/contact-payload';
 import { AppError } from '../../shared/ipc/errors';
-import { createIndexes, dropSecondaryIndexes, mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
+import { countRecordsHere, mergeSectionRecords, tableColumns, type TableColumn } from '../db/repositories/bundle-tables';
+import { withBackgroundCheckpoint } from '../db/background-checkpoint';
+import { deferLeadIndexes } from '../db/repositories/deferred-indexes';
 import { deferSearchIndexing } from '../db/repositories/deferred-search-index';
 import { insertDuplicateFlags } from '../db/repositories/duplicate-flags';
 import { listDuplicateSubjects } from '../db/repositories/duplicate-candidates';
@@ -64,6 +66,13 @@ export interface ImportRequest {
   /** rows (cards) holding a problem value: imported with the value kept aside (default), left out, or the file refused */
   problemRows?: ProblemRowChoice | undefined;
 }
+
+/**
+ * From a file this large (some 4,000 Google rows, a WAL of about 6 MB) the import's commit
+ * leaves the copy of the WAL into the database file to a worker thread (background-checkpoint.ts);
+ * below, the commit's own automatic checkpoint costs a few milliseconds.
+ */
+const BACKGROUND_CHECKPOINT_FROM = 1_000_000;
 
 function importKindOf(fileName: string, text: string): ImportKind {
   const lower = fileName.toLowerCase();
@@ -137,11 +146,12 @@ function readerProblemsByLine(parsed: CsvRead): Map<number, ImportProblem[]> {
   return byLine;
 }
 
-function csvRecords(parsed: CsvRead): IncomingRecord[] {
+/** The CSV's rows, checked. Each record is checked as it is made: 100,000 of them made first would all live until the last was. */
+function checkedCsvRecords(parsed: CsvRead): CheckedRecord[] {
   const sourceOf = columnsOfFields(parsed.mapping);
   const byLine = readerProblemsByLine(parsed);
   const none: ImportProblem[] = [];
-  return parsed.rows.map((row) => ({ line: row.line, fields: row.fields, sourceOf, kept: row.unmapped, sourceUid: '', readProblems: byLine.get(row.line) ?? none }));
+  return parsed.rows.map((row) => checkRecord({ line: row.line, fields: row.fields, sourceOf, kept: row.unmapped, sourceUid: '', readProblems: byLine.get(row.line) ?? none }));
 }
 
 /** Problems the reader found outside any row (a preamble, a line it could not split): listed, never attached to a lead. */
@@ -193,7 +203,7 @@ export async function previewCsvImport(context: ServiceContext, request: Pick<Im
     });
   });
   const needsMapping = mappingShortfall(parsed, mapping, remembered !== undefined);
-  const checked = needsMapping ? [] : csvRecords(parsed).map(checkRecord);
+  const checked = needsMapping ? [] : checkedCsvRecords(parsed);
   const problems = [...csvFileProblems(parsed), ...checked.flatMap((record) => record.problems)].sort((a, b) => a.line - b.line);
   return {
     headers: parsed.headers,
@@ -244,11 +254,18 @@ export async function importFile(context: ServiceContext, request: ImportRequest
       fileProblems = vcardFileProblems(file);
     } else {
       // The text decoded above: decoding 100,000 rows again would cost as much as splitting them.
-      const headersOnly: CsvRead = readLeadsCsv(text);
-      const remembered = request.mapping ? undefined : await rememberedMapping(context.db, headersOnly.headers);
-      const mapping = request.mapping ? checkMapping(request.mapping) : remembered;
-      const parsed: CsvRead = mapping ? readLeadsCsv(text, { mapping }) : headersOnly;
-      const shortfall = mappingShortfall(parsed, parsed.mapping, mapping !== undefined);
+      // With the caller's mapping (the Import screen, --map) the file is read once, with it; else
+      // read for its headers, and again only when a mapping remembered for them applies.
+      let parsed: CsvRead;
+      let mapped = true;
+      if (request.mapping) parsed = readLeadsCsv(text, { mapping: checkMapping(request.mapping) });
+      else {
+        const guessed = readLeadsCsv(text);
+        const remembered = await rememberedMapping(context.db, guessed.headers);
+        parsed = remembered ? readLeadsCsv(text, { mapping: remembered }) : guessed;
+        mapped = remembered !== undefined;
+      }
+      const shortfall = mappingShortfall(parsed, parsed.mapping, mapped);
       if (shortfall) {
         throw new AppError(
           'invalid_input',
@@ -259,7 +276,7 @@ export async function importFile(context: ServiceContext, request: ImportRequest
         const all = (await readSetting(context.db, 'csvMappings')) ?? {};
         await writeSetting(context.db, 'csvMappings', { ...all, [headerSignature(parsed.headers)]: request.mapping }, nowIso(context));
       }
-      checked = csvRecords(parsed).map(checkRecord);
+      checked = checkedCsvRecords(parsed);
       fileProblems = csvFileProblems(parsed);
     }
   } catch (error) {
@@ -276,10 +293,13 @@ export async function importFile(context: ServiceContext, request: ImportRequest
 
   return runExchangeJob(context, 'import', async (job) => {
     try {
-      const summary = await context.db.transaction().execute(async (trx) => {
-        if (bundle) return importBundle(trx, context, job, bundle, request.fileName);
-        return importLeads(trx, context, job, checked, request, choice);
-      });
+      const write = () =>
+        context.db.transaction().execute(async (trx) => {
+          if (bundle) return importBundle(trx, context, job, bundle, request.fileName);
+          return importLeads(trx, context, job, checked, request, choice);
+        });
+      const store = context.store;
+      const summary = store && request.bytes.length >= BACKGROUND_CHECKPOINT_FROM ? await withBackgroundCheckpoint(store.sqlite, store.path, write) : await write();
       // Again: the import adds what it found on the way (a converted lead a card would change).
       summary.problems = [...fileProblems, ...checked.flatMap((record) => record.problems)].sort((a, b) => a.line - b.line);
       if (summary.added + summary.updated > 0) context.notify('leads.changed', { ids: [] });
@@ -327,7 +347,7 @@ class PendingLeads {
 }
 
 /** What becomes of a row: left out (not usable, or a problem row the user leaves out), an update of the lead its UID made earlier, or added with this id. */
-type RowFate = { skip: 'unusable' | 'problem' | 'here already' } | { update: string } | { add: string };
+type RowFate = { skip: 'unusable' | 'problem' | 'here already' } | { update: string; id?: string } | { add: string };
 
 /**
  * Each row's fate, settled before anything is written, in the file's order: a card whose UID
@@ -345,11 +365,13 @@ async function rowFates(
   const addedIds = new Set<string>();
   const addedUids = new Set<string>();
   const fates: RowFate[] = [];
+  let earlier: Lead | undefined;
   for (const item of incoming) {
     if (!item.usable) fates.push({ skip: 'unusable' });
     else if (choice === 'skip' && item.problems.length > 0) fates.push({ skip: 'problem' });
-    // Into an empty store only this import's leads can hold a UID.
-    else if (item.sourceUid && (addedUids.has(item.sourceUid) || (!storeWasEmpty && (await findLeadBySourceUid(trx, item.sourceUid))))) fates.push({ update: item.sourceUid });
+    else if (item.sourceUid && addedUids.has(item.sourceUid)) fates.push({ update: item.sourceUid });
+    // Into an empty store only this import's leads can hold a UID. The lead's id is kept: its UID's index may be dropped while the rows are written.
+    else if (item.sourceUid && (earlier = storeWasEmpty ? undefined : await findLeadBySourceUid(trx, item.sourceUid))) fates.push({ update: item.sourceUid, id: earlier.id });
     else if (item.id && (addedIds.has(item.id) || (await leadExists(trx, item.id)))) fates.push({ skip: 'here already' });
     else {
       // A new id is never a row's own: only the rows' ids need remembering.
@@ -377,8 +399,6 @@ async function importLeads(
   const actor = await currentActor(trx);
   const now = nowIso(context);
   const defaults = { eventId: event?.id ?? null, actor, now };
-  // Into a store without leads the lead and timeline indexes are built once at the end, as a
-  // bundle import does: sorting once costs far less than keeping them current row by row.
   const storeWasEmpty = !(await hasAnyLead(trx));
   const fates = await rowFates(trx, incoming, choice, storeWasEmpty, context.newId);
   // The added rows' likely duplicates are looked for meanwhile (on a worker thread for a large file), flagged at the end.
@@ -392,15 +412,18 @@ async function importLeads(
   if (!storeWasEmpty) for (const subject of await listDuplicateSubjects(trx)) addSubject(existing, subject.id, subject);
   const duplicates = searchImportDuplicates(existing, added);
   try {
-    const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
+    // A bulk load (into an empty store, or at least twice the leads it holds) builds the lead and timeline
+    // indexes once at the end, as a bundle import does: sorting once costs far less than keeping them current row by row.
+    const deferredIndexes = await deferLeadIndexes(trx, { leads: added.id.length, lead_timeline: added.id.length });
     // The new leads are added to the search index in one statement at the end (or before a card updates one of them).
     const searchIndex = await deferSearchIndexing(trx);
     const pending = new PendingLeads(trx);
     const addedIdByUid = new Map<string, string>();
-    /** The lead an earlier card with this UID made: in this import (written first), or before it. */
-    const earlierLead = async (uid: string): Promise<Lead | undefined> => {
-      const id = addedIdByUid.get(uid);
-      if (id === undefined) return findLeadBySourceUid(trx, uid);
+    /** The lead an earlier card with this UID made: before this import (found when the fates were settled), or in it (written first). */
+    const earlierLead = async (fate: { update: string; id?: string }): Promise<Lead | undefined> => {
+      if (fate.id !== undefined) return findLeadById(trx, fate.id);
+      const id = addedIdByUid.get(fate.update);
+      if (id === undefined) return undefined;
       await pending.flush();
       return findLeadById(trx, id);
     };
@@ -425,7 +448,7 @@ async function importLeads(
           continue;
         }
         if ('update' in fate) {
-          const earlier = await earlierLead(fate.update);
+          const earlier = await earlierLead(fate);
           if (!earlier) throw new Error(`The lead of UID ${fate.update} is gone during its import.`);
           await searchIndex.catchUp();
           const outcome = await updateFromSource(trx, context, earlier, item, { actor, now });
@@ -453,7 +476,7 @@ async function importLeads(
     await insertDuplicateFlags(trx, found.map((match) => ({ ...match, source: 'import', flaggedAt: now })));
     summary.flagged = new Set(found.map((match) => match.leadId)).size;
     await searchIndex.finish();
-    await createIndexes(trx, deferredIndexes);
+    await deferredIndexes.rebuild();
     summary.details = { leads: summary.added };
     summary.keptColumns = [...keptColumns];
     return summary;
@@ -530,11 +553,16 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
     });
   }
   const index = DuplicateIndex.of(await listDuplicateSubjects(trx));
-  // Into a store without leads, the lead and timeline indexes are built once at the end: sorting
-  // the rows once costs far less than keeping eleven indexes current row by row. The index
-  // statements are transactional, so a cancelled or failed import takes them back with the rest.
-  const storeWasEmpty = !(await hasAnyLead(trx));
-  const deferredIndexes = storeWasEmpty ? [...(await dropSecondaryIndexes(trx, 'leads')), ...(await dropSecondaryIndexes(trx, 'lead_timeline'))] : [];
+  // A bulk load (into an empty store, or at least twice the leads it holds) builds the lead and timeline
+  // indexes once at the end: sorting the rows once costs far less than keeping ten indexes
+  // current row by row. The index statements are transactional, so a cancelled or failed
+  // import takes them back with the rest.
+  const newRecords = async (name: string) => {
+    const section = BUNDLE_SECTIONS.find((candidate) => candidate.name === name);
+    const records = sections[name] ?? [];
+    return section ? records.length - (await countRecordsHere(trx, section, records)) : records.length;
+  };
+  const deferredIndexes = await deferLeadIndexes(trx, { leads: await newRecords('leads'), lead_timeline: await newRecords('timeline') });
   const total = BUNDLE_SECTIONS.reduce((sum, section) => sum + (sections[section.name]?.length ?? 0), 0);
   let done = 0;
   const addedLeads: string[] = [];
@@ -587,7 +615,7 @@ async function importBundle(trx: Kysely<Database>, context: ServiceContext, job:
   }
   if (job.cancelled) throw new ExchangeCancelled();
   await searchIndex.finish();
-  await createIndexes(trx, deferredIndexes);
+  await deferredIndexes.rebuild();
   // Flag the new leads that look like leads that were here before (into an empty database
   // there is nothing to compare, and 100,000 lookups of nothing are skipped).
   if (!index.isEmpty) {

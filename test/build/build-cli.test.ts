@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/temp-database';
 
@@ -32,7 +33,7 @@ describe('the built command line', () => {
     expect(JSON.parse(direct.stdout.trim())).toMatchObject({ lastName: 'Müller', company: 'Acme' });
   }, 120_000);
 
-  it('bundles each worker thread beside the command, and an import of 5,000 rows or more runs its duplicate search there', async () => {
+  it('bundles each worker thread beside the command: an import of 5,000 rows or more runs its duplicate search there, a bulk import its checkpoint', async () => {
     await run(process.execPath, ['build/build-cli.mjs', '--outdir', 'out/cli-workers-test']);
     const worker = new Worker(path.resolve('out/cli-workers-test/import-duplicates-worker.mjs'));
     // Leads a column per field (SubjectColumns in electron/services/duplicate-index.ts).
@@ -58,6 +59,23 @@ describe('the built command line', () => {
     const imported = await run(process.execPath, ['out/cli-workers-test/leadbooth.mjs', '--db', path.join(dir, 'leadbooth.db'), 'import', csv]);
     // The second of each pair is flagged (the same name at the same email domain), nobody else.
     expect(imported.stdout).toMatch(/added 5000, updated 0, flagged 2500, skipped 0/);
+
+    // The checkpoint after a bulk import: the built worker copies a store's WAL into its file.
+    const store = path.join(dir, 'wal.db');
+    const sqlite = new BetterSqlite3(store);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.exec('CREATE TABLE notes (text TEXT); WITH RECURSIVE row(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM row WHERE n < 1000) INSERT INTO notes SELECT hex(randomblob(1000)) FROM row');
+    const fileBefore = fs.statSync(store).size;
+    const checkpointer = new Worker(path.resolve('out/cli-workers-test/wal-checkpoint-worker.mjs'));
+    const ended = new Promise((resolve, reject) => {
+      checkpointer.once('exit', resolve);
+      checkpointer.once('error', reject);
+    });
+    checkpointer.postMessage({ path: store });
+    expect(await ended).toBe(0);
+    expect(fs.statSync(store).size).toBeGreaterThan(fileBefore + 2_000_000);
+    sqlite.close();
     fs.rmSync('out/cli-workers-test', { recursive: true, force: true });
   }, 120_000);
 });

@@ -13,7 +13,7 @@ export interface ChildResult {
 }
 
 /** Runs a TypeScript entry in its own Node process (through tsx), as a second app would. */
-function runTsChild(entry: string, args: string[], timeoutMs = 60_000): Promise<ChildResult> {
+export function runTsChild(entry: string, args: string[], timeoutMs = 60_000): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [RUN_TS, entry, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

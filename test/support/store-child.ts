@@ -9,14 +9,19 @@
  *   write-forever FILE EVENT_ID      add leads until killed; prints `saved ID` after each commit
  *   hold FILE MS                     another program holding the write lock: BEGIN IMMEDIATE, prints
  *                                    `holding`, commits after MS milliseconds, prints `released`
+ *   import-then-killed FILE CSV      import CSV as the app does (its store at hand, so a large file's
+ *                                    checkpoint goes to a worker), print `imported ADDED` and kill
+ *                                    itself (SIGKILL) as soon as the import has returned
  *
  * GATE is a path: each process writes GATE.ready-PID once it is set up, then waits until
  * GATE itself exists. The parent creates it when every process is ready, so their work
  * really overlaps however slowly tsx starts each of them on a busy machine.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../electron/db/open-database';
+import { importFile } from '../../electron/services/import-service';
 import { createLead, updateLead } from '../../electron/services/leads-service';
 import { createServiceContext } from '../../electron/services/service-context';
 
@@ -37,6 +42,8 @@ export async function main(args: string[]): Promise<number> {
       return writeForever(file, rest[0]!);
     case 'hold':
       return holdWriteLock(file, Number(rest[0]));
+    case 'import-then-killed':
+      return importThenKilled(file, rest[0]!);
     default:
       throw new Error(`unknown mode ${String(mode)}`);
   }
@@ -86,6 +93,16 @@ async function holdWriteLock(file: string, ms: number): Promise<number> {
   sqlite.close();
   process.stdout.write('released\n');
   return 0;
+}
+
+async function importThenKilled(file: string, csvPath: string): Promise<number> {
+  const database = await openDatabase(file);
+  const context = createServiceContext(database.db, { store: { db: database.db, sqlite: database.sqlite, path: database.path } });
+  const summary = await importFile(context, { fileName: path.basename(csvPath), bytes: fs.readFileSync(csvPath) });
+  // Synchronous on a pipe: the line is out before the kill.
+  process.stdout.write(`imported ${summary.added}\n`);
+  process.kill(process.pid, 'SIGKILL');
+  return 1;
 }
 
 async function passGate(gate: string): Promise<void> {

@@ -11,6 +11,7 @@ import * as m0009 from './0009-badge-payloads';
 import * as m0010 from './0010-show-money';
 import * as m0011 from './0011-sync-log';
 import * as m0012 from './0012-local-field-clocks';
+import * as m0013 from './0013-drop-redundant-newest-index';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010-show-money', up: m0010.up },
   { version: 11, name: '0011-sync-log', up: m0011.up },
   { version: 12, name: '0012-local-field-clocks', up: m0012.up },
+  { version: 13, name: '0013-drop-redundant-newest-index', up: m0013.up },
 ];
 
 /** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */

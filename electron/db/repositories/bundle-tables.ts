@@ -125,6 +125,19 @@ function keyOf(record: Record<string, unknown>, key: readonly string[]): string 
 }
 
 /**
+ * How many of a section's records the store holds already, by their one-column key: an import
+ * of the section adds at most the others (a bundle imported again adds none).
+ */
+export async function countRecordsHere(db: Kysely<Database>, section: BundleSection, records: readonly BundleRecord[]): Promise<number> {
+  const [key] = section.key;
+  if (key === undefined || section.key.length !== 1 || records.length === 0) return 0;
+  const result = await sql<{ here: number }>`
+    SELECT count(*) AS here FROM ${sql.table(section.table)}
+    WHERE ${sql.ref(key)} IN (SELECT value FROM json_each(${JSON.stringify(records.map((record) => record[key]))}))`.execute(db);
+  return Number(result.rows[0]?.here ?? 0);
+}
+
+/**
  * Merges records into the section's table, in the caller's transaction: a record whose key
  * is not here is added; one that is here is returned in `here` when the section merges field by
  * field (the caller does, by the sync's rule), else replaced only when the section has a `newer`
@@ -213,22 +226,4 @@ export async function mergeSectionRecords(
   }
   counts.added = toInsert.length;
   return counts;
-}
-
-/**
- * Drop a table's secondary indexes (never those behind a PRIMARY KEY or UNIQUE constraint, which
- * the merge's conflict handling needs) and return the statements that build them again. Inside a
- * transaction this is undone with it on a rollback.
- */
-export async function dropSecondaryIndexes(db: Kysely<Database>, table: string): Promise<string[]> {
-  const indexes = await sql<{ name: string; sql: string }>`
-    SELECT name, sql FROM sqlite_master
-    WHERE type = 'index' AND tbl_name = ${table} AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`.execute(db);
-  for (const index of indexes.rows) await sql`DROP INDEX ${sql.id(index.name)}`.execute(db);
-  return indexes.rows.map((index) => index.sql);
-}
-
-/** Build again the indexes dropSecondaryIndexes returned. */
-export async function createIndexes(db: Kysely<Database>, statements: readonly string[]): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
 }

@@ -210,6 +210,29 @@ describe('migrations', () => {
     }
   });
 
+  it('0013 drops leads_newest from a version-12 file with leads in it; the list newest first and its cursor read from the review index without sorting', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(12);
+    sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();
+    const insert = sqlite.prepare("INSERT INTO leads (id, event_id, last_name, capture_method, captured_by, captured_at, updated_at) VALUES (?, 'e1', ?, 'typed', 'Jo', ?, ?)");
+    insert.run('l1', 'Zeller', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z');
+    insert.run('l2', 'Adams', '2026-01-01T11:00:00Z', '2026-01-01T11:00:00Z');
+    expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'leads_newest'").pluck().get()).toBe('leads_newest');
+    await db.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'leads_newest'").pluck().get()).toBeUndefined();
+      const newestFirst = "SELECT id FROM leads WHERE captured_at < '2026-02-01' OR (captured_at = '2026-02-01' AND seq < 9) ORDER BY captured_at DESC, seq DESC LIMIT 50";
+      expect(upgraded.sqlite.prepare(newestFirst).pluck().all()).toEqual(['l2', 'l1']);
+      const plan = (upgraded.sqlite.prepare(`EXPLAIN QUERY PLAN ${newestFirst}`).all() as Array<{ detail: string }>).map((row) => row.detail).join(' ');
+      expect(plan).toContain('leads_review_captured');
+      expect(plan).not.toContain('TEMP B-TREE');
+    } finally {
+      await upgraded.close();
+    }
+  });
+
   it('a failing migration leaves the file at the previous version', async () => {
     const { sqlite, db } = await databaseAtVersion(1);
     const broken = [

@@ -6,6 +6,7 @@ import { exportBatch } from '../../../electron/services/export-service';
 import { cancelExchangeJob } from '../../../electron/services/exchange-jobs';
 import { importFile, previewCsvImport } from '../../../electron/services/import-service';
 import { createLead } from '../../../electron/services/leads-service';
+import { queryReview } from '../../../electron/services/review-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { openTempStore, steppingClock, type TempStore } from '../../support/temp-database';
 import { dumpTables } from './exchange-fixture';
@@ -249,5 +250,60 @@ describe('a CSV into a store without leads', () => {
     expect(await importFile(other.context, { fileName: 'many.csv', bytes: bytes(rows) })).toMatchObject({ cancelled: true, added: 0 });
     expect(schema(other)).toEqual(otherSchema);
     expect(leadRows(other)).toHaveLength(0);
+  });
+});
+
+describe('a large CSV into a store that holds fewer leads (the indexes built once at the end)', () => {
+  const schema = (target: TempStore) => target.database.sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  const people = (from: number, count: number) => Array.from({ length: count }, (_, index) => `Person${from + index},Roe${(from + index) % 97},Zeta ${(from + index) % 13},p${from + index}@zeta.example`);
+  const csv = (lines: string[]) => bytes(crlf('First Name,Last Name,Company,Email', ...lines));
+  // The new leads as written, without what differs between two imports of the same rows (ids, order, times).
+  const newLeads = (target: TempStore) =>
+    target.database.sqlite
+      .prepare(
+        `SELECT first_name, last_name, company, email, capture_method, status, imported_fields, name_key,
+           (SELECT count(*) FROM lead_timeline WHERE lead_id = leads.id) AS entries,
+           (SELECT count(*) FROM duplicate_flags WHERE lead_id = leads.id) AS flags
+         FROM leads WHERE email LIKE 'p1%@zeta.example' AND length(email) = length('p10000@zeta.example') ORDER BY email`,
+      )
+      .all();
+  const leadCount = (target: TempStore) => target.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get();
+
+  it('leaves the store with exactly the migrations’ indexes, gives the same leads as the row-by-row way, and serves the review list meanwhile', async () => {
+    const adding = people(10_000, 5000);
+    // 300 leads before: 5,000 new ones are a bulk load
+    await importFile(store.context, { fileName: 'first.csv', bytes: csv(people(0, 300)) });
+    const before = schema(store);
+    const seenDuringImport: Array<Promise<{ total: number; first: string }>> = [];
+    store.context.notify = (event) => {
+      if (event === 'exchange.progress') seenDuringImport.push(queryReview(store.context, { filter: {}, sort: { by: 'name', direction: 'asc' }, offset: 0, limit: 50 }).then((page) => ({ total: page.total, first: page.items[0]?.firstName ?? '' })));
+    };
+    expect(await importFile(store.context, { fileName: 'many.csv', bytes: csv(adding) })).toMatchObject({ added: 5000 });
+    expect(schema(store)).toEqual(before);
+    expect(store.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // the review list during the import: the store as it was before it, read through the indexes
+    expect(seenDuringImport.length).toBeGreaterThan(1);
+    for (const seen of await Promise.all(seenDuringImport)) expect(seen).toEqual({ total: 300, first: 'Person0' });
+
+    // 6,000 leads before: the same 5,000 rows go in with the indexes kept current
+    const other = await freshStore();
+    const strangers = Array.from({ length: 5700 }, (_, index) => `Other${index},Kim${index},Omega ${index},o${index}@omega.example`);
+    await importFile(other.context, { fileName: 'first.csv', bytes: csv([...people(0, 300), ...strangers]) });
+    expect(await importFile(other.context, { fileName: 'many.csv', bytes: csv(adding) })).toMatchObject({ added: 5000 });
+    const written = newLeads(store);
+    expect(written).toHaveLength(5000);
+    expect(newLeads(other)).toEqual(written);
+  });
+
+  it('gives every index back at Cancel, with the leads that were there and nothing else', async () => {
+    await importFile(store.context, { fileName: 'first.csv', bytes: csv(people(0, 300)) });
+    const before = schema(store);
+    store.context.notify = (event) => {
+      if (event === 'exchange.progress') cancelExchangeJob(store.context);
+    };
+    expect(await importFile(store.context, { fileName: 'many.csv', bytes: csv(people(10_000, 5000)) })).toMatchObject({ cancelled: true, added: 0 });
+    expect(schema(store)).toEqual(before);
+    expect(leadCount(store)).toBe(300);
+    expect(store.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
