@@ -75,7 +75,7 @@ describe('readLeadsCsv', () => {
     expect(result.rows[1]).toMatchObject({ fields: { phone: '7654321' }, unmapped: {} });
   });
 
-  it('a shorter row after a full one takes nothing from the row before (the reader reuses its buffers)', () => {
+  it('a shorter row after a full one takes nothing from the row before', () => {
     const result = readLeadsCsv('First Name,Last Name,Company,Notes,Email,Other Email\nRui, Silva ,Beta,met at booth,rui@beta.example,rui@mail.example\nAna,Lopes\n,,Gamma\n');
     expect(result.rows.map((row) => [row.fields, row.unmapped])).toEqual([
       [{ firstName: 'Rui', lastName: 'Silva', company: 'Beta', notes: 'met at booth', email: 'rui@beta.example' }, { 'Other Email': 'rui@mail.example' }],
