@@ -84,6 +84,20 @@ describe('readLeadsCsv', () => {
     ]);
   });
 
+  it('headersOnly stops after the header row; a file without one is read whole all the same', () => {
+    // The first rows are read to find the header row in; a broken quote after them is not reached.
+    const rows = Array.from({ length: 30 }, (_, index) => `Ana,Lopes ${index},ana${index}@acme.example`).join('\n');
+    const withHeader = `Notes: exported today\n\nFirst Name,Last Name,Email\n${rows}\nRui,"Silva\n`;
+    expect(() => readLeadsCsv(withHeader)).toThrow(CsvImportError);
+    const head = readLeadsCsv(withHeader, { headersOnly: true });
+    expect(head).toMatchObject({ headersOnly: true, hasHeader: true, headers: ['First Name', 'Last Name', 'Email'], rows: [], ignoredLines: [{ line: 1 }] });
+    expect(head.guessedMapping).toEqual(readLeadsCsv(withHeader.slice(0, withHeader.indexOf('Rui'))).guessedMapping);
+    const headerless = readLeadsCsv('Ana Lopes,ana@acme.example\nRui Silva,rui@beta.example,+351 21 000 0000\n', { headersOnly: true });
+    expect(headerless.headersOnly).toBeUndefined();
+    expect(headerless.headers).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(headerless.rows).toHaveLength(2);
+  });
+
   it('counts lines right when quoted values hold CRLF', () => {
     const result = readLeadsCsv('Name,Notes\r\nAna Lopes,"one\r\ntwo\r\nthree"\r\n\r\nRui Silva,x\r\n');
     expect(result.rows.map((row) => row.line)).toEqual([2, 6]);
