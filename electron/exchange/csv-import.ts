@@ -72,6 +72,8 @@ export interface CsvImport {
   problems?: CsvRowProblem[];
   /** preamble and footer lines that were not read as rows */
   ignoredLines?: CsvIgnoredLine[];
+  /** only the header row was read (options.headersOnly): `rows` is empty */
+  headersOnly?: true;
 }
 
 export interface CsvImportOptions {
@@ -80,6 +82,11 @@ export interface CsvImportOptions {
   delimiter?: CsvDelimiter;
   /** skip detection: true when the first row (after any preamble) names the columns, false when it is data */
   hasHeader?: boolean;
+  /**
+   * Stop after the header row, to look up a mapping remembered for it before reading the rows.
+   * A file without one is read whole all the same: its longest row decides its columns.
+   */
+  headersOnly?: boolean;
 }
 
 export class CsvImportError extends Error {
@@ -292,6 +299,9 @@ export function readLeadsCsv(input: string | Uint8Array, options: CsvImportOptio
   const guessedMapping = layout.hasHeader ? guessMapping(headers) : {};
   const mapping = options.mapping ?? guessedMapping;
   const unmappedColumns = headers.filter((name) => mapping[name] === undefined && !describeColumn(name).isTypeColumn);
+  if (options.headersOnly && layout.hasHeader) {
+    return { delimiter, hasHeader: true, headers, guessedMapping, mapping, unmappedColumns, rows: [], problems: [], ignoredLines, headersOnly: true };
+  }
   const reader = new RowFieldReader(headers, mapping);
   const planned = headers.length;
 

@@ -60,9 +60,6 @@ interface Candidate {
   personalMailbox: boolean;
 }
 
-/** What collect() returns for a row with none: shared, so never added to (callers filter or sort it, which leaves it empty). */
-const NO_CANDIDATES: Candidate[] = [];
-
 /** Work first; an email at a mailbox provider (gmail.com, gmx.de …) after a company's one when no type says more. */
 const byPreference = (a: Candidate, b: Candidate): number =>
   Number(b.kind === 'work') - Number(a.kind === 'work') ||
@@ -73,8 +70,6 @@ const byPreference = (a: Candidate, b: Candidate): number =>
 /** The plan for a header row and mapping, made once and applied to every row. */
 export class RowFieldReader {
   private readonly singles = new Map<ImportTarget, PlannedColumn[]>();
-  /** the same as a list, walked for every row without the Map iterator's [key, value] pair each time */
-  private readonly singleTargets: { target: ImportTarget; columns: PlannedColumn[] }[] = [];
   private readonly phones: PlannedColumn[] = [];
   /** block key → its columns, in column order; blocks in the order they first appear */
   private readonly addressBlocks = new Map<string, PlannedColumn[]>();
@@ -112,7 +107,6 @@ export class RowFieldReader {
       else if (ORGANISATION_PARTS.has(target)) append(this.organisationBlocks, shape.block, column);
       else append(this.singles, target, column);
     });
-    for (const [target, columns] of this.singles) this.singleTargets.push({ target, columns });
     for (const [group, index] of typeIndexByGroup) {
       this.typeColumns.push({ index, header: headers[index] as string, valueIndexes: valuesByGroup.get(group) ?? [] });
     }
@@ -122,17 +116,11 @@ export class RowFieldReader {
   private keptInRow: Int32Array;
   private rowNumber = 0;
 
-  /** The row's cells as read, one array for every row: no row keeps it after read(). */
-  private readonly cells: string[] = [];
-
   read(record: readonly string[]): RowFields {
-    const cells = this.cells;
-    cells.length = record.length;
-    for (let index = 0; index < record.length; index++) cells[index] = cellValue(record[index] as string);
-    const row: RowInProgress = { cells, fields: {}, unmapped: {} };
-    if (this.keptInRow.length < cells.length) this.keptInRow = new Int32Array(cells.length);
+    const row: RowInProgress = { cells: record.map(cellValue), fields: {}, unmapped: {} };
+    if (this.keptInRow.length < row.cells.length) this.keptInRow = new Int32Array(row.cells.length);
     this.rowNumber++;
-    const { fields, unmapped } = row;
+    const { cells, fields, unmapped } = row;
 
     for (const column of this.unmappedColumns) {
       const cell = cells[column.index] ?? '';
@@ -140,7 +128,7 @@ export class RowFieldReader {
     }
 
     let fullName: Candidate | undefined;
-    for (const { target, columns } of this.singleTargets) {
+    for (const [target, columns] of this.singles) {
       const candidates = this.collect(columns, cells);
       if (candidates.length === 0) continue;
       const usable = target === 'website' ? candidates.filter((candidate) => !PROFILE_URL.test(candidate.value)) : candidates;
@@ -191,19 +179,17 @@ export class RowFieldReader {
 
   /** The columns' non-empty values in this row, as candidates. */
   private collect(columns: readonly PlannedColumn[], cells: readonly string[]): Candidate[] {
-    let candidates: Candidate[] | undefined;
+    const candidates: Candidate[] = [];
     for (const column of columns) {
       const cell = cells[column.index] ?? '';
       if (cell === '') continue;
-      candidates ??= [];
       const label = column.typeIndex >= 0 ? this.kindOf(cells[column.typeIndex] ?? '') : undefined;
       const value = cell.includes(MULTI_VALUE_SEPARATOR) ? (cell.split(MULTI_VALUE_SEPARATOR)[0] as string).trim() : cell;
       const kind = column.target === 'mobile' ? 'mobile' : (label ?? column.shape.kind);
       const personalMailbox = column.target === 'email' && kind === undefined && companyEmailDomain(value) === '';
       candidates.push({ column, value, cell, kind, personalMailbox });
     }
-    // Most columns are empty in most rows: no array made for them.
-    return candidates ?? NO_CANDIDATES;
+    return candidates;
   }
 
   private kindOf(label: string): ValueKind | undefined {

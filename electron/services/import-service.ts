@@ -183,17 +183,33 @@ function vcardFileProblems(file: VcardFile): ImportProblem[] {
   return file.problems.map((problem) => ({ line: problem.line, field: '', value: problem.value, why: problem.why, whenKept: 'left out: it belongs to no card' }));
 }
 
+interface RememberedRead {
+  parsed: CsvRead;
+  remembered: ColumnMapping | undefined;
+}
+
+/**
+ * The CSV read with the mapping remembered for its headers, else with the guess: the header row
+ * is read first, so the rows are read once either way (a file without a header row twice when
+ * a mapping is remembered for its columns). Throws CsvImportError as readLeadsCsv does.
+ */
+async function readCsvAsRemembered(db: Kysely<Database>, text: string): Promise<RememberedRead> {
+  const head = readLeadsCsv(text, { headersOnly: true });
+  const remembered = await rememberedMapping(db, head.headers);
+  if (remembered) return { parsed: readLeadsCsv(text, { mapping: remembered }), remembered };
+  return { parsed: head.headersOnly ? readLeadsCsv(text) : head, remembered };
+}
+
 /** The CSV's headers, the mapping that would be used, a few rows and every problem value: the mapping step before importing. */
 export async function previewCsvImport(context: ServiceContext, request: Pick<ImportRequest, 'fileName' | 'bytes'>): Promise<CsvImportPreview> {
-  let guessed: CsvRead;
+  let read: RememberedRead;
   try {
-    guessed = readLeadsCsv(request.bytes);
+    read = await readCsvAsRemembered(context.db, decodeCsvBytes(request.bytes));
   } catch (error) {
     importFailure(error, request.fileName);
   }
-  const remembered = await rememberedMapping(context.db, guessed.headers);
-  const mapping = remembered ?? guessed.guessedMapping;
-  const parsed: CsvRead = remembered ? readLeadsCsv(request.bytes, { mapping }) : guessed;
+  const { parsed, remembered } = read;
+  const mapping = remembered ?? parsed.guessedMapping;
   const sample = parsed.rows.slice(0, 5).map((row) => {
     const byTarget = new Map<string, string>();
     for (const [field, value] of Object.entries(row.fields)) byTarget.set(field, value);
@@ -254,16 +270,14 @@ export async function importFile(context: ServiceContext, request: ImportRequest
       fileProblems = vcardFileProblems(file);
     } else {
       // The text decoded above: decoding 100,000 rows again would cost as much as splitting them.
-      // With the caller's mapping (the Import screen, --map) the file is read once, with it; else
-      // read for its headers, and again only when a mapping remembered for them applies.
+      // With the caller's mapping (the Import screen, --map) the file is read once, with it.
       let parsed: CsvRead;
       let mapped = true;
       if (request.mapping) parsed = readLeadsCsv(text, { mapping: checkMapping(request.mapping) });
       else {
-        const guessed = readLeadsCsv(text);
-        const remembered = await rememberedMapping(context.db, guessed.headers);
-        parsed = remembered ? readLeadsCsv(text, { mapping: remembered }) : guessed;
-        mapped = remembered !== undefined;
+        const read = await readCsvAsRemembered(context.db, text);
+        parsed = read.parsed;
+        mapped = read.remembered !== undefined;
       }
       const shortfall = mappingShortfall(parsed, parsed.mapping, mapped);
       if (shortfall) {

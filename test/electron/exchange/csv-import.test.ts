@@ -75,13 +75,27 @@ describe('readLeadsCsv', () => {
     expect(result.rows[1]).toMatchObject({ fields: { phone: '7654321' }, unmapped: {} });
   });
 
-  it('a shorter row after a full one takes nothing from the row before (the reader reuses its buffers)', () => {
+  it('a shorter row after a full one takes nothing from the row before', () => {
     const result = readLeadsCsv('First Name,Last Name,Company,Notes,Email,Other Email\nRui, Silva ,Beta,met at booth,rui@beta.example,rui@mail.example\nAna,Lopes\n,,Gamma\n');
     expect(result.rows.map((row) => [row.fields, row.unmapped])).toEqual([
       [{ firstName: 'Rui', lastName: 'Silva', company: 'Beta', notes: 'met at booth', email: 'rui@beta.example' }, { 'Other Email': 'rui@mail.example' }],
       [{ firstName: 'Ana', lastName: 'Lopes' }, {}],
       [{ company: 'Gamma' }, {}],
     ]);
+  });
+
+  it('headersOnly stops after the header row; a file without one is read whole all the same', () => {
+    // The first rows are read to find the header row in; a broken quote after them is not reached.
+    const rows = Array.from({ length: 30 }, (_, index) => `Ana,Lopes ${index},ana${index}@acme.example`).join('\n');
+    const withHeader = `Notes: exported today\n\nFirst Name,Last Name,Email\n${rows}\nRui,"Silva\n`;
+    expect(() => readLeadsCsv(withHeader)).toThrow(CsvImportError);
+    const head = readLeadsCsv(withHeader, { headersOnly: true });
+    expect(head).toMatchObject({ headersOnly: true, hasHeader: true, headers: ['First Name', 'Last Name', 'Email'], rows: [], ignoredLines: [{ line: 1 }] });
+    expect(head.guessedMapping).toEqual(readLeadsCsv(withHeader.slice(0, withHeader.indexOf('Rui'))).guessedMapping);
+    const headerless = readLeadsCsv('Ana Lopes,ana@acme.example\nRui Silva,rui@beta.example,+351 21 000 0000\n', { headersOnly: true });
+    expect(headerless.headersOnly).toBeUndefined();
+    expect(headerless.headers).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(headerless.rows).toHaveLength(2);
   });
 
   it('counts lines right when quoted values hold CRLF', () => {

@@ -157,6 +157,15 @@ describe('a CSV whose columns are not recognised', () => {
     const summary = await importFile(store.context, { fileName: 'list.csv', bytes: bytes(headerless), mapping: { [first]: 'firstName', [second]: 'lastName', [third]: 'email' } });
     expect(summary.added).toBe(preview.rowCount);
   });
+
+  it('a mapping remembered for its columns applies the next time, in the preview and the import (the file is read whole to name them)', async () => {
+    const mapping = { 'Column 1': 'firstName', 'Column 2': 'lastName', 'Column 3': 'email' };
+    await importFile(store.context, { fileName: 'list.csv', bytes: bytes(headerless), mapping, rememberMapping: true });
+    const preview = await previewCsvImport(store.context, { fileName: 'list2.csv', bytes: bytes(headerless) });
+    expect(preview).toMatchObject({ remembered: true, mapping, needsMapping: '', rowCount: 2 });
+    expect(preview.sample[0]).toEqual(['Ana', 'Müller', 'ana@acme.example']);
+    expect(await importFile(store.context, { fileName: 'list2.csv', bytes: bytes(headerless) })).toMatchObject({ added: 2, flagged: 2 });
+  });
 });
 
 describe('vCard import', () => {
