@@ -8,7 +8,8 @@ import { defaultDataDir } from '../data-location';
 import { databaseFiles, ensurePrivateFolder, makeFilesPrivate, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../security/files/file-permissions';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { migrateToLatest } from './migrate';
-import { backgroundCheckpointsDone } from './background-checkpoint';
+import { buildOwedIndexes } from './owed-indexes';
+import { workAfterCommitDone } from './after-commit-work';
 import { deadlineFromNow, whenUnlocked } from './lock-wait';
 import { withStatementCache } from './statement-cache';
 import { StoreDialect } from './store-dialect';
@@ -86,6 +87,10 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
 
   const db = kyselyOver(sqlite, reader, options);
   try {
+    // Indexes a bulk write owed when the process ended before its worker built them. Before any
+    // migration: their definitions are of the schema the file is at, and a migration may drop one.
+    const deadline = deadlineFromNow(options.writeWaitMs);
+    await buildOwedIndexes(sqlite, () => whenUnlocked(() => sqlite.prepare('BEGIN IMMEDIATE').run(), deadline, options.onLockWait));
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
@@ -100,7 +105,7 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
     // Kysely's destroy closes both connections; the last to close checkpoints what is left,
     // so a bulk write's background checkpoint is let finish first.
     close: async () => {
-      await backgroundCheckpointsDone(sqlite);
+      await workAfterCommitDone(sqlite);
       await db.destroy();
     },
   };

@@ -67,7 +67,7 @@ describe('the built command line', () => {
     sqlite.pragma('wal_autocheckpoint = 0');
     sqlite.exec('CREATE TABLE notes (text TEXT); WITH RECURSIVE row(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM row WHERE n < 1000) INSERT INTO notes SELECT hex(randomblob(1000)) FROM row');
     const fileBefore = fs.statSync(store).size;
-    const checkpointer = new Worker(path.resolve('out/cli-workers-test/wal-checkpoint-worker.mjs'));
+    const checkpointer = new Worker(path.resolve('out/cli-workers-test/after-commit-worker.mjs'));
     const ended = new Promise((resolve, reject) => {
       checkpointer.once('exit', resolve);
       checkpointer.once('error', reject);

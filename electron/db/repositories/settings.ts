@@ -19,6 +19,8 @@ export interface SettingValues {
    * old text (see forget-log-cleanup.ts): a token, so a clean-up clears only the mark it saw.
    */
   forgetCleanupPending: string | null;
+  /** Indexes a bulk write dropped and left to its after-commit worker (owed-indexes.ts): each as sqlite_master held it. */
+  owedIndexes: Array<{ name: string; sql: string }>;
 }
 export type SettingKey = keyof SettingValues;
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildOwedIndexes, readOwedIndexes } from '../../../../electron/db/owed-indexes';
 import { buildsIndexesAfterwards, deferLeadIndexes } from '../../../../electron/db/repositories/deferred-indexes';
 import { createEvent } from '../../../../electron/services/events-service';
 import { createLead } from '../../../../electron/services/leads-service';
@@ -74,5 +75,49 @@ describe('deferLeadIndexes', () => {
       await deferred.rebuild();
     });
     expect(indexes(store)).toEqual(before);
+  });
+
+  it('owe() leaves them dropped after the commit and listed; building them then gives exactly the same ones and clears the list', async () => {
+    store = await storeWithLeads(3);
+    const before = indexes(store);
+    const { sqlite } = store.database;
+    await store.context.db.transaction().execute(async (trx) => {
+      const deferred = await deferLeadIndexes(trx, { leads: 6000, lead_timeline: 6000 });
+      await deferred.owe('2026-12-07T12:00:00.000Z');
+    });
+    expect(indexes(store).every((index) => index.sql === null)).toBe(true);
+    const owed = readOwedIndexes(sqlite);
+    expect(owed.map((index) => index.name).sort()).toEqual(before.filter((index) => index.sql !== null).map((index) => index.name));
+    // Every query still answers while they are owed (only slower).
+    expect(await store.context.db.selectFrom('leads').select('id').where('first_name', '=', 'Ana2').execute()).toHaveLength(1);
+
+    expect(await buildOwedIndexes(sqlite, () => sqlite.prepare('BEGIN IMMEDIATE').run())).toBe(owed.length);
+    expect(indexes(store)).toEqual(before);
+    expect(readOwedIndexes(sqlite)).toEqual([]);
+    // Nothing owed: nothing built, no transaction begun.
+    expect(await buildOwedIndexes(sqlite, () => { throw new Error('must not begin'); })).toBe(0);
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('a bulk load while indexes are still owed builds those too when it builds its own, and clears the list', async () => {
+    store = await storeWithLeads(3);
+    const before = indexes(store);
+    await store.context.db.transaction().execute(async (trx) => (await deferLeadIndexes(trx, { leads: 6000, lead_timeline: 6000 })).owe('2026-12-07T12:00:00.000Z'));
+    await store.context.db.transaction().execute(async (trx) => (await deferLeadIndexes(trx, { leads: 6000, lead_timeline: 6000 })).rebuild());
+    expect(indexes(store)).toEqual(before);
+    expect(readOwedIndexes(store.database.sqlite)).toEqual([]);
+  });
+
+  it('a rollback takes the owed list back with the drop', async () => {
+    store = await storeWithLeads(3);
+    const before = indexes(store);
+    await expect(
+      store.context.db.transaction().execute(async (trx) => {
+        await (await deferLeadIndexes(trx, { leads: 6000, lead_timeline: 6000 })).owe('2026-12-07T12:00:00.000Z');
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(indexes(store)).toEqual(before);
+    expect(readOwedIndexes(store.database.sqlite)).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * A bulk write (an import of thousands of rows) commits without SQLite's automatic
- * checkpoint, and its -wal is copied into the database file afterwards on a worker thread.
+ * A bulk write (an import of thousands of rows) leaves two jobs to a worker thread after its
+ * commit: building the indexes it owes (owed-indexes.ts: the write listed them in its
+ * transaction instead of building them there), then copying its -wal into the database file,
+ * which it commits without SQLite's automatic checkpoint.
  *
  * The committing connection runs the automatic checkpoint (wal_autocheckpoint) inside the
  * commit: after an import of 100,000 rows that is a 150 MB copy and its fsync on the main
@@ -11,8 +13,9 @@
  * The automatic checkpoint stays off on the connection until the worker's checkpoint is done,
  * so a save meanwhile never takes the big copy upon itself; it is then what it was before.
  * A worker that cannot start or fails only leaves the copy to the next commit's automatic
- * checkpoint, as before. The store's close waits for a checkpoint still running
- * (backgroundCheckpointsDone), so the last connection's close finds the WAL already copied.
+ * checkpoint, as before, and owed indexes to the next bulk write or the next open of the
+ * store. The store's close waits for the worker still running (workAfterCommitDone), so the
+ * last connection's close finds the indexes built and the WAL already copied.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { startWorker } from '../workers/start-worker';
@@ -20,7 +23,7 @@ import { startWorker } from '../workers/start-worker';
 interface Deferral {
   /** wal_autocheckpoint before the first bulk write that is not done yet */
   saved: number;
-  /** bulk writes and background checkpoints not done yet */
+  /** bulk writes and their after-commit work not done yet */
   running: number;
   done: Promise<void>;
 }
@@ -29,10 +32,10 @@ const deferrals = new WeakMap<BetterSqlite3.Database, Deferral>();
 
 /**
  * Runs `write` (one transaction on `sqlite`, the store's write connection) with the automatic
- * checkpoint off, then checkpoints the store at `path` on a worker thread. Resolves with what
- * `write` resolves to as soon as it has committed.
+ * checkpoint off, then builds the owed indexes and checkpoints the store at `path` on a worker
+ * thread. Resolves with what `write` resolves to as soon as it has committed.
  */
-export async function withBackgroundCheckpoint<T>(sqlite: BetterSqlite3.Database, path: string, write: () => Promise<T>): Promise<T> {
+export async function withWorkAfterCommit<T>(sqlite: BetterSqlite3.Database, path: string, write: () => Promise<T>): Promise<T> {
   const deferral = deferrals.get(sqlite) ?? { saved: sqlite.pragma('wal_autocheckpoint', { simple: true }) as number, running: 0, done: Promise.resolve() };
   deferrals.set(sqlite, deferral);
   deferral.running++;
@@ -45,15 +48,15 @@ export async function withBackgroundCheckpoint<T>(sqlite: BetterSqlite3.Database
     throw error;
   }
   // A worker that cannot start leaves the copy to the next commit's automatic checkpoint.
-  const checkpoint = checkpointOnWorker(path)
+  const checkpoint = runOnWorker(path)
     .catch(() => {})
     .finally(() => release(sqlite, deferral));
   deferral.done = Promise.all([deferral.done, checkpoint]).then(() => {});
   return result;
 }
 
-/** Resolves when no background checkpoint of `sqlite`'s store is running (at once when none is). */
-export function backgroundCheckpointsDone(sqlite: BetterSqlite3.Database): Promise<void> {
+/** Resolves when no after-commit work of `sqlite`'s store is running (at once when none is). */
+export function workAfterCommitDone(sqlite: BetterSqlite3.Database): Promise<void> {
   return deferrals.get(sqlite)?.done ?? Promise.resolve();
 }
 
@@ -64,9 +67,9 @@ function release(sqlite: BetterSqlite3.Database, deferral: Deferral): void {
   if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${deferral.saved}`);
 }
 
-/** Resolves when the worker has ended, its checkpoint done or not. */
-async function checkpointOnWorker(path: string): Promise<void> {
-  const worker = startWorker(new URL('./wal-checkpoint-worker.ts', import.meta.url));
+/** Resolves when the worker has ended, its work done or not. */
+async function runOnWorker(path: string): Promise<void> {
+  const worker = startWorker(new URL('./after-commit-worker.ts', import.meta.url));
   await new Promise<void>((resolve) => {
     worker.once('error', () => resolve());
     worker.once('exit', () => resolve());

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backgroundCheckpointsDone, withBackgroundCheckpoint } from '../../../electron/db/background-checkpoint';
+import { workAfterCommitDone, withWorkAfterCommit } from '../../../electron/db/after-commit-work';
 import { openDatabase } from '../../../electron/db/open-database';
+import { readOwedIndexes } from '../../../electron/db/owed-indexes';
 import { createEvent } from '../../../electron/services/events-service';
 import { importFile } from '../../../electron/services/import-service';
 import { createLead } from '../../../electron/services/leads-service';
@@ -33,10 +35,23 @@ async function storeWithShow(): Promise<TempStore> {
   return opened;
 }
 
+/** The store's indexes with their definitions: after the worker (or a reopen) the same as a new store's. */
+const indexesOf = (sqlite: { prepare(sql: string): { all(): unknown[] } }) => sqlite.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+
+async function newStoreIndexes(): Promise<unknown[]> {
+  const fresh = await openTempStore();
+  try {
+    return indexesOf(fresh.database.sqlite);
+  } finally {
+    await fresh.dispose();
+  }
+}
+
 const leadCount = (sqlite: { prepare(sql: string): { pluck(): { get(): unknown } } }) => sqlite.prepare('SELECT count(*) FROM leads').pluck().get();
 
-describe('the checkpoint after a bulk import, on a worker thread', () => {
-  it('the import commits without copying its WAL; a save meanwhile completes; the worker copies it; the setting is what it was', async () => {
+describe('the work after a bulk import, on a worker thread: the owed indexes, then the checkpoint', () => {
+  it('the import commits without copying its WAL; a save meanwhile completes; the worker builds the owed indexes and copies; the setting is what it was', async () => {
+    const expectedIndexes = await newStoreIndexes();
     store = await storeWithShow();
     const { sqlite, path: dbPath } = store.database;
     sqlite.pragma('wal_autocheckpoint = 777');
@@ -46,7 +61,7 @@ describe('the checkpoint after a bulk import, on a worker thread', () => {
     const summary = await importFile(context, { fileName: 'contacts.csv', bytes: new TextEncoder().encode(contactsCsv()) });
     expect(summary.added).toBe(ROWS);
     let checkpointed = false;
-    const done = backgroundCheckpointsDone(sqlite).then(() => (checkpointed = true));
+    const done = workAfterCommitDone(sqlite).then(() => (checkpointed = true));
     // Committed, not copied: the rows are in the WAL, the database file has not grown by them.
     expect(fs.statSync(`${dbPath}-wal`).size).toBeGreaterThan(4_000_000);
     expect(fs.statSync(dbPath).size).toBeLessThan(bytesBefore + 500_000);
@@ -58,6 +73,8 @@ describe('the checkpoint after a bulk import, on a worker thread', () => {
 
     await done;
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(777);
+    expect(indexesOf(sqlite)).toEqual(expectedIndexes);
+    expect(readOwedIndexes(sqlite)).toEqual([]);
     // The worker's connection copied the rows into the database file.
     expect(fs.statSync(dbPath).size).toBeGreaterThan(bytesBefore + 4_000_000);
 
@@ -77,11 +94,12 @@ describe('the checkpoint after a bulk import, on a worker thread', () => {
     store = await openTempStore();
     const { sqlite, path: dbPath } = store.database;
     sqlite.pragma('wal_autocheckpoint = 555');
-    await expect(withBackgroundCheckpoint(sqlite, dbPath, () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+    await expect(withWorkAfterCommit(sqlite, dbPath, () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(555);
   });
 
-  it('a process killed after the commit, before the checkpoint, loses nothing', async () => {
+  it('a process killed after the commit, before the worker, loses nothing: the next open builds the owed indexes', async () => {
+    const expectedIndexes = await newStoreIndexes();
     store = await storeWithShow();
     const csvPath = path.join(store.dir, 'contacts.csv');
     fs.writeFileSync(csvPath, contactsCsv());
@@ -95,9 +113,18 @@ describe('the checkpoint after a bulk import, on a worker thread', () => {
     // The rows were still in the WAL when the process died: more there than in the database file.
     expect(fs.statSync(`${dbPath}-wal`).size).toBeGreaterThan(fs.statSync(dbPath).size);
 
+    // The indexes were still owed when the process died (its worker had not committed them).
+    const left = new BetterSqlite3(dbPath, { readonly: true });
+    try {
+      expect(readOwedIndexes(left).length).toBeGreaterThan(0);
+    } finally {
+      left.close();
+    }
     const reopened = await openDatabase(dbPath);
     try {
       expect(leadCount(reopened.sqlite)).toBe(ROWS);
+      expect(indexesOf(reopened.sqlite)).toEqual(expectedIndexes);
+      expect(readOwedIndexes(reopened.sqlite)).toEqual([]);
       expect(reopened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       await reopened.close();
