@@ -5,6 +5,7 @@ import { createEvent } from '../../../../electron/services/events-service';
 import { createLead, updateLead } from '../../../../electron/services/leads-service';
 import { setStaffName } from '../../../../electron/services/settings-service';
 import { DEFAULT_REVIEW_SORT, type ReviewFilter, type ReviewSort } from '../../../../shared/domain/review';
+import { deferLeadIndexes } from '../../../../electron/db/repositories/deferred-indexes';
 import { insertLead } from '../../../../electron/db/repositories/leads';
 import { makeLead } from '../../../support/lead-fixture';
 import { openTempStore, steppingClock, type TempStore } from '../../../support/temp-database';
@@ -121,5 +122,25 @@ describe('review query', () => {
     // Words alone are counted in the search index: a deleted lead's words leave it with the lead.
     store.database.sqlite.prepare('DELETE FROM leads WHERE id = ?').run(demo[0]?.id);
     expect(await countReviewLeads(store.context.db, { text: 'demo' })).toBe(demo.length - 1);
+  });
+
+  it('answers the same while a bulk import still owes the review indexes to its worker (no "no such index")', async () => {
+    const sorts: ReviewSort[] = ['captured', 'name', 'company', 'status', 'rating'].flatMap((by) => [
+      { by: by as ReviewSort['by'], direction: 'asc' as const },
+      { by: by as ReviewSort['by'], direction: 'desc' as const },
+    ]);
+    const filters: ReviewFilter[] = [{}, { eventId: showA }, { eventId: showA, rating: 'Hot' }, { text: 'acme' }];
+    const answers = async () => {
+      const all = [];
+      for (const filter of filters) {
+        for (const sort of sorts) all.push(names(await query(filter, sort)));
+        all.push(await countReviewLeads(store.context.db, filter));
+      }
+      return all;
+    };
+    const withIndexes = await answers();
+    await store.context.db.transaction().execute(async (trx) => (await deferLeadIndexes(trx, { leads: 6000, lead_timeline: 6000 })).owe('2026-12-07T12:00:00.000Z'));
+    expect(store.database.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'leads_review_%'").pluck().get()).toBe(0);
+    expect(await answers()).toEqual(withIndexes);
   });
 });
