@@ -167,6 +167,47 @@ test('the bar above the table stays one row with filters active, at the laptop a
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test('a long email or name is cut at its own cell, never painted over the next; short texts are not clipped', async ({ page, app }) => {
+  // Written while the host runs (SQLite takes a second connection); the list reads afresh on every visit.
+  const database = await openDatabase(app.dbPath);
+  try {
+    const context = createServiceContext(database.db);
+    const { lead } = await createLead(context, { firstName: 'Maximiliane-Friederike', lastName: 'Oppenheimer-Wittgenstein', company: 'Vereinigte Präzisionswerkzeugmaschinenfabriken AG', email: 'max@example.com', rating: 'Warm' });
+    // 120 characters: more than the form takes (80), as an older import or another tool may have written.
+    const email = `${'very.long.mailbox.name.'.repeat(4)}x@${'sub.'.repeat(4)}example.de`;
+    expect(email.length).toBe(120);
+    await database.db.updateTable('leads').set({ email }).where('id', '=', lead.id).execute();
+  } finally {
+    await database.close();
+  }
+  await page.getByRole('tab', { name: /Leads/ }).click();
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(7);
+  const longRow = reviewList(page).getByRole('listitem').filter({ hasText: 'Oppenheimer' });
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1366, height: 768 },
+  ]) {
+    await page.setViewportSize(viewport);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `review-long-texts-${viewport.width}x${viewport.height}.png`) });
+    // Every cell of every row: its text ends inside the cell, or the cell clips it.
+    const cells = await reviewList(page).locator('.review-cell').evaluateAll((elements) =>
+      elements.map((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const text = range.getBoundingClientRect();
+        const box = element.getBoundingClientRect();
+        return { text: element.textContent, column: element.className, clipped: getComputedStyle(element).overflowX === 'clip', inside: text.width === 0 || text.right <= box.right + 0.5 };
+      }),
+    );
+    expect(cells.filter((cell) => !cell.clipped && !cell.inside), `cells painting past their edge at ${viewport.width}×${viewport.height}`).toEqual([]);
+    await expect(longRow.locator('.review-cell-email')).toHaveClass(/review-cell-clipped/);
+    await expect(longRow.locator('.review-cell-name')).toHaveClass(/review-cell-clipped/);
+    // The optimisation holds: a status badge, a rating and a time that fit are not clipped.
+    for (const column of ['status', 'rating', 'captured']) await expect(longRow.locator(`.review-cell-${column}`)).not.toHaveClass(/review-cell-clipped/);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 test('merge two duplicates side by side: both notes, the older capture, the merge on the timeline', async ({ page }) => {
   await page.getByRole('tab', { name: /Duplicates/ }).click();
   const group = page.getByRole('list', { name: 'Groups of likely duplicates' }).getByRole('listitem').first();

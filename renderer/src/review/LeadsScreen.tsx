@@ -13,6 +13,7 @@ import { listInWords, sortDescription } from './filter-options';
 import { currentEvent } from '../store/session-slice';
 import { gridColumns } from './model/review-columns';
 import { formatCount } from '../components/date-and-number-format';
+import { measureCellRoom, sameCellRoom, type CellRoom } from './cell-text-fit';
 
 /** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
 const ROW_HEIGHT = 34;
@@ -56,6 +57,7 @@ export function LeadsScreen() {
   const listRef = useRef<HTMLOListElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  const [cellRoom, setCellRoom] = useState<CellRoom | null>(null);
 
   const virtualizer = useWindowVirtualizer({
     count: total,
@@ -63,6 +65,12 @@ export function LeadsScreen() {
     overscan: 6,
     scrollMargin,
   });
+
+  /** The columns' widths as laid out, for the rows to clip only the cells that can overflow. */
+  const measureColumns = useCallback(() => {
+    const room = measureCellRoom(sectionRef.current?.querySelector<HTMLElement>('.review-head') ?? null);
+    setCellRoom((current) => (sameCellRoom(current, room) ? current : room));
+  }, []);
 
   // The list starts below the search, filters and bulk bar, whose height changes with them.
   // Measured when the screen's size changes (anything above the list growing or shrinking
@@ -74,11 +82,14 @@ export function LeadsScreen() {
     const measure = () => {
       const top = listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0;
       setScrollMargin((current) => (Math.abs(top - current) > 0.5 ? top : current));
+      measureColumns();
     };
     const observer = new ResizeObserver(measure);
     observer.observe(section);
     return () => observer.disconnect();
-  }, []);
+  }, [measureColumns]);
+  // Columns shown or resized change the cells' room without changing the screen's size.
+  useLayoutEffect(measureColumns, [measureColumns, columnLayout]);
 
   useEffect(() => {
     const returning = store.getState().listPosition;
@@ -222,6 +233,7 @@ export function LeadsScreen() {
                     lead={lead}
                     index={row.index}
                     columns={columnLayout.visible}
+                    cellRoom={cellRoom}
                     exportedAt={exportedAt[lead.id]}
                     selected={allMatching || selectedIds.has(lead.id)}
                     possibleDuplicate={duplicateIds.has(lead.id)}

@@ -1,0 +1,104 @@
+import type { ReviewColumnKey } from './model/review-columns';
+
+/**
+ * Whether a review cell's text fits its column, decided when the row is built, so that only the
+ * cells that can overflow are clipped. A clipped cell (`overflow: clip` + ellipsis) is a clip node
+ * in the browser's paint property trees: with eight of them a row, the clips were about a third of
+ * a scrolled frame's main-thread time (docs/review.md, "What the scroll figures measure").
+ *
+ * The text is measured with a canvas in the cell's font; the room is the column's width as laid
+ * out (its heading's width) less the cell's padding, margin and border. When anything is unknown
+ * (not laid out yet, no canvas) the answer is "does not fit": a cell is clipped rather than risk
+ * painting over the next one.
+ */
+
+/** How a kind of cell sets its text: review-table.css and app.css (`.review-cell`, `.status-badge`, `.rating-tag`, `.export-tag`). */
+interface CellTextStyle {
+  weight: number;
+  /** Font size in rem. */
+  sizeRem: number;
+  /** Horizontal padding + margin of both sides in rem, and in em of the cell's own font size. */
+  sideRem: number;
+  sideEm: number;
+  /** Both borders, px. */
+  borderPx: number;
+}
+
+const PLAIN: CellTextStyle = { weight: 400, sizeRem: 0.93, sideRem: 1.1, sideEm: 0, borderPx: 0 };
+const CELL_TEXT_STYLES = {
+  plain: PLAIN,
+  name: { ...PLAIN, weight: 600 },
+  status: { weight: 700, sizeRem: 0.78, sideRem: 1.1, sideEm: 1.1, borderPx: 3 },
+  rating: { weight: 400, sizeRem: 0.78, sideRem: 1.1, sideEm: 1.1, borderPx: 3 },
+  exportTag: { weight: 500, sizeRem: 0.78, sideRem: 1.1, sideEm: 1.1, borderPx: 0 },
+} satisfies Record<string, CellTextStyle>;
+
+export type CellTextKind = keyof typeof CELL_TEXT_STYLES;
+
+/** Room the measure leaves for what a canvas and the layout may round differently (sub-pixel positions, hinting). */
+const SLACK_PX = 2;
+
+/** The table as laid out: each shown column's width in px, the root font size and the text's font family. */
+export interface CellRoom {
+  columnWidths: Readonly<Partial<Record<ReviewColumnKey, number>>>;
+  rootFontPx: number;
+  fontFamily: string;
+}
+
+/**
+ * Reads the table's layout from its heading row (`.review-head-cell[data-column]`). Called when
+ * the table's size or columns change, never per frame: it makes the browser lay the page out.
+ */
+export function measureCellRoom(head: HTMLElement | null): CellRoom | null {
+  if (!head) return null;
+  const columnWidths: Partial<Record<ReviewColumnKey, number>> = {};
+  for (const cell of head.querySelectorAll<HTMLElement>('.review-head-cell[data-column]')) {
+    const width = cell.getBoundingClientRect().width;
+    if (!(width > 0)) return null;
+    columnWidths[cell.dataset.column as ReviewColumnKey] = width;
+  }
+  const rootFontPx = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const fontFamily = getComputedStyle(head).fontFamily;
+  if (!(rootFontPx > 0) || !fontFamily) return null;
+  return { columnWidths, rootFontPx, fontFamily };
+}
+
+/** Two rooms are the same when a row would decide the same with either (whole pixels). */
+export function sameCellRoom(a: CellRoom | null, b: CellRoom | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.rootFontPx !== b.rootFontPx || a.fontFamily !== b.fontFamily) return false;
+  const keys = new Set([...Object.keys(a.columnWidths), ...Object.keys(b.columnWidths)]) as Set<ReviewColumnKey>;
+  for (const key of keys) if (Math.round(a.columnWidths[key] ?? -1) !== Math.round(b.columnWidths[key] ?? -1)) return false;
+  return true;
+}
+
+let context: CanvasRenderingContext2D | null | undefined;
+/** Widths measured, by font and text: times, staff names and statuses repeat on every screen. Bounded. */
+const measured = new Map<string, number>();
+const MEASURED_KEPT = 4000;
+
+function textWidth(text: string, font: string): number | null {
+  if (context === undefined) context = document.createElement('canvas').getContext('2d');
+  if (!context) return null;
+  const key = `${font}|${text}`;
+  let width = measured.get(key);
+  if (width === undefined) {
+    if (measured.size >= MEASURED_KEPT) measured.clear();
+    context.font = font;
+    width = context.measureText(text).width;
+    measured.set(key, width);
+  }
+  return width;
+}
+
+/** True when `text`, set as a `kind` cell, fits the column's width as laid out now. */
+export function cellTextFits(room: CellRoom | null, column: ReviewColumnKey, kind: CellTextKind, text: string): boolean {
+  const columnWidth = room?.columnWidths[column];
+  if (!room || columnWidth === undefined) return false;
+  const style = CELL_TEXT_STYLES[kind];
+  const fontPx = style.sizeRem * room.rootFontPx;
+  const width = textWidth(text, `${style.weight} ${fontPx}px ${room.fontFamily}`);
+  if (width === null) return false;
+  const available = columnWidth - style.sideRem * room.rootFontPx - style.sideEm * fontPx - style.borderPx;
+  return width + SLACK_PX <= available;
+}
