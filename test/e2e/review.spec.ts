@@ -208,6 +208,54 @@ test('a long email or name is cut at its own cell, never painted over the next; 
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test('over hundreds of leads the rows scrolled into view show their own lead, and the keyboard and focus follow the lead, not the reused row', async ({ page, app }) => {
+  // Rows are reused as the list scrolls (keyed by slot): a row's cells must show the lead of its place, and
+  // focus must never stay on a row that now shows another lead.
+  const database = await openDatabase(app.dbPath);
+  try {
+    const context = createServiceContext(database.db);
+    for (let number = 0; number < 400; number++) {
+      const minute = String(number % 60).padStart(2, '0');
+      const hour = String(8 + Math.floor(number / 60)).padStart(2, '0');
+      await createLead(context, { firstName: 'Row', lastName: `L${String(number).padStart(3, '0')}`, company: 'Initech', capturedAt: new Date(`2026-04-21T${hour}:${minute}:00`).toISOString() });
+    }
+  } finally {
+    await database.close();
+  }
+  await page.getByRole('tab', { name: /Leads/ }).click();
+  await expect(page.getByText('406 leads · captured time, newest first')).toBeVisible();
+  // Newest first: the row at place i is lead number 399 − i.
+  const nameAt = (index: number) => `Row L${String(399 - index).padStart(3, '0')}`;
+  const rowsShowTheirLeads = async () => {
+    const rows = await reviewList(page).locator('.review-row').evaluateAll((elements) => elements.map((element) => ({ place: Number(element.getAttribute('aria-posinset')) - 1, index: Number((element as HTMLElement).dataset.index), name: element.querySelector('.review-cell-name')?.textContent ?? '' })));
+    const leadRows = rows.filter((row) => row.place < 400);
+    expect(leadRows.length).toBeGreaterThan(20);
+    for (const row of leadRows) expect(row, `the row at place ${row.place}`).toEqual({ place: row.place, index: row.place, name: nameAt(row.place) });
+  };
+  await rowsShowTheirLeads();
+
+  await reviewList(page).locator('.lead-item[data-index="0"]').focus();
+  for (let step = 0; step < 10; step++) await page.keyboard.press('PageDown');
+  const focused = reviewList(page).locator('.lead-item[data-index="150"]');
+  await expect(focused).toBeFocused();
+  await expect(focused).toContainText(nameAt(150));
+  await rowsShowTheirLeads();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: nameAt(150) })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(reviewList(page).getByRole('button', { name: new RegExp(nameAt(150)) })).toBeFocused();
+
+  // Scrolled away with the wheel: the focused row's elements now show another lead, so focus left them.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(reviewList(page).locator('.lead-item[data-index="405"]')).toBeVisible();
+  await rowsShowTheirLeads();
+  const active = await page.evaluate(() => document.activeElement?.closest('.review-row')?.querySelector('.review-cell-name')?.textContent ?? null);
+  expect(active === null || active === nameAt(150)).toBe(true);
+  // Enter opens no other lead than the one that had focus.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^Row L/ })).toHaveCount(active === null ? 0 : 1);
+});
+
 test('merge two duplicates side by side: both notes, the older capture, the merge on the timeline', async ({ page }) => {
   await page.getByRole('tab', { name: /Duplicates/ }).click();
   const group = page.getByRole('list', { name: 'Groups of likely duplicates' }).getByRole('listitem').first();
