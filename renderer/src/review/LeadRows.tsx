@@ -87,13 +87,19 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
   );
   const rangeTo = useCallback((index: number) => void selectRange(index), [selectRange]);
 
+  // The row a key moved to, until it has focus (a frame or two later): keys pressed meanwhile
+  // (a held Page Down) move on from it, not from the row focused before.
+  const pendingRow = useRef(-1);
+
   function focusRow(index: number): void {
     const target = Math.max(0, Math.min(total - 1, index));
+    pendingRow.current = target;
     virtualizer.scrollToIndex(target, { align: 'auto' });
     focusWhenRendered(`.lead-item[data-index="${target}"]`);
   }
 
   function focusedIndex(): number {
+    if (pendingRow.current >= 0) return pendingRow.current;
     const active = document.activeElement as HTMLElement | null;
     const value = active?.closest<HTMLElement>('.review-row')?.dataset.index;
     return value === undefined ? -1 : Number(value);
@@ -131,6 +137,7 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
       onFocus={(event) => {
         const shown = (event.target as HTMLElement).closest<HTMLElement>('.review-row')?.dataset.index;
         focusedRow.current = shown === undefined ? -1 : Number(shown);
+        pendingRow.current = -1;
       }}
       style={{ height: virtualizer.getTotalSize() }}
     >
