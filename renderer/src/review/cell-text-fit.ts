@@ -6,8 +6,10 @@ import type { ReviewColumnKey } from './model/review-columns';
  * in the browser's paint property trees: with eight of them a row, the clips were about a third of
  * a scrolled frame's main-thread time (docs/review.md, "What the scroll figures measure").
  *
- * The text is measured with a canvas in the cell's font; the room is the column's width as laid
- * out (its heading's width) less the cell's padding, margin and border. When anything is unknown
+ * The text's width is summed from its characters' advances in the cell's font (each measured once
+ * with a canvas); the room is the column's width as laid out (its heading's width) less the
+ * cell's padding, margin and border. test/e2e/review.spec.ts checks at two window sizes that no
+ * unclipped cell's text passes its edge: it fails if these sizes drift from the stylesheet's. When anything is unknown
  * (not laid out yet, no canvas) the answer is "does not fit": a cell is clipped rather than risk
  * painting over the next one.
  */
