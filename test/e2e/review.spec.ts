@@ -167,6 +167,96 @@ test('the bar above the table stays one row with filters active, at the laptop a
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test('a long email or name is cut at its own cell, never painted over the next; short texts are not clipped', async ({ page, app }) => {
+  // Written while the host runs (SQLite takes a second connection); the list reads afresh on every visit.
+  const database = await openDatabase(app.dbPath);
+  try {
+    const context = createServiceContext(database.db);
+    const { lead } = await createLead(context, { firstName: 'Maximiliane-Friederike', lastName: 'Oppenheimer-Wittgenstein', company: 'Vereinigte Präzisionswerkzeugmaschinenfabriken AG', email: 'max@example.com', rating: 'Warm' });
+    // 120 characters: more than the form takes (80), as an older import or another tool may have written.
+    const email = `${'very.long.mailbox.name.'.repeat(4)}x@${'sub.'.repeat(4)}example.de`;
+    expect(email.length).toBe(120);
+    await database.db.updateTable('leads').set({ email }).where('id', '=', lead.id).execute();
+  } finally {
+    await database.close();
+  }
+  await page.getByRole('tab', { name: /Leads/ }).click();
+  await expect(reviewList(page).getByRole('listitem')).toHaveCount(7);
+  const longRow = reviewList(page).getByRole('listitem').filter({ hasText: 'Oppenheimer' });
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1366, height: 768 },
+  ]) {
+    await page.setViewportSize(viewport);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `review-long-texts-${viewport.width}x${viewport.height}.png`) });
+    // Every cell of every row: its text ends inside the cell, or the cell clips it.
+    const cells = await reviewList(page).locator('.review-cell').evaluateAll((elements) =>
+      elements.map((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const text = range.getBoundingClientRect();
+        const box = element.getBoundingClientRect();
+        return { text: element.textContent, column: element.className, clipped: getComputedStyle(element).overflowX === 'clip', inside: text.width === 0 || text.right <= box.right + 0.5 };
+      }),
+    );
+    expect(cells.filter((cell) => !cell.clipped && !cell.inside), `cells painting past their edge at ${viewport.width}×${viewport.height}`).toEqual([]);
+    await expect(longRow.locator('.review-cell-email')).toHaveClass(/review-cell-clipped/);
+    await expect(longRow.locator('.review-cell-name')).toHaveClass(/review-cell-clipped/);
+    // The optimisation holds: a status badge, a rating and a time that fit are not clipped.
+    for (const column of ['status', 'rating', 'captured']) await expect(longRow.locator(`.review-cell-${column}`)).not.toHaveClass(/review-cell-clipped/);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('over hundreds of leads the rows scrolled into view show their own lead, and the keyboard and focus follow the lead, not the reused row', async ({ page, app }) => {
+  // Rows are reused as the list scrolls (keyed by slot): a row's cells must show the lead of its place, and
+  // focus must never stay on a row that now shows another lead.
+  const database = await openDatabase(app.dbPath);
+  try {
+    const context = createServiceContext(database.db);
+    for (let number = 0; number < 400; number++) {
+      const minute = String(number % 60).padStart(2, '0');
+      const hour = String(8 + Math.floor(number / 60)).padStart(2, '0');
+      await createLead(context, { firstName: 'Row', lastName: `L${String(number).padStart(3, '0')}`, company: 'Initech', capturedAt: new Date(`2026-04-21T${hour}:${minute}:00`).toISOString() });
+    }
+  } finally {
+    await database.close();
+  }
+  await page.getByRole('tab', { name: /Leads/ }).click();
+  await expect(page.getByText('406 leads · captured time, newest first')).toBeVisible();
+  // Newest first: the row at place i is lead number 399 − i.
+  const nameAt = (index: number) => `Row L${String(399 - index).padStart(3, '0')}`;
+  const rowsShowTheirLeads = async () => {
+    const rows = await reviewList(page).locator('.review-row').evaluateAll((elements) => elements.map((element) => ({ place: Number(element.getAttribute('aria-posinset')) - 1, index: Number((element as HTMLElement).dataset.index), name: element.querySelector('.review-cell-name')?.textContent ?? '' })));
+    const leadRows = rows.filter((row) => row.place < 400);
+    expect(leadRows.length).toBeGreaterThan(20);
+    for (const row of leadRows) expect(row, `the row at place ${row.place}`).toEqual({ place: row.place, index: row.place, name: nameAt(row.place) });
+  };
+  await rowsShowTheirLeads();
+
+  await reviewList(page).locator('.lead-item[data-index="0"]').focus();
+  // Pressed as fast as Playwright can: a key pressed before the last one's row has focus moves on from that row.
+  for (let step = 0; step < 10; step++) await page.keyboard.press('PageDown');
+  const focused = reviewList(page).locator('.lead-item[data-index="150"]');
+  await expect(focused).toBeFocused();
+  await expect(focused).toContainText(nameAt(150));
+  await rowsShowTheirLeads();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: nameAt(150) })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(reviewList(page).getByRole('button', { name: new RegExp(nameAt(150)) })).toBeFocused();
+
+  // Scrolled away with the wheel: the focused row's elements now show another lead, so focus left them.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(reviewList(page).locator('.lead-item[data-index="405"]')).toBeVisible();
+  await rowsShowTheirLeads();
+  const active = await page.evaluate(() => document.activeElement?.closest('.review-row')?.querySelector('.review-cell-name')?.textContent ?? null);
+  expect(active === null || active === nameAt(150)).toBe(true);
+  // Enter opens no other lead than the one that had focus.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^Row L/ })).toHaveCount(active === null ? 0 : 1);
+});
+
 test('merge two duplicates side by side: both notes, the older capture, the merge on the timeline', async ({ page }) => {
   await page.getByRole('tab', { name: /Duplicates/ }).click();
   const group = page.getByRole('list', { name: 'Groups of likely duplicates' }).getByRole('listitem').first();

@@ -1,11 +1,8 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { Lead } from '../../../shared/domain/lead';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAppStore, useAppStoreApi } from '../store/app-store';
-import { leadAt, PAGE_SIZE } from '../store/leads-slice';
 import { BulkActionsBar } from './BulkActionsBar';
-import { LeadTableRow } from './LeadTableRow';
+import { focusWhenRendered, LeadRows } from './LeadRows';
 import { LeadsEmptyState } from './LeadsEmptyState';
 import { ReviewFilterBar } from './ReviewFilterBar';
 import { ReviewTableHeader } from './ReviewTableHeader';
@@ -13,11 +10,7 @@ import { listInWords, sortDescription } from './filter-options';
 import { currentEvent } from '../store/session-slice';
 import { gridColumns } from './model/review-columns';
 import { formatCount } from '../components/date-and-number-format';
-
-/** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
-const ROW_HEIGHT = 34;
-const PAGE_STEP = 15;
-const PREFETCH_ROWS = PAGE_SIZE / 2;
+import { measureCellRoom, sameCellRoom, type CellRoom } from './cell-text-fit';
 
 /**
  * The manager's review list: search as you type, filters and sort (kept in the store, so a
@@ -27,9 +20,6 @@ const PREFETCH_ROWS = PAGE_SIZE / 2;
 export function LeadsScreen() {
   const navigate = useAppStore((state) => state.navigate);
   const total = useAppStore((state) => state.total);
-  const pages = useAppStore((state) => state.pages);
-  const duplicateIds = useAppStore((state) => state.duplicateIds);
-  const exportedAt = useAppStore((state) => state.exportedAt);
   const columnLayout = useAppStore((state) => state.columnLayout);
   const selectedIds = useAppStore((state) => state.selectedIds);
   const allMatching = useAppStore((state) => state.allMatching);
@@ -40,12 +30,7 @@ export function LeadsScreen() {
   const forgetNotice = useAppStore((state) => state.forgetNotice);
   const dismissForgetNotice = useAppStore((state) => state.dismissForgetNotice);
   const loadFirstPage = useAppStore((state) => state.loadFirstPage);
-  const ensureRows = useAppStore((state) => state.ensureRows);
-  const toggleSelected = useAppStore((state) => state.toggleSelected);
-  const selectRange = useAppStore((state) => state.selectRange);
   const selectAllMatching = useAppStore((state) => state.selectAllMatching);
-  const clearSelection = useAppStore((state) => state.clearSelection);
-  const rememberListPosition = useAppStore((state) => state.rememberListPosition);
   const exportListedLeads = useAppStore((state) => state.exportListedLeads);
   const filters = useAppStore((state) => state.filters);
   const query = useAppStore((state) => state.query);
@@ -56,13 +41,13 @@ export function LeadsScreen() {
   const listRef = useRef<HTMLOListElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  const [cellRoom, setCellRoom] = useState<CellRoom | null>(null);
 
-  const virtualizer = useWindowVirtualizer({
-    count: total,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    scrollMargin,
-  });
+  /** The columns' widths as laid out, for the rows to clip only the cells that can overflow. */
+  const measureColumns = useCallback(() => {
+    const room = measureCellRoom(sectionRef.current?.querySelector<HTMLElement>('.review-head') ?? null);
+    setCellRoom((current) => (sameCellRoom(current, room) ? current : room));
+  }, []);
 
   // The list starts below the search, filters and bulk bar, whose height changes with them.
   // Measured when the screen's size changes (anything above the list growing or shrinking
@@ -74,11 +59,14 @@ export function LeadsScreen() {
     const measure = () => {
       const top = listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0;
       setScrollMargin((current) => (Math.abs(top - current) > 0.5 ? top : current));
+      measureColumns();
     };
     const observer = new ResizeObserver(measure);
     observer.observe(section);
     return () => observer.disconnect();
-  }, []);
+  }, [measureColumns]);
+  // Columns shown or resized change the cells' room without changing the screen's size.
+  useLayoutEffect(measureColumns, [measureColumns, columnLayout]);
 
   useEffect(() => {
     const returning = store.getState().listPosition;
@@ -93,59 +81,6 @@ export function LeadsScreen() {
     // Fresh on every visit, even if a change notification was missed (e.g. the host restarted).
     void loadFirstPage();
   }, [loadFirstPage, store]);
-
-  const virtualRows = virtualizer.getVirtualItems();
-  const firstRow = virtualRows[0]?.index ?? 0;
-  const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
-  // Half a page either side is asked for ahead: rows scrolled into view are then already there,
-  // not drawn as "Loading…" first and then built a second time with their lead.
-  useEffect(() => {
-    if (total > 0) void ensureRows(firstRow - PREFETCH_ROWS, lastRow + PREFETCH_ROWS);
-  }, [firstRow, lastRow, total, pages, ensureRows]);
-
-  // Stable, so the memoised rows are not drawn again on every scroll frame.
-  const openLead = useCallback(
-    (lead: Lead) => {
-      rememberListPosition({ leadId: lead.id, scrollY: window.scrollY });
-      navigate({ screen: 'lead', leadId: lead.id });
-    },
-    [rememberListPosition, navigate],
-  );
-  const rangeTo = useCallback((index: number) => void selectRange(index), [selectRange]);
-
-  function focusRow(index: number): void {
-    const target = Math.max(0, Math.min(total - 1, index));
-    virtualizer.scrollToIndex(target, { align: 'auto' });
-    focusWhenRendered(`.lead-item[data-index="${target}"]`);
-  }
-
-  function focusedIndex(): number {
-    const active = document.activeElement as HTMLElement | null;
-    const value = active?.closest<HTMLElement>('.review-row')?.dataset.index;
-    return value === undefined ? -1 : Number(value);
-  }
-
-  /** Arrows, Page Up/Down, Home/End move; Space selects; Shift extends; Ctrl+A selects the whole filter; Escape clears. */
-  function onListKeyDown(event: KeyboardEvent<HTMLOListElement>): void {
-    const index = focusedIndex();
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE_STEP, PageUp: -PAGE_STEP };
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
-      event.preventDefault();
-      selectAllMatching();
-    } else if (event.key in moves || event.key === 'Home' || event.key === 'End') {
-      event.preventDefault();
-      const next = event.key === 'Home' ? 0 : event.key === 'End' ? total - 1 : index + (moves[event.key] ?? 0);
-      focusRow(next);
-      if (event.shiftKey) void selectRange(Math.max(0, Math.min(total - 1, next)));
-    } else if (event.key === ' ' && index >= 0) {
-      event.preventDefault();
-      toggleSelected(index);
-    } else if (event.key === 'Escape' && (selectedIds.size > 0 || allMatching)) {
-      event.preventDefault();
-      event.stopPropagation();
-      clearSelection();
-    }
-  }
 
   const selectedCount = allMatching ? total : selectedIds.size;
   const sortText = sortDescription(sort.by, sort.direction);
@@ -198,56 +133,10 @@ export function LeadsScreen() {
       {selectedCount > 0 && <BulkActionsBar count={selectedCount} />}
       {total > 0 && <ReviewTableHeader />}
       {total > 0 ? (
-        <ol
-          ref={listRef}
-          className="lead-list review-list"
-          aria-label={listLabel}
-          aria-busy={loading}
-          onKeyDown={onListKeyDown}
-          style={{ height: virtualizer.getTotalSize() }}
-        >
-          {virtualRows.map((row) => {
-            const lead = leadAt(pages, row.index);
-            return (
-              <li
-                key={lead?.id ?? `row-${row.index}`}
-                className={`lead-item-row review-row${lead && (allMatching || selectedIds.has(lead.id)) ? ' review-row-selected' : ''}`}
-                data-index={row.index}
-                aria-posinset={row.index + 1}
-                aria-setsize={total}
-                style={{ top: row.start - virtualizer.options.scrollMargin }}
-              >
-                {lead ? (
-                  <LeadTableRow
-                    lead={lead}
-                    index={row.index}
-                    columns={columnLayout.visible}
-                    exportedAt={exportedAt[lead.id]}
-                    selected={allMatching || selectedIds.has(lead.id)}
-                    possibleDuplicate={duplicateIds.has(lead.id)}
-                    onOpen={openLead}
-                    onToggle={toggleSelected}
-                    onRange={rangeTo}
-                  />
-                ) : (
-                  <span className="lead-item lead-item-loading">Loading…</span>
-                )}
-              </li>
-            );
-          })}
-        </ol>
+        <LeadRows listRef={listRef} listLabel={listLabel} scrollMargin={scrollMargin} cellRoom={cellRoom} />
       ) : (
         !loading && !listError && <LeadsEmptyState onNewLead={() => navigate({ screen: 'entry' })} />
       )}
     </section>
   );
-}
-
-/** Focuses an element once the virtualiser has rendered it (a frame or two after a scroll). */
-function focusWhenRendered(selector: string, attempts = 10): void {
-  requestAnimationFrame(() => {
-    const element = document.querySelector<HTMLElement>(selector);
-    if (element) element.focus({ preventScroll: true });
-    else if (attempts > 0) focusWhenRendered(selector, attempts - 1);
-  });
 }

@@ -1,0 +1,185 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import type { Lead } from '../../../shared/domain/lead';
+import { useAppStore } from '../store/app-store';
+import { leadAt, PAGE_SIZE } from '../store/leads-slice';
+import type { CellRoom } from './cell-text-fit';
+import { LeadTableRow } from './LeadTableRow';
+import { rowSlot, slotCountFor, slottedIndexes, type VisibleRange } from './model/row-slots';
+
+/** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
+const ROW_HEIGHT = 34;
+const PAGE_STEP = 15;
+const PREFETCH_ROWS = PAGE_SIZE / 2;
+
+interface LeadRowsProps {
+  listRef: RefObject<HTMLOListElement | null>;
+  listLabel: string;
+  /** Where the list starts on the page (the virtualiser places rows from there). */
+  scrollMargin: number;
+  cellRoom: CellRoom | null;
+}
+
+/**
+ * The review table's rows: virtualised over the window's scroll, fetched a page at a time as
+ * they come near, with the list's keyboard (arrows, Page Up/Down, Home/End, Space, Shift,
+ * Ctrl+A, Escape). Its own component so that a scrolled frame renders the rows only, not the
+ * bar, chips and headings above them.
+ */
+export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRowsProps) {
+  const navigate = useAppStore((state) => state.navigate);
+  const total = useAppStore((state) => state.total);
+  const pages = useAppStore((state) => state.pages);
+  const duplicateIds = useAppStore((state) => state.duplicateIds);
+  const exportedAt = useAppStore((state) => state.exportedAt);
+  const columns = useAppStore((state) => state.columnLayout.visible);
+  const selectedIds = useAppStore((state) => state.selectedIds);
+  const allMatching = useAppStore((state) => state.allMatching);
+  const loading = useAppStore((state) => state.loading);
+  const ensureRows = useAppStore((state) => state.ensureRows);
+  const toggleSelected = useAppStore((state) => state.toggleSelected);
+  const selectRange = useAppStore((state) => state.selectRange);
+  const selectAllMatching = useAppStore((state) => state.selectAllMatching);
+  const clearSelection = useAppStore((state) => state.clearSelection);
+  const rememberListPosition = useAppStore((state) => state.rememberListPosition);
+
+  // Rows are keyed by slot (model/row-slots.ts): scrolling re-fills the rows that leave with the
+  // leads that come into view instead of building new ones.
+  const slotCount = useRef(0);
+  const rangeExtractor = useCallback((range: VisibleRange) => {
+    slotCount.current = slotCountFor(range, window.innerHeight, ROW_HEIGHT, slotCount.current);
+    return slottedIndexes(range, slotCount.current);
+  }, []);
+  const virtualizer = useWindowVirtualizer({
+    count: total,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    scrollMargin,
+    rangeExtractor,
+  });
+
+  // A row whose slot now shows another lead must not keep the focus it had for its old lead
+  // (Enter would open the wrong one): focus leaves it, as it left a row that was unmounted.
+  const focusedRow = useRef(-1);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !listRef.current?.contains(active)) return;
+    const shown = active.closest<HTMLElement>('.review-row')?.dataset.index;
+    if (shown !== undefined && Number(shown) !== focusedRow.current) active.blur();
+  });
+
+  const virtualRows = virtualizer.getVirtualItems();
+  const firstRow = virtualRows[0]?.index ?? 0;
+  const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
+  // Half a page either side is asked for ahead: rows scrolled into view are then already there,
+  // not drawn as "Loading…" first and then built a second time with their lead.
+  useEffect(() => {
+    if (total > 0) void ensureRows(firstRow - PREFETCH_ROWS, lastRow + PREFETCH_ROWS);
+  }, [firstRow, lastRow, total, pages, ensureRows]);
+
+  // Stable, so the memoised rows are not drawn again on every scroll frame.
+  const openLead = useCallback(
+    (lead: Lead) => {
+      rememberListPosition({ leadId: lead.id, scrollY: window.scrollY });
+      navigate({ screen: 'lead', leadId: lead.id });
+    },
+    [rememberListPosition, navigate],
+  );
+  const rangeTo = useCallback((index: number) => void selectRange(index), [selectRange]);
+
+  // The row a key moved to, until it has focus (a frame or two later): keys pressed meanwhile
+  // (a held Page Down) move on from it, not from the row focused before.
+  const pendingRow = useRef(-1);
+
+  function focusRow(index: number): void {
+    const target = Math.max(0, Math.min(total - 1, index));
+    pendingRow.current = target;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    focusWhenRendered(`.lead-item[data-index="${target}"]`);
+  }
+
+  function focusedIndex(): number {
+    if (pendingRow.current >= 0) return pendingRow.current;
+    const active = document.activeElement as HTMLElement | null;
+    const value = active?.closest<HTMLElement>('.review-row')?.dataset.index;
+    return value === undefined ? -1 : Number(value);
+  }
+
+  /** Arrows, Page Up/Down, Home/End move; Space selects; Shift extends; Ctrl+A selects the whole filter; Escape clears. */
+  function onListKeyDown(event: KeyboardEvent<HTMLOListElement>): void {
+    const index = focusedIndex();
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE_STEP, PageUp: -PAGE_STEP };
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      selectAllMatching();
+    } else if (event.key in moves || event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      const next = event.key === 'Home' ? 0 : event.key === 'End' ? total - 1 : index + (moves[event.key] ?? 0);
+      focusRow(next);
+      if (event.shiftKey) void selectRange(Math.max(0, Math.min(total - 1, next)));
+    } else if (event.key === ' ' && index >= 0) {
+      event.preventDefault();
+      toggleSelected(index);
+    } else if (event.key === 'Escape' && (selectedIds.size > 0 || allMatching)) {
+      event.preventDefault();
+      event.stopPropagation();
+      clearSelection();
+    }
+  }
+
+  return (
+    <ol
+      ref={listRef}
+      className="lead-list review-list"
+      aria-label={listLabel}
+      aria-busy={loading}
+      onKeyDown={onListKeyDown}
+      onFocus={(event) => {
+        const shown = (event.target as HTMLElement).closest<HTMLElement>('.review-row')?.dataset.index;
+        focusedRow.current = shown === undefined ? -1 : Number(shown);
+        pendingRow.current = -1;
+      }}
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {[...virtualRows].sort((a, b) => rowSlot(a.index, slotCount.current) - rowSlot(b.index, slotCount.current)).map((row) => {
+        const lead = leadAt(pages, row.index);
+        return (
+          <li
+            key={rowSlot(row.index, slotCount.current)}
+            className={`lead-item-row review-row${lead && (allMatching || selectedIds.has(lead.id)) ? ' review-row-selected' : ''}`}
+            data-index={row.index}
+            aria-posinset={row.index + 1}
+            aria-setsize={total}
+            style={{ top: row.start - virtualizer.options.scrollMargin }}
+          >
+            {lead ? (
+              <LeadTableRow
+                lead={lead}
+                index={row.index}
+                columns={columns}
+                cellRoom={cellRoom}
+                exportedAt={exportedAt[lead.id]}
+                selected={allMatching || selectedIds.has(lead.id)}
+                possibleDuplicate={duplicateIds.has(lead.id)}
+                onOpen={openLead}
+                onToggle={toggleSelected}
+                onRange={rangeTo}
+              />
+            ) : (
+              <span className="lead-item lead-item-loading">Loading…</span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** Focuses an element once the virtualiser has rendered it (a frame or two after a scroll). */
+export function focusWhenRendered(selector: string, attempts = 10): void {
+  requestAnimationFrame(() => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element) element.focus({ preventScroll: true });
+    else if (attempts > 0) focusWhenRendered(selector, attempts - 1);
+  });
+}
