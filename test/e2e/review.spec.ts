@@ -231,6 +231,10 @@ test('over hundreds of leads the rows scrolled into view show their own lead, an
     const leadRows = rows.filter((row) => row.place < 400);
     expect(leadRows.length).toBeGreaterThan(20);
     for (const row of leadRows) expect(row, `the row at place ${row.place}`).toEqual({ place: row.place, index: row.place, name: nameAt(row.place) });
+    // The rows stay in slot order in the page; the list owns them in their places' order, the order a screen reader reads.
+    const owned = await reviewList(page).evaluate((list) => (list.getAttribute('aria-owns') ?? '').split(' ').map((id) => Number(document.getElementById(id)?.getAttribute('aria-posinset'))));
+    expect(owned.length).toBe(rows.length);
+    expect(owned).toEqual([...owned].sort((a, b) => a - b));
   };
   await rowsShowTheirLeads();
 

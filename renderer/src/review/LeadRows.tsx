@@ -133,6 +133,8 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
       className="lead-list review-list"
       aria-label={listLabel}
       aria-busy={loading}
+      // The rows stay in slot order in the page; a screen reader reads them in the list's order.
+      aria-owns={virtualRows.map((row) => rowSlotId(rowSlot(row.index, slotCount.current))).join(' ')}
       onKeyDown={onListKeyDown}
       onFocus={(event) => {
         const shown = (event.target as HTMLElement).closest<HTMLElement>('.review-row')?.dataset.index;
@@ -146,6 +148,7 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
         return (
           <li
             key={rowSlot(row.index, slotCount.current)}
+            id={rowSlotId(rowSlot(row.index, slotCount.current))}
             className={`lead-item-row review-row${lead && (allMatching || selectedIds.has(lead.id)) ? ' review-row-selected' : ''}`}
             data-index={row.index}
             aria-posinset={row.index + 1}
@@ -173,6 +176,11 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
       })}
     </ol>
   );
+}
+
+/** The element id of a row slot, for the list's aria-owns (one review list on a page). */
+function rowSlotId(slot: number): string {
+  return `review-row-slot-${slot}`;
 }
 
 /** Focuses an element once the virtualiser has rendered it (a frame or two after a scroll). */
