@@ -2,13 +2,17 @@ import { sql, type Kysely } from 'kysely';
 import { MAX_CHANGES_PER_BATCH, type RecordChange } from '../../shared/sync/protocol';
 import type { HubDatabase } from './hub-schema';
 import { HUB_LOCKS, takeTransactionLock } from './hub-locks';
+import { refuseLaterConversions } from './first-conversion';
 
 export interface PushOutcome {
   /** Changes stored by this push. */
   accepted: number;
   /** Changes the hub already had (a retried push). */
   alreadyStored: number;
-  /** Changes of records the hub holds a tombstone for: dropped, the tombstone wins. */
+  /**
+   * Changes of records the hub holds a tombstone for, and conversions of a lead another laptop
+   * converted first (first-conversion.ts): dropped, not stored.
+   */
   discarded: number;
 }
 
@@ -27,6 +31,9 @@ const recordKey = (change: { kind: string; recordId: string }): string => `${cha
  * Tombstones: a tombstone of (kind, record id) deletes the record's stored changes (their
  * personal data must not stay on the hub) and is kept itself, with no fields, so every laptop
  * learns of it at its next pull. A later change of a tombstoned record is discarded.
+ *
+ * One conversion per lead: a conversion of a lead the hub holds another conversion of is not
+ * stored; a tombstone of it is, after the push's changes (first-conversion.ts).
  */
 export async function pushChanges(db: Kysely<HubDatabase>, deviceId: string, changes: readonly RecordChange[]): Promise<PushOutcome> {
   if (changes.length === 0) return { accepted: 0, alreadyStored: 0, discarded: 0 };
@@ -34,11 +41,17 @@ export async function pushChanges(db: Kysely<HubDatabase>, deviceId: string, cha
     await takeTransactionLock(trx, HUB_LOCKS.changes);
     const tombstoned = await tombstonedRecords(trx, changes);
     for (const change of changes) if (change.tombstone) tombstoned.add(recordKey(change));
-    const kept = changes.filter((change) => change.tombstone || !tombstoned.has(recordKey(change)));
-    const inserted = kept.length === 0 ? [] : await insertChanges(trx, deviceId, kept);
-    const newTombstones = kept.filter((change) => change.tombstone);
+    const notTombstoned = changes.filter((change) => change.tombstone || !tombstoned.has(recordKey(change)));
+    const { stored: kept, refusals } = await refuseLaterConversions(trx, notTombstoned, (kind, recordId) => tombstoned.has(recordKey({ kind, recordId })));
+    // A refused conversion's later changes in this very push go with it.
+    const refused = new Set(refusals.map(recordKey));
+    const accepted = kept.filter((change) => !refused.has(recordKey(change)));
+    const toStore = [...accepted, ...refusals];
+    const inserted = toStore.length === 0 ? [] : await insertChanges(trx, deviceId, toStore);
+    const newTombstones = toStore.filter((change) => change.tombstone);
     if (newTombstones.length > 0) await purgeTombstonedRecords(trx, newTombstones);
-    return { accepted: inserted.length, alreadyStored: kept.length - inserted.length, discarded: changes.length - kept.length };
+    const insertedOfPush = inserted.length - refusals.length;
+    return { accepted: insertedOfPush, alreadyStored: accepted.length - insertedOfPush, discarded: changes.length - accepted.length };
   });
 }
 

@@ -12,8 +12,8 @@ import { nameBlockingKey } from '../db/name-key';
  * says why): tables keyed by an INTEGER autoincrement only (`opportunity_stage_history`), other
  * tables keyed by two columns (show checklists, contact roles, duplicate flags, conversion
  * rules, export batch members), card photos
- * (they go once, by hash), conversions (one conversion per lead: the hub's first wins), and
- * what is local by nature (settings, the capture queue, the privacy log, export batches).
+ * (they go once, by hash), and what is local by nature (settings, the capture queue, the
+ * privacy log, export batches).
  *
  * A migration that adds a column to a synced table adds it here and re-creates the table's
  * triggers (`changeTriggerStatements`); test/electron/sync/synced-tables.test.ts fails until it does.
@@ -46,6 +46,12 @@ export interface SyncedTable {
   bookkeeping?: readonly string[];
   /** The derived columns, made again from a record's synced values after a change was applied. */
   derive?: (row: Readonly<Record<string, unknown>>) => Record<string, string>;
+  /**
+   * The laptop migration that made the table's change-log triggers: 11 (sync-log) unless a
+   * later one added the table to the registry. Each migration makes the triggers of its own
+   * tables only, so a store migrated from any version gets each trigger once.
+   */
+  loggedSinceMigration?: number;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -155,7 +161,28 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     localColumns: ['seq'],
     parents: { lead_id: 'lead', opportunity_id: 'opportunity' },
   },
+  {
+    // One per lead (UNIQUE lead_id): the first the hub accepts wins; the hub refuses a second
+    // laptop's and tombstones what it made (electron/hub/lost-conversions.ts), and the laptop
+    // that made it gives its row way to the winner's (apply-changes.ts). Last, after the
+    // records it refers to.
+    kind: 'conversion',
+    table: 'conversions',
+    key: ['id'],
+    columns: [
+      'id', 'lead_id', 'account_id', 'account_created', 'contact_id', 'contact_created', 'opportunity_id', 'restore',
+      'automatic', 'reviewed', 'exported_at', 'converted_by', 'converted_at',
+    ],
+    localColumns: [],
+    parents: { lead_id: 'lead', account_id: 'account', contact_id: 'contact', opportunity_id: 'opportunity' },
+    loggedSinceMigration: 15,
+  },
 ];
+
+/** The tables whose change-log triggers the laptop migration `version` makes. */
+export function tablesLoggedSince(version: number): SyncedTable[] {
+  return SYNCED_TABLES.filter((table) => (table.loggedSinceMigration ?? 11) === version);
+}
 
 const BY_KIND = new Map(SYNCED_TABLES.map((table) => [table.kind, table]));
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-hub-initial';
+import * as m0002 from './0002-conversion-lead-index';
 
 export interface HubMigration {
   version: number;
@@ -9,4 +10,7 @@ export interface HubMigration {
 }
 
 // Imported statically, in order: a bundled app has no migrations folder to scan.
-export const HUB_MIGRATIONS: readonly HubMigration[] = [{ version: 1, name: '0001-hub-initial', up: m0001.up }];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [
+  { version: 1, name: '0001-hub-initial', up: m0001.up },
+  { version: 2, name: '0002-conversion-lead-index', up: m0002.up },
+];

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -187,6 +188,33 @@ describe('the team hub on an embedded PostgreSQL', () => {
     // Nowhere in the hub's tables, not only out of the pull.
     const rows = await queryHub(`SELECT count(*)::int AS n FROM changes WHERE fields::text LIKE '%ada@example.com%'`);
     expect(rows[0]?.n).toBe(0);
+  });
+
+  it('keeps one conversion per lead: the first pushed; a later one and its edits are refused with a tombstone, even pushed at once', async () => {
+    const first = await pair('booth');
+    const second = await pair('booth');
+    const leadId = randomUUID();
+    const conversion = (id: string) => sampleChange({ kind: 'conversion', recordId: id, fields: { id, lead_id: leadId, account_id: 'acc', contact_id: 'con', reviewed: 0 } });
+    const [idA, idB] = [randomUUID(), randomUUID()];
+    const pushes = await Promise.all([
+      hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: first.token, body: { changes: [conversion(idA)] } }),
+      hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: second.token, body: { changes: [conversion(idB), sampleChange({ kind: 'conversion', recordId: idB, fields: { reviewed: 1 } })] } }),
+    ]);
+    const outcomes = pushes.map((push) => pushResponseSchema.parse(push.body));
+    // Whichever took the push lock first wins; the other is discarded whole.
+    const winner = outcomes[0]?.accepted === 1 ? idA : idB;
+    const loser = winner === idA ? idB : idA;
+    expect(outcomes.map((outcome) => outcome.accepted + (outcome.discarded ?? 0))).toEqual([1, 2]);
+    expect(outcomes.reduce((sum, outcome) => sum + outcome.accepted, 0)).toBe(1);
+
+    const ofLead = (await pullAll(first.token, '')).changes.filter((change) => change.kind === 'conversion' && (change.recordId === idA || change.recordId === idB));
+    expect(ofLead.map((change) => [change.recordId, change.tombstone])).toEqual([[winner, false], [loser, true]]);
+    // A retried push of the refused one is discarded; once the winner is undone (its tombstone), the lead may be converted again.
+    const retried = pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: second.token, body: { changes: [conversion(loser)] } })).body);
+    expect(retried).toMatchObject({ accepted: 0, discarded: 1 });
+    await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: first.token, body: { changes: [sampleChange({ kind: 'conversion', recordId: winner, tombstone: true })] } });
+    const again = pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: second.token, body: { changes: [conversion(randomUUID())] } })).body);
+    expect(again).toMatchObject({ accepted: 1, discarded: 0 });
   });
 
   it('serves one team from two hub processes on one database', async () => {

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
 import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
+import { convertLead } from '../../../electron/services/conversion-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
+import { listUnconvertedLeadIdsOfShow } from '../../../electron/db/repositories/leads';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { joinTeamHub, listTeamDevices, recentSyncConflicts, revokeTeamDevice, syncNow, syncStatus } from '../../../electron/services/sync-service';
@@ -126,5 +128,54 @@ describe('two laptops syncing through a real hub', () => {
     } finally {
       await secure.close();
     }
+  });
+});
+
+describe('one lead converted on two laptops offline', () => {
+  const count = (store: TempStore, query: string, ...values: string[]): unknown => store.database.sqlite.prepare(query).pluck().get(...values);
+
+  it('keeps the conversion the hub accepted first, undoes the other with what it made, and says so on the timeline', async () => {
+    const a = await joinedLaptop('Ada');
+    const b = await joinedLaptop('Bea');
+    const show = await createEvent(a.context, { name: 'Convert Expo' });
+    const { lead } = await createLead(a.context, { firstName: 'Kathleen', lastName: 'Booth', company: 'Birkbeck', email: 'kb@birkbeck.example' });
+    await syncNow(a.context);
+    await syncNow(b.context);
+    await useEvent(b.context, show.id);
+
+    // Both convert the lead offline, each making an account, a contact and an opportunity.
+    const opportunity = (name: string) => ({ name, closeDate: '2027-03-31', stage: 'Prospecting' as const, amount: null });
+    const byA = await convertLead(a.context, { leadId: lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: opportunity('Deal of A') });
+    const byB = await convertLead(b.context, { leadId: lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: opportunity('Deal of B') });
+    expect(byB.id).not.toBe(byA.id);
+
+    await syncNow(a.context); // A's conversion reaches the hub first.
+    const bReport = await syncNow(b.context); // B's is refused there and undone here.
+    await syncNow(a.context); // A receives B's records' tombstones and the timeline entry.
+    expect(bReport.conflicts).toBeGreaterThanOrEqual(1);
+
+    for (const laptop of [a, b]) {
+      expect(laptop.database.sqlite.prepare('SELECT id FROM conversions WHERE lead_id = ?').pluck().all(lead.id)).toEqual([byA.id]);
+      for (const [table, id] of [['accounts', byB.accountId], ['contacts', byB.contactId], ['opportunities', byB.opportunityId ?? '']] as const) {
+        expect(count(laptop, `SELECT count(*) FROM ${table} WHERE id = ?`, id)).toBe(0);
+      }
+      for (const [table, id] of [['accounts', byA.accountId], ['contacts', byA.contactId], ['opportunities', byA.opportunityId ?? '']] as const) {
+        expect(count(laptop, `SELECT count(*) FROM ${table} WHERE id = ?`, id)).toBe(1);
+      }
+      const lost = (await listTimeline(laptop.context.db, lead.id)).filter((entry) => entry.kind === 'conversion_lost');
+      expect(lost.map(describeTimelineEntry)).toEqual([expect.stringMatching(/^Converted on two laptops: the conversion of laptop \w+ was undone at sync.*laptop \w+ reached the hub first/)]);
+      expect(lost[0]).toMatchObject({ conversionId: byB.id, wonConversionId: byA.id });
+      // The lead stays converted: the automatic rule (which takes the unconverted leads of a show) leaves it alone.
+      expect(await listUnconvertedLeadIdsOfShow(laptop.context.db, show.id)).not.toContain(lead.id);
+    }
+    expect(syncedData(a)).toEqual(syncedData(b));
+
+    // A third laptop joining later receives one conversion of the lead, and none of B's records.
+    const c = await joinedLaptop('Cid');
+    await syncNow(c.context);
+    expect(c.database.sqlite.prepare('SELECT id FROM conversions WHERE lead_id = ?').pluck().all(lead.id)).toEqual([byA.id]);
+    expect(count(c, 'SELECT count(*) FROM opportunities WHERE id = ?', byB.opportunityId ?? '')).toBe(0);
+    // B's conversion again (a retried push, a restored backup): discarded by the hub's tombstone of it.
+    expect(syncedData(c)).toEqual(syncedData(a));
   });
 });
