@@ -38,7 +38,8 @@ export async function refuseLaterConversions(
     const lead = leadOf(change);
     const holder = lead === null ? undefined : conversionOfLead.get(lead);
     if (lead !== null && holder !== undefined && holder !== change.recordId) {
-      refusals.push({ changeId: randomUUID(), kind: 'conversion', recordId: change.recordId, hlc: change.hlc, fields: {}, tombstone: true });
+      // Its lead named so the tombstone goes to the devices of the lead's show (change-shows.ts); stored without fields.
+      refusals.push({ changeId: randomUUID(), kind: 'conversion', recordId: change.recordId, hlc: change.hlc, fields: { lead_id: lead }, tombstone: true });
       continue;
     }
     if (lead !== null) conversionOfLead.set(lead, change.recordId);

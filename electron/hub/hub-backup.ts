@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { HubDatabase } from './hub-schema';
 import { HUB_LOCKS, takeTransactionLock } from './hub-locks';
 import { HUB_MIGRATIONS } from './migrations';
+import { assignShowsToStoredChanges } from './change-shows';
 
 /**
  * `leadbooth hub backup` / `hub restore`: the hub's tables as JSON lines, read and written
@@ -35,6 +36,8 @@ const lineSchema = z.discriminatedUnion('table', [
       last_seen_at: timestamp.nullable(),
       pushed_count: z.coerce.number().int(),
       pulled_count: z.coerce.number().int(),
+      // Since hub schema 3.
+      pull_from_start: z.boolean().optional(),
     }),
   }),
   z.object({
@@ -60,6 +63,8 @@ const lineSchema = z.discriminatedUnion('table', [
       fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
       tombstone: z.boolean(),
       received_at: timestamp,
+      // Since hub schema 3; a backup from before has its changes' shows worked out at restore.
+      show_id: z.string().nullable().optional(),
     }),
   }),
 ]);
@@ -138,7 +143,7 @@ export async function restoreHub(db: Kysely<HubDatabase>, file: string): Promise
     const lastSeq = await sql<{ last_value: string }>`SELECT last_value FROM changes_seq_seq`.execute(trx);
     await sql`TRUNCATE changes, pairing_codes, devices, hub_settings`.execute(trx);
 
-    const rows = await insertBackupLines(trx, file);
+    const { rows, backupSchemaVersion } = await insertBackupLines(trx, file);
 
     if (theirDevices.length > 0) {
       await trx
@@ -161,12 +166,17 @@ export async function restoreHub(db: Kysely<HubDatabase>, file: string): Promise
       DELETE FROM changes AS c WHERE NOT c.tombstone AND EXISTS (
         SELECT 1 FROM changes AS t WHERE t.tombstone AND t.kind = c.kind AND t.record_id = c.record_id
       )`.execute(trx);
+    if (backupSchemaVersion < SHOWS_SCHEMA_VERSION) await assignShowsToStoredChanges(trx);
     await sql`SELECT setval('changes_seq_seq', greatest(${lastSeq.rows[0]?.last_value ?? '1'}::bigint, (SELECT coalesce(max(seq), 1) FROM changes)))`.execute(trx);
     return { rows, tombstonesKept };
   });
 }
 
-async function insertBackupLines(trx: Transaction<HubDatabase>, file: string): Promise<number> {
+/** The hub schema from which a backup holds each change's show (hub migration 0003). */
+const SHOWS_SCHEMA_VERSION = 3;
+
+async function insertBackupLines(trx: Transaction<HubDatabase>, file: string): Promise<{ rows: number; backupSchemaVersion: number }> {
+  let backupSchemaVersion = 0;
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let lineNumber = 0;
   let rows = 0;
@@ -193,6 +203,7 @@ async function insertBackupLines(trx: Transaction<HubDatabase>, file: string): P
       const header = headerSchema.safeParse(value);
       if (!header.success) throw refuse('no backup header');
       if (header.data.schemaVersion > schemaVersion()) throw new Error(`${file} was written by a newer LeadBooth hub (schema ${header.data.schemaVersion}): update LeadBooth first.`);
+      backupSchemaVersion = header.data.schemaVersion;
       continue;
     }
     if (ended) throw refuse('text after the end line');
@@ -211,7 +222,7 @@ async function insertBackupLines(trx: Transaction<HubDatabase>, file: string): P
     if (batch.length >= 500) await flush();
   }
   if (!ended) throw refuse('the file ends before its end line');
-  return rows;
+  return { rows, backupSchemaVersion };
 }
 
 async function insertRows(trx: Transaction<HubDatabase>, table: BackupLine['table'], lines: BackupLine[]): Promise<void> {

@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { MAX_CHANGES_PER_BATCH, type RecordChange } from '../../shared/sync/protocol';
-import type { HubDatabase } from './hub-schema';
+import type { DeviceRole } from '../../shared/sync/protocol';
+import type { ChangeRow, HubDatabase } from './hub-schema';
 import { HUB_LOCKS, takeTransactionLock } from './hub-locks';
 import { refuseLaterConversions } from './first-conversion';
+import { adoptIntoShows, noteNewShowsOfDevice, showsOfChanges } from './change-shows';
 
 export interface PushOutcome {
   /** Changes stored by this push. */
@@ -47,7 +49,10 @@ export async function pushChanges(db: Kysely<HubDatabase>, deviceId: string, cha
     const refused = new Set(refusals.map(recordKey));
     const accepted = kept.filter((change) => !refused.has(recordKey(change)));
     const toStore = [...accepted, ...refusals];
-    const inserted = toStore.length === 0 ? [] : await insertChanges(trx, deviceId, toStore);
+    const { shows, adoptions } = await showsOfChanges(trx, toStore);
+    await noteNewShowsOfDevice(trx, deviceId, shows);
+    const inserted = toStore.length === 0 ? [] : await insertChanges(trx, deviceId, toStore, shows);
+    await adoptIntoShows(trx, adoptions);
     const newTombstones = toStore.filter((change) => change.tombstone);
     if (newTombstones.length > 0) await purgeTombstonedRecords(trx, newTombstones);
     const insertedOfPush = inserted.length - refusals.length;
@@ -60,18 +65,24 @@ export async function pushChanges(db: Kysely<HubDatabase>, deviceId: string, cha
  * parameters (`unnest`): a VALUES list of a full batch has 7,000 parameters for PostgreSQL to
  * parse and plan, which cost a first sync more than the writing. Returns the ids it stored.
  */
-async function insertChanges(trx: Kysely<HubDatabase>, deviceId: string, changes: readonly RecordChange[]): Promise<Array<{ change_id: string }>> {
+async function insertChanges(
+  trx: Kysely<HubDatabase>,
+  deviceId: string,
+  changes: readonly RecordChange[],
+  shows: ReadonlyArray<string | null>,
+): Promise<Array<{ change_id: string }>> {
   const result = await sql<{ change_id: string }>`
-    INSERT INTO changes (change_id, device_id, kind, record_id, hlc, fields, tombstone)
-    SELECT change_id, ${deviceId}, kind, record_id, hlc, fields, tombstone
+    INSERT INTO changes (change_id, device_id, kind, record_id, hlc, fields, tombstone, show_id)
+    SELECT change_id, ${deviceId}, kind, record_id, hlc, fields, tombstone, show_id
     FROM unnest(
       ${changes.map((change) => change.changeId)}::uuid[],
       ${changes.map((change) => change.kind)}::text[],
       ${changes.map((change) => change.recordId)}::text[],
       ${changes.map((change) => change.hlc)}::text[],
       ${changes.map((change) => JSON.stringify(change.tombstone ? {} : change.fields))}::jsonb[],
-      ${changes.map((change) => change.tombstone)}::boolean[]
-    ) WITH ORDINALITY AS incoming (change_id, kind, record_id, hlc, fields, tombstone, position)
+      ${changes.map((change) => change.tombstone)}::boolean[],
+      ${shows}::text[]
+    ) WITH ORDINALITY AS incoming (change_id, kind, record_id, hlc, fields, tombstone, show_id, position)
     -- In the order pushed: the seq each change draws is its place in the hub's order (parents before children).
     ORDER BY position
     ON CONFLICT (change_id) DO NOTHING
@@ -103,10 +114,29 @@ export interface PullPage {
   more: boolean;
 }
 
-/** The changes after `after` (a seq as text, '' or '0' from the start), in the hub's order. */
-export async function pullChanges(db: Kysely<HubDatabase>, after: string, limit: number = MAX_CHANGES_PER_BATCH): Promise<PullPage> {
+/**
+ * The changes after `after` (a seq as text, '' or '0' from the start), in the hub's order: all
+ * of them to a manager device, to a booth device every show and its shows' changes only
+ * (change-shows.ts: the shows it pushed anything of).
+ *
+ * A booth device that has since pushed changes of a show new to it (`pull_from_start`) is told
+ * to start again: an empty page with the cursor '0' (the laptop keeps the cursor as the hub
+ * gives it); its next pull, from the start, clears the flag and brings it that show's earlier
+ * changes (the rest it skips as known by id). The flag is cleared only then, so a lost answer
+ * does not lose the restart.
+ */
+export async function pullChanges(
+  db: Kysely<HubDatabase>,
+  after: string,
+  limit: number,
+  device: { id: string; role: DeviceRole },
+): Promise<PullPage> {
   const from = after === '' ? '0' : after;
   const pageSize = Math.max(1, Math.min(limit, MAX_CHANGES_PER_BATCH));
+  if (device.role === 'booth') {
+    if (await startsAgain(db, device.id, from)) return { changes: [], cursor: '0', more: true };
+    return pullOfBooth(db, device.id, from, pageSize);
+  }
   const rows = await db
     .selectFrom('changes')
     .select(['seq', 'change_id', 'kind', 'record_id', 'hlc', 'fields', 'tombstone'])
@@ -114,7 +144,16 @@ export async function pullChanges(db: Kysely<HubDatabase>, after: string, limit:
     .orderBy('seq')
     .limit(pageSize + 1)
     .execute();
+  return pageOf(rows, pageSize, from);
+}
+
+type PulledRow = Pick<ChangeRow, 'seq' | 'change_id' | 'kind' | 'record_id' | 'hlc' | 'fields' | 'tombstone'>;
+
+function pageOf(rows: readonly PulledRow[], pageSize: number, from: string, scannedTo?: string | null): PullPage {
   const page = rows.slice(0, pageSize);
+  const more = rows.length > pageSize;
+  // A booth's page that is not full moves the cursor past the other shows' changes it skipped.
+  const last = more ? page.at(-1)?.seq : scannedTo && BigInt(scannedTo) > BigInt(page.at(-1)?.seq ?? from) ? scannedTo : page.at(-1)?.seq;
   return {
     changes: page.map((row) => ({
       changeId: row.change_id,
@@ -124,7 +163,35 @@ export async function pullChanges(db: Kysely<HubDatabase>, after: string, limit:
       fields: row.fields,
       tombstone: row.tombstone,
     })),
-    cursor: page.at(-1)?.seq ?? from,
-    more: rows.length > pageSize,
+    cursor: last ?? from,
+    more,
   };
+}
+
+/** Whether a booth device must pull from the start (see pullChanges); a pull from the start clears it. */
+async function startsAgain(db: Kysely<HubDatabase>, deviceId: string, from: string): Promise<boolean> {
+  if (BigInt(from) === 0n) {
+    await db.updateTable('devices').set({ pull_from_start: false }).where('id', '=', deviceId).where('pull_from_start', '=', true).execute();
+    return false;
+  }
+  const row = await db.selectFrom('devices').select('pull_from_start').where('id', '=', deviceId).executeTakeFirst();
+  return row?.pull_from_start === true;
+}
+
+/**
+ * A booth device's page: one statement, so the newest seq it reads (`scanned_to`, the cursor of a
+ * page that is not full) is of the same snapshot as the page — with pushes appended one after
+ * another (the push lock), no change at or below it can commit later.
+ */
+async function pullOfBooth(db: Kysely<HubDatabase>, deviceId: string, from: string, pageSize: number): Promise<PullPage> {
+  const result = await sql<PulledRow & { scanned_to: string | null }>`
+    WITH shows AS (SELECT DISTINCT show_id FROM changes WHERE device_id = ${deviceId} AND show_id IS NOT NULL)
+    SELECT top.scanned_to, page.* FROM (SELECT max(seq)::text AS scanned_to FROM changes) AS top
+    LEFT JOIN LATERAL (
+      SELECT seq::text AS seq, change_id, kind, record_id, hlc, fields, tombstone FROM changes
+      WHERE seq > ${from}::bigint AND (kind = 'event' OR show_id IN (SELECT show_id FROM shows))
+      ORDER BY changes.seq LIMIT ${pageSize + 1}
+    ) AS page ON true`.execute(db);
+  const rows = result.rows.filter((row) => row.seq !== null);
+  return pageOf(rows, pageSize, from, result.rows[0]?.scanned_to ?? null);
 }

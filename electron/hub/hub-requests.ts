@@ -74,7 +74,7 @@ async function answer(db: Kysely<HubDatabase>, hubId: string, request: IncomingM
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHANGES_PER_BATCH) {
       throw new HubRequestError(400, 'bad-request', `"limit" must be a whole number from 1 to ${MAX_CHANGES_PER_BATCH}.`);
     }
-    const page = await pullChanges(db, after, limit);
+    const page = await pullChanges(db, after, limit, device);
     await recordDeviceVisit(db, device.id, { pulled: page.changes.length });
     return { status: 200, body: page };
   }

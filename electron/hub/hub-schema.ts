@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /**
  * The hub's tables in PostgreSQL (migrations in ./migrations). The hub process keeps nothing
@@ -34,6 +34,8 @@ interface DevicesTable {
   /** Changes this device pushed that the hub stored, and changes it pulled. */
   pushed_count: ColumnType<string, number | undefined, number>;
   pulled_count: ColumnType<string, number | undefined, number>;
+  /** A booth device that pushed changes of a show new to it pulls again from the start (hub-changes.ts). */
+  pull_from_start: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 interface PairingCodesTable {
@@ -58,7 +60,12 @@ interface ChangesTable {
   fields: ColumnType<Record<string, string | number | boolean | null>, string, string>;
   tombstone: boolean;
   received_at: Timestamp;
+  /** The show the change belongs to, for booth devices' pulls (change-shows.ts); null: manager devices only. */
+  show_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+/** A stored change as read. */
+export type ChangeRow = Selectable<ChangesTable>;
 
 interface HubMigrationsTable {
   version: number;

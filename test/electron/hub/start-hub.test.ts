@@ -37,6 +37,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The protocol's mechanics are tested with manager devices, which pull every change; a booth's pull, its shows only, has its own test. */
 async function pair(role: DeviceRole, target: RunningHub = hub): Promise<{ deviceId: string; token: string }> {
   const code = await target.newPairingCode(role);
   const response = await hubRequest(target.url, 'POST', HUB_ROUTES.pair, { body: { code, deviceName: `${role} laptop` } });
@@ -114,7 +115,7 @@ describe('the team hub on an embedded PostgreSQL', () => {
   });
 
   it('stores a pushed change once, however often the push is retried', async () => {
-    const { token } = await pair('booth');
+    const { token } = await pair('manager');
     const before = await pullAll(token, '');
     const changes = [sampleChange(), sampleChange()];
     const first = pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } })).body);
@@ -130,7 +131,7 @@ describe('the team hub on an embedded PostgreSQL', () => {
   });
 
   it('pages a pull and resumes it from the cursor, in push order', async () => {
-    const { token } = await pair('booth');
+    const { token } = await pair('manager');
     const start = (await pullAll(token, '')).cursor;
     const changes = Array.from({ length: 7 }, () => sampleChange());
     await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } });
@@ -169,7 +170,7 @@ describe('the team hub on an embedded PostgreSQL', () => {
   });
 
   it('purges the changes of a tombstoned record but keeps the tombstone; later changes of it are discarded', async () => {
-    const { token } = await pair('booth');
+    const { token } = await pair('manager');
     const recordId = 'lead-to-forget';
     const edits = [sampleChange({ recordId, fields: { email: 'ada@example.com' } }), sampleChange({ recordId, fields: { title: 'CTO' } })];
     const other = sampleChange();
@@ -191,8 +192,8 @@ describe('the team hub on an embedded PostgreSQL', () => {
   });
 
   it('keeps one conversion per lead: the first pushed; a later one and its edits are refused with a tombstone, even pushed at once', async () => {
-    const first = await pair('booth');
-    const second = await pair('booth');
+    const first = await pair('manager');
+    const second = await pair('manager');
     const leadId = randomUUID();
     const conversion = (id: string) => sampleChange({ kind: 'conversion', recordId: id, fields: { id, lead_id: leadId, account_id: 'acc', contact_id: 'con', reviewed: 0 } });
     const [idA, idB] = [randomUUID(), randomUUID()];
@@ -217,12 +218,55 @@ describe('the team hub on an embedded PostgreSQL', () => {
     expect(again).toMatchObject({ accepted: 1, discarded: 0 });
   });
 
+  it("gives a booth device every show and its shows' changes only; one that pushes at another show pulls again from the start", async () => {
+    const north = await pair('booth');
+    const south = await pair('booth');
+    const manager = await pair('manager');
+    const [northShow, southShow, northLead, southLead] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [account, contact, conversion] = [randomUUID(), randomUUID(), randomUUID()];
+    const push = (token: string, changes: ReturnType<typeof sampleChange>[]) => hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } });
+    await push(north.token, [
+      sampleChange({ kind: 'event', recordId: northShow, fields: { id: northShow, name: 'North' } }),
+      sampleChange({ recordId: northLead, fields: { id: northLead, event_id: northShow, first_name: 'Nora' } }),
+      sampleChange({ kind: 'timeline_entry', recordId: randomUUID(), fields: { lead_id: northLead, kind: 'captured' } }),
+    ]);
+    await push(south.token, [
+      sampleChange({ kind: 'event', recordId: southShow, fields: { id: southShow, name: 'South' } }),
+      sampleChange({ recordId: southLead, fields: { id: southLead, event_id: southShow, first_name: 'Sam' } }),
+    ]);
+    // The manager converts North's lead: the account and contact, pushed first, go with the conversion's show.
+    await push(manager.token, [
+      sampleChange({ kind: 'account', recordId: account, fields: { id: account, name: 'Fjord AS' } }),
+      sampleChange({ kind: 'contact', recordId: contact, fields: { id: contact, account_id: account } }),
+      sampleChange({ kind: 'conversion', recordId: conversion, fields: { id: conversion, lead_id: northLead, account_id: account, contact_id: contact } }),
+      sampleChange({ recordId: northLead, fields: { status: 'Converted' } }),
+    ]);
+    const records = async (token: string, after = '') => {
+      const pulled = await pullAll(token, after);
+      const mine = new Set<string>([northShow, southShow, northLead, southLead, account, contact, conversion]);
+      return { ids: pulled.changes.filter((change) => mine.has(change.recordId)).map((change) => change.recordId), cursor: pulled.cursor };
+    };
+    expect((await records(north.token)).ids).toEqual([northShow, northLead, southShow, account, contact, conversion, northLead]);
+    const southFirst = await records(south.token);
+    expect(southFirst.ids).toEqual([northShow, southShow, southLead]);
+    expect((await records(manager.token)).ids).toEqual([northShow, northLead, southShow, southLead, account, contact, conversion, northLead]);
+
+    // South captures at North's show: its next pull is sent back to the start (an empty page, cursor 0), then brings North's show.
+    await push(south.token, [sampleChange({ recordId: randomUUID(), fields: { event_id: northShow, first_name: 'Stig' } })]);
+    const restart = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${southFirst.cursor}`, { token: south.token })).body);
+    expect(restart).toEqual({ changes: [], cursor: '0', more: true });
+    expect((await records(south.token, '0')).ids).toEqual([northShow, northLead, southShow, southLead, account, contact, conversion, northLead]);
+    // Once it pulled from the start, it is not sent back again.
+    const after = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${southFirst.cursor}`, { token: south.token })).body);
+    expect(after.cursor).not.toBe('0');
+  });
+
   it('serves one team from two hub processes on one database', async () => {
     const second = await startHub({ dataDir, port: 0, host: '127.0.0.1' });
     try {
       expect(second.ownsDatabaseServer).toBe(false);
       expect(second.hubId).toBe(hub.hubId);
-      const { token } = await pair('booth', second);
+      const { token } = await pair('manager', second);
       const start = (await pullAll(token, '')).cursor;
       const change = sampleChange();
       expect((await hubRequest(second.url, 'POST', HUB_ROUTES.push, { token, body: { changes: [change] } })).status).toBe(200);
@@ -244,7 +288,7 @@ describe('pushes from many laptops at once, through two hub processes', () => {
     const second = await startHub({ dataDir, databaseUrl: `postgres://postgres:${password}@127.0.0.1:${port}/leadbooth_hub`, port: 0, host: '127.0.0.1' });
     try {
       expect(second.hubId).toBe(hub.hubId);
-      const laptops = await Promise.all(Array.from({ length: 4 }, (_, i) => pair('booth', i % 2 === 0 ? hub : second)));
+      const laptops = await Promise.all(Array.from({ length: 4 }, (_, i) => pair('manager', i % 2 === 0 ? hub : second)));
       const reader = await pair('manager');
       let cursor = (await pullAll(reader.token, '')).cursor;
       const pushed: string[] = [];
@@ -282,8 +326,8 @@ describe('pushes from many laptops at once, through two hub processes', () => {
 
 describe('a push still being committed', () => {
   it('holds back a later push, so a pull never moves its cursor past a change not yet committed', async () => {
-    const pusher = await pair('booth');
-    const reader = await pair('booth');
+    const pusher = await pair('manager');
+    const reader = await pair('manager');
     const cursor = (await pullAll(reader.token, '')).cursor;
     // Another hub process's push, stopped between drawing its seq and committing (as the
     // protocol of pushChanges: the advisory lock first).

@@ -39,7 +39,7 @@ describe('sync with a hub over HTTP', () => {
     expect((await syncStatus(a.context)).joined).toBe(false);
 
     await joinTeamHub(a.context, { url: `${server.url}/`, code: '123456' });
-    expect(await syncStatus(a.context)).toMatchObject({ joined: true, hubUrl: server.url, role: 'booth', leadsNotOnHub: 1, lastSyncAt: null });
+    expect(await syncStatus(a.context)).toMatchObject({ joined: true, hubUrl: server.url, role: 'manager', leadsNotOnHub: 1, lastSyncAt: null });
     const first = await syncNow(a.context);
     expect(first.pushed).toBe(3);
     expect(first.status).toMatchObject({ notOnHub: 0, lastSyncAt: expect.any(String) });

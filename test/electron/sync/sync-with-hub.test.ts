@@ -41,7 +41,8 @@ const leadIdsOf = (store: TempStore): string[] => store.database.sqlite.prepare(
 
 describe('two laptops syncing through a real hub', () => {
   it('bring each other their leads, settle one field edited on both the same way with the loser on the timeline, and a forget purges both', async () => {
-    const a = await joinedLaptop('Ada');
+    // A manager device (it may forget) and a booth device, which receives the show's leads once it captured there.
+    const a = await joinedLaptop('Ada', 'manager');
     const b = await joinedLaptop('Bea');
     const show = await createEvent(a.context, { name: 'Hub Expo' });
     const fromA = await createLead(a.context, { firstName: 'Grace', lastName: 'Hopper', company: 'Navy', title: 'Officer' });
@@ -136,7 +137,7 @@ describe('one lead converted on two laptops offline', () => {
 
   it('keeps the conversion the hub accepted first, undoes the other with what it made, and says so on the timeline', async () => {
     const a = await joinedLaptop('Ada');
-    const b = await joinedLaptop('Bea');
+    const b = await joinedLaptop('Bea', 'manager');
     const show = await createEvent(a.context, { name: 'Convert Expo' });
     const { lead } = await createLead(a.context, { firstName: 'Kathleen', lastName: 'Booth', company: 'Birkbeck', email: 'kb@birkbeck.example' });
     await syncNow(a.context);
@@ -168,14 +169,76 @@ describe('one lead converted on two laptops offline', () => {
       // The lead stays converted: the automatic rule (which takes the unconverted leads of a show) leaves it alone.
       expect(await listUnconvertedLeadIdsOfShow(laptop.context.db, show.id)).not.toContain(lead.id);
     }
-    expect(syncedData(a)).toEqual(syncedData(b));
+    // A, a booth device, holds this show's records only; B, a manager's, all the team's.
+    const ofShow = (store: TempStore) => ({
+      leads: store.database.sqlite.prepare('SELECT id, status, first_name, last_name, company, email, updated_at FROM leads WHERE event_id = ? ORDER BY id').all(show.id),
+      timeline: store.database.sqlite.prepare('SELECT id, kind, details FROM lead_timeline WHERE lead_id = ? ORDER BY id').all(lead.id),
+      conversions: store.database.sqlite.prepare('SELECT * FROM conversions WHERE lead_id = ?').all(lead.id),
+      opportunities: store.database.sqlite.prepare('SELECT id, name FROM opportunities WHERE event_id = ? ORDER BY id').all(show.id),
+    });
+    expect(ofShow(a)).toEqual(ofShow(b));
 
     // A third laptop joining later receives one conversion of the lead, and none of B's records.
-    const c = await joinedLaptop('Cid');
+    const c = await joinedLaptop('Cid', 'manager');
     await syncNow(c.context);
     expect(c.database.sqlite.prepare('SELECT id FROM conversions WHERE lead_id = ?').pluck().all(lead.id)).toEqual([byA.id]);
     expect(count(c, 'SELECT count(*) FROM opportunities WHERE id = ?', byB.opportunityId ?? '')).toBe(0);
-    // B's conversion again (a retried push, a restored backup): discarded by the hub's tombstone of it.
-    expect(syncedData(c)).toEqual(syncedData(a));
+    expect(syncedData(c)).toEqual(syncedData(b));
+  });
+});
+
+describe('roles', () => {
+  it('a booth device receives every show, and the leads of its shows only — with the records they became; a manager everything', async () => {
+    const manager = await joinedLaptop('Meg', 'manager');
+    const north = await joinedLaptop('Nils');
+    const south = await joinedLaptop('Sara');
+    const northShow = await createEvent(north.context, { name: 'North Expo' });
+    const northLead = await createLead(north.context, { firstName: 'Nora', lastName: 'North', company: 'Fjord AS' });
+    await syncNow(north.context);
+    const southShow = await createEvent(south.context, { name: 'South Expo' });
+    const southLead = await createLead(south.context, { firstName: 'Sam', lastName: 'South', company: 'Cape Ltd' });
+    await syncNow(south.context);
+    // The manager converts North's lead: its account, contact and opportunity go with the lead's show.
+    await syncNow(manager.context);
+    const made = await convertLead(manager.context, { leadId: northLead.lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: null });
+    await syncNow(manager.context);
+    await syncNow(north.context);
+    await syncNow(south.context);
+
+    const has = (store: TempStore, table: string, id: string): boolean => store.database.sqlite.prepare(`SELECT count(*) FROM ${table} WHERE id = ?`).pluck().get(id) === 1;
+    for (const laptop of [manager, north, south]) {
+      expect(has(laptop, 'events', northShow.id) && has(laptop, 'events', southShow.id)).toBe(true);
+    }
+    expect([has(manager, 'leads', northLead.lead.id), has(manager, 'leads', southLead.lead.id)]).toEqual([true, true]);
+    expect([has(north, 'leads', northLead.lead.id), has(north, 'leads', southLead.lead.id)]).toEqual([true, false]);
+    expect([has(south, 'leads', northLead.lead.id), has(south, 'leads', southLead.lead.id)]).toEqual([false, true]);
+    expect([has(north, 'accounts', made.accountId), has(north, 'contacts', made.contactId), has(north, 'conversions', made.id)]).toEqual([true, true, true]);
+    expect([has(south, 'accounts', made.accountId), has(south, 'contacts', made.contactId), has(south, 'conversions', made.id)]).toEqual([false, false, false]);
+    // Nothing of North's lead in South's store, its change log included.
+    expect(south.database.sqlite.prepare("SELECT count(*) FROM lead_timeline WHERE details LIKE '%Fjord%' OR lead_id = ?").pluck().get(northLead.lead.id)).toBe(0);
+
+    // South captures at North Expo too: from its next sync it receives that show's earlier leads, and what follows.
+    await useEvent(south.context, northShow.id);
+    await createLead(south.context, { firstName: 'Stig', lastName: 'Southby' });
+    await syncNow(south.context);
+    expect(has(south, 'leads', northLead.lead.id)).toBe(true);
+    expect(has(south, 'conversions', made.id)).toBe(true);
+    expect((await syncStatus(south.context)).notOnHub).toBe(0);
+  });
+
+  it('a booth device may not forget a person (a manager does, for the team), nor list or revoke devices', async () => {
+    const booth = await joinedLaptop('Bo');
+    await createEvent(booth.context, { name: 'Forget Expo' });
+    const { lead } = await createLead(booth.context, { firstName: 'Fay', lastName: 'Forget' });
+    await expect(forgetLead(booth.context, lead.id)).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/manager device/) });
+    expect(leadIdsOf(booth)).toContain(lead.id);
+    await expect(listTeamDevices(booth.context)).rejects.toMatchObject({ code: 'hub_refused', message: expect.stringMatching(/manager/) });
+    await syncNow(booth.context);
+    const manager = await joinedLaptop('Max', 'manager');
+    await syncNow(manager.context);
+    await forgetLead(manager.context, lead.id);
+    await syncNow(manager.context);
+    await syncNow(booth.context);
+    expect(leadIdsOf(booth)).not.toContain(lead.id);
   });
 });

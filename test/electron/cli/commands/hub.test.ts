@@ -77,7 +77,8 @@ describe('leadbooth hub', () => {
   });
 
   it('backs the hub up and restores it; deletions made after the backup stay deleted', async () => {
-    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$/.exec((await runLeadbooth(['hub', 'code', ...hubArgs()])).stdout.join('\n'))?.[1] ?? '';
+    // A manager device: it pulls every change (a booth pulls its shows' only).
+    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$/.exec((await runLeadbooth(['hub', 'code', '--role', 'manager', ...hubArgs()])).stdout.join('\n'))?.[1] ?? '';
     const { token } = await pairWith(code);
     const kept = sampleChange();
     const forgotten = sampleChange({ recordId: 'forgotten-lead', fields: { email: 'grace@example.com' } });

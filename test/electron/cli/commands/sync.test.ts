@@ -29,7 +29,7 @@ describe('leadbooth hub join, hub status, sync', () => {
 
     const joined = await a('hub', 'join', server.url, '123456');
     expect(joined.code).toBe(0);
-    expect(joined.stdout[0]).toMatch(/^Joined the hub at http:\/\/127\.0\.0\.1:\d+ as Jo on .+ \(booth\)/);
+    expect(joined.stdout[0]).toMatch(/^Joined the hub at http:\/\/127\.0\.0\.1:\d+ as Jo on .+ \(manager\)/);
     expect((await a('hub', 'status')).stdout[0]).toMatch(/1 lead change\(s\) not on the hub yet .* not synced yet$/);
     const synced = await a('sync');
     expect(synced.code).toBe(0);
