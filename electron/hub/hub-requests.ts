@@ -52,7 +52,7 @@ async function answer(db: Kysely<HubDatabase>, hubId: string, request: IncomingM
   const route = `${request.method ?? 'GET'} ${url.pathname}`;
   if (route === `POST ${HUB_ROUTES.pair}`) {
     const pairing = parseBody(pairRequestSchema, await readJsonBody(request), 'pairing request');
-    const device = await pairDevice(db, pairing.code, pairing.deviceName);
+    const device = await pairDevice(db, pairing.code, pairing.deviceName, request.socket.remoteAddress ?? 'unknown');
     return { status: 200, body: { hubId, deviceId: device.deviceId, token: device.token, role: device.role } };
   }
   const device = await authenticate(db, request);

@@ -8,6 +8,7 @@ export interface HubDatabase {
   hub_settings: HubSettingsTable;
   devices: DevicesTable;
   pairing_codes: PairingCodesTable;
+  pairing_attempts: PairingAttemptsTable;
   changes: ChangesTable;
   hub_migrations: HubMigrationsTable;
 }
@@ -47,6 +48,12 @@ interface PairingCodesTable {
   used_at: NullableTimestamp;
   /** The device the code made, once used. */
   device_id: string | null;
+}
+
+/** A wrong pairing code tried, by the address it came from (rate limit, hub-devices.ts). */
+interface PairingAttemptsTable {
+  address: string;
+  at: Timestamp;
 }
 
 interface ChangesTable {

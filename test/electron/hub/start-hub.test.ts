@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -17,6 +17,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
 import { HUB_LOCKS, HUB_LOCK_SPACE } from '../../../electron/hub/hub-locks';
+import { WRONG_CODES_PER_WINDOW } from '../../../electron/hub/hub-devices';
 import { makeTempDir } from '../../support/temp-database';
 import { hubRequest, sampleChange } from '../../support/hub-requests';
 
@@ -78,6 +79,31 @@ describe('the team hub on an embedded PostgreSQL', () => {
     expect(hubErrorSchema.parse(expired.body).message).toMatch(/expired/);
     const unknown = await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code: 'AAAA-BBBB-CCCC', deviceName: 'Guessing laptop' } });
     expect(unknown.status).toBe(401);
+  });
+
+  it('refuses an address that tried 5 wrong codes within a minute, even with a good code, until the minute is over', async () => {
+    await queryHub('DELETE FROM pairing_attempts');
+    const good = await hub.newPairingCode('booth');
+    for (let attempt = 0; attempt < WRONG_CODES_PER_WINDOW; attempt++) {
+      const wrong = await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code: `WRNG-CODE-${String(attempt).padStart(4, '2')}`, deviceName: 'Guessing laptop' } });
+      expect(wrong.status).toBe(401);
+    }
+    const refused = await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code: good, deviceName: 'Guessing laptop' } });
+    expect(refused.status).toBe(429);
+    expect(hubErrorSchema.parse(refused.body).message).toBe('Too many wrong pairing codes from this address (5 in a minute): wait a minute, then type the code again with care.');
+    // A minute later (the attempts moved back in time), the good code was not used up by the refusal.
+    await queryHub("UPDATE pairing_attempts SET at = at - interval '61 seconds'");
+    expect((await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code: good, deviceName: 'Patient laptop' } })).status).toBe(200);
+    await queryHub('DELETE FROM pairing_attempts');
+  });
+
+  it('keeps only hashes of device tokens and pairing codes', async () => {
+    const code = await hub.newPairingCode('booth');
+    const { token } = pairResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code, deviceName: 'Hashed laptop' } })).body);
+    const everything = JSON.stringify([...(await queryHub('SELECT * FROM devices')), ...(await queryHub('SELECT * FROM pairing_codes'))]);
+    expect(everything).not.toContain(token);
+    expect(everything).not.toContain(code.replaceAll('-', ''));
+    expect(everything).toContain(createHash('sha256').update(token).digest('hex'));
   });
 
   it('refuses another protocol version with one line, before looking at the token', async () => {
