@@ -9,8 +9,9 @@ import type { HubDatabase } from './hub-schema';
  *
  * - a show (`event`): itself; every device pulls every show, so a booth laptop can pick one;
  * - a lead: its `event_id` (an insert, or a move to another show), else the lead's show so far;
- * - a lead's timeline entry, checklist answer, activity, conversion: its lead's show (an
- *   activity of an opportunity only: the opportunity's);
+ * - a lead's timeline entry, checklist answer, activity, conversion: its lead's show; an
+ *   opportunity's contact role, stage change, an activity of an opportunity only: the
+ *   opportunity's;
  * - an opportunity: its `event_id` where it names one;
  * - the account, contact and opportunity a conversion refers to: the conversion's show, from
  *   when the conversion arrives (their earlier changes too: `adoptions`);
@@ -43,7 +44,8 @@ function decidedBy(change: RecordChange): { show: string | null } | { kind: stri
   }
   const lead = text(fields.lead_id);
   if (lead !== null) return { kind: 'lead', recordId: lead };
-  const opportunity = change.kind === 'activity' ? text(fields.opportunity_id) : null;
+  // An activity of an opportunity only, a contact role, a stage change: the opportunity's.
+  const opportunity = text(fields.opportunity_id);
   if (opportunity !== null) return { kind: 'opportunity', recordId: opportunity };
   return { kind: change.kind, recordId: change.recordId };
 }
@@ -55,9 +57,12 @@ export async function showsOfChanges(trx: Kysely<HubDatabase>, changes: readonly
   for (const decider of deciders) if ('kind' in decider) asked.set(recordKey(decider.kind, decider.recordId), decider);
   const known = await storedShows(trx, [...asked.values()], before);
   const adoptions: ChangeShows['adoptions'] = [];
-  const shows = changes.map((change, index) => {
+  const showOf = (index: number): string | null => {
     const decider = deciders[index] ?? { show: null };
-    const show = 'show' in decider ? decider.show : (known.get(recordKey(decider.kind, decider.recordId)) ?? null);
+    return 'show' in decider ? decider.show : (known.get(recordKey(decider.kind, decider.recordId)) ?? null);
+  };
+  const shows = changes.map((change, index) => {
+    const show = showOf(index);
     if (change.tombstone) return show;
     known.set(recordKey(change.kind, change.recordId), show);
     if (change.kind === 'conversion' && show !== null) {
@@ -70,7 +75,9 @@ export async function showsOfChanges(trx: Kysely<HubDatabase>, changes: readonly
     }
     return show;
   });
-  return { shows, adoptions };
+  // A conversion comes after the records it made (a contact role, a stage change of its
+  // opportunity): those the push holds take the show it gave them.
+  return { shows: adoptions.length === 0 ? shows : shows.map((show, index) => show ?? showOf(index)), adoptions };
 }
 
 /** The show of each record as the hub holds it: that of its latest stored change. */

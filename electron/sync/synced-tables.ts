@@ -7,11 +7,11 @@ import { nameBlockingKey } from '../db/name-key';
  * columns that travel. The change-log triggers (change-triggers.ts, made by migration 0011),
  * the apply step and the tests read it; nothing else lists synced columns.
  *
- * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or a lead's
- * checklist answers keyed by lead and criterion. Not here yet (docs/team-hub.md "On the laptop"
- * says why): tables keyed by an INTEGER autoincrement only (`opportunity_stage_history`), other
- * tables keyed by two columns (show checklists, contact roles, duplicate flags, conversion
- * rules, export batch members), card photos
+ * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or columns
+ * whose values are (a lead's checklist answers, an opportunity's contact roles and stage
+ * history). Not here yet (docs/team-hub.md "On the laptop" says why): tables whose rows are
+ * deleted and made again under one key (show checklists: a tombstone is for good), duplicate
+ * flags, conversion rules, export batch members, card photos
  * (they go once, by hash), and what is local by nature (settings, the capture queue, the
  * privacy log, export batches).
  *
@@ -23,8 +23,8 @@ export interface SyncedTable {
   kind: string;
   table: string;
   /**
-   * The columns of the record's key, the same on every laptop: a UUID `id`, or two columns of
-   * which the record id is made, joined by `/` (`recordIdOf`).
+   * The columns of the record's key, the same on every laptop: a UUID `id`, or columns of which
+   * the record id is made, joined by `/` (`recordIdOf`; only the last may hold a `/`).
    */
   key: readonly string[];
   /** The columns that travel, the key included. */
@@ -175,6 +175,28 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     ],
     localColumns: [],
     parents: { lead_id: 'lead', account_id: 'account', contact_id: 'contact', opportunity_id: 'opportunity' },
+    loggedSinceMigration: 15,
+  },
+  {
+    // Made with an opportunity (a conversion), gone with it or its contact: never deleted and made
+    // again under one key, which a tombstone (for good) would keep out.
+    kind: 'opportunity_contact_role',
+    table: 'opportunity_contact_roles',
+    key: ['opportunity_id', 'contact_id'],
+    columns: ['opportunity_id', 'contact_id', 'role', 'is_primary'],
+    localColumns: [],
+    parents: { opportunity_id: 'opportunity', contact_id: 'contact' },
+    loggedSinceMigration: 15,
+  },
+  {
+    // Append-only; keyed as the bundle keys it (its `seq` is this laptop's), the stage last:
+    // "Proposal/Price Quote" holds the key separator, which only the last column may.
+    kind: 'stage_change',
+    table: 'opportunity_stage_history',
+    key: ['opportunity_id', 'at', 'stage'],
+    columns: ['opportunity_id', 'at', 'stage', 'actor'],
+    localColumns: ['seq'],
+    parents: { opportunity_id: 'opportunity' },
     loggedSinceMigration: 15,
   },
 ];

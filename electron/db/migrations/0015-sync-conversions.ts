@@ -3,12 +3,19 @@ import { changeTriggerStatements, logAllRecordsSql } from '../../sync/change-tri
 import { tablesLoggedSince } from '../../sync/synced-tables';
 
 /**
- * Conversions sync with the team hub (issue 18: "one lead is converted once"): the change-log
- * triggers of `conversions`. A store that joined a hub already logs its writes: its conversions
+ * Conversions (issue 18: "one lead is converted once"), opportunities' contact roles and their
+ * stage history sync with the team hub: the change-log triggers of their tables, and the stage
+ * history's key (one entry per opportunity, moment and stage; a copy made twice goes). A store that joined a hub already logs its writes: its conversions
  * made before this version are logged now, as held before joining, so its next sync sends them.
  */
 // Kysely<any>: a migration sees the schema as it was at its version (Kysely's advice).
 export async function up(db: Kysely<any>): Promise<void> {
+  // The stage history's key on every laptop (and in bundles): an opportunity, a moment, a stage.
+  await sql`
+    DELETE FROM opportunity_stage_history WHERE seq NOT IN (
+      SELECT min(seq) FROM opportunity_stage_history GROUP BY opportunity_id, at, stage
+    )`.execute(db);
+  await sql`CREATE UNIQUE INDEX opportunity_stage_history_key ON opportunity_stage_history (opportunity_id, at, stage)`.execute(db);
   const logging = await sql<{ logging: number }>`SELECT logging FROM sync_capture WHERE id = 1`.execute(db);
   for (const table of tablesLoggedSince(15)) {
     for (const statement of changeTriggerStatements(table)) await sql.raw(statement).execute(db);

@@ -4,6 +4,7 @@ import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
 import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
 import { convertLead } from '../../../electron/services/conversion-service';
+import { setStage } from '../../../electron/services/crm-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { listUnconvertedLeadIdsOfShow } from '../../../electron/db/repositories/leads';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
@@ -184,6 +185,21 @@ describe('one lead converted on two laptops offline', () => {
     expect(c.database.sqlite.prepare('SELECT id FROM conversions WHERE lead_id = ?').pluck().all(lead.id)).toEqual([byA.id]);
     expect(count(c, 'SELECT count(*) FROM opportunities WHERE id = ?', byB.opportunityId ?? '')).toBe(0);
     expect(syncedData(c)).toEqual(syncedData(b));
+
+    // The opportunity's contact role and stage history came along; a stage set on one laptop reaches the others.
+    await setStage(b.context, byA.opportunityId ?? '', 'Negotiation/Review');
+    await syncNow(b.context);
+    await syncNow(a.context);
+    await syncNow(c.context);
+    const history = (store: TempStore) => ({
+      roles: store.database.sqlite.prepare('SELECT contact_id, role, is_primary FROM opportunity_contact_roles WHERE opportunity_id = ?').all(byA.opportunityId),
+      stages: store.database.sqlite.prepare('SELECT stage, at, actor FROM opportunity_stage_history WHERE opportunity_id = ? ORDER BY at, stage').pluck(false).all(byA.opportunityId),
+    });
+    expect(history(a).roles).toEqual([expect.objectContaining({ contact_id: byA.contactId, is_primary: 1 })]);
+    expect((history(a).stages as Array<{ stage: string }>).map((entry) => entry.stage)).toEqual(['Prospecting', 'Negotiation/Review']);
+    expect(history(b)).toEqual(history(a));
+    expect(history(c)).toEqual(history(a));
+    expect(a.database.sqlite.prepare('SELECT count(*) FROM opportunity_contact_roles WHERE opportunity_id = ?').pluck().get(byB.opportunityId)).toBe(0);
   });
 });
 
