@@ -17,6 +17,9 @@ import {
 } from '../../../shared/sync/protocol';
 import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
 import { HUB_LOCKS, HUB_LOCK_SPACE } from '../../../electron/hub/hub-locks';
+import { assignShowsToStoredChanges } from '../../../electron/hub/change-shows';
+import { openHubDatabase } from '../../../electron/hub/hub-database';
+import { sql } from 'kysely';
 import { WRONG_CODES_PER_WINDOW } from '../../../electron/hub/hub-devices';
 import { makeTempDir } from '../../support/temp-database';
 import { hubRequest, sampleChange } from '../../support/hub-requests';
@@ -303,6 +306,26 @@ describe('the team hub on an embedded PostgreSQL', () => {
     }
     // Closing the second hub left the first one's server running.
     expect((await hubRequest(hub.url, 'GET', HUB_ROUTES.status, { token: (await pair('booth')).token })).status).toBe(200);
+  });
+});
+
+describe('shows of changes stored before hub migration 0003', () => {
+  it('are worked out in the hub\'s order as the pushes gave them', async () => {
+    const pushedShows = await queryHub('SELECT seq, show_id FROM changes ORDER BY seq');
+    expect(pushedShows.filter((row) => row.show_id !== null).length).toBeGreaterThan(0);
+    const password = fs.readFileSync(`${dataDir}/postgres-password`, 'utf8').trim();
+    const port = Number(fs.readFileSync(`${dataDir}/postgres/postmaster.pid`, 'utf8').split('\n')[3]);
+    const db = await openHubDatabase(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/leadbooth_hub`, 1);
+    try {
+      await db.transaction().execute(async (trx) => {
+        await sql`UPDATE changes SET show_id = NULL`.execute(trx);
+        await assignShowsToStoredChanges(trx);
+        const worked = await sql<{ seq: string; show_id: string | null }>`SELECT seq, show_id FROM changes ORDER BY seq`.execute(trx);
+        expect(worked.rows).toEqual(pushedShows);
+      });
+    } finally {
+      await db.destroy();
+    }
   });
 });
 
