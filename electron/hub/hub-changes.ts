@@ -5,6 +5,7 @@ import type { ChangeRow, HubDatabase } from './hub-schema';
 import { HUB_LOCKS, takeTransactionLock } from './hub-locks';
 import { refuseLaterConversions } from './first-conversion';
 import { adoptIntoShows, noteNewShowsOfDevice, showsOfChanges } from './change-shows';
+import { deleteUnreferencedPhotos, photosOfScans } from './hub-photos';
 
 export interface PushOutcome {
   /** Changes stored by this push. */
@@ -34,6 +35,8 @@ const recordKey = (change: { kind: string; recordId: string }): string => `${cha
  * personal data must not stay on the hub) and is kept itself, with no fields, so every laptop
  * learns of it at its next pull. A later change of a tombstoned record is discarded.
  *
+ * A card scan's tombstone also deletes its photo when no other stored scan refers to it.
+ *
  * One conversion per lead: a conversion of a lead the hub holds another conversion of is not
  * stored; a tombstone of it is, after the push's changes (first-conversion.ts).
  */
@@ -54,7 +57,10 @@ export async function pushChanges(db: Kysely<HubDatabase>, deviceId: string, cha
     const inserted = toStore.length === 0 ? [] : await insertChanges(trx, deviceId, toStore, shows);
     await adoptIntoShows(trx, adoptions);
     const newTombstones = toStore.filter((change) => change.tombstone);
+    // A forgotten card scan's photo goes with it, unless another scan refers to the same photo.
+    const photos = await photosOfScans(trx, newTombstones.filter((change) => change.kind === 'card_scan').map((change) => change.recordId));
     if (newTombstones.length > 0) await purgeTombstonedRecords(trx, newTombstones);
+    await deleteUnreferencedPhotos(trx, photos);
     const insertedOfPush = inserted.length - refusals.length;
     return { accepted: insertedOfPush, alreadyStored: accepted.length - insertedOfPush, discarded: changes.length - accepted.length };
   });

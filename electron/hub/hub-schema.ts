@@ -9,6 +9,7 @@ export interface HubDatabase {
   devices: DevicesTable;
   pairing_codes: PairingCodesTable;
   pairing_attempts: PairingAttemptsTable;
+  photos: PhotosTable;
   changes: ChangesTable;
   hub_migrations: HubMigrationsTable;
 }
@@ -48,6 +49,14 @@ interface PairingCodesTable {
   used_at: NullableTimestamp;
   /** The device the code made, once used. */
   device_id: string | null;
+}
+
+/** A card photo, once, by the SHA-256 of its bytes (hub-photos.ts). */
+interface PhotosTable {
+  sha256: string;
+  mime: string;
+  bytes: Buffer;
+  stored_at: Timestamp;
 }
 
 /** A wrong pairing code tried, by the address it came from (rate limit, hub-devices.ts). */

@@ -278,9 +278,13 @@ async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change
   return null;
 }
 
-/** A new record's columns as SQLite binds them: the synced ones this LeadBooth knows, derived ones made again, the name a clash gave it. */
+/**
+ * A new record's columns as SQLite binds them: the local columns' defaults (a card scan's photo,
+ * fetched after the pull), the synced ones this LeadBooth knows, derived ones made again, the
+ * name a clash gave it.
+ */
 function insertValues(table: SyncedTable, change: RecordChange, room: NameRoom): Row {
-  const values: Row = Object.fromEntries(knownFields(table, change));
+  const values: Row = { ...table.localDefaults, ...Object.fromEntries(knownFields(table, change)) };
   Object.assign(values, table.derive?.(values));
   if (room && table.uniqueName) values[table.uniqueName] = room.renamed;
   return Object.fromEntries(Object.entries(values).map(([column, value]) => [column, sqlValue(value)]));

@@ -12,7 +12,7 @@ import { nameBlockingKey } from '../db/name-key';
  * history). Not here yet (docs/team-hub.md "On the laptop" says why): tables whose rows are
  * deleted and made again under one key (show checklists: a tombstone is for good), duplicate
  * flags, conversion rules, export batch members, card photos
- * (they go once, by hash), and what is local by nature (settings, the capture queue, the
+ * (which travel by their hash, not in the record), and what is local by nature (settings, the capture queue, the
  * privacy log, export batches).
  *
  * A migration that adds a column to a synced table adds it here and re-creates the table's
@@ -52,6 +52,14 @@ export interface SyncedTable {
    * tables only, so a store migrated from any version gets each trigger once.
    */
   loggedSinceMigration?: number;
+  /**
+   * SQL over a row (`{row}` stands for `new`, `old` or an alias) saying whether it travels: a
+   * row that does not (a card scan not tied to a lead yet: a capture's draft) is not logged, and
+   * is logged whole once an update makes it travel (change-triggers.ts).
+   */
+  travelsWhen?: string;
+  /** Values a local column takes in a record received from the hub (a photo not fetched yet: empty). */
+  localDefaults?: Readonly<Record<string, unknown>>;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -189,6 +197,21 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     loggedSinceMigration: 15,
   },
   {
+    // The photo itself does not travel in the record: by its hash, once (card-photos.ts).
+    kind: 'card_scan',
+    table: 'card_scans',
+    key: ['id'],
+    columns: [
+      'id', 'lead_id', 'file_name', 'image_mime', 'image_width', 'image_height', 'ocr_text', 'ocr_json', 'scanned_by',
+      'scanned_at', 'image_sha256',
+    ],
+    localColumns: ['image'],
+    parents: { lead_id: 'lead' },
+    loggedSinceMigration: 15,
+    travelsWhen: '{row}.lead_id IS NOT NULL',
+    localDefaults: { image: Buffer.alloc(0) },
+  },
+  {
     // Append-only; keyed as the bundle keys it (its `seq` is this laptop's), the stage last:
     // "Proposal/Price Quote" holds the key separator, which only the last column may.
     kind: 'stage_change',
@@ -200,6 +223,11 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     loggedSinceMigration: 15,
   },
 ];
+
+/** `travelsWhen` of a row (`new`, `old`, an alias); 'true' for a table whose every row travels. */
+export function travelsSql(table: SyncedTable, row: string): string {
+  return table.travelsWhen ? `(${table.travelsWhen.replaceAll('{row}', row)})` : 'true';
+}
 
 /** The tables whose change-log triggers the laptop migration `version` makes. */
 export function tablesLoggedSince(version: number): SyncedTable[] {

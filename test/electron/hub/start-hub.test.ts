@@ -290,6 +290,23 @@ describe('the team hub on an embedded PostgreSQL', () => {
     expect(after.cursor).not.toBe('0');
   });
 
+  it('stores a photo once by its hash, refuses bytes that are not the hash\'s, and answers which it lacks', async () => {
+    const { token } = await pair('booth');
+    const bytes = Buffer.from(`photo ${randomUUID()}`);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const photo = { sha256, mime: 'image/jpeg', data: bytes.toString('base64') };
+    const ask = async () => (await hubRequest(hub.url, 'POST', HUB_ROUTES.missingPhotos, { token, body: { hashes: [sha256] } })).body;
+    expect(await ask()).toEqual({ missing: [sha256] });
+    const wrong = await hubRequest(hub.url, 'POST', HUB_ROUTES.photos, { token, body: { photos: [{ ...photo, data: Buffer.from('other bytes').toString('base64') }] } });
+    expect(wrong.status).toBe(400);
+    for (const expected of [1, 0]) {
+      expect((await hubRequest(hub.url, 'POST', HUB_ROUTES.photos, { token, body: { photos: [photo] } })).body).toEqual({ stored: expected });
+    }
+    expect(await ask()).toEqual({ missing: [] });
+    expect((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.photos}?hash=${sha256}`, { token })).body).toEqual({ photos: [photo] });
+    expect((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.photos}?hash=${sha256}`, {})).status).toBe(401);
+  });
+
   it('serves one team from two hub processes on one database', async () => {
     const second = await startHub({ dataDir, port: 0, host: '127.0.0.1' });
     try {

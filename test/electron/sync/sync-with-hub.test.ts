@@ -1,4 +1,6 @@
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
 import { listTimeline } from '../../../electron/db/repositories/timeline';
@@ -258,3 +260,61 @@ describe('roles', () => {
     expect(leadIdsOf(booth)).not.toContain(lead.id);
   });
 });
+
+describe('card photos', () => {
+  it('go once, by their hash: the hub stores a photo once, a laptop fetches what it lacks, and a forget purges it from the hub', async () => {
+    const booth = await joinedLaptop('Pia');
+    const manager = await joinedLaptop('Pat', 'manager');
+    await createEvent(booth.context, { name: 'Photo Expo' });
+    const photo = Buffer.from(`card photo ${Date.now()} `.repeat(2000));
+    const hash = createHash('sha256').update(photo).digest('hex');
+    const scanned = async (firstName: string): Promise<{ leadId: string; scanId: string }> => {
+      const { lead } = await createLead(booth.context, { firstName, lastName: 'Scanned' });
+      const scanId = randomUUID();
+      // As the scanner stores it: first without its lead (a draft, which does not travel), then tied to the lead.
+      booth.database.sqlite
+        .prepare("INSERT INTO card_scans (id, lead_id, image, image_mime, image_width, image_height, ocr_text, ocr_json, scanned_by, scanned_at) VALUES (?, NULL, ?, 'image/jpeg', 10, 10, ?, '{}', 'Pia', 'now')")
+        .run(scanId, photo, firstName);
+      booth.database.sqlite.prepare('UPDATE card_scans SET lead_id = ? WHERE id = ?').run(lead.id, scanId);
+      return { leadId: lead.id, scanId };
+    };
+    const draft = randomUUID();
+    booth.database.sqlite
+      .prepare("INSERT INTO card_scans (id, lead_id, image, image_mime, image_width, image_height, ocr_text, ocr_json, scanned_by, scanned_at) VALUES (?, NULL, x'01', 'image/jpeg', 1, 1, 'draft', '{}', 'Pia', 'now')")
+      .run(draft);
+    const first = await scanned('Una');
+    const second = await scanned('Duo'); // the same photo again
+    await syncNow(booth.context);
+    await syncNow(manager.context);
+
+    const hubPhotos = async () => (await queryHub('SELECT sha256, length(bytes) AS size FROM photos')).filter((row) => row.sha256 === hash);
+    expect(await hubPhotos()).toEqual([{ sha256: hash, size: photo.length }]);
+    const imageOf = (store: TempStore, scanId: string) => store.database.sqlite.prepare('SELECT image FROM card_scans WHERE id = ?').pluck().get(scanId) as Buffer | undefined;
+    expect(imageOf(manager, first.scanId)?.equals(photo)).toBe(true);
+    expect(imageOf(manager, second.scanId)?.equals(photo)).toBe(true);
+    // The draft never left the booth.
+    expect(imageOf(manager, draft)).toBeUndefined();
+
+    // Forgetting one lead keeps the photo the other scan refers to; forgetting both purges it from the hub.
+    await forgetLead(manager.context, first.leadId);
+    await syncNow(manager.context);
+    expect(await hubPhotos()).toHaveLength(1);
+    await forgetLead(manager.context, second.leadId);
+    await syncNow(manager.context);
+    expect(await hubPhotos()).toEqual([]);
+    await syncNow(booth.context);
+    expect(booth.database.sqlite.prepare('SELECT count(*) FROM card_scans WHERE image_sha256 = ?').pluck().get(hash)).toBe(0);
+  });
+});
+
+async function queryHub(text: string): Promise<Array<Record<string, unknown>>> {
+  const password = fs.readFileSync(`${dataDir}/postgres-password`, 'utf8').trim();
+  const port = Number(fs.readFileSync(`${dataDir}/postgres/postmaster.pid`, 'utf8').split('\n')[3]);
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'leadbooth_hub' });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
