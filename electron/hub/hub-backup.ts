@@ -67,6 +67,8 @@ const lineSchema = z.discriminatedUnion('table', [
       show_id: z.string().nullable().optional(),
     }),
   }),
+  // Since hub schema 5.
+  z.object({ table: z.literal('photos'), row: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), mime: z.string(), data: z.string(), stored_at: timestamp }) }),
 ]);
 type BackupLine = z.infer<typeof lineSchema>;
 
@@ -108,6 +110,14 @@ export async function backupHub(db: Kysely<HubDatabase>, file: string): Promise<
           if (!last || page.length < PAGE) break;
           after = last.seq;
         }
+        // Card photos, one at a time (each up to ~18 MB), their bytes as base64.
+        for (let after = ''; ; ) {
+          const photo = await trx.selectFrom('photos').selectAll().where('sha256', '>', after).orderBy('sha256').limit(1).executeTakeFirst();
+          if (!photo) break;
+          await write({ table: 'photos', row: { sha256: photo.sha256, mime: photo.mime, data: Buffer.from(photo.bytes).toString('base64'), stored_at: photo.stored_at } });
+          rows += 1;
+          after = photo.sha256;
+        }
       });
     await write({ end: true, rows });
     out.end();
@@ -141,7 +151,7 @@ export async function restoreHub(db: Kysely<HubDatabase>, file: string): Promise
     // The devices that pushed them, which the backup may not hold (changes.device_id references devices).
     const theirDevices = deviceIds.length === 0 ? [] : await trx.selectFrom('devices').selectAll().where('id', 'in', deviceIds).execute();
     const lastSeq = await sql<{ last_value: string }>`SELECT last_value FROM changes_seq_seq`.execute(trx);
-    await sql`TRUNCATE changes, pairing_codes, devices, hub_settings`.execute(trx);
+    await sql`TRUNCATE changes, pairing_codes, devices, hub_settings, photos`.execute(trx);
 
     const { rows, backupSchemaVersion } = await insertBackupLines(trx, file);
 
@@ -167,6 +177,11 @@ export async function restoreHub(db: Kysely<HubDatabase>, file: string): Promise
         SELECT 1 FROM changes AS t WHERE t.tombstone AND t.kind = c.kind AND t.record_id = c.record_id
       )`.execute(trx);
     if (backupSchemaVersion < SHOWS_SCHEMA_VERSION) await assignShowsToStoredChanges(trx);
+    // The photos of scans the kept tombstones purged go too.
+    await sql`
+      DELETE FROM photos AS p WHERE NOT EXISTS (
+        SELECT 1 FROM changes AS c WHERE c.kind = 'card_scan' AND NOT c.tombstone AND c.fields->>'image_sha256' = p.sha256
+      )`.execute(trx);
     await sql`SELECT setval('changes_seq_seq', greatest(${lastSeq.rows[0]?.last_value ?? '1'}::bigint, (SELECT coalesce(max(seq), 1) FROM changes)))`.execute(trx);
     return { rows, tombstonesKept };
   });
@@ -219,7 +234,8 @@ async function insertBackupLines(trx: Transaction<HubDatabase>, file: string): P
     if (batch[0] && batch[0].table !== line.data.table) await flush();
     batch.push(line.data);
     rows += 1;
-    if (batch.length >= 500) await flush();
+    // A photo is up to ~18 MB: written one at a time.
+    if (batch.length >= 500 || line.data.table === 'photos') await flush();
   }
   if (!ended) throw refuse('the file ends before its end line');
   return { rows, backupSchemaVersion };
@@ -241,6 +257,12 @@ async function insertRows(trx: Transaction<HubDatabase>, table: BackupLine['tabl
     await trx
       .insertInto('pairing_codes')
       .values(rows.map((r) => ({ ...r, created_at: new Date(r.created_at), expires_at: new Date(r.expires_at), used_at: date(r.used_at) })))
+      .execute();
+  } else if (table === 'photos') {
+    const rows = lines.flatMap((l) => (l.table === 'photos' ? [l.row] : []));
+    await trx
+      .insertInto('photos')
+      .values(rows.map((r) => ({ sha256: r.sha256, mime: r.mime, bytes: Buffer.from(r.data, 'base64'), stored_at: new Date(r.stored_at) })))
       .execute();
   } else {
     const rows = lines.flatMap((l) => (l.table === 'changes' ? [l.row] : []));

@@ -69,6 +69,8 @@ export async function sendMissingPhotos(db: Kysely<Database>, client: HubClient,
     // Forgotten since the batch was read: its tombstone follows, the photo stays here no more.
     if (!photo) continue;
     const data = Buffer.from(photo.image).toString('base64');
+    // Larger than a hub takes (≈ 18 MB; a card photo is far smaller): the scan travels without it.
+    if (data.length > MAX_PHOTO_BASE64) continue;
     if (group.length >= MAX_PHOTOS_PER_REQUEST || (group.length > 0 && groupSize + data.length > MAX_PHOTO_BASE64)) await send();
     group.push({ sha256: hash, mime: photo.image_mime, data });
     groupSize += data.length;
