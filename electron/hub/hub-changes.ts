@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { MAX_CHANGES_PER_BATCH, type RecordChange } from '../../shared/sync/protocol';
-import type { DeviceRole } from '../../shared/sync/protocol';
+import { MAX_CHANGES_PER_BATCH, type DeviceRole, type RecordChange } from '../../shared/sync/protocol';
 import type { ChangeRow, HubDatabase } from './hub-schema';
 import { HUB_LOCKS, takeTransactionLock } from './hub-locks';
 import { refuseLaterConversions } from './first-conversion';
