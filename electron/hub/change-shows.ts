@@ -7,12 +7,13 @@ import type { HubDatabase } from './hub-schema';
  * shows only (issue 18 §2: "sees the leads of its shows and the records they became"). Worked
  * out once, when a change is pushed, from what the hub holds:
  *
- * - a show (`event`): itself; every device pulls every show, so a booth laptop can pick one;
+ * - a show (`event`): itself; every device pulls every show and its checklist (`criterion`), so
+ *   a booth laptop can pick one and capture there with the show's questions;
  * - a lead: its `event_id` (an insert, or a move to another show), else the lead's show so far;
  * - a lead's timeline entry, checklist answer, activity, conversion: its lead's show; an
  *   opportunity's contact role, stage change, an activity of an opportunity only: the
  *   opportunity's;
- * - an opportunity: its `event_id` where it names one;
+ * - an opportunity, a checklist criterion: its `event_id` where it names one;
  * - the account, contact and opportunity a conversion refers to: the conversion's show, from
  *   when the conversion arrives (their earlier changes too: `adoptions`);
  * - anything else (an account or contact made by hand, a lead of no show): none — manager
@@ -37,7 +38,8 @@ function decidedBy(change: RecordChange): { show: string | null } | { kind: stri
   if (change.kind === 'event') return { show: change.recordId };
   // A tombstone the hub made of a refused conversion names its lead (the hub stores it without fields).
   if (change.tombstone) return text(fields.lead_id) === null ? { kind: change.kind, recordId: change.recordId } : { kind: 'lead', recordId: text(fields.lead_id) ?? '' };
-  if ((change.kind === 'lead' || change.kind === 'opportunity') && 'event_id' in fields) {
+  // A lead, an opportunity, a show's checklist criterion naming its show.
+  if ('event_id' in fields) {
     const show = text(fields.event_id);
     // An opportunity of no show may still become a conversion's.
     if (show !== null || change.kind === 'lead') return { show };

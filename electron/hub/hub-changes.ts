@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { MAX_CHANGES_PER_BATCH, type DeviceRole, type RecordChange } from '../../shared/sync/protocol';
+import { MAX_CHANGES_PER_BATCH, REVIVABLE_KINDS, revivesRecord, type DeviceRole, type RecordChange } from '../../shared/sync/protocol';
 import type { ChangeRow, HubDatabase } from './hub-schema';
 import { HUB_LOCKS, takeTransactionLock } from './hub-locks';
 import { refuseLaterConversions } from './first-conversion';
@@ -34,6 +34,9 @@ const recordKey = (change: { kind: string; recordId: string }): string => `${cha
  * personal data must not stay on the hub) and is kept itself, with no fields, so every laptop
  * learns of it at its next pull. A later change of a tombstoned record is discarded.
  *
+ * A record of a revivable kind (a checklist criterion, REVIVABLE_KINDS) is brought back by a
+ * whole record pushed after its tombstone (in the hub's order): the older tombstone goes.
+ *
  * A card scan's tombstone also deletes its photo when no other stored scan refers to it.
  *
  * One conversion per lead: a conversion of a lead the hub holds another conversion of is not
@@ -44,8 +47,7 @@ export async function pushChanges(db: Kysely<HubDatabase>, deviceId: string, cha
   return db.transaction().execute(async (trx) => {
     await takeTransactionLock(trx, HUB_LOCKS.changes);
     const tombstoned = await tombstonedRecords(trx, changes);
-    for (const change of changes) if (change.tombstone) tombstoned.add(recordKey(change));
-    const notTombstoned = changes.filter((change) => change.tombstone || !tombstoned.has(recordKey(change)));
+    const { notTombstoned, revived } = withoutTombstonedRecords(changes, tombstoned);
     const { stored: kept, refusals } = await refuseLaterConversions(trx, notTombstoned, (kind, recordId) => tombstoned.has(recordKey({ kind, recordId })));
     // A refused conversion's later changes in this very push go with it.
     const refused = new Set(refusals.map(recordKey));
@@ -59,10 +61,44 @@ export async function pushChanges(db: Kysely<HubDatabase>, deviceId: string, cha
     // A forgotten card scan's photo goes with it, unless another scan refers to the same photo.
     const photos = await photosOfScans(trx, newTombstones.filter((change) => change.kind === 'card_scan').map((change) => change.recordId));
     if (newTombstones.length > 0) await purgeTombstonedRecords(trx, newTombstones);
+    if (revived.length > 0) await dropRevivedTombstones(trx, revived);
     await deleteUnreferencedPhotos(trx, photos);
     const insertedOfPush = inserted.length - refusals.length;
     return { accepted: insertedOfPush, alreadyStored: accepted.length - insertedOfPush, discarded: changes.length - accepted.length };
   });
+}
+
+/**
+ * The changes of a push the hub keeps, tombstones aside: a record tombstoned (stored, or in this
+ * push) loses its changes — except a record of a revivable kind, whose whole record pushed after
+ * its tombstone brings it back (push order decides); those revived are listed.
+ */
+function withoutTombstonedRecords(changes: readonly RecordChange[], tombstoned: Set<string>): { notTombstoned: RecordChange[]; revived: RecordChange[] } {
+  const revivable = (change: RecordChange): boolean => REVIVABLE_KINDS[change.kind] !== undefined;
+  // Any other kind: a tombstone anywhere in the push is for all of its changes.
+  for (const change of changes) if (change.tombstone && !revivable(change)) tombstoned.add(recordKey(change));
+  const notTombstoned: RecordChange[] = [];
+  const revived = new Map<string, RecordChange>();
+  for (const change of changes) {
+    const key = recordKey(change);
+    if (change.tombstone) {
+      tombstoned.add(key);
+      revived.delete(key);
+      notTombstoned.push(change);
+      continue;
+    }
+    if (revivesRecord(change) && tombstoned.delete(key)) revived.set(key, change);
+    if (!tombstoned.has(key)) notTombstoned.push(change);
+  }
+  return { notTombstoned, revived: [...revived.values()] };
+}
+
+/** The tombstones of records brought back, older than their latest change: later edits of them are kept again. */
+async function dropRevivedTombstones(trx: Kysely<HubDatabase>, revived: readonly RecordChange[]): Promise<void> {
+  await sql`
+    DELETE FROM changes AS t
+    WHERE t.tombstone AND (t.kind, t.record_id) IN (SELECT * FROM unnest(${revived.map((c) => c.kind)}::text[], ${revived.map((c) => c.recordId)}::text[]))
+    AND t.seq < (SELECT max(c.seq) FROM changes AS c WHERE NOT c.tombstone AND c.kind = t.kind AND c.record_id = t.record_id)`.execute(trx);
 }
 
 /**
@@ -105,12 +141,14 @@ async function tombstonedRecords(trx: Kysely<HubDatabase>, changes: readonly Rec
   return new Set(rows.rows.map((row) => recordKey({ kind: row.kind, recordId: row.record_id })));
 }
 
+/** Deletes the tombstoned records' changes stored before their tombstone (a revivable record's later whole record stays). */
 async function purgeTombstonedRecords(trx: Kysely<HubDatabase>, tombstones: readonly RecordChange[]): Promise<void> {
   await sql`
-    DELETE FROM changes
-    WHERE NOT tombstone AND (kind, record_id) IN (
-      SELECT * FROM unnest(${tombstones.map((c) => c.kind)}::text[], ${tombstones.map((c) => c.recordId)}::text[])
-    )`.execute(trx);
+    DELETE FROM changes AS c
+    WHERE NOT c.tombstone AND (c.kind, c.record_id) IN (
+      SELECT * FROM unnest(${tombstones.map((t) => t.kind)}::text[], ${tombstones.map((t) => t.recordId)}::text[])
+    )
+    AND c.seq < (SELECT max(t.seq) FROM changes AS t WHERE t.tombstone AND t.kind = c.kind AND t.record_id = c.record_id)`.execute(trx);
 }
 
 export interface PullPage {
@@ -121,8 +159,9 @@ export interface PullPage {
 
 /**
  * The changes after `after` (a seq as text, '' or '0' from the start), in the hub's order: all
- * of them to a manager device, to a booth device every show and its shows' changes only
- * (change-shows.ts: the shows it pushed anything of).
+ * of them to a manager device, to a booth device every show with its checklist (so it can pick
+ * one and capture there at once) and its shows' changes only (change-shows.ts: the shows it
+ * pushed anything of).
  *
  * A booth device that has since pushed changes of a show new to it (`pull_from_start`) is told
  * to start again: an empty page with the cursor '0' (the laptop keeps the cursor as the hub
@@ -194,7 +233,7 @@ async function pullOfBooth(db: Kysely<HubDatabase>, deviceId: string, from: stri
     SELECT top.scanned_to, page.* FROM (SELECT max(seq)::text AS scanned_to FROM changes) AS top
     LEFT JOIN LATERAL (
       SELECT seq::text AS seq, change_id, kind, record_id, hlc, fields, tombstone FROM changes
-      WHERE seq > ${from}::bigint AND (kind = 'event' OR show_id IN (SELECT show_id FROM shows))
+      WHERE seq > ${from}::bigint AND (kind IN ('event', 'criterion') OR show_id IN (SELECT show_id FROM shows))
       ORDER BY changes.seq LIMIT ${pageSize + 1}
     ) AS page ON true`.execute(db);
   const rows = result.rows.filter((row) => row.seq !== null);

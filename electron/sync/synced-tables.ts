@@ -9,9 +9,8 @@ import { nameBlockingKey } from '../db/name-key';
  *
  * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or columns
  * whose values are (a lead's checklist answers, an opportunity's contact roles and stage
- * history). Not here yet (docs/team-hub.md "On the laptop" says why): tables whose rows are
- * deleted and made again under one key (show checklists: a tombstone is for good), duplicate
- * flags, conversion rules, export batch members, card photos
+ * history, a show's checklist). Not here yet (docs/team-hub.md "On the laptop" says why):
+ * duplicate flags, conversion rules, export batch members, card photos
  * (which travel by their hash, not in the record), and what is local by nature (settings, the capture queue, the
  * privacy log, export batches).
  *
@@ -194,6 +193,17 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     columns: ['opportunity_id', 'contact_id', 'role', 'is_primary'],
     localColumns: [],
     parents: { opportunity_id: 'opportunity', contact_id: 'contact' },
+    loggedSinceMigration: 15,
+  },
+  {
+    // A show's checklist: saved by updating what changed and deleting what was left out
+    // (replaceCriteria); a criterion added back after it was removed comes back (REVIVABLE_KINDS).
+    kind: 'criterion',
+    table: 'qualification_criteria',
+    key: ['event_id', 'key'],
+    columns: ['event_id', 'key', 'label', 'kind', 'choices', 'position', 'ask_at_booth'],
+    localColumns: [],
+    parents: { event_id: 'event' },
     loggedSinceMigration: 15,
   },
   {

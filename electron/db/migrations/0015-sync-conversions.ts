@@ -4,7 +4,7 @@ import { tablesLoggedSince } from '../../sync/synced-tables';
 
 /**
  * Conversions (issue 18: "one lead is converted once"), opportunities' contact roles and their
- * stage history, and card scans tied to a lead (their photos by hash: `image_sha256`) sync with
+ * stage history, shows' checklists, and card scans tied to a lead (their photos by hash: `image_sha256`) sync with
  * the team hub: the change-log triggers of their tables, and the stage
  * history's key (one entry per opportunity, moment and stage; a copy made twice goes). A store that joined a hub already logs its writes: its conversions
  * made before this version are logged now, as held before joining, so its next sync sends them.

@@ -307,6 +307,27 @@ describe('the team hub on an embedded PostgreSQL', () => {
     expect((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.photos}?hash=${sha256}`, {})).status).toBe(401);
   });
 
+  it('brings a checklist criterion back when its whole record is pushed after its tombstone, never a lead', async () => {
+    const { token } = await pair('manager');
+    const show = randomUUID();
+    const criterion = (fields: Record<string, string | number>) => sampleChange({ kind: 'criterion', recordId: `${show}/budget`, fields });
+    const whole = { event_id: show, key: 'budget', label: 'Budget', position: 0 };
+    const push = async (changes: ReturnType<typeof sampleChange>[]) => pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } })).body);
+    await push([criterion(whole)]);
+    const comeback = criterion({ ...whole, label: 'Budget again' });
+    // Removed and added back within one push, then edited.
+    expect(await push([criterion({}), comeback].map((change, index) => (index === 0 ? { ...change, tombstone: true, fields: {} } : change)))).toMatchObject({ accepted: 2, discarded: 0 });
+    const edit = criterion({ position: 3 });
+    expect(await push([edit])).toMatchObject({ accepted: 1, discarded: 0 });
+    const ofCriterion = (await pullAll(token, '')).changes.filter((change) => change.recordId === `${show}/budget`);
+    expect(ofCriterion.map((change) => change.changeId)).toEqual([comeback.changeId, edit.changeId]);
+
+    const lead = randomUUID();
+    await push([sampleChange({ recordId: lead, fields: { id: lead, first_name: 'Gone' } })]);
+    await push([sampleChange({ recordId: lead, tombstone: true, fields: {} })]);
+    expect(await push([sampleChange({ recordId: lead, fields: { id: lead, first_name: 'Back?' } })])).toMatchObject({ accepted: 0, discarded: 1 });
+  });
+
   it('serves one team from two hub processes on one database', async () => {
     const second = await startHub({ dataDir, port: 0, host: '127.0.0.1' });
     try {

@@ -7,6 +7,7 @@ import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
 import { convertLead } from '../../../electron/services/conversion-service';
 import { setStage } from '../../../electron/services/crm-service';
+import { saveCriteria, setFramework } from '../../../electron/services/qualification-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { listUnconvertedLeadIdsOfShow } from '../../../electron/db/repositories/leads';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
@@ -235,6 +236,11 @@ describe('roles', () => {
     // Nothing of North's lead in South's store, its change log included.
     expect(south.database.sqlite.prepare("SELECT count(*) FROM lead_timeline WHERE details LIKE '%Fjord%' OR lead_id = ?").pluck().get(northLead.lead.id)).toBe(0);
 
+    // Every show comes with its checklist, so a booth can capture there with the show's questions at once.
+    const criteriaOf = (store: TempStore, showId: string) => store.database.sqlite.prepare('SELECT key FROM qualification_criteria WHERE event_id = ? ORDER BY position').pluck().all(showId);
+    expect(criteriaOf(south, northShow.id)).toEqual(criteriaOf(north, northShow.id));
+    expect(criteriaOf(south, northShow.id).length).toBeGreaterThan(0);
+
     // South captures at North Expo too: from its next sync it receives that show's earlier leads, and what follows.
     await useEvent(south.context, northShow.id);
     await createLead(south.context, { firstName: 'Stig', lastName: 'Southby' });
@@ -258,6 +264,40 @@ describe('roles', () => {
     await syncNow(manager.context);
     await syncNow(booth.context);
     expect(leadIdsOf(booth)).not.toContain(lead.id);
+  });
+});
+
+describe("a show's checklist", () => {
+  it('syncs what changed: an edit, a criterion removed, and one added back after its removal', async () => {
+    const a = await joinedLaptop('Cora', 'manager');
+    const b = await joinedLaptop('Cato', 'manager');
+    const show = await createEvent(a.context, { name: 'Checklist Expo', qualificationFramework: 'BANT' });
+    await syncNow(a.context);
+    await syncNow(b.context);
+    const checklist = (store: TempStore) => store.database.sqlite.prepare('SELECT key, label, position FROM qualification_criteria WHERE event_id = ? ORDER BY position').all(show.id);
+    expect((checklist(b) as Array<{ key: string }>).map((criterion) => criterion.key)).toEqual(['budget', 'authority', 'need', 'timeline']);
+
+    const bant = await setFramework(a.context, show.id, 'BANT');
+    const withoutTimeline = bant.criteria.filter((criterion) => criterion.key !== 'timeline').map((criterion) => (criterion.key === 'budget' ? { ...criterion, label: 'Budget approved' } : criterion));
+    await saveCriteria(a.context, show.id, withoutTimeline);
+    await syncNow(a.context);
+    await syncNow(b.context);
+    expect(checklist(b)).toEqual(checklist(a));
+    expect((checklist(b) as Array<{ label: string }>).map((criterion) => criterion.label)).toEqual(['Budget approved', 'Authority', 'Need']);
+
+    // Added back on B: it comes back on A (a tombstone of a criterion is not for good).
+    const timeline = bant.criteria.find((criterion) => criterion.key === 'timeline');
+    if (!timeline) throw new Error('BANT has a timeline criterion');
+    await saveCriteria(b.context, show.id, [...withoutTimeline, timeline]);
+    await syncNow(b.context);
+    await syncNow(a.context);
+    expect((checklist(a) as Array<{ key: string }>).map((criterion) => criterion.key)).toEqual(['budget', 'authority', 'need', 'timeline']);
+    expect(checklist(a)).toEqual(checklist(b));
+    // And a later edit of it is not discarded.
+    await saveCriteria(a.context, show.id, [...withoutTimeline, { ...timeline, label: 'Buying timeline' }]);
+    await syncNow(a.context);
+    await syncNow(b.context);
+    expect(checklist(b)).toEqual(checklist(a));
   });
 });
 
