@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { LeadContactColumn } from '../../shared/domain/lead-fields';
 
 /** One interface per table, as the columns are in SQLite (snake_case, text times in UTC ISO 8601). */
@@ -80,6 +80,8 @@ interface CardScansTable {
   ocr_json: string;
   scanned_by: string;
   scanned_at: string;
+  /** SHA-256 (hex) of `image`, given by team sync before the scan is pushed (migration 0015): photos travel by it. */
+  image_sha256: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 interface QualificationCriteriaTable {

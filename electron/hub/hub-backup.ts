@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { HubDatabase } from './hub-schema';
 import { HUB_LOCKS, takeTransactionLock } from './hub-locks';
 import { HUB_MIGRATIONS } from './migrations';
+import { assignShowsToStoredChanges } from './change-shows';
 
 /**
  * `leadbooth hub backup` / `hub restore`: the hub's tables as JSON lines, read and written
@@ -35,6 +36,8 @@ const lineSchema = z.discriminatedUnion('table', [
       last_seen_at: timestamp.nullable(),
       pushed_count: z.coerce.number().int(),
       pulled_count: z.coerce.number().int(),
+      // Since hub schema 3.
+      pull_from_start: z.boolean().optional(),
     }),
   }),
   z.object({
@@ -60,8 +63,12 @@ const lineSchema = z.discriminatedUnion('table', [
       fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
       tombstone: z.boolean(),
       received_at: timestamp,
+      // Since hub schema 3; a backup from before has its changes' shows worked out at restore.
+      show_id: z.string().nullable().optional(),
     }),
   }),
+  // Since hub schema 5.
+  z.object({ table: z.literal('photos'), row: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), mime: z.string(), data: z.string(), stored_at: timestamp }) }),
 ]);
 type BackupLine = z.infer<typeof lineSchema>;
 
@@ -103,6 +110,14 @@ export async function backupHub(db: Kysely<HubDatabase>, file: string): Promise<
           if (!last || page.length < PAGE) break;
           after = last.seq;
         }
+        // Card photos, one at a time (each up to ~18 MB), their bytes as base64.
+        for (let after = ''; ; ) {
+          const photo = await trx.selectFrom('photos').selectAll().where('sha256', '>', after).orderBy('sha256').limit(1).executeTakeFirst();
+          if (!photo) break;
+          await write({ table: 'photos', row: { sha256: photo.sha256, mime: photo.mime, data: Buffer.from(photo.bytes).toString('base64'), stored_at: photo.stored_at } });
+          rows += 1;
+          after = photo.sha256;
+        }
       });
     await write({ end: true, rows });
     out.end();
@@ -136,9 +151,9 @@ export async function restoreHub(db: Kysely<HubDatabase>, file: string): Promise
     // The devices that pushed them, which the backup may not hold (changes.device_id references devices).
     const theirDevices = deviceIds.length === 0 ? [] : await trx.selectFrom('devices').selectAll().where('id', 'in', deviceIds).execute();
     const lastSeq = await sql<{ last_value: string }>`SELECT last_value FROM changes_seq_seq`.execute(trx);
-    await sql`TRUNCATE changes, pairing_codes, devices, hub_settings`.execute(trx);
+    await sql`TRUNCATE changes, pairing_codes, devices, hub_settings, photos`.execute(trx);
 
-    const rows = await insertBackupLines(trx, file);
+    const { rows, backupSchemaVersion } = await insertBackupLines(trx, file);
 
     if (theirDevices.length > 0) {
       await trx
@@ -161,12 +176,22 @@ export async function restoreHub(db: Kysely<HubDatabase>, file: string): Promise
       DELETE FROM changes AS c WHERE NOT c.tombstone AND EXISTS (
         SELECT 1 FROM changes AS t WHERE t.tombstone AND t.kind = c.kind AND t.record_id = c.record_id
       )`.execute(trx);
+    if (backupSchemaVersion < SHOWS_SCHEMA_VERSION) await assignShowsToStoredChanges(trx);
+    // The photos of scans the kept tombstones purged go too.
+    await sql`
+      DELETE FROM photos AS p WHERE NOT EXISTS (
+        SELECT 1 FROM changes AS c WHERE c.kind = 'card_scan' AND NOT c.tombstone AND c.fields->>'image_sha256' = p.sha256
+      )`.execute(trx);
     await sql`SELECT setval('changes_seq_seq', greatest(${lastSeq.rows[0]?.last_value ?? '1'}::bigint, (SELECT coalesce(max(seq), 1) FROM changes)))`.execute(trx);
     return { rows, tombstonesKept };
   });
 }
 
-async function insertBackupLines(trx: Transaction<HubDatabase>, file: string): Promise<number> {
+/** The hub schema from which a backup holds each change's show (hub migration 0003). */
+const SHOWS_SCHEMA_VERSION = 3;
+
+async function insertBackupLines(trx: Transaction<HubDatabase>, file: string): Promise<{ rows: number; backupSchemaVersion: number }> {
+  let backupSchemaVersion = 0;
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let lineNumber = 0;
   let rows = 0;
@@ -193,6 +218,7 @@ async function insertBackupLines(trx: Transaction<HubDatabase>, file: string): P
       const header = headerSchema.safeParse(value);
       if (!header.success) throw refuse('no backup header');
       if (header.data.schemaVersion > schemaVersion()) throw new Error(`${file} was written by a newer LeadBooth hub (schema ${header.data.schemaVersion}): update LeadBooth first.`);
+      backupSchemaVersion = header.data.schemaVersion;
       continue;
     }
     if (ended) throw refuse('text after the end line');
@@ -208,10 +234,11 @@ async function insertBackupLines(trx: Transaction<HubDatabase>, file: string): P
     if (batch[0] && batch[0].table !== line.data.table) await flush();
     batch.push(line.data);
     rows += 1;
-    if (batch.length >= 500) await flush();
+    // A photo is up to ~18 MB: written one at a time.
+    if (batch.length >= 500 || line.data.table === 'photos') await flush();
   }
   if (!ended) throw refuse('the file ends before its end line');
-  return rows;
+  return { rows, backupSchemaVersion };
 }
 
 async function insertRows(trx: Transaction<HubDatabase>, table: BackupLine['table'], lines: BackupLine[]): Promise<void> {
@@ -230,6 +257,12 @@ async function insertRows(trx: Transaction<HubDatabase>, table: BackupLine['tabl
     await trx
       .insertInto('pairing_codes')
       .values(rows.map((r) => ({ ...r, created_at: new Date(r.created_at), expires_at: new Date(r.expires_at), used_at: date(r.used_at) })))
+      .execute();
+  } else if (table === 'photos') {
+    const rows = lines.flatMap((l) => (l.table === 'photos' ? [l.row] : []));
+    await trx
+      .insertInto('photos')
+      .values(rows.map((r) => ({ sha256: r.sha256, mime: r.mime, bytes: Buffer.from(r.data, 'base64'), stored_at: new Date(r.stored_at) })))
       .execute();
   } else {
     const rows = lines.flatMap((l) => (l.table === 'changes' ? [l.row] : []));

@@ -27,15 +27,51 @@ export async function createPairingCode(db: Kysely<HubDatabase>, role: DeviceRol
   return code.match(/.{1,4}/g)?.join('-') ?? code;
 }
 
+/** Wrong codes an address may try within `ATTEMPT_WINDOW_MS` before it is refused for the rest of it. */
+export const WRONG_CODES_PER_WINDOW = 5;
+const ATTEMPT_WINDOW_MS = 60 * 1000;
+/** Attempts older than this are of no use to the limit any more, and are deleted. */
+const ATTEMPTS_KEPT_MS = 60 * 60 * 1000;
+
 /**
- * Consumes a pairing code and makes the device it admits, in one transaction: the code's role
- * becomes the device's, the token is returned once and stored as its SHA-256.
+ * Pairs a device (`consumePairingCode`), unless its address tried `WRONG_CODES_PER_WINDOW` wrong
+ * codes within the last minute: then it is refused (429) without the code being looked at, so
+ * guessing costs a minute per 5 tries on top of the code's 59 bits. A wrong, used or expired code
+ * counts as an attempt (written outside the pairing's transaction, which a refusal rolls back).
+ * The address is the connection's: behind a proxy, every laptop shares the proxy's.
  */
 export async function pairDevice(
   db: Kysely<HubDatabase>,
   code: string,
   deviceName: string,
+  address: string,
 ): Promise<{ deviceId: string; token: string; role: DeviceRole }> {
+  const since = new Date(Date.now() - ATTEMPT_WINDOW_MS);
+  const recent = await db
+    .selectFrom('pairing_attempts')
+    .select((eb) => eb.fn.countAll<string>().as('tries'))
+    .where('address', '=', address)
+    .where('at', '>', since)
+    .executeTakeFirst();
+  if (Number(recent?.tries ?? 0) >= WRONG_CODES_PER_WINDOW) {
+    throw new HubRequestError(429, 'unauthorized', `Too many wrong pairing codes from this address (${WRONG_CODES_PER_WINDOW} in a minute): wait a minute, then type the code again with care.`);
+  }
+  try {
+    return await consumePairingCode(db, code, deviceName);
+  } catch (error) {
+    if (error instanceof HubRequestError && error.status === 401) {
+      await db.insertInto('pairing_attempts').values({ address }).execute();
+      await db.deleteFrom('pairing_attempts').where('at', '<', new Date(Date.now() - ATTEMPTS_KEPT_MS)).execute();
+    }
+    throw error;
+  }
+}
+
+/**
+ * Consumes a pairing code and makes the device it admits, in one transaction: the code's role
+ * becomes the device's, the token is returned once and stored as its SHA-256.
+ */
+async function consumePairingCode(db: Kysely<HubDatabase>, code: string, deviceName: string): Promise<{ deviceId: string; token: string; role: DeviceRole }> {
   return db.transaction().execute(async (trx) => {
     // FOR UPDATE: two laptops racing with one code, the second waits and then sees it used.
     const row = await trx

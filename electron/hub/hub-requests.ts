@@ -6,8 +6,11 @@ import {
   MAX_CHANGES_PER_BATCH,
   PROTOCOL_HEADER,
   SYNC_PROTOCOL_VERSION,
+  missingPhotosRequestSchema,
   pairRequestSchema,
+  photoHashSchema,
   pushRequestSchema,
+  uploadPhotosRequestSchema,
   type HubDevice,
   type HubError,
 } from '../../shared/sync/protocol';
@@ -15,6 +18,7 @@ import type { HubDatabase } from './hub-schema';
 import { HubRequestError } from './hub-errors';
 import { deviceOfToken, listDevices, pairDevice, recordDeviceVisit, revokeDevice } from './hub-devices';
 import { pullChanges, pushChanges } from './hub-changes';
+import { fetchPhotos, missingPhotos, storePhotos } from './hub-photos';
 
 /** A full push batch of long text fields fits; anything bigger is refused before it is read. */
 const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
@@ -52,7 +56,7 @@ async function answer(db: Kysely<HubDatabase>, hubId: string, request: IncomingM
   const route = `${request.method ?? 'GET'} ${url.pathname}`;
   if (route === `POST ${HUB_ROUTES.pair}`) {
     const pairing = parseBody(pairRequestSchema, await readJsonBody(request), 'pairing request');
-    const device = await pairDevice(db, pairing.code, pairing.deviceName);
+    const device = await pairDevice(db, pairing.code, pairing.deviceName, request.socket.remoteAddress ?? 'unknown');
     return { status: 200, body: { hubId, deviceId: device.deviceId, token: device.token, role: device.role } };
   }
   const device = await authenticate(db, request);
@@ -74,9 +78,22 @@ async function answer(db: Kysely<HubDatabase>, hubId: string, request: IncomingM
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHANGES_PER_BATCH) {
       throw new HubRequestError(400, 'bad-request', `"limit" must be a whole number from 1 to ${MAX_CHANGES_PER_BATCH}.`);
     }
-    const page = await pullChanges(db, after, limit);
+    const page = await pullChanges(db, after, limit, device);
     await recordDeviceVisit(db, device.id, { pulled: page.changes.length });
     return { status: 200, body: page };
+  }
+  if (route === `POST ${HUB_ROUTES.missingPhotos}`) {
+    const asked = parseBody(missingPhotosRequestSchema, await readJsonBody(request), 'photo question');
+    return { status: 200, body: { missing: await missingPhotos(db, asked.hashes) } };
+  }
+  if (route === `POST ${HUB_ROUTES.photos}`) {
+    const upload = parseBody(uploadPhotosRequestSchema, await readJsonBody(request), 'photo upload');
+    return { status: 200, body: { stored: await storePhotos(db, upload.photos) } };
+  }
+  if (route === `GET ${HUB_ROUTES.photos}`) {
+    const hashes = url.searchParams.getAll('hash');
+    if (!hashes.every((hash) => photoHashSchema.safeParse(hash).success)) throw new HubRequestError(400, 'bad-request', '"hash" must be a photo\'s SHA-256, 64 hex digits.');
+    return { status: 200, body: { photos: await fetchPhotos(db, hashes) } };
   }
   if (route === `GET ${HUB_ROUTES.devices}`) {
     requireManager(device);

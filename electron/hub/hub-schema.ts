@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /**
  * The hub's tables in PostgreSQL (migrations in ./migrations). The hub process keeps nothing
@@ -8,6 +8,8 @@ export interface HubDatabase {
   hub_settings: HubSettingsTable;
   devices: DevicesTable;
   pairing_codes: PairingCodesTable;
+  pairing_attempts: PairingAttemptsTable;
+  photos: PhotosTable;
   changes: ChangesTable;
   hub_migrations: HubMigrationsTable;
 }
@@ -34,6 +36,8 @@ interface DevicesTable {
   /** Changes this device pushed that the hub stored, and changes it pulled. */
   pushed_count: ColumnType<string, number | undefined, number>;
   pulled_count: ColumnType<string, number | undefined, number>;
+  /** A booth device that pushed changes of a show new to it pulls again from the start (hub-changes.ts). */
+  pull_from_start: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 interface PairingCodesTable {
@@ -47,6 +51,20 @@ interface PairingCodesTable {
   device_id: string | null;
 }
 
+/** A card photo, once, by the SHA-256 of its bytes (hub-photos.ts). */
+interface PhotosTable {
+  sha256: string;
+  mime: string;
+  bytes: Buffer;
+  stored_at: Timestamp;
+}
+
+/** A wrong pairing code tried, by the address it came from (rate limit, hub-devices.ts). */
+interface PairingAttemptsTable {
+  address: string;
+  at: Timestamp;
+}
+
 interface ChangesTable {
   /** bigserial: pg returns int8 as a string, which is also the pull cursor's form. A restore writes it back. */
   seq: ColumnType<string, string | undefined, never>;
@@ -58,7 +76,12 @@ interface ChangesTable {
   fields: ColumnType<Record<string, string | number | boolean | null>, string, string>;
   tombstone: boolean;
   received_at: Timestamp;
+  /** The show the change belongs to, for booth devices' pulls (change-shows.ts); null: manager devices only. */
+  show_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+/** A stored change as read. */
+export type ChangeRow = Selectable<ChangesTable>;
 
 interface HubMigrationsTable {
   version: number;

@@ -18,6 +18,7 @@ import { listQueue } from './capture-queue-service';
 import { cleanUpAfterForget, FORGET_CLEANUP_PENDING_NOTE, markForgetCleanupPending } from './forget-log-cleanup';
 import { nowIso, type ServiceContext } from './service-context';
 import { getSettings } from './settings-service';
+import { readMembership } from '../sync/sync-state';
 
 export type ForgetResult = ForgottenLead;
 
@@ -51,6 +52,10 @@ interface ErasedPerson {
  * the person (see backup-forget.ts). Copies kept elsewhere are outside what LeadBooth knows.
  */
 export async function forgetLead(context: ServiceContext, leadId: string, options: { fromBackups?: boolean } = {}): Promise<ForgetResult> {
+  // Issue 18 §2: in a team, forgetting a person (for every laptop, at their next sync) is a manager's step.
+  if ((await readMembership(context.db))?.role === 'booth') {
+    throw new AppError('forbidden', 'This laptop is a booth device of a team hub: a manager device forgets a person for the whole team. Ask your manager to do it.');
+  }
   const doneBy = (await getSettings(context)).staffName || 'unknown';
   const erased = await context.db.transaction().execute(async (trx) => {
     const lead = await findLeadById(trx, leadId);

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import { parseStamp, type HybridClock } from '../../shared/sync/hybrid-clock';
-import type { RecordChange } from '../../shared/sync/protocol';
+import { revivesRecord, type RecordChange } from '../../shared/sync/protocol';
 import { deferSearchIndexing, type DeferredSearchIndex } from '../db/repositories/deferred-search-index';
-import { addTombstone } from '../db/repositories/sync-tombstones';
+import { addTombstone, removeTombstone } from '../db/repositories/sync-tombstones';
 import type { Database } from '../db/schema';
 import { eraseLeadInTransaction } from '../services/forget-lead-service';
 import { markForgetCleanupPending } from '../services/forget-log-cleanup';
@@ -13,6 +13,7 @@ import { isUnpushedLocalStamp, stampPendingChanges } from './change-log';
 import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
 import { raiseFieldClock, raiseFieldClocks, readRecordClocks, WHOLE_RECORD } from './field-clocks';
 import { keepsLosers, settleFields, sqlValue, whereKey, writeSettledFields } from './field-merge';
+import { giveWayToFirstConversion } from './lost-conversion';
 import { PendingInserts } from './pending-inserts';
 import { setChangeLogging, withoutChangeLog } from './sync-capture';
 import { syncedTableOfKind, type SyncedTable } from './synced-tables';
@@ -23,7 +24,10 @@ export interface AppliedBatch {
   alreadyKnown: number;
   /** Changes of records deleted or forgotten here or elsewhere: a tombstone always wins. */
   tombstoned: number;
-  /** Lead fields where two laptops' values met: the loser is on the lead's timeline. */
+  /**
+   * Lead fields where two laptops' values met, and this laptop's conversions of a lead undone
+   * because another laptop's reached the hub first: the loser is on the lead's timeline.
+   */
   conflicts: number;
   /** Changes this laptop could not apply, one line each (a kind a newer LeadBooth syncs, a record it does not hold). */
   skipped: string[];
@@ -73,7 +77,7 @@ export async function applyRemoteChangesInTransaction(trx: Kysely<Database>, cha
     const lookups = await BatchLookups.of(trx, changes);
     const ownWrites: OwnWrites = { logged: wasLogging, lookups };
     const searchIndex = changes.filter((change) => change.kind === 'lead').length >= LEADS_TO_DEFER_INDEXING ? await deferSearchIndexing(trx) : null;
-    const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites, searchIndex };
+    const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites, searchIndex, deviceId: session.deviceId };
     for (const [index, change] of changes.entries()) {
       await applyOne(trx, change, session.clock, state);
       // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
@@ -95,6 +99,8 @@ interface BatchState {
   ownWrites: OwnWrites;
   /** The search index of the leads the batch adds, written after each flush of them; null for a batch of few leads. */
   searchIndex: DeferredSearchIndex | null;
+  /** This laptop's device id (the hub's). */
+  deviceId: string;
 }
 
 /**
@@ -133,6 +139,16 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
   }
   clock.receive(change.hlc);
   lookups.remember(change.changeId);
+  if (revivesRecord(change) && (await lookups.isTombstoned(trx, table.kind, change.recordId))) {
+    // A criterion added back: the hub stored it after the tombstone, so it is alive again everywhere.
+    await removeTombstone(trx, table.kind, change.recordId);
+    lookups.distrust();
+  }
+  if (table.kind === 'conversion' && (await giveWayToFirstConversion(trx, change, state.deviceId, (step) => ownWriteAfterFlush(trx, state, step)))) {
+    // It deleted records and wrote a timeline entry: from here on the batch asks the store.
+    lookups.distrust();
+    batch.conflicts++;
+  }
   if (!change.tombstone && !(await lookups.isTombstoned(trx, table.kind, change.recordId)) && !lookups.mayHold(table.kind, change.recordId) && !table.uniqueName) {
     // A record new here, of a kind without a unique name: written with the batch's other new records.
     if (!(await mayAddRecord(trx, table, change, state))) return;
@@ -230,6 +246,12 @@ async function asOwnWrite(trx: Kysely<Database>, ownWrites: OwnWrites, write: ()
   if (ownWrites.logged) await setChangeLogging(trx, false);
 }
 
+/** An own write that may read or delete what the batch has held back: those are written first. */
+async function ownWriteAfterFlush(trx: Kysely<Database>, state: BatchState, write: () => Promise<unknown>): Promise<void> {
+  await flushInserts(trx, state);
+  await asOwnWrite(trx, state.ownWrites, write);
+}
+
 /** How an incoming record meets a local one of the same unique name: the incoming one renamed, or room made (the local one renamed), or no clash. */
 type NameRoom = { renamed: string } | null;
 
@@ -261,9 +283,13 @@ async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change
   return null;
 }
 
-/** A new record's columns as SQLite binds them: the synced ones this LeadBooth knows, derived ones made again, the name a clash gave it. */
+/**
+ * A new record's columns as SQLite binds them: the local columns' defaults (a card scan's photo,
+ * fetched after the pull), the synced ones this LeadBooth knows, derived ones made again, the
+ * name a clash gave it.
+ */
 function insertValues(table: SyncedTable, change: RecordChange, room: NameRoom): Row {
-  const values: Row = Object.fromEntries(knownFields(table, change));
+  const values: Row = { ...table.localDefaults, ...Object.fromEntries(knownFields(table, change)) };
   Object.assign(values, table.derive?.(values));
   if (room && table.uniqueName) values[table.uniqueName] = room.renamed;
   return Object.fromEntries(Object.entries(values).map(([column, value]) => [column, sqlValue(value)]));

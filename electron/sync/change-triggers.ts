@@ -1,4 +1,5 @@
-import { recordIdSql, type SyncedTable } from './synced-tables';
+import { REVIVABLE_KINDS } from '../../shared/sync/protocol';
+import { recordIdSql, travelsSql, type SyncedTable } from './synced-tables';
 
 /**
  * The SQL that makes SQLite itself log every write of a synced table, so no repository, import
@@ -9,6 +10,9 @@ import { recordIdSql, type SyncedTable } from './synced-tables';
  *
  * - INSERT: a change holding every synced column.
  * - UPDATE: a change holding only the columns whose value changed; none when nothing did.
+ * - a table whose rows travel only when `travelsWhen` says so (card scans tied to a lead): an
+ *   insert or update of a row that does not travel logs nothing; an update that makes it travel
+ *   logs it whole (`sync_log_<table>_starts`).
  * - DELETE: a tombstone. Also, whatever the guard says: the record's earlier changes and field
  *   clocks are removed (a forgotten person's fields must not stay in the log) and the record is
  *   kept in `sync_tombstones`, so nothing (a pull, a bundle) brings it back.
@@ -46,11 +50,11 @@ export function logAllRecordsSql(table: SyncedTable): string {
     `INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms) ` +
     `SELECT ${literal(table.kind)}, ${recordIdSql(table, 'r')}, ${recordFieldsJson(table, 'r')}, ${HELD_BEFORE_JOINING_MS} ` +
     // Insertion order where the table has one (a WITHOUT ROWID table has not: key order).
-    `FROM ${quote(table.table)} AS r ORDER BY ${table.key.length === 1 ? 'r.rowid' : table.key.map((column) => `r.${quote(column)}`).join(', ')}`
+    `FROM ${quote(table.table)} AS r WHERE ${travelsSql(table, 'r')} ORDER BY ${table.key.length === 1 ? 'r.rowid' : table.key.map((column) => `r.${quote(column)}`).join(', ')}`
   );
 }
 
-function triggerName(table: SyncedTable, operation: 'insert' | 'update' | 'delete'): string {
+function triggerName(table: SyncedTable, operation: 'insert' | 'starts' | 'revives' | 'update' | 'delete'): string {
   return `sync_log_${table.table}_${operation}`;
 }
 
@@ -63,12 +67,30 @@ export function changeTriggerStatements(table: SyncedTable): string[] {
   const changedColumns = changed
     .map((column) => `SELECT ${literal(column.slice(1, -1))} AS name, new.${column} AS value WHERE new.${column} IS NOT old.${column}`)
     .join(' UNION ALL ');
+  const travels = table.travelsWhen ? ` AND ${travelsSql(table, 'new')}` : '';
+  const travelled = table.travelsWhen ? ` AND ${travelsSql(table, 'old')}` : '';
   return [
-    `CREATE TRIGGER ${triggerName(table, 'insert')} AFTER INSERT ON ${target} WHEN ${LOGGING} BEGIN
+    `CREATE TRIGGER ${triggerName(table, 'insert')} AFTER INSERT ON ${target} WHEN ${LOGGING}${travels} BEGIN
       INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms) VALUES (${kind}, ${newId}, ${recordFieldsJson(table, 'new')}, ${NOW_MS});
     END`,
+    // A record of a kind that may be made again (a criterion added back) is no longer a tombstone here.
+    ...(REVIVABLE_KINDS[table.kind]
+      ? [
+          `CREATE TRIGGER ${triggerName(table, 'revives')} AFTER INSERT ON ${target} BEGIN
+      DELETE FROM sync_tombstones WHERE kind = ${kind} AND record_id = ${newId};
+    END`,
+        ]
+      : []),
+    // A row that starts to travel (a scan tied to its lead) is logged whole, as an insert.
+    ...(table.travelsWhen
+      ? [
+          `CREATE TRIGGER ${triggerName(table, 'starts')} AFTER UPDATE ON ${target} WHEN ${LOGGING}${travels} AND NOT ${travelsSql(table, 'old')} BEGIN
+      INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms) VALUES (${kind}, ${newId}, ${recordFieldsJson(table, 'new')}, ${NOW_MS});
+    END`,
+        ]
+      : []),
     `CREATE TRIGGER ${triggerName(table, 'update')} AFTER UPDATE ON ${target}
-    WHEN ${LOGGING} AND (${changed.map((column) => `new.${column} IS NOT old.${column}`).join(' OR ')}) BEGIN
+    WHEN ${LOGGING}${travels}${travelled} AND (${changed.map((column) => `new.${column} IS NOT old.${column}`).join(' OR ')}) BEGIN
       INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms)
       VALUES (${kind}, ${newId}, (SELECT json_group_object(name, value) FROM (${changedColumns})), ${NOW_MS});
     END`,

@@ -34,6 +34,31 @@ function deviceOf(stamp: string): string {
   return `laptop ${parseStamp(stamp).deviceId.slice(0, 8)}`;
 }
 
+/**
+ * The timeline entry of a conversion undone at sync because another laptop's conversion of the
+ * lead reached the hub first (lost-conversion.ts). Its id comes from the two conversions, so a
+ * laptop that makes it again (a batch applied twice) does not double it.
+ */
+export async function recordLostConversion(
+  db: Kysely<Database>,
+  leadId: string,
+  lost: { conversionId: string; hlc: string },
+  won: { conversionId: string; hlc: string },
+): Promise<string> {
+  const id = conflictEntryId('conversion', lost.conversionId, 'lead_id', won.conversionId);
+  const existing = await db.selectFrom('lead_timeline').select('id').where('id', '=', id).executeTakeFirst();
+  if (existing) return id;
+  const details: TimelineDetails = {
+    kind: 'conversion_lost',
+    conversionId: lost.conversionId,
+    lostDevice: deviceOf(lost.hlc),
+    wonConversionId: won.conversionId,
+    wonDevice: deviceOf(won.hlc),
+  };
+  await appendTimeline(db, { id, leadId, at: new Date(Math.max(parseStamp(won.hlc).ms, parseStamp(lost.hlc).ms)).toISOString(), actor: SYNC_ACTOR, details });
+  return id;
+}
+
 /** Adds the entry to the lead's timeline unless a laptop made it already, in the caller's transaction; returns its id. */
 export async function recordLeadConflict(db: Kysely<Database>, leadId: string, field: string, lost: ConflictSide, won: ConflictSide): Promise<string> {
   const id = conflictEntryId('lead', leadId, field, lost.hlc);

@@ -2,6 +2,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import {
   devicesResponseSchema,
+  fetchPhotosResponseSchema,
+  missingPhotosResponseSchema,
+  uploadPhotosResponseSchema,
   HUB_ROUTES,
   hubErrorSchema,
   MAX_CHANGES_PER_BATCH,
@@ -47,7 +50,15 @@ export interface HubClient {
   pull(after: string, limit: number): Promise<PullAnswer>;
   devices(): Promise<DevicesAnswer>;
   revoke(deviceId: string): Promise<RevokeAnswer>;
+  /** Which of these photos the hub lacks (card-photos.ts). */
+  missingPhotos(hashes: readonly string[]): Promise<string[]>;
+  uploadPhotos(photos: readonly Photo[]): Promise<number>;
+  /** The photos asked for that the hub holds (at most MAX_PHOTOS_PER_REQUEST). */
+  fetchPhotos(hashes: readonly string[]): Promise<Photo[]>;
 }
+
+/** A card photo on the wire: its SHA-256, its type, its bytes as base64. */
+export type Photo = z.infer<typeof fetchPhotosResponseSchema>['photos'][number];
 
 interface Answer {
   status: number;
@@ -161,5 +172,9 @@ export function hubClient(hubUrl: string, token: string | null, options: { pin?:
     },
     devices: () => request(devicesResponseSchema, 'GET', HUB_ROUTES.devices),
     revoke: (deviceId) => request(revokeResponseSchema, 'POST', revokeDevicePath(deviceId), {}),
+    missingPhotos: async (hashes) => (await request(missingPhotosResponseSchema, 'POST', HUB_ROUTES.missingPhotos, { hashes })).missing,
+    uploadPhotos: async (photos) => (await request(uploadPhotosResponseSchema, 'POST', HUB_ROUTES.photos, { photos })).stored,
+    fetchPhotos: async (hashes) =>
+      (await request(fetchPhotosResponseSchema, 'GET', `${HUB_ROUTES.photos}?${new URLSearchParams(hashes.map((hash): [string, string] => ['hash', hash])).toString()}`)).photos,
   };
 }

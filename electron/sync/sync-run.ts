@@ -4,6 +4,7 @@ import { createHybridClock, type HybridClock } from '../../shared/sync/hybrid-cl
 import { MAX_CHANGES_PER_BATCH } from '../../shared/sync/protocol';
 import type { Database } from '../db/schema';
 import { applyRemoteChangesInTransaction } from './apply-changes';
+import { fetchMissingPhotos, hashCardPhotos, sendMissingPhotos } from './card-photos';
 import { listUnpushedChanges, markChangesPushed, stampPendingChanges } from './change-log';
 import { hubClient, HubRequestFailed, type HubClient } from './sync-client';
 import { readMembership, saveCursor, saveLastStamp, saveLastSync, type HubMembership } from './sync-state';
@@ -32,6 +33,9 @@ export interface SyncRunReport {
  *   cursor and the clock, so a laptop killed in the middle resumes after the last batch applied.
  *   What the pull itself wrote (the timeline entry of a conflict) is pushed right after.
  *
+ * - Card photos: hashed before the push, sent before the batch holding their scans when the hub
+ *   lacks them, fetched after the pull when this laptop lacks them (card-photos.ts).
+ *
  * Throws HubRequestFailed (`unreachable` when there is no network): what was done stays done.
  */
 export async function runSync(
@@ -43,9 +47,12 @@ export async function runSync(
   const client = hubClient(membership.hubUrl, membership.token, { pin: membership.fingerprint });
   const clock = createHybridClock(membership.deviceId, options.wallClockMs, membership.lastStamp || undefined);
   const report: SyncRunReport = { pushed: 0, pulled: 0, applied: 0, conflicts: 0, tombstoned: 0, skipped: [] };
+  // Photos travel by hash (card-photos.ts): hashed before the scans are stamped and pushed.
+  await hashCardPhotos(db);
   await stampAll(db, clock, membership);
   report.pushed = await pushAll(db, client);
   await pullAll(db, client, clock, membership, report);
+  await fetchMissingPhotos(db, client);
   // What the pull wrote of its own (a conflict's timeline entry) goes now, not at the next sync.
   await stampAll(db, clock, membership);
   report.pushed += await pushAll(db, client);
@@ -70,6 +77,8 @@ async function pushAll(db: Kysely<Database>, client: HubClient): Promise<number>
   for (;;) {
     const changes = await listUnpushedChanges(db, MAX_CHANGES_PER_BATCH);
     if (changes.length === 0) return pushed;
+    // The photos first: a laptop that pulls a scan finds its photo on the hub.
+    await sendMissingPhotos(db, client, changes);
     const answer = await client.push(changes);
     await markChangesPushed(db, changes.map((change) => change.changeId));
     pushed += answer.accepted;

@@ -7,13 +7,12 @@ import { nameBlockingKey } from '../db/name-key';
  * columns that travel. The change-log triggers (change-triggers.ts, made by migration 0011),
  * the apply step and the tests read it; nothing else lists synced columns.
  *
- * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or a lead's
- * checklist answers keyed by lead and criterion. Not here yet (docs/team-hub.md "On the laptop"
- * says why): tables keyed by an INTEGER autoincrement only (`opportunity_stage_history`), other
- * tables keyed by two columns (show checklists, contact roles, duplicate flags, conversion
- * rules, export batch members), card photos
- * (they go once, by hash), conversions (one conversion per lead: the hub's first wins), and
- * what is local by nature (settings, the capture queue, the privacy log, export batches).
+ * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or columns
+ * whose values are (a lead's checklist answers, an opportunity's contact roles and stage
+ * history, a show's checklist). Not here yet (docs/team-hub.md "On the laptop" says why):
+ * duplicate flags, conversion rules, export batch members, card photos
+ * (which travel by their hash, not in the record), and what is local by nature (settings, the capture queue, the
+ * privacy log, export batches).
  *
  * A migration that adds a column to a synced table adds it here and re-creates the table's
  * triggers (`changeTriggerStatements`); test/electron/sync/synced-tables.test.ts fails until it does.
@@ -23,8 +22,8 @@ export interface SyncedTable {
   kind: string;
   table: string;
   /**
-   * The columns of the record's key, the same on every laptop: a UUID `id`, or two columns of
-   * which the record id is made, joined by `/` (`recordIdOf`).
+   * The columns of the record's key, the same on every laptop: a UUID `id`, or columns of which
+   * the record id is made, joined by `/` (`recordIdOf`; only the last may hold a `/`).
    */
   key: readonly string[];
   /** The columns that travel, the key included. */
@@ -46,6 +45,20 @@ export interface SyncedTable {
   bookkeeping?: readonly string[];
   /** The derived columns, made again from a record's synced values after a change was applied. */
   derive?: (row: Readonly<Record<string, unknown>>) => Record<string, string>;
+  /**
+   * The laptop migration that made the table's change-log triggers: 11 (sync-log) unless a
+   * later one added the table to the registry. Each migration makes the triggers of its own
+   * tables only, so a store migrated from any version gets each trigger once.
+   */
+  loggedSinceMigration?: number;
+  /**
+   * SQL over a row (`{row}` stands for `new`, `old` or an alias) saying whether it travels: a
+   * row that does not (a card scan not tied to a lead yet: a capture's draft) is not logged, and
+   * is logged whole once an update makes it travel (change-triggers.ts).
+   */
+  travelsWhen?: string;
+  /** Values a local column takes in a record received from the hub (a photo not fetched yet: empty). */
+  localDefaults?: Readonly<Record<string, unknown>>;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -155,7 +168,81 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     localColumns: ['seq'],
     parents: { lead_id: 'lead', opportunity_id: 'opportunity' },
   },
+  {
+    // One per lead (UNIQUE lead_id): the first the hub accepts wins; the hub refuses a second
+    // laptop's and tombstones what it made (electron/hub/lost-conversions.ts), and the laptop
+    // that made it gives its row way to the winner's (apply-changes.ts). Last, after the
+    // records it refers to.
+    kind: 'conversion',
+    table: 'conversions',
+    key: ['id'],
+    columns: [
+      'id', 'lead_id', 'account_id', 'account_created', 'contact_id', 'contact_created', 'opportunity_id', 'restore',
+      'automatic', 'reviewed', 'exported_at', 'converted_by', 'converted_at',
+    ],
+    localColumns: [],
+    parents: { lead_id: 'lead', account_id: 'account', contact_id: 'contact', opportunity_id: 'opportunity' },
+    loggedSinceMigration: 15,
+  },
+  {
+    // Made with an opportunity (a conversion), gone with it or its contact: never deleted and made
+    // again under one key, which a tombstone (for good) would keep out.
+    kind: 'opportunity_contact_role',
+    table: 'opportunity_contact_roles',
+    key: ['opportunity_id', 'contact_id'],
+    columns: ['opportunity_id', 'contact_id', 'role', 'is_primary'],
+    localColumns: [],
+    parents: { opportunity_id: 'opportunity', contact_id: 'contact' },
+    loggedSinceMigration: 15,
+  },
+  {
+    // A show's checklist: saved by updating what changed and deleting what was left out
+    // (replaceCriteria); a criterion added back after it was removed comes back (REVIVABLE_KINDS).
+    kind: 'criterion',
+    table: 'qualification_criteria',
+    key: ['event_id', 'key'],
+    columns: ['event_id', 'key', 'label', 'kind', 'choices', 'position', 'ask_at_booth'],
+    localColumns: [],
+    parents: { event_id: 'event' },
+    loggedSinceMigration: 15,
+  },
+  {
+    // The photo itself does not travel in the record: by its hash, once (card-photos.ts).
+    kind: 'card_scan',
+    table: 'card_scans',
+    key: ['id'],
+    columns: [
+      'id', 'lead_id', 'file_name', 'image_mime', 'image_width', 'image_height', 'ocr_text', 'ocr_json', 'scanned_by',
+      'scanned_at', 'image_sha256',
+    ],
+    localColumns: ['image'],
+    parents: { lead_id: 'lead' },
+    loggedSinceMigration: 15,
+    travelsWhen: '{row}.lead_id IS NOT NULL',
+    localDefaults: { image: Buffer.alloc(0) },
+  },
+  {
+    // Append-only; keyed as the bundle keys it (its `seq` is this laptop's), the stage last:
+    // "Proposal/Price Quote" holds the key separator, which only the last column may.
+    kind: 'stage_change',
+    table: 'opportunity_stage_history',
+    key: ['opportunity_id', 'at', 'stage'],
+    columns: ['opportunity_id', 'at', 'stage', 'actor'],
+    localColumns: ['seq'],
+    parents: { opportunity_id: 'opportunity' },
+    loggedSinceMigration: 15,
+  },
 ];
+
+/** `travelsWhen` of a row (`new`, `old`, an alias); 'true' for a table whose every row travels. */
+export function travelsSql(table: SyncedTable, row: string): string {
+  return table.travelsWhen ? `(${table.travelsWhen.replaceAll('{row}', row)})` : 'true';
+}
+
+/** The tables whose change-log triggers the laptop migration `version` makes. */
+export function tablesLoggedSince(version: number): SyncedTable[] {
+  return SYNCED_TABLES.filter((table) => (table.loggedSinceMigration ?? 11) === version);
+}
 
 const BY_KIND = new Map(SYNCED_TABLES.map((table) => [table.kind, table]));
 

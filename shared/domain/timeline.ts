@@ -39,6 +39,19 @@ export type TimelineDetails =
     }
   | { kind: 'conversion_undone'; conversionId: string }
   | {
+      /**
+       * Team sync: two laptops converted this lead without seeing each other's conversion; the
+       * one the hub accepted first stays, the other was undone at sync (the account, contact and
+       * opportunity it made removed, fields it filled in existing ones kept).
+       */
+      kind: 'conversion_lost';
+      conversionId: string;
+      /** The laptop whose conversion was undone, and the one whose conversion stays ("laptop 1a2b3c4d"). */
+      lostDevice: string;
+      wonConversionId: string;
+      wonDevice: string;
+    }
+  | {
       /** "Merge into it" at the booth: a new capture of this person went into this lead instead of a lead of its own. */
       kind: 'capture_merged';
       method: CaptureMethod;
@@ -121,6 +134,8 @@ export function describeTimelineEntry(entry: TimelineDetails): string {
       );
     case 'conversion_undone':
       return 'Conversion undone: the records it made were removed and the fields it filled emptied again';
+    case 'conversion_lost':
+      return `Converted on two laptops: the conversion of ${entry.lostDevice} was undone at sync, the records it made removed; the one of ${entry.wonDevice} reached the hub first and stays`;
     case 'capture_merged':
       return (
         `A new capture (${METHOD_WORDS[entry.method]}) was merged in` +

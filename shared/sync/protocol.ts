@@ -60,6 +60,21 @@ export const recordChangeSchema = z
   .strict();
 export type RecordChange = z.infer<typeof recordChangeSchema>;
 
+/**
+ * Record kinds whose records may be deleted and made again under the same key (a show's
+ * checklist: a criterion removed, then added back), by their key's fields. For these only, a
+ * whole record (every key field among its fields) later than the record's tombstone brings it
+ * back, at the hub and on each laptop; every other tombstone is for good, so a forgotten person
+ * never comes back.
+ */
+export const REVIVABLE_KINDS: Readonly<Record<string, readonly string[]>> = { criterion: ['event_id', 'key'] };
+
+/** Whether a change brings back a record of a revivable kind: it is the whole record, not a tombstone. */
+export function revivesRecord(change: Pick<RecordChange, 'kind' | 'fields' | 'tombstone'>): boolean {
+  const key = REVIVABLE_KINDS[change.kind];
+  return !change.tombstone && key !== undefined && key.every((column) => column in change.fields);
+}
+
 /** Batches are bounded both ways so a cut connection loses at most one batch's work. */
 export const MAX_CHANGES_PER_BATCH = 1000;
 
@@ -143,6 +158,31 @@ export const hubErrorSchema = z
   .strict();
 export type HubError = z.infer<typeof hubErrorSchema>;
 
+/** A photo's address: the SHA-256 of its bytes, lower-case hex. */
+export const photoHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Photos asked about or fetched at once: a request stays far below the 32 MB a hub reads. */
+export const MAX_PHOTO_HASHES = 1000;
+export const MAX_PHOTOS_PER_REQUEST = 8;
+/** A photo's base64 text at most (≈ 18 MB of image); a request's photos together at most this too. */
+export const MAX_PHOTO_BASE64 = 24_000_000;
+
+/** `POST /v1/photos/missing`: which of these photos the hub does not hold. */
+export const missingPhotosRequestSchema = z.object({ hashes: z.array(photoHashSchema).max(MAX_PHOTO_HASHES) }).strict();
+export const missingPhotosResponseSchema = z.object({ missing: z.array(photoHashSchema) }).strict();
+
+/** A card photo on the wire: its bytes as base64 (the hub checks them against the hash). */
+const photoSchema = z
+  .object({ sha256: photoHashSchema, mime: z.string().regex(/^image\/[a-z0-9.+-]{1,40}$/), data: z.string().max(MAX_PHOTO_BASE64) })
+  .strict();
+
+/** `POST /v1/photos`: photos the hub lacks; each is stored once, by its hash. */
+export const uploadPhotosRequestSchema = z.object({ photos: z.array(photoSchema).min(1).max(MAX_PHOTOS_PER_REQUEST) }).strict();
+export const uploadPhotosResponseSchema = z.object({ stored: z.number().int().nonnegative() }).strict();
+
+/** `GET /v1/photos?hash=…&hash=…`: the photos asked for that the hub holds (a forgotten one it no longer does). */
+export const fetchPhotosResponseSchema = z.object({ photos: z.array(photoSchema) }).strict();
+
 /** The hub's routes, in one place for the server and the client. */
 export const HUB_ROUTES = {
   pair: '/v1/pair',
@@ -150,6 +190,8 @@ export const HUB_ROUTES = {
   push: '/v1/changes',
   pull: '/v1/changes',
   devices: '/v1/devices',
+  missingPhotos: '/v1/photos/missing',
+  photos: '/v1/photos',
 } as const;
 
 /** The path revoking one device (`POST`, manager devices only). */

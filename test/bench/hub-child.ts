@@ -20,7 +20,8 @@ export async function main(args: string[]): Promise<number> {
   const stopped = new Promise<void>((resolve) => {
     process.on('message', (message: HubBenchMessage) => {
       const { id, ask } = message;
-      if (ask === 'code') void hub.newPairingCode('booth').then((code) => send({ id, code }));
+      // Manager devices: every laptop receives every lead, the goal's setting (a booth device pulls its own shows only).
+      if (ask === 'code') void hub.newPairingCode('manager').then((code) => send({ id, code }));
       else if (ask === 'usage') {
         const cpu = process.cpuUsage();
         send({ id, rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000 });

@@ -49,9 +49,10 @@ export async function startMemoryHubServer(): Promise<MemoryHubServer> {
         send(426, { error: 'protocol-mismatch', message: `This hub speaks protocol ${version}: update LeadBooth on one of them.`, hubProtocol: version });
         return;
       }
+      // A manager device: this hub serves every change (the real one gives a booth device its shows' only).
       if (route === `POST ${HUB_ROUTES.pair}`) {
         devices++;
-        send(200, { hubId: 'memory-hub', deviceId: `device-${devices}`, token: `token-${devices}-aaaaaaaaaaaaaaaa`, role: 'booth' });
+        send(200, { hubId: 'memory-hub', deviceId: `device-${devices}`, token: `token-${devices}-aaaaaaaaaaaaaaaa`, role: 'manager' });
       } else if (route === `POST ${HUB_ROUTES.push}`) {
         const { changes } = pushRequestSchema.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
         const before = hub.changes.length;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { changeTriggerStatements } from '../../sync/change-triggers';
-import { SYNCED_TABLES } from '../../sync/synced-tables';
+import { tablesLoggedSince } from '../../sync/synced-tables';
 
 /**
  * The laptop side of team sync (issue 18):
@@ -73,7 +73,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       last_sync_at TEXT,
       joined_at TEXT NOT NULL
     )`.execute(db);
-  for (const table of SYNCED_TABLES) {
+  // The tables synced at this version; a later migration makes the triggers of the tables it adds.
+  for (const table of tablesLoggedSince(11)) {
     for (const statement of changeTriggerStatements(table)) await sql.raw(statement).execute(db);
   }
 }

@@ -26,7 +26,6 @@ export function opportunityFromRow(row: OpportunityRow & { converted_from_lead_i
 }
 
 const insertOpportunityRow = compiledInsert('opportunities');
-const insertStageChangeRow = compiledInsert('opportunity_stage_history');
 const insertContactRoleRow = compiledInsert('opportunity_contact_roles');
 
 export async function insertOpportunity(db: Kysely<Database>, opportunity: Opportunity): Promise<void> {
@@ -91,7 +90,12 @@ export async function updateOpportunityFields(
 }
 
 async function appendStageChange(db: Kysely<Database>, opportunityId: string, change: StageChange): Promise<void> {
-  await insertStageChangeRow(db, { opportunity_id: opportunityId, stage: change.stage, at: change.at, actor: change.actor });
+  // One entry per opportunity, moment and stage (its key in team sync and bundles, migration 0015).
+  await db
+    .insertInto('opportunity_stage_history')
+    .values({ opportunity_id: opportunityId, stage: change.stage, at: change.at, actor: change.actor })
+    .onConflict((conflict) => conflict.columns(['opportunity_id', 'at', 'stage']).doNothing())
+    .execute();
 }
 
 export async function listStageHistory(db: Kysely<Database>, opportunityId: string): Promise<StageChange[]> {

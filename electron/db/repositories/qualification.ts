@@ -15,24 +15,31 @@ export async function listCriteria(db: Kysely<Database>, eventId: string): Promi
   }));
 }
 
-/** The show's checklist becomes exactly `criteria`, in this order. */
+/**
+ * The show's checklist becomes exactly `criteria`, in this order. Criteria kept are updated in
+ * place and only those left out are deleted: team sync logs a deleted row as a tombstone and a
+ * changed one by its changed columns, so saving a checklist sends what changed, not the whole
+ * checklist deleted and made again.
+ */
 export async function replaceCriteria(db: Kysely<Database>, eventId: string, criteria: readonly Criterion[]): Promise<void> {
-  await db.deleteFrom('qualification_criteria').where('event_id', '=', eventId).execute();
-  if (criteria.length === 0) return;
-  await db
-    .insertInto('qualification_criteria')
-    .values(
-      criteria.map((criterion, position) => ({
-        event_id: eventId,
-        key: criterion.key,
-        label: criterion.label,
-        kind: criterion.kind,
-        choices: JSON.stringify(criterion.choices),
-        position,
-        ask_at_booth: criterion.askAtBooth ? 1 : 0,
-      })),
-    )
-    .execute();
+  const keys = criteria.map((criterion) => criterion.key);
+  let dropped = db.deleteFrom('qualification_criteria').where('event_id', '=', eventId);
+  if (keys.length > 0) dropped = dropped.where('key', 'not in', keys);
+  await dropped.execute();
+  for (const [position, criterion] of criteria.entries()) {
+    const row = {
+      label: criterion.label,
+      kind: criterion.kind,
+      choices: JSON.stringify(criterion.choices),
+      position,
+      ask_at_booth: criterion.askAtBooth ? 1 : 0,
+    };
+    await db
+      .insertInto('qualification_criteria')
+      .values({ event_id: eventId, key: criterion.key, ...row })
+      .onConflict((conflict) => conflict.columns(['event_id', 'key']).doUpdateSet(row))
+      .execute();
+  }
 }
 
 const selectAnswers = compiledQuery((db, args: { leadId: string }) => db.selectFrom('lead_criteria').selectAll().where('lead_id', '=', args.leadId));

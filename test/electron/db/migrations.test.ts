@@ -73,6 +73,41 @@ describe('migrations', () => {
     }
   });
 
+  it('0015 (sync of conversions, contact roles, stage history) logs what a joined laptop held, keys the stage history, and makes each trigger once', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(13);
+    sqlite.exec(`
+      INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z');
+      INSERT INTO leads (id, event_id, first_name, last_name, status, capture_method, captured_by, captured_at, updated_at)
+        VALUES ('l1', 'e1', 'Ana', 'Silva', 'Converted', 'typed', 'Jo', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z');
+      INSERT INTO accounts (id, name, name_key, created_by, created_at, updated_at) VALUES ('a1', 'Acme', 'acme', 'Jo', 'now', 'now');
+      INSERT INTO contacts (id, account_id, created_by, created_at, updated_at) VALUES ('c1', 'a1', 'Jo', 'now', 'now');
+      INSERT INTO opportunities (id, account_id, name, stage, close_date, created_by, created_at, updated_at) VALUES ('o1', 'a1', 'Deal', 'Prospecting', '2027-01-01', 'Jo', 'now', 'now');
+      INSERT INTO opportunity_stage_history (opportunity_id, stage, at, actor) VALUES ('o1', 'Prospecting', 'now', 'Jo'), ('o1', 'Prospecting', 'now', 'Jo');
+      INSERT INTO opportunity_contact_roles (opportunity_id, contact_id, role, is_primary) VALUES ('o1', 'c1', 'Decision maker', 1);
+      INSERT INTO conversions (id, lead_id, account_id, account_created, contact_id, contact_created, opportunity_id, restore, converted_by, converted_at)
+        VALUES ('v1', 'l1', 'a1', 1, 'c1', 1, 'o1', '{}', 'Jo', 'now');
+      UPDATE sync_capture SET logging = 1, local_clocks = 0;
+    `);
+    await db.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      const logged = upgraded.sqlite.prepare("SELECT kind, record_id FROM sync_changes WHERE kind IN ('conversion', 'opportunity_contact_role', 'stage_change') ORDER BY kind").all();
+      expect(logged).toEqual([
+        { kind: 'conversion', record_id: 'v1' },
+        { kind: 'opportunity_contact_role', record_id: 'o1/c1' },
+        { kind: 'stage_change', record_id: 'o1/now/Prospecting' },
+      ]);
+      expect(upgraded.sqlite.prepare('SELECT count(*) FROM opportunity_stage_history').pluck().get()).toBe(1);
+      const triggers = upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_log_conversions_%' ORDER BY name").pluck().all();
+      expect(triggers).toEqual(['sync_log_conversions_delete', 'sync_log_conversions_insert', 'sync_log_conversions_update']);
+      upgraded.sqlite.prepare("UPDATE conversions SET reviewed = 1 WHERE id = 'v1'").run();
+      expect(upgraded.sqlite.prepare("SELECT fields FROM sync_changes WHERE kind = 'conversion' ORDER BY seq DESC LIMIT 1").pluck().get()).toBe('{"reviewed":1}');
+    } finally {
+      await upgraded.close();
+    }
+  });
+
   it('0007 (review indexes) upgrades a version-6 file with leads in it, and the list reads its sorts from the new indexes', async () => {
     const { file, sqlite, db } = await databaseAtVersion(6);
     sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();

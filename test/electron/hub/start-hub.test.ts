@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -16,6 +17,10 @@ import {
 } from '../../../shared/sync/protocol';
 import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
 import { HUB_LOCKS, HUB_LOCK_SPACE } from '../../../electron/hub/hub-locks';
+import { assignShowsToStoredChanges } from '../../../electron/hub/change-shows';
+import { openHubDatabase } from '../../../electron/hub/hub-database';
+import { sql } from 'kysely';
+import { WRONG_CODES_PER_WINDOW } from '../../../electron/hub/hub-devices';
 import { makeTempDir } from '../../support/temp-database';
 import { hubRequest, sampleChange } from '../../support/hub-requests';
 
@@ -36,6 +41,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The protocol's mechanics are tested with manager devices, which pull every change; a booth's pull, its shows only, has its own test. */
 async function pair(role: DeviceRole, target: RunningHub = hub): Promise<{ deviceId: string; token: string }> {
   const code = await target.newPairingCode(role);
   const response = await hubRequest(target.url, 'POST', HUB_ROUTES.pair, { body: { code, deviceName: `${role} laptop` } });
@@ -78,6 +84,31 @@ describe('the team hub on an embedded PostgreSQL', () => {
     expect(unknown.status).toBe(401);
   });
 
+  it('refuses an address that tried 5 wrong codes within a minute, even with a good code, until the minute is over', async () => {
+    await queryHub('DELETE FROM pairing_attempts');
+    const good = await hub.newPairingCode('booth');
+    for (let attempt = 0; attempt < WRONG_CODES_PER_WINDOW; attempt++) {
+      const wrong = await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code: `WRNG-CODE-${String(attempt).padStart(4, '2')}`, deviceName: 'Guessing laptop' } });
+      expect(wrong.status).toBe(401);
+    }
+    const refused = await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code: good, deviceName: 'Guessing laptop' } });
+    expect(refused.status).toBe(429);
+    expect(hubErrorSchema.parse(refused.body).message).toBe('Too many wrong pairing codes from this address (5 in a minute): wait a minute, then type the code again with care.');
+    // A minute later (the attempts moved back in time), the good code was not used up by the refusal.
+    await queryHub("UPDATE pairing_attempts SET at = at - interval '61 seconds'");
+    expect((await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code: good, deviceName: 'Patient laptop' } })).status).toBe(200);
+    await queryHub('DELETE FROM pairing_attempts');
+  });
+
+  it('keeps only hashes of device tokens and pairing codes', async () => {
+    const code = await hub.newPairingCode('booth');
+    const { token } = pairResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.pair, { body: { code, deviceName: 'Hashed laptop' } })).body);
+    const everything = JSON.stringify([...(await queryHub('SELECT * FROM devices')), ...(await queryHub('SELECT * FROM pairing_codes'))]);
+    expect(everything).not.toContain(token);
+    expect(everything).not.toContain(code.replaceAll('-', ''));
+    expect(everything).toContain(createHash('sha256').update(token).digest('hex'));
+  });
+
   it('refuses another protocol version with one line, before looking at the token', async () => {
     const response = await hubRequest(hub.url, 'GET', HUB_ROUTES.status, { protocol: 2, token: 'x'.repeat(43) });
     expect(response.status).toBe(426);
@@ -113,7 +144,7 @@ describe('the team hub on an embedded PostgreSQL', () => {
   });
 
   it('stores a pushed change once, however often the push is retried', async () => {
-    const { token } = await pair('booth');
+    const { token } = await pair('manager');
     const before = await pullAll(token, '');
     const changes = [sampleChange(), sampleChange()];
     const first = pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } })).body);
@@ -129,7 +160,7 @@ describe('the team hub on an embedded PostgreSQL', () => {
   });
 
   it('pages a pull and resumes it from the cursor, in push order', async () => {
-    const { token } = await pair('booth');
+    const { token } = await pair('manager');
     const start = (await pullAll(token, '')).cursor;
     const changes = Array.from({ length: 7 }, () => sampleChange());
     await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } });
@@ -168,7 +199,7 @@ describe('the team hub on an embedded PostgreSQL', () => {
   });
 
   it('purges the changes of a tombstoned record but keeps the tombstone; later changes of it are discarded', async () => {
-    const { token } = await pair('booth');
+    const { token } = await pair('manager');
     const recordId = 'lead-to-forget';
     const edits = [sampleChange({ recordId, fields: { email: 'ada@example.com' } }), sampleChange({ recordId, fields: { title: 'CTO' } })];
     const other = sampleChange();
@@ -189,12 +220,120 @@ describe('the team hub on an embedded PostgreSQL', () => {
     expect(rows[0]?.n).toBe(0);
   });
 
+  it('keeps one conversion per lead: the first pushed; a later one and its edits are refused with a tombstone, even pushed at once', async () => {
+    const first = await pair('manager');
+    const second = await pair('manager');
+    const leadId = randomUUID();
+    const conversion = (id: string) => sampleChange({ kind: 'conversion', recordId: id, fields: { id, lead_id: leadId, account_id: 'acc', contact_id: 'con', reviewed: 0 } });
+    const [idA, idB] = [randomUUID(), randomUUID()];
+    const pushes = await Promise.all([
+      hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: first.token, body: { changes: [conversion(idA)] } }),
+      hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: second.token, body: { changes: [conversion(idB), sampleChange({ kind: 'conversion', recordId: idB, fields: { reviewed: 1 } })] } }),
+    ]);
+    const outcomes = pushes.map((push) => pushResponseSchema.parse(push.body));
+    // Whichever took the push lock first wins; the other is discarded whole.
+    const winner = outcomes[0]?.accepted === 1 ? idA : idB;
+    const loser = winner === idA ? idB : idA;
+    expect(outcomes.map((outcome) => outcome.accepted + (outcome.discarded ?? 0))).toEqual([1, 2]);
+    expect(outcomes.reduce((sum, outcome) => sum + outcome.accepted, 0)).toBe(1);
+
+    const ofLead = (await pullAll(first.token, '')).changes.filter((change) => change.kind === 'conversion' && (change.recordId === idA || change.recordId === idB));
+    expect(ofLead.map((change) => [change.recordId, change.tombstone])).toEqual([[winner, false], [loser, true]]);
+    // A retried push of the refused one is discarded; once the winner is undone (its tombstone), the lead may be converted again.
+    const retried = pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: second.token, body: { changes: [conversion(loser)] } })).body);
+    expect(retried).toMatchObject({ accepted: 0, discarded: 1 });
+    await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: first.token, body: { changes: [sampleChange({ kind: 'conversion', recordId: winner, tombstone: true })] } });
+    const again = pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token: second.token, body: { changes: [conversion(randomUUID())] } })).body);
+    expect(again).toMatchObject({ accepted: 1, discarded: 0 });
+  });
+
+  it("gives a booth device every show and its shows' changes only; one that pushes at another show pulls again from the start", async () => {
+    const north = await pair('booth');
+    const south = await pair('booth');
+    const manager = await pair('manager');
+    const [northShow, southShow, northLead, southLead] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [account, contact, conversion] = [randomUUID(), randomUUID(), randomUUID()];
+    const push = (token: string, changes: ReturnType<typeof sampleChange>[]) => hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } });
+    await push(north.token, [
+      sampleChange({ kind: 'event', recordId: northShow, fields: { id: northShow, name: 'North' } }),
+      sampleChange({ recordId: northLead, fields: { id: northLead, event_id: northShow, first_name: 'Nora' } }),
+      sampleChange({ kind: 'timeline_entry', recordId: randomUUID(), fields: { lead_id: northLead, kind: 'captured' } }),
+    ]);
+    await push(south.token, [
+      sampleChange({ kind: 'event', recordId: southShow, fields: { id: southShow, name: 'South' } }),
+      sampleChange({ recordId: southLead, fields: { id: southLead, event_id: southShow, first_name: 'Sam' } }),
+    ]);
+    // The manager converts North's lead: the account and contact, pushed first, go with the conversion's show.
+    await push(manager.token, [
+      sampleChange({ kind: 'account', recordId: account, fields: { id: account, name: 'Fjord AS' } }),
+      sampleChange({ kind: 'contact', recordId: contact, fields: { id: contact, account_id: account } }),
+      sampleChange({ kind: 'conversion', recordId: conversion, fields: { id: conversion, lead_id: northLead, account_id: account, contact_id: contact } }),
+      sampleChange({ recordId: northLead, fields: { status: 'Converted' } }),
+    ]);
+    const records = async (token: string, after = '') => {
+      const pulled = await pullAll(token, after);
+      const mine = new Set<string>([northShow, southShow, northLead, southLead, account, contact, conversion]);
+      return { ids: pulled.changes.filter((change) => mine.has(change.recordId)).map((change) => change.recordId), cursor: pulled.cursor };
+    };
+    expect((await records(north.token)).ids).toEqual([northShow, northLead, southShow, account, contact, conversion, northLead]);
+    const southFirst = await records(south.token);
+    expect(southFirst.ids).toEqual([northShow, southShow, southLead]);
+    expect((await records(manager.token)).ids).toEqual([northShow, northLead, southShow, southLead, account, contact, conversion, northLead]);
+
+    // South captures at North's show: its next pull is sent back to the start (an empty page, cursor 0), then brings North's show.
+    await push(south.token, [sampleChange({ recordId: randomUUID(), fields: { event_id: northShow, first_name: 'Stig' } })]);
+    const restart = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${southFirst.cursor}`, { token: south.token })).body);
+    expect(restart).toEqual({ changes: [], cursor: '0', more: true });
+    expect((await records(south.token, '0')).ids).toEqual([northShow, northLead, southShow, southLead, account, contact, conversion, northLead]);
+    // Once it pulled from the start, it is not sent back again.
+    const after = pullResponseSchema.parse((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.pull}?after=${southFirst.cursor}`, { token: south.token })).body);
+    expect(after.cursor).not.toBe('0');
+  });
+
+  it('stores a photo once by its hash, refuses bytes that are not the hash\'s, and answers which it lacks', async () => {
+    const { token } = await pair('booth');
+    const bytes = Buffer.from(`photo ${randomUUID()}`);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const photo = { sha256, mime: 'image/jpeg', data: bytes.toString('base64') };
+    const ask = async () => (await hubRequest(hub.url, 'POST', HUB_ROUTES.missingPhotos, { token, body: { hashes: [sha256] } })).body;
+    expect(await ask()).toEqual({ missing: [sha256] });
+    const wrong = await hubRequest(hub.url, 'POST', HUB_ROUTES.photos, { token, body: { photos: [{ ...photo, data: Buffer.from('other bytes').toString('base64') }] } });
+    expect(wrong.status).toBe(400);
+    for (const expected of [1, 0]) {
+      expect((await hubRequest(hub.url, 'POST', HUB_ROUTES.photos, { token, body: { photos: [photo] } })).body).toEqual({ stored: expected });
+    }
+    expect(await ask()).toEqual({ missing: [] });
+    expect((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.photos}?hash=${sha256}`, { token })).body).toEqual({ photos: [photo] });
+    expect((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.photos}?hash=${sha256}`, {})).status).toBe(401);
+  });
+
+  it('brings a checklist criterion back when its whole record is pushed after its tombstone, never a lead', async () => {
+    const { token } = await pair('manager');
+    const show = randomUUID();
+    const criterion = (fields: Record<string, string | number>) => sampleChange({ kind: 'criterion', recordId: `${show}/budget`, fields });
+    const whole = { event_id: show, key: 'budget', label: 'Budget', position: 0 };
+    const push = async (changes: ReturnType<typeof sampleChange>[]) => pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } })).body);
+    await push([criterion(whole)]);
+    const comeback = criterion({ ...whole, label: 'Budget again' });
+    // Removed and added back within one push, then edited.
+    expect(await push([criterion({}), comeback].map((change, index) => (index === 0 ? { ...change, tombstone: true, fields: {} } : change)))).toMatchObject({ accepted: 2, discarded: 0 });
+    const edit = criterion({ position: 3 });
+    expect(await push([edit])).toMatchObject({ accepted: 1, discarded: 0 });
+    const ofCriterion = (await pullAll(token, '')).changes.filter((change) => change.recordId === `${show}/budget`);
+    expect(ofCriterion.map((change) => change.changeId)).toEqual([comeback.changeId, edit.changeId]);
+
+    const lead = randomUUID();
+    await push([sampleChange({ recordId: lead, fields: { id: lead, first_name: 'Gone' } })]);
+    await push([sampleChange({ recordId: lead, tombstone: true, fields: {} })]);
+    expect(await push([sampleChange({ recordId: lead, fields: { id: lead, first_name: 'Back?' } })])).toMatchObject({ accepted: 0, discarded: 1 });
+  });
+
   it('serves one team from two hub processes on one database', async () => {
     const second = await startHub({ dataDir, port: 0, host: '127.0.0.1' });
     try {
       expect(second.ownsDatabaseServer).toBe(false);
       expect(second.hubId).toBe(hub.hubId);
-      const { token } = await pair('booth', second);
+      const { token } = await pair('manager', second);
       const start = (await pullAll(token, '')).cursor;
       const change = sampleChange();
       expect((await hubRequest(second.url, 'POST', HUB_ROUTES.push, { token, body: { changes: [change] } })).status).toBe(200);
@@ -208,6 +347,26 @@ describe('the team hub on an embedded PostgreSQL', () => {
   });
 });
 
+describe('shows of changes stored before hub migration 0003', () => {
+  it('are worked out in the hub\'s order as the pushes gave them', async () => {
+    const pushedShows = await queryHub('SELECT seq, show_id FROM changes ORDER BY seq');
+    expect(pushedShows.filter((row) => row.show_id !== null).length).toBeGreaterThan(0);
+    const password = fs.readFileSync(`${dataDir}/postgres-password`, 'utf8').trim();
+    const port = Number(fs.readFileSync(`${dataDir}/postgres/postmaster.pid`, 'utf8').split('\n')[3]);
+    const db = await openHubDatabase(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/leadbooth_hub`, 1);
+    try {
+      await db.transaction().execute(async (trx) => {
+        await sql`UPDATE changes SET show_id = NULL`.execute(trx);
+        await assignShowsToStoredChanges(trx);
+        const worked = await sql<{ seq: string; show_id: string | null }>`SELECT seq, show_id FROM changes ORDER BY seq`.execute(trx);
+        expect(worked.rows).toEqual(pushedShows);
+      });
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
 describe('pushes from many laptops at once, through two hub processes', () => {
   it('never lets a concurrent pull skip a change (pushes are serialized by an advisory lock)', async () => {
     const password = fs.readFileSync(`${dataDir}/postgres-password`, 'utf8').trim();
@@ -216,7 +375,7 @@ describe('pushes from many laptops at once, through two hub processes', () => {
     const second = await startHub({ dataDir, databaseUrl: `postgres://postgres:${password}@127.0.0.1:${port}/leadbooth_hub`, port: 0, host: '127.0.0.1' });
     try {
       expect(second.hubId).toBe(hub.hubId);
-      const laptops = await Promise.all(Array.from({ length: 4 }, (_, i) => pair('booth', i % 2 === 0 ? hub : second)));
+      const laptops = await Promise.all(Array.from({ length: 4 }, (_, i) => pair('manager', i % 2 === 0 ? hub : second)));
       const reader = await pair('manager');
       let cursor = (await pullAll(reader.token, '')).cursor;
       const pushed: string[] = [];
@@ -254,8 +413,8 @@ describe('pushes from many laptops at once, through two hub processes', () => {
 
 describe('a push still being committed', () => {
   it('holds back a later push, so a pull never moves its cursor past a change not yet committed', async () => {
-    const pusher = await pair('booth');
-    const reader = await pair('booth');
+    const pusher = await pair('manager');
+    const reader = await pair('manager');
     const cursor = (await pullAll(reader.token, '')).cursor;
     // Another hub process's push, stopped between drawing its seq and committing (as the
     // protocol of pushChanges: the advisory lock first).

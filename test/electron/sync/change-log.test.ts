@@ -61,10 +61,12 @@ describe('the change log', () => {
     const before = await createLead(store.context, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines' });
     await store.context.db.transaction().execute((trx) => startChangeLog(trx));
     const joined = logRows();
+    // The show and its checklist's criteria (parents first, the registry's order), the lead and its entry.
     expect(joined.map((row) => [row.kind, row.changed_at_ms])).toEqual([
       ['event', 0],
       ['lead', 0],
       ['timeline_entry', 0],
+      ...Array.from({ length: 4 }, () => ['criterion', 0]),
     ]);
     expect(joined[1]?.fields).toMatchObject({ id: before.lead.id, first_name: 'Ada', company: 'Engines', rating: null });
 
@@ -106,8 +108,8 @@ describe('the change log', () => {
     await updateLead(store.context, saved.lead.id, { title: 'Countess' });
     const clock = createHybridClock('laptop-a', () => Date.now());
     const db = store.context.db;
-    // The show held before joining; the lead, its update, and their two timeline entries.
-    expect(await stampPendingChanges(db, clock, 'laptop-a', 1000)).toBe(5);
+    // The show and its 4 criteria held before joining; the lead, its update, and their two timeline entries.
+    expect(await stampPendingChanges(db, clock, 'laptop-a', 1000)).toBe(9);
     expect(await stampPendingChanges(db, clock, 'laptop-a', 1000)).toBe(0);
     const first = await listUnpushedChanges(db, 1000);
     const again = await listUnpushedChanges(db, 1000);
@@ -122,8 +124,9 @@ describe('the change log', () => {
     expect(clocks.of('first_name')).toBe(leadChanges[0]?.hlc);
     expect(clocks.of('title')).toBe(leadChanges[1]?.hlc);
 
-    await markChangesPushed(db, first.slice(0, 2).map((change) => change.changeId));
-    expect((await listUnpushedChanges(db, 1000)).map((change) => change.changeId)).toEqual(first.slice(2).map((change) => change.changeId));
+    // The show, its criteria and the lead pushed: its timeline entry, update and the update's entry wait.
+    await markChangesPushed(db, first.slice(0, 6).map((change) => change.changeId));
+    expect((await listUnpushedChanges(db, 1000)).map((change) => change.changeId)).toEqual(first.slice(6).map((change) => change.changeId));
     expect(await countUnpushedChanges(db)).toEqual({ lead: 1, timeline_entry: 2 });
   });
 });

@@ -39,15 +39,16 @@ describe('sync with a hub over HTTP', () => {
     expect((await syncStatus(a.context)).joined).toBe(false);
 
     await joinTeamHub(a.context, { url: `${server.url}/`, code: '123456' });
-    expect(await syncStatus(a.context)).toMatchObject({ joined: true, hubUrl: server.url, role: 'booth', leadsNotOnHub: 1, lastSyncAt: null });
+    expect(await syncStatus(a.context)).toMatchObject({ joined: true, hubUrl: server.url, role: 'manager', leadsNotOnHub: 1, lastSyncAt: null });
     const first = await syncNow(a.context);
-    expect(first.pushed).toBe(3);
+    // The show, its checklist's 4 criteria, the lead, its timeline entry.
+    expect(first.pushed).toBe(7);
     expect(first.status).toMatchObject({ notOnHub: 0, lastSyncAt: expect.any(String) });
 
     const b = await laptop('Bea');
     await joinTeamHub(b.context, { url: server.url, code: '654321' });
     const pulled = await syncNow(b.context);
-    expect(pulled.applied).toBe(3);
+    expect(pulled.applied).toBe(7);
     expect(syncedData(b)).toEqual(syncedData(a));
     await useEvent(b.context, show.id);
     await createLead(b.context, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines' });
@@ -65,7 +66,8 @@ describe('sync with a hub over HTTP', () => {
     server.cutNext(PUSH);
     await expect(syncNow(a.context)).rejects.toMatchObject({ code: 'hub_unreachable' });
     await syncNow(a.context);
-    expect(server.hub.changes.length).toBe(1 + 2 * (MAX_CHANGES_PER_BATCH / 2 + 10));
+    // The show and its 4 criteria, each lead and its timeline entry.
+    expect(server.hub.changes.length).toBe(5 + 2 * (MAX_CHANGES_PER_BATCH / 2 + 10));
 
     const b = await laptop('Bea');
     await joinTeamHub(b.context, { url: server.url, code: '654321' });

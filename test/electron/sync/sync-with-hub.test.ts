@@ -1,9 +1,15 @@
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
 import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
+import { convertLead } from '../../../electron/services/conversion-service';
+import { setStage } from '../../../electron/services/crm-service';
+import { saveCriteria, setFramework } from '../../../electron/services/qualification-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
+import { listUnconvertedLeadIdsOfShow } from '../../../electron/db/repositories/leads';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { joinTeamHub, listTeamDevices, recentSyncConflicts, revokeTeamDevice, syncNow, syncStatus } from '../../../electron/services/sync-service';
@@ -39,7 +45,8 @@ const leadIdsOf = (store: TempStore): string[] => store.database.sqlite.prepare(
 
 describe('two laptops syncing through a real hub', () => {
   it('bring each other their leads, settle one field edited on both the same way with the loser on the timeline, and a forget purges both', async () => {
-    const a = await joinedLaptop('Ada');
+    // A manager device (it may forget) and a booth device, which receives the show's leads once it captured there.
+    const a = await joinedLaptop('Ada', 'manager');
     const b = await joinedLaptop('Bea');
     const show = await createEvent(a.context, { name: 'Hub Expo' });
     const fromA = await createLead(a.context, { firstName: 'Grace', lastName: 'Hopper', company: 'Navy', title: 'Officer' });
@@ -128,3 +135,226 @@ describe('two laptops syncing through a real hub', () => {
     }
   });
 });
+
+describe('one lead converted on two laptops offline', () => {
+  const count = (store: TempStore, query: string, ...values: string[]): unknown => store.database.sqlite.prepare(query).pluck().get(...values);
+
+  it('keeps the conversion the hub accepted first, undoes the other with what it made, and says so on the timeline', async () => {
+    const a = await joinedLaptop('Ada');
+    const b = await joinedLaptop('Bea', 'manager');
+    const show = await createEvent(a.context, { name: 'Convert Expo' });
+    const { lead } = await createLead(a.context, { firstName: 'Kathleen', lastName: 'Booth', company: 'Birkbeck', email: 'kb@birkbeck.example' });
+    await syncNow(a.context);
+    await syncNow(b.context);
+    await useEvent(b.context, show.id);
+
+    // Both convert the lead offline, each making an account, a contact and an opportunity.
+    const opportunity = (name: string) => ({ name, closeDate: '2027-03-31', stage: 'Prospecting' as const, amount: null });
+    const byA = await convertLead(a.context, { leadId: lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: opportunity('Deal of A') });
+    const byB = await convertLead(b.context, { leadId: lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: opportunity('Deal of B') });
+    expect(byB.id).not.toBe(byA.id);
+
+    await syncNow(a.context); // A's conversion reaches the hub first.
+    const bReport = await syncNow(b.context); // B's is refused there and undone here.
+    await syncNow(a.context); // A receives B's records' tombstones and the timeline entry.
+    expect(bReport.conflicts).toBeGreaterThanOrEqual(1);
+
+    for (const laptop of [a, b]) {
+      expect(laptop.database.sqlite.prepare('SELECT id FROM conversions WHERE lead_id = ?').pluck().all(lead.id)).toEqual([byA.id]);
+      for (const [table, id] of [['accounts', byB.accountId], ['contacts', byB.contactId], ['opportunities', byB.opportunityId ?? '']] as const) {
+        expect(count(laptop, `SELECT count(*) FROM ${table} WHERE id = ?`, id)).toBe(0);
+      }
+      for (const [table, id] of [['accounts', byA.accountId], ['contacts', byA.contactId], ['opportunities', byA.opportunityId ?? '']] as const) {
+        expect(count(laptop, `SELECT count(*) FROM ${table} WHERE id = ?`, id)).toBe(1);
+      }
+      const lost = (await listTimeline(laptop.context.db, lead.id)).filter((entry) => entry.kind === 'conversion_lost');
+      expect(lost.map(describeTimelineEntry)).toEqual([expect.stringMatching(/^Converted on two laptops: the conversion of laptop \w+ was undone at sync.*laptop \w+ reached the hub first/)]);
+      expect(lost[0]).toMatchObject({ conversionId: byB.id, wonConversionId: byA.id });
+      // The lead stays converted: the automatic rule (which takes the unconverted leads of a show) leaves it alone.
+      expect(await listUnconvertedLeadIdsOfShow(laptop.context.db, show.id)).not.toContain(lead.id);
+    }
+    // A, a booth device, holds this show's records only; B, a manager's, all the team's.
+    const ofShow = (store: TempStore) => ({
+      leads: store.database.sqlite.prepare('SELECT id, status, first_name, last_name, company, email, updated_at FROM leads WHERE event_id = ? ORDER BY id').all(show.id),
+      timeline: store.database.sqlite.prepare('SELECT id, kind, details FROM lead_timeline WHERE lead_id = ? ORDER BY id').all(lead.id),
+      conversions: store.database.sqlite.prepare('SELECT * FROM conversions WHERE lead_id = ?').all(lead.id),
+      opportunities: store.database.sqlite.prepare('SELECT id, name FROM opportunities WHERE event_id = ? ORDER BY id').all(show.id),
+    });
+    expect(ofShow(a)).toEqual(ofShow(b));
+
+    // A third laptop joining later receives one conversion of the lead, and none of B's records.
+    const c = await joinedLaptop('Cid', 'manager');
+    await syncNow(c.context);
+    expect(c.database.sqlite.prepare('SELECT id FROM conversions WHERE lead_id = ?').pluck().all(lead.id)).toEqual([byA.id]);
+    expect(count(c, 'SELECT count(*) FROM opportunities WHERE id = ?', byB.opportunityId ?? '')).toBe(0);
+    expect(syncedData(c)).toEqual(syncedData(b));
+
+    // The opportunity's contact role and stage history came along; a stage set on one laptop reaches the others.
+    await setStage(b.context, byA.opportunityId ?? '', 'Negotiation/Review');
+    await syncNow(b.context);
+    await syncNow(a.context);
+    await syncNow(c.context);
+    const history = (store: TempStore) => ({
+      roles: store.database.sqlite.prepare('SELECT contact_id, role, is_primary FROM opportunity_contact_roles WHERE opportunity_id = ?').all(byA.opportunityId),
+      stages: store.database.sqlite.prepare('SELECT stage, at, actor FROM opportunity_stage_history WHERE opportunity_id = ? ORDER BY at, stage').pluck(false).all(byA.opportunityId),
+    });
+    expect(history(a).roles).toEqual([expect.objectContaining({ contact_id: byA.contactId, is_primary: 1 })]);
+    expect((history(a).stages as Array<{ stage: string }>).map((entry) => entry.stage)).toEqual(['Prospecting', 'Negotiation/Review']);
+    expect(history(b)).toEqual(history(a));
+    expect(history(c)).toEqual(history(a));
+    expect(a.database.sqlite.prepare('SELECT count(*) FROM opportunity_contact_roles WHERE opportunity_id = ?').pluck().get(byB.opportunityId)).toBe(0);
+  });
+});
+
+describe('roles', () => {
+  it('a booth device receives every show, and the leads of its shows only — with the records they became; a manager everything', async () => {
+    const manager = await joinedLaptop('Meg', 'manager');
+    const north = await joinedLaptop('Nils');
+    const south = await joinedLaptop('Sara');
+    const northShow = await createEvent(north.context, { name: 'North Expo' });
+    const northLead = await createLead(north.context, { firstName: 'Nora', lastName: 'North', company: 'Fjord AS' });
+    await syncNow(north.context);
+    const southShow = await createEvent(south.context, { name: 'South Expo' });
+    const southLead = await createLead(south.context, { firstName: 'Sam', lastName: 'South', company: 'Cape Ltd' });
+    await syncNow(south.context);
+    // The manager converts North's lead: its account, contact and opportunity go with the lead's show.
+    await syncNow(manager.context);
+    const made = await convertLead(manager.context, { leadId: northLead.lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: null });
+    await syncNow(manager.context);
+    await syncNow(north.context);
+    await syncNow(south.context);
+
+    const has = (store: TempStore, table: string, id: string): boolean => store.database.sqlite.prepare(`SELECT count(*) FROM ${table} WHERE id = ?`).pluck().get(id) === 1;
+    for (const laptop of [manager, north, south]) {
+      expect(has(laptop, 'events', northShow.id) && has(laptop, 'events', southShow.id)).toBe(true);
+    }
+    expect([has(manager, 'leads', northLead.lead.id), has(manager, 'leads', southLead.lead.id)]).toEqual([true, true]);
+    expect([has(north, 'leads', northLead.lead.id), has(north, 'leads', southLead.lead.id)]).toEqual([true, false]);
+    expect([has(south, 'leads', northLead.lead.id), has(south, 'leads', southLead.lead.id)]).toEqual([false, true]);
+    expect([has(north, 'accounts', made.accountId), has(north, 'contacts', made.contactId), has(north, 'conversions', made.id)]).toEqual([true, true, true]);
+    expect([has(south, 'accounts', made.accountId), has(south, 'contacts', made.contactId), has(south, 'conversions', made.id)]).toEqual([false, false, false]);
+    // Nothing of North's lead in South's store, its change log included.
+    expect(south.database.sqlite.prepare("SELECT count(*) FROM lead_timeline WHERE details LIKE '%Fjord%' OR lead_id = ?").pluck().get(northLead.lead.id)).toBe(0);
+
+    // Every show comes with its checklist, so a booth can capture there with the show's questions at once.
+    const criteriaOf = (store: TempStore, showId: string) => store.database.sqlite.prepare('SELECT key FROM qualification_criteria WHERE event_id = ? ORDER BY position').pluck().all(showId);
+    expect(criteriaOf(south, northShow.id)).toEqual(criteriaOf(north, northShow.id));
+    expect(criteriaOf(south, northShow.id).length).toBeGreaterThan(0);
+
+    // South captures at North Expo too: from its next sync it receives that show's earlier leads, and what follows.
+    await useEvent(south.context, northShow.id);
+    await createLead(south.context, { firstName: 'Stig', lastName: 'Southby' });
+    await syncNow(south.context);
+    expect(has(south, 'leads', northLead.lead.id)).toBe(true);
+    expect(has(south, 'conversions', made.id)).toBe(true);
+    expect((await syncStatus(south.context)).notOnHub).toBe(0);
+  });
+
+  it('a booth device may not forget a person (a manager does, for the team), nor list or revoke devices', async () => {
+    const booth = await joinedLaptop('Bo');
+    await createEvent(booth.context, { name: 'Forget Expo' });
+    const { lead } = await createLead(booth.context, { firstName: 'Fay', lastName: 'Forget' });
+    await expect(forgetLead(booth.context, lead.id)).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/manager device/) });
+    expect(leadIdsOf(booth)).toContain(lead.id);
+    await expect(listTeamDevices(booth.context)).rejects.toMatchObject({ code: 'hub_refused', message: expect.stringMatching(/manager/) });
+    await syncNow(booth.context);
+    const manager = await joinedLaptop('Max', 'manager');
+    await syncNow(manager.context);
+    await forgetLead(manager.context, lead.id);
+    await syncNow(manager.context);
+    await syncNow(booth.context);
+    expect(leadIdsOf(booth)).not.toContain(lead.id);
+  });
+});
+
+describe("a show's checklist", () => {
+  it('syncs what changed: an edit, a criterion removed, and one added back after its removal', async () => {
+    const a = await joinedLaptop('Cora', 'manager');
+    const b = await joinedLaptop('Cato', 'manager');
+    const show = await createEvent(a.context, { name: 'Checklist Expo', qualificationFramework: 'BANT' });
+    await syncNow(a.context);
+    await syncNow(b.context);
+    const checklist = (store: TempStore) => store.database.sqlite.prepare('SELECT key, label, position FROM qualification_criteria WHERE event_id = ? ORDER BY position').all(show.id);
+    expect((checklist(b) as Array<{ key: string }>).map((criterion) => criterion.key)).toEqual(['budget', 'authority', 'need', 'timeline']);
+
+    const bant = await setFramework(a.context, show.id, 'BANT');
+    const withoutTimeline = bant.criteria.filter((criterion) => criterion.key !== 'timeline').map((criterion) => (criterion.key === 'budget' ? { ...criterion, label: 'Budget approved' } : criterion));
+    await saveCriteria(a.context, show.id, withoutTimeline);
+    await syncNow(a.context);
+    await syncNow(b.context);
+    expect(checklist(b)).toEqual(checklist(a));
+    expect((checklist(b) as Array<{ label: string }>).map((criterion) => criterion.label)).toEqual(['Budget approved', 'Authority', 'Need']);
+
+    // Added back on B: it comes back on A (a tombstone of a criterion is not for good).
+    const timeline = bant.criteria.find((criterion) => criterion.key === 'timeline');
+    if (!timeline) throw new Error('BANT has a timeline criterion');
+    await saveCriteria(b.context, show.id, [...withoutTimeline, timeline]);
+    await syncNow(b.context);
+    await syncNow(a.context);
+    expect((checklist(a) as Array<{ key: string }>).map((criterion) => criterion.key)).toEqual(['budget', 'authority', 'need', 'timeline']);
+    expect(checklist(a)).toEqual(checklist(b));
+    // And a later edit of it is not discarded.
+    await saveCriteria(a.context, show.id, [...withoutTimeline, { ...timeline, label: 'Buying timeline' }]);
+    await syncNow(a.context);
+    await syncNow(b.context);
+    expect(checklist(b)).toEqual(checklist(a));
+  });
+});
+
+describe('card photos', () => {
+  it('go once, by their hash: the hub stores a photo once, a laptop fetches what it lacks, and a forget purges it from the hub', async () => {
+    const booth = await joinedLaptop('Pia');
+    const manager = await joinedLaptop('Pat', 'manager');
+    await createEvent(booth.context, { name: 'Photo Expo' });
+    const photo = Buffer.from(`card photo ${Date.now()} `.repeat(2000));
+    const hash = createHash('sha256').update(photo).digest('hex');
+    const scanned = async (firstName: string): Promise<{ leadId: string; scanId: string }> => {
+      const { lead } = await createLead(booth.context, { firstName, lastName: 'Scanned' });
+      const scanId = randomUUID();
+      // As the scanner stores it: first without its lead (a draft, which does not travel), then tied to the lead.
+      booth.database.sqlite
+        .prepare("INSERT INTO card_scans (id, lead_id, image, image_mime, image_width, image_height, ocr_text, ocr_json, scanned_by, scanned_at) VALUES (?, NULL, ?, 'image/jpeg', 10, 10, ?, '{}', 'Pia', 'now')")
+        .run(scanId, photo, firstName);
+      booth.database.sqlite.prepare('UPDATE card_scans SET lead_id = ? WHERE id = ?').run(lead.id, scanId);
+      return { leadId: lead.id, scanId };
+    };
+    const draft = randomUUID();
+    booth.database.sqlite
+      .prepare("INSERT INTO card_scans (id, lead_id, image, image_mime, image_width, image_height, ocr_text, ocr_json, scanned_by, scanned_at) VALUES (?, NULL, x'01', 'image/jpeg', 1, 1, 'draft', '{}', 'Pia', 'now')")
+      .run(draft);
+    const first = await scanned('Una');
+    const second = await scanned('Duo'); // the same photo again
+    await syncNow(booth.context);
+    await syncNow(manager.context);
+
+    const hubPhotos = async () => (await queryHub('SELECT sha256, length(bytes) AS size FROM photos')).filter((row) => row.sha256 === hash);
+    expect(await hubPhotos()).toEqual([{ sha256: hash, size: photo.length }]);
+    const imageOf = (store: TempStore, scanId: string) => store.database.sqlite.prepare('SELECT image FROM card_scans WHERE id = ?').pluck().get(scanId) as Buffer | undefined;
+    expect(imageOf(manager, first.scanId)?.equals(photo)).toBe(true);
+    expect(imageOf(manager, second.scanId)?.equals(photo)).toBe(true);
+    // The draft never left the booth.
+    expect(imageOf(manager, draft)).toBeUndefined();
+
+    // Forgetting one lead keeps the photo the other scan refers to; forgetting both purges it from the hub.
+    await forgetLead(manager.context, first.leadId);
+    await syncNow(manager.context);
+    expect(await hubPhotos()).toHaveLength(1);
+    await forgetLead(manager.context, second.leadId);
+    await syncNow(manager.context);
+    expect(await hubPhotos()).toEqual([]);
+    await syncNow(booth.context);
+    expect(booth.database.sqlite.prepare('SELECT count(*) FROM card_scans WHERE image_sha256 = ?').pluck().get(hash)).toBe(0);
+  });
+});
+
+async function queryHub(text: string): Promise<Array<Record<string, unknown>>> {
+  const password = fs.readFileSync(`${dataDir}/postgres-password`, 'utf8').trim();
+  const port = Number(fs.readFileSync(`${dataDir}/postgres/postmaster.pid`, 'utf8').split('\n')[3]);
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'leadbooth_hub' });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,11 +78,20 @@ describe('leadbooth hub', () => {
   });
 
   it('backs the hub up and restores it; deletions made after the backup stay deleted', async () => {
-    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$/.exec((await runLeadbooth(['hub', 'code', ...hubArgs()])).stdout.join('\n'))?.[1] ?? '';
+    // A manager device: it pulls every change (a booth pulls its shows' only).
+    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$/.exec((await runLeadbooth(['hub', 'code', '--role', 'manager', ...hubArgs()])).stdout.join('\n'))?.[1] ?? '';
     const { token } = await pairWith(code);
     const kept = sampleChange();
     const forgotten = sampleChange({ recordId: 'forgotten-lead', fields: { email: 'grace@example.com' } });
-    await hubRequest(hubUrl, 'POST', HUB_ROUTES.push, { token, body: { changes: [kept, forgotten] } });
+    // Two card photos: one of a scan kept, one of a scan forgotten after the backup.
+    const photos = ['kept scan', 'forgotten scan'].map((text) => {
+      const bytes = Buffer.from(text);
+      return { sha256: createHash('sha256').update(bytes).digest('hex'), mime: 'image/jpeg', data: bytes.toString('base64') };
+    });
+    const [keptPhoto, forgottenPhoto] = photos as [(typeof photos)[number], (typeof photos)[number]];
+    await hubRequest(hubUrl, 'POST', HUB_ROUTES.photos, { token, body: { photos } });
+    const scans = [keptPhoto, forgottenPhoto].map((photo) => sampleChange({ kind: 'card_scan', fields: { lead_id: kept.recordId, image_sha256: photo.sha256 } }));
+    await hubRequest(hubUrl, 'POST', HUB_ROUTES.push, { token, body: { changes: [kept, forgotten, ...scans] } });
 
     const file = path.join(dataDir, 'hub-backup.jsonl');
     const backup = await runLeadbooth(['hub', 'backup', file, ...hubArgs()]);
@@ -90,17 +100,21 @@ describe('leadbooth hub', () => {
 
     const tombstone = sampleChange({ recordId: 'forgotten-lead', tombstone: true, fields: {} });
     const afterBackup = sampleChange();
-    await hubRequest(hubUrl, 'POST', HUB_ROUTES.push, { token, body: { changes: [tombstone, afterBackup] } });
+    const scanTombstone = sampleChange({ kind: 'card_scan', recordId: scans[1]?.recordId ?? '', tombstone: true, fields: {} });
+    await hubRequest(hubUrl, 'POST', HUB_ROUTES.push, { token, body: { changes: [tombstone, afterBackup, scanTombstone] } });
 
     const restore = await runLeadbooth(['hub', 'restore', file, ...hubArgs()]);
     expect(restore.code).toBe(0);
-    expect(restore.stdout.join('\n')).toMatch(/1 deletion\(s\) made since the backup were kept/);
+    expect(restore.stdout.join('\n')).toMatch(/2 deletion\(s\) made since the backup were kept/);
 
     const changes = await pullAll(token);
     const ids = changes.map((change) => change.changeId);
     expect(ids).toContain(kept.changeId);
     expect(ids).not.toContain(afterBackup.changeId);
     expect(changes.filter((change) => change.recordId === 'forgotten-lead')).toEqual([tombstone]);
+    // The backup brought the kept scan's photo back, not the one forgotten since.
+    const photosAfter = (await hubRequest(hubUrl, 'POST', HUB_ROUTES.missingPhotos, { token, body: { hashes: [keptPhoto.sha256, forgottenPhoto.sha256] } })).body;
+    expect(photosAfter).toEqual({ missing: [forgottenPhoto.sha256] });
 
     // A new push after the restore is numbered after every seq handed out before it.
     const next = sampleChange();

@@ -29,14 +29,15 @@ describe('leadbooth hub join, hub status, sync', () => {
 
     const joined = await a('hub', 'join', server.url, '123456');
     expect(joined.code).toBe(0);
-    expect(joined.stdout[0]).toMatch(/^Joined the hub at http:\/\/127\.0\.0\.1:\d+ as Jo on .+ \(booth\)/);
+    expect(joined.stdout[0]).toMatch(/^Joined the hub at http:\/\/127\.0\.0\.1:\d+ as Jo on .+ \(manager\)/);
     expect((await a('hub', 'status')).stdout[0]).toMatch(/1 lead change\(s\) not on the hub yet .* not synced yet$/);
     const synced = await a('sync');
     expect(synced.code).toBe(0);
-    expect(synced.stdout[0]).toMatch(/^Synced with .*: sent 3 change\(s\), received 3 \(0 applied\)\.$/);
+    // The show, its checklist's 4 criteria, the lead and its timeline entry.
+    expect(synced.stdout[0]).toMatch(/^Synced with .*: sent 7 change\(s\), received 7 \(0 applied\)\.$/);
 
     await b('hub', 'join', server.url, '654321');
-    expect((await b('sync', '--json')).json()[0]).toMatchObject({ applied: 3, status: { notOnHub: 0 } });
+    expect((await b('sync', '--json')).json()[0]).toMatchObject({ applied: 7, status: { notOnHub: 0 } });
     await b('events', 'use', 'CES 2027');
     await b('leads', 'add', '--json', '{"lastName":"Lovelace","company":"Engines"}');
     await b('sync');
