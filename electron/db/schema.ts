@@ -80,7 +80,7 @@ interface CardScansTable {
   ocr_json: string;
   scanned_by: string;
   scanned_at: string;
-  /** SHA-256 (hex) of `image`, given by team sync before the scan is pushed (migration 0015): photos travel by it. */
+  /** SHA-256 (hex) of `image`, given by team sync before the scan is pushed (migration 0014): photos travel by it. */
   image_sha256: ColumnType<string | null, string | null | undefined, string | null>;
 }
 

@@ -182,7 +182,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     ],
     localColumns: [],
     parents: { lead_id: 'lead', account_id: 'account', contact_id: 'contact', opportunity_id: 'opportunity' },
-    loggedSinceMigration: 15,
+    loggedSinceMigration: 14,
   },
   {
     // Made with an opportunity (a conversion), gone with it or its contact: never deleted and made
@@ -193,7 +193,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     columns: ['opportunity_id', 'contact_id', 'role', 'is_primary'],
     localColumns: [],
     parents: { opportunity_id: 'opportunity', contact_id: 'contact' },
-    loggedSinceMigration: 15,
+    loggedSinceMigration: 14,
   },
   {
     // A show's checklist: saved by updating what changed and deleting what was left out
@@ -204,7 +204,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     columns: ['event_id', 'key', 'label', 'kind', 'choices', 'position', 'ask_at_booth'],
     localColumns: [],
     parents: { event_id: 'event' },
-    loggedSinceMigration: 15,
+    loggedSinceMigration: 14,
   },
   {
     // The photo itself does not travel in the record: by its hash, once (card-photos.ts).
@@ -217,7 +217,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     ],
     localColumns: ['image'],
     parents: { lead_id: 'lead' },
-    loggedSinceMigration: 15,
+    loggedSinceMigration: 14,
     travelsWhen: '{row}.lead_id IS NOT NULL',
     localDefaults: { image: Buffer.alloc(0) },
   },
@@ -230,7 +230,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     columns: ['opportunity_id', 'at', 'stage', 'actor'],
     localColumns: ['seq'],
     parents: { opportunity_id: 'opportunity' },
-    loggedSinceMigration: 15,
+    loggedSinceMigration: 14,
   },
 ];
 

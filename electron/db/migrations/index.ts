@@ -12,7 +12,7 @@ import * as m0010 from './0010-show-money';
 import * as m0011 from './0011-sync-log';
 import * as m0012 from './0012-local-field-clocks';
 import * as m0013 from './0013-drop-redundant-newest-index';
-import * as m0015 from './0015-sync-conversions';
+import * as m0014 from './0014-sync-conversions';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -37,7 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: '0011-sync-log', up: m0011.up },
   { version: 12, name: '0012-local-field-clocks', up: m0012.up },
   { version: 13, name: '0013-drop-redundant-newest-index', up: m0013.up },
-  { version: 15, name: '0015-sync-conversions', up: m0015.up },
+  { version: 14, name: '0014-sync-conversions', up: m0014.up },
 ];
 
 /** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */

@@ -90,7 +90,7 @@ export async function updateOpportunityFields(
 }
 
 async function appendStageChange(db: Kysely<Database>, opportunityId: string, change: StageChange): Promise<void> {
-  // One entry per opportunity, moment and stage (its key in team sync and bundles, migration 0015).
+  // One entry per opportunity, moment and stage (its key in team sync and bundles, migration 0014).
   await db
     .insertInto('opportunity_stage_history')
     .values({ opportunity_id: opportunityId, stage: change.stage, at: change.at, actor: change.actor })

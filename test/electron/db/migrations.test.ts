@@ -73,7 +73,7 @@ describe('migrations', () => {
     }
   });
 
-  it('0015 (sync of conversions, contact roles, stage history) logs what a joined laptop held, keys the stage history, and makes each trigger once', async () => {
+  it('0014 (sync of conversions, contact roles, stage history) logs what a joined laptop held, keys the stage history, and makes each trigger once', async () => {
     const { file, sqlite, db } = await databaseAtVersion(13);
     sqlite.exec(`
       INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z');

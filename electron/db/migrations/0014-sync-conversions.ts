@@ -21,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX card_scans_image_sha256 ON card_scans (image_sha256) WHERE image_sha256 IS NOT NULL`.execute(db);
   await sql`CREATE UNIQUE INDEX opportunity_stage_history_key ON opportunity_stage_history (opportunity_id, at, stage)`.execute(db);
   const logging = await sql<{ logging: number }>`SELECT logging FROM sync_capture WHERE id = 1`.execute(db);
-  for (const table of tablesLoggedSince(15)) {
+  for (const table of tablesLoggedSince(14)) {
     for (const statement of changeTriggerStatements(table)) await sql.raw(statement).execute(db);
     if (logging.rows[0]?.logging === 1) await sql.raw(logAllRecordsSql(table)).execute(db);
   }
