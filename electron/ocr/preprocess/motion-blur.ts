@@ -189,34 +189,41 @@ export function removeMotionBlur(pixels: Uint8Array, width: number, height: numb
 /** Wiener deconvolution of a region of the image with a straight-line kernel from −(dx, dy)/2 to (dx, dy)/2. */
 function deconvolve(pixels: Uint8Array, stride: number, region: { x0: number; y0: number; width: number; height: number }, { dx, dy }: MotionBlur): void {
   const { x0, y0, width, height } = region;
-  const margin = Math.ceil(MAX_LENGTH);
-  const w = powerOfTwoAtLeast(width + 2 * margin);
-  const h = powerOfTwoAtLeast(height + 2 * margin);
-  // ink as positive values on a zero page, so the padding is blank paper
+  // The region already holds a margin of table around the card wider than half any smear, so the
+  // transform's wrap-around only mixes that margin's edges (never warped): no padding beyond a power of two.
+  const w = powerOfTwoAtLeast(width);
+  const h = powerOfTwoAtLeast(height);
+  // Both real: the image (ink as positive values on a zero page, so the padding is blank paper) as the
+  // real part and the kernel as the imaginary part of one transform, separated by their symmetries.
   const re = new Float64Array(w * h);
   const im = new Float64Array(w * h);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) re[y * w + x] = 255 - pixels[(y0 + y) * stride + x0 + x]!;
   }
-  const kernelRe = new Float64Array(w * h);
-  const kernelIm = new Float64Array(w * h);
-  lineKernel(kernelRe, w, h, dx, dy);
+  lineKernel(im, w, h, dx, dy);
   fourier2d(re, im, w, h);
-  fourier2d(kernelRe, kernelIm, w, h);
-  for (let i = 0; i < re.length; i++) {
-    // G · conj(H) / (|H|² + K)
-    const hr = kernelRe[i]!;
-    const hi = kernelIm[i]!;
-    const gain = 1 / (hr * hr + hi * hi + WIENER_NOISE);
-    const gr = re[i]!;
-    const gi = im[i]!;
-    re[i] = (gr * hr + gi * hi) * gain;
-    im[i] = (gi * hr - gr * hi) * gain;
+  const outRe = new Float64Array(w * h);
+  const outIm = new Float64Array(w * h);
+  for (let j = 0; j < h; j++) {
+    const mirrorRow = ((h - j) % h) * w;
+    for (let i = 0; i < w; i++) {
+      const k = j * w + i;
+      const m = mirrorRow + ((w - i) % w);
+      // image G = (Z(k) + conj Z(−k)) / 2, kernel H = (Z(k) − conj Z(−k)) / 2i
+      const gr = (re[k]! + re[m]!) / 2;
+      const gi = (im[k]! - im[m]!) / 2;
+      const hr = (im[k]! + im[m]!) / 2;
+      const hi = -(re[k]! - re[m]!) / 2;
+      // G · conj(H) / (|H|² + K)
+      const gain = 1 / (hr * hr + hi * hi + WIENER_NOISE);
+      outRe[k] = (gr * hr + gi * hi) * gain;
+      outIm[k] = (gi * hr - gr * hi) * gain;
+    }
   }
-  fourier2d(re, im, w, h, true);
+  fourier2d(outRe, outIm, w, h, true);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const v = 255 - re[y * w + x]!;
+      const v = 255 - outRe[y * w + x]!;
       pixels[(y0 + y) * stride + x0 + x] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
     }
   }
