@@ -48,19 +48,21 @@ export interface MotionBlur {
   /** The smear's extent in photo pixels along x and y (dy ≥ 0). */
   dx: number;
   dy: number;
-  /** How much lower (in nats) the spectrum sits on the smear's predicted zeros than between them. */
+  /** How much lower (in nats) the spectrum sits on the smear's predicted zeros than between them (the least of both halves of the patches and all of them). */
   dip: number;
 }
 
 /** The smear found in the image (whether or not deep enough to undo), or null when there is no text to measure. */
 export function measureMotionBlur(pixels: Uint8Array, width: number, height: number, card: Quad): MotionBlur | null {
   const patches = texturedPatches(pixels, width, card);
-  if (patches.length < 2) return null;
-  const power = new Float64Array(PATCH * PATCH);
+  if (patches.length < 4) return null;
+  // two spectra, of alternate patches by contrast: a smear is in every patch, a texture (wood grain,
+  // a pattern printed on part of the card) only in some, so the smear found must show in both halves
+  const halves = [new Float64Array(PATCH * PATCH), new Float64Array(PATCH * PATCH)] as const;
   const re = new Float64Array(PATCH * PATCH);
   const im = new Float64Array(PATCH * PATCH);
   const window = hannWindow(PATCH);
-  for (const { x0, y0, mean } of patches) {
+  patches.forEach(({ x0, y0, mean }, index) => {
     for (let y = 0; y < PATCH; y++) {
       for (let x = 0; x < PATCH; x++) {
         re[y * PATCH + x] = (pixels[(y0 + y) * width + x0 + x]! - mean) * window[x]! * window[y]!;
@@ -68,14 +70,13 @@ export function measureMotionBlur(pixels: Uint8Array, width: number, height: num
       }
     }
     fourier2d(re, im, PATCH, PATCH);
+    const power = halves[index % 2]!;
     for (let i = 0; i < power.length; i++) power[i] = power[i]! + re[i]! * re[i]! + im[i]! * im[i]!;
-  }
-  let floor = 0;
-  for (let i = 0; i < power.length; i++) floor += power[i]!;
-  floor = (floor / power.length) * 1e-6;
-  const logPower = whitened(power, floor);
+  });
+  const both = new Float64Array(PATCH * PATCH);
+  for (let i = 0; i < both.length; i++) both[i] = halves[0][i]! + halves[1][i]!;
+  const bins = spectrumBins(whitened(both));
   // every smear from MIN_LENGTH to MAX_LENGTH px, in steps of half a pixel and of 180°/ANGLE_STEPS: the one whose zeros fit best
-  const bins = spectrumBins(logPower);
   let best: MotionBlur | null = null;
   for (let length = MIN_LENGTH; length <= MAX_LENGTH; length += 0.5) {
     for (let step = 0; step < ANGLE_STEPS; step++) {
@@ -86,14 +87,20 @@ export function measureMotionBlur(pixels: Uint8Array, width: number, height: num
       if (!best || dip > best.dip) best = { dx, dy, dip };
     }
   }
-  return best;
+  if (!best) return null;
+  const { dx, dy } = best;
+  const dipInHalves = halves.map((half) => zeroDip(spectrumBins(whitened(half)), dx, dy));
+  return { dx, dy, dip: Math.min(best.dip, ...dipInHalves) };
 }
 
 /**
  * The log power spectrum with its mean at each radius taken out: the spectrum of a photo falls
  * steeply with frequency, and the zero test compares values at different frequencies.
  */
-function whitened(power: Float64Array, floor: number): Float64Array {
+function whitened(power: Float64Array): Float64Array {
+  let floor = 0;
+  for (let i = 0; i < power.length; i++) floor += power[i]!;
+  floor = (floor / power.length) * 1e-6;
   const rings = PATCH / 2 + 2;
   const ringSum = new Float64Array(rings);
   const ringCount = new Uint32Array(rings);
