@@ -8,7 +8,7 @@
  *                The power spectrum is averaged over the card's most textured patches (text), so
  *                the content's own structure averages out and the smear's, shared by all, stays;
  *                its log is whitened (each radius's mean taken out: photos fall off steeply with
- *                frequency) and every smear of 3.5–12 px in 32 directions is tried: the one whose
+ *                frequency) and every smear of 4–12 px in 32 directions is tried: the one whose
  *                zero lines sit deepest below the lines halfway between wins, and is undone only
  *                when that dip is clear (MIN_DIP). A focus blur (Gaussian) has no zeros, so it is
  *                left alone. Only patches inside the card count: a table's weave can look like one.
@@ -28,7 +28,7 @@ const MAX_PATCHES = 24;
  * Smears shorter than this are left to the OCR (it reads them, and shorter smears' first zeros lie
  * where JPEG and resampling shape the spectrum anyway); longer ones are not plausible hand shake.
  */
-const MIN_LENGTH = 3.5;
+const MIN_LENGTH = 4;
 const MAX_LENGTH = 12;
 /**
  * How much lower (nats) the spectrum must sit on the smear's zeros than between them to be taken
