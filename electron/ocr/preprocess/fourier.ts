@@ -45,7 +45,7 @@ function planFor(n: number): Plan {
 
 /**
  * In-place FFT of `n` complex values at re[offset + i·stride], im[…] (inverse: the conjugate
- * transform, not scaled — the caller divides by the size).
+ * transform, not scaled — the caller divides by the size). Used for the rows (stride 1).
  */
 function transform(re: Float64Array, im: Float64Array, n: number, offset: number, stride: number, inverse: boolean, scratchRe: Float64Array, scratchIm: Float64Array): void {
   const { cos, sin, reversed } = planFor(n);
@@ -81,6 +81,52 @@ function transform(re: Float64Array, im: Float64Array, n: number, offset: number
 }
 
 /**
+ * The FFT of every column at once: the same butterflies as `transform`, each on two whole rows
+ * (every column shares its twiddle factor), so the memory is walked row by row instead of
+ * gathering each column with a stride — several times faster on a large image.
+ */
+function transformColumns(re: Float64Array, im: Float64Array, width: number, height: number, inverse: boolean): void {
+  const { cos, sin, reversed } = planFor(height);
+  for (let i = 0; i < height; i++) {
+    const j = reversed[i]!;
+    if (j <= i) continue;
+    for (let x = 0; x < width; x++) {
+      const a = i * width + x;
+      const b = j * width + x;
+      const tr = re[a]!;
+      re[a] = re[b]!;
+      re[b] = tr;
+      const ti = im[a]!;
+      im[a] = im[b]!;
+      im[b] = ti;
+    }
+  }
+  const sign = inverse ? 1 : -1;
+  for (let size = 2; size <= height; size <<= 1) {
+    const half = size >> 1;
+    const step = height / size;
+    for (let start = 0; start < height; start += size) {
+      for (let k = 0; k < half; k++) {
+        const wr = cos[k * step]!;
+        const wi = sign * sin[k * step]!;
+        const rowA = (start + k) * width;
+        const rowB = (start + k + half) * width;
+        for (let x = 0; x < width; x++) {
+          const a = rowA + x;
+          const b = rowB + x;
+          const br = re[b]! * wr - im[b]! * wi;
+          const bi = re[b]! * wi + im[b]! * wr;
+          re[b] = re[a]! - br;
+          im[b] = im[a]! - bi;
+          re[a] = re[a]! + br;
+          im[a] = im[a]! + bi;
+        }
+      }
+    }
+  }
+}
+
+/**
  * In-place 2-D FFT of a width × height complex image (rows packed; both powers of two).
  * The inverse is scaled by 1 / (width · height), so inverse(forward(x)) = x.
  */
@@ -88,7 +134,7 @@ export function fourier2d(re: Float64Array, im: Float64Array, width: number, hei
   const scratchRe = new Float64Array(Math.max(width, height));
   const scratchIm = new Float64Array(Math.max(width, height));
   for (let y = 0; y < height; y++) transform(re, im, width, y * width, 1, inverse, scratchRe, scratchIm);
-  for (let x = 0; x < width; x++) transform(re, im, height, x, width, inverse, scratchRe, scratchIm);
+  transformColumns(re, im, width, height, inverse);
   if (inverse) {
     const scale = 1 / (width * height);
     for (let i = 0; i < re.length; i++) {

@@ -209,31 +209,42 @@ function deconvolve(pixels: Uint8Array, stride: number, region: { x0: number; y0
   }
   lineKernel(im, w, h, dx, dy);
   fourier2d(re, im, w, h);
-  const outRe = new Float64Array(w * h);
-  const outIm = new Float64Array(w * h);
+  // each frequency k and its mirror −k are read together and both written in place
   for (let j = 0; j < h; j++) {
     const mirrorRow = ((h - j) % h) * w;
     for (let i = 0; i < w; i++) {
       const k = j * w + i;
       const m = mirrorRow + ((w - i) % w);
-      // image G = (Z(k) + conj Z(−k)) / 2, kernel H = (Z(k) − conj Z(−k)) / 2i
-      const gr = (re[k]! + re[m]!) / 2;
-      const gi = (im[k]! - im[m]!) / 2;
-      const hr = (im[k]! + im[m]!) / 2;
-      const hi = -(re[k]! - re[m]!) / 2;
-      // G · conj(H) / (|H|² + K)
-      const gain = 1 / (hr * hr + hi * hi + WIENER_NOISE);
-      outRe[k] = (gr * hr + gi * hi) * gain;
-      outIm[k] = (gi * hr - gr * hi) * gain;
+      if (m < k) continue;
+      const [kr, ki] = wienerAt(re[k]!, im[k]!, re[m]!, im[m]!);
+      const [mr, mi] = wienerAt(re[m]!, im[m]!, re[k]!, im[k]!);
+      re[k] = kr;
+      im[k] = ki;
+      re[m] = mr;
+      im[m] = mi;
     }
   }
-  fourier2d(outRe, outIm, w, h, true);
+  fourier2d(re, im, w, h, true);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const v = 255 - outRe[y * w + x]!;
+      const v = 255 - re[y * w + x]!;
       pixels[(y0 + y) * stride + x0 + x] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
     }
   }
+}
+
+/**
+ * The Wiener filter's output at one frequency, from the packed transform Z there (zr, zi) and at the
+ * mirrored frequency (mr, mi): image G = (Z + conj Z₋) / 2, kernel H = (Z − conj Z₋) / 2i, and
+ * G · conj(H) / (|H|² + K).
+ */
+function wienerAt(zr: number, zi: number, mr: number, mi: number): [number, number] {
+  const gr = (zr + mr) / 2;
+  const gi = (zi - mi) / 2;
+  const hr = (zi + mi) / 2;
+  const hi = -(zr - mr) / 2;
+  const gain = 1 / (hr * hr + hi * hi + WIENER_NOISE);
+  return [(gr * hr + gi * hi) * gain, (gi * hr - gr * hi) * gain];
 }
 
 /** The smear as a kernel centred on the origin (wrapped around, as the transform sees it), summing to 1. */
