@@ -54,7 +54,7 @@ export interface MotionBlur {
 
 /** The smear found in the image (whether or not deep enough to undo), or null when there is no text to measure. */
 export function measureMotionBlur(pixels: Uint8Array, width: number, height: number, card: Quad): MotionBlur | null {
-  const patches = texturedPatches(pixels, width, card);
+  const patches = texturedPatches(pixels, width, height, card);
   if (patches.length < 4) return null;
   // two spectra, of alternate patches by contrast: a smear is in every patch, a texture (wood grain,
   // a pattern printed on part of the card) only in some, so the smear found must show in both halves
@@ -196,8 +196,9 @@ export function removeMotionBlur(pixels: Uint8Array, width: number, height: numb
 /** Wiener deconvolution of a region of the image with a straight-line kernel from −(dx, dy)/2 to (dx, dy)/2. */
 function deconvolve(pixels: Uint8Array, stride: number, region: { x0: number; y0: number; width: number; height: number }, { dx, dy }: MotionBlur): void {
   const { x0, y0, width, height } = region;
-  // The region already holds a margin of table around the card wider than half any smear, so the
-  // transform's wrap-around only mixes that margin's edges (never warped): no padding beyond a power of two.
+  // No padding beyond a power of two: the region already holds a margin of table around the card wider
+  // than half any smear, so the seam where the transform wraps the image around lies in that margin
+  // (never warped), though the filter's ripples from it reach a little further.
   const w = powerOfTwoAtLeast(width);
   const h = powerOfTwoAtLeast(height);
   // Both real: the image (ink as positive values on a zero page, so the padding is blank paper) as the
@@ -279,7 +280,7 @@ function hannWindow(n: number): Float64Array {
  * The patches inside the card (its outline pulled in by a tenth) with the most contrast (text), at
  * most MAX_PATCHES: the table around it may carry a weave or grain of its own that looks like a smear.
  */
-function texturedPatches(pixels: Uint8Array, width: number, card: Quad): Array<{ x0: number; y0: number; mean: number }> {
+function texturedPatches(pixels: Uint8Array, width: number, height: number, card: Quad): Array<{ x0: number; y0: number; mean: number }> {
   const cx = card.reduce((sum, [x]) => sum + x, 0) / 4;
   const cy = card.reduce((sum, [, y]) => sum + y, 0) / 4;
   const inner = card.map(([x, y]) => [cx + (x - cx) * 0.9, cy + (y - cy) * 0.9] as [number, number]);
@@ -287,7 +288,8 @@ function texturedPatches(pixels: Uint8Array, width: number, card: Quad): Array<{
   const ys = inner.map(([, y]) => y);
   const found: Array<{ x0: number; y0: number; mean: number; variance: number }> = [];
   const step = PATCH / 2;
-  for (let y0 = Math.max(0, Math.ceil(Math.min(...ys))); y0 + PATCH <= Math.max(...ys); y0 += step) {
+  // the outline may reach a little past the photo's edge
+  for (let y0 = Math.max(0, Math.ceil(Math.min(...ys))); y0 + PATCH <= Math.min(height, Math.max(...ys)); y0 += step) {
     for (let x0 = Math.max(0, Math.ceil(Math.min(...xs))); x0 + PATCH <= Math.min(width, Math.max(...xs)); x0 += step) {
       const corners: Array<[number, number]> = [[x0, y0], [x0 + PATCH, y0], [x0, y0 + PATCH], [x0 + PATCH, y0 + PATCH]];
       if (!corners.every(([x, y]) => insideConvex(inner, x, y))) continue;
