@@ -6,6 +6,8 @@
  *                     refuse what we cannot read with a ScanInputError that says what to do;
  *   decode            decode with sharp, EXIF orientation applied, shrunk on load to a
  *                     working size (gray) and a small colour copy (for detection);
+ *   motion-blur       a photo smeared by a moving hand: the smear measured and undone in the
+ *                     gray working image (fourier: the transforms it needs);
  *   card-detection    find the card on the table (edge-based Hough lines → quadrilateral);
  *   perspective-warp  warp it flat (homography, bilinear), which also removes small
  *                     rotation and perspective and scales it to the OCR size in one resampling;
@@ -29,6 +31,7 @@ import { MIME, type ImageFormat } from './preprocess/input-validation';
 import { cardIn, type CardLocating } from './preprocess/locate-card';
 import { normaliseCard } from './preprocess/lighting';
 import { extractDarkPanel, type DarkPanel } from './preprocess/dark-panel';
+import { removeMotionBlur } from './preprocess/motion-blur';
 import { allocPgm } from './preprocess/raster';
 
 export { ScanInputError } from './preprocess/input-validation';
@@ -50,7 +53,7 @@ export interface PreprocessResult {
   originalWidth: number;
   originalHeight: number;
   /** What was done, for logs and tests. */
-  steps: { cropped: boolean; inverted: boolean; corners: Array<[number, number]> | null };
+  steps: { cropped: boolean; inverted: boolean; deblurred: boolean; corners: Array<[number, number]> | null };
   /** A light-on-dark band or footer of the card, as its own dark-on-light image (preprocess/dark-panel.ts). */
   panel?: DarkPanel;
 }
@@ -58,6 +61,9 @@ export interface PreprocessResult {
 export async function preprocessImage(bytes: Uint8Array, name = 'the file', opts: PreprocessOptions = {}): Promise<PreprocessResult> {
   const photo = await decodePhoto(bytes, name, opts.rotate ?? 0);
   const { source, corners } = await cardIn(photo, opts);
+  // The smear is measured on the card and undone in the photo, where it is one straight line whatever
+  // the card's angle; the card's rows are warped from the photo only when the lighting step pulls them.
+  const deblurred = corners !== null && photo.gray.channels === 1 && removeMotionBlur(photo.gray.data, photo.gray.width, photo.gray.height, corners) !== null;
   const pgm = allocPgm(source.width, source.height);
   const { inverted } = normaliseCard(source, pgm.pixels);
   const panel = extractDarkPanel(source, inverted);
@@ -69,7 +75,7 @@ export async function preprocessImage(bytes: Uint8Array, name = 'the file', opts
     mime: MIME[photo.format],
     originalWidth: photo.width,
     originalHeight: photo.height,
-    steps: { cropped: corners !== null, inverted, corners },
+    steps: { cropped: corners !== null, inverted, deblurred, corners },
     ...(panel ? { panel } : {}),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Finding the card on the table: Sobel edges on the small colour copy → Hough lines in
  * two families (near-vertical, near-horizontal) → the four lines whose sides are best
- * backed by real edge pixels. Works on a ~360 px image, so it is cheap; the corners are
+ * backed by real edge pixels (or, when no four are, three of them and the fourth placed at the
+ * farthest a card's aspect allows). Works on a ~360 px image, so it is cheap; the corners are
  * scaled up to the working image by the caller.
  */
 import type { Raster } from './raster';
@@ -321,7 +322,75 @@ function bestQuad(img: Raster, edges: EdgeMap, verts: Line[], hors: Line[]): Qua
       }
     }
   }
+  return best ? best.quad : threeSidedQuad(img, W, H, verts, hors, support);
+}
+
+/**
+ * Longest and shortest side ratios of business cards (85 × 55 mm to 3.5 × 2 in): where the fourth
+ * side is not seen, it is placed as far as the card could reach, so that the text is never cut off
+ * (a strip of table beyond it costs the OCR nothing).
+ */
+const CARD_ASPECTS = { least: 1.55, most: 1.75 };
+
+/**
+ * No outline with four sides backed: a card lying partly on a sheet of its own colour shows no edge
+ * there. Three backed sides — two parallel, one across them — and the fourth placed parallel to the
+ * one across, at the farthest a card's aspect allows (CARD_ASPECTS); both parallel sides must be
+ * backed up to it.
+ */
+function threeSidedQuad(img: Raster, W: number, H: number, verts: Line[], hors: Line[], support: (key: string, p: Point, q: Point) => number): Quad | null {
+  let best: { quad: Quad; score: number } | null = null;
+  const margin = 0.03 * Math.max(W, H);
+  for (const [family, across, name] of [[verts, hors, 'v'], [hors, verts, 'h']] as const) {
+    for (let a = 0; a < family.length; a++) {
+      for (let b = a + 1; b < family.length; b++) {
+        const A = family[a]!;
+        const B = family[b]!;
+        if (Math.abs(A.phi - B.phi) > 20 * DEG) continue;
+        const gap = Math.abs(A.rho - B.rho);
+        if (gap < 0.2 * Math.min(W, H)) continue;
+        for (let c = 0; c < across.length; c++) {
+          const C = across[c]!;
+          const ca = intersect(C, A);
+          const cb = intersect(C, B);
+          if (!ca || !cb) continue;
+          const acrossSupport = support(`${name}c${c}:${a}:${b}`, ca, cb);
+          if (acrossSupport < 0.45) continue;
+          const length = Math.hypot(cb[0] - ca[0], cb[1] - ca[1]);
+          // the side across is the card's short side or its long one; the card lies on either side of it
+          for (const reach of [length * CARD_ASPECTS.most, length / CARD_ASPECTS.least]) {
+            for (const sign of [1, -1]) {
+              const far: Line = { phi: C.phi, rho: C.rho + sign * reach, votes: 0 };
+              const fa = intersect(far, A);
+              const fb = intersect(far, B);
+              if (!fa || !fb) continue;
+              if ([fa, fb].some(([x, y]) => x < -margin || y < -margin || x > W + margin || y > H + margin)) continue;
+              const sideA = support(`${name}a${a}:${c}:${sign * reach}`, ca, fa);
+              const sideB = support(`${name}b${b}:${c}:${sign * reach}`, cb, fb);
+              if (sideA < 0.45 || sideB < 0.45) continue;
+              const area = length * reach;
+              if (area < 0.12 * W * H) continue;
+              const score = acrossSupport + sideA + sideB + Math.min(acrossSupport, sideA, sideB) + 2 * (area / (W * H));
+              if (best && score <= best.score) continue;
+              const corners = [ca, cb, fb, fa];
+              best = { quad: clockwiseFromTopLeft(corners), score };
+            }
+          }
+        }
+      }
+    }
+  }
   return best ? best.quad : null;
+}
+
+/** Corners ordered TL, TR, BR, BL (as the four-sided search returns them). */
+function clockwiseFromTopLeft(corners: Point[]): Quad {
+  const cx = corners.reduce((s, [x]) => s + x, 0) / 4;
+  const cy = corners.reduce((s, [, y]) => s + y, 0) / 4;
+  const sorted = [...corners].sort((p, q) => Math.atan2(p[1] - cy, p[0] - cx) - Math.atan2(q[1] - cy, q[0] - cx));
+  // atan2 order starts at the left (−π) and runs through the top (y up is negative): TL is the one with the least x + y
+  const start = sorted.reduce((best, p, i) => (p[0] + p[1] < sorted[best]![0] + sorted[best]![1] ? i : best), 0);
+  return [0, 1, 2, 3].map((k) => sorted[(start + k) % 4]!) as Quad;
 }
 
 /** Move the corners towards the centre by `frac` of the size (drops the card's edge and shadow). */

@@ -107,6 +107,35 @@ describe('card detection and straightening', () => {
     expect(aspect).toBeLessThan(1.9);
   });
 
+  it('finds a card whose one side lies on a sheet of its own colour, and keeps all of the card', async () => {
+    const bars = [0, 1, 2, 3, 4].map((i) => ({
+      input: { create: { width: 320 + 60 * (i % 3), height: 18, channels: 3 as const, background: '#222222' } },
+      top: 140 + i * 70,
+      left: 560,
+    }));
+    const card = await sharp({ create: { width: 1050, height: 600, channels: 3, background: '#f4f1ea' } }).composite(bars).png().toBuffer();
+    // the card's whole right side (x = 1200) lies on a sheet of the same paper
+    const photo = await sharp({ create: { width: 1500, height: 860, channels: 3, background: '#7a5230' } })
+      .composite([
+        { input: { create: { width: 400, height: 860, channels: 3, background: '#f4f1ea' } }, top: 0, left: 1100 },
+        { input: card, top: 130, left: 150 },
+      ])
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    const { data, info } = await sharp(photo).resize(360, 360, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+    const quad = findCardQuad({ data, width: info.width, height: info.height, channels: info.channels });
+    expect(quad).not.toBeNull();
+    const scale = info.width / 1500;
+    const xs = quad!.map(([x]) => x / scale);
+    const ys = quad!.map(([, y]) => y / scale);
+    // the left, top and bottom sides where they are; the right one at or beyond the card's (its text is never cut off)
+    expect(Math.min(...xs)).toBeCloseTo(150, -1.5);
+    expect(Math.min(...ys)).toBeCloseTo(130, -1.5);
+    expect(Math.max(...ys)).toBeCloseTo(730, -1.5);
+    expect(Math.max(...xs)).toBeGreaterThan(1190);
+    expect(Math.max(...xs)).toBeLessThan(1300);
+  });
+
   it('leaves a photo that is only the card uncropped, and inverts light-on-dark cards', async () => {
     const dark = await sharp({ create: { width: 1050, height: 600, channels: 3, background: '#1b2a41' } })
       .composite([{ input: { create: { width: 400, height: 30, channels: 3, background: '#e8e2d0' } }, top: 100, left: 100 }])
