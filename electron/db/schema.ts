@@ -310,6 +310,13 @@ interface SyncTombstonesTable {
   deleted_at_ms: number;
 }
 
+/** Accounts merged at sync into another (migration 0015): where a later record of one goes. */
+interface SyncMergedAccountsTable {
+  account_id: string;
+  into_account_id: string;
+  merged_at_ms: number;
+}
+
 interface SyncAppliedChangesTable {
   change_id: string;
 }
@@ -367,6 +374,7 @@ export interface Database {
   sync_field_clocks: SyncFieldClocksTable;
   sync_tombstones: SyncTombstonesTable;
   sync_applied_changes: SyncAppliedChangesTable;
+  sync_merged_accounts: SyncMergedAccountsTable;
   sync_capture: SyncCaptureTable;
   sync_state: SyncStateTable;
 }

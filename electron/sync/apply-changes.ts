@@ -8,6 +8,7 @@ import { addTombstone, removeTombstone } from '../db/repositories/sync-tombstone
 import type { Database } from '../db/schema';
 import { eraseLeadInTransaction } from '../services/forget-lead-service';
 import { markForgetCleanupPending } from '../services/forget-log-cleanup';
+import { mergeMatchingAccounts, MergedAccounts } from './account-merge';
 import { BatchLookups } from './batch-lookups';
 import { isUnpushedLocalStamp, stampPendingChanges } from './change-log';
 import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
@@ -77,7 +78,8 @@ export async function applyRemoteChangesInTransaction(trx: Kysely<Database>, cha
     const lookups = await BatchLookups.of(trx, changes);
     const ownWrites: OwnWrites = { logged: wasLogging, lookups };
     const searchIndex = changes.filter((change) => change.kind === 'lead').length >= LEADS_TO_DEFER_INDEXING ? await deferSearchIndexing(trx) : null;
-    const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites, searchIndex, deviceId: session.deviceId };
+    const mergedAccounts = await MergedAccounts.load(trx);
+    const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites, searchIndex, deviceId: session.deviceId, mergedAccounts };
     for (const [index, change] of changes.entries()) {
       await applyOne(trx, change, session.clock, state);
       // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
@@ -101,6 +103,8 @@ interface BatchState {
   searchIndex: DeferredSearchIndex | null;
   /** This laptop's device id (the hub's). */
   deviceId: string;
+  /** Accounts merged at sync here, and where they went (account-merge.ts). */
+  mergedAccounts: MergedAccounts;
 }
 
 /**
@@ -125,18 +129,20 @@ async function flushInserts(trx: Kysely<Database>, state: BatchState): Promise<v
   await state.searchIndex?.catchUp();
 }
 
-async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: HybridClock, state: BatchState): Promise<void> {
+async function applyOne(trx: Kysely<Database>, received: RecordChange, clock: HybridClock, state: BatchState): Promise<void> {
   const { lookups, batch, ownWrites } = state;
-  if (await lookups.isKnown(trx, change.changeId)) {
+  if (await lookups.isKnown(trx, received.changeId)) {
     batch.alreadyKnown++;
     return;
   }
-  const table = syncedTableOfKind(change.kind);
+  const table = syncedTableOfKind(received.kind);
   if (!table) {
     // Not remembered as applied: a LeadBooth that syncs this kind applies it after a fresh join.
-    batch.skipped.push(`${change.kind} ${change.recordId}: this LeadBooth does not sync ${change.kind} records yet (update it).`);
+    batch.skipped.push(`${received.kind} ${received.recordId}: this LeadBooth does not sync ${received.kind} records yet (update it).`);
     return;
   }
+  // A record made with an account merged here since (its laptop had not seen the merge) goes under the survivor.
+  const change = state.mergedAccounts.redirect(table, received);
   clock.receive(change.hlc);
   lookups.remember(change.changeId);
   if (revivesRecord(change) && (await lookups.isTombstoned(trx, table.kind, change.recordId))) {
@@ -155,7 +161,8 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
     state.inserts.add(table, change.recordId, change.hlc, insertValues(table, change, null));
     lookups.holds(table.kind, change.recordId);
     batch.applied++;
-    if (state.inserts.size >= MAX_PENDING_INSERTS) await flushInserts(trx, state);
+    if (table.kind === 'account') await mergeArrivedAccount(trx, change.recordId, state);
+    else if (state.inserts.size >= MAX_PENDING_INSERTS) await flushInserts(trx, state);
     return;
   }
   // Anything else may read what the batch inserted.
@@ -183,12 +190,26 @@ async function applyOne(trx: Kysely<Database>, change: RecordChange, clock: Hybr
     }
     lookups.holds(table.kind, change.recordId);
     batch.applied++;
+    if (table.kind === 'account') await mergeArrivedAccount(trx, change.recordId, state);
     // A lead written here is indexed at once: the next change may update or forget it.
     if (table.kind === 'lead') await state.searchIndex?.catchUp();
     return;
   }
   batch.conflicts += await mergeFields(trx, table, change, current, ownWrites);
   batch.applied++;
+}
+
+/**
+ * An account new here met by the account-matching rule: merged with the matching accounts made
+ * on other laptops (account-merge.ts), counted with the conflicts.
+ */
+async function mergeArrivedAccount(trx: Kysely<Database>, accountId: string, state: BatchState): Promise<void> {
+  await flushInserts(trx, state);
+  const merged = await mergeMatchingAccounts(trx, accountId, state.mergedAccounts, (step) => asOwnWrite(trx, state.ownWrites, step));
+  if (merged === 0) return;
+  // It re-linked and deleted records and wrote timeline entries: from here on the batch asks the store.
+  state.lookups.distrust();
+  state.batch.conflicts += merged;
 }
 
 /**

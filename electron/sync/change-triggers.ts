@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import { REVIVABLE_KINDS } from '../../shared/sync/protocol';
 import { recordIdSql, travelsSql, type SyncedTable } from './synced-tables';
 
@@ -52,6 +53,19 @@ export function logAllRecordsSql(table: SyncedTable): string {
     // Insertion order where the table has one (a WITHOUT ROWID table has not: key order).
     `FROM ${quote(table.table)} AS r WHERE ${travelsSql(table, 'r')} ORDER BY ${table.key.length === 1 ? 'r.rowid' : table.key.map((column) => `r.${quote(column)}`).join(', ')}`
   );
+}
+
+/**
+ * Logs records of a table whole, as inserts made now, while the laptop logs. For records whose
+ * first insert another laptop may not be able to apply (it named an account merged away since:
+ * account-merge.ts), so every laptop receives each record as it is now.
+ */
+export function logRecordsWhole(table: SyncedTable, recordIds: readonly string[]): RawBuilder<unknown> {
+  const insert =
+    `INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms) ` +
+    `SELECT ${literal(table.kind)}, ${recordIdSql(table, 'r')}, ${recordFieldsJson(table, 'r')}, ${NOW_MS} ` +
+    `FROM ${quote(table.table)} AS r WHERE ${LOGGING} AND ${travelsSql(table, 'r')} AND ${recordIdSql(table, 'r')} IN (SELECT value FROM json_each(`;
+  return sql`${sql.raw(insert)}${JSON.stringify(recordIds)}${sql.raw('))')}`;
 }
 
 function triggerName(table: SyncedTable, operation: 'insert' | 'starts' | 'revives' | 'update' | 'delete'): string {

@@ -59,6 +59,36 @@ export async function recordLostConversion(
   return id;
 }
 
+/** One of two accounts merged at sync (account-merge.ts): its id, name and insert stamp. */
+export interface MergedAccountSide {
+  id: string;
+  name: string;
+  hlc: string;
+}
+
+/**
+ * The timeline entry of a lead converted into one of two accounts merged at sync
+ * (account-merge.ts). Its id comes from the two accounts and the lead, so every laptop that
+ * merges them makes the same entry, once.
+ */
+export async function recordAccountsMerged(db: Kysely<Database>, leadId: string, merged: MergedAccountSide, into: MergedAccountSide): Promise<string> {
+  const id = conflictEntryId('account', merged.id, leadId, into.id);
+  const existing = await db.selectFrom('lead_timeline').select('id').where('id', '=', id).executeTakeFirst();
+  if (existing) return id;
+  const details: TimelineDetails = {
+    kind: 'accounts_merged',
+    mergedAccountId: merged.id,
+    mergedName: merged.name,
+    mergedDevice: deviceOf(merged.hlc),
+    intoAccountId: into.id,
+    intoName: into.name,
+    intoDevice: deviceOf(into.hlc),
+  };
+  // The later account's time: the same on every laptop that makes the entry.
+  await appendTimeline(db, { id, leadId, at: new Date(Math.max(parseStamp(merged.hlc).ms, parseStamp(into.hlc).ms)).toISOString(), actor: SYNC_ACTOR, details });
+  return id;
+}
+
 /** Adds the entry to the lead's timeline unless a laptop made it already, in the caller's transaction; returns its id. */
 export async function recordLeadConflict(db: Kysely<Database>, leadId: string, field: string, lost: ConflictSide, won: ConflictSide): Promise<string> {
   const id = conflictEntryId('lead', leadId, field, lost.hlc);

@@ -52,6 +52,22 @@ export type TimelineDetails =
       wonDevice: string;
     }
   | {
+      /**
+       * Team sync: two laptops each made an account for this company offline (the lead was
+       * converted into one of them); the account-matching rule met them at sync and the newer
+       * was merged into the older on every laptop: its contacts and opportunities moved, its
+       * values filled the other's empty fields.
+       */
+      kind: 'accounts_merged';
+      mergedAccountId: string;
+      mergedName: string;
+      /** The laptop that made the account merged away, and the one that made the account kept ("laptop 1a2b3c4d"). */
+      mergedDevice: string;
+      intoAccountId: string;
+      intoName: string;
+      intoDevice: string;
+    }
+  | {
       /** "Merge into it" at the booth: a new capture of this person went into this lead instead of a lead of its own. */
       kind: 'capture_merged';
       method: CaptureMethod;
@@ -136,6 +152,8 @@ export function describeTimelineEntry(entry: TimelineDetails): string {
       return 'Conversion undone: the records it made were removed and the fields it filled emptied again';
     case 'conversion_lost':
       return `Converted on two laptops: the conversion of ${entry.lostDevice} was undone at sync, the records it made removed; the one of ${entry.wonDevice} reached the hub first and stays`;
+    case 'accounts_merged':
+      return `Accounts merged at sync: “${entry.mergedName}” (${entry.mergedDevice}) into “${entry.intoName}” (${entry.intoDevice}), made for one company on two laptops`;
     case 'capture_merged':
       return (
         `A new capture (${METHOD_WORDS[entry.method]}) was merged in` +

@@ -13,6 +13,7 @@ import * as m0011 from './0011-sync-log';
 import * as m0012 from './0012-local-field-clocks';
 import * as m0013 from './0013-drop-redundant-newest-index';
 import * as m0014 from './0014-sync-conversions';
+import * as m0015 from './0015-merged-accounts';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: '0012-local-field-clocks', up: m0012.up },
   { version: 13, name: '0013-drop-redundant-newest-index', up: m0013.up },
   { version: 14, name: '0014-sync-conversions', up: m0014.up },
+  { version: 15, name: '0015-merged-accounts', up: m0015.up },
 ];
 
 /** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { applyRemoteChanges } from '../../../electron/sync/apply-changes';
+import { convertLead } from '../../../electron/services/conversion-service';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { answerCriteria } from '../../../electron/services/qualification-service';
@@ -147,5 +148,48 @@ describe('applying the hub’s changes', () => {
     expect(names[first?.id ?? '']).toBe(first?.name);
     expect(names[second?.id ?? '']).toBe(`${second?.name} (${second?.id.slice(0, 8)})`);
     expect((data[0]?.lead as unknown[]).length).toBe(2);
+  });
+
+  it('merges the accounts two laptops made offline for one company into the older, with both contacts and opportunities, the same on every laptop', async () => {
+    for (const seed of [11, 12]) {
+      const all = await threeLaptops();
+      const [a, b, c] = all;
+      const hub = new MemoryHub();
+      const show = await createEvent(a.store.context, { name: 'Account Expo' });
+      const fromA = await createLead(a.store.context, { firstName: 'Ada', lastName: 'Lovelace', company: 'Acme GmbH', email: 'ada@acme.example' });
+      await syncUntilQuiet(hub, all, seed);
+      await useEvent(b.store.context, show.id);
+      const fromB = await createLead(b.store.context, { firstName: 'Grace', lastName: 'Hopper', company: 'Acme GmbH', email: 'grace@acme.example' });
+      await syncUntilQuiet(hub, all, seed);
+
+      // Offline, each converts its lead, each making "Acme GmbH"; A's account is the older.
+      const opportunity = (name: string) => ({ name, closeDate: '2027-03-31', stage: 'Prospecting' as const, amount: null });
+      const byA = await convertLead(a.store.context, { leadId: fromA.lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: opportunity('Deal of A') });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const byB = await convertLead(b.store.context, { leadId: fromB.lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: opportunity('Deal of B') });
+      expect(byB.accountId).not.toBe(byA.accountId);
+      // B's account knows a phone A's lacks: filled in.
+      b.store.database.sqlite.prepare("UPDATE accounts SET phone = '+49 30 1234' WHERE id = ?").run(byB.accountId);
+
+      expect(await syncUntilQuiet(hub, all, seed)).toBeGreaterThanOrEqual(1);
+      const data = all.map((laptop) => syncedData(laptop.store));
+      expect(data[1], `seed ${seed}`).toEqual(data[0]);
+      expect(data[2], `seed ${seed}`).toEqual(data[0]);
+      expect(data[0]?.account).toEqual([expect.objectContaining({ id: byA.accountId, name: 'Acme GmbH', phone: '+49 30 1234' })]);
+      expect((data[0]?.contact as Array<{ account_id: string }>).map((contact) => contact.account_id)).toEqual([byA.accountId, byA.accountId]);
+      expect((data[0]?.opportunity as Array<{ account_id: string }>).map((deal) => deal.account_id)).toEqual([byA.accountId, byA.accountId]);
+      expect((data[0]?.conversion as Array<{ account_id: string }>).map((conversion) => conversion.account_id)).toEqual([byA.accountId, byA.accountId]);
+      for (const laptop of [a, b, c]) {
+        for (const lead of [fromA.lead, fromB.lead]) {
+          const merged = (await listTimeline(laptop.store.context.db, lead.id)).filter((entry) => entry.kind === 'accounts_merged');
+          expect(merged.map(describeTimelineEntry), `${laptop.name} seed ${seed}`).toEqual([
+            'Accounts merged at sync: “Acme GmbH” (laptop laptop-b) into “Acme GmbH” (laptop laptop-a), made for one company on two laptops',
+          ]);
+        }
+        expect(laptop.store.database.sqlite.prepare("SELECT count(*) FROM sync_tombstones WHERE kind = 'account' AND record_id = ?").pluck().get(byB.accountId)).toBe(1);
+      }
+      for (const laptop of laptops) await laptop.store.dispose();
+      laptops = [];
+    }
   });
 });

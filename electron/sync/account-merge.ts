@@ -1,0 +1,176 @@
+import { sql, type Kysely } from 'kysely';
+import { parseStamp } from '../../shared/sync/hybrid-clock';
+import type { RecordChange } from '../../shared/sync/protocol';
+import { deleteAccount, findAccountCandidates, type AccountFillable } from '../db/repositories/accounts';
+import type { AccountRow, Database } from '../db/schema';
+import { logRecordsWhole } from './change-triggers';
+import { recordAccountsMerged, type MergedAccountSide } from './conflict-entry';
+import { readRecordClocks, WHOLE_RECORD } from './field-clocks';
+import { recordIdSql, SYNCED_TABLES, type SyncedTable } from './synced-tables';
+
+/**
+ * Accounts made offline on two laptops for one company (issue 18 §3): when an account arrives
+ * from the hub and the account-matching rule the conversion uses meets an account here made on
+ * another laptop — the same company name (`name_key`) or the same web domain, the two reasons
+ * the automatic rule takes an existing account for — the two become one, on every laptop alike:
+ *
+ * - the survivor is the older (`created_at`, then the smaller id): every laptop picks the same,
+ *   whichever account it held first;
+ * - the other's contacts, opportunities and conversions are re-linked to it, and the survivor's
+ *   empty fields filled from the other (fill-empty, as a conversion fills an existing account);
+ * - the other is deleted: its tombstone travels, so every laptop (and the hub) drops it;
+ * - every lead converted into either account gets "Accounts merged at sync: … into …" on its
+ *   timeline (`accounts_merged`; the id comes from the accounts and the lead, so once);
+ * - `sync_merged_accounts` (migration 0015) keeps where it went: a record naming it that arrives
+ *   later (a contact its laptop made with it) is pointed at the survivor (`MergedAccounts.redirect`).
+ *
+ * The hub drops the merged account's changes at its tombstone, so a laptop that joins later
+ * cannot apply the first insert of a record that named it: the records re-linked, and those
+ * made under them (contact roles, stage history, activities), are logged again whole, as they are
+ * now, after the re-link — that laptop applies them from those.
+ *
+ * Accounts two laptops made are merged whatever they saw of each other; two accounts of one name
+ * made on one laptop (on purpose: the conversion dialog suggested the first) are left alone.
+ */
+
+/** The columns the merge fills on the survivor where empty: the ones a conversion fills. */
+const FILLED_COLUMNS: readonly AccountFillable[] = ['website', 'domain', 'phone', 'street', 'city', 'region', 'postal_code', 'country'];
+
+/** Where the accounts merged here went (`sync_merged_accounts`), read once per batch. */
+export class MergedAccounts {
+  private constructor(private readonly into: Map<string, string>) {}
+
+  static async load(db: Kysely<Database>): Promise<MergedAccounts> {
+    const rows = await db.selectFrom('sync_merged_accounts').select(['account_id', 'into_account_id']).execute();
+    return new MergedAccounts(new Map(rows.map((row) => [row.account_id, row.into_account_id])));
+  }
+
+  /** The account an id stands for now: itself, or the survivor it was merged into (through later merges too). */
+  resolve(accountId: string): string {
+    let current = accountId;
+    // Each merge goes into an older account: a chain ends (the bound only guards a damaged table).
+    for (let step = 0; step < 100; step++) {
+      const next = this.into.get(current);
+      if (next === undefined) return current;
+      current = next;
+    }
+    return current;
+  }
+
+  /** The change with every reference to a merged account pointed at its survivor (the same change when there is none). */
+  redirect(table: SyncedTable, change: RecordChange): RecordChange {
+    if (this.into.size === 0 || change.tombstone) return change;
+    let fields: RecordChange['fields'] | null = null;
+    for (const [column, kind] of Object.entries(table.parents ?? {})) {
+      const value = change.fields[column];
+      if (kind !== 'account' || typeof value !== 'string' || !this.into.has(value)) continue;
+      fields = { ...(fields ?? change.fields), [column]: this.resolve(value) };
+    }
+    return fields ? { ...change, fields } : change;
+  }
+
+  async add(db: Kysely<Database>, mergedId: string, intoId: string, atMs: number): Promise<void> {
+    await db.insertInto('sync_merged_accounts').values({ account_id: mergedId, into_account_id: intoId, merged_at_ms: atMs }).onConflict((conflict) => conflict.column('account_id').doUpdateSet({ into_account_id: intoId })).execute();
+    // Accounts merged into this one earlier go where it goes.
+    await db.updateTable('sync_merged_accounts').set({ into_account_id: intoId }).where('into_account_id', '=', mergedId).execute();
+    for (const [merged, into] of this.into) if (into === mergedId) this.into.set(merged, intoId);
+    this.into.set(mergedId, intoId);
+  }
+}
+
+/** The stamp of an account's insert here; '' when it has none (a bundle's, held before any clock). */
+async function insertStampOf(db: Kysely<Database>, accountId: string): Promise<string> {
+  return (await readRecordClocks(db, 'account', accountId)).of(WHOLE_RECORD);
+}
+
+/** The older first: `created_at`, then the smaller id. */
+function olderFirst(first: AccountRow, second: AccountRow): number {
+  return first.created_at < second.created_at ? -1 : first.created_at > second.created_at ? 1 : first.id < second.id ? -1 : first.id > second.id ? 1 : 0;
+}
+
+/**
+ * After the account `accountId` arrived from the hub (written here already): merges it with the
+ * matching accounts here made on another laptop, as above. `write` is the apply's own-write
+ * wrapper (logged when this laptop logs). Returns how many accounts were merged away.
+ */
+export async function mergeMatchingAccounts(
+  trx: Kysely<Database>,
+  accountId: string,
+  merged: MergedAccounts,
+  write: (step: () => Promise<unknown>) => Promise<void>,
+): Promise<number> {
+  const arrived = await trx.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+  if (!arrived) return 0;
+  const arrivedStamp = await insertStampOf(trx, arrived.id);
+  if (!arrivedStamp) return 0;
+  const arrivedDevice = parseStamp(arrivedStamp).deviceId;
+  const candidates = await findAccountCandidates(trx, { nameKey: arrived.name_key, domains: arrived.domain ? [arrived.domain] : [] });
+  const group: Array<{ row: AccountRow; hlc: string }> = [{ row: arrived, hlc: arrivedStamp }];
+  for (const row of candidates) {
+    const matches = row.id !== arrived.id && ((arrived.name_key !== '' && row.name_key === arrived.name_key) || (arrived.domain !== '' && row.domain === arrived.domain));
+    if (!matches) continue;
+    const hlc = await insertStampOf(trx, row.id);
+    if (hlc && parseStamp(hlc).deviceId !== arrivedDevice) group.push({ row, hlc });
+  }
+  if (group.length < 2) return 0;
+  group.sort((first, second) => olderFirst(first.row, second.row));
+  const [survivor, ...others] = group as [(typeof group)[number], ...typeof group];
+  for (const other of others) await mergeInto(trx, other, survivor, merged, write);
+  return others.length;
+}
+
+/** Record ids of the records under an account (contacts, opportunities, conversions, and theirs), by table, parents first. */
+async function recordsUnder(trx: Kysely<Database>, accountId: string): Promise<Array<{ table: SyncedTable; ids: string[] }>> {
+  const idsOfKind = new Map<string, Set<string>>([['account', new Set([accountId])]]);
+  const found: Array<{ table: SyncedTable; ids: string[] }> = [];
+  // The registry lists parents before their children: one pass finds every descendant.
+  for (const table of SYNCED_TABLES) {
+    const ids = new Set<string>();
+    for (const [column, kind] of Object.entries(table.parents ?? {})) {
+      const parents = idsOfKind.get(kind);
+      if (!parents || parents.size === 0) continue;
+      const rows = await sql<{ record_id: string }>`
+        SELECT ${sql.raw(recordIdSql(table, 'r'))} AS record_id FROM ${sql.table(table.table)} AS r
+        WHERE r.${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify([...parents])}))`.execute(trx);
+      for (const row of rows.rows) ids.add(row.record_id);
+    }
+    if (ids.size === 0) continue;
+    idsOfKind.set(table.kind, ids);
+    found.push({ table, ids: [...ids] });
+  }
+  return found;
+}
+
+async function mergeInto(
+  trx: Kysely<Database>,
+  other: { row: AccountRow; hlc: string },
+  survivor: { row: AccountRow; hlc: string },
+  merged: MergedAccounts,
+  write: (step: () => Promise<unknown>) => Promise<void>,
+): Promise<void> {
+  const from = other.row;
+  const into = survivor.row;
+  const under = await recordsUnder(trx, from.id);
+  const leadIds = await trx.selectFrom('conversions').select('lead_id').distinct().where('account_id', 'in', [from.id, into.id]).orderBy('lead_id').execute();
+  const fills: Partial<Record<AccountFillable, string>> = {};
+  for (const column of FILLED_COLUMNS) if (into[column] === '' && from[column] !== '') fills[column] = from[column];
+  // Re-linked as the apply writes (not logged): the records are logged whole below instead.
+  for (const table of SYNCED_TABLES) {
+    for (const [column, kind] of Object.entries(table.parents ?? {})) {
+      if (kind === 'account') await sql`UPDATE ${sql.table(table.table)} SET ${sql.ref(column)} = ${into.id} WHERE ${sql.ref(column)} = ${from.id}`.execute(trx);
+    }
+  }
+  const side = (row: AccountRow, hlc: string): MergedAccountSide => ({ id: row.id, name: row.name, hlc });
+  await write(async () => {
+    if (Object.keys(fills).length > 0) {
+      // The later edit time of the two: the same on every laptop that merges them.
+      const updatedAt = from.updated_at > into.updated_at ? from.updated_at : into.updated_at;
+      await trx.updateTable('accounts').set({ ...fills, updated_at: updatedAt }).where('id', '=', into.id).execute();
+      Object.assign(into, fills, { updated_at: updatedAt });
+    }
+    for (const { table, ids } of under) await logRecordsWhole(table, ids).execute(trx);
+    for (const { lead_id: leadId } of leadIds) await recordAccountsMerged(trx, leadId, side(from, other.hlc), side(into, survivor.hlc));
+    await deleteAccount(trx, from.id);
+  });
+  await merged.add(trx, from.id, into.id, parseStamp(other.hlc).ms);
+}
