@@ -19,8 +19,11 @@ import { recordIdSql, SYNCED_TABLES, type SyncedTable } from './synced-tables';
  * - the other's contacts, opportunities and conversions are re-linked to it, and the survivor's
  *   empty fields filled from the other (fill-empty, as a conversion fills an existing account);
  * - the other is deleted: its tombstone travels, so every laptop (and the hub) drops it;
- * - every lead converted into either account gets "Accounts merged at sync: … into …" on its
- *   timeline (`accounts_merged`; the id comes from the accounts and the lead, so once);
+ * - every lead converted into the account merged away gets "Accounts merged at sync: … into …"
+ *   on its timeline (`accounts_merged`; the id comes from the accounts and the lead, so once).
+ *   Those leads' conversions are always on the laptop that made the account when it merges (the
+ *   survivor's may not be there yet, in the same batch): so every laptop ends with the same
+ *   entries whatever the order of the syncs;
  * - `sync_merged_accounts` (migration 0015) keeps where it went: a record naming it that arrives
  *   later (a contact its laptop made with it) is pointed at the survivor (`MergedAccounts.redirect`).
  *
@@ -151,7 +154,7 @@ async function mergeInto(
   const from = other.row;
   const into = survivor.row;
   const under = await recordsUnder(trx, from.id);
-  const leadIds = await trx.selectFrom('conversions').select('lead_id').distinct().where('account_id', 'in', [from.id, into.id]).orderBy('lead_id').execute();
+  const leadIds = await trx.selectFrom('conversions').select('lead_id').distinct().where('account_id', '=', from.id).orderBy('lead_id').execute();
   const fills: Partial<Record<AccountFillable, string>> = {};
   for (const column of FILLED_COLUMNS) if (into[column] === '' && from[column] !== '') fills[column] = from[column];
   // Re-linked as the apply writes (not logged): the records are logged whole below instead.

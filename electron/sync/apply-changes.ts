@@ -230,7 +230,22 @@ async function mayAddRecord(trx: Kysely<Database>, table: SyncedTable, change: R
     batch.tombstoned++;
     return false;
   }
+  if (await hasDroppedParent(trx, table, change, lookups)) {
+    // The hub sends parents before children: a parent never received is one the hub dropped at
+    // its tombstone, which follows (the record goes with it), or an account merged away, whose
+    // records the merging laptop sent again whole (account-merge.ts). Not a failure to report.
+    batch.tombstoned++;
+    return false;
+  }
   return true;
+}
+
+async function hasDroppedParent(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, lookups: BatchLookups): Promise<boolean> {
+  for (const [column, kind] of Object.entries(table.parents ?? {})) {
+    const parentId = change.fields[column];
+    if (typeof parentId === 'string' && !(await lookups.holdsRecord(trx, kind, parentId))) return true;
+  }
+  return false;
 }
 
 async function hasForgottenParent(trx: Kysely<Database>, table: SyncedTable, change: RecordChange, lookups: BatchLookups): Promise<boolean> {

@@ -184,7 +184,7 @@ describe('one lead converted on two laptops offline', () => {
 
     // A third laptop joining later receives one conversion of the lead, and none of B's records.
     const c = await joinedLaptop('Cid', 'manager');
-    await syncNow(c.context);
+    expect((await syncNow(c.context)).skipped).toEqual([]);
     expect(c.database.sqlite.prepare('SELECT id FROM conversions WHERE lead_id = ?').pluck().all(lead.id)).toEqual([byA.id]);
     expect(count(c, 'SELECT count(*) FROM opportunities WHERE id = ?', byB.opportunityId ?? '')).toBe(0);
     expect(syncedData(c)).toEqual(syncedData(b));
@@ -203,6 +203,68 @@ describe('one lead converted on two laptops offline', () => {
     expect(history(b)).toEqual(history(a));
     expect(history(c)).toEqual(history(a));
     expect(a.database.sqlite.prepare('SELECT count(*) FROM opportunity_contact_roles WHERE opportunity_id = ?').pluck().get(byB.opportunityId)).toBe(0);
+  });
+});
+
+describe('one company made an account on two laptops offline', () => {
+  it('ends with one account on every laptop, both contacts and opportunities under it, and the merge on both leads’ timelines', async () => {
+    const a = await joinedLaptop('Ada');
+    const b = await joinedLaptop('Bea', 'manager');
+    const show = await createEvent(a.context, { name: 'Acme Expo' });
+    const fromA = await createLead(a.context, { firstName: 'Konrad', lastName: 'Zuse', company: 'Acme GmbH', email: 'kz@acme.example' });
+    await syncNow(a.context);
+    await syncNow(b.context);
+    await useEvent(b.context, show.id);
+    const fromB = await createLead(b.context, { firstName: 'Hedy', lastName: 'Lamarr', company: 'Acme GmbH', email: 'hl@acme.example' });
+    await syncNow(b.context);
+    await syncNow(a.context);
+
+    // Offline, each converts its lead and makes "Acme GmbH": A's is the older, B's knows the phone.
+    const opportunity = (name: string) => ({ name, closeDate: '2027-03-31', stage: 'Prospecting' as const, amount: null });
+    const byA = await convertLead(a.context, { leadId: fromA.lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: opportunity('Deal of A') });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const byB = await convertLead(b.context, { leadId: fromB.lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: opportunity('Deal of B') });
+    b.database.sqlite.prepare("UPDATE accounts SET phone = '+49 89 555' WHERE id = ?").run(byB.accountId);
+
+    await syncNow(a.context);
+    const bReport = await syncNow(b.context); // B meets A's account: merges its own into it.
+    const aReport = await syncNow(a.context);
+    expect(bReport.conflicts).toBeGreaterThanOrEqual(1);
+    // B's records made under its account, whose first inserts A cannot apply (the hub dropped the account), came whole: nothing to report.
+    expect(aReport.skipped).toEqual([]);
+    // A third laptop joining later never received B's account (the hub dropped it at its tombstone): it gets the merged records whole.
+    const c = await joinedLaptop('Cid', 'manager');
+    expect((await syncNow(c.context)).skipped).toEqual([]);
+
+    // The hub serves this file's other tests too: their records are left out.
+    const accounts = (store: TempStore) => store.database.sqlite.prepare("SELECT id, name, phone FROM accounts WHERE name = 'Acme GmbH' OR id = ?").all(byB.accountId);
+    for (const laptop of [a, b, c]) {
+      expect(accounts(laptop)).toEqual([{ id: byA.accountId, name: 'Acme GmbH', phone: '+49 89 555' }]);
+      expect(laptop.database.sqlite.prepare('SELECT id, account_id FROM contacts WHERE id IN (?, ?) ORDER BY id').all(byA.contactId, byB.contactId)).toEqual(
+        [byA.contactId, byB.contactId].sort().map((id) => ({ id, account_id: byA.accountId })),
+      );
+      expect(laptop.database.sqlite.prepare('SELECT name, account_id FROM opportunities WHERE event_id = ? ORDER BY name').all(show.id)).toEqual([
+        { name: 'Deal of A', account_id: byA.accountId },
+        { name: 'Deal of B', account_id: byA.accountId },
+      ]);
+      expect(laptop.database.sqlite.prepare('SELECT DISTINCT account_id FROM conversions WHERE lead_id IN (?, ?)').pluck().all(fromA.lead.id, fromB.lead.id)).toEqual([byA.accountId]);
+      // On the lead whose account went: the other's records did not change.
+      const merged = (await listTimeline(laptop.context.db, fromB.lead.id)).filter((entry) => entry.kind === 'accounts_merged');
+      expect(merged.map(describeTimelineEntry)).toEqual([expect.stringMatching(/^Accounts merged at sync: “Acme GmbH” \(laptop \w+\) into “Acme GmbH” \(laptop \w+\)/)]);
+      expect(merged[0]).toMatchObject({ mergedAccountId: byB.accountId, intoAccountId: byA.accountId });
+      expect((await listTimeline(laptop.context.db, fromA.lead.id)).filter((entry) => entry.kind === 'accounts_merged')).toEqual([]);
+    }
+    expect(syncedData(b)).toEqual(syncedData(c));
+    // A (a booth device) holds this show's records, the same as the others'.
+    const ofShow = (store: TempStore) => ({
+      // The synced columns (`seq` is each laptop's own).
+      opportunities: store.database.sqlite.prepare('SELECT id, account_id, name, stage, updated_at FROM opportunities WHERE event_id = ? ORDER BY id').all(show.id),
+      roles: store.database.sqlite.prepare('SELECT * FROM opportunity_contact_roles WHERE contact_id IN (?, ?) ORDER BY opportunity_id, contact_id').all(byA.contactId, byB.contactId),
+      stages: store.database.sqlite.prepare('SELECT opportunity_id, at, stage FROM opportunity_stage_history WHERE opportunity_id IN (?, ?) ORDER BY opportunity_id, at').all(byA.opportunityId, byB.opportunityId),
+    });
+    expect(ofShow(a)).toEqual(ofShow(b));
+    expect(ofShow(c)).toEqual(ofShow(b));
+    expect((ofShow(c).roles as unknown[]).length).toBe(2);
   });
 });
 
