@@ -151,7 +151,7 @@ describe('applying the hub’s changes', () => {
   });
 
   it('merges the accounts two laptops made offline for one company into the older, with both contacts and opportunities, the same on every laptop', async () => {
-    for (const seed of [11, 12]) {
+    for (const seed of [11, 12, 13, 14]) {
       const all = await threeLaptops();
       const [a, b, c] = all;
       const hub = new MemoryHub();
@@ -187,6 +187,8 @@ describe('applying the hub’s changes', () => {
         // The lead whose account stayed has nothing to say.
         expect((await listTimeline(laptop.store.context.db, fromA.lead.id)).filter((entry) => entry.kind === 'accounts_merged')).toEqual([]);
         expect(laptop.store.database.sqlite.prepare("SELECT count(*) FROM sync_tombstones WHERE kind = 'account' AND record_id = ?").pluck().get(byB.accountId)).toBe(1);
+        // Each laptop met both accounts (this hub keeps every change) and keeps where B's went: B's records arriving after were pointed there.
+        expect(laptop.store.database.sqlite.prepare('SELECT into_account_id FROM sync_merged_accounts WHERE account_id = ?').pluck().get(byB.accountId)).toBe(byA.accountId);
       }
       for (const laptop of laptops) await laptop.store.dispose();
       laptops = [];
