@@ -158,6 +158,8 @@ async function mergeInto(
   const fills: Partial<Record<AccountFillable, string>> = {};
   for (const column of FILLED_COLUMNS) if (into[column] === '' && from[column] !== '') fills[column] = from[column];
   // Re-linked as the apply writes (not logged): the records are logged whole below instead.
+  // A conversion that made the merged account did not make the survivor: undoing it leaves the survivor.
+  await trx.updateTable('conversions').set({ account_created: 0 }).where('account_id', '=', from.id).execute();
   for (const table of SYNCED_TABLES) {
     for (const [column, kind] of Object.entries(table.parents ?? {})) {
       if (kind === 'account') await sql`UPDATE ${sql.table(table.table)} SET ${sql.ref(column)} = ${into.id} WHERE ${sql.ref(column)} = ${from.id}`.execute(trx);
