@@ -33,7 +33,8 @@ import { recordIdSql, SYNCED_TABLES, type SyncedTable } from './synced-tables';
  * now, after the re-link — that laptop applies them from those.
  *
  * Accounts two laptops made are merged whatever they saw of each other; two accounts of one name
- * made on one laptop (on purpose: the conversion dialog suggested the first) are left alone.
+ * made on one laptop (on purpose: the conversion dialog suggested the first) are left alone, and
+ * an account is merged only into a survivor made on another laptop.
  */
 
 /** The columns the merge fills on the survivor where empty: the ones a conversion fills. */
@@ -117,7 +118,11 @@ export async function mergeMatchingAccounts(
   }
   if (group.length < 2) return 0;
   group.sort((first, second) => olderFirst(first.row, second.row));
-  const [survivor, ...others] = group as [(typeof group)[number], ...typeof group];
+  const [survivor, ...rest] = group as [(typeof group)[number], ...typeof group];
+  // Only across laptops: two of the survivor's laptop stay two here as on every other laptop
+  // (where one of them may arrive after the merge, and meets only the survivor, of its own laptop).
+  const survivorDevice = parseStamp(survivor.hlc).deviceId;
+  const others = rest.filter((other) => parseStamp(other.hlc).deviceId !== survivorDevice);
   for (const other of others) await mergeInto(trx, other, survivor, merged, write);
   return others.length;
 }

@@ -24,7 +24,7 @@ const newRecords = { account: { mode: 'new' }, contact: { mode: 'new' }, opportu
 const accountNames = (laptop: Laptop): string[] => laptop.store.database.sqlite.prepare('SELECT name FROM accounts ORDER BY name, id').pluck().all() as string[];
 
 describe('accounts merged at sync', () => {
-  it('merges two laptops’ accounts of one web domain under different names, and leaves two of one name made on one laptop alone', async () => {
+  it('merges two laptops’ accounts of one web domain under different names, and leaves two of one name made on one laptop two', async () => {
     const [a, b] = await twoLaptops();
     const hub = new MemoryHub();
     const show = await createEvent(a.store.context, { name: 'Domain Expo' });
@@ -34,19 +34,23 @@ describe('accounts merged at sync', () => {
     await syncUntilQuiet(hub, [a, b], 1);
     await useEvent(b.store.context, show.id);
     const fourth = await createLead(b.store.context, { lastName: 'Four', company: 'Initech Software', email: 'four@initech.example' });
+    const fifth = await createLead(b.store.context, { lastName: 'Five', company: 'Globex', email: 'five@globex.example' });
     await syncUntilQuiet(hub, [a, b], 1);
 
-    // A makes two Globex accounts on purpose (the dialog would have offered the first), and Initech; B makes "Initech Software".
+    // A makes two Globex accounts on purpose (the dialog would have offered the first), and Initech; B makes "Initech Software" and a third Globex.
     const initech = await convertLead(a.store.context, { leadId: first.lead.id, ...newRecords });
     await convertLead(a.store.context, { leadId: second.lead.id, ...newRecords });
     await convertLead(a.store.context, { leadId: third.lead.id, ...newRecords });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const software = await convertLead(b.store.context, { leadId: fourth.lead.id, ...newRecords });
+    const globexOfB = await convertLead(b.store.context, { leadId: fifth.lead.id, ...newRecords });
     await syncUntilQuiet(hub, [a, b], 2);
 
     expect(syncedData(b.store)).toEqual(syncedData(a.store));
-    // One domain, two laptops: the older account stays under its name.
+    // One domain, two laptops: the older account stays under its name. B's Globex went into A's
+    // older one; A's second stays, on both laptops alike (it met only an account of its own laptop on B).
     expect(accountNames(a)).toEqual(['Globex', 'Globex', 'Initech']);
+    expect(a.store.database.sqlite.prepare('SELECT count(*) FROM accounts WHERE id = ?').pluck().get(globexOfB.accountId)).toBe(0);
     const contactAccounts = a.store.database.sqlite.prepare('SELECT account_id FROM contacts WHERE id IN (?, ?)').pluck().all(initech.contactId, software.contactId);
     expect(contactAccounts).toEqual([initech.accountId, initech.accountId]);
   });
