@@ -73,6 +73,22 @@ describe('migrations', () => {
     }
   });
 
+  it('0015 (accounts merged at sync) upgrades a version-14 file: where merged accounts went starts empty, one row per account merged', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(14);
+    sqlite.exec(`INSERT INTO accounts (id, name, name_key, created_by, created_at, updated_at) VALUES ('a1', 'Acme', 'acme', 'Jo', 'now', 'now')`);
+    await db.destroy();
+    const upgraded = await openDatabase(file);
+    try {
+      expect(upgraded.sqlite.prepare('SELECT count(*) FROM sync_merged_accounts').pluck().get()).toBe(0);
+      expect(upgraded.sqlite.prepare('SELECT name FROM accounts').pluck().all()).toEqual(['Acme']);
+      const insert = upgraded.sqlite.prepare('INSERT INTO sync_merged_accounts (account_id, into_account_id, merged_at_ms) VALUES (?, ?, ?)');
+      insert.run('a2', 'a1', 1);
+      expect(() => insert.run('a2', 'a3', 2)).toThrow(/UNIQUE|PRIMARY KEY/);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
   it('0014 (sync of conversions, contact roles, stage history) logs what a joined laptop held, keys the stage history, and makes each trigger once', async () => {
     const { file, sqlite, db } = await databaseAtVersion(13);
     sqlite.exec(`
