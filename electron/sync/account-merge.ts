@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { parseStamp } from '../../shared/sync/hybrid-clock';
 import type { RecordChange } from '../../shared/sync/protocol';
-import { deleteAccount, findAccountCandidates, type AccountFillable } from '../db/repositories/accounts';
+import { deleteAccount, findAccountCandidates, isAccountReferenced, type AccountFillable } from '../db/repositories/accounts';
 import type { AccountRow, Database } from '../db/schema';
 import { logRecordsWhole } from './change-triggers';
 import { recordAccountsMerged, type MergedAccountSide } from './conflict-entry';
@@ -92,10 +92,30 @@ function olderFirst(first: AccountRow, second: AccountRow): number {
   return first.created_at < second.created_at ? -1 : first.created_at > second.created_at ? 1 : first.id < second.id ? -1 : first.id > second.id ? 1 : 0;
 }
 
+/** An account here with the stamp of its insert. */
+interface StampedAccount {
+  row: AccountRow;
+  hlc: string;
+}
+
+/** The accounts here the account-matching rule meets `account` with (itself left out), each with its insert stamp; those without one are left out. */
+async function matchingAccounts(trx: Kysely<Database>, account: AccountRow): Promise<StampedAccount[]> {
+  const candidates = await findAccountCandidates(trx, { nameKey: account.name_key, domains: account.domain ? [account.domain] : [] });
+  const found: StampedAccount[] = [];
+  for (const row of candidates) {
+    const matches = row.id !== account.id && ((account.name_key !== '' && row.name_key === account.name_key) || (account.domain !== '' && row.domain === account.domain));
+    if (!matches) continue;
+    const hlc = await insertStampOf(trx, row.id);
+    if (hlc) found.push({ row, hlc });
+  }
+  return found;
+}
+
 /**
- * After the account `accountId` arrived from the hub (written here already): merges it with the
- * matching accounts here made on another laptop, as above. `write` is the apply's own-write
- * wrapper (logged when this laptop logs). Returns how many accounts were merged away.
+ * After the account `accountId` arrived from the hub (written here already): it and the
+ * accounts here it matches are one company; each made on another laptop than the oldest of them
+ * is merged into the oldest, as above. `write` is the apply's own-write wrapper (logged when
+ * this laptop logs). Returns how many accounts were merged away.
  */
 export async function mergeMatchingAccounts(
   trx: Kysely<Database>,
@@ -107,24 +127,39 @@ export async function mergeMatchingAccounts(
   if (!arrived) return 0;
   const arrivedStamp = await insertStampOf(trx, arrived.id);
   if (!arrivedStamp) return 0;
-  const arrivedDevice = parseStamp(arrivedStamp).deviceId;
-  const candidates = await findAccountCandidates(trx, { nameKey: arrived.name_key, domains: arrived.domain ? [arrived.domain] : [] });
-  const group: Array<{ row: AccountRow; hlc: string }> = [{ row: arrived, hlc: arrivedStamp }];
-  for (const row of candidates) {
-    const matches = row.id !== arrived.id && ((arrived.name_key !== '' && row.name_key === arrived.name_key) || (arrived.domain !== '' && row.domain === arrived.domain));
-    if (!matches) continue;
-    const hlc = await insertStampOf(trx, row.id);
-    if (hlc && parseStamp(hlc).deviceId !== arrivedDevice) group.push({ row, hlc });
-  }
+  const group: StampedAccount[] = [{ row: arrived, hlc: arrivedStamp }, ...(await matchingAccounts(trx, arrived))];
   if (group.length < 2) return 0;
   group.sort((first, second) => olderFirst(first.row, second.row));
-  const [survivor, ...rest] = group as [(typeof group)[number], ...typeof group];
-  // Only across laptops: two of the survivor's laptop stay two here as on every other laptop
-  // (where one of them may arrive after the merge, and meets only the survivor, of its own laptop).
+  const [survivor, ...rest] = group as [StampedAccount, ...StampedAccount[]];
+  // Only across laptops: two of the survivor's laptop stay two, here as on every other laptop.
   const survivorDevice = parseStamp(survivor.hlc).deviceId;
   const others = rest.filter((other) => parseStamp(other.hlc).deviceId !== survivorDevice);
   for (const other of others) await mergeInto(trx, other, survivor, merged, write);
   return others.length;
+}
+
+/**
+ * Before an account's tombstone from the hub is applied: when records here still name it —
+ * another laptop merged it away before this laptop met the account it went into, and this
+ * laptop holds records the merging laptop did not (it could not send them again) — it is
+ * merged here into the oldest account it matches, so those records keep an account and the
+ * tombstone goes through. Returns false when nothing names it or nothing matches (the plain
+ * delete then applies, or fails and is reported).
+ */
+export async function mergeAccountBeforeTombstone(
+  trx: Kysely<Database>,
+  accountId: string,
+  merged: MergedAccounts,
+  write: (step: () => Promise<unknown>) => Promise<void>,
+): Promise<boolean> {
+  if (!(await isAccountReferenced(trx, accountId))) return false;
+  const account = await trx.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+  const hlc = account && (await insertStampOf(trx, account.id));
+  if (!account || !hlc) return false;
+  const [into] = (await matchingAccounts(trx, account)).sort((first, second) => olderFirst(first.row, second.row));
+  if (!into) return false;
+  await mergeInto(trx, { row: account, hlc }, into, merged, write);
+  return true;
 }
 
 /** Record ids of the records under an account (contacts, opportunities, conversions, and theirs), by table, parents first. */
@@ -151,8 +186,8 @@ async function recordsUnder(trx: Kysely<Database>, accountId: string): Promise<A
 
 async function mergeInto(
   trx: Kysely<Database>,
-  other: { row: AccountRow; hlc: string },
-  survivor: { row: AccountRow; hlc: string },
+  other: StampedAccount,
+  survivor: StampedAccount,
   merged: MergedAccounts,
   write: (step: () => Promise<unknown>) => Promise<void>,
 ): Promise<void> {

@@ -8,7 +8,7 @@ import { addTombstone, removeTombstone } from '../db/repositories/sync-tombstone
 import type { Database } from '../db/schema';
 import { eraseLeadInTransaction } from '../services/forget-lead-service';
 import { markForgetCleanupPending } from '../services/forget-log-cleanup';
-import { mergeMatchingAccounts, MergedAccounts } from './account-merge';
+import { mergeAccountBeforeTombstone, mergeMatchingAccounts, MergedAccounts } from './account-merge';
 import { BatchLookups } from './batch-lookups';
 import { isUnpushedLocalStamp, stampPendingChanges } from './change-log';
 import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
@@ -170,6 +170,11 @@ async function applyOne(trx: Kysely<Database>, received: RecordChange, clock: Hy
   if (change.tombstone) {
     // A forget deletes more than the record (a lead's timeline, its converted contact): ask the store from now on.
     lookups.distrust();
+    // An account merged away elsewhere that records here still name: merged here too, which deletes it.
+    if (table.kind === 'account' && (await mergeAccountBeforeTombstone(trx, change.recordId, state.mergedAccounts, (step) => asOwnWrite(trx, ownWrites, step)))) {
+      batch.tombstoned++;
+      return;
+    }
     await applyTombstone(trx, table, change);
     batch.tombstoned++;
     return;

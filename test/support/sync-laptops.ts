@@ -1,6 +1,7 @@
 import { applyRemoteChanges, type AppliedBatch } from '../../electron/sync/apply-changes';
 import { listUnpushedChanges, markChangesPushed, stampPendingChanges } from '../../electron/sync/change-log';
 import { startChangeLog } from '../../electron/sync/sync-capture';
+import { convertLead } from '../../electron/services/conversion-service';
 import { createEvent, useEvent } from '../../electron/services/events-service';
 import { forgetLead } from '../../electron/services/forget-lead-service';
 import { createLead, updateLead } from '../../electron/services/leads-service';
@@ -96,7 +97,7 @@ export interface ConvergenceRound {
 /**
  * The randomized convergence run (issue 18 §6) of one seed: three laptops share a show and four
  * leads, then, twice, each makes 8 random operations offline (capture, edit a title or a
- * company, forget) and all sync in the seed's random orders until quiet. Returns what each
+ * company, forget), converts a lead it captured then into a new account, and all sync in the seed's random orders until quiet. Returns what each
  * laptop holds after each round; the test (a few seeds) and `npm run bench -- hub --seeds N`
  * (many) check they are identical. The stores are disposed of before it returns.
  */
@@ -125,14 +126,21 @@ export async function runRandomConvergence(seed: number): Promise<ConvergenceRou
     const rounds: ConvergenceRound[] = [];
     for (let round = 0; round < 2; round++) {
       for (const laptop of all) {
+        const capturedNow: string[] = [];
         for (let step = 0; step < 8; step++) {
-          const ids = laptop.store.database.sqlite.prepare('SELECT id FROM leads ORDER BY id').pluck().all() as string[];
+          // A converted lead is read-only: edited no more.
+          const ids = laptop.store.database.sqlite.prepare("SELECT id FROM leads WHERE status <> 'Converted' ORDER BY id").pluck().all() as string[];
           const target = ids[random(Math.max(ids.length, 1))];
           const operation = random(10);
-          if (operation < 2 || !target) await createLead(laptop.store.context, { lastName: `${laptop.name}-${round}-${step}`, company: companies[random(3)] ?? '' });
+          if (operation < 2 || !target) capturedNow.push((await createLead(laptop.store.context, { lastName: `${laptop.name}-${round}-${step}`, company: companies[random(3)] ?? '' })).lead.id);
           else if (operation < 9) await updateLead(laptop.store.context, target, random(2) === 0 ? { title: titles[random(5)] ?? '' } : { company: companies[random(3)] ?? '' });
           else await forgetLead(laptop.store.context, target);
         }
+        // A lead captured offline converted into a new account: laptops that each make one for a
+        // company meet at sync (account-merge.ts). Only its own new lead: another laptop converting
+        // it too is settled by the hub's refusal, which this hub does not play.
+        const toConvert = capturedNow.find((id) => laptop.store.database.sqlite.prepare('SELECT count(*) FROM leads WHERE id = ?').pluck().get(id) === 1);
+        if (toConvert) await convertLead(laptop.store.context, { leadId: toConvert, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: null });
       }
       const conflicts = await syncUntilQuiet(hub, all, seed * 10 + round);
       rounds.push({ round, data: all.map((laptop) => syncedData(laptop.store)), conflicts });

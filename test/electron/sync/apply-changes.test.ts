@@ -95,14 +95,19 @@ describe('applying the hub’s changes', () => {
     expect(b.store.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
   });
 
-  it('three laptops running random edits, captures and forgets offline end identical, over several seeds', async () => {
+  it('three laptops running random edits, captures, conversions and forgets offline end identical, over several seeds', async () => {
+    let accountsMerged = 0;
     for (const seed of [7, 8, 9]) {
       const rounds = await runRandomConvergence(seed);
       for (const round of rounds) {
         expect(round.data[1], `seed ${seed} round ${round.round}`).toEqual(round.data[0]);
         expect(round.data[2], `seed ${seed} round ${round.round}`).toEqual(round.data[0]);
       }
+      const timeline = (rounds.at(-1)?.data[0]?.timeline_entry ?? []) as Array<{ kind: string }>;
+      accountsMerged += timeline.filter((entry) => entry.kind === 'accounts_merged').length;
     }
+    // The laptops converted leads of one company into accounts of their own: the runs merged some.
+    expect(accountsMerged).toBeGreaterThan(0);
   });
 
   it('indexes a large batch’s new leads for search as the import does, edits and forgets in the same batch included', async () => {
