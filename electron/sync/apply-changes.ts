@@ -79,7 +79,7 @@ export async function applyRemoteChangesInTransaction(trx: Kysely<Database>, cha
     const ownWrites: OwnWrites = { logged: wasLogging, lookups };
     const searchIndex = changes.filter((change) => change.kind === 'lead').length >= LEADS_TO_DEFER_INDEXING ? await deferSearchIndexing(trx) : null;
     const mergedAccounts = await MergedAccounts.load(trx);
-    const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites, searchIndex, deviceId: session.deviceId, mergedAccounts };
+    const state: BatchState = { lookups, inserts: new PendingInserts(), batch, ownWrites, searchIndex, deviceId: session.deviceId, mergedAccounts, arrivedAccounts: [] };
     for (const [index, change] of changes.entries()) {
       await applyOne(trx, change, session.clock, state);
       // SQLite answers synchronously: without a pause a 1000-change batch holds the window's
@@ -87,6 +87,8 @@ export async function applyRemoteChangesInTransaction(trx: Kysely<Database>, cha
       if (index % CHANGES_BETWEEN_PAUSES === CHANGES_BETWEEN_PAUSES - 1) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await flushInserts(trx, state);
+    // After the batch: its records made under an arriving account are here, re-linked with it.
+    for (const accountId of state.arrivedAccounts) await mergeArrivedAccount(trx, accountId, state);
     await searchIndex?.finish();
     await state.lookups.saveRemembered(trx);
     return batch;
@@ -105,6 +107,8 @@ interface BatchState {
   deviceId: string;
   /** Accounts merged at sync here, and where they went (account-merge.ts). */
   mergedAccounts: MergedAccounts;
+  /** Accounts the batch added: met with the accounts here by the account-matching rule once the batch is applied. */
+  arrivedAccounts: string[];
 }
 
 /**
@@ -161,8 +165,8 @@ async function applyOne(trx: Kysely<Database>, received: RecordChange, clock: Hy
     state.inserts.add(table, change.recordId, change.hlc, insertValues(table, change, null));
     lookups.holds(table.kind, change.recordId);
     batch.applied++;
-    if (table.kind === 'account') await mergeArrivedAccount(trx, change.recordId, state);
-    else if (state.inserts.size >= MAX_PENDING_INSERTS) await flushInserts(trx, state);
+    if (table.kind === 'account') state.arrivedAccounts.push(change.recordId);
+    if (state.inserts.size >= MAX_PENDING_INSERTS) await flushInserts(trx, state);
     return;
   }
   // Anything else may read what the batch inserted.
@@ -195,7 +199,7 @@ async function applyOne(trx: Kysely<Database>, received: RecordChange, clock: Hy
     }
     lookups.holds(table.kind, change.recordId);
     batch.applied++;
-    if (table.kind === 'account') await mergeArrivedAccount(trx, change.recordId, state);
+    if (table.kind === 'account') state.arrivedAccounts.push(change.recordId);
     // A lead written here is indexed at once: the next change may update or forget it.
     if (table.kind === 'lead') await state.searchIndex?.catchUp();
     return;
@@ -206,10 +210,11 @@ async function applyOne(trx: Kysely<Database>, received: RecordChange, clock: Hy
 
 /**
  * An account new here met by the account-matching rule: merged with the matching accounts made
- * on other laptops (account-merge.ts), counted with the conflicts.
+ * on other laptops (account-merge.ts), counted with the conflicts. Once the batch is applied: a
+ * batch of many accounts (a first sync) keeps writing its records together, and the records it
+ * made under the account are re-linked with it.
  */
 async function mergeArrivedAccount(trx: Kysely<Database>, accountId: string, state: BatchState): Promise<void> {
-  await flushInserts(trx, state);
   const merged = await mergeMatchingAccounts(trx, accountId, state.mergedAccounts, (step) => asOwnWrite(trx, state.ownWrites, step));
   if (merged === 0) return;
   // It re-linked and deleted records and wrote timeline entries: from here on the batch asks the store.

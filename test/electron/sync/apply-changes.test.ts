@@ -199,9 +199,12 @@ describe('applying the hub’s changes', () => {
         // The lead whose account stayed has nothing to say.
         expect((await listTimeline(laptop.store.context.db, fromA.lead.id)).filter((entry) => entry.kind === 'accounts_merged')).toEqual([]);
         expect(laptop.store.database.sqlite.prepare("SELECT count(*) FROM sync_tombstones WHERE kind = 'account' AND record_id = ?").pluck().get(byB.accountId)).toBe(1);
-        // Each laptop met both accounts (this hub keeps every change) and keeps where B's went: B's records arriving after were pointed there.
-        expect(laptop.store.database.sqlite.prepare('SELECT into_account_id FROM sync_merged_accounts WHERE account_id = ?').pluck().get(byB.accountId)).toBe(byA.accountId);
       }
+      // A laptop that merged keeps where B's account went (B's records arriving after are pointed there); one
+      // that received the merge's tombstone in the batch that brought the account did not need to.
+      const kept = [a, b, c].map((laptop) => laptop.store.database.sqlite.prepare('SELECT into_account_id FROM sync_merged_accounts WHERE account_id = ?').pluck().get(byB.accountId));
+      expect(kept.filter((into) => into !== undefined).length, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+      for (const into of kept) if (into !== undefined) expect(into).toBe(byA.accountId);
       for (const laptop of laptops) await laptop.store.dispose();
       laptops = [];
     }
