@@ -10,11 +10,11 @@ import { recordIdSql, SYNCED_TABLES, type SyncedTable } from './synced-tables';
 
 /**
  * Accounts made offline on two laptops for one company (issue 18 §3): when an account arrives
- * from the hub and the account-matching rule the conversion uses meets an account here made on
+ * from the hub (met once its batch is applied) and the account-matching rule the conversion uses meets an account here made on
  * another laptop — the same company name (`name_key`) or the same web domain, the two reasons
  * the automatic rule takes an existing account for — the two become one, on every laptop alike:
  *
- * - the survivor is the older (`created_at`, then the smaller id): every laptop picks the same,
+ * - the survivor is the oldest (`created_at`, then the smaller id): every laptop picks the same,
  *   whichever account it held first;
  * - the other's contacts, opportunities and conversions are re-linked to it, and the survivor's
  *   empty fields filled from the other (fill-empty, as a conversion fills an existing account);
@@ -22,8 +22,8 @@ import { recordIdSql, SYNCED_TABLES, type SyncedTable } from './synced-tables';
  * - every lead converted into the account merged away gets "Accounts merged at sync: … into …"
  *   on its timeline (`accounts_merged`; the id comes from the accounts and the lead, so once).
  *   Those leads' conversions are always on the laptop that made the account when it merges (the
- *   survivor's may not be there yet, in the same batch): so every laptop ends with the same
- *   entries whatever the order of the syncs;
+ *   survivor's may not have reached it): so every laptop ends with the same entries whatever the
+ *   order of the syncs;
  * - `sync_merged_accounts` (migration 0015) keeps where it went: a record naming it that arrives
  *   later (a contact its laptop made with it) is pointed at the survivor (`MergedAccounts.redirect`).
  *
