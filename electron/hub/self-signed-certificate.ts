@@ -21,9 +21,11 @@ const OID_SUBJECT_ALT_NAME = '2.5.29.17';
 
 export function makeHubCertificate(commonName = 'LeadBooth team hub', now = new Date()): HubCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  // Positive and at most 20 octets (RFC 5280 §4.1.2.2): 16 random bytes, top bit cleared.
+  // Positive and at most 20 octets (RFC 5280 §4.1.2.2): 16 random bytes, the first in 0x40–0x7f
+  // (top bit clear: not negative; not 0: a leading zero octet is not DER, and one certificate in
+  // 256 was refused with "illegal padding" when the first byte came out 0).
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
   const signatureAlgorithm = sequence(objectId(OID_ECDSA_WITH_SHA256));
   const name = sequence(set(sequence(objectId(OID_COMMON_NAME), utf8String(commonName))));
   const altNames = sequence(tagged(0x82, Buffer.from('localhost', 'ascii')), tagged(0x87, Buffer.from([127, 0, 0, 1])));
@@ -69,8 +71,16 @@ const set = (...items: Buffer[]): Buffer => tlv(0x31, Buffer.concat(items));
 const tagged = (tag: number, content: Buffer): Buffer => tlv(tag, content);
 const octetString = (content: Buffer): Buffer => tlv(0x04, content);
 const utf8String = (text: string): Buffer => tlv(0x0c, Buffer.from(text, 'utf8'));
-/** An unsigned big-endian integer: a leading 0 keeps a set top bit from reading as negative. */
-const integer = (bytes: Buffer): Buffer => tlv(0x02, (bytes[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+/**
+ * An unsigned big-endian integer in DER's one encoding: leading zero octets dropped, then one
+ * put back where the top bit is set (it would read as negative).
+ */
+function integer(bytes: Buffer): Buffer {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  const minimal = bytes.subarray(start);
+  return tlv(0x02, (minimal[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
+}
 const bitString = (bytes: Buffer): Buffer => tlv(0x03, Buffer.concat([Buffer.from([0]), bytes]));
 
 function objectId(dotted: string): Buffer {
