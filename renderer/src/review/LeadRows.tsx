@@ -1,8 +1,9 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Lead } from '../../../shared/domain/lead';
 import { useAppStore } from '../store/app-store';
-import { leadAt, PAGE_SIZE } from '../store/leads-slice';
+import { leadOn, pageOf, PAGE_SIZE, type LeadPage } from '../store/leads-slice';
 import type { CellRoom } from './cell-text-fit';
 import { LeadTableRow } from './LeadTableRow';
 import { rowSlot, slotCountFor, slottedIndexes, type VisibleRange } from './model/row-slots';
@@ -11,6 +12,11 @@ import { rowSlot, slotCountFor, slottedIndexes, type VisibleRange } from './mode
 const ROW_HEIGHT = 34;
 const PAGE_STEP = 15;
 const PREFETCH_ROWS = PAGE_SIZE / 2;
+/**
+ * How long a request for rows coming near may wait for the browser to be idle: about a frame, so
+ * it still goes out several frames before its rows scroll into view (half a page ahead).
+ */
+const REQUEST_IDLE_TIMEOUT_MS = 16;
 
 interface LeadRowsProps {
   listRef: RefObject<HTMLOListElement | null>;
@@ -29,9 +35,6 @@ interface LeadRowsProps {
 export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRowsProps) {
   const navigate = useAppStore((state) => state.navigate);
   const total = useAppStore((state) => state.total);
-  const pages = useAppStore((state) => state.pages);
-  const duplicateIds = useAppStore((state) => state.duplicateIds);
-  const exportedAt = useAppStore((state) => state.exportedAt);
   const columns = useAppStore((state) => state.columnLayout.visible);
   const selectedIds = useAppStore((state) => state.selectedIds);
   const allMatching = useAppStore((state) => state.allMatching);
@@ -71,11 +74,32 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
   const virtualRows = virtualizer.getVirtualItems();
   const firstRow = virtualRows[0]?.index ?? 0;
   const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
+  // Only the pages the rendered rows fall on: a page that arrives for rows further on (asked for
+  // ahead, below) renders nothing until its rows scroll in.
+  const shownPages = useAppStore(useShallow((state) => pagesBetween(state.pages, pageOf(firstRow), pageOf(lastRow))));
+
   // Half a page either side is asked for ahead: rows scrolled into view are then already there,
-  // not drawn as "Loading…" first and then built a second time with their lead.
+  // not drawn as "Loading…" first and then built a second time with their lead. The request goes
+  // out once the frame is drawn, not in this effect: a scroll renders the rows synchronously
+  // (flushSync in the virtualiser's scroll handler) and React runs that render's effects at
+  // once, so a fetch issued here (~1 ms) would lengthen the scrolled frame itself.
+  const wantedRows = useRef({ first: 0, last: -1 });
+  const cancelRequest = useRef<(() => void) | null>(null);
   useEffect(() => {
-    if (total > 0) void ensureRows(firstRow - PREFETCH_ROWS, lastRow + PREFETCH_ROWS);
-  }, [firstRow, lastRow, total, pages, ensureRows]);
+    if (total === 0) return;
+    wantedRows.current = { first: firstRow - PREFETCH_ROWS, last: lastRow + PREFETCH_ROWS };
+    cancelRequest.current ??= whenIdle(() => {
+      cancelRequest.current = null;
+      void ensureRows(wantedRows.current.first, wantedRows.current.last);
+    }, REQUEST_IDLE_TIMEOUT_MS);
+  }, [firstRow, lastRow, total, loading, shownPages, ensureRows]);
+  useEffect(
+    () => () => {
+      cancelRequest.current?.();
+      cancelRequest.current = null;
+    },
+    [],
+  );
 
   // Stable, so the memoised rows are not drawn again on every scroll frame.
   const openLead = useCallback(
@@ -144,7 +168,8 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
       style={{ height: virtualizer.getTotalSize() }}
     >
       {[...virtualRows].sort((a, b) => rowSlot(a.index, slotCount.current) - rowSlot(b.index, slotCount.current)).map((row) => {
-        const lead = leadAt(pages, row.index);
+        const page = shownPages[pageOf(row.index) - pageOf(firstRow)];
+        const lead = leadOn(page, row.index);
         return (
           <li
             key={rowSlot(row.index, slotCount.current)}
@@ -161,9 +186,9 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
                 index={row.index}
                 columns={columns}
                 cellRoom={cellRoom}
-                exportedAt={exportedAt[lead.id]}
+                exportedAt={page?.exportedAt[lead.id]}
                 selected={allMatching || selectedIds.has(lead.id)}
-                possibleDuplicate={duplicateIds.has(lead.id)}
+                possibleDuplicate={page?.duplicateIds.has(lead.id) ?? false}
                 onOpen={openLead}
                 onToggle={toggleSelected}
                 onRange={rangeTo}
@@ -176,6 +201,26 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
       })}
     </ol>
   );
+}
+
+/** The pages first…last (inclusive) as loaded so far (undefined where not yet). */
+function pagesBetween(pages: Readonly<Record<number, LeadPage>>, first: number, last: number): Array<LeadPage | undefined> {
+  const shown: Array<LeadPage | undefined> = [];
+  for (let page = first; page <= last; page++) shown.push(pages[page]);
+  return shown;
+}
+
+/**
+ * Runs `work` when the browser is next idle after drawing (at the latest after `timeoutMs`),
+ * and returns its cancel. Where there is no requestIdleCallback (Safari), as the next task.
+ */
+function whenIdle(work: () => void, timeoutMs: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: timeoutMs });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(work, 0);
+  return () => clearTimeout(timer);
 }
 
 /** The element id of a row slot, for the list's aria-owns (one review list on a page). */
