@@ -1,6 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Lead } from '../../../shared/domain/lead';
 import { useAppStore } from '../store/app-store';
 import { leadOn, pageOf, PAGE_SIZE, type LeadPage } from '../store/leads-slice';
@@ -76,7 +75,7 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
   const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
   // Only the pages the rendered rows fall on: a page that arrives for rows further on (asked for
   // ahead, below) renders nothing until its rows scroll in.
-  const shownPages = useAppStore(useShallow((state) => pagesBetween(state.pages, pageOf(firstRow), pageOf(lastRow))));
+  const shownPages = useShownPages(pageOf(firstRow), pageOf(lastRow));
 
   // Half a page either side is asked for ahead: rows scrolled into view are then already there,
   // not drawn as "Loading…" first and then built a second time with their lead. The request goes
@@ -203,11 +202,25 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
   );
 }
 
-/** The pages first…last (inclusive) as loaded so far (undefined where not yet). */
-function pagesBetween(pages: Readonly<Record<number, LeadPage>>, first: number, last: number): Array<LeadPage | undefined> {
-  const shown: Array<LeadPage | undefined> = [];
-  for (let page = first; page <= last; page++) shown.push(pages[page]);
-  return shown;
+/**
+ * The pages first…last (inclusive) as loaded so far (undefined where not yet), as the same array
+ * while each of them is the same: a store change elsewhere (another page arriving) renders
+ * nothing. Compared in a loop, not with zustand's useShallow, which copies both arrays into Maps
+ * on every store change and every render.
+ */
+function useShownPages(first: number, last: number): ReadonlyArray<LeadPage | undefined> {
+  const shown = useRef<ReadonlyArray<LeadPage | undefined>>([]);
+  return useAppStore((state) => {
+    const kept = shown.current;
+    let same = kept.length === last - first + 1;
+    for (let page = first; same && page <= last; page++) same = kept[page - first] === state.pages[page];
+    if (!same) {
+      const pages: Array<LeadPage | undefined> = [];
+      for (let page = first; page <= last; page++) pages.push(state.pages[page]);
+      shown.current = pages;
+    }
+    return shown.current;
+  });
 }
 
 /**
