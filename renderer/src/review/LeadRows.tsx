@@ -10,7 +10,13 @@ import { rowSlot, slotCountFor, slottedIndexes, type VisibleRange } from './mode
 /** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
 const ROW_HEIGHT = 34;
 const PAGE_STEP = 15;
-const PREFETCH_ROWS = PAGE_SIZE / 2;
+/**
+ * Rows asked for ahead of the rendered ones, either way: a page. Half a page was ~8 frames at the
+ * bench's 240 px a frame, too little for a request on a loaded machine once it waits for the frame
+ * to end (rows then drew as "Loading…" and were built again with their lead); the same pages are
+ * asked for, only earlier.
+ */
+const PREFETCH_ROWS = PAGE_SIZE;
 /**
  * How long a request for rows coming near may wait for the browser to be idle: about a frame, so
  * it still goes out several frames before its rows scroll into view (half a page ahead).
@@ -77,7 +83,7 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
   // ahead, below) renders nothing until its rows scroll in.
   const shownPages = useShownPages(pageOf(firstRow), pageOf(lastRow));
 
-  // Half a page either side is asked for ahead: rows scrolled into view are then already there,
+  // A page either side is asked for ahead: rows scrolled into view are then already there,
   // not drawn as "Loading…" first and then built a second time with their lead. The request goes
   // out once the frame is drawn, not in this effect: a scroll renders the rows synchronously
   // (flushSync in the virtualiser's scroll handler) and React runs that render's effects at
