@@ -19,7 +19,7 @@ const PAGE_STEP = 15;
 const PREFETCH_ROWS = PAGE_SIZE;
 /**
  * How long a request for rows coming near may wait for the browser to be idle: about a frame, so
- * it still goes out several frames before its rows scroll into view (half a page ahead).
+ * it still goes out many frames before its rows scroll into view (a page ahead).
  */
 const REQUEST_IDLE_TIMEOUT_MS = 16;
 
