@@ -2,7 +2,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import type { Lead } from '../../../shared/domain/lead';
 import { useAppStore } from '../store/app-store';
-import { leadOn, pageOf, PAGE_SIZE, type LeadPage } from '../store/leads-slice';
+import { leadAt, PAGE_SIZE } from '../store/leads-slice';
 import type { CellRoom } from './cell-text-fit';
 import { LeadTableRow } from './LeadTableRow';
 import { rowSlot, slotCountFor, slottedIndexes, type VisibleRange } from './model/row-slots';
@@ -10,18 +10,7 @@ import { rowSlot, slotCountFor, slottedIndexes, type VisibleRange } from './mode
 /** Every row is this tall (CSS .review-row says the same): a fixed height keeps 100,000 rows cheap to lay out. */
 const ROW_HEIGHT = 34;
 const PAGE_STEP = 15;
-/**
- * Rows asked for ahead of the rendered ones, either way: a page. Half a page was ~8 frames at the
- * bench's 240 px a frame, too little for a request on a loaded machine once it waits for the frame
- * to end (rows then drew as "Loading…" and were built again with their lead); the same pages are
- * asked for, only earlier.
- */
-const PREFETCH_ROWS = PAGE_SIZE;
-/**
- * How long a request for rows coming near may wait for the browser to be idle: about a frame, so
- * it still goes out many frames before its rows scroll into view (a page ahead).
- */
-const REQUEST_IDLE_TIMEOUT_MS = 16;
+const PREFETCH_ROWS = PAGE_SIZE / 2;
 
 interface LeadRowsProps {
   listRef: RefObject<HTMLOListElement | null>;
@@ -40,6 +29,9 @@ interface LeadRowsProps {
 export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRowsProps) {
   const navigate = useAppStore((state) => state.navigate);
   const total = useAppStore((state) => state.total);
+  const pages = useAppStore((state) => state.pages);
+  const duplicateIds = useAppStore((state) => state.duplicateIds);
+  const exportedAt = useAppStore((state) => state.exportedAt);
   const columns = useAppStore((state) => state.columnLayout.visible);
   const selectedIds = useAppStore((state) => state.selectedIds);
   const allMatching = useAppStore((state) => state.allMatching);
@@ -79,32 +71,11 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
   const virtualRows = virtualizer.getVirtualItems();
   const firstRow = virtualRows[0]?.index ?? 0;
   const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
-  // Only the pages the rendered rows fall on: a page that arrives for rows further on (asked for
-  // ahead, below) renders nothing until its rows scroll in.
-  const shownPages = useShownPages(pageOf(firstRow), pageOf(lastRow));
-
-  // A page either side is asked for ahead: rows scrolled into view are then already there,
-  // not drawn as "Loading…" first and then built a second time with their lead. The request goes
-  // out once the frame is drawn, not in this effect: a scroll renders the rows synchronously
-  // (flushSync in the virtualiser's scroll handler) and React runs that render's effects at
-  // once, so a fetch issued here (~1 ms) would lengthen the scrolled frame itself.
-  const wantedRows = useRef({ first: 0, last: -1 });
-  const cancelRequest = useRef<(() => void) | null>(null);
+  // Half a page either side is asked for ahead: rows scrolled into view are then already there,
+  // not drawn as "Loading…" first and then built a second time with their lead.
   useEffect(() => {
-    if (total === 0) return;
-    wantedRows.current = { first: firstRow - PREFETCH_ROWS, last: lastRow + PREFETCH_ROWS };
-    cancelRequest.current ??= whenIdle(() => {
-      cancelRequest.current = null;
-      void ensureRows(wantedRows.current.first, wantedRows.current.last);
-    }, REQUEST_IDLE_TIMEOUT_MS);
-  }, [firstRow, lastRow, total, loading, shownPages, ensureRows]);
-  useEffect(
-    () => () => {
-      cancelRequest.current?.();
-      cancelRequest.current = null;
-    },
-    [],
-  );
+    if (total > 0) void ensureRows(firstRow - PREFETCH_ROWS, lastRow + PREFETCH_ROWS);
+  }, [firstRow, lastRow, total, pages, ensureRows]);
 
   // Stable, so the memoised rows are not drawn again on every scroll frame.
   const openLead = useCallback(
@@ -173,8 +144,7 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
       style={{ height: virtualizer.getTotalSize() }}
     >
       {[...virtualRows].sort((a, b) => rowSlot(a.index, slotCount.current) - rowSlot(b.index, slotCount.current)).map((row) => {
-        const page = shownPages[pageOf(row.index) - pageOf(firstRow)];
-        const lead = leadOn(page, row.index);
+        const lead = leadAt(pages, row.index);
         return (
           <li
             key={rowSlot(row.index, slotCount.current)}
@@ -191,9 +161,9 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
                 index={row.index}
                 columns={columns}
                 cellRoom={cellRoom}
-                exportedAt={page?.exportedAt[lead.id]}
+                exportedAt={exportedAt[lead.id]}
                 selected={allMatching || selectedIds.has(lead.id)}
-                possibleDuplicate={page?.duplicateIds.has(lead.id) ?? false}
+                possibleDuplicate={duplicateIds.has(lead.id)}
                 onOpen={openLead}
                 onToggle={toggleSelected}
                 onRange={rangeTo}
@@ -206,40 +176,6 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
       })}
     </ol>
   );
-}
-
-/**
- * The pages first…last (inclusive) as loaded so far (undefined where not yet), as the same array
- * while each of them is the same: a store change elsewhere (another page arriving) renders
- * nothing. Compared in a loop, not with zustand's useShallow, which copies both arrays into Maps
- * on every store change and every render.
- */
-function useShownPages(first: number, last: number): ReadonlyArray<LeadPage | undefined> {
-  const shown = useRef<ReadonlyArray<LeadPage | undefined>>([]);
-  return useAppStore((state) => {
-    const kept = shown.current;
-    let same = kept.length === last - first + 1;
-    for (let page = first; same && page <= last; page++) same = kept[page - first] === state.pages[page];
-    if (!same) {
-      const pages: Array<LeadPage | undefined> = [];
-      for (let page = first; page <= last; page++) pages.push(state.pages[page]);
-      shown.current = pages;
-    }
-    return shown.current;
-  });
-}
-
-/**
- * Runs `work` when the browser is next idle after drawing (at the latest after `timeoutMs`),
- * and returns its cancel. Where there is no requestIdleCallback (Safari), as the next task.
- */
-function whenIdle(work: () => void, timeoutMs: number): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: timeoutMs });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(work, 0);
-  return () => clearTimeout(timer);
 }
 
 /** The element id of a row slot, for the list's aria-owns (one review list on a page). */

@@ -75,50 +75,13 @@ export function sameCellRoom(a: CellRoom | null, b: CellRoom | null): boolean {
 }
 
 let context: CanvasRenderingContext2D | null | undefined;
-/**
- * Advance widths by font, then by character code up to LATIN_END, in ADVANCE_UNITS_PER_PX (-1: not
- * measured yet): a row's texts are new each time, their characters are not. Whole numbers in a
- * typed array indexed by code, so summing a text allocates nothing (a Map keyed by one-character
- * strings made a string a character, and a sum of fractions a boxed number a character wherever
- * the function runs unoptimised).
- */
-const advances = new Map<string, Int32Array>();
-/** 1/1024 px: a text of 500 characters is off by at most a quarter of a pixel, well inside SLACK_PX. */
-const ADVANCE_UNITS_PER_PX = 1024;
+/** Advance widths by font, then by character: a row's texts are new each time, their characters are not. */
+const advances = new Map<string, Map<string, number>>();
 /** Whole texts measured, by font and text (scripts whose shaping changes widths). Bounded. */
 const measured = new Map<string, number>();
 const MEASURED_KEPT = 4000;
 /** Up to the end of Latin Extended-B, a text is as wide as its characters' advances (kerning mostly narrows it; the cell's right padding takes a few pixels more). */
 const LATIN_END = 0x024f;
-
-/** What a kind of cell needs for the measure in one room: its font, that font's advances, and what padding, margin and border take. */
-interface KindMeasure {
-  font: string;
-  advances: Int32Array;
-  sidePx: number;
-}
-
-/** The measures of the room the rows were last built for (one table on a page; a new room on resize or font change). */
-let measuresRoom: CellRoom | null = null;
-let measuresByKind: Partial<Record<CellTextKind, KindMeasure>> = {};
-
-function kindMeasure(room: CellRoom, kind: CellTextKind): KindMeasure {
-  if (room !== measuresRoom) {
-    measuresRoom = room;
-    measuresByKind = {};
-  }
-  let found = measuresByKind[kind];
-  if (!found) {
-    const style = CELL_TEXT_STYLES[kind];
-    const fontPx = style.sizeRem * room.rootFontPx;
-    const font = `${style.weight} ${fontPx}px ${room.fontFamily}`;
-    let table = advances.get(font);
-    if (!table) advances.set(font, (table = new Int32Array(LATIN_END + 1).fill(-1)));
-    found = { font, advances: table, sidePx: style.sideRem * room.rootFontPx + style.sideEm * fontPx + style.borderPx };
-    measuresByKind[kind] = found;
-  }
-  return found;
-}
 
 function measure(text: string, font: string): number | null {
   if (context === undefined) context = document.createElement('canvas').getContext('2d');
@@ -128,25 +91,25 @@ function measure(text: string, font: string): number | null {
 }
 
 /**
- * The text's width in the kind's font. Latin text is summed from a table of each character's advance
+ * The text's width in `font`. Latin text is summed from a table of each character's advance
  * (one canvas measure per new character, not per new text: measuring every name and email that
  * scrolled in was a twelfth of a scrolled frame, measured 2026-12-07); other scripts are measured whole.
  */
-function textWidth(text: string, kind: KindMeasure): number | null {
-  let units = 0;
-  for (let position = 0; position < text.length; position++) {
-    const code = text.charCodeAt(position);
-    // A character past Latin Extended-B (a surrogate half included) sends the whole text to the canvas.
-    if (code > LATIN_END) return wholeTextWidth(text, kind.font);
-    let advance = kind.advances[code] ?? -1;
-    if (advance < 0) {
-      const measuredAdvance = measure(String.fromCharCode(code), kind.font);
+function textWidth(text: string, font: string): number | null {
+  let table = advances.get(font);
+  if (!table) advances.set(font, (table = new Map()));
+  let width = 0;
+  for (const character of text) {
+    if ((character.codePointAt(0) ?? 0) > LATIN_END) return wholeTextWidth(text, font);
+    let advance = table.get(character);
+    if (advance === undefined) {
+      const measuredAdvance = measure(character, font);
       if (measuredAdvance === null) return null;
-      kind.advances[code] = advance = Math.round(measuredAdvance * ADVANCE_UNITS_PER_PX);
+      table.set(character, (advance = measuredAdvance));
     }
-    units += advance;
+    width += advance;
   }
-  return units / ADVANCE_UNITS_PER_PX;
+  return width;
 }
 
 function wholeTextWidth(text: string, font: string): number | null {
@@ -165,8 +128,10 @@ function wholeTextWidth(text: string, font: string): number | null {
 export function cellTextFits(room: CellRoom | null, column: ReviewColumnKey, kind: CellTextKind, text: string): boolean {
   const columnWidth = room?.columnWidths[column];
   if (!room || columnWidth === undefined) return false;
-  const measures = kindMeasure(room, kind);
-  const width = textWidth(text, measures);
+  const style = CELL_TEXT_STYLES[kind];
+  const fontPx = style.sizeRem * room.rootFontPx;
+  const width = textWidth(text, `${style.weight} ${fontPx}px ${room.fontFamily}`);
   if (width === null) return false;
-  return width + SLACK_PX <= columnWidth - measures.sidePx;
+  const available = columnWidth - style.sideRem * room.rootFontPx - style.sideEm * fontPx - style.borderPx;
+  return width + SLACK_PX <= available;
 }

@@ -1,6 +1,6 @@
 import type { CaptureMethod, Lead, LeadRating, LeadStatus } from '../../../shared/domain/lead';
 import { DEFAULT_REVIEW_SORT, localDayStart, nextLocalDayStart, type BulkChange, type BulkTarget, type ReviewFilter, type ReviewSort } from '../../../shared/domain/review';
-import type { BulkResult, ReviewPage } from '../../../shared/ipc/contract';
+import type { BulkResult } from '../../../shared/ipc/contract';
 import {
   clampColumnWidth,
   parseColumnLayout,
@@ -44,21 +44,8 @@ export const NO_FILTERS: ListFilters = {
 
 /** Stable empties: a selector must never return a new [] / Set each call. */
 const NO_IDS: ReadonlySet<string> = new Set();
-const NO_PAGES: Readonly<Record<number, LeadPage>> = {};
-
-/**
- * One window of the list as it arrived: its leads with what the list shows beside them. Kept per
- * page, as the answer brought it, so a page's arrival adds one entry and copies nothing of the
- * pages before it, and rows of other pages see no change (the table re-renders only when a page
- * it shows changes).
- */
-export interface LeadPage {
-  leads: readonly Lead[];
-  /** This page's leads that the duplicate rule pairs with another. */
-  duplicateIds: ReadonlySet<string>;
-  /** When each of this page's leads last went out in an export (UTC ISO); never-exported leads are absent. */
-  exportedAt: Readonly<Record<string, string>>;
-}
+const NO_PAGES: Readonly<Record<number, Lead[]>> = {};
+const NO_EXPORTS: Readonly<Record<string, string>> = {};
 
 /** Where the review table's columns (which, how wide) are kept between runs of the app. */
 export const COLUMN_LAYOUT_KEY = 'leadbooth.review.columns';
@@ -77,7 +64,11 @@ export interface LeadsSlice {
   /** Leads the filter matches. */
   total: number;
   /** Windows of the list by page number (PAGE_SIZE rows each), loaded as they scroll into view. */
-  pages: Readonly<Record<number, LeadPage>>;
+  pages: Readonly<Record<number, Lead[]>>;
+  /** Loaded leads the duplicate rule pairs with another. */
+  duplicateIds: ReadonlySet<string>;
+  /** When each loaded lead last went out in an export (UTC ISO); never-exported leads are absent. */
+  exportedAt: Readonly<Record<string, string>>;
   /** The review table's columns: which are shown and how wide, as the person left them. */
   columnLayout: ReviewColumnLayout;
   loading: boolean;
@@ -126,26 +117,8 @@ export const PAGE_SIZE = 100;
 /** A Shift+click range may span this many rows (beyond it, Ctrl+A selects the whole filter). */
 const RANGE_LIMIT = 5000;
 
-export function leadAt(pages: Readonly<Record<number, LeadPage>>, index: number): Lead | undefined {
-  return leadOn(pages[pageOf(index)], index);
-}
-
-/** The lead of row `index` on its page (the page row `index` falls on), if loaded. */
-export function leadOn(page: LeadPage | undefined, index: number): Lead | undefined {
-  return page?.leads[index % PAGE_SIZE];
-}
-
-/** The page row `index` falls on. */
-export function pageOf(index: number): number {
-  return Math.floor(index / PAGE_SIZE);
-}
-
-function leadPage(answer: ReviewPage): LeadPage {
-  return {
-    leads: answer.items,
-    duplicateIds: answer.duplicateIds.length > 0 ? new Set(answer.duplicateIds) : NO_IDS,
-    exportedAt: answer.exportedAt,
-  };
+export function leadAt(pages: Readonly<Record<number, Lead[]>>, index: number): Lead | undefined {
+  return pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
 }
 
 /** The list's state as the contract's filter. */
@@ -194,7 +167,11 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs,
       try {
         await requests.run(
           () => api['leads.query']({ filter: apiFilter(get()), sort: get().sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE, withDuplicates: true }),
-          (result) => set({ pages: { ...get().pages, [page]: leadPage(result) }, total: result.total }),
+          (result) => {
+            const duplicateIds = new Set(get().duplicateIds);
+            for (const id of result.duplicateIds) duplicateIds.add(id);
+            set({ pages: { ...get().pages, [page]: result.items }, total: result.total, duplicateIds, exportedAt: { ...get().exportedAt, ...result.exportedAt } });
+          },
           (error) => set({ listError: error.message }),
           { appends: true },
         );
@@ -240,6 +217,8 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs,
       sort: DEFAULT_REVIEW_SORT,
       total: 0,
       pages: NO_PAGES,
+      duplicateIds: NO_IDS,
+      exportedAt: NO_EXPORTS,
       columnLayout: readColumnLayout(),
       loading: false,
       listError: null,
@@ -308,8 +287,10 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs,
           () => api['leads.query']({ filter: apiFilter(get()), sort: get().sort, offset: 0, limit: PAGE_SIZE, withDuplicates: true }),
           (result) =>
             set({
-              pages: { 0: leadPage(result) },
+              pages: { 0: result.items },
               total: result.total,
+              duplicateIds: result.duplicateIds.length > 0 ? new Set(result.duplicateIds) : NO_IDS,
+              exportedAt: result.exportedAt,
               loading: false,
               shownQuery: query,
             }),
@@ -333,7 +314,7 @@ export const createLeadsSlice: SliceCreator<LeadsSlice> = ({ api, searchDelayMs,
         if (!lead) return;
         const { allMatching } = get();
         // Unticking one row of "all matching" keeps the rows that are loaded, minus that one.
-        const base = allMatching ? new Set(Object.values(get().pages).flatMap((page) => page.leads.map((row) => row.id))) : new Set(get().selectedIds);
+        const base = allMatching ? new Set(Object.values(get().pages).flat().map((row) => row.id)) : new Set(get().selectedIds);
         if (base.has(lead.id)) base.delete(lead.id);
         else base.add(lead.id);
         set({ selectedIds: base.size > 0 ? base : NO_IDS, allMatching: false, selectionAnchor: index, bulkMessage: null });

@@ -57,26 +57,6 @@ describe('leads slice (the review list)', () => {
     expect(leadAt(store.getState().pages, 250)?.lastName).toBe('L250');
   });
 
-  it('keeps each page as it arrived: a later page leaves the earlier ones as they were, each with its own duplicate marks and export times', async () => {
-    const rows = Array.from({ length: PAGE_SIZE * 2 }, (_, index) => leadWith({ lastName: `L${index}` }));
-    const marked = rows[PAGE_SIZE + 3]!;
-    const query = vi.fn(async ({ offset, limit }: { offset: number; limit: number }) => ({
-      ...page(rows.slice(offset, offset + limit), rows.length, offset),
-      duplicateIds: offset === 0 ? [] : [marked.id],
-      exportedAt: offset === 0 ? {} : { [marked.id]: '2026-12-01T10:00:00.000Z' },
-    }));
-    const store = readyStore(fakeApi({ 'leads.query': query as never }));
-    await store.getState().loadFirstPage();
-    const first = store.getState().pages[0];
-    await store.getState().ensureRows(PAGE_SIZE, PAGE_SIZE + 10);
-    const { pages } = store.getState();
-    expect(pages[0]).toBe(first);
-    expect(pages[0]?.duplicateIds.size).toBe(0);
-    expect(pages[1]?.duplicateIds.has(marked.id)).toBe(true);
-    expect(pages[1]?.exportedAt[marked.id]).toBe('2026-12-01T10:00:00.000Z');
-    expect(leadAt(pages, PAGE_SIZE + 3)).toBe(marked);
-  });
-
   it('selects a range with Shift+click, everything with Ctrl+A, and sends the filter for "all matching"', async () => {
     const rows = Array.from({ length: 10 }, (_, index) => leadWith({ lastName: `L${index}` }));
     const bulk = vi.fn(async () => ({ done: 10, skippedConverted: 0, unchanged: 0, cancelled: false }));
