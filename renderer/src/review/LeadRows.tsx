@@ -183,25 +183,11 @@ function rowSlotId(slot: number): string {
   return `review-row-slot-${slot}`;
 }
 
-/** The latest element asked to take focus: an earlier request still waiting for its row gives way to it. */
-let latestFocusRequest = 0;
-
-/**
- * How long a row is waited for before focus is left where it is: the row's page may still be on
- * its way from the store (asked for when the move began; on a busy machine that takes more than
- * a few frames, and a move that gave up then left focus behind, on no row).
- */
-const FOCUS_WAIT_MS = 3_000;
-
-/** Focuses an element once the virtualiser has rendered it (a frame or more after a scroll, once its page has arrived). */
-export function focusWhenRendered(selector: string): void {
-  const request = ++latestFocusRequest;
-  const deadline = performance.now() + FOCUS_WAIT_MS;
-  const attempt = () => {
-    if (request !== latestFocusRequest) return;
+/** Focuses an element once the virtualiser has rendered it (a frame or two after a scroll). */
+export function focusWhenRendered(selector: string, attempts = 10): void {
+  requestAnimationFrame(() => {
     const element = document.querySelector<HTMLElement>(selector);
     if (element) element.focus({ preventScroll: true });
-    else if (performance.now() < deadline) requestAnimationFrame(attempt);
-  };
-  requestAnimationFrame(attempt);
+    else if (attempts > 0) focusWhenRendered(selector, attempts - 1);
+  });
 }
