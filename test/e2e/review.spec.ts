@@ -208,10 +208,9 @@ test('a long email or name is cut at its own cell, never painted over the next; 
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
-test('over hundreds of leads the rows scrolled into view show their own lead, and the keyboard and focus follow the lead, not the reused row', async ({ page, app }) => {
-  // Rows are reused as the list scrolls (keyed by slot): a row's cells must show the lead of its place, and
-  // focus must never stay on a row that now shows another lead.
-  const database = await openDatabase(app.dbPath);
+/** 400 more leads, "Row L000" captured first: newest first, the row at place i is "Row L(399 − i)". */
+async function seedRows(dbPath: string): Promise<void> {
+  const database = await openDatabase(dbPath);
   try {
     const context = createServiceContext(database.db);
     for (let number = 0; number < 400; number++) {
@@ -222,10 +221,15 @@ test('over hundreds of leads the rows scrolled into view show their own lead, an
   } finally {
     await database.close();
   }
+}
+const nameAt = (index: number) => `Row L${String(399 - index).padStart(3, '0')}`;
+
+test('over hundreds of leads the rows scrolled into view show their own lead, and the keyboard and focus follow the lead, not the reused row', async ({ page, app }) => {
+  // Rows are reused as the list scrolls (keyed by slot): a row's cells must show the lead of its place, and
+  // focus must never stay on a row that now shows another lead.
+  await seedRows(app.dbPath);
   await page.getByRole('tab', { name: /Leads/ }).click();
   await expect(page.getByText('406 leads · captured time, newest first')).toBeVisible();
-  // Newest first: the row at place i is lead number 399 − i.
-  const nameAt = (index: number) => `Row L${String(399 - index).padStart(3, '0')}`;
   const rowsShowTheirLeads = async () => {
     const rows = await reviewList(page).locator('.review-row').evaluateAll((elements) => elements.map((element) => ({ place: Number(element.getAttribute('aria-posinset')) - 1, index: Number((element as HTMLElement).dataset.index), name: element.querySelector('.review-cell-name')?.textContent ?? '' })));
     const leadRows = rows.filter((row) => row.place < 400);
@@ -263,6 +267,31 @@ test('over hundreds of leads the rows scrolled into view show their own lead, an
   // Enter opens no other lead than the one that had focus.
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: /^Row L/ })).toHaveCount(active === null ? 0 : 1);
+});
+
+test('a held Page Down whose rows arrive late (a loaded laptop) keeps the keys in the list and ends on the row it moved to', async ({ page, app }) => {
+  await seedRows(app.dbPath);
+  // Every page of rows after the first comes 1.5 s late: far longer than the few frames a moved-to row is waited for.
+  await page.route('**/api/leads.query', async (route) => {
+    const { offset } = route.request().postDataJSON() as { offset?: number };
+    if ((offset ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.getByRole('tab', { name: /Leads/ }).click();
+  await expect(page.getByText('406 leads · captured time, newest first')).toBeVisible();
+  await reviewList(page).locator('.lead-item[data-index="0"]').focus();
+  for (let step = 1; step <= 10; step++) await page.keyboard.press('PageDown');
+  // While the far rows are on their way the focus stays in the list (the keys above all reached it)...
+  expect(await reviewList(page).evaluate((list) => list.contains(document.activeElement))).toBe(true);
+  await screenshot(page, '03b-keys-wait-for-rows');
+  // ...and the row the tenth Page Down moved to takes it once its page has arrived.
+  const focused = reviewList(page).locator('.lead-item[data-index="150"]');
+  await expect(focused).toBeFocused({ timeout: 10_000 });
+  await expect(focused).toContainText(nameAt(150));
+  await page.keyboard.press('ArrowDown');
+  await expect(reviewList(page).locator('.lead-item[data-index="151"]')).toBeFocused();
+  // Pages asked for late (the rows around row 151) are let through before the page closes.
+  await page.unrouteAll({ behavior: 'wait' });
 });
 
 test('merge two duplicates side by side: both notes, the older capture, the merge on the timeline', async ({ page }) => {

@@ -59,13 +59,14 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
   });
 
   // A row whose slot now shows another lead must not keep the focus it had for its old lead
-  // (Enter would open the wrong one): focus leaves it, as it left a row that was unmounted.
+  // (Enter would open the wrong one): focus goes to the list itself, which keeps the keys — a
+  // held Page Down whose row has not arrived yet still reaches the list and moves on.
   const focusedRow = useRef(-1);
   useLayoutEffect(() => {
     const active = document.activeElement;
     if (!(active instanceof HTMLElement) || !listRef.current?.contains(active)) return;
     const shown = active.closest<HTMLElement>('.review-row')?.dataset.index;
-    if (shown !== undefined && Number(shown) !== focusedRow.current) active.blur();
+    if (shown !== undefined && Number(shown) !== focusedRow.current) listRef.current.focus({ preventScroll: true });
   });
 
   const virtualRows = virtualizer.getVirtualItems();
@@ -87,9 +88,36 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
   );
   const rangeTo = useCallback((index: number) => void selectRange(index), [selectRange]);
 
-  // The row a key moved to, until it has focus (a frame or two later): keys pressed meanwhile
-  // (a held Page Down) move on from it, not from the row focused before.
+  // A focused row whose lead gave way to "Loading…" (its slot now waits for a page not here yet)
+  // is removed with the focus in it, and the page's body would get the keys: the list takes them.
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const keepFocusInList = (event: FocusEvent) => {
+      const left = event.target;
+      if (event.relatedTarget !== null || !(left instanceof HTMLElement)) return;
+      // The browser says "focus out" while removing the element: look once the removal is done.
+      queueMicrotask(() => {
+        const active = document.activeElement;
+        if (!left.isConnected && (active === null || active === document.body)) list.focus({ preventScroll: true });
+      });
+    };
+    list.addEventListener('focusout', keepFocusInList);
+    return () => list.removeEventListener('focusout', keepFocusInList);
+  }, [listRef]);
+
+  // The row a key moved to, until it has focus (a frame or two later; on a loaded machine, once
+  // its page has arrived): keys pressed meanwhile (a held Page Down) move on from it, not from
+  // the row focused before.
   const pendingRow = useRef(-1);
+  // Its page arrived after the focus's few frames of waiting: the row takes the focus now, if
+  // the focus is still in the list (a click elsewhere meanwhile keeps its own).
+  useEffect(() => {
+    if (pendingRow.current < 0) return;
+    const list = listRef.current;
+    if (!list?.contains(document.activeElement)) return;
+    list.querySelector<HTMLElement>(`.lead-item[data-index="${pendingRow.current}"]`)?.focus({ preventScroll: true });
+  });
 
   function focusRow(index: number): void {
     const target = Math.max(0, Math.min(total - 1, index));
@@ -101,6 +129,8 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
   function focusedIndex(): number {
     if (pendingRow.current >= 0) return pendingRow.current;
     const active = document.activeElement as HTMLElement | null;
+    // The list itself holds the focus once the focused row scrolled away: keys go on from that row.
+    if (active !== null && active === listRef.current) return focusedRow.current;
     const value = active?.closest<HTMLElement>('.review-row')?.dataset.index;
     return value === undefined ? -1 : Number(value);
   }
@@ -135,8 +165,11 @@ export function LeadRows({ listRef, listLabel, scrollMargin, cellRoom }: LeadRow
       aria-busy={loading}
       // The rows stay in slot order in the page; a screen reader reads them in the list's order.
       aria-owns={virtualRows.map((row) => rowSlotId(rowSlot(row.index, slotCount.current))).join(' ')}
+      // Focusable from code only (Tab goes to the rows): it holds the keys while a moved-to row is on its way.
+      tabIndex={-1}
       onKeyDown={onListKeyDown}
       onFocus={(event) => {
+        if (event.target === event.currentTarget) return;
         const shown = (event.target as HTMLElement).closest<HTMLElement>('.review-row')?.dataset.index;
         focusedRow.current = shown === undefined ? -1 : Number(shown);
         pendingRow.current = -1;
