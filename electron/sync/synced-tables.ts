@@ -9,10 +9,10 @@ import { nameBlockingKey } from '../db/name-key';
  *
  * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or columns
  * whose values are (a lead's checklist answers, an opportunity's contact roles and stage
- * history, a show's checklist). Not here yet (docs/team-hub.md "On the laptop" says why):
- * duplicate flags, conversion rules, export batch members, card photos
- * (which travel by their hash, not in the record), and what is local by nature (settings, the capture queue, the
- * privacy log, export batches).
+ * history, a show's checklist, its conversion rule, a pair of leads flagged as likely
+ * duplicates). Not here (docs/team-hub.md "On the laptop" says why): card photos (which travel by
+ * their hash, not in the record), and what is local by nature (settings, the capture queue, the
+ * privacy log, export batches and their members).
  *
  * A migration that adds a column to a synced table adds it here and re-creates the table's
  * triggers (`changeTriggerStatements`); test/electron/sync/synced-tables.test.ts fails until it does.
@@ -47,7 +47,7 @@ export interface SyncedTable {
   derive?: (row: Readonly<Record<string, unknown>>) => Record<string, string>;
   /**
    * The laptop migration that made the table's change-log triggers: 11 (sync-log) unless a
-   * later one added the table to the registry. Each migration makes the triggers of its own
+   * later one (14, 16) added the table to the registry. Each migration makes the triggers of its own
    * tables only, so a store migrated from any version gets each trigger once.
    */
   loggedSinceMigration?: number;
@@ -231,6 +231,31 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     localColumns: ['seq'],
     parents: { opportunity_id: 'opportunity' },
     loggedSinceMigration: 14,
+  },
+  {
+    // A show's rule for converting leads without a click (one per show). Removing it marks it
+    // (`removed`) rather than deleting it: a removal and a rule set again meet field by field
+    // (repositories/conversions.ts says why not a revivable tombstone).
+    kind: 'conversion_rule',
+    table: 'conversion_rules',
+    key: ['event_id'],
+    columns: ['event_id', 'min_met', 'require_close_date', 'stage', 'close_in_days', 'updated_at', 'removed'],
+    localColumns: [],
+    parents: { event_id: 'event' },
+    bookkeeping: ['updated_at'],
+    loggedSinceMigration: 16,
+  },
+  {
+    // Likely duplicates an import found: one record per pair of leads, the smaller id first
+    // (insertDuplicateFlags), so two laptops that flag the same pair make one record. Dismissed
+    // (deleted) for good: its tombstone keeps a later import from flagging the pair again.
+    kind: 'duplicate_flag',
+    table: 'duplicate_flags',
+    key: ['lead_id', 'other_lead_id'],
+    columns: ['lead_id', 'other_lead_id', 'reasons', 'source', 'flagged_at'],
+    localColumns: [],
+    parents: { lead_id: 'lead', other_lead_id: 'lead' },
+    loggedSinceMigration: 16,
   },
 ];
 

@@ -6,6 +6,9 @@ import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
 import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
 import { convertLead } from '../../../electron/services/conversion-service';
+import { getConversionRule, setConversionRule } from '../../../electron/services/automatic-conversion-service';
+import { mergeLeads } from '../../../electron/services/merge-service';
+import { clearDuplicateFlags, insertDuplicateFlags, listDuplicateFlags } from '../../../electron/db/repositories/duplicate-flags';
 import { setStage } from '../../../electron/services/crm-service';
 import { saveCriteria, setFramework } from '../../../electron/services/qualification-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
@@ -360,6 +363,51 @@ describe("a show's checklist", () => {
     await syncNow(a.context);
     await syncNow(b.context);
     expect(checklist(b)).toEqual(checklist(a));
+  });
+});
+
+describe("a show's conversion rule and the duplicate flags", () => {
+  it('sync both ways: a rule removed and set again comes back, a pair flagged on two laptops is one flag, a dismissal and a merge reach the others', async () => {
+    const a = await joinedLaptop('Rita', 'manager');
+    const b = await joinedLaptop('Rolf', 'manager');
+    const show = await createEvent(a.context, { name: 'Rule Expo' });
+    const rule = { minMet: 2, requireCloseDate: false, stage: 'Prospecting' as const, closeInDays: 30 };
+    await setConversionRule(a.context, show.id, rule);
+    const [first, second, third] = await Promise.all(['One', 'Two', 'Three'].map(async (lastName) => (await createLead(a.context, { firstName: 'Ann', lastName })).lead.id)) as [string, string, string];
+    await syncNow(a.context);
+    await syncNow(b.context);
+    expect(await getConversionRule(b.context, show.id)).toEqual({ eventId: show.id, ...rule });
+
+    // Both laptops find the same pair offline, each the other way round: one flag on both.
+    const flagged = { reasons: ['name+company' as const], source: 'import', flaggedAt: '2026-12-07T10:00:00.000Z' };
+    await insertDuplicateFlags(a.context.db, [{ ...flagged, leadId: first, otherLeadId: second }]);
+    await insertDuplicateFlags(b.context.db, [{ ...flagged, leadId: second, otherLeadId: first, flaggedAt: '2026-12-07T11:00:00.000Z' }]);
+    await insertDuplicateFlags(b.context.db, [{ ...flagged, leadId: third, otherLeadId: first }]);
+    // Removed on B, then set again on A after it heard of the removal: it comes back everywhere (removing marks it).
+    await setConversionRule(b.context, show.id, null);
+    for (const laptop of [a, b, a]) await syncNow(laptop.context);
+    expect(await getConversionRule(a.context, show.id)).toBeNull();
+    await setConversionRule(a.context, show.id, { ...rule, minMet: 3 });
+    for (const laptop of [a, b, a]) await syncNow(laptop.context);
+    expect(await getConversionRule(b.context, show.id)).toEqual({ eventId: show.id, ...rule, minMet: 3 });
+    expect(await listDuplicateFlags(b.context.db)).toHaveLength(2);
+    expect(syncedData(a)).toEqual(syncedData(b));
+    const pair = [first, second].sort().join('/');
+    expect((await queryHub(`SELECT DISTINCT record_id FROM changes WHERE kind = 'duplicate_flag' AND NOT tombstone`)).map((row) => row.record_id)).toContain(pair);
+
+    // Dismissed on B: gone from A, and an import on A does not flag the pair again.
+    await clearDuplicateFlags(b.context.db, first, second);
+    // Merged on A: the third lead's flag goes with it on B.
+    await mergeLeads(a.context, first, third);
+    await syncNow(b.context);
+    await syncNow(a.context);
+    await syncNow(b.context);
+    await insertDuplicateFlags(a.context.db, [{ ...flagged, leadId: second, otherLeadId: first }]);
+    for (const laptop of [a, b]) {
+      expect(await listDuplicateFlags(laptop.context.db)).toEqual([]);
+      expect(laptop.database.sqlite.prepare('SELECT id FROM leads WHERE event_id = ? ORDER BY id').pluck().all(show.id)).toEqual([first, second].sort());
+    }
+    expect(syncedData(a)).toEqual(syncedData(b));
   });
 });
 
