@@ -10,9 +10,9 @@ import { nameBlockingKey } from '../db/name-key';
  * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or columns
  * whose values are (a lead's checklist answers, an opportunity's contact roles and stage
  * history, a show's checklist, its conversion rule, a pair of leads flagged as likely
- * duplicates). Not here (docs/team-hub.md "On the laptop" says why): card photos (which travel by
- * their hash, not in the record), and what is local by nature (settings, the capture queue, the
- * privacy log, export batches and their members).
+ * duplicates, an export batch's leads). Not here (docs/team-hub.md "On the laptop" says why):
+ * card photos (which travel by their hash, not in the record), and what is local by nature
+ * (settings, the capture queue, the privacy log).
  *
  * A migration that adds a column to a synced table adds it here and re-creates the table's
  * triggers (`changeTriggerStatements`); test/electron/sync/synced-tables.test.ts fails until it does.
@@ -255,6 +255,28 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     columns: ['lead_id', 'other_lead_id', 'reasons', 'source', 'flagged_at'],
     localColumns: [],
     parents: { lead_id: 'lead', other_lead_id: 'lead' },
+    loggedSinceMigration: 16,
+  },
+  {
+    // An export recorded once its files were written (confirmExport): a batch that failed to
+    // write has no row, so nothing travels as exported. Never deleted; `repeat_of` names an
+    // earlier batch, which the hub sends first. No show: manager devices receive it.
+    kind: 'export_batch',
+    table: 'export_batches',
+    key: ['id'],
+    columns: ['id', 'created_at', 'created_by', 'format', 'filter', 'file_name', 'sha256', 'lead_count', 'skipped_count', 'repeat_of'],
+    localColumns: [],
+    loggedSinceMigration: 16,
+  },
+  {
+    // The leads a batch carried: what "exported or not" reads, so every laptop's "not yet
+    // exported" agrees once synced. Key columns only: inserted and deleted, never updated.
+    kind: 'export_batch_member',
+    table: 'export_batch_leads',
+    key: ['batch_id', 'lead_id'],
+    columns: ['batch_id', 'lead_id'],
+    localColumns: [],
+    parents: { batch_id: 'export_batch', lead_id: 'lead' },
     loggedSinceMigration: 16,
   },
 ];

@@ -124,7 +124,7 @@ describe('migrations', () => {
     }
   });
 
-  it('0016 (sync of conversion rules and duplicate flags) turns flags into one per pair, logs what a joined laptop held, and marks a rule removed', async () => {
+  it('0016 (sync of rules, duplicate flags, export batches) turns flags into one per pair, logs what a joined laptop held, and marks a rule removed', async () => {
     const { file, sqlite, db } = await databaseAtVersion(15);
     sqlite.exec(`
       INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z');
@@ -134,6 +134,8 @@ describe('migrations', () => {
       INSERT INTO duplicate_flags (lead_id, other_lead_id, reasons, source, flagged_at)
         VALUES ('l2', 'l1', '["email"]', 'import', 'now'), ('l1', 'l2', '["email"]', 'import', 'now'), ('l3', 'l1', '["email"]', 'import', 'now');
       INSERT INTO conversion_rules (event_id, min_met, stage, close_in_days, updated_at) VALUES ('e1', 2, 'Prospecting', 30, 'now');
+      INSERT INTO export_batches (id, created_at, created_by, format, filter, file_name, sha256, lead_count) VALUES ('b1', 'now', 'Jo', 'vcard', '{}', 'x.vcf', 'abc', 1);
+      INSERT INTO export_batch_leads (batch_id, lead_id) VALUES ('b1', 'l2');
       UPDATE sync_capture SET logging = 1, local_clocks = 0;
     `);
     await db.destroy();
@@ -144,11 +146,18 @@ describe('migrations', () => {
         { lead_id: 'l1', other_lead_id: 'l2' },
         { lead_id: 'l1', other_lead_id: 'l3' },
       ]);
-      const logged = upgraded.sqlite.prepare("SELECT kind, record_id FROM sync_changes WHERE kind IN ('conversion_rule', 'duplicate_flag') ORDER BY kind, record_id").all();
+      const logged = upgraded.sqlite.prepare("SELECT kind, record_id FROM sync_changes WHERE kind IN ('conversion_rule', 'duplicate_flag', 'export_batch', 'export_batch_member') ORDER BY kind, record_id").all();
       expect(logged).toEqual([
         { kind: 'conversion_rule', record_id: 'e1' },
         { kind: 'duplicate_flag', record_id: 'l1/l2' },
         { kind: 'duplicate_flag', record_id: 'l1/l3' },
+        { kind: 'export_batch', record_id: 'b1' },
+        { kind: 'export_batch_member', record_id: 'b1/l2' },
+      ]);
+      // The members' table has key columns only: no update trigger.
+      expect(upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_log_export_batch_leads_%' ORDER BY name").pluck().all()).toEqual([
+        'sync_log_export_batch_leads_delete',
+        'sync_log_export_batch_leads_insert',
       ]);
       const triggers = upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_log_conversion_rules_%' ORDER BY name").pluck().all();
       expect(triggers).toEqual(['sync_log_conversion_rules_delete', 'sync_log_conversion_rules_insert', 'sync_log_conversion_rules_update']);

@@ -8,6 +8,7 @@ import { createEvent, useEvent } from '../../../electron/services/events-service
 import { convertLead } from '../../../electron/services/conversion-service';
 import { getConversionRule, setConversionRule } from '../../../electron/services/automatic-conversion-service';
 import { mergeLeads } from '../../../electron/services/merge-service';
+import { confirmExport, exportBatch, listBatches, previewExport } from '../../../electron/services/export-service';
 import { clearDuplicateFlags, insertDuplicateFlags, listDuplicateFlags } from '../../../electron/db/repositories/duplicate-flags';
 import { setStage } from '../../../electron/services/crm-service';
 import { saveCriteria, setFramework } from '../../../electron/services/qualification-service';
@@ -408,6 +409,42 @@ describe("a show's conversion rule and the duplicate flags", () => {
       expect(laptop.database.sqlite.prepare('SELECT id FROM leads WHERE event_id = ? ORDER BY id').pluck().all(show.id)).toEqual([first, second].sort());
     }
     expect(syncedData(a)).toEqual(syncedData(b));
+  });
+});
+
+describe('export batches', () => {
+  it('travel with the leads they carried, so "not yet exported" agrees on every laptop; an export never written does not travel', async () => {
+    const a = await joinedLaptop('Edda', 'manager');
+    const b = await joinedLaptop('Emil', 'manager');
+    const show = await createEvent(a.context, { name: 'Export Expo' });
+    const ids = await Promise.all(['One', 'Two', 'Three'].map(async (lastName) => (await createLead(a.context, { firstName: 'Eve', lastName, email: `eve.${lastName.toLowerCase()}@example.com` })).lead.id));
+    await syncNow(a.context);
+    await syncNow(b.context);
+    const notYetExported = async (laptop: TempStore) => (await previewExport(laptop.context, { format: 'vcard', filter: { eventId: show.id, onlyNew: true } })).leadCount;
+    expect(await notYetExported(b)).toBe(3);
+
+    // Handed to the CRM on A: the file written, the batch recorded.
+    const written = await exportBatch(a.context, { format: 'vcard', filter: { leadIds: ids.slice(0, 2) } });
+    if (written.cancelled) throw new Error('cancelled');
+    await confirmExport(a.context, written.batch.id);
+    // Produced, but its file never written (a full disk): not recorded, so nothing travels as exported.
+    const notWritten = await exportBatch(a.context, { format: 'vcard', filter: { leadIds: ids.slice(2) } });
+    if (notWritten.cancelled) throw new Error('cancelled');
+    await syncNow(a.context);
+    await syncNow(b.context);
+    expect(await notYetExported(a)).toBe(1);
+    expect(await notYetExported(b)).toBe(1);
+    expect((await listBatches(b.context)).map((batch) => batch.id)).toContain(written.batch.id);
+    expect((await listBatches(b.context)).map((batch) => batch.id)).not.toContain(notWritten.batch.id);
+    expect(syncedData(a).export_batch_member).toEqual(syncedData(b).export_batch_member);
+
+    // A lead of the batch forgotten on B: its membership goes on A too, the batch stays.
+    await forgetLead(b.context, ids[0] ?? '');
+    await syncNow(b.context);
+    await syncNow(a.context);
+    for (const laptop of [a, b]) {
+      expect(laptop.database.sqlite.prepare('SELECT lead_id FROM export_batch_leads WHERE batch_id = ?').pluck().all(written.batch.id)).toEqual([ids[1]]);
+    }
   });
 });
 

@@ -3,13 +3,13 @@ import { changeTriggerStatements, logAllRecordsSql } from '../../sync/change-tri
 import { tablesLoggedSince } from '../../sync/synced-tables';
 
 /**
- * Shows' conversion rules and the likely-duplicate flags sync with the team hub (issue 18 §3):
- * the change-log triggers of their tables, and a rule's `removed` mark (a rule removed stays a
- * record, so a removal and a rule set again sync as edits). A flag is one record per pair of leads, the smaller
- * lead id first, so the pair found on two laptops is one record: flags stored the other way
- * round are turned (a pair flagged both ways keeps one). A store that joined a hub already logs
- * its writes: its rules and flags held now are logged, as held before joining, so its next sync
- * sends them.
+ * Shows' conversion rules, the likely-duplicate flags and export batches with their leads sync
+ * with the team hub (issue 18 §3): the change-log triggers of their tables, and a rule's
+ * `removed` mark (a rule removed stays a record, so a removal and a rule set again sync as
+ * edits). A flag is one record per pair of leads, the smaller lead id first, so the pair found
+ * on two laptops is one record: flags stored the other way round are turned (a pair flagged both
+ * ways keeps one). A store that joined a hub already logs its writes: its rules, flags and
+ * batches held now are logged, as held before joining, so its next sync sends them.
  */
 // Kysely<any>: a migration sees the schema as it was at its version (Kysely's advice).
 export async function up(db: Kysely<any>): Promise<void> {
