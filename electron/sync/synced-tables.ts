@@ -4,8 +4,8 @@ import { nameBlockingKey } from '../db/name-key';
 
 /**
  * The one list of what syncs with the team hub: each record kind, its table, its key and the
- * columns that travel. The change-log triggers (change-triggers.ts, made by migration 0011),
- * the apply step and the tests read it; nothing else lists synced columns.
+ * columns that travel. The change-log triggers (change-triggers.ts, made by migrations 0011,
+ * 0014 and 0016: `loggedSinceMigration`), the apply step and the tests read it; nothing else lists synced columns.
  *
  * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or columns
  * whose values are (a lead's checklist answers, an opportunity's contact roles and stage
@@ -15,7 +15,7 @@ import { nameBlockingKey } from '../db/name-key';
  * (settings, the capture queue, the privacy log).
  *
  * A migration that adds a column to a synced table adds it here and re-creates the table's
- * triggers (`changeTriggerStatements`); test/electron/sync/synced-tables.test.ts fails until it does.
+ * triggers (`changeTriggerStatements`); test/electron/sync/change-log.test.ts fails until it does.
  */
 export interface SyncedTable {
   /** The record kind on the wire (`RecordChange.kind`). */
