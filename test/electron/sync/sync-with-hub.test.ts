@@ -437,6 +437,15 @@ describe('export batches', () => {
     expect((await listBatches(b.context)).map((batch) => batch.id)).toContain(written.batch.id);
     expect((await listBatches(b.context)).map((batch) => batch.id)).not.toContain(notWritten.batch.id);
     expect(syncedData(a).export_batch_member).toEqual(syncedData(b).export_batch_member);
+    // A booth device at the show receives the leads, not the batch (it names no show): it skips the members quietly.
+    const booth = await joinedLaptop('Enno');
+    await syncNow(booth.context);
+    await useEvent(booth.context, show.id);
+    await createLead(booth.context, { firstName: 'Eve', lastName: 'Booth' });
+    await syncNow(booth.context);
+    expect((await syncNow(booth.context)).skipped).toEqual([]);
+    expect(booth.database.sqlite.prepare('SELECT count(*) FROM leads WHERE event_id = ?').pluck().get(show.id)).toBe(4);
+    expect(booth.database.sqlite.prepare('SELECT count(*) FROM export_batch_leads').pluck().get()).toBe(0);
 
     // A lead of the batch forgotten on B: its membership goes on A too, the batch stays.
     await forgetLead(b.context, ids[0] ?? '');
