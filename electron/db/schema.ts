@@ -225,6 +225,8 @@ interface ConversionRulesTable {
   stage: string;
   close_in_days: number;
   updated_at: string;
+  /** 1: removed (migration 0016): kept as a record so the removal syncs as an edit. */
+  removed: Generated<number>;
 }
 
 /** Card photos dropped at once, read one after another; the queue survives a reload or a restart. */

@@ -4,7 +4,7 @@ import { displayName } from '../../shared/domain/lead';
 import { AUTOMATIC_ACTOR } from '../../shared/domain/timeline';
 import type { AutoConversionReport } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
-import { deleteConversionRule, findConversionRule, findConversionSummary, listShowsWithConversionRule, saveConversionRule } from '../db/repositories/conversions';
+import { findConversionRule, findConversionSummary, listShowsWithConversionRule, removeConversionRule, saveConversionRule } from '../db/repositories/conversions';
 import { findEventById } from '../db/repositories/events';
 import { findLeadById, listUnconvertedLeadIdsOfShow } from '../db/repositories/leads';
 import { listCriteria } from '../db/repositories/qualification';
@@ -23,7 +23,7 @@ export async function setConversionRule(context: ServiceContext, eventId: string
   const event = await findEventById(context.db, eventId);
   if (!event) throw new AppError('not_found', 'That show no longer exists.');
   if (!rule) {
-    await deleteConversionRule(context.db, eventId);
+    await removeConversionRule(context.db, eventId, nowIso(context));
     return null;
   }
   const saved: ConversionRule = { eventId, ...rule };

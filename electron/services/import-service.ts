@@ -45,6 +45,7 @@ import {
 import { BundleError, readBundle, type LeadBoothBundle } from '../exchange/leadbooth-bundle';
 import type { BundleRecord } from '../../shared/domain/bundle';
 import { BUNDLE_SECTIONS } from '../db/bundle-sections';
+import { mergeBundleAccounts } from '../sync/account-merge';
 import { keepBundleClocks, mergeBundleRecords } from '../sync/bundle-merge';
 import { recordIdOf, syncedTableOfTable } from '../sync/synced-tables';
 import { addSubject, DuplicateIndex, subjectColumns } from './duplicate-index';
@@ -602,6 +603,7 @@ async function importBundle(
   // trigger's work row by row cost more than the rows themselves.
   const searchIndex = await deferSearchIndexing(trx);
   const addedLeadIds = new Set<string>();
+  const addedAccountIds: string[] = [];
   for (const section of BUNDLE_SECTIONS) {
     const records = sections[section.name] ?? [];
     let added = 0;
@@ -633,6 +635,7 @@ async function importBundle(
         const addedKeys = new Set(counts.addedKeys);
         await keepBundleClocks(trx, synced, slice.filter((record) => addedKeys.has(recordIdOf(synced, record))));
       }
+      if (section.name === 'accounts') addedAccountIds.push(...counts.addedKeys);
       if (section.name === 'leads') {
         addedLeads.push(...counts.addedKeys);
         for (const id of counts.addedKeys) addedLeadIds.add(id);
@@ -646,6 +649,8 @@ async function importBundle(
     summary.details[section.name] = added;
   }
   if (job.cancelled) throw new ExchangeCancelled();
+  // Once every record is in: an account the bundle added for a company this laptop has an account of is merged, as the sync does.
+  await mergeBundleAccounts(trx, addedAccountIds);
   await searchIndex.finish();
   await finishIndexes(deferredIndexes, indexesAfterCommit, now);
   // Flag the new leads that look like leads that were here before (into an empty database

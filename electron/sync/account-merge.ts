@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { parseStamp } from '../../shared/sync/hybrid-clock';
+import { formatStamp, parseStamp } from '../../shared/sync/hybrid-clock';
 import type { RecordChange } from '../../shared/sync/protocol';
 import { deleteAccount, findAccountCandidates, isAccountReferenced, type AccountFillable } from '../db/repositories/accounts';
 import type { AccountRow, Database } from '../db/schema';
 import { logRecordsWhole } from './change-triggers';
-import { recordAccountsMerged, type MergedAccountSide } from './conflict-entry';
+import { BUNDLE_DEVICE, recordAccountsMerged, type AccountsMergedOccasion, type MergedAccountSide } from './conflict-entry';
 import { readRecordClocks, WHOLE_RECORD } from './field-clocks';
 import { recordIdSql, SYNCED_TABLES, type SyncedTable } from './synced-tables';
 
@@ -87,6 +87,24 @@ async function insertStampOf(db: Kysely<Database>, accountId: string): Promise<s
   return (await readRecordClocks(db, 'account', accountId)).of(WHOLE_RECORD);
 }
 
+/**
+ * Where and when an account was made, as a stamp (its device part: the laptop): '' when unknown,
+ * and the account is then left out. At sync, the stamp of its insert.
+ */
+type OriginOf = (db: Kysely<Database>, account: AccountRow) => Promise<string>;
+
+const insertStampOrigin: OriginOf = (db, account) => insertStampOf(db, account.id);
+
+/** How a merge is done: where it is written down and the way accounts' origins are known. */
+interface MergeWay {
+  merged: MergedAccounts;
+  /** The caller's own-write wrapper (at sync: logged when this laptop logs). */
+  write: (step: () => Promise<unknown>) => Promise<void>;
+  originOf: OriginOf;
+  /** On the leads' timelines: merged at sync, or by a bundle import. */
+  occasion: AccountsMergedOccasion;
+}
+
 /** The older first: `created_at`, then the smaller id. */
 function olderFirst(first: AccountRow, second: AccountRow): number {
   return first.created_at < second.created_at ? -1 : first.created_at > second.created_at ? 1 : first.id < second.id ? -1 : first.id > second.id ? 1 : 0;
@@ -98,14 +116,14 @@ interface StampedAccount {
   hlc: string;
 }
 
-/** The accounts here the account-matching rule meets `account` with (itself left out), each with its insert stamp; those without one are left out. */
-async function matchingAccounts(trx: Kysely<Database>, account: AccountRow): Promise<StampedAccount[]> {
+/** The accounts here the account-matching rule meets `account` with (itself left out), each with its origin; those without one are left out. */
+async function matchingAccounts(trx: Kysely<Database>, account: AccountRow, originOf: OriginOf): Promise<StampedAccount[]> {
   const candidates = await findAccountCandidates(trx, { nameKey: account.name_key, domains: account.domain ? [account.domain] : [] });
   const found: StampedAccount[] = [];
   for (const row of candidates) {
     const matches = row.id !== account.id && ((account.name_key !== '' && row.name_key === account.name_key) || (account.domain !== '' && row.domain === account.domain));
     if (!matches) continue;
-    const hlc = await insertStampOf(trx, row.id);
+    const hlc = await originOf(trx, row);
     if (hlc) found.push({ row, hlc });
   }
   return found;
@@ -123,20 +141,55 @@ export async function mergeMatchingAccounts(
   merged: MergedAccounts,
   write: (step: () => Promise<unknown>) => Promise<void>,
 ): Promise<number> {
+  return mergeWithMatching(trx, accountId, { merged, write, originOf: insertStampOrigin, occasion: 'sync' });
+}
+
+/** The rule above, for an account that arrived (from the hub or a bundle), by the way given. */
+async function mergeWithMatching(trx: Kysely<Database>, accountId: string, way: MergeWay): Promise<number> {
   const arrived = await trx.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
   if (!arrived) return 0;
-  const arrivedStamp = await insertStampOf(trx, arrived.id);
+  const arrivedStamp = await way.originOf(trx, arrived);
   if (!arrivedStamp) return 0;
-  const group: StampedAccount[] = [{ row: arrived, hlc: arrivedStamp }, ...(await matchingAccounts(trx, arrived))];
+  const group: StampedAccount[] = [{ row: arrived, hlc: arrivedStamp }, ...(await matchingAccounts(trx, arrived, way.originOf))];
   if (group.length < 2) return 0;
   group.sort((first, second) => olderFirst(first.row, second.row));
   const [survivor, ...rest] = group as [StampedAccount, ...StampedAccount[]];
   // Only across laptops: two of the survivor's laptop stay two, here as on every other laptop.
   const survivorDevice = parseStamp(survivor.hlc).deviceId;
   const others = rest.filter((other) => parseStamp(other.hlc).deviceId !== survivorDevice);
-  for (const other of others) await mergeInto(trx, other, survivor, merged, write);
+  for (const other of others) await mergeInto(trx, other, survivor, way);
   return others.length;
 }
+
+/**
+ * The bundle import (laptops with no network, issue 18 §3) merges the accounts it added by the
+ * same rule and code as the sync: each met with the accounts here. An account without an insert
+ * stamp (a laptop that never joined a hub stamps none) is dated by its `created_at` and made
+ * on the laptop the bundle came from when the bundle added it, else on this one — so two
+ * accounts of one name the bundle's laptop made stay two, as two made here do. In the caller's
+ * transaction; the writes are logged as any write of the import. Returns how many accounts
+ * were merged away.
+ */
+export async function mergeBundleAccounts(trx: Kysely<Database>, addedAccountIds: readonly string[]): Promise<number> {
+  if (addedAccountIds.length === 0) return 0;
+  const added = new Set(addedAccountIds);
+  const capture = await trx.selectFrom('sync_capture').select('local_device_id').where('id', '=', 1).executeTakeFirst();
+  const thisLaptop = capture?.local_device_id || THIS_LAPTOP_DEVICE;
+  const originOf: OriginOf = async (db, account) => {
+    const stamp = await insertStampOf(db, account.id);
+    if (stamp) return stamp;
+    const ms = Date.parse(account.created_at);
+    return formatStamp({ ms: Number.isFinite(ms) && ms >= 0 ? ms : 0, counter: 0, deviceId: added.has(account.id) ? BUNDLE_DEVICE : thisLaptop });
+  };
+  const way: MergeWay = { merged: await MergedAccounts.load(trx), write: async (step) => void (await step()), originOf, occasion: 'bundle' };
+  let mergedAway = 0;
+  // An account merged away by an earlier one of the bundle's is gone: nothing to meet.
+  for (const accountId of addedAccountIds) mergedAway += await mergeWithMatching(trx, accountId, way);
+  return mergedAway;
+}
+
+/** The device part of a stamp made for an account a store holds without one, when the store has no id of its own. */
+const THIS_LAPTOP_DEVICE = 'this-laptop';
 
 /**
  * Before an account's tombstone from the hub is applied: when records here still name it —
@@ -156,9 +209,9 @@ export async function mergeAccountBeforeTombstone(
   const account = await trx.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
   const hlc = account && (await insertStampOf(trx, account.id));
   if (!account || !hlc) return false;
-  const [into] = (await matchingAccounts(trx, account)).sort((first, second) => olderFirst(first.row, second.row));
+  const [into] = (await matchingAccounts(trx, account, insertStampOrigin)).sort((first, second) => olderFirst(first.row, second.row));
   if (!into) return false;
-  await mergeInto(trx, { row: account, hlc }, into, merged, write);
+  await mergeInto(trx, { row: account, hlc }, into, { merged, write, originOf: insertStampOrigin, occasion: 'sync' });
   return true;
 }
 
@@ -184,13 +237,8 @@ async function recordsUnder(trx: Kysely<Database>, accountId: string): Promise<A
   return found;
 }
 
-async function mergeInto(
-  trx: Kysely<Database>,
-  other: StampedAccount,
-  survivor: StampedAccount,
-  merged: MergedAccounts,
-  write: (step: () => Promise<unknown>) => Promise<void>,
-): Promise<void> {
+async function mergeInto(trx: Kysely<Database>, other: StampedAccount, survivor: StampedAccount, way: MergeWay): Promise<void> {
+  const { merged, write } = way;
   const from = other.row;
   const into = survivor.row;
   const under = await recordsUnder(trx, from.id);
@@ -214,7 +262,7 @@ async function mergeInto(
       Object.assign(into, fills, { updated_at: updatedAt });
     }
     for (const { table, ids } of under) await logRecordsWhole(table, ids).execute(trx);
-    for (const { lead_id: leadId } of leadIds) await recordAccountsMerged(trx, leadId, side(from, other.hlc), side(into, survivor.hlc));
+    for (const { lead_id: leadId } of leadIds) await recordAccountsMerged(trx, leadId, side(from, other.hlc), side(into, survivor.hlc), way.occasion);
     await deleteAccount(trx, from.id);
   });
   await merged.add(trx, from.id, into.id, parseStamp(other.hlc).ms);

@@ -103,11 +103,16 @@ export function changeTriggerStatements(table: SyncedTable): string[] {
     END`,
         ]
       : []),
-    `CREATE TRIGGER ${triggerName(table, 'update')} AFTER UPDATE ON ${target}
+    // A table of key columns only (an export batch's members) has nothing an update could log.
+    ...(changed.length > 0
+      ? [
+          `CREATE TRIGGER ${triggerName(table, 'update')} AFTER UPDATE ON ${target}
     WHEN ${LOGGING}${travels}${travelled} AND (${changed.map((column) => `new.${column} IS NOT old.${column}`).join(' OR ')}) BEGIN
       INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms)
       VALUES (${kind}, ${newId}, (SELECT json_group_object(name, value) FROM (${changedColumns})), ${NOW_MS});
     END`,
+        ]
+      : []),
     `CREATE TRIGGER ${triggerName(table, 'delete')} AFTER DELETE ON ${target} BEGIN
       DELETE FROM sync_changes WHERE kind = ${kind} AND record_id = ${oldId};
       DELETE FROM sync_field_clocks WHERE kind = ${kind} AND record_id = ${oldId};

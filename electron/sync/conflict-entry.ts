@@ -29,9 +29,13 @@ function shown(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** The device part of a stamp made for a record a bundle brought without one (account-merge.ts): the laptop the bundle came from. */
+export const BUNDLE_DEVICE = 'bundle';
+
 /** "laptop 1a2b3c4d": the device part of a stamp, short (the hub's device ids are UUIDs). */
 function deviceOf(stamp: string): string {
-  return `laptop ${parseStamp(stamp).deviceId.slice(0, 8)}`;
+  const deviceId = parseStamp(stamp).deviceId;
+  return deviceId === BUNDLE_DEVICE ? "the bundle's laptop" : `laptop ${deviceId.slice(0, 8)}`;
 }
 
 /**
@@ -71,7 +75,10 @@ export interface MergedAccountSide {
  * (account-merge.ts). Its id comes from the two accounts and the lead, so every laptop that
  * merges them makes the same entry, once.
  */
-export async function recordAccountsMerged(db: Kysely<Database>, leadId: string, merged: MergedAccountSide, into: MergedAccountSide): Promise<string> {
+/** Where two accounts were merged: at sync, or by a bundle import. */
+export type AccountsMergedOccasion = 'sync' | 'bundle';
+
+export async function recordAccountsMerged(db: Kysely<Database>, leadId: string, merged: MergedAccountSide, into: MergedAccountSide, occasion: AccountsMergedOccasion): Promise<string> {
   const id = conflictEntryId('account', merged.id, leadId, into.id);
   const existing = await db.selectFrom('lead_timeline').select('id').where('id', '=', id).executeTakeFirst();
   if (existing) return id;
@@ -83,6 +90,7 @@ export async function recordAccountsMerged(db: Kysely<Database>, leadId: string,
     intoAccountId: into.id,
     intoName: into.name,
     intoDevice: deviceOf(into.hlc),
+    ...(occasion === 'bundle' ? { byBundle: true } : {}),
   };
   // The later account's time: the same on every laptop that makes the entry.
   await appendTimeline(db, { id, leadId, at: new Date(Math.max(parseStamp(merged.hlc).ms, parseStamp(into.hlc).ms)).toISOString(), actor: SYNC_ACTOR, details });

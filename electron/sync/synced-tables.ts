@@ -4,18 +4,18 @@ import { nameBlockingKey } from '../db/name-key';
 
 /**
  * The one list of what syncs with the team hub: each record kind, its table, its key and the
- * columns that travel. The change-log triggers (change-triggers.ts, made by migration 0011),
- * the apply step and the tests read it; nothing else lists synced columns.
+ * columns that travel. The change-log triggers (change-triggers.ts, made by migrations 0011,
+ * 0014 and 0016: `loggedSinceMigration`), the apply step and the tests read it; nothing else lists synced columns.
  *
  * Only tables whose key is the same on every laptop can sync by key: a UUID `id`, or columns
  * whose values are (a lead's checklist answers, an opportunity's contact roles and stage
- * history, a show's checklist). Not here yet (docs/team-hub.md "On the laptop" says why):
- * duplicate flags, conversion rules, export batch members, card photos
- * (which travel by their hash, not in the record), and what is local by nature (settings, the capture queue, the
- * privacy log, export batches).
+ * history, a show's checklist, its conversion rule, a pair of leads flagged as likely
+ * duplicates, an export batch's leads). Not here (docs/team-hub.md "On the laptop" says why):
+ * card photos (which travel by their hash, not in the record), and what is local by nature
+ * (settings, the capture queue, the privacy log).
  *
  * A migration that adds a column to a synced table adds it here and re-creates the table's
- * triggers (`changeTriggerStatements`); test/electron/sync/synced-tables.test.ts fails until it does.
+ * triggers (`changeTriggerStatements`); test/electron/sync/change-log.test.ts fails until it does.
  */
 export interface SyncedTable {
   /** The record kind on the wire (`RecordChange.kind`). */
@@ -47,7 +47,7 @@ export interface SyncedTable {
   derive?: (row: Readonly<Record<string, unknown>>) => Record<string, string>;
   /**
    * The laptop migration that made the table's change-log triggers: 11 (sync-log) unless a
-   * later one added the table to the registry. Each migration makes the triggers of its own
+   * later one (14, 16) added the table to the registry. Each migration makes the triggers of its own
    * tables only, so a store migrated from any version gets each trigger once.
    */
   loggedSinceMigration?: number;
@@ -231,6 +231,53 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     localColumns: ['seq'],
     parents: { opportunity_id: 'opportunity' },
     loggedSinceMigration: 14,
+  },
+  {
+    // A show's rule for converting leads without a click (one per show). Removing it marks it
+    // (`removed`) rather than deleting it: a removal and a rule set again meet field by field
+    // (repositories/conversions.ts says why not a revivable tombstone).
+    kind: 'conversion_rule',
+    table: 'conversion_rules',
+    key: ['event_id'],
+    columns: ['event_id', 'min_met', 'require_close_date', 'stage', 'close_in_days', 'updated_at', 'removed'],
+    localColumns: [],
+    parents: { event_id: 'event' },
+    bookkeeping: ['updated_at'],
+    loggedSinceMigration: 16,
+  },
+  {
+    // Likely duplicates an import found: one record per pair of leads, the smaller id first
+    // (insertDuplicateFlags), so two laptops that flag the same pair make one record. Dismissed
+    // (deleted) for good: its tombstone keeps a later import from flagging the pair again.
+    kind: 'duplicate_flag',
+    table: 'duplicate_flags',
+    key: ['lead_id', 'other_lead_id'],
+    columns: ['lead_id', 'other_lead_id', 'reasons', 'source', 'flagged_at'],
+    localColumns: [],
+    parents: { lead_id: 'lead', other_lead_id: 'lead' },
+    loggedSinceMigration: 16,
+  },
+  {
+    // An export recorded once its files were written (confirmExport): a batch that failed to
+    // write has no row, so nothing travels as exported. Never deleted; `repeat_of` names an
+    // earlier batch, which the hub sends first. No show: manager devices receive it.
+    kind: 'export_batch',
+    table: 'export_batches',
+    key: ['id'],
+    columns: ['id', 'created_at', 'created_by', 'format', 'filter', 'file_name', 'sha256', 'lead_count', 'skipped_count', 'repeat_of'],
+    localColumns: [],
+    loggedSinceMigration: 16,
+  },
+  {
+    // The leads a batch carried: what "exported or not" reads, so every laptop's "not yet
+    // exported" agrees once synced. Key columns only: inserted and deleted, never updated.
+    kind: 'export_batch_member',
+    table: 'export_batch_leads',
+    key: ['batch_id', 'lead_id'],
+    columns: ['batch_id', 'lead_id'],
+    localColumns: [],
+    parents: { batch_id: 'export_batch', lead_id: 'lead' },
+    loggedSinceMigration: 16,
   },
 ];
 

@@ -66,6 +66,8 @@ export type TimelineDetails =
       intoAccountId: string;
       intoName: string;
       intoDevice: string;
+      /** Merged by a bundle import (laptops with no network), not at sync. */
+      byBundle?: boolean;
     }
   | {
       /** "Merge into it" at the booth: a new capture of this person went into this lead instead of a lead of its own. */
@@ -153,7 +155,7 @@ export function describeTimelineEntry(entry: TimelineDetails): string {
     case 'conversion_lost':
       return `Converted on two laptops: the conversion of ${entry.lostDevice} was undone at sync, the records it made removed; the one of ${entry.wonDevice} reached the hub first and stays`;
     case 'accounts_merged':
-      return `Accounts merged at sync: “${entry.mergedName}” (${entry.mergedDevice}) into “${entry.intoName}” (${entry.intoDevice}), made for one company on two laptops`;
+      return `Accounts merged ${entry.byBundle ? 'at a bundle import' : 'at sync'}: “${entry.mergedName}” (${entry.mergedDevice}) into “${entry.intoName}” (${entry.intoDevice}), made for one company on two laptops`;
     case 'capture_merged':
       return (
         `A new capture (${METHOD_WORDS[entry.method]}) was merged in` +

@@ -1,14 +1,16 @@
 import { applyRemoteChanges, type AppliedBatch } from '../../electron/sync/apply-changes';
 import { listUnpushedChanges, markChangesPushed, stampPendingChanges } from '../../electron/sync/change-log';
 import { startChangeLog } from '../../electron/sync/sync-capture';
+import { setConversionRule } from '../../electron/services/automatic-conversion-service';
 import { convertLead } from '../../electron/services/conversion-service';
+import { clearDuplicateFlags, insertDuplicateFlags, listDuplicateFlags } from '../../electron/db/repositories/duplicate-flags';
 import { createEvent, useEvent } from '../../electron/services/events-service';
 import { forgetLead } from '../../electron/services/forget-lead-service';
 import { createLead, updateLead } from '../../electron/services/leads-service';
 import { setStaffName } from '../../electron/services/settings-service';
 import { SYNCED_TABLES } from '../../electron/sync/synced-tables';
 import { createHybridClock, type HybridClock } from '../../shared/sync/hybrid-clock';
-import type { RecordChange } from '../../shared/sync/protocol';
+import { revivesRecord, type RecordChange } from '../../shared/sync/protocol';
 import { openTempStore, type TempStore } from './temp-database';
 
 /** A laptop store with its change log on and a clock of its own, as if joined to a hub. */
@@ -26,17 +28,33 @@ export async function openLaptop(name: string, wallClockMs: () => number = Date.
   return { name, store, clock: createHybridClock(name, wallClockMs), cursor: 0 };
 }
 
-/** The hub's part, in memory: every change once, in the order pushed (what the real hub's pull returns). */
+/**
+ * The hub's part, in memory: every change once, in the order pushed (what the real hub's pull
+ * returns). As the real hub does (hub-changes.ts), a tombstone drops the record's changes stored
+ * before it, and a whole record of a revivable kind (a conversion rule set again) drops the
+ * record's tombstones stored before it: a laptop that pulls later does not receive them.
+ */
 export class MemoryHub {
   readonly changes: RecordChange[] = [];
   private readonly ids = new Set<string>();
+  private readonly dropped = new Set<string>();
 
   push(changes: readonly RecordChange[]): void {
     for (const change of changes) {
       if (this.ids.has(change.changeId)) continue;
       this.ids.add(change.changeId);
+      if (change.tombstone || revivesRecord(change)) {
+        for (const stored of this.changes) {
+          if (stored.kind === change.kind && stored.recordId === change.recordId && stored.tombstone !== change.tombstone) this.dropped.add(stored.changeId);
+        }
+      }
       this.changes.push(change);
     }
+  }
+
+  /** The changes after a cursor, those dropped left out. */
+  changesAfter(cursor: number): RecordChange[] {
+    return this.changes.slice(cursor).filter((change) => !this.dropped.has(change.changeId));
   }
 }
 
@@ -47,7 +65,7 @@ export async function syncWithMemoryHub(laptop: Laptop, hub: MemoryHub): Promise
   const pending = await listUnpushedChanges(db, 1_000_000);
   hub.push(pending);
   await markChangesPushed(db, pending.map((change) => change.changeId));
-  const batch = hub.changes.slice(laptop.cursor);
+  const batch = hub.changesAfter(laptop.cursor);
   const applied = await applyRemoteChanges(db, batch, { clock: laptop.clock, deviceId: laptop.name });
   laptop.cursor = hub.changes.length;
   return applied;
@@ -97,7 +115,8 @@ export interface ConvergenceRound {
 /**
  * The randomized convergence run (issue 18 §6) of one seed: three laptops share a show and four
  * leads, then, twice, each makes 8 random operations offline (capture, edit a title or a
- * company, forget), converts a lead it captured then into a new account, and all sync in the seed's random orders until quiet. Returns what each
+ * company, forget, set or remove the show's conversion rule, flag two leads as likely duplicates,
+ * dismiss a flag), converts a lead it captured then into a new account, and all sync in the seed's random orders until quiet. Returns what each
  * laptop holds after each round; the test (a few seeds) and `npm run bench -- hub --seeds N`
  * (many) check they are identical. The stores are disposed of before it returns.
  */
@@ -131,10 +150,20 @@ export async function runRandomConvergence(seed: number): Promise<ConvergenceRou
           // A converted lead is read-only: edited no more.
           const ids = laptop.store.database.sqlite.prepare("SELECT id FROM leads WHERE status <> 'Converted' ORDER BY id").pluck().all() as string[];
           const target = ids[random(Math.max(ids.length, 1))];
-          const operation = random(10);
+          const operation = random(14);
           if (operation < 2 || !target) capturedNow.push((await createLead(laptop.store.context, { lastName: `${laptop.name}-${round}-${step}`, company: companies[random(3)] ?? '' })).lead.id);
           else if (operation < 9) await updateLead(laptop.store.context, target, random(2) === 0 ? { title: titles[random(5)] ?? '' } : { company: companies[random(3)] ?? '' });
-          else await forgetLead(laptop.store.context, target);
+          else if (operation < 10) await forgetLead(laptop.store.context, target);
+          // The show's conversion rule set (made again after a removal) or removed.
+          else if (operation < 11) await setConversionRule(laptop.store.context, show.id, random(3) === 0 ? null : { minMet: 1 + random(3), requireCloseDate: false, stage: 'Prospecting', closeInDays: 30 });
+          else if (operation < 13) {
+            // Two leads flagged as likely duplicates, either way round (one record per pair), or a flag dismissed.
+            const other = ids[(ids.indexOf(target) + 1 + random(Math.max(ids.length - 1, 1))) % ids.length];
+            if (other && other !== target) await insertDuplicateFlags(laptop.store.context.db, [{ leadId: target, otherLeadId: other, reasons: ['name+company'], source: laptop.name, flaggedAt: `round ${round} step ${step}` }]);
+          } else {
+            const flag = (await listDuplicateFlags(laptop.store.context.db))[0];
+            if (flag) await clearDuplicateFlags(laptop.store.context.db, flag.leadId, flag.otherLeadId);
+          }
         }
         // A lead captured offline converted into a new account: laptops that each make one for a
         // company meet at sync (account-merge.ts). Only its own new lead: another laptop converting

@@ -14,6 +14,7 @@ import * as m0012 from './0012-local-field-clocks';
 import * as m0013 from './0013-drop-redundant-newest-index';
 import * as m0014 from './0014-sync-conversions';
 import * as m0015 from './0015-merged-accounts';
+import * as m0016 from './0016-sync-rules-flags-exports';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: '0013-drop-redundant-newest-index', up: m0013.up },
   { version: 14, name: '0014-sync-conversions', up: m0014.up },
   { version: 15, name: '0015-merged-accounts', up: m0015.up },
+  { version: 16, name: '0016-sync-rules-flags-exports', up: m0016.up },
 ];
 
 /** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */

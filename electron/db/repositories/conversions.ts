@@ -105,8 +105,16 @@ export async function listUnreviewedAutomatic(db: Kysely<Database>, limit: numbe
   return rows.map(summaryFromRow);
 }
 
+/**
+ * A show's rule is removed by marking it (`removed`), not by deleting its row: the rule syncs
+ * with the team hub field by field, and a removal and a rule set again on two laptops then meet
+ * as two edits of one record (last writer wins), the same on every laptop. A deleted record's
+ * tombstone is for good and, where a kind may come back (REVIVABLE_KINDS), the hub orders
+ * revivals by push while laptops merge by clock, which two laptops removing and setting one
+ * rule offline could leave different (docs/team-hub.md).
+ */
 export async function findConversionRule(db: Kysely<Database>, eventId: string): Promise<ConversionRule | undefined> {
-  const row = await db.selectFrom('conversion_rules').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+  const row = await db.selectFrom('conversion_rules').selectAll().where('event_id', '=', eventId).where('removed', '=', 0).executeTakeFirst();
   return (
     row && {
       eventId: row.event_id,
@@ -120,11 +128,11 @@ export async function findConversionRule(db: Kysely<Database>, eventId: string):
 
 /** The shows that have an automatic conversion rule. */
 export async function listShowsWithConversionRule(db: Kysely<Database>): Promise<string[]> {
-  return (await db.selectFrom('conversion_rules').select('event_id').execute()).map((row) => row.event_id);
+  return (await db.selectFrom('conversion_rules').select('event_id').where('removed', '=', 0).execute()).map((row) => row.event_id);
 }
 
 export async function saveConversionRule(db: Kysely<Database>, rule: ConversionRule, at: string): Promise<void> {
-  const values = { min_met: rule.minMet, require_close_date: rule.requireCloseDate ? 1 : 0, stage: rule.stage, close_in_days: rule.closeInDays, updated_at: at };
+  const values = { min_met: rule.minMet, require_close_date: rule.requireCloseDate ? 1 : 0, stage: rule.stage, close_in_days: rule.closeInDays, updated_at: at, removed: 0 };
   await db
     .insertInto('conversion_rules')
     .values({ event_id: rule.eventId, ...values })
@@ -132,6 +140,7 @@ export async function saveConversionRule(db: Kysely<Database>, rule: ConversionR
     .execute();
 }
 
-export async function deleteConversionRule(db: Kysely<Database>, eventId: string): Promise<void> {
-  await db.deleteFrom('conversion_rules').where('event_id', '=', eventId).execute();
+/** Marks a show's rule removed (see above); its values stay for the record's sync. */
+export async function removeConversionRule(db: Kysely<Database>, eventId: string, at: string): Promise<void> {
+  await db.updateTable('conversion_rules').set({ removed: 1, updated_at: at }).where('event_id', '=', eventId).where('removed', '=', 0).execute();
 }

@@ -4,11 +4,19 @@ import type { DuplicateFlag } from '../../../shared/domain/exchange';
 import type { Database } from '../schema';
 
 /**
- * Likely duplicates found by an import (the lead added, the lead that was here, why), for
- * the duplicates view; nothing merges them by itself. A flag goes with either lead.
+ * Likely duplicates found by an import (a pair of leads, why), for the duplicates view; nothing
+ * merges them by itself. A flag goes with either lead.
+ *
+ * A flag is one record per pair, stored with the smaller lead id first whichever lead the import
+ * added: the pair found on two laptops (each importing the other's bundle) is then one record at
+ * team sync, not two (synced-tables.ts, migration 0016). A pair dismissed (its flag deleted, here
+ * or on a laptop of the team) is not flagged again: its tombstone stays.
  */
 /** Five values a flag: well under SQLite's 32,766 variables a statement, however many flags an import finds. */
 const FLAGS_PER_STATEMENT = 1_000;
+
+/** The record id of a flag's pair, as the sync registry makes it (`<lead_id>/<other_lead_id>`). */
+const pairRecordId = (row: { lead_id: string; other_lead_id: string }): string => `${row.lead_id}/${row.other_lead_id}`;
 
 export async function insertDuplicateFlags(db: Kysely<Database>, flags: readonly DuplicateFlag[]): Promise<void> {
   for (let start = 0; start < flags.length; start += FLAGS_PER_STATEMENT) {
@@ -17,17 +25,25 @@ export async function insertDuplicateFlags(db: Kysely<Database>, flags: readonly
 }
 
 async function insertFlagRows(db: Kysely<Database>, flags: readonly DuplicateFlag[]): Promise<void> {
+  const rows = flags.map((flag) => {
+    const [first, second] = flag.leadId < flag.otherLeadId ? [flag.leadId, flag.otherLeadId] : [flag.otherLeadId, flag.leadId];
+    return { lead_id: first, other_lead_id: second, reasons: JSON.stringify(flag.reasons), source: flag.source, flagged_at: flag.flaggedAt };
+  });
+  const dismissed = new Set(
+    (
+      await db
+        .selectFrom('sync_tombstones')
+        .select('record_id')
+        .where('kind', '=', 'duplicate_flag')
+        .where('record_id', 'in', rows.map(pairRecordId))
+        .execute()
+    ).map((row) => row.record_id),
+  );
+  const kept = rows.filter((row) => !dismissed.has(pairRecordId(row)));
+  if (kept.length === 0) return;
   await db
     .insertInto('duplicate_flags')
-    .values(
-      flags.map((flag) => ({
-        lead_id: flag.leadId,
-        other_lead_id: flag.otherLeadId,
-        reasons: JSON.stringify(flag.reasons),
-        source: flag.source,
-        flagged_at: flag.flaggedAt,
-      })),
-    )
+    .values(kept)
     .onConflict((oc) => oc.doNothing())
     .execute();
 }

@@ -124,6 +124,52 @@ describe('migrations', () => {
     }
   });
 
+  it('0016 (sync of rules, duplicate flags, export batches) turns flags into one per pair, logs what a joined laptop held, and marks a rule removed', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(15);
+    sqlite.exec(`
+      INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z');
+      INSERT INTO leads (id, event_id, first_name, last_name, status, capture_method, captured_by, captured_at, updated_at)
+        VALUES ('l1', 'e1', 'Ana', 'Silva', 'New', 'typed', 'Jo', 'now', 'now'), ('l2', 'e1', 'Ana', 'Silva', 'New', 'typed', 'Jo', 'now', 'now'),
+               ('l3', 'e1', 'Ana', 'Silva', 'New', 'typed', 'Jo', 'now', 'now');
+      INSERT INTO duplicate_flags (lead_id, other_lead_id, reasons, source, flagged_at)
+        VALUES ('l2', 'l1', '["email"]', 'import', 'now'), ('l1', 'l2', '["email"]', 'import', 'now'), ('l3', 'l1', '["email"]', 'import', 'now');
+      INSERT INTO conversion_rules (event_id, min_met, stage, close_in_days, updated_at) VALUES ('e1', 2, 'Prospecting', 30, 'now');
+      INSERT INTO export_batches (id, created_at, created_by, format, filter, file_name, sha256, lead_count) VALUES ('b1', 'now', 'Jo', 'vcard', '{}', 'x.vcf', 'abc', 1);
+      INSERT INTO export_batch_leads (batch_id, lead_id) VALUES ('b1', 'l2');
+      UPDATE sync_capture SET logging = 1, local_clocks = 0;
+    `);
+    await db.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      expect(upgraded.sqlite.prepare('SELECT lead_id, other_lead_id FROM duplicate_flags ORDER BY lead_id, other_lead_id').all()).toEqual([
+        { lead_id: 'l1', other_lead_id: 'l2' },
+        { lead_id: 'l1', other_lead_id: 'l3' },
+      ]);
+      const logged = upgraded.sqlite.prepare("SELECT kind, record_id FROM sync_changes WHERE kind IN ('conversion_rule', 'duplicate_flag', 'export_batch', 'export_batch_member') ORDER BY kind, record_id").all();
+      expect(logged).toEqual([
+        { kind: 'conversion_rule', record_id: 'e1' },
+        { kind: 'duplicate_flag', record_id: 'l1/l2' },
+        { kind: 'duplicate_flag', record_id: 'l1/l3' },
+        { kind: 'export_batch', record_id: 'b1' },
+        { kind: 'export_batch_member', record_id: 'b1/l2' },
+      ]);
+      // The members' table has key columns only: no update trigger.
+      expect(upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_log_export_batch_leads_%' ORDER BY name").pluck().all()).toEqual([
+        'sync_log_export_batch_leads_delete',
+        'sync_log_export_batch_leads_insert',
+      ]);
+      const triggers = upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_log_conversion_rules_%' ORDER BY name").pluck().all();
+      expect(triggers).toEqual(['sync_log_conversion_rules_delete', 'sync_log_conversion_rules_insert', 'sync_log_conversion_rules_update']);
+      // A rule held before stays in force; removing it is an edit of the record, not a tombstone.
+      expect(upgraded.sqlite.prepare("SELECT removed FROM conversion_rules WHERE event_id = 'e1'").pluck().get()).toBe(0);
+      upgraded.sqlite.prepare("UPDATE conversion_rules SET removed = 1, updated_at = 'later' WHERE event_id = 'e1'").run();
+      expect(upgraded.sqlite.prepare("SELECT fields FROM sync_changes WHERE kind = 'conversion_rule' ORDER BY seq DESC LIMIT 1").pluck().get()).toBe('{"updated_at":"later","removed":1}');
+    } finally {
+      await upgraded.close();
+    }
+  });
+
   it('0007 (review indexes) upgrades a version-6 file with leads in it, and the list reads its sorts from the new indexes', async () => {
     const { file, sqlite, db } = await databaseAtVersion(6);
     sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();

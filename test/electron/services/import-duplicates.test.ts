@@ -44,7 +44,9 @@ describe('duplicates found by an import', () => {
     const flags = await listDuplicateFlags(store.context.db, [here.lead.id]);
     const flaggedNames = await Promise.all(
       flags.map(async (flag) => {
-        const row = await store!.context.db.selectFrom('leads').select(['first_name', 'last_name']).where('id', '=', flag.leadId).executeTakeFirstOrThrow();
+        // A flag names a pair, the smaller id first: the lead flagged with this one is the other of the two.
+        const flaggedId = flag.leadId === here.lead.id ? flag.otherLeadId : flag.leadId;
+        const row = await store!.context.db.selectFrom('leads').select(['first_name', 'last_name']).where('id', '=', flaggedId).executeTakeFirstOrThrow();
         return `${row.first_name} ${row.last_name}`;
       }),
     );
@@ -91,7 +93,11 @@ describe('duplicates found by an import', () => {
       }
     }
     const position = new Map(leads.map((row, index) => [row.id, index]));
-    const flagged = (await listDuplicateFlags(store.context.db)).map((flag) => `${position.get(flag.leadId)} ${position.get(flag.otherLeadId)} ${flag.reasons.join('+')}`);
+    // A flag names a pair (the smaller id first): written here as later, earlier.
+    const flagged = (await listDuplicateFlags(store.context.db)).map((flag) => {
+      const [one, other] = [position.get(flag.leadId) ?? -1, position.get(flag.otherLeadId) ?? -1];
+      return `${Math.max(one, other)} ${Math.min(one, other)} ${flag.reasons.join('+')}`;
+    });
     expect(expected.length).toBeGreaterThan(100);
     expect(flagged.sort()).toEqual(expected.sort());
   });
@@ -123,6 +129,11 @@ describe('duplicates found by an import', () => {
       (await store!.context.db.selectFrom('leads').select(['id', 'first_name', 'last_name', 'company', 'email', 'phone', 'mobile', 'country', 'badge_id']).orderBy('seq').execute()).map((row) => ({
         id: row.id, firstName: row.first_name, lastName: row.last_name, company: row.company, email: row.email, phone: row.phone, mobile: row.mobile, country: row.country, badgeId: row.badge_id,
       }));
+    // A flag is stored as a pair, the smaller id first (one record per pair at team sync).
+    const asStored = (flag: string): string => {
+      const [leadId = '', otherLeadId = '', reasons = ''] = flag.split(' ');
+      return leadId < otherLeadId ? flag : `${otherLeadId} ${leadId} ${reasons}`;
+    };
     const flagsOf = async () => (await listDuplicateFlags(store!.context.db)).map((flag) => `${flag.leadId} ${flag.otherLeadId} ${flag.reasons.join('+')}`).sort();
 
     // Into an empty store, then a second file into the store the first one filled.
@@ -136,7 +147,7 @@ describe('duplicates found by an import', () => {
     const here = importDuplicates(subjectColumns(), columnsOf(afterFirst)).map((found) => `${found.leadId} ${found.otherLeadId} ${found.reasons.join('+')}`).sort();
     expect(here.length).toBeGreaterThan(1_000);
     expect(here.length).toBeLessThan(20_000);
-    expect(await flagsOf()).toEqual(here);
+    expect(await flagsOf()).toEqual(here.map(asStored).sort());
     expect(summary.flagged).toBe(new Set(here.map((flag) => flag.split(' ')[0])).size);
 
     const second = await importFile(store.context, { fileName: 'second.csv', bytes: fileOf(6_000, 6_000) });
@@ -144,7 +155,7 @@ describe('duplicates found by an import', () => {
     const all = await subjectsInOrder();
     const existing = all.slice(0, 6_000).map(({ badgeId: _, ...subject }) => subject);
     const secondHere = importDuplicates(columnsOf(existing), columnsOf(all.slice(6_000))).map((found) => `${found.leadId} ${found.otherLeadId} ${found.reasons.join('+')}`);
-    expect(await flagsOf()).toEqual([...here, ...secondHere].sort());
+    expect(await flagsOf()).toEqual([...here, ...secondHere].map(asStored).sort());
     const existingIds = new Set(existing.map((lead) => lead.id));
     expect(secondHere.filter((flag) => existingIds.has(flag.split(' ')[1] ?? '')).length).toBeGreaterThan(1_000);
   });

@@ -95,8 +95,10 @@ describe('applying the hub’s changes', () => {
     expect(b.store.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
   });
 
-  it('three laptops running random edits, captures, conversions and forgets offline end identical, over several seeds', async () => {
+  it('three laptops running random edits, captures, conversions, forgets, rules and duplicate flags offline end identical, over several seeds', async () => {
     let accountsMerged = 0;
+    let flagsHeld = 0;
+    let rulesHeld = 0;
     for (const seed of [7, 8, 9]) {
       const rounds = await runRandomConvergence(seed);
       for (const round of rounds) {
@@ -105,7 +107,14 @@ describe('applying the hub’s changes', () => {
       }
       const timeline = (rounds.at(-1)?.data[0]?.timeline_entry ?? []) as Array<{ kind: string }>;
       accountsMerged += timeline.filter((entry) => entry.kind === 'accounts_merged').length;
+      for (const round of rounds) {
+        flagsHeld += round.data[0]?.duplicate_flag?.length ?? 0;
+        rulesHeld += round.data[0]?.conversion_rule?.length ?? 0;
+      }
     }
+    // The new kinds were there to compare.
+    expect(flagsHeld).toBeGreaterThan(0);
+    expect(rulesHeld).toBeGreaterThan(0);
     // The laptops converted leads of one company into accounts of their own: the runs merged some.
     expect(accountsMerged).toBeGreaterThan(0);
   });

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../shared/domain/exchange';
-import { createEvent } from '../../../electron/services/events-service';
+import { listTimeline } from '../../../electron/db/repositories/timeline';
+import { convertLead } from '../../../electron/services/conversion-service';
+import { createEvent, useEvent } from '../../../electron/services/events-service';
+import { describeTimelineEntry } from '../../../shared/domain/timeline';
 import { exportBatch } from '../../../electron/services/export-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { importFile } from '../../../electron/services/import-service';
@@ -150,5 +153,47 @@ describe('the bundle import merges a lead held on both laptops field by field', 
     expect(clocks()).toEqual([]);
     await updateLead(laptopA.context, lead.id, { title: 'CEO' });
     expect(clocks()).toEqual([]);
+  });
+});
+
+describe('the bundle import merges accounts made for one company on two laptops, by the sync’s rule', () => {
+  it('ends with the older account on both laptops, both contacts under it, and the merge once on the timeline of the lead whose account went', async () => {
+    // B gets the show first; then each laptop converts a lead of Acme offline into an account of its own.
+    const fromA = await createLead(laptopA.context, { firstName: 'Ada', lastName: 'Acme', company: 'Acme GmbH' });
+    await carry(laptopA, laptopB);
+    const [show] = laptopB.database.sqlite.prepare('SELECT id FROM events').pluck().all() as [string];
+    await useEvent(laptopB.context, show);
+    await convertLead(laptopA.context, { leadId: fromA.lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: null });
+    await tick();
+    const fromB = await createLead(laptopB.context, { firstName: 'Bo', lastName: 'Acme', company: 'ACME GmbH' });
+    await convertLead(laptopB.context, { leadId: fromB.lead.id, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: null });
+    const accountOf = (store: TempStore) => store.database.sqlite.prepare('SELECT id FROM accounts').pluck().all() as string[];
+    const [olderAccount] = accountOf(laptopA) as [string];
+
+    await carry(laptopB, laptopA);
+    await carry(laptopA, laptopB);
+    for (const laptop of [laptopA, laptopB]) {
+      expect(accountOf(laptop)).toEqual([olderAccount]);
+      expect(laptop.database.sqlite.prepare('SELECT DISTINCT account_id FROM contacts').pluck().all()).toEqual([olderAccount]);
+      expect(laptop.database.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(2);
+      const merged = await listTimeline(laptop.context.db, fromB.lead.id);
+      expect(merged.filter((entry) => entry.kind === 'accounts_merged').map(describeTimelineEntry)).toEqual([
+        expect.stringMatching(/^Accounts merged at a bundle import: “ACME GmbH” \(the bundle's laptop\) into “Acme GmbH” \(laptop \w+\)/),
+      ]);
+      expect((await listTimeline(laptop.context.db, fromA.lead.id)).filter((entry) => entry.kind === 'accounts_merged')).toEqual([]);
+    }
+    // Carried again either way: nothing comes back, nothing is merged twice.
+    await carry(laptopB, laptopA);
+    expect(accountOf(laptopA)).toEqual([olderAccount]);
+  });
+
+  it('leaves two accounts of one name made on one laptop as two', async () => {
+    const leads = await Promise.all(['One', 'Two'].map(async (lastName) => (await createLead(laptopA.context, { firstName: 'Cy', lastName, company: 'Globex' })).lead.id));
+    for (const leadId of leads) {
+      await convertLead(laptopA.context, { leadId, account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: null });
+      await tick();
+    }
+    await carry(laptopA, laptopB);
+    expect(laptopB.database.sqlite.prepare("SELECT count(*) FROM accounts WHERE name = 'Globex'").pluck().get()).toBe(2);
   });
 });

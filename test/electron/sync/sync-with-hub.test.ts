@@ -6,6 +6,10 @@ import { startHub, type RunningHub } from '../../../electron/hub/start-hub';
 import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
 import { convertLead } from '../../../electron/services/conversion-service';
+import { getConversionRule, setConversionRule } from '../../../electron/services/automatic-conversion-service';
+import { mergeLeads } from '../../../electron/services/merge-service';
+import { confirmExport, exportBatch, listBatches, previewExport } from '../../../electron/services/export-service';
+import { clearDuplicateFlags, insertDuplicateFlags, listDuplicateFlags } from '../../../electron/db/repositories/duplicate-flags';
 import { setStage } from '../../../electron/services/crm-service';
 import { saveCriteria, setFramework } from '../../../electron/services/qualification-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
@@ -360,6 +364,96 @@ describe("a show's checklist", () => {
     await syncNow(a.context);
     await syncNow(b.context);
     expect(checklist(b)).toEqual(checklist(a));
+  });
+});
+
+describe("a show's conversion rule and the duplicate flags", () => {
+  it('sync both ways: a rule removed and set again comes back, a pair flagged on two laptops is one flag, a dismissal and a merge reach the others', async () => {
+    const a = await joinedLaptop('Rita', 'manager');
+    const b = await joinedLaptop('Rolf', 'manager');
+    const show = await createEvent(a.context, { name: 'Rule Expo' });
+    const rule = { minMet: 2, requireCloseDate: false, stage: 'Prospecting' as const, closeInDays: 30 };
+    await setConversionRule(a.context, show.id, rule);
+    const [first, second, third] = await Promise.all(['One', 'Two', 'Three'].map(async (lastName) => (await createLead(a.context, { firstName: 'Ann', lastName })).lead.id)) as [string, string, string];
+    await syncNow(a.context);
+    await syncNow(b.context);
+    expect(await getConversionRule(b.context, show.id)).toEqual({ eventId: show.id, ...rule });
+
+    // Both laptops find the same pair offline, each the other way round: one flag on both.
+    const flagged = { reasons: ['name+company' as const], source: 'import', flaggedAt: '2026-12-07T10:00:00.000Z' };
+    await insertDuplicateFlags(a.context.db, [{ ...flagged, leadId: first, otherLeadId: second }]);
+    await insertDuplicateFlags(b.context.db, [{ ...flagged, leadId: second, otherLeadId: first, flaggedAt: '2026-12-07T11:00:00.000Z' }]);
+    await insertDuplicateFlags(b.context.db, [{ ...flagged, leadId: third, otherLeadId: first }]);
+    // Removed on B, then set again on A after it heard of the removal: it comes back everywhere (removing marks it).
+    await setConversionRule(b.context, show.id, null);
+    for (const laptop of [a, b, a]) await syncNow(laptop.context);
+    expect(await getConversionRule(a.context, show.id)).toBeNull();
+    await setConversionRule(a.context, show.id, { ...rule, minMet: 3 });
+    for (const laptop of [a, b, a]) await syncNow(laptop.context);
+    expect(await getConversionRule(b.context, show.id)).toEqual({ eventId: show.id, ...rule, minMet: 3 });
+    expect(await listDuplicateFlags(b.context.db)).toHaveLength(2);
+    expect(syncedData(a)).toEqual(syncedData(b));
+    const pair = [first, second].sort().join('/');
+    expect((await queryHub(`SELECT DISTINCT record_id FROM changes WHERE kind = 'duplicate_flag' AND NOT tombstone`)).map((row) => row.record_id)).toContain(pair);
+
+    // Dismissed on B: gone from A, and an import on A does not flag the pair again.
+    await clearDuplicateFlags(b.context.db, first, second);
+    // Merged on A: the third lead's flag goes with it on B.
+    await mergeLeads(a.context, first, third);
+    await syncNow(b.context);
+    await syncNow(a.context);
+    await syncNow(b.context);
+    await insertDuplicateFlags(a.context.db, [{ ...flagged, leadId: second, otherLeadId: first }]);
+    for (const laptop of [a, b]) {
+      expect(await listDuplicateFlags(laptop.context.db)).toEqual([]);
+      expect(laptop.database.sqlite.prepare('SELECT id FROM leads WHERE event_id = ? ORDER BY id').pluck().all(show.id)).toEqual([first, second].sort());
+    }
+    expect(syncedData(a)).toEqual(syncedData(b));
+  });
+});
+
+describe('export batches', () => {
+  it('travel with the leads they carried, so "not yet exported" agrees on every laptop; an export never written does not travel', async () => {
+    const a = await joinedLaptop('Edda', 'manager');
+    const b = await joinedLaptop('Emil', 'manager');
+    const show = await createEvent(a.context, { name: 'Export Expo' });
+    const ids = await Promise.all(['One', 'Two', 'Three'].map(async (lastName) => (await createLead(a.context, { firstName: 'Eve', lastName, email: `eve.${lastName.toLowerCase()}@example.com` })).lead.id));
+    await syncNow(a.context);
+    await syncNow(b.context);
+    const notYetExported = async (laptop: TempStore) => (await previewExport(laptop.context, { format: 'vcard', filter: { eventId: show.id, onlyNew: true } })).leadCount;
+    expect(await notYetExported(b)).toBe(3);
+
+    // Handed to the CRM on A: the file written, the batch recorded.
+    const written = await exportBatch(a.context, { format: 'vcard', filter: { leadIds: ids.slice(0, 2) } });
+    if (written.cancelled) throw new Error('cancelled');
+    await confirmExport(a.context, written.batch.id);
+    // Produced, but its file never written (a full disk): not recorded, so nothing travels as exported.
+    const notWritten = await exportBatch(a.context, { format: 'vcard', filter: { leadIds: ids.slice(2) } });
+    if (notWritten.cancelled) throw new Error('cancelled');
+    await syncNow(a.context);
+    await syncNow(b.context);
+    expect(await notYetExported(a)).toBe(1);
+    expect(await notYetExported(b)).toBe(1);
+    expect((await listBatches(b.context)).map((batch) => batch.id)).toContain(written.batch.id);
+    expect((await listBatches(b.context)).map((batch) => batch.id)).not.toContain(notWritten.batch.id);
+    expect(syncedData(a).export_batch_member).toEqual(syncedData(b).export_batch_member);
+    // A booth device at the show receives the leads, not the batch (it names no show): it skips the members quietly.
+    const booth = await joinedLaptop('Enno');
+    await syncNow(booth.context);
+    await useEvent(booth.context, show.id);
+    await createLead(booth.context, { firstName: 'Eve', lastName: 'Booth' });
+    await syncNow(booth.context);
+    expect((await syncNow(booth.context)).skipped).toEqual([]);
+    expect(booth.database.sqlite.prepare('SELECT count(*) FROM leads WHERE event_id = ?').pluck().get(show.id)).toBe(4);
+    expect(booth.database.sqlite.prepare('SELECT count(*) FROM export_batch_leads').pluck().get()).toBe(0);
+
+    // A lead of the batch forgotten on B: its membership goes on A too, the batch stays.
+    await forgetLead(b.context, ids[0] ?? '');
+    await syncNow(b.context);
+    await syncNow(a.context);
+    for (const laptop of [a, b]) {
+      expect(laptop.database.sqlite.prepare('SELECT lead_id FROM export_batch_leads WHERE batch_id = ?').pluck().all(written.batch.id)).toEqual([ids[1]]);
+    }
   });
 });
 
