@@ -194,6 +194,12 @@ describe('migrations', () => {
       expect(upgraded.sqlite.prepare("SELECT fields FROM sync_changes WHERE kind = 'criterion' ORDER BY seq DESC LIMIT 1").pluck().get()).toContain('"removed":0');
       // The insert trigger no longer clears a tombstone: only the show's own deletion deletes criteria now.
       expect(upgraded.sqlite.prepare("SELECT count(*) FROM sync_tombstones WHERE kind = 'criterion'").pluck().get()).toBe(1);
+      // A show deleted (the sync applying its tombstone) still takes its criteria with it, as tombstones.
+      upgraded.sqlite.prepare("DELETE FROM events WHERE id = 'e1'").run();
+      expect(upgraded.sqlite.prepare("SELECT record_id FROM sync_tombstones WHERE kind = 'criterion' ORDER BY record_id").pluck().all()).toEqual(
+        ['e1/authority', 'e1/budget', 'e1/need', 'e1/timeline', 'e1/urgency'],
+      );
+      expect(upgraded.sqlite.prepare("SELECT count(*) FROM sync_changes WHERE kind = 'criterion' AND tombstone = 1").pluck().get()).toBe(5);
     } finally {
       await upgraded.close();
     }
