@@ -12,6 +12,8 @@ export interface BundleSection extends BundleSectionLayout {
   binary?: readonly string[];
   /** a WITHOUT ROWID table: records are read in key order instead of insertion order */
   withoutRowid?: boolean;
+  /** records whose this column is 1 are left out of a bundle: marked removed, no longer shown anywhere */
+  leftOutWhen?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface BundleSection extends BundleSectionLayout {
  */
 export const BUNDLE_SECTIONS: readonly BundleSection[] = [
   { name: 'shows', table: 'events', key: ['id'] },
-  { name: 'criteria', table: 'qualification_criteria', key: ['event_id', 'key'] },
+  { name: 'criteria', table: 'qualification_criteria', key: ['event_id', 'key'], leftOutWhen: 'removed' },
   { name: 'accounts', table: 'accounts', key: ['id'], newer: 'updated_at' },
   { name: 'contacts', table: 'contacts', key: ['id'], newer: 'updated_at' },
   { name: 'opportunities', table: 'opportunities', key: ['id'], newer: 'updated_at' },

@@ -93,6 +93,8 @@ interface QualificationCriteriaTable {
   choices: string;
   position: number;
   ask_at_booth: number;
+  /** 1: removed from the checklist (migration 0017): kept as a record so the removal syncs as an edit. */
+  removed: Generated<number>;
 }
 
 interface LeadCriteriaTable {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { MAX_CHANGES_PER_BATCH, REVIVABLE_KINDS, revivesRecord, type DeviceRole, type RecordChange } from '../../shared/sync/protocol';
+import { MAX_CHANGES_PER_BATCH, type DeviceRole, type RecordChange } from '../../shared/sync/protocol';
 import type { ChangeRow, HubDatabase } from './hub-schema';
 import { HUB_LOCKS, takeTransactionLock } from './hub-locks';
 import { refuseLaterConversions } from './first-conversion';
@@ -32,10 +32,9 @@ const recordKey = (change: { kind: string; recordId: string }): string => `${cha
  *
  * Tombstones: a tombstone of (kind, record id) deletes the record's stored changes (their
  * personal data must not stay on the hub) and is kept itself, with no fields, so every laptop
- * learns of it at its next pull. A later change of a tombstoned record is discarded.
- *
- * A record of a revivable kind (a checklist criterion, REVIVABLE_KINDS) is brought back by a
- * whole record pushed after its tombstone (in the hub's order): the older tombstone goes.
+ * learns of it at its next pull. A later change of a tombstoned record is discarded: a tombstone
+ * is for good (a record that may come back, a checklist criterion or a conversion rule, is
+ * marked removed instead of deleted, so its removal is an edit).
  *
  * A card scan's tombstone also deletes its photo when no other stored scan refers to it.
  *
@@ -47,7 +46,7 @@ export async function pushChanges(db: Kysely<HubDatabase>, deviceId: string, cha
   return db.transaction().execute(async (trx) => {
     await takeTransactionLock(trx, HUB_LOCKS.changes);
     const tombstoned = await tombstonedRecords(trx, changes);
-    const { notTombstoned, revived } = withoutTombstonedRecords(changes, tombstoned);
+    const notTombstoned = withoutTombstonedRecords(changes, tombstoned);
     const { stored: kept, refusals } = await refuseLaterConversions(trx, notTombstoned, (kind, recordId) => tombstoned.has(recordKey({ kind, recordId })));
     // A refused conversion's later changes in this very push go with it.
     const refused = new Set(refusals.map(recordKey));
@@ -61,7 +60,6 @@ export async function pushChanges(db: Kysely<HubDatabase>, deviceId: string, cha
     // A forgotten card scan's photo goes with it, unless another scan refers to the same photo.
     const photos = await photosOfScans(trx, newTombstones.filter((change) => change.kind === 'card_scan').map((change) => change.recordId));
     if (newTombstones.length > 0) await purgeTombstonedRecords(trx, newTombstones);
-    if (revived.length > 0) await dropRevivedTombstones(trx, revived);
     await deleteUnreferencedPhotos(trx, photos);
     const insertedOfPush = inserted.length - refusals.length;
     return { accepted: insertedOfPush, alreadyStored: accepted.length - insertedOfPush, discarded: changes.length - accepted.length };
@@ -69,36 +67,12 @@ export async function pushChanges(db: Kysely<HubDatabase>, deviceId: string, cha
 }
 
 /**
- * The changes of a push the hub keeps, tombstones aside: a record tombstoned (stored, or in this
- * push) loses its changes — except a record of a revivable kind, whose whole record pushed after
- * its tombstone brings it back (push order decides); those revived are listed.
+ * The changes of a push the hub keeps, tombstones aside: a record tombstoned (stored, or
+ * anywhere in this push) loses its changes.
  */
-function withoutTombstonedRecords(changes: readonly RecordChange[], tombstoned: Set<string>): { notTombstoned: RecordChange[]; revived: RecordChange[] } {
-  const revivable = (change: RecordChange): boolean => REVIVABLE_KINDS[change.kind] !== undefined;
-  // Any other kind: a tombstone anywhere in the push is for all of its changes.
-  for (const change of changes) if (change.tombstone && !revivable(change)) tombstoned.add(recordKey(change));
-  const notTombstoned: RecordChange[] = [];
-  const revived = new Map<string, RecordChange>();
-  for (const change of changes) {
-    const key = recordKey(change);
-    if (change.tombstone) {
-      tombstoned.add(key);
-      revived.delete(key);
-      notTombstoned.push(change);
-      continue;
-    }
-    if (revivesRecord(change) && tombstoned.delete(key)) revived.set(key, change);
-    if (!tombstoned.has(key)) notTombstoned.push(change);
-  }
-  return { notTombstoned, revived: [...revived.values()] };
-}
-
-/** The tombstones of records brought back, older than their latest change: later edits of them are kept again. */
-async function dropRevivedTombstones(trx: Kysely<HubDatabase>, revived: readonly RecordChange[]): Promise<void> {
-  await sql`
-    DELETE FROM changes AS t
-    WHERE t.tombstone AND (t.kind, t.record_id) IN (SELECT * FROM unnest(${revived.map((c) => c.kind)}::text[], ${revived.map((c) => c.recordId)}::text[]))
-    AND t.seq < (SELECT max(c.seq) FROM changes AS c WHERE NOT c.tombstone AND c.kind = t.kind AND c.record_id = t.record_id)`.execute(trx);
+function withoutTombstonedRecords(changes: readonly RecordChange[], tombstoned: Set<string>): RecordChange[] {
+  for (const change of changes) if (change.tombstone) tombstoned.add(recordKey(change));
+  return changes.filter((change) => change.tombstone || !tombstoned.has(recordKey(change)));
 }
 
 /**
@@ -141,7 +115,7 @@ async function tombstonedRecords(trx: Kysely<HubDatabase>, changes: readonly Rec
   return new Set(rows.rows.map((row) => recordKey({ kind: row.kind, recordId: row.record_id })));
 }
 
-/** Deletes the tombstoned records' changes stored before their tombstone (a revivable record's later whole record stays). */
+/** Deletes the tombstoned records' changes stored before their tombstone. */
 async function purgeTombstonedRecords(trx: Kysely<HubDatabase>, tombstones: readonly RecordChange[]): Promise<void> {
   await sql`
     DELETE FROM changes AS c

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import { parseStamp, type HybridClock } from '../../shared/sync/hybrid-clock';
-import { revivesRecord, type RecordChange } from '../../shared/sync/protocol';
+import type { RecordChange } from '../../shared/sync/protocol';
 import { deferSearchIndexing, type DeferredSearchIndex } from '../db/repositories/deferred-search-index';
-import { addTombstone, removeTombstone } from '../db/repositories/sync-tombstones';
+import { addTombstone } from '../db/repositories/sync-tombstones';
 import type { Database } from '../db/schema';
 import { eraseLeadInTransaction } from '../services/forget-lead-service';
 import { markForgetCleanupPending } from '../services/forget-log-cleanup';
@@ -149,11 +149,6 @@ async function applyOne(trx: Kysely<Database>, received: RecordChange, clock: Hy
   const change = state.mergedAccounts.redirect(table, received);
   clock.receive(change.hlc);
   lookups.remember(change.changeId);
-  if (revivesRecord(change) && (await lookups.isTombstoned(trx, table.kind, change.recordId))) {
-    // A criterion added back: the hub stored it after the tombstone, so it is alive again everywhere.
-    await removeTombstone(trx, table.kind, change.recordId);
-    lookups.distrust();
-  }
   if (table.kind === 'conversion' && (await giveWayToFirstConversion(trx, change, state.deviceId, (step) => ownWriteAfterFlush(trx, state, step)))) {
     // It deleted records and wrote a timeline entry: from here on the batch asks the store.
     lookups.distrust();

@@ -1,5 +1,4 @@
 import { sql, type RawBuilder } from 'kysely';
-import { REVIVABLE_KINDS } from '../../shared/sync/protocol';
 import { recordIdSql, travelsSql, type SyncedTable } from './synced-tables';
 
 /**
@@ -68,7 +67,7 @@ export function logRecordsWhole(table: SyncedTable, recordIds: readonly string[]
   return sql`${sql.raw(insert)}${JSON.stringify(recordIds)}${sql.raw('))')}`;
 }
 
-function triggerName(table: SyncedTable, operation: 'insert' | 'starts' | 'revives' | 'update' | 'delete'): string {
+function triggerName(table: SyncedTable, operation: 'insert' | 'starts' | 'update' | 'delete'): string {
   return `sync_log_${table.table}_${operation}`;
 }
 
@@ -87,14 +86,6 @@ export function changeTriggerStatements(table: SyncedTable): string[] {
     `CREATE TRIGGER ${triggerName(table, 'insert')} AFTER INSERT ON ${target} WHEN ${LOGGING}${travels} BEGIN
       INSERT INTO sync_changes (kind, record_id, fields, changed_at_ms) VALUES (${kind}, ${newId}, ${recordFieldsJson(table, 'new')}, ${NOW_MS});
     END`,
-    // A record of a kind that may be made again (a criterion added back) is no longer a tombstone here.
-    ...(REVIVABLE_KINDS[table.kind]
-      ? [
-          `CREATE TRIGGER ${triggerName(table, 'revives')} AFTER INSERT ON ${target} BEGIN
-      DELETE FROM sync_tombstones WHERE kind = ${kind} AND record_id = ${newId};
-    END`,
-        ]
-      : []),
     // A row that starts to travel (a scan tied to its lead) is logged whole, as an insert.
     ...(table.travelsWhen
       ? [

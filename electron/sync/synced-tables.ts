@@ -52,6 +52,12 @@ export interface SyncedTable {
    */
   loggedSinceMigration?: number;
   /**
+   * Columns of `columns` a later laptop migration added, by its number (a criterion's `removed`:
+   * 17). The migrations before it make the table's triggers without them (`tablesLoggedSince`);
+   * the one that adds a column makes the triggers again.
+   */
+  columnsAddedByMigration?: Readonly<Record<string, number>>;
+  /**
    * SQL over a row (`{row}` stands for `new`, `old` or an alias) saying whether it travels: a
    * row that does not (a card scan not tied to a lead yet: a capture's draft) is not logged, and
    * is logged whole once an update makes it travel (change-triggers.ts).
@@ -196,15 +202,17 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     loggedSinceMigration: 14,
   },
   {
-    // A show's checklist: saved by updating what changed and deleting what was left out
-    // (replaceCriteria); a criterion added back after it was removed comes back (REVIVABLE_KINDS).
+    // A show's checklist: saved by updating what changed and marking what was left out
+    // `removed` (migration 0017), so a removal and a criterion added back meet field by field
+    // (repositories/qualification.ts says why not a tombstone). Deleted only with its show.
     kind: 'criterion',
     table: 'qualification_criteria',
     key: ['event_id', 'key'],
-    columns: ['event_id', 'key', 'label', 'kind', 'choices', 'position', 'ask_at_booth'],
+    columns: ['event_id', 'key', 'label', 'kind', 'choices', 'position', 'ask_at_booth', 'removed'],
     localColumns: [],
     parents: { event_id: 'event' },
     loggedSinceMigration: 14,
+    columnsAddedByMigration: { removed: 17 },
   },
   {
     // The photo itself does not travel in the record: by its hash, once (card-photos.ts).
@@ -286,9 +294,16 @@ export function travelsSql(table: SyncedTable, row: string): string {
   return table.travelsWhen ? `(${table.travelsWhen.replaceAll('{row}', row)})` : 'true';
 }
 
-/** The tables whose change-log triggers the laptop migration `version` makes. */
+/**
+ * The tables whose change-log triggers the laptop migration `version` makes, with the columns
+ * they had then: a column a later migration adds is not there yet when a store older than it
+ * is upgraded.
+ */
 export function tablesLoggedSince(version: number): SyncedTable[] {
-  return SYNCED_TABLES.filter((table) => (table.loggedSinceMigration ?? 11) === version);
+  return SYNCED_TABLES.filter((table) => (table.loggedSinceMigration ?? 11) === version).map((table) => {
+    const added = table.columnsAddedByMigration;
+    return added ? { ...table, columns: table.columns.filter((column) => (added[column] ?? 0) <= version) } : table;
+  });
 }
 
 const BY_KIND = new Map(SYNCED_TABLES.map((table) => [table.kind, table]));

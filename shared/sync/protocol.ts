@@ -60,21 +60,6 @@ export const recordChangeSchema = z
   .strict();
 export type RecordChange = z.infer<typeof recordChangeSchema>;
 
-/**
- * Record kinds whose records may be deleted and made again under the same key (a show's
- * checklist: a criterion removed, then added back), by their key's fields. For these only, a
- * whole record (every key field among its fields) later than the record's tombstone brings it
- * back, at the hub and on each laptop; every other tombstone is for good, so a forgotten person
- * never comes back.
- */
-export const REVIVABLE_KINDS: Readonly<Record<string, readonly string[]>> = { criterion: ['event_id', 'key'] };
-
-/** Whether a change brings back a record of a revivable kind: it is the whole record, not a tombstone. */
-export function revivesRecord(change: Pick<RecordChange, 'kind' | 'fields' | 'tombstone'>): boolean {
-  const key = REVIVABLE_KINDS[change.kind];
-  return !change.tombstone && key !== undefined && key.every((column) => column in change.fields);
-}
-
 /** Batches are bounded both ways so a cut connection loses at most one batch's work. */
 export const MAX_CHANGES_PER_BATCH = 1000;
 

@@ -7,10 +7,12 @@ import { clearDuplicateFlags, insertDuplicateFlags, listDuplicateFlags } from '.
 import { createEvent, useEvent } from '../../electron/services/events-service';
 import { forgetLead } from '../../electron/services/forget-lead-service';
 import { createLead, updateLead } from '../../electron/services/leads-service';
+import { getChecklist, saveCriteria } from '../../electron/services/qualification-service';
+import { criteriaOfFramework, type Criterion } from '../../shared/domain/qualification';
 import { setStaffName } from '../../electron/services/settings-service';
 import { SYNCED_TABLES } from '../../electron/sync/synced-tables';
 import { createHybridClock, type HybridClock } from '../../shared/sync/hybrid-clock';
-import { revivesRecord, type RecordChange } from '../../shared/sync/protocol';
+import type { RecordChange } from '../../shared/sync/protocol';
 import { openTempStore, type TempStore } from './temp-database';
 
 /** A laptop store with its change log on and a clock of its own, as if joined to a hub. */
@@ -31,8 +33,7 @@ export async function openLaptop(name: string, wallClockMs: () => number = Date.
 /**
  * The hub's part, in memory: every change once, in the order pushed (what the real hub's pull
  * returns). As the real hub does (hub-changes.ts), a tombstone drops the record's changes stored
- * before it, and a whole record of a revivable kind (a conversion rule set again) drops the
- * record's tombstones stored before it: a laptop that pulls later does not receive them.
+ * before it: a laptop that pulls later does not receive them.
  */
 export class MemoryHub {
   readonly changes: RecordChange[] = [];
@@ -43,9 +44,9 @@ export class MemoryHub {
     for (const change of changes) {
       if (this.ids.has(change.changeId)) continue;
       this.ids.add(change.changeId);
-      if (change.tombstone || revivesRecord(change)) {
+      if (change.tombstone) {
         for (const stored of this.changes) {
-          if (stored.kind === change.kind && stored.recordId === change.recordId && stored.tombstone !== change.tombstone) this.dropped.add(stored.changeId);
+          if (stored.kind === change.kind && stored.recordId === change.recordId && !stored.tombstone) this.dropped.add(stored.changeId);
         }
       }
       this.changes.push(change);
@@ -116,13 +117,14 @@ export interface ConvergenceRound {
  * The randomized convergence run (issue 18 §6) of one seed: three laptops share a show and four
  * leads, then, twice, each makes 8 random operations offline (capture, edit a title or a
  * company, forget, set or remove the show's conversion rule, flag two leads as likely duplicates,
- * dismiss a flag), converts a lead it captured then into a new account, and all sync in the seed's random orders until quiet. Returns what each
+ * dismiss a flag, remove a criterion from the show's checklist or add one back, rename one), converts a lead it captured then into a new account, and all sync in the seed's random orders until quiet. Returns what each
  * laptop holds after each round; the test (a few seeds) and `npm run bench -- hub --seeds N`
  * (many) check they are identical. The stores are disposed of before it returns.
  */
 export async function runRandomConvergence(seed: number): Promise<ConvergenceRound[]> {
   const titles = ['CEO', 'CTO', 'CFO', 'VP Sales', ''];
   const companies = ['Acme', 'Globex', 'Initech'];
+  const bant = criteriaOfFramework('BANT');
   let state = seed;
   const random = (below: number): number => {
     state = (state * 1103515245 + 12345) % 2 ** 31;
@@ -150,7 +152,8 @@ export async function runRandomConvergence(seed: number): Promise<ConvergenceRou
           // A converted lead is read-only: edited no more.
           const ids = laptop.store.database.sqlite.prepare("SELECT id FROM leads WHERE status <> 'Converted' ORDER BY id").pluck().all() as string[];
           const target = ids[random(Math.max(ids.length, 1))];
-          const operation = random(14);
+          // 17, not 16: the generator's low bits repeat every 2^k steps, a power of two would cycle.
+          const operation = random(17);
           if (operation < 2 || !target) capturedNow.push((await createLead(laptop.store.context, { lastName: `${laptop.name}-${round}-${step}`, company: companies[random(3)] ?? '' })).lead.id);
           else if (operation < 9) await updateLead(laptop.store.context, target, random(2) === 0 ? { title: titles[random(5)] ?? '' } : { company: companies[random(3)] ?? '' });
           else if (operation < 10) await forgetLead(laptop.store.context, target);
@@ -160,9 +163,16 @@ export async function runRandomConvergence(seed: number): Promise<ConvergenceRou
             // Two leads flagged as likely duplicates, either way round (one record per pair), or a flag dismissed.
             const other = ids[(ids.indexOf(target) + 1 + random(Math.max(ids.length - 1, 1))) % ids.length];
             if (other && other !== target) await insertDuplicateFlags(laptop.store.context.db, [{ leadId: target, otherLeadId: other, reasons: ['name+company'], source: laptop.name, flaggedAt: `round ${round} step ${step}` }]);
-          } else {
+          } else if (operation < 14) {
             const flag = (await listDuplicateFlags(laptop.store.context.db))[0];
             if (flag) await clearDuplicateFlags(laptop.store.context.db, flag.leadId, flag.otherLeadId);
+          } else {
+            // A BANT criterion removed from the checklist or added back (marked, not deleted), or one renamed.
+            const { criteria } = await getChecklist(laptop.store.context, show.id);
+            const picked = bant[random(bant.length)] as Criterion;
+            const held = criteria.find((criterion) => criterion.key === picked.key);
+            if (operation === 16 && held) await saveCriteria(laptop.store.context, show.id, criteria.map((criterion) => (criterion === held ? { ...held, label: `${picked.label} ${laptop.name}-${round}-${step}` } : criterion)));
+            else await saveCriteria(laptop.store.context, show.id, held ? criteria.filter((criterion) => criterion !== held) : [...criteria, picked]);
           }
         }
         // A lead captured offline converted into a new account: laptops that each make one for a

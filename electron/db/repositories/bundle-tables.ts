@@ -45,7 +45,7 @@ export async function tableColumns(db: Kysely<Database>, section: BundleSection)
 
 /**
  * The section's records, all of them or those whose `filter.column` is one of
- * `filter.values`, in the table's insertion order.
+ * `filter.values`, in the table's insertion order; those its `leftOutWhen` marks stay out.
  */
 export async function readSectionRecords(
   db: Kysely<Database>,
@@ -55,16 +55,17 @@ export async function readSectionRecords(
   const columns = await tableColumns(db, section);
   const select = sql.join(columns.map((column) => sql.ref(column.name)));
   const order = section.withoutRowid ? sql.join(section.key.map((column) => sql.ref(column))) : sql`rowid`;
+  const shown = section.leftOutWhen ? sql`${sql.ref(section.leftOutWhen)} = 0` : sql`true`;
   let rows: Record<string, unknown>[];
   if (!filter) {
-    rows = (await sql<Record<string, unknown>>`SELECT ${select} FROM ${sql.table(section.table)} ORDER BY ${order}`.execute(db)).rows;
+    rows = (await sql<Record<string, unknown>>`SELECT ${select} FROM ${sql.table(section.table)} WHERE ${shown} ORDER BY ${order}`.execute(db)).rows;
   } else {
     if (filter.values.length === 0) return [];
     // The values as one JSON array SQLite unpacks (json_each): one query however many.
     rows = (
       await sql<Record<string, unknown>>`
         SELECT ${select} FROM ${sql.table(section.table)}
-        WHERE ${sql.ref(filter.column)} IN (SELECT value FROM json_each(${JSON.stringify(filter.values)})) ORDER BY ${order}`.execute(db)
+        WHERE ${sql.ref(filter.column)} IN (SELECT value FROM json_each(${JSON.stringify(filter.values)})) AND ${shown} ORDER BY ${order}`.execute(db)
     ).rows;
   }
   // The rows are the records already (the columns in table order; integers come back as

@@ -109,9 +109,9 @@ export async function listUnreviewedAutomatic(db: Kysely<Database>, limit: numbe
  * A show's rule is removed by marking it (`removed`), not by deleting its row: the rule syncs
  * with the team hub field by field, and a removal and a rule set again on two laptops then meet
  * as two edits of one record (last writer wins), the same on every laptop. A deleted record's
- * tombstone is for good and, where a kind may come back (REVIVABLE_KINDS), the hub orders
- * revivals by push while laptops merge by clock, which two laptops removing and setting one
- * rule offline could leave different (docs/team-hub.md).
+ * tombstone is for good; letting a later whole record bring it back made the hub (which orders
+ * a tombstone and a return by push) and the laptops (which merge by clock) disagree
+ * (docs/team-hub.md). A show's checklist criteria are removed the same way (qualification.ts).
  */
 export async function findConversionRule(db: Kysely<Database>, eventId: string): Promise<ConversionRule | undefined> {
   const row = await db.selectFrom('conversion_rules').selectAll().where('event_id', '=', eventId).where('removed', '=', 0).executeTakeFirst();

@@ -3,8 +3,12 @@ import type { Criterion, CriterionAnswer, CriterionKind, CriterionState } from '
 import { compiledQuery } from '../compiled-query';
 import type { Database } from '../schema';
 
+/**
+ * A show's checklist: its criteria not removed, in order. Every reader of a checklist (the
+ * qualification panel, the checklist editor, scores, the automatic rule) reads it here.
+ */
 export async function listCriteria(db: Kysely<Database>, eventId: string): Promise<Criterion[]> {
-  const rows = await db.selectFrom('qualification_criteria').selectAll().where('event_id', '=', eventId).orderBy('position').execute();
+  const rows = await db.selectFrom('qualification_criteria').selectAll().where('event_id', '=', eventId).where('removed', '=', 0).orderBy('position').execute();
   return rows.map((row) => ({
     key: row.key,
     label: row.label,
@@ -17,13 +21,21 @@ export async function listCriteria(db: Kysely<Database>, eventId: string): Promi
 
 /**
  * The show's checklist becomes exactly `criteria`, in this order. Criteria kept are updated in
- * place and only those left out are deleted: team sync logs a deleted row as a tombstone and a
- * changed one by its changed columns, so saving a checklist sends what changed, not the whole
- * checklist deleted and made again.
+ * place, those left out are marked removed, and one added back is unmarked: team sync logs a
+ * changed row by its changed columns, so saving a checklist sends what changed, not the whole
+ * checklist made again.
+ *
+ * A criterion is removed by marking it (`removed`, migration 0017), not by deleting its row: a
+ * removal on one laptop and the criterion added back or edited on another then meet as edits of
+ * one record, field by field, last writer wins, the same on every laptop. A deleted record's
+ * tombstone is for good, and letting a later whole record bring it back made the hub (which
+ * orders a tombstone and a return by push) and the laptops (which merge by clock) disagree
+ * (docs/team-hub.md). A lead's answers to a removed criterion stay, as they always did: they
+ * count again if the criterion comes back. Only deleting the show deletes its criteria.
  */
 export async function replaceCriteria(db: Kysely<Database>, eventId: string, criteria: readonly Criterion[]): Promise<void> {
   const keys = criteria.map((criterion) => criterion.key);
-  let dropped = db.deleteFrom('qualification_criteria').where('event_id', '=', eventId);
+  let dropped = db.updateTable('qualification_criteria').set({ removed: 1 }).where('event_id', '=', eventId).where('removed', '=', 0);
   if (keys.length > 0) dropped = dropped.where('key', 'not in', keys);
   await dropped.execute();
   for (const [position, criterion] of criteria.entries()) {
@@ -33,6 +45,7 @@ export async function replaceCriteria(db: Kysely<Database>, eventId: string, cri
       choices: JSON.stringify(criterion.choices),
       position,
       ask_at_booth: criterion.askAtBooth ? 1 : 0,
+      removed: 0,
     };
     await db
       .insertInto('qualification_criteria')

@@ -31,8 +31,3 @@ export async function tombstonedAmong(db: Kysely<Database>, kind: string, record
 export async function addTombstone(db: Kysely<Database>, kind: string, recordId: string, atMs: number): Promise<void> {
   await db.insertInto('sync_tombstones').values({ kind, record_id: recordId, deleted_at_ms: atMs }).onConflict((conflict) => conflict.doNothing()).execute();
 }
-
-/** A record of a kind that may be made again (REVIVABLE_KINDS) made again: no longer a tombstone. */
-export async function removeTombstone(db: Kysely<Database>, kind: string, recordId: string): Promise<void> {
-  await db.deleteFrom('sync_tombstones').where('kind', '=', kind).where('record_id', '=', recordId).execute();
-}

@@ -170,6 +170,42 @@ describe('migrations', () => {
     }
   });
 
+  it('0017 (criteria marked removed) marks nothing held, logs a removal as an edit, drops the tombstones of criteria of shows held', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(16);
+    sqlite.exec(`
+      INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z');
+      INSERT INTO qualification_criteria (event_id, key, label, kind, position)
+        VALUES ('e1', 'budget', 'Budget', 'yesno', 0), ('e1', 'authority', 'Authority', 'yesno', 1), ('e1', 'need', 'Need', 'yesno', 2), ('e1', 'timeline', 'Timeline', 'yesno', 3);
+      INSERT INTO sync_tombstones (kind, record_id, deleted_at_ms) VALUES ('criterion', 'e1/urgency', 1), ('criterion', 'gone-show/budget', 1);
+      UPDATE sync_capture SET logging = 1, local_clocks = 0;
+    `);
+    await db.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      expect(upgraded.sqlite.prepare("SELECT key, removed FROM qualification_criteria WHERE event_id = 'e1' ORDER BY position").all()).toEqual(
+        ['budget', 'authority', 'need', 'timeline'].map((key) => ({ key, removed: 0 })),
+      );
+      const triggers = upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_log_qualification_criteria_%' ORDER BY name").pluck().all();
+      expect(triggers).toEqual(['sync_log_qualification_criteria_delete', 'sync_log_qualification_criteria_insert', 'sync_log_qualification_criteria_update']);
+      upgraded.sqlite.prepare("UPDATE qualification_criteria SET removed = 1 WHERE event_id = 'e1' AND key = 'need'").run();
+      expect(upgraded.sqlite.prepare("SELECT fields, tombstone FROM sync_changes WHERE kind = 'criterion' ORDER BY seq DESC LIMIT 1").get()).toEqual({ fields: '{"removed":1}', tombstone: 0 });
+      // A criterion removed before (deleted: a tombstone) can be added back under its key; a
+      // deleted show's criteria stay tombstoned.
+      expect(upgraded.sqlite.prepare("SELECT record_id FROM sync_tombstones WHERE kind = 'criterion'").pluck().all()).toEqual(['gone-show/budget']);
+      upgraded.sqlite.prepare("INSERT INTO qualification_criteria (event_id, key, label, kind, position) VALUES ('e1', 'urgency', 'Urgency', 'yesno', 4)").run();
+      expect(upgraded.sqlite.prepare("SELECT fields FROM sync_changes WHERE kind = 'criterion' ORDER BY seq DESC LIMIT 1").pluck().get()).toContain('"removed":0');
+      // A show deleted (the sync applying its tombstone) still takes its criteria with it, as tombstones.
+      upgraded.sqlite.prepare("DELETE FROM events WHERE id = 'e1'").run();
+      expect(upgraded.sqlite.prepare("SELECT record_id FROM sync_tombstones WHERE kind = 'criterion' ORDER BY record_id").pluck().all()).toEqual(
+        ['e1/authority', 'e1/budget', 'e1/need', 'e1/timeline', 'e1/urgency', 'gone-show/budget'],
+      );
+      expect(upgraded.sqlite.prepare("SELECT count(*) FROM sync_changes WHERE kind = 'criterion' AND tombstone = 1").pluck().get()).toBe(5);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
   it('0007 (review indexes) upgrades a version-6 file with leads in it, and the list reads its sorts from the new indexes', async () => {
     const { file, sqlite, db } = await databaseAtVersion(6);
     sqlite.prepare("INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z')").run();

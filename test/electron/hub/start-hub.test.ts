@@ -307,20 +307,22 @@ describe('the team hub on an embedded PostgreSQL', () => {
     expect((await hubRequest(hub.url, 'GET', `${HUB_ROUTES.photos}?hash=${sha256}`, {})).status).toBe(401);
   });
 
-  it('brings a checklist criterion back when its whole record is pushed after its tombstone, never a lead', async () => {
+  it('keeps a tombstone for good, of every kind: a whole record pushed after it (a criterion, a lead) is discarded', async () => {
+    // A criterion removed from a checklist is marked removed, not deleted (migration 0017): its
+    // tombstone comes only with its show's deletion, after which nothing brings it back.
     const { token } = await pair('manager');
     const show = randomUUID();
-    const criterion = (fields: Record<string, string | number>) => sampleChange({ kind: 'criterion', recordId: `${show}/budget`, fields });
-    const whole = { event_id: show, key: 'budget', label: 'Budget', position: 0 };
     const push = async (changes: ReturnType<typeof sampleChange>[]) => pushResponseSchema.parse((await hubRequest(hub.url, 'POST', HUB_ROUTES.push, { token, body: { changes } })).body);
+    const criterion = (fields: Record<string, string | number>) => sampleChange({ kind: 'criterion', recordId: `${show}/budget`, fields });
+    // Without its event_id, as the leads here have none: a show would follow the record into the
+    // next describe's re-working of shows, where a tombstone whose record was purged has none.
+    const whole = { key: 'budget', label: 'Budget', position: 0, removed: 0 };
     await push([criterion(whole)]);
-    const comeback = criterion({ ...whole, label: 'Budget again' });
-    // Removed and added back within one push, then edited.
-    expect(await push([criterion({}), comeback].map((change, index) => (index === 0 ? { ...change, tombstone: true, fields: {} } : change)))).toMatchObject({ accepted: 2, discarded: 0 });
-    const edit = criterion({ position: 3 });
-    expect(await push([edit])).toMatchObject({ accepted: 1, discarded: 0 });
+    // Deleted and sent whole again within one push, then alone: both discarded.
+    expect(await push([{ ...criterion({}), tombstone: true, fields: {} }, criterion({ ...whole, label: 'Budget again' })])).toMatchObject({ accepted: 1, discarded: 1 });
+    expect(await push([criterion({ ...whole, label: 'Budget once more' })])).toMatchObject({ accepted: 0, discarded: 1 });
     const ofCriterion = (await pullAll(token, '')).changes.filter((change) => change.recordId === `${show}/budget`);
-    expect(ofCriterion.map((change) => change.changeId)).toEqual([comeback.changeId, edit.changeId]);
+    expect(ofCriterion.map((change) => change.tombstone)).toEqual([true]);
 
     const lead = randomUUID();
     await push([sampleChange({ recordId: lead, fields: { id: lead, first_name: 'Gone' } })]);

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEvent } from '../../../electron/services/events-service';
 import { getLeadDetail } from '../../../electron/services/lead-detail-service';
 import { createLead } from '../../../electron/services/leads-service';
-import { answerCriteria, answerCriterion } from '../../../electron/services/qualification-service';
+import { exportBatch } from '../../../electron/services/export-service';
+import { answerCriteria, answerCriterion, getChecklist, getLeadQualification, saveCriteria } from '../../../electron/services/qualification-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { openTempStore, steppingClock, type TempStore } from '../../support/temp-database';
 
@@ -58,5 +59,35 @@ describe('answerCriteria', () => {
     await expect(
       answerCriteria(store.context, { leadId, answers: [{ key: 'budget', state: 'met' }, { key: 'budget', state: 'unmet' }] }),
     ).rejects.toThrow(/answered twice/);
+  });
+});
+
+describe('saveCriteria', () => {
+  it('marks a criterion left out removed: gone from the checklist, the score and a bundle, its answers kept for when it comes back', async () => {
+    const show = (await getLeadQualification(store.context, leadId)).checklist.eventId;
+    await answerCriteria(store.context, { leadId, answers: [{ key: 'budget', state: 'met', value: '50k' }, { key: 'need', state: 'met' }] });
+    const bant = (await getChecklist(store.context, show)).criteria;
+    const withoutBudget = bant.filter((criterion) => criterion.key !== 'budget');
+
+    const saved = await saveCriteria(store.context, show, withoutBudget);
+    expect(saved.criteria.map((criterion) => criterion.key)).toEqual(['authority', 'need', 'timeline']);
+    const removed = await getLeadQualification(store.context, leadId);
+    expect(removed.checklist.criteria.map((criterion) => criterion.key)).toEqual(['authority', 'need', 'timeline']);
+    expect(removed.summary).toMatchObject({ met: 1, total: 3 });
+    // The row stays, marked; the lead's answer to it stays as it was.
+    const sqlite = store.database.sqlite;
+    expect(sqlite.prepare("SELECT removed FROM qualification_criteria WHERE event_id = ? AND key = 'budget'").pluck().get(show)).toBe(1);
+    expect(sqlite.prepare("SELECT value FROM lead_criteria WHERE lead_id = ? AND criterion_key = 'budget'").pluck().get(leadId)).toBe('50k');
+    await expect(answerCriterion(store.context, { leadId, key: 'budget', state: 'unmet' })).rejects.toThrow(/not on this show's checklist/);
+
+    const exported = await exportBatch(store.context, { format: 'bundle', filter: {} });
+    if (exported.cancelled) throw new Error('cancelled');
+    const bundle = JSON.parse(exported.files[0]?.content ?? '{}') as { criteria: Array<{ key: string }> };
+    expect(bundle.criteria.map((criterion) => criterion.key).sort()).toEqual(['authority', 'need', 'timeline']);
+
+    // Added back: the same record unmarked, and the answer counts again.
+    await saveCriteria(store.context, show, bant);
+    expect((await getLeadQualification(store.context, leadId)).summary).toMatchObject({ met: 2, total: 4 });
+    expect(sqlite.prepare('SELECT count(*) FROM qualification_criteria WHERE event_id = ?').pluck().get(show)).toBe(4);
   });
 });

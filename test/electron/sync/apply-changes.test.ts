@@ -95,10 +95,11 @@ describe('applying the hub’s changes', () => {
     expect(b.store.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
   });
 
-  it('three laptops running random edits, captures, conversions, forgets, rules and duplicate flags offline end identical, over several seeds', async () => {
+  it('three laptops running random edits, captures, conversions, forgets, rules, duplicate flags and checklist removals offline end identical, over several seeds', async () => {
     let accountsMerged = 0;
     let flagsHeld = 0;
     let rulesHeld = 0;
+    let criteriaRemoved = 0;
     for (const seed of [7, 8, 9]) {
       const rounds = await runRandomConvergence(seed);
       for (const round of rounds) {
@@ -110,11 +111,13 @@ describe('applying the hub’s changes', () => {
       for (const round of rounds) {
         flagsHeld += round.data[0]?.duplicate_flag?.length ?? 0;
         rulesHeld += round.data[0]?.conversion_rule?.length ?? 0;
+        criteriaRemoved += ((round.data[0]?.criterion ?? []) as Array<{ removed: number }>).filter((criterion) => criterion.removed === 1).length;
       }
     }
     // The new kinds were there to compare.
     expect(flagsHeld).toBeGreaterThan(0);
     expect(rulesHeld).toBeGreaterThan(0);
+    expect(criteriaRemoved).toBeGreaterThan(0);
     // The laptops converted leads of one company into accounts of their own: the runs merged some.
     expect(accountsMerged).toBeGreaterThan(0);
   });

@@ -11,7 +11,7 @@ import { mergeLeads } from '../../../electron/services/merge-service';
 import { confirmExport, exportBatch, listBatches, previewExport } from '../../../electron/services/export-service';
 import { clearDuplicateFlags, insertDuplicateFlags, listDuplicateFlags } from '../../../electron/db/repositories/duplicate-flags';
 import { setStage } from '../../../electron/services/crm-service';
-import { saveCriteria, setFramework } from '../../../electron/services/qualification-service';
+import { getChecklist, saveCriteria, setFramework } from '../../../electron/services/qualification-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { listUnconvertedLeadIdsOfShow } from '../../../electron/db/repositories/leads';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
@@ -340,7 +340,8 @@ describe("a show's checklist", () => {
     const show = await createEvent(a.context, { name: 'Checklist Expo', qualificationFramework: 'BANT' });
     await syncNow(a.context);
     await syncNow(b.context);
-    const checklist = (store: TempStore) => store.database.sqlite.prepare('SELECT key, label, position FROM qualification_criteria WHERE event_id = ? ORDER BY position').all(show.id);
+    // The checklist shown: criteria removed stay as records, marked (migration 0017).
+    const checklist = (store: TempStore) => store.database.sqlite.prepare('SELECT key, label, position FROM qualification_criteria WHERE event_id = ? AND removed = 0 ORDER BY position').all(show.id);
     expect((checklist(b) as Array<{ key: string }>).map((criterion) => criterion.key)).toEqual(['budget', 'authority', 'need', 'timeline']);
 
     const bant = await setFramework(a.context, show.id, 'BANT');
@@ -351,7 +352,7 @@ describe("a show's checklist", () => {
     expect(checklist(b)).toEqual(checklist(a));
     expect((checklist(b) as Array<{ label: string }>).map((criterion) => criterion.label)).toEqual(['Budget approved', 'Authority', 'Need']);
 
-    // Added back on B: it comes back on A (a tombstone of a criterion is not for good).
+    // Added back on B: it comes back on A (its removal was a mark, and unmarking it is later).
     const timeline = bant.criteria.find((criterion) => criterion.key === 'timeline');
     if (!timeline) throw new Error('BANT has a timeline criterion');
     await saveCriteria(b.context, show.id, [...withoutTimeline, timeline]);
@@ -364,7 +365,39 @@ describe("a show's checklist", () => {
     await syncNow(a.context);
     await syncNow(b.context);
     expect(checklist(b)).toEqual(checklist(a));
+    expect(syncedData(a)).toEqual(syncedData(b));
   });
+
+  // Issue 18 §6: laptops end with identical data. A removed on its clock first, B (offline) later.
+  for (const first of ['A', 'B'] as const) {
+    it(`ends identical when A removes criteria and B, offline and later, edits one and adds another back (${first} syncs first)`, async () => {
+      const a = await joinedLaptop('Ada', 'manager');
+      const b = await joinedLaptop('Bea', 'manager');
+      const show = await createEvent(a.context, { name: `Removal Expo ${first}`, qualificationFramework: 'BANT' });
+      for (const laptop of [a, b]) await syncNow(laptop.context);
+      const bant = (await getChecklist(b.context, show.id)).criteria;
+      expect(bant.map((criterion) => criterion.key)).toEqual(['budget', 'authority', 'need', 'timeline']);
+
+      // A removes "need" and "timeline".
+      await saveCriteria(a.context, show.id, bant.filter((criterion) => criterion.key !== 'need' && criterion.key !== 'timeline'));
+      // Later on B's clock: "timeline" renamed, "need" removed then added back.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const renamed = bant.map((criterion) => (criterion.key === 'timeline' ? { ...criterion, label: 'Buying timeline' } : criterion));
+      await saveCriteria(b.context, show.id, renamed.filter((criterion) => criterion.key !== 'need'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await saveCriteria(b.context, show.id, renamed);
+
+      const order = first === 'A' ? [a, b, a] : [b, a, b];
+      for (const laptop of order) await syncNow(laptop.context);
+      expect(syncedData(a)).toEqual(syncedData(b));
+      // Field by field, the later edit wins: "need" is back (B unmarked it after A's removal);
+      // "timeline" stays removed (B renamed it, it did not add it back), under B's name.
+      for (const laptop of [a, b]) {
+        expect((await getChecklist(laptop.context, show.id)).criteria.map((criterion) => criterion.key)).toEqual(['budget', 'authority', 'need']);
+        expect(laptop.database.sqlite.prepare("SELECT label, removed FROM qualification_criteria WHERE event_id = ? AND key = 'timeline'").get(show.id)).toEqual({ label: 'Buying timeline', removed: 1 });
+      }
+    });
+  }
 });
 
 describe("a show's conversion rule and the duplicate flags", () => {
