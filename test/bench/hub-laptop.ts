@@ -13,6 +13,8 @@ import { timeMsAsync } from './stats';
 /** Seeds a laptop as the booth left it before joining: `leads` leads of one show, each with its "captured" timeline entry. */
 export async function seededLaptop(name: string, leads: number): Promise<TempStore> {
   const store = await openTempStore();
+  // As the app's store is: the file's connection and path, for the work a bulk write leaves to a worker after its commit.
+  store.context.store = { db: store.database.db, sqlite: store.database.sqlite, path: store.dbPath };
   await setStaffName(store.context, name);
   const show = await createEvent(store.context, { name: `Show of ${name}` });
   const start = Date.parse('2026-06-01T00:00:00Z');
