@@ -2,7 +2,6 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { createHybridClock, type HybridClock } from '../../shared/sync/hybrid-clock';
 import { MAX_CHANGES_PER_BATCH } from '../../shared/sync/protocol';
-import { withWorkAfterCommit } from '../db/after-commit-work';
 import { withBulkWriteCache } from '../db/bulk-write-cache';
 import type { Database } from '../db/schema';
 import type { StoreHandle } from '../services/service-context';
@@ -45,7 +44,7 @@ export async function runSync(
   db: Kysely<Database>,
   options: {
     wallClockMs: () => number;
-    /** The store's file: a pull of more than a page leaves its checkpoint to the store's after-commit worker (pullAll). */
+    /** The store's connection: a pull of more than a page runs with a larger page cache (pullAll). */
     store?: Pick<StoreHandle, 'sqlite' | 'path'> | undefined;
   },
 ): Promise<SyncRunReport> {
@@ -126,14 +125,11 @@ async function pullAll(
 ): Promise<void> {
   const first = await client.pull(membership.cursor, MAX_CHANGES_PER_BATCH);
   const apply = () => applyPages(db, client, first, clock, membership, report);
-  // A pull of one page (an incremental sync) commits as any save does: a worker is not worth starting for it.
+  // A pull of one page (an incremental sync) writes as any save does.
   if (!store || !first.more) return apply();
-  // Many pages: each COMMIT with SQLite's automatic checkpoint copied the -wal into the database
-  // file again (the same index pages, over and over), on this thread: the largest single cost
-  // of applying a first sync. With it off, the -wal holds the whole pull (each commit still
-  // durable) and the worker copies it once, after the last commit (after-commit-work.ts). And a
-  // larger page cache meanwhile: the indexes the records go into are read once, not per statement.
-  return withWorkAfterCommit(store.sqlite, store.path, () => withBulkWriteCache(store.sqlite, apply));
+  // Many pages: a larger page cache meanwhile, so the indexes the records go into are read
+  // once, not again for each statement (bulk-write-cache.ts).
+  return withBulkWriteCache(store.sqlite, apply);
 }
 
 /**
