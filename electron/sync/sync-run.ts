@@ -100,7 +100,7 @@ async function pushAll(db: Kysely<Database>, client: HubClient): Promise<number>
  * 20 commits for 20,001 changes). Bounded, so a transaction and its cursor stay one unit of at
  * most this many pages, and the store's other writers (a capture) wait at most that long.
  */
-const PAGES_PER_TRANSACTION = 4;
+export const PAGES_PER_TRANSACTION = 4;
 
 /**
  * True when `promise` has already resolved (it is not waited for). A failed one is false: the
