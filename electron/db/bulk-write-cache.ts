@@ -4,9 +4,10 @@ import type BetterSqlite3 from 'better-sqlite3';
  * Pages of the store a bulk write keeps in SQLite's page cache (in KiB, as `cache_size`
  * takes a negative number): 64 MB. The connection's default is 2 MB; a first sync inserts
  * tens of thousands of records at places all over a dozen indexes (the leads' review indexes,
- * the field clocks, the applied change ids), and with 2 MB most of those B-tree pages were read
- * again from the file for each statement: applying a change into a store of 100,000 leads cost
- * 114 µs of CPU with 2 MB and 82–85 µs with 64 MB (docs/team-hub.md).
+ * the field clocks, the applied change ids), and with 2 MB many of those B-tree pages are read
+ * again from the file for each statement. Measured (`npm run bench -- hub-apply`, 40,005
+ * changes into a store of 80,000 leads): 91 → 84–88 µs of CPU a change at load 3.5, more at
+ * a higher load (docs/team-hub.md).
  */
 const BULK_WRITE_CACHE_KIB = 64 * 1024;
 
