@@ -6,7 +6,7 @@ import { PAGES_PER_TRANSACTION } from '../../electron/sync/sync-run';
 import { createHybridClock } from '../../shared/sync/hybrid-clock';
 import { MAX_CHANGES_PER_BATCH, type RecordChange } from '../../shared/sync/protocol';
 import type { TempStore } from '../support/temp-database';
-import { seededLaptop } from './hub-laptop';
+import { cpuPerTurnMonitor, seededLaptop } from './hub-laptop';
 import { mainThreadCpuMs, printFigure } from './stats';
 
 const USAGE = 'usage: npm run bench -- hub-apply [--leads N] [--held N] [--cache default|bulk]';
@@ -78,14 +78,18 @@ export async function runHubApplyBench(args: string[]): Promise<void> {
     while ((await stampPendingChanges(target.context.db, createHybridClock('target-device', () => Date.now()), 'target-device', MAX_CHANGES_PER_BATCH)) > 0);
     const cpuBefore = mainThreadCpuMs();
     const started = performance.now();
+    const turns = cpuPerTurnMonitor();
     const apply = () => applyAsPulled(target, changes);
     await (options.cache === 'bulk' ? withBulkWriteCache(target.database.sqlite, apply) : apply());
     const wallMs = performance.now() - started;
     const cpuMs = mainThreadCpuMs() - cpuBefore;
+    const maxTurnCpuMs = turns.stop();
     printFigure('hub_apply_changes', changes.length, 'changes', 0);
     printFigure('hub_apply_wall', wallMs / 1000, 's', 2);
     printFigure('hub_apply_cpu', cpuMs / 1000, 's', 2);
     printFigure('hub_apply_cpu_per_change', (cpuMs * 1000) / changes.length, 'µs', 0);
+    // As the hub bench's first_sync_event_loop_max_turn_cpu: the most CPU one turn of the event loop took.
+    printFigure('hub_apply_event_loop_max_turn_cpu', maxTurnCpuMs, 'ms', 0);
   } finally {
     await target.dispose();
   }

@@ -40,7 +40,7 @@ export async function joinLaptop(store: TempStore, hubUrl: string, code: string)
  * Unlike the delay (wall time), it does not grow when other programs take the cores (this
  * machine is shared: at load 8 on 2 cores a 25 ms turn waits 100 ms for its turn).
  */
-function cpuPerTurnMonitor(): { stop(): number } {
+export function cpuPerTurnMonitor(): { stop(): number } {
   let max = 0;
   let last = process.cpuUsage();
   const timer = setInterval(() => {
