@@ -45,7 +45,7 @@ export async function runSync(
   options: {
     wallClockMs: () => number;
     /** The store's connection: a pull of more than a page runs with a larger page cache (pullAll). */
-    store?: Pick<StoreHandle, 'sqlite' | 'path'> | undefined;
+    store?: Pick<StoreHandle, 'sqlite'> | undefined;
   },
 ): Promise<SyncRunReport> {
   const membership = await readMembership(db);
@@ -121,7 +121,7 @@ async function pullAll(
   clock: HybridClock,
   membership: HubMembership,
   report: SyncRunReport,
-  store: Pick<StoreHandle, 'sqlite' | 'path'> | undefined,
+  store: Pick<StoreHandle, 'sqlite'> | undefined,
 ): Promise<void> {
   const first = await client.pull(membership.cursor, MAX_CHANGES_PER_BATCH);
   const apply = () => applyPages(db, client, first, clock, membership, report);
