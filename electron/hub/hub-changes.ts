@@ -125,10 +125,34 @@ async function purgeTombstonedRecords(trx: Kysely<HubDatabase>, tombstones: read
     AND c.seq < (SELECT max(t.seq) FROM changes AS t WHERE t.tombstone AND t.kind = c.kind AND t.record_id = c.record_id)`.execute(trx);
 }
 
+/**
+ * A stored change as a pull sends it: its fields as PostgreSQL's JSON text of them, passed on
+ * as it is (pullPageJson). Parsed by the pg driver and serialized again for the answer, each
+ * page's fields cost the hub process more than the rest of the pull (profile in docs/team-hub.md).
+ */
+interface PulledChange {
+  changeId: string;
+  kind: string;
+  recordId: string;
+  hlc: string;
+  /** A JSON object, as PostgreSQL writes a `jsonb` out. */
+  fieldsJson: string;
+  tombstone: boolean;
+}
+
 export interface PullPage {
-  changes: RecordChange[];
+  changes: PulledChange[];
   cursor: string;
   more: boolean;
+}
+
+/** A pull's answer as JSON text, in the shape of pullResponseSchema: each change's fields spliced in as PostgreSQL wrote them. */
+export function pullPageJson(page: PullPage): string {
+  const changes = page.changes.map(
+    (change) =>
+      `{"changeId":${JSON.stringify(change.changeId)},"kind":${JSON.stringify(change.kind)},"recordId":${JSON.stringify(change.recordId)},"hlc":${JSON.stringify(change.hlc)},"fields":${change.fieldsJson},"tombstone":${change.tombstone}}`,
+  );
+  return `{"changes":[${changes.join(',')}],"cursor":${JSON.stringify(page.cursor)},"more":${page.more}}`;
 }
 
 /**
@@ -157,7 +181,8 @@ export async function pullChanges(
   }
   const rows = await db
     .selectFrom('changes')
-    .select(['seq', 'change_id', 'kind', 'record_id', 'hlc', 'fields', 'tombstone'])
+    .select(['seq', 'change_id', 'kind', 'record_id', 'hlc', 'tombstone'])
+    .select(sql<string>`fields::text`.as('fields_json'))
     .where('seq', '>', sql<string>`${from}::bigint`)
     .orderBy('seq')
     .limit(pageSize + 1)
@@ -165,7 +190,7 @@ export async function pullChanges(
   return pageOf(rows, pageSize, from);
 }
 
-type PulledRow = Pick<ChangeRow, 'seq' | 'change_id' | 'kind' | 'record_id' | 'hlc' | 'fields' | 'tombstone'>;
+type PulledRow = Pick<ChangeRow, 'seq' | 'change_id' | 'kind' | 'record_id' | 'hlc' | 'tombstone'> & { fields_json: string };
 
 function pageOf(rows: readonly PulledRow[], pageSize: number, from: string, scannedTo?: string | null): PullPage {
   const page = rows.slice(0, pageSize);
@@ -178,7 +203,7 @@ function pageOf(rows: readonly PulledRow[], pageSize: number, from: string, scan
       kind: row.kind,
       recordId: row.record_id,
       hlc: row.hlc,
-      fields: row.fields,
+      fieldsJson: row.fields_json,
       tombstone: row.tombstone,
     })),
     cursor: last ?? from,
@@ -206,7 +231,7 @@ async function pullOfBooth(db: Kysely<HubDatabase>, deviceId: string, from: stri
     WITH shows AS (SELECT DISTINCT show_id FROM changes WHERE device_id = ${deviceId} AND show_id IS NOT NULL)
     SELECT top.scanned_to, page.* FROM (SELECT max(seq)::text AS scanned_to FROM changes) AS top
     LEFT JOIN LATERAL (
-      SELECT seq::text AS seq, change_id, kind, record_id, hlc, fields, tombstone FROM changes
+      SELECT seq::text AS seq, change_id, kind, record_id, hlc, fields::text AS fields_json, tombstone FROM changes
       WHERE seq > ${from}::bigint AND (kind IN ('event', 'criterion') OR show_id IN (SELECT show_id FROM shows))
       ORDER BY changes.seq LIMIT ${pageSize + 1}
     ) AS page ON true`.execute(db);

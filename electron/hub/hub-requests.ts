@@ -17,7 +17,7 @@ import {
 import type { HubDatabase } from './hub-schema';
 import { HubRequestError } from './hub-errors';
 import { deviceOfToken, listDevices, pairDevice, recordDeviceVisit, revokeDevice } from './hub-devices';
-import { pullChanges, pushChanges } from './hub-changes';
+import { pullChanges, pullPageJson, pushChanges } from './hub-changes';
 import { fetchPhotos, missingPhotos, storePhotos } from './hub-photos';
 
 /** A full push batch of long text fields fits; anything bigger is refused before it is read. */
@@ -36,19 +36,17 @@ const LARGEST_CURSOR = 9223372036854775807n;
 export function hubRequestHandler(db: Kysely<HubDatabase>, hubId: string, onUnexpected: (error: unknown) => void) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     answer(db, hubId, request)
-      .then(({ status, body }) => send(response, status, body))
+      .then((answered) => send(response, answered.status, 'json' in answered ? answered.json : JSON.stringify(answered.body)))
       .catch((error: unknown) => {
-        if (error instanceof HubRequestError) return send(response, error.status, refusal(error.code, error.message));
+        if (error instanceof HubRequestError) return send(response, error.status, JSON.stringify(refusal(error.code, error.message)));
         onUnexpected(error);
-        send(response, 500, refusal('hub-error', 'The hub failed to answer: try again; if it keeps failing, look at the hub\'s output.'));
+        send(response, 500, JSON.stringify(refusal('hub-error', 'The hub failed to answer: try again; if it keeps failing, look at the hub\'s output.')));
       });
   };
 }
 
-interface Answer {
-  status: number;
-  body: unknown;
-}
+/** What a route answers: a value to serialize, or (a pull) the JSON text already written. */
+type Answer = { status: number; body: unknown } | { status: number; json: string };
 
 async function answer(db: Kysely<HubDatabase>, hubId: string, request: IncomingMessage): Promise<Answer> {
   checkProtocol(request);
@@ -80,7 +78,7 @@ async function answer(db: Kysely<HubDatabase>, hubId: string, request: IncomingM
     }
     const page = await pullChanges(db, after, limit, device);
     await recordDeviceVisit(db, device.id, { pulled: page.changes.length });
-    return { status: 200, body: page };
+    return { status: 200, json: pullPageJson(page) };
   }
   if (route === `POST ${HUB_ROUTES.missingPhotos}`) {
     const asked = parseBody(missingPhotosRequestSchema, await readJsonBody(request), 'photo question');
@@ -166,9 +164,8 @@ function refusal(error: HubError['error'], message: string): HubError {
   return error === 'protocol-mismatch' ? { error, message, hubProtocol: SYNC_PROTOCOL_VERSION } : { error, message };
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function send(response: ServerResponse, status: number, text: string): void {
   if (response.headersSent || response.destroyed) return;
-  const text = JSON.stringify(body);
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),

@@ -73,7 +73,7 @@ export function syncNow(context: ServiceContext): Promise<SyncReport> {
 async function runSyncOnce(context: ServiceContext): Promise<SyncReport> {
   let report;
   try {
-    report = await runSync(context.db, { wallClockMs: () => context.clock.now().getTime() });
+    report = await runSync(context.db, { wallClockMs: () => context.clock.now().getTime(), store: context.store });
     lastFailures.delete(context.db);
   } catch (error) {
     if (error instanceof HubRequestFailed) lastFailures.set(context.db, { at: nowIso(context), message: error.message, unreachable: error.failure === 'unreachable' });

@@ -38,7 +38,8 @@ export class HubRequestFailed extends Error {
 export type PairAnswer = z.infer<typeof pairResponseSchema>;
 type StatusAnswer = z.infer<typeof statusResponseSchema>;
 type PushAnswer = z.infer<typeof pushResponseSchema>;
-type PullAnswer = z.infer<typeof pullResponseSchema>;
+/** A page of a pull: its changes checked (checkChanges), its cursor, whether more follow. */
+export type PullPage = z.infer<typeof pullResponseSchema>;
 type DevicesAnswer = z.infer<typeof devicesResponseSchema>;
 type RevokeAnswer = z.infer<typeof revokeResponseSchema>;
 
@@ -47,7 +48,7 @@ export interface HubClient {
   pair(code: string, deviceName: string): Promise<PairAnswer>;
   status(): Promise<StatusAnswer>;
   push(changes: readonly RecordChange[]): Promise<PushAnswer>;
-  pull(after: string, limit: number): Promise<PullAnswer>;
+  pull(after: string, limit: number): Promise<PullPage>;
   devices(): Promise<DevicesAnswer>;
   revoke(deviceId: string): Promise<RevokeAnswer>;
   /** Which of these photos the hub lacks (card-photos.ts). */

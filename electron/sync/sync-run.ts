@@ -2,11 +2,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { createHybridClock, type HybridClock } from '../../shared/sync/hybrid-clock';
 import { MAX_CHANGES_PER_BATCH } from '../../shared/sync/protocol';
+import { withBulkWriteCache } from '../db/bulk-write-cache';
 import type { Database } from '../db/schema';
+import type { StoreHandle } from '../services/service-context';
 import { applyRemoteChangesInTransaction } from './apply-changes';
 import { fetchMissingPhotos, hashCardPhotos, sendMissingPhotos } from './card-photos';
 import { listUnpushedChanges, markChangesPushed, stampPendingChanges } from './change-log';
-import { hubClient, HubRequestFailed, type HubClient } from './sync-client';
+import { hubClient, HubRequestFailed, type HubClient, type PullPage } from './sync-client';
 import { readMembership, saveCursor, saveLastStamp, saveLastSync, type HubMembership } from './sync-state';
 
 export interface SyncRunReport {
@@ -40,7 +42,11 @@ export interface SyncRunReport {
  */
 export async function runSync(
   db: Kysely<Database>,
-  options: { wallClockMs: () => number },
+  options: {
+    wallClockMs: () => number;
+    /** The store's connection: a pull of more than a page runs with a larger page cache (pullAll). */
+    store?: Pick<StoreHandle, 'sqlite'> | undefined;
+  },
 ): Promise<SyncRunReport> {
   const membership = await readMembership(db);
   if (!membership) throw new HubRequestFailed('refused', 'This laptop has not joined a team hub: run leadbooth hub join URL CODE first.');
@@ -51,7 +57,7 @@ export async function runSync(
   await hashCardPhotos(db);
   await stampAll(db, clock, membership);
   report.pushed = await pushAll(db, client);
-  await pullAll(db, client, clock, membership, report);
+  await pullAll(db, client, clock, membership, report, options.store);
   await fetchMissingPhotos(db, client);
   // What the pull wrote of its own (a conflict's timeline entry) goes now, not at the next sync.
   await stampAll(db, clock, membership);
@@ -94,7 +100,7 @@ async function pushAll(db: Kysely<Database>, client: HubClient): Promise<number>
  * 20 commits for 20,001 changes). Bounded, so a transaction and its cursor stay one unit of at
  * most this many pages, and the store's other writers (a capture) wait at most that long.
  */
-const PAGES_PER_TRANSACTION = 4;
+export const PAGES_PER_TRANSACTION = 4;
 
 /**
  * True when `promise` has already resolved (it is not waited for). A failed one is false: the
@@ -108,6 +114,24 @@ async function hasArrived(promise: Promise<unknown>): Promise<boolean> {
   return Promise.race([arrived, nextTurn().then(() => false)]);
 }
 
+/** Pulls until the hub has nothing more, from the stored cursor (applyPages). */
+async function pullAll(
+  db: Kysely<Database>,
+  client: HubClient,
+  clock: HybridClock,
+  membership: HubMembership,
+  report: SyncRunReport,
+  store: Pick<StoreHandle, 'sqlite'> | undefined,
+): Promise<void> {
+  const first = await client.pull(membership.cursor, MAX_CHANGES_PER_BATCH);
+  const apply = () => applyPages(db, client, first, clock, membership, report);
+  // A pull of one page (an incremental sync) writes as any save does.
+  if (!store || !first.more) return apply();
+  // Many pages: a larger page cache meanwhile, so the indexes the records go into are read
+  // once, not again for each statement (bulk-write-cache.ts).
+  return withBulkWriteCache(store.sqlite, apply);
+}
+
 /**
  * The next page is asked for while this one is applied: the hub (another process, or another
  * machine) reads and sends it meanwhile, instead of waiting for the laptop, and the laptop does
@@ -116,8 +140,8 @@ async function hasArrived(promise: Promise<unknown>): Promise<boolean> {
  * store's write lock held), up to PAGES_PER_TRANSACTION. A page asked for ahead and not applied
  * (the apply failed) is dropped: the cursor stored is still the last transaction's.
  */
-async function pullAll(db: Kysely<Database>, client: HubClient, clock: HybridClock, membership: HubMembership, report: SyncRunReport): Promise<void> {
-  let next = client.pull(membership.cursor, MAX_CHANGES_PER_BATCH);
+async function applyPages(db: Kysely<Database>, client: HubClient, first: PullPage, clock: HybridClock, membership: HubMembership, report: SyncRunReport): Promise<void> {
+  let next: Promise<PullPage> = Promise.resolve(first);
   for (let done = false; !done; ) {
     let page = await next;
     await db.transaction().execute(async (trx) => {

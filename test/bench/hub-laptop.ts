@@ -13,6 +13,8 @@ import { timeMsAsync } from './stats';
 /** Seeds a laptop as the booth left it before joining: `leads` leads of one show, each with its "captured" timeline entry. */
 export async function seededLaptop(name: string, leads: number): Promise<TempStore> {
   const store = await openTempStore();
+  // As the app's store is: the file's connection and path, for the work a bulk write leaves to a worker after its commit.
+  store.context.store = { db: store.database.db, sqlite: store.database.sqlite, path: store.dbPath };
   await setStaffName(store.context, name);
   const show = await createEvent(store.context, { name: `Show of ${name}` });
   const start = Date.parse('2026-06-01T00:00:00Z');
@@ -38,7 +40,7 @@ export async function joinLaptop(store: TempStore, hubUrl: string, code: string)
  * Unlike the delay (wall time), it does not grow when other programs take the cores (this
  * machine is shared: at load 8 on 2 cores a 25 ms turn waits 100 ms for its turn).
  */
-function cpuPerTurnMonitor(): { stop(): number } {
+export function cpuPerTurnMonitor(): { stop(): number } {
   let max = 0;
   let last = process.cpuUsage();
   const timer = setInterval(() => {

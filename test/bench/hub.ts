@@ -235,7 +235,9 @@ class AskedChild {
 
   /** Forks `entry` and waits for its first message (it is ready then). */
   static async fork(entry: string, args: string[]): Promise<{ child: ChildProcess; first: Record<string, unknown> }> {
-    const child = fork(path.join(REPO_ROOT, 'electron/cli/run-ts.mjs'), [path.join(REPO_ROOT, entry), ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // HUB_BENCH_CPU_PROFILES=DIR: each laptop child writes a CPU profile of its life there (docs/team-hub.md).
+    const profiles = process.env.HUB_BENCH_CPU_PROFILES;
+    const child = fork(path.join(REPO_ROOT, 'electron/cli/run-ts.mjs'), [path.join(REPO_ROOT, entry), ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: profiles && entry.includes('laptop') ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [] });
     const first = await new Promise<Record<string, unknown>>((resolve, reject) => {
       child.once('message', resolve);
       child.once('exit', (code) => reject(new Error(`${entry} ended (${code}) before it was ready`)));

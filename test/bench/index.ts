@@ -1,6 +1,6 @@
 import { runStoreBench } from './store';
 
-const USAGE = 'usage: npm run bench -- <store|scan [DIR…] [--count N] [--seed S] [--no-dev]|scan --cards2 [--seed S] [--count N] [--dir DIR] [--parser-only]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS|locks]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]|booth|badges|check-marks DIR [--pages PAGES] [--sweep] [--wrong]|cli|hub [--laptops N] [--leads N] [--concurrent N]|hub --seeds N>';
+const USAGE = 'usage: npm run bench -- <store|scan [DIR…] [--count N] [--seed S] [--no-dev]|scan --cards2 [--seed S] [--count N] [--dir DIR] [--parser-only]|generated [--count N] [--seed S] [--ocr DIR]|convert|faults [TRIALS|locks]|duplicates|exchange [google-csv]|review [--no-browser] [--verbose] [--keep DB]|booth|badges|check-marks DIR [--pages PAGES] [--sweep] [--wrong]|cli|hub [--laptops N] [--leads N] [--concurrent N]|hub --seeds N|hub-apply [--leads N] [--held N] [--cache default|bulk]>';
 
 /** `npm run bench -- NAME [ARGS]`: each benchmark prints one `name value unit` line per figure. */
 export async function main(args: string[]): Promise<number> {
@@ -67,6 +67,11 @@ export async function main(args: string[]): Promise<number> {
     case 'hub': {
       const { runHubBench } = await import('./hub');
       await runHubBench(rest);
+      return 0;
+    }
+    case 'hub-apply': {
+      const { runHubApplyBench } = await import('./hub-apply');
+      await runHubApplyBench(rest);
       return 0;
     }
     default:

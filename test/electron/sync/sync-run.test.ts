@@ -23,9 +23,16 @@ afterEach(async () => {
 
 async function laptop(staff: string): Promise<TempStore> {
   const store = await openTempStore();
+  // As the app's laptops are: a large pull changes the store connection's page cache while it runs (sync-run.ts).
+  store.context.store = { db: store.database.db, sqlite: store.database.sqlite, path: store.dbPath };
   stores.push(store);
   await setStaffName(store.context, staff);
   return store;
+}
+
+/** What a pull of many pages changes on the store's connection while it runs: its page cache. */
+function connectionSettings(store: TempStore): { cacheSize: unknown } {
+  return { cacheSize: store.database.sqlite.pragma('cache_size', { simple: true }) };
 }
 
 const PUSH = `POST ${HUB_ROUTES.push}`;
@@ -70,6 +77,7 @@ describe('sync with a hub over HTTP', () => {
     expect(server.hub.changes.length).toBe(5 + 2 * (MAX_CHANGES_PER_BATCH / 2 + 10));
 
     const b = await laptop('Bea');
+    const defaults = connectionSettings(b);
     await joinTeamHub(b.context, { url: server.url, code: '654321' });
     // The second pull request is cut: the first batch stays applied, with its cursor.
     server.cutNext(PULL, 1);
@@ -77,9 +85,12 @@ describe('sync with a hub over HTTP', () => {
     const halfway = b.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get() as number;
     expect(halfway).toBeGreaterThan(0);
     expect(halfway).toBeLessThan(MAX_CHANGES_PER_BATCH / 2 + 10);
+    // The cut pull gave back what it changed on the connection for its pages (sync-run.ts).
+    expect(connectionSettings(b)).toEqual(defaults);
     const resumed = await syncNow(b.context);
     expect(resumed.pulled).toBe(server.hub.changes.length - MAX_CHANGES_PER_BATCH);
     expect(syncedData(b)).toEqual(syncedData(a));
+    expect(connectionSettings(b)).toEqual(defaults);
   });
 
   it('says in one line when the hub cannot be reached or speaks another protocol, and the laptop keeps working', async () => {
