@@ -164,6 +164,29 @@ function lostItsAt(site: Found): boolean {
   return words.length === 1 || (words.length === 2 && EMAIL_LABELS.has(fold(words[0]!).replace(/[:.|]+$/, '')));
 }
 
+/** Letters the OCR reads a small "@" as ("rraogduneway.in", "meiohollinsconsulting.sg"). */
+const AT_READ_AS = new Set(['g', 'q', 'o', 'e', 'a']);
+
+/**
+ * A bare host that is the card's e-mail with its "@" read as a letter: "rracgduneway.in" beside the
+ * website duneway.in, "meighollinsconsulting.sg" on the card of Hollins Consulting. The host's name
+ * does not agree with the card's other website or any line, but cut after one of the letters an "@"
+ * is read as, the rest does — the domain's agreement with the website's and the company's name, as
+ * for any e-mail. Only on a card where no e-mail was read.
+ */
+function emailWithItsAtMisread(site: Found, otherStems: readonly string[], otherLines: readonly string[]): string | null {
+  if (/^(?:[a-z]+:\/\/|www\.)/i.test(site.value) || site.value.includes('/')) return null;
+  const [name = '', ...ending] = fold(site.value).split('.');
+  if (!ending.length) return null;
+  const agrees = (domainName: string): boolean =>
+    domainName.length >= 4 && (otherStems.includes(domainName) || otherLines.some((line) => line.startsWith(domainName)));
+  if (agrees(name)) return null;
+  for (let i = 1; i < name.length - 4; i++) {
+    if (AT_READ_AS.has(name[i]!) && agrees(name.slice(i + 1))) return `${name.slice(0, i)}@${[name.slice(i + 1), ...ending].join('.')}`;
+  }
+  return null;
+}
+
 function readEmailsAndWebsites(reading: CardReading): WebFindings {
   const { segs, use, free, setFrom } = reading;
   const emails: Found[] = [];
@@ -180,6 +203,18 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
     for (const w of ws) sites.push({ value: w.value, seg: s, a: w.start, b: w.end, certainty: w.certainty });
     if (es.length) use.set(s.index, 'email');
     else if (ws.length) use.set(s.index, 'web');
+  }
+  if (!emails.length) {
+    for (const w of sites) {
+      const otherStems = sites.filter((o) => o !== w).map((o) => domainStem(o.value));
+      const otherLines = segs.filter((o) => o.line !== w.seg.line).map((o) => fold(o.text).replace(/[^a-z0-9]/g, ''));
+      const value = emailWithItsAtMisread(w, otherStems, otherLines);
+      if (!value) continue;
+      emails.push({ ...w, value, certainty: 0.75 * w.certainty });
+      sites.splice(sites.indexOf(w), 1);
+      use.set(w.seg.index, 'email');
+      break;
+    }
   }
   const email = emails[0];
   // the company site: not a host of the e-mail? prefer one sharing the e-mail's domain

@@ -119,13 +119,17 @@ function numberValidity(field: ParsedField): number {
 const emailStem = (value: string): string => (value.includes('@') ? domainStem(value.split('@')[1] ?? '') : '');
 const siteStem = (value: string): string => (value ? domainStem(value) : '');
 
+/** Agreement (company.ts domainAgreement) of the whole name, or of its first words ("quayside" for "Quayside Private Limited"). */
+const SPELLS_COMPANY = 0.9;
+
 /**
- * The company spelled as the domain spells it ("Meridel Labs" → "meridel"): a reading that matches
- * it exactly is likelier right (a near match is what a slip in either reading looks like).
+ * The company spelled as the domain spells it ("Meridel Labs" → "meridel", "Quayside Private
+ * Limited" → "quayside"): a reading that matches it letter for letter is likelier right (a near
+ * match is what a slip in either reading looks like, and counts for nothing).
  */
 function companyBonus(company: string, stem: string): number {
   if (!company || stem.length < 3) return 0;
-  return domainAgreement(company, [stem]) >= 1 ? 0.5 : 0;
+  return domainAgreement(company, [stem]) >= SPELLS_COMPANY ? 0.5 : 0;
 }
 
 /**

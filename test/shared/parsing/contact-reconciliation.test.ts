@@ -65,6 +65,14 @@ describe('reconcileContacts', () => {
       disputed: ['email', 'website'],
     },
     {
+      name: "a slip in the recognizer's website: tesseract's stands when it spells the company's first word",
+      t: { website: 'www.quayside.in', company: 'Quayside Private Limited' },
+      r: { website: 'www.quuyside.in' },
+      want: { website: 'www.quayside.in' },
+      agreed: [],
+      disputed: ['website'],
+    },
+    {
       name: 'a broken address loses to a well-formed one',
       t: { email: 'anna@meridel..example' },
       r: { email: 'anna@meridel.example' },
