@@ -168,23 +168,30 @@ function lostItsAt(site: Found): boolean {
 const AT_READ_AS = new Set(['g', 'q', 'o', 'e', 'a']);
 
 /**
- * A bare host that is the card's e-mail with its "@" read as a letter: "rracgduneway.in" beside the
- * website duneway.in, "meighollinsconsulting.sg" on the card of Hollins Consulting. The host's name
- * does not agree with the card's other website or any line, but cut after one of the letters an "@"
- * is read as, the rest does — the domain's agreement with the website's and the company's name, as
- * for any e-mail. Only on a card where no e-mail was read.
+ * A bare host that is the card's e-mail with its "@" read as a letter ("rracgduneway.in" beside the
+ * website duneway.in, "meighollinsconsulting.sg" on the card of Hollins Consulting) or lost with a
+ * space (lostItsAt: "hello kestrow-holdings.example" on the card of Kestrow Holdings). The e-mail is
+ * taken only where its domain agrees with the card's other website or a line that names it (the
+ * company's), as any e-mail's domain mostly does; where the host's own name agrees, it is a website.
+ * Only on a card where no e-mail was read.
  */
 function emailWithItsAtMisread(site: Found, otherStems: readonly string[], otherLines: readonly string[]): string | null {
   if (/^(?:[a-z]+:\/\/|www\.)/i.test(site.value) || site.value.includes('/')) return null;
   const [name = '', ...ending] = fold(site.value).split('.');
   if (!ending.length) return null;
-  const agrees = (domainName: string): boolean =>
-    domainName.length >= 4 && (otherStems.includes(domainName) || otherLines.some((line) => line.startsWith(domainName)));
-  if (agrees(name)) return null;
-  for (let i = 1; i < name.length - 4; i++) {
-    if (AT_READ_AS.has(name[i]!) && agrees(name.slice(i + 1))) return `${name.slice(0, i)}@${[name.slice(i + 1), ...ending].join('.')}`;
+  const agrees = (domainName: string): boolean => {
+    const letters = domainName.replace(/[^a-z0-9]/g, '');
+    return letters.length >= 4 && (otherStems.some((stem) => stem.replace(/[^a-z0-9]/g, '') === letters) || otherLines.some((line) => line.startsWith(letters)));
+  };
+  if (!agrees(name)) {
+    for (let i = 1; i < name.length - 4; i++) {
+      if (AT_READ_AS.has(name[i]!) && agrees(name.slice(i + 1))) return `${name.slice(0, i)}@${[name.slice(i + 1), ...ending].join('.')}`;
+    }
+    return null;
   }
-  return null;
+  if (!lostItsAt(site)) return null;
+  const mailbox = site.seg.text.slice(0, site.a).trim().split(/\s+/).at(-1)!;
+  return `${mailbox}@${fold(site.value)}`;
 }
 
 function readEmailsAndWebsites(reading: CardReading): WebFindings {

@@ -91,6 +91,12 @@ describe('parseCard', () => {
     expect(parseCard(lines('w. corvina.example')).website.value).toBe('corvina.example');
     expect(parseCard(lines('Visit us at corvina.example')).website.value).toBe('corvina.example');
     expect(parseCard(lines('hello www.corvina.example')).website.value).toBe('www.corvina.example');
+    // the host names the company: the e-mail, its @ lost
+    expect(parseCard(lines('hello corvina-marine. example.com.sg')).email.value).toBe('hello@corvina-marine.example.com.sg');
+    expect(parseCard(lines('E: hello corvina.example')).email.value).toBe('hello@corvina.example');
+    // nothing on the card names the host: neither an e-mail nor a website
+    expect(parseCard(lines('E: hello tidewell.example')).email.value).toBe('');
+    expect(parseCard(lines('E: hello tidewell.example')).website.value).toBe('');
   });
 
   it('tells phone, mobile and fax apart with French, German and English labels', () => {

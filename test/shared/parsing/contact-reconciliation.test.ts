@@ -73,6 +73,22 @@ describe('reconcileContacts', () => {
       disputed: ['website'],
     },
     {
+      name: "a letter misread in the recognizer's local part: tesseract's, which holds the person's name, stands",
+      t: { email: 'efontana@quayside.it', lastName: 'Fontana', firstName: 'Elisa' },
+      r: { email: 'etontana@quayside.it' },
+      want: { email: 'efontana@quayside.it' },
+      agreed: [],
+      disputed: ['email'],
+    },
+    {
+      name: 'a reading that lost the extension loses, even where without its + it parses as another country',
+      t: { phone: '+334 770046 15 ext. 21' },
+      r: { phone: '334 770046 15' },
+      want: { phone: '+334 770046 15 ext. 21' },
+      agreed: [],
+      disputed: ['phone'],
+    },
+    {
       name: 'a broken address loses to a well-formed one',
       t: { email: 'anna@meridel..example' },
       r: { email: 'anna@meridel.example' },
