@@ -87,7 +87,7 @@ export function findEmails(text: string): Found[] {
     let value = m[0].replace(/^[.'\-]+/, '').replace(/[.\-]+$/, '');
     const at = value.indexOf('@');
     if (at < 1) continue;
-    let domain = value.slice(at + 1);
+    let domain = value.slice(at + 1).replace(/-\.(?=[A-Za-z0-9])/g, '-');
     // likewise a capital I among the domain's lower-case letters is an l ("fong@Iarkspur.sg")
     if (/I/.test(domain) && !/[A-HJ-Z]/.test(domain) && /[a-z]/.test(domain)) domain = domain.replace(/I/g, 'l');
     const labels = domain.split('.').map((l, i) => (i === 0 ? l : fixTldLabel(l)));
@@ -204,8 +204,8 @@ export function findWebsites(printed: string): Found[] {
     const hasScheme = /^h[itf1l]{1,3}ps?/i.test(raw);
     const hasWww = /^(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?www\s?[.,]/i.test(raw);
     let value = raw.replace(/\s+/g, '').replace(/^h[itf1l]{1,3}p(s?)[:;]\/\//i, (_m, sec: string) => `http${sec}://`);
-    // "wiww.", "wvw.", "mww.", "wew.": www read with a slip ("Www." capitalised); "wwwname.example": its dot lost
-    value = value.replace(/^((?:https?:\/\/)?)(?:www|w[iv]ww|wv?w|mww|vww|wew|ww)\./i, '$1www.').replace(/^((?:https?:\/\/)?)www(?=[a-z0-9-]{3,}\.[a-z])/i, '$1www.');
+    // "wiww.", "wvw.", "mww.", "wew.", "wwww.": www read with a slip ("Www." capitalised); "wwwname.example": its dot lost
+    value = value.replace(/^((?:https?:\/\/)?)(?:www|wwww|w[iv]ww|wv?w|mww|vww|wew|ww)\./i, '$1www.').replace(/^((?:https?:\/\/)?)www(?=[a-z0-9-]{3,}\.[a-z])/i, '$1www.');
     // domain part: commas → dots (OCR); keep the path as printed
     const slash = value.search(/(?<!\/)\/(?!\/)/);
     const schemeEnd = hasScheme ? value.indexOf('//') + 2 : 0;
@@ -213,7 +213,8 @@ export function findWebsites(printed: string): Found[] {
     let host = value.slice(schemeEnd, hostEnd);
     const hadComma = host.includes(',');
     if (hadComma && !hasWww && !hasScheme) continue; // "Blvd.,Suite" and the like
-    host = host.replace(/,/g, '.').replace(/\.+$/, '');
+    // "ostrava-. studio": no label ends in a hyphen, so the dot after one is a speck the OCR read
+    host = host.replace(/,/g, '.').replace(/\.+$/, '').replace(/-\.(?=[a-z0-9])/gi, '-');
     value = value.slice(0, schemeEnd) + host + value.slice(hostEnd);
     value = value.replace(/[.,;:)]+$/, '');
     const hostLabels = host.split('.');

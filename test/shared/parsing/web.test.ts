@@ -37,6 +37,11 @@ describe('findEmails / findWebsites', () => {
     expect(findEmails('Isilva@vela.example.com')[0]?.value).toBe('lsilva@vela.example.com');
     expect(findEmails('ana@IBM.example.com')[0]?.value).toBe('ana@IBM.example.com');
   });
+  it('drops a dot the OCR read after a hyphen inside a domain, and reads wwww. as www.', () => {
+    expect(findEmails('setxeberria@ostrava-.studio.example.es')[0]?.value).toBe('setxeberria@ostrava-studio.example.es');
+    expect(findWebsites('www.ostrava-. studio.example')[0]?.value).toBe('www.ostrava-studio.example');
+    expect(findWebsites('wwww.lunavale-advies.example.nl')[0]?.value).toBe('www.lunavale-advies.example.nl');
+  });
   it('closes a space the OCR put after a dot inside a website, never in ordinary words', () => {
     expect(findWebsites('https://duneway. in')[0]?.value).toBe('https://duneway.in');
     expect(findWebsites('o Www.halvorsen. freight. example')[0]?.value).toBe('www.halvorsen.freight.example');
