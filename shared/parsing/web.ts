@@ -110,8 +110,9 @@ export function findEmails(text: string): Found[] {
     const looksLocal = glued.length >= 2 && /[a-z]/.test(glued) && !/[.:_-]$/.test(glued);
     if (piece && looksLocal && !/^(e-?mail|mail|email|em|e|mel|courriel|correo|web|www|tel|fax)$/i.test(glued)) {
       const head = before.slice(0, piece.index + (piece[1]?.length ?? 0)).trim();
-      // only right after a label: at the start of a line the piece may be a label the OCR cut ("ail contact@…")
-      if (/(^|\s)(e-?mail|mail|email|em|e|courriel|correo)\s*[:.|]?$/i.test(head) || /[:|•·]$/.test(head)) {
+      // only right after a label: at the start of a line the piece may be a label the OCR cut ("ail contact@…");
+      // but a separator read before the rest ("zhi .low@") joins the two pieces anywhere
+      if (/(^|\s)(e-?mail|mail|email|em|e|courriel|correo)\s*[:.|]?$/i.test(head) || /[:|•·]$/.test(head) || (leadingSeparator && !head)) {
         value = glued + (value.startsWith(leadingSeparator) ? '' : leadingSeparator) + value;
         s = piece.index + (piece[1]?.length ?? 0);
         certainty *= 0.9;

@@ -31,6 +31,9 @@ describe('findEmails / findWebsites', () => {
     expect(findEmails('E-mail martina .rinaldi@terranova.it')[0]?.value).toBe('martina.rinaldi@terranova.it');
     expect(findEmails('E: anna _lee@vela.example.com')[0]?.value).toBe('anna_lee@vela.example.com');
     expect(findEmails('E: mar tin@vela.example.com')[0]?.value).toBe('martin@vela.example.com');
+    // at the start of a line too, when the separator was read
+    expect(findEmails('zhi .low@saltire.sg')[0]?.value).toBe('zhi.low@saltire.sg');
+    expect(findEmails('ail contact@saltire.sg')[0]?.value).toBe('contact@saltire.sg');
   });
   it('reads a capital I among the lower-case letters of an e-mail as an l', () => {
     expect(findEmails('fong@Iarkspur.sg')[0]?.value).toBe('fong@larkspur.sg');
