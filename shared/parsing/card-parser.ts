@@ -164,6 +164,36 @@ function lostItsAt(site: Found): boolean {
   return words.length === 1 || (words.length === 2 && EMAIL_LABELS.has(fold(words[0]!).replace(/[:.|]+$/, '')));
 }
 
+/** Letters the OCR reads a small "@" as ("rraogduneway.in", "meiohollinsconsulting.sg"). */
+const AT_READ_AS = new Set(['g', 'q', 'o', 'e', 'a']);
+
+/**
+ * A bare host that is the card's e-mail with its "@" read as a letter ("rracgduneway.in" beside the
+ * website duneway.in, "meighollinsconsulting.sg" on the card of Hollins Consulting) or lost with a
+ * space (lostItsAt: "hello kestrow-holdings.example" on the card of Kestrow Holdings). The e-mail is
+ * taken only where its domain agrees with the card's other website or a line that names it (the
+ * company's), as any e-mail's domain mostly does; where the host's own name agrees, it is a website.
+ * Only on a card where no e-mail was read.
+ */
+function emailWithItsAtMisread(site: Found, otherStems: readonly string[], otherLines: readonly string[]): string | null {
+  if (/^(?:[a-z]+:\/\/|www\.)/i.test(site.value) || site.value.includes('/')) return null;
+  const [name = '', ...ending] = fold(site.value).split('.');
+  if (!ending.length) return null;
+  const agrees = (domainName: string): boolean => {
+    const letters = domainName.replace(/[^a-z0-9]/g, '');
+    return letters.length >= 4 && (otherStems.some((stem) => stem.replace(/[^a-z0-9]/g, '') === letters) || otherLines.some((line) => line.startsWith(letters)));
+  };
+  if (!agrees(name)) {
+    for (let i = 1; i < name.length - 4; i++) {
+      if (AT_READ_AS.has(name[i]!) && agrees(name.slice(i + 1))) return `${name.slice(0, i)}@${[name.slice(i + 1), ...ending].join('.')}`;
+    }
+    return null;
+  }
+  if (!lostItsAt(site)) return null;
+  const mailbox = site.seg.text.slice(0, site.a).trim().split(/\s+/).at(-1)!;
+  return `${mailbox}@${fold(site.value)}`;
+}
+
 function readEmailsAndWebsites(reading: CardReading): WebFindings {
   const { segs, use, free, setFrom } = reading;
   const emails: Found[] = [];
@@ -180,6 +210,18 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
     for (const w of ws) sites.push({ value: w.value, seg: s, a: w.start, b: w.end, certainty: w.certainty });
     if (es.length) use.set(s.index, 'email');
     else if (ws.length) use.set(s.index, 'web');
+  }
+  if (!emails.length) {
+    for (const w of sites) {
+      const otherStems = sites.filter((o) => o !== w).map((o) => domainStem(o.value));
+      const otherLines = segs.filter((o) => o.line !== w.seg.line).map((o) => fold(o.text).replace(/[^a-z0-9]/g, ''));
+      const value = emailWithItsAtMisread(w, otherStems, otherLines);
+      if (!value) continue;
+      emails.push({ ...w, value, certainty: 0.75 * w.certainty });
+      sites.splice(sites.indexOf(w), 1);
+      use.set(w.seg.index, 'email');
+      break;
+    }
   }
   const email = emails[0];
   // the company site: not a host of the e-mail? prefer one sharing the e-mail's domain

@@ -14,7 +14,8 @@
  *     ("Oisin" on an Irish card; dropped-accents.ts), a company whose own domain spells out an
  *     umlaut it lacks, an unlabelled number whose kind (phone or mobile) is a guess;
  *   - the line the value came from: letters glued before an e-mail ("michael berg@…": the OCR read a
- *     dot as a space and the address was cut), or more words on a name line than the name took;
+ *     dot as a space and the address was cut), an e-mail whose line shows no "@" (a letter was taken
+ *     for it), or more words on a name line than the name took;
  *   - an expected field left empty: a card nearly always prints a person and a company, so an
  *     empty name beside a personal e-mail, a title or a name-like line no field took, and an empty
  *     company beside a company domain or an unexplained line, are marked "not read".
@@ -194,6 +195,12 @@ function lostUmlaut(card: ParsedCard): boolean {
 function lineOf(page: OcrPage, box: OcrBox | null): OcrPage['lines'][number] | undefined {
   if (!box) return undefined;
   return page.lines.find((line) => overlaps(line.box, box) && line.words.some((w) => inside(center(w.box), box)));
+}
+
+/** The e-mail's line shows no "@" nor a reading of one (©, ®, "(a)"): the parser took a letter for it ("rracgduneway.in"). */
+function atNotRead(page: OcrPage, email: ParsedField): boolean {
+  const line = lineOf(page, email.box);
+  return Boolean(line) && !/[@©®]|\(a\)|\(at\)|\[at\]/i.test(line!.text);
 }
 
 /** Letters glued before the address on its own line, that are no label: the local part was likely cut. */
@@ -515,6 +522,7 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
     let doubt = shapeDoubt(field, parsed);
     if (!doubt && (field === 'email' || field === 'website')) doubt = readings === 'differ' ? 'the e-mail domain and the website were read differently' : domainDoubt(card, page, field);
     if (!doubt && field === 'email' && cutLocalPart(page, parsed)) doubt = 'letters before the e-mail on its line';
+    if (!doubt && field === 'email' && atNotRead(page, parsed)) doubt = 'no @ on its line: a letter was taken for it';
     if (!doubt && field === 'email') doubt = localPartDoubt(local) ?? emailSlip ?? (lostSeparator(card, local) ? 'the name run together: a dot may be lost' : null);
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax')) doubt = numberDoubt(card, field);
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax') && cutNumber(page, parsed)) doubt = 'digits beside the number on its line';

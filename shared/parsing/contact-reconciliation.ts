@@ -4,7 +4,8 @@
  *
  *   - an e-mail and a website: the address's syntax (one @, a name before the domain ending, a
  *     domain ending that exists), and their agreement with each other (the e-mail's domain and the
- *     website's host are mostly one name printed twice) and with the company's name;
+ *     website's host are mostly one name printed twice), with the company's name and, for the
+ *     e-mail's local part, with the person's name;
  *   - a telephone, mobile or fax number: valid for its country (libphonenumber's numbering plans),
  *     else at least a possible number, and of the country the rest of the card shows.
  *
@@ -24,6 +25,7 @@ import type { CardField, ParsedCard, ParsedField } from './card-fields';
 import { cardCountries } from './card-country';
 import type { OcrBox } from './ocr-types';
 import { domainAgreement } from './company';
+import { emailAgreement } from './names';
 import { EMAIL_LABELS, TLDS, fold } from './vocabulary';
 import { domainStem } from './web';
 
@@ -119,13 +121,28 @@ function numberValidity(field: ParsedField): number {
 const emailStem = (value: string): string => (value.includes('@') ? domainStem(value.split('@')[1] ?? '') : '');
 const siteStem = (value: string): string => (value ? domainStem(value) : '');
 
+/** Agreement (company.ts domainAgreement) of the whole name, or of its first words ("quayside" for "Quayside Private Limited"). */
+const SPELLS_COMPANY = 0.9;
+
 /**
- * The company spelled as the domain spells it ("Meridel Labs" → "meridel"): a reading that matches
- * it exactly is likelier right (a near match is what a slip in either reading looks like).
+ * The company spelled as the domain spells it ("Meridel Labs" → "meridel", "Quayside Private
+ * Limited" → "quayside"): a reading that matches it letter for letter is likelier right (a near
+ * match is what a slip in either reading looks like, and counts for nothing).
  */
 function companyBonus(company: string, stem: string): number {
   if (!company || stem.length < 3) return 0;
-  return domainAgreement(company, [stem]) >= 1 ? 0.5 : 0;
+  return domainAgreement(company, [stem]) >= SPELLS_COMPANY ? 0.5 : 0;
+}
+
+/**
+ * The person's name inside the e-mail's local part ("efontana" on Elisa Fontana's card, names.ts
+ * emailAgreement): a reading that holds it is likelier right than one with a letter misread in it
+ * ("etontana"). The name is tesseract's reading of its own line, independent of the contact line.
+ */
+function nameBonus(card: ParsedCard, email: string): number {
+  if (!email.includes('@') || (!card.firstName.value && !card.lastName.value)) return 0;
+  const local = email.slice(0, email.indexOf('@'));
+  return emailAgreement({ firstName: card.firstName.value, lastName: card.lastName.value, fullName: card.fullName.value }, local) >= 0.8 ? 0.5 : 0;
 }
 
 /**
@@ -188,7 +205,7 @@ function chooseAddresses(tesseract: ParsedCard, recognizer: ParsedCard): { email
       const w = website?.field.value ?? '';
       let score = (email ? emailSyntax(e) : 0) + (website ? websiteSyntax(w) : 0);
       if (email && website && emailStem(e) && emailStem(e) === siteStem(w)) score += 1;
-      score += companyBonus(company, emailStem(e)) + companyBonus(company, siteStem(w));
+      score += companyBonus(company, emailStem(e)) + companyBonus(company, siteStem(w)) + nameBonus(tesseract, e);
       score += RECOGNIZER_PRIOR * ((email?.recognizer ? 1 : 0) + (website?.recognizer ? 1 : 0));
       if (email?.recognizer && lostDoubledLetter(fold(tesseract.email.value), fold(e))) score -= DOUBLED_LETTER_SLIP;
       if (website?.recognizer && lostDoubledLetter(fold(tesseract.website.value), fold(w))) score -= DOUBLED_LETTER_SLIP;
@@ -210,10 +227,14 @@ function ofCountry(field: ParsedField, countries: readonly string[]): boolean {
 
 /**
  * The same number in both readings, one without the extension the other read ("+31 20 703 9685"
- * beside "… ext. 555"): the extension was lost (a label read as something else), not invented.
+ * beside "… ext. 555"): the extension was lost (a label read as something else), not invented. The
+ * same number is the same E.164 number, or the same digits as printed ("334 770046 15" beside
+ * "+334 770046 15 ext. 21": without its "+", a reading may parse as another country's number).
  */
 function lostExtension(field: ParsedField, other: ParsedField): boolean {
-  return Boolean(field.e164 && field.e164 === other.e164) && numberKey(other.value).length > numberKey(field.value).length;
+  const mine = numberKey(field.value);
+  const theirs = numberKey(other.value);
+  return Boolean(field.e164 && (field.e164 === other.e164 || (mine.length >= 7 && /\b(?:ext|x)\b/i.test(other.value) && theirs.startsWith(mine)))) && theirs.length > mine.length;
 }
 
 function chooseNumber(tesseract: ParsedField, recognizer: ParsedField, countries: readonly string[]): Candidate | null {

@@ -153,12 +153,13 @@ export function findPhones(text: string, countries: readonly string[], home?: st
       const m = /^\s*\(([A-Za-zé. ]{1,10})\)/.exec(after);
       if (m?.[1]) kind = labelKind(m[1]).kind;
     }
-    // an extension printed after the number belongs to it ("x123", "ext. 555", "Durchwahl 12")
-    const ext = /^\s*,?\s*(?:x|ext\.?|extn\.?|extension|poste|ramal|interno|int\.|toestel)\s*\d{1,5}\b/i.exec(text.slice(b));
+    // an extension printed after the number belongs to it ("x123", "ext. 555", "Durchwahl 12"; "ent. 555":
+    // the x of a small "ext." read as n, written as the label it is)
+    const ext = /^\s*,?\s*(?:x|ext\.?|extn\.?|extension|poste|ramal|interno|int\.|toestel|(ent\.?))\s*\d{1,5}\b/i.exec(text.slice(b));
     let end = b;
     if (ext) {
       end = b + ext[0].length;
-      value = `${value}${ext[0].replace(/^\s*,?\s*/, ' ')}`;
+      value = `${value}${(ext[1] ? ext[0].replace(ext[1], 'ext.') : ext[0]).replace(/^\s*,?\s*/, ' ')}`;
     }
     prevEnd = end;
     if (other) continue;

@@ -82,10 +82,14 @@ export function findEmails(text: string): Found[] {
   const out: Found[] = [];
   EMAIL_RE.lastIndex = 0;
   for (let m = EMAIL_RE.exec(c.text); m; m = EMAIL_RE.exec(c.text)) {
+    // ".rinaldi@…" after "martina ": the separator of the local part, read with the space the OCR put before it
+    const leadingSeparator = /^[._\-](?=[A-Za-z0-9])/.exec(m[0])?.[0] ?? '';
     let value = m[0].replace(/^[.'\-]+/, '').replace(/[.\-]+$/, '');
     const at = value.indexOf('@');
     if (at < 1) continue;
-    const domain = value.slice(at + 1);
+    let domain = value.slice(at + 1).replace(/-\.(?=[A-Za-z0-9])/g, '-');
+    // likewise a capital I among the domain's lower-case letters is an l ("fong@Iarkspur.sg")
+    if (/I/.test(domain) && !/[A-HJ-Z]/.test(domain) && /[a-z]/.test(domain)) domain = domain.replace(/I/g, 'l');
     const labels = domain.split('.').map((l, i) => (i === 0 ? l : fixTldLabel(l)));
     const tld = labels[labels.length - 1] ?? '';
     if (labels.length < 2 || !/^[A-Za-z]{2,}$/.test(tld)) continue;
@@ -106,9 +110,10 @@ export function findEmails(text: string): Found[] {
     const looksLocal = glued.length >= 2 && /[a-z]/.test(glued) && !/[.:_-]$/.test(glued);
     if (piece && looksLocal && !/^(e-?mail|mail|email|em|e|mel|courriel|correo|web|www|tel|fax)$/i.test(glued)) {
       const head = before.slice(0, piece.index + (piece[1]?.length ?? 0)).trim();
-      // only right after a label: at the start of a line the piece may be a label the OCR cut ("ail contact@…")
-      if (/(^|\s)(e-?mail|mail|email|em|e|courriel|correo)\s*[:.|]?$/i.test(head) || /[:|•·]$/.test(head)) {
-        value = glued + value;
+      // only right after a label: at the start of a line the piece may be a label the OCR cut ("ail contact@…");
+      // but a separator read before the rest ("zhi .low@") joins the two pieces anywhere
+      if (/(^|\s)(e-?mail|mail|email|em|e|courriel|correo)\s*[:.|]?$/i.test(head) || /[:|•·]$/.test(head) || (leadingSeparator && !head)) {
+        value = glued + (value.startsWith(leadingSeparator) ? '' : leadingSeparator) + value;
         s = piece.index + (piece[1]?.length ?? 0);
         certainty *= 0.9;
       }
@@ -155,6 +160,20 @@ function dotsForSpaces(text: string): string {
 }
 
 /**
+ * "www.quayside in", "www. zaffretechnologies es": after "www." one name and no domain ending yet, then
+ * a known ending as the next word — the dot before the ending was read as a space (a host has an
+ * ending; "www.example.com in Berlin" already has one and is left alone). The spaces move to the run's
+ * end, so the text keeps its length and offsets.
+ */
+function dotBeforeEnding(text: string): string {
+  return text.replace(/\bwww\.\s?[A-Za-z0-9-]{2,}\s+([A-Za-z]{2,3})\b(?![.@])/gi, (m: string, ending: string) => {
+    if (!TLDS.has(ending.toLowerCase())) return m;
+    const joined = m.replace(/^(www\.)\s?/i, '$1').replace(/\s+(?=[A-Za-z]{2,3}$)/, '.');
+    return joined + ' '.repeat(m.length - joined.length);
+  });
+}
+
+/**
  * "duneway. in", "www.halvorsen. freight. example": a space the OCR put after a dot inside an address
  * (a dot is narrow and set with room around it). An address holds no spaces, so a run of labels joined
  * by dots, some followed by a space, is one host when it ends in a known domain ending and is written
@@ -175,7 +194,7 @@ function closeSpacesAfterDots(text: string): string {
 /** Websites in a text whose e-mails were already blanked out. */
 export function findWebsites(printed: string): Found[] {
   const out: Found[] = [];
-  const text = closeSpacesAfterDots(dotsForSpaces(printed));
+  const text = closeSpacesAfterDots(dotBeforeEnding(dotsForSpaces(printed)));
   URL_RE.lastIndex = 0;
   for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
     const raw = m[0];
@@ -186,8 +205,8 @@ export function findWebsites(printed: string): Found[] {
     const hasScheme = /^h[itf1l]{1,3}ps?/i.test(raw);
     const hasWww = /^(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?www\s?[.,]/i.test(raw);
     let value = raw.replace(/\s+/g, '').replace(/^h[itf1l]{1,3}p(s?)[:;]\/\//i, (_m, sec: string) => `http${sec}://`);
-    // "wiww.", "wvw.", "mww.", "wew.": www read with a slip ("Www." capitalised); "wwwname.example": its dot lost
-    value = value.replace(/^((?:https?:\/\/)?)(?:www|w[iv]ww|wv?w|mww|vww|wew|ww)\./i, '$1www.').replace(/^((?:https?:\/\/)?)www(?=[a-z0-9-]{3,}\.[a-z])/i, '$1www.');
+    // "wiww.", "wvw.", "mww.", "wew.", "wwww.": www read with a slip ("Www." capitalised); "wwwname.example": its dot lost
+    value = value.replace(/^((?:https?:\/\/)?)(?:www|wwww|w[iv]ww|wv?w|mww|vww|wew|ww)\./i, '$1www.').replace(/^((?:https?:\/\/)?)www(?=[a-z0-9-]{3,}\.[a-z])/i, '$1www.');
     // domain part: commas → dots (OCR); keep the path as printed
     const slash = value.search(/(?<!\/)\/(?!\/)/);
     const schemeEnd = hasScheme ? value.indexOf('//') + 2 : 0;
@@ -195,7 +214,8 @@ export function findWebsites(printed: string): Found[] {
     let host = value.slice(schemeEnd, hostEnd);
     const hadComma = host.includes(',');
     if (hadComma && !hasWww && !hasScheme) continue; // "Blvd.,Suite" and the like
-    host = host.replace(/,/g, '.').replace(/\.+$/, '');
+    // "ostrava-. studio": no label ends in a hyphen, so the dot after one is a speck the OCR read
+    host = host.replace(/,/g, '.').replace(/\.+$/, '').replace(/-\.(?=[a-z0-9])/gi, '-');
     value = value.slice(0, schemeEnd) + host + value.slice(hostEnd);
     value = value.replace(/[.,;:)]+$/, '');
     const hostLabels = host.split('.');

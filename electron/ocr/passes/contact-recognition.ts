@@ -30,11 +30,13 @@ const WORD_CROP_MARGINS: CropMargins = { left: 0, right: 0, top: 0.2, bottom: 0.
 /**
  * The box a word is read from: its line's height (a word's own box is as tall as its letters, and
  * "example" has no ascender), its own width with some room, but never into its neighbours — a
- * neighbour's digit at the edge is read as part of the word ("90" read as "905"); and where
- * tesseract gave a word a box reaching over the next words ("Direct." spanning the whole number),
- * it stops where the next word starts.
+ * neighbour's digit at the edge is read as part of the word ("90" read as "905"). Where two words'
+ * boxes overlap, the longer box is the one reaching over the other (tesseract's box of a word it later
+ * split, or of a label spanning the number after it: "Direct."): it stops where the shorter word
+ * starts, and the shorter keeps its own box — cut at the longer one's end, "es" after "dunsway" kept
+ * its last pixels only and the recognizer read nothing (the short last word of 31 of 540 tuning lines).
  */
-function wordCropBox(line: OcrLine, k: number): OcrBox {
+export function wordCropBox(line: OcrLine, k: number): OcrBox {
   const word = line.words[k]!.box;
   const height = Math.max(1, line.box.y1 - line.box.y0);
   let x0 = word.x0 - WORD_SIDE_MARGIN * height;
@@ -42,8 +44,9 @@ function wordCropBox(line: OcrLine, k: number): OcrBox {
   for (const [j, other] of line.words.entries()) {
     if (j === k) continue;
     const b = other.box;
-    if (b.x0 >= word.x0) x1 = Math.min(x1, b.x0 > word.x1 ? (word.x1 + b.x0) / 2 : b.x0 - 1);
-    if (b.x1 <= word.x1 && b.x0 < word.x0) x0 = Math.max(x0, b.x1 < word.x0 ? (b.x1 + word.x0) / 2 : b.x1 + 1);
+    const overReaching = b.x1 - b.x0 > word.x1 - word.x0;
+    if (b.x0 >= word.x0) x1 = Math.min(x1, b.x0 > word.x1 ? (word.x1 + b.x0) / 2 : overReaching ? word.x1 : b.x0 - 1);
+    if (b.x1 <= word.x1 && b.x0 < word.x0) x0 = Math.max(x0, b.x1 < word.x0 ? (b.x1 + word.x0) / 2 : overReaching ? word.x0 : b.x1 + 1);
   }
   if (x1 - x0 < 2) return { x0: word.x0, x1: word.x1, y0: Math.min(line.box.y0, word.y0), y1: Math.max(line.box.y1, word.y1) };
   return { x0, x1, y0: Math.min(line.box.y0, word.y0), y1: Math.max(line.box.y1, word.y1) };

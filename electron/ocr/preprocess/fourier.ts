@@ -1,7 +1,7 @@
 /**
- * The discrete Fourier transform of gray images, for the motion-blur step (motion-blur.ts): an
- * in-place radix-2 FFT of complex rows, and the 2-D transform as rows then columns. Sizes are
- * powers of two; the caller pads.
+ * The discrete Fourier transform of gray images, for the motion-blur step (motion-blur.ts): one
+ * in-place radix-2 FFT over a stride, run on each row and then on all the columns at once (the 2-D
+ * transform). Sizes are powers of two; the caller pads.
  */
 
 /** Smallest power of two ≥ n. */
@@ -44,55 +44,19 @@ function planFor(n: number): Plan {
 }
 
 /**
- * In-place FFT of `n` complex values at re[offset + i·stride], im[…] (inverse: the conjugate
- * transform, not scaled — the caller divides by the size). Used for the rows (stride 1).
+ * In-place FFTs of `lanes` side-by-side sequences of `n` complex values: element i of lane l is at
+ * re/im[offset + i·stride + l] (inverse: the conjugate transform, not scaled — the caller divides by
+ * the size). The columns of an image are its width's lanes over its rows (stride = width), so each
+ * butterfly walks two whole rows and the memory is read in order; a row is one lane (stride 1).
  */
-function transform(re: Float64Array, im: Float64Array, n: number, offset: number, stride: number, inverse: boolean, scratchRe: Float64Array, scratchIm: Float64Array): void {
+function transform(re: Float64Array, im: Float64Array, n: number, offset: number, stride: number, lanes: number, inverse: boolean): void {
   const { cos, sin, reversed } = planFor(n);
-  // gather in bit-reversed order into contiguous scratch (columns are strided)
   for (let i = 0; i < n; i++) {
-    const from = offset + reversed[i]! * stride;
-    scratchRe[i] = re[from]!;
-    scratchIm[i] = im[from]!;
-  }
-  const sign = inverse ? 1 : -1;
-  for (let size = 2; size <= n; size <<= 1) {
-    const half = size >> 1;
-    const step = n / size;
-    for (let start = 0; start < n; start += size) {
-      for (let k = 0; k < half; k++) {
-        const wr = cos[k * step]!;
-        const wi = sign * sin[k * step]!;
-        const a = start + k;
-        const b = a + half;
-        const br = scratchRe[b]! * wr - scratchIm[b]! * wi;
-        const bi = scratchRe[b]! * wi + scratchIm[b]! * wr;
-        scratchRe[b] = scratchRe[a]! - br;
-        scratchIm[b] = scratchIm[a]! - bi;
-        scratchRe[a] = scratchRe[a]! + br;
-        scratchIm[a] = scratchIm[a]! + bi;
-      }
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    re[offset + i * stride] = scratchRe[i]!;
-    im[offset + i * stride] = scratchIm[i]!;
-  }
-}
-
-/**
- * The FFT of every column at once: the same butterflies as `transform`, each on two whole rows
- * (every column shares its twiddle factor), so the memory is walked row by row instead of
- * gathering each column with a stride — several times faster on a large image.
- */
-function transformColumns(re: Float64Array, im: Float64Array, width: number, height: number, inverse: boolean): void {
-  const { cos, sin, reversed } = planFor(height);
-  for (let i = 0; i < height; i++) {
     const j = reversed[i]!;
     if (j <= i) continue;
-    for (let x = 0; x < width; x++) {
-      const a = i * width + x;
-      const b = j * width + x;
+    for (let l = 0; l < lanes; l++) {
+      const a = offset + i * stride + l;
+      const b = offset + j * stride + l;
       const tr = re[a]!;
       re[a] = re[b]!;
       re[b] = tr;
@@ -102,18 +66,18 @@ function transformColumns(re: Float64Array, im: Float64Array, width: number, hei
     }
   }
   const sign = inverse ? 1 : -1;
-  for (let size = 2; size <= height; size <<= 1) {
+  for (let size = 2; size <= n; size <<= 1) {
     const half = size >> 1;
-    const step = height / size;
-    for (let start = 0; start < height; start += size) {
+    const step = n / size;
+    for (let start = 0; start < n; start += size) {
       for (let k = 0; k < half; k++) {
         const wr = cos[k * step]!;
         const wi = sign * sin[k * step]!;
-        const rowA = (start + k) * width;
-        const rowB = (start + k + half) * width;
-        for (let x = 0; x < width; x++) {
-          const a = rowA + x;
-          const b = rowB + x;
+        const laneA = offset + (start + k) * stride;
+        const laneB = offset + (start + k + half) * stride;
+        for (let l = 0; l < lanes; l++) {
+          const a = laneA + l;
+          const b = laneB + l;
           const br = re[b]! * wr - im[b]! * wi;
           const bi = re[b]! * wi + im[b]! * wr;
           re[b] = re[a]! - br;
@@ -131,10 +95,8 @@ function transformColumns(re: Float64Array, im: Float64Array, width: number, hei
  * The inverse is scaled by 1 / (width · height), so inverse(forward(x)) = x.
  */
 export function fourier2d(re: Float64Array, im: Float64Array, width: number, height: number, inverse = false): void {
-  const scratchRe = new Float64Array(Math.max(width, height));
-  const scratchIm = new Float64Array(Math.max(width, height));
-  for (let y = 0; y < height; y++) transform(re, im, width, y * width, 1, inverse, scratchRe, scratchIm);
-  transformColumns(re, im, width, height, inverse);
+  for (let y = 0; y < height; y++) transform(re, im, width, y * width, 1, 1, inverse);
+  transform(re, im, height, 0, width, width, inverse);
   if (inverse) {
     const scale = 1 / (width * height);
     for (let i = 0; i < re.length; i++) {

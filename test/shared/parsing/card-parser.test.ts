@@ -68,6 +68,21 @@ describe('parseCard', () => {
     expect(same.email.value).toBe('spapadopoulos@vamholt.example.com.au');
   });
 
+  it('reads an e-mail whose @ the OCR read as a letter when the rest names the card\'s website or company', () => {
+    const card = (contact: string, extra: Array<[string, number, number, number]> = []): ReturnType<typeof parseCard> =>
+      parseCard(page([['Duneway Systems Private Limited', 40, 40, 30], ['Rahul Rao', 40, 100, 30], [contact, 40, 300, 18], ...extra]));
+    const withSite = card('E: rraogduneway.in', [['https://duneway.in', 40, 330, 18]]);
+    expect(withSite.email.value).toBe('rrao@duneway.in');
+    expect(withSite.website.value).toBe('https://duneway.in');
+    // the company's name alone is agreement enough
+    expect(card('rraogduneway.in').email.value).toBe('rrao@duneway.in');
+    // a website that names the company itself is a website, and so is one nothing on the card agrees with
+    expect(card('duneway.in').website.value).toBe('duneway.in');
+    expect(card('rraogtidewell.in').email.value).toBe('');
+    // www. or a scheme: a website as printed
+    expect(card('www.rraogduneway.in').email.value).toBe('');
+  });
+
   it('takes a bare host after a lone lower-case word, on a card with no e-mail, for the e-mail that lost its @', () => {
     const lines = (contact: string): ReturnType<typeof page> => page([['Corvina Marine Pte Ltd', 40, 40, 40], ['Jun Jie Lim', 40, 100, 30], [contact, 40, 300, 18]]);
     expect(parseCard(lines('hello corvina-marine. example.com.sg')).website.value).toBe('');
@@ -76,6 +91,12 @@ describe('parseCard', () => {
     expect(parseCard(lines('w. corvina.example')).website.value).toBe('corvina.example');
     expect(parseCard(lines('Visit us at corvina.example')).website.value).toBe('corvina.example');
     expect(parseCard(lines('hello www.corvina.example')).website.value).toBe('www.corvina.example');
+    // the host names the company: the e-mail, its @ lost
+    expect(parseCard(lines('hello corvina-marine. example.com.sg')).email.value).toBe('hello@corvina-marine.example.com.sg');
+    expect(parseCard(lines('E: hello corvina.example')).email.value).toBe('hello@corvina.example');
+    // nothing on the card names the host: neither an e-mail nor a website
+    expect(parseCard(lines('E: hello tidewell.example')).email.value).toBe('');
+    expect(parseCard(lines('E: hello tidewell.example')).website.value).toBe('');
   });
 
   it('tells phone, mobile and fax apart with French, German and English labels', () => {

@@ -50,6 +50,14 @@ describe('the Check rule', () => {
     expect(checkMarks(card, p).email).toBe('unsure');
   });
 
+  it('marks an e-mail whose line shows no @ (a letter was taken for it)', () => {
+    const lines = CLEAN.map((l): L => (l[0].includes('@') ? ['mberggmeridel.example.com', 60, 300, 20] : l));
+    const { page: p, card } = read(lines);
+    expect(card.email.value).toBe('mberg@meridel.example.com');
+    expect(fieldEvidence(card, p).email?.doubt).toMatch(/no @/);
+    expect(checkMarks(card, p).email).toBe('unsure');
+  });
+
   it('marks both when the e-mail domain and the website were read differently', () => {
     const lines = CLEAN.map((l): L => (l[0].startsWith('www.') ? ['www.meridal.example.com', 60, 330, 20] : l));
     const { page: p, card } = read(lines);

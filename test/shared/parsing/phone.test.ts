@@ -22,6 +22,11 @@ describe('findPhones', () => {
     expect(labelKind('Direct line').kind).toBe('direct');
     expect(labelKind('E-mail').other).toBe(true);
   });
+  it('keeps an extension with the number, its label read "ent." written as "ext."', () => {
+    expect(findPhones('T +31 20 703 9685 ext. 555', ['NL'])[0]?.value).toBe('+31 20 703 9685 ext. 555');
+    expect(findPhones('T +31 20 703 9685 ent. 555', ['NL'])[0]?.value).toBe('+31 20 703 9685 ext. 555');
+    expect(findPhones('Tel +33 4 77 00 46 15 Ent 21', ['FR'])[0]?.value).toBe('+33 4 77 00 46 15 ext. 21');
+  });
   it('ignores years and short numbers', () => {
     expect(findPhones('Trusted by 2,000+ teams since 1998', ['US'])).toEqual([]);
   });

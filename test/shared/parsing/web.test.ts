@@ -21,6 +21,30 @@ describe('findEmails / findWebsites', () => {
     expect(findWebsites('www palladio.com br')[0]?.value).toBe('www.palladio.com.br');
     expect(findWebsites('www and more')).toEqual([]);
   });
+  it('puts back the dot before the ending of a www address read as a space', () => {
+    expect(findWebsites('www.quayside in')[0]?.value).toBe('www.quayside.in');
+    expect(findWebsites('www. zaffretechnologies es')[0]?.value).toBe('www.zaffretechnologies.es');
+    // an address that has its ending already keeps the next word out
+    expect(findWebsites('www.example.com in Berlin')[0]?.value).toBe('www.example.com');
+  });
+  it('keeps the separator the OCR set apart with a space in an e-mail\'s local part', () => {
+    expect(findEmails('E-mail martina .rinaldi@terranova.it')[0]?.value).toBe('martina.rinaldi@terranova.it');
+    expect(findEmails('E: anna _lee@vela.example.com')[0]?.value).toBe('anna_lee@vela.example.com');
+    expect(findEmails('E: mar tin@vela.example.com')[0]?.value).toBe('martin@vela.example.com');
+    // at the start of a line too, when the separator was read
+    expect(findEmails('zhi .low@saltire.sg')[0]?.value).toBe('zhi.low@saltire.sg');
+    expect(findEmails('ail contact@saltire.sg')[0]?.value).toBe('contact@saltire.sg');
+  });
+  it('reads a capital I among the lower-case letters of an e-mail as an l', () => {
+    expect(findEmails('fong@Iarkspur.sg')[0]?.value).toBe('fong@larkspur.sg');
+    expect(findEmails('Isilva@vela.example.com')[0]?.value).toBe('lsilva@vela.example.com');
+    expect(findEmails('ana@IBM.example.com')[0]?.value).toBe('ana@IBM.example.com');
+  });
+  it('drops a dot the OCR read after a hyphen inside a domain, and reads wwww. as www.', () => {
+    expect(findEmails('setxeberria@ostrava-.studio.example.es')[0]?.value).toBe('setxeberria@ostrava-studio.example.es');
+    expect(findWebsites('www.ostrava-. studio.example')[0]?.value).toBe('www.ostrava-studio.example');
+    expect(findWebsites('wwww.lunavale-advies.example.nl')[0]?.value).toBe('www.lunavale-advies.example.nl');
+  });
   it('closes a space the OCR put after a dot inside a website, never in ordinary words', () => {
     expect(findWebsites('https://duneway. in')[0]?.value).toBe('https://duneway.in');
     expect(findWebsites('o Www.halvorsen. freight. example')[0]?.value).toBe('www.halvorsen.freight.example');
