@@ -82,8 +82,15 @@ const BULK_TEXTS_KEPT = 32;
  * copied into SQLite — cost more than SQLite's insert of it, and about half the columns of an
  * import's lead rows are alike. (A numbered parameter named by every row would do the same, but
  * better-sqlite3 binds an array only to unnamed parameters.)
+ *
+ * `onConflict`: a constant clause written after the rows (`ON CONFLICT … DO NOTHING`, an
+ * upsert's `DO UPDATE`), for tables written many rows at a time that may hold some already
+ * (the sync's field clocks and applied change ids).
  */
-export function compiledBulkInsert<Table extends keyof Database & string>(table: Table): (db: Kysely<Database>, rows: ReadonlyArray<Insertable<Database[Table]>>) => Promise<void> {
+export function compiledBulkInsert<Table extends keyof Database & string>(
+  table: Table,
+  onConflict = '',
+): (db: Kysely<Database>, rows: ReadonlyArray<Insertable<Database[Table]>>) => Promise<void> {
   const textByShape = new Map<string, string>();
   let columns: string[] | undefined;
   return async (db, rows) => {
@@ -100,7 +107,7 @@ export function compiledBulkInsert<Table extends keyof Database & string>(table:
       let text = textByShape.get(shape);
       if (text === undefined) {
         const tuple = `(${names.map((_, column) => literals[column] ?? '?').join(', ')})`;
-        text = `insert into "${table}" (${names.map((name) => `"${name}"`).join(', ')}) values ${new Array<string>(chunk.length).fill(tuple).join(', ')}`;
+        text = `insert into "${table}" (${names.map((name) => `"${name}"`).join(', ')}) values ${new Array<string>(chunk.length).fill(tuple).join(', ')}${onConflict && ` ${onConflict}`}`;
         if (textByShape.size >= BULK_TEXTS_KEPT) textByShape.clear();
         textByShape.set(shape, text);
       }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 /**
@@ -16,13 +16,11 @@ export async function isTombstoned(db: Kysely<Database>, kind: string, recordId:
 export async function tombstonedAmong(db: Kysely<Database>, kind: string, recordIds: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let start = 0; start < recordIds.length; start += 500) {
-    const rows = await db
-      .selectFrom('sync_tombstones')
-      .select('record_id')
-      .where('kind', '=', kind)
-      .where('record_id', 'in', recordIds.slice(start, start + 500))
-      .execute();
-    for (const row of rows) found.add(row.record_id);
+    // The ids as one JSON array SQLite unpacks: a bound value each cost Kysely more than SQLite's look-up (a first sync asks about tens of thousands).
+    const rows = await sql<{ record_id: string }>`
+      SELECT record_id FROM sync_tombstones
+      WHERE kind = ${kind} AND record_id IN (SELECT value FROM json_each(${JSON.stringify(recordIds.slice(start, start + 500))}))`.execute(db);
+    for (const row of rows.rows) found.add(row.record_id);
   }
   return found;
 }

@@ -70,4 +70,32 @@ describe('compiled queries', () => {
     const stored = store.database.sqlite.prepare('SELECT kind, record_id, fields, changed_at_ms, tombstone, change_id, hlc, pushed, typeof(changed_at_ms) AS type FROM sync_changes ORDER BY seq').all();
     expect(stored).toEqual(changes.map((change) => ({ ...change, type: 'integer' })));
   });
+
+  it('writes its conflict clause after the rows: an upsert keeps what it says it keeps', async () => {
+    const raiseClocks = compiledBulkInsert(
+      'sync_field_clocks',
+      'ON CONFLICT (kind, record_id, field) DO UPDATE SET hlc = excluded.hlc WHERE sync_field_clocks.hlc < excluded.hlc',
+    );
+    await raiseClocks(store.database.db, [
+      { kind: 'lead', record_id: 'a', field: '*', hlc: 'h5' },
+      { kind: 'lead', record_id: 'b', field: '*', hlc: 'h5' },
+    ]);
+    // a: an earlier stamp (kept out); b: a later one (taken); c: new; the same field twice in one statement.
+    await raiseClocks(store.database.db, [
+      { kind: 'lead', record_id: 'a', field: '*', hlc: 'h3' },
+      { kind: 'lead', record_id: 'b', field: '*', hlc: 'h7' },
+      { kind: 'lead', record_id: 'c', field: '*', hlc: 'h1' },
+      { kind: 'lead', record_id: 'c', field: '*', hlc: 'h2' },
+    ]);
+    expect(store.database.sqlite.prepare('SELECT record_id, hlc FROM sync_field_clocks ORDER BY record_id').all()).toEqual([
+      { record_id: 'a', hlc: 'h5' },
+      { record_id: 'b', hlc: 'h7' },
+      { record_id: 'c', hlc: 'h2' },
+    ]);
+
+    const rememberIds = compiledBulkInsert('sync_applied_changes', 'ON CONFLICT DO NOTHING');
+    await rememberIds(store.database.db, [{ change_id: 'x' }, { change_id: 'y' }]);
+    await rememberIds(store.database.db, [{ change_id: 'y' }, { change_id: 'z' }, { change_id: 'z' }]);
+    expect(store.database.sqlite.prepare('SELECT change_id FROM sync_applied_changes ORDER BY change_id').pluck().all()).toEqual(['x', 'y', 'z']);
+  });
 });
