@@ -105,10 +105,22 @@ export const PAGES_PER_TRANSACTION = 4;
 
 /**
  * A COMMIT that held the main thread longer than this halves the pages of the pull's next
- * transactions (down to one): the window's process must never be blocked 100 ms, and a COMMIT
- * writes every page its transaction changed, which grows with the store's indexes.
+ * transaction (nextPagesPerTransaction): the window's process must never be blocked 100 ms,
+ * and a COMMIT writes every page its transaction changed, which grows with the store's indexes.
  */
-const COMMIT_BOUND_MS = 50;
+const COMMIT_BOUND_MS = 100;
+
+/**
+ * The pages the next transaction may take after a COMMIT of `commitMs`: half after a long one
+ * (down to one page), one more after a short one (up to PAGES_PER_TRANSACTION). A COMMIT's time
+ * is mostly its fsync, which another program's disk writes stretch at times: one long COMMIT
+ * must not leave the rest of the pull at one page a transaction, each with a COMMIT of its own.
+ */
+function nextPagesPerTransaction(pages: number, commitMs: number): number {
+  if (commitMs > COMMIT_BOUND_MS) return Math.max(1, Math.floor(pages / 2));
+  if (commitMs < COMMIT_BOUND_MS / 2) return Math.min(PAGES_PER_TRANSACTION, pages + 1);
+  return pages;
+}
 
 /**
  * True when `promise` has already resolved (it is not waited for). A failed one is false: the
@@ -190,7 +202,7 @@ async function applyPages(
       }
     });
     // From the callback's end to here: the COMMIT (writing the transaction's pages and syncing them).
-    if (performance.now() - appliedAt > COMMIT_BOUND_MS) pagesPerTransaction = Math.max(1, Math.floor(pagesPerTransaction / 2));
+    pagesPerTransaction = nextPagesPerTransaction(pagesPerTransaction, performance.now() - appliedAt);
     await checkpoint?.();
   }
 }
