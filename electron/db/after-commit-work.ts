@@ -16,6 +16,10 @@
  * checkpoint, as before, and owed indexes to the next bulk write or the next open of the
  * store. The store's close waits for the worker still running (workAfterCommitDone), so the
  * last connection's close finds the indexes built and the WAL already copied.
+ *
+ * A write of many transactions (a sync's pull of many pages) uses the same worker differently
+ * (withCheckpointsBetweenCommits): a checkpoint after each of its COMMITs, waited for before
+ * the next, so no COMMIT of it copies the -wal on the main thread.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { startWorker } from '../workers/start-worker';

@@ -96,9 +96,9 @@ async function pushAll(db: Kysely<Database>, client: HubClient): Promise<number>
 
 /**
  * Pages applied in one transaction at most, when the next page is already here: each COMMIT
- * syncs the -wal file (synchronous = FULL) and, past 1,000 pages of it, copies them into the
- * database file; in a first sync that was the largest single cost of applying (1.2–1.5 s of
- * 20 commits for 20,001 changes). Bounded, so a transaction and its cursor stay one unit of at
+ * syncs the -wal file (synchronous = FULL) and, past 1,000 pages of it, copied them into the
+ * database file (a large pull now leaves that copy to a worker: pullAll); in a first sync that
+ * was the largest single cost of applying (1.2–1.5 s of 20 commits for 20,001 changes). Bounded, so a transaction and its cursor stay one unit of at
  * most this many pages, and the store's other writers (a capture) wait at most that long.
  */
 export const PAGES_PER_TRANSACTION = 4;
