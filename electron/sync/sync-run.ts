@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { createHybridClock, type HybridClock } from '../../shared/sync/hybrid-clock';
 import { MAX_CHANGES_PER_BATCH } from '../../shared/sync/protocol';
+import { withCheckpointsBetweenCommits } from '../db/after-commit-work';
 import { withBulkWriteCache } from '../db/bulk-write-cache';
 import type { Database } from '../db/schema';
 import type { StoreHandle } from '../services/service-context';
@@ -44,8 +45,8 @@ export async function runSync(
   db: Kysely<Database>,
   options: {
     wallClockMs: () => number;
-    /** The store's connection: a pull of more than a page runs with a larger page cache (pullAll). */
-    store?: Pick<StoreHandle, 'sqlite'> | undefined;
+    /** The store's connection and file: a pull of more than a page runs with a larger page cache and checkpoints off the main thread (pullAll). */
+    store?: Pick<StoreHandle, 'sqlite' | 'path'> | undefined;
   },
 ): Promise<SyncRunReport> {
   const membership = await readMembership(db);
@@ -95,12 +96,31 @@ async function pushAll(db: Kysely<Database>, client: HubClient): Promise<number>
 
 /**
  * Pages applied in one transaction at most, when the next page is already here: each COMMIT
- * syncs the -wal file (synchronous = FULL) and, past 1,000 pages of it, copies them into the
- * database file; in a first sync that was the largest single cost of applying (1.2–1.5 s of
- * 20 commits for 20,001 changes). Bounded, so a transaction and its cursor stay one unit of at
+ * syncs the -wal file (synchronous = FULL) and, past 1,000 pages of it, copied them into the
+ * database file (a large pull now leaves that copy to a worker: pullAll); in a first sync that
+ * was the largest single cost of applying (1.2–1.5 s of 20 commits for 20,001 changes). Bounded, so a transaction and its cursor stay one unit of at
  * most this many pages, and the store's other writers (a capture) wait at most that long.
  */
 export const PAGES_PER_TRANSACTION = 4;
+
+/**
+ * A COMMIT that held the main thread longer than this halves the pages of the pull's next
+ * transaction (nextPagesPerTransaction): the window's process must never be blocked 100 ms,
+ * and a COMMIT writes every page its transaction changed, which grows with the store's indexes.
+ */
+const COMMIT_BOUND_MS = 100;
+
+/**
+ * The pages the next transaction may take after a COMMIT of `commitMs`: half after a long one
+ * (down to one page), one more after a short one (up to PAGES_PER_TRANSACTION). A COMMIT's time
+ * is mostly its fsync, which another program's disk writes stretch at times: one long COMMIT
+ * must not leave the rest of the pull at one page a transaction, each with a COMMIT of its own.
+ */
+function nextPagesPerTransaction(pages: number, commitMs: number): number {
+  if (commitMs > COMMIT_BOUND_MS) return Math.max(1, Math.floor(pages / 2));
+  if (commitMs < COMMIT_BOUND_MS / 2) return Math.min(PAGES_PER_TRANSACTION, pages + 1);
+  return pages;
+}
 
 /**
  * True when `promise` has already resolved (it is not waited for). A failed one is false: the
@@ -121,15 +141,18 @@ async function pullAll(
   clock: HybridClock,
   membership: HubMembership,
   report: SyncRunReport,
-  store: Pick<StoreHandle, 'sqlite'> | undefined,
+  store: Pick<StoreHandle, 'sqlite' | 'path'> | undefined,
 ): Promise<void> {
   const first = await client.pull(membership.cursor, MAX_CHANGES_PER_BATCH);
-  const apply = () => applyPages(db, client, first, clock, membership, report);
   // A pull of one page (an incremental sync) writes as any save does.
-  if (!store || !first.more) return apply();
+  if (!store || !first.more) return applyPages(db, client, first, clock, membership, report, undefined);
   // Many pages: a larger page cache meanwhile, so the indexes the records go into are read
-  // once, not again for each statement (bulk-write-cache.ts).
-  return withBulkWriteCache(store.sqlite, apply);
+  // once, not again for each statement (bulk-write-cache.ts); and the -wal copied into the
+  // database file by a worker between the transactions, not by SQLite's automatic checkpoint
+  // inside each COMMIT on this thread (after-commit-work.ts).
+  return withBulkWriteCache(store.sqlite, () =>
+    withCheckpointsBetweenCommits(store.sqlite, store.path, (checkpoint) => applyPages(db, client, first, clock, membership, report, checkpoint)),
+  );
 }
 
 /**
@@ -139,11 +162,22 @@ async function pullAll(
  * the last of them, while the next page is already here (never waiting for the network with the
  * store's write lock held), up to PAGES_PER_TRANSACTION. A page asked for ahead and not applied
  * (the apply failed) is dropped: the cursor stored is still the last transaction's.
+ * `checkpoint`, when given, is waited for after each COMMIT, before the next transaction.
  */
-async function applyPages(db: Kysely<Database>, client: HubClient, first: PullPage, clock: HybridClock, membership: HubMembership, report: SyncRunReport): Promise<void> {
+async function applyPages(
+  db: Kysely<Database>,
+  client: HubClient,
+  first: PullPage,
+  clock: HybridClock,
+  membership: HubMembership,
+  report: SyncRunReport,
+  checkpoint: (() => Promise<void>) | undefined,
+): Promise<void> {
   let next: Promise<PullPage> = Promise.resolve(first);
+  let pagesPerTransaction = PAGES_PER_TRANSACTION;
   for (let done = false; !done; ) {
     let page = await next;
+    let appliedAt = 0;
     await db.transaction().execute(async (trx) => {
       for (let pages = 1; ; pages++) {
         if (page.more) {
@@ -160,9 +194,15 @@ async function applyPages(db: Kysely<Database>, client: HubClient, first: PullPa
         report.tombstoned += batch.tombstoned;
         report.skipped.push(...batch.skipped);
         done = !page.more;
-        if (done || pages >= PAGES_PER_TRANSACTION || !(await hasArrived(next))) return;
+        if (done || pages >= pagesPerTransaction || !(await hasArrived(next))) {
+          appliedAt = performance.now();
+          return;
+        }
         page = await next;
       }
     });
+    // From the callback's end to here: the COMMIT (writing the transaction's pages and syncing them).
+    pagesPerTransaction = nextPagesPerTransaction(pagesPerTransaction, performance.now() - appliedAt);
+    await checkpoint?.();
   }
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { workAfterCommitDone } from '../../../electron/db/after-commit-work';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
 import { createBackup, restoreBackup } from '../../../electron/services/backup-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
@@ -30,9 +31,15 @@ async function laptop(staff: string): Promise<TempStore> {
   return store;
 }
 
-/** What a pull of many pages changes on the store's connection while it runs: its page cache. */
-function connectionSettings(store: TempStore): { cacheSize: unknown } {
-  return { cacheSize: store.database.sqlite.pragma('cache_size', { simple: true }) };
+/**
+ * What a pull of many pages changes on the store's connection while it runs: its page cache and
+ * its automatic checkpoint (off; a worker checkpoints between the transactions). Read once the
+ * worker has closed (workAfterCommitDone), as the setting comes back then.
+ */
+async function connectionSettings(store: TempStore): Promise<{ cacheSize: unknown; walAutocheckpoint: unknown }> {
+  await workAfterCommitDone(store.database.sqlite);
+  const { sqlite } = store.database;
+  return { cacheSize: sqlite.pragma('cache_size', { simple: true }), walAutocheckpoint: sqlite.pragma('wal_autocheckpoint', { simple: true }) };
 }
 
 const PUSH = `POST ${HUB_ROUTES.push}`;
@@ -77,7 +84,9 @@ describe('sync with a hub over HTTP', () => {
     expect(server.hub.changes.length).toBe(5 + 2 * (MAX_CHANGES_PER_BATCH / 2 + 10));
 
     const b = await laptop('Bea');
-    const defaults = connectionSettings(b);
+    b.database.sqlite.pragma('wal_autocheckpoint = 321');
+    const defaults = await connectionSettings(b);
+    expect(defaults.walAutocheckpoint).toBe(321);
     await joinTeamHub(b.context, { url: server.url, code: '654321' });
     // The second pull request is cut: the first batch stays applied, with its cursor.
     server.cutNext(PULL, 1);
@@ -86,11 +95,11 @@ describe('sync with a hub over HTTP', () => {
     expect(halfway).toBeGreaterThan(0);
     expect(halfway).toBeLessThan(MAX_CHANGES_PER_BATCH / 2 + 10);
     // The cut pull gave back what it changed on the connection for its pages (sync-run.ts).
-    expect(connectionSettings(b)).toEqual(defaults);
+    expect(await connectionSettings(b)).toEqual(defaults);
     const resumed = await syncNow(b.context);
     expect(resumed.pulled).toBe(server.hub.changes.length - MAX_CHANGES_PER_BATCH);
     expect(syncedData(b)).toEqual(syncedData(a));
-    expect(connectionSettings(b)).toEqual(defaults);
+    expect(await connectionSettings(b)).toEqual(defaults);
   });
 
   it('says in one line when the hub cannot be reached or speaks another protocol, and the laptop keeps working', async () => {
