@@ -116,7 +116,7 @@ const COMMIT_BOUND_MS = 100;
  * is mostly its fsync, which another program's disk writes stretch at times: one long COMMIT
  * must not leave the rest of the pull at one page a transaction, each with a COMMIT of its own.
  */
-function nextPagesPerTransaction(pages: number, commitMs: number): number {
+export function nextPagesPerTransaction(pages: number, commitMs: number): number {
   if (commitMs > COMMIT_BOUND_MS) return Math.max(1, Math.floor(pages / 2));
   if (commitMs < COMMIT_BOUND_MS / 2) return Math.min(PAGES_PER_TRANSACTION, pages + 1);
   return pages;

@@ -6,6 +6,7 @@ import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { joinTeamHub, syncNow, syncStatus } from '../../../electron/services/sync-service';
+import { nextPagesPerTransaction, PAGES_PER_TRANSACTION } from '../../../electron/sync/sync-run';
 import { HUB_ROUTES, MAX_CHANGES_PER_BATCH } from '../../../shared/sync/protocol';
 import { startMemoryHubServer, type MemoryHubServer } from '../../support/memory-hub-server';
 import { syncedData } from '../../support/sync-laptops';
@@ -44,6 +45,23 @@ async function connectionSettings(store: TempStore): Promise<{ cacheSize: unknow
 
 const PUSH = `POST ${HUB_ROUTES.push}`;
 const PULL = `GET ${HUB_ROUTES.pull}`;
+
+describe('the pages of a pull\'s next transaction, by its last COMMIT\'s time', () => {
+  it('halves them after a COMMIT over 100 ms (down to one), adds one back after one under 50 ms (up to the bound), keeps them between', () => {
+    expect(nextPagesPerTransaction(PAGES_PER_TRANSACTION, 180)).toBe(PAGES_PER_TRANSACTION / 2);
+    expect(nextPagesPerTransaction(1, 900)).toBe(1);
+    expect(nextPagesPerTransaction(2, 20)).toBe(3);
+    expect(nextPagesPerTransaction(PAGES_PER_TRANSACTION, 5)).toBe(PAGES_PER_TRANSACTION);
+    expect(nextPagesPerTransaction(3, 75)).toBe(3);
+    // A run of long COMMITs (a disk busy with another program) ends at one page, and short ones bring the bound back step by step.
+    let pages = PAGES_PER_TRANSACTION;
+    for (let commit = 0; commit < 5; commit++) pages = nextPagesPerTransaction(pages, 250);
+    expect(pages).toBe(1);
+    const steps: number[] = [];
+    for (let commit = 0; commit < 4; commit++) steps.push((pages = nextPagesPerTransaction(pages, 10)));
+    expect(steps).toEqual([2, 3, 4, 4]);
+  });
+});
 
 describe('sync with a hub over HTTP', () => {
   it('joins, pushes what the laptop held before joining, and a second laptop pulls all of it', async () => {
