@@ -241,6 +241,7 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
     const r = reconcileDomains(
       { value: email.value, confidence: spanConfidence(email.seg, email.a, email.b) },
       { value: site.value, confidence: spanConfidence(site.seg, site.a, site.b) },
+      segs.filter((s) => s.line !== email.seg.line && s.line !== site.seg.line).map((s) => s.text),
     );
     email.value = r.email;
     site.value = r.site;

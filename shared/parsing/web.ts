@@ -262,11 +262,14 @@ function hostOf(site: string): string {
 
 /**
  * The e-mail domain and the website host of a card are mostly one name printed twice. Where the
- * two readings differ by an OCR slip ("kkestrel" / "kestrel"), the more confident one is used for both.
+ * two readings differ by an OCR slip ("kkestrel" / "kestrel"), the one another line of the card
+ * spells (the company's, read in larger type: "bexley" under "Bexley Dental", not "bexiey") is used
+ * for both; where no line or both do, the more confident one.
  */
 export function reconcileDomains(
   email: { value: string; confidence: number },
   site: { value: string; confidence: number },
+  otherLines: readonly string[] = [],
 ): { email: string; site: string } {
   const at = email.value.indexOf('@');
   const domain = email.value.slice(at + 1);
@@ -274,7 +277,14 @@ export function reconcileDomains(
   const a = domain.toLowerCase();
   const b = host.toLowerCase();
   if (at < 1 || a === b || Math.min(a.length, b.length) < 8 || editDistance(a, b) > 2) return { email: email.value, site: site.value };
-  if (email.confidence < site.confidence) return { email: `${email.value.slice(0, at)}@${host}`, site: site.value };
+  const spelled = (name: string): boolean => {
+    const letters = domainStem(name).replace(/[^a-z0-9]/g, '');
+    return letters.length >= 4 && otherLines.some((line) => fold(line).replace(/[^a-z0-9]/g, '').includes(letters));
+  };
+  const emailSpelled = spelled(domain);
+  const siteSpelled = spelled(host);
+  const emailWins = emailSpelled !== siteSpelled ? emailSpelled : email.confidence >= site.confidence;
+  if (!emailWins) return { email: `${email.value.slice(0, at)}@${host}`, site: site.value };
   const i = site.value.indexOf(host);
   return { email: email.value, site: site.value.slice(0, i) + domain + site.value.slice(i + host.length) };
 }

@@ -68,4 +68,14 @@ describe('findEmails / findWebsites', () => {
     const other = reconcileDomains({ value: 'li@mail-host.example.net', confidence: 0.5 }, { value: 'www.thornvale.example.org', confidence: 0.9 });
     expect(other.email).toBe('li@mail-host.example.net');
   });
+  it('takes the reading of the domain another line of the card spells over the surer one', () => {
+    const email = { value: 'cooper@bexiey.example', confidence: 0.9 };
+    const site = { value: 'https://www.bexley.example', confidence: 0.5 };
+    expect(reconcileDomains(email, site, ['Bexley Dental'])).toEqual({ email: 'cooper@bexley.example', site: 'https://www.bexley.example' });
+    // no line spells either: the surer reading, as before
+    expect(reconcileDomains(email, site, ['Research & Development']).site).toBe('https://www.bexiey.example');
+    // the e-mail's reading spelled by the company line wins though it is the less sure one
+    const hyphened = reconcileDomains({ value: 'tricci@varnholt-marine.example', confidence: 0.4 }, { value: 'www.vamholt-marine.example', confidence: 0.9 }, ['VARNHOLT MARINE S.R.L']);
+    expect(hyphened.site).toBe('www.varnholt-marine.example');
+  });
 });
