@@ -134,6 +134,7 @@ export function parseCard(page: OcrPage): ParsedCard {
   const title = readTitle(reading, name, web.stems);
   readCompany(reading, name, title, web.stems);
   spellDomainAsCompany(reading);
+  separatorReadAsSpace(reading);
   keepSomethingWhenEmpty(reading);
   return reading.card;
 }
@@ -543,6 +544,35 @@ function spellDomainAsCompany(reading: CardReading): void {
     const i = value.toLowerCase().indexOf(stem, at);
     if (i >= 0) card[field] = { ...card[field], value: value.slice(0, i) + spelling + value.slice(i + stem.length) };
   }
+}
+
+/**
+ * "martina rinaldi@terranova.it", "zhi low@saltire.sg" under the name Martina Rinaldi / Zhi Wei Low: the
+ * two words before the "@" are the person's first and last name apart, and the space between them is
+ * the separator of the local part the OCR did not see (a dot is small and set with room around it),
+ * not a space the OCR put inside one word — that falls anywhere, this falls exactly where the name's
+ * parts meet. The dot is the separator written (the usual one); the Check marks keep such an e-mail
+ * marked (`check-marks.ts`: a space on its line where the value has a separator).
+ */
+function separatorReadAsSpace(reading: CardReading): void {
+  const { card, segs } = reading;
+  const email = card.email;
+  const at = email.value.indexOf('@');
+  if (at < 1 || !email.box) return;
+  const local = fold(email.value.slice(0, at));
+  if (/[._\-]/.test(local)) return;
+  const firstWords = fold(card.firstName.value).split(/\s+/).map((w) => w.replace(/[^a-z]/g, ''));
+  const last = fold(card.lastName.value).replace(/[^a-z]/g, '');
+  const first = firstWords[0] ?? '';
+  if (first.length < 2 || last.length < 2) return;
+  const seg = segs.find((s) => s.text.includes('@') && s.box.y0 <= email.box!.y1 && s.box.y1 >= email.box!.y0 && fold(s.text).replace(/\s+/g, '').includes(local));
+  const words = seg ? /([\p{L}]+)\s+([\p{L}]+)\s*@/u.exec(seg.text) : null;
+  if (!words) return;
+  const before = fold(words[1]!);
+  const after = fold(words[2]!);
+  const apart = (before === first && after === last) || (before === last && after === first);
+  if (!apart || (local !== before + after && local !== after)) return;
+  card.email = { ...email, value: `${before}.${after}${email.value.slice(at)}` };
 }
 
 /** Text was read but nothing recognised: keep the most prominent line as the company, unsure, rather than an empty card. */

@@ -68,6 +68,17 @@ describe('parseCard', () => {
     expect(same.email.value).toBe('spapadopoulos@vamholt.example.com.au');
   });
 
+  it('puts a dot where the OCR read a space between the person\'s first and last name in the e-mail', () => {
+    const card = (contact: string, name = 'Martina Rinaldi'): ReturnType<typeof parseCard> =>
+      parseCard(page([['Terranova Servizi S.r.l.', 40, 40, 30], [name, 40, 100, 36], [contact, 40, 300, 18]]));
+    expect(card('E-mail martina rinaldi@terranova.it').email.value).toBe('martina.rinaldi@terranova.it');
+    // without a label the first piece was left out; the name's two parts still tell the separator
+    expect(card('zhi low@saltire.sg', 'Zhi Wei Low').email.value).toBe('zhi.low@saltire.sg');
+    // a space inside one word of the name is no separator, and words that are not the name's parts are left alone
+    expect(card('E-mail mart ina@terranova.it').email.value).toBe('martina@terranova.it');
+    expect(card('E-mail sales team@terranova.it').email.value).not.toContain('.team');
+  });
+
   it('reads an e-mail whose @ the OCR read as a letter when the rest names the card\'s website or company', () => {
     const card = (contact: string, extra: Array<[string, number, number, number]> = []): ReturnType<typeof parseCard> =>
       parseCard(page([['Duneway Systems Private Limited', 40, 40, 30], ['Rahul Rao', 40, 100, 30], [contact, 40, 300, 18], ...extra]));
