@@ -41,14 +41,22 @@ function isLabelOnly(text: string): boolean {
   return k !== '' && (PHONE_LABELS[k] !== undefined || EMAIL_LABELS.has(k) || WEB_LABELS.has(k));
 }
 
-/** Merge "Tel" + "+1 555…" when the OCR or a `|` split a label from its value. */
+/**
+ * A country calling code closing a segment ("M, +34" | "679 419 044"): no number on its own, the start of
+ * the next one, which a wide gap the OCR left after it set apart as another column.
+ */
+function endsInCallingCode(text: string, next: string): boolean {
+  return /(?:^|[\s:|,.])\(?\+\d{1,3}\)?$/.test(text.trim()) && /^\(?\d/.test(next.trim());
+}
+
+/** Merge "Tel" + "+1 555…" when the OCR or a `|` split a label (or a calling code) from its value. */
 function mergeLabels(segs: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i];
     if (!s) continue;
     const n = segs[i + 1];
-    if (n && n.line === s.line && isLabelOnly(s.text)) {
+    if (n && n.line === s.line && (isLabelOnly(s.text) || endsInCallingCode(s.text, n.text))) {
       const text = `${s.text} ${n.text}`;
       const offsets = [...s.offsets, ...n.offsets.map((o) => o + s.text.length + 1)];
       const box = unionBox([s.box, n.box]) ?? s.box;

@@ -68,6 +68,17 @@ describe('parseCard', () => {
     expect(same.email.value).toBe('spapadopoulos@vamholt.example.com.au');
   });
 
+  it('keeps a calling code the OCR set apart from its number as a column of its own', () => {
+    const card = parseCard(page([
+      ['Marta Sanchez Vidal', 40, 60, 36],
+      ['Director Técnico', 40, 110, 20],
+      ['M, +34          679 419 044', 40, 300, 18],
+      ['Paseo de la Castellana, 199', 40, 400, 18],
+      ['28046 Madrid', 40, 430, 18],
+    ]));
+    expect(card.mobile.value).toBe('+34 679 419 044');
+  });
+
   it('puts a dot where the OCR read a space between the person\'s first and last name in the e-mail', () => {
     const card = (contact: string, name = 'Martina Rinaldi'): ReturnType<typeof parseCard> =>
       parseCard(page([['Terranova Servizi S.r.l.', 40, 40, 30], [name, 40, 100, 36], [contact, 40, 300, 18]]));
