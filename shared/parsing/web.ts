@@ -160,16 +160,23 @@ function dotsForSpaces(text: string): string {
 }
 
 /**
- * "www.quayside in", "www. zaffretechnologies es": after "www." one name and no domain ending yet, then
- * a known ending as the next word — the dot before the ending was read as a space (a host has an
- * ending; "www.example.com in Berlin" already has one and is left alone). The spaces move to the run's
- * end, so the text keeps its length and offsets.
+ * "www.quayside in", "www. zaffretechnologies es", "www. halvorsen-freight example com": after "www." one
+ * name and no domain ending yet, then known endings as the next words (one to three, "example.com" as
+ * one word too) — the dots before them read as spaces (a host has an ending; "www.example.com in Berlin"
+ * already has one and is left alone, and "Berlin" after "www.acme in" is no ending). The spaces move to
+ * the joined run's end, so the text keeps its length and offsets.
  */
 function dotBeforeEnding(text: string): string {
-  return text.replace(/\bwww\.\s?[A-Za-z0-9-]{2,}\s+([A-Za-z]{2,3})\b(?![.@])/gi, (m: string, ending: string) => {
-    if (!TLDS.has(ending.toLowerCase())) return m;
-    const joined = m.replace(/^(www\.)\s?/i, '$1').replace(/\s+(?=[A-Za-z]{2,3}$)/, '.');
-    return joined + ' '.repeat(m.length - joined.length);
+  return text.replace(/\bwww\.\s?[A-Za-z0-9-]{2,}((?:\s+[A-Za-z]{2,}(?:\.[A-Za-z]{2,})*){1,3})\b(?![.@])/gi, (m: string, endings: string) => {
+    const words = endings.trim().split(/\s+/);
+    let taken = 0;
+    while (taken < words.length && words[taken]!.split('.').every((label) => TLDS.has(label.toLowerCase()))) taken++;
+    if (!taken) return m;
+    const head = m.slice(0, m.length - endings.length).replace(/^(www\.)\s?/i, '$1');
+    const joined = [head, ...words.slice(0, taken)].join('.');
+    const rest = words.slice(taken).join(' ');
+    const run = rest ? `${joined} ${rest}` : joined;
+    return rest ? `${joined}${' '.repeat(m.length - run.length)} ${rest}` : joined + ' '.repeat(m.length - joined.length);
   });
 }
 

@@ -27,6 +27,14 @@ describe('findEmails / findWebsites', () => {
     // an address that has its ending already keeps the next word out
     expect(findWebsites('www.example.com in Berlin')[0]?.value).toBe('www.example.com');
   });
+  it('puts back the dots before longer and several endings of a www address read as spaces', () => {
+    expect(findWebsites('© www. halvorsen-freight example')[0]?.value).toBe('www.halvorsen-freight.example');
+    expect(findWebsites('www.ferrovia example com')[0]?.value).toBe('www.ferrovia.example.com');
+    expect(findWebsites('www. ferrovia example com.au')[0]?.value).toBe('www.ferrovia.example.com.au');
+    // only the words that are endings: the next word stays out, and keeps its place in the text
+    const cut = findWebsites('www.acme in Berlin');
+    expect(cut.map((w) => [w.value, w.start, w.end])).toEqual([['www.acme.in', 0, 11]]);
+  });
   it('keeps the separator the OCR set apart with a space in an e-mail\'s local part', () => {
     expect(findEmails('E-mail martina .rinaldi@terranova.it')[0]?.value).toBe('martina.rinaldi@terranova.it');
     expect(findEmails('E: anna _lee@vela.example.com')[0]?.value).toBe('anna_lee@vela.example.com');
