@@ -24,7 +24,7 @@ import { repairTitleText } from './title-repair';
 import { findPhones, type PhoneHit } from './phone';
 import { isAllCaps, naturalCase, segmentPage, spanBox, spanConfidence, unionBox, type Segment } from './text';
 import {
-  EMAIL_LABELS, LEGAL_FORMS, LEGAL_LINE, LEGAL_STRONG, PHONE_LABELS, QR_LINE, SOCIAL_WORDS, TLD_COUNTRY, WEB_LABELS, fold,
+  EMAIL_LABELS, LEGAL_FORMS, LEGAL_LINE, LEGAL_STRONG, PHONE_LABELS, QR_LINE, SOCIAL_WORDS, TLDS, TLD_COUNTRY, WEB_LABELS, fold,
 } from './vocabulary';
 import { domainStem, findEmails, findWebsites, isSocialUrl, reconcileDomains } from './web';
 
@@ -203,6 +203,26 @@ function emailWithItsAtMisread(site: Found, otherStems: readonly string[], other
   return `${mailbox}@${fold(site.value)}`;
 }
 
+/**
+ * "matilda brightwell example" on the card of Brightwell Optics: an e-mail whose "@" and dots the OCR
+ * all read as spaces — one lower-case word, a name, then only domain endings (after an e-mail label or
+ * none). Taken only where the name agrees with another line of the card (the company's) or the card's
+ * website, as an e-mail's domain mostly does: three plain words are otherwise a phrase. Only on a card
+ * where no e-mail was read; the Check marks doubt it (no @ on its line).
+ */
+function emailWithoutAtOrDots(seg: Segment, otherStems: readonly string[], otherLines: readonly string[]): Found | null {
+  const match = /^((?:\S+\s+)?)([a-z0-9][a-z0-9._-]*[a-z0-9])\s+([a-z0-9][a-z0-9-]{2,}[a-z0-9])((?:\s+[a-z]{2,}){1,3})\s*$/.exec(seg.text);
+  if (!match) return null;
+  const [, label = '', mailbox = '', name = '', endingText = ''] = match;
+  if (label && !EMAIL_LABELS.has(fold(label).replace(/[:.|]+\s*$/, '').trim())) return null;
+  const endings = endingText.trim().split(/\s+/);
+  if (!endings.every((ending) => TLDS.has(ending)) || TLDS.has(name) || WEB_LABELS.has(mailbox)) return null;
+  const letters = name.replace(/[^a-z0-9]/g, '');
+  const agrees = otherStems.some((stem) => stem.replace(/[^a-z0-9]/g, '') === letters) || otherLines.some((line) => line.startsWith(letters));
+  if (!agrees) return null;
+  return { value: `${mailbox}@${[name, ...endings].join('.')}`, seg, a: label.length, b: seg.text.trimEnd().length, certainty: 0.7 };
+}
+
 function readEmailsAndWebsites(reading: CardReading): WebFindings {
   const { segs, use, free, setFrom } = reading;
   const emails: Found[] = [];
@@ -219,6 +239,17 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
     for (const w of ws) sites.push({ value: w.value, seg: s, a: w.start, b: w.end, certainty: w.certainty });
     if (es.length) use.set(s.index, 'email');
     else if (ws.length) use.set(s.index, 'web');
+  }
+  if (!emails.length) {
+    for (const s of segs) {
+      if (!free(s)) continue;
+      const otherLines = segs.filter((o) => o.line !== s.line).map((o) => fold(o.text).replace(/[^a-z0-9]/g, ''));
+      const found = emailWithoutAtOrDots(s, sites.map((w) => domainStem(w.value)), otherLines);
+      if (!found) continue;
+      emails.push(found);
+      use.set(s.index, 'email');
+      break;
+    }
   }
   if (!emails.length) {
     for (const w of sites) {

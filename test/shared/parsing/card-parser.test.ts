@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCard } from '../../../shared/parsing/card-parser';
 import { CARD_FIELDS } from '../../../shared/parsing/card-fields';
+import { checkMarks } from '../../../shared/parsing/check-marks';
 import { page } from './helpers';
 
 const values = (p: ReturnType<typeof parseCard>): Record<string, string> =>
@@ -66,6 +67,19 @@ describe('parseCard', () => {
       ['e: spapadopoulos@vamholt.example.com.au', 40, 430, 20],
     ]));
     expect(same.email.value).toBe('spapadopoulos@vamholt.example.com.au');
+  });
+
+  it('reads an e-mail whose @ and dots were all read as spaces when its domain names the company', () => {
+    const card = (contact: string): ReturnType<typeof page> =>
+      page([['Brightwell Optics Pty. Ltd.', 40, 40, 30], ['Matilda Callaghan', 40, 100, 36], ['Cell 0491 570 157', 40, 280, 18], [contact, 40, 310, 18]]);
+    const read = card('matilda brightwell example');
+    expect(parseCard(read).email.value).toBe('matilda@brightwell.example');
+    // never left unmarked: no @ was read on its line
+    expect(checkMarks(parseCard(read), read).email).toBe('unsure');
+    expect(parseCard(card('E: matilda brightwell com au')).email.value).toBe('matilda@brightwell.com.au');
+    // three plain words naming nothing on the card are a phrase, and a last word that is no ending too
+    expect(parseCard(card('matilda lumen example')).email.value).toBe('');
+    expect(parseCard(card('matilda brightwell optics')).email.value).toBe('');
   });
 
   it('keeps a calling code the OCR set apart from its number as a column of its own', () => {
