@@ -305,6 +305,15 @@ function readAddress(reading: CardReading): AddressResult {
   return addr;
 }
 
+/**
+ * "… Rio de Janeiro - RJ. 71761-760": five digits, a hyphen and three, right after a two-letter region
+ * code closing an address line, unlabelled — a Brazilian postcode (CEP) the address parser did not take
+ * (a department glued before the city), not a number: no numbering plan writes a number 5-3.
+ */
+function postcodeAfterRegion(text: string, hit: PhoneHit): boolean {
+  return !hit.kind && /^\d{5}-\d{3}$/.test(hit.value) && /(?:^|\s)\p{Lu}{2}\.?\s*[-–,]?\s*$/u.test(text.slice(0, hit.start));
+}
+
 /** Telephone numbers → phone (a direct line first), mobile and fax, in the country the card shows. */
 function readPhones(reading: CardReading, addr: AddressResult, web: WebFindings): void {
   const { segs, use, free, set } = reading;
@@ -334,7 +343,7 @@ function readPhones(reading: CardReading, addr: AddressResult, web: WebFindings)
     const hs = findPhones(s.text, countries, home);
     if (hs.length === 0) continue;
     // a line with several letters-words and one weak unlabeled number (tagline, street) is not a contact line
-    const strong = hs.filter((h) => h.kind || h.international || h.valid);
+    const strong = hs.filter((h) => (h.kind || h.international || h.valid) && !postcodeAfterRegion(s.text, h));
     if (strong.length === 0) continue;
     use.set(s.index, 'phone');
     for (const h of strong) hits.push({ hit: h, seg: s });

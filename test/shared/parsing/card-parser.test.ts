@@ -82,6 +82,18 @@ describe('parseCard', () => {
     expect(parseCard(card('matilda brightwell optics')).email.value).toBe('');
   });
 
+  it('takes no Brazilian postcode after its region code for a number', () => {
+    const card = parseCard(page([
+      ['Gonçalo Conceição', 40, 60, 36],
+      ['Tel. (21) 2305-4041', 40, 200, 18],
+      ['goncalo@vellacott.example.com.br', 40, 230, 18],
+      ['Rua das Flores, 1050', 40, 400, 18],
+      ['Setor de compras Rio de Janeiro - RJ. 71761-760', 40, 430, 18],
+    ]));
+    expect(card.phone.value).toBe('(21) 2305-4041');
+    expect(card.mobile.value).toBe('');
+  });
+
   it('keeps a calling code the OCR set apart from its number as a column of its own', () => {
     const card = parseCard(page([
       ['Marta Sanchez Vidal', 40, 60, 36],
