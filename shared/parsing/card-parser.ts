@@ -177,6 +177,15 @@ function lostItsAt(site: Found): boolean {
 const AT_READ_AS = new Set(['g', 'q', 'o', 'e', 'a']);
 
 /**
+ * A domain's name (without its endings) that the card's other website spells, or that starts another line
+ * of the card (the company's: `otherLines` are folded to letters and digits), as an e-mail's domain mostly does.
+ */
+function domainNameAgrees(domainName: string, otherStems: readonly string[], otherLines: readonly string[]): boolean {
+  const letters = domainName.replace(/[^a-z0-9]/g, '');
+  return letters.length >= 4 && (otherStems.some((stem) => stem.replace(/[^a-z0-9]/g, '') === letters) || otherLines.some((line) => line.startsWith(letters)));
+}
+
+/**
  * A bare host that is the card's e-mail with its "@" read as a letter ("rracgduneway.in" beside the
  * website duneway.in, "meighollinsconsulting.sg" on the card of Hollins Consulting) or lost with a
  * space (lostItsAt: "hello kestrow-holdings.example" on the card of Kestrow Holdings). The e-mail is
@@ -188,10 +197,7 @@ function emailWithItsAtMisread(site: Found, otherStems: readonly string[], other
   if (/^(?:[a-z]+:\/\/|www\.)/i.test(site.value) || site.value.includes('/')) return null;
   const [name = '', ...ending] = fold(site.value).split('.');
   if (!ending.length) return null;
-  const agrees = (domainName: string): boolean => {
-    const letters = domainName.replace(/[^a-z0-9]/g, '');
-    return letters.length >= 4 && (otherStems.some((stem) => stem.replace(/[^a-z0-9]/g, '') === letters) || otherLines.some((line) => line.startsWith(letters)));
-  };
+  const agrees = (domainName: string): boolean => domainNameAgrees(domainName, otherStems, otherLines);
   if (!agrees(name)) {
     for (let i = 1; i < name.length - 4; i++) {
       if (AT_READ_AS.has(name[i]!) && agrees(name.slice(i + 1))) return `${name.slice(0, i)}@${[name.slice(i + 1), ...ending].join('.')}`;
@@ -217,9 +223,7 @@ function emailWithoutAtOrDots(seg: Segment, otherStems: readonly string[], other
   if (label && !EMAIL_LABELS.has(fold(label).replace(/[:.|]+\s*$/, '').trim())) return null;
   const endings = endingText.trim().split(/\s+/);
   if (!endings.every((ending) => TLDS.has(ending)) || TLDS.has(name) || WEB_LABELS.has(mailbox)) return null;
-  const letters = name.replace(/[^a-z0-9]/g, '');
-  const agrees = otherStems.some((stem) => stem.replace(/[^a-z0-9]/g, '') === letters) || otherLines.some((line) => line.startsWith(letters));
-  if (!agrees) return null;
+  if (!domainNameAgrees(name, otherStems, otherLines)) return null;
   return { value: `${mailbox}@${[name, ...endings].join('.')}`, seg, a: label.length, b: seg.text.trimEnd().length, certainty: 0.7 };
 }
 
