@@ -143,7 +143,8 @@ function fixTldLabel(label: string): string {
   return bestD <= allowed && ties === 0 ? best : label;
 }
 
-const URL_RE = /(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?(?:www\s?[.,]\s?)?[A-Za-z0-9][A-Za-z0-9\-]*(?:[.,][A-Za-z0-9\-]+)+(?:\/[^\s|•·,;]*)?/gi;
+// the scheme's "tt" as the OCR reads it in small type: i, t, f, 1, l, u ("hitp://", "hups://")
+const URL_RE = /(?:h[itf1lu]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?(?:www\s?[.,]\s?)?[A-Za-z0-9][A-Za-z0-9\-]*(?:[.,][A-Za-z0-9\-]+)+(?:\/[^\s|•·,;]*)?/gi;
 
 export function isSocialUrl(url: string): boolean {
   const f = fold(url);
@@ -209,9 +210,9 @@ export function findWebsites(printed: string): Found[] {
     // an "@" alone before "www." is an icon read as one (an e-mail's name before its @ is never empty)
     const iconAt = before === '@' && /^w{2,3}\./i.test(raw) && !/[^\s|:]/.test(text[m.index - 2] ?? ' ');
     if (/[A-Za-z0-9@._\-]/.test(before) && !iconAt) continue;
-    const hasScheme = /^h[itf1l]{1,3}ps?/i.test(raw);
-    const hasWww = /^(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?www\s?[.,]/i.test(raw);
-    let value = raw.replace(/\s+/g, '').replace(/^h[itf1l]{1,3}p(s?)[:;]\/\//i, (_m, sec: string) => `http${sec}://`);
+    const hasScheme = /^h[itf1lu]{1,3}ps?/i.test(raw);
+    const hasWww = /^(?:h[itf1lu]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?www\s?[.,]/i.test(raw);
+    let value = raw.replace(/\s+/g, '').replace(/^h[itf1lu]{1,3}p(s?)[:;]\/\//i, (_m, sec: string) => `http${sec}://`);
     // "wiww.", "wvw.", "mww.", "wew.", "wwww.": www read with a slip ("Www." capitalised); "wwwname.example": its dot lost
     value = value.replace(/^((?:https?:\/\/)?)(?:www|wwww|w[iv]ww|wv?w|mww|vww|wew|ww)\./i, '$1www.').replace(/^((?:https?:\/\/)?)www(?=[a-z0-9-]{3,}\.[a-z])/i, '$1www.');
     // domain part: commas → dots (OCR); keep the path as printed

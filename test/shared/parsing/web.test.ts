@@ -27,6 +27,9 @@ describe('findEmails / findWebsites', () => {
     // an address that has its ending already keeps the next word out
     expect(findWebsites('www.example.com in Berlin')[0]?.value).toBe('www.example.com');
   });
+  it('reads a scheme whose t was read as u', () => {
+    expect(findWebsites('hups://saltire.sg')[0]?.value).toBe('https://saltire.sg');
+  });
   it('puts back the dots before longer and several endings of a www address read as spaces', () => {
     expect(findWebsites('© www. halvorsen-freight example')[0]?.value).toBe('www.halvorsen-freight.example');
     expect(findWebsites('www.ferrovia example com')[0]?.value).toBe('www.ferrovia.example.com');
