@@ -24,7 +24,7 @@ import { repairTitleText } from './title-repair';
 import { findPhones, type PhoneHit } from './phone';
 import { isAllCaps, naturalCase, segmentPage, spanBox, spanConfidence, unionBox, type Segment } from './text';
 import {
-  EMAIL_LABELS, LEGAL_FORMS, LEGAL_LINE, LEGAL_STRONG, PHONE_LABELS, QR_LINE, SOCIAL_WORDS, TLD_COUNTRY, WEB_LABELS, fold,
+  EMAIL_LABELS, LEGAL_FORMS, LEGAL_LINE, LEGAL_STRONG, PHONE_LABELS, QR_LINE, SOCIAL_WORDS, TLDS, TLD_COUNTRY, WEB_LABELS, fold,
 } from './vocabulary';
 import { domainStem, findEmails, findWebsites, isSocialUrl, reconcileDomains } from './web';
 
@@ -41,14 +41,22 @@ function isLabelOnly(text: string): boolean {
   return k !== '' && (PHONE_LABELS[k] !== undefined || EMAIL_LABELS.has(k) || WEB_LABELS.has(k));
 }
 
-/** Merge "Tel" + "+1 555…" when the OCR or a `|` split a label from its value. */
+/**
+ * A country calling code closing a segment ("M, +34" | "679 419 044"): no number on its own, the start of
+ * the next one, which a wide gap the OCR left after it set apart as another column.
+ */
+function endsInCallingCode(text: string, next: string): boolean {
+  return /(?:^|[\s:|,.])\(?\+\d{1,3}\)?$/.test(text.trim()) && /^\(?\d/.test(next.trim());
+}
+
+/** Merge "Tel" + "+1 555…" when the OCR or a `|` split a label (or a calling code) from its value. */
 function mergeLabels(segs: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i];
     if (!s) continue;
     const n = segs[i + 1];
-    if (n && n.line === s.line && isLabelOnly(s.text)) {
+    if (n && n.line === s.line && (isLabelOnly(s.text) || endsInCallingCode(s.text, n.text))) {
       const text = `${s.text} ${n.text}`;
       const offsets = [...s.offsets, ...n.offsets.map((o) => o + s.text.length + 1)];
       const box = unionBox([s.box, n.box]) ?? s.box;
@@ -134,6 +142,7 @@ export function parseCard(page: OcrPage): ParsedCard {
   const title = readTitle(reading, name, web.stems);
   readCompany(reading, name, title, web.stems);
   spellDomainAsCompany(reading);
+  separatorReadAsSpace(reading);
   keepSomethingWhenEmpty(reading);
   return reading.card;
 }
@@ -168,6 +177,15 @@ function lostItsAt(site: Found): boolean {
 const AT_READ_AS = new Set(['g', 'q', 'o', 'e', 'a']);
 
 /**
+ * A domain's name (without its endings) that the card's other website spells, or that starts another line
+ * of the card (the company's: `otherLines` are folded to letters and digits), as an e-mail's domain mostly does.
+ */
+function domainNameAgrees(domainName: string, otherStems: readonly string[], otherLines: readonly string[]): boolean {
+  const letters = domainName.replace(/[^a-z0-9]/g, '');
+  return letters.length >= 4 && (otherStems.some((stem) => stem.replace(/[^a-z0-9]/g, '') === letters) || otherLines.some((line) => line.startsWith(letters)));
+}
+
+/**
  * A bare host that is the card's e-mail with its "@" read as a letter ("rracgduneway.in" beside the
  * website duneway.in, "meighollinsconsulting.sg" on the card of Hollins Consulting) or lost with a
  * space (lostItsAt: "hello kestrow-holdings.example" on the card of Kestrow Holdings). The e-mail is
@@ -179,10 +197,7 @@ function emailWithItsAtMisread(site: Found, otherStems: readonly string[], other
   if (/^(?:[a-z]+:\/\/|www\.)/i.test(site.value) || site.value.includes('/')) return null;
   const [name = '', ...ending] = fold(site.value).split('.');
   if (!ending.length) return null;
-  const agrees = (domainName: string): boolean => {
-    const letters = domainName.replace(/[^a-z0-9]/g, '');
-    return letters.length >= 4 && (otherStems.some((stem) => stem.replace(/[^a-z0-9]/g, '') === letters) || otherLines.some((line) => line.startsWith(letters)));
-  };
+  const agrees = (domainName: string): boolean => domainNameAgrees(domainName, otherStems, otherLines);
   if (!agrees(name)) {
     for (let i = 1; i < name.length - 4; i++) {
       if (AT_READ_AS.has(name[i]!) && agrees(name.slice(i + 1))) return `${name.slice(0, i)}@${[name.slice(i + 1), ...ending].join('.')}`;
@@ -192,6 +207,24 @@ function emailWithItsAtMisread(site: Found, otherStems: readonly string[], other
   if (!lostItsAt(site)) return null;
   const mailbox = site.seg.text.slice(0, site.a).trim().split(/\s+/).at(-1)!;
   return `${mailbox}@${fold(site.value)}`;
+}
+
+/**
+ * "matilda brightwell example" on the card of Brightwell Optics: an e-mail whose "@" and dots the OCR
+ * all read as spaces — one lower-case word, a name, then only domain endings (after an e-mail label or
+ * none). Taken only where the name agrees with another line of the card (the company's) or the card's
+ * website, as an e-mail's domain mostly does: three plain words are otherwise a phrase. Only on a card
+ * where no e-mail was read; the Check marks doubt it (no @ on its line).
+ */
+function emailWithoutAtOrDots(seg: Segment, otherStems: readonly string[], otherLines: readonly string[]): Found | null {
+  const match = /^((?:\S+\s+)?)([a-z0-9][a-z0-9._-]*[a-z0-9])\s+([a-z0-9][a-z0-9-]{2,}[a-z0-9])((?:\s+[a-z]{2,}){1,3})\s*$/.exec(seg.text);
+  if (!match) return null;
+  const [, label = '', mailbox = '', name = '', endingText = ''] = match;
+  if (label && !EMAIL_LABELS.has(fold(label).replace(/[:.|]+\s*$/, '').trim())) return null;
+  const endings = endingText.trim().split(/\s+/);
+  if (!endings.every((ending) => TLDS.has(ending)) || TLDS.has(name) || WEB_LABELS.has(mailbox)) return null;
+  if (!domainNameAgrees(name, otherStems, otherLines)) return null;
+  return { value: `${mailbox}@${[name, ...endings].join('.')}`, seg, a: label.length, b: seg.text.trimEnd().length, certainty: 0.7 };
 }
 
 function readEmailsAndWebsites(reading: CardReading): WebFindings {
@@ -210,6 +243,17 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
     for (const w of ws) sites.push({ value: w.value, seg: s, a: w.start, b: w.end, certainty: w.certainty });
     if (es.length) use.set(s.index, 'email');
     else if (ws.length) use.set(s.index, 'web');
+  }
+  if (!emails.length) {
+    for (const s of segs) {
+      if (!free(s)) continue;
+      const otherLines = segs.filter((o) => o.line !== s.line).map((o) => fold(o.text).replace(/[^a-z0-9]/g, ''));
+      const found = emailWithoutAtOrDots(s, sites.map((w) => domainStem(w.value)), otherLines);
+      if (!found) continue;
+      emails.push(found);
+      use.set(s.index, 'email');
+      break;
+    }
   }
   if (!emails.length) {
     for (const w of sites) {
@@ -241,6 +285,7 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
     const r = reconcileDomains(
       { value: email.value, confidence: spanConfidence(email.seg, email.a, email.b) },
       { value: site.value, confidence: spanConfidence(site.seg, site.a, site.b) },
+      segs.filter((s) => s.line !== email.seg.line && s.line !== site.seg.line).map((s) => s.text),
     );
     email.value = r.email;
     site.value = r.site;
@@ -262,6 +307,15 @@ function readAddress(reading: CardReading): AddressResult {
   if (addr.postalCode) setFrom('postalCode', addr.postalCode, addr.certainty);
   if (addr.country) setFrom('country', addr.country, 0.95);
   return addr;
+}
+
+/**
+ * "… Rio de Janeiro - RJ. 71761-760": five digits, a hyphen and three, right after a two-letter region
+ * code closing an address line, unlabelled — a Brazilian postcode (CEP) the address parser did not take
+ * (a department glued before the city), not a number: no numbering plan writes a number 5-3.
+ */
+function postcodeAfterRegion(text: string, hit: PhoneHit): boolean {
+  return !hit.kind && /^\d{5}-\d{3}$/.test(hit.value) && /(?:^|\s)\p{Lu}{2}\.?\s*[-–,]?\s*$/u.test(text.slice(0, hit.start));
 }
 
 /** Telephone numbers → phone (a direct line first), mobile and fax, in the country the card shows. */
@@ -293,7 +347,7 @@ function readPhones(reading: CardReading, addr: AddressResult, web: WebFindings)
     const hs = findPhones(s.text, countries, home);
     if (hs.length === 0) continue;
     // a line with several letters-words and one weak unlabeled number (tagline, street) is not a contact line
-    const strong = hs.filter((h) => h.kind || h.international || h.valid);
+    const strong = hs.filter((h) => (h.kind || h.international || h.valid) && !postcodeAfterRegion(s.text, h));
     if (strong.length === 0) continue;
     use.set(s.index, 'phone');
     for (const h of strong) hits.push({ hit: h, seg: s });
@@ -542,6 +596,35 @@ function spellDomainAsCompany(reading: CardReading): void {
     const i = value.toLowerCase().indexOf(stem, at);
     if (i >= 0) card[field] = { ...card[field], value: value.slice(0, i) + spelling + value.slice(i + stem.length) };
   }
+}
+
+/**
+ * "martina rinaldi@terranova.it", "zhi low@saltire.sg" under the name Martina Rinaldi / Zhi Wei Low: the
+ * two words before the "@" are the person's first and last name apart, and the space between them is
+ * the separator of the local part the OCR did not see (a dot is small and set with room around it),
+ * not a space the OCR put inside one word — that falls anywhere, this falls exactly where the name's
+ * parts meet. The dot is the separator written (the usual one); the Check marks keep such an e-mail
+ * marked (`check-marks.ts`: a space on its line where the value has a separator).
+ */
+function separatorReadAsSpace(reading: CardReading): void {
+  const { card, segs } = reading;
+  const email = card.email;
+  const at = email.value.indexOf('@');
+  if (at < 1 || !email.box) return;
+  const local = fold(email.value.slice(0, at));
+  if (/[._\-]/.test(local)) return;
+  const firstWords = fold(card.firstName.value).split(/\s+/).map((w) => w.replace(/[^a-z]/g, ''));
+  const last = fold(card.lastName.value).replace(/[^a-z]/g, '');
+  const first = firstWords[0] ?? '';
+  if (first.length < 2 || last.length < 2) return;
+  const seg = segs.find((s) => s.text.includes('@') && s.box.y0 <= email.box!.y1 && s.box.y1 >= email.box!.y0 && fold(s.text).replace(/\s+/g, '').includes(local));
+  const words = seg ? /([\p{L}]+)\s+([\p{L}]+)\s*@/u.exec(seg.text) : null;
+  if (!words) return;
+  const before = fold(words[1]!);
+  const after = fold(words[2]!);
+  const apart = (before === first && after === last) || (before === last && after === first);
+  if (!apart || (local !== before + after && local !== after)) return;
+  card.email = { ...email, value: `${before}.${after}${email.value.slice(at)}` };
 }
 
 /** Text was read but nothing recognised: keep the most prominent line as the company, unsure, rather than an empty card. */

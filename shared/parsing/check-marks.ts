@@ -355,6 +355,18 @@ function lostSeparator(card: ParsedCard, local: string): boolean {
   return first.length >= 2 && last.length >= 2 && (local === first + last || local === last + first);
 }
 
+/**
+ * The e-mail's line shows a space where the value has its separator ("martina rinaldi@" read, "martina.rinaldi@"
+ * filled in): the parser put in the separator the OCR did not see, and a dot is only the likeliest one.
+ */
+function separatorPutIn(page: OcrPage, email: ParsedField): boolean {
+  const line = lineOf(page, email.box);
+  const pieces = (email.value.split('@')[0] ?? '').split(/[._-]/);
+  if (!line || pieces.length !== 2) return false;
+  const text = line.text.toLowerCase().replace(/\s+/g, ' ').replace(/ @/g, '@');
+  return text.includes(`${pieces[0]!.toLowerCase()} ${pieces[1]!.toLowerCase()}@`);
+}
+
 /** The number's digits inside a longer run of digits elsewhere on the card: the same number read whole there. */
 function longerReadingElsewhere(page: OcrPage, phone: ParsedField): boolean {
   const digits = phone.value.replace(/\D/g, '');
@@ -523,6 +535,7 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
     if (!doubt && (field === 'email' || field === 'website')) doubt = readings === 'differ' ? 'the e-mail domain and the website were read differently' : domainDoubt(card, page, field);
     if (!doubt && field === 'email' && cutLocalPart(page, parsed)) doubt = 'letters before the e-mail on its line';
     if (!doubt && field === 'email' && atNotRead(page, parsed)) doubt = 'no @ on its line: a letter was taken for it';
+    if (!doubt && field === 'email' && separatorPutIn(page, parsed)) doubt = 'a space on its line where a dot was put in';
     if (!doubt && field === 'email') doubt = localPartDoubt(local) ?? emailSlip ?? (lostSeparator(card, local) ? 'the name run together: a dot may be lost' : null);
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax')) doubt = numberDoubt(card, field);
     if (!doubt && (field === 'phone' || field === 'mobile' || field === 'fax') && cutNumber(page, parsed)) doubt = 'digits beside the number on its line';

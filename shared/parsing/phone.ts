@@ -85,6 +85,34 @@ export function labelKind(before: string): { kind: PhoneKind | null; other: bool
   return { kind: null, other: false };
 }
 
+/** No number has more digits than this (E.164's limit). */
+const MOST_DIGITS = 15;
+
+/**
+ * A run of digits too long for one number is two numbers printed side by side with no separator the
+ * OCR kept ("902-5550122 (0) 343-5550100": an icon between two columns read as "(0)"): split it after
+ * the shortest first part that is a valid number on its own, at a space (a longer one would take in
+ * the start of the second), and the second part where it is a valid number of the same country. Otherwise the run is kept whole.
+ */
+function twoSideBySide(text: string, a: number, b: number, countries: readonly string[]): { a: number; b: number }[] {
+  if (digitsOf(text.slice(a, b)).length <= MOST_DIGITS) return [{ a, b }];
+  for (let cut = a + 1; cut < b; cut++) {
+    if (text[cut] !== ' ') continue;
+    const first = text.slice(a, cut).trim();
+    const digits = digitsOf(first).length;
+    const parsed = digits >= 7 && digits <= MOST_DIGITS ? parsePrinted(first, countries) : null;
+    if (!parsed?.valid) continue;
+    let rest = cut + 1;
+    while (rest < b && text[rest] === ' ') rest++;
+    const head = { a, b: a + text.slice(a, cut).trimEnd().length };
+    // the second only where it is a valid number of the same country too: the rest of a misread run
+    // is no number to file (two numbers printed side by side share their country)
+    const second = parsePrinted(text.slice(rest, b).trim(), countries);
+    return second?.valid && second.p.country === parsed.p.country ? [head, { a: rest, b }] : [head];
+  }
+  return [{ a, b }];
+}
+
 const SPAN_RE = /(?:\+|\b00)?\s?\(?\+?\d[\d \t().\-/]*\d\)?/g;
 
 /**
@@ -114,7 +142,7 @@ export function findPhones(text: string, countries: readonly string[], home?: st
         spans.push({ a: at, b: at + p.length });
         pos = at + p.length;
       }
-    } else spans.push({ a, b });
+    } else spans.push(...twoSideBySide(fixed, a, b, countries));
   }
   const out: PhoneHit[] = [];
   let prevEnd = 0;
@@ -122,7 +150,7 @@ export function findPhones(text: string, countries: readonly string[], home?: st
     let value = fixed.slice(a, b).trim();
     let start = a;
     const nd = digitsOf(value).length;
-    if (nd < 7 || nd > 15) {
+    if (nd < 7 || nd > MOST_DIGITS) {
       prevEnd = b;
       continue;
     }

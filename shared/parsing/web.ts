@@ -143,7 +143,8 @@ function fixTldLabel(label: string): string {
   return bestD <= allowed && ties === 0 ? best : label;
 }
 
-const URL_RE = /(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?(?:www\s?[.,]\s?)?[A-Za-z0-9][A-Za-z0-9\-]*(?:[.,][A-Za-z0-9\-]+)+(?:\/[^\s|•·,;]*)?/gi;
+// the scheme's "tt" as the OCR reads it in small type: i, t, f, 1, l, u ("hitp://", "hups://")
+const URL_RE = /(?:h[itf1lu]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?(?:www\s?[.,]\s?)?[A-Za-z0-9][A-Za-z0-9\-]*(?:[.,][A-Za-z0-9\-]+)+(?:\/[^\s|•·,;]*)?/gi;
 
 export function isSocialUrl(url: string): boolean {
   const f = fold(url);
@@ -160,16 +161,23 @@ function dotsForSpaces(text: string): string {
 }
 
 /**
- * "www.quayside in", "www. zaffretechnologies es": after "www." one name and no domain ending yet, then
- * a known ending as the next word — the dot before the ending was read as a space (a host has an
- * ending; "www.example.com in Berlin" already has one and is left alone). The spaces move to the run's
- * end, so the text keeps its length and offsets.
+ * "www.quayside in", "www. zaffretechnologies es", "www. halvorsen-freight example com": after "www." one
+ * name and no domain ending yet, then known endings as the next words (one to three, "example.com" as
+ * one word too) — the dots before them read as spaces (a host has an ending; "www.example.com in Berlin"
+ * already has one and is left alone, and "Berlin" after "www.acme in" is no ending). The spaces move to
+ * the joined run's end, so the text keeps its length and offsets.
  */
 function dotBeforeEnding(text: string): string {
-  return text.replace(/\bwww\.\s?[A-Za-z0-9-]{2,}\s+([A-Za-z]{2,3})\b(?![.@])/gi, (m: string, ending: string) => {
-    if (!TLDS.has(ending.toLowerCase())) return m;
-    const joined = m.replace(/^(www\.)\s?/i, '$1').replace(/\s+(?=[A-Za-z]{2,3}$)/, '.');
-    return joined + ' '.repeat(m.length - joined.length);
+  return text.replace(/\bwww\.\s?[A-Za-z0-9-]{2,}((?:\s+[A-Za-z]{2,}(?:\.[A-Za-z]{2,})*){1,3})\b(?![.@])/gi, (m: string, endings: string) => {
+    const words = endings.trim().split(/\s+/);
+    let taken = 0;
+    while (taken < words.length && words[taken]!.split('.').every((label) => TLDS.has(label.toLowerCase()))) taken++;
+    if (!taken) return m;
+    const head = m.slice(0, m.length - endings.length).replace(/^(www\.)\s?/i, '$1');
+    const joined = [head, ...words.slice(0, taken)].join('.');
+    const rest = words.slice(taken).join(' ');
+    const run = rest ? `${joined} ${rest}` : joined;
+    return rest ? `${joined}${' '.repeat(m.length - run.length)} ${rest}` : joined + ' '.repeat(m.length - joined.length);
   });
 }
 
@@ -202,9 +210,9 @@ export function findWebsites(printed: string): Found[] {
     // an "@" alone before "www." is an icon read as one (an e-mail's name before its @ is never empty)
     const iconAt = before === '@' && /^w{2,3}\./i.test(raw) && !/[^\s|:]/.test(text[m.index - 2] ?? ' ');
     if (/[A-Za-z0-9@._\-]/.test(before) && !iconAt) continue;
-    const hasScheme = /^h[itf1l]{1,3}ps?/i.test(raw);
-    const hasWww = /^(?:h[itf1l]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?www\s?[.,]/i.test(raw);
-    let value = raw.replace(/\s+/g, '').replace(/^h[itf1l]{1,3}p(s?)[:;]\/\//i, (_m, sec: string) => `http${sec}://`);
+    const hasScheme = /^h[itf1lu]{1,3}ps?/i.test(raw);
+    const hasWww = /^(?:h[itf1lu]{1,3}ps?\s?[:;]\s?\/\s?\/\s?)?www\s?[.,]/i.test(raw);
+    let value = raw.replace(/\s+/g, '').replace(/^h[itf1lu]{1,3}p(s?)[:;]\/\//i, (_m, sec: string) => `http${sec}://`);
     // "wiww.", "wvw.", "mww.", "wew.", "wwww.": www read with a slip ("Www." capitalised); "wwwname.example": its dot lost
     value = value.replace(/^((?:https?:\/\/)?)(?:www|wwww|w[iv]ww|wv?w|mww|vww|wew|ww)\./i, '$1www.').replace(/^((?:https?:\/\/)?)www(?=[a-z0-9-]{3,}\.[a-z])/i, '$1www.');
     // domain part: commas → dots (OCR); keep the path as printed
@@ -262,11 +270,14 @@ function hostOf(site: string): string {
 
 /**
  * The e-mail domain and the website host of a card are mostly one name printed twice. Where the
- * two readings differ by an OCR slip ("kkestrel" / "kestrel"), the more confident one is used for both.
+ * two readings differ by an OCR slip ("kkestrel" / "kestrel"), the one another line of the card
+ * spells (the company's, read in larger type: "bexley" under "Bexley Dental", not "bexiey") is used
+ * for both; where no line or both do, the more confident one.
  */
 export function reconcileDomains(
   email: { value: string; confidence: number },
   site: { value: string; confidence: number },
+  otherLines: readonly string[] = [],
 ): { email: string; site: string } {
   const at = email.value.indexOf('@');
   const domain = email.value.slice(at + 1);
@@ -274,7 +285,14 @@ export function reconcileDomains(
   const a = domain.toLowerCase();
   const b = host.toLowerCase();
   if (at < 1 || a === b || Math.min(a.length, b.length) < 8 || editDistance(a, b) > 2) return { email: email.value, site: site.value };
-  if (email.confidence < site.confidence) return { email: `${email.value.slice(0, at)}@${host}`, site: site.value };
+  const spelled = (name: string): boolean => {
+    const letters = domainStem(name).replace(/[^a-z0-9]/g, '');
+    return letters.length >= 4 && otherLines.some((line) => fold(line).replace(/[^a-z0-9]/g, '').includes(letters));
+  };
+  const emailSpelled = spelled(domain);
+  const siteSpelled = spelled(host);
+  const emailWins = emailSpelled !== siteSpelled ? emailSpelled : email.confidence >= site.confidence;
+  if (!emailWins) return { email: `${email.value.slice(0, at)}@${host}`, site: site.value };
   const i = site.value.indexOf(host);
   return { email: email.value, site: site.value.slice(0, i) + domain + site.value.slice(i + host.length) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCard } from '../../../shared/parsing/card-parser';
 import { CARD_FIELDS } from '../../../shared/parsing/card-fields';
+import { checkMarks } from '../../../shared/parsing/check-marks';
 import { page } from './helpers';
 
 const values = (p: ReturnType<typeof parseCard>): Record<string, string> =>
@@ -66,6 +67,53 @@ describe('parseCard', () => {
       ['e: spapadopoulos@vamholt.example.com.au', 40, 430, 20],
     ]));
     expect(same.email.value).toBe('spapadopoulos@vamholt.example.com.au');
+  });
+
+  it('reads an e-mail whose @ and dots were all read as spaces when its domain names the company', () => {
+    const card = (contact: string): ReturnType<typeof page> =>
+      page([['Brightwell Optics Pty. Ltd.', 40, 40, 30], ['Matilda Callaghan', 40, 100, 36], ['Cell 0491 570 157', 40, 280, 18], [contact, 40, 310, 18]]);
+    const read = card('matilda brightwell example');
+    expect(parseCard(read).email.value).toBe('matilda@brightwell.example');
+    // never left unmarked: no @ was read on its line
+    expect(checkMarks(parseCard(read), read).email).toBe('unsure');
+    expect(parseCard(card('E: matilda brightwell com au')).email.value).toBe('matilda@brightwell.com.au');
+    // three plain words naming nothing on the card are a phrase, and a last word that is no ending too
+    expect(parseCard(card('matilda lumen example')).email.value).toBe('');
+    expect(parseCard(card('matilda brightwell optics')).email.value).toBe('');
+  });
+
+  it('takes no Brazilian postcode after its region code for a number', () => {
+    const card = parseCard(page([
+      ['Gonçalo Conceição', 40, 60, 36],
+      ['Tel. (21) 2305-4041', 40, 200, 18],
+      ['goncalo@vellacott.example.com.br', 40, 230, 18],
+      ['Rua das Flores, 1050', 40, 400, 18],
+      ['Setor de compras Rio de Janeiro - RJ. 71761-760', 40, 430, 18],
+    ]));
+    expect(card.phone.value).toBe('(21) 2305-4041');
+    expect(card.mobile.value).toBe('');
+  });
+
+  it('keeps a calling code the OCR set apart from its number as a column of its own', () => {
+    const card = parseCard(page([
+      ['Marta Sanchez Vidal', 40, 60, 36],
+      ['Director Técnico', 40, 110, 20],
+      ['M, +34          679 419 044', 40, 300, 18],
+      ['Paseo de la Castellana, 199', 40, 400, 18],
+      ['28046 Madrid', 40, 430, 18],
+    ]));
+    expect(card.mobile.value).toBe('+34 679 419 044');
+  });
+
+  it('puts a dot where the OCR read a space between the person\'s first and last name in the e-mail', () => {
+    const card = (contact: string, name = 'Martina Rinaldi'): ReturnType<typeof parseCard> =>
+      parseCard(page([['Terranova Servizi S.r.l.', 40, 40, 30], [name, 40, 100, 36], [contact, 40, 300, 18]]));
+    expect(card('E-mail martina rinaldi@terranova.it').email.value).toBe('martina.rinaldi@terranova.it');
+    // without a label the first piece was left out; the name's two parts still tell the separator
+    expect(card('zhi low@saltire.sg', 'Zhi Wei Low').email.value).toBe('zhi.low@saltire.sg');
+    // a space inside one word of the name is no separator, and words that are not the name's parts are left alone
+    expect(card('E-mail mart ina@terranova.it').email.value).toBe('martina@terranova.it');
+    expect(card('E-mail sales team@terranova.it').email.value).not.toContain('.team');
   });
 
   it('reads an e-mail whose @ the OCR read as a letter when the rest names the card\'s website or company', () => {

@@ -44,9 +44,17 @@ describe('the Check rule', () => {
   });
 
   it('marks an e-mail with letters glued before it on its line', () => {
-    const lines = CLEAN.map((l): L => (l[0].includes('@') ? ['michael berg@meridel.example.com', 60, 300, 20] : l));
+    const lines = CLEAN.map((l): L => (l[0].includes('@') ? ['mlchael berg@meridel.example.com', 60, 300, 20] : l));
     const { page: p, card } = read(lines);
     expect(card.email.value).toBe('berg@meridel.example.com');
+    expect(checkMarks(card, p).email).toBe('unsure');
+  });
+
+  it('marks an e-mail whose separator the parser put in where its line shows a space', () => {
+    const lines = CLEAN.map((l): L => (l[0].includes('@') ? ['michael berg@meridel.example.com', 60, 300, 20] : l));
+    const { page: p, card } = read(lines);
+    expect(card.email.value).toBe('michael.berg@meridel.example.com');
+    expect(fieldEvidence(card, p).email?.doubt).toMatch(/dot was put in/);
     expect(checkMarks(card, p).email).toBe('unsure');
   });
 

@@ -10,6 +10,11 @@ describe('findPhones', () => {
     expect(one.map((h) => h.value)).toEqual(['040 / 123456 7']);
     expect(one[0]?.kind).toBe('phone');
   });
+  it('splits a run too long for one number into the two printed side by side', () => {
+    // an icon between two columns read as "(0)": the first number stands alone, the misread rest is no number
+    expect(findPhones('0 ™ 902-5550122 (0) 34) 3350100', ['CA', 'US', 'GB']).map((h) => h.value)).toEqual(['902-5550122']);
+    expect(findPhones('902-555-0122 (0) 343-555-0100', ['CA', 'US']).map((h) => h.value)).toEqual(['902-555-0122', '(0) 343-555-0100']);
+  });
   it('repairs O/l read for 0/1 inside numbers', () => {
     const h = findPhones('T: +1 (3l2) 555-O1O9', ['US']);
     expect(h[0]?.e164).toBe('+13125550109');

@@ -27,6 +27,17 @@ describe('findEmails / findWebsites', () => {
     // an address that has its ending already keeps the next word out
     expect(findWebsites('www.example.com in Berlin')[0]?.value).toBe('www.example.com');
   });
+  it('reads a scheme whose t was read as u', () => {
+    expect(findWebsites('hups://saltire.sg')[0]?.value).toBe('https://saltire.sg');
+  });
+  it('puts back the dots before longer and several endings of a www address read as spaces', () => {
+    expect(findWebsites('© www. halvorsen-freight example')[0]?.value).toBe('www.halvorsen-freight.example');
+    expect(findWebsites('www.ferrovia example com')[0]?.value).toBe('www.ferrovia.example.com');
+    expect(findWebsites('www. ferrovia example com.au')[0]?.value).toBe('www.ferrovia.example.com.au');
+    // only the words that are endings: the next word stays out, and keeps its place in the text
+    const cut = findWebsites('www.acme in Berlin');
+    expect(cut.map((w) => [w.value, w.start, w.end])).toEqual([['www.acme.in', 0, 11]]);
+  });
   it('keeps the separator the OCR set apart with a space in an e-mail\'s local part', () => {
     expect(findEmails('E-mail martina .rinaldi@terranova.it')[0]?.value).toBe('martina.rinaldi@terranova.it');
     expect(findEmails('E: anna _lee@vela.example.com')[0]?.value).toBe('anna_lee@vela.example.com');
@@ -67,5 +78,15 @@ describe('findEmails / findWebsites', () => {
     expect(b.site).toBe('www.thornvale.example.org/');
     const other = reconcileDomains({ value: 'li@mail-host.example.net', confidence: 0.5 }, { value: 'www.thornvale.example.org', confidence: 0.9 });
     expect(other.email).toBe('li@mail-host.example.net');
+  });
+  it('takes the reading of the domain another line of the card spells over the surer one', () => {
+    const email = { value: 'cooper@bexiey.example', confidence: 0.9 };
+    const site = { value: 'https://www.bexley.example', confidence: 0.5 };
+    expect(reconcileDomains(email, site, ['Bexley Dental'])).toEqual({ email: 'cooper@bexley.example', site: 'https://www.bexley.example' });
+    // no line spells either: the surer reading, as before
+    expect(reconcileDomains(email, site, ['Research & Development']).site).toBe('https://www.bexiey.example');
+    // the e-mail's reading spelled by the company line wins though it is the less sure one
+    const hyphened = reconcileDomains({ value: 'tricci@varnholt-marine.example', confidence: 0.4 }, { value: 'www.vamholt-marine.example', confidence: 0.9 }, ['VARNHOLT MARINE S.R.L']);
+    expect(hyphened.site).toBe('www.varnholt-marine.example');
   });
 });
