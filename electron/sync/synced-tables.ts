@@ -300,10 +300,13 @@ export function travelsSql(table: SyncedTable, row: string): string {
  * is upgraded.
  */
 export function tablesLoggedSince(version: number): SyncedTable[] {
-  return SYNCED_TABLES.filter((table) => (table.loggedSinceMigration ?? 11) === version).map((table) => {
-    const added = table.columnsAddedByMigration;
-    return added ? { ...table, columns: table.columns.filter((column) => (added[column] ?? 0) <= version) } : table;
-  });
+  return SYNCED_TABLES.filter((table) => (table.loggedSinceMigration ?? 11) === version).map((table) => tableAtMigration(table, version));
+}
+
+/** A registry row as it was at a laptop migration: without the columns later migrations added (columnsAddedByMigration). */
+export function tableAtMigration(table: SyncedTable, version: number): SyncedTable {
+  const added = table.columnsAddedByMigration;
+  return added ? { ...table, columns: table.columns.filter((column) => (added[column] ?? 0) <= version) } : table;
 }
 
 const BY_KIND = new Map(SYNCED_TABLES.map((table) => [table.kind, table]));

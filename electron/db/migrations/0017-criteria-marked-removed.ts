@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { changeTriggerStatements } from '../../sync/change-triggers';
-import { syncedTableOfKind } from '../../sync/synced-tables';
+import { syncedTableOfKind, tableAtMigration } from '../../sync/synced-tables';
 
 /**
  * A show's checklist criterion removed is marked (`removed`), not deleted (issue 18 §3, §6):
@@ -24,7 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const operation of ['insert', 'revives', 'update', 'delete']) {
     await sql.raw(`DROP TRIGGER IF EXISTS sync_log_qualification_criteria_${operation}`).execute(db);
   }
-  for (const statement of changeTriggerStatements(criterion)) await sql.raw(statement).execute(db);
+  // The table as it is at this migration: a column a later one adds is not there yet.
+  for (const statement of changeTriggerStatements(tableAtMigration(criterion, 17))) await sql.raw(statement).execute(db);
   // A criterion's record id is `<show id>/<key>`; a show id holds no '/'.
   await sql`
     DELETE FROM sync_tombstones
