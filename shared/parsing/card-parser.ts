@@ -244,11 +244,13 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
     if (es.length) use.set(s.index, 'email');
     else if (ws.length) use.set(s.index, 'web');
   }
+  // Each segment's letters and digits, folded once: the two readings below compare a host with every other line.
+  const folded = segs.map((o) => ({ line: o.line, letters: fold(o.text).replace(/[^a-z0-9]/g, '') }));
+  const linesBesides = (line: number): string[] => folded.filter((o) => o.line !== line).map((o) => o.letters);
   if (!emails.length) {
     for (const s of segs) {
       if (!free(s)) continue;
-      const otherLines = segs.filter((o) => o.line !== s.line).map((o) => fold(o.text).replace(/[^a-z0-9]/g, ''));
-      const found = emailWithoutAtOrDots(s, sites.map((w) => domainStem(w.value)), otherLines);
+      const found = emailWithoutAtOrDots(s, sites.map((w) => domainStem(w.value)), linesBesides(s.line));
       if (!found) continue;
       emails.push(found);
       use.set(s.index, 'email');
@@ -258,8 +260,7 @@ function readEmailsAndWebsites(reading: CardReading): WebFindings {
   if (!emails.length) {
     for (const w of sites) {
       const otherStems = sites.filter((o) => o !== w).map((o) => domainStem(o.value));
-      const otherLines = segs.filter((o) => o.line !== w.seg.line).map((o) => fold(o.text).replace(/[^a-z0-9]/g, ''));
-      const value = emailWithItsAtMisread(w, otherStems, otherLines);
+      const value = emailWithItsAtMisread(w, otherStems, linesBesides(w.seg.line));
       if (!value) continue;
       emails.push({ ...w, value, certainty: 0.75 * w.certainty });
       sites.splice(sites.indexOf(w), 1);
