@@ -86,8 +86,9 @@ const SHAPES: Shape[] = [
   // 1012 AB Amsterdam
   { re: new RegExp(`^(?:NL-?\\s?)?(?<pc>\\d{4} ?[A-Z]{2})\\s+(?<city>${CITY})$`, 'u'), country: 'NL', specificity: 2 },
   // 10115 Berlin / D-10115 Berlin / 75002 Paris / 20121 Milano (MI) / 8001 Zürich / CH-8001 Zürich
+  // (an Italian province's closing bracket is small and last on the line: the OCR often loses it, "00170 Roma (RM")
   {
-    re: new RegExp(`^(?:(?<cc>[A-Z]{1,3})\\s?-\\s?)?(?<pc>\\d{4,5})\\s+(?<city>${CITY})(?:\\s*\\((?<region>[\\p{L} ]{2,})\\)|\\s+(?<region2>[A-Z]{2}))?(?:\\s+cedex(?:\\s+\\d+)?)?$`, 'iu'),
+    re: new RegExp(`^(?:(?<cc>[A-Z]{1,3})\\s?-\\s?)?(?<pc>\\d{4,5})\\s+(?<city>${CITY})(?:\\s*\\((?<region>[\\p{L} ]{2,})\\)?|\\s+(?<region2>[A-Z]{2}))?(?:\\s+cedex(?:\\s+\\d+)?)?$`, 'iu'),
     country: undefined,
     specificity: 2,
   },

@@ -14,6 +14,8 @@ const CITY_LINES: Array<[line: string, city: string, region: string, postalCode:
   ['08029 Barcelona', 'Barcelona', '', '08029', undefined],
   ['00186 Roma (RM)', 'Roma', 'RM', '00186', undefined],
   ['20121 Milano MI', 'Milano', 'MI', '20121', 'IT'],
+  // the province's closing bracket lost by the OCR
+  ['00170 Roma (RM', 'Roma', 'RM', '00170', undefined],
   ['CH-1201 Genève', 'Genève', '', '1201', 'CH'],
   ['6900 Lugano', 'Lugano', '', '6900', 'CH'],
   ['Gurugram 122015, Haryana', 'Gurugram', 'Haryana', '122015', 'IN'],
