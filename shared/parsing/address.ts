@@ -206,7 +206,8 @@ function commaParts(text: string): Part[] {
  */
 export function cleanStreet(v: string): string {
   // "2°" in a street is the ordinal of a floor ("2º", Spanish, Italian, Portuguese): the OCR reads both alike
-  const t = v.trim().replace(/(\d)¢/gu, '$1c').replace(/(\d)°/gu, '$1º');
+  // "Plot No, 229": the full stop of the number sign ("No.", "Nº.") read as a comma, as the OCR often does
+  const t = v.trim().replace(/(\d)¢/gu, '$1c').replace(/(\d)°/gu, '$1º').replace(/\b(No|Nº),(?=\s*\d)/gu, '$1.');
   const m = /^(\S)\s+(.+)$/u.exec(t);
   if (!m?.[1] || !m[2]) return t;
   const rest = m[2];

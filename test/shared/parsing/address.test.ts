@@ -11,6 +11,12 @@ describe('street and postcode repairs', () => {
     expect(cleanStreet('N 5th Street')).toBe('N 5th Street');
     expect(cleanStreet('9 rue des Ormeaux')).toBe('9 rue des Ormeaux');
   });
+  it('reads a comma after the number sign before a number as its full stop', () => {
+    expect(cleanStreet('Plot No, 229, Sector 8')).toBe('Plot No. 229, Sector 8');
+    expect(cleanStreet('Plot No. 42, Sector 18')).toBe('Plot No. 42, Sector 18');
+    expect(cleanStreet('Calle Nogal, 12')).toBe('Calle Nogal, 12');
+  });
+
   it('reads a cent sign after a house number as c', () => {
     expect(cleanStreet('Ahornweg 46¢')).toBe('Ahornweg 46c');
     const card = parseCard(page([['Ilka Brandes', 40, 40, 50], ['Ahornweg 46¢', 40, 400, 22], ['28195 Bremen', 40, 430, 22]]));
