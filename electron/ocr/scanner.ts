@@ -21,7 +21,7 @@ import { toOcrPage } from './engine/page-lines';
 import { refineLines, type LineRefinementOptions } from './passes/line-refinement';
 import { linesHidingContacts } from './passes/missing-contacts';
 import { readDarkPanel } from './passes/dark-panel';
-import type { DarkPanel } from './preprocess/dark-panel';
+import { turnDarkPanel, type DarkPanel } from './preprocess/dark-panel';
 import { readContactsAgain } from './passes/second-reading';
 import { createDiacriticsReader, type DiacriticsReader } from './passes/multilingual-line-reader';
 import { AbortError, EngineError, tesseractEngineFactory, withLineRecognizer, WorkerPool, type EngineFactory, type OcrEngine } from './engine/worker-pool';
@@ -224,8 +224,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       const timings: ScanTimings = { readMs: t1 - t0, preprocessMs: t2 - t1, ocrMs: 0, passes: 0 };
       const read = await ocr(engine, pre, timings, opts.signal, () => preprocessImage(bytes, name, { noCrop: true }));
       timings.turn = read.turn;
-      // a light-on-dark band of the card, cut out by the pre-processing (its boxes fit only the unturned image)
-      const panelled = pre.panel && read.source === pre ? await readPanel(engine, pre.panel, read.page, timings) : read.page;
+      // a light-on-dark band of the card, cut out by the pre-processing: turned with the card when a turn
+      // read it (a third of photos are sideways or upside down); none from the whole photo's retry
+      const panel = !pre.panel ? undefined : read.source === pre ? pre.panel : read.turn ? turnDarkPanel(pre.panel, read.turn, pre.width, pre.height) : undefined;
+      const panelled = panel ? await readPanel(engine, panel, read.page, timings) : read.page;
       let page = await refine(engine, read.source, panelled, timings, opts.signal);
       const t3 = performance.now();
       timings.ocrMs = t3 - t2;

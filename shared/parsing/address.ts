@@ -53,7 +53,12 @@ const UK_PC = '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}';
 const CA_PC = '[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]';
 /** A Canadian postcode after a province, digits possibly read as look-alike letters ("MSH 1J9"). */
 const CA_PC_OCR = '[A-Z][0-9OSIBZG][A-Z)|] ?[0-9OSIBZG][A-Z)|][0-9OSIBZG]';
-const IE_PC = '[AC-FHKNPRTV-Y][0-9]{2}[0-9W]? ?[AC-FHKNPRTV-Y0-9]{4}';
+/**
+ * An Eircode with digits read as look-alike letters ("DO8 F8RF", "DOB VY62", "H91 PSTN"): O, B, S, I, Z
+ * and G are not in the Eircode alphabet (A C D E F H K N P R T V W X Y and digits), so after its first
+ * letter they can only be digits; two digits read as such keep a line of words from passing for one.
+ */
+const IE_PC = '(?=(?:\\D*\\d){2})[AC-FHKNPRTV-Y][0-9OBSIZG]{2}[0-9W]? ?[AC-FHKNPRTV-Y0-9OBSIZG]{4}';
 
 interface Shape {
   re: RegExp;
@@ -86,8 +91,9 @@ const SHAPES: Shape[] = [
   // 1012 AB Amsterdam
   { re: new RegExp(`^(?:NL-?\\s?)?(?<pc>\\d{4} ?[A-Z]{2})\\s+(?<city>${CITY})$`, 'u'), country: 'NL', specificity: 2 },
   // 10115 Berlin / D-10115 Berlin / 75002 Paris / 20121 Milano (MI) / 8001 Zürich / CH-8001 Zürich
+  // (an Italian province's closing bracket is small and last on the line: the OCR often loses it, "00170 Roma (RM")
   {
-    re: new RegExp(`^(?:(?<cc>[A-Z]{1,3})\\s?-\\s?)?(?<pc>\\d{4,5})\\s+(?<city>${CITY})(?:\\s*\\((?<region>[\\p{L} ]{2,})\\)|\\s+(?<region2>[A-Z]{2}))?(?:\\s+cedex(?:\\s+\\d+)?)?$`, 'iu'),
+    re: new RegExp(`^(?:(?<cc>[A-Z]{1,3})\\s?-\\s?)?(?<pc>\\d{4,5})\\s+(?<city>${CITY})(?:\\s*\\((?<region>[\\p{L} ]{2,})\\)?|\\s+(?<region2>[A-Z]{2}))?(?:\\s+cedex(?:\\s+\\d+)?)?$`, 'iu'),
     country: undefined,
     specificity: 2,
   },
@@ -200,7 +206,8 @@ function commaParts(text: string): Part[] {
  */
 export function cleanStreet(v: string): string {
   // "2°" in a street is the ordinal of a floor ("2º", Spanish, Italian, Portuguese): the OCR reads both alike
-  const t = v.trim().replace(/(\d)¢/gu, '$1c').replace(/(\d)°/gu, '$1º');
+  // "Plot No, 229": the full stop of the number sign ("No.", "Nº.") read as a comma, as the OCR often does
+  const t = v.trim().replace(/(\d)¢/gu, '$1c').replace(/(\d)°/gu, '$1º').replace(/\b(No|Nº),(?=\s*\d)/gu, '$1.');
   const m = /^(\S)\s+(.+)$/u.exec(t);
   if (!m?.[1] || !m[2]) return t;
   const rest = m[2];
@@ -228,7 +235,11 @@ const LETTER_LOOKALIKE: Record<string, string> = { ')': 'J', '|': 'I' };
  */
 export function normalisePostcode(pc: string, country: string | undefined): string {
   if (country === 'GB' && !/\s/.test(pc)) return pc.replace(/(\d[A-Z]{2})$/, ' $1');
-  if (country === 'IE' && !/\s/.test(pc) && pc.length === 7) return `${pc.slice(0, 3)} ${pc.slice(3)}`;
+  if (country === 'IE') {
+    // letters outside the Eircode alphabet after its first letter are digits read as look-alikes ("DO8" → "D08")
+    const fixed = pc.slice(0, 1) + [...pc.slice(1)].map((ch) => DIGIT_LOOKALIKE[ch] ?? ch).join('');
+    return !/\s/.test(fixed) && fixed.length === 7 ? `${fixed.slice(0, 3)} ${fixed.slice(3)}` : fixed;
+  }
   // a CEP is always printed 5 digits, hyphen, 3 digits: a dot there is the OCR's reading of the hyphen
   if (country === 'BR') return pc.replace(/^(\d{5})[.]?(\d{3})$/, '$1-$2');
   if (country === 'CA') {

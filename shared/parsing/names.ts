@@ -70,13 +70,28 @@ export function splitName(printed: string): NameParts {
   const irishAt = toks.findIndex((t, i) => i > 0 && i < toks.length - 1 && IRISH_PATRONYMIC.test(t));
   const lowerParticleAt = toks.findIndex((t, i) => i > 0 && t === t.toLowerCase() && SURNAME_PARTICLES.has(key(t)) && !JOINING_PARTICLES.has(key(t)));
   const particleAt = irishAt > 0 && (lowerParticleAt < 0 || irishAt < lowerParticleAt) ? irishAt : lowerParticleAt;
+  // a Spanish patronymic right before the particle is the surname's first word ("Diego Ortiz de Zárate",
+  // "Ana López de Haro"): those compound surnames are common, and a patronymic is no given name
+  const surnameStart = particleAt > 1 && particleAt === lowerParticleAt && spanishPatronymic(toks[particleAt - 1] ?? '') ? particleAt - 1 : particleAt;
   const rest = toks.slice(1).filter((t) => !isInitial(t));
   // four plain words are two given names and two surnames (Spanish and Portuguese names)
   const twoAndTwo = toks.length === 4 && rest.length === 3 && !toks.some((t) => SURNAME_PARTICLES.has(key(t)));
-  const lastStart = particleAt > 0 ? particleAt : twoAndTwo ? 2 : 1;
+  const lastStart = surnameStart > 0 ? surnameStart : twoAndTwo ? 2 : 1;
   const given = withoutInitials(toks.slice(0, lastStart));
   const last = toks.slice(lastStart).filter((t, i) => !isInitial(t) || (i === 0 && lastStart === irishAt));
   return { fullName, firstName: given.join(' '), lastName: last.join(' ') };
+}
+
+/** Given names with a patronymic's ending ("María Beatriz de la Fuente"): the only common Spanish ones. */
+const GIVEN_NAMES_LIKE_PATRONYMICS = new Set(['beatriz', 'inez']);
+
+/**
+ * A Spanish patronymic surname ("son of"): a capitalised word of four letters or more in -ez, -iz, -az or
+ * -oz (Ortiz, López, Díaz, Ruiz, Muñoz).
+ */
+function spanishPatronymic(word: string): boolean {
+  const folded = key(word);
+  return /^\p{Lu}/u.test(word) && folded.length >= 4 && /[eiao]z$/.test(folded) && !GIVEN_NAMES_LIKE_PATRONYMICS.has(folded);
 }
 
 /** Irish surname particles (son of / daughter of / grandson of), written capitalised before the family name. */

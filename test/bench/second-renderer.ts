@@ -5,7 +5,7 @@
  *   npm run bench -- scan --cards2 [--seed S] [--count N] [--dir DIR] [--parser-only] [--diff]
  *   npm run bench -- scan --cards2 --pages DIR [--seed S] [--count N]   (re-parse the OCR pages DIR holds)
  *
- * Seeds: 1 and 2 are the ones looked at while tuning; 101 and up are only reported on (the default
+ * Seeds: 1 to 4 are the ones looked at while tuning; 101 and up are only reported on (the default
  * is 101, so a plain run reports on cards nobody tuned on). `--dir` keeps the rendered images and
  * ground truth (the dev set's JSON shape, so ../shared/cards/score.mjs reads them too) and the OCR
  * pages (DIR/pages, for --pages); without it

@@ -8,6 +8,7 @@
  * (passes/dark-panel.ts reads it).
  */
 import type { CardSource } from './card-source';
+import { rotatePgm } from './orientation';
 import { allocPgm, type PgmImage } from './raster';
 
 /** Cell size (px of the card at the OCR size) and the step of the pixels sampled in a cell. */
@@ -127,4 +128,19 @@ export function extractDarkPanel(source: CardSource, inverted: boolean): DarkPan
     }
   }
   return { image: { image: pgm.image, width: pgm.width, height: pgm.height }, x: x0, y: y0, pad: PAD };
+}
+
+/**
+ * The panel as it lies in the OCR image turned clockwise by `angle` (a sideways or upside-down photo is
+ * read turned, passes/orientation.ts): its image turned alike and its place moved with the card's.
+ * `width` × `height` is the unturned OCR image's size.
+ */
+export function turnDarkPanel(panel: DarkPanel, angle: 90 | 180 | 270, width: number, height: number): DarkPanel {
+  const w = panel.image.width - 2 * panel.pad;
+  const h = panel.image.height - 2 * panel.pad;
+  const image = rotatePgm(panel.image, angle);
+  // clockwise 90: (x, y) → (height − 1 − y, x); 180: (width − 1 − x, height − 1 − y); 270: (y, width − 1 − x)
+  if (angle === 90) return { image, x: height - panel.y - h, y: panel.x, pad: panel.pad };
+  if (angle === 180) return { image, x: width - panel.x - w, y: height - panel.y - h, pad: panel.pad };
+  return { image, x: panel.y, y: width - panel.x - w, pad: panel.pad };
 }

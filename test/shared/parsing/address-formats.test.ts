@@ -4,7 +4,7 @@
  * Brazilian CEPs after "UF - CEP", Irish Eircodes, Singapore's 6-digit codes.
  */
 import { describe, expect, it } from 'vitest';
-import { matchCityLine } from '../../../shared/parsing/address';
+import { matchCityLine, normalisePostcode } from '../../../shared/parsing/address';
 import { parseCard } from '../../../shared/parsing/card-parser';
 import { page } from './helpers';
 
@@ -14,6 +14,8 @@ const CITY_LINES: Array<[line: string, city: string, region: string, postalCode:
   ['08029 Barcelona', 'Barcelona', '', '08029', undefined],
   ['00186 Roma (RM)', 'Roma', 'RM', '00186', undefined],
   ['20121 Milano MI', 'Milano', 'MI', '20121', 'IT'],
+  // the province's closing bracket lost by the OCR
+  ['00170 Roma (RM', 'Roma', 'RM', '00170', undefined],
   ['CH-1201 Genève', 'Genève', '', '1201', 'CH'],
   ['6900 Lugano', 'Lugano', '', '6900', 'CH'],
   ['Gurugram 122015, Haryana', 'Gurugram', 'Haryana', '122015', 'IN'],
@@ -29,6 +31,21 @@ const CITY_LINES: Array<[line: string, city: string, region: string, postalCode:
   ['Recife - PE - CEP 51020-000', 'Recife', 'PE', '51020-000', 'BR'],
   ['Recife - PE, 51049.265', 'Recife', 'PE', '51049.265', 'BR'],
 ];
+
+describe('Eircodes read with look-alike letters', () => {
+  it('is a city line when O, B, S stand where only digits can (they are not in the Eircode alphabet)', () => {
+    expect(matchCityLine('Dublin 8, DO8 F8RF')).toMatchObject({ city: 'Dublin 8', postalCode: 'DO8 F8RF', countryCode: 'IE' });
+    expect(matchCityLine('Galway H91 PSTN')).toMatchObject({ city: 'Galway', postalCode: 'H91 PSTN', countryCode: 'IE' });
+  });
+  it('needs two digits read as digits: a line of words is no Eircode', () => {
+    expect(matchCityLine('Cork, DOB SIZE')).toBeNull();
+  });
+  it('prints the code with its digits', () => {
+    expect(normalisePostcode('DOB VY62', 'IE')).toBe('D08 VY62');
+    expect(normalisePostcode('H91PSTN', 'IE')).toBe('H91 P5TN');
+    expect(normalisePostcode('D6W XK82', 'IE')).toBe('D6W XK82');
+  });
+});
 
 describe('city lines of other countries', () => {
   it.each(CITY_LINES)('%s', (line, city, region, postalCode, country) => {
@@ -47,6 +64,8 @@ const BLOCKS: Array<[street: string, cityLine: string, want: [string, string, st
   ['1 Raffles Place, #20-01', 'Singapore 048616', ['1 Raffles Place, #20-01', 'Singapore', '', '048616']],
   // the CEP's hyphen read as a dot: still the postcode (never a phone number), printed with its hyphen
   ['Rua dos Pinheiros, 86', 'Recife - PE, 51049.265', ['Rua dos Pinheiros, 86', 'Recife', 'PE', '51049-265']],
+  // an Eircode with a zero read as O: the whole block, the code as printed
+  ['Unit 27, Mahon Point', 'Dublin 8, DO8 F8RF', ['Unit 27, Mahon Point', 'Dublin 8', '', 'D08 F8RF']],
 ];
 
 describe('address blocks of other countries', () => {

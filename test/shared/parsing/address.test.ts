@@ -11,6 +11,12 @@ describe('street and postcode repairs', () => {
     expect(cleanStreet('N 5th Street')).toBe('N 5th Street');
     expect(cleanStreet('9 rue des Ormeaux')).toBe('9 rue des Ormeaux');
   });
+  it('reads a comma after the number sign before a number as its full stop', () => {
+    expect(cleanStreet('Plot No, 229, Sector 8')).toBe('Plot No. 229, Sector 8');
+    expect(cleanStreet('Plot No. 42, Sector 18')).toBe('Plot No. 42, Sector 18');
+    expect(cleanStreet('Calle Nogal, 12')).toBe('Calle Nogal, 12');
+  });
+
   it('reads a cent sign after a house number as c', () => {
     expect(cleanStreet('Ahornweg 46¢')).toBe('Ahornweg 46c');
     const card = parseCard(page([['Ilka Brandes', 40, 40, 50], ['Ahornweg 46¢', 40, 400, 22], ['28195 Bremen', 40, 430, 22]]));
@@ -19,7 +25,7 @@ describe('street and postcode repairs', () => {
   it('puts back the space of UK, Irish and Canadian postcodes', () => {
     expect(normalisePostcode('LS27QT', 'GB')).toBe('LS2 7QT');
     expect(normalisePostcode('SW1A 1AA', 'GB')).toBe('SW1A 1AA');
-    expect(normalisePostcode('T12AB34', 'IE')).toBe('T12 AB34');
+    expect(normalisePostcode('T12AK34', 'IE')).toBe('T12 AK34');
     expect(normalisePostcode('K1A0B1', 'CA')).toBe('K1A 0B1');
     expect(normalisePostcode('10115', 'DE')).toBe('10115');
     const uk = parseCard(page([['Orla Pennick', 40, 40, 50], ['Leeds LS27QT, UK', 40, 400, 22]]));

@@ -42,6 +42,11 @@ describe('names and case', () => {
     expect(splitName('Ludwig van Beethoven')).toMatchObject({ firstName: 'Ludwig', lastName: 'van Beethoven' });
     expect(splitName('Johann Sebastian von Bach')).toMatchObject({ firstName: 'Johann Sebastian', lastName: 'von Bach' });
     expect(splitName('María José García López')).toMatchObject({ firstName: 'María José', lastName: 'García López' });
+    // a Spanish patronymic before the particle opens a compound surname; a given name does not
+    expect(splitName('Diego Ortiz de Zárate')).toMatchObject({ firstName: 'Diego', lastName: 'Ortiz de Zárate' });
+    expect(splitName('Ana Lopez de Haro')).toMatchObject({ firstName: 'Ana', lastName: 'Lopez de Haro' });
+    expect(splitName('Juan Carlos de la Vega')).toMatchObject({ firstName: 'Juan Carlos', lastName: 'de la Vega' });
+    expect(splitName('María Beatriz de la Fuente')).toMatchObject({ firstName: 'María Beatriz', lastName: 'de la Fuente' });
     expect(splitName('Gabriel García y Márquez')).toMatchObject({ firstName: 'Gabriel', lastName: 'García y Márquez' });
     expect(splitName('Fischer')).toMatchObject({ firstName: '', lastName: 'Fischer' });
     expect(splitName('Van Morrison')).toMatchObject({ firstName: 'Van', lastName: 'Morrison' });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { imageSource } from '../../../../electron/ocr/preprocess/card-source';
-import { extractDarkPanel } from '../../../../electron/ocr/preprocess/dark-panel';
-import { pgmPixels } from '../../../../electron/ocr/preprocess/raster';
+import { extractDarkPanel, turnDarkPanel } from '../../../../electron/ocr/preprocess/dark-panel';
+import { rotatePgm } from '../../../../electron/ocr/preprocess/orientation';
+import { allocPgm, pgmPixels } from '../../../../electron/ocr/preprocess/raster';
 
-/** A 640×320 light card; `band` paints x < 192 dark (60) with a light (230) bar of "text" in it. */
-function card(band: boolean, qr = false) {
+/** A 640×320 light card's pixels; `band` paints x < 192 dark (60) with a light (230) bar of "text" in it. */
+function cardPixels(band: boolean, qr = false): Uint8Array {
   const width = 640;
   const height = 320;
   const data = new Uint8Array(width * height).fill(235);
@@ -17,8 +18,10 @@ function card(band: boolean, qr = false) {
       if (qr && x >= 500 && x < 580 && y >= 220 && y < 300) data[y * width + x] = ((x >> 2) + (y >> 2)) % 2 ? 20 : 235;
     }
   }
-  return imageSource({ data, width, height, channels: 1 });
+  return data;
 }
+
+const card = (band: boolean, qr = false) => imageSource({ data: cardPixels(band, qr), width: 640, height: 320, channels: 1 });
 
 describe('a light-on-dark panel of the card', () => {
   it('is cut out inverted: the band white, its text black', () => {
@@ -37,3 +40,36 @@ describe('a light-on-dark panel of the card', () => {
     expect(extractDarkPanel(card(true), true)).toBeNull();
   });
 });
+
+describe('the panel of a photo read turned', () => {
+  it.each([90, 180, 270] as const)('lies where the turned card has it, turned alike (%i°)', (angle) => {
+    const panel = extractDarkPanel(card(true), false)!;
+    const whole = allocPgm(640, 320);
+    whole.pixels.set(cardPixels(true));
+    const turnedCard = rotatePgm(whole, angle);
+    const cardPx = pgmPixels(turnedCard);
+    const turned = turnDarkPanel(panel, angle, 640, 320);
+    const panelPx = pgmPixels(turned.image);
+    const innerW = turned.image.width - 2 * turned.pad;
+    const innerH = turned.image.height - 2 * turned.pad;
+    let text = 0;
+    let band = 0;
+    for (let j = 0; j < innerH; j++) {
+      for (let i = 0; i < innerW; i++) {
+        const under = cardPx[(turned.y + j) * turnedCard.width + turned.x + i]!;
+        const got = panelPx[(j + turned.pad) * turned.image.width + i + turned.pad]!;
+        // the band's text (light on the card) is dark in the panel, the band itself light
+        if (under === 230) {
+          text++;
+          expect(got).toBeLessThan(60);
+        } else if (under === 60) {
+          band++;
+          expect(got).toBeGreaterThan(200);
+        }
+      }
+    }
+    expect(text).toBe(136 * 16);
+    expect(band).toBeGreaterThan(192 * 300);
+  });
+});
+
