@@ -12,7 +12,7 @@ import { mergeAccountBeforeTombstone, mergeMatchingAccounts, MergedAccounts } fr
 import { BatchLookups } from './batch-lookups';
 import { isUnpushedLocalStamp, stampPendingChanges } from './change-log';
 import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
-import { raiseFieldClock, raiseFieldClocks, readRecordClocks, WHOLE_RECORD } from './field-clocks';
+import { raiseFieldClocks, readRecordClocks, RECORD_STAMP_COLUMN } from './field-clocks';
 import { keepsLosers, settleFields, sqlValue, whereKey, writeSettledFields } from './field-merge';
 import { giveWayToFirstConversion } from './lost-conversion';
 import { PendingInserts } from './pending-inserts';
@@ -157,7 +157,7 @@ async function applyOne(trx: Kysely<Database>, received: RecordChange, clock: Hy
   if (!change.tombstone && !(await lookups.isTombstoned(trx, table.kind, change.recordId)) && !lookups.mayHold(table.kind, change.recordId) && !table.uniqueName) {
     // A record new here, of a kind without a unique name: written with the batch's other new records.
     if (!(await mayAddRecord(trx, table, change, state))) return;
-    state.inserts.add(table, change.recordId, change.hlc, insertValues(table, change, null));
+    state.inserts.add(table, change.recordId, insertValues(table, change, null));
     lookups.holds(table.kind, change.recordId);
     batch.applied++;
     if (table.kind === 'account') state.arrivedAccounts.push(change.recordId);
@@ -340,7 +340,7 @@ async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change
 /**
  * A new record's columns as SQLite binds them: the local columns' defaults (a card scan's photo,
  * fetched after the pull), the synced ones this LeadBooth knows, derived ones made again, the
- * name a clash gave it.
+ * name a clash gave it, and the stamp of the change that brought it whole.
  */
 function insertValues(table: SyncedTable, change: RecordChange, room: NameRoom): Row {
   // One object, filled in place: a first sync makes one for each of tens of thousands of records.
@@ -350,6 +350,8 @@ function insertValues(table: SyncedTable, change: RecordChange, room: NameRoom):
   Object.assign(values, table.derive?.(values));
   if (room && table.uniqueName) values[table.uniqueName] = room.renamed;
   for (const column of Object.keys(values)) values[column] = sqlValue(values[column]);
+  // The record's `*` clock, kept on the record and written with it (field-clocks.ts).
+  values[RECORD_STAMP_COLUMN] = change.hlc;
   return values;
 }
 
@@ -365,7 +367,6 @@ async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: R
     await asOwnWrite(trx, ownWrites, () => insert.execute(trx));
   }
   else await insert.execute(trx);
-  await raiseFieldClock(trx, table.kind, change.recordId, WHOLE_RECORD, change.hlc);
 }
 
 /** Last writer wins per field (field-merge.ts); returns how many fields' values met a concurrent one. */

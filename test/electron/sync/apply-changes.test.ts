@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { applyRemoteChanges } from '../../../electron/sync/apply-changes';
+import { readRecordClocks } from '../../../electron/sync/field-clocks';
 import { convertLead } from '../../../electron/services/conversion-service';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
@@ -93,6 +94,32 @@ describe('applying the hub’s changes', () => {
     const reinsert = { ...hub.changes.find((change) => change.kind === 'lead'), changeId: crypto.randomUUID() };
     await applyRemoteChanges(b.store.context.db, [reinsert as (typeof hub.changes)[number]], { clock: b.clock, deviceId: b.name });
     expect(b.store.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
+  });
+
+  it('keeps the stamp of a record received whole on the record, not as a field-clock row, and merges later edits by it', async () => {
+    const [a, b] = await threeLaptops();
+    const hub = new MemoryHub();
+    await createEvent(a.store.context, { name: 'Team Expo' });
+    const saved = await createLead(a.store.context, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines', title: 'Director' });
+    await syncWithMemoryHub(a, hub);
+    await syncWithMemoryHub(b, hub);
+    const sqliteOfB = b.store.database.sqlite;
+    const insertStamp = a.store.database.sqlite.prepare("SELECT hlc FROM sync_changes WHERE kind = 'lead' AND record_id = ?").pluck().get(saved.lead.id);
+    // One row for the lead (the lead itself), none in the field clocks: the sender's stamp is the lead's column.
+    expect(sqliteOfB.prepare('SELECT sync_record_hlc FROM leads WHERE id = ?').pluck().get(saved.lead.id)).toBe(insertStamp);
+    expect(sqliteOfB.prepare('SELECT count(*) FROM sync_field_clocks').pluck().get()).toBe(0);
+    expect((await readRecordClocks(b.store.context.db, 'lead', saved.lead.id)).of('title')).toBe(insertStamp);
+
+    // An edit made before the insert's stamp loses to it; one made after wins and gets a row of its own.
+    const older = { ...hub.changes.find((change) => change.kind === 'lead'), changeId: crypto.randomUUID(), hlc: '0000000000001-0000-laptop-c', fields: { title: 'Clerk' } };
+    await applyRemoteChanges(b.store.context.db, [older as (typeof hub.changes)[number]], { clock: b.clock, deviceId: b.name });
+    expect(sqliteOfB.prepare('SELECT title FROM leads WHERE id = ?').pluck().get(saved.lead.id)).toBe('Director');
+    await updateLead(a.store.context, saved.lead.id, { title: 'CEO' });
+    await syncWithMemoryHub(a, hub);
+    await syncWithMemoryHub(b, hub);
+    expect(sqliteOfB.prepare('SELECT title FROM leads WHERE id = ?').pluck().get(saved.lead.id)).toBe('CEO');
+    expect(sqliteOfB.prepare("SELECT field FROM sync_field_clocks WHERE kind = 'lead'").pluck().all()).toEqual(expect.arrayContaining(['title']));
+    expect(sqliteOfB.prepare("SELECT count(*) FROM sync_field_clocks WHERE field = '*'").pluck().get()).toBe(0);
   });
 
   it('three laptops running random edits, captures, conversions, forgets, rules, duplicate flags and checklist removals offline end identical, over several seeds', async () => {
