@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { RecordChange } from '../../shared/sync/protocol';
 import { compiledBulkInsert } from '../db/compiled-query';
 import type { Database } from '../db/schema';
 import { SYNCED_TABLES, type SyncedTable } from './synced-tables';
@@ -6,7 +7,7 @@ import { SYNCED_TABLES, type SyncedTable } from './synced-tables';
 type Row = Record<string, unknown>;
 
 interface PendingInsert {
-  recordId: string;
+  change: RecordChange;
   values: Row;
 }
 
@@ -37,16 +38,16 @@ export class PendingInserts {
   size = 0;
 
   /** `values`: the record's columns as SQLite binds them, derived columns and its `*` stamp included (field-clocks.ts). */
-  add(table: SyncedTable, recordId: string, values: Row): void {
+  add(table: SyncedTable, change: RecordChange, values: Row): void {
     const columns = Object.keys(values);
     const signature = `${table.table}(${columns.join(',')})`;
     const group = this.groups.get(signature) ?? { table, columns, inserts: [] };
-    group.inserts.push({ recordId, values });
+    group.inserts.push({ change, values });
     this.groups.set(signature, group);
     this.size++;
   }
 
-  async flush(db: Kysely<Database>, failed: (table: SyncedTable, recordId: string, error: Error) => void): Promise<void> {
+  async flush(db: Kysely<Database>, failed: (table: SyncedTable, change: RecordChange, error: Error) => void): Promise<void> {
     if (this.size === 0) return;
     const order = (table: SyncedTable) => SYNCED_TABLES.indexOf(table);
     const groups = [...this.groups.values()].sort((a, b) => order(a.table) - order(b.table));
@@ -75,7 +76,7 @@ async function insertSlice(
   table: SyncedTable,
   insert: ReturnType<typeof compiledBulkInsert>,
   inserts: readonly PendingInsert[],
-  failed: (table: SyncedTable, recordId: string, error: Error) => void,
+  failed: (table: SyncedTable, change: RecordChange, error: Error) => void,
 ): Promise<void> {
   try {
     await insert(db, inserts.map((pending) => pending.values) as never);
@@ -85,7 +86,7 @@ async function insertSlice(
       try {
         await insert(db, [pending.values] as never);
       } catch (error) {
-        failed(table, pending.recordId, error as Error);
+        failed(table, pending.change, error as Error);
       }
     }
   }

@@ -86,6 +86,26 @@ describe('applying the hub’s changes', () => {
     const again = await applyRemoteChanges(b.store.context.db, hub.changes, { clock: b.clock, deviceId: b.name });
     expect(first.applied).toBe(hub.changes.length);
     expect(again).toMatchObject({ applied: 0, alreadyKnown: hub.changes.length });
+    // Each change brought its record whole: known again by its stamp on the record, no id kept —
+    // but for records of a two-column key (the show's checklist criteria), kept by id as before.
+    const keptIds = () => (b.store.database.sqlite.prepare('SELECT change_id FROM sync_applied_changes').pluck().all() as string[]).sort();
+    const criteria = hub.changes.filter((change) => change.kind === 'criterion').map((change) => change.changeId);
+    expect(criteria.length).toBeGreaterThan(0);
+    expect(keptIds()).toEqual([...criteria].sort());
+    // The same after a tombstone in the batch, from which on every question goes to the store.
+    const unrelatedTombstone = { ...hub.changes.find((change) => change.kind === 'lead'), changeId: crypto.randomUUID(), recordId: crypto.randomUUID(), fields: {}, tombstone: true };
+    const afterTombstone = await applyRemoteChanges(b.store.context.db, [unrelatedTombstone as (typeof hub.changes)[number], ...hub.changes], { clock: b.clock, deviceId: b.name });
+    expect(afterTombstone).toMatchObject({ applied: 0, tombstoned: 1, alreadyKnown: hub.changes.length });
+    // An edit is known by its id, kept as before.
+    const before = hub.changes.length;
+    await updateLead(a.store.context, saved.lead.id, { title: 'Countess' });
+    await syncWithMemoryHub(a, hub);
+    await applyRemoteChanges(b.store.context.db, hub.changes, { clock: b.clock, deviceId: b.name });
+    // (A new record among them, such as a timeline entry, is known by its stamp.)
+    const edits = hub.changes.slice(before).filter((change) => !('id' in change.fields));
+    expect(edits.map((change) => change.fields)).toContainEqual(expect.objectContaining({ title: 'Countess' }));
+    expect(keptIds()).toEqual([...criteria, unrelatedTombstone.changeId, ...edits.map((change) => change.changeId)].sort());
+    expect(await applyRemoteChanges(b.store.context.db, hub.changes, { clock: b.clock, deviceId: b.name })).toMatchObject({ applied: 0, alreadyKnown: hub.changes.length });
 
     await forgetLead(b.store.context, saved.lead.id);
     const lateEdit = { ...hub.changes.find((change) => change.kind === 'lead'), changeId: crypto.randomUUID(), hlc: a.clock.now(), fields: { title: 'Countess' } };
