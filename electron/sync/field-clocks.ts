@@ -12,7 +12,10 @@ import { keyValuesOf, recordIdSql, SYNCED_TABLES, syncedTableOfKind, type Synced
  * table (migration 0018), written with the record's own insert; the stamps of single fields
  * (edits) are rows of `sync_field_clocks`. A first sync receives tens of thousands of records
  * whole: a row of their own for each `*` was one more insert into a B-tree of 100,000+ keys per
- * record. Goes with its record (a delete, a forget). Only this file reads or writes either.
+ * record. Goes with its record (a delete, a forget). This file reads and writes it; besides,
+ * the batch look-ups read it with the records a pull's batch holds (batch-lookups.ts: a change
+ * that brought its record whole is known by it) and the bundle leaves the column out (it carries
+ * `*` in the record's `field_clocks`).
  */
 export const WHOLE_RECORD = '*';
 
