@@ -303,7 +303,11 @@ interface SyncChangesTable {
 interface SyncFieldClocksTable {
   kind: string;
   record_id: string;
-  /** a column, or `*`: the stamp of the record's insert, for every field without a row of its own */
+  /**
+   * a column. (The `*` stamp — the record's insert, for every field without a row of its own —
+   * is kept on the record since migration 0018: every synced table's `sync_record_hlc`, read and
+   * written only by electron/sync/field-clocks.ts, so not in these types.)
+   */
   field: string;
   hlc: string;
 }

@@ -12,7 +12,7 @@ import { mergeAccountBeforeTombstone, mergeMatchingAccounts, MergedAccounts } fr
 import { BatchLookups } from './batch-lookups';
 import { isUnpushedLocalStamp, stampPendingChanges } from './change-log';
 import { recordLeadConflict, SYNC_ACTOR } from './conflict-entry';
-import { raiseFieldClock, raiseFieldClocks, readRecordClocks, WHOLE_RECORD } from './field-clocks';
+import { raiseFieldClocks, readRecordClocks, RECORD_STAMP_COLUMN } from './field-clocks';
 import { keepsLosers, settleFields, sqlValue, whereKey, writeSettledFields } from './field-merge';
 import { giveWayToFirstConversion } from './lost-conversion';
 import { PendingInserts } from './pending-inserts';
@@ -125,17 +125,19 @@ const MAX_PENDING_INSERTS = 1000;
 async function flushInserts(trx: Kysely<Database>, state: BatchState): Promise<void> {
   // Most merges find nothing held back: no statement for them.
   if (state.inserts.size === 0) return;
-  await state.inserts.flush(trx, (table, recordId, error) => {
+  await state.inserts.flush(trx, (table, change, error) => {
     // One record that cannot be written (a show's name taken by another show here) must not stop the rest.
     state.batch.applied--;
-    state.batch.skipped.push(`${table.kind} ${recordId}: not added here (${error.message}).`);
+    state.batch.skipped.push(`${table.kind} ${change.recordId}: not added here (${error.message}).`);
+    // Not held under its stamp: known by its id, as before it was added.
+    state.lookups.remember(change.changeId);
   });
   await state.searchIndex?.catchUp();
 }
 
 async function applyOne(trx: Kysely<Database>, received: RecordChange, clock: HybridClock, state: BatchState): Promise<void> {
   const { lookups, batch, ownWrites } = state;
-  if (await lookups.isKnown(trx, received.changeId)) {
+  if (await lookups.isKnown(trx, received)) {
     batch.alreadyKnown++;
     return;
   }
@@ -157,8 +159,9 @@ async function applyOne(trx: Kysely<Database>, received: RecordChange, clock: Hy
   if (!change.tombstone && !(await lookups.isTombstoned(trx, table.kind, change.recordId)) && !lookups.mayHold(table.kind, change.recordId) && !table.uniqueName) {
     // A record new here, of a kind without a unique name: written with the batch's other new records.
     if (!(await mayAddRecord(trx, table, change, state))) return;
-    state.inserts.add(table, change.recordId, change.hlc, insertValues(table, change, null));
+    state.inserts.add(table, change, insertValues(table, change, null));
     lookups.holds(table.kind, change.recordId);
+    lookups.addedWhole(change);
     batch.applied++;
     if (table.kind === 'account') state.arrivedAccounts.push(change.recordId);
     if (state.inserts.size >= MAX_PENDING_INSERTS) await flushInserts(trx, state);
@@ -185,14 +188,18 @@ async function applyOne(trx: Kysely<Database>, received: RecordChange, clock: Hy
   const current = await readRecord(trx, table, change.recordId);
   if (!current) {
     if (!(await mayAddRecord(trx, table, change, state))) return;
+    let room: NameRoom;
     try {
-      await insertRecord(trx, table, change, await makeRoomForName(trx, table, change, ownWrites), ownWrites);
+      room = await makeRoomForName(trx, table, change, ownWrites);
+      await insertRecord(trx, table, change, room, ownWrites);
     } catch (error) {
       // One record that cannot be written (a show's name taken by another show here) must not stop the rest.
       batch.skipped.push(`${change.kind} ${change.recordId}: not added here (${(error as Error).message}).`);
       return;
     }
     lookups.holds(table.kind, change.recordId);
+    // Renamed here, it is logged as this laptop's insert, whose stamp (at the next sync) replaces the change's: known by its id.
+    if (!room) lookups.addedWhole(change);
     batch.applied++;
     if (table.kind === 'account') state.arrivedAccounts.push(change.recordId);
     // A lead written here is indexed at once: the next change may update or forget it.
@@ -340,7 +347,7 @@ async function makeRoomForName(trx: Kysely<Database>, table: SyncedTable, change
 /**
  * A new record's columns as SQLite binds them: the local columns' defaults (a card scan's photo,
  * fetched after the pull), the synced ones this LeadBooth knows, derived ones made again, the
- * name a clash gave it.
+ * name a clash gave it, and the stamp of the change that brought it whole.
  */
 function insertValues(table: SyncedTable, change: RecordChange, room: NameRoom): Row {
   // One object, filled in place: a first sync makes one for each of tens of thousands of records.
@@ -350,6 +357,8 @@ function insertValues(table: SyncedTable, change: RecordChange, room: NameRoom):
   Object.assign(values, table.derive?.(values));
   if (room && table.uniqueName) values[table.uniqueName] = room.renamed;
   for (const column of Object.keys(values)) values[column] = sqlValue(values[column]);
+  // The record's `*` clock, kept on the record and written with it (field-clocks.ts).
+  values[RECORD_STAMP_COLUMN] = change.hlc;
   return values;
 }
 
@@ -365,7 +374,6 @@ async function insertRecord(trx: Kysely<Database>, table: SyncedTable, change: R
     await asOwnWrite(trx, ownWrites, () => insert.execute(trx));
   }
   else await insert.execute(trx);
-  await raiseFieldClock(trx, table.kind, change.recordId, WHOLE_RECORD, change.hlc);
 }
 
 /** Last writer wins per field (field-merge.ts); returns how many fields' values met a concurrent one. */

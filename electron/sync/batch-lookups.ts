@@ -5,10 +5,22 @@ import { compiledBulkInsert } from '../db/compiled-query';
 import { isTombstoned, tombstonedAmong } from '../db/repositories/sync-tombstones';
 import type { Database } from '../db/schema';
 import { isKnownChange } from './change-log';
-import { syncedTableOfKind } from './synced-tables';
+import { readRecordClocks, RECORD_STAMP_COLUMN, WHOLE_RECORD } from './field-clocks';
+import { syncedTableOfKind, type SyncedTable } from './synced-tables';
 
 /** Ids per `IN (…)` list: well under SQLite's bound-parameter limit. */
 const IDS_PER_QUERY = 500;
+
+/**
+ * The registry row of a change that brings its record whole (every key column; an edit carries
+ * only the columns it changed) of a kind of a one-column key: applied, such a change is known by
+ * its stamp on the record, not by its id (`BatchLookups.addedWhole`). Undefined for any other.
+ */
+function knownByStampKind(change: RecordChange): SyncedTable | undefined {
+  const table = syncedTableOfKind(change.kind);
+  if (!table || change.tombstone || table.key.length !== 1 || !table.key.every((column) => column in change.fields)) return undefined;
+  return table;
+}
 
 /** The applied changes' ids, written many at a time (compiledBulkInsert: no query built per batch); one delivered twice is kept once. */
 const insertAppliedIds = compiledBulkInsert('sync_applied_changes', 'ON CONFLICT DO NOTHING');
@@ -28,13 +40,15 @@ const recordKey = (kind: string, recordId: string): string => `${kind}\u0000${re
  */
 export class BatchLookups {
   private trusted = true;
-  private readonly remembered: string[] = [];
+  private readonly remembered = new Set<string>();
 
   private constructor(
     private readonly known: Set<string>,
     private readonly tombstoned: Set<string>,
     /** Records held, by `recordKey`, for kinds of a one-column key; other kinds are always read. */
     private readonly present: Set<string>,
+    /** The `*` stamps of the records of `present` that keep one (field-clocks.ts), by `recordKey`. */
+    private readonly wholeStamps: Map<string, string>,
   ) {}
 
   static async of(db: Kysely<Database>, changes: readonly RecordChange[]): Promise<BatchLookups> {
@@ -62,6 +76,7 @@ export class BatchLookups {
     }
     const tombstoned = new Set<string>();
     const present = new Set<string>();
+    const wholeStamps = new Map<string, string>();
     for (const [kind, ids] of idsByKind) {
       for (const id of await tombstonedAmong(db, kind, [...ids])) tombstoned.add(recordKey(kind, id));
       await nextTurn();
@@ -70,14 +85,17 @@ export class BatchLookups {
       if (!table || !key || table.key.length !== 1) continue;
       const list = [...ids];
       for (let start = 0; start < list.length; start += IDS_PER_QUERY) {
-        const rows = await sql<{ id: string }>`
-          SELECT ${sql.ref(key)} AS id FROM ${sql.table(table.table)}
+        const rows = await sql<{ id: string; stamp: string | null }>`
+          SELECT ${sql.ref(key)} AS id, ${sql.ref(RECORD_STAMP_COLUMN)} AS stamp FROM ${sql.table(table.table)}
           WHERE ${sql.ref(key)} IN (SELECT value FROM json_each(${JSON.stringify(list.slice(start, start + IDS_PER_QUERY))}))`.execute(db);
-        for (const row of rows.rows) present.add(recordKey(kind, row.id));
+        for (const row of rows.rows) {
+          present.add(recordKey(kind, row.id));
+          if (row.stamp !== null) wholeStamps.set(recordKey(kind, row.id), row.stamp);
+        }
         await nextTurn();
       }
     }
-    return new BatchLookups(known, tombstoned, present);
+    return new BatchLookups(known, tombstoned, present, wholeStamps);
   }
 
   /** From now on every answer comes from the store (see the class comment). */
@@ -85,23 +103,43 @@ export class BatchLookups {
     this.trusted = false;
   }
 
-  async isKnown(db: Kysely<Database>, changeId: string): Promise<boolean> {
-    if (this.known.has(changeId)) return true;
-    return !this.trusted && (await isKnownChange(db, changeId));
+  /**
+   * Whether the change was applied here before (or is this laptop's own): its id is known, or it
+   * brought a record whole that is held under its stamp (`addedWhole`).
+   */
+  async isKnown(db: Kysely<Database>, change: RecordChange): Promise<boolean> {
+    if (this.known.has(change.changeId)) return true;
+    const table = knownByStampKind(change);
+    if (this.trusted) return table !== undefined && this.wholeStamps.get(recordKey(change.kind, change.recordId)) === change.hlc;
+    if (await isKnownChange(db, change.changeId)) return true;
+    return table !== undefined && (await readRecordClocks(db, change.kind, change.recordId)).of(WHOLE_RECORD) === change.hlc;
   }
 
   /** Remembers the change as applied: written with the rest of the batch (`saveRemembered`). */
   remember(changeId: string): void {
     this.known.add(changeId);
-    this.remembered.push(changeId);
+    this.remembered.add(changeId);
+  }
+
+  /**
+   * The change added its record whole here, which keeps the change's stamp as its `*` clock
+   * (field-clocks.ts): for a kind of a one-column key, that stamp says the change was applied,
+   * and its id is not written (a first sync adds tens of thousands of records, and a row of
+   * random id each was one more B-tree insert per record). Called after `remember`.
+   */
+  addedWhole(change: RecordChange): void {
+    if (!knownByStampKind(change)) return;
+    this.remembered.delete(change.changeId);
+    this.wholeStamps.set(recordKey(change.kind, change.recordId), change.hlc);
   }
 
   async saveRemembered(db: Kysely<Database>): Promise<void> {
-    for (let start = 0; start < this.remembered.length; start += IDS_PER_QUERY) {
-      await insertAppliedIds(db, this.remembered.slice(start, start + IDS_PER_QUERY).map((id) => ({ change_id: id })));
+    const ids = [...this.remembered];
+    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+      await insertAppliedIds(db, ids.slice(start, start + IDS_PER_QUERY).map((id) => ({ change_id: id })));
       await nextTurn();
     }
-    this.remembered.length = 0;
+    this.remembered.clear();
   }
 
   async isTombstoned(db: Kysely<Database>, kind: string, recordId: string): Promise<boolean> {

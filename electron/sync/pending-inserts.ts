@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
+import type { RecordChange } from '../../shared/sync/protocol';
 import { compiledBulkInsert } from '../db/compiled-query';
 import type { Database } from '../db/schema';
-import { raiseFieldClocks, WHOLE_RECORD } from './field-clocks';
 import { SYNCED_TABLES, type SyncedTable } from './synced-tables';
 
 type Row = Record<string, unknown>;
 
 interface PendingInsert {
-  recordId: string;
-  hlc: string;
+  change: RecordChange;
   values: Row;
 }
 
@@ -30,25 +29,25 @@ function bulkInsertOf(table: SyncedTable, columns: readonly string[]): ReturnTyp
  * New records of a batch of the hub's changes, written together: a first sync inserts tens of
  * thousands, and a statement per record (each running the table's triggers' set-up again) cost
  * most of the time of applying. The batch writes them before it does anything that could read
- * them (`flush`), parents' tables before children's (the registry's order), then raises their
- * records' `*` clocks. A statement that fails is written again a record at a time, so one record
+ * them (`flush`), parents' tables before children's (the registry's order); each record's `*`
+ * clock is a column of its row (field-clocks.ts), written with it. A statement that fails is written again a record at a time, so one record
  * that cannot be written (`failed`) does not stop the others.
  */
 export class PendingInserts {
   private readonly groups = new Map<string, { table: SyncedTable; columns: string[]; inserts: PendingInsert[] }>();
   size = 0;
 
-  /** `values`: the record's columns as SQLite binds them, derived columns included. */
-  add(table: SyncedTable, recordId: string, hlc: string, values: Row): void {
+  /** `values`: the record's columns as SQLite binds them, derived columns and its `*` stamp included (field-clocks.ts). */
+  add(table: SyncedTable, change: RecordChange, values: Row): void {
     const columns = Object.keys(values);
     const signature = `${table.table}(${columns.join(',')})`;
     const group = this.groups.get(signature) ?? { table, columns, inserts: [] };
-    group.inserts.push({ recordId, hlc, values });
+    group.inserts.push({ change, values });
     this.groups.set(signature, group);
     this.size++;
   }
 
-  async flush(db: Kysely<Database>, failed: (table: SyncedTable, recordId: string, error: Error) => void): Promise<void> {
+  async flush(db: Kysely<Database>, failed: (table: SyncedTable, change: RecordChange, error: Error) => void): Promise<void> {
     if (this.size === 0) return;
     const order = (table: SyncedTable) => SYNCED_TABLES.indexOf(table);
     const groups = [...this.groups.values()].sort((a, b) => order(a.table) - order(b.table));
@@ -77,26 +76,18 @@ async function insertSlice(
   table: SyncedTable,
   insert: ReturnType<typeof compiledBulkInsert>,
   inserts: readonly PendingInsert[],
-  failed: (table: SyncedTable, recordId: string, error: Error) => void,
+  failed: (table: SyncedTable, change: RecordChange, error: Error) => void,
 ): Promise<void> {
-  let written: readonly PendingInsert[] = inserts;
   try {
     await insert(db, inserts.map((pending) => pending.values) as never);
   } catch {
     // One statement fails whole (SQLite undoes it): find the records that cannot be written.
-    const fitting: PendingInsert[] = [];
-    written = fitting;
     for (const pending of inserts) {
       try {
         await insert(db, [pending.values] as never);
-        fitting.push(pending);
       } catch (error) {
-        failed(table, pending.recordId, error as Error);
+        failed(table, pending.change, error as Error);
       }
     }
   }
-  await raiseFieldClocks(
-    db,
-    written.map((pending) => ({ kind: table.kind, recordId: pending.recordId, field: WHOLE_RECORD, hlc: pending.hlc })),
-  );
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { logAllRecordsSql } from './change-triggers';
+import { clearFieldClocks } from './field-clocks';
 import { SYNCED_TABLES } from './synced-tables';
 
 /**
@@ -41,7 +42,7 @@ export async function withoutChangeLog<T>(db: Kysely<Database>, write: (wasLoggi
  */
 export async function startChangeLog(db: Kysely<Database>): Promise<void> {
   if (await isChangeLogging(db)) return;
-  await db.deleteFrom('sync_field_clocks').execute();
+  await clearFieldClocks(db);
   await db.updateTable('sync_capture').set({ local_clocks: 0 }).where('id', '=', 1).execute();
   for (const table of SYNCED_TABLES) await sql.raw(logAllRecordsSql(table)).execute(db);
   await setChangeLogging(db, true);

@@ -28,7 +28,11 @@ export interface SyncedTable {
   key: readonly string[];
   /** The columns that travel, the key included. */
   columns: readonly string[];
-  /** Columns of the table that stay on this laptop: a local row number, keys derived from other columns. */
+  /**
+   * Columns of the table that stay on this laptop: a local row number, keys derived from other
+   * columns. (Every synced table also has the record's `*` clock, field-clocks.ts's
+   * `RECORD_STAMP_COLUMN`, added by migration 0018: a table added here later adds it too.)
+   */
   localColumns: readonly string[];
   /**
    * Columns referring to another synced record, by the kind they refer to: a record whose parent

@@ -16,6 +16,7 @@ import * as m0014 from './0014-sync-conversions';
 import * as m0015 from './0015-merged-accounts';
 import * as m0016 from './0016-sync-rules-flags-exports';
 import * as m0017 from './0017-criteria-marked-removed';
+import * as m0018 from './0018-record-stamp-on-record';
 
 export interface Migration {
   /** PRAGMA user_version after this migration. */
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: '0015-merged-accounts', up: m0015.up },
   { version: 16, name: '0016-sync-rules-flags-exports', up: m0016.up },
   { version: 17, name: '0017-criteria-marked-removed', up: m0017.up },
+  { version: 18, name: '0018-record-stamp-on-record', up: m0018.up },
 ];
 
 /** The last migration's version (numbers only ever grow; a gap waits for a branch's migration). */

@@ -2,6 +2,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { BundleRecord, BundleValue } from '../../../shared/domain/bundle';
 import type { BundleSection } from '../bundle-sections';
 import type { Database } from '../schema';
+import { RECORD_STAMP_COLUMN } from '../../sync/field-clocks';
 import { recordIdOf, syncedTableOfTable } from '../../sync/synced-tables';
 import { tombstonedAmong } from './sync-tombstones';
 
@@ -33,9 +34,10 @@ const PARAMETERS_PER_INSERT = 30_000;
 export async function tableColumns(db: Kysely<Database>, section: BundleSection): Promise<TableColumn[]> {
   const rows = await sql<{ name: string; notnull: number; dflt_value: string | null; pk: number }>`
     SELECT name, "notnull", dflt_value, pk FROM pragma_table_info(${section.table})`.execute(db);
-  // seq is each laptop's own integer key; the rows are identified by their ids.
+  // seq is each laptop's own integer key; the rows are identified by their ids. A record's `*`
+  // clock travels with its other clocks (`field_clocks`, bundle-merge.ts), not as a column.
   return rows.rows
-    .filter((column) => column.name !== 'seq')
+    .filter((column) => column.name !== 'seq' && column.name !== RECORD_STAMP_COLUMN)
     .map((column) => ({
       name: column.name,
       required: column.notnull === 1 && column.dflt_value === null && column.pk === 0,

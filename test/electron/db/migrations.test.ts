@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../../electron/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/db/migrations';
 import { openDatabase } from '../../../electron/db/open-database';
+import { raiseFieldClocks, readRecordClocks } from '../../../electron/sync/field-clocks';
 import { makeTempDir } from '../../support/temp-database';
 
 const dirs: string[] = [];
@@ -201,6 +202,51 @@ describe('migrations', () => {
         ['e1/authority', 'e1/budget', 'e1/need', 'e1/timeline', 'e1/urgency', 'gone-show/budget'],
       );
       expect(upgraded.sqlite.prepare("SELECT count(*) FROM sync_changes WHERE kind = 'criterion' AND tombstone = 1").pluck().get()).toBe(5);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
+  it('0018 (the record stamp on the record) moves each `*` field clock onto its record, keeps the fields\' own, and every reader sees the same clocks', async () => {
+    const { file, sqlite, db } = await databaseAtVersion(17);
+    sqlite.exec(`
+      INSERT INTO events (id, name, created_at) VALUES ('e1', 'CES', '2026-01-01T00:00:00Z');
+      INSERT INTO leads (id, event_id, first_name, last_name, company, capture_method, captured_by, captured_at, updated_at)
+        VALUES ('l1', 'e1', 'Ana', 'Müller', 'Acme', 'typed', 'Jo', '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z'),
+               ('l2', 'e1', 'Ben', 'Ode', 'Bolt', 'typed', 'Jo', '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z');
+      INSERT INTO lead_criteria (lead_id, criterion_key, state, answered_by, answered_at) VALUES ('l1', 'budget', 'met', 'Jo', '2026-01-02T00:00:00Z');
+      INSERT INTO sync_field_clocks (kind, record_id, field, hlc) VALUES
+        ('event', 'e1', '*', '0000000000000-0000-a'),
+        ('lead', 'l1', '*', '1767312000000-0000-b'),
+        ('lead', 'l1', 'title', '1767312000000-0003-c'),
+        ('criterion_answer', 'l1/budget', '*', '1767312000000-0001-b'),
+        ('lead', 'gone', '*', '1767312000000-0002-b');
+      UPDATE sync_capture SET logging = 1, local_clocks = 0;
+    `);
+    await db.destroy();
+
+    const upgraded = await openDatabase(file);
+    try {
+      const clocksOf = async (kind: string, recordId: string, field: string) => (await readRecordClocks(upgraded.db, kind, recordId)).of(field);
+      expect(upgraded.sqlite.prepare('SELECT id, sync_record_hlc FROM leads ORDER BY id').all()).toEqual([
+        { id: 'l1', sync_record_hlc: '1767312000000-0000-b' },
+        { id: 'l2', sync_record_hlc: null },
+      ]);
+      // No `*` row is left (that of a record not held went too); the fields' own rows stay.
+      expect(upgraded.sqlite.prepare('SELECT kind, record_id, field FROM sync_field_clocks').all()).toEqual([{ kind: 'lead', record_id: 'l1', field: 'title' }]);
+      expect(await clocksOf('lead', 'l1', 'title')).toBe('1767312000000-0003-c');
+      expect(await clocksOf('lead', 'l1', 'company')).toBe('1767312000000-0000-b');
+      expect(await clocksOf('event', 'e1', 'name')).toBe('0000000000000-0000-a');
+      expect(await clocksOf('criterion_answer', 'l1/budget', 'state')).toBe('1767312000000-0001-b');
+      expect((await readRecordClocks(upgraded.db, 'lead', 'l2')).held).toBe(false);
+      // Setting the stamp is no edit: nothing logged, no field stamped by it.
+      const logged = upgraded.sqlite.prepare('SELECT count(*) FROM sync_changes').pluck().get();
+      await raiseFieldClocks(upgraded.db, [{ kind: 'lead', recordId: 'l2', field: '*', hlc: '1767312000000-0009-d' }]);
+      expect(upgraded.sqlite.prepare('SELECT count(*) FROM sync_changes').pluck().get()).toBe(logged);
+      expect(await clocksOf('lead', 'l2', 'email')).toBe('1767312000000-0009-d');
+      // Deleting a record takes its stamp with it (forget).
+      upgraded.sqlite.prepare("DELETE FROM lead_criteria WHERE lead_id = 'l1'").run();
+      expect((await readRecordClocks(upgraded.db, 'criterion_answer', 'l1/budget')).held).toBe(false);
     } finally {
       await upgraded.close();
     }

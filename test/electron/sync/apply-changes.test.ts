@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listTimeline } from '../../../electron/db/repositories/timeline';
 import { applyRemoteChanges } from '../../../electron/sync/apply-changes';
+import { readRecordClocks } from '../../../electron/sync/field-clocks';
 import { convertLead } from '../../../electron/services/conversion-service';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
@@ -85,6 +86,26 @@ describe('applying the hub’s changes', () => {
     const again = await applyRemoteChanges(b.store.context.db, hub.changes, { clock: b.clock, deviceId: b.name });
     expect(first.applied).toBe(hub.changes.length);
     expect(again).toMatchObject({ applied: 0, alreadyKnown: hub.changes.length });
+    // Each change brought its record whole: known again by its stamp on the record, no id kept —
+    // but for records of a two-column key (the show's checklist criteria), kept by id as before.
+    const keptIds = () => (b.store.database.sqlite.prepare('SELECT change_id FROM sync_applied_changes').pluck().all() as string[]).sort();
+    const criteria = hub.changes.filter((change) => change.kind === 'criterion').map((change) => change.changeId);
+    expect(criteria.length).toBeGreaterThan(0);
+    expect(keptIds()).toEqual([...criteria].sort());
+    // The same after a tombstone in the batch, from which on every question goes to the store.
+    const unrelatedTombstone = { ...hub.changes.find((change) => change.kind === 'lead'), changeId: crypto.randomUUID(), recordId: crypto.randomUUID(), fields: {}, tombstone: true };
+    const afterTombstone = await applyRemoteChanges(b.store.context.db, [unrelatedTombstone as (typeof hub.changes)[number], ...hub.changes], { clock: b.clock, deviceId: b.name });
+    expect(afterTombstone).toMatchObject({ applied: 0, tombstoned: 1, alreadyKnown: hub.changes.length });
+    // An edit is known by its id, kept as before.
+    const before = hub.changes.length;
+    await updateLead(a.store.context, saved.lead.id, { title: 'Countess' });
+    await syncWithMemoryHub(a, hub);
+    await applyRemoteChanges(b.store.context.db, hub.changes, { clock: b.clock, deviceId: b.name });
+    // (A new record among them, such as a timeline entry, is known by its stamp.)
+    const edits = hub.changes.slice(before).filter((change) => !('id' in change.fields));
+    expect(edits.map((change) => change.fields)).toContainEqual(expect.objectContaining({ title: 'Countess' }));
+    expect(keptIds()).toEqual([...criteria, unrelatedTombstone.changeId, ...edits.map((change) => change.changeId)].sort());
+    expect(await applyRemoteChanges(b.store.context.db, hub.changes, { clock: b.clock, deviceId: b.name })).toMatchObject({ applied: 0, alreadyKnown: hub.changes.length });
 
     await forgetLead(b.store.context, saved.lead.id);
     const lateEdit = { ...hub.changes.find((change) => change.kind === 'lead'), changeId: crypto.randomUUID(), hlc: a.clock.now(), fields: { title: 'Countess' } };
@@ -93,6 +114,32 @@ describe('applying the hub’s changes', () => {
     const reinsert = { ...hub.changes.find((change) => change.kind === 'lead'), changeId: crypto.randomUUID() };
     await applyRemoteChanges(b.store.context.db, [reinsert as (typeof hub.changes)[number]], { clock: b.clock, deviceId: b.name });
     expect(b.store.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
+  });
+
+  it('keeps the stamp of a record received whole on the record, not as a field-clock row, and merges later edits by it', async () => {
+    const [a, b] = await threeLaptops();
+    const hub = new MemoryHub();
+    await createEvent(a.store.context, { name: 'Team Expo' });
+    const saved = await createLead(a.store.context, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines', title: 'Director' });
+    await syncWithMemoryHub(a, hub);
+    await syncWithMemoryHub(b, hub);
+    const sqliteOfB = b.store.database.sqlite;
+    const insertStamp = a.store.database.sqlite.prepare("SELECT hlc FROM sync_changes WHERE kind = 'lead' AND record_id = ?").pluck().get(saved.lead.id);
+    // One row for the lead (the lead itself), none in the field clocks: the sender's stamp is the lead's column.
+    expect(sqliteOfB.prepare('SELECT sync_record_hlc FROM leads WHERE id = ?').pluck().get(saved.lead.id)).toBe(insertStamp);
+    expect(sqliteOfB.prepare('SELECT count(*) FROM sync_field_clocks').pluck().get()).toBe(0);
+    expect((await readRecordClocks(b.store.context.db, 'lead', saved.lead.id)).of('title')).toBe(insertStamp);
+
+    // An edit made before the insert's stamp loses to it; one made after wins and gets a row of its own.
+    const older = { ...hub.changes.find((change) => change.kind === 'lead'), changeId: crypto.randomUUID(), hlc: '0000000000001-0000-laptop-c', fields: { title: 'Clerk' } };
+    await applyRemoteChanges(b.store.context.db, [older as (typeof hub.changes)[number]], { clock: b.clock, deviceId: b.name });
+    expect(sqliteOfB.prepare('SELECT title FROM leads WHERE id = ?').pluck().get(saved.lead.id)).toBe('Director');
+    await updateLead(a.store.context, saved.lead.id, { title: 'CEO' });
+    await syncWithMemoryHub(a, hub);
+    await syncWithMemoryHub(b, hub);
+    expect(sqliteOfB.prepare('SELECT title FROM leads WHERE id = ?').pluck().get(saved.lead.id)).toBe('CEO');
+    expect(sqliteOfB.prepare("SELECT field FROM sync_field_clocks WHERE kind = 'lead'").pluck().all()).toEqual(expect.arrayContaining(['title']));
+    expect(sqliteOfB.prepare("SELECT count(*) FROM sync_field_clocks WHERE field = '*'").pluck().get()).toBe(0);
   });
 
   it('three laptops running random edits, captures, conversions, forgets, rules, duplicate flags and checklist removals offline end identical, over several seeds', async () => {

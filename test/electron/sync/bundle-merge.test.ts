@@ -9,7 +9,9 @@ import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { importFile } from '../../../electron/services/import-service';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
+import { stampPendingChanges } from '../../../electron/sync/change-log';
 import { startChangeLog } from '../../../electron/sync/sync-capture';
+import { createHybridClock } from '../../../shared/sync/hybrid-clock';
 import { openTempStore, type TempStore } from '../../support/temp-database';
 
 /** Two laptops that never see a network: two real store files, bundles carried between them. */
@@ -153,6 +155,27 @@ describe('the bundle import merges a lead held on both laptops field by field', 
     expect(clocks()).toEqual([]);
     await updateLead(laptopA.context, lead.id, { title: 'CEO' });
     expect(clocks()).toEqual([]);
+  });
+});
+
+describe('a record\'s `*` stamp in a bundle (kept on the record since migration 0018)', () => {
+  it('travels in the record\'s field clocks, not as a column, is kept on the record it adds, and goes when the laptop joins a hub', async () => {
+    const { lead } = await createLead(laptopA.context, { firstName: 'Ada', lastName: 'Lovelace', company: 'Engines' });
+    // A joins a hub and stamps what it held: held before joining, the `*` stamp on each record.
+    await laptopA.context.db.transaction().execute((trx) => startChangeLog(trx));
+    await laptopA.context.db.transaction().execute((trx) => stampPendingChanges(trx, createHybridClock('device-a', () => Date.now()), 'device-a', 1000));
+    const stamp = laptopA.database.sqlite.prepare('SELECT sync_record_hlc FROM leads WHERE id = ?').pluck().get(lead.id);
+    expect(stamp).toMatch(/^0000000000000-0000-device-a$/);
+
+    const text = new TextDecoder().decode(await bundleOf(laptopA));
+    expect(text).not.toContain('sync_record_hlc');
+    expect(text).toContain(JSON.stringify(JSON.stringify({ '*': stamp })).slice(1, -1));
+
+    expect(await carry(laptopA, laptopB)).toMatchObject({ added: expect.any(Number) });
+    expect(laptopB.database.sqlite.prepare('SELECT sync_record_hlc FROM leads WHERE id = ?').pluck().get(lead.id)).toBe(stamp);
+    await laptopB.context.db.transaction().execute((trx) => startChangeLog(trx));
+    expect(laptopB.database.sqlite.prepare('SELECT count(*) FROM leads WHERE sync_record_hlc IS NOT NULL').pluck().get()).toBe(0);
+    expect(laptopB.database.sqlite.prepare('SELECT count(*) FROM events WHERE sync_record_hlc IS NOT NULL').pluck().get()).toBe(0);
   });
 });
 

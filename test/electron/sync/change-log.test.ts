@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countUnpushedChanges, listUnpushedChanges, markChangesPushed, stampPendingChanges } from '../../../electron/sync/change-log';
-import { readRecordClocks } from '../../../electron/sync/field-clocks';
+import { readRecordClocks, RECORD_STAMP_COLUMN } from '../../../electron/sync/field-clocks';
 import { startChangeLog } from '../../../electron/sync/sync-capture';
 import { SYNCED_TABLES } from '../../../electron/sync/synced-tables';
 import { createEvent } from '../../../electron/services/events-service';
@@ -38,7 +38,7 @@ describe('the sync registry', () => {
   it('names every column of each synced table as synced or local, and each key is unique', () => {
     for (const table of SYNCED_TABLES) {
       const columns = store.database.sqlite.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table.table) as Array<{ name: string }>;
-      expect([...table.columns, ...table.localColumns].sort(), table.table).toEqual(columns.map((column) => column.name).sort());
+      expect([...table.columns, ...table.localColumns, RECORD_STAMP_COLUMN].sort(), table.table).toEqual(columns.map((column) => column.name).sort());
       for (const column of table.key) expect(table.columns).toContain(column);
       // The key is a unique index's columns exactly (the PRIMARY KEY's, or a UNIQUE id's).
       const uniqueIndexes = store.database.sqlite

@@ -62,6 +62,8 @@ const COLUMNS_OUTSIDE_THE_REGISTRY = [
   // derived: the duplicate check's key, and who set the rating
   'name_key',
   'rating_by_person',
+  // the sync's stamp of the lead as received whole (its `*` field clock, field-clocks.ts)
+  'sync_record_hlc',
 ];
 
 /** A registry row of either list, read as one shape: its names. */
