@@ -13,6 +13,7 @@ import { workAfterCommitDone } from './after-commit-work';
 import { deadlineFromNow, whenUnlocked } from './lock-wait';
 import { withStatementCache } from './statement-cache';
 import { StoreDialect } from './store-dialect';
+import { writeTurnsOf } from './write-turns';
 import type { Database } from './schema';
 
 export interface OpenedDatabase {
@@ -123,10 +124,35 @@ function kyselyOver(writer: BetterSqlite3.Database, reader: BetterSqlite3.Databa
       writer: writerStatements,
       reader: readerStatements,
       writerInTransaction: () => writer.inTransaction,
+      // A read-only store never writes; a writable one shares its queue with a worker writing to it (writeTurnsOf).
+      ...(reader !== writer && { turns: writeTurnsOf(writer) }),
       ...(options.writeWaitMs !== undefined && { writeWaitMs: options.writeWaitMs }),
       ...(options.onLockWait && { onLockWait: options.onLockWait }),
     }),
   });
+}
+
+/**
+ * A write connection of its own to a store that openDatabase has opened and migrated, for a
+ * worker thread that writes to it (the sync's pull, pull-worker.ts): the store's settings
+ * (WAL, synchronous = FULL, foreign keys, secure delete), another process's lock waited for on
+ * a timer, statements prepared once; its reads go to the same connection. Its writes take
+ * turns with the main thread's through the worker's messages (pull-on-worker.ts), not here.
+ */
+export async function openWriteConnection(filePath: string): Promise<{ db: Kysely<Database>; sqlite: BetterSqlite3.Database }> {
+  const sqlite = new BetterSqlite3(filePath, { fileMustExist: true });
+  try {
+    sqlite.pragma('busy_timeout = 0');
+    const deadline = deadlineFromNow();
+    const version = await whenUnlocked(() => sqlite.pragma('user_version', { simple: true }) as number, deadline);
+    // The store was replaced meanwhile (a restore of an older backup): the main thread opens it again first.
+    if (version !== LATEST_SCHEMA_VERSION) throw new AppError('database_incompatible', `${filePath} changed its schema (${version}) while it was open: open it again.`);
+    await whenUnlocked(() => configureConnection(sqlite), deadline);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return { db: kyselyOver(sqlite, sqlite, {}), sqlite };
 }
 
 /** The second connection, for reads only: it cannot write even by mistake. */

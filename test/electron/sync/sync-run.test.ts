@@ -6,7 +6,7 @@ import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { joinTeamHub, syncNow, syncStatus } from '../../../electron/services/sync-service';
-import { nextPagesPerTransaction, PAGES_PER_TRANSACTION } from '../../../electron/sync/sync-run';
+import { nextPagesPerTransaction, PAGES_PER_TRANSACTION } from '../../../electron/sync/pull-pages';
 import { HUB_ROUTES, MAX_CHANGES_PER_BATCH } from '../../../shared/sync/protocol';
 import { startMemoryHubServer, type MemoryHubServer } from '../../support/memory-hub-server';
 import { syncedData } from '../../support/sync-laptops';
