@@ -42,6 +42,7 @@ export function pullOnWorker(
     let outcome: { failure: Error } | 'done' | undefined;
     const stop = (): void => void worker.terminate();
     signal?.addEventListener('abort', stop, { once: true });
+    if (signal?.aborted) stop();
     worker.on('message', (message: FromPullWorker) => {
       if (message.kind === 'take-turn') {
         void turns.take(deadlineFromNow()).then((granted) => {

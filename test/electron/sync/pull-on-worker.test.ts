@@ -1,39 +1,22 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertLeads } from '../../../electron/db/repositories/leads';
 import { createEvent } from '../../../electron/services/events-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead } from '../../../electron/services/leads-service';
-import { setStaffName } from '../../../electron/services/settings-service';
 import { joinTeamHub, syncNow } from '../../../electron/services/sync-service';
 import { runSync } from '../../../electron/sync/sync-run';
 import { MAX_CHANGES_PER_BATCH } from '../../../shared/sync/protocol';
 import { makeLead } from '../../support/lead-fixture';
-import { startMemoryHubServer, type MemoryHubServer } from '../../support/memory-hub-server';
+import { memoryHubLaptopsForEachTest } from '../../support/memory-hub-laptops';
 import { syncedData } from '../../support/sync-laptops';
-import { openTempStore, type TempStore } from '../../support/temp-database';
+import type { TempStore } from '../../support/temp-database';
 
 // A pull of many pages runs on a worker thread with its own connection (pull-on-worker.ts): these
 // laptops are given their store's file, as the app's are, so their large pulls go there.
 
-let server: MemoryHubServer;
-let stores: TempStore[] = [];
-beforeEach(async () => {
-  server = await startMemoryHubServer();
-});
-afterEach(async () => {
-  await server.close();
-  for (const store of stores) await store.dispose();
-  stores = [];
-});
-
-async function laptop(staff: string): Promise<TempStore> {
-  const store = await openTempStore();
-  store.context.store = { db: store.database.db, sqlite: store.database.sqlite, path: store.dbPath };
-  stores.push(store);
-  await setStaffName(store.context, staff);
-  return store;
-}
+const hubs = memoryHubLaptopsForEachTest();
+const laptop = hubs.laptop;
 
 /** A laptop holding `count` leads of one show (written at once, as a booth left them), joined and pushed to the hub. */
 async function laptopWithLeadsOnHub(count: number): Promise<TempStore> {
@@ -41,7 +24,7 @@ async function laptopWithLeadsOnHub(count: number): Promise<TempStore> {
   const show = await createEvent(a.context, { name: 'Worker Expo' });
   const leads = Array.from({ length: count }, (_, index) => makeLead({ lastName: `Lead ${index}`, company: `Company ${index % 50}`, eventId: show.id }));
   await a.context.db.transaction().execute((trx) => insertLeads(trx, leads.map((lead) => ({ lead, sourceUid: '' }))));
-  await joinTeamHub(a.context, { url: server.url, code: '123456' });
+  await joinTeamHub(a.context, { url: hubs.server.url, code: '123456' });
   await syncNow(a.context);
   return a;
 }
@@ -65,20 +48,20 @@ describe('a pull of many pages on a worker thread', () => {
   it('converges as a pull on the main thread does, and the main connection holds no transaction of it', async () => {
     const a = await laptopWithLeadsOnHub(5_000);
     const b = await laptop('Bea');
-    await joinTeamHub(b.context, { url: server.url, code: '654321' });
+    await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
     const sync = syncNow(b.context);
     // Read on the main thread while the sync runs: the leads arrive a transaction at a time, and
     // between the first COMMIT and the last the main thread's write connection is never inside a
     // transaction (a pull on this thread would be, in the middle of its pages).
     const seen = await watchWhile(sync, () => ({ leads: count(b, 'leads'), mainInTransaction: b.database.sqlite.inTransaction }));
     const report = await sync;
-    expect(report.pulled).toBe(server.hub.changes.length);
-    expect(report.applied).toBe(server.hub.changes.length);
+    expect(report.pulled).toBe(hubs.server.hub.changes.length);
+    expect(report.applied).toBe(hubs.server.hub.changes.length);
     const midPull = seen.filter((moment) => moment.leads > 0 && moment.leads < 5_000);
     expect(midPull.length).toBeGreaterThan(0);
     expect(midPull.filter((moment) => moment.mainInTransaction)).toEqual([]);
     expect(syncedData(b)).toEqual(syncedData(a));
-    expect(storedCursor(b)).toBe(String(server.hub.changes.length));
+    expect(storedCursor(b)).toBe(String(hubs.server.hub.changes.length));
     // The search index was kept in step by the worker's connection too.
     expect(b.database.sqlite.prepare("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH '\"Lead 4999\"'").pluck().get()).toBe(1);
   }, 120_000);
@@ -86,7 +69,7 @@ describe('a pull of many pages on a worker thread', () => {
   it('keeps a capture and a forget made on the main connection while the worker applies, and syncs them', async () => {
     const a = await laptopWithLeadsOnHub(6_000);
     const b = await laptop('Bea');
-    await joinTeamHub(b.context, { url: server.url, code: '654321' });
+    await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
     const show = await createEvent(b.context, { name: 'Captured meanwhile' });
     const sync = syncNow(b.context);
     // Wait until the worker has committed a first transaction, then capture while it applies the rest.
@@ -113,10 +96,10 @@ describe('a pull of many pages on a worker thread', () => {
   it('killed in the middle of its pull, keeps every transaction it committed and resumes at their cursor', async () => {
     const a = await laptopWithLeadsOnHub(6_000);
     // Several pages, so several transactions (at most PAGES_PER_TRANSACTION pages each).
-    expect(server.hub.changes.length).toBeGreaterThan(MAX_CHANGES_PER_BATCH * 6);
+    expect(hubs.server.hub.changes.length).toBeGreaterThan(MAX_CHANGES_PER_BATCH * 6);
     const b = await laptop('Bea');
     const show = await createEvent(b.context, { name: 'Booth of Bea' });
-    await joinTeamHub(b.context, { url: server.url, code: '654321' });
+    await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
     const stop = new AbortController();
     const sync = runSync(b.context.db, { wallClockMs: Date.now, store: b.context.store, signal: stop.signal });
     const failed = sync.then(
@@ -133,15 +116,15 @@ describe('a pull of many pages on a worker thread', () => {
     // What is stored is exactly the hub's changes before the stored cursor: no transaction half applied.
     const cursor = Number(storedCursor(b));
     expect(cursor).toBeGreaterThan(0);
-    expect(cursor).toBeLessThan(server.hub.changes.length);
-    const leadsBeforeCursor = server.hub.changes.slice(0, cursor).filter((change) => change.kind === 'lead').map((change) => change.recordId);
+    expect(cursor).toBeLessThan(hubs.server.hub.changes.length);
+    const leadsBeforeCursor = hubs.server.hub.changes.slice(0, cursor).filter((change) => change.kind === 'lead').map((change) => change.recordId);
     expect((b.database.sqlite.prepare('SELECT id FROM leads ORDER BY id').pluck().all() as string[])).toEqual([...new Set(leadsBeforeCursor)].sort());
     expect(b.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
 
     // The store's write turn came back: a capture saves at once, and the next sync goes on from the cursor.
     await createLead(b.context, { lastName: 'After the kill', company: 'Still works', eventId: show.id });
     const resumed = await syncNow(b.context);
-    expect(resumed.pulled).toBe(server.hub.changes.length - cursor);
+    expect(resumed.pulled).toBe(hubs.server.hub.changes.length - cursor);
     await syncNow(a.context);
     expect(syncedData(b)).toEqual(syncedData(a));
     expect(count(b, 'leads')).toBe(6_001);
