@@ -12,7 +12,7 @@ import { parentPort, type MessagePort } from 'node:worker_threads';
 import { createHybridClock } from '../../shared/sync/hybrid-clock';
 import { withBulkWriteCache } from '../db/bulk-write-cache';
 import { lockWaitExpired } from '../db/lock-wait';
-import { openWriteConnection } from '../db/open-database';
+import { openWriteConnection } from '../db/store-connections';
 import { applyPages, type RunTransaction } from './pull-pages';
 import { describeFailure, type FromPullWorker, type PullStart, type ToPullWorker } from './pull-worker-messages';
 import { hubClient } from './sync-client';
