@@ -43,7 +43,7 @@ try {
 // Worker threads' entries (electron/workers/start-worker.ts), each bundled as out/cli/NAME.mjs
 // beside leadbooth.mjs. The source starts one as `new URL('./NAME.ts', import.meta.url)`; in the
 // bundle that URL is the built file's (__leadboothBundle: the folder of leadbooth.mjs).
-const workerEntries = ['electron/services/import-duplicates-worker.ts', 'electron/db/after-commit-worker.ts'];
+const workerEntries = ['electron/services/import-duplicates-worker.ts', 'electron/db/after-commit-worker.ts', 'electron/sync/pull-worker.ts'];
 const workerUrl = /new URL\('\.\/([\w-]+-worker)\.ts', import\.meta\.url\)/g;
 
 const sourceUrlPlugin = {

@@ -16,10 +16,6 @@
  * checkpoint, as before, and owed indexes to the next bulk write or the next open of the
  * store. The store's close waits for the worker still running (workAfterCommitDone), so the
  * last connection's close finds the indexes built and the WAL already copied.
- *
- * A write of many transactions (a sync's pull of many pages) uses the same worker differently
- * (withCheckpointsBetweenCommits): a checkpoint after each of its COMMITs, waited for before
- * the next, so no COMMIT of it copies the -wal on the main thread.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { startWorker } from '../workers/start-worker';
@@ -56,29 +52,6 @@ export async function withWorkAfterCommit<T>(sqlite: BetterSqlite3.Database, pat
   return result;
 }
 
-/**
- * Runs `write`, a write of many transactions on `sqlite` (a pull of many pages), with the
- * automatic checkpoint off; `write` calls `checkpoint` after each COMMIT, and waits for it
- * before its next transaction: a worker thread (one for the whole write) copies the -wal into
- * the database file meanwhile. The copy is the same work the automatic checkpoint did inside
- * the COMMIT (300–540 ms a COMMIT on the main thread at 100,000 leads), done while the main
- * thread is free; waiting for it keeps the -wal at one transaction, as before (the next
- * transaction starts the -wal over once it is all copied). After `write` (also when it fails)
- * the worker closes, and the automatic checkpoint is what it was once it has.
- * A worker that cannot start or fails: each `checkpoint` resolves at once, the -wal grows until
- * the automatic checkpoint is back.
- */
-export async function withCheckpointsBetweenCommits<T>(sqlite: BetterSqlite3.Database, path: string, write: (checkpoint: () => Promise<void>) => Promise<T>): Promise<T> {
-  const deferral = deferAutomaticCheckpoint(sqlite);
-  const checkpointer = startCheckpointer(path);
-  try {
-    return await write(checkpointer.checkpoint);
-  } finally {
-    const closed = checkpointer.close().finally(() => release(sqlite, deferral));
-    deferral.done = Promise.all([deferral.done, closed]).then(() => {});
-  }
-}
-
 /** Resolves when no after-commit work of `sqlite`'s store is running (at once when none is). */
 export function workAfterCommitDone(sqlite: BetterSqlite3.Database): Promise<void> {
   return deferrals.get(sqlite)?.done ?? Promise.resolve();
@@ -108,35 +81,4 @@ async function runOnWorker(path: string): Promise<void> {
     worker.once('exit', () => resolve());
     worker.postMessage({ path });
   });
-}
-
-/** The worker of withCheckpointsBetweenCommits: one checkpoint at a time, each answered. */
-function startCheckpointer(path: string): { checkpoint: () => Promise<void>; close: () => Promise<void> } {
-  const worker = startWorker(new URL('./after-commit-worker.ts', import.meta.url));
-  let answer: (() => void) | undefined;
-  let ended = false;
-  const exited = new Promise<void>((resolve) => {
-    const end = () => {
-      ended = true;
-      answer?.();
-      resolve();
-    };
-    worker.once('error', end);
-    worker.once('exit', end);
-  });
-  worker.on('message', () => answer?.());
-  worker.postMessage({ path, between: true });
-  return {
-    checkpoint: () =>
-      ended
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            answer = resolve;
-            worker.postMessage('checkpoint');
-          }),
-    close: () => {
-      if (!ended) worker.postMessage('close');
-      return exited;
-    },
-  };
 }

@@ -1,14 +1,9 @@
 /**
- * The worker thread a bulk write's after-commit work runs on (after-commit-work.ts starts it).
- * Its first message says which of two jobs it does:
- *
- * - `{ path }` (an import): opens the store on a connection of its own, builds the indexes the
- *   write owes (owed-indexes.ts), then copies the -wal into the database file with a PASSIVE
- *   checkpoint (it never waits for, nor holds up, the app's reads and saves), and ends.
- * - `{ path, between: true }` (a write of many transactions, a pull): opens the store and
- *   answers each later `'checkpoint'` message with `'checkpointed'` once a PASSIVE checkpoint
- *   is done, until `'close'`; one connection for the whole write, so no thread starts per
- *   transaction.
+ * The worker thread a bulk write's after-commit work runs on (after-commit-work.ts starts it):
+ * told `{ path }` (an import), it opens the store on a connection of its own, builds the indexes
+ * the write owes (owed-indexes.ts), then copies the -wal into the database file with a PASSIVE
+ * checkpoint (it never waits for, nor holds up, the app's reads and saves), and ends. (A sync's
+ * large pull commits on a worker of its own, whose COMMITs checkpoint there: pull-worker.ts.)
  *
  * The thread that started it waits for its exit. Built as an entry of its own
  * (electron.vite.config.ts, build/build-cli.mjs).
@@ -24,12 +19,8 @@ import { buildOwedIndexes } from './owed-indexes';
  */
 const LOCK_WAIT_MS = 30_000;
 
-parentPort?.once('message', (message: { path: string; between?: boolean }) => {
+parentPort?.once('message', (message: { path: string }) => {
   const sqlite = new BetterSqlite3(message.path, { fileMustExist: true });
-  if (message.between) {
-    checkpointOnRequest(sqlite);
-    return;
-  }
   void (async () => {
     try {
       sqlite.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
@@ -45,21 +36,3 @@ parentPort?.once('message', (message: { path: string; between?: boolean }) => {
     }
   })();
 });
-
-/** Between the transactions of one write: a PASSIVE checkpoint on each request, until 'close'. */
-function checkpointOnRequest(sqlite: BetterSqlite3.Database): void {
-  sqlite.pragma('busy_timeout = 0');
-  parentPort?.on('message', (request: 'checkpoint' | 'close') => {
-    if (request === 'close') {
-      sqlite.close();
-      parentPort?.close();
-      return;
-    }
-    try {
-      sqlite.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      // A checkpoint that met a lock is left to the next request (or the store's next automatic one).
-    }
-    parentPort?.postMessage('checkpointed');
-  });
-}

@@ -11,8 +11,7 @@ import { migrateToLatest } from './migrate';
 import { buildOwedIndexes } from './owed-indexes';
 import { workAfterCommitDone } from './after-commit-work';
 import { deadlineFromNow, whenUnlocked } from './lock-wait';
-import { withStatementCache } from './statement-cache';
-import { StoreDialect } from './store-dialect';
+import { configureConnection, kyselyOver, type OpenOptions } from './store-connections';
 import type { Database } from './schema';
 
 export interface OpenedDatabase {
@@ -35,13 +34,6 @@ const SQLITE_HEADER = 'SQLite format 3\0';
  * A file that is not SQLite, or that a newer LeadBooth wrote, is refused before anything
  * is written to it: we never "repair" a file we do not understand.
  */
-export interface OpenOptions {
-  /** How long a write waits for another process's lock before it is refused as busy (default WRITE_WAIT_MS). */
-  writeWaitMs?: number;
-  /** Told once per write that waits long for another program's lock (see StoreConnections.onLockWait). */
-  onLockWait?: () => void;
-}
-
 export async function openDatabase(filePath: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   assertLooksLikeSqlite(filePath);
   const warnings: string[] = [];
@@ -109,24 +101,6 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
       await db.destroy();
     },
   };
-}
-
-/**
- * The store's Kysely: transactions and writes on the write connection, plain reads on the
- * read connection (the same one for a read-only store), statements prepared once.
- */
-function kyselyOver(writer: BetterSqlite3.Database, reader: BetterSqlite3.Database, options: OpenOptions): Kysely<Database> {
-  const writerStatements = withStatementCache(writer);
-  const readerStatements = reader === writer ? writerStatements : withStatementCache(reader);
-  return new Kysely<Database>({
-    dialect: new StoreDialect({
-      writer: writerStatements,
-      reader: readerStatements,
-      writerInTransaction: () => writer.inTransaction,
-      ...(options.writeWaitMs !== undefined && { writeWaitMs: options.writeWaitMs }),
-      ...(options.onLockWait && { onLockWait: options.onLockWait }),
-    }),
-  });
 }
 
 /** The second connection, for reads only: it cannot write even by mistake. */
@@ -223,17 +197,6 @@ function openQueryOnly(filePath: string): BetterSqlite3.Database {
     sqlite.close();
     throw error;
   }
-}
-
-/** The write connection's settings; each pragma may be tried again when it met a lock. */
-function configureConnection(sqlite: BetterSqlite3.Database): void {
-  sqlite.pragma('journal_mode = WAL');
-  // FULL in WAL mode syncs the log on every commit: a saved lead survives a power cut,
-  // not only a crash. NORMAL would be faster and could drop the last commits on power loss.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  // Deleted rows are overwritten with zeros, so a forgotten person does not linger in free pages.
-  sqlite.pragma('secure_delete = ON');
 }
 
 function assertLooksLikeSqlite(filePath: string): void {

@@ -33,6 +33,8 @@ export interface StoreConnections {
   writeWaitMs?: number;
   /** Called once per write that has waited LONG_WAIT_MS for another program's lock (the CLI says so). */
   onLockWait?: () => void;
+  /** This process's queue of writes to the store (write-turns.ts); a queue of its own when not given. */
+  turns?: WriteTurns;
 }
 
 /**
@@ -76,10 +78,11 @@ export class StoreDialect implements Dialect {
 
 class StoreDriver implements Driver {
   readonly #connections: StoreConnections;
-  readonly #turns = new WriteTurns();
+  readonly #turns: WriteTurns;
 
   constructor(connections: StoreConnections) {
     this.#connections = connections;
+    this.#turns = connections.turns ?? new WriteTurns();
   }
 
   async init(): Promise<void> {}

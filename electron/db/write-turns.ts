@@ -1,3 +1,5 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
 /**
  * This process's writes to the store, one at a time and in order of arrival.
  *
@@ -47,4 +49,20 @@ export class WriteTurns {
     if (next) setImmediate(next);
     else this.#taken = false;
   }
+}
+
+const turnsOfStores = new WeakMap<BetterSqlite3.Database, WriteTurns>();
+
+/**
+ * The write turns of the store whose write connection is `sqlite`: one queue per store in this
+ * process, shared by the store's Kysely (store-dialect.ts) and by a worker thread writing to the
+ * same file on a connection of its own (the sync's pull, pull-on-worker.ts), so a capture and
+ * the pull's transactions take turns in order of arrival instead of meeting SQLite's lock.
+ */
+export function writeTurnsOf(sqlite: BetterSqlite3.Database): WriteTurns {
+  const known = turnsOfStores.get(sqlite);
+  if (known) return known;
+  const turns = new WriteTurns();
+  turnsOfStores.set(sqlite, turns);
+  return turns;
 }

@@ -7,7 +7,7 @@ import { syncNow } from './sync-service';
 const BACKGROUND_SYNC_INTERVAL_MS = 60_000;
 
 export interface BackgroundSync {
-  /** Stops the timer and waits for a sync in flight. */
+  /** Stops the timer and a large pull in flight (what it committed stays: the next start resumes there), and waits for the sync to end. */
   close(): Promise<void>;
 }
 
@@ -22,12 +22,15 @@ export function startBackgroundSync(
   options: { intervalMs?: number; onUnexpectedError?: (error: unknown) => void } = {},
 ): BackgroundSync {
   let inFlight: Promise<void> | null = null;
+  const closing = new AbortController();
   const attempt = async (): Promise<void> => {
     if (!(await readMembership(context.db))) return;
     try {
-      await syncNow(context);
+      await syncNow(context, { signal: closing.signal });
     } catch (error) {
       if (error instanceof AppError && (error.code === 'hub_unreachable' || error.code === 'hub_refused')) return;
+      // Stopped by close(): a first sync of minutes does not hold the app's quitting.
+      if (closing.signal.aborted) return;
       throw error;
     }
   };
@@ -42,6 +45,7 @@ export function startBackgroundSync(
   return {
     async close() {
       clearInterval(timer);
+      closing.abort();
       await inFlight;
     },
   };

@@ -61,19 +61,22 @@ export async function joinTeamHub(context: ServiceContext, input: { url: string;
   return syncStatus(context);
 }
 
-/** One full push and pull; a sync already running on this store is joined, not doubled. */
-export function syncNow(context: ServiceContext): Promise<SyncReport> {
+/**
+ * One full push and pull; a sync already running on this store is joined, not doubled.
+ * `signal` stops a large pull's worker (the app quitting): what it committed stays.
+ */
+export function syncNow(context: ServiceContext, options: { signal?: AbortSignal } = {}): Promise<SyncReport> {
   const running = syncsRunning.get(context.db);
   if (running) return running;
-  const sync = runSyncOnce(context).finally(() => syncsRunning.delete(context.db));
+  const sync = runSyncOnce(context, options.signal).finally(() => syncsRunning.delete(context.db));
   syncsRunning.set(context.db, sync);
   return sync;
 }
 
-async function runSyncOnce(context: ServiceContext): Promise<SyncReport> {
+async function runSyncOnce(context: ServiceContext, signal: AbortSignal | undefined): Promise<SyncReport> {
   let report;
   try {
-    report = await runSync(context.db, { wallClockMs: () => context.clock.now().getTime(), store: context.store });
+    report = await runSync(context.db, { wallClockMs: () => context.clock.now().getTime(), store: context.store, signal });
     lastFailures.delete(context.db);
   } catch (error) {
     if (error instanceof HubRequestFailed) lastFailures.set(context.db, { at: nowIso(context), message: error.message, unreachable: error.failure === 'unreachable' });

@@ -2,15 +2,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { createHybridClock, type HybridClock } from '../../shared/sync/hybrid-clock';
 import { MAX_CHANGES_PER_BATCH } from '../../shared/sync/protocol';
-import { withCheckpointsBetweenCommits } from '../db/after-commit-work';
-import { withBulkWriteCache } from '../db/bulk-write-cache';
 import type { Database } from '../db/schema';
 import type { StoreHandle } from '../services/service-context';
-import { applyRemoteChangesInTransaction } from './apply-changes';
 import { fetchMissingPhotos, hashCardPhotos, sendMissingPhotos } from './card-photos';
 import { listUnpushedChanges, markChangesPushed, stampPendingChanges } from './change-log';
-import { hubClient, HubRequestFailed, type HubClient, type PullPage } from './sync-client';
-import { readMembership, saveCursor, saveLastStamp, saveLastSync, type HubMembership } from './sync-state';
+import { pullOnWorker } from './pull-on-worker';
+import { applyPages, type PullProgress } from './pull-pages';
+import { hubClient, HubRequestFailed, type HubClient } from './sync-client';
+import { readMembership, saveLastStamp, saveLastSync, type HubMembership } from './sync-state';
 
 export interface SyncRunReport {
   /** Changes of this laptop the hub stored now. */
@@ -33,7 +32,8 @@ export interface SyncRunReport {
  *   is marked pushed once the hub answered. A cut connection leaves the batch unmarked: the
  *   next run sends it again with the same ids, and the hub stores each id once.
  * - Pull: from the stored cursor, each batch applied in one transaction together with the new
- *   cursor and the clock, so a laptop killed in the middle resumes after the last batch applied.
+ *   cursor and the clock, so a laptop killed in the middle resumes after the last batch applied;
+ *   a large pull on a worker thread of its own (pull-on-worker.ts).
  *   What the pull itself wrote (the timeline entry of a conflict) is pushed right after.
  *
  * - Card photos: hashed before the push, sent before the batch holding their scans when the hub
@@ -41,14 +41,15 @@ export interface SyncRunReport {
  *
  * Throws HubRequestFailed (`unreachable` when there is no network): what was done stays done.
  */
-export async function runSync(
-  db: Kysely<Database>,
-  options: {
-    wallClockMs: () => number;
-    /** The store's connection and file: a pull of more than a page runs with a larger page cache and checkpoints off the main thread (pullAll). */
-    store?: Pick<StoreHandle, 'sqlite' | 'path'> | undefined;
-  },
-): Promise<SyncRunReport> {
+export interface RunSyncOptions {
+  wallClockMs: () => number;
+  /** The store's connection and file: a large pull runs on a worker thread with a connection of its own (pullAll). */
+  store?: Pick<StoreHandle, 'sqlite' | 'path'> | undefined;
+  /** Stops a pull running on a worker (the app quitting): what it committed stays, the next sync resumes there. */
+  signal?: AbortSignal | undefined;
+}
+
+export async function runSync(db: Kysely<Database>, options: RunSyncOptions): Promise<SyncRunReport> {
   const membership = await readMembership(db);
   if (!membership) throw new HubRequestFailed('refused', 'This laptop has not joined a team hub: run leadbooth hub join URL CODE first.');
   const client = hubClient(membership.hubUrl, membership.token, { pin: membership.fingerprint });
@@ -58,7 +59,7 @@ export async function runSync(
   await hashCardPhotos(db);
   await stampAll(db, clock, membership);
   report.pushed = await pushAll(db, client);
-  await pullAll(db, client, clock, membership, report, options.store);
+  await pullAll(db, client, clock, membership, report, options);
   await fetchMissingPhotos(db, client);
   // What the pull wrote of its own (a conflict's timeline entry) goes now, not at the next sync.
   await stampAll(db, clock, membership);
@@ -95,114 +96,42 @@ async function pushAll(db: Kysely<Database>, client: HubClient): Promise<number>
 }
 
 /**
- * Pages applied in one transaction at most, when the next page is already here: each COMMIT
- * syncs the -wal file (synchronous = FULL) and, past 1,000 pages of it, copied them into the
- * database file (a large pull now leaves that copy to a worker: pullAll); in a first sync that
- * was the largest single cost of applying (1.2–1.5 s of 20 commits for 20,001 changes). Bounded, so a transaction and its cursor stay one unit of at
- * most this many pages, and the store's other writers (a capture) wait at most that long.
+ * A pull whose first page holds this many changes (a page is MAX_CHANGES_PER_BATCH at most; a
+ * page that says more follow holds that many) runs on a worker thread (pull-on-worker.ts): its
+ * COMMITs took 130–370 ms of wall time each on a busy disk, the window's thread held all along.
+ * A smaller pull is one transaction like a save's, and spares the worker's start (a thread, the
+ * apply's modules and a connection: 220–270 ms of CPU from the built bundle, 1.3 s through tsx).
  */
-export const PAGES_PER_TRANSACTION = 4;
+const CHANGES_PULLED_ON_A_WORKER = MAX_CHANGES_PER_BATCH / 2;
 
-/**
- * A COMMIT that held the main thread longer than this halves the pages of the pull's next
- * transaction (nextPagesPerTransaction): the window's process must never be blocked 100 ms,
- * and a COMMIT writes every page its transaction changed, which grows with the store's indexes.
- */
-const COMMIT_BOUND_MS = 100;
-
-/**
- * The pages the next transaction may take after a COMMIT of `commitMs`: half after a long one
- * (down to one page), one more after a short one (up to PAGES_PER_TRANSACTION). A COMMIT's time
- * is mostly its fsync, which another program's disk writes stretch at times: one long COMMIT
- * must not leave the rest of the pull at one page a transaction, each with a COMMIT of its own.
- */
-export function nextPagesPerTransaction(pages: number, commitMs: number): number {
-  if (commitMs > COMMIT_BOUND_MS) return Math.max(1, Math.floor(pages / 2));
-  if (commitMs < COMMIT_BOUND_MS / 2) return Math.min(PAGES_PER_TRANSACTION, pages + 1);
-  return pages;
-}
-
-/**
- * True when `promise` has already resolved (it is not waited for). A failed one is false: the
- * pages applied so far are committed first, and its failure is thrown after that.
- */
-async function hasArrived(promise: Promise<unknown>): Promise<boolean> {
-  const arrived = promise.then(
-    () => true,
-    () => false,
-  );
-  return Promise.race([arrived, nextTurn().then(() => false)]);
-}
-
-/** Pulls until the hub has nothing more, from the stored cursor (applyPages). */
+/** Pulls until the hub has nothing more, from the stored cursor (pull-pages.ts): on a worker thread when it is large and the store's file is known. */
 async function pullAll(
   db: Kysely<Database>,
   client: HubClient,
   clock: HybridClock,
   membership: HubMembership,
   report: SyncRunReport,
-  store: Pick<StoreHandle, 'sqlite' | 'path'> | undefined,
+  options: RunSyncOptions,
 ): Promise<void> {
   const first = await client.pull(membership.cursor, MAX_CHANGES_PER_BATCH);
-  // A pull of one page (an incremental sync) writes as any save does.
-  if (!store || !first.more) return applyPages(db, client, first, clock, membership, report, undefined);
-  // Many pages: a larger page cache meanwhile, so the indexes the records go into are read
-  // once, not again for each statement (bulk-write-cache.ts); and the -wal copied into the
-  // database file by a worker between the transactions, not by SQLite's automatic checkpoint
-  // inside each COMMIT on this thread (after-commit-work.ts).
-  return withBulkWriteCache(store.sqlite, () =>
-    withCheckpointsBetweenCommits(store.sqlite, store.path, (checkpoint) => applyPages(db, client, first, clock, membership, report, checkpoint)),
-  );
-}
-
-/**
- * The next page is asked for while this one is applied: the hub (another process, or another
- * machine) reads and sends it meanwhile, instead of waiting for the laptop, and the laptop does
- * not wait for the hub after each batch. Pages go into one transaction, with the cursor after
- * the last of them, while the next page is already here (never waiting for the network with the
- * store's write lock held), up to PAGES_PER_TRANSACTION. A page asked for ahead and not applied
- * (the apply failed) is dropped: the cursor stored is still the last transaction's.
- * `checkpoint`, when given, is waited for after each COMMIT, before the next transaction.
- */
-async function applyPages(
-  db: Kysely<Database>,
-  client: HubClient,
-  first: PullPage,
-  clock: HybridClock,
-  membership: HubMembership,
-  report: SyncRunReport,
-  checkpoint: (() => Promise<void>) | undefined,
-): Promise<void> {
-  let next: Promise<PullPage> = Promise.resolve(first);
-  let pagesPerTransaction = PAGES_PER_TRANSACTION;
-  for (let done = false; !done; ) {
-    let page = await next;
-    let appliedAt = 0;
-    await db.transaction().execute(async (trx) => {
-      for (let pages = 1; ; pages++) {
-        if (page.more) {
-          next = client.pull(page.cursor, MAX_CHANGES_PER_BATCH);
-          // Awaited later; when this round fails there is no later, and its failure is of no interest.
-          next.catch(() => undefined);
-        }
-        const batch = await applyRemoteChangesInTransaction(trx, page.changes, { clock, deviceId: membership.deviceId });
-        await saveCursor(trx, page.cursor);
-        await saveLastStamp(trx, clock.last());
-        report.pulled += page.changes.length;
-        report.applied += batch.applied;
-        report.conflicts += batch.conflicts;
-        report.tombstoned += batch.tombstoned;
-        report.skipped.push(...batch.skipped);
-        done = !page.more;
-        if (done || pages >= pagesPerTransaction || !(await hasArrived(next))) {
-          appliedAt = performance.now();
-          return;
-        }
-        page = await next;
-      }
-    });
-    // From the callback's end to here: the COMMIT (writing the transaction's pages and syncing them).
-    pagesPerTransaction = nextPagesPerTransaction(pagesPerTransaction, performance.now() - appliedAt);
-    await checkpoint?.();
+  const committed = (progress: PullProgress): void => {
+    report.pulled += progress.pulled;
+    report.applied += progress.applied;
+    report.conflicts += progress.conflicts;
+    report.tombstoned += progress.tombstoned;
+    report.skipped.push(...progress.skipped);
+  };
+  if (!options.store || first.changes.length < CHANGES_PULLED_ON_A_WORKER) {
+    return applyPages((work) => db.transaction().execute(work), client, first, { clock, deviceId: membership.deviceId }, committed);
   }
+  const start = {
+    hubUrl: membership.hubUrl,
+    token: membership.token,
+    fingerprint: membership.fingerprint,
+    deviceId: membership.deviceId,
+    first,
+    lastStamp: clock.last(),
+    wallClockOffsetMs: options.wallClockMs() - Date.now(),
+  };
+  return pullOnWorker(options.store, start, clock, committed, options.signal);
 }

@@ -2,7 +2,7 @@ import { withBulkWriteCache } from '../../electron/db/bulk-write-cache';
 import { applyRemoteChangesInTransaction } from '../../electron/sync/apply-changes';
 import { listUnpushedChanges, markChangesPushed, stampPendingChanges } from '../../electron/sync/change-log';
 import { startChangeLog } from '../../electron/sync/sync-capture';
-import { PAGES_PER_TRANSACTION } from '../../electron/sync/sync-run';
+import { PAGES_PER_TRANSACTION } from '../../electron/sync/pull-pages';
 import { createHybridClock } from '../../shared/sync/hybrid-clock';
 import { MAX_CHANGES_PER_BATCH, type RecordChange } from '../../shared/sync/protocol';
 import type { TempStore } from '../support/temp-database';

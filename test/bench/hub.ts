@@ -102,6 +102,9 @@ async function runFirstSync(hub: HubProcess, options: HubBenchOptions, allLaptop
   printFigure('first_sync_changes_pulled', syncs.reduce((sum, sync) => sum + sync.pulled, 0), 'changes', 0);
   printFigure('first_sync_event_loop_max_block', Math.max(...syncs.map((sync) => sync.maxBlockMs)), 'ms', 0);
   printFigure('first_sync_event_loop_max_turn_cpu', Math.max(...syncs.map((sync) => sync.maxTurnCpuMs)), 'ms', 0);
+  // While a large pull applied on its worker thread: what is left of the two above is the push's and the stamping's.
+  printFigure('first_sync_event_loop_max_block_while_pull_worker', Math.max(...syncs.map((sync) => sync.whilePullWorker.maxBlockMs)), 'ms', 0);
+  printFigure('first_sync_event_loop_max_turn_cpu_while_pull_worker', Math.max(...syncs.map((sync) => sync.whilePullWorker.maxTurnCpuMs)), 'ms', 0);
   printFigure('first_sync_failed_and_tried_again', failedSyncs.length, 'syncs', 0);
   for (const line of failedSyncs) process.stderr.write(`a first sync failed and was tried again: ${line}\n`);
   const leadsEverywhere = await Promise.all(fleet.map((laptop) => laptop.leads()));

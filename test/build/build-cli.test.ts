@@ -33,7 +33,7 @@ describe('the built command line', () => {
     expect(JSON.parse(direct.stdout.trim())).toMatchObject({ lastName: 'Müller', company: 'Acme' });
   }, 120_000);
 
-  it('bundles each worker thread beside the command: an import of 5,000 rows or more runs its duplicate search there, a bulk import its checkpoint', async () => {
+  it('bundles each worker thread beside the command: an import of 5,000 rows or more runs its duplicate search there, a bulk import its checkpoint, a large pull its apply', async () => {
     await run(process.execPath, ['build/build-cli.mjs', '--outdir', 'out/cli-workers-test']);
     const worker = new Worker(path.resolve('out/cli-workers-test/import-duplicates-worker.mjs'));
     // Leads a column per field (SubjectColumns in electron/services/duplicate-index.ts).
@@ -76,6 +76,23 @@ describe('the built command line', () => {
     expect(await ended).toBe(0);
     expect(fs.statSync(store).size).toBeGreaterThan(fileBefore + 2_000_000);
     sqlite.close();
+
+    // A large pull's worker (pull-worker.ts) from the bundle: opens the store the import made, asks for the
+    // store's write turn, commits an empty last page with its cursor, and says so.
+    const puller = new Worker(path.resolve('out/cli-workers-test/pull-worker.mjs'));
+    const said: string[] = [];
+    const pulled = new Promise((resolve, reject) => {
+      puller.on('message', (message: { kind: string; progress?: { cursor: string } }) => {
+        said.push(message.progress ? `${message.kind} ${message.progress.cursor}` : message.kind);
+        if (message.kind === 'take-turn') puller.postMessage({ kind: 'turn' });
+        if (message.kind === 'done' || message.kind === 'failed') resolve(message);
+      });
+      puller.once('error', reject);
+    });
+    puller.postMessage({ path: path.join(dir, 'leadbooth.db'), hubUrl: 'http://127.0.0.1:9', token: 'token', fingerprint: null, deviceId: 'device-1', first: { changes: [], cursor: '7', more: false }, lastStamp: '', wallClockOffsetMs: 0 });
+    expect(await pulled).toEqual({ kind: 'done' });
+    expect(said).toEqual(['take-turn', 'give-turn', 'committed 7', 'done']);
+    await puller.terminate();
     fs.rmSync('out/cli-workers-test', { recursive: true, force: true });
   }, 120_000);
 });

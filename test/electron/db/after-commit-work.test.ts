@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withCheckpointsBetweenCommits, workAfterCommitDone, withWorkAfterCommit } from '../../../electron/db/after-commit-work';
+import { workAfterCommitDone, withWorkAfterCommit } from '../../../electron/db/after-commit-work';
 import { openDatabase } from '../../../electron/db/open-database';
 import { readOwedIndexes } from '../../../electron/db/owed-indexes';
 import { createEvent } from '../../../electron/services/events-service';
@@ -132,49 +132,4 @@ describe('the work after a bulk import, on a worker thread: the owed indexes, th
     fs.rmSync(store.dir, { recursive: true, force: true });
     store = undefined;
   }, 120_000);
-});
-
-describe('a write of many transactions, checkpointed on a worker between them (a pull)', () => {
-  /** One transaction of `rows` rows of ~1 KB each into a table of its own. */
-  const insertRows = (sqlite: BetterSqlite3.Database, rows: number) => {
-    const insert = sqlite.prepare('INSERT INTO bulk_rows (body) VALUES (?)');
-    sqlite.transaction(() => {
-      for (let index = 0; index < rows; index++) insert.run(`${NOTE} ${index} `.repeat(9));
-    })();
-  };
-
-  it('commits with the automatic checkpoint off; the worker copies each transaction, so the -wal holds one at a time; the setting comes back', async () => {
-    store = await openTempStore();
-    const { sqlite, path: dbPath } = store.database;
-    sqlite.exec('CREATE TABLE bulk_rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-    sqlite.pragma('wal_autocheckpoint = 777');
-    const walBytes = () => fs.statSync(`${dbPath}-wal`).size;
-    const fileBytes: number[] = [];
-    let walMostBytes = 0;
-    await withCheckpointsBetweenCommits(sqlite, dbPath, async (checkpoint) => {
-      for (let transaction = 0; transaction < 6; transaction++) {
-        insertRows(sqlite, 2_000);
-        // Committed and not copied on this thread: the automatic checkpoint is off.
-        expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-        walMostBytes = Math.max(walMostBytes, walBytes());
-        await checkpoint();
-        fileBytes.push(fs.statSync(dbPath).size);
-      }
-    });
-    // Each checkpoint copied its transaction (~2 MB) into the database file.
-    for (let index = 1; index < fileBytes.length; index++) expect(fileBytes[index]).toBeGreaterThan((fileBytes[index - 1] ?? 0) + 1_500_000);
-    // The -wal started over after each copy: it never held the six transactions (~13 MB).
-    expect(walMostBytes).toBeLessThan(5_000_000);
-    await workAfterCommitDone(sqlite);
-    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(777);
-  }, 60_000);
-
-  it('a write that fails gets the automatic checkpoint back once the worker has closed', async () => {
-    store = await openTempStore();
-    const { sqlite, path: dbPath } = store.database;
-    sqlite.pragma('wal_autocheckpoint = 555');
-    await expect(withCheckpointsBetweenCommits(sqlite, dbPath, () => Promise.reject(new Error('cut')))).rejects.toThrow('cut');
-    await workAfterCommitDone(sqlite);
-    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(555);
-  });
 });

@@ -1,41 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { workAfterCommitDone } from '../../../electron/db/after-commit-work';
 import { createEvent, useEvent } from '../../../electron/services/events-service';
 import { createBackup, restoreBackup } from '../../../electron/services/backup-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
-import { setStaffName } from '../../../electron/services/settings-service';
 import { joinTeamHub, syncNow, syncStatus } from '../../../electron/services/sync-service';
-import { nextPagesPerTransaction, PAGES_PER_TRANSACTION } from '../../../electron/sync/sync-run';
+import { nextPagesPerTransaction, PAGES_PER_TRANSACTION } from '../../../electron/sync/pull-pages';
 import { HUB_ROUTES, MAX_CHANGES_PER_BATCH } from '../../../shared/sync/protocol';
-import { startMemoryHubServer, type MemoryHubServer } from '../../support/memory-hub-server';
+import { memoryHubLaptopsForEachTest } from '../../support/memory-hub-laptops';
+import { startMemoryHubServer } from '../../support/memory-hub-server';
 import { syncedData } from '../../support/sync-laptops';
-import { openTempStore, type TempStore } from '../../support/temp-database';
+import type { TempStore } from '../../support/temp-database';
 
-let server: MemoryHubServer;
-let stores: TempStore[] = [];
-beforeEach(async () => {
-  server = await startMemoryHubServer();
-});
-afterEach(async () => {
-  await server.close();
-  for (const store of stores) await store.dispose();
-  stores = [];
-});
-
-async function laptop(staff: string): Promise<TempStore> {
-  const store = await openTempStore();
-  // As the app's laptops are: a large pull changes the store connection's page cache while it runs (sync-run.ts).
-  store.context.store = { db: store.database.db, sqlite: store.database.sqlite, path: store.dbPath };
-  stores.push(store);
-  await setStaffName(store.context, staff);
-  return store;
-}
+const hubs = memoryHubLaptopsForEachTest();
+const laptop = hubs.laptop;
 
 /**
- * What a pull of many pages changes on the store's connection while it runs: its page cache and
- * its automatic checkpoint (off; a worker checkpoints between the transactions). Read once the
- * worker has closed (workAfterCommitDone), as the setting comes back then.
+ * The store's own connection's page cache and automatic checkpoint: a pull of many pages runs on
+ * a worker with a connection of its own (pull-on-worker.ts) and must leave both as they were.
+ * Read once any after-commit work has ended (workAfterCommitDone).
  */
 async function connectionSettings(store: TempStore): Promise<{ cacheSize: unknown; walAutocheckpoint: unknown }> {
   await workAfterCommitDone(store.database.sqlite);
@@ -70,15 +53,15 @@ describe('sync with a hub over HTTP', () => {
     await createLead(a.context, { firstName: 'Grace', lastName: 'Hopper', company: 'Navy' });
     expect((await syncStatus(a.context)).joined).toBe(false);
 
-    await joinTeamHub(a.context, { url: `${server.url}/`, code: '123456' });
-    expect(await syncStatus(a.context)).toMatchObject({ joined: true, hubUrl: server.url, role: 'manager', leadsNotOnHub: 1, lastSyncAt: null });
+    await joinTeamHub(a.context, { url: `${hubs.server.url}/`, code: '123456' });
+    expect(await syncStatus(a.context)).toMatchObject({ joined: true, hubUrl: hubs.server.url, role: 'manager', leadsNotOnHub: 1, lastSyncAt: null });
     const first = await syncNow(a.context);
     // The show, its checklist's 4 criteria, the lead, its timeline entry.
     expect(first.pushed).toBe(7);
     expect(first.status).toMatchObject({ notOnHub: 0, lastSyncAt: expect.any(String) });
 
     const b = await laptop('Bea');
-    await joinTeamHub(b.context, { url: server.url, code: '654321' });
+    await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
     const pulled = await syncNow(b.context);
     expect(pulled.applied).toBe(7);
     expect(syncedData(b)).toEqual(syncedData(a));
@@ -92,30 +75,30 @@ describe('sync with a hub over HTTP', () => {
   it('resumes after a cut connection: a push sent again is stored once, a pull goes on from the last batch applied', async () => {
     const a = await laptop('Ada');
     await createEvent(a.context, { name: 'Hub Expo' });
-    await joinTeamHub(a.context, { url: server.url, code: '123456' });
+    await joinTeamHub(a.context, { url: hubs.server.url, code: '123456' });
     // More than one batch each way.
     for (let index = 0; index < MAX_CHANGES_PER_BATCH / 2 + 10; index++) await createLead(a.context, { lastName: `Lead ${index}`, company: 'Batch' });
-    server.cutNext(PUSH);
+    hubs.server.cutNext(PUSH);
     await expect(syncNow(a.context)).rejects.toMatchObject({ code: 'hub_unreachable' });
     await syncNow(a.context);
     // The show and its 4 criteria, each lead and its timeline entry.
-    expect(server.hub.changes.length).toBe(5 + 2 * (MAX_CHANGES_PER_BATCH / 2 + 10));
+    expect(hubs.server.hub.changes.length).toBe(5 + 2 * (MAX_CHANGES_PER_BATCH / 2 + 10));
 
     const b = await laptop('Bea');
     b.database.sqlite.pragma('wal_autocheckpoint = 321');
     const defaults = await connectionSettings(b);
     expect(defaults.walAutocheckpoint).toBe(321);
-    await joinTeamHub(b.context, { url: server.url, code: '654321' });
+    await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
     // The second pull request is cut: the first batch stays applied, with its cursor.
-    server.cutNext(PULL, 1);
+    hubs.server.cutNext(PULL, 1);
     await expect(syncNow(b.context)).rejects.toMatchObject({ code: 'hub_unreachable' });
     const halfway = b.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get() as number;
     expect(halfway).toBeGreaterThan(0);
     expect(halfway).toBeLessThan(MAX_CHANGES_PER_BATCH / 2 + 10);
-    // The cut pull gave back what it changed on the connection for its pages (sync-run.ts).
+    // The cut pull, on its worker, left the store's own connection as it was.
     expect(await connectionSettings(b)).toEqual(defaults);
     const resumed = await syncNow(b.context);
-    expect(resumed.pulled).toBe(server.hub.changes.length - MAX_CHANGES_PER_BATCH);
+    expect(resumed.pulled).toBe(hubs.server.hub.changes.length - MAX_CHANGES_PER_BATCH);
     expect(syncedData(b)).toEqual(syncedData(a));
     expect(await connectionSettings(b)).toEqual(defaults);
   });
@@ -123,10 +106,10 @@ describe('sync with a hub over HTTP', () => {
   it('says in one line when the hub cannot be reached or speaks another protocol, and the laptop keeps working', async () => {
     const a = await laptop('Ada');
     await createEvent(a.context, { name: 'Hub Expo' });
-    await joinTeamHub(a.context, { url: server.url, code: '123456' });
-    server.speak(99);
+    await joinTeamHub(a.context, { url: hubs.server.url, code: '123456' });
+    hubs.server.speak(99);
     await expect(syncNow(a.context)).rejects.toMatchObject({ code: 'hub_refused', message: expect.stringMatching(/protocol 99/) });
-    await server.close();
+    await hubs.server.close();
     const error = (await syncNow(a.context).catch((caught: unknown) => caught)) as Error;
     expect(error).toMatchObject({ code: 'hub_unreachable' });
     expect(error.message).toMatch(/cannot be reached .*sync again when the network is back/);
@@ -134,7 +117,7 @@ describe('sync with a hub over HTTP', () => {
     const saved = await createLead(a.context, { lastName: 'Offline', company: 'Still works' });
     await updateLead(a.context, saved.lead.id, { title: 'Captured offline' });
     expect((await syncStatus(a.context)).leadsNotOnHub).toBe(2);
-    server = await startMemoryHubServer();
+    hubs.server = await startMemoryHubServer();
   });
 
   it('refuses an address that is not http(s) before sending anything', async () => {
@@ -147,7 +130,7 @@ describe('sync with a hub over HTTP', () => {
     const a = await laptop('Ada');
     await createEvent(a.context, { name: 'Hub Expo' });
     const person = await createLead(a.context, { lastName: 'Quaxleigh', company: 'Vortimax' });
-    await joinTeamHub(a.context, { url: server.url, code: '123456' });
+    await joinTeamHub(a.context, { url: hubs.server.url, code: '123456' });
     await syncNow(a.context);
     const handle = { db: a.database.db, sqlite: a.database.sqlite, path: a.dbPath };
     const backup = await createBackup(handle, a.context.clock);

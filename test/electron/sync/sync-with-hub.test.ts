@@ -13,11 +13,12 @@ import { clearDuplicateFlags, insertDuplicateFlags, listDuplicateFlags } from '.
 import { setStage } from '../../../electron/services/crm-service';
 import { getChecklist, saveCriteria, setFramework } from '../../../electron/services/qualification-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
-import { listUnconvertedLeadIdsOfShow } from '../../../electron/db/repositories/leads';
+import { insertLeads, listUnconvertedLeadIdsOfShow } from '../../../electron/db/repositories/leads';
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { joinTeamHub, listTeamDevices, recentSyncConflicts, revokeTeamDevice, syncNow, syncStatus } from '../../../electron/services/sync-service';
 import { describeTimelineEntry } from '../../../shared/domain/timeline';
+import { makeLead } from '../../support/lead-fixture';
 import { syncedData } from '../../support/sync-laptops';
 import { makeTempDir, openTempStore, type TempStore } from '../../support/temp-database';
 
@@ -138,6 +139,31 @@ describe('two laptops syncing through a real hub', () => {
       await secure.close();
     }
   });
+
+  it('applies a large pull on a worker thread that reaches the hub over HTTPS with the pinned certificate', async () => {
+    const secure = await startHub({ dataDir, port: 0, host: '127.0.0.1', tls: true, onUnexpected: (error) => console.error(error) });
+    try {
+      const a = await joinedLaptop('Ida', 'manager');
+      const show = await createEvent(a.context, { name: 'Worker Expo' });
+      const leads = Array.from({ length: 1_200 }, (_, index) => makeLead({ lastName: `Worker ${index}`, company: 'Threads', eventId: show.id }));
+      await a.context.db.transaction().execute((trx) => insertLeads(trx, leads.map((lead) => ({ lead, sourceUid: '' }))));
+      await syncNow(a.context);
+
+      // Given its store's file, as the app's laptops are: a pull of more than half a page goes to a worker (sync-run.ts).
+      const b = await openTempStore();
+      laptops.push(b);
+      b.context.store = { db: b.database.db, sqlite: b.database.sqlite, path: b.dbPath };
+      await setStaffName(b.context, 'Jon');
+      await joinTeamHub(b.context, { url: secure.url, code: await secure.newPairingCode('manager') });
+      const report = await syncNow(b.context);
+      expect(report.pulled).toBeGreaterThan(1_200);
+      const workerLeads = b.database.sqlite.prepare("SELECT id FROM leads WHERE company = 'Threads' ORDER BY id").pluck().all();
+      expect(workerLeads).toEqual(leads.map((lead) => lead.id).sort());
+      expect((await syncStatus(b.context)).lastFailure).toBeNull();
+    } finally {
+      await secure.close();
+    }
+  }, 120_000);
 });
 
 describe('one lead converted on two laptops offline', () => {
