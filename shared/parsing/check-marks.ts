@@ -27,7 +27,7 @@ import { CARD_FIELDS, type CardField, type ParsedCard, type ParsedField } from '
 import { GENERIC_MAIL, domainAgreement, domainSpellings, isLogoInitials, legalFormScore, taglineScore, titleScore } from './company';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ACCENTED_LANGUAGE_COUNTRIES } from './accent-matching';
-import { cardCountries } from './card-country';
+import { cardCountries, shownCountries } from './card-country';
 import { cardLanguages, droppedAccentWord, unaccentedPatronymic } from './dropped-accents';
 import { emailAgreement, nameShape, splitName } from './names';
 import type { OcrBox, OcrPage, OcrWord } from './ocr-types';
@@ -248,18 +248,6 @@ const ACCENTED_LETTERS: Record<string, string> = {
   DE: 'äöüß', AT: 'äöüß', CH: 'äöüàâçéèêëîïôùûü', FR: 'àâæçéèêëîïôœùûüÿ', BE: 'àâçéèêëîïôùûüö', LU: 'àâçéèêëîïôùûüäö',
   ES: 'áéíñóúü', MX: 'áéíñóúü', PT: 'áâãàçéêíóôõú', BR: 'áâãàçéêíóôõú', IT: 'àèéìíîòóù', NL: 'éëïöüèáó',
 };
-
-/**
- * The countries a card shows for sure: numbers printed with their calling code, country-code
- * domains, a printed country. (A number printed without one was parsed for a guessed country.)
- */
-function shownCountries(card: ParsedCard): string[] {
-  const unsureNumbers = (['phone', 'mobile', 'fax'] as const).filter((f) => !/^\s*(?:\+|00)/.test(card[f].value));
-  const shown: ParsedCard = { ...card };
-  for (const f of unsureNumbers) shown[f] = { ...card[f], value: '' };
-  for (const f of unsureNumbers) delete shown[f].e164;
-  return cardCountries(shown);
-}
 
 /** Letters with diacritics in a value that none of the card's countries write. */
 function foreignAccent(value: string, countries: readonly string[]): boolean {
@@ -681,8 +669,8 @@ export function secondReadingAgrees(field: CardField, value: string, text: strin
 
 /**
  * The marks for a card: only fields that need one are listed. `disputed`: fields two independent
- * readings gave differently (the recognizer's and tesseract's, contact-reconciliation.ts), marked
- * whatever else says.
+ * readings gave differently (the recognizer's and tesseract's, contact-reconciliation.ts) or whose
+ * accents the card's language supplied (dropped-accents.ts spelledCard), marked whatever else says.
  */
 export function checkMarks(
   card: ParsedCard,
