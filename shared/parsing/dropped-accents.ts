@@ -7,7 +7,7 @@
  * words stressed on the third-last syllable in "-ica"/"-ico"). Pure: the Check rule asks it.
  */
 import type { CardField, ParsedCard } from './card-fields';
-import { shownCountries } from './card-country';
+import { cardCountries, shownCountries } from './card-country';
 import { fold } from './vocabulary';
 
 /** The languages this knows, by the ISO 3166-1 countries that write them on cards. */
@@ -261,7 +261,7 @@ function readAsTilde(read: string): string | null {
 /**
  * One word as the card's languages spell it: a letter the language never writes with that accent
  * put right, then the one spelling the list of common words knows, or the one a spelling rule gives;
- * the word as read where the languages disagree or know nothing of it.
+ * the word as read where the card's languages disagree or one of them knows nothing of it.
  */
 function spelledWord(word: string, languages: readonly Language[]): string {
   let read = word.normalize('NFC');
@@ -273,17 +273,15 @@ function spelledWord(word: string, languages: readonly Language[]): string {
   }
   if (read.length < 2) return read;
   const key = fold(read).toLowerCase();
-  const spellings = new Set(
-    languages.flatMap((language) => {
-      const listed = SPELLINGS.get(language)?.get(key);
-      if (listed) return listed;
-      const lower = read.toLowerCase();
-      // a rule speaks only for a word read without accents or with others than it gives
-      const ruled = spellingByRule(key, language);
-      return ruled && ruled !== lower ? [ruled] : [];
-    }),
-  );
-  if (spellings.size === 0 && languages.includes('es')) return readAsTilde(read) ?? read;
+  const perLanguage = languages.map((language) => {
+    const listed = SPELLINGS.get(language)?.get(key);
+    if (listed) return listed;
+    const ruled = spellingByRule(key, language);
+    return ruled ? [ruled] : [];
+  });
+  // every language of the card must spell it so: Italian writes "Logistica" where Spanish writes "Logística"
+  if (perLanguage.some((spellings) => spellings.length === 0)) return languages.length === 1 && languages[0] === 'es' ? (readAsTilde(read) ?? read) : read;
+  const spellings = new Set(perLanguage.flat());
   if (spellings.size !== 1) return read;
   const spelling = [...spellings][0]!;
   if (spelling === read.toLowerCase() || [...spelling].length !== [...read].length) return read;
@@ -295,8 +293,7 @@ function spelledWord(word: string, languages: readonly Language[]): string {
  * Rodríguez Peña" on a Spanish card, "Araûjo" → "Araújo" on a Brazilian one, "Niccoló" → "Niccolò" on an
  * Italian one): the accents the OCR drops or confuses, put back from the language's spelling where it
  * knows one spelling only. A guess — the person may write the name otherwise —, so the scanner marks
- * every value this changes. `languages` should be those of the countries the card shows for sure
- * (card-country.ts shownCountries): a guessed country would change right values.
+ * every value this changes.
  */
 export function spelledInLanguage(value: string, languages: readonly Language[]): string {
   if (!languages.length) return value;
@@ -307,12 +304,14 @@ export function spelledInLanguage(value: string, languages: readonly Language[])
 const SPELLED_FIELDS: readonly CardField[] = ['firstName', 'lastName', 'fullName', 'title', 'company', 'street', 'city', 'country'];
 
 /**
- * The card with its words spelled in the languages of the countries it shows for sure
- * (spelledInLanguage), and the fields that changed: guesses, which the Check marks must mark (each was
- * marked before too, for the accent it lacked).
+ * The card with its words spelled in the languages of its countries (spelledInLanguage), and the
+ * fields that changed: guesses, which the Check marks must mark (most were marked before too, for the
+ * accent they lacked). The countries it shows for sure (card-country.ts shownCountries) decide; a card
+ * that shows none is taken for the country its national numbers were read as (measured: on the 60 dev
+ * cards no value changes either way; on the tuning cards two more right).
  */
 export function spelledCard(card: ParsedCard): { card: ParsedCard; guessed: ReadonlySet<CardField> } {
-  const languages = cardLanguages(shownCountries(card));
+  const languages = cardLanguages(shownCountries(card).length ? shownCountries(card) : cardCountries(card));
   const out = { ...card };
   const guessed = new Set<CardField>();
   if (!languages.length) return { card: out, guessed };

@@ -95,12 +95,18 @@ describe('words spelled as the card\'s language writes them', () => {
     set('firstName', 'Nerea');
     set('company', 'Tarrant Logistica S.A.');
     set('email', 'nerea@tarrant-logistica.example');
-    // a number printed without its calling code shows no country for sure
+    // no country at all: nothing is spelled
+    expect(spelledCard(card).guessed.size).toBe(0);
+    // a number printed with its calling code shows the country for sure; one without it is read as one country's
     set('phone', '954 956 760');
     card.phone.e164 = '+34954956760';
-    expect(spelledCard(card).guessed.size).toBe(0);
+    expect(spelledCard(card).card.lastName.value).toBe('Rodríguez Peña');
     set('phone', '+34 954 956 760');
     card.phone.e164 = '+34954956760';
+    set('website', 'www.tarrant-logistica.example.it');
+    // the sure countries decide: Spain's calling code and Italy's domain, two languages that spell "Logistica" otherwise
+    expect(spelledCard(card).card.company.value).toBe('Tarrant Logistica S.A.');
+    set('website', '');
     const spelled = spelledCard(card);
     expect(spelled.card.lastName.value).toBe('Rodríguez Peña');
     expect(spelled.card.company.value).toBe('Tarrant Logística S.A.');
