@@ -197,6 +197,16 @@ function lineOf(page: OcrPage, box: OcrBox | null): OcrPage['lines'][number] | u
   return page.lines.find((line) => overlaps(line.box, box) && line.words.some((w) => inside(center(w.box), box)));
 }
 
+/**
+ * The address's domain is not what its own line reads ("vellacott" where the line reads "veltacott"):
+ * a rule spelled it from the company or the other address — likely, not read.
+ */
+function domainNotAsRead(page: OcrPage, field: ParsedField, email: boolean): boolean {
+  const stem = (email ? hostStem(field.value.split('@')[1] ?? '') : hostStem(field.value)).replace(/[^a-z0-9]/g, '');
+  const line = lineOf(page, field.box);
+  return Boolean(line) && stem.length >= 4 && !fold(line!.text).replace(/[^a-z0-9]/g, '').includes(stem);
+}
+
 /** The e-mail's line shows no "@" nor a reading of one (©, ®, "(a)"): the parser took a letter for it ("rracgduneway.in"). */
 function atNotRead(page: OcrPage, email: ParsedField): boolean {
   const line = lineOf(page, email.box);
@@ -521,6 +531,7 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
     const weakestWord = words.length ? Math.min(...words.map((w) => w.confidence)) : 1;
     let doubt = shapeDoubt(field, parsed);
     if (!doubt && (field === 'email' || field === 'website')) doubt = readings === 'differ' ? 'the e-mail domain and the website were read differently' : domainDoubt(card, page, field);
+    if (!doubt && (field === 'email' || field === 'website') && domainNotAsRead(page, parsed, field === 'email')) doubt = 'the domain is spelled otherwise than its line reads';
     if (!doubt && field === 'email' && cutLocalPart(page, parsed)) doubt = 'letters before the e-mail on its line';
     if (!doubt && field === 'email' && atNotRead(page, parsed)) doubt = 'no @ on its line: a letter was taken for it';
     if (!doubt && field === 'email' && separatorPutIn(page, parsed)) doubt = 'a space on its line where a dot was put in';
