@@ -311,7 +311,8 @@ const SPELLED_FIELDS: readonly CardField[] = ['firstName', 'lastName', 'fullName
  * cards no value changes either way; on the tuning cards two more right).
  */
 export function spelledCard(card: ParsedCard): { card: ParsedCard; guessed: ReadonlySet<CardField> } {
-  const languages = cardLanguages(shownCountries(card).length ? shownCountries(card) : cardCountries(card));
+  const shown = shownCountries(card);
+  const languages = cardLanguages(shown.length ? shown : cardCountries(card));
   const out = { ...card };
   const guessed = new Set<CardField>();
   if (!languages.length) return { card: out, guessed };
