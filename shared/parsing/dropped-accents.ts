@@ -261,7 +261,7 @@ function readAsTilde(read: string): string | null {
 /**
  * One word as the card's languages spell it: a letter the language never writes with that accent
  * put right, then the one spelling the list of common words knows, or the one a spelling rule gives;
- * the word as read where the card's languages disagree or one of them knows nothing of it.
+ * the word as read where the card's languages disagree or none knows it.
  */
 function spelledWord(word: string, languages: readonly Language[]): string {
   let read = word.normalize('NFC');
@@ -273,15 +273,16 @@ function spelledWord(word: string, languages: readonly Language[]): string {
   }
   if (read.length < 2) return read;
   const key = fold(read).toLowerCase();
-  const perLanguage = languages.map((language) => {
-    const listed = SPELLINGS.get(language)?.get(key);
-    if (listed) return listed;
-    const ruled = spellingByRule(key, language);
-    return ruled ? [ruled] : [];
-  });
-  // every language of the card must spell it so: Italian writes "Logistica" where Spanish writes "Logística"
-  if (perLanguage.some((spellings) => spellings.length === 0)) return languages.length === 1 && languages[0] === 'es' ? (readAsTilde(read) ?? read) : read;
-  const spellings = new Set(perLanguage.flat());
+  // the languages that know the word vote: on a Swiss card "Geschäftsführer" is German whatever French and Italian say
+  const spellings = new Set(
+    languages.flatMap((language) => {
+      const listed = SPELLINGS.get(language)?.get(key);
+      if (listed) return listed;
+      const ruled = spellingByRule(key, language);
+      return ruled ? [ruled] : [];
+    }),
+  );
+  if (spellings.size === 0 && languages.includes('es')) return readAsTilde(read) ?? read;
   if (spellings.size !== 1) return read;
   const spelling = [...spellings][0]!;
   if (spelling === read.toLowerCase() || [...spelling].length !== [...read].length) return read;

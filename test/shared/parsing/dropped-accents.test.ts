@@ -103,10 +103,12 @@ describe('words spelled as the card\'s language writes them', () => {
     expect(spelledCard(card).card.lastName.value).toBe('Rodríguez Peña');
     set('phone', '+34 954 956 760');
     card.phone.e164 = '+34954956760';
-    set('website', 'www.tarrant-logistica.example.it');
-    // the sure countries decide: Spain's calling code and Italy's domain, two languages that spell "Logistica" otherwise
-    expect(spelledCard(card).card.company.value).toBe('Tarrant Logistica S.A.');
+    set('website', 'www.tarrant-logistica.example.ch');
+    set('title', 'Geschaftsfuhrer');
+    // the sure countries decide: Spain's calling code and a Swiss domain; German spells the title, no other language knows it
+    expect(spelledCard(card).card.title.value).toBe('Geschäftsführer');
     set('website', '');
+    set('title', '');
     const spelled = spelledCard(card);
     expect(spelled.card.lastName.value).toBe('Rodríguez Peña');
     expect(spelled.card.company.value).toBe('Tarrant Logística S.A.');
