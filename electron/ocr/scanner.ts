@@ -29,6 +29,7 @@ import { loadLineRecognizer } from './engine/line-recognizer';
 import { recognizeContacts } from './passes/contact-recognition';
 import { withContactsOf, type ReconciledContacts } from '../../shared/parsing/contact-reconciliation';
 import { carryOverAccents } from '../../shared/parsing/accent-carry-over';
+import { spelledCard } from '../../shared/parsing/dropped-accents';
 
 
 /**
@@ -365,8 +366,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       const t1 = performance.now();
       // The "Check" marks judge the final values (accents restored) against the page they came from.
       const withAccents = await (accented ?? restoreAccents(source, page, parsed, opts.signal));
-      const final = contacts ? withContactsOf(withAccents, contacts.card) : withAccents;
-      const marked = withCheckMarks(final, page, readAgain, contacts?.disputed);
+      // The accents neither model read, put back where the card's language spells the word one way only: guesses, marked.
+      const spelled = spelledCard(withAccents);
+      const final = contacts ? withContactsOf(spelled.card, contacts.card) : spelled.card;
+      const marked = withCheckMarks(final, page, readAgain, new Set([...(contacts?.disputed ?? []), ...spelled.guessed]));
       // A card in a script the OCR cannot read: its garbage is never handed back as a reading.
       const unreadScript = judgeScript(page).unreadable;
       const fields = unreadScript ? markUnreadScript(marked) : marked;

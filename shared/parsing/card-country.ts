@@ -25,3 +25,15 @@ export function cardCountries(card: ParsedCard): string[] {
   if (printed) out.add(printed);
   return [...out];
 }
+
+/**
+ * The countries a card shows for sure: numbers printed with their calling code, country-code
+ * domains, a printed country. (A number printed without one was parsed for a guessed country.)
+ */
+export function shownCountries(card: ParsedCard): string[] {
+  const unsureNumbers = (['phone', 'mobile', 'fax'] as const).filter((f) => !/^\s*(?:\+|00)/.test(card[f].value));
+  const shown: ParsedCard = { ...card };
+  for (const f of unsureNumbers) shown[f] = { ...card[f], value: '' };
+  for (const f of unsureNumbers) delete shown[f].e164;
+  return cardCountries(shown);
+}

@@ -382,12 +382,27 @@ function readPhones(reading: CardReading, addr: AddressResult, web: WebFindings)
   putPhone('phone', phone, 0.9);
 }
 
+/**
+ * A short word in capitals set right under a line of one or two words in capitals of the same type,
+ * aligned with it ("JUN JIE" / "LIM"): the name going on over two lines — a short family name ("LIM",
+ * "NG", "LEE") — not a logo's initials, which stand apart from the text.
+ */
+function nameGoesOnIn(seg: Segment, segs: readonly Segment[]): boolean {
+  return segs.some((above) => {
+    const h = Math.max(above.height, seg.height);
+    const gap = seg.box.y0 - above.box.y1;
+    const words = above.text.trim().split(/\s+/);
+    return above !== seg && gap >= -0.3 * h && gap <= h && Math.abs(above.height - seg.height) <= 0.25 * h && Math.abs(above.box.x0 - seg.box.x0) < h &&
+      words.length <= 2 && words.every((w) => /^\p{Lu}{2,}$/u.test(w));
+  });
+}
+
 /** The person's name: shape, type size, agreement with the e-mail; never the line naming the domain. */
 function readName(reading: CardReading, web: WebFindings): NameFindings {
   const { segs, use, free, set, page } = reading;
   const { email, stems } = web;
   const rest = segs.filter((s) => free(s));
-  for (const s of rest) if (isLogoInitials(s.text) && s.text.trim().length <= 3) use.set(s.index, 'logo');
+  for (const s of rest) if (isLogoInitials(s.text) && s.text.trim().length <= 3 && !nameGoesOnIn(s, rest)) use.set(s.index, 'logo');
   const cands = segs.filter((s) => free(s));
   const maxH = Math.max(1, ...cands.map((s) => s.height));
   const localPart = email ? (email.value.split('@')[0] ?? '') : '';

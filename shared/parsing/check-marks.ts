@@ -27,7 +27,7 @@ import { CARD_FIELDS, type CardField, type ParsedCard, type ParsedField } from '
 import { GENERIC_MAIL, domainAgreement, domainSpellings, isLogoInitials, legalFormScore, taglineScore, titleScore } from './company';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ACCENTED_LANGUAGE_COUNTRIES } from './accent-matching';
-import { cardCountries } from './card-country';
+import { cardCountries, shownCountries } from './card-country';
 import { cardLanguages, droppedAccentWord, unaccentedPatronymic } from './dropped-accents';
 import { emailAgreement, nameShape, splitName } from './names';
 import type { OcrBox, OcrPage, OcrWord } from './ocr-types';
@@ -197,6 +197,16 @@ function lineOf(page: OcrPage, box: OcrBox | null): OcrPage['lines'][number] | u
   return page.lines.find((line) => overlaps(line.box, box) && line.words.some((w) => inside(center(w.box), box)));
 }
 
+/**
+ * The address's domain is not what its own line reads ("vellacott" where the line reads "veltacott"):
+ * a rule spelled it from the company or the other address — likely, not read.
+ */
+function domainNotAsRead(page: OcrPage, field: ParsedField, email: boolean): boolean {
+  const stem = (email ? hostStem(field.value.split('@')[1] ?? '') : hostStem(field.value)).replace(/[^a-z0-9]/g, '');
+  const line = lineOf(page, field.box);
+  return Boolean(line) && stem.length >= 4 && !fold(line!.text).replace(/[^a-z0-9]/g, '').includes(stem);
+}
+
 /** The e-mail's line shows no "@" nor a reading of one (©, ®, "(a)"): the parser took a letter for it ("rracgduneway.in"). */
 function atNotRead(page: OcrPage, email: ParsedField): boolean {
   const line = lineOf(page, email.box);
@@ -248,18 +258,6 @@ const ACCENTED_LETTERS: Record<string, string> = {
   DE: 'äöüß', AT: 'äöüß', CH: 'äöüàâçéèêëîïôùûü', FR: 'àâæçéèêëîïôœùûüÿ', BE: 'àâçéèêëîïôùûüö', LU: 'àâçéèêëîïôùûüäö',
   ES: 'áéíñóúü', MX: 'áéíñóúü', PT: 'áâãàçéêíóôõú', BR: 'áâãàçéêíóôõú', IT: 'àèéìíîòóù', NL: 'éëïöüèáó',
 };
-
-/**
- * The countries a card shows for sure: numbers printed with their calling code, country-code
- * domains, a printed country. (A number printed without one was parsed for a guessed country.)
- */
-function shownCountries(card: ParsedCard): string[] {
-  const unsureNumbers = (['phone', 'mobile', 'fax'] as const).filter((f) => !/^\s*(?:\+|00)/.test(card[f].value));
-  const shown: ParsedCard = { ...card };
-  for (const f of unsureNumbers) shown[f] = { ...card[f], value: '' };
-  for (const f of unsureNumbers) delete shown[f].e164;
-  return cardCountries(shown);
-}
 
 /** Letters with diacritics in a value that none of the card's countries write. */
 function foreignAccent(value: string, countries: readonly string[]): boolean {
@@ -533,6 +531,7 @@ export function fieldEvidence(card: ParsedCard, page: OcrPage): Partial<Record<C
     const weakestWord = words.length ? Math.min(...words.map((w) => w.confidence)) : 1;
     let doubt = shapeDoubt(field, parsed);
     if (!doubt && (field === 'email' || field === 'website')) doubt = readings === 'differ' ? 'the e-mail domain and the website were read differently' : domainDoubt(card, page, field);
+    if (!doubt && (field === 'email' || field === 'website') && domainNotAsRead(page, parsed, field === 'email')) doubt = 'the domain is spelled otherwise than its line reads';
     if (!doubt && field === 'email' && cutLocalPart(page, parsed)) doubt = 'letters before the e-mail on its line';
     if (!doubt && field === 'email' && atNotRead(page, parsed)) doubt = 'no @ on its line: a letter was taken for it';
     if (!doubt && field === 'email' && separatorPutIn(page, parsed)) doubt = 'a space on its line where a dot was put in';
@@ -681,8 +680,8 @@ export function secondReadingAgrees(field: CardField, value: string, text: strin
 
 /**
  * The marks for a card: only fields that need one are listed. `disputed`: fields two independent
- * readings gave differently (the recognizer's and tesseract's, contact-reconciliation.ts), marked
- * whatever else says.
+ * readings gave differently (the recognizer's and tesseract's, contact-reconciliation.ts) or whose
+ * accents the card's language supplied (dropped-accents.ts spelledCard), marked whatever else says.
  */
 export function checkMarks(
   card: ParsedCard,

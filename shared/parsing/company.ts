@@ -45,9 +45,21 @@ export const GENERIC_MAIL: ReadonlySet<string> = new Set(['gmail', 'googlemail',
  */
 const LOOK_ALIKES: ReadonlyArray<readonly [string, string]> = [['rn', 'm'], ['cl', 'd'], ['vv', 'w'], ['li', 'h']];
 
+/** Letters a domain must have for one misread letter in it to be taken for a slip (a short name one letter off is another name). */
+const MIN_MISREAD_STEM = 6;
+
+/** The same length and one letter different ("veltacott" beside "vellacott"): one letter of small type misread. */
+function oneLetterMisread(spelling: string, stem: string): boolean {
+  if (stem.length < MIN_MISREAD_STEM || spelling.length !== stem.length) return false;
+  let differing = 0;
+  for (let i = 0; i < stem.length; i++) if (spelling[i] !== stem[i]) differing++;
+  return differing === 1;
+}
+
 /**
  * The company's name as its domain would spell it, where the domain `stem` was read with one
- * look-alike confusion of it ("vamholt" beside "Varnholt Textiles": rn read as m); else ''.
+ * look-alike confusion of it ("vamholt" beside "Varnholt Textiles": rn read as m) or one letter
+ * misread in a name of six letters or more ("veltacott" beside "Vellacott Consultoria"); else ''.
  * The company is spelled from all its words or its first one or two (legal forms left out).
  */
 export function companySpellingOfDomain(company: string, stem: string): string {
@@ -57,8 +69,9 @@ export function companySpellingOfDomain(company: string, stem: string): string {
   });
   if (stem.length < 4 || !words.length) return '';
   const spellings = new Set([words, words.slice(0, 1), words.slice(0, 2)].flatMap((chosen) => domainSpellings(chosen.join(' '))));
+  if (spellings.has(stem)) return '';
   for (const spelling of spellings) {
-    if (spelling === stem) return '';
+    if (oneLetterMisread(spelling, stem)) return spelling;
     for (const [group, letter] of LOOK_ALIKES) {
       for (const [from, to] of [[group, letter], [letter, group]] as const) {
         for (let at = spelling.indexOf(from); at >= 0; at = spelling.indexOf(from, at + 1)) {

@@ -6,6 +6,8 @@
  * accent (Spanish "-ez" patronymics and "-ción", Portuguese "-ão"/"-ões", Spanish and Portuguese
  * words stressed on the third-last syllable in "-ica"/"-ico"). Pure: the Check rule asks it.
  */
+import type { CardField, ParsedCard } from './card-fields';
+import { cardCountries, shownCountries } from './card-country';
 import { fold } from './vocabulary';
 
 /** The languages this knows, by the ISO 3166-1 countries that write them on cards. */
@@ -174,4 +176,152 @@ export function droppedAccentWord(value: string, languages: readonly Language[])
     }
   }
   return null;
+}
+
+/**
+ * Accented letters a language never writes, each with the one it writes on that vowel (the accents
+ * pass's French, German, Spanish and Portuguese models read an acute as a circumflex or a grave:
+ * "Araûjo", "Constituciôn", "Cârthaigh"). Spanish and Irish write only acute accents on vowels
+ * (and Spanish ü); Portuguese has no û, ù, ì, ò or è. Italian is left to `italianAccent`.
+ */
+const ACCENT_OF_LANGUAGE: Partial<Record<Language, Readonly<Record<string, string>>>> = {
+  es: { â: 'á', à: 'á', ä: 'á', ê: 'é', è: 'é', ë: 'é', î: 'í', ì: 'í', ï: 'í', ô: 'ó', ò: 'ó', ö: 'ó', û: 'ú', ù: 'ú' },
+  ga: { â: 'á', à: 'á', ä: 'á', ê: 'é', è: 'é', ë: 'é', î: 'í', ì: 'í', ï: 'í', ô: 'ó', ò: 'ó', ö: 'ó', û: 'ú', ù: 'ú', ü: 'ú' },
+  pt: { û: 'ú', ù: 'ú', ì: 'í', ò: 'ó', è: 'é' },
+};
+
+/**
+ * Italian writes an accent only on a word's last vowel, grave on a, i, o and u ("Libertà", "Niccolò",
+ * "Forlì", "Cantù"; é and è both occur): an accent inside the word was read where there is none
+ * ("Vía"), an acute on a final a, i, o or u is the grave misread.
+ */
+function italianAccent(word: string): string {
+  const letters = [...word.normalize('NFC')];
+  return letters
+    .map((ch, i) => {
+      const lower = ch.toLowerCase();
+      if (/[a-z]/.test(lower) || !/\p{L}/u.test(ch) || fold(lower) === lower) return ch;
+      const plain = fold(ch);
+      if (i < letters.length - 1) return /[aeiou]/i.test(plain) ? plain : ch;
+      const grave = ({ á: 'à', í: 'ì', ó: 'ò', ú: 'ù' } as Record<string, string>)[lower];
+      return grave ? (ch === lower ? grave : grave.toUpperCase()) : ch;
+    })
+    .join('');
+}
+
+/** The vowel of the third-last syllable accented ("logistica" → "logística"), where that syllable has one vowel only. */
+function accentThirdLast(folded: string): string | null {
+  const groups = [...folded.matchAll(/[aeiou]+/g)];
+  const group = groups.at(-3);
+  if (!group || group[0].length !== 1) return null;
+  const i = group.index!;
+  return folded.slice(0, i) + ({ a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú' } as Record<string, string>)[group[0]]! + folded.slice(i + 1);
+}
+
+/**
+ * The spelling a language's rules give a word of this shape, where they say where the accent goes:
+ * Spanish "-ción"/"-sión", Portuguese "-ção", "-ão", "-ães", "-ões", Spanish and Portuguese "-ica"/"-ico"
+ * of three syllables (accentedByRule). A Spanish "-ez" patronymic is left to the list of names: its
+ * accent is mostly but not always on the second-last syllable (Álvarez).
+ */
+function spellingByRule(folded: string, language: Language): string | null {
+  if (!accentedByRule(folded, language)) return null;
+  if (language === 'es' && /[cs]ion$/.test(folded)) return `${folded.slice(0, -2)}ón`;
+  if (language === 'pt') {
+    if (/cao$/.test(folded)) return `${folded.slice(0, -3)}ção`;
+    if (/coes$/.test(folded)) return `${folded.slice(0, -4)}ções`;
+    if (/aos?$|aes$|oes$/.test(folded)) return folded.replace(/a(os?)$/, 'ã$1').replace(/aes$/, 'ães').replace(/oes$/, 'ões');
+  }
+  return esdrujula(folded) ? accentThirdLast(folded) : null;
+}
+
+/** The read word's case carried letter by letter onto its spelling (both as long): "ALVARO" → "ÁLVARO". */
+function inCaseOf(read: string, spelling: string): string {
+  const letters = [...read];
+  return [...spelling].map((ch, i) => (letters[i] && letters[i] !== letters[i]!.toLowerCase() ? ch.toUpperCase() : ch)).join('');
+}
+
+/**
+ * A Spanish word whose ñ the English model read as two letters ("Nufiez", "Muiioz": its tilde as the
+ * dot of an i or an f's hook), where the list knows the word with ñ there.
+ */
+function readAsTilde(read: string): string | null {
+  const key = fold(read).toLowerCase();
+  for (const m of key.matchAll(/fi|ii/g)) {
+    const candidate = key.slice(0, m.index) + 'n' + key.slice(m.index + 2);
+    const listed = SPELLINGS.get('es')?.get(candidate);
+    if (listed?.length !== 1 || [...listed[0]!][m.index] !== 'ñ') continue;
+    const spelling = listed[0]!;
+    if (read === read.toUpperCase()) return spelling.toUpperCase();
+    return /^\p{Lu}/u.test(read) ? spelling[0]!.toUpperCase() + spelling.slice(1) : spelling;
+  }
+  return null;
+}
+
+/**
+ * One word as the card's languages spell it: a letter the language never writes with that accent
+ * put right, then the one spelling the list of common words knows, or the one a spelling rule gives;
+ * the word as read where the card's languages disagree or none knows it.
+ */
+function spelledWord(word: string, languages: readonly Language[]): string {
+  let read = word.normalize('NFC');
+  if (languages.length === 1) {
+    const language = languages[0]!;
+    if (language === 'it') read = italianAccent(read);
+    const letters = ACCENT_OF_LANGUAGE[language];
+    if (letters) read = [...read].map((ch) => (letters[ch.toLowerCase()] ? (ch === ch.toLowerCase() ? letters[ch]! : letters[ch.toLowerCase()]!.toUpperCase()) : ch)).join('');
+  }
+  if (read.length < 2) return read;
+  const key = fold(read).toLowerCase();
+  // the languages that know the word vote: on a Swiss card "Geschäftsführer" is German whatever French and Italian say
+  const spellings = new Set(
+    languages.flatMap((language) => {
+      const listed = SPELLINGS.get(language)?.get(key);
+      if (listed) return listed;
+      const ruled = spellingByRule(key, language);
+      return ruled ? [ruled] : [];
+    }),
+  );
+  if (spellings.size === 0 && languages.includes('es')) return readAsTilde(read) ?? read;
+  if (spellings.size !== 1) return read;
+  const spelling = [...spellings][0]!;
+  if (spelling === read.toLowerCase() || [...spelling].length !== [...read].length) return read;
+  return inCaseOf(read, spelling);
+}
+
+/**
+ * A value with each word spelled as the card's languages write it ("Alvaro Rodriguez Peña" → "Álvaro
+ * Rodríguez Peña" on a Spanish card, "Araûjo" → "Araújo" on a Brazilian one, "Niccoló" → "Niccolò" on an
+ * Italian one): the accents the OCR drops or confuses, put back from the language's spelling where it
+ * knows one spelling only. A guess — the person may write the name otherwise —, so the scanner marks
+ * every value this changes.
+ */
+export function spelledInLanguage(value: string, languages: readonly Language[]): string {
+  if (!languages.length) return value;
+  return value.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => spelledWord(word, languages));
+}
+
+/** The fields whose words a language spells: names, title, company and the address's words. */
+const SPELLED_FIELDS: readonly CardField[] = ['firstName', 'lastName', 'fullName', 'title', 'company', 'street', 'city', 'country'];
+
+/**
+ * The card with its words spelled in the languages of its countries (spelledInLanguage), and the
+ * fields that changed: guesses, which the Check marks must mark (most were marked before too, for the
+ * accent they lacked). The countries it shows for sure (card-country.ts shownCountries) decide; a card
+ * that shows none is taken for the country its national numbers were read as (measured: on the 60 dev
+ * cards no value changes either way; on the tuning cards two more right).
+ */
+export function spelledCard(card: ParsedCard): { card: ParsedCard; guessed: ReadonlySet<CardField> } {
+  const shown = shownCountries(card);
+  const languages = cardLanguages(shown.length ? shown : cardCountries(card));
+  const out = { ...card };
+  const guessed = new Set<CardField>();
+  if (!languages.length) return { card: out, guessed };
+  for (const field of SPELLED_FIELDS) {
+    const value = spelledInLanguage(card[field].value, languages);
+    if (value === card[field].value) continue;
+    out[field] = { ...card[field], value };
+    guessed.add(field);
+  }
+  return { card: out, guessed };
 }

@@ -268,6 +268,11 @@ function hostOf(site: string): string {
   return site.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '').split('/')[0] ?? '';
 }
 
+/** `longer` is `shorter` with one or more domain endings after it (".es", ".com.br"). */
+function endsLater(shorter: string, longer: string): boolean {
+  return shorter.includes('.') && longer.startsWith(`${shorter}.`) && longer.slice(shorter.length + 1).split('.').every((label) => TLDS.has(label));
+}
+
 /**
  * The e-mail domain and the website host of a card are mostly one name printed twice. Where the
  * two readings differ by an OCR slip ("kkestrel" / "kestrel"), the one another line of the card
@@ -284,6 +289,13 @@ export function reconcileDomains(
   const host = hostOf(site.value);
   const a = domain.toLowerCase();
   const b = host.toLowerCase();
+  // one name, and one reading goes on with more domain endings ("ostrava-studio.example" beside
+  // "ostrava-studio.example.es"): the end of a line is lost far more often than endings are invented
+  if (at >= 1 && endsLater(a, b)) return { email: `${email.value.slice(0, at)}@${host}`, site: site.value };
+  if (at >= 1 && endsLater(b, a)) {
+    const i = site.value.indexOf(host);
+    return { email: email.value, site: site.value.slice(0, i) + domain + site.value.slice(i + host.length) };
+  }
   if (at < 1 || a === b || Math.min(a.length, b.length) < 8 || editDistance(a, b) > 2) return { email: email.value, site: site.value };
   const spelled = (name: string): boolean => {
     const letters = domainStem(name).replace(/[^a-z0-9]/g, '');

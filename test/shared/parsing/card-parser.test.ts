@@ -229,6 +229,23 @@ describe('parseCard', () => {
     expect(card.fullName.value).toBe('Benedetta Castellano Ruiz');
   });
 
+  it('reads a short family name in capitals under the given name as the name going on, not a logo', () => {
+    const lines: Array<[string, number, number, number]> = [
+      ['Ostrava Ceramics Pte. Ltd.', 212, 180, 37],
+      ['JUN JIE', 206, 238, 27],
+      ['LIM', 208, 271, 21],
+      ['BUSINESS DEVELOPMENT EXECUTIVE', 204, 323, 26],
+      ['6533 6434', 200, 387, 14],
+      ['Email | sales@ostrava.example.com.sg', 199, 412, 18],
+    ];
+    const card = parseCard(page(lines));
+    expect(card.fullName.value).toBe('Jun Jie Lim');
+    expect(card.lastName.value).toBe('Lim');
+    // three capitals standing apart from the text are still a logo's initials
+    const logo = parseCard(page([['ACM', 700, 40, 60], ...lines.filter(([text]) => text !== 'LIM')]));
+    expect(logo.fullName.value).toBe('Jun Jie');
+  });
+
   it('reads a name set over two lines with wide leading, in the left column of a divided card', () => {
     // as read from a divided card: the right column's lines fall between the two lines of the name in
     // reading order, and the name's lines are set ~1.75 of their type size apart (a gap of ~1.3 box heights)

@@ -43,6 +43,15 @@ describe('the Check rule', () => {
     expect(checkMarks(card, p).email).toBe('unsure');
   });
 
+  it('marks an e-mail whose domain a rule spelled from the company, not as its line reads', () => {
+    // one letter of the small e-mail line misread ("meridei"), the company in larger type: the parser spells it as the company
+    const lines = CLEAN.filter((l) => !l[0].startsWith('www.')).map((l): L => (l[0].includes('@') ? ['michael.berg@merldel.example.com', 60, 300, 16] : l));
+    const { page: p, card } = read(lines);
+    expect(card.email.value).toBe('michael.berg@meridel.example.com');
+    expect(fieldEvidence(card, p).email?.doubt).toMatch(/otherwise than its line reads/);
+    expect(checkMarks(card, p).email).toBe('unsure');
+  });
+
   it('marks an e-mail with letters glued before it on its line', () => {
     const lines = CLEAN.map((l): L => (l[0].includes('@') ? ['mlchael berg@meridel.example.com', 60, 300, 20] : l));
     const { page: p, card } = read(lines);

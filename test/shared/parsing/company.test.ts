@@ -20,5 +20,9 @@ describe('companySpellingOfDomain', () => {
     ['Halvorsen Freight', 'halvorsenfreight', ''],
     ['Varnholt Textiles', 'vamhoit', ''],
     ['Meridel Labs', 'mendel', ''],
+    ['Vellacott Consultoria', 'veltacott', 'vellacott'],
+    // a short name one letter off is another name; two letters off is no slip
+    ['Lumen Labs', 'lumex', ''],
+    ['Bexley Emballages SASU', 'beriey', ''],
   ])('%s beside the domain %s: %s', (company, stem, want) => expect(companySpellingOfDomain(company, stem)).toBe(want));
 });

@@ -89,4 +89,13 @@ describe('findEmails / findWebsites', () => {
     const hyphened = reconcileDomains({ value: 'tricci@varnholt-marine.example', confidence: 0.4 }, { value: 'www.vamholt-marine.example', confidence: 0.9 }, ['VARNHOLT MARINE S.R.L']);
     expect(hyphened.site).toBe('www.varnholt-marine.example');
   });
+  it('gives both addresses the endings one of them lost at the end of its line', () => {
+    const lost = reconcileDomains({ value: 'ana@ostrava-studio.example.es', confidence: 0.8 }, { value: 'www.ostrava-studio.example', confidence: 0.9 });
+    expect(lost).toEqual({ email: 'ana@ostrava-studio.example.es', site: 'www.ostrava-studio.example.es' });
+    const lostInEmail = reconcileDomains({ value: 'ana@elstree.example', confidence: 0.9 }, { value: 'https://www.elstree.example.com.br/', confidence: 0.5 });
+    expect(lostInEmail.email).toBe('ana@elstree.example.com.br');
+    // more labels that are no domain endings are another host, not a lost word
+    const other = reconcileDomains({ value: 'ana@ostrava.example', confidence: 0.8 }, { value: 'www.ostrava.example.shop-online', confidence: 0.9 });
+    expect(other.email).toBe('ana@ostrava.example');
+  });
 });
