@@ -2,19 +2,17 @@
  * One laptop of `npm run bench -- hub`'s first sync, in a process of its own (a laptop is a
  * machine of its own; see runFirstSync in hub.ts). Forked with an IPC channel:
  * `node electron/cli/run-ts.mjs test/bench/hub-laptop-child.ts NAME LEADS HUB_URL CODE`. It
- * seeds and joins, sends `{ ready: true }`, then answers `{ id, ask }`: 'sync' with a TimedSync ('sync-lightly': without the
- * per-turn CPU monitor),
- * 'leads' with `{ leads }` (how many it holds), 'edit' (the first 100 leads' title changed) and
- * 'edit-notes' (their notes changed to this laptop's own) with `{}`, 'hub-round-trip' with
- * `{ ms }` (the hub's part of a sync alone), 'stop' with `{ cpuMs }` (this process's CPU) before it deletes its store and exits; a
+ * seeds and joins, sends `{ ready: true }`, then answers `{ id, ask }`: 'sync' with a TimedSync,
+ * 'leads' with `{ leads }` (how many it holds), 'edit' (the first 100 leads' title changed) with
+ * `{}`, 'stop' with `{ cpuMs }` (this process's CPU) before it deletes its store and exits; a
  * failure with `{ id, error }`.
  */
 import { updateLead } from '../../electron/services/leads-service';
-import { hubRoundTripMs, joinLaptop, seededLaptop, timedSync } from './hub-laptop';
+import { joinLaptop, seededLaptop, timedSync } from './hub-laptop';
 
 interface LaptopBenchMessage {
   id: number;
-  ask: 'sync' | 'sync-lightly' | 'leads' | 'edit' | 'edit-notes' | 'hub-round-trip' | 'stop';
+  ask: 'sync' | 'leads' | 'edit' | 'stop';
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -26,15 +24,13 @@ export async function main(args: string[]): Promise<number> {
     process.on('message', (message: LaptopBenchMessage) => {
       const { id, ask } = message;
       const answer = async (): Promise<object> => {
-        if (ask === 'sync' || ask === 'sync-lightly') return timedSync(store, ask === 'sync');
+        if (ask === 'sync') return timedSync(store);
         if (ask === 'leads') return { leads: Number(store.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()) };
-        if (ask === 'edit' || ask === 'edit-notes') {
+        if (ask === 'edit') {
           const ids = store.database.sqlite.prepare('SELECT id FROM leads ORDER BY id LIMIT 100').pluck().all() as string[];
-          const change = ask === 'edit' ? { title: 'VP Incremental' } : { notes: `edited on ${name}` };
-          for (const leadId of ids) await updateLead(store.context, leadId, change);
+          for (const leadId of ids) await updateLead(store.context, leadId, { title: 'VP Incremental' });
           return {};
         }
-        if (ask === 'hub-round-trip') return { ms: await hubRoundTripMs(store) };
         const cpu = process.cpuUsage();
         await store.dispose();
         return { cpuMs: (cpu.user + cpu.system) / 1000 };

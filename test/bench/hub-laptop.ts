@@ -5,11 +5,6 @@ import { appendTimelineEntries } from '../../electron/db/repositories/timeline';
 import { createEvent } from '../../electron/services/events-service';
 import { setStaffName } from '../../electron/services/settings-service';
 import { joinTeamHub, syncNow } from '../../electron/services/sync-service';
-import { listUnpushedChanges, stampPendingChanges } from '../../electron/sync/change-log';
-import { hubClient } from '../../electron/sync/sync-client';
-import { readMembership, saveLastStamp } from '../../electron/sync/sync-state';
-import { createHybridClock } from '../../shared/sync/hybrid-clock';
-import { MAX_CHANGES_PER_BATCH } from '../../shared/sync/protocol';
 import { openTempStore, type TempStore } from '../support/temp-database';
 import { fakeLead } from './fake-leads';
 import { timeMsAsync } from './stats';
@@ -128,61 +123,19 @@ export interface TimedSync {
   maxTurnCpuMs: number;
   /** The same while the pull's worker thread ran (0 when the pull ran on the main thread). */
   whilePullWorker: { maxBlockMs: number; maxTurnCpuMs: number };
-  /** The CPU the process used meanwhile, all its threads: in a laptop child, the sync's own work (a real laptop's own cores). */
-  cpuMs: number;
   pulled: number;
 }
 
-/**
- * Runs one laptop's sync and how long the event loop was held at most meanwhile. `perTurnCpu`
- * false leaves out the per-turn CPU monitors (their figures 0): their 1 ms timers cost CPU of
- * their own, which twenty laptops syncing at once on two cores would all pay.
- */
-export async function timedSync(store: TempStore, perTurnCpu = true): Promise<TimedSync> {
+/** Runs one laptop's sync and how long the event loop was held at most meanwhile. */
+export async function timedSync(store: TempStore): Promise<TimedSync> {
   const monitor = monitorEventLoopDelay({ resolution: 10 });
   monitor.enable();
-  const turns = perTurnCpu ? cpuPerTurnMonitor() : null;
-  const whilePullWorker = perTurnCpu ? whileWorkersRunMonitor() : null;
-  const cpuBefore = process.cpuUsage();
+  const turns = cpuPerTurnMonitor();
+  const whilePullWorker = whileWorkersRunMonitor();
   let pulled = 0;
   const ms = await timeMsAsync(async () => {
     pulled = (await syncNow(store.context)).pulled;
   });
-  const cpu = process.cpuUsage(cpuBefore);
   monitor.disable();
-  return {
-    ms,
-    maxBlockMs: monitor.max / 1e6,
-    maxTurnCpuMs: turns?.stop() ?? 0,
-    whilePullWorker: whilePullWorker?.stop() ?? { maxBlockMs: 0, maxTurnCpuMs: 0 },
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    pulled,
-  };
-}
-
-/**
- * One laptop's push of what it has not pushed, then pulls from its cursor to the end: the
- * requests only, nothing applied or marked pushed (the sync after it sends the same change ids
- * again, which the hub counts as already stored, and applies what it pulls).
- */
-export async function hubRoundTripMs(store: TempStore): Promise<number> {
-  const db = store.context.db;
-  const membership = await readMembership(db);
-  if (!membership) throw new Error('a bench laptop has not joined the hub');
-  const clock = createHybridClock(membership.deviceId, Date.now, membership.lastStamp || undefined);
-  await db.transaction().execute(async (trx) => {
-    await stampPendingChanges(trx, clock, membership.deviceId, 1_000_000);
-    await saveLastStamp(trx, clock.last());
-  });
-  const changes = await listUnpushedChanges(db, 1_000_000);
-  const client = hubClient(membership.hubUrl, membership.token);
-  return timeMsAsync(async () => {
-    for (let start = 0; start < changes.length; start += MAX_CHANGES_PER_BATCH) await client.push(changes.slice(start, start + MAX_CHANGES_PER_BATCH));
-    let cursor = membership.cursor;
-    for (let more = true; more; ) {
-      const page = await client.pull(cursor, MAX_CHANGES_PER_BATCH);
-      cursor = page.cursor;
-      more = page.more;
-    }
-  });
+  return { ms, maxBlockMs: monitor.max / 1e6, maxTurnCpuMs: turns.stop(), whilePullWorker: whilePullWorker.stop(), pulled };
 }

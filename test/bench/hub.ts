@@ -3,10 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { updateLead } from '../../electron/services/leads-service';
+import { listUnpushedChanges, stampPendingChanges } from '../../electron/sync/change-log';
+import { hubClient } from '../../electron/sync/sync-client';
+import { readMembership, saveLastStamp } from '../../electron/sync/sync-state';
+import { createHybridClock } from '../../shared/sync/hybrid-clock';
+import { MAX_CHANGES_PER_BATCH } from '../../shared/sync/protocol';
 import { REPO_ROOT } from '../support/child-process';
 import { runRandomConvergence } from '../support/sync-laptops';
-import { makeTempDir } from '../support/temp-database';
-import type { TimedSync } from './hub-laptop';
+import { makeTempDir, type TempStore } from '../support/temp-database';
+import { joinLaptop, seededLaptop, timedSync, type TimedSync } from './hub-laptop';
 import { percentile, printFigure, timeMsAsync } from './stats';
 
 const USAGE = 'usage: npm run bench -- hub [--laptops N] [--leads N] [--concurrent N] [--parallel N] | hub --seeds N';
@@ -47,27 +53,33 @@ export async function runHubBench(args: string[]): Promise<void> {
   // PostgreSQL, run as the postgres user when this runs as root, must pass through the folder.
   fs.chmodSync(dataDir, 0o711);
   const hub = await HubProcess.start(dataDir);
-  // Every laptop process, stopped at the end (stop answers 0 for one stopped before).
+  const laptops: TempStore[] = [];
   const fleet: LaptopProcess[] = [];
   let fleetCpuMs = 0;
   const cpuBefore = process.cpuUsage();
   const loadBefore = os.loadavg()[0] ?? 0;
   try {
-    fleetCpuMs += await runConcurrentSyncs(hub, options, fleet);
-    await runIncremental(await runFirstSync(hub, options, fleet));
-    for (const laptop of fleet) fleetCpuMs += await laptop.stop();
+    await runConcurrentSyncs(hub, options, laptops);
+    await runFirstSync(hub, options, fleet);
+    await runIncremental(fleet);
+    for (const laptop of fleet.splice(0)) fleetCpuMs += await laptop.stop();
     const usage = await hub.usage();
     printFigure('hub_rss_max', hub.maxRss / 2 ** 20, 'MB', 0);
     printFigure('hub_cpu_total', usage.cpuMs / 1000, 's', 1);
     const cpu = process.cpuUsage(cpuBefore);
-    // This process and the laptop processes (seeding included).
+    // This process (the 20 at once) and the first sync's laptop processes (seeding included).
     printFigure('laptops_cpu_total', (cpu.user + cpu.system + fleetCpuMs * 1000) / 1e6, 's', 1);
     printFigure('load_average_1min', Math.max(loadBefore, os.loadavg()[0] ?? 0), 'load', 1);
   } finally {
+    for (const laptop of laptops) await laptop.dispose();
     for (const laptop of fleet) await laptop.stop();
     await hub.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function joined(hub: HubProcess, store: TempStore): Promise<TempStore> {
+  return joinLaptop(store, hub.url, await hub.pairingCode());
 }
 
 /**
@@ -78,13 +90,10 @@ export async function runHubBench(args: string[]): Promise<void> {
  * what the later ones pushed), so every laptop ends with every lead. Ten real laptops would all
  * work at once: the bench is slower than the goal's setting, never easier.
  */
-async function runFirstSync(hub: HubProcess, options: HubBenchOptions, allLaptops: LaptopProcess[]): Promise<LaptopProcess[]> {
+async function runFirstSync(hub: HubProcess, options: HubBenchOptions, fleet: LaptopProcess[]): Promise<void> {
   const names = Array.from({ length: options.laptops }, (_, index) => `Laptop ${index + 1}`);
-  const fleet: LaptopProcess[] = [];
   await inPool(names, options.parallel, async (name) => {
-    const laptop = await LaptopProcess.start(name, options.leadsPerLaptop, hub.url, await hub.pairingCode());
-    fleet.push(laptop);
-    allLaptops.push(laptop);
+    fleet.push(await LaptopProcess.start(name, options.leadsPerLaptop, hub.url, await hub.pairingCode()));
   });
   const syncs: TimedSync[] = [];
   const perLaptop = new Map<LaptopProcess, number>();
@@ -109,7 +118,6 @@ async function runFirstSync(hub: HubProcess, options: HubBenchOptions, allLaptop
   for (const line of failedSyncs) process.stderr.write(`a first sync failed and was tried again: ${line}\n`);
   const leadsEverywhere = await Promise.all(fleet.map((laptop) => laptop.leads()));
   if (new Set(leadsEverywhere).size !== 1) throw new Error(`the laptops do not hold the same leads after the first sync: ${leadsEverywhere.join(', ')}`);
-  return fleet;
 }
 
 /** Runs `work` for every item, at most `parallel` at once. */
@@ -132,39 +140,54 @@ async function runIncremental(fleet: readonly LaptopProcess[]): Promise<void> {
   printFigure('incremental_100_pull', pull.ms, 'ms', 0);
 }
 
-/**
- * `concurrent` laptops of leads/100 leads each, syncing all at once (once to join, then with 100
- * edits each), each a process of its own as in the first sync: in one process their applying
- * took turns on one core, where real laptops each have their own (this machine's two cores are
- * still shared by all twenty, the hub and PostgreSQL, so the wall stays harder than the goal's).
- */
-async function runConcurrentSyncs(hub: HubProcess, options: HubBenchOptions, allLaptops: LaptopProcess[]): Promise<number> {
-  const names = Array.from({ length: options.concurrent }, (_, index) => `Concurrent ${index + 1}`);
-  const leads = Math.max(1, Math.round(options.leadsPerLaptop / 100));
-  const concurrent: LaptopProcess[] = [];
-  await inPool(names, options.parallel, async (name) => {
-    const laptop = await LaptopProcess.start(name, leads, hub.url, await hub.pairingCode());
-    concurrent.push(laptop);
-    allLaptops.push(laptop);
-  });
-  const firstSyncs = await Promise.all(concurrent.map((laptop) => laptop.sync(false)));
-  // Each laptop edits the same 100 leads (the first by id), each with its own note: conflicts everywhere.
-  await Promise.all(concurrent.map((laptop) => laptop.editNotes()));
+/** `concurrent` laptops of leads/100 leads each, syncing all at once (once to join, then with 100 edits each). */
+async function runConcurrentSyncs(hub: HubProcess, options: HubBenchOptions, laptops: TempStore[]): Promise<void> {
+  const fleet: TempStore[] = [];
+  for (let index = 0; index < options.concurrent; index++) {
+    const store = await seededLaptop(`Concurrent ${index + 1}`, Math.max(1, Math.round(options.leadsPerLaptop / 100)));
+    laptops.push(store);
+    fleet.push(await joined(hub, store));
+  }
+  const firstTimes = await Promise.all(fleet.map(async (store) => (await timedSync(store)).ms));
+  for (const store of fleet) {
+    const ids = store.database.sqlite.prepare('SELECT id FROM leads ORDER BY id LIMIT 100').pluck().all() as string[];
+    for (const id of ids) await updateLead(store.context, id, { notes: `edited on ${store.dir}` });
+  }
   // The hub's part alone: each laptop's 100 edits pushed and every new change pulled, all at
-  // once, without applying them.
-  const hubTimes = await Promise.all(concurrent.map((laptop) => laptop.hubRoundTripMs()));
-  const laterSyncs = await Promise.all(concurrent.map((laptop) => laptop.sync(false)));
-  const prefix = `concurrent_${options.concurrent}`;
-  printFigure(`${prefix}_first_sync_p95`, percentile(firstSyncs.map((sync) => sync.ms), 0.95), 'ms', 0);
-  printFigure(`${prefix}_first_sync_own_cpu_p95`, percentile(firstSyncs.map((sync) => sync.cpuMs), 0.95), 'ms', 0);
-  printFigure(`${prefix}_hub_push_pull_p95`, percentile(hubTimes, 0.95), 'ms', 0);
-  printFigure(`${prefix}_sync_p95`, percentile(laterSyncs.map((sync) => sync.ms), 0.95), 'ms', 0);
-  printFigure(`${prefix}_sync_own_cpu_p95`, percentile(laterSyncs.map((sync) => sync.cpuMs), 0.95), 'ms', 0);
-  printFigure(`${prefix}_event_loop_max_block`, Math.max(...[...firstSyncs, ...laterSyncs].map((sync) => sync.maxBlockMs)), 'ms', 0);
-  // Their processes end here, before the first sync's laptops start: their CPU time.
-  let cpuMs = 0;
-  for (const laptop of concurrent) cpuMs += await laptop.stop();
-  return cpuMs;
+  // once, without applying them (on this one machine the laptops' own applying shares one core,
+  // where real laptops each have their own).
+  const hubTimes = await Promise.all(fleet.map((store) => hubRoundTripMs(store)));
+  const laterTimes = await Promise.all(fleet.map(async (store) => (await timedSync(store)).ms));
+  printFigure(`concurrent_${options.concurrent}_first_sync_p95`, percentile(firstTimes, 0.95), 'ms', 0);
+  printFigure(`concurrent_${options.concurrent}_hub_push_pull_p95`, percentile(hubTimes, 0.95), 'ms', 0);
+  printFigure(`concurrent_${options.concurrent}_sync_p95`, percentile(laterTimes, 0.95), 'ms', 0);
+}
+
+/**
+ * One laptop's push of what it has not pushed, then pulls from its cursor to the end: the
+ * requests only, nothing applied or marked pushed (the sync after it sends the same change ids
+ * again, which the hub counts as already stored, and applies what it pulls).
+ */
+async function hubRoundTripMs(store: TempStore): Promise<number> {
+  const db = store.context.db;
+  const membership = await readMembership(db);
+  if (!membership) throw new Error('a bench laptop has not joined the hub');
+  const clock = createHybridClock(membership.deviceId, Date.now, membership.lastStamp || undefined);
+  await db.transaction().execute(async (trx) => {
+    await stampPendingChanges(trx, clock, membership.deviceId, 1_000_000);
+    await saveLastStamp(trx, clock.last());
+  });
+  const changes = await listUnpushedChanges(db, 1_000_000);
+  const client = hubClient(membership.hubUrl, membership.token);
+  return timeMsAsync(async () => {
+    for (let start = 0; start < changes.length; start += MAX_CHANGES_PER_BATCH) await client.push(changes.slice(start, start + MAX_CHANGES_PER_BATCH));
+    let cursor = membership.cursor;
+    for (let more = true; more; ) {
+      const page = await client.pull(cursor, MAX_CHANGES_PER_BATCH);
+      cursor = page.cursor;
+      more = page.more;
+    }
+  });
 }
 
 /** The randomized three-laptop convergence run over many seeds: how many ended with different data. */
@@ -245,7 +268,7 @@ class AskedChild {
 /** Syncs of the laptop processes that failed and were tried again, one line each. */
 const failedSyncs: string[] = [];
 
-/** A simulated laptop in a process of its own (hub-laptop-child.ts). */
+/** A laptop of the first sync in a process of its own (hub-laptop-child.ts). */
 class LaptopProcess {
   private stopped = false;
 
@@ -256,14 +279,11 @@ class LaptopProcess {
     return new LaptopProcess(new AskedChild(child));
   }
 
-  /**
-   * Syncs; a sync that failed (a connection cut) is tried again, as the app's background sync
-   * would, and counted. `perTurnCpu` false: without the per-turn CPU monitor (timedSync).
-   */
-  async sync(perTurnCpu = true): Promise<TimedSync> {
+  /** Syncs; a sync that failed (a connection cut) is tried again, as the app's background sync would, and counted. */
+  async sync(): Promise<TimedSync> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await this.asked.work(perTurnCpu ? 'sync' : 'sync-lightly')) as unknown as TimedSync;
+        return (await this.asked.work('sync')) as unknown as TimedSync;
       } catch (error) {
         failedSyncs.push(`${(error as Error).message}`);
         if (attempt >= 3) throw error;
@@ -275,19 +295,8 @@ class LaptopProcess {
     return Number((await this.asked.work('leads')).leads);
   }
 
-  /** The first 100 leads' title changed (the same value on every laptop). */
   async edit(): Promise<void> {
     await this.asked.work('edit');
-  }
-
-  /** The first 100 leads' notes changed, to a value of this laptop's own. */
-  async editNotes(): Promise<void> {
-    await this.asked.work('edit-notes');
-  }
-
-  /** The hub's part of a sync alone (hubRoundTripMs in hub-laptop.ts). */
-  async hubRoundTripMs(): Promise<number> {
-    return Number((await this.asked.work('hub-round-trip')).ms);
   }
 
   /** Ends the process; its CPU time in ms (0 when already stopped). */
