@@ -77,6 +77,10 @@ async function hasArrived(promise: Promise<unknown>): Promise<boolean> {
  * with the store's write lock held), up to PAGES_PER_TRANSACTION. A page asked for ahead and
  * not applied (the apply failed) is dropped: the cursor stored is still the last transaction's.
  * `committed` is told after each COMMIT.
+ *
+ * With `pageLimit`, stops at the first COMMIT after that many pages and resolves with the page
+ * asked for ahead, not applied (the pull goes on from it elsewhere); null when the hub had nothing
+ * more by then.
  */
 export async function applyPages(
   run: RunTransaction,
@@ -84,10 +88,13 @@ export async function applyPages(
   first: PullPage,
   session: ApplySession,
   committed: (progress: PullProgress) => void,
-): Promise<void> {
+  pageLimit = Number.POSITIVE_INFINITY,
+): Promise<PullPage | null> {
   let next: Promise<PullPage> = Promise.resolve(first);
   let pagesPerTransaction = PAGES_PER_TRANSACTION;
+  let pagesApplied = 0;
   for (let done = false; !done; ) {
+    if (pagesApplied >= pageLimit) return next;
     let page = await next;
     let appliedAt = 0;
     const progress = await run(async (trx) => {
@@ -109,7 +116,8 @@ export async function applyPages(
         applied.tombstoned += batch.tombstoned;
         applied.skipped.push(...batch.skipped);
         done = !page.more;
-        if (done || pages >= pagesPerTransaction || !(await hasArrived(next))) {
+        pagesApplied++;
+        if (done || pages >= pagesPerTransaction || pagesApplied >= pageLimit || !(await hasArrived(next))) {
           appliedAt = performance.now();
           return applied;
         }
@@ -120,4 +128,5 @@ export async function applyPages(
     pagesPerTransaction = nextPagesPerTransaction(pagesPerTransaction, performance.now() - appliedAt);
     committed(progress);
   }
+  return null;
 }

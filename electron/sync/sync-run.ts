@@ -7,7 +7,7 @@ import type { StoreHandle } from '../services/service-context';
 import { fetchMissingPhotos, hashCardPhotos, sendMissingPhotos } from './card-photos';
 import { listUnpushedChanges, markChangesPushed, stampPendingChanges } from './change-log';
 import { pullOnWorker } from './pull-on-worker';
-import { applyPages, type PullProgress } from './pull-pages';
+import { applyPages, PAGES_PER_TRANSACTION, type PullProgress, type RunTransaction } from './pull-pages';
 import { hubClient, HubRequestFailed, type HubClient } from './sync-client';
 import { readMembership, saveLastStamp, saveLastSync, type HubMembership } from './sync-state';
 
@@ -96,15 +96,18 @@ async function pushAll(db: Kysely<Database>, client: HubClient): Promise<number>
 }
 
 /**
- * A pull whose first page holds this many changes (a page is MAX_CHANGES_PER_BATCH at most; a
- * page that says more follow holds that many) runs on a worker thread (pull-on-worker.ts): its
- * COMMITs took 130–370 ms of wall time each on a busy disk, the window's thread held all along.
- * A smaller pull is one transaction like a save's, and spares the worker's start (a thread, the
- * apply's modules and a connection: 220–270 ms of CPU from the built bundle, 1.3 s through tsx).
+ * The pages a pull applies on this thread before the rest goes to a worker thread
+ * (pull-on-worker.ts): one transaction's worth. A pull of more — a first sync, tens of thousands
+ * of changes — has its later COMMITs (130–370 ms of wall time each on a busy disk, the window's
+ * thread held all along) and its CPU on the worker. A pull of these few pages is one transaction
+ * like a large save's, and spares the worker's start (a thread, the apply's modules and a
+ * connection: 220–270 ms of CPU from the built bundle, 1.3 s through tsx), which cost more than
+ * applying them: twenty laptops of a show, each pulling the others' few thousand changes, each
+ * paid it.
  */
-const CHANGES_PULLED_ON_A_WORKER = MAX_CHANGES_PER_BATCH / 2;
+const PAGES_PULLED_ON_THIS_THREAD = PAGES_PER_TRANSACTION;
 
-/** Pulls until the hub has nothing more, from the stored cursor (pull-pages.ts): on a worker thread when it is large and the store's file is known. */
+/** Pulls until the hub has nothing more, from the stored cursor (pull-pages.ts): what follows its first pages on a worker thread, when the store's file is known. */
 async function pullAll(
   db: Kysely<Database>,
   client: HubClient,
@@ -121,15 +124,20 @@ async function pullAll(
     report.tombstoned += progress.tombstoned;
     report.skipped.push(...progress.skipped);
   };
-  if (!options.store || first.changes.length < CHANGES_PULLED_ON_A_WORKER) {
-    return applyPages((work) => db.transaction().execute(work), client, first, { clock, deviceId: membership.deviceId }, committed);
+  const onThisThread: RunTransaction = (work) => db.transaction().execute(work);
+  const session = { clock, deviceId: membership.deviceId };
+  if (!options.store) {
+    await applyPages(onThisThread, client, first, session, committed);
+    return;
   }
+  const rest = await applyPages(onThisThread, client, first, session, committed, PAGES_PULLED_ON_THIS_THREAD);
+  if (!rest) return;
   const start = {
     hubUrl: membership.hubUrl,
     token: membership.token,
     fingerprint: membership.fingerprint,
     deviceId: membership.deviceId,
-    first,
+    first: rest,
     lastStamp: clock.last(),
     wallClockOffsetMs: options.wallClockMs() - Date.now(),
   };

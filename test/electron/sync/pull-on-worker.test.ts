@@ -5,6 +5,7 @@ import { createEvent } from '../../../electron/services/events-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead } from '../../../electron/services/leads-service';
 import { joinTeamHub, syncNow } from '../../../electron/services/sync-service';
+import { PAGES_PER_TRANSACTION } from '../../../electron/sync/pull-pages';
 import { runSync } from '../../../electron/sync/sync-run';
 import { MAX_CHANGES_PER_BATCH } from '../../../shared/sync/protocol';
 import { makeLead } from '../../support/lead-fixture';
@@ -12,8 +13,12 @@ import { memoryHubLaptopsForEachTest } from '../../support/memory-hub-laptops';
 import { syncedData } from '../../support/sync-laptops';
 import type { TempStore } from '../../support/temp-database';
 
-// A pull of many pages runs on a worker thread with its own connection (pull-on-worker.ts): these
-// laptops are given their store's file, as the app's are, so their large pulls go there.
+// A pull of many pages runs on a worker thread with its own connection (pull-on-worker.ts) after
+// its first PAGES_PER_TRANSACTION pages, applied on the main thread: these laptops are given their
+// store's file, as the app's are, so their large pulls go there.
+
+/** Leads past this many changes are surely the worker's: the main thread applies the pages before (sync-run.ts). */
+const MAIN_THREAD_CHANGES = PAGES_PER_TRANSACTION * MAX_CHANGES_PER_BATCH;
 
 const hubs = memoryHubLaptopsForEachTest();
 const laptop = hubs.laptop;
@@ -45,45 +50,59 @@ async function watchWhile<T>(done: Promise<unknown>, check: () => T): Promise<T[
 }
 
 describe('a pull of many pages on a worker thread', () => {
+  it('leaves a pull of no more pages than the main thread takes first on the main thread: no worker started for it', async () => {
+    const a = await laptopWithLeadsOnHub(MAIN_THREAD_CHANGES - 100);
+    const b = await laptop('Bea');
+    await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
+    let workersStarted = 0;
+    const started = (): void => void workersStarted++;
+    process.on('worker', started);
+    const report = await syncNow(b.context).finally(() => process.off('worker', started));
+    // A worker's start (a thread, the apply's modules, a connection) would cost more than these pages' apply.
+    expect(workersStarted).toBe(0);
+    expect(report.applied).toBe(hubs.server.hub.changes.length);
+    expect(syncedData(b)).toEqual(syncedData(a));
+  }, 120_000);
+
   it('converges as a pull on the main thread does, and the main connection holds no transaction of it', async () => {
-    const a = await laptopWithLeadsOnHub(5_000);
+    const a = await laptopWithLeadsOnHub(9_000);
     const b = await laptop('Bea');
     await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
     const sync = syncNow(b.context);
     // Read on the main thread while the sync runs: the leads arrive a transaction at a time, and
-    // between the first COMMIT and the last the main thread's write connection is never inside a
+    // once the worker has taken over the main thread's write connection is never inside a
     // transaction (a pull on this thread would be, in the middle of its pages).
     const seen = await watchWhile(sync, () => ({ leads: count(b, 'leads'), mainInTransaction: b.database.sqlite.inTransaction }));
     const report = await sync;
     expect(report.pulled).toBe(hubs.server.hub.changes.length);
     expect(report.applied).toBe(hubs.server.hub.changes.length);
-    const midPull = seen.filter((moment) => moment.leads > 0 && moment.leads < 5_000);
+    const midPull = seen.filter((moment) => moment.leads > MAIN_THREAD_CHANGES && moment.leads < 9_000);
     expect(midPull.length).toBeGreaterThan(0);
     expect(midPull.filter((moment) => moment.mainInTransaction)).toEqual([]);
     expect(syncedData(b)).toEqual(syncedData(a));
     expect(storedCursor(b)).toBe(String(hubs.server.hub.changes.length));
     // The search index was kept in step by the worker's connection too.
-    expect(b.database.sqlite.prepare("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH '\"Lead 4999\"'").pluck().get()).toBe(1);
+    expect(b.database.sqlite.prepare("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH '\"Lead 8999\"'").pluck().get()).toBe(1);
   }, 120_000);
 
   it('keeps a capture and a forget made on the main connection while the worker applies, and syncs them', async () => {
-    const a = await laptopWithLeadsOnHub(6_000);
+    const a = await laptopWithLeadsOnHub(9_000);
     const b = await laptop('Bea');
     await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
     const show = await createEvent(b.context, { name: 'Captured meanwhile' });
     const sync = syncNow(b.context);
     // Wait until the worker has committed a first transaction, then capture while it applies the rest.
-    while (count(b, 'leads') === 0) await sleep(2);
+    while (count(b, 'leads') <= MAIN_THREAD_CHANGES) await sleep(2);
     const captured: string[] = [];
     const capture = async (index: number) => captured.push((await createLead(b.context, { lastName: `Captured ${index}`, company: 'Meanwhile', eventId: show.id })).lead.id);
     await capture(0);
-    // Saved while the pull had pages left to apply (a first transaction holds at most 4 of its 7).
-    expect(count(b, 'leads') - 1).toBeLessThan(6_000);
+    // Saved while the pull had pages left to apply (the worker's first transaction holds at most 4 of its 6).
+    expect(count(b, 'leads') - 1).toBeLessThan(9_000);
     for (let index = 1; index < 5; index++) await capture(index);
     const pulledLead = b.database.sqlite.prepare("SELECT id FROM leads WHERE last_name LIKE 'Lead %' LIMIT 1").pluck().get() as string;
     await forgetLead(b.context, pulledLead);
     const report = await sync;
-    expect(report.applied).toBeGreaterThan(6_000);
+    expect(report.applied).toBeGreaterThan(9_000);
     for (const id of captured) expect(b.database.sqlite.prepare('SELECT count(*) FROM leads WHERE id = ?').pluck().get(id)).toBe(1);
     // The captures and the forget went to the hub in the same sync (its push after the pull) and reach the other laptop.
     await syncNow(a.context);
@@ -94,9 +113,9 @@ describe('a pull of many pages on a worker thread', () => {
   }, 120_000);
 
   it('killed in the middle of its pull, keeps every transaction it committed and resumes at their cursor', async () => {
-    const a = await laptopWithLeadsOnHub(6_000);
-    // Several pages, so several transactions (at most PAGES_PER_TRANSACTION pages each).
-    expect(hubs.server.hub.changes.length).toBeGreaterThan(MAX_CHANGES_PER_BATCH * 6);
+    const a = await laptopWithLeadsOnHub(9_000);
+    // Several pages past the main thread's, so several transactions on the worker (at most PAGES_PER_TRANSACTION pages each).
+    expect(hubs.server.hub.changes.length).toBeGreaterThan(MAIN_THREAD_CHANGES + MAX_CHANGES_PER_BATCH * 5);
     const b = await laptop('Bea');
     const show = await createEvent(b.context, { name: 'Booth of Bea' });
     await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
@@ -106,8 +125,8 @@ describe('a pull of many pages on a worker thread', () => {
       () => null,
       (error: unknown) => error,
     );
-    // Once a first transaction has committed (its cursor is stored), the worker is stopped, most likely inside its next one.
-    while (storedCursor(b) === '') await sleep(1);
+    // Once the worker has committed a first transaction (its cursor is stored), it is stopped, most likely inside its next one.
+    while (Number(storedCursor(b) || 0) <= MAIN_THREAD_CHANGES) await sleep(1);
     stop.abort();
     const error = (await failed) as Error | null;
     expect(error).toMatchObject({ code: 'internal', message: expect.stringMatching(/^The sync stopped while this laptop applied the hub's changes \(it was stopped\)/) });
@@ -115,7 +134,7 @@ describe('a pull of many pages on a worker thread', () => {
 
     // What is stored is exactly the hub's changes before the stored cursor: no transaction half applied.
     const cursor = Number(storedCursor(b));
-    expect(cursor).toBeGreaterThan(0);
+    expect(cursor).toBeGreaterThan(MAIN_THREAD_CHANGES);
     expect(cursor).toBeLessThan(hubs.server.hub.changes.length);
     const leadsBeforeCursor = hubs.server.hub.changes.slice(0, cursor).filter((change) => change.kind === 'lead').map((change) => change.recordId);
     expect((b.database.sqlite.prepare('SELECT id FROM leads ORDER BY id').pluck().all() as string[])).toEqual([...new Set(leadsBeforeCursor)].sort());
@@ -127,6 +146,6 @@ describe('a pull of many pages on a worker thread', () => {
     expect(resumed.pulled).toBe(hubs.server.hub.changes.length - cursor);
     await syncNow(a.context);
     expect(syncedData(b)).toEqual(syncedData(a));
-    expect(count(b, 'leads')).toBe(6_001);
+    expect(count(b, 'leads')).toBe(9_001);
   }, 180_000);
 });

@@ -16,8 +16,8 @@ const hubs = memoryHubLaptopsForEachTest();
 const laptop = hubs.laptop;
 
 /**
- * The store's own connection's page cache and automatic checkpoint: a pull of many pages runs on
- * a worker with a connection of its own (pull-on-worker.ts) and must leave both as they were.
+ * The store's own connection's page cache and automatic checkpoint: a pull must leave both as they
+ * were (the pages after its first ones run on a worker with a connection of its own, pull-on-worker.ts).
  * Read once any after-commit work has ended (workAfterCommitDone).
  */
 async function connectionSettings(store: TempStore): Promise<{ cacheSize: unknown; walAutocheckpoint: unknown }> {
@@ -95,7 +95,7 @@ describe('sync with a hub over HTTP', () => {
     const halfway = b.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get() as number;
     expect(halfway).toBeGreaterThan(0);
     expect(halfway).toBeLessThan(MAX_CHANGES_PER_BATCH / 2 + 10);
-    // The cut pull, on its worker, left the store's own connection as it was.
+    // The cut pull left the store's own connection as it was.
     expect(await connectionSettings(b)).toEqual(defaults);
     const resumed = await syncNow(b.context);
     expect(resumed.pulled).toBe(hubs.server.hub.changes.length - MAX_CHANGES_PER_BATCH);

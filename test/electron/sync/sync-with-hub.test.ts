@@ -17,6 +17,8 @@ import { insertLeads, listUnconvertedLeadIdsOfShow } from '../../../electron/db/
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { joinTeamHub, listTeamDevices, recentSyncConflicts, revokeTeamDevice, syncNow, syncStatus } from '../../../electron/services/sync-service';
+import { PAGES_PER_TRANSACTION } from '../../../electron/sync/pull-pages';
+import { MAX_CHANGES_PER_BATCH } from '../../../shared/sync/protocol';
 import { describeTimelineEntry } from '../../../shared/domain/timeline';
 import { makeLead } from '../../support/lead-fixture';
 import { syncedData } from '../../support/sync-laptops';
@@ -145,18 +147,23 @@ describe('two laptops syncing through a real hub', () => {
     try {
       const a = await joinedLaptop('Ida', 'manager');
       const show = await createEvent(a.context, { name: 'Worker Expo' });
-      const leads = Array.from({ length: 1_200 }, (_, index) => makeLead({ lastName: `Worker ${index}`, company: 'Threads', eventId: show.id }));
+      // More than the pages a pull applies on the main thread before the rest goes to a worker (sync-run.ts).
+      const leads = Array.from({ length: PAGES_PER_TRANSACTION * MAX_CHANGES_PER_BATCH + 500 }, (_, index) => makeLead({ lastName: `Worker ${index}`, company: 'Threads', eventId: show.id }));
       await a.context.db.transaction().execute((trx) => insertLeads(trx, leads.map((lead) => ({ lead, sourceUid: '' }))));
       await syncNow(a.context);
 
-      // Given its store's file, as the app's laptops are: a pull of more than half a page goes to a worker (sync-run.ts).
+      // Given its store's file, as the app's laptops are: the pages after a pull's first ones go to a worker (sync-run.ts).
       const b = await openTempStore();
       laptops.push(b);
       b.context.store = { db: b.database.db, sqlite: b.database.sqlite, path: b.dbPath };
       await setStaffName(b.context, 'Jon');
       await joinTeamHub(b.context, { url: secure.url, code: await secure.newPairingCode('manager') });
-      const report = await syncNow(b.context);
-      expect(report.pulled).toBeGreaterThan(1_200);
+      let workersStarted = 0;
+      const started = (): void => void workersStarted++;
+      process.on('worker', started);
+      const report = await syncNow(b.context).finally(() => process.off('worker', started));
+      expect(workersStarted).toBeGreaterThan(0);
+      expect(report.pulled).toBeGreaterThan(leads.length);
       const workerLeads = b.database.sqlite.prepare("SELECT id FROM leads WHERE company = 'Threads' ORDER BY id").pluck().all();
       expect(workerLeads).toEqual(leads.map((lead) => lead.id).sort());
       expect((await syncStatus(b.context)).lastFailure).toBeNull();
