@@ -97,15 +97,15 @@ async function pushAll(db: Kysely<Database>, client: HubClient): Promise<number>
 
 /**
  * The pages a pull applies on this thread before the rest goes to a worker thread
- * (pull-on-worker.ts): one transaction's worth. A pull of more — a first sync, tens of thousands
- * of changes — has its later COMMITs (130–370 ms of wall time each on a busy disk, the window's
- * thread held all along) and its CPU on the worker. A pull of these few pages is one transaction
- * like a large save's, and spares the worker's start (a thread, the apply's modules and a
- * connection: 220–270 ms of CPU from the built bundle, 1.3 s through tsx), which cost more than
- * applying them: twenty laptops of a show, each pulling the others' few thousand changes, each
- * paid it.
+ * (pull-on-worker.ts): two transactions' worth, 8,000 changes, ~0.5–0.7 s of applying. A pull of
+ * more — a first sync, tens of thousands of changes — has its later COMMITs (130–370 ms of wall
+ * time each on a busy disk, the window's thread held all along) and its CPU on the worker, whose
+ * start (a thread, the apply's modules and a connection: 220–270 ms of CPU from the built bundle,
+ * 1.3 s through tsx) is then a small part of it. A pull of a few thousand changes spares that
+ * start, which cost more than applying them: twenty laptops of a show, each pulling the others'
+ * few thousand changes, each paid it.
  */
-const PAGES_PULLED_ON_THIS_THREAD = PAGES_PER_TRANSACTION;
+export const PAGES_PULLED_ON_THIS_THREAD = 2 * PAGES_PER_TRANSACTION;
 
 /** Pulls until the hub has nothing more, from the stored cursor (pull-pages.ts): what follows its first pages on a worker thread, when the store's file is known. */
 async function pullAll(

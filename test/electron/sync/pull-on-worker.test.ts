@@ -5,8 +5,7 @@ import { createEvent } from '../../../electron/services/events-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead } from '../../../electron/services/leads-service';
 import { joinTeamHub, syncNow } from '../../../electron/services/sync-service';
-import { PAGES_PER_TRANSACTION } from '../../../electron/sync/pull-pages';
-import { runSync } from '../../../electron/sync/sync-run';
+import { PAGES_PULLED_ON_THIS_THREAD, runSync } from '../../../electron/sync/sync-run';
 import { MAX_CHANGES_PER_BATCH } from '../../../shared/sync/protocol';
 import { makeLead } from '../../support/lead-fixture';
 import { memoryHubLaptopsForEachTest } from '../../support/memory-hub-laptops';
@@ -14,11 +13,14 @@ import { syncedData } from '../../support/sync-laptops';
 import type { TempStore } from '../../support/temp-database';
 
 // A pull of many pages runs on a worker thread with its own connection (pull-on-worker.ts) after
-// its first PAGES_PER_TRANSACTION pages, applied on the main thread: these laptops are given their
+// its first PAGES_PULLED_ON_THIS_THREAD pages, applied on the main thread: these laptops are given their
 // store's file, as the app's are, so their large pulls go there.
 
 /** Leads past this many changes are surely the worker's: the main thread applies the pages before (sync-run.ts). */
-const MAIN_THREAD_CHANGES = PAGES_PER_TRANSACTION * MAX_CHANGES_PER_BATCH;
+const MAIN_THREAD_CHANGES = PAGES_PULLED_ON_THIS_THREAD * MAX_CHANGES_PER_BATCH;
+
+/** Leads enough for several of the worker's transactions after the main thread's pages. */
+const LEADS = MAIN_THREAD_CHANGES + 9_000;
 
 const hubs = memoryHubLaptopsForEachTest();
 const laptop = hubs.laptop;
@@ -65,7 +67,7 @@ describe('a pull of many pages on a worker thread', () => {
   }, 120_000);
 
   it('converges as a pull on the main thread does, and the main connection holds no transaction of it', async () => {
-    const a = await laptopWithLeadsOnHub(9_000);
+    const a = await laptopWithLeadsOnHub(LEADS);
     const b = await laptop('Bea');
     await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
     const sync = syncNow(b.context);
@@ -76,17 +78,17 @@ describe('a pull of many pages on a worker thread', () => {
     const report = await sync;
     expect(report.pulled).toBe(hubs.server.hub.changes.length);
     expect(report.applied).toBe(hubs.server.hub.changes.length);
-    const midPull = seen.filter((moment) => moment.leads > MAIN_THREAD_CHANGES && moment.leads < 9_000);
+    const midPull = seen.filter((moment) => moment.leads > MAIN_THREAD_CHANGES && moment.leads < LEADS);
     expect(midPull.length).toBeGreaterThan(0);
     expect(midPull.filter((moment) => moment.mainInTransaction)).toEqual([]);
     expect(syncedData(b)).toEqual(syncedData(a));
     expect(storedCursor(b)).toBe(String(hubs.server.hub.changes.length));
     // The search index was kept in step by the worker's connection too.
-    expect(b.database.sqlite.prepare("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH '\"Lead 8999\"'").pluck().get()).toBe(1);
+    expect(b.database.sqlite.prepare("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH ?").pluck().get(`"Lead ${LEADS - 1}"`)).toBe(1);
   }, 120_000);
 
   it('keeps a capture and a forget made on the main connection while the worker applies, and syncs them', async () => {
-    const a = await laptopWithLeadsOnHub(9_000);
+    const a = await laptopWithLeadsOnHub(LEADS);
     const b = await laptop('Bea');
     await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
     const show = await createEvent(b.context, { name: 'Captured meanwhile' });
@@ -96,13 +98,13 @@ describe('a pull of many pages on a worker thread', () => {
     const captured: string[] = [];
     const capture = async (index: number) => captured.push((await createLead(b.context, { lastName: `Captured ${index}`, company: 'Meanwhile', eventId: show.id })).lead.id);
     await capture(0);
-    // Saved while the pull had pages left to apply (the worker's first transaction holds at most 4 of its 6).
-    expect(count(b, 'leads') - 1).toBeLessThan(9_000);
+    // Saved while the pull had pages left to apply (the worker's first transaction holds at most 4 of its 9).
+    expect(count(b, 'leads') - 1).toBeLessThan(LEADS);
     for (let index = 1; index < 5; index++) await capture(index);
     const pulledLead = b.database.sqlite.prepare("SELECT id FROM leads WHERE last_name LIKE 'Lead %' LIMIT 1").pluck().get() as string;
     await forgetLead(b.context, pulledLead);
     const report = await sync;
-    expect(report.applied).toBeGreaterThan(9_000);
+    expect(report.applied).toBeGreaterThan(LEADS);
     for (const id of captured) expect(b.database.sqlite.prepare('SELECT count(*) FROM leads WHERE id = ?').pluck().get(id)).toBe(1);
     // The captures and the forget went to the hub in the same sync (its push after the pull) and reach the other laptop.
     await syncNow(a.context);
@@ -113,7 +115,7 @@ describe('a pull of many pages on a worker thread', () => {
   }, 120_000);
 
   it('killed in the middle of its pull, keeps every transaction it committed and resumes at their cursor', async () => {
-    const a = await laptopWithLeadsOnHub(9_000);
+    const a = await laptopWithLeadsOnHub(LEADS);
     // Several pages past the main thread's, so several transactions on the worker (at most PAGES_PER_TRANSACTION pages each).
     expect(hubs.server.hub.changes.length).toBeGreaterThan(MAIN_THREAD_CHANGES + MAX_CHANGES_PER_BATCH * 5);
     const b = await laptop('Bea');
@@ -146,6 +148,6 @@ describe('a pull of many pages on a worker thread', () => {
     expect(resumed.pulled).toBe(hubs.server.hub.changes.length - cursor);
     await syncNow(a.context);
     expect(syncedData(b)).toEqual(syncedData(a));
-    expect(count(b, 'leads')).toBe(9_001);
+    expect(count(b, 'leads')).toBe(LEADS + 1);
   }, 180_000);
 });

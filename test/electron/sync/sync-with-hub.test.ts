@@ -17,7 +17,7 @@ import { insertLeads, listUnconvertedLeadIdsOfShow } from '../../../electron/db/
 import { createLead, updateLead } from '../../../electron/services/leads-service';
 import { setStaffName } from '../../../electron/services/settings-service';
 import { joinTeamHub, listTeamDevices, recentSyncConflicts, revokeTeamDevice, syncNow, syncStatus } from '../../../electron/services/sync-service';
-import { PAGES_PER_TRANSACTION } from '../../../electron/sync/pull-pages';
+import { PAGES_PULLED_ON_THIS_THREAD } from '../../../electron/sync/sync-run';
 import { MAX_CHANGES_PER_BATCH } from '../../../shared/sync/protocol';
 import { describeTimelineEntry } from '../../../shared/domain/timeline';
 import { makeLead } from '../../support/lead-fixture';
@@ -148,7 +148,7 @@ describe('two laptops syncing through a real hub', () => {
       const a = await joinedLaptop('Ida', 'manager');
       const show = await createEvent(a.context, { name: 'Worker Expo' });
       // More than the pages a pull applies on the main thread before the rest goes to a worker (sync-run.ts).
-      const leads = Array.from({ length: PAGES_PER_TRANSACTION * MAX_CHANGES_PER_BATCH + 500 }, (_, index) => makeLead({ lastName: `Worker ${index}`, company: 'Threads', eventId: show.id }));
+      const leads = Array.from({ length: PAGES_PULLED_ON_THIS_THREAD * MAX_CHANGES_PER_BATCH + 500 }, (_, index) => makeLead({ lastName: `Worker ${index}`, company: 'Threads', eventId: show.id }));
       await a.context.db.transaction().execute((trx) => insertLeads(trx, leads.map((lead) => ({ lead, sourceUid: '' }))));
       await syncNow(a.context);
 
