@@ -1,13 +1,13 @@
 import { AppError } from '../../shared/ipc/errors';
 import { readMembership } from '../sync/sync-state';
 import type { ServiceContext } from './service-context';
-import { syncNow } from './sync-service';
+import { stopRunningSync, syncNow } from './sync-service';
 
 /** How often a joined laptop syncs by itself while a window is open. */
 const BACKGROUND_SYNC_INTERVAL_MS = 60_000;
 
 export interface BackgroundSync {
-  /** Stops the timer and a large pull in flight (what it committed stays: the next start resumes there), and waits for the sync to end. */
+  /** Stops the timer and the sync in flight, whoever started it (what it committed stays: the next start resumes there), and waits for it to end. */
   close(): Promise<void>;
 }
 
@@ -46,6 +46,8 @@ export function startBackgroundSync(
     async close() {
       clearInterval(timer);
       closing.abort();
+      // A sync someone else started (Sync now) is stopped too: the store closes after this.
+      await stopRunningSync(context);
       await inFlight;
     },
   };

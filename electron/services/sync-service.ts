@@ -21,8 +21,12 @@ import { getSettings } from './settings-service';
 
 /** The last failed sync attempt per store, kept while the app runs (the header says "Hub not reachable"). */
 const lastFailures = new WeakMap<Kysely<Database>, NonNullable<SyncStatus['lastFailure']>>();
-/** The sync running on a store: Sync now pressed during the background sync waits for that one instead of starting a second. */
-const syncsRunning = new WeakMap<Kysely<Database>, Promise<SyncReport>>();
+/**
+ * The sync running on a store, and what stops its large pull's worker: Sync now pressed during
+ * the background sync waits for that one instead of starting a second, and the app's quitting
+ * stops it whoever started it (stopRunningSync).
+ */
+const syncsRunning = new WeakMap<Kysely<Database>, { sync: Promise<SyncReport>; stop: AbortController }>();
 
 /** How many recent conflicts the Team screen lists. */
 const RECENT_CONFLICTS_LIMIT = 20;
@@ -63,14 +67,35 @@ export async function joinTeamHub(context: ServiceContext, input: { url: string;
 
 /**
  * One full push and pull; a sync already running on this store is joined, not doubled.
- * `signal` stops a large pull's worker (the app quitting): what it committed stays.
+ * `signal` stops a large pull's worker (the app quitting), also of a sync it joined: what it
+ * committed stays.
  */
 export function syncNow(context: ServiceContext, options: { signal?: AbortSignal } = {}): Promise<SyncReport> {
+  const running = syncsRunning.get(context.db) ?? startSync(context);
+  const { signal } = options;
+  if (signal?.aborted) running.stop.abort();
+  else signal?.addEventListener('abort', () => running.stop.abort(), { once: true });
+  return running.sync;
+}
+
+function startSync(context: ServiceContext): { sync: Promise<SyncReport>; stop: AbortController } {
+  const stop = new AbortController();
+  const sync = runSyncOnce(context, stop.signal).finally(() => syncsRunning.delete(context.db));
+  const running = { sync, stop };
+  syncsRunning.set(context.db, running);
+  return running;
+}
+
+/**
+ * Stops the sync running on this store, whoever started it (Sync now, the background sync, the
+ * CLI), and waits for it to end: the app quitting closes the store after this, so no pull's worker
+ * may still write to it. What the sync committed stays; the next sync resumes there.
+ */
+export async function stopRunningSync(context: ServiceContext): Promise<void> {
   const running = syncsRunning.get(context.db);
-  if (running) return running;
-  const sync = runSyncOnce(context, options.signal).finally(() => syncsRunning.delete(context.db));
-  syncsRunning.set(context.db, sync);
-  return sync;
+  if (!running) return;
+  running.stop.abort();
+  await running.sync.catch(() => undefined);
 }
 
 async function runSyncOnce(context: ServiceContext, signal: AbortSignal | undefined): Promise<SyncReport> {

@@ -4,6 +4,7 @@ import { insertLeads } from '../../../electron/db/repositories/leads';
 import { createEvent } from '../../../electron/services/events-service';
 import { forgetLead } from '../../../electron/services/forget-lead-service';
 import { createLead } from '../../../electron/services/leads-service';
+import { startBackgroundSync } from '../../../electron/services/background-sync';
 import { joinTeamHub, syncNow } from '../../../electron/services/sync-service';
 import { PAGES_PULLED_ON_THIS_THREAD, runSync } from '../../../electron/sync/sync-run';
 import { MAX_CHANGES_PER_BATCH } from '../../../shared/sync/protocol';
@@ -113,6 +114,30 @@ describe('a pull of many pages on a worker thread', () => {
     for (const id of captured) expect(a.database.sqlite.prepare('SELECT count(*) FROM leads WHERE id = ?').pluck().get(id)).toBe(1);
     expect(a.database.sqlite.prepare('SELECT count(*) FROM leads WHERE id = ?').pluck().get(pulledLead)).toBe(0);
   }, 120_000);
+
+  it("is stopped when the app closes, whoever started the sync: Sync now's pull ends before the store may close, what it committed stays", async () => {
+    await laptopWithLeadsOnHub(LEADS);
+    const b = await laptop('Bea');
+    await joinTeamHub(b.context, { url: hubs.server.url, code: '654321' });
+    const background = startBackgroundSync(b.context, { intervalMs: 60_000 });
+    // Sync now: no signal of its own.
+    const sync = syncNow(b.context);
+    let ended = false;
+    const outcome = sync.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    void outcome.then(() => (ended = true));
+    while (Number(storedCursor(b) || 0) <= MAIN_THREAD_CHANGES) await sleep(1);
+    await background.close();
+    // The app closes the store right after: the pull's worker must be gone by then.
+    await nextTurn();
+    expect(ended).toBe(true);
+    expect(await outcome).toMatchObject({ message: expect.stringMatching(/^The sync stopped while this laptop applied the hub's changes/) });
+    const cursor = Number(storedCursor(b));
+    expect(cursor).toBeGreaterThan(MAIN_THREAD_CHANGES);
+    expect(cursor).toBeLessThan(hubs.server.hub.changes.length);
+  }, 180_000);
 
   it('killed in the middle of its pull, keeps every transaction it committed and resumes at their cursor', async () => {
     const a = await laptopWithLeadsOnHub(LEADS);
