@@ -74,7 +74,15 @@ export function syncNow(context: ServiceContext, options: { signal?: AbortSignal
   const running = syncsRunning.get(context.db) ?? startSync(context);
   const { signal } = options;
   if (signal?.aborted) running.stop.abort();
-  else signal?.addEventListener('abort', () => running.stop.abort(), { once: true });
+  else if (signal) {
+    // The background sync passes one signal for the app's life, a sync a minute: each sync's listener goes with it.
+    const stop = (): void => running.stop.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    running.sync.then(
+      () => signal.removeEventListener('abort', stop),
+      () => signal.removeEventListener('abort', stop),
+    );
+  }
   return running.sync;
 }
 

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBackgroundSync, type BackgroundSync } from '../../../electron/services/background-sync';
 import { createEvent } from '../../../electron/services/events-service';
@@ -48,6 +49,17 @@ describe('the background sync', () => {
       timeout: 5_000,
     });
     expect(onUnexpectedError).not.toHaveBeenCalled();
+  });
+
+  it('leaves no listener on the signal it is given once each sync has ended (the background sync gives one for the app\'s life)', async () => {
+    await createEvent(store.context, { name: 'Hub Expo' });
+    await joinTeamHub(store.context, { url: server.url, code: '123456' });
+    const appLife = new AbortController();
+    for (let minute = 0; minute < 12; minute++) await syncNow(store.context, { signal: appLife.signal });
+    // A sync that fails takes its listener with it too.
+    server.cutNext(`GET ${HUB_ROUTES.pull}`);
+    await expect(syncNow(store.context, { signal: appLife.signal })).rejects.toMatchObject({ code: 'hub_unreachable' });
+    expect(getEventListeners(appLife.signal, 'abort')).toHaveLength(0);
   });
 
   it('runs one sync at a time: Sync now pressed during a sync gets that sync', async () => {
